@@ -1,0 +1,30 @@
+import type { Metadata, Viewport } from 'next';
+import './globals.css';
+import { SiteHeader } from '@/components/site-header';
+
+export const metadata: Metadata = {
+  title: { default: 'ScaleLab — learn to scale by building', template: '%s · ScaleLab' },
+  description:
+    'Drag load balancers, databases, caches and queues onto a canvas; a queueing model scores your design at every growth stage from 1K to 100M users.',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="flex min-h-full flex-col">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main" className="flex flex-1 flex-col">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

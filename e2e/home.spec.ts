@@ -1,0 +1,21 @@
+import { expect, test } from '@playwright/test';
+
+test('the home page says what ScaleLab is and shows the eight growth stages', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveTitle(/ScaleLab/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/one server to a hundred million users/);
+  const stages = page.getByRole('list').filter({ hasText: 'Single server' }).getByRole('listitem');
+  await expect(stages).toHaveCount(8);
+  await expect(stages.first()).toContainText('1K users');
+  await expect(stages.last()).toContainText('100M users');
+});
+
+test('every link on the home page leads to a working page', async ({ page, request }) => {
+  await page.goto('/');
+  const hrefs = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const href of new Set(hrefs)) {
+    const res = await request.get(href);
+    expect(res.status(), `${href} answers`).toBe(200);
+  }
+});

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { describeIssues, parseDesign } from './schema';
+
+interface LooseDoc {
+  schemaVersion: number;
+  name: string;
+  workload: { users: number };
+  nodes: { id: string; kind: string; label?: string; position?: unknown; params?: unknown }[];
+  edges: { id: string; source: string; target: string; params?: unknown }[];
+}
+
+const valid: LooseDoc = {
+  schemaVersion: 1,
+  name: 'Stage 3 reference',
+  workload: { users: 100000 },
+  nodes: [
+    { id: 'users', kind: 'users' },
+    { id: 'lb', kind: 'load-balancer' },
+    { id: 'app', kind: 'app-server', params: { instances: 3, stateless: true } },
+    { id: 'db', kind: 'database', params: { size: 'large' } },
+  ],
+  edges: [
+    { id: 'e1', source: 'users', target: 'lb' },
+    { id: 'e2', source: 'lb', target: 'app' },
+    { id: 'e3', source: 'app', target: 'db' },
+  ],
+};
+
+function clone<T>(v: T): T {
+  return structuredClone(v);
+}
+
+function issuesOf(doc: unknown) {
+  const r = parseDesign(doc);
+  if (r.ok) throw new Error('expected the design to be rejected');
+  return r.issues;
+}
+
+describe('design schema', () => {
+  it('accepts the MODEL.md §1.1 example unchanged', () => {
+    const r = parseDesign(valid);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.design.nodes[2].params?.instances).toBe(3);
+  });
+
+  it('accepts labels, positions, every param and edge params', () => {
+    const doc = clone(valid);
+    doc.nodes[3].params = {
+      instances: 1, size: 'xlarge', cores: 8, serviceMs: { read: 2, write: 5 }, hitRatio: 0.5, latencyMs: 1,
+      availability: 0.999, hourlyUsd: 1.2, shards: 4, shardSkew: 0.2, standby: true, applyFactor: 0.5,
+      replicationFactor: 3, limitRps: 1000, stateless: false, region: 'eu-1', maxStorageGB: 1000,
+    };
+    doc.nodes[1].params = { algorithm: 'least-connections' };
+    doc.nodes[2].params = { autoscale: { min: 2, max: 10, target: 0.6 } };
+    doc.nodes[0].label = 'Visitors';
+    doc.nodes[0].position = { x: 10, y: -20 };
+    doc.edges[0].params = { latencyMs: 30, share: 1 };
+    expect(parseDesign(doc)).toMatchObject({ ok: true });
+  });
+
+  it('migrates a document without schemaVersion instead of rejecting it', () => {
+    const doc: Partial<LooseDoc> = clone(valid);
+    delete doc.schemaVersion;
+    const r = parseDesign(doc);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.design.schemaVersion).toBe(1);
+  });
+
+  it('rejects a newer schemaVersion, naming it', () => {
+    const issues = issuesOf({ ...clone(valid), schemaVersion: 7 });
+    expect(issues[0]).toEqual({ path: 'schemaVersion', message: expect.stringContaining('schemaVersion 7 is newer') });
+  });
+
+  it('rejects non-objects', () => {
+    expect(issuesOf(null)[0].message).toMatch(/must be a JSON object/);
+    expect(issuesOf([1, 2])[0].message).toMatch(/must be a JSON object/);
+    expect(issuesOf('x')[0].message).toMatch(/must be a JSON object/);
+  });
+
+  it('rejects an unknown kind, naming the node and the kind', () => {
+    const doc = clone(valid);
+    doc.nodes[1].kind = 'teleporter';
+    const [issue] = issuesOf(doc);
+    expect(issue.path).toBe('nodes[1].kind');
+    expect(issue.message).toContain('unknown kind "teleporter"');
+  });
+
+  it('rejects an unknown param, naming it', () => {
+    const doc = clone(valid);
+    doc.nodes[2].params = { instances: 2, turbo: true };
+    const [issue] = issuesOf(doc);
+    expect(issue.path).toBe('nodes[2].params');
+    expect(issue.message).toContain('turbo');
+  });
+
+  it.each([
+    ['negative instances', { instances: -1 }, 'nodes[2].params.instances', /at least 1/],
+    ['fractional instances', { instances: 1.5 }, 'nodes[2].params.instances', /whole number/],
+    ['non-numeric cores', { cores: 'four' }, 'nodes[2].params.cores', /must be a number/],
+    ['infinite service time', { serviceMs: { read: Infinity } }, 'nodes[2].params.serviceMs.read', /must be a number/],
+    ['NaN latency', { latencyMs: NaN }, 'nodes[2].params.latencyMs', /must be a number/],
+    ['hit ratio above 1', { hitRatio: 1.5 }, 'nodes[2].params.hitRatio', /between 0 and 1/],
+    ['negative skew', { shardSkew: -0.1 }, 'nodes[2].params.shardSkew', /zero or more/],
+    ['unknown size', { size: 'huge' }, 'nodes[2].params.size', /one of small, medium, large, xlarge/],
+    ['autoscale max below min', { autoscale: { min: 5, max: 2, target: 0.5 } }, 'nodes[2].params.autoscale', /max must be at least/],
+  ])('rejects %s with the field named', (_name, params, path, message) => {
+    const doc = clone(valid);
+    doc.nodes[2].params = params;
+    const issues = issuesOf(doc);
+    expect(issues[0].path).toBe(path);
+    expect(issues[0].message).toMatch(message);
+  });
+
+  it('rejects duplicate node ids', () => {
+    const doc = clone(valid);
+    doc.nodes[3].id = 'app';
+    const issues = issuesOf(doc);
+    expect(issues.some((i) => i.path === 'nodes[3].id' && /duplicate node id "app"/.test(i.message))).toBe(true);
+  });
+
+  it('rejects duplicate edge ids', () => {
+    const doc = clone(valid);
+    doc.edges[2].id = 'e1';
+    expect(issuesOf(doc)).toContainEqual({ path: 'edges[2].id', message: expect.stringContaining('duplicate edge id "e1"') });
+  });
+
+  it('rejects a dangling edge, naming the missing node', () => {
+    const doc = clone(valid);
+    doc.edges[2].target = 'cache';
+    expect(issuesOf(doc)).toContainEqual({ path: 'edges[2].target', message: 'edge "e3" ends at "cache", which is not a node' });
+  });
+
+  it('rejects a cycle, naming its nodes in order', () => {
+    const doc = clone(valid);
+    doc.edges.push({ id: 'e4', source: 'db', target: 'lb' });
+    const issues = issuesOf(doc);
+    expect(issues).toHaveLength(1);
+    expect(issues[0].message).toContain('lb → app → db → lb');
+  });
+
+  it('rejects a self-loop', () => {
+    const doc = clone(valid);
+    doc.edges.push({ id: 'loop', source: 'app', target: 'app' });
+    expect(issuesOf(doc)).toContainEqual({ path: 'edges[3]', message: 'edge "loop" connects "app" to itself' });
+  });
+
+  it('rejects a bad workload field', () => {
+    const issues = issuesOf({ ...clone(valid), workload: { users: -5 } });
+    expect(issues[0].path).toBe('workload.users');
+    expect(describeIssues(issues)).toBe('workload.users: users must be zero or more');
+  });
+
+  it('rejects missing nodes and edges lists', () => {
+    const issues = issuesOf({ schemaVersion: 1 });
+    expect(issues.map((i) => i.path).sort()).toEqual(['edges', 'nodes']);
+  });
+});

@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { findCycle } from '../engine/graph';
+import { DNS_ROUTING, KINDS, LB_ALGORITHMS, SIZES } from '../engine/kinds';
+import type { Design } from '../engine/types';
+
+/** The schema version this build writes. Older documents are migrated. */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+/** Largest accepted design document, in bytes of JSON. */
+export const MAX_DESIGN_BYTES = 512 * 1024;
+
+const finite = (what: string) =>
+  z.number({ error: (i) => (i.input === undefined ? `${what} is required` : `${what} must be a number`) });
+const nonNegative = (what: string) => finite(what).min(0, { error: `${what} must be zero or more` });
+const wholeAtLeast = (what: string, min: number) =>
+  finite(what)
+    .int({ error: `${what} must be a whole number` })
+    .min(min, { error: `${what} must be at least ${min}` });
+const fraction = (what: string) =>
+  finite(what)
+    .min(0, { error: `${what} must be between 0 and 1` })
+    .max(1, { error: `${what} must be between 0 and 1` });
+const oneOf = <T extends readonly [string, ...string[]]>(what: string, values: T) =>
+  z.enum(values, { error: `${what} must be one of ${values.join(', ')}` });
+
+const id = z
+  .string({ error: 'id must be a string' })
+  .min(1, { error: 'id must not be empty' })
+  .max(100, { error: 'id must be at most 100 characters' });
+
+export const serviceMsSchema = z.strictObject({
+  static: nonNegative('serviceMs.static').optional(),
+  read: nonNegative('serviceMs.read').optional(),
+  write: nonNegative('serviceMs.write').optional(),
+});
+
+export const autoscaleSchema = z
+  .strictObject({
+    min: wholeAtLeast('autoscale.min', 1),
+    max: wholeAtLeast('autoscale.max', 1),
+    target: finite('autoscale.target')
+      .gt(0, { error: 'autoscale.target must be above 0' })
+      .max(1, { error: 'autoscale.target must be at most 1' }),
+  })
+  .refine((a) => a.max >= a.min, { error: 'autoscale.max must be at least autoscale.min' });
+
+export const nodeParamsSchema = z.strictObject({
+  instances: wholeAtLeast('instances', 1).max(100000, { error: 'instances must be at most 100000' }).optional(),
+  size: oneOf('size', SIZES).optional(),
+  cores: wholeAtLeast('cores', 1).max(1024, { error: 'cores must be at most 1024' }).optional(),
+  serviceMs: serviceMsSchema.optional(),
+  hitRatio: fraction('hitRatio').optional(),
+  latencyMs: nonNegative('latencyMs').optional(),
+  availability: fraction('availability').optional(),
+  hourlyUsd: nonNegative('hourlyUsd').optional(),
+  shards: wholeAtLeast('shards', 1).max(100000, { error: 'shards must be at most 100000' }).optional(),
+  shardSkew: nonNegative('shardSkew').optional(),
+  standby: z.boolean({ error: 'standby must be true or false' }).optional(),
+  applyFactor: nonNegative('applyFactor').optional(),
+  replicationFactor: wholeAtLeast('replicationFactor', 1).optional(),
+  limitRps: nonNegative('limitRps').optional(),
+  autoscale: autoscaleSchema.optional(),
+  stateless: z.boolean({ error: 'stateless must be true or false' }).optional(),
+  region: z
+    .string({ error: 'region must be a string' })
+    .min(1, { error: 'region must not be empty' })
+    .max(64, { error: 'region must be at most 64 characters' })
+    .optional(),
+  maxStorageGB: finite('maxStorageGB').gt(0, { error: 'maxStorageGB must be above 0' }).optional(),
+  algorithm: oneOf('algorithm', LB_ALGORITHMS).optional(),
+  routing: oneOf('routing', DNS_ROUTING).optional(),
+});
+
+export const nodeSchema = z.object({
+  id,
+  kind: z.enum(KINDS, { error: (i) => `unknown kind ${JSON.stringify(i.input)}; expected one of ${KINDS.join(', ')}` }),
+  label: z.string({ error: 'label must be a string' }).max(200, { error: 'label must be at most 200 characters' }).optional(),
+  position: z.object({ x: finite('position.x'), y: finite('position.y') }).optional(),
+  params: nodeParamsSchema.optional(),
+});
+
+export const edgeSchema = z.object({
+  id,
+  source: z.string({ error: 'source must be a node id' }),
+  target: z.string({ error: 'target must be a node id' }),
+  params: z
+    .strictObject({
+      latencyMs: nonNegative('latencyMs').optional(),
+      share: nonNegative('share').optional(),
+    })
+    .optional(),
+});
+
+export const workloadSchema = z.strictObject({
+  users: finite('users').min(0, { error: 'users must be zero or more' }).max(1e10, { error: 'users must be at most 10 billion' }),
+  requestsPerUserPerDay: nonNegative('requestsPerUserPerDay').optional(),
+  peakFactor: finite('peakFactor').min(1, { error: 'peakFactor must be at least 1' }).optional(),
+  staticShare: fraction('staticShare').optional(),
+  readRatio: fraction('readRatio').optional(),
+  asyncShare: fraction('asyncShare').optional(),
+  jobServiceMs: nonNegative('jobServiceMs').optional(),
+  staticKB: nonNegative('staticKB').optional(),
+  dynamicKB: nonNegative('dynamicKB').optional(),
+  dataPerUserMB: nonNegative('dataPerUserMB').optional(),
+});
+
+export const designSchema = z
+  .object({
+    schemaVersion: z.literal(1, { error: 'schemaVersion must be 1' }),
+    name: z.string({ error: 'name must be a string' }).max(200, { error: 'name must be at most 200 characters' }).optional(),
+    workload: workloadSchema.optional(),
+    nodes: z.array(nodeSchema, { error: 'nodes must be a list' }).max(20000, { error: 'a design may have at most 20000 nodes' }),
+    edges: z.array(edgeSchema, { error: 'edges must be a list' }).max(100000, { error: 'a design may have at most 100000 edges' }),
+  })
+  .superRefine((d, ctx) => {
+    const nodeIds = new Map<string, number>();
+    d.nodes.forEach((n, i) => {
+      if (nodeIds.has(n.id)) {
+        ctx.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `duplicate node id "${n.id}" (also nodes[${nodeIds.get(n.id)}])` });
+      } else nodeIds.set(n.id, i);
+    });
+    const edgeIds = new Map<string, number>();
+    d.edges.forEach((e, i) => {
+      if (edgeIds.has(e.id)) {
+        ctx.addIssue({ code: 'custom', path: ['edges', i, 'id'], message: `duplicate edge id "${e.id}" (also edges[${edgeIds.get(e.id)}])` });
+      } else edgeIds.set(e.id, i);
+      if (!nodeIds.has(e.source)) {
+        ctx.addIssue({ code: 'custom', path: ['edges', i, 'source'], message: `edge "${e.id}" starts at "${e.source}", which is not a node` });
+      }
+      if (!nodeIds.has(e.target)) {
+        ctx.addIssue({ code: 'custom', path: ['edges', i, 'target'], message: `edge "${e.id}" ends at "${e.target}", which is not a node` });
+      }
+      if (e.source === e.target) {
+        ctx.addIssue({ code: 'custom', path: ['edges', i], message: `edge "${e.id}" connects "${e.source}" to itself` });
+      }
+    });
+    if (ctx.value.nodes.length > 0) {
+      const cycle = findCycle(d.nodes, d.edges.filter((e) => e.source !== e.target));
+      if (cycle) {
+        ctx.addIssue({ code: 'custom', path: ['edges'], message: `the design has a cycle: ${cycle.join(' → ')}; traffic must flow one way` });
+      }
+    }
+  });
+
+export interface DesignIssue {
+  /** Dotted path to the offending field, e.g. `nodes[2].params.instances`. */
+  path: string;
+  message: string;
+}
+
+export type ParseResult = { ok: true; design: Design } | { ok: false; issues: DesignIssue[] };
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out;
+}
+
+/**
+ * Older document versions, each migrated one step up. A document without
+ * `schemaVersion` predates versioning and is treated as version 0.
+ */
+const migrations: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  0: (doc) => ({ ...doc, schemaVersion: 1 }),
+};
+
+/** Brings an older document up to the current schema version. */
+export function migrateDesign(raw: unknown): { ok: true; doc: unknown } | { ok: false; issues: DesignIssue[] } {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, issues: [{ path: '', message: 'a design must be a JSON object' }] };
+  }
+  let doc = raw as Record<string, unknown>;
+  let version = doc.schemaVersion === undefined ? 0 : doc.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    return { ok: false, issues: [{ path: 'schemaVersion', message: 'schemaVersion must be a whole number' }] };
+  }
+  if (version > CURRENT_SCHEMA_VERSION) {
+    return {
+      ok: false,
+      issues: [{ path: 'schemaVersion', message: `schemaVersion ${version} is newer than this app understands (${CURRENT_SCHEMA_VERSION})` }],
+    };
+  }
+  while (version < CURRENT_SCHEMA_VERSION) {
+    doc = migrations[version](doc);
+    version++;
+  }
+  return { ok: true, doc };
+}
+
+/** Validates (after migrating) an untrusted design document. */
+export function parseDesign(raw: unknown): ParseResult {
+  const migrated = migrateDesign(raw);
+  if (!migrated.ok) return migrated;
+  const result = designSchema.safeParse(migrated.doc);
+  if (result.success) return { ok: true, design: result.data as Design };
+  return {
+    ok: false,
+    issues: result.error.issues.map((i) => {
+      const path = formatPath(i.path);
+      return { path, message: i.message };
+    }),
+  };
+}
+
+/** One line per issue, `path: message`, for error responses and the CLI. */
+export function describeIssues(issues: readonly DesignIssue[]): string {
+  return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('\n');
+}

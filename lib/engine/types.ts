@@ -1,0 +1,100 @@
+import type { DnsRouting, Kind, LbAlgorithm, Size } from './kinds';
+
+/*
+ * Branded units. A number typed `Ms` cannot be passed where `Rps` is wanted
+ * without an explicit conversion, so unit mix-ups fail at compile time.
+ */
+declare const unit: unique symbol;
+type Unit<U extends string> = number & { readonly [unit]: U };
+/** Milliseconds. */
+export type Ms = Unit<'ms'>;
+/** Requests (or messages, or jobs) per second. */
+export type Rps = Unit<'rps'>;
+/** US dollars. */
+export type Usd = Unit<'usd'>;
+
+export const ms = (n: number) => n as Ms;
+export const rps = (n: number) => n as Rps;
+export const usd = (n: number) => n as Usd;
+
+export interface ServiceMsParams {
+  static?: number;
+  read?: number;
+  write?: number;
+}
+
+export interface AutoscaleParams {
+  min: number;
+  max: number;
+  /** Target utilisation per instance, in (0, 1]. */
+  target: number;
+}
+
+/** Per-node overrides of catalog defaults (MODEL.md §1.1). */
+export interface NodeParams {
+  instances?: number;
+  size?: Size;
+  cores?: number;
+  serviceMs?: ServiceMsParams;
+  hitRatio?: number;
+  latencyMs?: number;
+  availability?: number;
+  hourlyUsd?: number;
+  shards?: number;
+  shardSkew?: number;
+  standby?: boolean;
+  applyFactor?: number;
+  replicationFactor?: number;
+  limitRps?: number;
+  autoscale?: AutoscaleParams;
+  stateless?: boolean;
+  region?: string;
+  maxStorageGB?: number;
+  algorithm?: LbAlgorithm;
+  routing?: DnsRouting;
+}
+
+export interface DesignNode {
+  id: string;
+  kind: Kind;
+  label?: string;
+  position?: { x: number; y: number };
+  params?: NodeParams;
+}
+
+export interface EdgeParams {
+  latencyMs?: number;
+  share?: number;
+}
+
+export interface DesignEdge {
+  id: string;
+  source: string;
+  target: string;
+  params?: EdgeParams;
+}
+
+/** Workload (MODEL.md §1.2). Every field but `users` has a default. */
+export interface Workload {
+  users: number;
+  requestsPerUserPerDay?: number;
+  peakFactor?: number;
+  staticShare?: number;
+  readRatio?: number;
+  asyncShare?: number;
+  jobServiceMs?: number;
+  staticKB?: number;
+  dynamicKB?: number;
+  dataPerUserMB?: number;
+}
+
+export type ResolvedWorkload = Required<Workload>;
+
+/** A design document, schema version 1 (MODEL.md §1.1). */
+export interface Design {
+  schemaVersion: 1;
+  name?: string;
+  workload?: Workload;
+  nodes: DesignNode[];
+  edges: DesignEdge[];
+}

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Environment variables, validated once at start-up. A bad value stops the
+ * server with a message that names the variable and says what is expected.
+ */
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .refine((v) => v === undefined || /^(file:|postgres(ql)?:\/\/)/.test(v), {
+      message:
+        'DATABASE_URL must be a SQLite file URL (file:./data/scalelab.db) or a PostgreSQL URL (postgres://user:password@host:5432/db)',
+    })
+    .refine((v) => v === undefined || !/^postgres/.test(v) || URL.canParse(v), {
+      message: 'DATABASE_URL looks like a PostgreSQL URL but cannot be parsed; check for unescaped characters in the password',
+    }),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface Env {
+  databaseUrl: string;
+  databaseKind: DatabaseKind;
+  nodeEnv: 'development' | 'production' | 'test';
+}
+
+export function defaultSqliteUrl(cwd = process.cwd()): string {
+  return `file:${path.join(cwd, 'data', 'scalelab.db')}`;
+}
+
+/** Parses an environment; throws an Error whose message names every problem. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || 'environment'}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const databaseUrl = result.data.DATABASE_URL ?? defaultSqliteUrl();
+  return {
+    databaseUrl,
+    databaseKind: databaseUrl.startsWith('file:') ? 'sqlite' : 'postgres',
+    nodeEnv: result.data.NODE_ENV,
+  };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

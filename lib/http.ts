@@ -1,0 +1,44 @@
+import { NextResponse } from 'next/server';
+
+export type BodyResult = { ok: true; value: unknown; bytes: number } | { ok: false; response: NextResponse };
+
+export function errorResponse(status: number, error: string, extra?: Record<string, unknown>): NextResponse {
+  return NextResponse.json({ error, ...extra }, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+/**
+ * Reads a JSON request body of at most `maxBytes`, stopping as soon as the
+ * limit is passed so an oversized body is never held in memory whole.
+ * Answers 413 when too large and 400 when the body is not JSON.
+ */
+export async function readJsonBody(req: Request, maxBytes: number): Promise<BodyResult> {
+  const tooLarge = () =>
+    errorResponse(413, `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`, { limitBytes: maxBytes });
+  const declared = Number(req.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, response: tooLarge() };
+  if (!req.body) return { ok: false, response: errorResponse(400, 'The request body is empty; send a JSON document.') };
+
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel();
+      return { ok: false, response: tooLarge() };
+    }
+    chunks.push(value);
+  }
+  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  if (text.trim() === '') {
+    return { ok: false, response: errorResponse(400, 'The request body is empty; send a JSON document.') };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text), bytes };
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, response: errorResponse(400, `The request body is not valid JSON: ${detail}`) };
+  }
+}

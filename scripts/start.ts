@@ -1,0 +1,34 @@
+/**
+ * `npm start`: brings the database up to date, builds the app if its sources
+ * changed since the last build, and serves the production build.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { build } from './build';
+import { prepareDatabase } from './db-setup';
+import { buildIsCurrent } from './source-hash';
+
+async function main() {
+  console.log(`[scalelab] ${await prepareDatabase()}`);
+  if (!buildIsCurrent()) {
+    console.log('[scalelab] building the app (first start, or the sources changed)…');
+    build();
+  }
+  const root = path.resolve(__dirname, '..');
+  const port = process.env.PORT ?? '3000';
+  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const child = spawn(process.execPath, [next, 'start', '-p', port, ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+main().catch((e: unknown) => {
+  console.error(`[scalelab] ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

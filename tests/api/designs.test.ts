@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from './test-db';
+
+let POST: (req: Request) => Promise<Response>;
+let GET: (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>;
+let dbKind = 'sqlite';
+
+const design = {
+  schemaVersion: 1,
+  name: 'Round trip',
+  workload: { users: 1000 },
+  nodes: [
+    { id: 'users', kind: 'users', position: { x: 0, y: 0 } },
+    { id: 'app', kind: 'server', label: 'The box', params: { instances: 1 } },
+  ],
+  edges: [{ id: 'e1', source: 'users', target: 'app' }],
+};
+
+function post(body: string, headers: Record<string, string> = {}) {
+  return POST(
+    new Request('http://test.local/api/designs', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...headers },
+    }),
+  );
+}
+
+function get(id: string) {
+  return GET(new Request(`http://test.local/api/designs/${id}`), { params: Promise.resolve({ id }) });
+}
+
+beforeAll(async () => {
+  dbKind = (await useTestDatabase()).kind;
+  ({ POST } = await import('@/app/api/designs/route'));
+  ({ GET } = await import('@/app/api/designs/[id]/route'));
+});
+
+describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
+  it('saves a design and reads the same document back', async () => {
+    const res = await post(JSON.stringify(design));
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { id: string; url: string };
+    expect(body.id).toMatch(/^[A-Za-z0-9_-]{10,}$/);
+    expect(body.url).toBe(`/d/${body.id}`);
+    const back = await get(body.id);
+    expect(back.status).toBe(200);
+    expect(await back.json()).toEqual(design);
+    expect(dbKind).toMatch(/sqlite|postgres/);
+  });
+
+  it('gives every saved design a different id', async () => {
+    const ids = new Set<string>();
+    for (let i = 0; i < 20; i++) ids.add(((await (await post(JSON.stringify(design))).json()) as { id: string }).id);
+    expect(ids.size).toBe(20);
+  });
+
+  it('answers 400 with the parser message for malformed JSON', async () => {
+    const res = await post('{"schemaVersion": 1, "nodes": [');
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(/not valid JSON/);
+  });
+
+  it('answers 400 for an empty body', async () => {
+    const res = await post('');
+    expect(res.status).toBe(400);
+  });
+
+  it('answers 422 naming the field for an invalid design, and stores nothing', async () => {
+    const bad = structuredClone(design) as { nodes: { params?: unknown }[] };
+    bad.nodes[1].params = { instances: -2 };
+    const res = await post(JSON.stringify(bad));
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: string; issues: { path: string; message: string }[] };
+    expect(body.issues).toContainEqual({ path: 'nodes[1].params.instances', message: 'instances must be at least 1' });
+    expect(body.error).toContain('nodes[1].params.instances');
+  });
+
+  it('answers 413 for a body over 512 KB, even without a content-length', async () => {
+    const huge = JSON.stringify({ ...design, name: 'x'.repeat(600 * 1024) });
+    expect((await post(huge)).status).toBe(413);
+    const stream = new ReadableStream({
+      start(c) {
+        c.enqueue(new TextEncoder().encode(huge));
+        c.close();
+      },
+    });
+    const res = await POST(
+      new Request('http://test.local/api/designs', { method: 'POST', body: stream, duplex: 'half' } as RequestInit),
+    );
+    expect(res.status).toBe(413);
+  });
+
+  it('answers 404 for an unknown or malformed id', async () => {
+    expect((await get('doesNotExist123')).status).toBe(404);
+    expect((await get('../../etc')).status).toBe(404);
+  });
+});
