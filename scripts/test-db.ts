@@ -1,0 +1,28 @@
+/**
+ * The database tests alone (tests/api), against TEST_DATABASE_URL when set
+ * (PostgreSQL in CI) or a fresh SQLite file. Ends with
+ * `tests: N passed, N failed`.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..');
+const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scalelab-db-')), 'vitest.json');
+const r = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'tests/api', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+  { cwd: root, stdio: 'inherit', env: process.env },
+);
+let passed = 0;
+let failed = 1;
+try {
+  const j = JSON.parse(fs.readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+  passed = j.numPassedTests;
+  failed = j.numFailedTests;
+} catch {
+  /* no report: count the run as one failure */
+}
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(r.status === 0 && failed === 0 ? 0 : 1);
