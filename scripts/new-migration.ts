@@ -29,7 +29,16 @@ function run(args: string[]) {
   return r.stdout;
 }
 
-run(['migrate', 'dev', '--create-only', '--name', name]);
+const sqliteDir = path.join(root, 'prisma', 'migrations');
+const before = new Set(fs.readdirSync(sqliteDir));
+// The JS schema engine sometimes crashes ("null pointer passed to rust")
+// after writing the migration; what counts is whether the file appeared.
+const dev = spawnSync(process.execPath, [prisma, 'migrate', 'dev', '--create-only', '--name', name], { cwd: root, env, encoding: 'utf8' });
+const created = fs.readdirSync(sqliteDir).filter((d) => !before.has(d));
+if (created.length !== 1 || !fs.existsSync(path.join(sqliteDir, created[0], 'migration.sql'))) {
+  console.error('prisma migrate dev --create-only wrote no SQLite migration:', dev.stdout, dev.stderr);
+  process.exit(1);
+}
 
 const pgDir = path.join(root, 'prisma', 'postgres', 'migrations');
 const previous = fs.readdirSync(pgDir).filter((d) => fs.statSync(path.join(pgDir, d)).isDirectory()).sort().at(-1);
@@ -39,9 +48,8 @@ const sql = run([
   ...(from ? ['--from-schema-datamodel', from] : ['--from-empty']),
   '--to-schema-datamodel', 'prisma/postgres/schema.prisma', '--script',
 ]);
-const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
-const dir = path.join(pgDir, `${stamp}_${name}`);
+const dir = path.join(pgDir, created[0]);
 fs.mkdirSync(dir, { recursive: true });
 fs.writeFileSync(path.join(dir, 'migration.sql'), sql);
 fs.copyFileSync(path.join(root, 'prisma', 'postgres', 'schema.prisma'), path.join(dir, 'schema.snapshot.prisma'));
-console.log(`wrote ${path.relative(root, dir)}/migration.sql and the SQLite migration`);
+console.log(`wrote prisma/migrations/${created[0]} and prisma/postgres/migrations/${created[0]}`);
