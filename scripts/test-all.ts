@@ -57,7 +57,11 @@ function countPlaywright(file: string): { passed: number; failed: number } {
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'scalelab-test-all-'));
   timed('lint (ESLint)', () => run(process.execPath, [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings=0']));
-  timed('typecheck (tsc)', () => run(process.execPath, [bin('typescript', 'bin/tsc'), '--noEmit', '-p', '.']));
+  // `next typegen` writes the route types (RouteContext, PageProps) that tsc needs on a clean clone.
+  timed('typecheck (next typegen, tsc)', () =>
+    run(process.execPath, [bin('next', 'dist/bin/next'), 'typegen']) &&
+    run(process.execPath, [bin('typescript', 'bin/tsc'), '--noEmit', '-p', '.']),
+  );
 
   const vitestJson = path.join(tmp, 'vitest.json');
   timed('unit and API tests (Vitest)', () =>
