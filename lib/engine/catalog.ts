@@ -1,0 +1,559 @@
+/**
+ * Catalog v1 (MODEL.md §2.1): one entry per component kind, with every
+ * default the engine uses and where each figure comes from. The canvas
+ * imports `CATALOG` for its palette and inspector; the engine reads the same
+ * entries, so a default lives in exactly one place.
+ *
+ * Source strings cite /work/shared/SOURCES.md, MODEL.md, or say "unverified"
+ * or "calibrated: reason" (a figure tuned so that the stage reference designs
+ * behave as the lessons say, with the reason).
+ */
+import type { Kind, LbAlgorithm, DnsRouting, RequestClass, Size } from './kinds';
+import type { PriceKey } from './prices';
+import type { NodeParams } from './types';
+
+export type KindGroup = 'edge' | 'compute' | 'data' | 'async' | 'operations';
+
+/** A default value and where it comes from. */
+export interface Sourced<T> {
+  readonly value: T;
+  readonly source: string;
+}
+
+/** Service time per request class, milliseconds. */
+export interface ClassServiceMs {
+  readonly static: number;
+  readonly read: number;
+  readonly write: number;
+}
+
+/**
+ * How a kind's availability is figured (MODEL.md §4): an instance that fails
+ * and is repaired (MTBF/MTTR), or a managed service with a typical observed
+ * availability. Kinds that carry no traffic use `none`.
+ */
+export type AvailabilityFigure =
+  | { readonly type: 'instance'; readonly mtbfHours: number; readonly mttrHours: number; readonly mttrMonitoredHours: number }
+  | { readonly type: 'managed'; readonly availability: number }
+  | { readonly type: 'none' };
+
+/**
+ * How the engine models a kind's time and capacity:
+ * - `source`: the users node, no time.
+ * - `queue`: an M/M/c station per instance (`cores` servers, `serviceMs`).
+ * - `rated`: a fixed latency and a rated capacity per instance, no queue until over capacity.
+ * - `none`: carries no traffic (monitoring, logging).
+ */
+export type ServiceModel = 'source' | 'queue' | 'rated' | 'none';
+
+export interface KindDefaults {
+  readonly instances: Sourced<number>;
+  readonly size: Sourced<Size>;
+  /** Servers per instance at size `medium` (M/M/c `c`). */
+  readonly cores?: Sourced<number>;
+  readonly serviceMs?: Sourced<ClassServiceMs>;
+  readonly hitRatio?: Sourced<number>;
+  /** Fixed latency of a rated/managed kind, milliseconds. */
+  readonly latencyMs?: Sourced<number>;
+  /** Rated capacity per instance, requests per second (absent = unbounded). */
+  readonly capacityRps?: Sourced<number>;
+  readonly availability: Sourced<AvailabilityFigure>;
+  readonly priceKey: Sourced<PriceKey>;
+  readonly shards?: Sourced<number>;
+  readonly shardSkew?: Sourced<number>;
+  readonly standby?: Sourced<boolean>;
+  readonly applyFactor?: Sourced<number>;
+  readonly replicationFactor?: Sourced<number>;
+  /** Rate limiter: the most it forwards, rps (absent = unlimited). */
+  readonly limitRps?: Sourced<number>;
+  readonly stateless?: Sourced<boolean>;
+  readonly maxStorageGB?: Sourced<number>;
+  readonly algorithm?: Sourced<LbAlgorithm>;
+  readonly routing?: Sourced<DnsRouting>;
+}
+
+export interface KindSpec {
+  readonly kind: Kind;
+  /** Palette label, sentence case. */
+  readonly label: string;
+  /** One plain sentence a learner understands. */
+  readonly description: string;
+  readonly group: KindGroup;
+  /** Request classes this kind takes in (MODEL.md §2.1). */
+  readonly accepts: readonly RequestClass[];
+  /** The `NodeParams` keys that apply to this kind, in inspector order. */
+  readonly params: readonly (keyof NodeParams)[];
+  readonly model: ServiceModel;
+  /** Runs on the provider's side: not a single point of failure, no MTBF/MTTR. */
+  readonly managed: boolean;
+  /** Scales with `autoscale` (MODEL.md §2.1: app-server, service, worker). */
+  readonly autoscalable: boolean;
+  /** Global service outside any region (hops and region failures skip it). */
+  readonly global: boolean;
+  readonly defaults: KindDefaults;
+}
+
+const ONE: Sourced<number> = { value: 1, source: 'MODEL.md §2.1: instances default to 1' };
+const MEDIUM: Sourced<Size> = { value: 'medium', source: 'MODEL.md §2.1: medium is the default size' };
+
+/** MTBF 60 days, MTTR 4 h, or 15 min with monitoring (MODEL.md §4). */
+const INSTANCE_AVAILABILITY: Sourced<AvailabilityFigure> = {
+  value: { type: 'instance', mtbfHours: 60 * 24, mttrHours: 4, mttrMonitoredHours: 0.25 },
+  source:
+    'MODEL.md §4: MTBF 60 days, MTTR 4 h (0.9972), 15 min with monitoring; unverified as a fleet figure (SOURCES.md lists SLA thresholds only, EC2 single instance 99.5%)',
+};
+const managed = (availability: number, source: string): Sourced<AvailabilityFigure> => ({
+  value: { type: 'managed', availability },
+  source,
+});
+const NO_AVAILABILITY: Sourced<AvailabilityFigure> = { value: { type: 'none' }, source: 'carries no traffic' };
+
+const COMMON_COMPUTE = ['region', 'availability', 'hourlyUsd'] as const;
+
+export const CATALOG: Record<Kind, KindSpec> = {
+  users: {
+    kind: 'users',
+    label: 'Users',
+    description: 'The people using your app; every request starts here.',
+    group: 'edge',
+    accepts: [],
+    params: [],
+    model: 'source',
+    managed: true,
+    autoscalable: false,
+    global: true,
+    defaults: {
+      instances: ONE,
+      size: MEDIUM,
+      availability: NO_AVAILABILITY,
+      priceKey: { value: 'none', source: 'users cost nothing to run' },
+    },
+  },
+  dns: {
+    kind: 'dns',
+    label: 'DNS',
+    description: 'Turns your domain name into server addresses and can send each user to the nearest region.',
+    group: 'edge',
+    accepts: ['static', 'read', 'write'],
+    params: ['routing', 'latencyMs', 'availability'],
+    model: 'rated',
+    managed: true,
+    autoscalable: false,
+    global: true,
+    defaults: {
+      instances: ONE,
+      size: MEDIUM,
+      latencyMs: {
+        value: 1,
+        source:
+          'calibrated: SOURCES.md warm resolver cache 1–20 ms, paid once per TTL and amortised over the many requests of a visit',
+      },
+      availability: managed(0.999999, 'MODEL.md §4 typical observed; SOURCES.md Route 53 SLA 100%'),
+      priceKey: { value: 'none', source: 'priced per hosted zone and per query (prices.ts)' },
+      routing: { value: 'simple', source: 'MODEL.md §2.1: geo routing is opt-in' },
+    },
+  },
+  cdn: {
+    kind: 'cdn',
+    label: 'CDN',
+    description: 'Serves images, scripts and styles from a location near each user, so they never reach your servers.',
+    group: 'edge',
+    accepts: ['static'],
+    params: ['hitRatio', 'latencyMs', 'availability'],
+    model: 'rated',
+    managed: true,
+    autoscalable: false,
+    global: true,
+    defaults: {
+      instances: ONE,
+      size: MEDIUM,
+      hitRatio: {
+        value: 0.9,
+        source: 'MODEL.md §2.1; SOURCES.md CDN vendor guidance: 95–99% is good, below 90% signals a problem (0.9 is conservative)',
+      },
+      latencyMs: { value: 1, source: 'unverified: edge cache lookup; the 10 ms user-to-edge hop is counted separately (MODEL.md §3)' },
+      availability: managed(0.99995, 'MODEL.md §4 typical observed; SOURCES.md CloudFront SLA 99.9%'),
+      priceKey: { value: 'none', source: 'priced per GB of egress and per request (prices.ts)' },
+    },
+  },
+  'load-balancer': {
+    kind: 'load-balancer',
+    label: 'Load balancer',
+    description: 'Spreads incoming requests across several servers and stops sending to one that fails.',
+    group: 'edge',
+    accepts: ['static', 'read', 'write'],
+    params: ['algorithm', 'instances', 'latencyMs', ...COMMON_COMPUTE],
+    model: 'rated',
+    managed: true,
+    autoscalable: false,
+    global: false,
+    defaults: {
+      instances: ONE,
+      size: MEDIUM,
+      latencyMs: { value: 0.5, source: 'SOURCES.md HAProxy: at most 0.4 ms added at saturation (rounded up)' },
+      capacityRps: {
+        value: 50_000,
+        source: 'MODEL.md §2.1; SOURCES.md HAProxy ~32k rps per core (1.03M on 8 cores), nginx 40k HTTPS rps per CPU',
+      },
+      availability: managed(0.99995, 'MODEL.md §4 typical observed; SOURCES.md ELB SLA 99.99%'),
+      priceKey: { value: 'alb-hour', source: 'SOURCES.md AWS ELB pricing (May 2026)' },
+      algorithm: { value: 'round-robin', source: 'MODEL.md §3: round-robin is the default' },
+    },
+  },
+  'api-gateway': {
+    kind: 'api-gateway',
+    label: 'API gateway',
+    description: 'One front door for many services: checks who is calling and routes each request to the right service.',
+    group: 'edge',
+    accepts: ['static', 'read', 'write'],
+    params: ['instances', 'latencyMs', ...COMMON_COMPUTE],
+    model: 'rated',
+    managed: true,
+    autoscalable: false,
+    global: false,
+    defaults: {
+      instances: ONE,
+      size: MEDIUM,
+      latencyMs: { value: 2, source: 'MODEL.md §2.1; unverified (Envoy figures unverified in SOURCES.md)' },
+      capacityRps: { value: 20_000, source: 'MODEL.md §2.1; unverified (Envoy figures unverified in SOURCES.md)' },
+      availability: managed(0.99995, 'MODEL.md §4 typical observed; SOURCES.md API Gateway SLA 99.95%'),
+      priceKey: { value: 'ec2-c6g.large', source: 'unverified: one self-hosted gateway instance per 20k rps' },
+    },
+  },
+  'rate-limiter': {
+    kind: 'rate-limiter',
+    label: 'Rate limiter',
+    description: 'Turns away requests above a set rate so a traffic spike cannot take the whole system down.',
+    group: 'edge',
+    accepts: ['static', 'read', 'write'],
+    params: ['limitRps', 'instances', 'latencyMs', ...COMMON_COMPUTE],
+    model: 'rated',
+    managed: false,
+    autoscalable: false,
+    global: false,
+    defaults: {
+      instances: ONE,
+      size: MEDIUM,
+      latencyMs: { value: 0.5, source: 'unverified: one in-memory counter check, similar to a load balancer hop' },
+      capacityRps: { value: 50_000, source: 'MODEL.md §2.1; unverified' },
+      availability: {
+        ...INSTANCE_AVAILABILITY,
+        source:
+          'calibrated: a self-run limiter tier (Envoy/nginx instances), so instances fail and recover like any compute instance (MODEL.md §4 MTBF/MTTR); not in MODEL.md\'s managed list',
+      },
+      priceKey: { value: 'ec2-c6g.large', source: 'unverified: one self-hosted limiter instance per 50k rps' },
+    },
+  },
+  server: {
+    kind: 'server',
+    label: 'Server',
+    description: 'One machine that does everything: serves pages, runs the code and stores the data.',
+    group: 'compute',
+    accepts: ['static', 'read', 'write'],
+    params: ['size', 'instances', 'cores', 'serviceMs', 'maxStorageGB', ...COMMON_COMPUTE],
+    model: 'queue',
+    managed: false,
+    autoscalable: false,
+    global: false,
+    defaults: {
+      instances: ONE,
+      size: MEDIUM,
+      cores: { value: 2, source: 'MODEL.md §2.1: 2 cores (an m5.large has 2 vCPU)' },
+      serviceMs: {
+        value: { static: 2, read: 15, write: 30 },
+        source: 'MODEL.md §2.1; calibrated: app work plus an on-box database query (SOURCES.md pgbench ~50 ms per 5-statement transaction under load)',
+      },
+      maxStorageGB: { value: 16_000, source: 'MODEL.md §2.1: a volume holds at most 16 TB (EBS gp3 maximum, unverified)' },
+      availability: INSTANCE_AVAILABILITY,
+      priceKey: { value: 'ec2-m5.large', source: 'SOURCES.md EC2 m5.large' },
+    },
+  },
+  'app-server': {
+    kind: 'app-server',
+    label: 'App server',
+    description: 'Runs your application code for each request and talks to the data stores.',
+    group: 'compute',
+    accepts: ['static', 'read', 'write'],
+    params: ['instances', 'size', 'autoscale', 'stateless', 'cores', 'serviceMs', ...COMMON_COMPUTE],
+    model: 'queue',
+    managed: false,
+    autoscalable: true,
+    global: false,
+    defaults: {
+      instances: ONE,
+      size: MEDIUM,
+      cores: { value: 2, source: 'MODEL.md §2.1: 2 cores (m6g.large, 2 vCPU)' },
+      serviceMs: {
+        value: { static: 1, read: 5, write: 8 },
+        source:
+          'MODEL.md §2.1; SOURCES.md fastify/express 2 vCPU hello world 7–79k rps (0.03–0.3 ms), handlers doing real work far lower',
+      },
+      stateless: {
+        value: false,
+        source: 'calibrated: a new app tier keeps sessions in memory until it is made stateless (the stage 3 practice)',
+      },
+      availability: INSTANCE_AVAILABILITY,
+      priceKey: { value: 'ec2-m6g.large', source: 'SOURCES.md EC2 m6g.large' },
+    },
+  },
+  service: {
+    kind: 'service',
+    label: 'Service',
+    description: 'A small app that owns one part of the product (say, accounts or orders) and its own data.',
+    group: 'compute',
+    accepts: ['static', 'read', 'write'],
+    params: ['instances', 'size', 'autoscale', 'stateless', 'cores', 'serviceMs', ...COMMON_COMPUTE],
+    model: 'queue',
+    managed: false,
+    autoscalable: true,
+    global: false,
+    defaults: {
+      instances: ONE,
+      size: MEDIUM,
+      cores: { value: 2, source: 'MODEL.md §2.1: as app-server' },
+      serviceMs: { value: { static: 1, read: 5, write: 8 }, source: 'MODEL.md §2.1: as app-server' },
+      stateless: { value: true, source: 'calibrated: services are designed stateless from the start (stage 7)' },
+      availability: INSTANCE_AVAILABILITY,
+      priceKey: { value: 'ec2-m6g.large', source: 'SOURCES.md EC2 m6g.large' },
+    },
+  },
+  worker: {
+    kind: 'worker',
+    label: 'Worker',
+    description: 'Runs background jobs (emails, thumbnails, feeds) taken from a queue, away from users.',
+    group: 'compute',
+    accepts: ['job'],
+    params: ['instances', 'size', 'autoscale', 'cores', ...COMMON_COMPUTE],
+    model: 'queue',
+    managed: false,
+    autoscalable: true,
+    global: false,
+    defaults: {
+      instances: ONE,
+      size: MEDIUM,
+      cores: { value: 2, source: 'MODEL.md §2.1: 2 cores' },
+      serviceMs: {
+        value: { static: 0, read: 0, write: 0 },
+        source: 'MODEL.md §2.1: a job takes the workload\'s jobServiceMs (200 ms by default)',
+      },
+      availability: INSTANCE_AVAILABILITY,
+      priceKey: { value: 'ec2-m6g.large', source: 'SOURCES.md EC2 m6g.large' },
+    },
+  },
+  cache: {
+    kind: 'cache',
+    label: 'Cache',
+    description: 'Keeps popular answers in memory so most reads never touch the database.',
+    group: 'data',
+    accepts: ['read'],
+    params: ['hitRatio', 'instances', 'size', 'cores', 'serviceMs', ...COMMON_COMPUTE],
+    model: 'queue',
+    managed: false,
+    autoscalable: false,
+    global: false,
+    defaults: {
+      instances: ONE,
+      size: MEDIUM,
+      cores: { value: 1, source: 'MODEL.md §2.1: one core (Redis executes commands on one thread)' },
+      serviceMs: {
+        value: { static: 0.02, read: 0.02, write: 0.02 },
+        source: 'MODEL.md §2.1; SOURCES.md redis-benchmark ~107k ops/s on c4.large (0.009 ms), doubled for real payloads',
+      },
+      hitRatio: { value: 0.8, source: 'MODEL.md §2.1; unverified (depends on key popularity)' },
+      availability: INSTANCE_AVAILABILITY,
+      priceKey: { value: 'elasticache-t4g.medium', source: 'SOURCES.md ElastiCache cache.t4g.medium (verify)' },
+    },
+  },
+  database: {
+    kind: 'database',
+    label: 'Database',
+    description: 'The relational database that keeps your data safe; the primary takes every write.',
+    group: 'data',
+    accepts: ['read', 'write', 'job'],
+    params: ['size', 'shards', 'shardSkew', 'standby', 'maxStorageGB', 'cores', 'serviceMs', ...COMMON_COMPUTE],
+    model: 'queue',
+    managed: false,
+    autoscalable: false,
+    global: false,
+    defaults: {
+      instances: ONE,
+      size: MEDIUM,
+      cores: { value: 4, source: 'MODEL.md §2.1: 4 cores (SOURCES.md pgbench on a 4 vCPU db.m8gd.xlarge)' },
+      serviceMs: {
+        value: { static: 1, read: 1, write: 4 },
+        source:
+          'MODEL.md §2.1; SOURCES.md pgbench 4 vCPU ~4,700 TPS of 5 statements (~0.85 ms of CPU per statement, writes costlier)',
+      },
+      shards: { value: 1, source: 'MODEL.md §2.1' },
+      shardSkew: { value: 0, source: 'MODEL.md §2.1' },
+      standby: { value: false, source: 'MODEL.md §2.1' },
+      maxStorageGB: { value: 16_000, source: 'MODEL.md §2.1: 16,000 GB per instance (unverified; gp3 volume limit)' },
+      availability: INSTANCE_AVAILABILITY,
+      priceKey: { value: 'rds-postgres-4vcpu', source: 'derived from SOURCES.md RDS db.t4g.medium (see prices.ts)' },
+    },
+  },
+  'read-replica': {
+    kind: 'read-replica',
+    label: 'Read replica',
+    description: 'A copy of the database that answers reads, so the primary only has to handle writes.',
+    group: 'data',
+    accepts: ['read'],
+    params: ['instances', 'size', 'applyFactor', 'cores', 'serviceMs', ...COMMON_COMPUTE],
+    model: 'queue',
+    managed: false,
+    autoscalable: false,
+    global: false,
+    defaults: {
+      instances: ONE,
+      size: MEDIUM,
+      cores: { value: 4, source: 'MODEL.md §2.1: as database' },
+      serviceMs: { value: { static: 1, read: 1, write: 4 }, source: 'MODEL.md §2.1: as database' },
+      applyFactor: {
+        value: 0.5,
+        source: 'MODEL.md §2.1: replaying the write stream costs half a write; unverified (replica lag figures unverified in SOURCES.md)',
+      },
+      availability: INSTANCE_AVAILABILITY,
+      priceKey: { value: 'rds-postgres-4vcpu', source: 'as database' },
+    },
+  },
+  nosql: {
+    kind: 'nosql',
+    label: 'NoSQL store',
+    description: 'A partitioned key-value store that grows by adding nodes; every write is copied to several of them.',
+    group: 'data',
+    accepts: ['read', 'write', 'job'],
+    params: ['instances', 'size', 'replicationFactor', 'shardSkew', 'maxStorageGB', 'cores', 'serviceMs', ...COMMON_COMPUTE],
+    model: 'queue',
+    managed: false,
+    autoscalable: false,
+    global: false,
+    defaults: {
+      instances: { value: 3, source: 'calibrated: one node per replica of the default replication factor 3' },
+      size: MEDIUM,
+      cores: { value: 4, source: 'MODEL.md §2.1: 4 cores' },
+      serviceMs: { value: { static: 1, read: 1, write: 2 }, source: 'MODEL.md §2.1; unverified' },
+      replicationFactor: { value: 3, source: 'MODEL.md §2.1 (the common Cassandra/DynamoDB setting)' },
+      shardSkew: { value: 0, source: 'MODEL.md §2.1' },
+      maxStorageGB: { value: 16_000, source: 'MODEL.md §2.1: as database' },
+      availability: INSTANCE_AVAILABILITY,
+      priceKey: { value: 'ec2-r5.xlarge', source: 'derived from SOURCES.md r5.large (see prices.ts)' },
+    },
+  },
+  'object-storage': {
+    kind: 'object-storage',
+    label: 'Object storage',
+    description: 'Cheap, durable storage for files such as images and videos; a CDN usually sits in front.',
+    group: 'data',
+    accepts: ['static'],
+    params: ['instances', 'latencyMs', 'region', 'availability'],
+    model: 'rated',
+    managed: true,
+    autoscalable: false,
+    global: false,
+    defaults: {
+      instances: {
+        value: 1,
+        source: 'MODEL.md §2.1: for object storage, instances count key prefixes (capacity grows with prefixes)',
+      },
+      size: MEDIUM,
+      latencyMs: { value: 20, source: 'MODEL.md §2.1; unverified (first-byte latency)' },
+      capacityRps: { value: 5_500, source: 'SOURCES.md AWS S3 performance guidelines: 5,500 GET/HEAD per second per prefix' },
+      availability: managed(0.99995, 'MODEL.md §4 typical observed; SOURCES.md S3 SLA 99.9%'),
+      priceKey: { value: 'none', source: 'priced per GB-month and per request (prices.ts)' },
+    },
+  },
+  queue: {
+    kind: 'queue',
+    label: 'Queue',
+    description: 'Holds background jobs until a worker is free, so users never wait for them.',
+    group: 'async',
+    accepts: ['job'],
+    params: ['instances', 'latencyMs', ...COMMON_COMPUTE],
+    model: 'rated',
+    managed: true,
+    autoscalable: false,
+    global: false,
+    defaults: {
+      instances: ONE,
+      size: MEDIUM,
+      latencyMs: { value: 2, source: 'SOURCES.md Kafka end-to-end p50 2 ms, p99 3 ms' },
+      capacityRps: {
+        value: 20_000,
+        source: 'MODEL.md §2.1; calibrated well below SOURCES.md Kafka 3x sync replication 421,823 rec/s on 3 brokers (~140k per broker) for real message sizes',
+      },
+      availability: managed(0.9999, 'MODEL.md §4 typical observed for a managed queue'),
+      priceKey: { value: 'msk-kafka.m5.large', source: 'SOURCES.md: unverified' },
+    },
+  },
+  search: {
+    kind: 'search',
+    label: 'Search',
+    description: 'A search index that answers the share of reads that are searches.',
+    group: 'data',
+    accepts: ['read'],
+    params: ['instances', 'size', 'cores', 'serviceMs', ...COMMON_COMPUTE],
+    model: 'queue',
+    managed: false,
+    autoscalable: false,
+    global: false,
+    defaults: {
+      instances: ONE,
+      size: MEDIUM,
+      cores: { value: 4, source: 'MODEL.md §2.1: 4 cores' },
+      serviceMs: { value: { static: 10, read: 10, write: 10 }, source: 'MODEL.md §2.1; unverified' },
+      availability: INSTANCE_AVAILABILITY,
+      priceKey: { value: 'ec2-m5.xlarge', source: 'derived from SOURCES.md m5.large (see prices.ts)' },
+    },
+  },
+  monitoring: {
+    kind: 'monitoring',
+    label: 'Monitoring',
+    description: 'Watches every component and restarts or replaces a failed one in minutes instead of hours.',
+    group: 'operations',
+    accepts: [],
+    params: ['region', 'hourlyUsd'],
+    model: 'none',
+    managed: false,
+    autoscalable: false,
+    global: true,
+    defaults: {
+      instances: ONE,
+      size: MEDIUM,
+      availability: NO_AVAILABILITY,
+      priceKey: { value: 'ec2-t3.medium', source: 'unverified: one self-hosted monitoring box' },
+    },
+  },
+  logging: {
+    kind: 'logging',
+    label: 'Logging',
+    description: 'Collects logs from every component so you can find out what went wrong.',
+    group: 'operations',
+    accepts: [],
+    params: ['region', 'hourlyUsd'],
+    model: 'none',
+    managed: false,
+    autoscalable: false,
+    global: true,
+    defaults: {
+      instances: ONE,
+      size: MEDIUM,
+      availability: NO_AVAILABILITY,
+      priceKey: { value: 'ec2-t3.medium', source: 'unverified: one self-hosted log collector' },
+    },
+  },
+};
+
+/** Cores and price double at each size step from `medium` (MODEL.md §2.1). */
+export const SIZE_FACTOR: Record<Size, number> = { small: 0.5, medium: 1, large: 2, xlarge: 4 };
+
+/** Region failure probability figures and hop latencies (MODEL.md §3, §4). */
+export const NETWORK = {
+  regionAvailability: { value: 0.9999, source: 'MODEL.md §4; SOURCES.md EC2 region-level SLA 99.99%' },
+  defaultRegion: { value: 'region-1', source: 'MODEL.md §4' },
+  usersToFirstNodeMs: { value: 40, source: 'MODEL.md §3' },
+  usersToCdnMs: { value: 10, source: 'MODEL.md §3' },
+  insideRegionMs: { value: 0.5, source: 'MODEL.md §3; SOURCES.md round trip in a datacenter 500 µs' },
+  acrossRegionsMs: { value: 70, source: 'MODEL.md §3; SOURCES.md California–Netherlands round trip 150 ms (70 ms is a same-continent figure)' },
+  timeoutMs: { value: 10_000, source: 'MODEL.md §3: a saturated node reports the 10 s timeout' },
+  failoverMttrHours: { value: 1 / 60, source: 'MODEL.md §4: automatic failover in 1 minute' },
+} as const;

@@ -1,0 +1,653 @@
+/**
+ * Compiles a design document into an indexed network: nodes numbered once,
+ * parameters resolved against the catalog into typed arrays, and one route
+ * table per (node, request class) saying which targets take how much of that
+ * class. Everything here is independent of the workload, so one compiled
+ * network serves every user count of a sweep and every stage.
+ *
+ * A discrete-event simulator can route individual requests exactly as the
+ * analytic engine does by sampling a target from `routeTarget`/`routeFrac`
+ * (see `CompiledNetwork`).
+ */
+import { CATALOG, NETWORK, SIZE_FACTOR, type KindSpec } from './catalog';
+import { KINDS, type Kind } from './kinds';
+import { HOURLY_PRICES } from './prices';
+import type { Design } from './types';
+
+/** Request classes as array indices: every per-class typed array is `node * 4 + class`. */
+export const STATIC = 0;
+export const READ = 1;
+export const WRITE = 2;
+export const JOB = 3;
+export const NCLASS = 4;
+export const CLASS_NAMES = ['static', 'read', 'write', 'job'] as const;
+
+/** Kind codes (index into KINDS) for fast switches. */
+export const K = {
+  users: 0,
+  dns: 1,
+  cdn: 2,
+  'load-balancer': 3,
+  'api-gateway': 4,
+  'rate-limiter': 5,
+  server: 6,
+  'app-server': 7,
+  service: 8,
+  cache: 9,
+  database: 10,
+  'read-replica': 11,
+  nosql: 12,
+  'object-storage': 13,
+  queue: 14,
+  worker: 15,
+  search: 16,
+  monitoring: 17,
+  logging: 18,
+} as const satisfies Record<Kind, number>;
+// Kept in step with KINDS (checked once at load).
+KINDS.forEach((k, i) => {
+  if (K[k] !== i) throw new Error(`kind code of ${k} is out of step with KINDS`);
+});
+
+/** Service model codes. */
+export const MODEL_SOURCE = 0;
+export const MODEL_QUEUE = 1;
+export const MODEL_RATED = 2;
+export const MODEL_NONE = 3;
+
+/** Load-balancing algorithm of the node feeding a station. */
+export const ALG_RANDOM = 0;
+export const ALG_ROUND_ROBIN = 1;
+export const ALG_LEAST_CONNECTIONS = 2;
+
+/** A design the engine refuses to evaluate, with one message per problem. */
+export class InvalidDesignError extends Error {
+  readonly issues: { path: string; message: string }[];
+  constructor(issues: { path: string; message: string }[]) {
+    super(issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('\n'));
+    this.name = 'InvalidDesignError';
+    this.issues = issues;
+  }
+}
+
+/**
+ * The compiled form of a design. Arrays indexed by node are length `n`;
+ * arrays indexed by `(node, class)` are length `4n` at `node * 4 + class`.
+ */
+export interface CompiledNetwork {
+  n: number;
+  ids: string[];
+  /** Human name per node: its label, or its id. */
+  labels: string[];
+  kinds: Kind[];
+  specs: KindSpec[];
+  kindCode: Uint8Array;
+  /** MODEL_SOURCE | MODEL_QUEUE | MODEL_RATED | MODEL_NONE per node. */
+  model: Uint8Array;
+  /** Node indices in topological order (every edge goes forward). */
+  topo: Int32Array;
+  usersNodes: Int32Array;
+
+  // Resolved parameters.
+  /** Fixed instance count (for a database: 1 primary per shard). */
+  instances: Float64Array;
+  autoscaled: Uint8Array;
+  autoscaleMin: Float64Array;
+  autoscaleMax: Float64Array;
+  autoscaleTarget: Float64Array;
+  /** Servers per instance (M/M/c `c`), an integer ≥ 1. */
+  cores: Float64Array;
+  /** Service-time multiplier: above 1 when a size gives less than one core. */
+  slowdown: Float64Array;
+  /** Mean service time per (node, class), ms, before `slowdown`; job at a worker is filled per run. */
+  serviceMs: Float64Array;
+  hitRatio: Float64Array;
+  latencyMs: Float64Array;
+  /** Rated capacity per instance, rps; 0 = unbounded. */
+  capacityRps: Float64Array;
+  /** Rate limit, rps; -1 = unlimited. */
+  limitRps: Float64Array;
+  shards: Float64Array;
+  shardSkew: Float64Array;
+  standby: Uint8Array;
+  applyFactor: Float64Array;
+  replicationFactor: Float64Array;
+  maxStorageGB: Float64Array;
+  stateless: Uint8Array;
+  /** Availability per instance from `params.availability`; NaN = use the catalog figure. */
+  availabilityOverride: Float64Array;
+  /** Price per instance-hour at the node's size, US dollars. */
+  hourlyUsd: Float64Array;
+  /** Region index, or -1 for global kinds (users, dns, cdn, monitoring, logging). */
+  region: Int32Array;
+  regions: string[];
+  /** 1 when this DNS node routes by geography. */
+  geoDns: Uint8Array;
+
+  // Routes: for (node, out-class) b = node*4+class, entries [routeStart[b], routeStart[b+1]).
+  routeStart: Int32Array;
+  routeTarget: Int32Array;
+  /** Share of the class sent to the target (sums to 1 over a route). */
+  routeFrac: Float64Array;
+  /** Hop latency of the edge, ms (round trip). */
+  routeHop: Float64Array;
+  /** Index of the design edge the route entry follows. */
+  routeEdge: Int32Array;
+
+  // Structure.
+  /** Algorithm of the load balancer feeding the node (ALG_*). */
+  algorithm: Uint8Array;
+  /** The database primary whose write stream a read replica applies, or -1. */
+  primaryOf: Int32Array;
+  /** 1 for a database with read-replica targets or a standby: fails over in a minute. */
+  failover: Uint8Array;
+  /** Redundancy group id per node (MODEL.md §4), or -1 when alone. */
+  groupOf: Int32Array;
+  groupCount: number;
+  /** 1 for a worker fed by a queue (runs at the average job rate). */
+  fedByQueue: Uint8Array;
+  hasMonitoring: boolean;
+  hasLogging: boolean;
+  /** Outgoing edges per node (CSR), regardless of class. */
+  outStart: Int32Array;
+  outTarget: Int32Array;
+}
+
+const REGIONAL_EXEMPT = new Set<Kind>(['users', 'dns', 'cdn', 'monitoring', 'logging']);
+
+/** Tiers: where several targets accept a class, only the highest tier takes it (specialists first). */
+function tier(target: Kind, cls: number): number {
+  if (cls === STATIC) return target === 'cdn' ? 3 : 1;
+  if (cls === READ) {
+    if (target === 'cache') return 3;
+    if (target === 'read-replica') return 2;
+    if (target === 'search') return 0;
+    return 1;
+  }
+  if (cls === JOB) return target === 'queue' ? 2 : 1;
+  return 1;
+}
+
+/** Whether `src` may send class `cls` to `dst` (MODEL.md §2, §2.1). */
+function routable(src: Kind, dst: Kind, cls: number): boolean {
+  const accepts = CATALOG[dst].accepts as readonly string[];
+  if (!accepts.includes(CLASS_NAMES[cls])) return false;
+  if (cls === JOB) {
+    if (src === 'worker') return dst === 'database' || dst === 'nosql';
+    return dst === 'queue' || dst === 'worker';
+  }
+  if (src === 'database' && cls === READ) return dst === 'read-replica';
+  return true;
+}
+
+/** The classes a kind forwards (anything else it completes or never receives). */
+const FORWARDS: Record<Kind, readonly number[]> = {
+  users: [STATIC, READ, WRITE],
+  dns: [STATIC, READ, WRITE],
+  cdn: [STATIC],
+  'load-balancer': [STATIC, READ, WRITE],
+  'api-gateway': [STATIC, READ, WRITE],
+  'rate-limiter': [STATIC, READ, WRITE],
+  server: [JOB],
+  'app-server': [READ, WRITE, JOB],
+  service: [READ, WRITE, JOB],
+  worker: [JOB],
+  cache: [READ],
+  database: [READ],
+  'read-replica': [],
+  nosql: [],
+  'object-storage': [],
+  queue: [JOB],
+  search: [],
+  monitoring: [],
+  logging: [],
+};
+
+// Lookup tables by kind code, built once: [src * 19 * 4 + dst * 4 + cls] and [kind * 4 + cls].
+const NK = KINDS.length;
+const ROUTABLE = new Uint8Array(NK * NK * 4);
+const TIER = new Uint8Array(NK * 4);
+const FORWARD_MASK = new Uint8Array(NK);
+KINDS.forEach((src, si) => {
+  for (const c of FORWARDS[src]) FORWARD_MASK[si] |= 1 << c;
+  for (let c = 0; c < 4; c++) {
+    TIER[si * 4 + c] = tier(src, c);
+    KINDS.forEach((dst, di) => {
+      ROUTABLE[(si * NK + di) * 4 + c] = routable(src, dst, c) ? 1 : 0;
+    });
+  }
+});
+
+function num(v: unknown): v is number {
+  return typeof v === 'number';
+}
+
+/**
+ * Cheap structural guard run by every engine entry point: unknown kinds,
+ * duplicate ids, dangling edges, cycles, negative or non-finite numbers.
+ * O(nodes + edges). The full schema check is `validate` (lib/design/schema).
+ */
+export function guardDesign(design: Design): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  if (!design || !Array.isArray(design.nodes) || !Array.isArray(design.edges)) {
+    return [{ path: '', message: 'a design needs a nodes list and an edges list' }];
+  }
+  const seen = new Set<string>();
+  design.nodes.forEach((node, i) => {
+    if (!(node.kind in CATALOG)) issues.push({ path: `nodes[${i}].kind`, message: `unknown kind ${JSON.stringify(node.kind)}` });
+    if (seen.has(node.id)) issues.push({ path: `nodes[${i}].id`, message: `duplicate node id "${node.id}"` });
+    seen.add(node.id);
+    const p = node.params;
+    if (p) {
+      for (const [key, value] of Object.entries(p)) {
+        if (num(value) && (!Number.isFinite(value) || value < 0)) {
+          issues.push({ path: `nodes[${i}].params.${key}`, message: `${key} must be a finite number, zero or more` });
+        }
+      }
+      for (const sub of ['serviceMs', 'autoscale'] as const) {
+        const o = p[sub] as Record<string, unknown> | undefined;
+        if (o && typeof o === 'object') {
+          for (const [key, value] of Object.entries(o)) {
+            if (num(value) && (!Number.isFinite(value) || value < 0)) {
+              issues.push({ path: `nodes[${i}].params.${sub}.${key}`, message: `${sub}.${key} must be a finite number, zero or more` });
+            }
+          }
+        }
+      }
+    }
+  });
+  const edgeIds = new Set<string>();
+  design.edges.forEach((e, i) => {
+    if (edgeIds.has(e.id)) issues.push({ path: `edges[${i}].id`, message: `duplicate edge id "${e.id}"` });
+    edgeIds.add(e.id);
+    if (!seen.has(e.source)) issues.push({ path: `edges[${i}].source`, message: `edge "${e.id}" starts at "${e.source}", which is not a node` });
+    if (!seen.has(e.target)) issues.push({ path: `edges[${i}].target`, message: `edge "${e.id}" ends at "${e.target}", which is not a node` });
+    if (e.params) {
+      for (const [key, value] of Object.entries(e.params)) {
+        if (num(value) && (!Number.isFinite(value) || value < 0)) {
+          issues.push({ path: `edges[${i}].params.${key}`, message: `${key} must be a finite number, zero or more` });
+        }
+      }
+    }
+  });
+  const w = design.workload as Record<string, unknown> | undefined;
+  if (w) {
+    for (const [key, value] of Object.entries(w)) {
+      if (num(value) && (!Number.isFinite(value) || value < 0)) {
+        issues.push({ path: `workload.${key}`, message: `${key} must be a finite number, zero or more` });
+      }
+    }
+  }
+  return issues;
+}
+
+/**
+ * Compiles a design (MODEL.md §2). Throws `InvalidDesignError` for a design
+ * the engine cannot evaluate (including a cycle, named in the message).
+ * O(nodes + edges).
+ */
+export function compile(design: Design): CompiledNetwork {
+  const issues = guardDesign(design);
+  if (issues.length > 0) throw new InvalidDesignError(issues);
+  const nodes = design.nodes;
+  const edges = design.edges;
+  const n = nodes.length;
+  const index = new Map<string, number>();
+  nodes.forEach((node, i) => index.set(node.id, i));
+
+  const ids = nodes.map((x) => x.id);
+  const labels = nodes.map((x) => x.label ?? x.id);
+  const kinds = nodes.map((x) => x.kind);
+  const specs = kinds.map((k) => CATALOG[k]);
+  const kindCode = new Uint8Array(n);
+  const model = new Uint8Array(n);
+  const instances = new Float64Array(n);
+  const autoscaled = new Uint8Array(n);
+  const autoscaleMin = new Float64Array(n);
+  const autoscaleMax = new Float64Array(n);
+  const autoscaleTarget = new Float64Array(n);
+  const cores = new Float64Array(n);
+  const slowdown = new Float64Array(n);
+  const serviceMs = new Float64Array(n * 4);
+  const hitRatio = new Float64Array(n);
+  const latencyMs = new Float64Array(n);
+  const capacityRps = new Float64Array(n);
+  const limitRps = new Float64Array(n);
+  const shards = new Float64Array(n);
+  const shardSkew = new Float64Array(n);
+  const standby = new Uint8Array(n);
+  const applyFactor = new Float64Array(n);
+  const replicationFactor = new Float64Array(n);
+  const maxStorageGB = new Float64Array(n);
+  const stateless = new Uint8Array(n);
+  const availabilityOverride = new Float64Array(n);
+  const hourlyUsd = new Float64Array(n);
+  const region = new Int32Array(n);
+  const geoDns = new Uint8Array(n);
+  const regionIndex = new Map<string, number>();
+  const regions: string[] = [];
+  let hasMonitoring = false;
+  let hasLogging = false;
+  const users: number[] = [];
+
+  for (let v = 0; v < n; v++) {
+    const node = nodes[v];
+    const spec = specs[v];
+    const d = spec.defaults;
+    const p = node.params ?? {};
+    kindCode[v] = K[node.kind];
+    model[v] =
+      spec.model === 'source' ? MODEL_SOURCE : spec.model === 'queue' ? MODEL_QUEUE : spec.model === 'rated' ? MODEL_RATED : MODEL_NONE;
+    if (node.kind === 'users') users.push(v);
+    if (node.kind === 'monitoring') hasMonitoring = true;
+    if (node.kind === 'logging') hasLogging = true;
+    const size = p.size ?? d.size.value;
+    const sizeFactor = SIZE_FACTOR[size] ?? 1;
+    const baseCores = d.cores?.value ?? 1;
+    const rawCores = p.cores ?? baseCores * sizeFactor;
+    cores[v] = rawCores >= 1 ? Math.round(rawCores) : 1;
+    slowdown[v] = rawCores >= 1 ? 1 : 1 / Math.max(rawCores, 1e-9);
+    const sm = d.serviceMs?.value;
+    serviceMs[v * 4 + STATIC] = p.serviceMs?.static ?? sm?.static ?? 0;
+    serviceMs[v * 4 + READ] = p.serviceMs?.read ?? sm?.read ?? 0;
+    serviceMs[v * 4 + WRITE] = p.serviceMs?.write ?? sm?.write ?? 0;
+    // A job reaching a data store is one write; at a worker it takes jobServiceMs (set per run).
+    serviceMs[v * 4 + JOB] = serviceMs[v * 4 + WRITE];
+    instances[v] = node.kind === 'database' ? 1 : (p.instances ?? d.instances.value);
+    if (spec.autoscalable && p.autoscale) {
+      autoscaled[v] = 1;
+      autoscaleMin[v] = p.autoscale.min;
+      autoscaleMax[v] = Math.max(p.autoscale.min, p.autoscale.max);
+      autoscaleTarget[v] = p.autoscale.target > 0 ? p.autoscale.target : 1;
+    }
+    hitRatio[v] = Math.min(1, p.hitRatio ?? d.hitRatio?.value ?? 0);
+    latencyMs[v] = p.latencyMs ?? d.latencyMs?.value ?? 0;
+    capacityRps[v] = d.capacityRps?.value ?? 0;
+    limitRps[v] = node.kind === 'rate-limiter' && p.limitRps !== undefined ? p.limitRps : -1;
+    shards[v] = node.kind === 'database' ? Math.max(1, Math.round(p.shards ?? d.shards?.value ?? 1)) : 1;
+    shardSkew[v] = node.kind === 'database' || node.kind === 'nosql' ? (p.shardSkew ?? d.shardSkew?.value ?? 0) : 0;
+    standby[v] = node.kind === 'database' && (p.standby ?? d.standby?.value ?? false) ? 1 : 0;
+    applyFactor[v] = p.applyFactor ?? d.applyFactor?.value ?? 0;
+    replicationFactor[v] = node.kind === 'nosql' ? Math.max(1, p.replicationFactor ?? d.replicationFactor?.value ?? 1) : 1;
+    maxStorageGB[v] = p.maxStorageGB ?? d.maxStorageGB?.value ?? 0;
+    stateless[v] = (p.stateless ?? d.stateless?.value ?? true) ? 1 : 0;
+    availabilityOverride[v] = p.availability ?? NaN;
+    const price = HOURLY_PRICES[d.priceKey.value].usdPerHour;
+    hourlyUsd[v] = p.hourlyUsd ?? (p.cores !== undefined && spec.model === 'queue' ? (price * p.cores) / baseCores : price * sizeFactor);
+    geoDns[v] = node.kind === 'dns' && p.routing === 'geo' ? 1 : 0;
+    if (REGIONAL_EXEMPT.has(node.kind)) region[v] = -1;
+    else {
+      const name = p.region ?? NETWORK.defaultRegion.value;
+      let r = regionIndex.get(name);
+      if (r === undefined) {
+        r = regions.length;
+        regions.push(name);
+        regionIndex.set(name, r);
+      }
+      region[v] = r;
+    }
+  }
+
+  // Outgoing edges (CSR) and topological order (Kahn).
+  const outCount = new Int32Array(n + 1);
+  const indeg = new Int32Array(n);
+  const eSrc = new Int32Array(edges.length);
+  const eDst = new Int32Array(edges.length);
+  for (let i = 0; i < edges.length; i++) {
+    const s = index.get(edges[i].source)!;
+    const t = index.get(edges[i].target)!;
+    eSrc[i] = s;
+    eDst[i] = t;
+    outCount[s + 1]++;
+    indeg[t]++;
+  }
+  const outStart = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) outStart[v + 1] = outStart[v] + outCount[v + 1];
+  const outTarget = new Int32Array(edges.length);
+  const outEdge = new Int32Array(edges.length);
+  const fill = outStart.slice(0, n);
+  for (let i = 0; i < edges.length; i++) {
+    const s = eSrc[i];
+    outTarget[fill[s]] = eDst[i];
+    outEdge[fill[s]] = i;
+    fill[s]++;
+  }
+  const topo = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  for (let v = 0; v < n; v++) if (indeg[v] === 0) topo[tail++] = v;
+  while (head < tail) {
+    const v = topo[head++];
+    for (let j = outStart[v]; j < outStart[v + 1]; j++) {
+      const t = outTarget[j];
+      if (--indeg[t] === 0) topo[tail++] = t;
+    }
+  }
+  if (tail < n) {
+    // Name one cycle for the message.
+    const stuck = [];
+    for (let v = 0; v < n; v++) if (indeg[v] > 0) stuck.push(ids[v]);
+    throw new InvalidDesignError([
+      { path: 'edges', message: `the design has a cycle through ${stuck.slice(0, 6).join(', ')}; traffic must flow one way` },
+    ]);
+  }
+
+  // Routes.
+  const routeStart = new Int32Array(n * 4 + 1);
+  const rt: number[] = [];
+  const rf: number[] = [];
+  const rh: number[] = [];
+  const re: number[] = [];
+  const algorithm = new Uint8Array(n);
+  const fedByQueue = new Uint8Array(n);
+  const primaryOf = new Int32Array(n).fill(-1);
+  const failover = new Uint8Array(n);
+  const parent = new Int32Array(n);
+  for (let v = 0; v < n; v++) parent[v] = v;
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  const candidates: number[] = [];
+  const weights: number[] = [];
+  // Edge shares, NaN where not given.
+  const edgeShare = new Float64Array(edges.length);
+  for (let i = 0; i < edges.length; i++) edgeShare[i] = edges[i].params?.share ?? NaN;
+
+  for (let v = 0; v < n; v++) {
+    const kind = kinds[v];
+    const kv = kindCode[v];
+    for (let cls = 0; cls < 4; cls++) {
+      const b = v * 4 + cls;
+      routeStart[b] = rt.length;
+      if (!(FORWARD_MASK[kv] & (1 << cls))) continue;
+      candidates.length = 0;
+      for (let j = outStart[v]; j < outStart[v + 1]; j++) {
+        if (ROUTABLE[(kv * NK + kindCode[outTarget[j]]) * 4 + cls]) candidates.push(j);
+      }
+      if (candidates.length === 0) continue;
+      weights.length = 0;
+      for (let i = 0; i < candidates.length; i++) weights.push(0);
+      // Explicit shares first; the rest of the class goes to the top tier of the others.
+      let shareSum = 0;
+      let withShare = 0;
+      for (let i = 0; i < candidates.length; i++) {
+        const share = edgeShare[outEdge[candidates[i]]];
+        if (!Number.isNaN(share)) {
+          shareSum += share;
+          withShare++;
+        }
+      }
+      const rest = withShare === candidates.length ? 0 : Math.max(0, 1 - shareSum);
+      if (withShare > 0) {
+        // Shares that add up to 1 or more (or cover every target) are normalised.
+        const normalise = shareSum >= 1 || rest === 0;
+        for (let i = 0; i < candidates.length; i++) {
+          const share = edgeShare[outEdge[candidates[i]]];
+          if (!Number.isNaN(share)) weights[i] = normalise ? (shareSum > 0 ? share / shareSum : 0) : share;
+        }
+      }
+      if (withShare === 0 || rest > 0) {
+        let top = -1;
+        for (let i = 0; i < candidates.length; i++) {
+          if (!Number.isNaN(edgeShare[outEdge[candidates[i]]])) continue;
+          top = Math.max(top, TIER[kindCode[outTarget[candidates[i]]] * 4 + cls]);
+        }
+        let sum = 0;
+        const raw: number[] = [];
+        for (let i = 0; i < candidates.length; i++) {
+          const t = outTarget[candidates[i]];
+          let w = 0;
+          if (Number.isNaN(edgeShare[outEdge[candidates[i]]]) && TIER[kindCode[t] * 4 + cls] === top) {
+            if (kind === 'load-balancer') w = autoscaled[t] ? autoscaleMax[t] : instances[t] * shards[t];
+            else w = 1;
+          }
+          raw.push(w);
+          sum += w;
+        }
+        if (geoDns[v]) {
+          // Geo routing: users spread evenly over regions, then evenly within one.
+          const perRegion = new Map<number, number>();
+          for (let i = 0; i < candidates.length; i++) {
+            if (raw[i] > 0) perRegion.set(region[outTarget[candidates[i]]], (perRegion.get(region[outTarget[candidates[i]]]) ?? 0) + 1);
+          }
+          const nr = perRegion.size;
+          for (let i = 0; i < candidates.length; i++) {
+            if (raw[i] > 0) weights[i] += (withShare === 0 ? 1 : rest) / nr / perRegion.get(region[outTarget[candidates[i]]])!;
+          }
+        } else if (sum > 0) {
+          const scale = withShare === 0 ? 1 : rest;
+          for (let i = 0; i < candidates.length; i++) weights[i] += (raw[i] / sum) * scale;
+        }
+      }
+      let total = 0;
+      for (let i = 0; i < candidates.length; i++) total += weights[i];
+      for (let i = 0; i < candidates.length; i++) {
+        if (weights[i] <= 0) continue;
+        const j = candidates[i];
+        const t = outTarget[j];
+        rt.push(t);
+        rf.push(total > 0 ? weights[i] / total : 0);
+        rh.push(hop(v, t, edges[outEdge[j]].params?.latencyMs));
+        re.push(outEdge[j]);
+        if (kind === 'load-balancer') algorithm[t] = algorithmCode(nodes[v].params?.algorithm);
+        if (kind === 'queue' && kinds[t] === 'worker') fedByQueue[t] = 1;
+        if (kind === 'database' && kinds[t] === 'read-replica') {
+          if (primaryOf[t] < 0) primaryOf[t] = v;
+          failover[v] = 1;
+        }
+      }
+      // Redundancy groups: a load balancer's same-kind targets, a primary's replicas.
+      if (kind === 'load-balancer' || kind === 'database') {
+        const start = routeStart[b];
+        for (let i = start; i < rt.length; i++) {
+          for (let k = i + 1; k < rt.length; k++) {
+            if (kinds[rt[i]] === kinds[rt[k]] && model[rt[i]] === MODEL_QUEUE) {
+              union(rt[i], rt[k]);
+              break;
+            }
+          }
+        }
+      }
+    }
+  }
+  routeStart[n * 4] = rt.length;
+  for (let v = 0; v < n; v++) if (standby[v]) failover[v] = 1;
+  // Replicas take the shape of their primary's shards.
+  for (let v = 0; v < n; v++) {
+    if (primaryOf[v] >= 0) {
+      shardSkew[v] = shardSkew[primaryOf[v]];
+    }
+  }
+
+  const groupOf = new Int32Array(n).fill(-1);
+  const groupSize = new Int32Array(n);
+  for (let v = 0; v < n; v++) groupSize[find(v)]++;
+  const groupId = new Int32Array(n).fill(-1);
+  let groupCount = 0;
+  for (let v = 0; v < n; v++) {
+    const r = find(v);
+    if (groupSize[r] < 2) continue;
+    if (groupId[r] < 0) groupId[r] = groupCount++;
+    groupOf[v] = groupId[r];
+  }
+
+  function hop(s: number, t: number, override: number | undefined): number {
+    if (override !== undefined) return override;
+    const sk = kinds[s];
+    const tk = kinds[t];
+    if (sk === 'users' || sk === 'dns') {
+      if (tk === 'dns') return 0;
+      if (tk === 'cdn') return NETWORK.usersToCdnMs.value;
+      return NETWORK.usersToFirstNodeMs.value;
+    }
+    if (sk === 'cdn') return region[t] < 0 ? NETWORK.insideRegionMs.value : NETWORK.usersToFirstNodeMs.value;
+    if (region[s] < 0 || region[t] < 0 || region[s] === region[t]) return NETWORK.insideRegionMs.value;
+    return NETWORK.acrossRegionsMs.value;
+  }
+
+  return {
+    n,
+    ids,
+    labels,
+    kinds,
+    specs,
+    kindCode,
+    model,
+    topo,
+    usersNodes: Int32Array.from(users),
+    instances,
+    autoscaled,
+    autoscaleMin,
+    autoscaleMax,
+    autoscaleTarget,
+    cores,
+    slowdown,
+    serviceMs,
+    hitRatio,
+    latencyMs,
+    capacityRps,
+    limitRps,
+    shards,
+    shardSkew,
+    standby,
+    applyFactor,
+    replicationFactor,
+    maxStorageGB,
+    stateless,
+    availabilityOverride,
+    hourlyUsd,
+    region,
+    regions,
+    geoDns,
+    routeStart,
+    routeTarget: Int32Array.from(rt),
+    routeFrac: Float64Array.from(rf),
+    routeHop: Float64Array.from(rh),
+    routeEdge: Int32Array.from(re),
+    algorithm,
+    primaryOf,
+    failover,
+    groupOf,
+    groupCount,
+    fedByQueue,
+    hasMonitoring,
+    hasLogging,
+    outStart,
+    outTarget,
+  };
+}
+
+function algorithmCode(a: string | undefined): number {
+  if (a === 'random') return ALG_RANDOM;
+  if (a === 'least-connections') return ALG_LEAST_CONNECTIONS;
+  return ALG_ROUND_ROBIN;
+}

@@ -1,0 +1,198 @@
+/**
+ * The engine's output (MODEL.md §7). The field names are the public contract
+ * used unchanged by the CLI's `--json` output and the HTTP API; fields may be
+ * added, never renamed. Everything is JSON-serialisable: plain objects,
+ * finite numbers, `null` where a value does not exist.
+ */
+import type { Kind } from './kinds';
+import type { LessonId } from './lessons';
+import type { Ms, ResolvedWorkload, Rps, Usd } from './types';
+
+/** Rates per class at peak, requests (or jobs) per second. */
+export interface ClassRates {
+  static: Rps;
+  read: Rps;
+  write: Rps;
+  job: Rps;
+  total: Rps;
+}
+
+export interface LatencySummary {
+  mean: Ms;
+  p50: Ms;
+  p95: Ms;
+  p99: Ms;
+}
+
+export interface NodeResponse {
+  mean: Ms;
+  p95: Ms;
+  p99: Ms;
+}
+
+/** The work that dominates a node (MODEL.md §6). */
+export type LoadCategory = 'static' | 'read' | 'write' | 'job' | 'inline-job' | 'replica-apply' | 'replication';
+
+export interface NodeQueueReport {
+  /** Jobs waiting at the end of the peak hour. */
+  backlogJobs: number;
+  /** Seconds to drain that backlog after the peak; null when the workers are below the average rate (never drains). */
+  drainSeconds: number | null;
+  /** What the workers behind this queue can process, jobs per second. */
+  workerCapacityRps: Rps;
+}
+
+export interface NodeResult {
+  kind: Kind;
+  label: string;
+  arrivalRps: ClassRates;
+  /** Handled at the node after saturation (and before shedding). */
+  servedRps: ClassRates;
+  failedRps: Rps;
+  shedRps: Rps;
+  /** Instances at peak (autoscaled nodes: as chosen at peak; database: shards; replicas: per shard × shards). */
+  instances: number;
+  /** Average instance count over the day (what is billed). */
+  averageInstances: number;
+  /** Servers per instance (M/M/c `c`). */
+  cores: number;
+  /** Per instance, the hottest shard for a sharded store; uncapped (1.4 = 140% of capacity). */
+  utilization: number;
+  saturated: boolean;
+  responseMs: NodeResponse;
+  availability: number;
+  spof: boolean;
+  /** The load class that dominates the node's work, or null when idle. */
+  dominantLoad: LoadCategory | null;
+  /** Logical data held (one copy), GB. */
+  storageGB: number;
+  storageFull: boolean;
+  monthlyCostUsd: Usd;
+  /** Present on queue nodes. */
+  queue?: NodeQueueReport;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  severity: Severity;
+  code: string;
+  /** The node it concerns, or null for a design-wide finding. */
+  nodeId: string | null;
+  message: string;
+  lessonId: LessonId;
+}
+
+export interface StageCheck {
+  /** Stable id, e.g. `latency`, `availability`, `practice:cache-for-reads`. */
+  id: string;
+  /** What was measured, as a plain sentence: "p95 read latency 180 ms ≤ 200 ms". */
+  label: string;
+  passed: boolean;
+  /** The measured value and the limit it is held to (units in `unit`); null for yes/no checks. */
+  value: number | null;
+  limit: number | null;
+  unit: 'ms' | 'fraction' | 'usd' | 'utilization' | 'rps' | 'boolean';
+}
+
+export interface StageScoreParts {
+  capacity: number;
+  latency: number;
+  availability: number;
+  cost: number;
+  practices: number;
+}
+
+export interface StageResult {
+  stage: number;
+  name: string;
+  users: number;
+  passed: boolean;
+  /** 0–100: capacity 30, latency 20, availability 20, cost 15, practices 15. */
+  score: number;
+  scoreParts: StageScoreParts;
+  checks: StageCheck[];
+  /** Findings of the design at this stage's load, plus what the stage found missing. */
+  findings: Finding[];
+  lessonId: LessonId;
+}
+
+export interface EndToEnd {
+  latencyMs: { static: LatencySummary; read: LatencySummary; write: LatencySummary; overall: LatencySummary };
+  /** Expected fraction of user requests that succeed: component availability × (1 - errorRate). */
+  availability: number;
+  /** Availability from component and region failures alone, per user class. */
+  availabilityByClass: { static: number; read: number; write: number };
+  /** Failed / offered over the user classes (saturation, unhandled traffic). */
+  errorRate: number;
+  shedRps: Rps;
+  servedRps: ClassRates;
+  failedRps: ClassRates;
+  /** Shed by rate limiters, per class (sums to `shedRps`). */
+  shedByClassRps: ClassRates;
+  monthlyCostUsd: Usd;
+  costPer1kUsersUsd: Usd;
+}
+
+export interface CostBreakdown {
+  totalUsd: Usd;
+  /** Instance-hours of every component (average instance counts). */
+  instancesUsd: Usd;
+  storageUsd: Usd;
+  /** CDN egress and requests, object-storage requests, DNS, load balancer capacity units. */
+  usageUsd: Usd;
+  internetEgressUsd: Usd;
+  internetEgressGB: number;
+  cdnEgressGB: number;
+  byNode: Record<string, Usd>;
+  priceTableDate: string;
+}
+
+export interface JobsSummary {
+  /** Jobs born where writes are handled, per second at peak. */
+  bornRps: Rps;
+  /** Jobs run inline inside the write that spawned them. */
+  inlineRps: Rps;
+  /** Jobs handed to a queue. */
+  queuedRps: Rps;
+}
+
+export interface RegionsReport {
+  names: string[];
+  /** True when geo DNS spreads users over ≥ 2 regions and each region's failure is carried by the others. */
+  parallel: boolean;
+  checks: { region: string; carried: boolean; saturatedNodeId: string | null }[];
+}
+
+export interface Evaluation {
+  modelVersion: 1;
+  users: number;
+  workload: ResolvedWorkload;
+  /** Peak offered load; `total` = static + read + write (jobs are born inside the system). */
+  offered: ClassRates;
+  nodes: Record<string, NodeResult>;
+  endToEnd: EndToEnd;
+  bottleneck: { nodeId: string | null; utilization: number };
+  spofs: string[];
+  findings: Finding[];
+  stages: StageResult[];
+  cost: CostBreakdown;
+  jobs: JobsSummary;
+  regions: RegionsReport;
+}
+
+export interface SweepPoint {
+  users: number;
+  evaluation: Evaluation;
+}
+
+export interface SweepResult {
+  points: SweepPoint[];
+  /** The first swept user count at which the design fails (saturation, data that does not fit, unhandled traffic). */
+  firstFailingUsers: number | null;
+  /** The component that fails there. */
+  failingNodeId: string | null;
+  failingReason: string | null;
+  /** Users at which the bottleneck reaches 100% utilisation (found by bisection between sweep points), if reached. */
+  capacityLimitUsers: number | null;
+}

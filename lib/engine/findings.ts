@@ -1,0 +1,280 @@
+/**
+ * Findings (MODEL.md §6): what is wrong or risky, in plain words, with the
+ * load class that dominates a hot node and the technique that removes it,
+ * and the lesson that teaches the fix.
+ */
+import * as codes from './compile';
+import { type CompiledNetwork } from './compile';
+import type { Finding, LoadCategory, Severity } from './evaluation';
+import type { LessonId } from './lessons';
+import { NWORK as NWORK_, type RegionCheck, type RunState } from './run';
+
+// Local copies: imported bindings can be live getters under some module loaders (tsx/CJS).
+const { READ, WRITE } = codes;
+const NWORK = NWORK_;
+
+const CATEGORIES: readonly LoadCategory[] = ['static', 'read', 'write', 'job', 'inline-job', 'replica-apply', 'replication'];
+
+const CATEGORY_WORDS: Record<LoadCategory, string> = {
+  static: 'static files',
+  read: 'reads',
+  write: 'writes',
+  job: 'background jobs',
+  'inline-job': 'background jobs run inline',
+  'replica-apply': "replaying the primary's writes",
+  replication: 'replicating writes',
+};
+
+/** Utilisation above which a node is reported as hot. */
+export const HOT_UTILIZATION = 0.8;
+
+export function dominantLoad(st: RunState, v: number): { category: LoadCategory | null; share: number } {
+  let best = -1;
+  let total = 0;
+  for (let c = 0; c < NWORK; c++) {
+    const w = st.work[v * NWORK + c];
+    total += w;
+    if (w > 0 && (best < 0 || w > st.work[v * NWORK + best])) best = c;
+  }
+  if (best < 0) {
+    // Rated kinds do no CPU work: name the class with the most traffic.
+    let cls = -1;
+    let sum = 0;
+    for (let k = 0; k < 4; k++) {
+      sum += st.arrival[v * 4 + k];
+      if (st.arrival[v * 4 + k] > 0 && (cls < 0 || st.arrival[v * 4 + k] > st.arrival[v * 4 + cls])) cls = k;
+    }
+    if (cls < 0) return { category: null, share: 0 };
+    return { category: CATEGORIES[cls], share: st.arrival[v * 4 + cls] / sum };
+  }
+  return { category: CATEGORIES[best], share: st.work[v * NWORK + best] / total };
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+function name(net: CompiledNetwork, v: number): string {
+  return `${net.specs[v].label} "${net.labels[v]}"`;
+}
+
+function hasTargetKind(net: CompiledNetwork, v: number, kind: string): boolean {
+  for (let j = net.outStart[v]; j < net.outStart[v + 1]; j++) if (net.kinds[net.outTarget[j]] === kind) return true;
+  return false;
+}
+
+/** The technique that removes a node's dominant load, and its lesson. */
+function remedy(net: CompiledNetwork, st: RunState, v: number, cat: LoadCategory): { fix: string; lessonId: LessonId } {
+  const kind = net.kinds[v];
+  const instances = st.instances[v];
+  switch (kind) {
+    case 'server':
+      if (cat === 'static') return { fix: 'Serve static files from a CDN so they never reach the server.', lessonId: 'stage-5-cache-cdn' };
+      if (cat === 'inline-job') return { fix: 'Move background jobs to a queue with workers.', lessonId: 'stage-6-async-queues' };
+      return { fix: 'Move the data to its own database node so the server only runs the app.', lessonId: 'stage-2-separate-database' };
+    case 'app-server':
+    case 'service':
+      if (cat === 'static') return { fix: 'Put a CDN in front for static files so they never reach the app servers.', lessonId: 'stage-5-cache-cdn' };
+      if (cat === 'inline-job') return { fix: 'Move background jobs to a queue with workers so writes stop waiting for them.', lessonId: 'stage-6-async-queues' };
+      if (instances <= 1 && !net.autoscaled[v]) return { fix: 'Run more instances behind a load balancer.', lessonId: 'stage-3-load-balancer' };
+      return { fix: 'Add instances (or autoscale with a higher maximum).', lessonId: 'guide-bottlenecks' };
+    case 'database':
+      if (cat === 'read') {
+        if (!hasTargetKind(net, v, 'read-replica')) return { fix: 'Add read replicas to take the reads (or a cache in front of them).', lessonId: 'stage-4-replication-sharding' };
+        return { fix: 'Put a cache in front of reads.', lessonId: 'stage-5-cache-cdn' };
+      }
+      return { fix: 'Shard the database so each shard takes a part of the writes and the data.', lessonId: 'guide-sharding' };
+    case 'read-replica':
+      if (cat === 'replica-apply') return { fix: 'Shard the primary so each replica replays fewer writes.', lessonId: 'guide-sharding' };
+      return { fix: 'Add replica instances, or a cache in front of reads.', lessonId: 'guide-caching' };
+    case 'nosql':
+      return { fix: 'Add nodes to the store (and spread hot keys).', lessonId: 'guide-sharding' };
+    case 'cache':
+      return { fix: 'Add cache instances to spread the keys.', lessonId: 'guide-caching' };
+    case 'worker':
+      return { fix: 'Add workers, or autoscale them.', lessonId: 'guide-queues' };
+    case 'object-storage':
+      return { fix: 'Spread objects over more key prefixes (instances), and put a CDN in front.', lessonId: 'guide-cdn' };
+    case 'queue':
+      return { fix: 'Add brokers (instances) to the queue.', lessonId: 'guide-queues' };
+    default:
+      return { fix: 'Add instances.', lessonId: 'guide-bottlenecks' };
+  }
+}
+
+const CLASS_WORDS = ['static files', 'reads', 'writes', 'background jobs'];
+
+function unhandledAdvice(net: CompiledNetwork, v: number, cls: number): { fix: string; lessonId: LessonId } {
+  const kind = net.kinds[v];
+  if (kind === 'users') return { fix: 'Connect Users to the component that answers them (a server, a load balancer or DNS).', lessonId: 'stage-1-single-server' };
+  if (kind === 'cdn') return { fix: 'Connect the CDN to an origin (object storage or the app tier) so misses can be fetched.', lessonId: 'guide-cdn' };
+  if (kind === 'cache') return { fix: 'Connect the cache to the data store it fronts so misses can be read there.', lessonId: 'guide-caching' };
+  if (kind === 'queue') return { fix: 'Connect the queue to workers.', lessonId: 'stage-6-async-queues' };
+  if ((kind === 'app-server' || kind === 'service') && (cls === READ || cls === WRITE)) {
+    return { fix: 'Connect it to a database (or another data store).', lessonId: 'stage-2-separate-database' };
+  }
+  if (kind === 'load-balancer' || kind === 'api-gateway' || kind === 'rate-limiter' || kind === 'dns') {
+    return { fix: `Connect it to components that accept ${CLASS_WORDS[cls]} (app servers or services).`, lessonId: 'guide-wiring' };
+  }
+  return { fix: `Connect it to a component that accepts ${CLASS_WORDS[cls]}.`, lessonId: 'guide-wiring' };
+}
+
+function push(out: Finding[], severity: Severity, code: string, nodeId: string | null, message: string, lessonId: LessonId) {
+  out.push({ severity, code, nodeId, message, lessonId });
+}
+
+/** All findings of one run, errors first, then warnings, then notes; in traffic order within each. */
+export function collectFindings(st: RunState, regionChecks: readonly RegionCheck[]): Finding[] {
+  const net = st.net;
+  const out: Finding[] = [];
+  const w = st.workload;
+  if (net.usersNodes.length === 0) {
+    push(out, 'error', 'no-users', null, 'There is no Users node, so no request enters the design. Add Users and connect them to the first component.', 'stage-1-single-server');
+  }
+  for (let idx = 0; idx < net.n; idx++) {
+    const v = net.topo[idx];
+    const id = net.ids[v];
+    const kind = net.kinds[v];
+    for (let cls = 0; cls < 4; cls++) {
+      const u = st.unhandled[v * 4 + cls];
+      if (u > 1e-12) {
+        const advice = unhandledAdvice(net, v, cls);
+        push(out, 'error', 'unhandled-traffic', id, `${name(net, v)} has ${CLASS_WORDS[cls]} (${fmtRps(u)}) with nowhere to go, so they fail. ${advice.fix}`, advice.lessonId);
+      }
+    }
+    const util = st.utilization[v];
+    if (st.saturated[v] || util > HOT_UTILIZATION) {
+      const dom = dominantLoad(st, v);
+      if (dom.category) {
+        const r = remedy(net, st, v, dom.category);
+        const where = kind === 'database' && net.shards[v] > 1 ? ' (hottest shard)' : '';
+        const state = st.saturated[v]
+          ? `is saturated at ${pct(util)} of capacity${where}, so ${pct(1 - st.servedFrac[v])} of its requests fail`
+          : `is at ${pct(util)} of capacity${where}, where waiting time climbs steeply`;
+        push(
+          out,
+          st.saturated[v] ? 'error' : 'warning',
+          st.saturated[v] ? 'saturated' : 'hot',
+          id,
+          `${name(net, v)} ${state}. ${CATEGORY_WORDS[dom.category][0].toUpperCase()}${CATEGORY_WORDS[dom.category].slice(1)} make up ${pct(dom.share)} of its work. ${r.fix}`,
+          r.lessonId,
+        );
+      }
+    }
+    if (st.storageFull[v]) {
+      const gb = st.storageGB[v];
+      const max = net.maxStorageGB[v];
+      const perCopy = kind === 'nosql' ? (gb * Math.min(net.replicationFactor[v], Math.max(1, net.instances[v]))) / Math.max(1, net.instances[v]) : kind === 'database' ? gb / net.shards[v] : gb;
+      const needed = kind === 'database' ? Math.ceil(gb / max) : Math.ceil(perCopy / max);
+      push(
+        out,
+        'error',
+        'storage-full',
+        id,
+        `${name(net, v)} must hold ${fmtGB(perCopy)} per ${kind === 'database' ? 'shard' : 'instance'}, more than the ${fmtGB(max)} one instance holds. ${kind === 'database' ? `Split the data over at least ${needed} shards.` : kind === 'nosql' ? 'Add nodes to the store.' : 'Move the data to a sharded database.'}`,
+        'guide-sharding',
+      );
+    }
+    if (st.spof[v]) {
+      let lessonId: LessonId = 'guide-reliability';
+      let fix = 'Add a second instance so one failure does not stop it.';
+      if (kind === 'database') {
+        lessonId = 'stage-4-replication-sharding';
+        fix = 'Add a standby (or a read replica with automatic failover) so the primary can fail over in a minute.';
+      } else if (kind === 'app-server' || kind === 'server' || kind === 'service') {
+        lessonId = 'stage-3-load-balancer';
+        fix = 'Run at least one more instance than the load needs, behind a load balancer.';
+      } else if (kind === 'nosql') {
+        fix = 'Use a replication factor of at least 3 so a quorum survives one failure.';
+      }
+      push(out, 'warning', 'spof', id, `${name(net, v)} is a single point of failure: if one instance fails, user requests fail. ${fix}`, lessonId);
+    }
+    if (kind === 'queue' && st.backlogJobs[v] > 0) {
+      const drain = st.drainSeconds[v];
+      if (drain < 0) {
+        push(out, 'error', 'queue-never-drains', id, `Workers behind ${name(net, v)} handle fewer jobs than arrive even on average, so its backlog grows without end. Add workers.`, 'guide-queues');
+      } else {
+        push(
+          out,
+          'info',
+          'queue-backlog',
+          id,
+          `${name(net, v)} builds a backlog of ${thousands(st.backlogJobs[v])} jobs over the peak hour and drains it in ${fmtDuration(drain)}. That is fine if jobs may wait that long; otherwise add workers.`,
+          'guide-queues',
+        );
+      }
+    }
+    if ((kind === 'app-server' || kind === 'service' || kind === 'server') && st.inlineJobMs[v] > 0 && st.processed[v * 4 + WRITE] > 0 && w.asyncShare > 0) {
+      push(
+        out,
+        'info',
+        'inline-jobs',
+        id,
+        `${name(net, v)} runs background jobs inline: ${pct(w.asyncShare)} of writes wait ${Math.round(st.inlineJobMs[v])} ms longer. A queue with workers takes them off the request path.`,
+        'stage-6-async-queues',
+      );
+    }
+    if ((kind === 'app-server' || kind === 'service') && !net.stateless[v] && (st.instances[v] > 1 || net.groupOf[v] >= 0) && st.arrival[v * 4] + st.arrival[v * 4 + 1] + st.arrival[v * 4 + 2] > 0) {
+      push(out, 'warning', 'stateful-app-tier', id, `${name(net, v)} keeps sessions in memory, so a user whose next request lands on another instance is logged out. Make it stateless (sessions in a shared store).`, 'stage-3-load-balancer');
+    }
+    if (kind === 'read-replica' && net.primaryOf[v] < 0) {
+      push(out, 'warning', 'replica-without-primary', id, `${name(net, v)} has no database primary connected to it, so nothing keeps it up to date. Connect the primary to the replica.`, 'guide-replication');
+    }
+    if (kind === 'rate-limiter' && st.shedFrac[v] > 0) {
+      const shed = st.shed[v * 4] + st.shed[v * 4 + 1] + st.shed[v * 4 + 2];
+      push(out, 'warning', 'shedding', id, `${name(net, v)} turns away ${fmtRps(shed)} (${pct(st.shedFrac[v])}) at peak. Raise its limit or add capacity behind it if that traffic is legitimate.`, 'guide-rate-limiting');
+    }
+    const total = st.arrival[v * 4] + st.arrival[v * 4 + 1] + st.arrival[v * 4 + 2] + st.arrival[v * 4 + 3];
+    if (total <= 0 && net.specs[v].model !== 'none' && net.specs[v].model !== 'source' && st.costUsd[v] > 0 && !(kind === 'read-replica' && net.primaryOf[v] >= 0)) {
+      push(out, 'info', 'idle', id, `${name(net, v)} receives no traffic but still costs money. Connect it or remove it.`, 'guide-cost');
+    }
+  }
+  for (const c of regionChecks) {
+    if (!c.carried) {
+      push(
+        out,
+        'warning',
+        'region-not-covered',
+        c.saturatedNodeId,
+        `If ${c.region} fails, the other regions cannot carry its users${c.saturatedNodeId ? ` (${c.saturatedNodeId} saturates)` : ''}, so the regions count in series, not as backups. Give each region spare capacity.`,
+        'guide-regions',
+      );
+    }
+  }
+  // Stable order: errors, then warnings, then notes.
+  const sorted: Finding[] = [];
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    for (let i = 0; i < out.length; i++) if (out[i].severity === severity) sorted.push(out[i]);
+  }
+  return sorted;
+}
+
+export function fmtRps(x: number): string {
+  if (x >= 100) return `${thousands(x)} rps`;
+  if (x >= 1) return `${x.toFixed(1)} rps`;
+  return `${x.toPrecision(2)} rps`;
+}
+
+function fmtGB(gb: number): string {
+  if (gb >= 1000) return `${(gb / 1000).toFixed(gb >= 10_000 ? 0 : 1)} TB`;
+  return `${gb.toFixed(gb >= 10 ? 0 : 1)} GB`;
+}
+
+function fmtDuration(s: number): string {
+  if (s < 90) return `${Math.round(s)} s`;
+  if (s < 5400) return `${Math.round(s / 60)} min`;
+  return `${(s / 3600).toFixed(1)} h`;
+}
+
+
+/** Rounds and groups thousands with commas ("1,234,567"), without locale machinery. */
+export function thousands(x: number): string {
+  const r = Math.round(x);
+  const s = String(Math.abs(r));
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    if (i > 0 && (s.length - i) % 3 === 0) out += ',';
+    out += s[i];
+  }
+  return r < 0 ? `-${out}` : out;
+}

@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from './evaluate';
+import { LESSON_IDS } from './lessons';
+import { designArb } from './test-arbitraries';
+import type { Design } from './types';
+import { validateDesign } from './validate';
+
+const quick = { stages: false };
+const RUNS = 150;
+
+function walkNumbers(value: unknown, path: string, out: string[]) {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) out.push(`${path} = ${value}`);
+  } else if (Array.isArray(value)) value.forEach((v, i) => walkNumbers(v, `${path}[${i}]`, out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walkNumbers(v, `${path}.${k}`, out);
+}
+
+function close(a: number, b: number, scale: number) {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, scale);
+}
+
+describe('engine properties on random valid designs', () => {
+  it('the arbitrary only makes designs the schema accepts', () => {
+    fc.assert(fc.property(designArb(), (d) => validateDesign(d).ok), { numRuns: RUNS });
+  });
+
+  it('is deterministic: the same input gives a deep-equal output (stages included)', () => {
+    fc.assert(
+      fc.property(designArb({ maxNodes: 6, autoscale: true }), (d) => {
+        expect(evaluate(d)).toEqual(evaluate(structuredClone(d)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('never outputs NaN or Infinity, and survives a JSON round trip unchanged', () => {
+    fc.assert(
+      fc.property(designArb({ autoscale: true }), (d) => {
+        const e = evaluate(d);
+        const bad: string[] = [];
+        walkNumbers(e, 'evaluation', bad);
+        expect(bad).toEqual([]);
+        expect(JSON.parse(JSON.stringify(e))).toEqual(e);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('served + failed + shed = offered, per user class', () => {
+    fc.assert(
+      fc.property(designArb({ autoscale: true }), (d) => {
+        const e = evaluate(d, undefined, quick);
+        const t = e.endToEnd;
+        for (const k of ['static', 'read', 'write'] as const) {
+          const sum = t.servedRps[k] + t.failedRps[k] + t.shedByClassRps[k];
+          expect(close(sum, e.offered[k], e.offered[k]), `${k}: ${sum} vs ${e.offered[k]}`).toBe(true);
+        }
+        expect(close(t.shedRps, t.shedByClassRps.total, e.offered.total)).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('every availability is in [0, 1], and so are error rates and utilisation is never negative', () => {
+    fc.assert(
+      fc.property(designArb({ autoscale: true }), (d) => {
+        const e = evaluate(d, undefined, quick);
+        for (const n of Object.values(e.nodes)) {
+          expect(n.availability).toBeGreaterThanOrEqual(0);
+          expect(n.availability).toBeLessThanOrEqual(1);
+          expect(n.utilization).toBeGreaterThanOrEqual(0);
+        }
+        for (const a of [e.endToEnd.availability, ...Object.values(e.endToEnd.availabilityByClass), e.endToEnd.errorRate]) {
+          expect(a).toBeGreaterThanOrEqual(0);
+          expect(a).toBeLessThanOrEqual(1);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('every finding points to a known lesson', () => {
+    fc.assert(
+      fc.property(designArb({ autoscale: true }), (d) => {
+        const e = evaluate(d);
+        for (const f of [...e.findings, ...e.stages.flatMap((s) => s.findings)]) expect(LESSON_IDS).toContain(f.lessonId);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('more users never lower any node utilisation (no autoscale; wherever the larger load saturates nothing)', () => {
+    fc.assert(
+      fc.property(designArb(), fc.double({ min: 1, max: 20, noNaN: true }), (d, factor) => {
+        const users = d.workload!.users;
+        const a = evaluate(d, { users }, quick);
+        const b = evaluate(d, { users: users * factor }, quick);
+        if (Object.values(b.nodes).some((n) => n.saturated)) return;
+        for (const id of Object.keys(a.nodes)) {
+          expect(b.nodes[id].utilization).toBeGreaterThanOrEqual(a.nodes[id].utilization * (1 - 1e-12));
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('more users never lower any node utilisation, even under saturation, on a chain of single-class hops', () => {
+    fc.assert(
+      fc.property(designArb(), fc.double({ min: 1, max: 20, noNaN: true }), (d, factor) => {
+        const users = d.workload!.users;
+        const w = { staticShare: 0, readRatio: 1 };
+        const a = evaluate(d, { ...w, users }, quick);
+        const b = evaluate(d, { ...w, users: users * factor }, quick);
+        for (const id of Object.keys(a.nodes)) {
+          expect(b.nodes[id].utilization).toBeGreaterThanOrEqual(a.nodes[id].utilization * (1 - 1e-12));
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('more instances on a node never raise its utilisation', () => {
+    fc.assert(
+      fc.property(designArb(), fc.nat(), fc.integer({ min: 1, max: 10 }), (d, pick, extra) => {
+        const target = d.nodes[pick % d.nodes.length];
+        const before = evaluate(d, undefined, quick);
+        const more: Design = structuredClone(d);
+        const node = more.nodes.find((n) => n.id === target.id)!;
+        node.params = { ...node.params, instances: (node.params?.instances ?? 1) + extra };
+        const after = evaluate(more, undefined, quick);
+        expect(after.nodes[target.id].utilization).toBeLessThanOrEqual(before.nodes[target.id].utilization * (1 + 1e-12) + 1e-15);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('adding a cache in front of a database never raises the database load', () => {
+    fc.assert(
+      fc.property(designArb(), fc.double({ min: 0, max: 1, noNaN: true }), (d, hitRatio) => {
+        const dbs = d.nodes.filter((n) => n.kind === 'database');
+        if (dbs.length === 0) return;
+        const db = dbs[0];
+        // Readers whose only read target is this database: put a cache between them and it.
+        const readTargets = new Set(['cache', 'read-replica', 'database', 'nosql', 'search', 'load-balancer', 'api-gateway', 'rate-limiter', 'dns', 'server', 'app-server', 'service']);
+        const kindOf = new Map(d.nodes.map((n) => [n.id, n.kind]));
+        const readers = d.edges
+          .filter((e) => e.target === db.id && kindOf.get(e.source) !== 'database')
+          .map((e) => e.source)
+          .filter((s) => d.edges.filter((e) => e.source === s && readTargets.has(kindOf.get(e.target)!)).length === 1);
+        if (readers.length === 0) return;
+        const before = evaluate(d, undefined, quick);
+        const withCache: Design = structuredClone(d);
+        withCache.nodes.push({ id: 'added-cache', kind: 'cache', params: { hitRatio } });
+        withCache.edges.push({ id: 'added-c-db', source: 'added-cache', target: db.id });
+        for (const r of readers) withCache.edges.push({ id: `added-${r}`, source: r, target: 'added-cache' });
+        const after = evaluate(withCache, undefined, quick);
+        const b = before.nodes[db.id];
+        const a = after.nodes[db.id];
+        expect(a.arrivalRps.total).toBeLessThanOrEqual(b.arrivalRps.total * (1 + 1e-12) + 1e-12);
+        expect(a.utilization).toBeLessThanOrEqual(b.utilization * (1 + 1e-12) + 1e-15);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+

@@ -1,0 +1,1143 @@
+/**
+ * One evaluation of a compiled network at one workload: propagation
+ * (MODEL.md §2) in one topological pass, queueing per station (§3),
+ * availability (§4) and cost (§5), all into typed arrays that are allocated
+ * once per compiled network and reused by every run (stages, sweep points,
+ * region-failure checks).
+ */
+import { NETWORK } from './catalog';
+import * as codes from './compile';
+import type { CompiledNetwork } from './compile';
+import { HOURS_PER_MONTH, USAGE_PRICES, tieredCostUsd } from './prices';
+import { erlangC, lnGamma } from './queueing';
+import type { ResolvedWorkload } from './types';
+import { peakLoad, type OfferedLoad } from './workload';
+
+// Local copies: imported bindings can be live getters under some module loaders (tsx/CJS).
+const { STATIC, READ, WRITE, JOB, MODEL_NONE, MODEL_RATED, MODEL_SOURCE, ALG_LEAST_CONNECTIONS, ALG_ROUND_ROBIN } = codes;
+const K_DNS = codes.K.dns;
+const K_CDN = codes.K.cdn;
+const K_LB = codes.K['load-balancer'];
+const K_GATEWAY = codes.K['api-gateway'];
+const K_LIMITER = codes.K['rate-limiter'];
+const K_SERVER = codes.K.server;
+const K_APP = codes.K['app-server'];
+const K_SERVICE = codes.K.service;
+const K_WORKER = codes.K.worker;
+const K_CACHE = codes.K.cache;
+const K_DATABASE = codes.K.database;
+const K_REPLICA = codes.K['read-replica'];
+const K_NOSQL = codes.K.nosql;
+const K_OBJECT_STORAGE = codes.K['object-storage'];
+const K_QUEUE = codes.K.queue;
+
+/** Most components kept in one path-latency mixture; more are merged (moment-matched) into log-spaced bins. */
+export const MIX_MAX = 10;
+const TIMEOUT_MS = NETWORK.timeoutMs.value;
+const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
+
+/** Work categories at a station, for naming the load that dominates it (MODEL.md §6). */
+export const WORK_STATIC = 0;
+export const WORK_READ = 1;
+export const WORK_WRITE = 2;
+export const WORK_JOB = 3;
+export const WORK_INLINE_JOB = 4;
+export const WORK_APPLY = 5;
+export const WORK_REPLICATION = 6;
+export const NWORK = 7;
+
+/** Which per-class latency mixtures a run builds. */
+export const LAT_NONE = 0;
+export const LAT_READ = 1 << READ;
+export const LAT_ALL = (1 << STATIC) | (1 << READ) | (1 << WRITE) | (1 << JOB);
+
+/** Per-run state. Per (node, class) arrays are at `node * 4 + class`. */
+export interface RunState {
+  net: CompiledNetwork;
+  workload: ResolvedWorkload;
+  offered: OfferedLoad;
+  /** Offered user traffic that found no users node, per class (rps). */
+  noEntry: Float64Array;
+  arrival: Float64Array;
+  /** Handled at the node (after saturation), rps. */
+  processed: Float64Array;
+  /** Completed at the node (user classes: the request's answer), rps. */
+  done: Float64Array;
+  /** Failed at the node: saturation, a failed region, or unhandled (rps). */
+  failed: Float64Array;
+  /** Part of `failed` that had no target to go to, by the class it needed to send. */
+  unhandled: Float64Array;
+  shed: Float64Array;
+  /** Work per category (WORK_*), ms of CPU per second, whole node. */
+  work: Float64Array;
+  instances: Float64Array;
+  avgInstances: Float64Array;
+  utilization: Float64Array;
+  saturated: Uint8Array;
+  servedFrac: Float64Array;
+  shedFrac: Float64Array;
+  /** Erlang C (probability of waiting) at the node's station. */
+  waitProb: Float64Array;
+  /** Rate of the conditional wait after the Allen–Cunneen factor, per ms. */
+  thetaEff: Float64Array;
+  waitMean: Float64Array;
+  waitVar: Float64Array;
+  /** Mean service time per (node, class), ms, as the request sees it. */
+  svcMs: Float64Array;
+  /** Time an inline job adds to the write that spawned it, ms (0 when jobs go to a queue). */
+  inlineJobMs: Float64Array;
+  /** Mean service time over all the station's operations, ms. */
+  meanSvcMs: Float64Array;
+  /** Servers in the station (M/M/c `c`; pooled for least-connections). */
+  stationServers: Float64Array;
+  storageGB: Float64Array;
+  storageFull: Uint8Array;
+  backlogJobs: Float64Array;
+  /** Seconds to drain the peak-hour backlog; -1 = never (workers below the average rate). */
+  drainSeconds: Float64Array;
+  workerCapacityRps: Float64Array;
+  nodeAvailability: Float64Array;
+  /** Instances a node (or its redundancy group) needs / has, for SPOF and k-of-n. */
+  needed: Float64Array;
+  have: Float64Array;
+  spof: Uint8Array;
+  availUp: Float64Array;
+  mixN: Int32Array;
+  mixW: Float64Array;
+  mixM: Float64Array;
+  mixV: Float64Array;
+  costUsd: Float64Array;
+  storageCostUsd: Float64Array;
+  regionsParallel: boolean;
+  regionCount: number;
+  internetEgressUsd: number;
+  internetEgressGB: number;
+  cdnEgressGB: number;
+}
+
+export function createRunState(net: CompiledNetwork): RunState {
+  const n = net.n;
+  const f = (m: number) => new Float64Array(n * m);
+  return {
+    net,
+    workload: undefined as unknown as ResolvedWorkload,
+    offered: { static: 0, read: 0, write: 0, job: 0, total: 0 },
+    noEntry: new Float64Array(4),
+    arrival: f(4),
+    processed: f(4),
+    done: f(4),
+    failed: f(4),
+    unhandled: f(4),
+    shed: f(4),
+    work: f(NWORK),
+    instances: f(1),
+    avgInstances: f(1),
+    utilization: f(1),
+    saturated: new Uint8Array(n),
+    servedFrac: f(1),
+    shedFrac: f(1),
+    waitProb: f(1),
+    thetaEff: f(1),
+    waitMean: f(1),
+    waitVar: f(1),
+    svcMs: f(4),
+    inlineJobMs: f(1),
+    meanSvcMs: f(1),
+    stationServers: f(1),
+    storageGB: f(1),
+    storageFull: new Uint8Array(n),
+    backlogJobs: f(1),
+    drainSeconds: f(1),
+    workerCapacityRps: f(1),
+    nodeAvailability: f(1),
+    needed: f(1),
+    have: f(1),
+    spof: new Uint8Array(n),
+    availUp: f(4),
+    mixN: new Int32Array(n * 4),
+    // Allocated on first use: region-failure buffers never need them.
+    mixW: new Float64Array(0),
+    mixM: new Float64Array(0),
+    mixV: new Float64Array(0),
+    costUsd: f(1),
+    storageCostUsd: f(1),
+    regionsParallel: false,
+    regionCount: 1,
+    internetEgressUsd: 0,
+    internetEgressGB: 0,
+    cdnEgressGB: 0,
+  };
+}
+
+const pool: RunState[] = [];
+
+/**
+ * Borrows a run buffer sized for `net` from a small module-level pool (or
+ * allocates one). Only for synchronous, non-escaping use: `evaluate` and
+ * `sweep` borrow and return within one call, so repeated evaluations of
+ * same-sized designs allocate nothing here. Every array is reset or fully
+ * rewritten by each run.
+ */
+export function borrowRunState(net: CompiledNetwork): RunState {
+  for (let i = 0; i < pool.length; i++) {
+    if (pool[i].arrival.length === net.n * 4) {
+      const st = pool.splice(i, 1)[0];
+      st.net = net;
+      return st;
+    }
+  }
+  return createRunState(net);
+}
+
+/** Returns a borrowed buffer to the pool (keeps at most four). */
+export function returnRunState(st: RunState): void {
+  if (pool.length >= 4) pool.shift();
+  pool.push(st);
+}
+
+function clearState(st: RunState) {
+  st.noEntry.fill(0);
+  st.arrival.fill(0);
+  st.processed.fill(0);
+  st.done.fill(0);
+  st.failed.fill(0);
+  st.unhandled.fill(0);
+  st.shed.fill(0);
+  st.work.fill(0);
+  st.utilization.fill(0);
+  st.saturated.fill(0);
+  st.servedFrac.fill(1);
+  st.shedFrac.fill(0);
+  st.waitProb.fill(0);
+  st.thetaEff.fill(0);
+  st.waitMean.fill(0);
+  st.waitVar.fill(0);
+  st.svcMs.fill(0);
+  st.inlineJobMs.fill(0);
+  st.meanSvcMs.fill(0);
+  st.stationServers.fill(0);
+  st.storageFull.fill(0);
+}
+
+/** Sends `amount` rps of class `cls` from `v` along its route; no route = unhandled (failed). */
+function emit(st: RunState, v: number, cls: number, amount: number, failedRegion: number) {
+  if (!(amount > 0)) return;
+  const net = st.net;
+  const b = v * 4 + cls;
+  const s = net.routeStart[b];
+  const e = net.routeStart[b + 1];
+  if (s === e) {
+    st.unhandled[b] += amount;
+    st.failed[b] += amount;
+    return;
+  }
+  const arrival = st.arrival;
+  if (failedRegion >= 0 && (net.kindCode[v] === K_DNS || net.kindCode[v] === K_CDN)) {
+    // DNS stops sending users to a failed region and a CDN fails over to a live
+    // origin (origin groups); the other targets take the failed region's share.
+    let live = 0;
+    for (let i = s; i < e; i++) if (net.region[net.routeTarget[i]] !== failedRegion) live += net.routeFrac[i];
+    if (live > 0) {
+      const scale = 1 / live;
+      for (let i = s; i < e; i++) {
+        const t = net.routeTarget[i];
+        if (net.region[t] !== failedRegion) arrival[t * 4 + cls] += amount * net.routeFrac[i] * scale;
+      }
+      return;
+    }
+  }
+  for (let i = s; i < e; i++) arrival[net.routeTarget[i] * 4 + cls] += amount * net.routeFrac[i];
+}
+
+function hasRoute(net: CompiledNetwork, v: number, cls: number): boolean {
+  const b = v * 4 + cls;
+  return net.routeStart[b + 1] > net.routeStart[b];
+}
+
+/**
+ * Served fraction of a node whose load is split over `parts` equal parts
+ * except the hottest, which takes `hot` of it; `rhoHot` is the hottest part's
+ * utilisation. Overloaded parts serve at capacity.
+ */
+function servedFraction(rhoHot: number, hot: number, parts: number): number {
+  if (rhoHot < 1) return 1;
+  let failedShare = hot * (1 - 1 / rhoHot);
+  if (parts > 1 && hot < 1) {
+    const rhoOther = (rhoHot * (1 - hot)) / ((parts - 1) * hot);
+    if (rhoOther > 1) failedShare += (1 - hot) * (1 - 1 / rhoOther);
+  }
+  return Math.max(0, 1 - failedShare);
+}
+
+function ceilInstances(x: number): number {
+  return Math.ceil(x - 1e-9);
+}
+
+/**
+ * Propagation, queueing and saturation (MODEL.md §2–§3) for one workload.
+ * `failedRegion` ≥ 0 takes that region down (its nodes fail whatever reaches
+ * them; geo DNS routes around it). O(nodes + edges).
+ */
+export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1): void {
+  const net = st.net;
+  clearState(st);
+  st.workload = w;
+  const offered = peakLoad(w);
+  st.offered = offered;
+  const nUsers = net.usersNodes.length;
+  const arrival = st.arrival;
+  if (nUsers === 0) {
+    st.noEntry[STATIC] = offered.static;
+    st.noEntry[READ] = offered.read;
+    st.noEntry[WRITE] = offered.write;
+  } else {
+    for (let i = 0; i < nUsers; i++) {
+      const u = net.usersNodes[i];
+      arrival[u * 4 + STATIC] += offered.static / nUsers;
+      arrival[u * 4 + READ] += offered.read / nUsers;
+      arrival[u * 4 + WRITE] += offered.write / nUsers;
+    }
+  }
+  const asyncShare = w.asyncShare;
+  const jobMs = w.jobServiceMs;
+  const pf = w.peakFactor;
+  const { processed, done, failed, shed, work } = st;
+
+  for (let idx = 0; idx < net.n; idx++) {
+    const v = net.topo[idx];
+    const b = v * 4;
+    const a0 = arrival[b];
+    const a1 = arrival[b + 1];
+    const a2 = arrival[b + 2];
+    const a3 = arrival[b + 3];
+    const total = a0 + a1 + a2 + a3;
+    const model = net.model[v];
+    const kc = net.kindCode[v];
+    st.instances[v] = net.autoscaled[v] ? net.autoscaleMin[v] : net.instances[v];
+    st.avgInstances[v] = st.instances[v];
+    if (model === MODEL_NONE) continue;
+    if (failedRegion >= 0 && net.region[v] === failedRegion) {
+      failed[b] += a0;
+      failed[b + 1] += a1;
+      failed[b + 2] += a2;
+      failed[b + 3] += a3;
+      st.servedFrac[v] = 0;
+      continue;
+    }
+    if (model === MODEL_SOURCE) {
+      processed[b] = a0;
+      processed[b + 1] = a1;
+      processed[b + 2] = a2;
+      emit(st, v, STATIC, a0, failedRegion);
+      emit(st, v, READ, a1, failedRegion);
+      emit(st, v, WRITE, a2, failedRegion);
+      continue;
+    }
+    if (model === MODEL_RATED) {
+      const cap = net.capacityRps[v] * st.instances[v];
+      const rho = cap > 0 ? total / cap : 0;
+      const f = rho >= 1 ? 1 / rho : 1;
+      st.utilization[v] = rho;
+      st.saturated[v] = rho >= 1 ? 1 : 0;
+      st.servedFrac[v] = f;
+      for (let k = 0; k < 4; k++) {
+        processed[b + k] = arrival[b + k] * f;
+        failed[b + k] += arrival[b + k] * (1 - f);
+      }
+      const p0 = processed[b];
+      const p1 = processed[b + 1];
+      const p2 = processed[b + 2];
+      const p3 = processed[b + 3];
+      if (kc === K_CDN) {
+        const h = net.hitRatio[v];
+        done[b] += p0 * h;
+        emit(st, v, STATIC, p0 * (1 - h), failedRegion);
+      } else if (kc === K_OBJECT_STORAGE) {
+        done[b] += p0;
+      } else if (kc === K_QUEUE) {
+        done[b + 3] += p3;
+        emit(st, v, JOB, p3 / pf, failedRegion);
+      } else {
+        let keep = 1;
+        if (kc === K_LIMITER) {
+          const limit = net.limitRps[v];
+          const pt = p0 + p1 + p2 + p3;
+          if (limit >= 0 && pt > limit) {
+            keep = pt > 0 ? limit / pt : 1;
+            st.shedFrac[v] = 1 - keep;
+            for (let k = 0; k < 4; k++) shed[b + k] += processed[b + k] * (1 - keep);
+          }
+        }
+        emit(st, v, STATIC, p0 * keep, failedRegion);
+        emit(st, v, READ, p1 * keep, failedRegion);
+        emit(st, v, WRITE, p2 * keep, failedRegion);
+        emit(st, v, JOB, p3 * keep, failedRegion);
+      }
+      continue;
+    }
+
+    // MODEL_QUEUE: an M/M/c station per instance.
+    const slow = net.slowdown[v];
+    const s0 = net.serviceMs[b] * slow;
+    const s1 = net.serviceMs[b + 1] * slow;
+    const s2 = net.serviceMs[b + 2] * slow;
+    const isWorker = kc === K_WORKER;
+    const s3 = isWorker ? jobMs * slow : net.serviceMs[b + 3] * slow;
+    const isApp = kc === K_APP || kc === K_SERVICE || kc === K_SERVER;
+    const isDb = kc === K_DATABASE;
+    const replicaReads = isDb && hasRoute(net, v, READ);
+    const inline = isApp && !hasRoute(net, v, JOB);
+    const inlineMs = inline ? jobMs * slow : 0;
+    const rf = kc === K_NOSQL ? Math.min(net.replicationFactor[v], Math.max(1, net.instances[v])) : 1;
+    const o0 = isApp ? a0 : 0;
+    const o1 = replicaReads ? 0 : a1;
+    const o2 = a2 * rf;
+    const o3 = a3 * rf;
+    const wb = v * 7;
+    work[wb + 0] = o0 * s0;
+    work[wb + 1] = o1 * s1;
+    work[wb + 2] = (a2 * s2);
+    work[wb + 6] = (o2 - a2) * s2 + (o3 - a3) * s3;
+    work[wb + 3] = a3 * s3;
+    work[wb + 4] = inline ? a2 * asyncShare * inlineMs : 0;
+    let lam = o0 + o1 + o2 + o3;
+    let applyOps = 0;
+    const primary = net.primaryOf[v];
+    if (primary >= 0) {
+      applyOps = processed[primary * 4 + 2] + processed[primary * 4 + 3];
+      work[wb + 5] = applyOps * net.applyFactor[v] * s2;
+    }
+    let totalWork = 0;
+    for (let c = 0; c < 7; c++) totalWork += work[wb + c];
+    st.svcMs[b] = s0;
+    st.svcMs[b + 1] = s1;
+    st.svcMs[b + 2] = s2;
+    st.svcMs[b + 3] = s3;
+    st.inlineJobMs[v] = inlineMs;
+    const c = net.cores[v];
+    // Per-instance share of the load (the hottest shard or partition where data is split).
+    let parts: number;
+    let hot: number;
+    let lamInst: number;
+    let workInst: number;
+    if (isDb) {
+      parts = net.shards[v];
+      hot = Math.min(1, (1 + net.shardSkew[v]) / parts);
+      lamInst = lam * hot;
+      workInst = totalWork * hot;
+      st.instances[v] = parts;
+      st.avgInstances[v] = parts * (1 + net.standby[v]);
+    } else if (kc === K_REPLICA) {
+      const shardCount = primary >= 0 ? net.shards[primary] : 1;
+      const ni = Math.max(1, net.instances[v]);
+      const hotShard = Math.min(1, (1 + net.shardSkew[v]) / shardCount);
+      const applyWork = work[wb + 5];
+      const readWork = totalWork - applyWork;
+      lamInst = hotShard * (lam / ni + applyOps);
+      workInst = hotShard * (readWork / ni + applyWork);
+      lam += applyOps * ni;
+      totalWork = readWork + applyWork * ni;
+      parts = shardCount * ni;
+      hot = hotShard / ni;
+      st.instances[v] = parts;
+      st.avgInstances[v] = parts;
+    } else if (kc === K_NOSQL) {
+      parts = Math.max(1, net.instances[v]);
+      hot = Math.min(1, (1 + net.shardSkew[v]) / parts);
+      lamInst = lam * hot;
+      workInst = totalWork * hot;
+    } else {
+      let inst = st.instances[v];
+      if (net.autoscaled[v]) {
+        const perInstance = c * 1000 * net.autoscaleTarget[v];
+        const lo = net.autoscaleMin[v];
+        const hi = net.autoscaleMax[v];
+        inst = Math.min(hi, Math.max(lo, ceilInstances(totalWork / perInstance)));
+        // Workers behind a queue already run at the average rate.
+        const avgWork = isWorker && net.fedByQueue[v] ? totalWork : totalWork / pf;
+        st.avgInstances[v] = Math.min(hi, Math.max(lo, ceilInstances(avgWork / perInstance)));
+        st.instances[v] = inst;
+      }
+      inst = Math.max(1, inst);
+      parts = inst;
+      hot = 1 / inst;
+      lamInst = lam / inst;
+      workInst = totalWork / inst;
+    }
+    const rho = workInst / (c * 1000);
+    st.utilization[v] = rho;
+    const f = servedFraction(rho, hot, parts);
+    st.servedFrac[v] = f;
+    st.saturated[v] = rho >= 1 ? 1 : 0;
+    if (lamInst > 0) st.meanSvcMs[v] = workInst / lamInst;
+    st.stationServers[v] = c;
+    if (rho < 1 && lamInst > 0 && workInst > 0) {
+      const sbar = workInst / lamInst;
+      const even = !isDb && kc !== K_REPLICA && kc !== K_NOSQL;
+      const alg = net.algorithm[v];
+      const pooled = even && alg === ALG_LEAST_CONNECTIONS;
+      const cEff = pooled ? c * parts : c;
+      const lamEff = pooled ? lamInst * parts : lamInst;
+      const a = (lamEff * sbar) / 1000;
+      const pw = erlangC(cEff, a);
+      const theta = cEff / sbar - lamEff / 1000;
+      const g = even && alg === ALG_ROUND_ROBIN ? (1 / parts + 1) / 2 : 1;
+      const thetaE = theta / g;
+      st.waitProb[v] = pw;
+      st.thetaEff[v] = thetaE;
+      st.waitMean[v] = pw / thetaE;
+      st.waitVar[v] = (2 * pw) / (thetaE * thetaE) - (pw * pw) / (thetaE * thetaE);
+      st.stationServers[v] = cEff;
+    }
+    // Handled traffic and where it goes.
+    for (let k = 0; k < 4; k++) {
+      const a = arrival[b + k];
+      const pass = k === READ && replicaReads;
+      const p = pass ? a : a * f;
+      processed[b + k] = p;
+      if (!pass) failed[b + k] += a - p;
+    }
+    const p0 = processed[b];
+    const p1 = processed[b + 1];
+    const p2 = processed[b + 2];
+    const p3 = processed[b + 3];
+    if (isApp) {
+      if (kc === K_SERVER) {
+        done[b] += p0;
+        done[b + 1] += p1;
+        done[b + 2] += p2;
+      } else {
+        done[b] += p0;
+        emit(st, v, READ, p1, failedRegion);
+        emit(st, v, WRITE, p2, failedRegion);
+      }
+      if (!inline) emit(st, v, JOB, p2 * asyncShare, failedRegion);
+    } else if (isWorker) {
+      if (hasRoute(net, v, JOB)) emit(st, v, JOB, p3, failedRegion);
+      else done[b + 3] += p3;
+    } else if (kc === K_CACHE) {
+      const h = net.hitRatio[v];
+      done[b + 1] += p1 * h;
+      emit(st, v, READ, p1 * (1 - h), failedRegion);
+    } else if (isDb) {
+      if (replicaReads) emit(st, v, READ, p1, failedRegion);
+      else done[b + 1] += p1;
+      done[b + 2] += p2;
+      done[b + 3] += p3;
+    } else {
+      for (let k = 0; k < 4; k++) done[b + k] += processed[b + k];
+    }
+  }
+}
+
+/** Data placement and storage limits (MODEL.md §2.1 maxStorageGB, §5 storage). */
+function placeData(st: RunState) {
+  const net = st.net;
+  const w = st.workload;
+  const dataGB = (w.users * w.dataPerUserMB) / 1000;
+  st.storageGB.fill(0);
+  const stores: number[] = [];
+  for (let v = 0; v < net.n; v++) if (net.kinds[v] === 'database' || net.kinds[v] === 'nosql') stores.push(v);
+  let holders = stores;
+  if (holders.length === 0) {
+    holders = [];
+    for (let v = 0; v < net.n; v++) if (net.kinds[v] === 'server') holders.push(v);
+  }
+  if (holders.length === 0) {
+    for (let v = 0; v < net.n; v++) if (net.kinds[v] === 'object-storage') holders.push(v);
+  }
+  if (holders.length === 0 || dataGB <= 0) return;
+  let sum = 0;
+  for (const v of holders) sum += st.processed[v * 4 + WRITE] + st.processed[v * 4 + JOB];
+  if (sum > 0) {
+    for (const v of holders) st.storageGB[v] = (dataGB * (st.processed[v * 4 + WRITE] + st.processed[v * 4 + JOB])) / sum;
+  } else {
+    let active = 0;
+    for (const v of holders) if (st.arrival[v * 4 + READ] + st.arrival[v * 4 + STATIC] > 0) active++;
+    for (const v of holders) {
+      const busy = st.arrival[v * 4 + READ] + st.arrival[v * 4 + STATIC] > 0;
+      if (active === 0) st.storageGB[v] = dataGB / holders.length;
+      else if (busy) st.storageGB[v] = dataGB / active;
+    }
+  }
+  for (let v = 0; v < net.n; v++) {
+    const kind = net.kinds[v];
+    const max = net.maxStorageGB[v];
+    if (kind === 'read-replica' && net.primaryOf[v] >= 0) st.storageGB[v] = st.storageGB[net.primaryOf[v]];
+    if (max <= 0) continue;
+    let perInstance = 0;
+    if (kind === 'database') perInstance = st.storageGB[v] / net.shards[v];
+    else if (kind === 'nosql') {
+      const rf = Math.min(net.replicationFactor[v], Math.max(1, net.instances[v]));
+      perInstance = (st.storageGB[v] * rf) / Math.max(1, net.instances[v]);
+    } else if (kind === 'server') perInstance = st.storageGB[v];
+    if (perInstance > max * (1 + 1e-12)) st.storageFull[v] = 1;
+  }
+}
+
+/** Backlog that builds in each queue over the peak hour, and its drain time (MODEL.md §2.1). */
+function queueBacklogs(st: RunState) {
+  const net = st.net;
+  const w = st.workload;
+  st.backlogJobs.fill(0);
+  st.drainSeconds.fill(0);
+  st.workerCapacityRps.fill(0);
+  for (let v = 0; v < net.n; v++) {
+    if (net.kinds[v] !== 'queue') continue;
+    const peak = st.processed[v * 4 + JOB];
+    let capacity = 0;
+    const b = v * 4 + JOB;
+    for (let i = net.routeStart[b]; i < net.routeStart[b + 1]; i++) {
+      const t = net.routeTarget[i];
+      const s = w.jobServiceMs * net.slowdown[t];
+      if (s > 0) capacity += (st.instances[t] * net.cores[t] * 1000) / s;
+      else capacity = Number.MAX_VALUE;
+    }
+    st.workerCapacityRps[v] = Math.min(capacity, Number.MAX_VALUE);
+    if (capacity >= peak || peak <= 0) continue;
+    const backlog = (peak - capacity) * 3600;
+    const average = peak / w.peakFactor;
+    st.backlogJobs[v] = backlog;
+    st.drainSeconds[v] = capacity > average ? backlog / (capacity - average) : -1;
+  }
+}
+
+/** P(at least k of n independent instances up), each up with probability p. */
+export function kOfN(k: number, n: number, p: number): number {
+  if (k <= 0) return 1;
+  if (k > n) return 0;
+  if (p >= 1) return 1;
+  if (p <= 0) return 0;
+  const q = 1 - p;
+  if (k === n) return Math.pow(p, n);
+  if (k === 1) return 1 - Math.pow(q, n);
+  // P(fail) = Σ_{i<k} C(n,i) p^i q^(n-i): the largest term (i = k-1) from logs,
+  // the rest by the ratio term(i-1)/term(i) = i·q / ((n-i+1)·p), stopping once negligible.
+  let term = Math.exp(lnGamma(n + 1) - lnGamma(k) - lnGamma(n - k + 2) + (k - 1) * Math.log(p) + (n - k + 1) * Math.log(q));
+  let fail = term;
+  for (let i = k - 1; i > 0; i--) {
+    term *= (i * q) / ((n - i + 1) * p);
+    fail += term;
+    if (term < fail * 1e-17) break;
+  }
+  return Math.max(0, Math.min(1, 1 - fail));
+}
+
+/** Availability of one instance of kind at node v (MODEL.md §4). */
+function instanceAvailability(net: CompiledNetwork, v: number): number {
+  const o = net.availabilityOverride[v];
+  if (!Number.isNaN(o)) return o;
+  const fig = net.specs[v].defaults.availability.value;
+  if (fig.type === 'managed') return fig.availability;
+  if (fig.type === 'none') return 1;
+  const mttr = net.hasMonitoring ? fig.mttrMonitoredHours : fig.mttrHours;
+  return fig.mtbfHours / (fig.mtbfHours + mttr);
+}
+
+/** Node and group availability, k-of-n, SPOFs (MODEL.md §4). */
+function availability(st: RunState) {
+  const net = st.net;
+  const n = net.n;
+  const gN = new Float64Array(net.groupCount);
+  const gK = new Float64Array(net.groupCount);
+  const gP = new Float64Array(net.groupCount);
+  st.spof.fill(0);
+  for (let v = 0; v < n; v++) {
+    const spec = net.specs[v];
+    const kind = net.kinds[v];
+    const a = instanceAvailability(net, v);
+    st.needed[v] = 0;
+    st.have[v] = 0;
+    if (spec.model === 'source' || spec.model === 'none') {
+      st.nodeAvailability[v] = 1;
+      continue;
+    }
+    if (spec.managed) {
+      st.nodeAvailability[v] = a;
+      continue;
+    }
+    if (kind === 'database') {
+      if (net.failover[v]) {
+        const fig = spec.defaults.availability.value;
+        const o = net.availabilityOverride[v];
+        st.nodeAvailability[v] = !Number.isNaN(o)
+          ? 1 - (1 - o) * (1 - o)
+          : fig.type === 'instance'
+            ? fig.mtbfHours / (fig.mtbfHours + NETWORK.failoverMttrHours.value)
+            : a;
+        st.needed[v] = 1;
+        st.have[v] = 2;
+      } else {
+        st.nodeAvailability[v] = a;
+        st.needed[v] = 1;
+        st.have[v] = 1;
+      }
+      continue;
+    }
+    if (kind === 'nosql') {
+      const rf = Math.min(net.replicationFactor[v], Math.max(1, net.instances[v]));
+      const q = Math.floor(rf / 2) + 1;
+      st.nodeAvailability[v] = kOfN(q, rf, a);
+      st.needed[v] = q;
+      st.have[v] = rf;
+      continue;
+    }
+    // Instances per shard for a replica; all instances otherwise.
+    const per = kind === 'read-replica' ? Math.max(1, net.instances[v]) : Math.max(1, st.instances[v]);
+    const loadInInstances = st.utilization[v] * per;
+    const k = Math.min(per, Math.max(1, ceilInstances(loadInInstances)));
+    st.needed[v] = k;
+    st.have[v] = per;
+    const g = net.groupOf[v];
+    if (g >= 0) {
+      gN[g] += per;
+      gK[g] += Math.min(per, loadInInstances);
+      gP[g] += a * per;
+    }
+    st.nodeAvailability[v] = kOfN(k, per, a);
+  }
+  if (net.groupCount > 0) {
+    const gA = new Float64Array(net.groupCount).fill(-1);
+    for (let v = 0; v < n; v++) {
+      const g = net.groupOf[v];
+      if (g < 0 || st.have[v] === 0 || net.kinds[v] === 'database' || net.kinds[v] === 'nosql') continue;
+      const pooledN = gN[g];
+      const pooledK = Math.min(pooledN, Math.max(1, ceilInstances(gK[g])));
+      if (gA[g] < 0) gA[g] = kOfN(pooledK, pooledN, gP[g] / pooledN);
+      st.nodeAvailability[v] = gA[g];
+      st.needed[v] = pooledK;
+      st.have[v] = pooledN;
+    }
+  }
+  for (let v = 0; v < n; v++) {
+    const user = st.arrival[v * 4] + st.arrival[v * 4 + 1] + st.arrival[v * 4 + 2] > 0;
+    if (user && st.have[v] > 0 && st.have[v] - st.needed[v] < 1) st.spof[v] = 1;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Path mixtures (MODEL.md §3, end-to-end latency)
+
+interface Scratch {
+  aW: Float64Array;
+  aM: Float64Array;
+  aV: Float64Array;
+  bW: Float64Array;
+  bM: Float64Array;
+  bV: Float64Array;
+  cW: Float64Array;
+  cM: Float64Array;
+  cV: Float64Array;
+  binW: Float64Array;
+  binM: Float64Array;
+  binS: Float64Array;
+}
+
+function makeScratch(size: number): Scratch {
+  const f = () => new Float64Array(size);
+  return {
+    aW: f(),
+    aM: f(),
+    aV: f(),
+    bW: f(),
+    bM: f(),
+    bV: f(),
+    cW: f(),
+    cM: f(),
+    cV: f(),
+    binW: new Float64Array(MIX_MAX),
+    binM: new Float64Array(MIX_MAX),
+    binS: new Float64Array(MIX_MAX),
+  };
+}
+let scratch = makeScratch(256);
+function ensureScratch(size: number) {
+  if (scratch.aW.length < size) scratch = makeScratch(Math.max(size, scratch.aW.length * 2));
+}
+
+/**
+ * Merges a mixture down to at most MIX_MAX components: components fall into
+ * MIX_MAX log-spaced bins by mean and each bin keeps its total weight, mean
+ * and second moment. Returns the new count. Deterministic, O(m).
+ */
+export function compressMixture(W: Float64Array, M: Float64Array, V: Float64Array, m: number): number {
+  if (m <= MIX_MAX) return m;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < m; i++) {
+    if (W[i] <= 0) continue;
+    const x = Math.log(M[i] + 1e-3);
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  const { binW, binM, binS } = scratch;
+  binW.fill(0);
+  binM.fill(0);
+  binS.fill(0);
+  const width = (hi - lo) / MIX_MAX;
+  for (let i = 0; i < m; i++) {
+    const wi = W[i];
+    if (wi <= 0) continue;
+    let bin = width > 0 ? Math.floor((Math.log(M[i] + 1e-3) - lo) / width) : 0;
+    if (bin >= MIX_MAX) bin = MIX_MAX - 1;
+    if (bin < 0) bin = 0;
+    binW[bin] += wi;
+    binM[bin] += wi * M[i];
+    binS[bin] += wi * (V[i] + M[i] * M[i]);
+  }
+  let out = 0;
+  for (let j = 0; j < MIX_MAX; j++) {
+    if (binW[j] <= 0) continue;
+    const mean = binM[j] / binW[j];
+    W[out] = binW[j];
+    M[out] = mean;
+    V[out] = Math.max(0, binS[j] / binW[j] - mean * mean);
+    out++;
+  }
+  return out;
+}
+
+/**
+ * The request groups a node issues for an arriving class: `(outClass, probability)`,
+ * made one after another (e.g. an app server's write: the write to its store
+ * with probability 1, then the job enqueue with probability asyncShare).
+ * Each group goes to one target drawn from the node's route for `outClass`.
+ * Written into `outCls`/`outProb`; returns the count. Async hand-offs (a queue
+ * forwarding to workers) are not part of the request's time or availability.
+ * A discrete-event simulator can route single requests with this and the
+ * compiled route table, exactly as the analytic passes do.
+ */
+export function groupsOf(net: CompiledNetwork, st: RunState, v: number, k: number, outCls: Int32Array, outProb: Float64Array): number {
+  const kc = net.kindCode[v];
+  const model = net.model[v];
+  if (model === MODEL_SOURCE || kc === K_DNS || kc === K_LB || kc === K_GATEWAY || kc === K_LIMITER) {
+    outCls[0] = k;
+    outProb[0] = 1;
+    return 1;
+  }
+  if (kc === K_CDN && k === STATIC) {
+    outCls[0] = STATIC;
+    outProb[0] = 1 - net.hitRatio[v];
+    return 1;
+  }
+  if (kc === K_CACHE && k === READ) {
+    outCls[0] = READ;
+    outProb[0] = 1 - net.hitRatio[v];
+    return 1;
+  }
+  if (kc === K_APP || kc === K_SERVICE || kc === K_SERVER) {
+    let g = 0;
+    if (kc !== K_SERVER && (k === READ || k === WRITE)) {
+      outCls[g] = k;
+      outProb[g++] = 1;
+    }
+    if (k === WRITE && hasRoute(net, v, JOB)) {
+      outCls[g] = JOB;
+      outProb[g++] = st.workload.asyncShare;
+    }
+    return g;
+  }
+  if (kc === K_WORKER && k === JOB && hasRoute(net, v, JOB)) {
+    outCls[0] = JOB;
+    outProb[0] = 1;
+    return 1;
+  }
+  if (kc === K_DATABASE && k === READ && hasRoute(net, v, READ)) {
+    outCls[0] = READ;
+    outProb[0] = 1;
+    return 1;
+  }
+  return 0;
+}
+
+const groupCls = new Int32Array(4);
+const groupProb = new Float64Array(4);
+
+/**
+ * Backward pass (reverse topological order): for each node and class, the
+ * availability of everything the request needs from that node on, and the
+ * gamma-matched mixture of its remaining time (for the classes in `latMask`).
+ */
+export function backward(st: RunState, latMask: number): void {
+  const net = st.net;
+  const n = net.n;
+  const regionA = NETWORK.regionAvailability.value;
+  const regionFactor = st.regionsParallel ? 1 - Math.pow(1 - regionA, st.regionCount) : regionA;
+  st.mixN.fill(0);
+  if (latMask !== 0 && st.mixW.length < n * 4 * MIX_MAX) {
+    st.mixW = new Float64Array(n * 4 * MIX_MAX);
+    st.mixM = new Float64Array(n * 4 * MIX_MAX);
+    st.mixV = new Float64Array(n * 4 * MIX_MAX);
+  }
+  const { mixW, mixM, mixV, availUp } = st;
+  for (let idx = n - 1; idx >= 0; idx--) {
+    const v = net.topo[idx];
+    const b = v * 4;
+    const kc = net.kindCode[v];
+    const model = net.model[v];
+    for (let k = 0; k < 4; k++) {
+      if (!(st.arrival[b + k] > 0)) {
+        // No traffic of this class reaches the node, so no path uses this figure.
+        availUp[b + k] = st.nodeAvailability[v];
+        continue;
+      }
+      const passRead = kc === K_DATABASE && k === READ && hasRoute(net, v, READ);
+      const ng = groupsOf(net, st, v, k, groupCls, groupProb);
+      // Availability.
+      let av = passRead ? 1 : st.nodeAvailability[v];
+      for (let g = 0; g < ng; g++) {
+        const oc = groupCls[g];
+        const p = groupProb[g];
+        const rb = v * 4 + oc;
+        const s = net.routeStart[rb];
+        const e = net.routeStart[rb + 1];
+        if (s === e) continue; // unhandled: counted as failed requests, not downtime
+        let sum = 0;
+        for (let i = s; i < e; i++) {
+          const t = net.routeTarget[i];
+          const rf = net.region[t] >= 0 && net.region[t] !== net.region[v] ? regionFactor : 1;
+          sum += net.routeFrac[i] * rf * availUp[t * 4 + oc];
+        }
+        av *= 1 - p + p * sum;
+      }
+      availUp[b + k] = av;
+
+      // Latency mixture.
+      if (!(latMask & (1 << k))) continue;
+      let need = MIX_MAX * MIX_MAX + 4;
+      for (let g = 0; g < ng; g++) {
+        const rb = v * 4 + groupCls[g];
+        need = Math.max(need, (net.routeStart[rb + 1] - net.routeStart[rb]) * MIX_MAX + 2);
+      }
+      ensureScratch(need);
+      const S = scratch;
+      let an = 0;
+      // Stage at this node.
+      const sat = st.saturated[v] === 1 && !passRead;
+      if (model === MODEL_SOURCE || model === MODEL_NONE || passRead) {
+        S.aW[0] = 1;
+        S.aM[0] = 0;
+        S.aV[0] = 0;
+        an = 1;
+      } else if (sat) {
+        S.aW[0] = 1;
+        S.aM[0] = TIMEOUT_MS;
+        S.aV[0] = 0;
+        an = 1;
+      } else if (model === MODEL_RATED) {
+        S.aW[0] = 1;
+        S.aM[0] = net.latencyMs[v];
+        S.aV[0] = 0;
+        an = 1;
+      } else {
+        const svc = st.svcMs[b + k];
+        const wm = st.waitMean[v];
+        const wv = st.waitVar[v];
+        const inl = k === WRITE ? st.inlineJobMs[v] : 0;
+        if (inl > 0) {
+          const q = st.workload.asyncShare;
+          S.aW[0] = 1 - q;
+          S.aM[0] = wm + svc;
+          S.aV[0] = wv + svc * svc;
+          S.aW[1] = q;
+          S.aM[1] = wm + svc + inl;
+          S.aV[1] = wv + svc * svc + inl * inl;
+          an = 2;
+        } else {
+          S.aW[0] = 1;
+          S.aM[0] = wm + svc;
+          S.aV[0] = wv + svc * svc;
+          an = 1;
+        }
+        if (S.aM[0] > TIMEOUT_MS) {
+          S.aW[0] = 1;
+          S.aM[0] = TIMEOUT_MS;
+          S.aV[0] = 0;
+          an = 1;
+        }
+      }
+      for (let g = 0; g < ng; g++) {
+        const oc = groupCls[g];
+        const p = groupProb[g];
+        const rb = v * 4 + oc;
+        const s = net.routeStart[rb];
+        const e = net.routeStart[rb + 1];
+        let bn = 0;
+        if (p < 1) {
+          S.bW[bn] = 1 - p;
+          S.bM[bn] = 0;
+          S.bV[bn] = 0;
+          bn++;
+        }
+        for (let i = s; i < e; i++) {
+          const t = net.routeTarget[i];
+          const tb = (t * 4 + oc) * MIX_MAX;
+          const tn = st.mixN[t * 4 + oc];
+          const wf = p * net.routeFrac[i];
+          const hopMs = net.routeHop[i];
+          for (let j = 0; j < tn; j++) {
+            S.bW[bn] = wf * mixW[tb + j];
+            S.bM[bn] = hopMs + mixM[tb + j];
+            S.bV[bn] = mixV[tb + j];
+            bn++;
+          }
+        }
+        bn = compressMixture(S.bW, S.bM, S.bV, bn);
+        // Convolve the current mixture with the group's: the request makes the calls in turn.
+        let cn = 0;
+        for (let x = 0; x < an; x++) {
+          for (let y = 0; y < bn; y++) {
+            S.cW[cn] = S.aW[x] * S.bW[y];
+            S.cM[cn] = S.aM[x] + S.bM[y];
+            S.cV[cn] = S.aV[x] + S.bV[y];
+            cn++;
+          }
+        }
+        cn = compressMixture(S.cW, S.cM, S.cV, cn);
+        for (let x = 0; x < cn; x++) {
+          S.aW[x] = S.cW[x];
+          S.aM[x] = S.cM[x];
+          S.aV[x] = S.cV[x];
+        }
+        an = cn;
+      }
+      // Only requests this node serves (not failed, not shed) carry on.
+      const keep = (passRead ? 1 : st.servedFrac[v]) * (1 - st.shedFrac[v]);
+      const ob = (b + k) * MIX_MAX;
+      let out = 0;
+      for (let x = 0; x < an; x++) {
+        const wgt = S.aW[x] * keep;
+        if (!(wgt > 0)) continue;
+        mixW[ob + out] = wgt;
+        mixM[ob + out] = S.aM[x];
+        mixV[ob + out] = S.aV[x];
+        out++;
+      }
+      st.mixN[b + k] = out;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Cost (MODEL.md §5)
+
+function costs(st: RunState) {
+  const net = st.net;
+  const w = st.workload;
+  const pf = w.peakFactor;
+  const toMonthlyGB = (peakRps: number, kb: number) => ((peakRps / pf) * kb * SECONDS_PER_MONTH) / 1e6;
+  const toMonthlyCount = (peakRps: number) => (peakRps / pf) * SECONDS_PER_MONTH;
+  let cdnStatic = 0;
+  let userStaticDone = 0;
+  let userDynamicDone = 0;
+  let offeredUser = st.offered.total;
+  if (offeredUser <= 0) offeredUser = 1;
+  st.cdnEgressGB = 0;
+  for (let v = 0; v < net.n; v++) {
+    const kind = net.kinds[v];
+    const b = v * 4;
+    userStaticDone += st.done[b];
+    userDynamicDone += st.done[b + 1] + st.done[b + 2];
+    let cost = 0;
+    let storage = 0;
+    const hourly = net.hourlyUsd[v];
+    cost += hourly * HOURS_PER_MONTH * st.avgInstances[v];
+    if (kind === 'load-balancer') {
+      const gbPerHour = (toMonthlyGB(st.processed[b], w.staticKB) + toMonthlyGB(st.processed[b + 1] + st.processed[b + 2], w.dynamicKB)) / HOURS_PER_MONTH;
+      cost += (gbPerHour / USAGE_PRICES.albGBPerLcuHour.value) * USAGE_PRICES.albLcuHourUsd.value * HOURS_PER_MONTH;
+    } else if (kind === 'cdn') {
+      const gb = toMonthlyGB(st.processed[b], w.staticKB);
+      cdnStatic += st.processed[b];
+      st.cdnEgressGB += gb;
+      cost += tieredCostUsd(gb, USAGE_PRICES.cdnEgressTiers);
+      cost += (toMonthlyCount(st.processed[b]) / 10_000) * USAGE_PRICES.cdnPer10kRequestsUsd.value;
+    } else if (kind === 'object-storage') {
+      cost += (toMonthlyCount(st.processed[b]) / 1000) * USAGE_PRICES.objectStoragePer1kGetUsd.value;
+      storage += st.storageGB[v] * USAGE_PRICES.objectStorageGBMonthUsd.value;
+    } else if (kind === 'dns') {
+      const share = (st.arrival[b] + st.arrival[b + 1] + st.arrival[b + 2]) / offeredUser;
+      const queries = w.users * USAGE_PRICES.dnsQueriesPerUserPerDay.value * (HOURS_PER_MONTH / 24) * Math.min(1, share);
+      cost += USAGE_PRICES.dnsHostedZoneMonthUsd.value + (queries / 1e6) * USAGE_PRICES.dnsPerMillionQueriesUsd.value;
+    }
+    const gbPrice = USAGE_PRICES.databaseStorageGBMonthUsd.value;
+    if (kind === 'database') storage += st.storageGB[v] * (1 + net.standby[v]) * gbPrice;
+    else if (kind === 'read-replica') storage += st.storageGB[v] * Math.max(1, net.instances[v]) * gbPrice;
+    else if (kind === 'nosql') storage += st.storageGB[v] * Math.min(net.replicationFactor[v], Math.max(1, net.instances[v])) * gbPrice;
+    else if (kind === 'server') storage += st.storageGB[v] * gbPrice;
+    st.storageCostUsd[v] = storage;
+    st.costUsd[v] = cost + storage;
+  }
+  // Static answered outside the CDN and every dynamic answer leave through internet egress.
+  const staticDirect = Math.max(0, userStaticDone - cdnStatic);
+  st.internetEgressGB = toMonthlyGB(staticDirect, w.staticKB) + toMonthlyGB(userDynamicDone, w.dynamicKB);
+  st.internetEgressUsd = tieredCostUsd(st.internetEgressGB, USAGE_PRICES.internetEgressTiers);
+}
+
+/** Regions that geo DNS spreads users over (MODEL.md §4). */
+export function geoRegions(net: CompiledNetwork): number[] {
+  const set = new Set<number>();
+  for (let v = 0; v < net.n; v++) {
+    if (!net.geoDns[v]) continue;
+    for (let cls = 0; cls < 3; cls++) {
+      const b = v * 4 + cls;
+      for (let i = net.routeStart[b]; i < net.routeStart[b + 1]; i++) {
+        const r = net.region[net.routeTarget[i]];
+        if (r >= 0) set.add(r);
+      }
+    }
+  }
+  return [...set].sort((a, b) => a - b);
+}
+
+export function userFailed(st: RunState): number {
+  let f = st.noEntry[0] + st.noEntry[1] + st.noEntry[2];
+  for (let v = 0; v < st.net.n; v++) f += st.failed[v * 4] + st.failed[v * 4 + 1] + st.failed[v * 4 + 2];
+  return f;
+}
+
+/** Result of failing one region in turn. */
+export interface RegionCheck {
+  region: string;
+  /** Survivors carried the load: no saturation, no extra failed requests. */
+  carried: boolean;
+  /** The node that saturated first when the region failed, if any. */
+  saturatedNodeId: string | null;
+}
+
+/**
+ * A complete run: forward pass, region-failure checks (only when geo DNS
+ * spans two or more regions; each re-runs the forward pass alone), data,
+ * backlog, availability, backward pass and cost.
+ */
+export function run(st: RunState, w: ResolvedWorkload, latMask: number, spare: RunState | null): RegionCheck[] {
+  const net = st.net;
+  forward(st, w, -1);
+  const regions = geoRegions(net);
+  const checks: RegionCheck[] = [];
+  st.regionCount = Math.max(1, regions.length);
+  st.regionsParallel = false;
+  if (regions.length >= 2 && spare) {
+    const baseline = userFailed(st);
+    const tolerance = 1e-9 * Math.max(1, st.offered.total);
+    let all = true;
+    for (const r of regions) {
+      forward(spare, w, r);
+      let satNode = -1;
+      for (let v = 0; v < net.n; v++) {
+        if (spare.saturated[v] && net.region[v] !== r) {
+          if (satNode < 0 || spare.utilization[v] > spare.utilization[satNode]) satNode = v;
+        }
+      }
+      const carried = satNode < 0 && userFailed(spare) <= baseline + tolerance;
+      if (!carried) all = false;
+      checks.push({ region: net.regions[r], carried, saturatedNodeId: satNode >= 0 ? net.ids[satNode] : null });
+    }
+    st.regionsParallel = all;
+  }
+  placeData(st);
+  queueBacklogs(st);
+  availability(st);
+  backward(st, latMask);
+  costs(st);
+  return checks;
+}

@@ -1,0 +1,404 @@
+/**
+ * The eight stages of the growth journey (MODEL.md §6): users, SLOs, budget
+ * and required practices, and how a run is checked and scored against them.
+ */
+import * as codes from './compile';
+import { type CompiledNetwork } from './compile';
+import type { Finding, StageCheck, StageResult, StageScoreParts } from './evaluation';
+import type { LessonId } from './lessons';
+import type { RunState } from './run';
+import { thousands } from './findings';
+
+// Local copies: imported bindings can be live getters under some module loaders (tsx/CJS).
+const { JOB, READ, STATIC, WRITE } = codes;
+
+export type PracticeId =
+  | 'separate-data-store'
+  | 'load-balanced-app-tier'
+  | 'stateless-app-tier'
+  | 'database-not-spof'
+  | 'read-replicas'
+  | 'cache-for-reads'
+  | 'cdn-for-static'
+  | 'queue-and-workers'
+  | 'api-gateway'
+  | 'services-own-data'
+  | 'rate-limiting'
+  | 'monitoring'
+  | 'logging'
+  | 'multi-region';
+
+/** What each practice means, in the words a check uses. */
+export const PRACTICES: Record<PracticeId, { label: string }> = {
+  'separate-data-store': { label: 'the data store runs on its own node' },
+  'load-balanced-app-tier': { label: 'at least 2 app instances behind a load balancer' },
+  'stateless-app-tier': { label: 'a stateless app tier' },
+  'database-not-spof': { label: 'no data store is a single point of failure' },
+  'read-replicas': { label: 'reads served by replicas' },
+  'cache-for-reads': { label: 'a cache in front of reads' },
+  'cdn-for-static': { label: 'a CDN for static files' },
+  'queue-and-workers': { label: 'background jobs go through a queue to workers' },
+  'api-gateway': { label: 'an API gateway in front of the services' },
+  'services-own-data': { label: 'at least 2 services, each owning its data' },
+  'rate-limiting': { label: 'rate limiting on user traffic' },
+  monitoring: { label: 'monitoring' },
+  logging: { label: 'central logging' },
+  'multi-region': { label: 'user traffic served from at least 2 regions' },
+};
+
+export interface StageSpec {
+  stage: number;
+  name: string;
+  users: number;
+  /** SLO: p95 read latency, ms. */
+  p95ReadMs: number;
+  /** SLO: availability as a fraction. */
+  availability: number;
+  /** Monthly budget, US dollars. */
+  budgetUsd: number;
+  practices: readonly PracticeId[];
+  lessonId: LessonId;
+}
+
+/** MODEL.md §6 table. Budgets as in MODEL.md (all reference designs fit them). */
+export const STAGES: readonly StageSpec[] = [
+  { stage: 1, name: 'Single server', users: 1_000, p95ReadMs: 500, availability: 0.99, budgetUsd: 100, practices: [], lessonId: 'stage-1-single-server' },
+  { stage: 2, name: 'Separate database', users: 10_000, p95ReadMs: 400, availability: 0.99, budgetUsd: 300, practices: ['separate-data-store'], lessonId: 'stage-2-separate-database' },
+  {
+    stage: 3,
+    name: 'Load balancer, horizontal app tier',
+    users: 100_000,
+    p95ReadMs: 300,
+    availability: 0.995,
+    budgetUsd: 3_000,
+    practices: ['load-balanced-app-tier', 'stateless-app-tier'],
+    lessonId: 'stage-3-load-balancer',
+  },
+  {
+    stage: 4,
+    name: 'Replication and sharding',
+    users: 1_000_000,
+    p95ReadMs: 300,
+    availability: 0.999,
+    budgetUsd: 20_000,
+    practices: ['database-not-spof', 'read-replicas'],
+    lessonId: 'stage-4-replication-sharding',
+  },
+  {
+    stage: 5,
+    name: 'Cache and CDN',
+    users: 5_000_000,
+    p95ReadMs: 200,
+    availability: 0.9995,
+    budgetUsd: 100_000,
+    practices: ['cache-for-reads', 'cdn-for-static'],
+    lessonId: 'stage-5-cache-cdn',
+  },
+  {
+    stage: 6,
+    name: 'Asynchronous processing',
+    users: 10_000_000,
+    p95ReadMs: 200,
+    availability: 0.9995,
+    budgetUsd: 200_000,
+    practices: ['queue-and-workers'],
+    lessonId: 'stage-6-async-queues',
+  },
+  {
+    stage: 7,
+    name: 'Microservices',
+    users: 50_000_000,
+    p95ReadMs: 200,
+    availability: 0.9995,
+    budgetUsd: 1_000_000,
+    practices: ['api-gateway', 'services-own-data'],
+    lessonId: 'stage-7-microservices',
+  },
+  {
+    stage: 8,
+    name: 'Web scale',
+    users: 100_000_000,
+    p95ReadMs: 200,
+    availability: 0.9999,
+    budgetUsd: 2_000_000,
+    practices: ['rate-limiting', 'monitoring', 'logging', 'multi-region'],
+    lessonId: 'stage-8-web-scale',
+  },
+];
+
+function userArrival(st: RunState, v: number): number {
+  return st.arrival[v * 4 + STATIC] + st.arrival[v * 4 + READ] + st.arrival[v * 4 + WRITE];
+}
+
+function targetsOfKind(net: CompiledNetwork, v: number, kind: string): number[] {
+  const out: number[] = [];
+  for (let j = net.outStart[v]; j < net.outStart[v + 1]; j++) if (net.kinds[net.outTarget[j]] === kind) out.push(net.outTarget[j]);
+  return out;
+}
+
+/** Data stores a service reaches without passing through another service (its own data). */
+function ownedStores(net: CompiledNetwork, s: number): Set<number> {
+  const found = new Set<number>();
+  const seen = new Set<number>([s]);
+  const stack = [s];
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    for (let j = net.outStart[v]; j < net.outStart[v + 1]; j++) {
+      const t = net.outTarget[j];
+      if (seen.has(t)) continue;
+      seen.add(t);
+      const kind = net.kinds[t];
+      if (kind === 'service' || kind === 'app-server') continue;
+      if (kind === 'database' || kind === 'nosql') found.add(t);
+      if (kind === 'cache' || kind === 'database' || kind === 'read-replica' || kind === 'search') stack.push(t);
+    }
+  }
+  return found;
+}
+
+/** Whether the practice is present in this run (MODEL.md §6 "practices required"). */
+export function practicePresent(id: PracticeId, st: RunState): boolean {
+  const net = st.net;
+  const n = net.n;
+  switch (id) {
+    case 'separate-data-store':
+      for (let v = 0; v < n; v++) {
+        if ((net.kinds[v] === 'database' || net.kinds[v] === 'nosql') && st.arrival[v * 4 + READ] + st.arrival[v * 4 + WRITE] > 0) return true;
+      }
+      return false;
+    case 'load-balanced-app-tier':
+      for (let v = 0; v < n; v++) {
+        if (net.kinds[v] !== 'load-balancer' || userArrival(st, v) <= 0) continue;
+        let instances = 0;
+        for (const t of [...targetsOfKind(net, v, 'app-server'), ...targetsOfKind(net, v, 'service')]) instances += st.instances[t];
+        if (instances >= 2) return true;
+      }
+      return false;
+    case 'stateless-app-tier': {
+      let any = false;
+      for (let v = 0; v < n; v++) {
+        if ((net.kinds[v] === 'app-server' || net.kinds[v] === 'service') && userArrival(st, v) > 0) {
+          any = true;
+          if (!net.stateless[v]) return false;
+        }
+      }
+      return any;
+    }
+    case 'database-not-spof': {
+      let any = false;
+      for (let v = 0; v < n; v++) {
+        if ((net.kinds[v] === 'database' || net.kinds[v] === 'nosql') && userArrival(st, v) > 0) {
+          any = true;
+          if (st.spof[v]) return false;
+        }
+      }
+      return any;
+    }
+    case 'read-replicas':
+      for (let v = 0; v < n; v++) {
+        if (net.kinds[v] === 'read-replica' && st.arrival[v * 4 + READ] > 0 && net.primaryOf[v] >= 0) return true;
+        if (net.kinds[v] === 'nosql' && st.arrival[v * 4 + READ] > 0 && net.replicationFactor[v] >= 2 && net.instances[v] >= 2) return true;
+      }
+      return false;
+    case 'cache-for-reads':
+      for (let v = 0; v < n; v++) if (net.kinds[v] === 'cache' && st.arrival[v * 4 + READ] > 0) return true;
+      return false;
+    case 'cdn-for-static':
+      for (let v = 0; v < n; v++) if (net.kinds[v] === 'cdn' && st.arrival[v * 4 + STATIC] > 0) return true;
+      return false;
+    case 'queue-and-workers': {
+      let queued = false;
+      for (let v = 0; v < n; v++) {
+        if (net.kinds[v] === 'queue' && st.arrival[v * 4 + JOB] > 0 && targetsOfKind(net, v, 'worker').length > 0) queued = true;
+        if ((net.kinds[v] === 'app-server' || net.kinds[v] === 'service' || net.kinds[v] === 'server') && st.inlineJobMs[v] > 0 && st.arrival[v * 4 + WRITE] > 0) return false;
+      }
+      return queued;
+    }
+    case 'api-gateway':
+      for (let v = 0; v < n; v++) if (net.kinds[v] === 'api-gateway' && userArrival(st, v) > 0) return true;
+      return false;
+    case 'services-own-data': {
+      const services: number[] = [];
+      for (let v = 0; v < n; v++) if (net.kinds[v] === 'service' && userArrival(st, v) > 0) services.push(v);
+      if (services.length < 2) return false;
+      const owner = new Map<number, number>();
+      for (const s of services) {
+        const stores = ownedStores(net, s);
+        if (stores.size === 0) return false;
+        for (const d of stores) {
+          if (owner.has(d) && owner.get(d) !== s) return false;
+          owner.set(d, s);
+        }
+      }
+      return true;
+    }
+    case 'rate-limiting':
+      for (let v = 0; v < n; v++) if (net.kinds[v] === 'rate-limiter' && userArrival(st, v) > 0) return true;
+      return false;
+    case 'monitoring':
+      return net.hasMonitoring;
+    case 'logging':
+      return net.hasLogging;
+    case 'multi-region': {
+      const regions = new Set<number>();
+      for (let v = 0; v < n; v++) if (net.region[v] >= 0 && userArrival(st, v) > 0) regions.add(net.region[v]);
+      return regions.size >= 2;
+    }
+  }
+}
+
+/** The numbers a stage is judged on, taken from one run. */
+export interface StageMeasures {
+  maxUtilization: number;
+  bottleneckId: string | null;
+  saturatedIds: string[];
+  storageFullIds: string[];
+  unhandledRate: number;
+  shedRate: number;
+  p95ReadMs: number;
+  availability: number;
+  monthlyCostUsd: number;
+}
+
+function fmtMs(x: number): string {
+  return x >= 100 ? `${Math.round(x)} ms` : `${x.toFixed(1)} ms`;
+}
+
+function fmtPct(x: number, digits = 2): string {
+  return `${(x * 100).toFixed(digits)}%`;
+}
+
+function fmtUsd(x: number): string {
+  return `$${thousands(x)}`;
+}
+
+const lerp01 = (x: number) => Math.max(0, Math.min(1, x));
+
+/** Largest unhandled or shed share a stage tolerates (floating-point noise only). */
+const NOISE = 1e-9;
+/** Largest share of requests a rate limiter may shed at a stage's own peak. */
+export const MAX_SHED_SHARE = 0.001;
+
+/**
+ * Checks and score of one stage (MODEL.md §6). Score parts: capacity 30 (full
+ * at max ρ ≤ 0.8, none if anything saturates, data does not fit or traffic is
+ * unhandled), latency 20 (full within the SLO, none at twice it), availability
+ * 20 (full within the SLO, none at ten times the allowed unavailability,
+ * log-linear between), cost 15 (full within budget, none at twice it),
+ * practices 15 (share present).
+ */
+export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, findings: Finding[]): StageResult {
+  const checks: StageCheck[] = [];
+  const saturated = m.saturatedIds.length > 0;
+  checks.push({
+    id: 'capacity',
+    label: saturated
+      ? `${m.saturatedIds.join(', ')} saturated (busiest at ${fmtPct(m.maxUtilization, 0)} of capacity)`
+      : `busiest component ${m.bottleneckId ?? '(none)'} at ${fmtPct(m.maxUtilization, 0)} of capacity < 100%`,
+    passed: !saturated,
+    value: m.maxUtilization,
+    limit: 1,
+    unit: 'utilization',
+  });
+  const routed = m.unhandledRate <= NOISE;
+  checks.push({
+    id: 'routing',
+    label: routed ? 'every request has somewhere to go' : `${fmtPct(m.unhandledRate)} of requests have nowhere to go`,
+    passed: routed,
+    value: m.unhandledRate,
+    limit: 0,
+    unit: 'fraction',
+  });
+  const fits = m.storageFullIds.length === 0;
+  checks.push({
+    id: 'storage',
+    label: fits ? 'the data fits in the data stores' : `the data does not fit in ${m.storageFullIds.join(', ')}`,
+    passed: fits,
+    value: null,
+    limit: null,
+    unit: 'boolean',
+  });
+  const shedOk = m.shedRate <= MAX_SHED_SHARE;
+  checks.push({
+    id: 'shedding',
+    label: `rate limiting sheds ${fmtPct(m.shedRate)} of requests ${shedOk ? '≤' : '>'} ${fmtPct(MAX_SHED_SHARE, 1)}`,
+    passed: shedOk,
+    value: m.shedRate,
+    limit: MAX_SHED_SHARE,
+    unit: 'fraction',
+  });
+  const latOk = m.p95ReadMs <= spec.p95ReadMs;
+  checks.push({
+    id: 'latency',
+    label: `p95 read latency ${fmtMs(m.p95ReadMs)} ${latOk ? '≤' : '>'} ${spec.p95ReadMs} ms`,
+    passed: latOk,
+    value: m.p95ReadMs,
+    limit: spec.p95ReadMs,
+    unit: 'ms',
+  });
+  const availOk = m.availability >= spec.availability;
+  checks.push({
+    id: 'availability',
+    label: `availability ${fmtPct(m.availability, 3)} ${availOk ? '≥' : '<'} ${fmtPct(spec.availability, 2)}`,
+    passed: availOk,
+    value: m.availability,
+    limit: spec.availability,
+    unit: 'fraction',
+  });
+  const costOk = m.monthlyCostUsd <= spec.budgetUsd;
+  checks.push({
+    id: 'cost',
+    label: `monthly cost ${fmtUsd(m.monthlyCostUsd)} ${costOk ? '≤' : '>'} ${fmtUsd(spec.budgetUsd)} budget`,
+    passed: costOk,
+    value: m.monthlyCostUsd,
+    limit: spec.budgetUsd,
+    unit: 'usd',
+  });
+  let present = 0;
+  const stageFindings = findings.slice();
+  for (const p of spec.practices) {
+    const ok = practicePresent(p, st);
+    if (ok) present++;
+    checks.push({ id: `practice:${p}`, label: `practice: ${PRACTICES[p].label} — ${ok ? 'present' : 'missing'}`, passed: ok, value: null, limit: null, unit: 'boolean' });
+    if (!ok) {
+      stageFindings.push({
+        severity: 'error',
+        code: 'practice-missing',
+        nodeId: null,
+        message: `Stage ${spec.stage} (${spec.name}) needs ${PRACTICES[p].label}.`,
+        lessonId: spec.lessonId,
+      });
+    }
+  }
+  if (!latOk) {
+    stageFindings.push({ severity: 'error', code: 'slo-latency', nodeId: null, message: `p95 read latency is ${fmtMs(m.p95ReadMs)}, above the stage's ${spec.p95ReadMs} ms objective.`, lessonId: 'guide-latency' });
+  }
+  if (!availOk) {
+    stageFindings.push({
+      severity: 'error',
+      code: 'slo-availability',
+      nodeId: null,
+      message: `Availability is ${fmtPct(m.availability, 3)}, below the stage's ${fmtPct(spec.availability)} objective.`,
+      lessonId: 'guide-reliability',
+    });
+  }
+  if (!costOk) {
+    stageFindings.push({ severity: 'error', code: 'over-budget', nodeId: null, message: `The design costs ${fmtUsd(m.monthlyCostUsd)} a month, over the ${fmtUsd(spec.budgetUsd)} budget.`, lessonId: 'guide-cost' });
+  }
+
+  const blocked = saturated || !routed || !fits;
+  const parts: StageScoreParts = {
+    capacity: blocked ? 0 : 30 * lerp01((1 - m.maxUtilization) / 0.2),
+    latency: 20 * lerp01((2 * spec.p95ReadMs - m.p95ReadMs) / spec.p95ReadMs),
+    availability: 0,
+    cost: 15 * lerp01((2 * spec.budgetUsd - m.monthlyCostUsd) / spec.budgetUsd),
+    practices: spec.practices.length === 0 ? 15 : (15 * present) / spec.practices.length,
+  };
+  const allowed = 1 - spec.availability;
+  const unavailable = 1 - m.availability;
+  parts.availability = unavailable <= allowed ? 20 : 20 * lerp01(1 - Math.log10(unavailable / allowed));
+  for (const k of Object.keys(parts) as (keyof StageScoreParts)[]) parts[k] = Math.round(parts[k] * 10) / 10;
+  const score = Math.round(parts.capacity + parts.latency + parts.availability + parts.cost + parts.practices);
+  const passed = checks.every((c) => c.passed);
+  return { stage: spec.stage, name: spec.name, users: spec.users, passed, score, scoreParts: parts, checks, findings: stageFindings, lessonId: spec.lessonId };
+}
