@@ -19,7 +19,7 @@ const engineBoundary = {
 };
 
 const config = [
-  { ignores: ['.next/**', 'node_modules/**', 'lib/generated/**', 'test-results/**', 'playwright-report/**', 'data/**', 'next-env.d.ts'] },
+  { ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'lib/generated/**', 'test-results/**', 'playwright-report/**', 'data/**', 'next-env.d.ts'] },
   ...nextVitals,
   ...tseslint.configs.recommended,
   {

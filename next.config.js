@@ -7,6 +7,9 @@ const nextConfig = {
   // instead of bundling them.
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', '@prisma/adapter-pg'],
   typedRoutes: false,
+  // NEXT_DIST_DIR lets parallel builds (several engineers or CI jobs on one
+  // machine) keep apart; the default is Next's own `.next`.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
 };
 
 module.exports = nextConfig;

@@ -13,7 +13,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.PW_JSON_OUTPUT ? [['list'], ['json', { outputFile: process.env.PW_JSON_OUTPUT }]] : [['list']],
-  outputDir: 'test-results',
+  outputDir: `test-results/${port}`,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
@@ -33,7 +33,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? 'file:./data/e2e.db',
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? `file:./data/e2e-${port}.db`,
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

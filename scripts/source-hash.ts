@@ -9,6 +9,7 @@ import path from 'node:path';
 const root = path.resolve(__dirname, '..');
 const INPUTS = ['app', 'components', 'content', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'postcss.config.mjs', 'prisma/schema.prisma', 'prisma/postgres/schema.prisma'];
 const SKIP = new Set(['node_modules', '.next', 'generated']);
+const distDir = path.join(root, process.env.NEXT_DIST_DIR || '.next');
 
 function walk(p: string, out: string[]) {
   let stat: fs.Stats;
@@ -32,11 +33,11 @@ export function sourceHash(): string {
   return createHash('sha256').update(lines.join('\n')).digest('hex');
 }
 
-export const BUILD_STAMP = path.join(root, '.next', 'scalelab-source-hash');
+export const BUILD_STAMP = path.join(distDir, 'scalelab-source-hash');
 
 export function buildIsCurrent(): boolean {
   try {
-    return fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.readFileSync(BUILD_STAMP, 'utf8') === sourceHash();
+    return fs.existsSync(path.join(distDir, 'BUILD_ID')) && fs.readFileSync(BUILD_STAMP, 'utf8') === sourceHash();
   } catch {
     return false;
   }

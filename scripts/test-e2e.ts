@@ -13,7 +13,8 @@ import { buildIsCurrent } from './source-hash';
 export async function runE2e(extraArgs: string[] = [], jsonOutput?: string): Promise<number> {
   const root = path.resolve(__dirname, '..');
   if (!ensureChromium()) return 1;
-  const dbUrl = process.env.E2E_DATABASE_URL ?? `file:${path.join(root, 'data', 'e2e.db')}`;
+  // One database per port, so parallel runs on one machine keep apart.
+  const dbUrl = process.env.E2E_DATABASE_URL ?? `file:${path.join(root, 'data', `e2e-${process.env.E2E_PORT ?? 3100}.db`)}`;
   if (dbUrl.startsWith('file:')) {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbUrl.slice(5) + suffix, { force: true });
   }
