@@ -34,3 +34,4 @@ export {
 export { createRunState, forward, run, backward, groupsOf, kOfN, MIX_MAX, LAT_ALL, LAT_READ, LAT_NONE, type RunState, type RegionCheck } from './run';
 export { evaluate, evaluatePrepared, evaluateStages, prepare, sweep, type EvaluateOptions, type PreparedDesign } from './evaluate';
 export { validateDesign, validate } from './validate';
+export * from './what-if';

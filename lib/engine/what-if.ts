@@ -1,0 +1,187 @@
+/**
+ * What-if and chaos scenarios: each turns a design (and workload) into the
+ * design the world would present under that condition, so the ordinary
+ * `evaluate` scores it and the difference from the baseline shows what the
+ * condition costs. Used by the results panel's chaos mode and by interview
+ * curveballs.
+ *
+ * - fail-node: the node is gone; traffic that needed it has no acceptor and
+ *   fails (its siblings behind a splitter take over, if they can).
+ * - fail-instance: one instance of the node is gone (a node of one instance
+ *   is gone entirely).
+ * - fail-region: every node in the region is gone.
+ * - flash-crowd: the peak hour brings `factor` (10) times the usual peak.
+ * - cache-flush: every cache's hit ratio is zero, as right after a flush or a
+ *   cold start, before the cache warms up.
+ * - slow-database: every database, read replica and NoSQL node takes
+ *   `factor` (5) times as long per request.
+ */
+import { CATALOG } from './catalog';
+import { evaluate } from './evaluate';
+import type { Evaluation } from './evaluation';
+import { resolveWorkload } from './workload';
+import type { Design, DesignNode, NodeParams, Workload } from './types';
+
+export type WhatIf =
+  | { type: 'fail-node'; nodeId: string }
+  | { type: 'fail-instance'; nodeId: string }
+  | { type: 'fail-region'; region: string }
+  | { type: 'flash-crowd'; factor?: number }
+  | { type: 'cache-flush' }
+  | { type: 'slow-database'; factor?: number };
+
+export const DEFAULT_REGION = 'region-1';
+
+/** A short sentence naming the condition, for headings and curveballs. */
+export function describeWhatIf(w: WhatIf, design?: Design): string {
+  const label = (id: string) => design?.nodes.find((n) => n.id === id)?.label ?? id;
+  switch (w.type) {
+    case 'fail-node':
+      return `${label(w.nodeId)} fails`;
+    case 'fail-instance':
+      return `one instance of ${label(w.nodeId)} fails`;
+    case 'fail-region':
+      return `region ${w.region} goes down`;
+    case 'flash-crowd':
+      return `a flash crowd brings ${w.factor ?? 10}× the peak traffic`;
+    case 'cache-flush':
+      return 'the cache is flushed (hit ratio 0 while it warms up)';
+    case 'slow-database':
+      return `the database slows down ${w.factor ?? 5}×`;
+  }
+}
+
+/** Regions the design's nodes are in (default region included when used). */
+export function designRegions(design: Design): string[] {
+  const regions = new Set<string>();
+  for (const n of design.nodes) {
+    if (n.kind === 'users') continue;
+    regions.add(n.params?.region ?? DEFAULT_REGION);
+  }
+  return [...regions].sort();
+}
+
+function withoutNodes(design: Design, gone: Set<string>): Design {
+  return {
+    ...design,
+    nodes: design.nodes.filter((n) => !gone.has(n.id)),
+    edges: design.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target)),
+  };
+}
+
+function mapNodes(design: Design, fn: (n: DesignNode) => DesignNode): Design {
+  return { ...design, nodes: design.nodes.map(fn) };
+}
+
+function withParams(n: DesignNode, params: NodeParams): DesignNode {
+  return { ...n, params: { ...n.params, ...params } };
+}
+
+const DATA_KINDS = new Set(['database', 'read-replica', 'nosql']);
+
+/** The design and workload overrides under a what-if condition. */
+export function applyWhatIf(
+  design: Design,
+  w: WhatIf,
+  workload?: Partial<Workload>,
+): { design: Design; workload: Partial<Workload> | undefined } {
+  switch (w.type) {
+    case 'fail-node':
+      return { design: withoutNodes(design, new Set([w.nodeId])), workload };
+    case 'fail-instance': {
+      const node = design.nodes.find((n) => n.id === w.nodeId);
+      if (!node) return { design, workload };
+      const scale = node.params?.autoscale;
+      const instances = node.params?.instances ?? CATALOG[node.kind].defaults.instances.value;
+      if (scale) {
+        if (scale.max <= 1) return { design: withoutNodes(design, new Set([w.nodeId])), workload };
+        const max = scale.max - 1;
+        return {
+          design: mapNodes(design, (n) =>
+            n.id === w.nodeId ? withParams(n, { autoscale: { ...scale, max, min: Math.min(scale.min, max) } }) : n,
+          ),
+          workload,
+        };
+      }
+      if (instances <= 1) return { design: withoutNodes(design, new Set([w.nodeId])), workload };
+      return {
+        design: mapNodes(design, (n) => (n.id === w.nodeId ? withParams(n, { instances: instances - 1 }) : n)),
+        workload,
+      };
+    }
+    case 'fail-region': {
+      const gone = new Set(
+        design.nodes
+          .filter((n) => n.kind !== 'users' && (n.params?.region ?? DEFAULT_REGION) === w.region)
+          .map((n) => n.id),
+      );
+      return { design: withoutNodes(design, gone), workload };
+    }
+    case 'flash-crowd': {
+      const base = resolveWorkload(design.workload, workload);
+      return { design, workload: { ...workload, peakFactor: base.peakFactor * (w.factor ?? 10) } };
+    }
+    case 'cache-flush':
+      return {
+        design: mapNodes(design, (n) => (n.kind === 'cache' ? withParams(n, { hitRatio: 0 }) : n)),
+        workload,
+      };
+    case 'slow-database': {
+      const factor = w.factor ?? 5;
+      return {
+        design: mapNodes(design, (n) => {
+          if (!DATA_KINDS.has(n.kind)) return n;
+          const base = CATALOG[n.kind].defaults.serviceMs?.value;
+          const own = n.params?.serviceMs ?? {};
+          const s = (cls: 'static' | 'read' | 'write') => (own[cls] ?? base?.[cls] ?? 0) * factor;
+          return withParams(n, { serviceMs: { static: s('static'), read: s('read'), write: s('write') } });
+        }),
+        workload,
+      };
+    }
+  }
+}
+
+export interface WhatIfComparison {
+  whatIf: WhatIf;
+  description: string;
+  baseline: Evaluation;
+  scenario: Evaluation;
+  delta: {
+    availability: number;
+    errorRate: number;
+    /** Change of p95 latency per user class, milliseconds. */
+    p95Ms: { static: number; read: number; write: number; overall: number };
+    monthlyCostUsd: number;
+  };
+  /** Nodes saturated under the condition that were not before. */
+  newlySaturated: string[];
+}
+
+/** Scores the design with and without the condition. */
+export function compareWhatIf(design: Design, w: WhatIf, workload?: Partial<Workload>): WhatIfComparison {
+  const baseline = evaluate(design, workload, { stages: false });
+  const applied = applyWhatIf(design, w, workload);
+  const scenario = evaluate(applied.design, applied.workload, { stages: false });
+  const p95 = (e: Evaluation, c: 'static' | 'read' | 'write' | 'overall') => e.endToEnd.latencyMs[c].p95;
+  return {
+    whatIf: w,
+    description: describeWhatIf(w, design),
+    baseline,
+    scenario,
+    delta: {
+      availability: scenario.endToEnd.availability - baseline.endToEnd.availability,
+      errorRate: scenario.endToEnd.errorRate - baseline.endToEnd.errorRate,
+      p95Ms: {
+        static: p95(scenario, 'static') - p95(baseline, 'static'),
+        read: p95(scenario, 'read') - p95(baseline, 'read'),
+        write: p95(scenario, 'write') - p95(baseline, 'write'),
+        overall: p95(scenario, 'overall') - p95(baseline, 'overall'),
+      },
+      monthlyCostUsd: scenario.endToEnd.monthlyCostUsd - baseline.endToEnd.monthlyCostUsd,
+    },
+    newlySaturated: Object.entries(scenario.nodes)
+      .filter(([id, n]) => n.saturated && !baseline.nodes[id]?.saturated)
+      .map(([id]) => id),
+  };
+}
