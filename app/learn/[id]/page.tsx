@@ -1,0 +1,51 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ChallengePanel } from '@/components/content/challenge-panel';
+import { ContentHeader } from '@/components/content/content-header';
+import { LessonLayout } from '@/components/content/lesson-layout';
+import { mdxComponents } from '@/components/content/mdx-components';
+import { Prose } from '@/components/content/page-parts';
+import { pagerLink } from '@/components/content/pager';
+import { RelatedLinks } from '@/components/content/related-links';
+import { getEntry, getNeighbours, getReadingOrder, loadPage } from '@/lib/content/loader';
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return getReadingOrder().map((e) => ({ id: e.frontmatter.id }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const entry = getEntry((await params).id);
+  if (!entry) return {};
+  return { title: entry.frontmatter.title, description: entry.frontmatter.summary };
+}
+
+/** A lesson's or guide's prose; a lesson adds its challenge and hints after it. */
+export default async function LearnPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const page = await loadPage(id);
+  if (!page) notFound();
+  const { entry, Content, headings } = page;
+  const fm = entry.frontmatter;
+  const { prev, next } = getNeighbours(id);
+  const related = fm.related.flatMap((rid) => {
+    const r = getEntry(rid)?.frontmatter;
+    return r ? [{ href: `/learn/${r.id}`, title: r.title, summary: r.summary }] : [];
+  });
+
+  return (
+    <LessonLayout
+      header={<ContentHeader frontmatter={fm} />}
+      headings={headings}
+      prev={pagerLink(prev?.frontmatter)}
+      next={pagerLink(next?.frontmatter)}
+      aside={fm.kind === 'lesson' ? <ChallengePanel stage={fm.stage} challenge={fm.challenge} hints={fm.hints} /> : undefined}
+      related={<RelatedLinks links={related} />}
+    >
+      <Prose>
+        <Content components={mdxComponents} />
+      </Prose>
+    </LessonLayout>
+  );
+}

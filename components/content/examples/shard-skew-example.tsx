@@ -1,0 +1,44 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { formatMs, formatUtilization } from '@/lib/content/format';
+import { shardDesign } from '@/lib/content/example-designs';
+import { ExampleError, ExampleFrame, Slider, Stat, Stats, Stepper, utilizationTone } from './example-frame';
+import { useEvaluation } from './use-evaluation';
+
+/** Shard count and skew → the hottest shard's utilisation. */
+export function ShardSkewExample() {
+  const [shards, setShards] = useState(4);
+  const [skew, setSkew] = useState(0);
+  const design = useMemo(() => shardDesign(shards, skew), [shards, skew]);
+  const ev = useEvaluation(design);
+  const even = useMemo(() => shardDesign(shards, 0), [shards]);
+  const evEven = useEvaluation(even);
+  return (
+    <ExampleFrame
+      title="Shards and a hot shard"
+      description="Ten million daily users, reads through a cache, writes to a sharded database. Skew is how much more than its fair share the busiest shard takes: 1 means twice."
+      controls={
+        <>
+          <Stepper label="Shards" value={shards} min={1} max={16} onChange={setShards} />
+          <Slider label="Skew on the hottest shard" value={skew} min={0} max={3} step={0.1} onChange={setSkew} format={(v) => `+${Math.round(v * 100)}%`} />
+        </>
+      }
+    >
+      {ev.ok && evEven.ok ? (
+        <Stats>
+          <Stat
+            label="Hottest shard utilisation"
+            value={formatUtilization(ev.result.nodes.db.utilization)}
+            tone={utilizationTone(ev.result.nodes.db.utilization)}
+            detail={ev.result.nodes.db.saturated ? 'saturated: its requests fail' : undefined}
+          />
+          <Stat label="Same shards, no skew" value={formatUtilization(evEven.result.nodes.db.utilization)} />
+          <Stat label="Write latency, p95" value={formatMs(ev.result.endToEnd.latencyMs.write.p95)} />
+        </Stats>
+      ) : (
+        <ExampleError message={ev.ok ? (evEven as { error: string }).error : ev.error} />
+      )}
+    </ExampleFrame>
+  );
+}

@@ -1,0 +1,41 @@
+'use client';
+
+import { useState } from 'react';
+
+/** Reveals a lesson's hints one at a time, so a learner takes only as much help as they need. */
+export function Hints({ hints }: { hints: string[] }) {
+  const [shown, setShown] = useState(0);
+  return (
+    <div>
+      <h3 className="text-sm font-semibold text-slate-900">Hints</h3>
+      {shown > 0 && (
+        <ol className="mt-2 space-y-2" aria-live="polite">
+          {hints.slice(0, shown).map((hint, i) => (
+            <li key={i} className="flex gap-3 rounded-md bg-white px-3 py-2 text-sm leading-relaxed text-slate-800 shadow-sm">
+              <span className="font-mono text-xs leading-6 text-slate-400">{i + 1}</span>
+              <span>{hint}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className="mt-3 flex flex-wrap items-center gap-3">
+        {shown < hints.length ? (
+          <button
+            type="button"
+            onClick={() => setShown((n) => n + 1)}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+          >
+            {shown === 0 ? 'Show a hint' : 'Show the next hint'} ({shown + 1} of {hints.length})
+          </button>
+        ) : (
+          <p className="text-sm text-slate-500">That is every hint.</p>
+        )}
+        {shown > 0 && (
+          <button type="button" onClick={() => setShown(0)} className="text-sm text-slate-500 underline hover:text-slate-800">
+            Hide hints
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,264 @@
+import type { Design, DesignEdge, DesignNode, NodeParams } from '@/lib/engine/types';
+import type { Kind } from '@/lib/engine/kinds';
+
+/**
+ * The small designs behind the guides' live examples, one builder per
+ * example, each taking the example's control values. Kept apart from the
+ * components so a unit test can check that every control really moves the
+ * numbers the example shows.
+ */
+
+class DesignBuilder {
+  private nodes: DesignNode[] = [];
+  private edges: DesignEdge[] = [];
+  constructor(
+    private readonly name: string,
+    private readonly users: number,
+  ) {
+    this.node('users', 'users');
+  }
+  node(id: string, kind: Kind, params?: NodeParams, label?: string): this {
+    this.nodes.push({ id, kind, ...(label ? { label } : {}), ...(params ? { params } : {}) });
+    return this;
+  }
+  edge(source: string, target: string, params?: DesignEdge['params']): this {
+    this.edges.push({ id: `${source}-${target}`, source, target, ...(params ? { params } : {}) });
+    return this;
+  }
+  build(): Design {
+    return { schemaVersion: 1, name: this.name, workload: { users: this.users }, nodes: this.nodes, edges: this.edges };
+  }
+}
+
+const design = (name: string, users: number) => new DesignBuilder(name, users);
+
+/** Load balancer → app tier → (cache →) database: the backbone most examples vary. */
+function webTier(b: DesignBuilder, appInstances: number) {
+  return b
+    .node('lb', 'load-balancer', undefined, 'Load balancer')
+    .node('app', 'app-server', { instances: appInstances, stateless: true }, 'App servers')
+    .edge('users', 'lb')
+    .edge('lb', 'app');
+}
+
+/** Peak load for a user count: any design will do; this is the smallest complete one. */
+export function peakLoadDesign(users: number): Design {
+  return design('Peak load', users).node('server', 'server', undefined, 'Server').edge('users', 'server').build();
+}
+
+/** One stage-1 server under growing load: utilisation and its latency. */
+export function utilizationDesign(users: number): Design {
+  return design('One server', users).node('server', 'server', undefined, 'Server').edge('users', 'server').build();
+}
+
+/** A cache in front of a database; the cache's hit ratio is the control. */
+export function hitRatioDesign(hitRatio: number): Design {
+  return webTier(design('Cache hit ratio', 4_000_000), 30)
+    .node('cache', 'cache', { hitRatio, instances: 2 }, 'Cache')
+    .node('db', 'database', { standby: true }, 'Database')
+    .edge('app', 'cache')
+    .edge('app', 'db')
+    .edge('cache', 'db')
+    .build();
+}
+
+/** Static traffic through a CDN with object storage as origin; the CDN's hit ratio is the control. */
+export function cdnDesign(hitRatio: number): Design {
+  return webTier(design('CDN hit ratio', 5_000_000), 24)
+    .node('cdn', 'cdn', { hitRatio }, 'CDN')
+    .node('storage', 'object-storage', undefined, 'Object storage')
+    .node('cache', 'cache', { instances: 2, hitRatio: 0.9 }, 'Cache')
+    .node('db', 'database', { standby: true }, 'Database')
+    .edge('users', 'cdn')
+    .edge('cdn', 'storage')
+    .edge('app', 'cache')
+    .edge('app', 'db')
+    .edge('cache', 'db')
+    .build();
+}
+
+/** A primary with 0–n read replicas. */
+export function replicaDesign(replicas: number): Design {
+  const b = webTier(design('Read replicas', 3_000_000), 40).node('db', 'database', { standby: true }, 'Primary').edge('app', 'db');
+  if (replicas > 0) b.node('replica', 'read-replica', { instances: replicas }, 'Read replicas').edge('db', 'replica');
+  return b.build();
+}
+
+/** A sharded primary whose hottest shard carries (1 + skew) of its share. */
+export function shardDesign(shards: number, skew: number): Design {
+  return webTier(design('Shard skew', 10_000_000), 120)
+    .node('cache', 'cache', { instances: 4, hitRatio: 0.9 }, 'Cache')
+    .node('db', 'database', { shards, shardSkew: skew, standby: true }, 'Sharded database')
+    .edge('app', 'cache')
+    .edge('app', 'db')
+    .edge('cache', 'db')
+    .build();
+}
+
+/** An app tier of n instances in front of a database with a standby. */
+export function instancesDesign(instances: number): Design {
+  return webTier(design('Spare instances', 100_000), instances)
+    .node('db', 'database', { standby: true }, 'Database')
+    .edge('app', 'db')
+    .build();
+}
+
+export type QueueControl = 'workers' | 'asyncShare' | 'jobMs';
+
+/** Writes spawn jobs that go through a queue to workers. */
+export function queueDesign(workers: number): Design {
+  return webTier(design('Queue and workers', 10_000_000), 80)
+    .node('cache', 'cache', { instances: 2, hitRatio: 0.9 }, 'Cache')
+    .node('db', 'database', { standby: true, size: 'large' }, 'Database')
+    .node('queue', 'queue', undefined, 'Queue')
+    .node('worker', 'worker', { instances: workers }, 'Workers')
+    .edge('app', 'cache')
+    .edge('app', 'db')
+    .edge('cache', 'db')
+    .edge('app', 'queue')
+    .edge('queue', 'worker')
+    .edge('worker', 'db')
+    .build();
+}
+
+/** A load balancer, `appInstances` app servers and one database, for watching the bottleneck move. */
+export function bottleneckDesign(users: number, appInstances: number): Design {
+  return webTier(design('Bottleneck', users), appInstances)
+    .node('db', 'database', { standby: true }, 'Database')
+    .edge('app', 'db')
+    .build();
+}
+
+/** The database's CPU time per read: an index lookup or a scan. */
+export function queryCostDesign(readMs: number): Design {
+  return webTier(design('Query cost', 1_000_000), 16)
+    .node('db', 'database', { standby: true, serviceMs: { read: readMs } }, 'Database')
+    .edge('app', 'db')
+    .build();
+}
+
+export type StoreChoice = 'relational' | 'nosql-3' | 'nosql-6';
+
+/** The same app on a relational primary or a partitioned NoSQL store. */
+export function storeDesign(store: StoreChoice, users: number): Design {
+  const b = webTier(design('Store choice', users), Math.max(2, Math.ceil(users / 100_000)));
+  if (store === 'relational') b.node('store', 'database', { standby: true }, 'Relational primary');
+  else b.node('store', 'nosql', { instances: store === 'nosql-3' ? 3 : 6 }, 'NoSQL store');
+  return b.edge('app', 'store').build();
+}
+
+/**
+ * A gateway and a chain of services each request crosses synchronously;
+ * `spare` gives every service a second instance beyond what the load needs.
+ */
+export function serviceChainDesign(depth: number, spare: boolean): Design {
+  const b = design('Service chain', 100_000)
+    .node('lb', 'load-balancer', undefined, 'Load balancer')
+    .node('gw', 'api-gateway', undefined, 'API gateway')
+    .edge('users', 'lb')
+    .edge('lb', 'gw');
+  let prev = 'gw';
+  for (let i = 1; i <= depth; i++) {
+    const id = `svc${i}`;
+    b.node(id, 'service', { instances: spare ? 2 : 1 }, `Service ${i}`).edge(prev, id);
+    prev = id;
+  }
+  return b.node('db', 'database', { standby: true }, 'Database').edge(prev, 'db').build();
+}
+
+/** The stage-3 shape (a database without a standby) with or without monitoring. */
+export function monitoringDesign(monitored: boolean): Design {
+  const b = webTier(design('Monitoring', 100_000), 3).node('db', 'database', undefined, 'Database').edge('app', 'db');
+  if (monitored) b.node('monitoring', 'monitoring', undefined, 'Monitoring');
+  return b.build();
+}
+
+/** A rate limiter at the entry; `limitRps` of 0 means no limiter. */
+export function rateLimitDesign(limitRps: number): Design {
+  const b = design('Rate limiting', 1_000_000);
+  if (limitRps > 0) b.node('limiter', 'rate-limiter', { limitRps, instances: 2 }, 'Rate limiter').edge('users', 'limiter');
+  b.node('lb', 'load-balancer', undefined, 'Load balancer')
+    .node('app', 'app-server', { instances: 12, stateless: true }, 'App servers')
+    .node('db', 'database', { standby: true }, 'Database')
+    .edge(limitRps > 0 ? 'limiter' : 'users', 'lb')
+    .edge('lb', 'app')
+    .edge('app', 'db');
+  return b.build();
+}
+
+/** An app tier autoscaled to a target utilisation between `min` and `max` instances. */
+export function autoscaleDesign(target: number, min = 2, max = 40): Design {
+  return design('Autoscaling', 1_000_000)
+    .node('lb', 'load-balancer', undefined, 'Load balancer')
+    .node('app', 'app-server', { stateless: true, autoscale: { min, max, target } }, 'App servers')
+    .node('db', 'database', { standby: true }, 'Database')
+    .edge('users', 'lb')
+    .edge('lb', 'app')
+    .edge('app', 'db')
+    .build();
+}
+
+/** One region, or two behind geo DNS, each with `instancesPerRegion` app servers. */
+export function regionsDesign(regions: 1 | 2, instancesPerRegion: number): Design {
+  const b = design('Regions', 10_000_000).node('dns', 'dns', regions === 2 ? { routing: 'geo' } : undefined, 'DNS').edge('users', 'dns');
+  for (let r = 1; r <= regions; r++) {
+    const region = `region-${r}`;
+    b.node(`lb${r}`, 'load-balancer', { region }, `Load balancer ${r}`)
+      .node(`app${r}`, 'app-server', { instances: instancesPerRegion, stateless: true, region }, `App servers ${r}`)
+      .node(`cache${r}`, 'cache', { instances: 2, hitRatio: 0.9, region }, `Cache ${r}`)
+      .node(`db${r}`, 'database', { standby: true, size: 'large', region }, `Database ${r}`)
+      .edge('dns', `lb${r}`)
+      .edge(`lb${r}`, `app${r}`)
+      .edge(`app${r}`, `cache${r}`)
+      .edge(`app${r}`, `db${r}`)
+      .edge(`cache${r}`, `db${r}`);
+  }
+  return b.build();
+}
+
+export type ReadFrom = 'leader' | 'local-copy';
+
+/** App servers in one region reading either the leader in another region or a local cached copy. */
+export function consistencyDesign(readFrom: ReadFrom): Design {
+  const b = design('Consistency and distance', 1_000_000)
+    .node('lb', 'load-balancer', { region: 'region-2' }, 'Load balancer')
+    .node('app', 'app-server', { instances: 16, stateless: true, region: 'region-2' }, 'App servers')
+    .node('db', 'database', { standby: true, region: 'region-1' }, 'Leader (other region)')
+    .edge('users', 'lb')
+    .edge('lb', 'app')
+    .edge('app', 'db');
+  if (readFrom === 'local-copy') {
+    b.node('cache', 'cache', { instances: 2, hitRatio: 0.95, region: 'region-2' }, 'Local copy').edge('app', 'cache').edge('cache', 'db');
+  }
+  return b.build();
+}
+
+/** Optional CDN and cache around a small web tier, to see where latency goes. */
+export function latencyBudgetDesign(withCdn: boolean, withCache: boolean): Design {
+  const b = webTier(design('Latency budget', 1_000_000), 16).node('db', 'database', { standby: true }, 'Database').edge('app', 'db');
+  if (withCdn) b.node('cdn', 'cdn', { hitRatio: 0.95 }, 'CDN').node('storage', 'object-storage', undefined, 'Object storage').edge('users', 'cdn').edge('cdn', 'storage');
+  if (withCache) b.node('cache', 'cache', { instances: 2, hitRatio: 0.9 }, 'Cache').edge('app', 'cache').edge('cache', 'db');
+  return b.build();
+}
+
+export interface Wiring {
+  appToCache: boolean;
+  cacheToDb: boolean;
+  appToDb: boolean;
+  queueToWorker: boolean;
+}
+
+/** A stage-6 shape with some connections possibly missing. */
+export function wiringDesign(w: Wiring): Design {
+  const b = webTier(design('Wiring', 1_000_000), 12)
+    .node('cache', 'cache', { instances: 2 }, 'Cache')
+    .node('db', 'database', { standby: true }, 'Database')
+    .node('queue', 'queue', undefined, 'Queue')
+    .node('worker', 'worker', { instances: 2 }, 'Workers')
+    .edge('app', 'queue');
+  if (w.appToCache) b.edge('app', 'cache');
+  if (w.cacheToDb) b.edge('cache', 'db');
+  if (w.appToDb) b.edge('app', 'db');
+  if (w.queueToWorker) b.edge('queue', 'worker').edge('worker', 'db');
+  return b.build();
+}
