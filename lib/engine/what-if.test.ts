@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyWhatIf, compareWhatIf, designRegions } from './what-if';
+import { applyWhatIf, compareWhatIf, designRegions, regionOf } from './what-if';
 import type { Design } from './types';
 
 const stage = (n: number): Design =>
@@ -66,7 +66,9 @@ describe('what-if scenarios', () => {
     expect(regions.length).toBeGreaterThanOrEqual(2);
     const { design } = applyWhatIf(d, { type: 'fail-region', region: regions[0] });
     expect(design.nodes.length).toBeLessThan(d.nodes.length);
-    expect(design.nodes.every((n) => n.kind === 'users' || (n.params?.region ?? 'region-1') !== regions[0])).toBe(true);
+    expect(design.nodes.every((n) => regionOf(n) !== regions[0])).toBe(true);
+    // Global kinds belong to no region and survive.
+    for (const n of d.nodes.filter((x) => regionOf(x) === null)) expect(design.nodes).toContainEqual(n);
     const c = compareWhatIf(d, { type: 'fail-region', region: regions[0] });
     // Stage 8 is built to survive a region: the survivors carry the load.
     expect(c.scenario.endToEnd.errorRate).toBeLessThan(0.01);

@@ -9,7 +9,8 @@
  *   fails (its siblings behind a splitter take over, if they can).
  * - fail-instance: one instance of the node is gone (a node of one instance
  *   is gone entirely).
- * - fail-region: every node in the region is gone.
+ * - fail-region: every node in the region is gone; global kinds (DNS, CDN,
+ *   monitoring, logging) stay up, as the engine's own region check assumes.
  * - flash-crowd: the peak hour brings `factor` (10) times the usual peak.
  * - cache-flush: every cache's hit ratio is zero, as right after a flush or a
  *   cold start, before the cache warms up.
@@ -31,6 +32,14 @@ export type WhatIf =
   | { type: 'slow-database'; factor?: number };
 
 export const DEFAULT_REGION = 'region-1';
+
+/** Kinds the engine treats as global: they belong to no region (MODEL-NOTES). */
+const GLOBAL_KINDS = new Set(['users', 'dns', 'cdn', 'monitoring', 'logging']);
+
+/** The region a node runs in, or null for a global kind. */
+export function regionOf(n: DesignNode): string | null {
+  return GLOBAL_KINDS.has(n.kind) ? null : (n.params?.region ?? DEFAULT_REGION);
+}
 
 /** A short sentence naming the condition, for headings and curveballs. */
 export function describeWhatIf(w: WhatIf, design?: Design): string {
@@ -55,8 +64,8 @@ export function describeWhatIf(w: WhatIf, design?: Design): string {
 export function designRegions(design: Design): string[] {
   const regions = new Set<string>();
   for (const n of design.nodes) {
-    if (n.kind === 'users') continue;
-    regions.add(n.params?.region ?? DEFAULT_REGION);
+    const r = regionOf(n);
+    if (r !== null) regions.add(r);
   }
   return [...regions].sort();
 }
@@ -110,11 +119,7 @@ export function applyWhatIf(
       };
     }
     case 'fail-region': {
-      const gone = new Set(
-        design.nodes
-          .filter((n) => n.kind !== 'users' && (n.params?.region ?? DEFAULT_REGION) === w.region)
-          .map((n) => n.id),
-      );
+      const gone = new Set(design.nodes.filter((n) => regionOf(n) === w.region).map((n) => n.id));
       return { design: withoutNodes(design, gone), workload };
     }
     case 'flash-crowd': {
