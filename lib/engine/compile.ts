@@ -232,22 +232,30 @@ export function guardDesign(design: Design): { path: string; message: string }[]
   if (!design || !Array.isArray(design.nodes) || !Array.isArray(design.edges)) {
     return [{ path: '', message: 'a design needs a nodes list and an edges list' }];
   }
+  // Plain loops and for…in (own keys, the same order as Object.entries): this
+  // runs on every evaluation, so it allocates nothing unless there is an issue.
   const seen = new Set<string>();
-  design.nodes.forEach((node, i) => {
+  const nodes = design.nodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
     if (!(node.kind in CATALOG)) issues.push({ path: `nodes[${i}].kind`, message: `unknown kind ${JSON.stringify(node.kind)}` });
     if (seen.has(node.id)) issues.push({ path: `nodes[${i}].id`, message: `duplicate node id "${node.id}"` });
     seen.add(node.id);
-    const p = node.params;
+    const p = node.params as Record<string, unknown> | undefined;
     if (p) {
-      for (const [key, value] of Object.entries(p)) {
+      for (const key in p) {
+        if (!hasOwn.call(p, key)) continue;
+        const value = p[key];
         if (num(value) && (!Number.isFinite(value) || value < 0)) {
           issues.push({ path: `nodes[${i}].params.${key}`, message: `${key} must be a finite number, zero or more` });
         }
       }
-      for (const sub of ['serviceMs', 'autoscale'] as const) {
+      for (const sub of SUB_PARAMS) {
         const o = p[sub] as Record<string, unknown> | undefined;
         if (o && typeof o === 'object') {
-          for (const [key, value] of Object.entries(o)) {
+          for (const key in o) {
+            if (!hasOwn.call(o, key)) continue;
+            const value = o[key];
             if (num(value) && (!Number.isFinite(value) || value < 0)) {
               issues.push({ path: `nodes[${i}].params.${sub}.${key}`, message: `${sub}.${key} must be a finite number, zero or more` });
             }
@@ -255,24 +263,31 @@ export function guardDesign(design: Design): { path: string; message: string }[]
         }
       }
     }
-  });
+  }
   const edgeIds = new Set<string>();
-  design.edges.forEach((e, i) => {
+  const edges = design.edges;
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i];
     if (edgeIds.has(e.id)) issues.push({ path: `edges[${i}].id`, message: `duplicate edge id "${e.id}"` });
     edgeIds.add(e.id);
     if (!seen.has(e.source)) issues.push({ path: `edges[${i}].source`, message: `edge "${e.id}" starts at "${e.source}", which is not a node` });
     if (!seen.has(e.target)) issues.push({ path: `edges[${i}].target`, message: `edge "${e.id}" ends at "${e.target}", which is not a node` });
-    if (e.params) {
-      for (const [key, value] of Object.entries(e.params)) {
+    const ep = e.params as Record<string, unknown> | undefined;
+    if (ep) {
+      for (const key in ep) {
+        if (!hasOwn.call(ep, key)) continue;
+        const value = ep[key];
         if (num(value) && (!Number.isFinite(value) || value < 0)) {
           issues.push({ path: `edges[${i}].params.${key}`, message: `${key} must be a finite number, zero or more` });
         }
       }
     }
-  });
+  }
   const w = design.workload as Record<string, unknown> | undefined;
   if (w) {
-    for (const [key, value] of Object.entries(w)) {
+    for (const key in w) {
+      if (!hasOwn.call(w, key)) continue;
+      const value = w[key];
       if (num(value) && (!Number.isFinite(value) || value < 0)) {
         issues.push({ path: `workload.${key}`, message: `${key} must be a finite number, zero or more` });
       }
@@ -280,6 +295,9 @@ export function guardDesign(design: Design): { path: string; message: string }[]
   }
   return issues;
 }
+
+const hasOwn = Object.prototype.hasOwnProperty;
+const SUB_PARAMS = ['serviceMs', 'autoscale'] as const;
 
 /**
  * Compiles a design (MODEL.md §2). Throws `InvalidDesignError` for a design
@@ -434,10 +452,12 @@ export function compile(design: Design): CompiledNetwork {
 
   // Routes.
   const routeStart = new Int32Array(n * 4 + 1);
-  const rt: number[] = [];
-  const rf: number[] = [];
-  const rh: number[] = [];
-  const re: number[] = [];
+  // At most one entry per edge and class. Typed scratch, trimmed at the end.
+  const rt = new Int32Array(edges.length * 4);
+  const rf = new Float64Array(edges.length * 4);
+  const rh = new Float64Array(edges.length * 4);
+  const re = new Int32Array(edges.length * 4);
+  let rn = 0;
   const algorithm = new Uint8Array(n);
   const fedByQueue = new Uint8Array(n);
   const primaryOf = new Int32Array(n).fill(-1);
@@ -456,8 +476,11 @@ export function compile(design: Design): CompiledNetwork {
     const rb = find(b);
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
-  const candidates: number[] = [];
-  const weights: number[] = [];
+  let maxDegree = 0;
+  for (let v = 0; v < n; v++) maxDegree = Math.max(maxDegree, outStart[v + 1] - outStart[v]);
+  const candidates = new Int32Array(maxDegree);
+  const weights = new Float64Array(maxDegree);
+  const raw = new Float64Array(maxDegree);
   // Edge shares, NaN where not given.
   const edgeShare = new Float64Array(edges.length);
   for (let i = 0; i < edges.length; i++) edgeShare[i] = edges[i].params?.share ?? NaN;
@@ -467,77 +490,76 @@ export function compile(design: Design): CompiledNetwork {
     const kv = kindCode[v];
     for (let cls = 0; cls < 4; cls++) {
       const b = v * 4 + cls;
-      routeStart[b] = rt.length;
+      routeStart[b] = rn;
       if (!(FORWARD_MASK[kv] & (1 << cls))) continue;
-      candidates.length = 0;
+      let nc = 0;
       for (let j = outStart[v]; j < outStart[v + 1]; j++) {
-        if (ROUTABLE[(kv * NK + kindCode[outTarget[j]]) * 4 + cls]) candidates.push(j);
+        if (ROUTABLE[(kv * NK + kindCode[outTarget[j]]) * 4 + cls]) candidates[nc++] = j;
       }
-      if (candidates.length === 0) continue;
-      weights.length = 0;
-      for (let i = 0; i < candidates.length; i++) weights.push(0);
+      if (nc === 0) continue;
+      weights.fill(0, 0, nc);
       // Explicit shares first; the rest of the class goes to the top tier of the others.
       let shareSum = 0;
       let withShare = 0;
-      for (let i = 0; i < candidates.length; i++) {
+      for (let i = 0; i < nc; i++) {
         const share = edgeShare[outEdge[candidates[i]]];
         if (!Number.isNaN(share)) {
           shareSum += share;
           withShare++;
         }
       }
-      const rest = withShare === candidates.length ? 0 : Math.max(0, 1 - shareSum);
+      const rest = withShare === nc ? 0 : Math.max(0, 1 - shareSum);
       if (withShare > 0) {
         // Shares that add up to 1 or more (or cover every target) are normalised.
         const normalise = shareSum >= 1 || rest === 0;
-        for (let i = 0; i < candidates.length; i++) {
+        for (let i = 0; i < nc; i++) {
           const share = edgeShare[outEdge[candidates[i]]];
           if (!Number.isNaN(share)) weights[i] = normalise ? (shareSum > 0 ? share / shareSum : 0) : share;
         }
       }
       if (withShare === 0 || rest > 0) {
         let top = -1;
-        for (let i = 0; i < candidates.length; i++) {
+        for (let i = 0; i < nc; i++) {
           if (!Number.isNaN(edgeShare[outEdge[candidates[i]]])) continue;
           top = Math.max(top, TIER[kindCode[outTarget[candidates[i]]] * 4 + cls]);
         }
         let sum = 0;
-        const raw: number[] = [];
-        for (let i = 0; i < candidates.length; i++) {
+        for (let i = 0; i < nc; i++) {
           const t = outTarget[candidates[i]];
           let w = 0;
           if (Number.isNaN(edgeShare[outEdge[candidates[i]]]) && TIER[kindCode[t] * 4 + cls] === top) {
             if (kind === 'load-balancer') w = autoscaled[t] ? autoscaleMax[t] : instances[t] * shards[t];
             else w = 1;
           }
-          raw.push(w);
+          raw[i] = w;
           sum += w;
         }
         if (geoDns[v]) {
           // Geo routing: users spread evenly over regions, then evenly within one.
           const perRegion = new Map<number, number>();
-          for (let i = 0; i < candidates.length; i++) {
+          for (let i = 0; i < nc; i++) {
             if (raw[i] > 0) perRegion.set(region[outTarget[candidates[i]]], (perRegion.get(region[outTarget[candidates[i]]]) ?? 0) + 1);
           }
           const nr = perRegion.size;
-          for (let i = 0; i < candidates.length; i++) {
+          for (let i = 0; i < nc; i++) {
             if (raw[i] > 0) weights[i] += (withShare === 0 ? 1 : rest) / nr / perRegion.get(region[outTarget[candidates[i]]])!;
           }
         } else if (sum > 0) {
           const scale = withShare === 0 ? 1 : rest;
-          for (let i = 0; i < candidates.length; i++) weights[i] += (raw[i] / sum) * scale;
+          for (let i = 0; i < nc; i++) weights[i] += (raw[i] / sum) * scale;
         }
       }
       let total = 0;
-      for (let i = 0; i < candidates.length; i++) total += weights[i];
-      for (let i = 0; i < candidates.length; i++) {
+      for (let i = 0; i < nc; i++) total += weights[i];
+      for (let i = 0; i < nc; i++) {
         if (weights[i] <= 0) continue;
         const j = candidates[i];
         const t = outTarget[j];
-        rt.push(t);
-        rf.push(total > 0 ? weights[i] / total : 0);
-        rh.push(hop(v, t, edges[outEdge[j]].params?.latencyMs));
-        re.push(outEdge[j]);
+        rt[rn] = t;
+        rf[rn] = total > 0 ? weights[i] / total : 0;
+        rh[rn] = hop(v, t, edges[outEdge[j]].params?.latencyMs);
+        re[rn] = outEdge[j];
+        rn++;
         if (kind === 'load-balancer') algorithm[t] = algorithmCode(nodes[v].params?.algorithm);
         if (kind === 'queue' && kinds[t] === 'worker') fedByQueue[t] = 1;
         if (kind === 'database' && kinds[t] === 'read-replica') {
@@ -548,8 +570,8 @@ export function compile(design: Design): CompiledNetwork {
       // Redundancy groups: a load balancer's same-kind targets, a primary's replicas.
       if (kind === 'load-balancer' || kind === 'database') {
         const start = routeStart[b];
-        for (let i = start; i < rt.length; i++) {
-          for (let k = i + 1; k < rt.length; k++) {
+        for (let i = start; i < rn; i++) {
+          for (let k = i + 1; k < rn; k++) {
             if (kinds[rt[i]] === kinds[rt[k]] && model[rt[i]] === MODEL_QUEUE) {
               union(rt[i], rt[k]);
               break;
@@ -559,7 +581,7 @@ export function compile(design: Design): CompiledNetwork {
       }
     }
   }
-  routeStart[n * 4] = rt.length;
+  routeStart[n * 4] = rn;
   for (let v = 0; v < n; v++) if (standby[v]) failover[v] = 1;
   // Replicas take the shape of their primary's shards.
   for (let v = 0; v < n; v++) {
@@ -629,10 +651,10 @@ export function compile(design: Design): CompiledNetwork {
     regions,
     geoDns,
     routeStart,
-    routeTarget: Int32Array.from(rt),
-    routeFrac: Float64Array.from(rf),
-    routeHop: Float64Array.from(rh),
-    routeEdge: Int32Array.from(re),
+    routeTarget: rt.slice(0, rn),
+    routeFrac: rf.slice(0, rn),
+    routeHop: rh.slice(0, rn),
+    routeEdge: re.slice(0, rn),
     algorithm,
     primaryOf,
     failover,

@@ -17,7 +17,7 @@ import type {
 } from './evaluation';
 import { collectFindings, dominantLoad } from './findings';
 import { HOURS_PER_MONTH, PRICES_DATE } from './prices';
-import { gammaMixturePercentile, mmcMixturePercentile } from './queueing';
+import * as queueing from './queueing';
 import * as runCodes from './run';
 import { borrowRunState, createRunState, forward, returnRunState, run, userFailed, type RegionCheck, type RunState } from './run';
 import { STAGES, judgeStage, type StageMeasures } from './stages';
@@ -27,6 +27,7 @@ import { WORKLOAD_DEFAULTS, resolveWorkload } from './workload';
 // Local copies: imported bindings can be live getters under some module loaders (tsx/CJS).
 const { JOB, MODEL_QUEUE, MODEL_RATED, READ, STATIC, WRITE } = codes;
 const { LAT_ALL, LAT_READ, MIX_MAX } = runCodes;
+const { gammaMixturePercentile, mmcMixturePercentile } = queueing;
 
 const TIMEOUT_MS = NETWORK.timeoutMs.value;
 
@@ -112,14 +113,30 @@ function classLatency(st: RunState, k: number): LatencySummary {
   return summarise(g.n, g.W, g.M, g.V);
 }
 
+/** `classLatency(st, k).p95` alone (a stage judges p95 only): the same figure without the other three solves. */
+function classP95(st: RunState, k: number): number {
+  const volume = [st.offered.static, st.offered.read, st.offered.write][k];
+  if (!(volume > 0)) return 0;
+  const g = gather(st, [k]);
+  let wsum = 0;
+  for (let i = 0; i < g.n; i++) wsum += g.W[i];
+  if (!(wsum > 0)) return TIMEOUT_MS;
+  return gammaMixturePercentile({ n: g.n, weight: g.W, mean: g.M, variance: g.V }, 0.95);
+}
+
 function overallLatency(st: RunState): LatencySummary {
   if (!(st.offered.total > 0)) return ZERO_LATENCY;
   const g = gather(st, [STATIC, READ, WRITE]);
   return summarise(g.n, g.W, g.M, g.V);
 }
 
-const pw = new Float64Array(4);
-const pmu = new Float64Array(4);
+// One component per class, plus one for writes that run an inline job; then
+// each of those per phase of the conditional wait.
+const pw = new Float64Array(5);
+const pmu = new Float64Array(5);
+const phW = new Float64Array(10);
+const phMu = new Float64Array(10);
+const phTheta = new Float64Array(10);
 
 function nodeResponse(st: RunState, v: number): NodeResponse {
   const net = st.net;
@@ -138,21 +155,36 @@ function nodeResponse(st: RunState, v: number): NodeResponse {
     let weight = st.processed[b + k];
     if (k === STATIC && !(net.kinds[v] === 'app-server' || net.kinds[v] === 'service' || net.kinds[v] === 'server')) weight = 0;
     if (k === READ && replicaReads) weight = 0;
-    let s = st.svcMs[b + k];
-    if (k === WRITE) s += st.workload.asyncShare * st.inlineJobMs[v];
+    const s = st.svcMs[b + k];
     pw[k] = weight;
     pmu[k] = 1 / Math.max(s, 1e-9);
     wsum += weight;
     mean += weight * (st.waitMean[v] + s);
   }
+  // asyncShare of the writes also run an inline job: their own path (service
+  // plus job, taken as one exponential), not a single exponential of the mean.
+  const inl = st.inlineJobMs[v];
+  const q = inl > 0 ? st.workload.asyncShare : 0;
+  pw[4] = pw[WRITE] * q;
+  pw[WRITE] *= 1 - q;
+  pmu[4] = 1 / Math.max(st.svcMs[b + WRITE] + inl, 1e-9);
+  mean += pw[4] * inl;
   if (!(wsum > 0)) return { mean: ms(0), p95: ms(0), p99: ms(0) };
-  const theta = st.thetaEff[v];
   const c = st.waitProb[v];
+  const p1 = st.waitP1[v];
+  for (let i = 0; i < 5; i++) {
+    phW[i] = pw[i] * p1;
+    phMu[i] = pmu[i];
+    phTheta[i] = st.waitTheta1[v];
+    phW[i + 5] = pw[i] * (1 - p1);
+    phMu[i + 5] = pmu[i];
+    phTheta[i + 5] = st.waitTheta2[v];
+  }
   const cap = (x: number) => ms(Math.min(TIMEOUT_MS, x));
   return {
     mean: cap(mean / wsum),
-    p95: cap(mmcMixturePercentile(0.95, 4, pw, pmu, theta, c)),
-    p99: cap(mmcMixturePercentile(0.99, 4, pw, pmu, theta, c)),
+    p95: cap(mmcMixturePercentile(0.95, 10, phW, phMu, phTheta, c)),
+    p99: cap(mmcMixturePercentile(0.99, 10, phW, phMu, phTheta, c)),
   };
 }
 
@@ -342,7 +374,7 @@ export function evaluateStages(p: PreparedDesign): StageResult[] {
     const w = resolveWorkload(WORKLOAD_DEFAULTS, { users: spec.users });
     const checks = run(p.state, w, LAT_READ, p.spare);
     const findings = collectFindings(p.state, checks);
-    const p95 = classLatency(p.state, READ).p95;
+    const p95 = classP95(p.state, READ);
     const avail = endToEndAvailability(p.state).overall;
     const m = measure(p.state, p95, avail, totalCost(p.state));
     out.push(judgeStage(spec, m, p.state, findings));
@@ -455,7 +487,7 @@ function sweepPrepared(p: PreparedDesign, fromUsers: number, toUsers: number, po
           let b = users;
           for (let it = 0; it < 40 && b - a > Math.max(1, b * 1e-4); it++) {
             const mid = (a + b) / 2;
-            forward(p.spare, { ...base, users: mid });
+            forward(p.spare, { ...base, users: mid }, -1, false);
             if (maxUtilization(p.spare) >= 1) b = mid;
             else a = mid;
           }

@@ -35,3 +35,4 @@ export { createRunState, forward, run, backward, groupsOf, kOfN, MIX_MAX, LAT_AL
 export { evaluate, evaluatePrepared, evaluateStages, prepare, sweep, type EvaluateOptions, type PreparedDesign } from './evaluate';
 export { validateDesign, validate } from './validate';
 export * from './what-if';
+export { simulate, type SimulateOptions, type SimulationResult, type SimulatedNode, type SimulatedLatency } from './simulate';

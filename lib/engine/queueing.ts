@@ -96,53 +96,82 @@ export function responseDensity(t: number, mu: number, theta: number, pw: number
   return mu * em + ((pw * mu) / d) * (mu * em - theta * Math.exp(-theta * t));
 }
 
-function mixtureSurvival(t: number, n: number, w: ArrayLike<number>, mu: ArrayLike<number>, theta: number, pw: number) {
-  let s = 0;
-  for (let i = 0; i < n; i++) if (w[i] > 0) s += w[i] * responseSurvival(t, mu[i], theta, pw);
-  return s;
-}
-
 /**
  * Percentile `p` of a mixture of M/M/c response times (one component per
  * request class, sharing the node's wait): solves
  * `Σ wᵢ·P(Tᵢ > t) = 1 - p` for `t` by bisection, accelerated by Newton steps
  * that stay inside the bracket (the bracket halves whenever a Newton step
- * would leave it). `w`, `mu` are read for indices `[0, n)`. Same time unit as `1/mu`.
+ * would leave it). `w`, `mu` are read for indices `[0, n)`. `theta` is the
+ * rate of the conditional wait, one for all components or one per component
+ * (a hyperexponential wait is one component per class and phase, each
+ * weighted by the phase's probability). Same time unit as `1/mu`.
  */
 export function mmcMixturePercentile(
   p: number,
   n: number,
   w: ArrayLike<number>,
   mu: ArrayLike<number>,
-  theta: number,
+  theta: number | ArrayLike<number>,
   pw: number,
 ): number {
+  const shared = typeof theta === 'number';
   const target = 1 - p;
   let wsum = 0;
   let hi = 0;
+  let thetaMin = Infinity;
+  for (let i = 0; i < n; i++) {
+    if (w[i] <= 0) continue;
+    const th = shared ? theta : theta[i];
+    if (th < thetaMin) thetaMin = th;
+  }
   for (let i = 0; i < n; i++) {
     if (w[i] <= 0) continue;
     wsum += w[i];
     // Upper bound of each component's percentile: service plus waiting percentile.
-    const b = -Math.log(target) / mu[i] + waitPercentile(pw, theta, p) * 2 + 1 / mu[i];
+    const b = -Math.log(target) / mu[i] + waitPercentile(pw, thetaMin, p) * 2 + 1 / mu[i];
     if (b > hi) hi = b;
   }
   if (wsum <= 0 || !(hi > 0)) return 0;
   let guard = 0;
-  while (mixtureSurvival(hi, n, w, mu, theta, pw) / wsum > target && guard++ < 60) hi *= 2;
+  for (;;) {
+    let s = 0;
+    for (let i = 0; i < n; i++) if (w[i] > 0) s += w[i] * responseSurvival(hi, mu[i], shared ? theta : theta[i], pw);
+    if (!(s / wsum > target && guard++ < 60)) break;
+    hi *= 2;
+  }
   let lo = 0;
   // Start from the weighted service percentile plus the waiting percentile (close to the answer).
   let guess = 0;
   for (let i = 0; i < n; i++) if (w[i] > 0) guess += (w[i] / wsum) * (-Math.log(target) / mu[i]);
-  guess += waitPercentile(pw, theta, p);
+  guess += waitPercentile(pw, shared ? theta : thetaMin, p);
   let t = guess > 0 && guess < hi ? guess : hi / 2;
   for (let iter = 0; iter < 100; iter++) {
     let s = 0;
     let f = 0;
     for (let i = 0; i < n; i++) {
       if (w[i] <= 0) continue;
-      s += w[i] * responseSurvival(t, mu[i], theta, pw);
-      f += w[i] * responseDensity(t, mu[i], theta, pw);
+      const th = shared ? theta : theta[i];
+      // responseSurvival and responseDensity, sharing their exponentials.
+      const m = mu[i];
+      const em = Math.exp(-m * t);
+      let sv: number;
+      let dv: number;
+      if (pw <= 0) {
+        sv = em;
+        dv = m * em;
+      } else {
+        const d = th - m;
+        if (Math.abs(d) < 1e-7 * m) {
+          sv = em * (1 + pw * m * t);
+          dv = em * (m + pw * m * (m * t - 1));
+        } else {
+          const et = Math.exp(-th * t);
+          sv = em + ((pw * m) / d) * (em - et);
+          dv = m * em + ((pw * m) / d) * (m * em - th * et);
+        }
+      }
+      s += w[i] * sv;
+      f += w[i] * dv;
     }
     s /= wsum;
     f /= wsum;

@@ -9,12 +9,14 @@ import { NETWORK } from './catalog';
 import * as codes from './compile';
 import type { CompiledNetwork } from './compile';
 import { HOURS_PER_MONTH, USAGE_PRICES, tieredCostUsd } from './prices';
-import { erlangC, lnGamma } from './queueing';
+import * as queueing from './queueing';
 import type { ResolvedWorkload } from './types';
 import { peakLoad, type OfferedLoad } from './workload';
 
-// Local copies: imported bindings can be live getters under some module loaders (tsx/CJS).
+// Local copies: imported bindings can be live getters under some module loaders (tsx/CJS),
+// which costs a call per use in the hot loops below.
 const { STATIC, READ, WRITE, JOB, MODEL_NONE, MODEL_RATED, MODEL_SOURCE, ALG_LEAST_CONNECTIONS, ALG_ROUND_ROBIN } = codes;
+const { erlangC, lnGamma } = queueing;
 const K_DNS = codes.K.dns;
 const K_CDN = codes.K.cdn;
 const K_LB = codes.K['load-balancer'];
@@ -78,8 +80,17 @@ export interface RunState {
   shedFrac: Float64Array;
   /** Erlang C (probability of waiting) at the node's station. */
   waitProb: Float64Array;
-  /** Rate of the conditional wait after the Allen–Cunneen factor, per ms. */
+  /** 1 / mean of the conditional wait (the wait of a request that waits), per ms. */
   thetaEff: Float64Array;
+  /**
+   * The conditional wait as a two-phase hyperexponential (balanced means):
+   * phase 1 with probability `waitP1` and rate `waitTheta1`, else phase 2 at
+   * `waitTheta2` (per ms). Both rates equal `thetaEff` when the wait is
+   * exponential (one exponential class: plain M/M/c).
+   */
+  waitP1: Float64Array;
+  waitTheta1: Float64Array;
+  waitTheta2: Float64Array;
   waitMean: Float64Array;
   waitVar: Float64Array;
   /** Mean service time per (node, class), ms, as the request sees it. */
@@ -138,6 +149,9 @@ export function createRunState(net: CompiledNetwork): RunState {
     shedFrac: f(1),
     waitProb: f(1),
     thetaEff: f(1),
+    waitP1: f(1),
+    waitTheta1: f(1),
+    waitTheta2: f(1),
     waitMean: f(1),
     waitVar: f(1),
     svcMs: f(4),
@@ -210,6 +224,9 @@ function clearState(st: RunState) {
   st.shedFrac.fill(0);
   st.waitProb.fill(0);
   st.thetaEff.fill(0);
+  st.waitP1.fill(0);
+  st.waitTheta1.fill(0);
+  st.waitTheta2.fill(0);
   st.waitMean.fill(0);
   st.waitVar.fill(0);
   st.svcMs.fill(0);
@@ -273,12 +290,85 @@ function ceilInstances(x: number): number {
   return Math.ceil(x - 1e-9);
 }
 
+// First of c busy servers to finish (MODEL-NOTES, the wait): the minimum of
+// c independent residual services. A residual service is one of the
+// station's phases (a class, a write with its inline job, a replica apply)
+// with probability proportional to the work in it, and exponential within
+// the phase. The phases are collapsed into a fast and a slow group (split at
+// the geometric middle of their means, each group keeping its weight and
+// mean), so the minimum is a sum over c + 1 binomial terms. Results in fd1
+// (mean) and fd2 (second moment), ms and ms². O(phases + c).
+const phaseMean = new Float64Array(6);
+const phaseWork = new Float64Array(6);
+let fd1 = 0;
+let fd2 = 0;
+function firstDeparture(c: number, phases: number) {
+  let lo = Infinity;
+  let hi = 0;
+  let total = 0;
+  for (let i = 0; i < phases; i++) {
+    if (!(phaseWork[i] > 0) || !(phaseMean[i] > 0)) continue;
+    total += phaseWork[i];
+    if (phaseMean[i] < lo) lo = phaseMean[i];
+    if (phaseMean[i] > hi) hi = phaseMean[i];
+  }
+  fd1 = NaN;
+  fd2 = NaN;
+  if (!(total > 0)) return;
+  const split = Math.sqrt(lo * hi);
+  let wf = 0;
+  let mf = 0;
+  let ws = 0;
+  let msum = 0;
+  for (let i = 0; i < phases; i++) {
+    if (!(phaseWork[i] > 0) || !(phaseMean[i] > 0)) continue;
+    const w = phaseWork[i] / total;
+    if (hi > lo * (1 + 1e-9) && phaseMean[i] >= split) {
+      ws += w;
+      msum += w * phaseMean[i];
+    } else {
+      wf += w;
+      mf += w * phaseMean[i];
+    }
+  }
+  const n = Math.max(1, Math.round(c));
+  if (!(ws > 0) || !(wf > 0)) {
+    // One group: the minimum of c exponentials.
+    const m = (wf > 0 ? mf / wf : msum / ws) / n;
+    fd1 = m;
+    fd2 = 2 * m * m;
+    return;
+  }
+  const a = wf / mf; // rate of the fast group
+  const b = ws / msum; // rate of the slow group
+  // Binomial weights P(i of the n servers are in the fast group), by the
+  // ratio recurrence; in logs when ws^n would underflow.
+  const logs = n * -Math.log(ws) > 700;
+  const lr = Math.log(wf / ws);
+  let lw = n * Math.log(ws);
+  let w = logs ? 0 : Math.pow(ws, n);
+  const r = wf / ws;
+  let m1 = 0;
+  let m2 = 0;
+  for (let i = 0; i <= n; i++) {
+    if (logs) w = Math.exp(lw);
+    const rate = i * a + (n - i) * b;
+    m1 += w / rate;
+    m2 += (2 * w) / (rate * rate);
+    if (logs) lw += Math.log((n - i) / (i + 1)) + lr;
+    else w *= ((n - i) / (i + 1)) * r;
+  }
+  fd1 = m1;
+  fd2 = m2;
+}
+
 /**
  * Propagation, queueing and saturation (MODEL.md §2–§3) for one workload.
  * `failedRegion` ≥ 0 takes that region down (its nodes fail whatever reaches
- * them; geo DNS routes around it). O(nodes + edges).
+ * them; geo DNS routes around it). `waits` false skips the waiting-time
+ * figures (for passes that only read rates and utilisation). O(nodes + edges).
  */
-export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1): void {
+export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, waits = true): void {
   const net = st.net;
   clearState(st);
   st.workload = w;
@@ -409,6 +499,24 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1): v
     }
     let totalWork = 0;
     for (let c = 0; c < 7; c++) totalWork += work[wb + c];
+    // Second and third moments of the service time, summed over operations
+    // (ms² and ms³ per s), for the waits: each class is exponential
+    // (E[S²] = 2s², E[S³] = 6s³); an inline job adds an exponential
+    // jobServiceMs to asyncShare of the writes (6(x³ + x²j + xj² + j³)).
+    let applyMs = 0;
+    let applyM2 = 0;
+    let applyM3 = 0;
+    let totalM2 = 0;
+    let totalM3 = 0;
+    if (waits) {
+      const writeM2 = inline ? 2 * s2 * s2 + asyncShare * (2 * s2 * inlineMs + 2 * inlineMs * inlineMs) : 2 * s2 * s2;
+      applyMs = primary >= 0 ? net.applyFactor[v] * s2 : 0;
+      applyM2 = applyOps * 2 * applyMs * applyMs;
+      totalM2 = o0 * 2 * s0 * s0 + o1 * 2 * s1 * s1 + a2 * writeM2 + (o2 - a2) * 2 * s2 * s2 + o3 * 2 * s3 * s3 + applyM2;
+      const writeM3 = inline ? 6 * s2 * s2 * s2 + asyncShare * 6 * (s2 * s2 * inlineMs + s2 * inlineMs * inlineMs + inlineMs * inlineMs * inlineMs) : 6 * s2 * s2 * s2;
+      applyM3 = applyOps * 6 * applyMs * applyMs * applyMs;
+      totalM3 = o0 * 6 * s0 * s0 * s0 + o1 * 6 * s1 * s1 * s1 + a2 * writeM3 + (o2 - a2) * 6 * s2 * s2 * s2 + o3 * 6 * s3 * s3 * s3 + applyM3;
+    }
     st.svcMs[b] = s0;
     st.svcMs[b + 1] = s1;
     st.svcMs[b + 2] = s2;
@@ -420,11 +528,15 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1): v
     let hot: number;
     let lamInst: number;
     let workInst: number;
+    let m2Inst: number;
+    let m3Inst: number;
     if (isDb) {
       parts = net.shards[v];
       hot = Math.min(1, (1 + net.shardSkew[v]) / parts);
       lamInst = lam * hot;
       workInst = totalWork * hot;
+      m2Inst = totalM2 * hot;
+      m3Inst = totalM3 * hot;
       st.instances[v] = parts;
       st.avgInstances[v] = parts * (1 + net.standby[v]);
     } else if (kc === K_REPLICA) {
@@ -435,6 +547,8 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1): v
       const readWork = totalWork - applyWork;
       lamInst = hotShard * (lam / ni + applyOps);
       workInst = hotShard * (readWork / ni + applyWork);
+      m2Inst = hotShard * ((totalM2 - applyM2) / ni + applyM2);
+      m3Inst = hotShard * ((totalM3 - applyM3) / ni + applyM3);
       lam += applyOps * ni;
       totalWork = readWork + applyWork * ni;
       parts = shardCount * ni;
@@ -446,6 +560,8 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1): v
       hot = Math.min(1, (1 + net.shardSkew[v]) / parts);
       lamInst = lam * hot;
       workInst = totalWork * hot;
+      m2Inst = totalM2 * hot;
+      m3Inst = totalM3 * hot;
     } else {
       let inst = st.instances[v];
       if (net.autoscaled[v]) {
@@ -463,6 +579,8 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1): v
       hot = 1 / inst;
       lamInst = lam / inst;
       workInst = totalWork / inst;
+      m2Inst = totalM2 / inst;
+      m3Inst = totalM3 / inst;
     }
     const rho = workInst / (c * 1000);
     st.utilization[v] = rho;
@@ -471,7 +589,8 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1): v
     st.saturated[v] = rho >= 1 ? 1 : 0;
     if (lamInst > 0) st.meanSvcMs[v] = workInst / lamInst;
     st.stationServers[v] = c;
-    if (rho < 1 && lamInst > 0 && workInst > 0) {
+    // Waits are skipped where only rates and utilisation are read (region checks, bisection).
+    if (waits && rho < 1 && lamInst > 0 && workInst > 0) {
       const sbar = workInst / lamInst;
       const even = !isDb && kc !== K_REPLICA && kc !== K_NOSQL;
       const alg = net.algorithm[v];
@@ -480,13 +599,75 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1): v
       const lamEff = pooled ? lamInst * parts : lamInst;
       const a = (lamEff * sbar) / 1000;
       const pw = erlangC(cEff, a);
-      const theta = cEff / sbar - lamEff / 1000;
-      const g = even && alg === ALG_ROUND_ROBIN ? (1 / parts + 1) / 2 : 1;
-      const thetaE = theta / g;
+      // The conditional wait (the wait of a request that waits; it waits with
+      // probability C, Erlang C). Its mean is the Allen–Cunneen answer, the
+      // M/M/c wait times (c_a² + c_s²)/2, with c_a² = 1/n for round-robin over
+      // n instances (E_n arrivals) and c_s² of the class mix (1 for one
+      // exponential class), except that the wait for the first of the c
+      // servers to free up is the minimum of c residual services rather than
+      // one residual divided by c: the two agree for exponential service and
+      // for one server (Pollaczek–Khinchine, exact), and the difference
+      // vanishes in heavy traffic, where Allen–Cunneen is exact. For a mix of
+      // short requests and long jobs on several servers the minimum is much
+      // shorter (MODEL-NOTES, checked against the simulation).
+      const es = sbar;
+      const es2 = m2Inst / lamInst;
+      const es3 = m3Inst / lamInst;
+      const u = Math.min(rho, 1 - 1e-12);
+      const cs2 = Math.max(0, es2 / (es * es) - 1);
+      const ca2 = even && alg === ALG_ROUND_ROBIN ? 1 / parts : 1;
+      // Residual service Se: E[Se] = E[S²]/2E[S], E[Se²] = E[S³]/3E[S].
+      const e1 = es2 / (2 * es);
+      const e2 = es3 / (3 * es);
+      // Phases of the station's service, with the work each carries per instance.
+      const qi = inline ? asyncShare : 0;
+      const readShare = kc === K_REPLICA ? 1 / Math.max(1, net.instances[v]) : 1;
+      phaseMean[0] = s0;
+      phaseWork[0] = o0 * s0 * readShare;
+      phaseMean[1] = s1;
+      phaseWork[1] = o1 * s1 * readShare;
+      phaseMean[2] = s2;
+      phaseWork[2] = (a2 * (1 - qi) + (o2 - a2)) * s2 * readShare;
+      phaseMean[3] = s2 + inlineMs;
+      phaseWork[3] = a2 * qi * (s2 + inlineMs) * readShare;
+      phaseMean[4] = s3;
+      phaseWork[4] = o3 * s3 * readShare;
+      phaseMean[5] = applyMs;
+      phaseWork[5] = applyOps * applyMs;
+      if (cEff <= 1) {
+        // One server: the residual itself (Pollaczek–Khinchine, exact).
+        fd1 = e1;
+        fd2 = e2;
+      } else firstDeparture(cEff, 6);
+      // W | W > 0 = D1 + (number ahead, geometric with mean u/(1-u)) residuals of the c servers as one.
+      const meanPoisson = fd1 + (u / (1 - u)) * (e1 / cEff);
+      const varSe = Math.max(0, e2 - e1 * e1) / (cEff * cEff);
+      const varPoisson = Math.max(0, fd2 - fd1 * fd1) + (u / (1 - u)) * varSe + (u / ((1 - u) * (1 - u))) * (e1 / cEff) * (e1 / cEff);
+      let mean = meanPoisson * ((ca2 + cs2) / (1 + cs2));
+      let scv = meanPoisson > 0 ? varPoisson / (meanPoisson * meanPoisson) : 1;
+      if (!(mean > 0 && mean < Infinity && scv < Infinity)) {
+        // Moments that under- or overflow (service times near 0): plain M/M/c with the arrival factor.
+        mean = (ca2 + 1) / 2 / (cEff / sbar - lamEff / 1000);
+        if (!(mean >= 0 && mean < Infinity)) mean = 0;
+        scv = 1;
+      }
+      const thetaE = 1 / mean;
       st.waitProb[v] = pw;
       st.thetaEff[v] = thetaE;
-      st.waitMean[v] = pw / thetaE;
-      st.waitVar[v] = (2 * pw) / (thetaE * thetaE) - (pw * pw) / (thetaE * thetaE);
+      if (scv > 1 + 1e-9) {
+        // Hyperexponential with balanced means fitted on (mean, scv).
+        const p1 = 0.5 * (1 + Math.sqrt((scv - 1) / (scv + 1)));
+        st.waitP1[v] = p1;
+        st.waitTheta1[v] = (2 * p1) / mean;
+        st.waitTheta2[v] = (2 * (1 - p1)) / mean;
+      } else {
+        st.waitP1[v] = 1;
+        st.waitTheta1[v] = thetaE;
+        st.waitTheta2[v] = thetaE;
+      }
+      const s2w = Math.max(1, scv);
+      st.waitMean[v] = pw * mean;
+      st.waitVar[v] = pw * (1 + s2w) * mean * mean - pw * pw * mean * mean;
       st.stationServers[v] = cEff;
     }
     // Handled traffic and where it goes.
@@ -635,17 +816,41 @@ function instanceAvailability(net: CompiledNetwork, v: number): number {
 }
 
 /** Node and group availability, k-of-n, SPOFs (MODEL.md §4). */
+/** Per-network constants of the availability pass, computed once per compiled network. */
+interface AvailabilityConstants {
+  instance: Float64Array;
+  gN: Float64Array;
+  gK: Float64Array;
+  gP: Float64Array;
+  gA: Float64Array;
+}
+const availabilityCache = new WeakMap<CompiledNetwork, AvailabilityConstants>();
+
+function availabilityConstants(net: CompiledNetwork): AvailabilityConstants {
+  let c = availabilityCache.get(net);
+  if (!c) {
+    const instance = new Float64Array(net.n);
+    for (let v = 0; v < net.n; v++) instance[v] = instanceAvailability(net, v);
+    const g = net.groupCount;
+    c = { instance, gN: new Float64Array(g), gK: new Float64Array(g), gP: new Float64Array(g), gA: new Float64Array(g) };
+    availabilityCache.set(net, c);
+  }
+  return c;
+}
+
 function availability(st: RunState) {
   const net = st.net;
   const n = net.n;
-  const gN = new Float64Array(net.groupCount);
-  const gK = new Float64Array(net.groupCount);
-  const gP = new Float64Array(net.groupCount);
+  const constants = availabilityConstants(net);
+  const { gN, gK, gP } = constants;
+  gN.fill(0);
+  gK.fill(0);
+  gP.fill(0);
   st.spof.fill(0);
   for (let v = 0; v < n; v++) {
     const spec = net.specs[v];
     const kind = net.kinds[v];
-    const a = instanceAvailability(net, v);
+    const a = constants.instance[v];
     st.needed[v] = 0;
     st.have[v] = 0;
     if (spec.model === 'source' || spec.model === 'none') {
@@ -697,7 +902,7 @@ function availability(st: RunState) {
     st.nodeAvailability[v] = kOfN(k, per, a);
   }
   if (net.groupCount > 0) {
-    const gA = new Float64Array(net.groupCount).fill(-1);
+    const gA = constants.gA.fill(-1);
     for (let v = 0; v < n; v++) {
       const g = net.groupOf[v];
       if (g < 0 || st.have[v] === 0 || net.kinds[v] === 'database' || net.kinds[v] === 'nosql') continue;
@@ -751,6 +956,7 @@ function makeScratch(size: number): Scratch {
   };
 }
 let scratch = makeScratch(256);
+let logBuf = new Float64Array(256);
 function ensureScratch(size: number) {
   if (scratch.aW.length < size) scratch = makeScratch(Math.max(size, scratch.aW.length * 2));
 }
@@ -762,11 +968,15 @@ function ensureScratch(size: number) {
  */
 export function compressMixture(W: Float64Array, M: Float64Array, V: Float64Array, m: number): number {
   if (m <= MIX_MAX) return m;
+  if (logBuf.length < m) logBuf = new Float64Array(Math.max(m, logBuf.length * 2));
+  // Each component's log-mean once (the bin edges and the bins use the same value).
+  const logs = logBuf;
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < m; i++) {
     if (W[i] <= 0) continue;
     const x = Math.log(M[i] + 1e-3);
+    logs[i] = x;
     if (x < lo) lo = x;
     if (x > hi) hi = x;
   }
@@ -778,7 +988,7 @@ export function compressMixture(W: Float64Array, M: Float64Array, V: Float64Arra
   for (let i = 0; i < m; i++) {
     const wi = W[i];
     if (wi <= 0) continue;
-    let bin = width > 0 ? Math.floor((Math.log(M[i] + 1e-3) - lo) / width) : 0;
+    let bin = width > 0 ? Math.floor((logs[i] - lo) / width) : 0;
     if (bin >= MIX_MAX) bin = MIX_MAX - 1;
     if (bin < 0) bin = 0;
     binW[bin] += wi;
@@ -792,6 +1002,78 @@ export function compressMixture(W: Float64Array, M: Float64Array, V: Float64Arra
     W[out] = binW[j];
     M[out] = mean;
     V[out] = Math.max(0, binS[j] / binW[j] - mean * mean);
+    out++;
+  }
+  return out;
+}
+
+/**
+ * Convolves mixture `a` (an components) with `b` (bn) into `a`, compressed
+ * to MIX_MAX: exactly `compressMixture` applied to the an × bn products
+ * (same products, same order, same bins), without writing the products out.
+ * Returns the new count.
+ */
+function convolve(S: Scratch, an: number, bn: number): number {
+  const { aW, aM, aV, bW, bM, bV, cW, cM, cV } = S;
+  const m = an * bn;
+  if (m <= MIX_MAX) {
+    let cn = 0;
+    for (let x = 0; x < an; x++) {
+      for (let y = 0; y < bn; y++) {
+        cW[cn] = aW[x] * bW[y];
+        cM[cn] = aM[x] + bM[y];
+        cV[cn] = aV[x] + bV[y];
+        cn++;
+      }
+    }
+    for (let x = 0; x < cn; x++) {
+      aW[x] = cW[x];
+      aM[x] = cM[x];
+      aV[x] = cV[x];
+    }
+    return cn;
+  }
+  if (logBuf.length < m) logBuf = new Float64Array(Math.max(m, logBuf.length * 2));
+  const logs = logBuf;
+  let lo = Infinity;
+  let hi = -Infinity;
+  let i = 0;
+  for (let x = 0; x < an; x++) {
+    for (let y = 0; y < bn; y++, i++) {
+      if (aW[x] * bW[y] <= 0) continue;
+      const l = Math.log(aM[x] + bM[y] + 1e-3);
+      logs[i] = l;
+      if (l < lo) lo = l;
+      if (l > hi) hi = l;
+    }
+  }
+  const { binW, binM, binS } = scratch;
+  binW.fill(0);
+  binM.fill(0);
+  binS.fill(0);
+  const width = (hi - lo) / MIX_MAX;
+  i = 0;
+  for (let x = 0; x < an; x++) {
+    for (let y = 0; y < bn; y++, i++) {
+      const wi = aW[x] * bW[y];
+      if (wi <= 0) continue;
+      const mi = aM[x] + bM[y];
+      const vi = aV[x] + bV[y];
+      let bin = width > 0 ? Math.floor((logs[i] - lo) / width) : 0;
+      if (bin >= MIX_MAX) bin = MIX_MAX - 1;
+      if (bin < 0) bin = 0;
+      binW[bin] += wi;
+      binM[bin] += wi * mi;
+      binS[bin] += wi * (vi + mi * mi);
+    }
+  }
+  let out = 0;
+  for (let j = 0; j < MIX_MAX; j++) {
+    if (binW[j] <= 0) continue;
+    const mean = binM[j] / binW[j];
+    aW[out] = binW[j];
+    aM[out] = mean;
+    aV[out] = Math.max(0, binS[j] / binW[j] - mean * mean);
     out++;
   }
   return out;
@@ -931,29 +1213,44 @@ export function backward(st: RunState, latMask: number): void {
         an = 1;
       } else {
         const svc = st.svcMs[b + k];
-        const wm = st.waitMean[v];
-        const wv = st.waitVar[v];
         const inl = k === WRITE ? st.inlineJobMs[v] : 0;
-        if (inl > 0) {
-          const q = st.workload.asyncShare;
-          S.aW[0] = 1 - q;
-          S.aM[0] = wm + svc;
-          S.aV[0] = wv + svc * svc;
-          S.aW[1] = q;
-          S.aM[1] = wm + svc + inl;
-          S.aV[1] = wv + svc * svc + inl * inl;
-          an = 2;
-        } else {
-          S.aW[0] = 1;
-          S.aM[0] = wm + svc;
-          S.aV[0] = wv + svc * svc;
-          an = 1;
-        }
-        if (S.aM[0] > TIMEOUT_MS) {
+        if (st.waitMean[v] + svc > TIMEOUT_MS) {
           S.aW[0] = 1;
           S.aM[0] = TIMEOUT_MS;
           S.aV[0] = 0;
           an = 1;
+        } else {
+          // Paths through the station: no wait (1 - C) or a wait in phase 1 or
+          // 2 of the conditional wait; each with or without an inline job.
+          const pw = st.waitProb[v];
+          const p1 = st.waitP1[v];
+          const t1 = st.waitTheta1[v];
+          const t2 = st.waitTheta2[v];
+          const q = inl > 0 ? st.workload.asyncShare : 0;
+          for (let j = 0; j < 2; j++) {
+            const wj = j === 0 ? 1 - q : q;
+            if (!(wj > 0)) continue;
+            const sm = j === 0 ? svc : svc + inl;
+            const sv = j === 0 ? svc * svc : svc * svc + inl * inl;
+            if (pw < 1) {
+              S.aW[an] = wj * (1 - pw);
+              S.aM[an] = sm;
+              S.aV[an] = sv;
+              an++;
+            }
+            if (pw > 0 && p1 > 0) {
+              S.aW[an] = wj * pw * p1;
+              S.aM[an] = sm + 1 / t1;
+              S.aV[an] = sv + 1 / (t1 * t1);
+              an++;
+            }
+            if (pw > 0 && p1 < 1) {
+              S.aW[an] = wj * pw * (1 - p1);
+              S.aM[an] = sm + 1 / t2;
+              S.aV[an] = sv + 1 / (t2 * t2);
+              an++;
+            }
+          }
         }
       }
       for (let g = 0; g < ng; g++) {
@@ -984,22 +1281,7 @@ export function backward(st: RunState, latMask: number): void {
         }
         bn = compressMixture(S.bW, S.bM, S.bV, bn);
         // Convolve the current mixture with the group's: the request makes the calls in turn.
-        let cn = 0;
-        for (let x = 0; x < an; x++) {
-          for (let y = 0; y < bn; y++) {
-            S.cW[cn] = S.aW[x] * S.bW[y];
-            S.cM[cn] = S.aM[x] + S.bM[y];
-            S.cV[cn] = S.aV[x] + S.bV[y];
-            cn++;
-          }
-        }
-        cn = compressMixture(S.cW, S.cM, S.cV, cn);
-        for (let x = 0; x < cn; x++) {
-          S.aW[x] = S.cW[x];
-          S.aM[x] = S.cM[x];
-          S.aV[x] = S.cV[x];
-        }
-        an = cn;
+        an = convolve(S, an, bn);
       }
       // Only requests this node serves (not failed, not shed) carry on.
       const keep = (passRead ? 1 : st.servedFrac[v]) * (1 - st.shedFrac[v]);
@@ -1073,8 +1355,18 @@ function costs(st: RunState) {
   st.internetEgressUsd = tieredCostUsd(st.internetEgressGB, USAGE_PRICES.internetEgressTiers);
 }
 
-/** Regions that geo DNS spreads users over (MODEL.md §4). */
+const geoRegionsCache = new WeakMap<CompiledNetwork, number[]>();
+
+/** Regions that geo DNS spreads users over (MODEL.md §4). Computed once per compiled network. */
 export function geoRegions(net: CompiledNetwork): number[] {
+  const cached = geoRegionsCache.get(net);
+  if (cached) return cached;
+  const regions = findGeoRegions(net);
+  geoRegionsCache.set(net, regions);
+  return regions;
+}
+
+function findGeoRegions(net: CompiledNetwork): number[] {
   const set = new Set<number>();
   for (let v = 0; v < net.n; v++) {
     if (!net.geoDns[v]) continue;
@@ -1121,7 +1413,7 @@ export function run(st: RunState, w: ResolvedWorkload, latMask: number, spare: R
     const tolerance = 1e-9 * Math.max(1, st.offered.total);
     let all = true;
     for (const r of regions) {
-      forward(spare, w, r);
+      forward(spare, w, r, false);
       let satNode = -1;
       for (let v = 0; v < net.n; v++) {
         if (spare.saturated[v] && net.region[v] !== r) {

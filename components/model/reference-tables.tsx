@@ -1,0 +1,325 @@
+/**
+ * The model's reference tables, read from the engine itself: workload
+ * defaults, catalog defaults with their sources, the dated price table and
+ * the stages. Nothing here is typed by hand.
+ */
+import type { ReactNode } from 'react';
+import { CATALOG, type KindSpec } from '@/lib/engine/catalog';
+import { KINDS } from '@/lib/engine/kinds';
+import { HOURLY_PRICES, HOURS_PER_MONTH, PRICES_DATE, USAGE_PRICES, type PriceTier } from '@/lib/engine/prices';
+import { PRACTICES, STAGES } from '@/lib/engine/stages';
+import { WORKLOAD_DEFAULTS } from '@/lib/engine/workload';
+import { grouped, num, pct, usd, usersLabel } from './format';
+
+export function TableWrap({ caption, children }: { caption: string; children: ReactNode }) {
+  return (
+    <div className="my-5 overflow-x-auto rounded-lg border border-slate-200">
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="bg-slate-50 px-3 py-2 text-left text-sm font-medium text-slate-700">{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export const th = 'border-b border-slate-200 bg-slate-50 px-3 py-2 font-semibold whitespace-nowrap text-slate-900';
+export const td = 'border-b border-slate-100 px-3 py-2 align-top text-slate-800';
+export const tdNum = `${td} text-right tabular-nums whitespace-nowrap`;
+
+const WORKLOAD_MEANING: Record<keyof typeof WORKLOAD_DEFAULTS, string> = {
+  requestsPerUserPerDay: 'all HTTP requests one user makes in a day',
+  peakFactor: 'peak-hour rate ÷ the day’s average rate',
+  staticShare: 'share of requests for static files (images, scripts, styles)',
+  readRatio: 'share of the other (dynamic) requests that read',
+  asyncShare: 'share of writes that start a background job',
+  jobServiceMs: 'CPU time of one background job, ms',
+  staticKB: 'size of a static response, KB (for egress cost)',
+  dynamicKB: 'size of a dynamic response, KB',
+  dataPerUserMB: 'data stored per user, MB (for storage and sharding)',
+};
+
+export function WorkloadTable() {
+  return (
+    <TableWrap caption="Workload defaults (a stage, scenario or design may override each)">
+      <thead>
+        <tr>
+          <th scope="col" className={th}>
+            Field
+          </th>
+          <th scope="col" className={`${th} text-right`}>
+            Default
+          </th>
+          <th scope="col" className={th}>
+            Meaning
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {(Object.keys(WORKLOAD_DEFAULTS) as (keyof typeof WORKLOAD_DEFAULTS)[]).map((k) => (
+          <tr key={k}>
+            <td className={`${td} font-mono text-xs [overflow-wrap:anywhere]`}>{k}</td>
+            <td className={tdNum}>{num(WORKLOAD_DEFAULTS[k])}</td>
+            <td className={td}>{WORKLOAD_MEANING[k]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </TableWrap>
+  );
+}
+
+function availabilityText(spec: KindSpec): string {
+  const a = spec.defaults.availability.value;
+  if (a.type === 'managed') return `${(a.availability * 100).toFixed(4).replace(/0+$/, '')}% managed`;
+  if (a.type === 'none') return '—';
+  return `${a.mtbfHours / 24} d / ${a.mttrHours} h`;
+}
+
+function serviceText(spec: KindSpec): string {
+  const s = spec.defaults.serviceMs?.value;
+  if (!s) return '—';
+  if (spec.kind === 'worker') return 'jobServiceMs';
+  if (s.static === s.read && s.read === s.write) return `${num(s.read)}`;
+  return `${num(s.static)} / ${num(s.read)} / ${num(s.write)}`;
+}
+
+const MODEL_WORDS: Record<KindSpec['model'], string> = { source: 'source', queue: 'queue', rated: 'rated', none: 'no traffic' };
+/** Headers that may wrap onto two lines. */
+const thWrap = th.replace('whitespace-nowrap', '');
+
+export function CatalogTable() {
+  return (
+    <TableWrap caption="Catalog v1 defaults per kind at size medium (each size step halves or doubles cores and price). Queue: an M/M/c station per instance. Rated: a fixed latency and a rated capacity. Availability: mean time between failures / to repair (15 min with monitoring), or a managed service’s figure.">
+      <thead>
+        <tr>
+          <th scope="col" className={th}>
+            Kind
+          </th>
+          <th scope="col" className={th}>
+            Model
+          </th>
+          <th scope="col" className={`${th} text-right`}>
+            Cores
+          </th>
+          <th scope="col" className={`${thWrap} text-right`}>
+            Service ms
+            <span className="block text-xs font-normal text-slate-600">static / read / write</span>
+          </th>
+          <th scope="col" className={`${thWrap} text-right`}>
+            Capacity
+            <span className="block text-xs font-normal text-slate-600">rps / instance</span>
+          </th>
+          <th scope="col" className={`${thWrap} text-right`}>
+            Latency
+            <span className="block text-xs font-normal text-slate-600">ms</span>
+          </th>
+          <th scope="col" className={`${thWrap} text-right`}>
+            Hit ratio
+          </th>
+          <th scope="col" className={thWrap}>
+            Availability
+            <span className="block text-xs font-normal text-slate-600">MTBF / MTTR</span>
+          </th>
+          <th scope="col" className={`${th} text-right`}>
+            $ / hour
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {KINDS.map((k) => {
+          const spec = CATALOG[k];
+          const d = spec.defaults;
+          return (
+            <tr key={k}>
+              <th scope="row" className={`${td} font-medium whitespace-nowrap`}>
+                {spec.label}
+                <span className="block font-mono text-xs font-normal text-slate-600">{k}</span>
+              </th>
+              <td className={td}>{MODEL_WORDS[spec.model]}</td>
+              <td className={tdNum}>{d.cores ? d.cores.value : '—'}</td>
+              <td className={tdNum}>{serviceText(spec)}</td>
+              <td className={tdNum}>{d.capacityRps ? grouped(d.capacityRps.value) : spec.model === 'rated' ? 'unbounded' : '—'}</td>
+              <td className={tdNum}>{d.latencyMs ? num(d.latencyMs.value) : '—'}</td>
+              <td className={tdNum}>{d.hitRatio ? num(d.hitRatio.value) : '—'}</td>
+              <td className={`${td} whitespace-nowrap`}>{availabilityText(spec)}</td>
+              <td className={tdNum}>{HOURLY_PRICES[d.priceKey.value].usdPerHour > 0 ? usd(HOURLY_PRICES[d.priceKey.value].usdPerHour) : 'usage'}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </TableWrap>
+  );
+}
+
+function valueText(value: unknown): string {
+  if (typeof value === 'number') return num(value, 4);
+  if (typeof value === 'string' || typeof value === 'boolean') return String(value);
+  if (value && typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (v.type === 'instance') return `MTBF ${Number(v.mtbfHours) / 24} days, MTTR ${v.mttrHours} h`;
+    if (v.type === 'managed') return `${Number(v.availability) * 100}%`;
+    if (v.type === 'none') return 'none';
+    return Object.entries(v)
+      .map(([k, x]) => `${k} ${x}`)
+      .join(', ');
+  }
+  return String(value);
+}
+
+/** Every default of every kind with where it comes from ("unverified" where no primary source was found). */
+export function CatalogSources() {
+  return (
+    <div className="my-5 space-y-2">
+      {KINDS.map((k) => {
+        const spec = CATALOG[k];
+        const entries = Object.entries(spec.defaults) as [string, { value: unknown; source: string }][];
+        return (
+          <details key={k} className="rounded-lg border border-slate-200 bg-white px-4 py-2 open:pb-3">
+            <summary className="cursor-pointer font-medium text-slate-900">
+              {spec.label} <span className="font-normal text-slate-600">— {spec.description}</span>
+            </summary>
+            <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[12rem_1fr]">
+              {entries.map(([field, s]) => (
+                <div key={field} className="contents">
+                  <dt className="font-mono text-xs text-slate-700 sm:pt-0.5">
+                    {field} = {valueText(s.value)}
+                  </dt>
+                  <dd className={`mb-1 ${/unverified/i.test(s.source) ? 'text-amber-800' : 'text-slate-700'}`}>{s.source}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
+        );
+      })}
+    </div>
+  );
+}
+
+function tiers(list: readonly PriceTier[]): string {
+  let from = 0;
+  return list
+    .map((t) => {
+      const range = t.upToGB === Number.MAX_VALUE ? `over ${grouped(from / 1000)} TB` : `${grouped(from / 1000)}–${grouped(t.upToGB / 1000)} TB`;
+      from = t.upToGB;
+      return `${range}: $${t.usdPerGB}/GB`;
+    })
+    .join('; ');
+}
+
+export function PriceTables() {
+  const usage: [string, string, string][] = [
+    ['CDN egress (tiered, per GB a month)', tiers(USAGE_PRICES.cdnEgressTiers), USAGE_PRICES.cdnEgressTiers[0].source],
+    ['Internet egress (tiered, per GB a month)', tiers(USAGE_PRICES.internetEgressTiers), USAGE_PRICES.internetEgressTiers[0].source],
+    ['CDN requests', `$${USAGE_PRICES.cdnPer10kRequestsUsd.value} per 10,000`, USAGE_PRICES.cdnPer10kRequestsUsd.source],
+    ['Database storage (each copy)', `$${USAGE_PRICES.databaseStorageGBMonthUsd.value} per GB-month`, USAGE_PRICES.databaseStorageGBMonthUsd.source],
+    ['Object storage', `$${USAGE_PRICES.objectStorageGBMonthUsd.value} per GB-month`, USAGE_PRICES.objectStorageGBMonthUsd.source],
+    ['Object storage GET requests', `$${USAGE_PRICES.objectStoragePer1kGetUsd.value} per 1,000`, USAGE_PRICES.objectStoragePer1kGetUsd.source],
+    ['Load balancer capacity unit', `$${USAGE_PRICES.albLcuHourUsd.value} per LCU-hour (1 LCU = ${USAGE_PRICES.albGBPerLcuHour.value} GB/h)`, USAGE_PRICES.albLcuHourUsd.source],
+    ['DNS hosted zone', `$${USAGE_PRICES.dnsHostedZoneMonthUsd.value} a month`, USAGE_PRICES.dnsHostedZoneMonthUsd.source],
+    ['DNS queries', `$${USAGE_PRICES.dnsPerMillionQueriesUsd.value} per million (${USAGE_PRICES.dnsQueriesPerUserPerDay.value} per user a day)`, USAGE_PRICES.dnsPerMillionQueriesUsd.source],
+  ];
+  return (
+    <>
+      <TableWrap caption={`Hourly prices per instance at size medium (us-east-1, on demand, checked ${PRICES_DATE}; a month is ${HOURS_PER_MONTH} hours)`}>
+        <thead>
+          <tr>
+            <th scope="col" className={th}>
+              Price
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              $ / hour
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              $ / month
+            </th>
+            <th scope="col" className={th}>
+              Source
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(HOURLY_PRICES)
+            .filter(([key]) => key !== 'none')
+            .map(([key, p]) => (
+              <tr key={key}>
+                <th scope="row" className={`${td} font-normal`}>
+                  {p.describes}
+                </th>
+                <td className={tdNum}>{usd(p.usdPerHour)}</td>
+                <td className={tdNum}>{usd(p.usdPerHour * HOURS_PER_MONTH)}</td>
+                <td className={`${td} ${/unverified/i.test(p.source) ? 'text-amber-800' : ''}`}>{p.source}</td>
+              </tr>
+            ))}
+        </tbody>
+      </TableWrap>
+      <TableWrap caption={`Usage prices (checked ${PRICES_DATE})`}>
+        <thead>
+          <tr>
+            <th scope="col" className={th}>
+              Item
+            </th>
+            <th scope="col" className={th}>
+              Price
+            </th>
+            <th scope="col" className={th}>
+              Source
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {usage.map(([item, price, source]) => (
+            <tr key={item}>
+              <th scope="row" className={`${td} font-normal`}>
+                {item}
+              </th>
+              <td className={`${td} min-w-56`}>{price}</td>
+              <td className={`${td} ${/unverified/i.test(source) ? 'text-amber-800' : ''}`}>{source}</td>
+            </tr>
+          ))}
+        </tbody>
+      </TableWrap>
+    </>
+  );
+}
+
+export function StagesTable() {
+  return (
+    <TableWrap caption="The eight stages: load, objectives, budget and required practices">
+      <thead>
+        <tr>
+          <th scope="col" className={th}>
+            Stage
+          </th>
+          <th scope="col" className={`${th} text-right`}>
+            Users
+          </th>
+          <th scope="col" className={`${th} text-right`}>
+            p95 read
+          </th>
+          <th scope="col" className={`${th} text-right`}>
+            Availability
+          </th>
+          <th scope="col" className={`${th} text-right`}>
+            Budget / month
+          </th>
+          <th scope="col" className={th}>
+            Practices required
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {STAGES.map((s) => (
+          <tr key={s.stage}>
+            <th scope="row" className={`${td} font-medium whitespace-nowrap`}>
+              {s.stage}. {s.name}
+            </th>
+            <td className={tdNum}>{usersLabel(s.users)}</td>
+            <td className={tdNum}>{s.p95ReadMs} ms</td>
+            <td className={tdNum}>{pct(s.availability, 2)}</td>
+            <td className={tdNum}>{usd(s.budgetUsd)}</td>
+            <td className={`${td} min-w-56`}>{s.practices.length ? s.practices.map((p) => PRACTICES[p].label).join('; ') : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </TableWrap>
+  );
+}

@@ -1,0 +1,1056 @@
+/**
+ * A discrete-event simulation of a design (MODEL.md §3, last point): the
+ * independent check of the analytic numbers.
+ *
+ * What is shared with the analytic engine is the *design*, never the
+ * queueing: `compile` (route tables, specialists first, shares, load-balancer
+ * split), `groupsOf` (which calls a node makes for an arriving class, in
+ * order) and the forward pass's configuration (instances chosen at peak by
+ * autoscaling, per-class service times, inline job time). Everything the
+ * analytic model *computes* from those — waits, utilisation, percentiles,
+ * path mixtures — the simulation measures instead:
+ *
+ * - user requests arrive as one Poisson stream per users node and class at
+ *   the peak rates (§1.2);
+ * - every instance of a queueing kind is an FCFS station with `c = cores`
+ *   servers and exponential service per class (mean = the class's service
+ *   time); an inline job adds an exponential `jobServiceMs` to `asyncShare`
+ *   of writes;
+ * - a request is served at a node, then makes the node's calls one after
+ *   another (each call: a target drawn from the route table, its hop latency
+ *   as a round trip, and everything the target does); a cache or CDN hit or
+ *   miss is drawn per request;
+ * - the instance inside a node is chosen by the algorithm of the load
+ *   balancer feeding it: round-robin hands instance i every n-th arrival
+ *   (a cyclic counter), random draws one uniformly, least-connections joins
+ *   the instance with the fewest requests in it (join-shortest-queue, ties
+ *   broken in turn); shards and partitions are drawn with the hottest one
+ *   taking `(1+shardSkew)/shards`;
+ * - rated and managed kinds add their fixed latency; their capacity (and a
+ *   rate limiter's limit) is a token bucket: requests beyond it fail (are
+ *   shed); a request that waits longer than the 10 s timeout at a station
+ *   gives up and fails;
+ * - replicas replay each write of their primary's shard (an operation of
+ *   `applyFactor` × a write on every replica instance of that shard); a NoSQL
+ *   write also lands on `replicationFactor - 1` more partitions; the user
+ *   waits for neither;
+ * - a job handed to a queue does not count toward the user's time; workers
+ *   behind a queue run at the average rate, so the queue passes each job on
+ *   with probability 1/peakFactor (a thinned Poisson stream at the average
+ *   rate, MODEL.md §2.1) and the worker's write reaches its store.
+ *
+ * Built for speed: a binary-heap event queue on typed arrays, request
+ * records preallocated in a pool of typed arrays (a call stack per request),
+ * routing and service parameters precomputed per (node, class), no closures
+ * or objects per event. Pure and deterministic: one seeded PRNG
+ * (xoshiro128**) for the arrivals and one for everything else; no clock.
+ */
+import { NETWORK } from './catalog';
+import * as codes from './compile';
+import { compile, type CompiledNetwork } from './compile';
+import type { Kind } from './kinds';
+import { createRunState, forward, groupsOf, type RunState } from './run';
+import type { ResolvedWorkload, Workload } from './types';
+import { peakLoad, resolveWorkload, type OfferedLoad } from './workload';
+
+// Local copies: imported bindings can be live getters under some module loaders (tsx/CJS).
+const { STATIC, READ, WRITE, JOB, MODEL_QUEUE, MODEL_RATED, ALG_ROUND_ROBIN, ALG_LEAST_CONNECTIONS } = codes;
+const K_DATABASE = codes.K.database;
+const K_REPLICA = codes.K['read-replica'];
+const K_NOSQL = codes.K.nosql;
+const K_QUEUE = codes.K.queue;
+const K_LIMITER = codes.K['rate-limiter'];
+
+const TIMEOUT_MS = NETWORK.timeoutMs.value;
+
+/** Options of {@link simulate}. */
+export interface SimulateOptions {
+  /** User requests to generate, warm-up included (default 100,000). */
+  requests?: number;
+  /** PRNG seed (default 1). Same seed, same result. */
+  seed?: number;
+  /** Overrides of the design's workload, as for `evaluate`. */
+  workload?: Partial<Workload>;
+  /** Share of the requests (the first ones) run before measuring starts (default 0.1). */
+  warmupFraction?: number;
+  /**
+   * What least-connections does (default `pooled`): `pooled` holds requests
+   * at the balancer in one queue until any instance has a free core (HAProxy
+   * least-conn with `maxconn` = cores), the M/M/(n·c) queue of MODEL.md §3;
+   * `jsq` sends each request at once to the instance with the fewest
+   * requests in it (join the shortest queue, no moving between queues),
+   * which waits somewhat longer than the pooled queue.
+   */
+  leastConnections?: 'pooled' | 'jsq';
+}
+
+/** Simulated latency summary, ms. */
+export interface SimulatedLatency {
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Requests measured. */
+  count: number;
+}
+
+export interface SimulatedNode {
+  kind: Kind;
+  /** Stations simulated (instances; shards for a database; shards × instances for replicas). */
+  instances: number;
+  /** Servers per station (`c`). */
+  cores: number;
+  /**
+   * Busy-time fraction per server over the measurement window, for the
+   * hottest shard of a data store (as the analytic `utilization`); for rated
+   * kinds, arrivals / (instances × rated capacity), 0 when unbounded.
+   */
+  utilization: number;
+  /** Arrivals per second during the measurement window, per class. */
+  arrivalRps: { static: number; read: number; write: number; job: number; total: number };
+  /** Time from arriving at the node to leaving it (wait + service, or the fixed latency), ms. */
+  responseMs: { mean: number; p95: number; p99: number };
+  /** Visits measured for `responseMs`. */
+  visits: number;
+}
+
+export interface SimulationResult {
+  modelVersion: 1;
+  seed: number;
+  /** User requests generated, warm-up included. */
+  requests: number;
+  warmupRequests: number;
+  /** Length of the measurement window, simulated seconds. */
+  measuredSeconds: number;
+  users: number;
+  workload: ResolvedWorkload;
+  /** Peak offered load (rps) the arrivals were drawn at. */
+  offered: OfferedLoad;
+  nodes: Record<string, SimulatedNode>;
+  endToEnd: {
+    /** User-facing latency of requests that succeeded, ms (queued jobs excluded). */
+    latencyMs: { static: SimulatedLatency; read: SimulatedLatency; write: SimulatedLatency; overall: SimulatedLatency };
+    /** Measured user requests that completed, failed (saturation, timeout, nowhere to go) or were shed. */
+    completed: number;
+    failed: number;
+    shed: number;
+    /** failed / measured requests. */
+    errorRate: number;
+  };
+  /** Events processed (arrivals at stations and service completions). */
+  events: number;
+}
+
+/** How a node treats an arriving class. */
+const STAGE_ZERO = 0; // users, pass-through reads at a primary with replicas, nothing at the node
+const STAGE_RATED = 1; // fixed latency, token-bucket capacity
+const STAGE_QUEUE = 2; // an FCFS station
+
+/** Request records. */
+const SLOT_USER = 0;
+const SLOT_DETACHED = 1; // a job behind a queue: its own calls, no user latency
+const SLOT_OP = 2; // a replica apply or a NoSQL replica write: one service, nothing after
+
+const EV_ARRIVE = 0;
+const EV_END = 1;
+
+/** xoshiro128** (Blackman and Vigna), seeded with splitmix32. */
+class Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+  constructor(seed: number) {
+    let x = seed >>> 0;
+    const next = () => {
+      x = (x + 0x9e3779b9) | 0;
+      let z = x;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      return (z ^ (z >>> 16)) >>> 0;
+    };
+    this.a = next();
+    this.b = next();
+    this.c = next();
+    this.d = next();
+    if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
+  }
+  /** Uniform in [0, 1), 32 bits. */
+  next(): number {
+    const r = Math.imul(rotl(Math.imul(this.b, 5), 7), 9);
+    const t = this.b << 9;
+    this.c ^= this.a;
+    this.d ^= this.b;
+    this.b ^= this.c;
+    this.a ^= this.d;
+    this.c ^= t;
+    this.d = rotl(this.d, 11);
+    return (r >>> 0) * 2.3283064365386963e-10;
+  }
+  /** Exponential with the given mean (−mean·ln(1−U), U < 1 so the log is finite). */
+  exp(mean: number): number {
+    return -mean * Math.log(1 - this.next());
+  }
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
+}
+
+/** Linear-interpolated quantile of a sorted array. */
+function quantile(sorted: Float64Array, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return 0;
+  const pos = (n - 1) * p;
+  const i = Math.floor(pos);
+  const f = pos - i;
+  return i + 1 < n ? sorted[i] * (1 - f) + sorted[i + 1] * f : sorted[n - 1];
+}
+
+function summary(samples: Float64Array): SimulatedLatency {
+  const n = samples.length;
+  if (n === 0) return { mean: 0, p50: 0, p95: 0, p99: 0, count: 0 };
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += samples[i];
+  samples.sort();
+  return { mean: sum / n, p50: quantile(samples, 0.5), p95: quantile(samples, 0.95), p99: quantile(samples, 0.99), count: n };
+}
+
+/**
+ * Simulates `requests` user requests through the design (MODEL.md §3) and
+ * measures per-node utilisation and response times and end-to-end latency
+ * per class, after discarding the first `warmupFraction` of the requests.
+ * Rates in rps, times in ms. Pure and deterministic for a given seed.
+ * Throws `InvalidDesignError` for a design the engine cannot evaluate.
+ */
+export function simulate(design: Parameters<typeof compile>[0], options: SimulateOptions = {}): SimulationResult {
+  const net = compile(design);
+  const w = resolveWorkload(design.workload, options.workload);
+  const st = createRunState(net);
+  // Configuration only (instances chosen by autoscaling, service times); the queueing is simulated.
+  forward(st, w);
+  const requests = Math.max(0, Math.floor(options.requests ?? 100_000));
+  const seed = Math.floor(options.seed ?? 1);
+  const warmupFraction = Math.min(0.9, Math.max(0, options.warmupFraction ?? 0.1));
+  return new Simulation(net, st, w, requests, seed, warmupFraction, options.leastConnections === 'jsq').run();
+}
+
+class Simulation {
+  private readonly net: CompiledNetwork;
+  private readonly st: RunState;
+  private readonly w: ResolvedWorkload;
+  private readonly requests: number;
+  private readonly seed: number;
+  private readonly warmup: number;
+  private readonly rng: Rng;
+
+  // Per (node, class): stage, service mean, groups (at most 2 per (node, class)).
+  private readonly stage: Uint8Array;
+  private readonly svcMean: Float64Array;
+  private readonly grpCount: Uint8Array;
+  private readonly grpCls: Int32Array;
+  private readonly grpProb: Float64Array;
+  // Per node.
+  private readonly inlineMs: Float64Array;
+  private readonly latency: Float64Array;
+  private readonly unitStart: Int32Array;
+  private readonly unitCount: Int32Array;
+  /** How the station inside a node is chosen: 0 random, 1 round-robin, 2 least-connections, 3 shards/partitions. */
+  private readonly pick: Uint8Array;
+  /** Probability of the hottest shard/partition (unit 0; for replicas: shard 0). */
+  private readonly hotProb: Float64Array;
+  /** Shards of a replica node's primary, and instances per shard. */
+  private readonly repShards: Int32Array;
+  private readonly repPer: Int32Array;
+  /** First and count of the hot group of stations reported as the node's utilisation. */
+  private readonly hotUnits: Int32Array;
+  private readonly rrNext: Int32Array;
+  /** Instances pooled into one station (least-connections, pooled), else 0. */
+  private readonly pooled: Int32Array;
+  private readonly nosqlExtra: Int32Array;
+  /** Replicas applying each primary's writes (CSR). */
+  private readonly replStart: Int32Array;
+  private readonly replList: Int32Array;
+  private readonly applyMs: Float64Array;
+  // Token buckets: rate per ms (−1 = none), depth, tokens, last refill.
+  private readonly bucketRate: Float64Array;
+  private readonly bucketDepth: Float64Array;
+  private readonly bucketTokens: Float64Array;
+  private readonly bucketLast: Float64Array;
+  private readonly limitRate: Float64Array;
+  private readonly limitDepth: Float64Array;
+  private readonly limitTokens: Float64Array;
+  private readonly limitLast: Float64Array;
+
+  // Stations.
+  private readonly unitNode: Int32Array;
+  private readonly unitCores: Int32Array;
+  private readonly busy: Int32Array;
+  private readonly qHead: Int32Array;
+  private readonly qTail: Int32Array;
+  private readonly qLen: Int32Array;
+  private readonly area: Float64Array;
+  private readonly last: Float64Array;
+
+  // Request records (grown by doubling when more are in flight).
+  private cap = 0;
+  private depthMax: number;
+  private kind = new Uint8Array(0);
+  private req = new Int32Array(0);
+  private start = new Float64Array(0);
+  private ucls = new Uint8Array(0);
+  private depth = new Int32Array(0);
+  private fNode = new Int32Array(0);
+  private fCls = new Int32Array(0);
+  private fGrp = new Int32Array(0);
+  private node = new Int32Array(0);
+  private cls = new Int32Array(0);
+  private unit = new Int32Array(0);
+  private arrive = new Float64Array(0);
+  private opMs = new Float64Array(0);
+  private nextInQ = new Int32Array(0);
+  private free = new Int32Array(0);
+  private freeTop = 0;
+
+  // Event heap.
+  private hTime = new Float64Array(1024);
+  private hData = new Int32Array(1024);
+  private hSize = 0;
+
+  // Measurement.
+  private tWarm = 0;
+  private tEnd = 0;
+  private readonly arrivals: Float64Array;
+  private readonly nodeSamples: Float64Array[];
+  private readonly nodeSampleCount: Int32Array;
+  private readonly lat: Float64Array;
+  private readonly latCls: Uint8Array;
+  private latCount = 0;
+  private failed = 0;
+  private shed = 0;
+  private events = 0;
+
+  constructor(net: CompiledNetwork, st: RunState, w: ResolvedWorkload, requests: number, seed: number, warmupFraction: number, jsq: boolean) {
+    this.net = net;
+    this.st = st;
+    this.w = w;
+    this.requests = requests;
+    this.seed = seed;
+    this.warmup = Math.floor(requests * warmupFraction);
+    this.rng = new Rng(seed * 2 + 1);
+    const n = net.n;
+    this.stage = new Uint8Array(n * 4);
+    this.svcMean = new Float64Array(n * 4);
+    this.grpCount = new Uint8Array(n * 4);
+    this.grpCls = new Int32Array(n * 8);
+    this.grpProb = new Float64Array(n * 8);
+    this.inlineMs = new Float64Array(n);
+    this.latency = new Float64Array(n);
+    this.unitStart = new Int32Array(n + 1);
+    this.unitCount = new Int32Array(n);
+    this.pick = new Uint8Array(n);
+    this.hotProb = new Float64Array(n);
+    this.repShards = new Int32Array(n);
+    this.repPer = new Int32Array(n);
+    this.hotUnits = new Int32Array(n * 2);
+    this.rrNext = new Int32Array(n);
+    this.pooled = new Int32Array(n);
+    this.nosqlExtra = new Int32Array(n);
+    this.applyMs = new Float64Array(n);
+    this.bucketRate = new Float64Array(n).fill(-1);
+    this.bucketDepth = new Float64Array(n);
+    this.bucketTokens = new Float64Array(n);
+    this.bucketLast = new Float64Array(n);
+    this.limitRate = new Float64Array(n).fill(-1);
+    this.limitDepth = new Float64Array(n);
+    this.limitTokens = new Float64Array(n);
+    this.limitLast = new Float64Array(n);
+    this.arrivals = new Float64Array(n * 4);
+    this.nodeSampleCount = new Int32Array(n);
+    this.nodeSamples = [];
+
+    const outCls = new Int32Array(4);
+    const outProb = new Float64Array(4);
+    let units = 0;
+    const replCount = new Int32Array(n + 1);
+    for (let v = 0; v < n; v++) {
+      const kc = net.kindCode[v];
+      const model = net.model[v];
+      const b = v * 4;
+      this.nodeSamples.push(new Float64Array(model === MODEL_QUEUE ? 1024 : 0));
+      const passRead = kc === K_DATABASE && net.routeStart[b + READ + 1] > net.routeStart[b + READ];
+      for (let k = 0; k < 4; k++) {
+        if (model === MODEL_QUEUE && !(k === READ && passRead)) this.stage[b + k] = STAGE_QUEUE;
+        else if (model === MODEL_RATED) this.stage[b + k] = STAGE_RATED;
+        else this.stage[b + k] = STAGE_ZERO;
+        this.svcMean[b + k] = st.svcMs[b + k];
+        const g = groupsOf(net, st, v, k, outCls, outProb);
+        this.grpCount[b + k] = g;
+        for (let i = 0; i < g; i++) {
+          this.grpCls[(b + k) * 2 + i] = outCls[i];
+          this.grpProb[(b + k) * 2 + i] = outProb[i];
+        }
+      }
+      this.inlineMs[v] = st.inlineJobMs[v];
+      this.latency[v] = net.latencyMs[v];
+      if (model === MODEL_RATED) {
+        const cap = net.capacityRps[v] * st.instances[v];
+        if (cap > 0) {
+          this.bucketRate[v] = cap / 1000;
+          // A tenth of a second of capacity: absorbs Poisson bursts, not sustained overload.
+          this.bucketDepth[v] = Math.max(1, cap * 0.1);
+          this.bucketTokens[v] = this.bucketDepth[v];
+        }
+        if (kc === K_LIMITER && net.limitRps[v] >= 0) {
+          this.limitRate[v] = net.limitRps[v] / 1000;
+          this.limitDepth[v] = Math.max(1, net.limitRps[v] * 0.1);
+          this.limitTokens[v] = this.limitDepth[v];
+        }
+      }
+      // Stations.
+      let count = 0;
+      if (model === MODEL_QUEUE) {
+        if (kc === K_DATABASE) {
+          count = net.shards[v];
+          this.pick[v] = 3;
+          this.hotProb[v] = Math.min(1, (1 + net.shardSkew[v]) / count);
+          this.hotUnits[v * 2 + 1] = 1;
+        } else if (kc === K_REPLICA) {
+          const p = net.primaryOf[v];
+          const shards = p >= 0 ? net.shards[p] : 1;
+          const per = Math.max(1, net.instances[v]);
+          count = shards * per;
+          this.repShards[v] = shards;
+          this.repPer[v] = per;
+          this.pick[v] = 3;
+          this.hotProb[v] = Math.min(1, (1 + net.shardSkew[v]) / shards);
+          this.hotUnits[v * 2 + 1] = per;
+          if (p >= 0) replCount[p + 1]++;
+          this.applyMs[v] = net.applyFactor[v] * st.svcMs[b + WRITE];
+        } else if (kc === K_NOSQL) {
+          count = Math.max(1, net.instances[v]);
+          this.pick[v] = 3;
+          this.hotProb[v] = Math.min(1, (1 + net.shardSkew[v]) / count);
+          this.hotUnits[v * 2 + 1] = 1;
+          this.nosqlExtra[v] = Math.min(net.replicationFactor[v], count) - 1;
+        } else {
+          count = Math.max(1, Math.round(st.instances[v]));
+          const alg = net.algorithm[v];
+          this.pick[v] = alg === ALG_ROUND_ROBIN ? 1 : alg === ALG_LEAST_CONNECTIONS ? 2 : 0;
+          if (alg === ALG_LEAST_CONNECTIONS && !jsq) {
+            // Pooled: one station with every core of every instance, one queue.
+            this.pooled[v] = count;
+            count = 1;
+          }
+          this.hotUnits[v * 2 + 1] = count;
+        }
+      }
+      this.unitStart[v] = units;
+      this.unitCount[v] = count;
+      this.hotUnits[v * 2] = units;
+      units += count;
+    }
+    this.unitStart[n] = units;
+    // Replicas of each primary (CSR).
+    this.replStart = new Int32Array(n + 1);
+    for (let v = 0; v < n; v++) this.replStart[v + 1] = this.replStart[v] + replCount[v + 1];
+    this.replList = new Int32Array(this.replStart[n]);
+    const fill = this.replStart.slice(0, n);
+    for (let v = 0; v < n; v++) {
+      const p = net.primaryOf[v];
+      if (net.kindCode[v] === K_REPLICA && p >= 0) this.replList[fill[p]++] = v;
+    }
+
+    this.unitNode = new Int32Array(units);
+    this.unitCores = new Int32Array(units);
+    for (let v = 0; v < n; v++) {
+      for (let u = this.unitStart[v]; u < this.unitStart[v] + this.unitCount[v]; u++) {
+        this.unitNode[u] = v;
+        this.unitCores[u] = Math.max(1, Math.round(net.cores[v])) * Math.max(1, this.pooled[v]);
+      }
+    }
+    this.busy = new Int32Array(units);
+    this.qHead = new Int32Array(units).fill(-1);
+    this.qTail = new Int32Array(units).fill(-1);
+    this.qLen = new Int32Array(units);
+    this.area = new Float64Array(units);
+    this.last = new Float64Array(units);
+
+    // Longest call chain (frames on a request's stack): 1 + the longest route path.
+    const longest = new Int32Array(n);
+    for (let idx = n - 1; idx >= 0; idx--) {
+      const v = net.topo[idx];
+      let m = 0;
+      for (let i = net.routeStart[v * 4]; i < net.routeStart[v * 4 + 4]; i++) m = Math.max(m, longest[net.routeTarget[i]]);
+      longest[v] = m + 1;
+    }
+    let dm = 1;
+    for (let v = 0; v < n; v++) dm = Math.max(dm, longest[v]);
+    this.depthMax = dm + 1;
+    this.lat = new Float64Array(Math.max(0, requests - this.warmup));
+    this.latCls = new Uint8Array(Math.max(0, requests - this.warmup));
+    this.grow(1024);
+  }
+
+  // -------------------------------------------------------------------------
+  // Request records
+
+  private grow(cap: number) {
+    const old = this.cap;
+    const D = this.depthMax;
+    const g8 = (a: Uint8Array) => {
+      const x = new Uint8Array(cap);
+      x.set(a);
+      return x;
+    };
+    const g32 = (a: Int32Array, size: number) => {
+      const x = new Int32Array(size);
+      x.set(a);
+      return x;
+    };
+    const g64 = (a: Float64Array) => {
+      const x = new Float64Array(cap);
+      x.set(a);
+      return x;
+    };
+    this.kind = g8(this.kind);
+    this.ucls = g8(this.ucls);
+    this.req = g32(this.req, cap);
+    this.depth = g32(this.depth, cap);
+    this.node = g32(this.node, cap);
+    this.cls = g32(this.cls, cap);
+    this.unit = g32(this.unit, cap);
+    this.nextInQ = g32(this.nextInQ, cap);
+    this.fNode = g32(this.fNode, cap * D);
+    this.fCls = g32(this.fCls, cap * D);
+    this.fGrp = g32(this.fGrp, cap * D);
+    this.start = g64(this.start);
+    this.arrive = g64(this.arrive);
+    this.opMs = g64(this.opMs);
+    const free = new Int32Array(cap);
+    free.set(this.free.subarray(0, this.freeTop));
+    // New records go on the free stack highest first, so low indices are used first.
+    let top = this.freeTop;
+    for (let s = cap - 1; s >= old; s--) free[top++] = s;
+    this.free = free;
+    this.freeTop = top;
+    this.cap = cap;
+  }
+
+  private alloc(kind: number): number {
+    if (this.freeTop === 0) this.grow(this.cap * 2);
+    const s = this.free[--this.freeTop];
+    this.kind[s] = kind;
+    this.depth[s] = 0;
+    this.req[s] = -1;
+    return s;
+  }
+
+  private release(s: number) {
+    this.free[this.freeTop++] = s;
+  }
+
+  private push(s: number, v: number, k: number) {
+    const f = s * this.depthMax + this.depth[s]++;
+    this.fNode[f] = v;
+    this.fCls[f] = k;
+    this.fGrp[f] = 0;
+  }
+
+  // -------------------------------------------------------------------------
+  // Event heap (min-heap on time; ties in heap order, which is deterministic)
+
+  private schedule(t: number, s: number, type: number) {
+    if (this.hSize === this.hTime.length) {
+      const t2 = new Float64Array(this.hSize * 2);
+      t2.set(this.hTime);
+      const d2 = new Int32Array(this.hSize * 2);
+      d2.set(this.hData);
+      this.hTime = t2;
+      this.hData = d2;
+    }
+    const hT = this.hTime;
+    const hD = this.hData;
+    const data = s * 2 + type;
+    let i = this.hSize++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (hT[p] <= t) break;
+      hT[i] = hT[p];
+      hD[i] = hD[p];
+      i = p;
+    }
+    hT[i] = t;
+    hD[i] = data;
+  }
+
+  /** Removes the earliest event; its time and data are left in `popTime`/`popData`. */
+  private popTime = 0;
+  private popData = 0;
+  private pop() {
+    const hT = this.hTime;
+    const hD = this.hData;
+    this.popTime = hT[0];
+    this.popData = hD[0];
+    const n = --this.hSize;
+    if (n === 0) return;
+    const t = hT[n];
+    const d = hD[n];
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && hT[c + 1] < hT[c]) c++;
+      if (hT[c] >= t) break;
+      hT[i] = hT[c];
+      hD[i] = hD[c];
+      i = c;
+    }
+    hT[i] = t;
+    hD[i] = d;
+  }
+
+  // -------------------------------------------------------------------------
+  // Simulation
+
+  run(): SimulationResult {
+    const net = this.net;
+    const w = this.w;
+    const offered = peakLoad(w);
+    const nUsers = net.usersNodes.length;
+    const requests = nUsers > 0 && offered.total > 0 ? this.requests : 0;
+    // The arrival stream has its own PRNG, so it can be drawn up front: the
+    // measurement window [first measured arrival, last arrival] is known
+    // before the run starts.
+    const arrRng = new Rng(this.seed * 2 + 2);
+    const times = new Float64Array(requests);
+    const classes = new Uint8Array(requests);
+    const entry = new Int32Array(requests);
+    const ratePerMs = offered.total / 1000;
+    const pStatic = offered.total > 0 ? offered.static / offered.total : 0;
+    const pRead = offered.total > 0 ? offered.read / offered.total : 0;
+    let t = 0;
+    for (let i = 0; i < requests; i++) {
+      t += arrRng.exp(1 / ratePerMs);
+      times[i] = t;
+      const u = arrRng.next();
+      classes[i] = u < pStatic ? STATIC : u < pStatic + pRead ? READ : WRITE;
+      entry[i] = nUsers > 1 ? net.usersNodes[Math.min(nUsers - 1, Math.floor(arrRng.next() * nUsers))] : net.usersNodes[0];
+    }
+    this.tWarm = requests > 0 ? times[Math.min(this.warmup, requests - 1)] : 0;
+    this.tEnd = requests > 0 ? times[requests - 1] : 0;
+
+    let next = 0;
+    for (;;) {
+      const tExt = next < requests ? times[next] : Infinity;
+      if (this.hSize === 0 && tExt === Infinity) break;
+      if (this.hSize === 0 || tExt <= this.hTime[0]) {
+        const s = this.alloc(SLOT_USER);
+        this.req[s] = next;
+        this.start[s] = tExt;
+        this.ucls[s] = classes[next];
+        this.push(s, entry[next], classes[next]);
+        if (next >= this.warmup) this.arrivals[entry[next] * 4 + classes[next]]++;
+        next++;
+        this.advance(s, tExt);
+        continue;
+      }
+      this.pop();
+      this.events++;
+      const s = this.popData >> 1;
+      if ((this.popData & 1) === EV_ARRIVE) this.onArrive(s, this.popTime);
+      else this.onEnd(s, this.popTime);
+    }
+    return this.result(offered);
+  }
+
+  /**
+   * Carries a request on from the frame on top of its stack (a node whose own
+   * stage is done) at time `t`: makes the node's calls in turn, adding hops
+   * and fixed latencies, until it reaches a station (an arrival event) or
+   * finishes.
+   */
+  private advance(s: number, t: number) {
+    const net = this.net;
+    const D = this.depthMax;
+    const rng = this.rng;
+    let acc = 0;
+    for (;;) {
+      const d = this.depth[s];
+      if (d === 0) {
+        this.finish(s, t + acc);
+        return;
+      }
+      const f = s * D + d - 1;
+      const v = this.fNode[f];
+      const k = this.fCls[f];
+      const gb = v * 4 + k;
+      const g = this.fGrp[f];
+      if (g >= this.grpCount[gb]) {
+        this.depth[s] = d - 1;
+        continue;
+      }
+      this.fGrp[f] = g + 1;
+      const p = this.grpProb[gb * 2 + g];
+      if (p < 1 && !(rng.next() < p)) continue;
+      const oc = this.grpCls[gb * 2 + g];
+      const rb = v * 4 + oc;
+      const rs = net.routeStart[rb];
+      const re = net.routeStart[rb + 1];
+      if (rs === re) {
+        // Nowhere to go: the request fails (MODEL-NOTES: unhandled traffic).
+        this.fail(s);
+        return;
+      }
+      let i = rs;
+      if (re - rs > 1) {
+        let u = rng.next();
+        while (i < re - 1 && u >= net.routeFrac[i]) {
+          u -= net.routeFrac[i];
+          i++;
+        }
+      }
+      const target = net.routeTarget[i];
+      acc += net.routeHop[i];
+      const f2 = s * D + d;
+      this.fNode[f2] = target;
+      this.fCls[f2] = oc;
+      this.fGrp[f2] = 0;
+      this.depth[s] = d + 1;
+      const sg = this.stage[target * 4 + oc];
+      const now = t + acc;
+      if (sg === STAGE_ZERO) {
+        if (now >= this.tWarm && now <= this.tEnd) this.arrivals[target * 4 + oc]++;
+        continue;
+      }
+      if (sg === STAGE_QUEUE) {
+        this.node[s] = target;
+        this.cls[s] = oc;
+        this.schedule(now, s, EV_ARRIVE);
+        return;
+      }
+      // Rated: count, check capacity (and a limiter's limit), add the fixed latency.
+      if (now >= this.tWarm && now <= this.tEnd) this.arrivals[target * 4 + oc]++;
+      if (this.bucketRate[target] >= 0 && !this.take(this.bucketRate, this.bucketDepth, this.bucketTokens, this.bucketLast, target, now)) {
+        this.fail(s);
+        return;
+      }
+      if (this.limitRate[target] >= 0 && !this.take(this.limitRate, this.limitDepth, this.limitTokens, this.limitLast, target, now)) {
+        if (this.kind[s] === SLOT_USER && this.req[s] >= this.warmup) this.shed++;
+        this.release(s);
+        return;
+      }
+      acc += this.latency[target];
+      if (net.kindCode[target] === K_QUEUE && oc === JOB) this.handOff(target, t + acc);
+    }
+  }
+
+  /** Token bucket at node v: true when a token was available at `now`. */
+  private take(rate: Float64Array, depth: Float64Array, tokens: Float64Array, last: Float64Array, v: number, now: number): boolean {
+    // Arrivals reach a node slightly out of time order (hops are added ahead); never refill backwards.
+    if (now > last[v]) {
+      tokens[v] = Math.min(depth[v], tokens[v] + (now - last[v]) * rate[v]);
+      last[v] = now;
+    }
+    if (tokens[v] >= 1) {
+      tokens[v] -= 1;
+      return true;
+    }
+    return false;
+  }
+
+  /** A queue passes a job on to its workers at the average rate (1 in peakFactor), off the user's path. */
+  private handOff(q: number, t: number) {
+    const pf = this.w.peakFactor;
+    if (pf > 1 && !(this.rng.next() * pf < 1)) return;
+    const net = this.net;
+    const rb = q * 4 + JOB;
+    const rs = net.routeStart[rb];
+    const re = net.routeStart[rb + 1];
+    if (rs === re) return;
+    let i = rs;
+    if (re - rs > 1) {
+      let u = this.rng.next();
+      while (i < re - 1 && u >= net.routeFrac[i]) {
+        u -= net.routeFrac[i];
+        i++;
+      }
+    }
+    const target = net.routeTarget[i];
+    const s = this.alloc(SLOT_DETACHED);
+    this.push(s, target, JOB);
+    const now = t + net.routeHop[i];
+    if (this.stage[target * 4 + JOB] === STAGE_QUEUE) {
+      this.node[s] = target;
+      this.cls[s] = JOB;
+      this.schedule(now, s, EV_ARRIVE);
+    } else {
+      this.advance(s, now);
+    }
+  }
+
+  private finish(s: number, t: number) {
+    if (this.kind[s] === SLOT_USER && this.req[s] >= this.warmup) {
+      const i = this.latCount++;
+      this.lat[i] = t - this.start[s];
+      this.latCls[i] = this.ucls[s];
+    }
+    this.release(s);
+  }
+
+  private fail(s: number) {
+    if (this.kind[s] === SLOT_USER && this.req[s] >= this.warmup) this.failed++;
+    this.release(s);
+  }
+
+  /** Chooses the station inside node v for an arrival. */
+  private choose(v: number): number {
+    const base = this.unitStart[v];
+    const n = this.unitCount[v];
+    if (n === 1) return base;
+    switch (this.pick[v]) {
+      case 1: {
+        const i = this.rrNext[v];
+        this.rrNext[v] = i + 1 === n ? 0 : i + 1;
+        return base + i;
+      }
+      case 2: {
+        // Join the station with the fewest requests in it; ties go round in turn.
+        const from = this.rrNext[v];
+        this.rrNext[v] = from + 1 === n ? 0 : from + 1;
+        let best = base + from;
+        let bestN = this.busy[best] + this.qLen[best];
+        for (let j = 1; j < n && bestN > 0; j++) {
+          let x = from + j;
+          if (x >= n) x -= n;
+          const u = base + x;
+          const c = this.busy[u] + this.qLen[u];
+          if (c < bestN) {
+            best = u;
+            bestN = c;
+          }
+        }
+        return best;
+      }
+      case 3: {
+        // Shards or partitions: the hottest takes hotProb, the rest share evenly.
+        const replica = this.net.kindCode[v] === K_REPLICA;
+        const per = replica ? this.repPer[v] : 1;
+        const shards = replica ? this.repShards[v] : n;
+        let shard = 0;
+        if (shards > 1) {
+          const u = this.rng.next();
+          const hot = this.hotProb[v];
+          shard = u < hot ? 0 : 1 + Math.min(shards - 2, Math.floor(((u - hot) / (1 - hot)) * (shards - 1)));
+        }
+        const inst = per > 1 ? Math.min(per - 1, Math.floor(this.rng.next() * per)) : 0;
+        return base + shard * per + inst;
+      }
+      default:
+        return base + Math.min(n - 1, Math.floor(this.rng.next() * n));
+    }
+  }
+
+  /** Integrates busy servers over the measurement window up to `now`. */
+  private account(u: number, now: number) {
+    const a = this.last[u] > this.tWarm ? this.last[u] : this.tWarm;
+    const b = now < this.tEnd ? now : this.tEnd;
+    if (b > a) this.area[u] += this.busy[u] * (b - a);
+    this.last[u] = now;
+  }
+
+  private onArrive(s: number, now: number) {
+    const v = this.node[s];
+    const k = this.cls[s];
+    let u: number;
+    if (this.kind[s] === SLOT_OP) u = this.unit[s];
+    else {
+      u = this.choose(v);
+      this.unit[s] = u;
+      if (now >= this.tWarm && now <= this.tEnd) this.arrivals[v * 4 + k]++;
+      // A NoSQL write lands on more partitions; the user waits for its own only.
+      const extra = this.nosqlExtra[v];
+      if (extra > 0 && (k === WRITE || k === JOB)) {
+        for (let r = 0; r < extra; r++) this.op(v, this.choose(v), this.svcMean[v * 4 + k], now);
+      }
+    }
+    this.arrive[s] = now;
+    if (this.busy[u] < this.unitCores[u]) {
+      this.account(u, now);
+      this.busy[u]++;
+      this.schedule(now + this.service(s), s, EV_END);
+    } else {
+      this.nextInQ[s] = -1;
+      if (this.qTail[u] >= 0) this.nextInQ[this.qTail[u]] = s;
+      else this.qHead[u] = s;
+      this.qTail[u] = s;
+      this.qLen[u]++;
+    }
+  }
+
+  /** A background operation (replica apply, NoSQL replica write) on station u of node v. */
+  private op(v: number, u: number, meanMs: number, now: number) {
+    const s = this.alloc(SLOT_OP);
+    this.node[s] = v;
+    this.cls[s] = WRITE;
+    this.unit[s] = u;
+    this.opMs[s] = meanMs;
+    this.onArrive(s, now);
+  }
+
+  private service(s: number): number {
+    if (this.kind[s] === SLOT_OP) return this.rng.exp(this.opMs[s]);
+    const v = this.node[s];
+    const k = this.cls[s];
+    let x = this.rng.exp(this.svcMean[v * 4 + k]);
+    if (k === WRITE && this.inlineMs[v] > 0 && this.rng.next() < this.w.asyncShare) x += this.rng.exp(this.inlineMs[v]);
+    return x;
+  }
+
+  private onEnd(s: number, now: number) {
+    const u = this.unit[s];
+    const v = this.node[s];
+    const kind = this.kind[s];
+    const arrived = this.arrive[s];
+    if (kind !== SLOT_OP && arrived >= this.tWarm && arrived <= this.tEnd) this.sample(v, now - arrived);
+    // Next in line (a request that has waited past the timeout has given up and failed).
+    this.account(u, now);
+    let started = false;
+    while (this.qHead[u] >= 0) {
+      const r = this.qHead[u];
+      this.qHead[u] = this.nextInQ[r];
+      if (this.qHead[u] < 0) this.qTail[u] = -1;
+      this.qLen[u]--;
+      if (now - this.arrive[r] > TIMEOUT_MS && this.kind[r] !== SLOT_OP) {
+        this.fail(r);
+        continue;
+      }
+      this.schedule(now + this.service(r), r, EV_END);
+      started = true;
+      break;
+    }
+    if (!started) this.busy[u]--;
+    if (kind === SLOT_OP) {
+      this.release(s);
+      return;
+    }
+    const k = this.cls[s];
+    // Replicas replay the write on every instance of its shard.
+    if ((k === WRITE || k === JOB) && this.replStart[v + 1] > this.replStart[v]) {
+      const shard = u - this.unitStart[v];
+      for (let i = this.replStart[v]; i < this.replStart[v + 1]; i++) {
+        const r = this.replList[i];
+        if (!(this.applyMs[r] > 0) || shard >= this.repShards[r]) continue;
+        const per = this.repPer[r];
+        const base = this.unitStart[r] + shard * per;
+        for (let j = 0; j < per; j++) this.op(r, base + j, this.applyMs[r], now);
+      }
+    }
+    this.advance(s, now);
+  }
+
+  private sample(v: number, x: number) {
+    let buf = this.nodeSamples[v];
+    const i = this.nodeSampleCount[v]++;
+    if (i === buf.length) {
+      const b2 = new Float64Array(Math.max(1024, buf.length * 2));
+      b2.set(buf);
+      this.nodeSamples[v] = b2;
+      buf = b2;
+    }
+    buf[i] = x;
+  }
+
+  // -------------------------------------------------------------------------
+  // Results
+
+  private result(offered: OfferedLoad): SimulationResult {
+    const net = this.net;
+    const st = this.st;
+    const window = this.tEnd - this.tWarm;
+    const seconds = window / 1000;
+    const nodes: Record<string, SimulatedNode> = {};
+    for (let v = 0; v < net.n; v++) {
+      const b = v * 4;
+      const perSec = (x: number) => (seconds > 0 ? x / seconds : 0);
+      const arrivalRps = {
+        static: perSec(this.arrivals[b]),
+        read: perSec(this.arrivals[b + 1]),
+        write: perSec(this.arrivals[b + 2]),
+        job: perSec(this.arrivals[b + 3]),
+        total: perSec(this.arrivals[b] + this.arrivals[b + 1] + this.arrivals[b + 2] + this.arrivals[b + 3]),
+      };
+      let utilization = 0;
+      let response = { mean: 0, p95: 0, p99: 0 };
+      let visits = 0;
+      const model = net.model[v];
+      if (model === MODEL_QUEUE) {
+        const first = this.hotUnits[v * 2];
+        const count = this.hotUnits[v * 2 + 1];
+        let area = 0;
+        for (let u = first; u < first + count; u++) {
+          this.account(u, this.tEnd);
+          area += this.area[u];
+        }
+        const c = Math.max(1, Math.round(net.cores[v])) * Math.max(1, this.pooled[v]);
+        utilization = window > 0 && count > 0 ? area / (window * c * count) : 0;
+        visits = this.nodeSampleCount[v];
+        if (visits > 0) {
+          const s = summary(this.nodeSamples[v].subarray(0, visits));
+          response = { mean: s.mean, p95: s.p95, p99: s.p99 };
+        }
+      } else if (model === MODEL_RATED) {
+        const cap = net.capacityRps[v] * st.instances[v];
+        utilization = cap > 0 ? arrivalRps.total / cap : 0;
+        visits = this.arrivals[b] + this.arrivals[b + 1] + this.arrivals[b + 2] + this.arrivals[b + 3];
+        if (visits > 0) response = { mean: this.latency[v], p95: this.latency[v], p99: this.latency[v] };
+      }
+      const entry: SimulatedNode = {
+        kind: net.kinds[v],
+        instances: model === MODEL_QUEUE ? this.unitCount[v] * Math.max(1, this.pooled[v]) : st.instances[v],
+        cores: net.cores[v],
+        utilization,
+        arrivalRps,
+        responseMs: response,
+        visits,
+      };
+      if (net.ids[v] === '__proto__') Object.defineProperty(nodes, '__proto__', { value: entry, enumerable: true, writable: true, configurable: true });
+      else nodes[net.ids[v]] = entry;
+    }
+    // End-to-end, per class and overall.
+    const m = this.latCount;
+    const counts = [0, 0, 0];
+    for (let i = 0; i < m; i++) counts[this.latCls[i]]++;
+    const per = counts.map((c) => new Float64Array(c));
+    const fillAt = [0, 0, 0];
+    for (let i = 0; i < m; i++) {
+      const k = this.latCls[i];
+      per[k][fillAt[k]++] = this.lat[i];
+    }
+    const measuredRequests = this.requests > 0 && offered.total > 0 && net.usersNodes.length > 0 ? this.requests - this.warmup : 0;
+    return {
+      modelVersion: 1,
+      seed: this.seed,
+      requests: this.requests,
+      warmupRequests: this.warmup,
+      measuredSeconds: seconds,
+      users: this.w.users,
+      workload: { ...this.w },
+      offered,
+      nodes,
+      endToEnd: {
+        latencyMs: {
+          static: summary(per[STATIC]),
+          read: summary(per[READ]),
+          write: summary(per[WRITE]),
+          overall: summary(this.lat.subarray(0, m)),
+        },
+        completed: m,
+        failed: this.failed,
+        shed: this.shed,
+        errorRate: measuredRequests > 0 ? this.failed / measuredRequests : 0,
+      },
+      events: this.events,
+    };
+  }
+}

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluate, sweep } from '../lib/engine/evaluate';
+import { simulate } from '../lib/engine/simulate';
+import { USAGE, main, type Io } from './scalelab';
+
+const stage3 = path.resolve(__dirname, '../content/stages/stage-3.json');
+
+/** Runs the command line in memory; files come from `files` first, then the disk. */
+function run(argv: string[], files: Record<string, string> = {}) {
+  let out = '';
+  let err = '';
+  const io: Io = {
+    out: (t) => (out += `${t}\n`),
+    err: (t) => (err += `${t}\n`),
+    readFile: (p) => (p in files ? files[p] : readFileSync(p, 'utf8')),
+  };
+  const code = main(argv, io);
+  return { code, out, err };
+}
+
+const design = () => JSON.parse(readFileSync(stage3, 'utf8'));
+
+describe('scalelab command line', () => {
+  it('evaluate --json prints exactly what evaluate() returns', () => {
+    const r = run(['evaluate', stage3, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(JSON.parse(r.out)).toEqual(JSON.parse(JSON.stringify(evaluate(design()))));
+  });
+
+  it('evaluate --users overrides the design’s users', () => {
+    const r = run(['evaluate', stage3, '--users', '250000', '--json']);
+    expect(JSON.parse(r.out)).toEqual(JSON.parse(JSON.stringify(evaluate(design(), { users: 250_000 }))));
+  });
+
+  it('sweep --json and simulate --json print the engine’s objects', () => {
+    const s = run(['sweep', stage3, '--from', '1000', '--to', '1000000', '--points', '5', '--json']);
+    expect(s.code).toBe(0);
+    expect(JSON.parse(s.out)).toEqual(JSON.parse(JSON.stringify(sweep(design(), 1000, 1_000_000, 5))));
+    const m = run(['simulate', stage3, '--requests', '5000', '--seed', '3', '--json']);
+    expect(m.code).toBe(0);
+    expect(JSON.parse(m.out)).toEqual(JSON.parse(JSON.stringify(simulate(design(), { requests: 5000, seed: 3 }))));
+  });
+
+  it('prints readable tables by default: nodes, end to end, findings, stages', () => {
+    const r = run(['evaluate', stage3]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/node\s+kind\s+instances\s+utilisation\s+p95\s+availability\s+cost\/month/);
+    expect(r.out).toMatch(/^app\s+app-server\s+3\s+14\.9%/m);
+    expect(r.out).toMatch(/^End to end/m);
+    expect(r.out).toMatch(/^read\s+[\d.]+ ms/m);
+    expect(r.out).toMatch(/^Findings/m);
+    expect(r.out).toMatch(/^3\. Load balancer, horizontal app tier\s+100,000\s+pass\s+100$/m);
+    expect(r.out).toMatch(/^Stage 4 fails:/m);
+  });
+
+  it('sweep says where the design breaks and which component breaks it', () => {
+    const r = run(['sweep', stage3, '--points', '8']);
+    expect(r.out).toMatch(/^\s+users\s+p95 read\s+p95 all\s+max utilisation\s+bottleneck\s+availability\s+cost\/month$/m);
+    expect(r.out).toMatch(/breaks at [\d,]+ users: app \(saturated at \d+% of capacity\)/);
+  });
+
+  it('an invalid design exits 2 and names every problem as path: message', () => {
+    const bad = design();
+    bad.nodes[1].kind = 'mainframe';
+    bad.nodes[2].params = { instances: -3 };
+    const r = run(['evaluate', 'bad.json'], { 'bad.json': JSON.stringify(bad) });
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/bad\.json is not a valid design \(2 problems\)/);
+    expect(r.err).toMatch(/^  nodes\[1\]\.kind: unknown kind "mainframe"/m);
+    expect(r.err).toMatch(/^  nodes\[2\]\.params\.instances: instances must be at least 1$/m);
+    // Cross-references are checked once every node and edge is well formed.
+    const dangling = design();
+    dangling.edges.push({ id: 'dangling', source: 'lb', target: 'nowhere' });
+    const d = run(['simulate', 'd.json'], { 'd.json': JSON.stringify(dangling) });
+    expect(d.code).toBe(2);
+    expect(d.err).toMatch(/^  edges\[\d+\]\.target: edge "dangling" ends at "nowhere", which is not a node$/m);
+  });
+
+  it('a missing file, or a file that is not JSON, exits 2 with the problem named', () => {
+    const missing = run(['evaluate', '/no/such/design.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/cannot read \/no\/such\/design\.json: no such file/);
+    const notJson = run(['sweep', 'x.json'], { 'x.json': '{ nodes: [' });
+    expect(notJson.code).toBe(2);
+    expect(notJson.err).toMatch(/x\.json is not valid JSON/);
+  });
+
+  it('--help prints the usage (so does no argument at all); a bad flag exits 2 with the usage', () => {
+    const help = run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out.trim()).toBe(USAGE);
+    expect(USAGE).toMatch(/evaluate <design\.json> \[--users N\] \[--json\]/);
+    expect(USAGE).toMatch(/sweep <design\.json> \[--from N\] \[--to N\] \[--points K\] \[--json\]/);
+    expect(USAGE).toMatch(/simulate <design\.json> \[--requests N\] \[--seed S\]/);
+    const none = run([]);
+    expect(none.out.trim()).toBe(USAGE);
+    for (const argv of [['evaluate', stage3, '--fast'], ['evaluate', stage3, '--users', 'many'], ['sweep', stage3, '--points', '0'], ['frobnicate', stage3], ['evaluate']]) {
+      const r = run(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err, argv.join(' ')).toMatch(/^scalelab: .+\n\nScaleLab capacity engine/);
+    }
+  });
+});

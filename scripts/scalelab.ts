@@ -1,0 +1,316 @@
+/**
+ * `npm run scalelab -- <command> <design.json> [options]`: the capacity
+ * engine on a design file (MODEL.md §7). Readable tables by default;
+ * `--json` prints exactly the engine's object. Exit codes: 0 success,
+ * 2 a usage error, an unreadable file or an invalid design (every problem
+ * listed as `path: message`).
+ */
+import { readFileSync } from 'node:fs';
+import { parseDesign } from '../lib/design/schema';
+import { evaluate, sweep } from '../lib/engine/evaluate';
+import type { Evaluation, LatencySummary, SweepResult } from '../lib/engine/evaluation';
+import { simulate, type SimulationResult } from '../lib/engine/simulate';
+import type { Design } from '../lib/engine/types';
+
+export const USAGE = `ScaleLab capacity engine (MODEL.md)
+
+Usage:
+  npm run scalelab -- evaluate <design.json> [--users N] [--json]
+  npm run scalelab -- sweep <design.json> [--from N] [--to N] [--points K] [--json]
+  npm run scalelab -- simulate <design.json> [--requests N] [--seed S] [--users N] [--json]
+  npm run scalelab -- --help
+
+Commands:
+  evaluate   per-node utilisation, latency, availability and cost at peak,
+             end-to-end latency, findings, and the eight growth stages
+  sweep      the same at log-spaced user counts (default 1,000 to 100,000,000,
+             30 points) and the user count at which the design breaks
+  simulate   a discrete-event simulation of the design (default 100,000
+             requests, seed 1), next to the analytic numbers
+
+Options:
+  --users N      daily active users (default: the design's workload.users)
+  --from N       first user count of a sweep (default 1000)
+  --to N         last user count of a sweep (default 100000000)
+  --points K     points in a sweep (default 30)
+  --requests N   simulated requests, warm-up included (default 100000)
+  --seed S       simulation seed (default 1)
+  --json         print the engine's result object as JSON instead of tables
+  -h, --help     this text
+
+Exit codes: 0 ok, 2 bad arguments, unreadable file or invalid design.`;
+
+/** Where the command line reads and writes; swapped out by the tests. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  readFile(path: string): string;
+}
+
+const realIo: Io = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+  readFile: (p) => readFileSync(p, 'utf8'),
+};
+
+class UsageError extends Error {}
+
+interface Options {
+  command: 'evaluate' | 'sweep' | 'simulate';
+  file: string;
+  json: boolean;
+  numbers: Record<string, number>;
+}
+
+const NUMBER_FLAGS: Record<Options['command'], readonly string[]> = {
+  evaluate: ['users'],
+  sweep: ['from', 'to', 'points'],
+  simulate: ['requests', 'seed', 'users'],
+};
+
+function parseArgs(argv: readonly string[]): Options | 'help' {
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) return 'help';
+  const [command, ...rest] = argv;
+  if (command !== 'evaluate' && command !== 'sweep' && command !== 'simulate') throw new UsageError(`unknown command "${command}"`);
+  let file: string | null = null;
+  let json = false;
+  const numbers: Record<string, number> = {};
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '--json') {
+      json = true;
+      continue;
+    }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = a.slice(2, eq >= 0 ? eq : undefined);
+      if (!NUMBER_FLAGS[command].includes(name)) throw new UsageError(`unknown option --${name} for ${command}`);
+      const raw = eq >= 0 ? a.slice(eq + 1) : rest[++i];
+      if (raw === undefined) throw new UsageError(`--${name} needs a value`);
+      const value = Number(raw.replace(/_/g, ''));
+      if (raw.trim() === '' || !Number.isFinite(value) || value < 0) throw new UsageError(`--${name} must be a number, zero or more (got "${raw}")`);
+      if ((name === 'points' || name === 'requests') && (!Number.isInteger(value) || value < 1)) throw new UsageError(`--${name} must be a whole number, 1 or more`);
+      numbers[name] = value;
+      continue;
+    }
+    if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+    if (file !== null) throw new UsageError(`one design file at a time (got "${file}" and "${a}")`);
+    file = a;
+  }
+  if (file === null) throw new UsageError(`${command} needs a design file`);
+  return { command, file, json, numbers };
+}
+
+/** Reads and validates a design file; on failure returns the message to print. */
+function loadDesign(io: Io, file: string): { design: Design } | { error: string } {
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : e instanceof Error ? e.message : String(e);
+    return { error: `cannot read ${file}: ${why}` };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { error: `${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const parsed = parseDesign(raw);
+  if (!parsed.ok) {
+    const lines = parsed.issues.map((i) => `  ${i.path || '(document)'}: ${i.message}`);
+    return { error: `${file} is not a valid design (${parsed.issues.length} problem${parsed.issues.length === 1 ? '' : 's'}):\n${lines.join('\n')}` };
+  }
+  return { design: parsed.design };
+}
+
+/**
+ * Runs the command line on `argv` (without `node` and the script) and
+ * returns the exit code. Pure apart from `io`.
+ */
+export function main(argv: readonly string[], io: Io = realIo): number {
+  let options: Options | 'help';
+  try {
+    options = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`scalelab: ${e.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options === 'help') {
+    io.out(USAGE);
+    return argv.length === 0 ? 2 : 0;
+  }
+  const loaded = loadDesign(io, options.file);
+  if ('error' in loaded) {
+    io.err(`scalelab: ${loaded.error}`);
+    return 2;
+  }
+  const design = loaded.design;
+  const n = options.numbers;
+  const users = n.users !== undefined ? { users: n.users } : undefined;
+  if (options.command === 'evaluate') {
+    const result = evaluate(design, users);
+    io.out(options.json ? JSON.stringify(result) : evaluationReport(design, result));
+  } else if (options.command === 'sweep') {
+    const result = sweep(design, n.from ?? 1_000, n.to ?? 100_000_000, n.points ?? 30);
+    io.out(options.json ? JSON.stringify(result) : sweepReport(design, result));
+  } else {
+    const result = simulate(design, { requests: n.requests ?? 100_000, seed: n.seed ?? 1, workload: users });
+    io.out(options.json ? JSON.stringify(result) : simulationReport(design, result, evaluate(design, users, { stages: false })));
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------------------
+// Readable reports
+
+function table(head: string[], rows: string[][], right: boolean[]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+function grouped(x: number): string {
+  const r = Math.round(x);
+  return r.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+const ms = (x: number) => (x >= 1000 ? `${grouped(x)} ms` : x >= 100 ? `${Math.round(x)} ms` : x >= 10 ? `${x.toFixed(1)} ms` : `${x.toFixed(2)} ms`);
+const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
+const usd = (x: number) => (x >= 100 ? `$${grouped(x)}` : `$${x.toFixed(2)}`);
+const rps = (x: number) => (x >= 100 ? `${grouped(x)}` : x.toFixed(1));
+
+/** Availability with enough decimals to show its nines (at most 99.9999%). */
+function nines(a: number): string {
+  if (a >= 1) return '100%';
+  if (a > 0.999999) return '>99.9999%';
+  const decimals = Math.min(4, Math.max(1, Math.ceil(-Math.log10(1 - a)) - 1));
+  return `${(a * 100).toFixed(decimals)}%`;
+}
+
+function latencyRows(l: Record<'static' | 'read' | 'write' | 'overall', LatencySummary>): string[][] {
+  return (['static', 'read', 'write', 'overall'] as const).map((k) => [k, ms(l[k].mean), ms(l[k].p50), ms(l[k].p95), ms(l[k].p99)]);
+}
+
+function title(design: Design, what: string): string {
+  return `${design.name ?? 'Design'} — ${what}`;
+}
+
+export function evaluationReport(design: Design, e: Evaluation): string {
+  const out: string[] = [];
+  out.push(title(design, `${grouped(e.users)} daily users, ${rps(e.offered.total)} requests/s at peak`));
+  out.push(`(static ${rps(e.offered.static)}, read ${rps(e.offered.read)}, write ${rps(e.offered.write)}, background jobs ${rps(e.offered.job)} per second)`);
+  out.push('');
+  const rows = Object.entries(e.nodes).map(([id, n]) => [
+    id,
+    n.kind,
+    String(n.instances),
+    n.saturated ? `${pct(n.utilization, 0)} SATURATED` : pct(n.utilization),
+    n.kind === 'users' ? '' : ms(n.responseMs.p95),
+    n.kind === 'users' || n.kind === 'monitoring' || n.kind === 'logging' ? '' : nines(n.availability),
+    usd(n.monthlyCostUsd),
+  ]);
+  out.push(table(['node', 'kind', 'instances', 'utilisation', 'p95', 'availability', 'cost/month'], rows, [false, false, true, true, true, true, true]));
+  out.push('');
+  out.push('End to end');
+  out.push(table(['class', 'mean', 'p50', 'p95', 'p99'], latencyRows(e.endToEnd.latencyMs), [false, true, true, true, true]));
+  out.push('');
+  out.push(`availability ${nines(e.endToEnd.availability)}, error rate ${pct(e.endToEnd.errorRate, 2)}${e.endToEnd.shedRps > 0 ? `, shed ${rps(e.endToEnd.shedRps)} rps` : ''}`);
+  out.push(`cost ${usd(e.endToEnd.monthlyCostUsd)} a month (${usd(e.endToEnd.costPer1kUsersUsd)} per 1,000 daily users; prices of ${e.cost.priceTableDate})`);
+  out.push(`bottleneck ${e.bottleneck.nodeId ?? '(none)'} at ${pct(e.bottleneck.utilization)}${e.spofs.length ? `; single points of failure: ${e.spofs.join(', ')}` : ''}`);
+  out.push('');
+  out.push(findingsText(e.findings));
+  if (e.stages.length > 0) {
+    out.push('');
+    out.push('Stages');
+    out.push(
+      table(
+        ['stage', 'users', 'result', 'score'],
+        e.stages.map((s) => [`${s.stage}. ${s.name}`, grouped(s.users), s.passed ? 'pass' : 'FAIL', String(s.score)]),
+        [false, true, false, true],
+      ),
+    );
+    for (const s of e.stages) {
+      const failed = s.checks.filter((c) => !c.passed);
+      if (failed.length === 0) continue;
+      out.push('');
+      out.push(`Stage ${s.stage} fails:`);
+      for (const c of failed) out.push(`  - ${c.label}`);
+    }
+  }
+  return out.join('\n');
+}
+
+function findingsText(findings: Evaluation['findings']): string {
+  if (findings.length === 0) return 'Findings: none';
+  return ['Findings', ...findings.map((f) => `  [${f.severity}] ${f.nodeId ? `${f.nodeId}: ` : ''}${f.message} (lesson: ${f.lessonId})`)].join('\n');
+}
+
+export function sweepReport(design: Design, s: SweepResult): string {
+  const out: string[] = [];
+  out.push(title(design, `sweep over ${s.points.length} user counts`));
+  out.push('');
+  const rows = s.points.map((p) => {
+    const e = p.evaluation;
+    const sat = Object.values(e.nodes).some((n) => n.saturated);
+    return [
+      grouped(p.users),
+      ms(e.endToEnd.latencyMs.read.p95),
+      ms(e.endToEnd.latencyMs.overall.p95),
+      `${pct(e.bottleneck.utilization)}${sat ? ' SAT' : ''}`,
+      e.bottleneck.nodeId ?? '',
+      nines(e.endToEnd.availability),
+      usd(e.endToEnd.monthlyCostUsd),
+    ];
+  });
+  out.push(table(['users', 'p95 read', 'p95 all', 'max utilisation', 'bottleneck', 'availability', 'cost/month'], rows, [true, true, true, true, false, true, true]));
+  out.push('');
+  if (s.firstFailingUsers === null) out.push('holds at every swept user count');
+  else {
+    out.push(`breaks at ${grouped(s.firstFailingUsers)} users: ${s.failingNodeId} (${s.failingReason})`);
+    if (s.capacityLimitUsers !== null) out.push(`capacity limit: ${s.failingNodeId ?? 'the bottleneck'} reaches 100% at about ${grouped(s.capacityLimitUsers)} users`);
+  }
+  return out.join('\n');
+}
+
+export function simulationReport(design: Design, s: SimulationResult, e: Evaluation): string {
+  const out: string[] = [];
+  out.push(title(design, `simulation of ${grouped(s.requests)} requests (seed ${s.seed}, first ${grouped(s.warmupRequests)} discarded, ${s.measuredSeconds.toFixed(1)} s simulated)`));
+  out.push('');
+  const rows = Object.entries(s.nodes)
+    .filter(([, n]) => n.kind !== 'users' && n.kind !== 'monitoring' && n.kind !== 'logging')
+    .map(([id, n]) => {
+      const a = e.nodes[id];
+      return [id, n.kind, `${pct(n.utilization)} / ${pct(a.utilization)}`, `${ms(n.responseMs.mean)} / ${ms(a.responseMs.mean)}`, `${ms(n.responseMs.p99)} / ${ms(a.responseMs.p99)}`, grouped(n.visits)];
+    });
+  out.push(table(['node', 'kind', 'utilisation sim / model', 'mean sim / model', 'p99 sim / model', 'visits'], rows, [false, false, true, true, true, true]));
+  out.push('');
+  out.push('End to end (simulated / model)');
+  const l = s.endToEnd.latencyMs;
+  const a = e.endToEnd.latencyMs;
+  out.push(
+    table(
+      ['class', 'requests', 'mean', 'p50', 'p95', 'p99'],
+      (['static', 'read', 'write', 'overall'] as const).map((k) => [
+        k,
+        grouped(l[k].count),
+        `${ms(l[k].mean)} / ${ms(a[k].mean)}`,
+        `${ms(l[k].p50)} / ${ms(a[k].p50)}`,
+        `${ms(l[k].p95)} / ${ms(a[k].p95)}`,
+        `${ms(l[k].p99)} / ${ms(a[k].p99)}`,
+      ]),
+      [false, true, true, true, true, true],
+    ),
+  );
+  out.push('');
+  out.push(`completed ${grouped(s.endToEnd.completed)}, failed ${grouped(s.endToEnd.failed)} (error rate ${pct(s.endToEnd.errorRate, 2)}), shed ${grouped(s.endToEnd.shed)}`);
+  const few = Object.entries(s.nodes).filter(([, n]) => n.visits > 0 && n.visits < 2_000 && !['cdn', 'dns', 'load-balancer', 'api-gateway', 'rate-limiter', 'object-storage', 'queue'].includes(n.kind));
+  if (few.length > 0) out.push(`note: ${few.map(([id]) => id).join(', ')} saw under 2,000 measured visits; run more --requests for stable figures there`);
+  return out.join('\n');
+}
+
+if (process.argv[1] && /scalelab\.ts$/.test(process.argv[1])) {
+  process.exitCode = main(process.argv.slice(2));
+}
