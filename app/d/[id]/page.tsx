@@ -1,0 +1,26 @@
+import { cache } from 'react';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { SharedDesignView } from '@/components/editor/shared-design-view';
+import { loadDesign } from '@/lib/designs';
+
+/** One database read per request, shared by the metadata and the page. */
+const load = cache(loadDesign);
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const saved = await load(id);
+  return { title: saved ? `${saved.title} (shared design)` : 'Design not found' };
+}
+
+/** A shared design, read-only, with a way to open an editable copy in the sandbox. */
+export default async function SharedDesignPage({ params }: Props) {
+  const { id } = await params;
+  const saved = await load(id);
+  if (!saved) notFound();
+  return <SharedDesignView id={saved.id} title={saved.title} design={saved.design} createdAt={saved.createdAt} />;
+}

@@ -1,0 +1,332 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  useConnection,
+  useKeyPress,
+  useNodesInitialized,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type IsValidConnection,
+  type NodeChange,
+  type OnConnectEnd,
+} from '@xyflow/react';
+import { CATALOG } from '@/lib/engine/catalog';
+import { checkConnection } from '@/lib/editor/connection-rules';
+import { displayLabel } from '@/lib/editor/labels';
+import { GRID } from '@/lib/editor/layout';
+import {
+  selectEdges,
+  selectNodes,
+  selectSelectedEdgeIds,
+  selectSelectedNodeIds,
+  type EditorState,
+} from '@/lib/editor/store';
+import type { EditorEdge, EditorNode, XY } from '@/lib/editor/types';
+import { useEditor, useEditorStore } from './editor-provider';
+import { FlowEdge } from './flow-edge';
+import { GROUP_FILL } from './groups';
+import { KindNode } from './kind-node';
+
+// Module scope: React Flow re-mounts every node when these objects change identity.
+const nodeTypes = { kind: KindNode };
+const edgeTypes = { flow: FlowEdge };
+const SNAP: [number, number] = [GRID, GRID];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const FIT_OPTIONS = { padding: 0.2, maxZoom: 1.25 };
+// Sized in canvas units, so edges drawn thicker with traffic keep the same arrowhead.
+const ARROW = { type: MarkerType.ArrowClosed, width: 22, height: 22, color: '#64748b', markerUnits: 'userSpaceOnUse' } as const;
+const ARROW_SELECTED = { ...ARROW, color: '#2852d8' } as const;
+// Module scope too: a new function each render would redraw every minimap node on every drag frame.
+const minimapColor = (n: EditorNode) => GROUP_FILL[CATALOG[n.data.kind].group];
+const ARIA_LABELS = {
+  'node.a11yDescription.default':
+    'Press Enter or Space to select this component, arrow keys to move it, F2 to rename it, Delete to remove it.',
+  'controls.ariaLabel': 'Zoom controls',
+  'minimap.ariaLabel': 'Overview map',
+};
+
+/*
+ * Selection lives in its own store slice (so undo never records it); React
+ * Flow wants it on the node objects. These caches add it without making a
+ * new object for a node whose data and selection did not change, so React
+ * Flow keeps re-rendering only the nodes that really changed.
+ */
+const nodeCache = new WeakMap<EditorNode, { selected: boolean; node: EditorNode }>();
+function decorateNode(n: EditorNode, selected: boolean): EditorNode {
+  const hit = nodeCache.get(n);
+  if (hit && hit.selected === selected) return hit.node;
+  const label = displayLabel(n.data);
+  const kind = CATALOG[n.data.kind].label;
+  const node: EditorNode = { ...n, selected, ariaLabel: label === kind ? label : `${label} (${kind})` };
+  nodeCache.set(n, { selected, node });
+  return node;
+}
+
+const edgeCache = new WeakMap<EditorEdge, { selected: boolean; labels: string; edge: EditorEdge }>();
+function decorateEdge(e: EditorEdge, selected: boolean, labels: Map<string, string>, signature: string): EditorEdge {
+  const hit = edgeCache.get(e);
+  if (hit && hit.selected === selected && hit.labels === signature) return hit.edge;
+  const edge: EditorEdge = {
+    ...e,
+    selected,
+    markerEnd: selected ? ARROW_SELECTED : ARROW,
+    ariaLabel: `Connection from ${labels.get(e.source) ?? e.source} to ${labels.get(e.target) ?? e.target}`,
+  };
+  edgeCache.set(e, { selected, labels: signature, edge });
+  return edge;
+}
+
+/*
+ * Edges' accessible names need node labels, but must not be rebuilt on every
+ * drag frame: this string changes only when a label (or the node set) does.
+ */
+const signatureCache = new WeakMap<readonly EditorNode[], string>();
+const selectLabelSignature = (s: EditorState) => {
+  let sig = signatureCache.get(s.graph.nodes);
+  if (sig === undefined) {
+    sig = s.graph.nodes.map((n) => `${n.id}\u0001${displayLabel(n.data)}`).join('\u0002');
+    signatureCache.set(s.graph.nodes, sig);
+  }
+  return sig;
+};
+
+/** The node card under a screen point, if any. */
+export function nodeIdAt(x: number, y: number): string | null {
+  const el = document.elementFromPoint(x, y)?.closest<HTMLElement>('.react-flow__node');
+  return el?.dataset.id ?? null;
+}
+
+function clientPoint(event: MouseEvent | TouchEvent): XY {
+  if ('changedTouches' in event && event.changedTouches.length > 0) {
+    return { x: event.changedTouches[0].clientX, y: event.changedTouches[0].clientY };
+  }
+  const m = event as MouseEvent;
+  return { x: m.clientX, y: m.clientY };
+}
+
+/** While a wire is being dragged over a component it cannot connect to, says why, beside the pointer. */
+function ConnectionHint() {
+  const store = useEditorStore();
+  const connection = useConnection();
+  const [hover, setHover] = useState<{ at: XY; nodeId: string | null } | null>(null);
+  const inProgress = connection.inProgress;
+  useEffect(() => {
+    if (!inProgress) return;
+    const move = (e: PointerEvent) => setHover({ at: { x: e.clientX, y: e.clientY }, nodeId: nodeIdAt(e.clientX, e.clientY) });
+    window.addEventListener('pointermove', move, { passive: true });
+    return () => {
+      window.removeEventListener('pointermove', move);
+      setHover(null);
+    };
+  }, [inProgress]);
+  if (!connection.inProgress || !hover) return null;
+  const fromId = connection.fromNode.id;
+  const toId = connection.toNode?.id ?? hover.nodeId;
+  if (!toId || toId === fromId) return null;
+  const fromIsSource = connection.fromHandle.type !== 'target';
+  const verdict = checkConnection(store.getState().graph, fromIsSource ? fromId : toId, fromIsSource ? toId : fromId);
+  if (verdict.ok) return null;
+  return createPortal(
+    <div
+      className="pointer-events-none fixed z-50 max-w-xs rounded-md bg-slate-900 px-2.5 py-1.5 text-xs font-medium text-white shadow-lg"
+      style={{ left: hover.at.x + 16, top: hover.at.y + 16 }}
+      aria-hidden="true"
+    >
+      {verdict.reason}
+    </div>,
+    document.body,
+  );
+}
+
+/** Fits the view once the nodes of a newly loaded design have been measured. */
+function FitOnRequest() {
+  const fitRequest = useEditor((s) => s.ui.fitRequest);
+  const initialized = useNodesInitialized();
+  const { fitView } = useReactFlow();
+  const handled = useRef(0);
+  useEffect(() => {
+    if (fitRequest > handled.current && initialized) {
+      handled.current = fitRequest;
+      void fitView(FIT_OPTIONS);
+    }
+  }, [fitRequest, initialized, fitView]);
+  return null;
+}
+
+export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
+  const store = useEditorStore();
+  const nodes = useEditor(selectNodes);
+  const edges = useEditor(selectEdges);
+  const selectedNodeIds = useEditor(selectSelectedNodeIds);
+  const selectedEdgeIds = useEditor(selectSelectedEdgeIds);
+  const signature = useEditor(selectLabelSignature);
+  // Holding Space pans the canvas even when the drag starts on a card, as in drawing tools.
+  const spaceHeld = useKeyPress('Space');
+
+  const rfNodes = useMemo(() => {
+    const selected = new Set(selectedNodeIds);
+    return nodes.map((n) => decorateNode(n, selected.has(n.id)));
+  }, [nodes, selectedNodeIds]);
+
+  const labels = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const entry of signature.split('\u0002')) {
+      const [id, label] = entry.split('\u0001');
+      if (id) map.set(id, label);
+    }
+    return map;
+  }, [signature]);
+
+  const rfEdges = useMemo(() => {
+    const selected = new Set(selectedEdgeIds);
+    return edges.map((e) => decorateEdge(e, selected.has(e.id), labels, signature));
+  }, [edges, selectedEdgeIds, labels, signature]);
+
+  /*
+   * Pointer moves during a drag arrive faster than frames (a 125 Hz mouse
+   * sends two per frame), and each store update re-renders the canvas. Moves
+   * are coalesced into one update per animation frame; every other change
+   * (drop, select, measure) first applies what is pending, then itself.
+   */
+  const pendingMoves = useRef(new Map<string, NodeChange<EditorNode>>());
+  const moveFrame = useRef<number | null>(null);
+  const flushMoves = useCallback(() => {
+    if (moveFrame.current !== null) cancelAnimationFrame(moveFrame.current);
+    moveFrame.current = null;
+    if (pendingMoves.current.size === 0) return;
+    const changes = [...pendingMoves.current.values()];
+    pendingMoves.current.clear();
+    store.getState().applyNodeChanges(changes);
+  }, [store]);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<EditorNode>[]) => {
+      if (changes.length > 0 && changes.every((c) => c.type === 'position' && c.dragging)) {
+        for (const c of changes) if (c.type === 'position') pendingMoves.current.set(c.id, c);
+        moveFrame.current ??= requestAnimationFrame(flushMoves);
+        return;
+      }
+      flushMoves();
+      store.getState().applyNodeChanges(changes);
+    },
+    [store, flushMoves],
+  );
+  useEffect(() => () => {
+    if (moveFrame.current !== null) cancelAnimationFrame(moveFrame.current);
+  }, []);
+  const onEdgesChange = useCallback((changes: EdgeChange<EditorEdge>[]) => store.getState().applyEdgeChanges(changes), [store]);
+  // While cards move, the browser need not hit-test hundreds of edge paths on every pointer move.
+  const wrapper = useRef<HTMLDivElement>(null);
+  const startDrag = useCallback(() => wrapper.current?.classList.add('sl-dragging'), []);
+  const finishDrag = useCallback(() => {
+    wrapper.current?.classList.remove('sl-dragging');
+    flushMoves();
+    store.getState().finishDrag();
+  }, [store, flushMoves]);
+
+  const isValidConnection: IsValidConnection<EditorEdge> = useCallback(
+    (c) => checkConnection(store.getState().graph, c.source, c.target).ok,
+    [store],
+  );
+
+  const announceConnected = useCallback(
+    (source: string, target: string) => {
+      const s = store.getState();
+      const byId = new Map(s.graph.nodes.map((n) => [n.id, n]));
+      s.announce(`Connected ${displayLabel(byId.get(source)!.data)} to ${displayLabel(byId.get(target)!.data)}.`);
+    },
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const s = store.getState();
+      const verdict = s.connectNodes(c.source, c.target);
+      if (verdict.ok) announceConnected(c.source, c.target);
+      else s.notify(`Can’t connect: ${verdict.reason}`, 'error');
+    },
+    [store, announceConnected],
+  );
+
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event, state) => {
+      if (state.isValid || !state.fromNode) return;
+      const at = clientPoint(event);
+      const fromId = state.fromNode.id;
+      const toId = state.toNode?.id ?? nodeIdAt(at.x, at.y);
+      if (!toId || toId === fromId) return;
+      const fromIsSource = state.fromHandle?.type !== 'target';
+      const source = fromIsSource ? fromId : toId;
+      const target = fromIsSource ? toId : fromId;
+      const s = store.getState();
+      // Dropping a wire anywhere on a card (not only on its handle) connects it.
+      const verdict = s.connectNodes(source, target);
+      if (verdict.ok) announceConnected(source, target);
+      else s.notify(`Can’t connect: ${verdict.reason}`, 'error', at);
+    },
+    [store, announceConnected],
+  );
+
+  const onNodeDoubleClick = useCallback(
+    (_e: React.MouseEvent, node: EditorNode) => store.getState().startEditingLabel(node.id),
+    [store],
+  );
+
+  return (
+    <ReactFlow<EditorNode, EditorEdge>
+      ref={wrapper}
+      nodes={rfNodes}
+      edges={rfEdges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onConnect={readOnly ? undefined : onConnect}
+      onConnectEnd={readOnly ? undefined : onConnectEnd}
+      isValidConnection={isValidConnection}
+      onNodeDragStart={startDrag}
+      onSelectionDragStart={startDrag}
+      onNodeDragStop={finishDrag}
+      onSelectionDragStop={finishDrag}
+      onNodeDoubleClick={readOnly ? undefined : onNodeDoubleClick}
+      nodesDraggable={!readOnly && !spaceHeld}
+      nodesConnectable={!readOnly}
+      elementsSelectable={!readOnly}
+      edgesReconnectable={false}
+      // Deleting is the editor's own shortcut, so nodes and their edges go in one undo step.
+      deleteKeyCode={null}
+      selectionKeyCode="Shift"
+      multiSelectionKeyCode={MULTI_SELECT_KEYS}
+      panActivationKeyCode="Space"
+      snapToGrid
+      snapGrid={SNAP}
+      minZoom={0.1}
+      maxZoom={2}
+      connectionRadius={28}
+      ariaLabelConfig={ARIA_LABELS}
+      className={readOnly ? 'sl-readonly' : undefined}
+    >
+      <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#cbd5e1" />
+      <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_OPTIONS} />
+      <MiniMap<EditorNode>
+        position="bottom-right"
+        pannable
+        zoomable
+        nodeColor={minimapColor}
+        nodeStrokeWidth={2}
+        maskColor="rgba(241, 245, 249, 0.7)"
+        className="!border !border-slate-200 !shadow-sm"
+      />
+      {readOnly ? null : <ConnectionHint />}
+      <FitOnRequest />
+    </ReactFlow>
+  );
+}

@@ -1,0 +1,175 @@
+'use client';
+
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { CATALOG } from '@/lib/engine/catalog';
+import { canReceive, canSend } from '@/lib/editor/connection-rules';
+import { displayLabel } from '@/lib/editor/labels';
+import { BAND_LABEL } from '@/lib/editor/results';
+import type { EditorNode, NodeResult, UtilisationBand } from '@/lib/editor/types';
+import { selectIsEditingLabel, selectNodeResult, selectReadOnly } from '@/lib/editor/store';
+import { GROUP_TILE } from './groups';
+import { KindIcon } from './kind-icons';
+import { useEditor, useEditorStore } from './editor-provider';
+
+const BAND_PILL: Record<UtilisationBand, string> = {
+  healthy: 'bg-healthy text-white',
+  warm: 'bg-warm text-white',
+  hot: 'bg-hot text-white',
+  saturated: 'bg-saturated text-white',
+};
+
+/** The card's outline and a left accent in the band's colour, once scoring has run. */
+const BAND_CARD: Record<UtilisationBand, string> = {
+  healthy: 'border-healthy/70 shadow-[inset_4px_0_0_var(--color-healthy)]',
+  warm: 'border-warm/80 shadow-[inset_4px_0_0_var(--color-warm)]',
+  hot: 'border-hot shadow-[inset_4px_0_0_var(--color-hot)] bg-orange-50',
+  saturated: 'border-saturated shadow-[inset_4px_0_0_var(--color-saturated)] bg-red-50',
+};
+
+function ResultBadges({ result }: { result: NodeResult }) {
+  if (!result.bottleneck && !result.spof) return null;
+  return (
+    <span className="pointer-events-none absolute -top-2.5 left-3 flex gap-1">
+      {result.bottleneck ? (
+        <span className="rounded bg-slate-900 px-1.5 py-0.5 text-[10px] font-semibold leading-none text-white" data-badge="bottleneck">
+          Bottleneck
+        </span>
+      ) : null}
+      {result.spof ? (
+        <span className="rounded border border-saturated bg-white px-1.5 py-0.5 text-[10px] font-semibold leading-none text-saturated" data-badge="spof">
+          <span aria-hidden="true">SPOF</span>
+          <span className="sr-only">Single point of failure</span>
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+/** "×3 · large", "auto 2–10 · medium", "" for kinds without instances. */
+function capacityLine(data: EditorNode['data']): string {
+  const spec = CATALOG[data.kind];
+  const parts: string[] = [];
+  const p = data.params;
+  if (p.autoscale) parts.push(`auto ${p.autoscale.min}–${p.autoscale.max}`);
+  else if (spec.params.includes('instances')) parts.push(`×${p.instances ?? spec.defaults.instances.value}`);
+  if (spec.params.includes('size')) parts.push(p.size ?? spec.defaults.size.value);
+  if (spec.params.includes('shards') && (p.shards ?? 1) > 1) parts.push(`${p.shards} shards`);
+  return parts.join(' · ');
+}
+
+function ResultPill({ result }: { result: NodeResult }) {
+  const pct = Math.round(result.utilization * 100);
+  return (
+    <span
+      className={`shrink-0 rounded px-1.5 py-0.5 font-mono text-[11px] font-semibold leading-none ${BAND_PILL[result.band]}`}
+      title={`Utilisation ${pct} % (${BAND_LABEL[result.band]})`}
+    >
+      {pct}%<span className="sr-only"> utilisation, {BAND_LABEL[result.band]}</span>
+    </span>
+  );
+}
+
+function LabelEditor({ id, initial }: { id: string; initial: string }) {
+  const store = useEditorStore();
+  const ref = useRef<HTMLInputElement>(null);
+  const done = useRef(false);
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+  const finish = useCallback(
+    (commit: boolean) => {
+      if (done.current) return;
+      done.current = true;
+      const s = store.getState();
+      if (commit && ref.current) {
+        const result = s.renameNode(id, ref.current.value);
+        if (!result.ok) s.notify(result.issues[0]?.message ?? 'That name cannot be used.', 'error');
+      }
+      s.stopEditingLabel();
+      // Give focus back to the node so keyboard work carries on from it.
+      requestAnimationFrame(() => {
+        const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+        el?.focus();
+      });
+    },
+    [id, store],
+  );
+  return (
+    <input
+      ref={ref}
+      defaultValue={initial}
+      aria-label="Component name"
+      maxLength={200}
+      // nodrag/nopan: typing and selecting text must not move the node or the canvas.
+      className="nodrag nopan w-full min-w-0 rounded border border-brand-500 bg-white px-1 py-0.5 text-sm font-semibold text-slate-900 outline-none"
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') finish(true);
+        else if (e.key === 'Escape') finish(false);
+      }}
+      onBlur={() => finish(true)}
+    />
+  );
+}
+
+function KindNodeCard({ id, data, selected }: NodeProps<EditorNode>) {
+  const spec = CATALOG[data.kind];
+  // Per-node selectors: a card re-renders when its own result or editing state changes, not when another's does.
+  const result = useEditor(useMemo(() => selectNodeResult(id), [id]));
+  const editing = useEditor(useMemo(() => selectIsEditingLabel(id), [id]));
+  const readOnly = useEditor(selectReadOnly);
+  const label = displayLabel(data);
+  const capacity = capacityLine(data);
+  // Name the kind only when the label does not already say it ("App servers" does, "Static assets" does not).
+  const showKind = !label.toLowerCase().includes(spec.label.toLowerCase());
+  const receives = canReceive(data.kind);
+  const sends = canSend(data.kind);
+
+  return (
+    <div
+      className={`relative flex h-20 w-52 items-center gap-2.5 rounded-lg border bg-white px-2.5 shadow-sm transition-shadow ${
+        result ? BAND_CARD[result.band] : ''
+      } ${selected ? 'border-brand-600 ring-2 ring-brand-500/40' : result ? '' : 'border-slate-300'}`}
+      data-band={result?.band}
+    >
+      {result ? <ResultBadges result={result} /> : null}
+      {/* Both handles always exist so any stored edge can attach; the ones a kind cannot use are hidden and inert. */}
+      <Handle
+        type="target"
+        position={Position.Left}
+        isConnectable={receives && !readOnly}
+        className={`sl-handle ${receives ? '' : 'sl-handle-off'}`}
+        title={receives && !readOnly ? `Connect to ${label}` : undefined}
+      />
+      <span className={`grid h-10 w-10 shrink-0 place-items-center rounded-md ${GROUP_TILE[spec.group]}`}>
+        <KindIcon kind={data.kind} className="h-6 w-6" />
+      </span>
+      <span className="flex min-w-0 flex-1 flex-col gap-0.5">
+        <span className="flex min-w-0 items-center gap-1.5">
+          {editing ? (
+            <LabelEditor id={id} initial={label} />
+          ) : (
+            <span className="truncate text-sm font-semibold text-slate-900" title={label}>
+              {label}
+            </span>
+          )}
+        </span>
+        <span className="truncate text-xs text-slate-600">{[showKind ? spec.label : '', capacity].filter(Boolean).join(' · ')}</span>
+      </span>
+      {/* Results slot: filled by live scoring through the store's `results` slice. */}
+      {result ? <ResultPill result={result} /> : null}
+      <Handle
+        type="source"
+        position={Position.Right}
+        isConnectable={sends && !readOnly}
+        className={`sl-handle ${sends ? '' : 'sl-handle-off'}`}
+        title={sends && !readOnly ? `Connect from ${label}` : undefined}
+      />
+    </div>
+  );
+}
+
+/** The canvas card of every component kind. Memoised: React Flow re-renders a node only when its props change. */
+export const KindNode = memo(KindNodeCard);

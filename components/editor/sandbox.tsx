@@ -1,0 +1,189 @@
+'use client';
+
+import '@xyflow/react/dist/style.css';
+import './editor.css';
+import { useEffect, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { ReactFlowProvider } from '@xyflow/react';
+import type { Design } from '@/lib/engine/types';
+import { readAutosave, startAutosave } from '@/lib/editor/autosave';
+import { createEditorStore, selectNodeCount, type EditorStore } from '@/lib/editor/store';
+import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
+import { Canvas } from './canvas';
+import { EditorProvider, useEditor, useEditorStore } from './editor-provider';
+import { CanvasStatus } from '@/components/results/canvas-status';
+import { LiveScoring } from '@/components/results/scoring-context';
+import { InspectAndResults } from '@/components/results/side-tabs';
+import { Notices } from './notices';
+import { Palette } from './palette';
+import { ShortcutsDialog } from './shortcuts-dialog';
+import { Toolbar } from './toolbar';
+import { useAddNode } from './use-add-node';
+import { useEditorShortcuts } from './use-editor-shortcuts';
+
+export interface SharedCopy {
+  id: string;
+  title: string;
+  design: Design;
+}
+
+const isWide = () => window.matchMedia('(min-width: 1024px)').matches;
+
+function EmptyState() {
+  const store = useEditorStore();
+  const count = useEditor(selectNodeCount);
+  const hydrated = useEditor((s) => s.ui.hydrated);
+  const add = useAddNode();
+  if (!hydrated || count > 0) return null;
+  return (
+    <div className="pointer-events-none absolute inset-0 z-10 grid place-items-center p-6">
+      <div className="pointer-events-auto max-w-md rounded-xl border border-slate-200 bg-white/95 p-6 text-center shadow-lg">
+        <h2 className="text-lg font-semibold text-slate-900">Start your design</h2>
+        <p className="mt-2 text-sm leading-relaxed text-slate-700">
+          Add components from the palette: drag one onto the canvas, or select it and press Enter (on a tablet, tap it). Then
+          drag from the dot on a card&rsquo;s right edge to another card to send traffic between them.
+        </p>
+        <div className="mt-4 flex flex-wrap justify-center gap-2">
+          <button
+            type="button"
+            onClick={() => add('users')}
+            className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+          >
+            Add Users, where traffic starts
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              store.getState().setPanel('palette', true);
+              document.querySelector<HTMLInputElement>('#editor-palette input[type="search"]')?.focus();
+            }}
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+          >
+            Browse components
+          </button>
+        </div>
+        {REFERENCE_DESIGNS.length > 0 ? (
+          <div className="mt-5 border-t border-slate-200 pt-4">
+            <p className="text-sm font-medium text-slate-800">Or start from a stage&rsquo;s reference design</p>
+            <ul className="mt-2 flex flex-wrap justify-center gap-1.5">
+              {REFERENCE_DESIGNS.map((r) => (
+                <li key={r.stage}>
+                  <button
+                    type="button"
+                    title={`${r.title} (${r.users} users)`}
+                    onClick={() => store.getState().loadDesign(r.design, 'record')}
+                    className="rounded-md border border-slate-300 px-2.5 py-1 text-sm text-slate-800 hover:border-brand-500 hover:bg-brand-50"
+                  >
+                    Stage {r.stage}
+                    <span className="sr-only">: {r.title}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function SidePanel({ side, label, id, children }: { side: 'left' | 'right'; label: string; id: string; children: React.ReactNode }) {
+  const store = useEditorStore();
+  const panel = side === 'left' ? 'palette' : 'inspector';
+  const open = useEditor((s) => s.ui.panels[panel]);
+  // Wide screens: always shown beside the canvas. Narrow screens: a drawer over it, opened from the toolbar.
+  return (
+    <aside
+      id={id}
+      aria-label={label}
+      className={`${open ? 'flex' : 'hidden'} absolute inset-y-0 z-20 max-w-[85vw] flex-col bg-white shadow-xl lg:static lg:z-auto lg:flex lg:shadow-none ${
+        side === 'left' ? 'left-0 w-80 border-r border-slate-200 lg:w-72' : 'right-0 w-96 border-l border-slate-200 lg:w-[22rem] xl:w-96'
+      }`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !isWide() && !(e.target instanceof HTMLSelectElement)) store.getState().setPanel(panel, false);
+      }}
+    >
+      {children}
+    </aside>
+  );
+}
+
+function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedError: string | null }) {
+  const store = useEditorStore();
+  const hydrated = useEditor((s) => s.ui.hydrated);
+  const router = useRouter();
+  useEditorShortcuts(store, true);
+
+  // Restore the autosaved design, then a shared copy if the URL asked for one; autosave from then on.
+  useEffect(() => {
+    const s = store.getState();
+    const autosave = startAutosave(store, localStorage, (message) => store.getState().notify(message, 'error'));
+    const saved = readAutosave(localStorage);
+    if (saved.status === 'ok') s.loadDesign(saved.design, 'reset');
+    else if (saved.status === 'unreadable') {
+      s.notify('Your autosaved design could not be read, so the sandbox starts empty. The old copy was kept in this browser’s storage.', 'error');
+    }
+    if (shared) {
+      s.loadDesign(shared.design, saved.status === 'ok' && saved.design.nodes.length > 0 ? 'record' : 'reset');
+      s.notify(`Opened a copy of “${shared.title}”. It is yours to edit${saved.status === 'ok' && saved.design.nodes.length > 0 ? '; Undo brings back your previous design' : ''}.`, 'success');
+      router.replace('/play', { scroll: false });
+    } else if (sharedError) {
+      s.notify(sharedError, 'error');
+      router.replace('/play', { scroll: false });
+    }
+    s.setHydrated();
+    const flush = () => autosave.flush();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      autosave.stop();
+    };
+    // Runs once per mounted editor.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store]);
+
+  const closeNarrowPalette = () => {
+    if (!isWide()) store.getState().setPanel('palette', false);
+  };
+
+  return (
+    <div className="flex h-[calc(100dvh-3.5rem-1px)] min-h-[420px] flex-col overflow-hidden bg-slate-50">
+      <h1 className="sr-only">Sandbox: design a system</h1>
+      <Toolbar />
+      <div className="relative flex min-h-0 flex-1">
+        <SidePanel side="left" label="Components palette" id="editor-palette">
+          <Palette onAdded={closeNarrowPalette} />
+        </SidePanel>
+        <section aria-label="Design canvas" data-editor-canvas="" data-hydrated={hydrated} className="relative min-w-0 flex-1">
+          <Canvas />
+          <EmptyState />
+          <CanvasStatus />
+        </section>
+        <SidePanel side="right" label="Inspector and results" id="editor-inspector">
+          <InspectAndResults />
+        </SidePanel>
+      </div>
+      <ShortcutsDialog />
+      <Notices />
+    </div>
+  );
+}
+
+/** The sandbox editor: palette, canvas, inspector and toolbar around one editor store. */
+export function Sandbox({ shared = null, sharedError = null }: { shared?: SharedCopy | null; sharedError?: string | null }) {
+  const [store] = useState<EditorStore>(() => createEditorStore());
+  return (
+    <EditorProvider store={store}>
+      <ReactFlowProvider>
+        <LiveScoring>
+          <Editor shared={shared} sharedError={sharedError} />
+        </LiveScoring>
+      </ReactFlowProvider>
+    </EditorProvider>
+  );
+}

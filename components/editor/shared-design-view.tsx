@@ -1,0 +1,86 @@
+'use client';
+
+import '@xyflow/react/dist/style.css';
+import './editor.css';
+import { useEffect, useState } from 'react';
+import Link from 'next/link';
+import { ReactFlowProvider } from '@xyflow/react';
+import { CATALOG } from '@/lib/engine/catalog';
+import type { Design } from '@/lib/engine/types';
+import { displayLabel } from '@/lib/editor/labels';
+import { createEditorStore, type EditorStore } from '@/lib/editor/store';
+import { Canvas } from './canvas';
+import { EditorProvider } from './editor-provider';
+
+function plural(n: number, word: string) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * A shared design, read-only: pan and zoom, nothing else. The copy button
+ * opens `/play?from={id}`, where the sandbox loads an editable copy.
+ */
+export function SharedDesignView({ id, title, design, createdAt }: { id: string; title: string; design: Design; createdAt: string }) {
+  const [store] = useState<EditorStore>(() => createEditorStore({ design, readOnly: true }));
+  useEffect(() => {
+    store.getState().setHydrated();
+    store.getState().requestFit();
+  }, [store]);
+  const labels = new Map(design.nodes.map((n) => [n.id, displayLabel(n)]));
+  const date = new Date(createdAt);
+
+  return (
+    <EditorProvider store={store}>
+      <ReactFlowProvider>
+        <div className="flex h-[calc(100dvh-3.5rem-1px)] min-h-[420px] flex-col overflow-hidden bg-slate-50">
+          <div className="flex shrink-0 flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-2.5">
+            <div className="min-w-0">
+              <h1 className="truncate text-base font-semibold text-slate-900">{title}</h1>
+              <p className="text-xs text-slate-600">
+                <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 font-medium text-slate-700">Read-only</span>
+                {plural(design.nodes.length, 'component')}, {plural(design.edges.length, 'connection')}
+                {Number.isFinite(date.getTime()) ? ` · shared ${date.toISOString().slice(0, 10)}` : ''}
+              </p>
+            </div>
+            <Link
+              href={`/play?from=${encodeURIComponent(id)}`}
+              className="ml-auto inline-flex h-9 items-center rounded-md bg-brand-600 px-3 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
+            >
+              Open a copy in the sandbox
+            </Link>
+          </div>
+          <div className="relative flex min-h-0 flex-1">
+            <section aria-label="Design canvas (read-only)" data-editor-canvas="" className="relative min-w-0 flex-1">
+              <Canvas readOnly />
+            </section>
+            <aside aria-label="Components in this design" className="hidden w-72 shrink-0 overflow-y-auto border-l border-slate-200 bg-white px-4 py-3 lg:block">
+              <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Components</h2>
+              <ul className="mt-2 space-y-1.5 text-sm">
+                {design.nodes.map((n) => (
+                  <li key={n.id} className="text-slate-800">
+                    <span className="font-medium">{labels.get(n.id)}</span>
+                    {labels.get(n.id) !== CATALOG[n.kind].label ? <span className="text-slate-600"> · {CATALOG[n.kind].label}</span> : null}
+                    {n.params?.instances ? <span className="text-slate-600"> · ×{n.params.instances}</span> : null}
+                  </li>
+                ))}
+              </ul>
+              <h2 className="mt-4 text-xs font-semibold uppercase tracking-wide text-slate-600">Connections</h2>
+              {design.edges.length === 0 ? (
+                <p className="mt-2 text-sm text-slate-600">None.</p>
+              ) : (
+                <ul className="mt-2 space-y-1 text-sm text-slate-800">
+                  {design.edges.map((e) => (
+                    <li key={e.id}>
+                      {labels.get(e.source)} <span aria-hidden="true">→</span>
+                      <span className="sr-only">to</span> {labels.get(e.target)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </aside>
+          </div>
+        </div>
+      </ReactFlowProvider>
+    </EditorProvider>
+  );
+}

@@ -1,0 +1,46 @@
+'use client';
+
+import { useCallback } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { CATALOG } from '@/lib/engine/catalog';
+import type { Kind } from '@/lib/engine/kinds';
+import { GRID, NODE_HEIGHT, NODE_WIDTH } from '@/lib/editor/layout';
+import type { XY } from '@/lib/editor/types';
+import { useEditorStore } from './editor-provider';
+
+export const CANVAS_SELECTOR = '[data-editor-canvas]';
+
+const snap = (v: number) => Math.round(v / GRID) * GRID;
+
+/**
+ * Adds a component where it was dropped (`client`, screen px) or, for a tap
+ * or Enter in the palette, at the centre of the visible canvas, stepping
+ * aside from any card already there so repeated adds do not stack.
+ */
+export function useAddNode() {
+  const store = useEditorStore();
+  const { screenToFlowPosition } = useReactFlow();
+  return useCallback(
+    (kind: Kind, client?: XY) => {
+      let point = client;
+      if (!point) {
+        const rect = document.querySelector(CANVAS_SELECTOR)?.getBoundingClientRect();
+        point = rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: innerWidth / 2, y: innerHeight / 2 };
+      }
+      const flow = screenToFlowPosition(point);
+      let at = { x: snap(flow.x - NODE_WIDTH / 2), y: snap(flow.y - NODE_HEIGHT / 2) };
+      if (!client) {
+        const taken = store.getState().graph.nodes.map((n) => n.position);
+        for (let i = 0; i < 50 && taken.some((p) => Math.abs(p.x - at.x) < GRID * 2 && Math.abs(p.y - at.y) < GRID * 2); i++) {
+          at = { x: at.x + GRID * 2, y: at.y + GRID * 2 };
+        }
+      }
+      const s = store.getState();
+      const id = s.addNode(kind, at);
+      const node = store.getState().graph.nodes.find((n) => n.id === id);
+      s.announce(`Added ${node?.data.label ?? CATALOG[kind].label} to the canvas.`);
+      return id;
+    },
+    [store, screenToFlowPosition],
+  );
+}

@@ -1,0 +1,121 @@
+'use client';
+
+import { useEffect } from 'react';
+import {
+  CLIPBOARD_TYPE,
+  loadClipboard,
+  parseClipboard,
+  serializeClipboard,
+  storeClipboard,
+} from '@/lib/editor/clipboard';
+import type { EditorStore } from '@/lib/editor/store';
+
+/** Typing in a field keeps the browser's own meaning of every key. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+const modalOpen = () => document.querySelector('dialog[open]') !== null;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The editor's keyboard shortcuts (see lib/editor/shortcuts.ts) and copy /
+ * cut / paste. Copy and paste use the clipboard events rather than keydown,
+ * so they reach the system clipboard without a permission prompt and work
+ * between tabs; a copy also goes to localStorage, used when a paste finds
+ * the system clipboard empty.
+ */
+export function useEditorShortcuts(store: EditorStore, enabled: boolean) {
+  useEffect(() => {
+    if (!enabled) return;
+
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTyping(e.target) || modalOpen()) return;
+      if (e.target instanceof HTMLElement && e.target.closest('[role="menu"]')) return;
+      const s = store.getState();
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+
+      // On a focused card: F2 renames; Enter renames when it is already selected
+      // (the first Enter selects it, as React Flow does).
+      const nodeEl = e.target instanceof HTMLElement ? e.target.closest<HTMLElement>('.react-flow__node') : null;
+      if (nodeEl?.dataset.id && !mod && (e.key === 'F2' || (e.key === 'Enter' && s.selection.nodeIds.includes(nodeEl.dataset.id)))) {
+        e.preventDefault();
+        e.stopPropagation();
+        s.startEditingLabel(nodeEl.dataset.id);
+        return;
+      }
+
+      if (mod && key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        s.undo();
+      } else if ((mod && key === 'z' && e.shiftKey) || (e.ctrlKey && !e.metaKey && key === 'y')) {
+        e.preventDefault();
+        s.redo();
+      } else if (mod && key === 'd') {
+        e.preventDefault();
+        if (s.selection.nodeIds.length > 0) {
+          s.duplicateSelection();
+          s.announce(`Duplicated ${plural(s.selection.nodeIds.length, 'component')}.`);
+        }
+      } else if (mod && key === 'a') {
+        e.preventDefault();
+        s.selectAll();
+      } else if ((e.key === 'Delete' || e.key === 'Backspace') && !mod) {
+        const { nodeIds, edgeIds } = s.selection;
+        if (nodeIds.length + edgeIds.length === 0) return;
+        e.preventDefault();
+        s.deleteSelection();
+        s.announce(`Deleted ${[nodeIds.length ? plural(nodeIds.length, 'component') : '', edgeIds.length ? plural(edgeIds.length, 'connection') : ''].filter(Boolean).join(' and ')}.`);
+      } else if (e.key === '?' && !mod) {
+        e.preventDefault();
+        s.setShortcutsOpen(true);
+      } else if (e.key === 'Escape' && !mod) {
+        s.clearSelection();
+      }
+    };
+
+    const hasTextSelection = () => (window.getSelection()?.toString() ?? '') !== '';
+
+    const onCopy = (e: ClipboardEvent, cut = false) => {
+      if (isTyping(e.target) || hasTextSelection() || modalOpen()) return;
+      const s = store.getState();
+      const payload = s.copySelection();
+      if (!payload) return;
+      e.preventDefault();
+      e.clipboardData?.setData('text/plain', serializeClipboard(payload));
+      storeClipboard(localStorage, payload);
+      if (cut) s.deleteSelection();
+      s.announce(`${cut ? 'Cut' : 'Copied'} ${plural(payload.nodes.length, 'component')}.`);
+    };
+
+    const onPaste = (e: ClipboardEvent) => {
+      if (isTyping(e.target) || modalOpen()) return;
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      // Another app's text on the clipboard means the user copied something else since: leave it.
+      const payload = text ? parseClipboard(text) : loadClipboard(localStorage);
+      if (!payload) {
+        if (text.includes(CLIPBOARD_TYPE)) store.getState().notify('The clipboard holds a design fragment this editor cannot read.', 'error');
+        return;
+      }
+      e.preventDefault();
+      const s = store.getState();
+      s.pasteClipboard(payload);
+      s.announce(`Pasted ${plural(payload.nodes.length, 'component')}.`);
+    };
+
+    const onCut = (e: ClipboardEvent) => onCopy(e, true);
+    // Capture: runs before React Flow's own key handling on a focused card.
+    window.addEventListener('keydown', onKeyDown, true);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCut);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown, true);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCut);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [store, enabled]);
+}

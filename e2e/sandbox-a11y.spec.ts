@@ -1,0 +1,102 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, THREE_TIER, type SandboxPage } from './fixtures';
+import type { Page } from '@playwright/test';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+test('no serious or critical axe violations on /play: empty, with a design, with the inspector and dialogs open', async ({ sandbox, page }) => {
+  await sandbox.open();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await sandbox.importFile('three-tiers.json', JSON.stringify(THREE_TIER));
+  await expect(sandbox.nodes).toHaveCount(5);
+  await sandbox.node('Database').click();
+  await expect(sandbox.inspector.getByLabel('Shards')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+async function tabTo(page: Page, predicate: () => boolean, max = 60) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(predicate)) return;
+  }
+  throw new Error('never reached the element with Tab');
+}
+
+async function focusedName(page: Page) {
+  return page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+}
+
+test('keyboard only: add components from the palette with Enter, connect, rename and delete them', async ({ sandbox, page }) => {
+  await sandbox.open();
+  const s: SandboxPage = sandbox;
+
+  // Tab into the palette, arrow to Load balancer, Enter adds it.
+  await tabTo(page, () => document.activeElement?.getAttribute('aria-label') === 'Users');
+  await page.keyboard.press('Enter');
+  await expect(s.node('Users')).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  expect(await focusedName(page)).toBe('Load balancer');
+  await page.keyboard.press('Enter');
+  await expect(s.node('Load balancer')).toBeVisible();
+  await expect(s.inspector.getByRole('heading', { name: 'Load balancer' })).toBeVisible();
+
+  // Typing in the search box and pressing Enter adds the first match.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.type('datab');
+  await page.keyboard.press('Enter');
+  await expect(s.node('Database')).toBeVisible();
+
+  // Select Users with the keyboard: Tab to its card, Enter.
+  await tabTo(page, () => document.activeElement?.getAttribute('aria-label') === 'Users' && !!document.activeElement?.closest('.react-flow__node'));
+  await page.keyboard.press('Enter');
+  await expect(s.inspector.getByRole('heading', { name: 'Users' })).toBeVisible();
+
+  // Connect through the inspector.
+  await tabTo(page, () => document.activeElement?.id !== '' && document.activeElement?.tagName === 'SELECT');
+  await page.keyboard.press('ArrowDown');
+  await tabTo(page, () => document.activeElement?.textContent === 'Connect');
+  await page.keyboard.press('Enter');
+  await expect(s.edge('Users', 'Load balancer')).toBeAttached();
+  await expect(s.inspector.getByRole('list', { name: 'Users sends to' })).toContainText('Load balancer');
+
+  // Rename the focused card with F2.
+  await s.node('Load balancer').focus();
+  await page.keyboard.press('F2');
+  await page.keyboard.type('Front door');
+  await page.keyboard.press('Enter');
+  await expect(s.node('Front door')).toBeVisible();
+
+  // Delete the focused, selected card with Delete.
+  await s.node('Database').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Delete');
+  await expect(s.nodes).toHaveCount(2);
+
+  // The shortcut list opens with ?.
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
+});
+
+test('no serious or critical axe violations on a shared design', async ({ page, request }) => {
+  const res = await request.post('/api/designs', { data: THREE_TIER });
+  expect(res.status()).toBe(201);
+  const { url } = await res.json();
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Three tiers' })).toBeVisible();
+  await expect(page.locator('.react-flow__node')).toHaveCount(5);
+  expect(await seriousViolations(page)).toEqual([]);
+});

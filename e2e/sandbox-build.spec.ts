@@ -1,0 +1,113 @@
+import { expect, SandboxPage, test } from './fixtures';
+
+test.use({ viewport: { width: 1600, height: 1000 } });
+
+test('a new user builds users → load balancer → two app servers → database with the mouse, edits, undoes, and finds it all after a reload', async ({
+  sandbox,
+  page,
+}) => {
+  await sandbox.open();
+  await expect(page.getByRole('heading', { name: 'Start your design' })).toBeVisible();
+
+  // Drag five components out of the palette onto the canvas.
+  await sandbox.dragFromPalette('Users', { x: 130, y: 300 });
+  await expect(sandbox.node('Users')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Start your design' })).toBeHidden();
+  await sandbox.dragFromPalette('Load balancer', { x: 380, y: 300 });
+  await sandbox.dragFromPalette('App server', { x: 630, y: 180 });
+  await sandbox.dragFromPalette('App server', { x: 630, y: 420 });
+  await sandbox.dragFromPalette('Database', { x: 880, y: 300 });
+  await expect(sandbox.nodes).toHaveCount(5);
+  await expect(sandbox.node('App server 2')).toBeVisible();
+
+  // Wire them by dragging from handle to handle.
+  await sandbox.connect('Users', 'Load balancer');
+  await sandbox.connect('Load balancer', 'App server');
+  await sandbox.connect('Load balancer', 'App server 2');
+  await sandbox.connect('App server', 'Database');
+  await sandbox.connect('App server 2', 'Database');
+  await expect(sandbox.edges).toHaveCount(5);
+  await expect(sandbox.edge('Load balancer', 'App server 2')).toBeAttached();
+
+  // Three instances for the first app server, from the inspector.
+  await sandbox.node('App server').click();
+  await expect(sandbox.inspector.getByRole('heading', { name: 'App server' })).toBeVisible();
+  const instances = sandbox.inspector.getByLabel('Instances');
+  await expect(instances).toHaveAttribute('placeholder', '1');
+  await instances.fill('3');
+  await instances.press('Enter');
+  await expect(sandbox.node('App server')).toContainText('×3');
+
+  // An impossible value is refused under the field and never reaches the card.
+  await instances.fill('0');
+  await expect(sandbox.inspector.getByText('Instances must be at least 1')).toBeVisible();
+  await instances.press('Enter');
+  await expect(sandbox.node('App server')).toContainText('×3');
+  await instances.press('Escape');
+  await expect(instances).toHaveValue('3');
+
+  // Undo and redo, with the keyboard and the toolbar.
+  await sandbox.canvas.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
+  await page.keyboard.press('Control+z');
+  await expect(sandbox.node('App server')).toContainText('×1');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(sandbox.node('App server')).toContainText('×3');
+  await sandbox.toolbar.getByRole('button', { name: 'Undo' }).click();
+  await expect(sandbox.node('App server')).toContainText('×1');
+  await page.keyboard.press('Control+y');
+  await expect(sandbox.node('App server')).toContainText('×3');
+
+  // A drag is one undo step. (Positions are compared with a neighbour's: dragging near the edge may pan the view.)
+  const offset = async () => {
+    const [db, lb] = [(await sandbox.node('Database').boundingBox())!, (await sandbox.node('Load balancer').boundingBox())!];
+    return { dx: Math.round(db.x - lb.x), dy: Math.round(db.y - lb.y) };
+  };
+  const before = await offset();
+  await sandbox.dragBetween(sandbox.node('Database').getByText('Database'), sandbox.canvas.locator('.react-flow__pane'));
+  const moved = await offset();
+  expect(Math.abs(moved.dx - before.dx) + Math.abs(moved.dy - before.dy)).toBeGreaterThan(20);
+  await page.keyboard.press('Control+z');
+  await expect.poll(offset).toEqual(before);
+  await expect(sandbox.edges).toHaveCount(5);
+
+  // Reload: the design is still there.
+  await page.reload();
+  await expect(sandbox.nodes).toHaveCount(5);
+  await expect(sandbox.edges).toHaveCount(5);
+  await expect(sandbox.node('App server')).toContainText('×3');
+  await expect(sandbox.edge('Users', 'Load balancer')).toBeAttached();
+  await expect(sandbox.edge('App server 2', 'Database')).toBeAttached();
+});
+
+test('copy and paste, duplicate and delete work on the selection', async ({ sandbox, page }) => {
+  await sandbox.open();
+  await sandbox.palette.getByRole('button', { name: 'Cache', exact: true }).click();
+  await expect(sandbox.node('Cache')).toBeVisible();
+  await sandbox.node('Cache').click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(sandbox.node('Cache 2')).toBeVisible();
+  await page.keyboard.press('Control+d');
+  await expect(sandbox.node('Cache 3')).toBeVisible();
+  await expect(sandbox.nodes).toHaveCount(3);
+  await page.keyboard.press('Delete');
+  await expect(sandbox.nodes).toHaveCount(2);
+  await page.keyboard.press('Control+z');
+  await expect(sandbox.nodes).toHaveCount(3);
+});
+
+test('copy in one tab, paste in another', async ({ sandbox, page, context }) => {
+  await sandbox.open();
+  await sandbox.palette.getByRole('button', { name: 'Queue', exact: true }).click();
+  await sandbox.node('Queue').click();
+  await page.keyboard.press('Control+c');
+
+  const other = new SandboxPage(await context.newPage());
+  await other.open();
+  await other.chooseFromMenu('Start from', 'Blank canvas');
+  await expect(other.nodes).toHaveCount(0);
+  await other.canvas.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await other.page.keyboard.press('Control+v');
+  await expect(other.node('Queue')).toBeVisible();
+  await expect(other.nodes).toHaveCount(1);
+});

@@ -1,0 +1,63 @@
+import { expect, SandboxPage, test, THREE_TIER } from './fixtures';
+
+test('share a design, open the link in a fresh browser: read-only; open a copy: editable', async ({ sandbox, page, browser, baseURL }) => {
+  await sandbox.seed(THREE_TIER);
+  await sandbox.open();
+  await sandbox.toolbar.getByRole('button', { name: 'Share' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this design' });
+  const link = dialog.getByLabel('Link');
+  await expect(link).toHaveValue(/\/d\/[A-Za-z0-9_-]{10,}$/);
+  const url = await link.inputValue();
+  await dialog.getByRole('button', { name: 'Copy link' }).click();
+  await expect(dialog.getByText('Link copied to the clipboard.')).toBeVisible();
+
+  // A stranger opens the link.
+  const stranger = await browser.newContext({ baseURL });
+  const view = await stranger.newPage();
+  await view.goto(new URL(url).pathname);
+  await expect(view.getByRole('heading', { level: 1, name: 'Three tiers' })).toBeVisible();
+  await expect(view.getByText('Read-only')).toBeVisible();
+  const canvas = view.getByRole('region', { name: 'Design canvas (read-only)' });
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(5);
+  await expect(canvas.getByRole('group', { name: /^Connection from / })).toHaveCount(5);
+  await expect(view.getByRole('complementary', { name: 'Components palette' })).toHaveCount(0);
+  await expect(view.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+
+  // No dragging: pressing on a card and moving pans the view at most; the card keeps its place beside its neighbour.
+  const card = canvas.getByRole('group', { name: 'Database', exact: true });
+  const neighbour = canvas.getByRole('group', { name: 'Load balancer', exact: true });
+  const offset = async () => {
+    const [a, b] = [(await card.boundingBox())!, (await neighbour.boundingBox())!];
+    return { dx: Math.round(a.x - b.x), dy: Math.round(a.y - b.y) };
+  };
+  const before = await offset();
+  const box = (await card.boundingBox())!;
+  await view.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await view.mouse.down();
+  await view.mouse.move(box.x + 200, box.y + 150, { steps: 8 });
+  await view.mouse.up();
+  expect(await offset()).toEqual(before);
+  await expect(canvas.getByTitle(/^Connect from/)).toHaveCount(0);
+
+  // Open a copy: it lands in the stranger's sandbox, editable.
+  await view.getByRole('link', { name: 'Open a copy in the sandbox' }).click();
+  await expect(view).toHaveURL(/\/play$/);
+  const copy = new SandboxPage(view);
+  await expect(copy.nodes).toHaveCount(5);
+  await expect(view.getByText(/Opened a copy of “Three tiers”/)).toBeVisible();
+  await copy.node('App server 2').click();
+  const instances = copy.inspector.getByLabel('Instances');
+  await instances.fill('4');
+  await instances.press('Enter');
+  await expect(copy.node('App server 2')).toContainText('×4');
+  await view.reload();
+  await expect(copy.node('App server 2')).toContainText('×4');
+  await stranger.close();
+});
+
+test('an unknown share link answers 404 with a way back', async ({ page }) => {
+  const res = await page.goto('/d/doesNotExist123');
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'No design at this link' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Open the sandbox' }).last()).toBeVisible();
+});

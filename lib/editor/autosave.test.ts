@@ -1,0 +1,88 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Design } from '@/lib/engine/types';
+import { AUTOSAVE_BACKUP_KEY, AUTOSAVE_KEY, readAutosave, startAutosave, writeAutosave } from './autosave';
+import { createEditorStore } from './store';
+
+class MemoryStorage implements Storage {
+  private map = new Map<string, string>();
+  quotaBytes = Infinity;
+  get length() {
+    return this.map.size;
+  }
+  clear() {
+    this.map.clear();
+  }
+  getItem(key: string) {
+    return this.map.get(key) ?? null;
+  }
+  key(i: number) {
+    return [...this.map.keys()][i] ?? null;
+  }
+  removeItem(key: string) {
+    this.map.delete(key);
+  }
+  setItem(key: string, value: string) {
+    if (value.length > this.quotaBytes) throw new DOMException('full', 'QuotaExceededError');
+    this.map.set(key, value);
+  }
+}
+
+const design: Design = {
+  schemaVersion: 1,
+  name: 'Saved',
+  nodes: [{ id: 'users', kind: 'users', position: { x: 0, y: 0 } }],
+  edges: [],
+};
+
+describe('autosave', () => {
+  it('writes a versioned record and reads the same design back', () => {
+    const storage = new MemoryStorage();
+    expect(readAutosave(storage)).toEqual({ status: 'empty' });
+    expect(writeAutosave(storage, design, new Date('2026-01-02T03:04:05Z'))).toEqual({ ok: true });
+    expect(JSON.parse(storage.getItem(AUTOSAVE_KEY)!)).toMatchObject({ version: 1, savedAt: '2026-01-02T03:04:05.000Z' });
+    expect(readAutosave(storage)).toEqual({ status: 'ok', design, savedAt: '2026-01-02T03:04:05.000Z' });
+  });
+
+  it('sets an unreadable copy aside instead of losing it', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(AUTOSAVE_KEY, JSON.stringify({ version: 1, design: { schemaVersion: 1, nodes: [{ id: 'x', kind: 'mainframe' }], edges: [] } }));
+    const read = readAutosave(storage);
+    expect(read.status).toBe('unreadable');
+    expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
+    expect(storage.getItem(AUTOSAVE_BACKUP_KEY)).toContain('mainframe');
+    storage.setItem(AUTOSAVE_KEY, '{not json');
+    expect(readAutosave(storage).status).toBe('unreadable');
+  });
+
+  it('reports a full storage instead of throwing', () => {
+    const storage = new MemoryStorage();
+    storage.quotaBytes = 10;
+    expect(writeAutosave(storage, design)).toEqual({ ok: false, error: 'the browser storage is full' });
+  });
+
+  it('saves a moment after the last graph change, and at once on flush', () => {
+    vi.useFakeTimers();
+    try {
+      const storage = new MemoryStorage();
+      const store = createEditorStore();
+      const autosave = startAutosave(store, storage, () => {}, 400);
+      store.getState().addNode('users', { x: 0, y: 0 });
+      store.getState().selectAll();
+      vi.advanceTimersByTime(300);
+      expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
+      store.getState().addNode('cache', { x: 0, y: 100 });
+      vi.advanceTimersByTime(300);
+      expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
+      vi.advanceTimersByTime(200);
+      const saved = readAutosave(storage);
+      expect(saved.status === 'ok' && saved.design.nodes.map((n) => n.kind)).toEqual(['users', 'cache']);
+      store.getState().renameDesign('Flushed');
+      autosave.flush();
+      const flushed = readAutosave(storage);
+      expect(flushed.status === 'ok' && flushed.design.name).toBe('Flushed');
+      autosave.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { designJson, fileStem, parseDesignText } from './files';
+
+describe('design files', () => {
+  it('reads a valid file, and names every problem of a broken one', () => {
+    const ok = parseDesignText(designJson({ schemaVersion: 1, nodes: [{ id: 'a', kind: 'cache' }], edges: [] }));
+    expect(ok).toEqual({ ok: true, design: { schemaVersion: 1, nodes: [{ id: 'a', kind: 'cache' }], edges: [] } });
+    const bad = parseDesignText('{"schemaVersion":1,"nodes":[{"id":"a","kind":"mainframe"},{"id":"b","kind":"cache","params":{"hitRatio":2}}],"edges":[]}');
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.issues.map((i) => i.path)).toEqual(['nodes[0].kind', 'nodes[1].params.hitRatio']);
+    const notJson = parseDesignText('{"schemaVersion": 1,');
+    expect(!notJson.ok && notJson.issues[0].message).toMatch(/^the file is not valid JSON/);
+  });
+
+  it('derives file names from design names', () => {
+    expect(fileStem('Stage 3 reference: LB & app tier')).toBe('stage-3-reference-lb-app-tier');
+    expect(fileStem(undefined)).toBe('scalelab-design');
+    expect(fileStem('***')).toBe('scalelab-design');
+  });
+});

@@ -1,0 +1,277 @@
+/**
+ * How the inspector presents each parameter: its input, a sensible range,
+ * units and a one-line help text. The engine's catalog says which parameters
+ * apply to a kind and what their defaults are; this file only says how to
+ * show and bound them. Ranges sit inside what `nodeParamsSchema` accepts.
+ */
+import { CATALOG, NETWORK } from '@/lib/engine/catalog';
+import { DNS_ROUTING, LB_ALGORITHMS, SIZES, type Kind } from '@/lib/engine/kinds';
+import { HOURLY_PRICES } from '@/lib/engine/prices';
+import type { EdgeParams, NodeParams } from '@/lib/engine/types';
+
+export interface NumberMeta {
+  type: 'number';
+  label: string;
+  unit?: string;
+  min: number;
+  max: number;
+  step: number;
+  integer?: boolean;
+  help: string;
+}
+export interface SelectMeta {
+  type: 'select';
+  label: string;
+  options: readonly string[];
+  help: string;
+}
+export interface BooleanMeta {
+  type: 'boolean';
+  label: string;
+  help: string;
+}
+export interface TextMeta {
+  type: 'text';
+  label: string;
+  maxLength: number;
+  help: string;
+}
+/** A parameter made of several numbers (`serviceMs`, `autoscale`). */
+export interface GroupMeta {
+  type: 'group';
+  label: string;
+  help: string;
+  /** `autoscale` is all or nothing: a switch turns the whole group on. */
+  optional: boolean;
+  fields: readonly (NumberMeta & { key: string })[];
+}
+export type ParamMeta = NumberMeta | SelectMeta | BooleanMeta | TextMeta | GroupMeta;
+
+const ms = (label: string, help: string): NumberMeta => ({ type: 'number', label, unit: 'ms', min: 0, max: 60_000, step: 0.01, help });
+
+export const PARAM_META: Record<keyof NodeParams, ParamMeta> = {
+  instances: {
+    type: 'number',
+    label: 'Instances',
+    min: 1,
+    max: 1000,
+    step: 1,
+    integer: true,
+    help: 'Copies running side by side; the load is split between them.',
+  },
+  size: { type: 'select', label: 'Size', options: SIZES, help: 'Each step up doubles the cores and the price.' },
+  cores: {
+    type: 'number',
+    label: 'Cores',
+    unit: 'cores',
+    min: 1,
+    max: 256,
+    step: 1,
+    integer: true,
+    help: 'Requests one instance works on at the same time (at size medium).',
+  },
+  serviceMs: {
+    type: 'group',
+    label: 'Service time',
+    optional: false,
+    help: 'CPU time one request of each class takes on one core.',
+    fields: [
+      { key: 'static', ...ms('Static', 'Serving a static file.') },
+      { key: 'read', ...ms('Read', 'Answering a read.') },
+      { key: 'write', ...ms('Write', 'Handling a write.') },
+    ],
+  },
+  hitRatio: {
+    type: 'number',
+    label: 'Hit ratio',
+    min: 0,
+    max: 1,
+    step: 0.01,
+    help: 'Share of requests answered here; the misses go on downstream.',
+  },
+  latencyMs: ms('Latency', 'Fixed time this component adds to every request it handles.'),
+  availability: {
+    type: 'number',
+    label: 'Availability',
+    min: 0.9,
+    max: 1,
+    step: 0.0001,
+    help: 'Share of the time one instance is up (0.999 is "three nines").',
+  },
+  hourlyUsd: {
+    type: 'number',
+    label: 'Price',
+    unit: '$/hour',
+    min: 0,
+    max: 1000,
+    step: 0.001,
+    help: 'What one instance costs per hour at size medium.',
+  },
+  shards: {
+    type: 'number',
+    label: 'Shards',
+    min: 1,
+    max: 1024,
+    step: 1,
+    integer: true,
+    help: 'Splits the data and all its traffic across this many primaries.',
+  },
+  shardSkew: {
+    type: 'number',
+    label: 'Shard skew',
+    min: 0,
+    max: 10,
+    step: 0.05,
+    help: 'Extra load on the busiest shard: 0.5 means 50 % above the average.',
+  },
+  standby: { type: 'boolean', label: 'Standby', help: 'A failover copy that takes over within a minute if the primary fails.' },
+  applyFactor: {
+    type: 'number',
+    label: 'Apply factor',
+    min: 0,
+    max: 2,
+    step: 0.05,
+    help: 'Cost of replaying one of the primary\u2019s writes, as a share of a write.',
+  },
+  replicationFactor: {
+    type: 'number',
+    label: 'Replication factor',
+    unit: 'copies',
+    min: 1,
+    max: 9,
+    step: 1,
+    integer: true,
+    help: 'How many nodes store each write.',
+  },
+  limitRps: {
+    type: 'number',
+    label: 'Rate limit',
+    unit: 'req/s',
+    min: 0,
+    max: 100_000_000,
+    step: 100,
+    help: 'Most requests per second passed on; the rest are turned away (shed).',
+  },
+  autoscale: {
+    type: 'group',
+    label: 'Autoscale',
+    optional: true,
+    help: 'Adds instances as load grows, between a minimum and a maximum, to hold a target utilisation.',
+    fields: [
+      { key: 'min', type: 'number', label: 'Minimum', unit: 'instances', min: 1, max: 1000, step: 1, integer: true, help: 'Fewest instances kept running.' },
+      { key: 'max', type: 'number', label: 'Maximum', unit: 'instances', min: 1, max: 1000, step: 1, integer: true, help: 'Most instances it may add.' },
+      { key: 'target', type: 'number', label: 'Target', min: 0.05, max: 1, step: 0.05, help: 'Utilisation per instance to aim for (0.6 = 60 %).' },
+    ],
+  },
+  stateless: {
+    type: 'boolean',
+    label: 'Stateless',
+    help: 'Keeps no session in memory, so any instance can serve any user.',
+  },
+  region: {
+    type: 'text',
+    label: 'Region',
+    maxLength: 64,
+    help: 'Where it runs. Each hop between regions adds about 70 ms.',
+  },
+  maxStorageGB: {
+    type: 'number',
+    label: 'Storage per instance',
+    unit: 'GB',
+    min: 1,
+    max: 1_000_000,
+    step: 1,
+    help: 'Most data one instance holds; more data than this needs shards.',
+  },
+  algorithm: {
+    type: 'select',
+    label: 'Algorithm',
+    options: LB_ALGORITHMS,
+    help: 'How requests are spread: in turn, at random, or to the least busy.',
+  },
+  routing: {
+    type: 'select',
+    label: 'Routing',
+    options: DNS_ROUTING,
+    help: 'Geo routing sends each user to the nearest region.',
+  },
+};
+
+/** Help texts that read better for one kind than the general one. */
+const KIND_HELP: Partial<Record<Kind, Partial<Record<keyof NodeParams, string>>>> = {
+  'object-storage': { instances: 'Key prefixes; each one serves about 5,500 reads a second.' },
+  cdn: { hitRatio: 'Share of static requests served at the edge; misses go to the origin.' },
+  cache: { hitRatio: 'Share of reads answered from memory; misses go to the data store.' },
+};
+
+export function helpFor(kind: Kind, key: keyof NodeParams): string {
+  return KIND_HELP[kind]?.[key] ?? PARAM_META[key].help;
+}
+
+export const EDGE_PARAM_META: Record<keyof EdgeParams, NumberMeta> = {
+  share: {
+    type: 'number',
+    label: 'Share',
+    min: 0,
+    max: 1,
+    step: 0.05,
+    help: 'Fraction of the source\u2019s traffic sent this way; blank splits automatically.',
+  },
+  latencyMs: {
+    type: 'number',
+    label: 'Latency',
+    unit: 'ms',
+    min: 0,
+    max: 1000,
+    step: 0.1,
+    help: 'Network time of this hop; blank uses 0.5 ms inside a region, 70 ms across.',
+  },
+};
+
+function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(6)));
+}
+
+/**
+ * The catalog default of a parameter for a kind, as the inspector shows it
+ * in an empty field ("" when the catalog has none).
+ */
+export function defaultFor(kind: Kind, key: keyof NodeParams, sub?: string): string {
+  const d = CATALOG[kind].defaults;
+  switch (key) {
+    case 'availability': {
+      const fig = d.availability.value;
+      if (fig.type === 'managed') return formatNumber(fig.availability);
+      if (fig.type === 'instance') return formatNumber(fig.mtbfHours / (fig.mtbfHours + fig.mttrHours));
+      return '';
+    }
+    case 'hourlyUsd': {
+      const price = HOURLY_PRICES[d.priceKey.value as keyof typeof HOURLY_PRICES];
+      return price ? formatNumber(price.usdPerHour) : '';
+    }
+    case 'region':
+      return NETWORK.defaultRegion.value;
+    case 'serviceMs': {
+      const v = d.serviceMs?.value;
+      return v && sub ? formatNumber(v[sub as 'static' | 'read' | 'write']) : '';
+    }
+    case 'autoscale':
+      return '';
+    case 'limitRps':
+      return d.limitRps ? formatNumber(d.limitRps.value) : 'no limit';
+    default: {
+      const entry = (d as unknown as Record<string, { value: unknown } | undefined>)[key];
+      if (!entry) return '';
+      return typeof entry.value === 'number' ? formatNumber(entry.value) : String(entry.value);
+    }
+  }
+}
+
+/** Checks a number against the inspector's range; null when it is inside. */
+export function rangeError(meta: NumberMeta, value: number, name = meta.label): string | null {
+  if (meta.integer && !Number.isInteger(value)) return `${name} must be a whole number`;
+  if (value < meta.min || value > meta.max) {
+    return `${name} must be between ${meta.min.toLocaleString('en-US')} and ${meta.max.toLocaleString('en-US')}`;
+  }
+  return null;
+}

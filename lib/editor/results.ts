@@ -1,0 +1,33 @@
+import type { EditorResults, NodeResult, UtilisationBand } from './types';
+
+/**
+ * Colour band of a per-instance utilisation ρ. The stage score gives full
+ * capacity marks up to ρ = 0.8 (MODEL.md §6), so 0.8 is where "hot" begins;
+ * queueing delay starts to climb visibly from about 0.6.
+ */
+export function bandOf(utilization: number): UtilisationBand {
+  if (!(utilization < 1)) return 'saturated';
+  if (utilization >= 0.8) return 'hot';
+  if (utilization >= 0.6) return 'warm';
+  return 'healthy';
+}
+
+export const BAND_LABEL: Record<UtilisationBand, string> = {
+  healthy: 'healthy',
+  warm: 'warm',
+  hot: 'hot',
+  saturated: 'saturated',
+};
+
+/**
+ * Builds the store's `results` slice from per-node utilisations, the shape
+ * the engine's `evaluate(...).nodes` reports (MODEL.md §7). Live scoring
+ * calls `setResults(resultsFromUtilisation(report.nodes))`.
+ */
+export function resultsFromUtilisation(nodes: Readonly<Record<string, { utilization: number }>>): EditorResults {
+  const out: Record<string, NodeResult> = {};
+  for (const [id, n] of Object.entries(nodes)) {
+    if (Number.isFinite(n.utilization)) out[id] = { utilization: n.utilization, band: bandOf(n.utilization) };
+  }
+  return { nodes: out };
+}

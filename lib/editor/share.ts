@@ -1,0 +1,23 @@
+/** Saves a design through `POST /api/designs` and returns its share link. */
+import type { DesignIssue } from '@/lib/design/schema';
+import type { Design } from '@/lib/engine/types';
+
+export type ShareResult = { ok: true; id: string; path: string } | { ok: false; message: string; issues: DesignIssue[] };
+
+export async function shareDesign(design: Design, fetchImpl: typeof fetch = fetch): Promise<ShareResult> {
+  let res: Response;
+  try {
+    res = await fetchImpl('/api/designs', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(design),
+    });
+  } catch {
+    return { ok: false, message: 'Could not reach the server. Check your connection and try again.', issues: [] };
+  }
+  const body = (await res.json().catch(() => null)) as { id?: string; url?: string; error?: string; issues?: DesignIssue[] } | null;
+  if (res.status === 201 && body?.id) return { ok: true, id: body.id, path: body.url ?? `/d/${body.id}` };
+  if (res.status === 413) return { ok: false, message: 'The design is too large to share (the limit is 512 KB).', issues: [] };
+  if (res.status === 422) return { ok: false, message: 'The server refused the design as invalid:', issues: body?.issues ?? [] };
+  return { ok: false, message: body?.error ?? `Sharing failed (HTTP ${res.status}).`, issues: [] };
+}

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import type { NodeChange } from '@xyflow/react';
+import type { Design } from '@/lib/engine/types';
+import { createEditorStore, designOf, HISTORY_LIMIT, type EditorStore } from './store';
+import type { EditorNode } from './types';
+
+const small: Design = {
+  schemaVersion: 1,
+  name: 'Small',
+  nodes: [
+    { id: 'users', kind: 'users', position: { x: 0, y: 0 } },
+    { id: 'app', kind: 'app-server', position: { x: 300, y: 0 } },
+  ],
+  edges: [{ id: 'e1', source: 'users', target: 'app' }],
+};
+
+function loaded(): EditorStore {
+  const store = createEditorStore();
+  store.getState().loadDesign(small, 'reset');
+  return store;
+}
+
+const past = (s: EditorStore) => s.temporal.getState().pastStates.length;
+const future = (s: EditorStore) => s.temporal.getState().futureStates.length;
+const pos = (s: EditorStore, id: string) => s.getState().graph.nodes.find((n) => n.id === id)!.position;
+const drag = (id: string, x: number, y: number, dragging: boolean): NodeChange<EditorNode> => ({
+  id,
+  type: 'position',
+  position: { x, y },
+  dragging,
+});
+
+describe('editor store: undo policy', () => {
+  it('restoring the autosave resets history; loading a design later is one undo step', () => {
+    const store = loaded();
+    expect(past(store)).toBe(0);
+    store.getState().loadDesign({ schemaVersion: 1, nodes: [{ id: 'db', kind: 'database' }], edges: [] }, 'record');
+    expect(past(store)).toBe(1);
+    expect(store.getState().graph.nodes.map((n) => n.id)).toEqual(['db']);
+    store.getState().undo();
+    expect(designOf(store.getState())).toEqual(small);
+  });
+
+  it('records each edit as one step, and undo/redo walk them', () => {
+    const store = loaded();
+    const id = store.getState().addNode('database', { x: 600, y: 0 });
+    expect(store.getState().connectNodes('app', id)).toEqual({ ok: true });
+    expect(store.getState().updateNodeParams('app', { instances: 3 })).toEqual({ ok: true });
+    expect(past(store)).toBe(3);
+    store.getState().undo();
+    expect(store.getState().graph.nodes[1].data.params).toEqual({});
+    store.getState().undo();
+    expect(store.getState().graph.edges).toHaveLength(1);
+    store.getState().redo();
+    store.getState().redo();
+    expect(store.getState().graph.edges).toHaveLength(2);
+    expect(store.getState().graph.nodes[1].data.params).toEqual({ instances: 3 });
+    expect(future(store)).toBe(0);
+  });
+
+  it('records a drag once, on drop, never per pointer move', () => {
+    const store = loaded();
+    const { applyNodeChanges } = store.getState();
+    for (let i = 1; i <= 30; i++) applyNodeChanges([drag('app', 300 + i * 10, i * 5, true)]);
+    expect(past(store)).toBe(0);
+    expect(pos(store, 'app')).toEqual({ x: 600, y: 150 });
+    applyNodeChanges([drag('app', 608, 160, false)]);
+    expect(past(store)).toBe(1);
+    store.getState().undo();
+    expect(pos(store, 'app')).toEqual({ x: 300, y: 0 });
+    store.getState().redo();
+    expect(pos(store, 'app')).toEqual({ x: 608, y: 160 });
+  });
+
+  it('a drag that ends without a final change is closed by finishDrag', () => {
+    const store = loaded();
+    store.getState().applyNodeChanges([drag('app', 400, 40, true)]);
+    store.getState().finishDrag();
+    expect(past(store)).toBe(1);
+    store.getState().undo();
+    expect(pos(store, 'app')).toEqual({ x: 300, y: 0 });
+  });
+
+  it('does not record selection, measuring, results or UI changes', () => {
+    const store = loaded();
+    const s = store.getState();
+    s.applyNodeChanges([{ id: 'app', type: 'select', selected: true }]);
+    s.applyNodeChanges([{ id: 'app', type: 'dimensions', dimensions: { width: 192, height: 80 } }]);
+    s.selectAll();
+    s.clearSelection();
+    s.setResults({ nodes: { app: { utilization: 0.7, band: 'warm' } } });
+    s.notify('hello');
+    s.setShortcutsOpen(true);
+    expect(past(store)).toBe(0);
+    expect(store.getState().graph.nodes[1].measured).toEqual({ width: 192, height: 80 });
+  });
+
+  it('keeps selection out of the graph and prunes it after undo', () => {
+    const store = loaded();
+    const id = store.getState().addNode('cache', { x: 0, y: 200 });
+    expect(store.getState().selection.nodeIds).toEqual([id]);
+    expect(store.getState().graph.nodes.every((n) => n.selected === undefined)).toBe(true);
+    store.getState().undo();
+    expect(store.getState().selection.nodeIds).toEqual([]);
+  });
+
+  it('deletes nodes with their edges in one step', () => {
+    const store = loaded();
+    store.getState().selectElements(['app']);
+    store.getState().deleteSelection();
+    expect(store.getState().graph.nodes.map((n) => n.id)).toEqual(['users']);
+    expect(store.getState().graph.edges).toEqual([]);
+    expect(past(store)).toBe(1);
+    store.getState().undo();
+    expect(designOf(store.getState())).toEqual(small);
+  });
+
+  it('refuses invalid parameter values and leaves the design alone', () => {
+    const store = loaded();
+    const before = store.getState().graph;
+    const result = store.getState().updateNodeParams('app', { instances: 0 });
+    expect(result).toEqual({ ok: false, issues: [{ path: 'instances', message: 'instances must be at least 1' }] });
+    expect(store.getState().updateNodeParams('app', { hitRatio: 2 }).ok).toBe(false);
+    expect(store.getState().updateEdgeParams('e1', { share: -1 }).ok).toBe(false);
+    expect(store.getState().graph).toBe(before);
+    expect(past(store)).toBe(0);
+  });
+
+  it('removing an override goes back to the default and is one step', () => {
+    const store = loaded();
+    store.getState().updateNodeParams('app', { instances: 4 });
+    store.getState().updateNodeParams('app', { instances: undefined });
+    expect(store.getState().graph.nodes[1].data.params).toEqual({});
+    expect(past(store)).toBe(2);
+    // Setting the same value again is not a step.
+    store.getState().updateNodeParams('app', {});
+    expect(past(store)).toBe(2);
+  });
+
+  it('refuses a connection the model cannot use, with its reason', () => {
+    const store = loaded();
+    const verdict = store.getState().connectNodes('app', 'users');
+    expect(verdict.ok).toBe(false);
+    expect(past(store)).toBe(0);
+  });
+
+  it('auto-layout is one step', () => {
+    const store = loaded();
+    store.getState().applyLayout(
+      new Map([
+        ['users', { x: 10, y: 10 }],
+        ['app', { x: 400, y: 10 }],
+      ]),
+    );
+    expect(past(store)).toBe(1);
+    store.getState().undo();
+    expect(pos(store, 'app')).toEqual({ x: 300, y: 0 });
+  });
+
+  it(`keeps at most ${HISTORY_LIMIT} steps`, () => {
+    const store = loaded();
+    for (let i = 0; i < HISTORY_LIMIT + 20; i++) store.getState().renameDesign(`Name ${i}`);
+    expect(past(store)).toBe(HISTORY_LIMIT);
+  });
+});
+
+describe('editor store: duplicate and paste', () => {
+  it('duplicates the selection with fresh ids, rewired edges and one step', () => {
+    const store = loaded();
+    store.getState().selectAll();
+    store.getState().duplicateSelection();
+    const { nodes, edges } = store.getState().graph;
+    expect(nodes.map((n) => n.id)).toEqual(['users', 'app', 'users-2', 'app-server']);
+    expect(edges.map((e) => [e.source, e.target])).toEqual([
+      ['users', 'app'],
+      ['users-2', 'app-server'],
+    ]);
+    expect(store.getState().selection.nodeIds).toEqual(['users-2', 'app-server']);
+    expect(nodes[3].position).toEqual({ x: 332, y: 32 });
+    expect(past(store)).toBe(1);
+  });
+
+  it('labels new nodes uniquely', () => {
+    const store = createEditorStore();
+    const a = store.getState().addNode('app-server', { x: 0, y: 0 });
+    const b = store.getState().addNode('app-server', { x: 0, y: 100 });
+    const labels = store.getState().graph.nodes.map((n) => n.data.label);
+    expect([a, b]).toEqual(['app-server', 'app-server-2']);
+    expect(labels).toEqual(['App server', 'App server 2']);
+  });
+});
