@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { InterviewMock } from '@/components/interview/mock';
+import { PROBLEMS, getProblem } from '@/lib/interview/problems';
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return PROBLEMS.map((p) => ({ problemId: p.id }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ problemId: string }> }): Promise<Metadata> {
+  const problem = getProblem((await params).problemId);
+  return problem ? { title: `${problem.title} · Interview practice`, description: problem.summary } : {};
+}
+
+/** The mock: the server hands the one problem to the client, which keeps the attempt in the browser. */
+export default async function InterviewProblemPage({ params }: { params: Promise<{ problemId: string }> }) {
+  const problem = getProblem((await params).problemId);
+  if (!problem) notFound();
+  return (
+    <div className="flex flex-1 flex-col bg-slate-50">
+      <InterviewMock problem={problem} />
+    </div>
+  );
+}

@@ -1,0 +1,337 @@
+'use client';
+
+import '@xyflow/react/dist/style.css';
+import '@/components/editor/editor.css';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { Canvas } from '@/components/editor/canvas';
+import { EditorProvider, useCanRedo, useCanUndo, useEditor, useEditorStore } from '@/components/editor/editor-provider';
+import { Inspector } from '@/components/editor/inspector';
+import { Notices } from '@/components/editor/notices';
+import { Palette } from '@/components/editor/palette';
+import { ShortcutsDialog } from '@/components/editor/shortcuts-dialog';
+import { useEditorShortcuts } from '@/components/editor/use-editor-shortcuts';
+import type { Design } from '@/lib/engine/types';
+import { elkLayout } from '@/lib/editor/layout';
+import { createEditorStore, designOf, selectNodeCount, type EditorStore, type PanelName } from '@/lib/editor/store';
+import type { EditorResults } from '@/lib/editor/types';
+import { BTN_QUIET } from './ui';
+
+/** How long after the last edit the design is handed up (and saved with the attempt), ms. */
+export const DESIGN_SAVE_DELAY_MS = 300;
+
+const isWide = () => window.matchMedia('(min-width: 1024px)').matches;
+
+function Panel({
+  side,
+  label,
+  id,
+  panel,
+  children,
+}: {
+  side: 'left' | 'right';
+  label: string;
+  id: string;
+  panel: PanelName;
+  children: ReactNode;
+}) {
+  const store = useEditorStore();
+  const open = useEditor((s) => s.ui.panels[panel]);
+  return (
+    <aside
+      id={id}
+      aria-label={label}
+      className={`${open ? 'flex' : 'hidden'} absolute inset-y-0 z-20 w-80 max-w-[88vw] flex-col bg-white shadow-xl lg:static lg:z-auto lg:flex lg:shadow-none ${
+        side === 'left' ? 'left-0 border-r border-slate-200 lg:w-64' : 'right-0 border-l border-slate-200 lg:w-[22rem]'
+      }`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !isWide() && !(e.target instanceof HTMLSelectElement))
+          store.getState().setPanel(panel, false);
+      }}
+    >
+      {children}
+    </aside>
+  );
+}
+
+/** The right-hand panel: the interview's own panel and the editor's inspector, as tabs. */
+function SideTabs({ interview, interviewLabel }: { interview: ReactNode; interviewLabel: string }) {
+  const [tab, setTab] = useState<'interview' | 'component'>('interview');
+  const selected = useEditor((s) => s.selection.nodeIds.length + s.selection.edgeIds.length);
+  const base = useId();
+  // Selecting something shows its settings; the candidate can switch back at any time.
+  const last = useRef(0);
+  useEffect(() => {
+    if (selected > 0 && last.current === 0) setTab('component');
+    last.current = selected;
+  }, [selected]);
+  const tabs = [
+    { id: 'interview' as const, label: interviewLabel },
+    { id: 'component' as const, label: 'Component settings' },
+  ];
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <div role="tablist" aria-label="Side panel" className="flex shrink-0 border-b border-slate-200 px-2">
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`${base}-${t.id}-tab`}
+            aria-selected={tab === t.id}
+            aria-controls={`${base}-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+                const next = t.id === 'interview' ? 'component' : 'interview';
+                setTab(next);
+                document.getElementById(`${base}-${next}-tab`)?.focus();
+              }
+            }}
+            className={`-mb-px border-b-2 px-3 py-2.5 text-sm font-medium ${
+              tab === t.id
+                ? 'border-brand-600 text-brand-700'
+                : 'border-transparent text-slate-600 hover:text-slate-900'
+            }`}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div
+        role="tabpanel"
+        id={`${base}-interview`}
+        aria-labelledby={`${base}-interview-tab`}
+        hidden={tab !== 'interview'}
+        className="min-h-0 flex-1 overflow-y-auto"
+      >
+        {interview}
+      </div>
+      <div
+        role="tabpanel"
+        id={`${base}-component`}
+        aria-labelledby={`${base}-component-tab`}
+        hidden={tab !== 'component'}
+        className="min-h-0 flex-1"
+      >
+        <Inspector />
+      </div>
+    </div>
+  );
+}
+
+function Toolbar({ end, sideLabel, sideBadge }: { end: ReactNode; sideLabel: string; sideBadge: ReactNode }) {
+  const store = useEditorStore();
+  const canUndo = useCanUndo();
+  const canRedo = useCanRedo();
+  const count = useEditor(selectNodeCount);
+  const panels = useEditor((s) => s.ui.panels);
+  const [busy, setBusy] = useState(false);
+  const toggle = (p: PanelName) => store.getState().setPanel(p, !panels[p]);
+  const layout = async () => {
+    const s = store.getState();
+    setBusy(true);
+    try {
+      const positions = await elkLayout(
+        s.graph.nodes.map((n) => ({ id: n.id, width: n.measured?.width, height: n.measured?.height })),
+        s.graph.edges,
+      );
+      store.getState().applyLayout(positions);
+      store.getState().requestFit();
+      store.getState().announce('Laid out the design from left to right.');
+    } catch (e) {
+      s.notify(`Auto-layout failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div
+      role="toolbar"
+      aria-label="Design tools"
+      className="flex h-12 shrink-0 items-center gap-1 border-b border-slate-200 bg-white px-2"
+    >
+      <button
+        type="button"
+        className={`${BTN_QUIET} lg:hidden`}
+        aria-pressed={panels.palette}
+        aria-controls="interview-palette"
+        onClick={() => toggle('palette')}
+      >
+        Components
+      </button>
+      <button
+        type="button"
+        className={BTN_QUIET}
+        onClick={() => store.getState().undo()}
+        disabled={!canUndo}
+        aria-keyshortcuts="Control+Z Meta+Z"
+        title="Undo (Ctrl+Z)"
+      >
+        Undo
+      </button>
+      <button
+        type="button"
+        className={BTN_QUIET}
+        onClick={() => store.getState().redo()}
+        disabled={!canRedo}
+        aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+        title="Redo (Ctrl+Shift+Z)"
+      >
+        Redo
+      </button>
+      <button type="button" className={BTN_QUIET} onClick={() => void layout()} disabled={count === 0 || busy}>
+        Auto-layout
+      </button>
+      <button
+        type="button"
+        className={`${BTN_QUIET} hidden sm:inline-flex`}
+        onClick={() => store.getState().setShortcutsOpen(true)}
+        aria-keyshortcuts="?"
+      >
+        Shortcuts
+      </button>
+      <div className="ml-auto flex items-center gap-2">
+        <button
+          type="button"
+          className={`${BTN_QUIET} lg:hidden`}
+          aria-pressed={panels.inspector}
+          aria-controls="interview-side"
+          onClick={() => toggle('inspector')}
+        >
+          {sideLabel}
+          {sideBadge}
+        </button>
+        {end}
+      </div>
+    </div>
+  );
+}
+
+function Editor({
+  onChange,
+  results,
+  side,
+  sideLabel,
+  sideBadge,
+  toolbarEnd,
+}: {
+  onChange(design: Design): void;
+  results: EditorResults | null;
+  side: ReactNode;
+  sideLabel: string;
+  sideBadge: ReactNode;
+  toolbarEnd: ReactNode;
+}) {
+  const store = useEditorStore();
+  const hydrated = useEditor((s) => s.ui.hydrated);
+  useEditorShortcuts(store, true);
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
+
+  // Hand every committed change up, a moment after the last one; at once when the page is hidden.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const send = () => {
+      timer = null;
+      onChangeRef.current(designOf(store.getState()));
+    };
+    const unsubscribe = store.subscribe((state, prev) => {
+      if (state.graph === prev.graph) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(send, DESIGN_SAVE_DELAY_MS);
+    });
+    const flush = () => {
+      if (timer) {
+        clearTimeout(timer);
+        send();
+      }
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    store.getState().setHydrated();
+    store.getState().requestFit();
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      unsubscribe();
+      flush();
+    };
+  }, [store]);
+
+  useEffect(() => {
+    store.getState().setResults(results);
+  }, [store, results]);
+
+  return (
+    <div className="flex h-full min-h-0 flex-col bg-slate-50">
+      <Toolbar end={toolbarEnd} sideLabel={sideLabel} sideBadge={sideBadge} />
+      <div className="relative flex min-h-0 flex-1">
+        <Panel side="left" label="Components palette" id="interview-palette" panel="palette">
+          <Palette onAdded={() => !isWide() && store.getState().setPanel('palette', false)} />
+        </Panel>
+        <section
+          aria-label="Design canvas"
+          data-editor-canvas=""
+          data-hydrated={hydrated}
+          className="relative min-w-0 flex-1"
+        >
+          <Canvas />
+        </section>
+        <Panel side="right" label={sideLabel} id="interview-side" panel="inspector">
+          <SideTabs interview={side} interviewLabel={sideLabel} />
+        </Panel>
+      </div>
+      <ShortcutsDialog />
+      <Notices />
+    </div>
+  );
+}
+
+/**
+ * The design phase's canvas: the sandbox editor's own palette, canvas and
+ * inspector around a store of its own, started from the attempt's design.
+ * Nothing is written to the sandbox's autosave: every committed change is
+ * handed to `onChange`, and the attempt keeps it.
+ */
+export function InterviewEditor({
+  initialDesign,
+  onChange,
+  results,
+  side,
+  sideLabel,
+  sideBadge = null,
+  toolbarEnd,
+}: {
+  initialDesign: Design;
+  onChange(design: Design): void;
+  /** Per-node utilisation to colour the cards (practice mode); null hides it (blind mode). */
+  results: EditorResults | null;
+  side: ReactNode;
+  sideLabel: string;
+  /** Shown beside the side panel's toggle on narrow screens (e.g. how many curveballs arrived). */
+  sideBadge?: ReactNode;
+  toolbarEnd: ReactNode;
+}) {
+  const [store] = useState<EditorStore>(() => createEditorStore({ design: initialDesign }));
+  return (
+    <EditorProvider store={store}>
+      <ReactFlowProvider>
+        <Editor
+          onChange={onChange}
+          results={results}
+          side={side}
+          sideLabel={sideLabel}
+          sideBadge={sideBadge}
+          toolbarEnd={toolbarEnd}
+        />
+      </ReactFlowProvider>
+    </EditorProvider>
+  );
+}

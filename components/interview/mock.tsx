@@ -1,0 +1,395 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Dialog } from '@/components/editor/dialog';
+import type { Design } from '@/lib/engine/types';
+import { bandOf } from '@/lib/editor/results';
+import type { EditorResults } from '@/lib/editor/types';
+import {
+  attemptReducer,
+  dueCurveballs,
+  isPaused,
+  pendingCurveballs,
+  phaseIndex,
+  type Attempt,
+  type AttemptAction,
+  type CompletedAttempt,
+  type Phase,
+} from '@/lib/interview/attempt';
+import { judgeCurveball, type CurveballResult } from '@/lib/interview/curveballs';
+import type { Problem } from '@/lib/interview/schema';
+import { reviewAttempt, snapshotOf } from '@/lib/interview/scoring';
+import { checkTarget } from '@/lib/interview/target';
+import { DesignSide, OUTCOME_LABEL, OUTCOME_TONE, type LiveScore } from './design-side';
+import { Icon } from './icons';
+import { InterviewEditor } from './interview-editor';
+import { EstimationPhase } from './phase-estimation';
+import { RequirementsPhase } from './phase-requirements';
+import { TradeoffsPhase } from './phase-tradeoffs';
+import { Setup } from './setup';
+import { TimerBar } from './timer-bar';
+import { BTN_PRIMARY, BTN_SECONDARY, Badge } from './ui';
+import { useAttempt } from './use-attempt';
+import { useNow } from './use-now';
+
+const NEXT: Record<Phase, Phase | null> = {
+  requirements: 'estimation',
+  estimation: 'design',
+  design: 'tradeoffs',
+  tradeoffs: null,
+};
+
+function deliverAction(problem: Problem, design: Design, curveballId: string): AttemptAction {
+  const spec = problem.curveballs.find((c) => c.id === curveballId)!;
+  const r = judgeCurveball(problem, design, spec);
+  return {
+    type: 'deliver',
+    curveballId,
+    now: Date.now(),
+    snapshot: { outcome: r.outcome, errorRate: r.errorRate, p95ReadMs: r.p95ReadMs, reasons: r.reasons },
+  };
+}
+
+function liveScore(problem: Problem, attempt: Attempt): LiveScore {
+  const target = checkTarget(problem, attempt.design);
+  const curveballs: Record<string, CurveballResult> = {};
+  for (const c of attempt.curveballs) {
+    if (c.deliveredAtMs === null) continue;
+    curveballs[c.id] = judgeCurveball(
+      problem,
+      attempt.design,
+      problem.curveballs.find((x) => x.id === c.id)!,
+    );
+  }
+  return { target, curveballs };
+}
+
+function CurveballDialog({
+  problem,
+  attempt,
+  curveballId,
+  leaving,
+  onClose,
+  onContinue,
+}: {
+  problem: Problem;
+  attempt: Attempt;
+  curveballId: string | null;
+  leaving: boolean;
+  onClose(): void;
+  onContinue(): void;
+}) {
+  const spec = curveballId ? problem.curveballs.find((c) => c.id === curveballId) : null;
+  const state = curveballId ? attempt.curveballs.find((c) => c.id === curveballId) : null;
+  const practice = attempt.mode === 'practice';
+  return (
+    <Dialog
+      open={!!spec}
+      onClose={onClose}
+      title={spec ? `Curveball: ${spec.title}` : 'Curveball'}
+      footer={
+        <>
+          {leaving ? (
+            <button type="button" className={BTN_SECONDARY} onClick={onContinue}>
+              Continue to trade-offs
+            </button>
+          ) : null}
+          <button type="button" className={BTN_PRIMARY} onClick={onClose}>
+            Back to my design
+          </button>
+        </>
+      }
+    >
+      {spec ? (
+        <div className="space-y-4">
+          {leaving ? (
+            <p className="text-sm font-medium text-slate-700">
+              Before you move on, the interviewer has one more change for you.
+            </p>
+          ) : null}
+          <blockquote className="flex gap-3 rounded-lg bg-amber-50 p-4 text-[0.975rem] leading-relaxed text-slate-900 ring-1 ring-amber-200 ring-inset">
+            <Icon name="bolt" className="mt-0.5 h-5 w-5 shrink-0 text-warm" />
+            <span>“{spec.message}”</span>
+          </blockquote>
+          {practice && state?.atArrival ? (
+            <div className="text-sm text-slate-700">
+              <p className="flex items-center gap-2">
+                Your design under these conditions:{' '}
+                <Badge tone={OUTCOME_TONE[state.atArrival.outcome]}>{OUTCOME_LABEL[state.atArrival.outcome]}</Badge>
+              </p>
+              {state.atArrival.reasons.length > 0 ? (
+                <ul className="mt-2 list-disc space-y-1 pl-5">
+                  {state.atArrival.reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          ) : (
+            <p className="text-sm leading-relaxed text-slate-700">
+              The model has re-scored your design under these conditions; you will see how it did in the review. Adjust
+              the design now if you think it needs it.
+            </p>
+          )}
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}
+
+function AbandonDialog({ open, onClose, onConfirm }: { open: boolean; onClose(): void; onConfirm(): void }) {
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Abandon this attempt?"
+      footer={
+        <>
+          <button type="button" className={BTN_SECONDARY} onClick={onClose}>
+            Keep going
+          </button>
+          <button
+            type="button"
+            className="inline-flex h-10 items-center rounded-md bg-saturated px-4 text-sm font-semibold text-white hover:bg-red-800"
+            onClick={onConfirm}
+          >
+            Abandon it
+          </button>
+        </>
+      }
+    >
+      <p className="text-sm leading-relaxed text-slate-700">
+        Your notes, estimates and design for this attempt will be deleted. Finished attempts in your history are kept.
+      </p>
+    </Dialog>
+  );
+}
+
+function ActiveMock({
+  problem,
+  attempt,
+  dispatch,
+  abandon,
+  file,
+  saveError,
+}: {
+  problem: Problem;
+  attempt: Attempt;
+  dispatch(a: AttemptAction): void;
+  abandon(): void;
+  file(done: CompletedAttempt): { ok: boolean; error?: string };
+  saveError: string | null;
+}) {
+  const router = useRouter();
+  const paused = isPaused(attempt);
+  const now = useNow(1000, !paused);
+  const [leaving, setLeaving] = useState<Phase | null>(null);
+  const [confirmAbandon, setConfirmAbandon] = useState(false);
+  const [finishError, setFinishError] = useState<string | null>(null);
+
+  // Curveballs come due on the clock and arrive while the candidate designs.
+  useEffect(() => {
+    for (const c of dueCurveballs(attempt, now)) dispatch(deliverAction(problem, attempt.design, c.id));
+  }, [now, attempt, problem, dispatch]);
+
+  const unseen = attempt.curveballs.find((c) => c.deliveredAtMs !== null && !c.seen)?.id ?? null;
+
+  const go = useCallback(
+    (phase: Phase) => {
+      if (attempt.phase === 'design' && phaseIndex(phase) > phaseIndex('design')) {
+        const pending = pendingCurveballs(attempt);
+        if (pending.length > 0) {
+          for (const c of pending) dispatch(deliverAction(problem, attempt.design, c.id));
+          setLeaving(phase);
+          return;
+        }
+      }
+      dispatch({ type: 'go', phase, now: Date.now() });
+    },
+    [attempt, dispatch, problem],
+  );
+
+  const closeCurveball = () => {
+    if (unseen) dispatch({ type: 'seen', curveballId: unseen });
+    const stillUnseen = attempt.curveballs.filter((c) => c.deliveredAtMs !== null && !c.seen && c.id !== unseen);
+    if (stillUnseen.length === 0) setLeaving(null);
+  };
+
+  const continueFromCurveball = () => {
+    for (const c of attempt.curveballs)
+      if (c.deliveredAtMs !== null && !c.seen) dispatch({ type: 'seen', curveballId: c.id });
+    const target = leaving;
+    setLeaving(null);
+    if (target) dispatch({ type: 'go', phase: target, now: Date.now() });
+  };
+
+  const finish = () => {
+    if (attempt.phase === 'design') {
+      go('tradeoffs');
+      return;
+    }
+    const review = reviewAttempt(problem, attempt);
+    const done = attemptReducer(attempt, {
+      type: 'finish',
+      now: Date.now(),
+      review: snapshotOf(review),
+    }) as CompletedAttempt;
+    const r = file(done);
+    if (!r.ok) {
+      setFinishError(`The attempt could not be saved (${r.error}). Free some browser storage and try again.`);
+      return;
+    }
+    router.push(`/interview/${problem.id}/review/${done.id}`);
+  };
+
+  const practice = attempt.mode === 'practice';
+  const onDesign = useCallback((design: Design) => dispatch({ type: 'design', design }), [dispatch]);
+  const live = useMemo(
+    () => (practice && attempt.phase === 'design' ? liveScore(problem, attempt) : null),
+    [practice, problem, attempt],
+  );
+  const results = useMemo<EditorResults | null>(() => {
+    const e = live?.target.evaluation;
+    if (!e) return null;
+    const nodes: Record<string, EditorResults['nodes'][string]> = {};
+    for (const [id, n] of Object.entries(e.nodes)) {
+      if (!(n.arrivalRps.total > 0)) continue;
+      nodes[id] = {
+        utilization: n.utilization,
+        band: bandOf(n.utilization),
+        bottleneck: id === e.bottleneck.nodeId,
+        spof: n.spof,
+      };
+    }
+    return { nodes };
+  }, [live]);
+
+  const next = NEXT[attempt.phase];
+  const delivered = attempt.curveballs.filter((c) => c.deliveredAtMs !== null).length;
+  const body = (() => {
+    switch (attempt.phase) {
+      case 'requirements':
+        return (
+          <RequirementsPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('estimation')} />
+        );
+      case 'estimation':
+        return <EstimationPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('design')} />;
+      case 'design':
+        return (
+          <InterviewEditor
+            key={attempt.id}
+            initialDesign={attempt.design}
+            onChange={onDesign}
+            results={results}
+            side={<DesignSide problem={problem} attempt={attempt} live={live} />}
+            sideLabel="Interview"
+            sideBadge={
+              delivered > 0 ? (
+                <span className="ml-1 inline-flex items-center gap-0.5 rounded-full bg-amber-100 px-1.5 text-xs font-semibold text-warm">
+                  <Icon name="bolt" className="h-3 w-3" />
+                  {delivered}
+                  <span className="sr-only"> {delivered === 1 ? 'curveball' : 'curveballs'}</span>
+                </span>
+              ) : null
+            }
+            toolbarEnd={
+              next ? (
+                <button
+                  type="button"
+                  className="inline-flex h-9 items-center gap-1.5 rounded-md bg-brand-600 px-3 text-sm font-semibold text-white hover:bg-brand-700"
+                  onClick={() => go(next)}
+                >
+                  Next: trade-offs
+                  <Icon name="arrowRight" className="h-4 w-4" />
+                </button>
+              ) : null
+            }
+          />
+        );
+      case 'tradeoffs':
+        return <TradeoffsPhase problem={problem} attempt={attempt} dispatch={dispatch} onFinish={finish} />;
+    }
+  })();
+
+  return (
+    <div className="flex h-[calc(100dvh-3.5rem-1px)] min-h-[560px] flex-col" data-phase={attempt.phase}>
+      <TimerBar
+        problem={problem}
+        attempt={attempt}
+        now={now}
+        onGo={go}
+        onPause={() => dispatch({ type: 'pause', now: Date.now() })}
+        onResume={() => dispatch({ type: 'resume', now: Date.now() })}
+        onDuration={(minutes) => dispatch({ type: 'set-duration', minutes })}
+        onAbandon={() => setConfirmAbandon(true)}
+        onFinish={finish}
+      />
+      {saveError || finishError ? (
+        <p role="alert" className="bg-red-50 px-4 py-2 text-sm font-medium text-saturated">
+          {finishError ?? saveError}
+        </p>
+      ) : null}
+      <div className="relative min-h-0 flex-1">
+        <div inert={paused} className={`h-full ${attempt.phase === 'design' ? '' : 'overflow-y-auto bg-slate-50'}`}>
+          {body}
+        </div>
+        {paused ? (
+          <div className="absolute inset-0 z-30 grid place-items-center bg-slate-50/85 backdrop-blur-sm">
+            <div className="rounded-xl border border-slate-200 bg-white p-6 text-center shadow-lg">
+              <h2 className="text-lg font-semibold text-slate-900">Paused</h2>
+              <p className="mt-1 text-sm text-slate-600">The clock is stopped. Your work is saved.</p>
+              <button
+                type="button"
+                className={`${BTN_PRIMARY} mt-4`}
+                onClick={() => dispatch({ type: 'resume', now: Date.now() })}
+              >
+                <Icon name="play" className="h-4 w-4" />
+                Resume the interview
+              </button>
+            </div>
+          </div>
+        ) : null}
+      </div>
+      <CurveballDialog
+        problem={problem}
+        attempt={attempt}
+        curveballId={paused ? null : unseen}
+        leaving={leaving !== null}
+        onClose={closeCurveball}
+        onContinue={continueFromCurveball}
+      />
+      <AbandonDialog
+        open={confirmAbandon}
+        onClose={() => setConfirmAbandon(false)}
+        onConfirm={() => {
+          setConfirmAbandon(false);
+          abandon();
+        }}
+      />
+    </div>
+  );
+}
+
+/** A mock interview on one problem: setup, the four timed phases, then off to the review. */
+export function InterviewMock({ problem }: { problem: Problem }) {
+  const { state, dispatch, start, abandon, file, saveError } = useAttempt(problem);
+  if (state.status === 'loading') {
+    return (
+      <div className="grid flex-1 place-items-center p-10 text-sm text-slate-600" role="status">
+        Loading your interview…
+      </div>
+    );
+  }
+  if (state.status === 'setup') return <Setup problem={problem} notice={state.notice} onStart={start} />;
+  return (
+    <ActiveMock
+      problem={problem}
+      attempt={state.attempt}
+      dispatch={dispatch}
+      abandon={abandon}
+      file={file}
+      saveError={saveError}
+    />
+  );
+}

@@ -1,0 +1,269 @@
+'use client';
+
+import { useId, useState } from 'react';
+import type { Attempt, AttemptAction } from '@/lib/interview/attempt';
+import {
+  BANDWIDTH_UNITS,
+  CLOSE_FACTOR,
+  ESTIMATE_LABEL,
+  ON_TARGET_FACTOR,
+  STORAGE_UNITS,
+  VERDICT_LABEL,
+  describeRatio,
+  formatFigure,
+  judgeEstimates,
+  workingFor,
+  type BandwidthUnit,
+  type EstimateInputs,
+  type EstimateVerdict,
+  type StorageUnit,
+} from '@/lib/interview/estimation';
+import { problemWorkload } from '@/lib/interview/model';
+import type { Problem } from '@/lib/interview/schema';
+import { Facts } from './brief';
+import { Icon } from './icons';
+import { BTN_PRIMARY, BTN_SECONDARY, Badge, CARD, INPUT, type Tone } from './ui';
+
+const VERDICT_TONE: Record<EstimateVerdict, Tone> = {
+  'on-target': 'good',
+  close: 'mid',
+  off: 'bad',
+  missing: 'neutral',
+};
+
+function parseNumber(text: string): number | null {
+  const t = text.replace(/[,\s_]/g, '');
+  if (t === '') return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+function NumberField({
+  id,
+  label,
+  hint,
+  value,
+  disabled,
+  onChange,
+  unit,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  value: number | null;
+  disabled: boolean;
+  onChange(v: number | null): void;
+  unit: React.ReactNode;
+}) {
+  // The text as typed, so "1e5" or "12," survive while the number is being written.
+  const [text, setText] = useState(value === null ? '' : String(value));
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-900">
+        {label}
+      </label>
+      <p id={`${id}-hint`} className="text-xs text-slate-600">
+        {hint}
+      </p>
+      <div className="mt-1.5 flex gap-2">
+        <input
+          id={id}
+          inputMode="decimal"
+          autoComplete="off"
+          aria-describedby={`${id}-hint`}
+          value={text}
+          disabled={disabled}
+          onChange={(e) => {
+            setText(e.target.value);
+            onChange(parseNumber(e.target.value));
+          }}
+          className={`${INPUT} font-mono`}
+        />
+        {unit}
+      </div>
+    </div>
+  );
+}
+
+/** Phase 2: three back-of-the-envelope figures, then the model's beside them. */
+export function EstimationPhase({
+  problem,
+  attempt,
+  dispatch,
+  onNext,
+}: {
+  problem: Problem;
+  attempt: Attempt;
+  dispatch(a: AttemptAction): void;
+  onNext(): void;
+}) {
+  const base = useId();
+  const e = attempt.estimates;
+  const checked = attempt.estimatesCheckedAtMs !== null;
+  const set = (inputs: EstimateInputs) => dispatch({ type: 'estimates', inputs });
+  const w = problemWorkload(problem);
+  const results = checked ? judgeEstimates(e, w) : null;
+  const filled = e.peakRps !== null || e.storage.value !== null || e.bandwidth.value !== null;
+  const unitSelect = (label: string, value: string, options: string[], onChange: (v: string) => void) => (
+    <select
+      aria-label={label}
+      value={value}
+      disabled={checked}
+      onChange={(ev) => onChange(ev.target.value)}
+      className="rounded-md border border-slate-300 bg-white px-2 text-sm disabled:bg-slate-50"
+    >
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {o}
+        </option>
+      ))}
+    </select>
+  );
+
+  return (
+    <div className="mx-auto grid w-full max-w-6xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
+      <section aria-labelledby="facts-title" className={`${CARD} h-fit p-5`}>
+        <h2 id="facts-title" className="text-lg font-semibold text-slate-900">
+          The figures you have
+        </h2>
+        <div className="mt-3">
+          <Facts problem={problem} />
+        </div>
+        {problem.storageNote ? (
+          <p className="mt-4 rounded-md bg-slate-50 p-3 text-xs leading-relaxed text-slate-700 ring-1 ring-slate-200 ring-inset">
+            {problem.storageNote}
+          </p>
+        ) : null}
+        <p className="mt-4 text-xs leading-relaxed text-slate-600">
+          Answers to the questions you asked count too. Units are decimal: 1 GB = 1,000 MB; 1 Gbit/s = 125 MB/s.
+        </p>
+      </section>
+
+      <div className="space-y-6">
+        <section aria-labelledby="estimates-title" className={`${CARD} p-5`}>
+          <h2 id="estimates-title" className="text-lg font-semibold text-slate-900">
+            Your estimates
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            Within {ON_TARGET_FACTOR}× of the model’s figure is on target; within {CLOSE_FACTOR}× is close.
+          </p>
+          <div className="mt-4 grid gap-4 md:grid-cols-3">
+            <NumberField
+              id={`${base}-rps`}
+              label={ESTIMATE_LABEL.peakRps}
+              hint="All requests, at the busiest hour"
+              value={e.peakRps}
+              disabled={checked}
+              onChange={(v) => set({ ...e, peakRps: v })}
+              unit={<span className="self-center text-sm text-slate-600">rps</span>}
+            />
+            <NumberField
+              id={`${base}-storage`}
+              label={ESTIMATE_LABEL.storage}
+              hint="New data stored in a year"
+              value={e.storage.value}
+              disabled={checked}
+              onChange={(v) => set({ ...e, storage: { ...e.storage, value: v } })}
+              unit={unitSelect('Storage unit', e.storage.unit, Object.keys(STORAGE_UNITS), (u) =>
+                set({ ...e, storage: { ...e.storage, unit: u as StorageUnit } }),
+              )}
+            />
+            <NumberField
+              id={`${base}-bandwidth`}
+              label={ESTIMATE_LABEL.bandwidth}
+              hint="Response bytes at the busiest hour"
+              value={e.bandwidth.value}
+              disabled={checked}
+              onChange={(v) => set({ ...e, bandwidth: { ...e.bandwidth, value: v } })}
+              unit={unitSelect('Bandwidth unit', e.bandwidth.unit, Object.keys(BANDWIDTH_UNITS), (u) =>
+                set({ ...e, bandwidth: { ...e.bandwidth, unit: u as BandwidthUnit } }),
+              )}
+            />
+          </div>
+          {checked ? null : (
+            <div className="mt-5 flex flex-wrap items-center gap-3">
+              <button
+                type="button"
+                className={BTN_PRIMARY}
+                onClick={() => dispatch({ type: 'check-estimates', now: Date.now() })}
+              >
+                Check against the model
+              </button>
+              <span className="text-xs text-slate-600">
+                {filled ? 'Your figures lock once checked.' : 'You can also skip this, but it costs points.'}
+              </span>
+            </div>
+          )}
+        </section>
+
+        {results ? (
+          <section aria-labelledby="verdict-title" className={`${CARD} p-5`}>
+            <h2 id="verdict-title" className="text-lg font-semibold text-slate-900">
+              Beside the model
+            </h2>
+            <div className="mt-3 overflow-x-auto">
+              <table className="w-full min-w-[36rem] text-left text-sm">
+                <thead>
+                  <tr className="border-b border-slate-200 text-xs text-slate-500 uppercase">
+                    <th scope="col" className="py-2 pr-3 font-semibold">
+                      Figure
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-semibold">
+                      Yours
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-semibold">
+                      Model
+                    </th>
+                    <th scope="col" className="py-2 font-semibold">
+                      Verdict
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {results.map((r) => (
+                    <tr key={r.id} className="border-b border-slate-100 align-top">
+                      <th scope="row" className="py-2.5 pr-3 font-medium text-slate-900">
+                        {r.label}
+                      </th>
+                      <td className="py-2.5 pr-3 font-mono text-slate-800">
+                        {r.yours === null ? '—' : formatFigure(r.id, r.yours)}
+                      </td>
+                      <td className="py-2.5 pr-3 font-mono text-slate-800">{formatFigure(r.id, r.model)}</td>
+                      <td className="py-2.5">
+                        <Badge tone={VERDICT_TONE[r.verdict]}>{VERDICT_LABEL[r.verdict]}</Badge>
+                        {r.ratio !== null && r.verdict !== 'on-target' ? (
+                          <span className="ml-2 text-xs text-slate-600">{describeRatio(r.ratio)}</span>
+                        ) : null}
+                        {r.hint ? <p className="mt-1 text-xs text-slate-700">{r.hint}</p> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <details className="mt-4 text-sm">
+              <summary className="cursor-pointer font-medium text-brand-700">How the model works these out</summary>
+              <ul className="mt-2 space-y-1.5 font-mono text-xs leading-relaxed text-slate-700">
+                {results.map((r) => (
+                  <li key={r.id}>{workingFor(r.id, w)}</li>
+                ))}
+              </ul>
+            </details>
+          </section>
+        ) : null}
+
+        <div className="flex justify-end gap-3">
+          {checked ? null : (
+            <button type="button" className={BTN_SECONDARY} onClick={onNext}>
+              Skip to the design
+            </button>
+          )}
+          <button type="button" className={BTN_PRIMARY} onClick={onNext} disabled={!checked}>
+            Next: design
+            <Icon name="arrowRight" className="h-4 w-4" />
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

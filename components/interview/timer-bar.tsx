@@ -1,0 +1,262 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useId, useRef, useState } from 'react';
+import {
+  MAX_MINUTES,
+  MIN_MINUTES,
+  PHASES,
+  PHASE_LABEL,
+  PHASE_SHARE,
+  canGoTo,
+  elapsedMs,
+  formatClock,
+  isPaused,
+  phaseIndex,
+  remainingMs,
+  type Attempt,
+  type Phase,
+} from '@/lib/interview/attempt';
+import type { Problem } from '@/lib/interview/schema';
+import { Icon } from './icons';
+import { BTN_QUIET } from './ui';
+
+const MINUTE = 60_000;
+const DURATIONS = Array.from({ length: (MAX_MINUTES - MIN_MINUTES) / 5 + 1 }, (_, i) => MIN_MINUTES + i * 5);
+
+function Stepper({ attempt, onGo }: { attempt: Attempt; onGo(p: Phase): void }) {
+  const current = phaseIndex(attempt.phase);
+  const reached = phaseIndex(attempt.reached);
+  return (
+    <nav aria-label="Interview phases" className="min-w-0">
+      <ol className="-m-1 flex items-center gap-1 overflow-x-auto p-1">
+        {PHASES.map((p, i) => {
+          const done = i < reached && i !== current;
+          const here = i === current;
+          const enabled = canGoTo(attempt, p) && !here;
+          const minutes = Math.round((PHASE_SHARE[p] * attempt.durationMs) / MINUTE);
+          return (
+            <li key={p} className="flex shrink-0 items-center">
+              {i > 0 ? <span className="mx-1 h-px w-3 bg-slate-300 sm:w-5" aria-hidden="true" /> : null}
+              <button
+                type="button"
+                onClick={() => onGo(p)}
+                disabled={!enabled}
+                aria-current={here ? 'step' : undefined}
+                className={`flex items-center gap-2 rounded-full py-1 pr-3 pl-1 text-sm ${
+                  here
+                    ? 'bg-brand-50 font-semibold text-brand-700 ring-1 ring-brand-200'
+                    : enabled
+                      ? 'text-slate-700 hover:bg-slate-100'
+                      : 'text-slate-400'
+                } disabled:cursor-default`}
+              >
+                <span
+                  className={`grid h-6 w-6 place-items-center rounded-full text-xs font-semibold ${
+                    here
+                      ? 'bg-brand-600 text-white'
+                      : done
+                        ? 'bg-emerald-100 text-healthy'
+                        : 'bg-slate-100 text-slate-600'
+                  }`}
+                  aria-hidden="true"
+                >
+                  {done ? '✓' : i + 1}
+                </span>
+                <span>{PHASE_LABEL[p]}</span>
+                <span className="hidden text-xs font-normal text-slate-500 2xl:inline">~{minutes} min</span>
+                <span className="sr-only">{done ? ', done' : ''}</span>
+              </button>
+            </li>
+          );
+        })}
+        <li className="flex shrink-0 items-center">
+          <span className="mx-1 h-px w-3 bg-slate-300 sm:w-5" aria-hidden="true" />
+          <span className="flex items-center gap-2 py-1 pr-3 pl-1 text-sm text-slate-500">
+            <span
+              className="grid h-6 w-6 place-items-center rounded-full bg-slate-100 text-xs font-semibold text-slate-500"
+              aria-hidden="true"
+            >
+              5
+            </span>
+            Review
+          </span>
+        </li>
+      </ol>
+    </nav>
+  );
+}
+
+function TimeMenu({
+  attempt,
+  onDuration,
+  onAbandon,
+}: {
+  attempt: Attempt;
+  onDuration(minutes: number): void;
+  onAbandon(): void;
+}) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const selectId = useId();
+  const minutes = Math.round(attempt.durationMs / MINUTE);
+  useEffect(() => {
+    const close = (e: MouseEvent) => {
+      if (ref.current?.open && !ref.current.contains(e.target as Node)) ref.current.open = false;
+    };
+    document.addEventListener('click', close);
+    return () => document.removeEventListener('click', close);
+  }, []);
+  return (
+    <details
+      ref={ref}
+      className="relative"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && ref.current?.open) {
+          ref.current.open = false;
+          ref.current.querySelector('summary')?.focus();
+        }
+      }}
+    >
+      <summary className={`${BTN_QUIET} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>Adjust</summary>
+      <div className="absolute right-0 z-40 mt-1 w-64 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
+        <label htmlFor={selectId} className="block text-sm font-medium text-slate-800">
+          Interview length
+        </label>
+        <select
+          id={selectId}
+          value={DURATIONS.includes(minutes) ? minutes : 45}
+          onChange={(e) => onDuration(Number(e.target.value))}
+          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+        >
+          {DURATIONS.map((m) => (
+            <option key={m} value={m}>
+              {m} minutes
+            </option>
+          ))}
+        </select>
+        <p className="mt-2 text-xs leading-relaxed text-slate-600">Curveballs still to come move with the length.</p>
+        <button
+          type="button"
+          onClick={() => {
+            if (ref.current) ref.current.open = false;
+            onAbandon();
+          }}
+          className="mt-3 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm font-medium text-saturated hover:bg-red-50"
+        >
+          Abandon this attempt…
+        </button>
+      </div>
+    </details>
+  );
+}
+
+/**
+ * The bar that stays at the top of the mock: problem, phases, and the clock
+ * with pause and length controls. Announces five minutes left and time up.
+ */
+export function TimerBar({
+  problem,
+  attempt,
+  now,
+  onGo,
+  onPause,
+  onResume,
+  onDuration,
+  onAbandon,
+  onFinish,
+}: {
+  problem: Problem;
+  attempt: Attempt;
+  now: number;
+  onGo(p: Phase): void;
+  onPause(): void;
+  onResume(): void;
+  onDuration(minutes: number): void;
+  onAbandon(): void;
+  onFinish(): void;
+}) {
+  const left = remainingMs(attempt, now);
+  const paused = isPaused(attempt);
+  const over = left < 0;
+  const share = Math.min(1, elapsedMs(attempt, now) / attempt.durationMs);
+  const warn = !over && left <= 5 * MINUTE;
+  const [announce, setAnnounce] = useState('');
+  const said = useRef<{ five: boolean; up: boolean }>({ five: left <= 5 * MINUTE, up: over });
+  useEffect(() => {
+    if (left <= 5 * MINUTE && left > 0 && !said.current.five) {
+      said.current.five = true;
+      // A one-off announcement when the clock crosses a threshold.
+      setAnnounce('Five minutes left.');
+    } else if (left <= 0 && !said.current.up) {
+      said.current.up = true;
+      setAnnounce('Time is up. Finish when you are ready.');
+    }
+  }, [left]);
+
+  return (
+    <div className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur print:hidden">
+      <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+        <div className="min-w-0 flex-1 xl:flex-none">
+          <p className="truncate text-xs text-slate-500">
+            <Link href="/interview" className="hover:text-slate-900 hover:underline">
+              Interview practice
+            </Link>
+            <span aria-hidden="true"> / </span>
+            <span className="font-medium text-slate-700">
+              {attempt.mode === 'blind' ? 'Blind mode' : 'Practice mode'}
+            </span>
+          </p>
+          <h1 className="truncate text-base font-semibold text-slate-900">{problem.title}</h1>
+        </div>
+        <div className="order-3 w-full xl:order-none xl:w-auto xl:flex-1">
+          <Stepper attempt={attempt} onGo={onGo} />
+        </div>
+        <div className="flex items-center gap-1">
+          <div className="flex flex-col items-end pr-1">
+            <div
+              role="timer"
+              aria-label={over ? 'Time over' : 'Time left'}
+              className={`flex items-center gap-1.5 font-mono text-xl font-semibold tabular-nums ${over ? 'text-saturated' : warn ? 'text-warm' : 'text-slate-900'}`}
+            >
+              <Icon name="clock" className="h-4 w-4" />
+              {over ? `+${formatClock(-left)}` : formatClock(left)}
+              <span className="font-sans text-xs font-medium text-slate-500">
+                {paused ? 'paused' : over ? 'over' : 'left'}
+              </span>
+            </div>
+            <div className="mt-1 h-1 w-36 overflow-hidden rounded-full bg-slate-100" aria-hidden="true">
+              <div
+                className={`h-full ${over ? 'bg-saturated' : warn ? 'bg-warm' : 'bg-brand-500'}`}
+                style={{ width: `${share * 100}%` }}
+              />
+            </div>
+          </div>
+          {paused ? (
+            <button type="button" onClick={onResume} className={`${BTN_QUIET} text-brand-700`}>
+              <Icon name="play" className="h-4 w-4" />
+              Resume
+            </button>
+          ) : (
+            <button type="button" onClick={onPause} className={BTN_QUIET}>
+              <Icon name="pause" className="h-4 w-4" />
+              Pause
+            </button>
+          )}
+          <TimeMenu attempt={attempt} onDuration={onDuration} onAbandon={onAbandon} />
+          {over ? (
+            <button
+              type="button"
+              onClick={onFinish}
+              className="ml-1 inline-flex h-9 items-center rounded-md bg-brand-600 px-3 text-sm font-semibold text-white hover:bg-brand-700"
+            >
+              Finish now
+            </button>
+          ) : null}
+        </div>
+      </div>
+      <p className="sr-only" role="status" aria-live="polite">
+        {announce}
+      </p>
+    </div>
+  );
+}

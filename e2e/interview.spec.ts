@@ -1,0 +1,263 @@
+import type { Page } from '@playwright/test';
+import { expect, test, SandboxPage } from './fixtures';
+
+/**
+ * A full mock interview on the URL shortener, as a candidate runs it: the
+ * brief, a clarifying question, estimates checked against the model, a
+ * design built on the canvas, a reload in the middle, a curveball on the
+ * clock and one on the way out, the trade-offs, then the review, its export,
+ * the printable page and the history.
+ */
+
+const ACTIVE_KEY = 'scalelab:interview:v1:active:url-shortener';
+
+async function readActive(page: Page) {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), ACTIVE_KEY);
+}
+
+test('a full mock from the brief to the review, surviving a reload', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.clock.install({ time: new Date('2026-03-02T10:00:00Z') });
+
+  // The library lists the problems with difficulty and target scale.
+  await page.goto('/interview');
+  await page.evaluate(() => localStorage.clear());
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Interview practice' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mock system-design interviews, scored');
+  const card = page.getByRole('link', { name: /URL shortener/ });
+  await expect(card).toContainText('Easy');
+  await expect(card).toContainText('50M daily users');
+  await card.click();
+
+  // Setup: blind mode and 45 minutes by default.
+  await expect(page.getByRole('radio', { name: /Blind/ })).toBeChecked();
+  await expect(page.getByLabel('Length')).toHaveValue('45');
+  await page.getByRole('button', { name: 'Start the interview' }).click();
+
+  // Phase 1: a clarifying question reveals a hidden requirement; the candidate writes their list.
+  const timer = page.getByRole('timer');
+  await expect(timer).toContainText(/4[45]:\d\d/);
+  await expect(page.getByRole('button', { name: 'Requirements' })).toHaveAttribute('aria-current', 'step');
+  await page.getByRole('button', { name: 'Ask: Do links expire?' }).click();
+  await expect(page.getByText('an expired link answers 404')).toBeVisible();
+  await page
+    .getByLabel(/One per line/)
+    .fill(
+      'Create a short link\nRedirect to the long URL\nLinks may expire\nRedirects fast: p95 under 100 ms\n99.95% availability',
+    );
+  await page.getByRole('button', { name: 'Next: estimation' }).click();
+
+  // Phase 2: estimates beside the model's, with a verdict; the peak is the daily average by mistake.
+  await page.getByLabel('Peak requests per second').fill('2315');
+  await page.getByLabel('Storage per year').fill('347');
+  await page.getByLabel('Storage unit').selectOption('GB');
+  await page.getByLabel('Peak bandwidth out').fill('0.165');
+  await page.getByRole('button', { name: 'Check against the model' }).click();
+  const verdicts = page.getByRole('table');
+  await expect(verdicts.getByRole('row', { name: /Peak requests per second/ })).toContainText('Close');
+  await expect(verdicts.getByRole('row', { name: /Peak requests per second/ })).toContainText('6,944 rps');
+  await expect(verdicts.getByRole('row', { name: /Peak requests per second/ })).toContainText(
+    'multiply by the peak factor',
+  );
+  await expect(verdicts.getByRole('row', { name: /Storage per year/ })).toContainText('On target');
+  await expect(page.getByLabel('Peak requests per second')).toBeDisabled();
+  await page.getByRole('button', { name: 'Next: design' }).click();
+
+  // Phase 3: build users → load balancer → app server → database on the canvas.
+  const canvas = new SandboxPage(page);
+  await expect(canvas.canvas.locator('.react-flow__renderer')).toBeVisible();
+  await expect(canvas.canvas).toHaveAttribute('data-hydrated', 'true');
+  await expect(page.getByText('Blind mode: the model scores your design')).toBeVisible();
+  for (const kind of ['Load balancer', 'App server', 'Database'])
+    await canvas.palette.getByRole('button', { name: kind, exact: true }).click();
+  await expect(canvas.nodes).toHaveCount(4);
+  await canvas.toolbar.getByRole('button', { name: 'Auto-layout' }).click();
+  await page.waitForTimeout(500);
+  await canvas.connect('Users', 'Load balancer');
+  await canvas.connect('Load balancer', 'App server');
+  await canvas.connect('App server', 'Database');
+  await expect(canvas.edges).toHaveCount(3);
+  await expect.poll(async () => (await readActive(page))?.design.edges.length).toBe(3);
+
+  // A reload in the middle loses nothing: phase, notes, estimates, design and the clock.
+  const before = await readActive(page);
+  await page.reload();
+  await expect(canvas.canvas).toHaveAttribute('data-hydrated', 'true');
+  await expect(page.getByRole('button', { name: 'Design' })).toHaveAttribute('aria-current', 'step');
+  await expect(canvas.nodes).toHaveCount(4);
+  await expect(canvas.edges).toHaveCount(3);
+  await expect(page.getByText('Links may expire')).toBeVisible();
+  const after = await readActive(page);
+  expect(after.id).toBe(before.id);
+  expect(after.estimates.peakRps).toBe(2315);
+  await expect(timer).toContainText(/4[0-4]:\d\d/);
+
+  // A curveball arrives on the clock (24 of 45 minutes) and is re-scored.
+  await page.clock.fastForward('25:00');
+  const dialog = page.getByRole('dialog', { name: 'Curveball: A link goes viral' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('ten times the normal peak');
+  await dialog.getByRole('button', { name: 'Back to my design' }).click();
+  await expect(page.getByRole('complementary', { name: 'Interview' }).getByText('A link goes viral')).toBeVisible();
+
+  // Leaving the design brings the curveball still to come.
+  await page.getByRole('button', { name: 'Next: trade-offs' }).click();
+  const last = page.getByRole('dialog', { name: 'Curveball: The cache goes cold' });
+  await expect(last).toBeVisible();
+  await last.getByRole('button', { name: 'Continue to trade-offs' }).click();
+
+  // Phase 4: the written trade-offs.
+  await page
+    .getByLabel(/Explain your design/)
+    .fill(
+      'I kept it simple: a load balancer in front of app servers and one relational database. Without a cache every redirect hits the database, which will not last; ' +
+        'I would add a cache because links never change. Codes are random base62 so they cannot be guessed.',
+    );
+  await page.getByRole('button', { name: 'Finish and see the review' }).click();
+
+  // The review: a score per rubric item, each with a sentence that says what to improve.
+  await expect(page).toHaveURL(/\/interview\/url-shortener\/review\//);
+  await expect(page.getByRole('heading', { name: 'URL shortener', level: 1 })).toBeVisible();
+  const rubric = page.getByRole('region', { name: 'Score by rubric item' });
+  for (const item of [
+    'Requirements covered',
+    'Estimation accuracy',
+    'Capacity at target scale',
+    'Availability',
+    'Cost',
+    'Curveball: A link goes viral',
+    'Curveball: The cache goes cold',
+    'Trade-offs written',
+  ]) {
+    await expect(rubric.getByRole('heading', { name: item, exact: true })).toBeVisible();
+  }
+  await expect(rubric).toContainText('asking “Do creators need analytics?” would have revealed it');
+  await expect(rubric).toContainText('multiply by the peak factor');
+  await expect(rubric).toContainText(/App server.* saturated at \d+%/);
+  await expect(rubric).toContainText('Single points of failure');
+  const study = page.getByRole('region', { name: 'Study next' });
+  await expect(study.getByRole('link').first()).toHaveAttribute('href', /^\/learn\//);
+  const designs = page.getByRole('region', { name: 'Your design and the reference' });
+  await expect(designs.getByRole('img', { name: /^Your design: 4 components, 3 connections/ })).toBeVisible();
+  await expect(designs.getByRole('img', { name: /^Reference design/ })).toBeVisible();
+  const score = Number(
+    await page
+      .getByText(/^\d+\/100$/)
+      .first()
+      .innerText()
+      .then((t) => t.split('/')[0]),
+  );
+  expect(score).toBeGreaterThan(0);
+  expect(score).toBeLessThan(60);
+
+  // Export as JSON.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^scalelab-interview-url-shortener-\d{4}-\d\d-\d\d\.json$/);
+  const chunks: Buffer[] = [];
+  for await (const c of await file.createReadStream()) chunks.push(c as Buffer);
+  const exported = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  expect(exported).toMatchObject({ kind: 'scalelab-interview-attempt', version: 1, problemTitle: 'URL shortener' });
+  expect(exported.attempt.review.total).toBe(score);
+  expect(exported.attempt.design.nodes).toHaveLength(4);
+
+  // The printable page.
+  await page.getByRole('link', { name: 'Printable page' }).click();
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'URL shortener: review' })).toBeVisible();
+
+  // The history keeps the attempt, and the library shows the best score.
+  await page.goto('/interview/history');
+  await expect(page.getByRole('row', { name: /URL shortener/ })).toContainText(String(score));
+  await page.goto('/interview');
+  await expect(page.getByRole('link', { name: /URL shortener/ })).toContainText(`Best ${score}`);
+  expect(await readActive(page)).toBeNull();
+});
+
+test('the clock pauses, and the length can be changed mid-interview', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-03-02T10:00:00Z') });
+  await page.goto('/interview/pastebin');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByRole('radio', { name: /Practice/ }).check();
+  await page.getByLabel('Length').selectOption('30');
+  await page.getByRole('button', { name: 'Start the interview' }).click();
+  const timer = page.getByRole('timer');
+  await expect(timer).toContainText(/(30:00|29:5\d)/);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(timer).toContainText('paused');
+  const frozen = /\d+:\d\d/.exec(await timer.innerText())![0];
+  await page.clock.fastForward('05:00');
+  await expect(timer).toContainText(frozen);
+  await expect(page.getByRole('heading', { name: 'Paused' })).toBeVisible();
+  await page.getByRole('button', { name: 'Resume the interview' }).click();
+  await page.getByText('Adjust').click();
+  await page.getByLabel('Interview length').selectOption('60');
+  await expect(timer).toContainText(/(60:00|59:\d\d)/);
+});
+
+async function seriousViolations(page: Page) {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
+}
+
+test('every phase, the review and the history have no serious or critical axe violations', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.clock.install({ time: new Date('2026-03-02T10:00:00Z') });
+  await page.goto('/interview');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.goto('/interview/ticket-booking');
+  await page.getByRole('radio', { name: /Practice/ }).check();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Start the interview' }).click();
+  await page.getByRole('button', { name: 'Ask: How long are seats held while someone pays?' }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Next: estimation' }).click();
+  await page.getByLabel('Peak requests per second').fill('4600');
+  await page.getByRole('button', { name: 'Check against the model' }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Next: design' }).click();
+  const canvas = new SandboxPage(page);
+  await expect(canvas.canvas).toHaveAttribute('data-hydrated', 'true');
+  await expect(page.getByText('Live check')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.clock.fastForward('23:00');
+  await expect(page.getByRole('dialog', { name: /^Curveball:/ })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Back to my design' }).click();
+
+  await page.getByRole('button', { name: 'Next: trade-offs' }).click();
+  await page.getByRole('button', { name: 'Continue to trade-offs' }).click();
+  await page
+    .getByLabel(/Explain your design/)
+    .fill('Seats are held in one relational database so they are never sold twice.');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Finish and see the review' }).click();
+  await expect(page.getByRole('region', { name: 'Score by rubric item' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('link', { name: 'Printable page' }).click();
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.goto('/interview/history');
+  await expect(page.getByRole('row', { name: /Ticket booking/ })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

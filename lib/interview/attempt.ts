@@ -1,0 +1,367 @@
+/**
+ * One mock interview in progress: its phases, its clock and everything the
+ * candidate has entered. A pure reducer — every action carries the time it
+ * happened (`now`, epoch ms), so the state machine is testable without a
+ * clock and survives a reload unchanged.
+ *
+ * Phases run in order: requirements → estimation → design → trade-offs, then
+ * the review. The candidate may go back to any phase already reached and one
+ * step forward; estimates lock once checked against the model.
+ *
+ * The clock counts wall time while running (a reload does not stop it, as in
+ * a real interview); pausing stops it. When it reaches the chosen duration
+ * the mock goes on in overtime, shown as such, until the candidate finishes.
+ */
+import { z } from 'zod';
+import { designSchema } from '@/lib/design/schema';
+import type { Design } from '@/lib/engine/types';
+import { BANDWIDTH_UNITS, EMPTY_ESTIMATES, STORAGE_UNITS, type EstimateInputs } from './estimation';
+import type { Problem } from './schema';
+
+export const PHASES = ['requirements', 'estimation', 'design', 'tradeoffs'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const PHASE_LABEL: Record<Phase, string> = {
+  requirements: 'Requirements',
+  estimation: 'Estimation',
+  design: 'Design',
+  tradeoffs: 'Trade-offs',
+};
+
+/** Suggested share of the time per phase (5, 5, 25 and 10 minutes of 45). */
+export const PHASE_SHARE: Record<Phase, number> = {
+  requirements: 5 / 45,
+  estimation: 5 / 45,
+  design: 25 / 45,
+  tradeoffs: 10 / 45,
+};
+
+/** The clock curveballs are written against (`atMinute`); other durations scale it. */
+export const REFERENCE_MINUTES = 45;
+export const DEFAULT_MINUTES = 45;
+export const MIN_MINUTES = 15;
+export const MAX_MINUTES = 120;
+
+export type Mode = 'blind' | 'practice';
+
+const MINUTE = 60_000;
+
+/** What the candidate saw when a curveball arrived (practice mode shows it at once). */
+export interface CurveballSnapshot {
+  outcome: 'held' | 'degraded' | 'failed';
+  errorRate: number;
+  p95ReadMs: number;
+  reasons: string[];
+}
+
+export interface CurveballState {
+  id: string;
+  /** Elapsed time at which it is due, ms. */
+  dueMs: number;
+  /** Elapsed time at which it arrived; null until then. */
+  deliveredAtMs: number | null;
+  atArrival: CurveballSnapshot | null;
+  /** The candidate has read it (the arrival dialog was closed). */
+  seen: boolean;
+}
+
+export interface ReviewItemSnapshot {
+  id: string;
+  label: string;
+  score: number;
+  max: number;
+}
+
+/** The scores as they were when the attempt was finished, kept with it in the history. */
+export interface ReviewSnapshot {
+  total: number;
+  items: ReviewItemSnapshot[];
+  passedTarget: boolean;
+}
+
+export interface Attempt {
+  version: 1;
+  id: string;
+  problemId: string;
+  mode: Mode;
+  durationMs: number;
+  /** Epoch ms when the mock started. */
+  startedAt: number;
+  clock: { elapsedMs: number; runningSince: number | null };
+  phase: Phase;
+  /** The furthest phase reached. */
+  reached: Phase;
+  notes: string;
+  asked: { id: string; atMs: number }[];
+  estimates: EstimateInputs;
+  estimatesCheckedAtMs: number | null;
+  design: Design;
+  curveballs: CurveballState[];
+  tradeoffs: string;
+  finishedAt: number | null;
+  review: ReviewSnapshot | null;
+}
+
+export type CompletedAttempt = Attempt & { finishedAt: number; review: ReviewSnapshot };
+
+/** A fresh id, unique enough for one browser's history. */
+export function newAttemptId(now: number, random: () => number = Math.random): string {
+  return `${now.toString(36)}-${Math.floor(random() * 36 ** 6)
+    .toString(36)
+    .padStart(6, '0')}`;
+}
+
+function dueFor(atMinute: number, durationMs: number): number {
+  return Math.round((atMinute / REFERENCE_MINUTES) * durationMs);
+}
+
+export function clampMinutes(minutes: number): number {
+  if (!Number.isFinite(minutes)) return DEFAULT_MINUTES;
+  return Math.min(MAX_MINUTES, Math.max(MIN_MINUTES, Math.round(minutes)));
+}
+
+/** The design the canvas starts from: the users, labelled, carrying the problem's workload. */
+export function startingDesign(problem: Pick<Problem, 'title' | 'workload'>): Design {
+  return {
+    schemaVersion: 1,
+    name: problem.title,
+    workload: { ...problem.workload },
+    nodes: [{ id: 'users', kind: 'users', label: 'Users', position: { x: 0, y: 96 } }],
+    edges: [],
+  };
+}
+
+export function createAttempt(
+  problem: Pick<Problem, 'id' | 'title' | 'workload' | 'curveballs'>,
+  options: { mode: Mode; minutes: number; now: number; id?: string },
+): Attempt {
+  const durationMs = clampMinutes(options.minutes) * MINUTE;
+  return {
+    version: 1,
+    id: options.id ?? newAttemptId(options.now),
+    problemId: problem.id,
+    mode: options.mode,
+    durationMs,
+    startedAt: options.now,
+    clock: { elapsedMs: 0, runningSince: options.now },
+    phase: 'requirements',
+    reached: 'requirements',
+    notes: '',
+    asked: [],
+    estimates: structuredClone(EMPTY_ESTIMATES),
+    estimatesCheckedAtMs: null,
+    design: startingDesign(problem),
+    curveballs: problem.curveballs.map((c) => ({
+      id: c.id,
+      dueMs: dueFor(c.atMinute, durationMs),
+      deliveredAtMs: null,
+      atArrival: null,
+      seen: false,
+    })),
+    tradeoffs: '',
+    finishedAt: null,
+    review: null,
+  };
+}
+
+/** Time on the clock, ms. */
+export function elapsedMs(a: Pick<Attempt, 'clock'>, now: number): number {
+  return a.clock.elapsedMs + (a.clock.runningSince === null ? 0 : Math.max(0, now - a.clock.runningSince));
+}
+
+/** Time left, ms; negative in overtime. */
+export function remainingMs(a: Pick<Attempt, 'clock' | 'durationMs'>, now: number): number {
+  return a.durationMs - elapsedMs(a, now);
+}
+
+export function isPaused(a: Pick<Attempt, 'clock' | 'finishedAt'>): boolean {
+  return a.finishedAt === null && a.clock.runningSince === null;
+}
+
+/** "12:05", "-1:30" in overtime. */
+export function formatClock(ms: number): string {
+  const sign = ms < 0 ? '-' : '';
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  return `${sign}${m}:${String(s).padStart(2, '0')}`;
+}
+
+export function phaseIndex(p: Phase): number {
+  return PHASES.indexOf(p);
+}
+
+/** Whether the stepper may move to this phase now. */
+export function canGoTo(a: Pick<Attempt, 'reached' | 'finishedAt'>, p: Phase): boolean {
+  return a.finishedAt === null && phaseIndex(p) <= phaseIndex(a.reached) + 1;
+}
+
+/** Curveballs that are due and not yet delivered. They arrive only once the candidate is designing. */
+export function dueCurveballs(a: Attempt, now: number): CurveballState[] {
+  if (a.finishedAt !== null || phaseIndex(a.phase) < phaseIndex('design')) return [];
+  const t = elapsedMs(a, now);
+  return a.curveballs.filter((c) => c.deliveredAtMs === null && c.dueMs <= t);
+}
+
+/** Curveballs not delivered yet (they all arrive before the design phase is left). */
+export function pendingCurveballs(a: Attempt): CurveballState[] {
+  return a.curveballs.filter((c) => c.deliveredAtMs === null);
+}
+
+/** Suggested end of each phase on this attempt's clock, ms of elapsed time. */
+export function phaseDeadlines(durationMs: number): Record<Phase, number> {
+  let t = 0;
+  const out = {} as Record<Phase, number>;
+  for (const p of PHASES) {
+    t += PHASE_SHARE[p] * durationMs;
+    out[p] = Math.round(t);
+  }
+  return out;
+}
+
+export type AttemptAction =
+  | { type: 'pause'; now: number }
+  | { type: 'resume'; now: number }
+  | { type: 'set-duration'; minutes: number }
+  | { type: 'go'; phase: Phase; now: number }
+  | { type: 'ask'; questionId: string; now: number }
+  | { type: 'notes'; text: string }
+  | { type: 'estimates'; inputs: EstimateInputs }
+  | { type: 'check-estimates'; now: number }
+  | { type: 'design'; design: Design }
+  | { type: 'deliver'; curveballId: string; now: number; snapshot: CurveballSnapshot }
+  | { type: 'seen'; curveballId: string }
+  | { type: 'tradeoffs'; text: string }
+  | { type: 'finish'; now: number; review: ReviewSnapshot };
+
+/** Applies one action. Returns the same object when nothing changes; finished attempts change no more. */
+export function attemptReducer(a: Attempt, action: AttemptAction): Attempt {
+  if (a.finishedAt !== null) return a;
+  switch (action.type) {
+    case 'pause':
+      if (a.clock.runningSince === null) return a;
+      return { ...a, clock: { elapsedMs: elapsedMs(a, action.now), runningSince: null } };
+    case 'resume':
+      if (a.clock.runningSince !== null) return a;
+      return { ...a, clock: { ...a.clock, runningSince: action.now } };
+    case 'set-duration': {
+      const durationMs = clampMinutes(action.minutes) * MINUTE;
+      if (durationMs === a.durationMs) return a;
+      const scale = durationMs / a.durationMs;
+      return {
+        ...a,
+        durationMs,
+        curveballs: a.curveballs.map((c) =>
+          c.deliveredAtMs === null ? { ...c, dueMs: Math.round(c.dueMs * scale) } : c,
+        ),
+      };
+    }
+    case 'go': {
+      if (!canGoTo(a, action.phase) || action.phase === a.phase) return a;
+      const reached = phaseIndex(action.phase) > phaseIndex(a.reached) ? action.phase : a.reached;
+      return { ...a, phase: action.phase, reached };
+    }
+    case 'ask':
+      if (a.asked.some((q) => q.id === action.questionId)) return a;
+      return { ...a, asked: [...a.asked, { id: action.questionId, atMs: elapsedMs(a, action.now) }] };
+    case 'notes':
+      return a.notes === action.text ? a : { ...a, notes: action.text };
+    case 'estimates':
+      if (a.estimatesCheckedAtMs !== null) return a;
+      return { ...a, estimates: action.inputs };
+    case 'check-estimates':
+      if (a.estimatesCheckedAtMs !== null) return a;
+      return { ...a, estimatesCheckedAtMs: elapsedMs(a, action.now) };
+    case 'design':
+      return a.design === action.design ? a : { ...a, design: action.design };
+    case 'deliver':
+      return {
+        ...a,
+        curveballs: a.curveballs.map((c) =>
+          c.id === action.curveballId && c.deliveredAtMs === null
+            ? { ...c, deliveredAtMs: elapsedMs(a, action.now), atArrival: action.snapshot }
+            : c,
+        ),
+      };
+    case 'seen':
+      return { ...a, curveballs: a.curveballs.map((c) => (c.id === action.curveballId ? { ...c, seen: true } : c)) };
+    case 'tradeoffs':
+      return a.tradeoffs === action.text ? a : { ...a, tradeoffs: action.text };
+    case 'finish':
+      return {
+        ...a,
+        clock: { elapsedMs: elapsedMs(a, action.now), runningSince: null },
+        finishedAt: action.now,
+        review: action.review,
+      };
+  }
+}
+
+/* ---- Stored form, validated on read (a copy that no longer validates is set aside, never used). ---- */
+
+const snapshotSchema = z.object({
+  outcome: z.enum(['held', 'degraded', 'failed']),
+  errorRate: z.number(),
+  p95ReadMs: z
+    .number()
+    .nullable()
+    .transform((v) => v ?? Infinity),
+  reasons: z.array(z.string()),
+});
+
+const reviewSnapshotSchema = z.object({
+  total: z.number(),
+  items: z.array(z.object({ id: z.string(), label: z.string(), score: z.number(), max: z.number() })),
+  passedTarget: z.boolean(),
+});
+
+const finiteOrNull = z.number().nullable();
+
+export const attemptSchema = z.object({
+  version: z.literal(1),
+  id: z.string().min(1).max(100),
+  problemId: z.string().min(1).max(100),
+  mode: z.enum(['blind', 'practice']),
+  durationMs: z.number().positive(),
+  startedAt: z.number(),
+  clock: z.object({ elapsedMs: z.number().min(0), runningSince: z.number().nullable() }),
+  phase: z.enum(PHASES),
+  reached: z.enum(PHASES),
+  notes: z.string(),
+  asked: z.array(z.object({ id: z.string(), atMs: z.number() })),
+  estimates: z.object({
+    peakRps: finiteOrNull,
+    storage: z.object({
+      value: finiteOrNull,
+      unit: z.enum(Object.keys(STORAGE_UNITS) as [keyof typeof STORAGE_UNITS]),
+    }),
+    bandwidth: z.object({
+      value: finiteOrNull,
+      unit: z.enum(Object.keys(BANDWIDTH_UNITS) as [keyof typeof BANDWIDTH_UNITS]),
+    }),
+  }),
+  estimatesCheckedAtMs: z.number().nullable(),
+  design: designSchema,
+  curveballs: z.array(
+    z.object({
+      id: z.string(),
+      dueMs: z.number(),
+      deliveredAtMs: z.number().nullable(),
+      atArrival: snapshotSchema.nullable(),
+      seen: z.boolean(),
+    }),
+  ),
+  tradeoffs: z.string(),
+  finishedAt: z.number().nullable(),
+  review: reviewSnapshotSchema.nullable(),
+});
+
+/** Parses a stored or imported attempt; null when it does not validate. */
+export function parseAttempt(raw: unknown): Attempt | null {
+  const r = attemptSchema.safeParse(raw);
+  return r.success ? (r.data as Attempt) : null;
+}
+
+export function isCompleted(a: Attempt): a is CompletedAttempt {
+  return a.finishedAt !== null && a.review !== null;
+}

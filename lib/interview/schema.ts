@@ -1,0 +1,251 @@
+/**
+ * The shape of an interview problem (content/problems/*.json), checked with
+ * zod when the problems are loaded and by a unit test per file.
+ */
+import { z } from 'zod';
+import { designSchema, nodeParamsSchema, workloadSchema } from '@/lib/design/schema';
+import { KINDS } from '@/lib/engine/kinds';
+import { STUDY_IDS } from './study';
+
+const slug = z
+  .string()
+  .min(1)
+  .max(60)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'ids are kebab-case: lower-case letters, digits and hyphens' });
+const text = z.string().trim().min(1);
+const studyId = z.enum(STUDY_IDS, { error: (i) => `unknown lesson ${JSON.stringify(i.input)}` });
+const kind = z.enum(KINDS);
+
+/**
+ * A structural check on a design, judged on its evaluation at the problem's
+ * workload: `kind` — some node of one of these kinds is present and carries
+ * traffic (monitoring and logging carry none: present is enough); `regions`
+ * — user traffic reaches nodes in at least `min` regions; `no-spof` — the
+ * engine lists no single point of failure.
+ */
+export const designCheckSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('kind'), kinds: z.array(kind).min(1), min: z.number().int().min(1).optional() }),
+  z.strictObject({ type: z.literal('regions'), min: z.number().int().min(2) }),
+  z.strictObject({ type: z.literal('no-spof') }),
+]);
+
+export const requirementSchema = z.strictObject({
+  id: slug,
+  kind: z.enum(['functional', 'non-functional']),
+  text,
+  /** Not in the brief: only a clarifying question reveals it. */
+  hidden: z.boolean().default(false),
+  /**
+   * Words that show a candidate's notes capture this requirement
+   * (case-insensitive; a word matches at a word start, so "cache" matches "caching").
+   */
+  keywords: z.array(z.string().trim().min(2)).min(1),
+  /** Where the design must show it, and how that is checked. */
+  design: z.strictObject({ label: text, check: designCheckSchema }).optional(),
+});
+
+export const questionSchema = z.strictObject({
+  id: slug,
+  question: text,
+  answer: text,
+  /** Requirement ids this answer brings to light. */
+  reveals: z.array(slug).default([]),
+});
+
+const workloadKey = z.enum([
+  'users',
+  'requestsPerUserPerDay',
+  'peakFactor',
+  'staticShare',
+  'readRatio',
+  'asyncShare',
+  'jobServiceMs',
+  'staticKB',
+  'dynamicKB',
+  'dataPerUserMB',
+]);
+
+/** What a curveball does to the design or its load; see lib/interview/curveballs.ts. */
+export const effectSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('workload'),
+    multiply: z.partialRecord(workloadKey, z.number().positive()).optional(),
+    set: workloadSchema.partial().optional(),
+  }),
+  z.strictObject({ type: z.literal('region-down') }),
+  z.strictObject({ type: z.literal('zone-down'), fraction: z.number().gt(0).max(1) }),
+  z.strictObject({ type: z.literal('slow'), kinds: z.array(kind).min(1), factor: z.number().min(1) }),
+  z.strictObject({ type: z.literal('params'), kinds: z.array(kind).min(1), set: nodeParamsSchema }),
+]);
+
+export const curveballSchema = z.strictObject({
+  id: slug,
+  title: text,
+  /** When it arrives on the default 45-minute clock; scaled to the chosen duration. */
+  atMinute: z.number().min(1).max(44),
+  /** What the interviewer says. */
+  message: text,
+  effects: z.array(effectSchema).min(1),
+  /** What "the design held" means under it; absent fields take the defaults in curveballs.ts. */
+  expect: z
+    .strictObject({
+      maxErrorRate: z.number().min(0).max(1).optional(),
+      maxShedShare: z.number().min(0).max(1).optional(),
+      p95ReadMs: z.number().positive().optional(),
+      minAvailability: z.number().min(0).max(1).optional(),
+    })
+    .default({}),
+  /** What a strong answer does about it, shown in the review. */
+  strongResponse: text,
+  lessonId: studyId,
+});
+
+export const tradeoffTopicSchema = z.strictObject({
+  id: slug,
+  label: text,
+  keywords: z.array(z.string().trim().min(2)).min(1),
+  lessonId: studyId.optional(),
+});
+
+export const RUBRIC_ITEMS = [
+  'requirements',
+  'estimation',
+  'capacity',
+  'availability',
+  'cost',
+  'curveballs',
+  'tradeoffs',
+] as const;
+export type RubricItemId = (typeof RUBRIC_ITEMS)[number];
+
+/** Points per rubric item when a problem does not say otherwise (they add up to 100). */
+export const DEFAULT_WEIGHTS: Record<RubricItemId, number> = {
+  requirements: 15,
+  estimation: 15,
+  capacity: 20,
+  availability: 15,
+  cost: 10,
+  curveballs: 15,
+  tradeoffs: 10,
+};
+
+export const rubricSchema = z.strictObject({
+  /** Points per item (they must add up to 100); absent items take DEFAULT_WEIGHTS. */
+  weights: z.partialRecord(z.enum(RUBRIC_ITEMS), z.number().min(0).max(100)).default({}),
+  tradeoffTopics: z.array(tradeoffTopicSchema).min(3),
+  /** How many distinct topics earn full marks for the written trade-offs. */
+  tradeoffsExpected: z.number().int().min(1).default(3),
+  /** What an interviewer listens for, shown in the review. */
+  strongAnswer: z.array(text).min(2),
+});
+
+export const problemSchema = z
+  .strictObject({
+    id: slug,
+    title: text,
+    difficulty: z.enum(['easy', 'medium', 'hard']),
+    /** One sentence for the library. */
+    summary: text,
+    /** What the interviewer says at the start, one paragraph per entry. */
+    brief: z.array(text).min(1),
+    /** The figures the brief states, for the estimation phase (shown beside the brief). */
+    facts: z.array(text).min(1),
+    /** The load the design is scored at (MODEL.md §1.2). */
+    workload: workloadSchema,
+    /** How the library states the target when "daily users" does not fit ("100M URLs a day"). */
+    scaleLabel: text.optional(),
+    /** What "storage per year" counts when that needs saying (blobs the model does not hold). */
+    storageNote: text.optional(),
+    slo: z.strictObject({ p95ReadMs: z.number().positive(), availability: z.number().gt(0).lt(1) }),
+    /** Monthly budget at the target scale, US dollars. */
+    budgetUsd: z.number().positive(),
+    requirements: z.array(requirementSchema).min(4),
+    questions: z.array(questionSchema).min(3),
+    curveballs: z.array(curveballSchema).min(2),
+    reference: z.strictObject({ design: designSchema, notes: z.array(text).min(1) }),
+    rubric: rubricSchema,
+    /** Lessons that prepare for this problem. */
+    lessons: z.array(studyId).min(1),
+  })
+  .superRefine((p, ctx) => {
+    const unique = (ids: string[], what: string, path: string) => {
+      const seen = new Set<string>();
+      ids.forEach((id, i) => {
+        if (seen.has(id))
+          ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `duplicate ${what} id "${id}"` });
+        seen.add(id);
+      });
+    };
+    unique(
+      p.requirements.map((r) => r.id),
+      'requirement',
+      'requirements',
+    );
+    unique(
+      p.questions.map((q) => q.id),
+      'question',
+      'questions',
+    );
+    unique(
+      p.curveballs.map((c) => c.id),
+      'curveball',
+      'curveballs',
+    );
+    unique(
+      p.rubric.tradeoffTopics.map((t) => t.id),
+      'trade-off topic',
+      'rubric.tradeoffTopics',
+    );
+    const reqIds = new Set(p.requirements.map((r) => r.id));
+    const revealed = new Set<string>();
+    p.questions.forEach((q, i) =>
+      q.reveals.forEach((id, j) => {
+        if (!reqIds.has(id))
+          ctx.addIssue({ code: 'custom', path: ['questions', i, 'reveals', j], message: `no requirement "${id}"` });
+        revealed.add(id);
+      }),
+    );
+    p.requirements.forEach((r, i) => {
+      if (r.hidden && !revealed.has(r.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['requirements', i],
+          message: `hidden requirement "${r.id}" is revealed by no question`,
+        });
+      }
+    });
+    if (!p.requirements.some((r) => r.hidden))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['requirements'],
+        message: 'at least one requirement must be hidden behind a question',
+      });
+    const weights = { ...DEFAULT_WEIGHTS, ...p.rubric.weights };
+    const sum = RUBRIC_ITEMS.reduce((s, k) => s + weights[k], 0);
+    if (Math.abs(sum - 100) > 1e-9)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rubric', 'weights'],
+        message: `rubric weights add up to ${sum}, not 100`,
+      });
+    const sorted = [...p.curveballs].sort((a, b) => a.atMinute - b.atMinute);
+    if (sorted.some((c, i) => c.id !== p.curveballs[i].id)) {
+      ctx.addIssue({ code: 'custom', path: ['curveballs'], message: 'list curveballs in the order they arrive' });
+    }
+  });
+
+export type Problem = z.infer<typeof problemSchema>;
+export type ProblemInput = z.input<typeof problemSchema>;
+export type Requirement = z.infer<typeof requirementSchema>;
+export type Question = z.infer<typeof questionSchema>;
+export type Curveball = z.infer<typeof curveballSchema>;
+export type Effect = z.infer<typeof effectSchema>;
+export type DesignCheck = z.infer<typeof designCheckSchema>;
+export type TradeoffTopic = z.infer<typeof tradeoffTopicSchema>;
+
+/** Every problem as a list of readable issues, or the parsed problem. */
+export function parseProblem(raw: unknown): { ok: true; problem: Problem } | { ok: false; issues: string[] } {
+  const r = problemSchema.safeParse(raw);
+  if (r.success) return { ok: true, problem: r.data };
+  return { ok: false, issues: r.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`) };
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { trendOf } from './history';
+import { getProblem } from './problems';
+import { availabilityCredit, reviewAttempt, snapshotOf } from './scoring';
+import { emptyAttempt, idealAttempt, T0 } from './test-helpers';
+import { mentions, mentionsAny } from './text-match';
+
+const problem = getProblem('url-shortener')!;
+
+describe('keyword matching', () => {
+  it('matches at word starts, case-insensitively, across punctuation', () => {
+    expect(mentions('We use Caching heavily', 'cache')).toBe(false);
+    expect(mentions('We use caching heavily', 'cach')).toBe(true);
+    expect(mentions('a read-heavy load', 'read heavy')).toBe(true);
+    expect(mentions('headcache', 'cache')).toBe(false);
+    expect(mentionsAny('99.95% availability', ['99.9'])).toBe(true);
+  });
+});
+
+describe('the review', () => {
+  it('names a missed hidden requirement and the question that would have revealed it', () => {
+    const a = { ...idealAttempt(problem), notes: 'create links; redirect them', asked: [] };
+    const item = reviewAttempt(problem, a).items.find((i) => i.id === 'requirements')!;
+    expect(item.score).toBeLessThan(item.max);
+    expect(item.details.join('\n')).toContain('Do links expire?');
+  });
+
+  it('tells the candidate the peak factor was forgotten', () => {
+    const ideal = idealAttempt(problem);
+    const a = { ...ideal, estimates: { ...ideal.estimates, peakRps: ideal.estimates.peakRps! / 3 } };
+    const item = reviewAttempt(problem, a).items.find((i) => i.id === 'estimation')!;
+    expect(item.score).toBeCloseTo(item.max * (2.5 / 3), 1);
+    expect(item.sentence).toMatch(/peak factor/);
+  });
+
+  it('names the component that saturates and the curveball it failed', () => {
+    const design = {
+      ...problem.reference.design,
+      nodes: problem.reference.design.nodes.map((n) =>
+        n.id === 'app' ? { ...n, params: { instances: 10, stateless: true } } : n,
+      ),
+    };
+    const review = reviewAttempt(problem, { ...idealAttempt(problem), design });
+    const capacity = review.items.find((i) => i.id === 'capacity')!;
+    expect(capacity.score).toBe(0);
+    expect(capacity.sentence).toMatch(/Link service.* saturated at \d+%/);
+    const viral = review.items.find((i) => i.id === 'curveball:viral-link')!;
+    expect(viral.score).toBe(0);
+    expect(viral.sentence).toMatch(/^Failed: /);
+    expect(review.study.map((s) => s.lessonId)).toContain('guide-bottlenecks');
+  });
+
+  it('gives no cost marks to a design that does not carry the load', () => {
+    const item = reviewAttempt(problem, emptyAttempt(problem)).items.find((i) => i.id === 'cost')!;
+    expect(item.score).toBe(0);
+    expect(item.sentence).toMatch(/does not serve the load/);
+  });
+
+  it('scores availability like the stage score: full at the SLO, none at ten times the downtime', () => {
+    expect(availabilityCredit(0.9995, 0.9995)).toBe(1);
+    expect(availabilityCredit(0.995, 0.9995)).toBeCloseTo(0, 9);
+    expect(availabilityCredit(0.9985, 0.9995)).toBeCloseTo(1 - Math.log10(3), 6);
+  });
+
+  it('asks for more words when the trade-offs are thin', () => {
+    const a = { ...idealAttempt(problem), tradeoffs: 'cache, base62 and nosql' };
+    const item = reviewAttempt(problem, a).items.find((i) => i.id === 'tradeoffs')!;
+    expect(item.score).toBeLessThan(item.max);
+    expect(item.sentence).toMatch(/say more/);
+  });
+});
+
+describe('the trend', () => {
+  it('follows totals over time and finds the weakest rubric item', () => {
+    const mk = (id: string, at: number, notes: string) => {
+      const a = { ...idealAttempt(problem), id, notes };
+      return { ...a, finishedAt: at, review: snapshotOf(reviewAttempt(problem, a)) };
+    };
+    const t = trendOf([
+      mk('b', T0 + 2, ''),
+      mk('a', T0 + 1, ''),
+      mk('c', T0 + 3, idealAttempt(problem).notes),
+      mk('d', T0 + 4, idealAttempt(problem).notes),
+    ]);
+    expect(t.points.map((p) => p.attemptId)).toEqual(['a', 'b', 'c', 'd']);
+    expect(t.latest?.attemptId).toBe('d');
+    expect(t.change).toBeGreaterThan(0);
+    expect(t.weakest[0].id).toBe('requirements');
+  });
+});
+
+describe('labels mid-sentence', () => {
+  it('lower-case the first word but leave acronyms and names alone', async () => {
+    const { lowerFirst } = await import('./scoring');
+    expect(lowerFirst('Caching immutable links')).toBe('caching immutable links');
+    expect(lowerFirst('CDN versus serving from origin')).toBe('CDN versus serving from origin');
+    expect(lowerFirst('WebSockets versus long polling')).toBe('WebSockets versus long polling');
+    expect(lowerFirst('Deduplication (Bloom filter versus exact set)')).toBe(
+      'deduplication (Bloom filter versus exact set)',
+    );
+  });
+});

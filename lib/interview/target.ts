@@ -1,0 +1,100 @@
+/**
+ * "Passes at the target scale": our own check list over the evaluation at the
+ * problem's workload (not the engine's stage checks, which run the default
+ * workload at the stage's users). The same list drives the practice-mode
+ * summary, the review and the test that every reference design passes.
+ */
+import type { Evaluation } from '@/lib/engine/evaluation';
+import type { Design } from '@/lib/engine/types';
+import { designCheckPasses, labelOf, problemWorkload, runModel, shedShare } from './model';
+import type { Problem } from './schema';
+
+/** Above this failed (or shed) share, traffic is being lost: the design does not carry the load. */
+export const MAX_TARGET_ERROR_RATE = 0.001;
+
+export interface TargetCheck {
+  id: string;
+  label: string;
+  passed: boolean;
+  /** The measured figure in words: "p95 read 84 ms (SLO 200 ms)". */
+  detail: string;
+}
+
+export interface TargetResult {
+  passed: boolean;
+  checks: TargetCheck[];
+  /** Null when the model could not evaluate the design. */
+  evaluation: Evaluation | null;
+  error: string | null;
+}
+
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+export const formatUsd = (n: number) => usd.format(n);
+export const formatPercent = (a: number, digits = 2) => `${(a * 100).toFixed(digits)}%`;
+
+/** The hottest node that saturates, or null. */
+export function worstSaturated(e: Evaluation): [string, Evaluation['nodes'][string]] | null {
+  let worst: [string, Evaluation['nodes'][string]] | null = null;
+  for (const [id, n] of Object.entries(e.nodes))
+    if (n.saturated && (!worst || n.utilization > worst[1].utilization)) worst = [id, n];
+  return worst;
+}
+
+export function checkTarget(problem: Problem, design: Design): TargetResult {
+  const run = runModel(design, problemWorkload(problem));
+  if (!run.ok) {
+    return {
+      passed: false,
+      checks: [{ id: 'valid', label: 'The model can evaluate the design', passed: false, detail: run.error }],
+      evaluation: null,
+      error: run.error,
+    };
+  }
+  const e = run.evaluation;
+  const checks: TargetCheck[] = [];
+  const sat = worstSaturated(e);
+  const full = Object.entries(e.nodes).find(([, n]) => n.storageFull);
+  const shed = shedShare(e);
+  const carried = !sat && !full && e.endToEnd.errorRate <= MAX_TARGET_ERROR_RATE && shed <= MAX_TARGET_ERROR_RATE;
+  checks.push({
+    id: 'capacity',
+    label: 'Carries the peak load',
+    passed: carried,
+    detail: sat
+      ? `${labelOf(design, sat[0])} saturates at ${Math.round(sat[1].utilization * 100)}%`
+      : full
+        ? `${labelOf(design, full[0])} cannot hold the data`
+        : e.endToEnd.errorRate > MAX_TARGET_ERROR_RATE
+          ? `${formatPercent(e.endToEnd.errorRate, 1)} of requests fail`
+          : shed > MAX_TARGET_ERROR_RATE
+            ? `rate limiting turns away ${formatPercent(shed, 1)} of requests at the normal peak`
+            : `busiest: ${labelOf(design, e.bottleneck.nodeId)} at ${Math.round(e.bottleneck.utilization * 100)}%`,
+  });
+  const p95 = e.endToEnd.latencyMs.read.p95;
+  checks.push({
+    id: 'latency',
+    label: `p95 read ≤ ${problem.slo.p95ReadMs} ms`,
+    passed: carried && p95 <= problem.slo.p95ReadMs,
+    detail: `p95 read ${Math.round(p95)} ms`,
+  });
+  const a = e.endToEnd.availability;
+  checks.push({
+    id: 'availability',
+    label: `Availability ≥ ${formatPercent(problem.slo.availability)}`,
+    passed: a >= problem.slo.availability,
+    detail: `${formatPercent(a, 3)}${e.spofs.length > 0 ? `; single points of failure: ${e.spofs.map((id) => labelOf(design, id)).join(', ')}` : ''}`,
+  });
+  const cost = e.endToEnd.monthlyCostUsd;
+  checks.push({
+    id: 'cost',
+    label: `Cost ≤ ${formatUsd(problem.budgetUsd)} a month`,
+    passed: cost <= problem.budgetUsd,
+    detail: `${formatUsd(cost)} a month`,
+  });
+  for (const r of problem.requirements) {
+    if (!r.design) continue;
+    const ok = designCheckPasses(r.design.check, design, e);
+    checks.push({ id: `req:${r.id}`, label: r.design.label, passed: ok, detail: ok ? 'present' : 'missing' });
+  }
+  return { passed: checks.every((c) => c.passed), checks, evaluation: e, error: null };
+}

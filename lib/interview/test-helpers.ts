@@ -1,0 +1,58 @@
+/** Attempts built for tests: the ideal answer to a problem, and an empty one. */
+import { createAttempt, type Attempt } from './attempt';
+import { modelFigures } from './estimation';
+import { problemWorkload } from './model';
+import type { Problem } from './schema';
+
+export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
+
+/** Everything right: notes name every requirement, all questions asked, exact estimates, the reference design, every trade-off topic. */
+export function idealAttempt(problem: Problem): Attempt {
+  const a = createAttempt(problem, { mode: 'blind', minutes: 45, now: T0, id: `ideal-${problem.id}` });
+  const f = modelFigures(problemWorkload(problem));
+  const filler =
+    'We chose this because the load and the budget call for it, and we would revisit the choice as traffic grows.';
+  return {
+    ...a,
+    notes: problem.requirements.map((r) => `- ${r.keywords[0]}`).join('\n'),
+    asked: problem.questions.map((q, i) => ({ id: q.id, atMs: 60_000 + i * 10_000 })),
+    estimates: {
+      peakRps: f.peakRps,
+      storage: { value: f.storageGB, unit: 'GB' },
+      bandwidth: { value: f.bandwidthMBps, unit: 'MB/s' },
+    },
+    estimatesCheckedAtMs: 8 * 60_000,
+    design: problem.reference.design,
+    tradeoffs: `${problem.rubric.tradeoffTopics.map((t) => `On ${t.keywords[0]}: ${filler}`).join('\n')}`,
+  };
+}
+
+/** Nothing done: the starting canvas, no notes, no estimates, no trade-offs. */
+export function emptyAttempt(problem: Problem): Attempt {
+  return createAttempt(problem, { mode: 'blind', minutes: 45, now: T0, id: `empty-${problem.id}` });
+}
+
+/** An in-memory Storage for the persistence tests. */
+export class MemoryStorage implements Storage {
+  private map = new Map<string, string>();
+  failWrites = false;
+  get length() {
+    return this.map.size;
+  }
+  clear() {
+    this.map.clear();
+  }
+  getItem(key: string) {
+    return this.map.has(key) ? this.map.get(key)! : null;
+  }
+  key(index: number) {
+    return [...this.map.keys()][index] ?? null;
+  }
+  removeItem(key: string) {
+    this.map.delete(key);
+  }
+  setItem(key: string, value: string) {
+    if (this.failWrites) throw new DOMException('full', 'QuotaExceededError');
+    this.map.set(key, String(value));
+  }
+}
