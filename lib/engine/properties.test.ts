@@ -127,7 +127,8 @@ describe('engine properties on random valid designs', () => {
         const before = evaluate(d, undefined, quick);
         const more: Design = structuredClone(d);
         const node = more.nodes.find((n) => n.id === target.id)!;
-        node.params = { ...node.params, instances: (node.params?.instances ?? 1) + extra };
+        // Start from the instances the node really has: a kind's catalog default is not always 1 (NoSQL runs 3).
+        node.params = { ...node.params, instances: before.nodes[target.id].instances + extra };
         const after = evaluate(more, undefined, quick);
         expect(after.nodes[target.id].utilization).toBeLessThanOrEqual(before.nodes[target.id].utilization * (1 + 1e-12) + 1e-15);
       }),
