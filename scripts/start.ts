@@ -5,11 +5,17 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { build } from './build';
+import { parseEnv } from '../lib/env';
+import { seedSampleScenariosAt } from '../lib/scenarios/seed';
 import { prepareDatabase } from './db-setup';
 import { buildIsCurrent } from './source-hash';
 
 async function main() {
   console.log(`[scalelab] ${await prepareDatabase()}`);
+  const seeded = await seedSampleScenariosAt(parseEnv(process.env).databaseUrl);
+  if (seeded.created + seeded.updated > 0) {
+    console.log(`[scalelab] sample scenarios: ${seeded.created} added, ${seeded.updated} updated (try them at /teach)`);
+  }
   if (!buildIsCurrent()) {
     console.log('[scalelab] building the app (first start, or the sources changed)…');
     build();

@@ -1,0 +1,24 @@
+import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
+import { copySampleScenario } from '@/lib/scenarios/samples';
+import { json, limit, notFound } from '@/lib/scenarios/http';
+import { sampleBySlug } from '@/lib/scenarios/sample-definitions';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * Copies a built-in sample into a scenario of one's own, with demo
+ * submissions, and answers its links as creating a scenario does. Only
+ * samples can be copied.
+ */
+export async function POST(req: Request, ctx: { params: Promise<{ slug: string }> }) {
+  const { slug } = await ctx.params;
+  if (!sampleBySlug(slug)) return notFound();
+  const limited = await limit({ rule: RATE_RULES.createScenario, subject: clientAddress(req) }, { rule: RATE_RULES.createScenarioGlobal, subject: 'all' });
+  if (limited) return limited;
+  const created = await copySampleScenario(slug);
+  if (!created) return notFound();
+  return json(
+    { ...created, studentUrl: `/s/${created.slug}`, manageUrl: `/s/${created.slug}/manage#key=${created.manageKey}` },
+    201,
+  );
+}

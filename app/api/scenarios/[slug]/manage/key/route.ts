@@ -1,0 +1,13 @@
+import { authorizeManage, rotateManageKey } from '@/lib/scenarios/repository';
+import { json, manageKeyOf, notFound } from '@/lib/scenarios/http';
+
+export const dynamic = 'force-dynamic';
+
+/** Replaces the manage key; the old one stops working at once. */
+export async function POST(req: Request, ctx: { params: Promise<{ slug: string }> }) {
+  const { slug } = await ctx.params;
+  const rec = await authorizeManage(slug, manageKeyOf(req));
+  if (!rec) return notFound();
+  const manageKey = await rotateManageKey(rec);
+  return json({ manageKey, manageUrl: `/s/${slug}/manage#key=${manageKey}` });
+}

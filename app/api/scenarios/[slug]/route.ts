@@ -1,0 +1,12 @@
+import { findScenario, toPublicScenario } from '@/lib/scenarios/repository';
+import { json, notFound } from '@/lib/scenarios/http';
+
+export const dynamic = 'force-dynamic';
+
+/** A scenario as students see it (never the reference design or the key). */
+export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }> }) {
+  const { slug } = await ctx.params;
+  const rec = await findScenario(slug);
+  if (!rec) return notFound();
+  return json(toPublicScenario(rec));
+}

@@ -1,0 +1,25 @@
+import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
+import { findScenario, joinScenario } from '@/lib/scenarios/repository';
+import { joinSchema, MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/scenarios/schema';
+import { invalid, json, limit, notFound, readBody } from '@/lib/scenarios/http';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * A student joins with a display name. Answers 201 with a resume token: the
+ * student's only credential, shown once, kept by the browser and in the
+ * personal resume link.
+ */
+export async function POST(req: Request, ctx: { params: Promise<{ slug: string }> }) {
+  const { slug } = await ctx.params;
+  const body = await readBody(req, MAX_SMALL_BODY_BYTES);
+  if (!body.ok) return body.response;
+  const parsed = parseWith(joinSchema, body.value);
+  if (!parsed.ok) return invalid(parsed.issues, 'The name is not valid');
+  const rec = await findScenario(slug);
+  if (!rec) return notFound();
+  const limited = await limit({ rule: RATE_RULES.join, subject: clientAddress(req) });
+  if (limited) return limited;
+  const { student, resumeToken } = await joinScenario(rec, parsed.value.displayName);
+  return json({ displayName: student.displayName, resumeToken, resumeUrl: `/s/${slug}#resume=${resumeToken}` }, 201);
+}

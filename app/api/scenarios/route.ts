@@ -1,0 +1,27 @@
+import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
+import { createScenario } from '@/lib/scenarios/repository';
+import { createScenarioSchema, MAX_CREATE_BYTES, oversizedCreatePart, parseWith } from '@/lib/scenarios/schema';
+import { invalid, json, limit, readBody, tooLarge } from '@/lib/scenarios/http';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * Creates a scenario. Answers 201 with the student link and the manage link;
+ * the manage key appears only in this answer (the database keeps its hash).
+ */
+export async function POST(req: Request) {
+  const body = await readBody(req, MAX_CREATE_BYTES);
+  if (!body.ok) return body.response;
+  const big = oversizedCreatePart(body.value);
+  if (big) return tooLarge(big.what, big.limitBytes);
+  const parsed = parseWith(createScenarioSchema, body.value);
+  if (!parsed.ok) return invalid(parsed.issues, 'The scenario is not valid');
+  const limited = await limit({ rule: RATE_RULES.createScenario, subject: clientAddress(req) }, { rule: RATE_RULES.createScenarioGlobal, subject: 'all' });
+  if (limited) return limited;
+  const { slug, manageKey } = await createScenario(parsed.value);
+  return json(
+    { slug, manageKey, studentUrl: `/s/${slug}`, manageUrl: `/s/${slug}/manage#key=${manageKey}` },
+    201,
+    { location: `/api/scenarios/${slug}` },
+  );
+}

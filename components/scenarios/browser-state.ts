@@ -1,0 +1,69 @@
+'use client';
+
+import { useSyncExternalStore } from 'react';
+
+/*
+ * Browser-only values (the URL fragment, localStorage) read as external
+ * stores: `undefined` while rendering on the server and hydrating, then the
+ * value, kept current when it changes here or in another tab.
+ */
+const STORAGE_EVENT = 'scalelab:storage';
+
+function subscribeStorage(onChange: () => void): () => void {
+  window.addEventListener('storage', onChange);
+  window.addEventListener(STORAGE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('storage', onChange);
+    window.removeEventListener(STORAGE_EVENT, onChange);
+  };
+}
+
+function subscribeHash(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+function readStorage(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+export function useStoredItem(key: string): string | null | undefined {
+  return useSyncExternalStore(
+    subscribeStorage,
+    () => readStorage(key),
+    () => undefined,
+  );
+}
+
+/** Writes (or, with null, removes) a localStorage item and tells every `useStoredItem`. */
+export function storeItem(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    /* storage blocked: the value lives only as long as the page */
+  }
+  window.dispatchEvent(new Event(STORAGE_EVENT));
+}
+
+export function hashParam(name: string): string | null {
+  return new URLSearchParams(window.location.hash.replace(/^#/, '')).get(name);
+}
+
+export function useHashParam(name: string): string | null | undefined {
+  return useSyncExternalStore(
+    subscribeHash,
+    () => hashParam(name),
+    () => undefined,
+  );
+}
+
+/** Replaces the URL fragment without a navigation (or drops it, with null) and tells every `useHashParam`. */
+export function replaceHash(fragment: string | null): void {
+  history.replaceState(null, '', `${window.location.pathname}${window.location.search}${fragment ? `#${fragment}` : ''}`);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}

@@ -1,0 +1,360 @@
+'use client';
+
+import '@xyflow/react/dist/style.css';
+import '@/components/editor/editor.css';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { Canvas } from '@/components/editor/canvas';
+import { EditorProvider, useCanRedo, useCanUndo, useEditor, useEditorStore } from '@/components/editor/editor-provider';
+import { Inspector } from '@/components/editor/inspector';
+import { Notices } from '@/components/editor/notices';
+import { GROUP_TILE, GROUPS, KINDS_BY_GROUP } from '@/components/editor/groups';
+import { KindIcon } from '@/components/editor/kind-icons';
+import { Palette } from '@/components/editor/palette';
+import { Glyph } from '@/components/editor/ui-icons';
+import { useAddNode } from '@/components/editor/use-add-node';
+import { useEditorShortcuts } from '@/components/editor/use-editor-shortcuts';
+import { CATALOG } from '@/lib/engine/catalog';
+import type { Kind } from '@/lib/engine/kinds';
+import type { Design } from '@/lib/engine/types';
+import { createEditorStore, designOf, type EditorStore, type PanelName } from '@/lib/editor/store';
+import type { EditorResults } from '@/lib/editor/types';
+
+export interface EditorController {
+  /** The design on the canvas now. */
+  getDesign(): Design;
+  /** Replaces the canvas (one undo step). */
+  loadDesign(design: Design): void;
+}
+
+const isWide = () => window.matchMedia('(min-width: 1024px)').matches;
+
+/*
+ * Side panels: beside the canvas on wide screens (the palette from lg, the
+ * inspector from 2xl, since a scenario page also has its brief beside the
+ * editor), otherwise drawers over the canvas, opened from the toolbar.
+ */
+const PANEL_CLASSES: Record<PanelName, { open: string; closed: string }> = {
+  palette: {
+    open: 'flex absolute inset-y-0 left-0 z-20 w-80 max-w-[85vw] flex-col border-r border-slate-200 bg-white shadow-xl lg:static lg:z-auto lg:w-60 lg:shadow-none',
+    closed: 'hidden lg:flex lg:w-60 lg:flex-col lg:border-r lg:border-slate-200 lg:bg-white',
+  },
+  inspector: {
+    open: 'flex absolute inset-y-0 right-0 z-20 w-80 max-w-[85vw] flex-col border-l border-slate-200 bg-white shadow-xl 2xl:static 2xl:z-auto 2xl:w-72 2xl:shadow-none',
+    closed: 'hidden 2xl:flex 2xl:w-72 2xl:flex-col 2xl:border-l 2xl:border-slate-200 2xl:bg-white',
+  },
+};
+
+function SidePanel({ panel, label, id, children }: { panel: PanelName; label: string; id: string; children: ReactNode }) {
+  const store = useEditorStore();
+  const open = useEditor((s) => s.ui.panels[panel]);
+  return (
+    <aside
+      id={id}
+      aria-label={label}
+      className={open ? PANEL_CLASSES[panel].open : PANEL_CLASSES[panel].closed}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !(e.target instanceof HTMLSelectElement)) store.getState().setPanel(panel, false);
+      }}
+    >
+      {children}
+    </aside>
+  );
+}
+
+/**
+ * The palette of a scenario: only the kinds the instructor allows. Tap or
+ * press Enter on one to add it at the centre of the canvas.
+ * (Stands in for the editor's own palette until that takes a list of kinds.)
+ */
+function ScenarioPalette({ kinds, onAdded }: { kinds: readonly Kind[]; onAdded(): void }) {
+  const add = useAddNode();
+  const groups = GROUPS.map((g) => ({ ...g, kinds: KINDS_BY_GROUP[g.id].filter((k) => kinds.includes(k)) })).filter((g) => g.kinds.length > 0);
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <div className="border-b border-slate-200 p-3">
+        <h2 className="text-sm font-semibold text-slate-900">Components</h2>
+        <p className="mt-1 text-xs leading-snug text-slate-600">The ones this scenario allows. Tap one, or press Enter on it, to add it at the centre.</p>
+      </div>
+      <div className="relative min-h-0 flex-1 overflow-y-auto px-1.5 py-2">
+        {groups.map((g) => (
+          <section key={g.id} aria-labelledby={`scenario-palette-${g.id}`} className="mb-2">
+            <h3 id={`scenario-palette-${g.id}`} className="px-2 py-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+              {g.label}
+            </h3>
+            <ul>
+              {g.kinds.map((k) => (
+                <li key={k}>
+                  <button
+                    type="button"
+                    data-kind={k}
+                    aria-label={CATALOG[k].label}
+                    aria-describedby={`scenario-palette-desc-${k}`}
+                    onClick={() => {
+                      add(k);
+                      onAdded();
+                    }}
+                    className="flex w-full items-start gap-2.5 rounded-md px-2 py-2 text-left hover:bg-slate-100 focus-visible:bg-brand-50"
+                  >
+                    <span className={`grid h-9 w-9 shrink-0 place-items-center rounded-md ${GROUP_TILE[CATALOG[k].group]}`}>
+                      <KindIcon kind={k} className="h-5 w-5" />
+                    </span>
+                    <span className="min-w-0">
+                      <span className="block text-sm font-medium text-slate-900">{CATALOG[k].label}</span>
+                      <span id={`scenario-palette-desc-${k}`} className="block text-xs leading-snug text-slate-600">
+                        {CATALOG[k].description}
+                      </span>
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+const TOOL =
+  'inline-flex h-8 shrink-0 items-center gap-1.5 whitespace-nowrap rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent';
+
+function Tools({ onReset, extra }: { onReset?: () => void; extra?: ReactNode }) {
+  const store = useEditorStore();
+  const canUndo = useCanUndo();
+  const canRedo = useCanRedo();
+  const panels = useEditor((s) => s.ui.panels);
+  return (
+    <div role="toolbar" aria-label="Design tools" className="relative flex h-11 shrink-0 items-center gap-1 overflow-x-auto border-b border-slate-200 bg-white px-2">
+      <button type="button" className={`${TOOL} lg:hidden`} aria-pressed={panels.palette} onClick={() => store.getState().setPanel('palette', !panels.palette)}>
+        Components
+      </button>
+      <button type="button" className={TOOL} disabled={!canUndo} onClick={() => store.getState().undo()} title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z Meta+Z">
+        <Glyph name="undo" className="h-4 w-4" />
+        <span className="sr-only md:not-sr-only">Undo</span>
+      </button>
+      <button type="button" className={TOOL} disabled={!canRedo} onClick={() => store.getState().redo()} title="Redo (Ctrl+Shift+Z)" aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">
+        <Glyph name="redo" className="h-4 w-4" />
+        <span className="sr-only md:not-sr-only">Redo</span>
+      </button>
+      {onReset ? (
+        <button type="button" className={TOOL} onClick={onReset} title="Reset to the starting design">
+          Reset<span className="sr-only sm:not-sr-only"> to the starting design</span>
+        </button>
+      ) : null}
+      <span className="flex-1" />
+      {extra}
+      <button type="button" className={`${TOOL} 2xl:hidden`} aria-pressed={panels.inspector} onClick={() => store.getState().setPanel('inspector', !panels.inspector)}>
+        Inspector
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Keeps a student's canvas within the scenario while the editor has no
+ * scenario props of its own: every committed change (an undo step: add,
+ * paste, delete, edit, the drop of a drag, a keyboard nudge) that breaks the
+ * scenario's rules is undone at once, with a notice saying why. The rules: no
+ * component of a kind the scenario leaves out, and the locked nodes of the
+ * starting design (and the wires between them) stay exactly as they are.
+ */
+function useScenarioGuard(store: EditorStore, allowedKinds: readonly Kind[] | undefined, start: Design, lockedNodeIds: readonly string[]) {
+  useEffect(() => {
+    const allowed = allowedKinds ? new Set<string>([...allowedKinds, 'users']) : null;
+    const locked = new Map(start.nodes.filter((n) => lockedNodeIds.includes(n.id)).map((n) => [n.id, n]));
+    const lockedEdges = start.edges.filter((e) => locked.has(e.source) && locked.has(e.target));
+    const same = (a: unknown, b: unknown) => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+
+    const violation = (): string | null => {
+      const { nodes, edges } = store.getState().graph;
+      const stray = allowed ? nodes.find((n) => !allowed.has(n.data.kind) && !locked.has(n.id)) : undefined;
+      if (stray) return `${CATALOG[stray.data.kind].label} is not allowed in this scenario.`;
+      const byId = new Map(nodes.map((n) => [n.id, n]));
+      for (const o of locked.values()) {
+        const n = byId.get(o.id);
+        const moved = o.position && n && (n.position.x !== o.position.x || n.position.y !== o.position.y);
+        if (!n || n.data.kind !== o.kind || !same(n.data.params, o.params) || (o.label !== undefined && n.data.label !== o.label) || moved) {
+          return `“${o.label ?? o.id}” is locked by the instructor: it cannot be moved, changed or removed.`;
+        }
+      }
+      if (lockedEdges.some((e) => !edges.some((x) => x.source === e.source && x.target === e.target))) {
+        return 'That connection is locked by the instructor.';
+      }
+      return null;
+    };
+
+    return store.temporal.subscribe((t, prev) => {
+      // A new undo step (undo itself shortens the history and is left alone).
+      const stepped =
+        t.pastStates.length > prev.pastStates.length ||
+        (t.pastStates.length === prev.pastStates.length && t.futureStates.length === 0 && t.pastStates.at(-1) !== prev.pastStates.at(-1));
+      if (!stepped) return;
+      const why = violation();
+      if (!why) return;
+      queueMicrotask(() => {
+        store.getState().undo();
+        store.getState().notify(why, 'error');
+      });
+    });
+  }, [store, allowedKinds, start, lockedNodeIds]);
+}
+
+/** The design with every locked node back where the starting design put it. */
+export function pinLockedNodes(design: Design, start: Design | null, lockedNodeIds: readonly string[]): Design {
+  if (!start || lockedNodeIds.length === 0) return design;
+  const original = new Map(start.nodes.map((n) => [n.id, n]));
+  const out = structuredClone(design);
+  for (const id of lockedNodeIds) {
+    const o = original.get(id);
+    if (!o) continue;
+    const i = out.nodes.findIndex((n) => n.id === id);
+    const pinned = { ...structuredClone(o), label: o.label ?? out.nodes[i]?.label };
+    if (pinned.label === undefined) delete pinned.label;
+    if (!o.position && i >= 0 && out.nodes[i].position) pinned.position = out.nodes[i].position;
+    if (i >= 0) out.nodes[i] = pinned;
+    else out.nodes.push(pinned);
+  }
+  const keys = new Set(out.edges.map((e) => `${e.source}→${e.target}`));
+  const ids = new Set(out.edges.map((e) => e.id));
+  for (const e of start.edges) {
+    if (lockedNodeIds.includes(e.source) && lockedNodeIds.includes(e.target) && !keys.has(`${e.source}→${e.target}`)) {
+      out.edges.push({ ...e, id: ids.has(e.id) ? `${e.id}-locked` : e.id });
+    }
+  }
+  return out;
+}
+
+function Workspace({
+  start,
+  allowedKinds,
+  lockedNodeIds,
+  controllerRef,
+  onDesignChange,
+  results,
+  toolbarExtra,
+  label,
+  resettable = true,
+}: {
+  resettable?: boolean;
+  start: Design;
+  allowedKinds?: readonly Kind[];
+  lockedNodeIds: readonly string[];
+  controllerRef?: RefObject<EditorController | null>;
+  onDesignChange?: (design: Design) => void;
+  results?: EditorResults | null;
+  toolbarExtra?: ReactNode;
+  label: string;
+}) {
+  const store = useEditorStore();
+  useEditorShortcuts(store, true);
+  useScenarioGuard(store, allowedKinds, start, lockedNodeIds);
+  const changeRef = useRef(onDesignChange);
+  useEffect(() => {
+    changeRef.current = onDesignChange;
+  }, [onDesignChange]);
+
+  useEffect(() => {
+    if (controllerRef) {
+      controllerRef.current = {
+        getDesign: () => pinLockedNodes(designOf(store.getState()), start, lockedNodeIds),
+        loadDesign: (d) => store.getState().loadDesign(d, 'record'),
+      };
+    }
+    store.getState().setHydrated();
+    // Fit once the panels beside the canvas have their final widths.
+    const fit = setTimeout(() => store.getState().requestFit(), 150);
+    // Scores on committed changes, debounced: never on every pointer move.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.graph === prev.graph) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => changeRef.current?.(pinLockedNodes(designOf(store.getState()), start, lockedNodeIds)), 350);
+    });
+    changeRef.current?.(pinLockedNodes(designOf(store.getState()), start, lockedNodeIds));
+    return () => {
+      clearTimeout(fit);
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [store, controllerRef, start, lockedNodeIds]);
+
+  useEffect(() => {
+    store.getState().setResults(results ?? null);
+  }, [store, results]);
+
+  const closeNarrowPalette = () => {
+    if (!isWide()) store.getState().setPanel('palette', false);
+  };
+
+  return (
+    <div className="flex h-full min-h-0 flex-col bg-slate-50">
+      <Tools
+        onReset={
+          resettable
+            ? () => {
+                store.getState().loadDesign(start, 'record');
+                store.getState().notify('Back to the starting design. Undo brings your work back.', 'info');
+              }
+            : undefined
+        }
+        extra={toolbarExtra}
+      />
+      <div className="relative flex min-h-0 flex-1">
+        <SidePanel panel="palette" label="Components palette" id="scenario-palette">
+          {allowedKinds ? <ScenarioPalette kinds={allowedKinds} onAdded={closeNarrowPalette} /> : <Palette onAdded={closeNarrowPalette} />}
+        </SidePanel>
+        <section aria-label={label} data-editor-canvas="" className="relative min-w-0 flex-1">
+          <Canvas />
+        </section>
+        <SidePanel panel="inspector" label="Inspector" id="scenario-inspector">
+          <Inspector />
+        </SidePanel>
+      </div>
+      <Notices />
+    </div>
+  );
+}
+
+/**
+ * The canvas editor inside a scenario: the starting design loaded, the
+ * scenario's allowed kinds and locked nodes kept, every committed change
+ * reported (debounced) through `onDesignChange`.
+ */
+export function ScenarioEditor(props: {
+  initialDesign: Design;
+  start: Design;
+  allowedKinds?: readonly Kind[];
+  lockedNodeIds: readonly string[];
+  controllerRef?: RefObject<EditorController | null>;
+  onDesignChange?: (design: Design) => void;
+  results?: EditorResults | null;
+  toolbarExtra?: ReactNode;
+  label?: string;
+  /** Offers "Reset to the starting design" (default true). */
+  resettable?: boolean;
+}) {
+  const [store] = useState<EditorStore>(() => createEditorStore({ design: props.initialDesign }));
+  return (
+    <EditorProvider store={store}>
+      <ReactFlowProvider>
+        <Workspace {...props} label={props.label ?? 'Design canvas'} />
+      </ReactFlowProvider>
+    </EditorProvider>
+  );
+}
+
+/** A design, read-only: pan and zoom only. Remount (change `key`) to show another. */
+export function DesignView({ design, label = 'Design (read-only)' }: { design: Design; label?: string }) {
+  const [store] = useState<EditorStore>(() => createEditorStore({ design, readOnly: true }));
+  useEffect(() => store.getState().setHydrated(), [store]);
+  return (
+    <EditorProvider store={store}>
+      <ReactFlowProvider>
+        <section aria-label={label} data-editor-canvas="" className="relative h-full min-h-0 w-full">
+          <Canvas readOnly />
+        </section>
+      </ReactFlowProvider>
+    </EditorProvider>
+  );
+}

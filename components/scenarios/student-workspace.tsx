@@ -1,0 +1,490 @@
+'use client';
+
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { parseDesign } from '@/lib/design/schema';
+import type { Design } from '@/lib/engine/types';
+import { bandOf } from '@/lib/editor/results';
+import type { EditorResults } from '@/lib/editor/types';
+import { evaluateDesign } from '@/lib/scenarios/engine';
+import { gradeDesign, type ScenarioGrade } from '@/lib/scenarios/grading';
+import type { LeaderboardEntry, StudentSubmission } from '@/lib/scenarios/repository';
+import {
+  checkDesignConstraints,
+  MAX_DISPLAY_NAME_CHARS,
+  scoresVisible,
+  type FieldIssue,
+  type PublicScenario,
+} from '@/lib/scenarios/schema';
+import { absoluteUrl, api } from './api';
+import { replaceHash, storeItem, useHashParam, useStoredItem } from './browser-state';
+import { CopyField } from './copy-field';
+import { GradeView, PassPill } from './grade-view';
+import { BriefMarkdown } from './markdown';
+import { ScenarioEditor, type EditorController } from './scenario-editor';
+import { ScenarioFacts } from './scenario-facts';
+
+interface Me {
+  student: { displayName: string };
+  scenario: PublicScenario;
+  submissions: StudentSubmission[];
+  latestDesign: Design | null;
+}
+
+const tokenKey = (slug: string) => `scalelab:scenario:${slug}:token`;
+const draftKey = (slug: string) => `scalelab:scenario:${slug}:draft`;
+const EMPTY: Design = { schemaVersion: 1, nodes: [], edges: [] };
+
+function readDraft(slug: string): Design | null {
+  try {
+    const raw = localStorage.getItem(draftKey(slug));
+    if (!raw) return null;
+    const parsed = parseDesign((JSON.parse(raw) as { design: unknown }).design);
+    return parsed.ok ? parsed.design : null;
+  } catch {
+    return null;
+  }
+}
+
+function when(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function JoinForm({ scenario, onJoined, notice }: { scenario: PublicScenario; onJoined(token: string): void; notice: string | null }) {
+  const id = useId();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) {
+      setError('Enter the name your instructor will see.');
+      return;
+    }
+    setBusy(true);
+    const res = await api<{ resumeToken: string; resumeUrl: string }>(`/api/scenarios/${scenario.slug}/students`, { body: { displayName: trimmed } });
+    setBusy(false);
+    if (res.ok) onJoined(res.data.resumeToken);
+    else setError(res.issues[0]?.message.replace(/^displayName/, 'The name') ?? res.error);
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 className="text-lg font-semibold text-slate-900">Start this scenario</h2>
+      {notice ? <p className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{notice}</p> : null}
+      <p className="mt-1 text-sm text-slate-600">Your instructor sees this name next to your work. Other students never see your designs.</p>
+      <label htmlFor={id} className="mt-4 block text-sm font-medium text-slate-800">
+        Display name
+      </label>
+      <input
+        id={id}
+        value={name}
+        onChange={(e) => {
+          setName(e.target.value);
+          setError(null);
+        }}
+        maxLength={MAX_DISPLAY_NAME_CHARS}
+        autoComplete="name"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-slate-900 aria-[invalid]:border-saturated"
+      />
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-saturated">
+          {error}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={busy}
+        className="mt-4 w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60 sm:w-auto"
+      >
+        {busy ? 'Starting…' : 'Start designing'}
+      </button>
+    </form>
+  );
+}
+
+type Tab = 'brief' | 'results' | 'history' | 'leaderboard';
+
+function Leaderboard({ slug, me }: { slug: string; me: string }) {
+  const [entries, setEntries] = useState<LeaderboardEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void api<{ entries: LeaderboardEntry[] }>(`/api/scenarios/${slug}/leaderboard`).then((r) => (r.ok ? setEntries(r.data.entries) : setError(r.error)));
+  }, [slug]);
+  if (error) return <p className="text-sm text-slate-600">{error}</p>;
+  if (!entries) return <p className="text-sm text-slate-600">Loading…</p>;
+  if (entries.length === 0) return <p className="text-sm text-slate-600">Nobody has submitted yet.</p>;
+  return (
+    <table className="w-full text-sm">
+      <caption className="sr-only">Leaderboard: latest score of each student</caption>
+      <thead>
+        <tr className="border-b border-slate-200 text-left text-slate-600">
+          <th scope="col" className="py-1.5 pr-2 font-medium">
+            #
+          </th>
+          <th scope="col" className="py-1.5 pr-2 font-medium">
+            Student
+          </th>
+          <th scope="col" className="py-1.5 text-right font-medium">
+            Score
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e, i) => (
+          <tr key={i} className={`border-b border-slate-100 ${e.displayName === me ? 'bg-brand-50 font-medium' : ''}`}>
+            <td className="py-1.5 pr-2 tabular-nums text-slate-600">{e.rank}</td>
+            <td className="break-all py-1.5 pr-2 text-slate-900">{e.displayName}</td>
+            <td className="py-1.5 text-right tabular-nums text-slate-900">{e.score}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function IssueList({ issues }: { issues: FieldIssue[] }) {
+  return (
+    <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-saturated">
+      {issues.slice(0, 8).map((i, n) => (
+        <li key={n}>{i.path ? `${i.path}: ${i.message}` : i.message}</li>
+      ))}
+    </ul>
+  );
+}
+
+type SubmitState = { kind: 'idle' | 'busy' } | { kind: 'done'; message: string } | { kind: 'error'; message: string; issues: FieldIssue[] };
+
+function SubmitStatus({ state }: { state: SubmitState }) {
+  if (state.kind === 'done') {
+    return (
+      <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">
+        {state.message}
+      </p>
+    );
+  }
+  if (state.kind === 'error') {
+    return (
+      <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
+        <p>{state.message}</p>
+        {state.issues.length > 0 ? <IssueList issues={state.issues} /> : null}
+      </div>
+    );
+  }
+  return null;
+}
+
+/** The student's side: join, design within the scenario, submit, see results. */
+export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
+  const slug = initial.slug;
+  const storedToken = useStoredItem(tokenKey(slug));
+  const hashToken = useHashParam('resume');
+  // undefined while hydrating; then the token from a resume link or from this browser.
+  const token = hashToken ?? storedToken;
+  const [me, setMe] = useState<{ token: string; data: Me } | null>(null);
+  const [initialDesign, setInitialDesign] = useState<Design | null>(null);
+  const [joinNotice, setJoinNotice] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const [tab, setTab] = useState<Tab>('brief');
+  const [liveGrade, setLiveGrade] = useState<ScenarioGrade | null>(null);
+  const [nodeResults, setNodeResults] = useState<EditorResults | null>(null);
+  const [submitState, setSubmitState] = useState<SubmitState>({ kind: 'idle' });
+  const controller = useRef<EditorController | null>(null);
+  const startDesign = useMemo<Design>(() => initial.startingDesign ?? EMPTY, [initial.startingDesign]);
+
+  // A resume link carries the token in the fragment, which never reaches a
+  // server: keep it in this browser and take it out of the address bar.
+  useEffect(() => {
+    if (!hashToken) return;
+    storeItem(tokenKey(slug), hashToken);
+    replaceHash(null);
+  }, [hashToken, slug]);
+
+  useEffect(() => {
+    if (!token) return;
+    let cancelled = false;
+    void api<Me>(`/api/scenarios/${slug}/me`, { studentToken: token }).then((res) => {
+      if (cancelled) return;
+      if (res.ok) {
+        setMe({ token, data: res.data });
+        setLoadError(null);
+        // Where the canvas starts: this browser's draft, else the latest submission, else the starting design.
+        setInitialDesign((d) => d ?? readDraft(slug) ?? res.data.latestDesign ?? startDesign);
+      } else if (res.status === 404) {
+        storeItem(tokenKey(slug), null);
+        setJoinNotice('That resume link is not valid for this scenario any more. Start again with your name.');
+      } else {
+        setLoadError(res.error);
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [token, slug, startDesign, version]);
+
+  const meData = me && me.token === token ? me.data : null;
+  const scenario = meData?.scenario ?? initial;
+  const visible = scoresVisible(scenario);
+  const live = scenario.scoreVisibility === 'live';
+  const phase: 'loading' | 'join' | 'work' | 'error' = token === undefined ? 'loading' : !token ? 'join' : meData && initialDesign ? 'work' : loadError ? 'error' : 'loading';
+  const resumeUrl = token ? absoluteUrl(`/s/${slug}#resume=${token}`) : null;
+
+  const onDesignChange = useCallback(
+    (design: Design) => {
+      try {
+        localStorage.setItem(draftKey(slug), JSON.stringify({ design, savedAt: new Date().toISOString() }));
+      } catch {
+        /* storage full or blocked: the draft is only a convenience */
+      }
+      if (!live) return;
+      const grade = gradeDesign(design, scenario.grading, evaluateDesign);
+      setLiveGrade(grade);
+      const biggest = Math.max(...scenario.targets.map((t) => t.users));
+      try {
+        const r = evaluateDesign({ ...design, workload: undefined }, { ...scenario.grading.workload, users: biggest }, { stages: false });
+        setNodeResults({
+          nodes: Object.fromEntries(Object.entries(r.nodes).map(([id, n]) => [id, { utilization: n.utilization, band: bandOf(n.utilization) }])),
+        });
+      } catch {
+        setNodeResults(null);
+      }
+    },
+    [slug, live, scenario.grading, scenario.targets],
+  );
+
+  const submit = async () => {
+    if (!token || !controller.current) return;
+    const design = controller.current.getDesign();
+    const parsed = parseDesign(design);
+    const issues = parsed.ok ? checkDesignConstraints(parsed.design, { ...scenario, startingDesign: scenario.startingDesign ?? undefined }) : parsed.issues;
+    setTab('results');
+    if (issues.length > 0) {
+      setSubmitState({ kind: 'error', message: 'Fix these before submitting:', issues });
+      return;
+    }
+    setSubmitState({ kind: 'busy' });
+    const res = await api<{ submission: StudentSubmission }>(`/api/scenarios/${slug}/submissions`, { body: { design }, studentToken: token });
+    if (res.ok) {
+      const s = res.data.submission;
+      setMe((m) => (m ? { ...m, data: { ...m.data, submissions: [s, ...m.data.submissions], latestDesign: design } } : m));
+      setSubmitState({
+        kind: 'done',
+        message: s.grade
+          ? `Submitted at ${when(s.createdAt)}. Your latest submission is the one that counts.`
+          : `Submitted at ${when(s.createdAt)}. Your instructor will release the scores later; your latest submission is the one that counts.`,
+      });
+    } else if (res.status === 409) {
+      setSubmitState({ kind: 'error', message: res.error, issues: [] });
+      setVersion((v) => v + 1);
+    } else {
+      setSubmitState({ kind: 'error', message: res.error, issues: res.issues });
+    }
+  };
+
+  const latest = meData?.submissions[0] ?? null;
+  const shownGrade: ScenarioGrade | null = live ? liveGrade : (latest?.grade ?? null);
+  const accepting = scenario.acceptingSubmissions;
+
+  if (phase === 'loading') {
+    return <p className="mx-auto w-full max-w-6xl px-4 py-10 text-slate-600">Loading the scenario…</p>;
+  }
+
+  if (phase === 'error') {
+    return (
+      <div className="mx-auto w-full max-w-6xl px-4 py-10">
+        <p role="alert" className="text-slate-800">
+          Your work could not be loaded: {loadError}
+        </p>
+        <button type="button" onClick={() => setVersion((v) => v + 1)} className="mt-4 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          Try again
+        </button>
+      </div>
+    );
+  }
+
+  if (phase === 'join') {
+    return (
+      <div className="mx-auto grid w-full max-w-6xl gap-8 px-4 py-8 lg:grid-cols-[1fr_22rem]">
+        <div>
+          <ScenarioHeader scenario={scenario} />
+          <div className="mt-6 rounded-xl border border-slate-200 bg-white p-5">
+            <BriefMarkdown source={scenario.brief} />
+          </div>
+        </div>
+        <div className="space-y-4">
+          <JoinForm
+            scenario={scenario}
+            notice={joinNotice}
+            onJoined={(t) => {
+              setJoinNotice(null);
+              storeItem(tokenKey(slug), t);
+            }}
+          />
+          <ScenarioFacts scenario={scenario} />
+        </div>
+      </div>
+    );
+  }
+
+  const tabs: { id: Tab; label: string }[] = [
+    { id: 'brief', label: 'Brief' },
+    { id: 'results', label: live ? 'Score' : 'Results' },
+    { id: 'history', label: `Submitted (${meData?.submissions.length ?? 0})` },
+    ...(scenario.leaderboard && visible ? [{ id: 'leaderboard' as Tab, label: 'Leaderboard' }] : []),
+  ];
+
+  return (
+    <div className="flex flex-col lg:h-[calc(100dvh-3.5rem-1px)] lg:flex-row">
+      <aside aria-label="Scenario" className="flex min-h-0 flex-col border-b border-slate-200 bg-white lg:w-[22rem] lg:shrink-0 xl:w-[25rem] lg:border-b-0 lg:border-r">
+        <div className="border-b border-slate-200 px-4 py-3">
+          <ScenarioHeader scenario={scenario} compact />
+          <p className="mt-1 text-sm text-slate-600">
+            Working as <span className="font-medium text-slate-900">{meData?.student.displayName}</span>
+          </p>
+        </div>
+        <div role="tablist" aria-label="Scenario panels" className="relative flex gap-1 overflow-x-auto border-b border-slate-200 px-2">
+          {tabs.map((t) => (
+            <button
+              key={t.id}
+              id={`tab-${t.id}`}
+              role="tab"
+              type="button"
+              aria-selected={tab === t.id}
+              aria-controls={`panel-${t.id}`}
+              tabIndex={tab === t.id ? 0 : -1}
+              onClick={() => setTab(t.id)}
+              onKeyDown={(e) => {
+                const i = tabs.findIndex((x) => x.id === tab);
+                const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i - 1 + tabs.length) % tabs.length] : null;
+                if (next) {
+                  setTab(next.id);
+                  document.getElementById(`tab-${next.id}`)?.focus();
+                }
+              }}
+              className={`whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${
+                tab === t.id ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'
+              }`}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="relative min-h-0 flex-1 overflow-y-auto px-4 py-4 max-lg:max-h-[40dvh]">
+          {tab === 'brief' ? (
+            <div className="space-y-5">
+              <BriefMarkdown source={scenario.brief} />
+              <ScenarioFacts scenario={scenario} />
+              {resumeUrl ? (
+                <div className="rounded-lg border border-slate-200 bg-slate-50 p-3">
+                  <CopyField label="Your personal resume link" value={resumeUrl} secret hint="Open it on any device to continue. Anyone with it can submit as you." />
+                </div>
+              ) : null}
+            </div>
+          ) : null}
+          {tab === 'results' ? (
+            <div className="space-y-4">
+              <SubmitStatus state={submitState} />
+              {shownGrade ? (
+                <GradeView grade={shownGrade} heading={live ? 'Score of the design on the canvas' : 'Your latest submission'} />
+              ) : latest && !visible ? (
+                <p className="text-sm text-slate-600">Submitted. Your instructor will release the scores later.</p>
+              ) : (
+                <p className="text-sm text-slate-600">{live ? 'Add components to see your score.' : 'Submit your design to see how it does.'}</p>
+              )}
+            </div>
+          ) : null}
+          {tab === 'history' ? (
+            meData && meData.submissions.length > 0 ? (
+              <ol className="space-y-2">
+                {meData.submissions.map((s, i) => (
+                  <li key={s.id} className="flex items-center justify-between gap-2 rounded-lg border border-slate-200 px-3 py-2 text-sm">
+                    <span>
+                      <span className="text-slate-900">{when(s.createdAt)}</span>
+                      {i === 0 ? <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">counts</span> : null}
+                    </span>
+                    {s.score !== null && s.passed !== null ? (
+                      <span className="flex items-center gap-2">
+                        <span className="tabular-nums text-slate-900">{s.score}</span>
+                        <PassPill passed={s.passed} />
+                      </span>
+                    ) : (
+                      <span className="text-slate-500">score not released</span>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p className="text-sm text-slate-600">No submissions yet. You can submit as often as you like; the latest counts.</p>
+            )
+          ) : null}
+          {tab === 'leaderboard' && meData ? <Leaderboard slug={slug} me={meData.student.displayName} /> : null}
+        </div>
+      </aside>
+      <div className="flex h-[75dvh] min-h-[420px] flex-col lg:h-auto lg:min-w-0 lg:flex-1">
+        {!accepting ? (
+          <p role="status" className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+            {scenario.closedReason ?? 'Submissions are closed.'} You can still look at your work.
+          </p>
+        ) : null}
+        {initialDesign ? (
+          <ScenarioEditor
+            initialDesign={initialDesign}
+            start={startDesign}
+            allowedKinds={scenario.allowedKinds}
+            lockedNodeIds={scenario.lockedNodeIds}
+            controllerRef={controller}
+            onDesignChange={onDesignChange}
+            results={live ? nodeResults : null}
+            label="Your design"
+            toolbarExtra={
+              <>
+                {live && liveGrade ? (
+                  <span className="mr-2 hidden items-center gap-2 text-sm sm:flex" aria-live="polite">
+                    <span className="text-slate-600">Score</span>
+                    <span className="font-semibold tabular-nums text-slate-900">{liveGrade.score}</span>
+                    <PassPill passed={liveGrade.passed} />
+                  </span>
+                ) : null}
+                <button
+                  type="button"
+                  onClick={() => void submit()}
+                  disabled={!accepting || submitState.kind === 'busy'}
+                  className="inline-flex h-8 shrink-0 items-center rounded-md bg-brand-600 px-3 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50"
+                >
+                  {submitState.kind === 'busy' ? (
+                    'Submitting…'
+                  ) : (
+                    <>
+                      Submit{latest ? <span className="sr-only sm:not-sr-only">&nbsp;again</span> : <span className="sr-only sm:not-sr-only">&nbsp;design</span>}
+                    </>
+                  )}
+                </button>
+              </>
+            }
+          />
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function ScenarioHeader({ scenario, compact = false }: { scenario: PublicScenario; compact?: boolean }) {
+  return (
+    <div>
+      <div className="flex flex-wrap items-center gap-2">
+        {scenario.isSample ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">Sample</span> : null}
+        <span
+          className={`rounded px-1.5 py-0.5 text-xs font-medium ${
+            scenario.acceptingSubmissions ? 'bg-green-50 text-green-800' : 'bg-amber-50 text-amber-900'
+          }`}
+        >
+          {scenario.acceptingSubmissions ? 'Open for submissions' : 'Closed'}
+        </span>
+        {scenario.deadline ? <span className="text-xs text-slate-600">Due {when(scenario.deadline)}</span> : null}
+      </div>
+      <h1 className={`mt-1 break-words font-semibold text-slate-900 ${compact ? 'text-lg' : 'text-2xl sm:text-3xl'}`}>{scenario.title}</h1>
+    </div>
+  );
+}

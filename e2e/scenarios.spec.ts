@@ -1,0 +1,270 @@
+import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
+
+/**
+ * Instructor-shared scenarios, end to end: authoring on /teach, students in
+ * their own browser contexts, the instructor's dashboard.
+ */
+
+const startingDesign = {
+  schemaVersion: 1,
+  name: 'Class starting point',
+  nodes: [
+    { id: 'users', kind: 'users', label: 'Users', position: { x: 0, y: 80 } },
+    { id: 'app', kind: 'app-server', label: 'App', position: { x: 260, y: 80 } },
+    { id: 'db', kind: 'database', label: 'Database', position: { x: 520, y: 80 } },
+  ],
+  edges: [
+    { id: 'e1', source: 'users', target: 'app' },
+    { id: 'e2', source: 'app', target: 'db' },
+  ],
+};
+
+const referenceDesign = {
+  schemaVersion: 1,
+  name: 'Reference',
+  nodes: [
+    { id: 'users', kind: 'users', position: { x: 0, y: 80 } },
+    { id: 'lb', kind: 'load-balancer', position: { x: 220, y: 80 } },
+    { id: 'app', kind: 'app-server', params: { instances: 3, stateless: true }, position: { x: 440, y: 80 } },
+    { id: 'db', kind: 'database', params: { size: 'large' }, position: { x: 660, y: 80 } },
+  ],
+  edges: [
+    { id: 'e1', source: 'users', target: 'lb' },
+    { id: 'e2', source: 'lb', target: 'app' },
+    { id: 'e3', source: 'app', target: 'db' },
+  ],
+};
+
+/**
+ * People, each in a browser context of their own (another person on another
+ * computer). Any alert, confirm or prompt a page opens is recorded: none may
+ * appear, since one would mean script from a brief, a title or a name ran.
+ */
+const test = base.extend<{ people: { open(): Promise<Page> } }>({
+  people: async ({ browser }, provide) => {
+    const dialogs: string[] = [];
+    const contexts: BrowserContext[] = [];
+    await provide({
+      async open() {
+        const context = await browser.newContext();
+        contexts.push(context);
+        const page = await context.newPage();
+        page.on('dialog', (d) => {
+          dialogs.push(d.message());
+          void d.dismiss();
+        });
+        return page;
+      },
+    });
+    for (const c of contexts) await c.close();
+    expect(dialogs, 'dialogs opened by pages').toEqual([]);
+  },
+});
+
+async function joinAs(page: Page, studentUrl: string, name: string) {
+  await page.goto(studentUrl);
+  await page.getByLabel('Display name').fill(name);
+  await page.getByRole('button', { name: 'Start designing' }).click();
+  await expect(page.getByText(`Working as ${name}`)).toBeVisible();
+}
+
+test('an instructor publishes a scenario, a student submits, the instructor sees it graded; another student sees none of it', async ({ people }) => {
+  const teacher = await people.open();
+  await teacher.goto('/teach');
+  await teacher.getByLabel('Title').fill('Scale the bookshop');
+  await teacher.getByLabel('Brief (Markdown)').fill('## Your task\n\nServe **100,000** readers at stage 3.');
+  // Stage 3 is chosen by default; allow a small palette.
+  await teacher.getByRole('button', { name: 'Clear' }).click();
+  for (const kind of ['Load balancer', 'App server', 'Database']) await teacher.getByRole('checkbox', { name: kind, exact: true }).check();
+
+  const start = teacher.getByRole('group', { name: 'Starting design' });
+  await start.getByRole('button', { name: 'Paste JSON' }).click();
+  await start.getByLabel('Design JSON').fill(JSON.stringify(startingDesign));
+  await start.getByRole('button', { name: 'Use this JSON' }).click();
+  await expect(start.getByText('Class starting point')).toBeVisible();
+  await start.getByRole('checkbox', { name: /Users \(users\)/ }).check();
+  await start.getByRole('checkbox', { name: /Database \(db\)/ }).check();
+
+  const reference = teacher.getByRole('group', { name: 'Reference design' });
+  await reference.getByRole('button', { name: 'Paste JSON' }).click();
+  await reference.getByLabel('Design JSON').fill(JSON.stringify(referenceDesign));
+  await reference.getByRole('button', { name: 'Use this JSON' }).click();
+
+  await teacher.getByRole('button', { name: 'Publish scenario' }).click();
+  await expect(teacher.getByRole('heading', { name: 'Published: Scale the bookshop' })).toBeVisible();
+  const studentUrl = await teacher.getByLabel('Student link').inputValue();
+  const manageUrl = await teacher.getByLabel(/Manage link/).inputValue();
+  expect(studentUrl).toMatch(/\/s\/[A-Za-z0-9_-]{22}$/);
+  expect(manageUrl).toMatch(/\/s\/[A-Za-z0-9_-]{22}\/manage#key=[A-Za-z0-9_-]{43}$/);
+
+  // The instructor's dashboard starts empty.
+  await teacher.goto(manageUrl);
+  await expect(teacher.getByText('No submissions yet — share the student link.')).toBeVisible();
+
+  // Ada, in her own browser, designs and submits.
+  const ada = await people.open();
+  await joinAs(ada, studentUrl, 'Ada Lovelace');
+  await expect(ada.getByRole('heading', { name: 'Your task' })).toBeVisible();
+  const palette = ada.getByRole('complementary', { name: 'Components palette' });
+  // Kinds the scenario leaves out are not in the palette.
+  await expect(palette.getByRole('button', { name: 'Load balancer' })).toBeVisible();
+  await expect(palette.getByRole('button', { name: 'Queue' })).toHaveCount(0);
+  await expect(palette.getByRole('button', { name: 'Cache' })).toHaveCount(0);
+  await palette.getByRole('button', { name: 'Load balancer' }).click();
+  const canvas = ada.getByRole('region', { name: 'Your design' });
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(4);
+  // A locked node cannot be deleted: the change is undone, with the reason.
+  await canvas.getByRole('group', { name: /^Database/ }).click();
+  await ada.keyboard.press('Delete');
+  await expect(ada.getByText('“Database” is locked by the instructor', { exact: false })).toBeVisible();
+  const locked = canvas.getByRole('group', { name: /^Database/ });
+  await expect(locked).toBeVisible();
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(4);
+  // Nor moved: dropped somewhere else, it goes back.
+  await ada.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(ada.getByText('is locked by the instructor', { exact: false })).toHaveCount(0);
+  const before = (await locked.boundingBox())!;
+  await ada.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+  await ada.mouse.down();
+  await ada.mouse.move(before.x + 160, before.y + 140, { steps: 8 });
+  await ada.mouse.up();
+  await expect(ada.getByText('“Database” is locked by the instructor', { exact: false })).toBeVisible();
+  await expect.poll(async () => Math.round((await locked.boundingBox())!.y)).toBe(Math.round(before.y));
+  await ada.getByRole('button', { name: 'Submit design' }).click();
+  await expect(ada.getByText(/Submitted at .*latest submission is the one that counts/)).toBeVisible();
+  await expect(ada.getByRole('region', { name: 'Your latest submission' }).getByText(/\/ 100/).first()).toBeVisible();
+  await ada.getByRole('tab', { name: 'Submitted (1)' }).click();
+  await expect(ada.getByRole('tabpanel').getByText('counts')).toBeVisible();
+
+  // The instructor sees the graded submission and opens it read-only.
+  await teacher.getByRole('button', { name: 'Refresh' }).click();
+  const row = teacher.getByRole('row', { name: /Ada Lovelace/ });
+  await expect(row).toBeVisible();
+  await expect(row.getByText(/Pass|Fail/)).toBeVisible();
+  await row.getByRole('button', { name: /Open/ }).click();
+  const detail = teacher.getByRole('region', { name: 'Ada Lovelace' });
+  await expect(detail.getByText(/read-only/).first()).toBeVisible();
+  await expect(detail.getByRole('region', { name: 'Submitted design (read-only)' })).toBeVisible();
+  await expect(detail.getByText('Stage 3: Load balancer, horizontal app tier').first()).toBeVisible();
+  await detail.getByRole('button', { name: 'Compare with reference' }).click();
+  await expect(detail.getByRole('table', { name: 'Components (instances)' })).toBeVisible();
+
+  // Bob, in another browser, sees the scenario but none of Ada's work…
+  const bob = await people.open();
+  await joinAs(bob, studentUrl, 'Bob');
+  await bob.getByRole('tab', { name: 'Submitted (0)' }).click();
+  await expect(bob.getByText('No submissions yet.', { exact: false })).toBeVisible();
+  await expect(bob.getByText('Ada Lovelace')).toHaveCount(0);
+  // …not through the API with his own token…
+  const slug = new URL(studentUrl).pathname.split('/')[2];
+  const bobToken = await bob.evaluate((s) => localStorage.getItem(`scalelab:scenario:${s}:token`), slug);
+  const own = await bob.request.get(`/api/scenarios/${slug}/me`, { headers: { 'x-student-token': bobToken! } });
+  expect((await own.json()).submissions).toEqual([]);
+  const asManager = await bob.request.get(`/api/scenarios/${slug}/manage`, { headers: { 'x-manage-key': bobToken! } });
+  expect(asManager.status()).toBe(404);
+  // …and not through the dashboard without the key.
+  await bob.goto(`/s/${slug}/manage`);
+  await expect(bob.getByRole('heading', { name: 'This link has no manage key' })).toBeVisible();
+  await bob.goto(`/s/${slug}/manage#key=${'A'.repeat(43)}`);
+  await expect(bob.getByRole('heading', { name: 'This manage link does not work' })).toBeVisible();
+});
+
+test('a resume link brings a student back to their work in another browser', async ({ people, request }) => {
+  const created = await (await request.post('/api/scenarios', { data: { title: 'Resume me', brief: 'Go.', config: { targets: [{ type: 'stage', stage: 2 }], allowedKinds: ['server', 'database', 'app-server'], scoreVisibility: 'after-release' } } })).json();
+  const first = await people.open();
+  await joinAs(first, created.studentUrl, 'Grace');
+  const resumeUrl = await first.getByLabel('Your personal resume link').inputValue();
+  expect(resumeUrl).toContain('#resume=');
+  await first.getByRole('complementary', { name: 'Components palette' }).getByRole('button', { name: 'Server', exact: true }).click();
+  await first.getByRole('button', { name: 'Submit design' }).click();
+  await expect(first.getByText(/will release the scores later/).first()).toBeVisible();
+
+  const later = await people.open();
+  await later.goto(resumeUrl);
+  await expect(later.getByText('Working as Grace')).toBeVisible();
+  // The token left the address bar once it was kept.
+  expect(later.url()).not.toContain('resume=');
+  await later.getByRole('tab', { name: 'Submitted (1)' }).click();
+  await expect(later.getByText('score not released')).toBeVisible();
+});
+
+test('markup in a brief, a title or a name runs no script anywhere', async ({ people, request }) => {
+  const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+  const res = await request.post('/api/scenarios', {
+    data: {
+      title: `Title ${payload}`,
+      brief: `# Brief ${payload}\n\n${payload}\n\n[click me](javascript:window.__xss=3)\n\n<svg onload="window.__xss=4"></svg>`,
+      config: { targets: [{ type: 'stage', stage: 1 }], allowedKinds: ['server'], scoreVisibility: 'on-submit', leaderboard: true },
+    },
+  });
+  expect(res.status()).toBe(201);
+  const created = await res.json();
+  const student = await people.open();
+  await joinAs(student, created.studentUrl, 'Mallory <img src=x onerror="window.__xss=5">');
+  await expect(student.getByRole('heading', { level: 1 })).toContainText('Title <img src=x');
+  await expect(student.getByRole('link', { name: 'click me' })).toHaveCount(0);
+  await student.getByRole('button', { name: 'Submit design' }).click();
+  await student.getByRole('tab', { name: 'Leaderboard' }).click();
+  await expect(student.getByRole('cell', { name: /Mallory <img/ })).toBeVisible();
+
+  const teacher = await people.open();
+  await teacher.goto(created.manageUrl);
+  await expect(teacher.getByRole('row', { name: /Mallory <img/ })).toBeVisible();
+  await teacher.getByText('Brief and rules, as students see them').click();
+
+  for (const page of [student, teacher]) {
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('main img[src="x"], main svg[onload]').count()).toBe(0);
+  }
+});
+
+test('the samples let a new user try both sides at once', async ({ people }) => {
+  const teacher = await people.open();
+  await teacher.goto('/teach');
+  await teacher.getByRole('button', { name: /Manage a copy.*The Daily Byte/ }).click();
+  await teacher.waitForURL(/\/manage#key=/);
+  await expect(teacher.getByRole('row', { name: /Ada \(demo\)/ })).toBeVisible();
+  await expect(teacher.getByRole('row')).toHaveCount(4);
+  const studentUrl = await teacher.getByLabel('Student link').inputValue();
+
+  const student = await people.open();
+  await joinAs(student, studentUrl, 'Newcomer');
+  // This sample scores live, while the student designs.
+  await student.getByRole('tab', { name: 'Score' }).click();
+  await expect(student.getByRole('region', { name: 'Score of the design on the canvas' })).toBeVisible();
+  await student.getByRole('button', { name: 'Submit design' }).click();
+  await expect(student.getByText(/Submitted at/)).toBeVisible();
+
+  await teacher.getByRole('button', { name: 'Refresh' }).click();
+  await expect(teacher.getByRole('row', { name: /Newcomer/ })).toBeVisible();
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+test('no serious or critical axe violations on the teach page, the student page and the dashboard', async ({ people, request }) => {
+  const page = await people.open();
+  await page.goto('/teach');
+  await expect(page.getByRole('heading', { name: 'Share a scenario with your class' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const created = await (await request.post('/api/scenarios/sample-scale-out/copy')).json();
+  await page.goto(created.studentUrl);
+  await expect(page.getByLabel('Display name')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel('Display name').fill('Axe');
+  await page.getByRole('button', { name: 'Start designing' }).click();
+  await page.getByRole('button', { name: 'Submit design' }).click();
+  await expect(page.getByText(/Submitted at/)).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.goto(created.manageUrl);
+  await page.getByRole('row', { name: /Axe/ }).getByRole('button', { name: /Open/ }).click();
+  await expect(page.getByRole('region', { name: 'Axe' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { Design, Workload } from '../engine/types';
+import { gradeDesign, type EngineResult, type Evaluate } from './grading';
+import { scenarioConfigSchema } from './schema';
+
+const design: Design = { schemaVersion: 1, nodes: [{ id: 'users', kind: 'users' }, { id: 'app', kind: 'server' }], edges: [{ id: 'e', source: 'users', target: 'app' }] };
+
+/** An engine answer with the given figures at every user count. */
+function engine(f: { u: number; p95: number; a: number; cost: number; stage?: { passed: boolean; score: number; checks?: { id: string; label: string; passed: boolean }[] } }): Evaluate & { calls: Partial<Workload>[] } {
+  const calls: Partial<Workload>[] = [];
+  const fn = ((_d: Design, w?: Partial<Workload>): EngineResult => {
+    calls.push(w ?? {});
+    return {
+      nodes: { users: { utilization: 0, saturated: false }, app: { utilization: f.u, saturated: f.u >= 1 } },
+      endToEnd: { latencyMs: { read: { mean: f.p95 / 2, p95: f.p95, p99: f.p95 * 2 } }, availability: f.a, errorRate: 0, monthlyCostUsd: f.cost },
+      bottleneck: { nodeId: 'app', utilization: f.u },
+      findings: [
+        { severity: 'info', code: 'fyi', nodeId: null, message: 'info', lessonId: 'guide-cost' },
+        { severity: 'error', code: 'hot', nodeId: 'app', message: 'hot', lessonId: 'guide-bottlenecks' },
+      ],
+      stages: f.stage ? [{ stage: 3, users: 100_000, passed: f.stage.passed, score: f.stage.score, checks: f.stage.checks ?? [] }] : [],
+    };
+  }) as Evaluate & { calls: Partial<Workload>[] };
+  fn.calls = calls;
+  return fn;
+}
+
+const usersConfig = scenarioConfigSchema.parse({
+  workload: { readRatio: 0.95 },
+  targets: [{ type: 'users', users: 50_000 }],
+  slo: { p95ReadMs: 200, availability: 0.999, monthlyBudgetUsd: 1000 },
+  allowedKinds: ['server'],
+});
+
+describe('grading a design against a scenario', () => {
+  it('gives full marks when every SLO holds, under the scenario’s workload', () => {
+    const ev = engine({ u: 0.5, p95: 100, a: 0.9995, cost: 800 });
+    const g = gradeDesign(design, usersConfig, ev);
+    expect(ev.calls).toEqual([{ readRatio: 0.95, users: 50_000 }]);
+    expect(g).toMatchObject({ version: 1, score: 100, passed: true });
+    expect(g.targets[0].checks.map((c) => [c.id, c.passed, c.points])).toEqual([
+      ['capacity', true, 30],
+      ['latency', true, 20],
+      ['availability', true, 20],
+      ['cost', true, 15],
+      ['practices', true, 15],
+    ]);
+    expect(g.findings.map((f) => f.code)).toEqual(['hot', 'fyi']);
+  });
+
+  it('scales the points down as MODEL.md §6 says', () => {
+    // ρ 0.9: half the capacity points; p95 1.5× the SLO: half the latency points;
+    // downtime 10^0.5 × the allowance: half the availability points; cost 1.5× budget: half.
+    const g = gradeDesign(design, usersConfig, engine({ u: 0.9, p95: 300, a: 1 - 0.001 * Math.sqrt(10), cost: 1500 }));
+    const pts = Object.fromEntries(g.targets[0].checks.map((c) => [c.id, c.points]));
+    expect(pts).toEqual({ capacity: 15, latency: 10, availability: 10, cost: 7.5, practices: 15 });
+    expect(g.passed).toBe(false);
+    expect(g.score).toBe(57.5);
+  });
+
+  it('gives no capacity points to a saturated design', () => {
+    const g = gradeDesign(design, usersConfig, engine({ u: 1.4, p95: 10_000, a: 0.5, cost: 100 }));
+    const capacity = g.targets[0].checks.find((c) => c.id === 'capacity')!;
+    expect(capacity).toMatchObject({ passed: false, points: 0, detail: 'Saturated: app' });
+  });
+
+  it('takes the engine’s own stage verdict when the scenario keeps the stage as it is', () => {
+    const cfg = scenarioConfigSchema.parse({ targets: [{ type: 'stage', stage: 3 }], allowedKinds: ['server'] });
+    const g = gradeDesign(design, cfg, engine({ u: 0.5, p95: 100, a: 0.9999, cost: 100, stage: { passed: false, score: 71, checks: [{ id: 'practice:load-balanced-app-tier', passed: false, label: 'practice: at least 2 app instances behind a load balancer — missing' }] } }));
+    expect(g.targets[0]).toMatchObject({ key: 'stage-3', passed: false, score: 71 });
+    expect(g.targets[0].checks.find((c) => c.id === 'practices')).toMatchObject({ passed: false, points: 0, detail: 'at least 2 app instances behind a load balancer — missing' });
+  });
+
+  it('scores a stage itself when the scenario changes its workload or SLOs', () => {
+    const cfg = scenarioConfigSchema.parse({ workload: { readRatio: 0.99 }, targets: [{ type: 'stage', stage: 3 }], allowedKinds: ['server'] });
+    const ev = engine({ u: 0.5, p95: 100, a: 0.9999, cost: 100, stage: { passed: false, score: 71, checks: [{ id: 'practice:load-balanced-app-tier', passed: true, label: 'practice: lb — present' }] } });
+    const g = gradeDesign(design, cfg, ev);
+    expect(g.targets[0]).toMatchObject({ passed: true, score: 100 });
+    expect(ev.calls[0]).toEqual({ readRatio: 0.99, users: 100_000 });
+  });
+
+  it('fails a target the engine cannot evaluate, with the engine’s message', () => {
+    const g = gradeDesign(design, usersConfig, () => {
+      throw new Error('edge "e" ends nowhere');
+    });
+    expect(g).toMatchObject({ score: 0, passed: false });
+    expect(g.targets[0].checks).toEqual([expect.objectContaining({ id: 'design', detail: 'edge "e" ends nowhere' })]);
+  });
+
+  it('averages the targets', () => {
+    const cfg = scenarioConfigSchema.parse({ ...usersConfig, targets: [{ type: 'users', users: 1000 }, { type: 'users', users: 2000 }] });
+    let n = 0;
+    const g = gradeDesign(design, cfg, (d, w) => engine({ u: n++ === 0 ? 0.5 : 1.2, p95: 100, a: 0.9995, cost: 100 })(d, w));
+    expect(g.targets.map((t) => t.score)).toEqual([100, 70]);
+    expect(g.score).toBe(85);
+    expect(g.passed).toBe(false);
+  });
+});
+
+describe('grading with the real engine', () => {
+  it('passes each sample’s reference design and fails its starting design', async () => {
+    const { SAMPLE_SCENARIOS } = await import('./sample-definitions');
+    const { evaluateDesign } = await import('./engine');
+    const { createScenarioSchema } = await import('./schema');
+    for (const sample of SAMPLE_SCENARIOS) {
+      const { config } = createScenarioSchema.parse(sample.scenario);
+      const reference = gradeDesign(config.referenceDesign!, config, evaluateDesign);
+      expect(reference.passed, `${sample.slug} reference: ${JSON.stringify(reference.targets.map((t) => t.checks.filter((c) => !c.passed)))}`).toBe(true);
+      const start = gradeDesign(config.startingDesign!, config, evaluateDesign);
+      expect(start.passed, `${sample.slug} start`).toBe(false);
+      expect(start.score).toBeLessThan(reference.score);
+    }
+  });
+
+  it('is deterministic', async () => {
+    const { SAMPLE_SCENARIOS } = await import('./sample-definitions');
+    const { evaluateDesign } = await import('./engine');
+    const { createScenarioSchema } = await import('./schema');
+    const { config } = createScenarioSchema.parse(SAMPLE_SCENARIOS[0].scenario);
+    expect(gradeDesign(config.referenceDesign!, config, evaluateDesign)).toEqual(gradeDesign(config.referenceDesign!, config, evaluateDesign));
+  });
+});

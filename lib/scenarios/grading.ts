@@ -1,0 +1,302 @@
+/**
+ * Grades a design against a scenario with the capacity engine (MODEL.md §6,
+ * §7). Pure and deterministic, so the student page can grade live in the
+ * browser with the same code the server stores grades with.
+ */
+import type { Design, Workload } from '../engine/types';
+import { resolveTargets, type ResolvedTarget, type ScenarioConfig } from './schema';
+
+// ---------------------------------------------------------------------------
+// The parts of the engine's output (MODEL.md §7, lib/engine/evaluation.ts)
+// that grading reads. The engine's `Evaluation` satisfies this shape.
+
+export interface EngineLatency {
+  mean: number;
+  p50?: number;
+  p95: number;
+  p99: number;
+}
+
+export interface EngineNodeResult {
+  utilization: number;
+  saturated: boolean;
+  storageFull?: boolean;
+}
+
+export interface EngineStageCheck {
+  /** `capacity`, `latency`, …, or `practice:<id>`. */
+  id: string;
+  label: string;
+  passed: boolean;
+}
+
+export interface EngineStageResult {
+  stage: number;
+  users: number;
+  passed: boolean;
+  score: number;
+  checks: readonly EngineStageCheck[];
+}
+
+export interface EngineFinding {
+  severity: string;
+  code: string;
+  nodeId: string | null;
+  message: string;
+  lessonId: string;
+}
+
+export interface EngineResult {
+  nodes: Record<string, EngineNodeResult>;
+  endToEnd: {
+    latencyMs: Partial<Record<'static' | 'read' | 'write' | 'overall', EngineLatency>>;
+    /** Already net of the error rate. */
+    availability: number;
+    errorRate: number;
+    monthlyCostUsd: number;
+  };
+  bottleneck: { nodeId: string | null; utilization: number };
+  findings: readonly EngineFinding[];
+  stages: readonly EngineStageResult[];
+}
+
+/** The engine's `evaluate(design, workloadOverrides?, {stages})`. */
+export type Evaluate = (design: Design, workload?: Partial<Workload>, options?: { stages?: boolean }) => EngineResult;
+
+// ---------------------------------------------------------------------------
+// What a grade is (stored with each submission as JSON).
+
+export type CheckId = 'capacity' | 'latency' | 'availability' | 'cost' | 'practices' | 'design';
+
+export interface GradeCheck {
+  id: CheckId;
+  label: string;
+  passed: boolean;
+  /** Points earned and the most available (MODEL.md §6 weights). */
+  points: number;
+  maxPoints: number;
+  detail: string;
+}
+
+export interface TargetMetrics {
+  p95ReadMs: number | null;
+  availability: number | null;
+  monthlyCostUsd: number | null;
+  maxUtilization: number | null;
+  bottleneck: string | null;
+  saturated: string[];
+}
+
+export interface TargetGrade {
+  key: string;
+  label: string;
+  users: number;
+  stage?: number;
+  passed: boolean;
+  /** 0–100. */
+  score: number;
+  checks: GradeCheck[];
+  metrics: TargetMetrics;
+}
+
+export interface GradeFinding {
+  severity: string;
+  code: string;
+  node: string | null;
+  message: string;
+  lessonId: string | null;
+}
+
+export interface ScenarioGrade {
+  version: 1;
+  /** Mean of the target scores, 0–100, one decimal. */
+  score: number;
+  /** Every target passes. */
+  passed: boolean;
+  targets: TargetGrade[];
+  /** The engine's findings at the largest target, most severe first. */
+  findings: GradeFinding[];
+}
+
+const WEIGHTS = { capacity: 30, latency: 20, availability: 20, cost: 15, practices: 15 } as const;
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const clamp01 = (n: number) => Math.min(1, Math.max(0, n));
+
+function pct(a: number): string {
+  const p = a * 100;
+  return `${p >= 99.99 ? p.toFixed(3) : p >= 99 ? p.toFixed(2) : p.toFixed(1)}%`;
+}
+
+function usdText(n: number): string {
+  return `$${n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2)}`;
+}
+
+function msText(n: number): string {
+  return n >= 100 ? `${Math.round(n)} ms` : `${n.toFixed(1)} ms`;
+}
+
+export function metricsOf(r: EngineResult): TargetMetrics {
+  const entries = Object.entries(r.nodes).filter(([, n]) => Number.isFinite(n.utilization));
+  const read = r.endToEnd.latencyMs.read ?? r.endToEnd.latencyMs.overall;
+  return {
+    p95ReadMs: read && Number.isFinite(read.p95) ? read.p95 : null,
+    availability: Number.isFinite(r.endToEnd.availability) ? r.endToEnd.availability : null,
+    monthlyCostUsd: Number.isFinite(r.endToEnd.monthlyCostUsd) ? r.endToEnd.monthlyCostUsd : null,
+    maxUtilization: entries.length ? Math.max(...entries.map(([, n]) => n.utilization)) : null,
+    bottleneck: r.bottleneck.nodeId,
+    saturated: entries.filter(([, n]) => n.saturated).map(([id]) => id),
+  };
+}
+
+/** Share of requests that failed for reasons other than saturation (nowhere to go). */
+const NOISE = 1e-9;
+
+function scoreTarget(t: ResolvedTarget, r: EngineResult, stages: readonly EngineStageResult[], useEngineVerdict: boolean): TargetGrade {
+  const m = metricsOf(r);
+  const checks: GradeCheck[] = [];
+
+  const u = m.maxUtilization ?? 0;
+  const saturated = m.saturated.length > 0;
+  const full = Object.entries(r.nodes).filter(([, n]) => n.storageFull).map(([id]) => id);
+  const unrouted = !saturated && r.endToEnd.errorRate > NOISE;
+  const blocked = saturated || full.length > 0 || unrouted;
+  checks.push({
+    id: 'capacity',
+    label: 'Capacity',
+    passed: !blocked,
+    points: round1(WEIGHTS.capacity * (blocked ? 0 : clamp01((1 - u) / 0.2))),
+    maxPoints: WEIGHTS.capacity,
+    detail: saturated
+      ? `Saturated: ${m.saturated.join(', ')}`
+      : full.length > 0
+        ? `The data does not fit in ${full.join(', ')}`
+        : unrouted
+          ? `${pct(r.endToEnd.errorRate)} of requests have nowhere to go`
+          : m.bottleneck
+            ? `Busiest: ${m.bottleneck} at ${Math.round(u * 100)}% utilisation`
+            : 'No component carries load',
+  });
+
+  const p95 = m.p95ReadMs;
+  const latencyOk = p95 !== null && p95 <= t.slo.p95ReadMs;
+  checks.push({
+    id: 'latency',
+    label: 'p95 read latency',
+    passed: latencyOk,
+    points: round1(WEIGHTS.latency * (p95 === null ? 0 : clamp01(2 - p95 / t.slo.p95ReadMs))),
+    maxPoints: WEIGHTS.latency,
+    detail: p95 === null ? 'No reads reach the system' : `${msText(p95)} (target ≤ ${msText(t.slo.p95ReadMs)})`,
+  });
+
+  const a = m.availability;
+  const allowedDown = 1 - t.slo.availability;
+  const down = a === null ? 1 : 1 - a;
+  const availabilityOk = a !== null && a >= t.slo.availability;
+  checks.push({
+    id: 'availability',
+    label: 'Availability',
+    passed: availabilityOk,
+    // Full marks within the allowance, none at ten times the downtime.
+    points: round1(WEIGHTS.availability * (down <= allowedDown ? 1 : clamp01(1 - Math.log10(down / allowedDown)))),
+    maxPoints: WEIGHTS.availability,
+    detail: a === null ? 'Unknown' : `${pct(a)} (target ≥ ${pct(t.slo.availability)})`,
+  });
+
+  const cost = m.monthlyCostUsd;
+  const costOk = cost !== null && cost <= t.slo.monthlyBudgetUsd;
+  checks.push({
+    id: 'cost',
+    label: 'Monthly cost',
+    passed: costOk,
+    points: round1(WEIGHTS.cost * (cost === null ? 0 : clamp01(2 - cost / t.slo.monthlyBudgetUsd))),
+    maxPoints: WEIGHTS.cost,
+    detail: cost === null ? 'Unknown' : `${usdText(cost)} (budget ${usdText(t.slo.monthlyBudgetUsd)})`,
+  });
+
+  const engineStage = t.stage ? stages.find((s) => s.stage === t.stage) : undefined;
+  if (t.stage) {
+    // Practices are about the design's shape, not its load: the engine's
+    // stage checks name each one, present or missing.
+    const practices = (engineStage?.checks ?? []).filter((c) => c.id.startsWith('practice:'));
+    const present = practices.filter((c) => c.passed).length;
+    checks.push({
+      id: 'practices',
+      label: 'Practices',
+      passed: present === practices.length,
+      points: round1(practices.length === 0 ? WEIGHTS.practices : (WEIGHTS.practices * present) / practices.length),
+      maxPoints: WEIGHTS.practices,
+      detail: practices.length === 0 ? 'None required' : practices.map((c) => c.label.replace(/^practice:\s*/, '')).join('; '),
+    });
+  } else {
+    checks.push({
+      id: 'practices',
+      label: 'Practices',
+      passed: true,
+      points: WEIGHTS.practices,
+      maxPoints: WEIGHTS.practices,
+      detail: 'None required at a custom user count',
+    });
+  }
+
+  let score = round1(checks.reduce((s, c) => s + c.points, 0));
+  let passed = checks.every((c) => c.passed);
+  if (useEngineVerdict && engineStage) {
+    // The stage as the engine defines it: the verdict the learner sees on the canvas.
+    score = engineStage.score;
+    passed = engineStage.passed;
+  }
+  return { key: t.key, label: t.label, users: t.users, stage: t.stage, passed, score, checks, metrics: m };
+}
+
+function failedTarget(t: ResolvedTarget, message: string): TargetGrade {
+  return {
+    key: t.key,
+    label: t.label,
+    users: t.users,
+    stage: t.stage,
+    passed: false,
+    score: 0,
+    checks: [{ id: 'design', label: 'Design', passed: false, points: 0, maxPoints: 100, detail: message }],
+    metrics: { p95ReadMs: null, availability: null, monthlyCostUsd: null, maxUtilization: null, bottleneck: null, saturated: [] },
+  };
+}
+
+const SEVERITY_ORDER: Record<string, number> = { error: 0, critical: 0, warning: 1, warn: 1, info: 2 };
+
+/**
+ * Grades `design` at every target of a scenario, under the scenario's
+ * workload (the design's own workload is ignored: the instructor sets it).
+ * Each target is scored by MODEL.md §6's weights against its SLOs and
+ * budget; a stage target whose stage the scenario leaves as it is (no SLO or
+ * workload changes) takes the engine's own stage score and verdict.
+ */
+export function gradeDesign(design: Design, config: Pick<ScenarioConfig, 'targets' | 'slo' | 'workload'>, evaluate: Evaluate): ScenarioGrade {
+  const targets = resolveTargets(config);
+  const plainWorkload = Object.values(config.workload ?? {}).every((v) => v === undefined);
+  const graded = { design: { ...design, workload: undefined } };
+  let stages: readonly EngineStageResult[] | null = null;
+  let findings: GradeFinding[] = [];
+  let largest = -1;
+  const results = targets.map((t) => {
+    let r: EngineResult;
+    try {
+      // The eight stages are computed once, with the first target that needs them.
+      const needStages = t.stage !== undefined && stages === null;
+      r = evaluate(graded.design, { ...config.workload, users: t.users }, { stages: needStages });
+      if (needStages) stages = r.stages;
+    } catch (e) {
+      return failedTarget(t, e instanceof Error ? e.message : String(e));
+    }
+    if (t.users > largest) {
+      largest = t.users;
+      findings = [...r.findings]
+        .sort((a, b) => (SEVERITY_ORDER[a.severity] ?? 3) - (SEVERITY_ORDER[b.severity] ?? 3))
+        .slice(0, 8)
+        .map((f) => ({ severity: f.severity, code: f.code, node: f.nodeId ?? null, message: f.message, lessonId: f.lessonId ?? null }));
+    }
+    return scoreTarget(t, r, stages ?? [], t.stageDefaults && plainWorkload);
+  });
+  const score = results.length ? round1(results.reduce((s, g) => s + g.score, 0) / results.length) : 0;
+  return { version: 1, score, passed: results.length > 0 && results.every((g) => g.passed), targets: results, findings };
+}

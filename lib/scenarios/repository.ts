@@ -1,0 +1,413 @@
+import 'server-only';
+import { db } from '../db';
+import { randomId } from '../ids';
+import type { Design } from '../engine/types';
+import type { Scenario as ScenarioRow } from '../generated/sqlite/client';
+import { evaluateDesign } from './engine';
+import { gradeDesign, type ScenarioGrade } from './grading';
+import {
+  resolveTargets,
+  scenarioConfigSchema,
+  scoresVisible,
+  SECRET_PATTERN,
+  SLUG_PATTERN,
+  type CreateScenario,
+  type ManagePatch,
+  type PublicScenario,
+  type ScenarioConfig,
+  type ScenarioStatus,
+  type ScoreVisibility,
+} from './schema';
+import { hitRateLimits, type RateDecision, type RateHit } from './rate-limit';
+import { sampleBySlug } from './sample-definitions';
+import { hashSecret, newSecret, secretMatches } from './secrets';
+import { seedSampleScenarios } from './seed';
+
+/**
+ * Scenarios, students and submissions in the database. Every function takes
+ * validated input (lib/scenarios/schema.ts); route handlers validate first.
+ * A scenario is found by its slug and managed only with its key; an unknown
+ * slug and a wrong key give the same `null`, so callers cannot tell them apart.
+ */
+
+export interface ScenarioRecord {
+  row: ScenarioRow;
+  config: ScenarioConfig;
+}
+
+function parseConfig(row: ScenarioRow): ScenarioConfig {
+  const parsed = scenarioConfigSchema.safeParse(JSON.parse(row.config));
+  if (!parsed.success) throw new Error(`stored config of scenario ${row.id} no longer validates: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+export function newSlug(): string {
+  return randomId(16); // 128 bits
+}
+
+/** Stores a validated scenario; answers its slug and the manage key, shown once. */
+export async function createScenario(
+  input: CreateScenario,
+  options: { slug?: string; isSample?: boolean } = {},
+): Promise<{ slug: string; manageKey: string }> {
+  const manageKey = newSecret();
+  const slug = options.slug ?? newSlug();
+  await db().scenario.create({
+    data: {
+      id: randomId(),
+      slug,
+      manageKeyHash: hashSecret(manageKey),
+      title: input.title,
+      brief: input.brief,
+      config: JSON.stringify(input.config),
+      isSample: options.isSample ?? false,
+    },
+  });
+  return { slug, manageKey };
+}
+
+let seeding: Promise<unknown> | undefined;
+
+/**
+ * Makes sure the built-in samples exist, once per process. `npm start` seeds
+ * before serving; this covers every other way of starting (dev, tests, a
+ * server started by hand).
+ */
+export function ensureSampleScenarios(): Promise<unknown> {
+  seeding ??= seedSampleScenarios(db()).catch((e: unknown) => {
+    seeding = undefined; // try again on the next request
+    throw e;
+  });
+  return seeding;
+}
+
+export async function findScenario(slug: string): Promise<ScenarioRecord | null> {
+  if (!SLUG_PATTERN.test(slug)) return null;
+  let row = await db().scenario.findUnique({ where: { slug } });
+  if (!row && sampleBySlug(slug)) {
+    await ensureSampleScenarios();
+    row = await db().scenario.findUnique({ where: { slug } });
+  }
+  return row ? { row, config: parseConfig(row) } : null;
+}
+
+/**
+ * The scenario, when `key` is its manage key; otherwise null, after the same
+ * constant-time comparison whether or not the scenario exists.
+ */
+export async function authorizeManage(slug: string, key: string | null): Promise<ScenarioRecord | null> {
+  const found = key && SECRET_PATTERN.test(key) ? await findScenario(slug) : null;
+  const ok = secretMatches(key, found?.row.manageKeyHash);
+  return ok && found ? found : null;
+}
+
+export async function rotateManageKey(rec: ScenarioRecord): Promise<string> {
+  const manageKey = newSecret();
+  await db().scenario.update({ where: { id: rec.row.id }, data: { manageKeyHash: hashSecret(manageKey) } });
+  return manageKey;
+}
+
+export async function updateScenario(rec: ScenarioRecord, patch: ManagePatch): Promise<ScenarioRecord> {
+  const config: ScenarioConfig = {
+    ...rec.config,
+    ...(patch.leaderboard !== undefined ? { leaderboard: patch.leaderboard } : {}),
+    ...(patch.deadline !== undefined ? { deadline: patch.deadline } : {}),
+  };
+  const row = await db().scenario.update({
+    where: { id: rec.row.id },
+    data: {
+      ...(patch.status !== undefined ? { status: patch.status } : {}),
+      ...(patch.scoresReleased !== undefined ? { scoresReleased: patch.scoresReleased } : {}),
+      config: JSON.stringify(config),
+    },
+  });
+  return { row, config };
+}
+
+export async function deleteScenario(rec: ScenarioRecord): Promise<void> {
+  // Students and submissions go with it (ON DELETE CASCADE).
+  await db().scenario.deleteMany({ where: { id: rec.row.id } });
+}
+
+/** Why a submission made at `now` would be refused, or null when it would be accepted. */
+export function closedReason(rec: ScenarioRecord, now = new Date()): string | null {
+  if (rec.row.status !== 'open') return 'The instructor has closed submissions.';
+  if (rec.config.deadline && now.getTime() > Date.parse(rec.config.deadline)) {
+    return `The deadline (${rec.config.deadline}) has passed.`;
+  }
+  return null;
+}
+
+export function toPublicScenario(rec: ScenarioRecord, now = new Date()): PublicScenario {
+  const { row, config } = rec;
+  const reason = closedReason(rec, now);
+  return {
+    slug: row.slug,
+    title: row.title,
+    brief: row.brief,
+    status: row.status as ScenarioStatus,
+    acceptingSubmissions: reason === null,
+    closedReason: reason,
+    deadline: config.deadline,
+    scoreVisibility: config.scoreVisibility,
+    scoresReleased: row.scoresReleased,
+    leaderboard: config.leaderboard,
+    isSample: row.isSample,
+    workload: config.workload,
+    targets: resolveTargets(config),
+    grading: { targets: config.targets, slo: config.slo, workload: config.workload },
+    allowedKinds: config.allowedKinds,
+    startingDesign: config.startingDesign ?? null,
+    lockedNodeIds: config.lockedNodeIds,
+  };
+}
+
+export interface ManageScenario extends PublicScenario {
+  createdAt: string;
+  referenceDesign: Design | null;
+  referenceGrade: ScenarioGrade | null;
+  students: number;
+  submissions: number;
+}
+
+export async function toManageScenario(rec: ScenarioRecord, now = new Date()): Promise<ManageScenario> {
+  const [students, submissions] = await Promise.all([
+    db().student.count({ where: { scenarioId: rec.row.id } }),
+    db().submission.count({ where: { scenarioId: rec.row.id } }),
+  ]);
+  return {
+    ...toPublicScenario(rec, now),
+    createdAt: rec.row.createdAt.toISOString(),
+    referenceDesign: rec.config.referenceDesign ?? null,
+    referenceGrade: rec.config.referenceDesign ? gradeScenarioDesign(rec.config.referenceDesign, rec.config) : null,
+    students,
+    submissions,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Students
+
+export interface StudentRecord {
+  id: string;
+  displayName: string;
+  createdAt: Date;
+}
+
+export async function joinScenario(rec: ScenarioRecord, displayName: string): Promise<{ student: StudentRecord; resumeToken: string }> {
+  const resumeToken = newSecret();
+  const student = await db().student.create({
+    data: { id: randomId(), scenarioId: rec.row.id, displayName, resumeTokenHash: hashSecret(resumeToken) },
+    select: { id: true, displayName: true, createdAt: true },
+  });
+  return { student, resumeToken };
+}
+
+/** The student whose resume token this is, in this scenario; otherwise null. */
+export async function authorizeStudent(
+  slug: string,
+  token: string | null,
+): Promise<{ scenario: ScenarioRecord; student: StudentRecord } | null> {
+  if (!token || !SECRET_PATTERN.test(token)) return null;
+  const hash = hashSecret(token);
+  const student = await db().student.findUnique({
+    where: { resumeTokenHash: hash },
+    select: { id: true, displayName: true, createdAt: true, resumeTokenHash: true, scenario: true },
+  });
+  if (!student || student.scenario.slug !== slug || !secretMatches(token, student.resumeTokenHash)) return null;
+  return {
+    scenario: { row: student.scenario, config: parseConfig(student.scenario) },
+    student: { id: student.id, displayName: student.displayName, createdAt: student.createdAt },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Submissions
+
+export function gradeScenarioDesign(design: Design, config: ScenarioConfig): ScenarioGrade {
+  return gradeDesign(design, config, evaluateDesign);
+}
+
+export interface StudentSubmission {
+  id: string;
+  createdAt: string;
+  /** Null while scores are hidden from students. */
+  score: number | null;
+  passed: boolean | null;
+  grade: ScenarioGrade | null;
+}
+
+function forStudent(
+  s: { id: string; createdAt: Date; score: number; passed: boolean; grade: string },
+  visibility: { scoreVisibility: ScoreVisibility; scoresReleased: boolean },
+): StudentSubmission {
+  const visible = scoresVisible(visibility);
+  return {
+    id: s.id,
+    createdAt: s.createdAt.toISOString(),
+    score: visible ? s.score : null,
+    passed: visible ? s.passed : null,
+    grade: visible ? (JSON.parse(s.grade) as ScenarioGrade) : null,
+  };
+}
+
+function visibilityOf(rec: ScenarioRecord) {
+  return { scoreVisibility: rec.config.scoreVisibility, scoresReleased: rec.row.scoresReleased };
+}
+
+/**
+ * Grades and stores one submission, counting `limits` in the same
+ * transaction (one commit); refused when a limit is exceeded. The answer is
+ * sent only after the commit, so an acknowledged submission survives a crash
+ * of the server.
+ */
+export async function submitDesign(
+  rec: ScenarioRecord,
+  student: StudentRecord,
+  design: Design,
+  limits: RateHit[] = [],
+): Promise<{ ok: true; submission: StudentSubmission } | { ok: false; refused: Extract<RateDecision, { ok: false }> }> {
+  // Graded before the transaction: the engine's CPU time holds no lock.
+  const grade = gradeScenarioDesign(design, rec.config);
+  const data = {
+    id: randomId(),
+    scenarioId: rec.row.id,
+    studentId: student.id,
+    document: JSON.stringify(design),
+    grade: JSON.stringify(grade),
+    score: grade.score,
+    passed: grade.passed,
+  };
+  const select = { id: true, createdAt: true, score: true, passed: true, grade: true } as const;
+  const result = await db().$transaction(async (tx) => {
+    if (limits.length > 0) {
+      const decision = await hitRateLimits(limits, { client: tx });
+      if (!decision.ok) return { ok: false as const, refused: decision };
+    }
+    return { ok: true as const, row: await tx.submission.create({ data, select }) };
+  });
+  return result.ok ? { ok: true, submission: forStudent(result.row, visibilityOf(rec)) } : result;
+}
+
+/** A student's own work: every submission (newest first) and the latest design. */
+export async function studentWork(
+  rec: ScenarioRecord,
+  student: StudentRecord,
+): Promise<{ submissions: StudentSubmission[]; latestDesign: Design | null }> {
+  const rows = await db().submission.findMany({
+    where: { scenarioId: rec.row.id, studentId: student.id },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { id: true, createdAt: true, score: true, passed: true, grade: true },
+  });
+  const latest = rows[0]
+    ? await db().submission.findUnique({ where: { id: rows[0].id }, select: { document: true } })
+    : null;
+  return {
+    submissions: rows.map((r) => forStudent(r, visibilityOf(rec))),
+    latestDesign: latest ? (JSON.parse(latest.document) as Design) : null,
+  };
+}
+
+export interface TargetSummary {
+  key: string;
+  passed: boolean;
+  score: number;
+}
+
+export interface SubmissionSummary {
+  id: string;
+  studentId: string;
+  displayName: string;
+  createdAt: string;
+  score: number;
+  passed: boolean;
+  targets: TargetSummary[];
+  /** How many times this student has submitted (on the latest row). */
+  attempts: number;
+  latest: boolean;
+}
+
+/**
+ * Submissions for the instructor: the latest per student (what counts) or,
+ * with `all`, every one, newest first.
+ */
+export async function listSubmissions(rec: ScenarioRecord, options: { all?: boolean } = {}): Promise<SubmissionSummary[]> {
+  const rows = await db().submission.findMany({
+    where: { scenarioId: rec.row.id },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { id: true, studentId: true, createdAt: true, score: true, passed: true, grade: true, student: { select: { displayName: true } } },
+  });
+  const attempts = new Map<string, number>();
+  for (const r of rows) attempts.set(r.studentId, (attempts.get(r.studentId) ?? 0) + 1);
+  const seen = new Set<string>();
+  const out: SubmissionSummary[] = [];
+  for (const r of rows) {
+    const latest = !seen.has(r.studentId);
+    seen.add(r.studentId);
+    if (!latest && !options.all) continue;
+    const grade = JSON.parse(r.grade) as ScenarioGrade;
+    out.push({
+      id: r.id,
+      studentId: r.studentId,
+      displayName: r.student.displayName,
+      createdAt: r.createdAt.toISOString(),
+      score: r.score,
+      passed: r.passed,
+      targets: grade.targets.map((t) => ({ key: t.key, passed: t.passed, score: t.score })),
+      attempts: attempts.get(r.studentId) ?? 1,
+      latest,
+    });
+  }
+  return out;
+}
+
+export interface SubmissionDetail {
+  id: string;
+  displayName: string;
+  createdAt: string;
+  design: Design;
+  grade: ScenarioGrade;
+  latest: boolean;
+}
+
+export async function getSubmission(rec: ScenarioRecord, id: string): Promise<SubmissionDetail | null> {
+  if (!/^[A-Za-z0-9_-]{10,64}$/.test(id)) return null;
+  const row = await db().submission.findFirst({
+    where: { id, scenarioId: rec.row.id },
+    select: { id: true, studentId: true, createdAt: true, document: true, grade: true, student: { select: { displayName: true } } },
+  });
+  if (!row) return null;
+  const newest = await db().submission.findFirst({
+    where: { scenarioId: rec.row.id, studentId: row.studentId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { id: true },
+  });
+  return {
+    id: row.id,
+    displayName: row.student.displayName,
+    createdAt: row.createdAt.toISOString(),
+    design: JSON.parse(row.document) as Design,
+    grade: JSON.parse(row.grade) as ScenarioGrade,
+    latest: newest?.id === row.id,
+  };
+}
+
+export interface LeaderboardEntry {
+  rank: number;
+  displayName: string;
+  score: number;
+}
+
+/** Names and latest scores only, best first; null when the scenario shows none. */
+export async function leaderboard(rec: ScenarioRecord): Promise<LeaderboardEntry[] | null> {
+  if (!rec.config.leaderboard || !scoresVisible(visibilityOf(rec))) return null;
+  const latest = await listSubmissions(rec);
+  const sorted = latest
+    .map((s) => ({ displayName: s.displayName, score: s.score }))
+    .sort((a, b) => b.score - a.score || a.displayName.localeCompare(b.displayName));
+  let rank = 0;
+  return sorted.map((e, i) => {
+    if (i === 0 || e.score !== sorted[i - 1].score) rank = i + 1;
+    return { rank, ...e };
+  });
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { Design } from '../engine/types';
+import { SAMPLE_SCENARIOS } from './sample-definitions';
+import {
+  checkDesignConstraints,
+  createScenarioSchema,
+  formatUsers,
+  oversizedCreatePart,
+  parseWith,
+  resolveTargets,
+  scenarioConfigSchema,
+  scoresVisible,
+} from './schema';
+
+const start: Design = {
+  schemaVersion: 1,
+  nodes: [
+    { id: 'users', kind: 'users', position: { x: 0, y: 0 } },
+    { id: 'db', kind: 'database', params: { size: 'large' }, position: { x: 300, y: 0 } },
+    { id: 'app', kind: 'app-server' },
+  ],
+  edges: [{ id: 'e1', source: 'users', target: 'app' }],
+};
+const config = scenarioConfigSchema.parse({
+  targets: [{ type: 'stage', stage: 3 }],
+  allowedKinds: ['app-server', 'load-balancer', 'database'],
+  startingDesign: start,
+  lockedNodeIds: ['users', 'db'],
+});
+
+describe('scenario config', () => {
+  it('fills defaults and always allows the users node', () => {
+    expect(config.scoreVisibility).toBe('on-submit');
+    expect(config.leaderboard).toBe(false);
+    expect(config.deadline).toBeNull();
+    expect(config.allowedKinds).toEqual(['users', 'load-balancer', 'app-server', 'database']);
+  });
+
+  it('takes a stage’s users and SLOs, overridden by the scenario’s', () => {
+    expect(resolveTargets(config)).toEqual([
+      expect.objectContaining({ key: 'stage-3', users: 100_000, stage: 3, stageDefaults: true, slo: { p95ReadMs: 300, availability: 0.995, monthlyBudgetUsd: 3000 } }),
+    ]);
+    const custom = resolveTargets({ targets: [{ type: 'stage', stage: 3 }, { type: 'users', users: 250_000 }], slo: { p95ReadMs: 150 } });
+    expect(custom[0]).toMatchObject({ stageDefaults: false, slo: { p95ReadMs: 150, availability: 0.995 } });
+    expect(custom[1]).toMatchObject({ label: '250K users', users: 250_000, slo: { p95ReadMs: 150, availability: 0.999 } });
+  });
+
+  it('refuses duplicate targets, stray locked nodes and disallowed starting kinds', () => {
+    const r = parseWith(scenarioConfigSchema, {
+      targets: [{ type: 'stage', stage: 2 }, { type: 'stage', stage: 2 }],
+      allowedKinds: ['database'],
+      startingDesign: start,
+      lockedNodeIds: ['nope'],
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => i.path)).toEqual(['targets[1]', 'lockedNodeIds[0]', 'startingDesign.nodes[2].kind']);
+  });
+
+  it('needs a starting design for locked nodes', () => {
+    const r = parseWith(scenarioConfigSchema, { targets: [{ type: 'stage', stage: 1 }], allowedKinds: ['server'], lockedNodeIds: ['x'] });
+    expect(r.ok ? [] : r.issues).toContainEqual({ path: 'lockedNodeIds', message: 'locked nodes need a starting design' });
+  });
+
+  it('accepts every built-in sample', () => {
+    for (const s of SAMPLE_SCENARIOS) expect(createScenarioSchema.safeParse(s.scenario).success, s.slug).toBe(true);
+  });
+
+  it('measures oversize parts before validation', () => {
+    expect(oversizedCreatePart({ brief: 'x'.repeat(20 * 1024) })).toBeNull();
+    expect(oversizedCreatePart({ brief: 'x'.repeat(20 * 1024 + 1) })).toMatchObject({ what: 'The brief' });
+    expect(oversizedCreatePart({ brief: 'ok', config: { startingDesign: { nodes: ['y'.repeat(512 * 1024)] } } })).toMatchObject({
+      what: 'The starting design',
+    });
+    expect(oversizedCreatePart(null)).toBeNull();
+  });
+
+  it('formats user counts', () => {
+    expect([1000, 250_000, 5_000_000, 1_500_000, 999].map(formatUsers)).toEqual(['1K', '250K', '5M', '1.5M', '999']);
+  });
+
+  it('shows scores to students according to the scenario', () => {
+    expect(scoresVisible({ scoreVisibility: 'live', scoresReleased: false })).toBe(true);
+    expect(scoresVisible({ scoreVisibility: 'on-submit', scoresReleased: false })).toBe(true);
+    expect(scoresVisible({ scoreVisibility: 'after-release', scoresReleased: false })).toBe(false);
+    expect(scoresVisible({ scoreVisibility: 'after-release', scoresReleased: true })).toBe(true);
+  });
+});
+
+describe('a design within a scenario', () => {
+  const ok: Design = {
+    schemaVersion: 1,
+    nodes: [
+      { id: 'users', kind: 'users', position: { x: 0, y: 0 } },
+      { id: 'lb', kind: 'load-balancer' },
+      { id: 'app', kind: 'app-server', params: { instances: 3 }, position: { x: 50, y: 50 } },
+      { id: 'db', kind: 'database', label: 'Named later', params: { size: 'large' }, position: { x: 300, y: 0 } },
+    ],
+    edges: [],
+  };
+
+  it('may add allowed nodes, change unlocked ones and label locked ones', () => {
+    expect(checkDesignConstraints(ok, config)).toEqual([]);
+  });
+
+  it('may not use a disallowed kind', () => {
+    const d = structuredClone(ok);
+    d.nodes.push({ id: 'c', kind: 'cache' });
+    expect(checkDesignConstraints(d, config)).toEqual([{ path: 'nodes[4].kind', message: expect.stringMatching(/"cache" is not allowed/) }]);
+  });
+
+  it('may not move, change or remove a locked node', () => {
+    const moved = structuredClone(ok);
+    moved.nodes[3].position = { x: 301, y: 0 };
+    expect(checkDesignConstraints(moved, config)[0].message).toMatch(/node "db" is locked; its position cannot change/);
+    const changed = structuredClone(ok);
+    changed.nodes[3].params = {};
+    expect(checkDesignConstraints(changed, config)[0].path).toBe('nodes[3].params');
+    const removed = structuredClone(ok);
+    removed.nodes.pop();
+    expect(checkDesignConstraints(removed, config)[0].message).toMatch(/locked node "db" was removed/);
+  });
+});

@@ -1,0 +1,419 @@
+/**
+ * What an instructor's scenario is, and every input the scenario API takes,
+ * as zod schemas shared by the authoring form, the route handlers and the
+ * repository. Client-safe: no server or database imports.
+ */
+import { z } from 'zod';
+import { formatPath, MAX_DESIGN_BYTES, parseDesign, workloadSchema } from '../design/schema';
+import { KINDS, type Kind } from '../engine/kinds';
+import type { Design, Workload } from '../engine/types';
+import { DEFAULT_SLOS, stageTarget, STAGE_TARGETS } from './stages';
+
+/** Largest brief, in bytes of UTF-8 Markdown. Larger is refused with 413. */
+export const MAX_BRIEF_BYTES = 20 * 1024;
+export const MAX_TITLE_CHARS = 120;
+export const MAX_DISPLAY_NAME_CHARS = 60;
+/** A create request holds a brief and up to two designs (starting, reference). */
+export const MAX_CREATE_BYTES = MAX_BRIEF_BYTES + 2 * MAX_DESIGN_BYTES + 16 * 1024;
+export const MAX_SUBMIT_BYTES = MAX_DESIGN_BYTES + 1024;
+export const MAX_SMALL_BODY_BYTES = 4 * 1024;
+
+export const SCORE_VISIBILITY = ['live', 'on-submit', 'after-release'] as const;
+export type ScoreVisibility = (typeof SCORE_VISIBILITY)[number];
+
+export const SCORE_VISIBILITY_LABELS: Record<ScoreVisibility, string> = {
+  live: 'Live, while they design',
+  'on-submit': 'When they submit',
+  'after-release': 'After I release them',
+};
+
+export const SCENARIO_STATUSES = ['open', 'closed'] as const;
+export type ScenarioStatus = (typeof SCENARIO_STATUSES)[number];
+
+/** The users node is every design's traffic source, so it is always allowed. */
+export const ALWAYS_ALLOWED_KINDS: readonly Kind[] = ['users'];
+
+export function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+// Control characters and bidirectional overrides make a name render as
+// something other than what it is; neither belongs in a title or a name.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+const plainText = (what: string, max: number) =>
+  z
+    .string({ error: `${what} must be text` })
+    .trim()
+    .min(1, { error: `${what} must not be empty` })
+    .max(max, { error: `${what} must be at most ${max} characters` })
+    .refine((s) => !UNPRINTABLE.test(s), { error: `${what} must not contain control characters` });
+
+const briefSchema = z
+  .string({ error: 'brief must be Markdown text' })
+  .refine((s) => s.trim().length > 0, { error: 'brief must not be empty' })
+  .refine((s) => byteLength(s) <= MAX_BRIEF_BYTES, { error: `brief must be at most ${MAX_BRIEF_BYTES / 1024} KB` });
+
+const kindSchema = z.enum(KINDS, {
+  error: (i) => `unknown kind ${JSON.stringify(i.input)}; expected one of ${KINDS.join(', ')}`,
+});
+
+const nodeIdSchema = z.string({ error: 'node id must be text' }).min(1).max(100);
+
+/** A design inside a scenario, validated (and migrated) like any saved design. */
+const designField = z.unknown().transform((raw, ctx): Design => {
+  const parsed = parseDesign(raw);
+  if (parsed.ok) return parsed.design;
+  for (const issue of parsed.issues) {
+    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path ? [issue.path] : [] });
+  }
+  return z.NEVER;
+});
+
+export const targetSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({
+      type: z.literal('stage'),
+      stage: z
+        .number({ error: 'stage must be a number from 1 to 8' })
+        .int({ error: 'stage must be a whole number' })
+        .min(1, { error: 'stage must be from 1 to 8' })
+        .max(STAGE_TARGETS.length, { error: `stage must be from 1 to ${STAGE_TARGETS.length}` }),
+    }),
+    z.strictObject({
+      type: z.literal('users'),
+      users: z
+        .number({ error: 'users must be a number' })
+        .int({ error: 'users must be a whole number' })
+        .min(1, { error: 'users must be at least 1' })
+        .max(1e10, { error: 'users must be at most 10 billion' }),
+      label: plainText('label', 60).optional(),
+    }),
+  ],
+  { error: 'a target must be {"type":"stage","stage":N} or {"type":"users","users":N}' },
+);
+export type ScenarioTargetInput = z.infer<typeof targetSchema>;
+
+export const sloSchema = z.strictObject({
+  p95ReadMs: z
+    .number({ error: 'p95ReadMs must be a number of milliseconds' })
+    .gt(0, { error: 'p95ReadMs must be above 0' })
+    .max(60_000, { error: 'p95ReadMs must be at most 60000' })
+    .optional(),
+  availability: z
+    .number({ error: 'availability must be a fraction such as 0.999' })
+    .gt(0, { error: 'availability must be above 0' })
+    .lt(1, { error: 'availability must be below 1 (0.999 means 99.9%)' })
+    .optional(),
+  monthlyBudgetUsd: z
+    .number({ error: 'monthlyBudgetUsd must be a number of dollars' })
+    .gt(0, { error: 'monthlyBudgetUsd must be above 0' })
+    .max(1e9, { error: 'monthlyBudgetUsd must be at most 1 billion' })
+    .optional(),
+});
+export type ScenarioSlo = z.infer<typeof sloSchema>;
+
+/** The workload of a scenario: anything but `users`, which the targets set. */
+export const scenarioWorkloadSchema = workloadSchema.omit({ users: true });
+export type ScenarioWorkload = Omit<Workload, 'users'>;
+
+export const scenarioConfigSchema = z
+  .strictObject({
+    workload: scenarioWorkloadSchema.default({}),
+    targets: z
+      .array(targetSchema, { error: 'targets must be a list' })
+      .min(1, { error: 'choose at least one target (a stage or a number of users)' })
+      .max(8, { error: 'a scenario may have at most 8 targets' }),
+    slo: sloSchema.default({}),
+    allowedKinds: z
+      .array(kindSchema, { error: 'allowedKinds must be a list of component kinds' })
+      .min(1, { error: 'allow at least one component kind' })
+      .transform((kinds) => KINDS.filter((k) => kinds.includes(k) || ALWAYS_ALLOWED_KINDS.includes(k))),
+    startingDesign: designField.optional(),
+    lockedNodeIds: z.array(nodeIdSchema, { error: 'lockedNodeIds must be a list of node ids' }).max(500).default([]),
+    referenceDesign: designField.optional(),
+    scoreVisibility: z
+      .enum(SCORE_VISIBILITY, { error: `scoreVisibility must be one of ${SCORE_VISIBILITY.join(', ')}` })
+      .default('on-submit'),
+    deadline: z.iso
+      .datetime({ offset: true, error: 'deadline must be an ISO date and time such as 2026-12-01T17:00:00Z' })
+      .nullable()
+      .default(null),
+    leaderboard: z.boolean({ error: 'leaderboard must be true or false' }).default(false),
+  })
+  .superRefine((c, ctx) => {
+    const seen = new Set<string>();
+    c.targets.forEach((t, i) => {
+      const key = targetKey(t);
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['targets', i], message: `target ${key} is listed twice` });
+      seen.add(key);
+    });
+    const start = c.startingDesign;
+    if (c.lockedNodeIds.length > 0 && !start) {
+      ctx.addIssue({ code: 'custom', path: ['lockedNodeIds'], message: 'locked nodes need a starting design' });
+    }
+    if (start) {
+      const ids = new Set(start.nodes.map((n) => n.id));
+      c.lockedNodeIds.forEach((id, i) => {
+        if (!ids.has(id)) {
+          ctx.addIssue({ code: 'custom', path: ['lockedNodeIds', i], message: `locked node "${id}" is not in the starting design` });
+        }
+      });
+      const locked = new Set(c.lockedNodeIds);
+      start.nodes.forEach((n, i) => {
+        if (!locked.has(n.id) && !c.allowedKinds.includes(n.kind)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['startingDesign', `nodes[${i}].kind`],
+            message: `"${n.kind}" is not an allowed kind; allow it or lock node "${n.id}"`,
+          });
+        }
+      });
+    }
+  });
+
+export type ScenarioConfigInput = z.input<typeof scenarioConfigSchema>;
+export type ScenarioConfig = z.output<typeof scenarioConfigSchema>;
+
+export const createScenarioSchema = z.strictObject({
+  title: plainText('title', MAX_TITLE_CHARS),
+  brief: briefSchema,
+  config: scenarioConfigSchema,
+});
+export type CreateScenarioInput = z.input<typeof createScenarioSchema>;
+export type CreateScenario = z.output<typeof createScenarioSchema>;
+
+export const joinSchema = z.strictObject({ displayName: plainText('displayName', MAX_DISPLAY_NAME_CHARS) });
+
+export const submitSchema = z.strictObject({ design: designField });
+
+export const managePatchSchema = z
+  .strictObject({
+    status: z.enum(SCENARIO_STATUSES, { error: 'status must be open or closed' }).optional(),
+    scoresReleased: z.boolean({ error: 'scoresReleased must be true or false' }).optional(),
+    leaderboard: z.boolean({ error: 'leaderboard must be true or false' }).optional(),
+    deadline: z.iso
+      .datetime({ offset: true, error: 'deadline must be an ISO date and time such as 2026-12-01T17:00:00Z' })
+      .nullable()
+      .optional(),
+  })
+  .refine((p) => Object.values(p).some((v) => v !== undefined), { error: 'send at least one of status, scoresReleased, leaderboard, deadline' });
+export type ManagePatch = z.output<typeof managePatchSchema>;
+
+/** Secrets this app hands out: 32 random bytes in base64url. */
+export const SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+/** Scenario slugs: 16 random bytes in base64url (samples use readable ones). */
+export const SLUG_PATTERN = /^[A-Za-z0-9_-]{10,64}$/;
+
+export interface FieldIssue {
+  /** Dotted path to the offending field, e.g. `config.targets[0].stage`. */
+  path: string;
+  message: string;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
+
+export function parseWith<S extends z.ZodType>(schema: S, raw: unknown): Parsed<z.output<S>> {
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, issues: result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
+}
+
+export function describeFieldIssues(issues: readonly FieldIssue[]): string {
+  return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('\n');
+}
+
+// ---------------------------------------------------------------------------
+// Targets
+
+export interface ResolvedSlo {
+  p95ReadMs: number;
+  availability: number;
+  monthlyBudgetUsd: number;
+}
+
+export interface ResolvedTarget {
+  /** Stable key, `stage-3` or `users-250000`. */
+  key: string;
+  label: string;
+  users: number;
+  stage?: number;
+  slo: ResolvedSlo;
+  /** The scenario changes none of the stage's SLOs: the engine's stage verdict applies as is. */
+  stageDefaults: boolean;
+  practices?: string;
+}
+
+export function targetKey(t: ScenarioTargetInput): string {
+  return t.type === 'stage' ? `stage-${t.stage}` : `users-${t.users}`;
+}
+
+/** 1,000 → "1K", 250,000 → "250K", 5,000,000 → "5M". */
+export function formatUsers(n: number): string {
+  const units: [number, string][] = [
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'K'],
+  ];
+  for (const [size, suffix] of units) {
+    if (n >= size) {
+      const v = n / size;
+      return `${Number.isInteger(v) ? v : Number(v.toFixed(1))}${suffix}`;
+    }
+  }
+  return String(n);
+}
+
+export function resolveTargets(config: Pick<ScenarioConfig, 'targets' | 'slo'>): ResolvedTarget[] {
+  const hasOverride = Object.values(config.slo).some((v) => v !== undefined);
+  return config.targets.map((t) => {
+    if (t.type === 'stage') {
+      const s = stageTarget(t.stage)!;
+      return {
+        key: targetKey(t),
+        label: `Stage ${s.stage}: ${s.title}`,
+        users: s.users,
+        stage: s.stage,
+        slo: {
+          p95ReadMs: config.slo.p95ReadMs ?? s.p95ReadMs,
+          availability: config.slo.availability ?? s.availability,
+          monthlyBudgetUsd: config.slo.monthlyBudgetUsd ?? s.monthlyBudgetUsd,
+        },
+        stageDefaults: !hasOverride,
+        practices: s.practices,
+      };
+    }
+    return {
+      key: targetKey(t),
+      label: t.label ?? `${formatUsers(t.users)} users`,
+      users: t.users,
+      slo: {
+        p95ReadMs: config.slo.p95ReadMs ?? DEFAULT_SLOS.p95ReadMs,
+        availability: config.slo.availability ?? DEFAULT_SLOS.availability,
+        monthlyBudgetUsd: config.slo.monthlyBudgetUsd ?? DEFAULT_SLOS.monthlyBudgetUsd,
+      },
+      stageDefaults: false,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// A student's design within the scenario's constraints
+
+function stable(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stable(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Checks a (schema-valid) design against a scenario: every node's kind is
+ * allowed, and the locked nodes of the starting design are all there,
+ * unchanged (kind, label, params, position), as are the edges between them.
+ */
+export function checkDesignConstraints(
+  design: Design,
+  config: Pick<ScenarioConfig, 'allowedKinds' | 'startingDesign' | 'lockedNodeIds'>,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const locked = new Set(config.lockedNodeIds);
+  const allowed = new Set<string>([...config.allowedKinds, ...ALWAYS_ALLOWED_KINDS]);
+  design.nodes.forEach((n, i) => {
+    if (!allowed.has(n.kind) && !locked.has(n.id)) {
+      issues.push({
+        path: `nodes[${i}].kind`,
+        message: `"${n.kind}" is not allowed in this scenario; use one of ${[...allowed].join(', ')}`,
+      });
+    }
+  });
+  const start = config.startingDesign;
+  if (!start || locked.size === 0) return issues;
+  const byId = new Map(design.nodes.map((n, i) => [n.id, { n, i }]));
+  for (const original of start.nodes) {
+    if (!locked.has(original.id)) continue;
+    const found = byId.get(original.id);
+    if (!found) {
+      issues.push({ path: 'nodes', message: `locked node "${original.id}" was removed; locked nodes must stay` });
+      continue;
+    }
+    for (const field of ['kind', 'label', 'params', 'position'] as const) {
+      // A label or position the starting design left out may be filled in
+      // (the canvas lays nodes out); params compare with {} as no overrides.
+      if ((field === 'label' || field === 'position') && original[field] === undefined) continue;
+      const was = field === 'params' ? (original.params ?? {}) : original[field];
+      const now = field === 'params' ? (found.n.params ?? {}) : found.n[field];
+      if (stable(now) !== stable(was)) {
+        issues.push({ path: `nodes[${found.i}].${field}`, message: `node "${original.id}" is locked; its ${field} cannot change` });
+      }
+    }
+  }
+  const edgeKeys = new Set(design.edges.map((e) => `${e.source}→${e.target}`));
+  for (const e of start.edges) {
+    if (locked.has(e.source) && locked.has(e.target) && !edgeKeys.has(`${e.source}→${e.target}`)) {
+      issues.push({ path: 'edges', message: `the edge from locked node "${e.source}" to locked node "${e.target}" must stay` });
+    }
+  }
+  return issues;
+}
+
+// ---------------------------------------------------------------------------
+// What the API answers
+
+/** A scenario as students see it: never the reference design or the key. */
+export interface PublicScenario {
+  slug: string;
+  title: string;
+  brief: string;
+  status: ScenarioStatus;
+  /** Whether a submission made now would be accepted. */
+  acceptingSubmissions: boolean;
+  closedReason: string | null;
+  deadline: string | null;
+  scoreVisibility: ScoreVisibility;
+  scoresReleased: boolean;
+  leaderboard: boolean;
+  isSample: boolean;
+  workload: ScenarioWorkload;
+  targets: ResolvedTarget[];
+  /** What grading needs, so a student's browser can grade live with the same code. */
+  grading: Pick<ScenarioConfig, 'targets' | 'slo' | 'workload'>;
+  allowedKinds: Kind[];
+  startingDesign: Design | null;
+  lockedNodeIds: string[];
+}
+
+/** Whether a student may see grades now. */
+export function scoresVisible(s: { scoreVisibility: ScoreVisibility; scoresReleased: boolean }): boolean {
+  return s.scoreVisibility !== 'after-release' || s.scoresReleased;
+}
+
+// ---------------------------------------------------------------------------
+// Size limits checked before validation (answered 413, not 422)
+
+/** The first part of a create request over its size limit, or null. */
+export function oversizedCreatePart(raw: unknown): { what: string; limitBytes: number } | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const body = raw as { brief?: unknown; config?: { startingDesign?: unknown; referenceDesign?: unknown } };
+  if (typeof body.brief === 'string' && byteLength(body.brief) > MAX_BRIEF_BYTES) {
+    return { what: 'The brief', limitBytes: MAX_BRIEF_BYTES };
+  }
+  const config = body.config && typeof body.config === 'object' ? body.config : {};
+  for (const [field, what] of [
+    ['startingDesign', 'The starting design'],
+    ['referenceDesign', 'The reference design'],
+  ] as const) {
+    if (config[field] !== undefined && designBytes(config[field]) > MAX_DESIGN_BYTES) return { what, limitBytes: MAX_DESIGN_BYTES };
+  }
+  return null;
+}
+
+/** Bytes of a design as compact JSON. */
+export function designBytes(design: unknown): number {
+  return byteLength(JSON.stringify(design) ?? '');
+}

@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from './test-db';
+
+let rl: typeof import('@/lib/scenarios/rate-limit');
+let dbUrl = '';
+
+beforeAll(async () => {
+  dbUrl = (await useTestDatabase()).url;
+  rl = await import('@/lib/scenarios/rate-limit');
+});
+
+const subject = () => `subject-${process.pid}-${Date.now()}-${Math.random()}`;
+
+describe(`rate limits in the database (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
+  it('lets exactly `limit` of many simultaneous hits through', async () => {
+    const rule = { name: 'test-burst', limit: 20, windowSeconds: 60 };
+    const who = subject();
+    const decisions = await Promise.all(Array.from({ length: 60 }, () => rl.hitRateLimit(rule, who)));
+    expect(decisions.filter((d) => d.ok)).toHaveLength(20);
+    const refused = decisions.find((d) => !d.ok);
+    expect(refused).toMatchObject({ ok: false, limit: 20 });
+  });
+
+  it('starts counting again in the next window and says when that is', async () => {
+    const rule = { name: 'test-window', limit: 2, windowSeconds: 60 };
+    const who = subject();
+    const t0 = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 45_000); // 15 s before the window ends
+    expect((await rl.hitRateLimit(rule, who, t0)).ok).toBe(true);
+    expect((await rl.hitRateLimit(rule, who, t0)).ok).toBe(true);
+    expect(await rl.hitRateLimit(rule, who, t0)).toEqual({ ok: false, retryAfterSeconds: 15, limit: 2 });
+    const next = new Date(t0.getTime() + 20_000);
+    expect(await rl.hitRateLimit(rule, who, next)).toEqual({ ok: true, remaining: 1 });
+    // A lagging clock (another instance) counts into the newer window instead of resetting it.
+    expect(await rl.hitRateLimit(rule, who, t0)).toEqual({ ok: true, remaining: 0 });
+    expect((await rl.hitRateLimit(rule, who, next)).ok).toBe(false);
+  });
+
+  it('holds across separate database clients, as across app instances', async () => {
+    const { PrismaBetterSQLite3 } = await import('@prisma/adapter-better-sqlite3');
+    const { PrismaPg } = await import('@prisma/adapter-pg');
+    const { PrismaClient: SqliteClient } = await import('@/lib/generated/sqlite/client');
+    const { PrismaClient: PgClient } = await import('@/lib/generated/postgres/client');
+    const other = dbUrl.startsWith('file:')
+      ? new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: dbUrl, timeout: 10_000 }) })
+      : new PgClient({ adapter: new PrismaPg({ connectionString: dbUrl }) });
+    const rule = { name: 'test-shared', limit: 10, windowSeconds: 60 };
+    const who = subject();
+    // Five hits through this process's client…
+    for (let i = 0; i < 5; i++) expect((await rl.hitRateLimit(rule, who)).ok).toBe(true);
+    // …then the same counter is found through the other client.
+    const { createHash } = await import('node:crypto');
+    const key = `test-shared:${createHash('sha256').update(who).digest('base64url').slice(0, 32)}`;
+    const row = await (other as unknown as import('@/lib/db').Db).rateLimit.findUnique({ where: { key } });
+    expect(row?.count).toBe(5);
+    await other.$disconnect();
+    for (let i = 0; i < 5; i++) expect((await rl.hitRateLimit(rule, who)).ok).toBe(true);
+    expect((await rl.hitRateLimit(rule, who)).ok).toBe(false);
+  });
+
+  it('finds the client address set by the nearest proxy', () => {
+    const req = (h: Record<string, string>) => new Request('http://x/', { headers: h });
+    expect(rl.clientAddress(req({ 'x-forwarded-for': '203.0.113.9, 10.0.0.1' }))).toBe('10.0.0.1');
+    expect(rl.clientAddress(req({ 'x-forwarded-for': '203.0.113.9' }))).toBe('203.0.113.9');
+    expect(rl.clientAddress(req({ 'x-real-ip': '198.51.100.2' }))).toBe('198.51.100.2');
+    expect(rl.clientAddress(req({}))).toBe('unknown');
+  });
+
+  it('sweeps counters whose window ended long ago', async () => {
+    const rule = { name: 'test-sweep', limit: 1, windowSeconds: 60 };
+    await rl.hitRateLimit(rule, subject(), new Date(Date.now() - 3 * 86_400_000));
+    expect(await rl.sweepExpired()).toBeGreaterThanOrEqual(1);
+  });
+});
