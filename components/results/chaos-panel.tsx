@@ -1,0 +1,240 @@
+'use client';
+
+import { useEffect, useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { CATALOG } from '@/lib/engine/catalog';
+import type { WhatIf } from '@/lib/engine/what-if';
+import type { ComparisonSummary } from '@/lib/editor/scoring-engine';
+import { displayLabel } from '@/lib/editor/labels';
+import type { EditorState } from '@/lib/editor/store';
+import { formatAvailability, formatMs, formatPercent, formatUsd, formatUsers, signed } from '@/lib/editor/scoring-format';
+import { useEditor } from '@/components/editor/editor-provider';
+import { useShowNode } from './findings-list';
+import { useScoring, useScoringView } from './scoring-context';
+
+/** The engine's region for nodes without one (what-if.ts `DEFAULT_REGION`; not imported, to keep the engine out of the page bundle). */
+const DEFAULT_REGION = 'region-1';
+
+type Kind = WhatIf['type'];
+const SCENARIOS: { type: Kind; label: string; hint: string }[] = [
+  { type: 'fail-node', label: 'A component fails', hint: 'All of its instances are gone.' },
+  { type: 'fail-instance', label: 'One instance fails', hint: 'The component loses one instance.' },
+  { type: 'fail-region', label: 'A region goes down', hint: 'Every component in it is gone.' },
+  { type: 'flash-crowd', label: 'Flash crowd', hint: '10× the usual peak for the peak hour.' },
+  { type: 'cache-flush', label: 'Cache flush', hint: 'Hit ratio 0 while the cache warms up.' },
+  { type: 'slow-database', label: 'Slow database', hint: 'Every data store takes 5× as long per request.' },
+];
+
+/** Components that can fail (everything but the users), as [id, label]. */
+const selectTargets = (s: EditorState) =>
+  s.graph.nodes.filter((n) => n.data.kind !== 'users').map((n) => `${n.id}\u0001${displayLabel(n.data)}\u0001${n.data.kind}\u0001${n.data.params.region ?? DEFAULT_REGION}`);
+
+function defaultWhatIf(type: Kind, nodes: { id: string }[], regions: string[]): WhatIf | null {
+  switch (type) {
+    case 'fail-node':
+    case 'fail-instance':
+      return nodes[0] ? { type, nodeId: nodes[0].id } : null;
+    case 'fail-region':
+      return regions[0] ? { type, region: regions[0] } : null;
+    default:
+      return { type };
+  }
+}
+
+/** What-if and chaos: fail a component, an instance or a region, or stress the design, and see the difference from now. */
+export function ChaosPanel() {
+  const scoring = useScoring();
+  const whatIf = useScoringView((v) => v.whatIf);
+  const revision = useScoringView((v) => v.revision);
+  const users = useScoringView((v) => v.users);
+  const lazy = useScoringView((v) => v.chaos);
+  const rows = useEditor(useShallow(selectTargets));
+  const spofs = useEditor(useShallow((s: EditorState) => (s.results?.scored?.status === 'ok' ? s.results.scored.evaluation.spofs : [])));
+  const nodeSelectId = useId();
+  const nodes = rows.map((r) => {
+    const [id, label, kind, region] = r.split('\u0001');
+    return { id, label, kind: kind as keyof typeof CATALOG, region };
+  });
+  const regions = [...new Set(nodes.map((n) => n.region))].sort();
+  const labelOf = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
+
+  useEffect(() => {
+    scoring?.ensureChaos();
+  }, [scoring, whatIf, revision, users]);
+
+  const choose = (type: Kind) => {
+    const current = whatIf && 'nodeId' in whatIf ? nodes.filter((n) => n.id === whatIf.nodeId) : [];
+    const preferred = [...current, ...nodes.filter((n) => spofs.includes(n.id)), ...nodes];
+    scoring?.chooseWhatIf(defaultWhatIf(type, preferred, regions));
+  };
+  const value = lazy?.value && lazy.key.endsWith(JSON.stringify(whatIf)) ? lazy.value : null;
+
+  return (
+    <section aria-labelledby="chaos-title" className="space-y-4" data-testid="chaos-panel">
+      <div>
+        <h3 id="chaos-title" className="text-sm font-semibold text-slate-900">
+          What if, at {formatUsers(users)} users
+        </h3>
+        <p className="text-xs text-slate-700">Pick something that goes wrong; the numbers show the difference from now.</p>
+      </div>
+      <fieldset className="grid grid-cols-2 gap-1">
+        <legend className="sr-only">Scenario</legend>
+        {SCENARIOS.map((s) => (
+          <label
+            key={s.type}
+            className={`flex cursor-pointer items-start gap-2 rounded-md border px-2 py-1.5 text-sm ${
+              whatIf?.type === s.type ? 'border-brand-500 bg-brand-50' : 'border-slate-200 hover:bg-slate-50'
+            }`}
+          >
+            <input type="radio" name="what-if" className="mt-1 accent-brand-600" checked={whatIf?.type === s.type} onChange={() => choose(s.type)} />
+            <span>
+              <span className="block font-medium leading-snug text-slate-900">{s.label}</span>
+              <span className="block text-xs leading-snug text-slate-600">{s.hint}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+
+      {whatIf && (whatIf.type === 'fail-node' || whatIf.type === 'fail-instance') ? (
+        <div>
+          <label htmlFor={nodeSelectId} className="text-sm font-medium text-slate-800">
+            Component
+          </label>
+          <select
+            id={nodeSelectId}
+            value={whatIf.nodeId}
+            onChange={(e) => scoring?.chooseWhatIf({ type: whatIf.type, nodeId: e.target.value })}
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900"
+          >
+            {nodes.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.label}
+                {spofs.includes(n.id) ? ' (single point of failure)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {whatIf?.type === 'fail-region' ? (
+        <div>
+          <label htmlFor={nodeSelectId} className="text-sm font-medium text-slate-800">
+            Region
+          </label>
+          <select
+            id={nodeSelectId}
+            value={whatIf.region}
+            onChange={(e) => scoring?.chooseWhatIf({ type: 'fail-region', region: e.target.value })}
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900"
+          >
+            {regions.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+          {regions.length < 2 ? <p className="mt-1 text-xs text-slate-600">Everything runs in one region, so losing it takes the whole design down.</p> : null}
+        </div>
+      ) : null}
+
+      {!whatIf ? null : lazy?.status === 'error' ? (
+        <p className="text-sm text-slate-700">This scenario could not be scored: {lazy.message}</p>
+      ) : !value ? (
+        <p className="text-sm text-slate-700">Scoring the scenario…</p>
+      ) : (
+        <Comparison c={value} labelOf={labelOf} busy={lazy?.status === 'loading'} />
+      )}
+    </section>
+  );
+}
+
+function Row({ label, before, after, delta, worse }: { label: string; before: string; after: string; delta: string; worse: boolean | null }) {
+  return (
+    <tr className="border-t border-slate-100">
+      <th scope="row" className="py-1 text-left text-sm font-normal text-slate-700">
+        {label}
+      </th>
+      <td className="py-1 text-right font-mono text-xs text-slate-800">{before}</td>
+      <td className="py-1 text-right font-mono text-xs font-semibold text-slate-900">{after}</td>
+      <td className={`py-1 text-right font-mono text-xs ${worse === null ? 'text-slate-600' : worse ? 'text-saturated' : 'text-healthy'}`}>{delta}</td>
+    </tr>
+  );
+}
+
+function Comparison({ c, labelOf, busy }: { c: ComparisonSummary; labelOf: (id: string) => string; busy: boolean }) {
+  const show = useShowNode();
+  const b = c.baseline;
+  const s = c.scenario;
+  const pts = (v: number) => `${Math.abs(v * 100).toFixed(Math.abs(v) < 0.001 ? 3 : 2)} pts`;
+  const cmp = (d: number, higherIsWorse: boolean) => (Math.abs(d) < 1e-9 ? null : higherIsWorse ? d > 0 : d < 0);
+  const failedId = c.whatIf.type === 'fail-node' || c.whatIf.type === 'fail-instance' ? c.whatIf.nodeId : null;
+  const spof = failedId && b.spofs.includes(failedId);
+  const dA = s.availability - b.availability;
+  const dE = s.errorRate - b.errorRate;
+  return (
+    <div className="space-y-3" aria-busy={busy} data-testid="chaos-result">
+      <p className="text-sm font-medium text-slate-900">If {c.description}:</p>
+      <table className="w-full" aria-label="Now and under the scenario">
+        <thead>
+          <tr className="text-xs text-slate-600">
+            <th scope="col" className="py-1 text-left font-medium">
+              <span className="sr-only">Measure</span>
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">Now</th>
+            <th scope="col" className="py-1 text-right font-medium">Then</th>
+            <th scope="col" className="py-1 text-right font-medium">Change</th>
+          </tr>
+        </thead>
+        <tbody data-testid="chaos-rows">
+          <Row label="Availability" before={formatAvailability(b.availability)} after={formatAvailability(s.availability)} delta={signed(pts(dA), dA)} worse={cmp(dA, false)} />
+          <Row label="Error rate" before={formatPercent(b.errorRate)} after={formatPercent(s.errorRate)} delta={signed(pts(dE), dE)} worse={cmp(dE, true)} />
+          <Row
+            label="p95 read"
+            before={formatMs(b.p95Ms.read)}
+            after={formatMs(s.p95Ms.read)}
+            delta={signed(formatMs(Math.abs(s.p95Ms.read - b.p95Ms.read)), s.p95Ms.read - b.p95Ms.read)}
+            worse={cmp(s.p95Ms.read - b.p95Ms.read, true)}
+          />
+          <Row
+            label="p95 write"
+            before={formatMs(b.p95Ms.write)}
+            after={formatMs(s.p95Ms.write)}
+            delta={signed(formatMs(Math.abs(s.p95Ms.write - b.p95Ms.write)), s.p95Ms.write - b.p95Ms.write)}
+            worse={cmp(s.p95Ms.write - b.p95Ms.write, true)}
+          />
+          <Row label="Cost / month" before={formatUsd(b.monthlyCostUsd)} after={formatUsd(s.monthlyCostUsd)} delta={signed(formatUsd(Math.abs(s.monthlyCostUsd - b.monthlyCostUsd)), s.monthlyCostUsd - b.monthlyCostUsd)} worse={null} />
+        </tbody>
+      </table>
+      {spof ? (
+        <p className="rounded-md border border-red-200 bg-red-50/60 px-2.5 py-1.5 text-sm text-slate-900" data-testid="chaos-spof">
+          <strong>{labelOf(failedId!)}</strong> is a single point of failure: nothing takes over when it fails.{' '}
+          <button type="button" className="font-medium text-brand-700 underline-offset-2 hover:underline" onClick={() => show(failedId!)}>
+            Show it on the canvas
+          </button>
+        </p>
+      ) : null}
+      <p className="text-sm text-slate-800" data-testid="chaos-saturates">
+        {c.newlySaturated.length > 0 ? (
+          <>
+            Now saturates:{' '}
+            {c.newlySaturated.map((id, i) => (
+              <span key={id}>
+                {i > 0 ? ', ' : ''}
+                <button type="button" className="font-medium text-brand-700 underline-offset-2 hover:underline" onClick={() => show(id)}>
+                  {labelOf(id)}
+                </button>
+              </span>
+            ))}
+            .
+          </>
+        ) : s.saturated.length > 0 ? (
+          `Already saturated: ${s.saturated.map(labelOf).join(', ')}.`
+        ) : (
+          'Nothing saturates.'
+        )}
+      </p>
+      {b.spofs.length > 0 && !spof ? (
+        <p className="text-xs text-slate-700">Single points of failure: {b.spofs.map(labelOf).join(', ')}.</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+'use client';
+
+import type { Evaluation } from '@/lib/engine/evaluation';
+import {
+  formatAvailability,
+  formatDowntime,
+  formatMs,
+  formatNines,
+  formatPercent,
+  formatRps,
+  formatUsd,
+  formatUsers,
+} from '@/lib/editor/scoring-format';
+import { Stat } from './ui';
+
+const CLASSES = [
+  ['static', 'Static'],
+  ['read', 'Read'],
+  ['write', 'Write'],
+  ['overall', 'All'],
+] as const;
+
+/** The design's end-to-end numbers at the chosen users. */
+export function EndToEnd({ evaluation }: { evaluation: Evaluation }) {
+  const e = evaluation.endToEnd;
+  const byCost = Object.entries(evaluation.cost.byNode)
+    .filter(([, usd]) => usd > 0)
+    .sort((a, b) => b[1] - a[1]);
+  const top = byCost[0]?.[1] ?? 0;
+  const bottleneck = evaluation.bottleneck.nodeId ? evaluation.nodes[evaluation.bottleneck.nodeId] : null;
+  return (
+    <section aria-labelledby="e2e-title" className="space-y-3" data-testid="end-to-end">
+      <div>
+        <h3 id="e2e-title" className="text-sm font-semibold text-slate-900">
+          At {formatUsers(evaluation.users)} users
+        </h3>
+        <p className="text-xs text-slate-700">
+          Peak {formatRps(evaluation.offered.total)}
+          {bottleneck ? (
+            <>
+              {' '}
+              · busiest: {bottleneck.label} at <span data-testid="bottleneck-utilisation">{Math.round(evaluation.bottleneck.utilization * 100)}%</span>
+            </>
+          ) : null}
+        </p>
+      </div>
+
+      <table className="w-full text-sm" aria-label="Latency per request class, milliseconds">
+        <thead>
+          <tr className="text-xs text-slate-600">
+            <th scope="col" className="py-1 text-left font-medium">
+              Latency
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              p50
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              p95
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              p99
+            </th>
+          </tr>
+        </thead>
+        <tbody className="font-mono text-xs text-slate-900">
+          {CLASSES.map(([k, label]) => (
+            <tr key={k} className="border-t border-slate-100" data-class={k}>
+              <th scope="row" className="py-1 text-left font-sans text-sm font-normal text-slate-700">
+                {label}
+              </th>
+              <td className="py-1 text-right">{formatMs(e.latencyMs[k].p50)}</td>
+              <td className="py-1 text-right">{formatMs(e.latencyMs[k].p95)}</td>
+              <td className="py-1 text-right">{formatMs(e.latencyMs[k].p99)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <dl className="grid grid-cols-2 gap-x-3 gap-y-2.5">
+        <Stat
+          label="Availability"
+          value={<span data-testid="e2e-availability">{formatAvailability(e.availability)}</span>}
+          note={`${formatNines(e.availability)} · ${formatDowntime(e.availability)} down a month`}
+        />
+        <Stat label="Error rate" value={<span data-testid="e2e-error-rate">{formatPercent(e.errorRate)}</span>} note="failed or unanswered" />
+        <Stat label="Shed load" value={formatRps(e.shedRps)} note="turned away by rate limits" />
+        <Stat
+          label="Monthly cost"
+          value={<span data-testid="e2e-cost">{formatUsd(e.monthlyCostUsd)}</span>}
+          note={`${formatUsd(e.costPer1kUsersUsd)} per 1,000 users`}
+        />
+      </dl>
+
+      {byCost.length > 0 ? (
+        <details className="group rounded-md border border-slate-200">
+          <summary className="cursor-pointer px-2.5 py-1.5 text-sm font-medium text-slate-800">Cost per component</summary>
+          <ul className="space-y-1 px-2.5 pb-2" aria-label="Monthly cost per component">
+            {byCost.map(([id, usd]) => (
+              <li key={id} className="grid grid-cols-[1fr_4.5rem] items-center gap-2 text-xs">
+                <span className="min-w-0">
+                  <span className="block truncate text-slate-800">{evaluation.nodes[id]?.label ?? id}</span>
+                  <span aria-hidden="true" className="mt-0.5 block h-1 rounded-full bg-brand-500/70" style={{ width: `${Math.max(2, (usd / top) * 100)}%` }} />
+                </span>
+                <span className="text-right font-mono text-slate-900">{formatUsd(usd)}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+

@@ -1,0 +1,104 @@
+'use client';
+
+import type { ResultsSection } from '@/lib/editor/scoring';
+import type { EditorState } from '@/lib/editor/store';
+import { useEditor } from '@/components/editor/editor-provider';
+import { ChaosPanel } from './chaos-panel';
+import { EndToEnd } from './end-to-end';
+import { GrowthChart } from './growth-chart';
+import { NodeFocus } from './node-focus';
+import { Scorecard } from './scorecard';
+import { useScoring, useScoringView } from './scoring-context';
+import { StagePicker, UsersControl } from './users-control';
+
+const SECTIONS: { id: ResultsSection; label: string }[] = [
+  { id: 'scorecard', label: 'Scorecard' },
+  { id: 'growth', label: 'Growth' },
+  { id: 'chaos', label: 'What if' },
+];
+
+const selectScored = (s: EditorState) => s.results?.scored ?? null;
+
+function Calm({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="results-empty">
+      <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
+      <div className="mt-1 text-sm leading-relaxed text-slate-700">{children}</div>
+    </div>
+  );
+}
+
+/**
+ * The results of live scoring: users and stage controls, then the stage's
+ * scorecard with the end-to-end numbers, the growth chart, or the what-if
+ * comparisons (the last two computed only while open).
+ */
+export function ResultsPanel() {
+  const scoring = useScoring();
+  const scored = useEditor(selectScored);
+  const section = useScoringView((v) => v.section);
+  const stageNo = useScoringView((v) => v.stage);
+  const busy = useScoringView((v) => v.busy);
+  const evaluation = scored?.status === 'ok' ? scored.evaluation : null;
+  const stage = evaluation?.stages.find((s) => s.stage === stageNo) ?? null;
+
+  return (
+    <div
+      className="h-full overflow-y-auto"
+      aria-busy={busy}
+      data-testid="results-panel"
+      data-revision={scored?.revision ?? -1}
+      data-users={scored?.status === 'ok' ? scored.users : undefined}
+    >
+      {/* Nothing to score: only the calm explanation, no controls that would do nothing. */}
+      {evaluation ? (
+        <div className="space-y-3 border-b border-slate-200 p-4">
+          <UsersControl />
+          <StagePicker stages={evaluation.stages} />
+        </div>
+      ) : null}
+      <div className="p-4">
+        <div role="tablist" aria-label="Results views" className={`grid grid-cols-3 rounded-lg bg-slate-100 p-0.5 ${evaluation ? '' : 'hidden'}`}>
+          {SECTIONS.map((s) => (
+            <button
+              key={s.id}
+              type="button"
+              role="tab"
+              id={`results-tab-${s.id}`}
+              aria-selected={section === s.id}
+              aria-controls="results-view"
+              onClick={() => scoring?.setSection(s.id)}
+              className={`rounded-md px-2 py-1.5 text-sm font-medium ${
+                section === s.id ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-600 hover:text-slate-900'
+              }`}
+            >
+              {s.label}
+            </button>
+          ))}
+        </div>
+        <div id="results-view" role="tabpanel" aria-labelledby={`results-tab-${section}`} className="mt-4 space-y-5">
+          {scored === null ? (
+            <p className="text-sm text-slate-700">Scoring the design…</p>
+          ) : scored.status === 'empty' ? (
+            <Calm title={scored.title}>{scored.message}</Calm>
+          ) : scored.status === 'invalid' ? (
+            <Calm title="This design cannot be scored yet">
+              <p>The engine says: {scored.message}</p>
+              <p className="mt-1">Fix that on the canvas and the numbers come back.</p>
+            </Calm>
+          ) : section === 'scorecard' ? (
+            <>
+              <NodeFocus evaluation={scored.evaluation} />
+              {stage ? <Scorecard stage={stage} evaluation={scored.evaluation} /> : null}
+              <EndToEnd evaluation={scored.evaluation} />
+            </>
+          ) : section === 'growth' ? (
+            <GrowthChart />
+          ) : (
+            <ChaosPanel />
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

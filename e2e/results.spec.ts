@@ -1,0 +1,177 @@
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
+import stage3 from '../content/stages/stage-3.json';
+import { sweep } from '../lib/engine/evaluate';
+import type { Design } from '../lib/engine/types';
+import { formatUsers } from '../lib/editor/scoring-format';
+import { SWEEP_FROM_USERS, SWEEP_POINTS, SWEEP_TO_USERS } from '../lib/editor/scoring-params';
+import { expect, test, type SandboxPage } from './fixtures';
+
+const STAGE_3 = stage3 as unknown as Design;
+
+/** The results panel (the right-hand panel's Results tab). */
+function results(page: Page) {
+  return page.getByRole('tabpanel', { name: 'Results' });
+}
+
+/** Opens an empty sandbox and loads stage 3's reference design the way a learner does. */
+async function loadStage3(sandbox: SandboxPage) {
+  await sandbox.open();
+  await sandbox.page.locator('button', { hasText: /^Stage 3\b/ }).first().click();
+  await expect(sandbox.node('App servers')).toBeVisible();
+  await expect(results(sandbox.page).getByTestId('scorecard')).toBeVisible();
+}
+
+async function chooseStage(page: Page, stage: number) {
+  await results(page).getByRole('radio', { name: new RegExp(`^Stage ${stage},`) }).click();
+  await expect(results(page).getByTestId('scorecard')).toHaveAttribute('data-stage', String(stage));
+}
+
+test('the stage-3 reference design passes stage 3, fails stage 4, and the failure links to the replication lesson', async ({ sandbox, page }) => {
+  await loadStage3(sandbox);
+  const panel = results(page);
+  // The panel opens on the next stage to pass.
+  await expect(panel.getByTestId('scorecard')).toHaveAttribute('data-stage', '4');
+
+  await chooseStage(page, 3);
+  await expect(panel.getByTestId('stage-verdict')).toHaveText('Passes');
+  await expect(panel.getByTestId('stage-score')).toContainText('100');
+  await expect(panel.getByRole('list', { name: 'Stage 3 checks' })).toContainText(/p95 read latency [\d.]+ ms ≤ 300 ms/);
+  await expect(panel.getByRole('radio', { name: /^Stage 3,.*: passes$/ })).toBeVisible();
+
+  await chooseStage(page, 4);
+  await expect(panel.getByTestId('stage-verdict')).toHaveText('Fails');
+  await expect(panel.getByRole('radio', { name: /^Stage 4,.*: fails$/ })).toBeVisible();
+  const findings = panel.getByRole('list', { name: 'Findings for stage 4' });
+  const practice = findings.locator('[data-finding="practice-missing"]').first();
+  await expect(practice.getByRole('link', { name: /Lesson: Stage 4: replication and sharding/ })).toHaveAttribute('href', '/learn/stage-4-replication-sharding');
+
+  // End-to-end numbers at 1M users: every class's percentiles, availability with nines and downtime, cost per 1,000 users.
+  const e2e = panel.getByTestId('end-to-end');
+  await expect(e2e.getByRole('heading', { name: 'At 1M users' })).toBeVisible();
+  await expect(e2e.getByRole('table', { name: /Latency per request class/ }).getByRole('row')).toHaveCount(5);
+  await expect(e2e).toContainText(/nines · .+ down a month/);
+  await expect(e2e).toContainText('per 1,000 users');
+
+  // A finding about a component selects it and brings it into view.
+  await findings.getByRole('button', { name: 'Show App servers on the canvas' }).first().click();
+  await expect(sandbox.node('App servers')).toHaveClass(/selected/);
+  await expect(panel.getByTestId('node-focus')).toContainText('App servers');
+});
+
+test('raising instances on the bottleneck changes its colour and the score', async ({ sandbox, page }) => {
+  await loadStage3(sandbox);
+  const panel = results(page);
+  const card = sandbox.node('App servers').locator('[data-band]');
+  await expect(card).toHaveAttribute('data-band', 'saturated');
+  await expect(sandbox.node('App servers').locator('[data-badge="bottleneck"]')).toHaveText('Bottleneck');
+  const before = await panel.getByTestId('stage-score').innerText();
+
+  await panel.getByRole('button', { name: 'Show App servers on the canvas' }).first().click();
+  const more = panel.getByRole('button', { name: 'More instances of App servers' });
+  for (const n of [4, 5, 6]) {
+    await more.click();
+    await expect(panel.getByTestId('node-focus-instances')).toHaveText(String(n));
+  }
+  await expect(card).not.toHaveAttribute('data-band', 'saturated');
+  await expect(card).toHaveAttribute('data-band', /healthy|warm|hot/);
+  await expect(panel.getByTestId('stage-score')).not.toHaveText(before);
+});
+
+test('failing the only database in chaos mode drops availability and shows the single point of failure', async ({ sandbox, page }) => {
+  await loadStage3(sandbox);
+  const panel = results(page);
+  await expect(sandbox.node('Database').locator('[data-badge="spof"]')).toContainText('Single point of failure');
+
+  await panel.getByRole('tab', { name: 'What if' }).click();
+  await panel.getByRole('radio', { name: /A component fails/ }).check();
+  await panel.getByRole('combobox', { name: 'Component' }).selectOption({ label: 'Database (single point of failure)' });
+  const result = panel.getByTestId('chaos-result');
+  await expect(result).toContainText('If Database fails:');
+  await expect(panel.getByTestId('chaos-spof')).toContainText('Database is a single point of failure');
+  const row = result.getByRole('row', { name: /^Availability/ });
+  const [now, then] = await row.getByRole('cell').allInnerTexts();
+  expect(parseFloat(then)).toBeLessThan(parseFloat(now));
+});
+
+test('the growth chart calls out the breaking point the engine’s sweep finds', async ({ sandbox, page }) => {
+  // The same design, the same parameters as the panel: the engine run here in the test process.
+  const expected = sweep(STAGE_3, SWEEP_FROM_USERS, SWEEP_TO_USERS, SWEEP_POINTS);
+  const breaking = expected.failingReason?.startsWith('saturated') ? expected.capacityLimitUsers : expected.firstFailingUsers;
+  expect(breaking).not.toBeNull();
+  expect(expected.failingNodeId).toBe('app');
+
+  await loadStage3(sandbox);
+  const panel = results(page);
+  await panel.getByRole('tab', { name: 'Growth' }).click();
+  const chart = panel.getByTestId('growth-chart');
+  await expect(chart).toHaveAttribute('data-breaking-users', String(breaking));
+  await expect(chart.getByTestId('breaking-point')).toHaveText(`Breaks at ${formatUsers(breaking!)} users: App servers saturates.`);
+  await expect(chart.getByRole('img')).toHaveCount(4);
+  await expect(chart.getByRole('img', { name: /p95 read latency against users/ })).toBeVisible();
+  await chart.getByText('Show the numbers as a table').click();
+  await expect(chart.getByRole('table').locator('tbody tr')).toHaveCount(SWEEP_POINTS);
+});
+
+test('an empty or unconnected design gets a calm explanation, not an error', async ({ sandbox, page }) => {
+  await sandbox.open();
+  const panel = results(page);
+  await expect(panel.getByTestId('results-empty')).toContainText('Nothing to score yet');
+  await page.getByRole('button', { name: 'Add Users, where traffic starts' }).click();
+  // Adding selects the new card (its inspector shows); the Results tab still explains what is missing.
+  await page.getByRole('tab', { name: 'Results' }).click();
+  await expect(panel.getByTestId('results-empty')).toContainText('Connect Users to your design');
+});
+
+test.describe('on a tablet', () => {
+  test.use({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true });
+
+  test('the verdict over the canvas opens the results', async ({ sandbox, page }) => {
+    await sandbox.open();
+    await page.locator('button', { hasText: /^Stage 3\b/ }).first().tap();
+    await expect(sandbox.inspector).toBeHidden();
+    await page.getByTestId('canvas-verdict').tap();
+    await expect(results(page).getByTestId('scorecard')).toBeVisible();
+  });
+});
+
+/** Screenshots for review (RESULTS_SHOTS=dir): desktop and tablet, failing and passing. */
+test.describe('screenshots', () => {
+  test.skip(!process.env.RESULTS_SHOTS, 'set RESULTS_SHOTS to a directory to take them');
+  const dir = process.env.RESULTS_SHOTS ?? '';
+
+  test('desktop', async ({ sandbox, page }) => {
+    fs.mkdirSync(dir, { recursive: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await loadStage3(sandbox);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: `${dir}/desktop-scorecard-stage4.png` });
+    await chooseStage(page, 3);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${dir}/desktop-scorecard-stage3.png` });
+    await chooseStage(page, 4);
+    await results(page).getByRole('tab', { name: 'Growth' }).click();
+    await expect(results(page).getByTestId('growth-chart')).toBeVisible();
+    await page.screenshot({ path: `${dir}/desktop-growth.png` });
+    await results(page).getByRole('tab', { name: 'What if' }).click();
+    await results(page).getByRole('radio', { name: /A component fails/ }).check();
+    await results(page).getByRole('combobox', { name: 'Component' }).selectOption({ label: 'Database (single point of failure)' });
+    await expect(results(page).getByTestId('chaos-result')).toBeVisible();
+    await page.screenshot({ path: `${dir}/desktop-chaos.png` });
+    await page.getByRole('button', { name: 'Traffic' }).click();
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: `${dir}/desktop-traffic.png` });
+  });
+
+  test('tablet', async ({ sandbox, page }) => {
+    fs.mkdirSync(dir, { recursive: true });
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await sandbox.open();
+    await page.locator('button', { hasText: /^Stage 3\b/ }).first().click();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `${dir}/tablet-canvas.png` });
+    await page.getByTestId('canvas-verdict').click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${dir}/tablet-results.png` });
+  });
+});

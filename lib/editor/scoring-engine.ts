@@ -1,0 +1,214 @@
+/**
+ * The engine work behind live scoring, as plain requests and answers that
+ * cross a `postMessage` boundary unchanged: the Web Worker
+ * (scoring.worker.ts) and the in-thread fallback both call
+ * `runEngineRequest`. Sweeps, what-if comparisons and simulations are
+ * summarised here, so only the numbers the panel draws travel back.
+ *
+ * Imports the engine and nothing from React or the editor store.
+ */
+import { CATALOG } from '@/lib/engine/catalog';
+import { InvalidDesignError } from '@/lib/engine/compile';
+import { evaluate, sweep } from '@/lib/engine/evaluate';
+import type { Evaluation } from '@/lib/engine/evaluation';
+import { simulate } from '@/lib/engine/simulate';
+import type { Design } from '@/lib/engine/types';
+import { compareWhatIf, type WhatIf } from '@/lib/engine/what-if';
+import { SWEEP_FROM_USERS, SWEEP_POINTS, SWEEP_TO_USERS, TRAFFIC_REQUESTS, TRAFFIC_SEED } from './scoring-params';
+import type { EdgeResult } from './types';
+
+export { SWEEP_FROM_USERS, SWEEP_POINTS, SWEEP_TO_USERS, TRAFFIC_REQUESTS, TRAFFIC_SEED } from './scoring-params';
+
+export type EngineRequest =
+  | { type: 'evaluate'; design: Design; users: number }
+  | { type: 'sweep'; design: Design }
+  | { type: 'compare'; design: Design; users: number; whatIf: WhatIf }
+  | { type: 'simulate'; design: Design; users: number };
+
+export interface EvaluateAnswer {
+  evaluation: Evaluation;
+  edges: Record<string, EdgeResult>;
+}
+
+export interface SweepRow {
+  users: number;
+  p95ReadMs: number;
+  p95Ms: number;
+  /** Highest per-instance utilisation of any component (uncapped). */
+  maxUtilization: number;
+  bottleneckId: string | null;
+  availability: number;
+  monthlyCostUsd: number;
+}
+
+export interface SweepSummary {
+  points: SweepRow[];
+  firstFailingUsers: number | null;
+  failingNodeId: string | null;
+  failingReason: string | null;
+  capacityLimitUsers: number | null;
+  /** Where the chart says the design breaks: the capacity limit when the failure is saturation, else the first failing point. */
+  breakingUsers: number | null;
+}
+
+export interface ScenarioSnapshot {
+  availability: number;
+  errorRate: number;
+  p95Ms: { read: number; write: number; overall: number };
+  shedRps: number;
+  monthlyCostUsd: number;
+  bottleneck: { nodeId: string | null; utilization: number };
+  saturated: string[];
+  spofs: string[];
+}
+
+export interface ComparisonSummary {
+  whatIf: WhatIf;
+  description: string;
+  users: number;
+  baseline: ScenarioSnapshot;
+  scenario: ScenarioSnapshot;
+  /** Nodes saturated under the condition that were not before. */
+  newlySaturated: string[];
+}
+
+export interface SimulationSummary {
+  seed: number;
+  requests: number;
+  users: number;
+  /** Simulated requests per second per connection. */
+  edges: Record<string, number>;
+  p95ReadMs: number;
+  errorRate: number;
+}
+
+export type EngineAnswer = EvaluateAnswer | SweepSummary | ComparisonSummary | SimulationSummary;
+
+export type EngineResult<T = EngineAnswer> = { ok: true; value: T } | { ok: false; invalid: boolean; message: string };
+
+/**
+ * Requests per second per connection. The engine reports arrivals per node,
+ * not per edge, so a node's arrivals are split over its incoming connections
+ * in proportion to what each sender sends (its arrivals over its outgoing
+ * connections). Exact for trees; a close estimate where paths merge.
+ */
+export function edgeFlows(design: Design, arrivals: (id: string) => number): Record<string, number> {
+  const outDegree = new Map<string, number>();
+  const incoming = new Map<string, Design['edges']>();
+  for (const e of design.edges) {
+    outDegree.set(e.source, (outDegree.get(e.source) ?? 0) + 1);
+    const list = incoming.get(e.target);
+    if (list) list.push(e);
+    else incoming.set(e.target, [e]);
+  }
+  const sends = (id: string) => arrivals(id) / Math.max(1, outDegree.get(id) ?? 1);
+  const out: Record<string, number> = {};
+  for (const [target, edges] of incoming) {
+    const total = arrivals(target);
+    const weights = edges.map((e) => sends(e.source));
+    const sum = weights.reduce((a, b) => a + b, 0);
+    edges.forEach((e, i) => {
+      out[e.id] = total <= 0 ? 0 : sum > 0 ? (total * weights[i]) / sum : total / edges.length;
+    });
+  }
+  return out;
+}
+
+/** Edge results with a log-scaled weight against the busiest connection. */
+export function edgeResults(flows: Record<string, number>): Record<string, EdgeResult> {
+  let max = 0;
+  for (const v of Object.values(flows)) if (v > max) max = v;
+  const top = Math.log10(1 + max);
+  const out: Record<string, EdgeResult> = {};
+  for (const [id, rps] of Object.entries(flows)) out[id] = { rps, weight: top > 0 ? Math.log10(1 + rps) / top : 0 };
+  return out;
+}
+
+function snapshot(e: Evaluation): ScenarioSnapshot {
+  const lat = e.endToEnd.latencyMs;
+  return {
+    availability: e.endToEnd.availability,
+    errorRate: e.endToEnd.errorRate,
+    p95Ms: { read: lat.read.p95, write: lat.write.p95, overall: lat.overall.p95 },
+    shedRps: e.endToEnd.shedRps,
+    monthlyCostUsd: e.endToEnd.monthlyCostUsd,
+    bottleneck: e.bottleneck,
+    saturated: Object.entries(e.nodes)
+      .filter(([, n]) => n.saturated)
+      .map(([id]) => id),
+    spofs: e.spofs,
+  };
+}
+
+function maxUtilisation(e: Evaluation): number {
+  let m = 0;
+  for (const n of Object.values(e.nodes)) if (Number.isFinite(n.utilization) && n.utilization > m) m = n.utilization;
+  return m;
+}
+
+/** Runs one request; never throws (an invalid design comes back as a message). */
+export function runEngineRequest(req: EngineRequest): EngineResult {
+  try {
+    return { ok: true, value: answer(req) };
+  } catch (e) {
+    if (e instanceof InvalidDesignError) return { ok: false, invalid: true, message: e.issues.map((i) => i.message).join('; ') || e.message };
+    return { ok: false, invalid: false, message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function answer(req: EngineRequest): EngineAnswer {
+  switch (req.type) {
+    case 'evaluate': {
+      const evaluation = evaluate(req.design, { users: req.users });
+      const flows = edgeFlows(req.design, (id) => evaluation.nodes[id]?.arrivalRps.total ?? 0);
+      return { evaluation, edges: edgeResults(flows) };
+    }
+    case 'sweep': {
+      const r = sweep(req.design, SWEEP_FROM_USERS, SWEEP_TO_USERS, SWEEP_POINTS);
+      const saturation = r.failingReason?.startsWith('saturated') ?? false;
+      return {
+        points: r.points.map(({ users, evaluation: e }) => ({
+          users,
+          p95ReadMs: e.endToEnd.latencyMs.read.p95,
+          p95Ms: e.endToEnd.latencyMs.overall.p95,
+          maxUtilization: maxUtilisation(e),
+          bottleneckId: e.bottleneck.nodeId,
+          availability: e.endToEnd.availability,
+          monthlyCostUsd: e.endToEnd.monthlyCostUsd,
+        })),
+        firstFailingUsers: r.firstFailingUsers,
+        failingNodeId: r.failingNodeId,
+        failingReason: r.failingReason,
+        capacityLimitUsers: r.capacityLimitUsers,
+        breakingUsers: saturation && r.capacityLimitUsers !== null ? r.capacityLimitUsers : r.firstFailingUsers,
+      };
+    }
+    case 'compare': {
+      const c = compareWhatIf(req.design, req.whatIf, { users: req.users });
+      return {
+        whatIf: c.whatIf,
+        description: c.description,
+        users: req.users,
+        baseline: snapshot(c.baseline),
+        scenario: snapshot(c.scenario),
+        newlySaturated: c.newlySaturated,
+      };
+    }
+    case 'simulate': {
+      const r = simulate(req.design, { requests: TRAFFIC_REQUESTS, seed: TRAFFIC_SEED, workload: { users: req.users } });
+      return {
+        seed: r.seed,
+        requests: r.requests,
+        users: r.users,
+        edges: edgeFlows(req.design, (id) => r.nodes[id]?.arrivalRps.total ?? 0),
+        p95ReadMs: r.endToEnd.latencyMs.read.p95,
+        errorRate: r.endToEnd.errorRate,
+      };
+    }
+  }
+}
+
+/** Whether a kind takes part in "fail one instance" (it has instances to lose). */
+export function hasInstances(kind: keyof typeof CATALOG): boolean {
+  return CATALOG[kind].params.includes('instances') || CATALOG[kind].params.includes('autoscale');
+}

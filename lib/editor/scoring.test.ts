@@ -1,0 +1,170 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { STAGES } from '@/lib/engine/stages';
+import { sweep } from '@/lib/engine/evaluate';
+import { GROWTH_STAGES } from '@/lib/growth-stages';
+import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
+import { edgeFlows, runEngineRequest, SWEEP_FROM_USERS, SWEEP_POINTS, SWEEP_TO_USERS, type EngineRequest, type SweepSummary } from './scoring-engine';
+import { emptyReason, inlineClient, nextStageToPass, snapUsers, startScoring, type EngineClient } from './scoring';
+import { formatAvailability, formatDowntime, formatMs, formatNines, formatUsd, formatUsers } from './scoring-format';
+import { createEditorStore } from './store';
+
+const stage3 = REFERENCE_DESIGNS.find((r) => r.stage === 3)!.design;
+
+/** An inline client that counts what it was asked. */
+function countingClient(): EngineClient & { requests: EngineRequest[] } {
+  const inner = inlineClient();
+  const requests: EngineRequest[] = [];
+  return {
+    requests,
+    run(request) {
+      requests.push(request);
+      return inner.run(request);
+    },
+    dispose() {},
+  };
+}
+
+const settle = async (ms = 120) => {
+  await vi.advanceTimersByTimeAsync(ms);
+  // The engine module is imported on first use: let that promise settle too.
+  await vi.dynamicImportSettled();
+  await vi.advanceTimersByTimeAsync(ms);
+};
+
+describe('live scoring', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('scores a loaded design, marks the bottleneck and the SPOF, and picks the next stage to pass', async () => {
+    vi.useFakeTimers();
+    const store = createEditorStore({ design: stage3 });
+    const live = countingClient();
+    const scoring = startScoring(store, { live, lazy: inlineClient() });
+    await settle();
+    const results = store.getState().results!;
+    expect(results.scored?.status).toBe('ok');
+    // Stage 3's design passes stage 3, so stage 4 (1M users) is the one to work on.
+    expect(scoring.view.getState().stage).toBe(4);
+    expect(scoring.view.getState().users).toBe(1_000_000);
+    expect(results.scored?.status === 'ok' && results.scored.users).toBe(1_000_000);
+    expect(results.nodes.app).toMatchObject({ band: 'saturated', bottleneck: true });
+    expect(results.nodes.db?.spof).toBe(true);
+    expect(results.nodes).not.toHaveProperty('users');
+    expect(Object.keys(results.edges ?? {})).toHaveLength(stage3.edges.length);
+    scoring.stop();
+  });
+
+  it('never scores while a node is dragged, nor on the drop, but does on a committed edit, debounced', async () => {
+    vi.useFakeTimers();
+    const store = createEditorStore({ design: stage3 });
+    const live = countingClient();
+    const scoring = startScoring(store, { live, lazy: inlineClient(), debounceMs: 50 });
+    await settle();
+    const before = live.requests.length;
+    const s = store.getState();
+    for (let i = 1; i <= 20; i++) s.applyNodeChanges([{ type: 'position', id: 'app', position: { x: 10 * i, y: 0 }, dragging: true }]);
+    s.applyNodeChanges([{ type: 'position', id: 'app', position: { x: 300, y: 0 }, dragging: false }]);
+    await settle();
+    expect(live.requests.length).toBe(before);
+
+    // Three quick edits: one evaluation.
+    s.updateNodeParams('app', { instances: 4 });
+    s.updateNodeParams('app', { instances: 5 });
+    s.updateNodeParams('app', { instances: 12 });
+    await settle();
+    expect(live.requests.length).toBe(before + 1);
+    const r = store.getState().results!;
+    expect(r.scored?.status === 'ok' && r.scored.evaluation.nodes.app.instances).toBe(12);
+    expect(r.nodes.app.band).not.toBe('saturated');
+    scoring.stop();
+  });
+
+  it('shows a calm reason instead of numbers for an empty or unconnected design', async () => {
+    vi.useFakeTimers();
+    const store = createEditorStore();
+    const scoring = startScoring(store, { live: inlineClient(), lazy: inlineClient() });
+    await settle();
+    expect(store.getState().results?.scored).toMatchObject({ status: 'empty', title: 'Nothing to score yet' });
+    store.getState().addNode('users', { x: 0, y: 0 });
+    store.getState().addNode('app-server', { x: 200, y: 0 });
+    await settle();
+    expect(store.getState().results?.scored).toMatchObject({ status: 'empty', title: 'Connect Users to your design' });
+    scoring.stop();
+  });
+
+  it('computes the sweep lazily and exactly as the engine does', async () => {
+    vi.useFakeTimers();
+    const store = createEditorStore({ design: stage3 });
+    const lazy = countingClient();
+    const scoring = startScoring(store, { live: inlineClient(), lazy });
+    await settle();
+    expect(lazy.requests).toHaveLength(0);
+    scoring.ensureSweep();
+    await settle();
+    const got = scoring.view.getState().sweep!.value!;
+    const want = sweep(stage3, SWEEP_FROM_USERS, SWEEP_TO_USERS, SWEEP_POINTS);
+    expect(got.points).toHaveLength(SWEEP_POINTS);
+    expect(got.breakingUsers).toBe(want.capacityLimitUsers);
+    expect(got.failingNodeId).toBe(want.failingNodeId);
+    scoring.ensureSweep();
+    expect(lazy.requests).toHaveLength(1);
+    scoring.stop();
+  });
+});
+
+describe('scoring helpers', () => {
+  it('keeps the stage users the panel snaps to equal to the engine’s', () => {
+    expect(GROWTH_STAGES.map((s) => s.users)).toEqual(STAGES.map((s) => s.users));
+  });
+
+  it('snaps users to a stage nearby and picks the stage after the highest that passes', () => {
+    expect(snapUsers(1_100_000)).toBe(1_000_000);
+    expect(snapUsers(2_345_678)).toBe(2_300_000);
+    expect(snapUsers(10)).toBe(1_000);
+    expect(nextStageToPass([{ stage: 1, passed: false }, { stage: 3, passed: true }])).toBe(4);
+    expect(nextStageToPass([])).toBe(1);
+    expect(nextStageToPass(STAGES.map((s) => ({ stage: s.stage, passed: true })))).toBe(8);
+  });
+
+  it('explains what an incomplete design lacks', () => {
+    expect(emptyReason({ schemaVersion: 1, nodes: [{ id: 'a', kind: 'app-server' }], edges: [] })?.title).toBe('Add Users to send traffic');
+    expect(emptyReason(stage3)).toBeNull();
+  });
+
+  it('splits a node’s arrivals over its incoming connections by what each sender sends', () => {
+    const flows = edgeFlows(
+      {
+        schemaVersion: 1,
+        nodes: [],
+        edges: [
+          { id: 'lb-a', source: 'lb', target: 'a' },
+          { id: 'lb-b', source: 'lb', target: 'b' },
+          { id: 'a-db', source: 'a', target: 'db' },
+          { id: 'b-db', source: 'b', target: 'db' },
+        ],
+      },
+      (id) => ({ lb: 100, a: 60, b: 40, db: 50 })[id] ?? 0,
+    );
+    expect(flows).toEqual({ 'lb-a': 60, 'lb-b': 40, 'a-db': 30, 'b-db': 20 });
+  });
+
+  it('answers an invalid design with a message, never a throw', () => {
+    const r = runEngineRequest({ type: 'evaluate', design: { schemaVersion: 1, nodes: [{ id: 'x', kind: 'nope' as never }], edges: [] }, users: 1000 });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toMatch(/unknown kind/);
+    const s = runEngineRequest({ type: 'sweep', design: stage3 });
+    expect(s.ok && (s.value as SweepSummary).points).toHaveLength(SWEEP_POINTS);
+  });
+
+  it('writes numbers the way the panel shows them', () => {
+    expect([1_000, 671_098, 2_345_678, 1e9].map(formatUsers)).toEqual(['1K', '671K', '2.3M', '1B']);
+    expect([0.84, 57.71, 1240, 10044].map(formatMs)).toEqual(['0.8 ms', '57.7 ms', '1,240 ms', '10.0 s']);
+    expect(formatAvailability(0.99847)).toBe('99.847%');
+    expect(formatAvailability(0.999)).toBe('99.900%');
+    expect(formatNines(0.999)).toBe('3 nines');
+    expect(formatDowntime(0.999)).toBe('44 min');
+    expect(formatDowntime(0.99)).toBe('7.3 h');
+    expect([0.42, 1218.4, 2_400_000, 24_000_000].map(formatUsd)).toEqual(['$0.420', '$1,218', '$2,400,000', '$24M']);
+  });
+});
