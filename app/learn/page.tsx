@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { LessonPath } from '@/components/lessons/lesson-path';
 import { formatCount } from '@/lib/content/format';
 import { GUIDE_GROUPS } from '@/lib/content/guide-groups';
 import { getContentIndex } from '@/lib/content/loader';
@@ -42,35 +43,16 @@ export default function LearnIndexPage() {
         <h2 id="path" className="text-xl font-semibold text-slate-900">
           The learning path
         </h2>
-        <ol aria-label="Lessons" className="mt-5 space-y-3">
-          {lessons.map(({ frontmatter: l }) => {
-            const users = getStageFact(l.stage)?.users ?? 0;
-            return (
-              <li key={l.id}>
-                <Link
-                  href={`/learn/${l.id}`}
-                  className="group flex gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-500 hover:bg-brand-50 sm:items-center sm:p-5"
-                >
-                  <span
-                    aria-hidden="true"
-                    className="flex h-10 w-10 shrink-0 items-center justify-center rounded-full bg-brand-600 font-semibold text-white"
-                  >
-                    {l.stage}
-                  </span>
-                  <span className="min-w-0 flex-1">
-                    <span className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                      <span className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Stage {l.stage}</span>
-                      <span className="font-mono text-sm text-brand-700">{formatCount(users)} users</span>
-                      <span className="text-xs text-slate-500">{l.minutes} min</span>
-                    </span>
-                    <span className="mt-1 block font-semibold text-slate-900 group-hover:text-brand-700">{l.title}</span>
-                    <span className="mt-1 block text-sm leading-relaxed text-slate-600">{l.summary}</span>
-                  </span>
-                </Link>
-              </li>
-            );
-          })}
-        </ol>
+        <LessonPath
+          lessons={lessons.map(({ frontmatter: l }) => ({
+            id: l.id,
+            stage: l.stage,
+            title: l.title,
+            summary: l.summary,
+            minutes: l.minutes,
+            usersLabel: formatCount(getStageFact(l.stage)?.users ?? 0),
+          }))}
+        />
       </section>
 
       <section aria-labelledby="guides" className="mt-16">

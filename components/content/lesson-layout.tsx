@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ContentHeading } from '@/lib/content/mdx';
+import { SplitSeparator } from '@/components/lessons/split-separator';
 import { Pager, type PagerLink } from './pager';
 import { CompactTableOfContents, TableOfContents } from './toc';
 
@@ -36,20 +37,21 @@ export function LessonLayout({
 }) {
   if (canvas) {
     return (
-      <div className="grid w-full flex-1 lg:grid-cols-[minmax(0,34rem)_minmax(0,1fr)]">
-        <article className="min-w-0 px-4 py-8 sm:px-6 lg:max-h-[calc(100vh-3.5rem)] lg:overflow-y-auto">
+      <div className="grid w-full flex-1 lg:grid-cols-[minmax(0,var(--lesson-prose,40%))_auto_minmax(0,1fr)]">
+        <article id="lesson-prose" className="min-w-0 px-4 py-8 sm:px-6 lg:max-h-[calc(100vh-3.5rem)] lg:overflow-y-auto">
           {header}
           <CompactTableOfContents headings={headings} />
           <div className="mt-8">{children}</div>
           {related}
           <Pager prev={prev} next={next} />
         </article>
+        <SplitSeparator />
         <section
           aria-label="Canvas"
-          className="flex min-h-[70vh] min-w-0 flex-col gap-4 border-t border-slate-200 bg-slate-50 p-4 lg:sticky lg:top-0 lg:h-[calc(100vh-3.5rem)] lg:border-t-0 lg:border-l"
+          className="flex min-w-0 flex-col gap-4 border-t border-slate-200 bg-slate-50 p-3 sm:p-4 lg:sticky lg:top-0 lg:h-[calc(100vh-3.5rem)] lg:border-t-0"
         >
           {aside}
-          <div className="min-h-0 flex-1">{canvas}</div>
+          <div className="min-h-0 lg:flex-1">{canvas}</div>
         </section>
       </div>
     );

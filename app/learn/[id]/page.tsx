@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ChallengePanel } from '@/components/content/challenge-panel';
 import { ContentHeader } from '@/components/content/content-header';
 import { LessonLayout } from '@/components/content/lesson-layout';
 import { mdxComponents } from '@/components/content/mdx-components';
 import { Prose } from '@/components/content/page-parts';
 import { pagerLink } from '@/components/content/pager';
 import { RelatedLinks } from '@/components/content/related-links';
-import { getEntry, getNeighbours, getReadingOrder, loadPage } from '@/lib/content/loader';
+import { LessonWorkspace } from '@/components/lessons/lesson-workspace';
+import { getContentIndex, getEntry, getNeighbours, getReadingOrder, loadPage } from '@/lib/content/loader';
 
 export const dynamicParams = false;
 
@@ -21,7 +21,10 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: entry.frontmatter.title, description: entry.frontmatter.summary };
 }
 
-/** A lesson's or guide's prose; a lesson adds its challenge and hints after it. */
+/**
+ * A guide's prose; or a lesson's prose beside its live canvas, with the
+ * stage challenge, its check and hints above the canvas.
+ */
 export default async function LearnPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const page = await loadPage(id);
@@ -34,13 +37,26 @@ export default async function LearnPage({ params }: { params: Promise<{ id: stri
     return r ? [{ href: `/learn/${r.id}`, title: r.title, summary: r.summary }] : [];
   });
 
+  const nextLesson =
+    fm.kind === 'lesson' ? getContentIndex().lessons.find((l) => l.frontmatter.stage === fm.stage + 1)?.frontmatter : undefined;
+
   return (
     <LessonLayout
       header={<ContentHeader frontmatter={fm} />}
       headings={headings}
       prev={pagerLink(prev?.frontmatter)}
       next={pagerLink(next?.frontmatter)}
-      aside={fm.kind === 'lesson' ? <ChallengePanel stage={fm.stage} challenge={fm.challenge} hints={fm.hints} /> : undefined}
+      canvas={
+        fm.kind === 'lesson' ? (
+          <LessonWorkspace
+            lessonId={fm.id}
+            stage={fm.stage}
+            challenge={fm.challenge}
+            hints={fm.hints}
+            next={nextLesson ? { href: `/learn/${nextLesson.id}`, title: nextLesson.title } : undefined}
+          />
+        ) : undefined
+      }
       related={<RelatedLinks links={related} />}
     >
       <Prose>

@@ -1,0 +1,161 @@
+'use client';
+
+import '@xyflow/react/dist/style.css';
+import '@/components/editor/editor.css';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Canvas } from '@/components/editor/canvas';
+import { useCanRedo, useCanUndo, useEditor, useEditorStore } from '@/components/editor/editor-provider';
+import { Inspector } from '@/components/editor/inspector';
+import { Notices } from '@/components/editor/notices';
+import { Palette } from '@/components/editor/palette';
+import { ShortcutsDialog } from '@/components/editor/shortcuts-dialog';
+import { useEditorShortcuts } from '@/components/editor/use-editor-shortcuts';
+import { elkLayout } from '@/lib/editor/layout';
+import { selectNodeCount, type PanelName } from '@/lib/editor/store';
+
+export const BTN_QUIET =
+  'inline-flex h-9 shrink-0 items-center whitespace-nowrap justify-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent';
+
+/** A drawer over the canvas: the lesson pane is too narrow to keep both panels beside it. */
+function Drawer({ side, label, id, panel, children }: { side: 'left' | 'right'; label: string; id: string; panel: PanelName; children: ReactNode }) {
+  const store = useEditorStore();
+  const open = useEditor((s) => s.ui.panels[panel]);
+  return (
+    <aside
+      id={id}
+      aria-label={label}
+      className={`${open ? 'flex' : 'hidden'} absolute inset-y-0 z-20 max-w-[88%] flex-col bg-white shadow-xl ${
+        side === 'left' ? 'left-0 w-64 border-r border-slate-200' : 'right-0 w-80 border-l border-slate-200'
+      }`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !(e.target instanceof HTMLSelectElement)) store.getState().setPanel(panel, false);
+      }}
+    >
+      {children}
+    </aside>
+  );
+}
+
+function Toolbar() {
+  const store = useEditorStore();
+  const canUndo = useCanUndo();
+  const canRedo = useCanRedo();
+  const count = useEditor(selectNodeCount);
+  const panels = useEditor((s) => s.ui.panels);
+  const [busy, setBusy] = useState(false);
+  const toggle = (p: PanelName) => store.getState().setPanel(p, !panels[p]);
+  const layout = async () => {
+    const s = store.getState();
+    setBusy(true);
+    try {
+      const positions = await elkLayout(
+        s.graph.nodes.map((n) => ({ id: n.id, width: n.measured?.width, height: n.measured?.height })),
+        s.graph.edges,
+      );
+      store.getState().applyLayout(positions);
+      store.getState().requestFit();
+      store.getState().announce('Laid out the design from left to right.');
+    } catch (e) {
+      s.notify(`Auto-layout failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div role="toolbar" aria-label="Design tools" className="flex h-11 shrink-0 items-center gap-1 overflow-x-auto border-b border-slate-200 bg-white px-2">
+      <button type="button" className={BTN_QUIET} aria-pressed={panels.palette} aria-controls="lesson-palette" onClick={() => toggle('palette')}>
+        Components
+      </button>
+      <button
+        type="button"
+        className={BTN_QUIET}
+        onClick={() => store.getState().undo()}
+        disabled={!canUndo}
+        aria-keyshortcuts="Control+Z Meta+Z"
+        title="Undo (Ctrl+Z)"
+      >
+        Undo
+      </button>
+      <button
+        type="button"
+        className={BTN_QUIET}
+        onClick={() => store.getState().redo()}
+        disabled={!canRedo}
+        aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+        title="Redo (Ctrl+Shift+Z)"
+      >
+        Redo
+      </button>
+      <button type="button" className={`${BTN_QUIET} max-sm:hidden`} onClick={() => void layout()} disabled={count === 0 || busy}>
+        Auto-layout
+      </button>
+      <button
+        type="button"
+        className={`${BTN_QUIET} ml-auto`}
+        aria-pressed={panels.inspector}
+        aria-controls="lesson-inspector"
+        onClick={() => toggle('inspector')}
+      >
+        Settings
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The lesson's canvas: the sandbox editor's palette, canvas and inspector
+ * (as drawers over the canvas) around the store of `EditorProvider`.
+ * Keyboard shortcuts act only while the learner works in the editor, so
+ * reading and copying the prose keep the browser's own keys.
+ */
+export function LessonEditor() {
+  const store = useEditorStore();
+  const hydrated = useEditor((s) => s.ui.hydrated);
+  const selected = useEditor((s) => s.selection.nodeIds.length + s.selection.edgeIds.length);
+  const root = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(false);
+  useEditorShortcuts(store, active);
+
+  useEffect(() => {
+    const track = (e: Event) => setActive(!!root.current && e.target instanceof Node && root.current.contains(e.target));
+    document.addEventListener('pointerdown', track, true);
+    document.addEventListener('focusin', track, true);
+    return () => {
+      document.removeEventListener('pointerdown', track, true);
+      document.removeEventListener('focusin', track, true);
+    };
+  }, []);
+
+  // Selecting something opens its settings; the learner closes the drawer at will.
+  const last = useRef(0);
+  useEffect(() => {
+    if (selected > 0 && last.current === 0) store.getState().setPanel('inspector', true);
+    last.current = selected;
+  }, [selected, store]);
+
+  return (
+    <div ref={root} className="flex h-full min-h-0 flex-col overflow-hidden rounded-lg border border-slate-200 bg-slate-50">
+      <Toolbar />
+      <div className="relative flex min-h-0 flex-1">
+        <Drawer side="left" label="Components palette" id="lesson-palette" panel="palette">
+          <Palette onAdded={() => store.getState().setPanel('palette', false)} />
+        </Drawer>
+        <section aria-label="Design canvas" data-editor-canvas="" data-hydrated={hydrated} className="relative min-w-0 flex-1">
+          <Canvas />
+        </section>
+        <Drawer side="right" label="Inspector" id="lesson-inspector" panel="inspector">
+          <div className="flex shrink-0 justify-end border-b border-slate-200 px-2 py-1">
+            <button type="button" className={BTN_QUIET} onClick={() => store.getState().setPanel('inspector', false)}>
+              Close settings
+            </button>
+          </div>
+          <div className="min-h-0 flex-1">
+            <Inspector />
+          </div>
+        </Drawer>
+      </div>
+      <ShortcutsDialog />
+      <Notices />
+    </div>
+  );
+}

@@ -1,0 +1,216 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { ChallengePanel } from '@/components/content/challenge-panel';
+import { EditorProvider } from '@/components/editor/editor-provider';
+import type { Design } from '@/lib/engine/types';
+import { createEditorStore, designOf, type EditorStore } from '@/lib/editor/store';
+import { checkStage, markLessonDone, readLessonDesign, readProgress, writeLessonDesign, type ChallengeCheck } from '@/lib/progress';
+import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
+import { LessonEditor } from './lesson-editor';
+
+/** How long after the last committed change the design is checked and saved, ms. */
+export const CHECK_DELAY_MS = 150;
+
+const BLANK: Design = { schemaVersion: 1, name: 'Stage 1', nodes: [], edges: [] };
+
+/** Where a lesson's canvas starts: the previous stage's reference design (stage 1: a blank canvas). */
+export function startingDesign(stage: number): Design {
+  if (stage <= 1) return BLANK;
+  return REFERENCE_DESIGNS.find((r) => r.stage === stage - 1)?.design ?? BLANK;
+}
+
+export function referenceDesign(stage: number): Design | null {
+  return REFERENCE_DESIGNS.find((r) => r.stage === stage)?.design ?? null;
+}
+
+/** A check's label as a plain sentence: "practice: a stateless app tier — missing" → "Missing: a stateless app tier." */
+export function checkSentence(label: string): string {
+  const practice = /^practice: (.*) — missing$/.exec(label);
+  if (practice) return `Missing: ${practice[1]}.`;
+  return `Not met: ${label}.`;
+}
+
+const BTN =
+  'inline-flex h-8 items-center justify-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50';
+
+function CheckPanel({
+  stage,
+  check,
+  done,
+  onLoadReference,
+  onReset,
+  next,
+}: {
+  stage: number;
+  check: ChallengeCheck | null;
+  done: boolean;
+  onLoadReference: (() => void) | null;
+  onReset: () => void;
+  next?: { href: string; title: string };
+}) {
+  const failing = check?.checks.filter((c) => !c.passed) ?? [];
+  const passed = check?.passed ?? false;
+  return (
+    <section
+      aria-labelledby="challenge-check-title"
+      data-testid="challenge-check"
+      data-passed={check ? String(passed) : undefined}
+      className={`rounded-xl border p-4 ${passed ? 'border-emerald-200 bg-emerald-50' : 'border-slate-200 bg-white'}`}
+    >
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+        <h2 id="challenge-check-title" className="text-base font-semibold text-slate-900" aria-live="polite">
+          Stage {stage}:{' '}
+          {check === null ? (
+            <span className="text-slate-500">checking…</span>
+          ) : passed ? (
+            <span className="text-emerald-700">passed ✓</span>
+          ) : (
+            <span className="text-amber-700">not yet</span>
+          )}
+        </h2>
+        <div className="ml-auto flex flex-wrap gap-2">
+          {onLoadReference ? (
+            <button type="button" className={BTN} onClick={onLoadReference}>
+              Load the reference solution
+            </button>
+          ) : null}
+          <button type="button" className={BTN} onClick={onReset}>
+            Reset to the starting design
+          </button>
+        </div>
+      </div>
+      {passed ? (
+        <p role="status" className="mt-2 text-sm text-emerald-800">
+          Well done: this design meets every check of stage {stage}.{done ? ' The lesson is marked done.' : ''}{' '}
+          {next ? (
+            <Link href={next.href} className="font-medium underline">
+              Next: {next.title}
+            </Link>
+          ) : null}
+        </p>
+      ) : check?.problem ? (
+        <p className="mt-2 text-sm text-slate-700">{check.problem}</p>
+      ) : failing.length > 0 ? (
+        <ul aria-label="Checks not met yet" className="mt-2 space-y-1 text-sm text-slate-800">
+          {failing.map((c) => (
+            <li key={c.label} className="flex gap-2">
+              <span aria-hidden="true" className="text-amber-600">
+                ✗
+              </span>
+              <span>{checkSentence(c.label)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * A lesson's live canvas with its challenge: the real editor started from the
+ * previous stage's design and autosaved under the lesson's own key; every
+ * committed change is checked against the lesson's stage, and a pass marks
+ * the lesson done.
+ */
+export function LessonWorkspace({
+  lessonId,
+  stage,
+  challenge,
+  hints,
+  next,
+}: {
+  lessonId: string;
+  stage: number;
+  challenge: string;
+  hints: string[];
+  next?: { href: string; title: string };
+}) {
+  const [store] = useState<EditorStore>(() => createEditorStore({ design: startingDesign(stage) }));
+  const [check, setCheck] = useState<ChallengeCheck | null>(null);
+  const [done, setDone] = useState(false);
+
+  useEffect(() => {
+    const s = store.getState();
+    const saved = readLessonDesign(localStorage, lessonId);
+    if (saved) s.loadDesign(saved, 'reset');
+    s.setHydrated();
+    s.requestFit();
+
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let dirty = false;
+    const run = () => {
+      timer = null;
+      const design = designOf(store.getState());
+      if (dirty) writeLessonDesign(localStorage, lessonId, design);
+      dirty = false;
+      const result = checkStage(design, stage);
+      setCheck(result);
+      if (result.passed) markLessonDone(localStorage, lessonId);
+      setDone(!!readProgress(localStorage).done[lessonId]);
+    };
+    const schedule = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(run, CHECK_DELAY_MS);
+    };
+    const unsubscribe = store.subscribe((state, prev) => {
+      if (state.graph === prev.graph) return;
+      dirty = true;
+      schedule();
+    });
+    schedule();
+    const flush = () => {
+      if (timer) {
+        clearTimeout(timer);
+        run();
+      }
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+      if (dirty) writeLessonDesign(localStorage, lessonId, designOf(store.getState()));
+    };
+  }, [store, lessonId, stage]);
+
+  const reference = referenceDesign(stage);
+  const load = (design: Design, message: string) => {
+    const s = store.getState();
+    s.loadDesign(design, 'record');
+    s.requestFit();
+    s.notify(message, 'success');
+  };
+
+  return (
+    <div className="flex flex-col gap-3 lg:h-full lg:min-h-0">
+      <div className="flex shrink-0 flex-col gap-3 lg:max-h-[45%] lg:overflow-y-auto">
+        <CheckPanel
+          stage={stage}
+          check={check}
+          done={done}
+          next={next}
+          onLoadReference={
+            reference ? () => load(reference, 'Loaded the reference solution. Undo brings back your design.') : null
+          }
+          onReset={() => load(startingDesign(stage), 'Back to the starting design. Undo brings back your design.')}
+        />
+        <ChallengePanel stage={stage} challenge={challenge} hints={hints} />
+      </div>
+      <div className="h-[70vh] min-h-[360px] lg:h-auto lg:min-h-0 lg:flex-1">
+        <EditorProvider store={store}>
+          <ReactFlowProvider>
+            <LessonEditor />
+          </ReactFlowProvider>
+        </EditorProvider>
+      </div>
+    </div>
+  );
+}

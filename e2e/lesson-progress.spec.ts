@@ -1,0 +1,111 @@
+import { expect, test, type Page } from '@playwright/test';
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+const LESSON = '/learn/stage-3-load-balancer';
+
+async function openLesson(page: Page) {
+  await page.goto(LESSON);
+  const canvas = page.getByRole('region', { name: 'Design canvas' });
+  await expect(canvas.locator('.react-flow__renderer')).toBeVisible();
+  await page.waitForFunction(() => document.querySelector('[data-editor-canvas]')?.getAttribute('data-hydrated') === 'true');
+  return canvas;
+}
+
+test('a new user solves the stage 3 challenge on the lesson canvas, and the learn overview shows it done', async ({ page }) => {
+  // A new user: nothing done yet, and the overview says where to start.
+  await page.goto('/learn');
+  const lessons = page.getByRole('list', { name: 'Lessons' });
+  await expect(lessons.locator('[data-lesson="stage-1-single-server"]')).toHaveAttribute('data-status', 'not-started');
+  await expect(lessons.locator('[data-lesson="stage-1-single-server"]')).toContainText('Continue here');
+
+  // The lesson opens with the stage 2 design, which does not pass stage 3.
+  const canvas = await openLesson(page);
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(3);
+  const check = page.getByTestId('challenge-check');
+  await expect(check.getByRole('heading')).toHaveText('Stage 3: not yet');
+  const failing = check.getByRole('list', { name: 'Checks not met yet' });
+  await expect(failing).toContainText('Missing: at least 2 app instances behind a load balancer.');
+  await expect(failing).toContainText('Missing: a stateless app tier.');
+
+  // The resizable separator answers the keyboard.
+  const separator = page.getByRole('separator', { name: 'Resize the guide and the canvas' });
+  const before = Number(await separator.getAttribute('aria-valuenow'));
+  await separator.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(separator).toHaveAttribute('aria-valuenow', String(before + 2));
+
+  // Take the first hint, one at a time.
+  await page.getByRole('button', { name: /Show a hint/ }).click();
+  await expect(page.getByRole('button', { name: /Show the next hint/ })).toBeVisible();
+
+  // Follow it on the canvas: a load balancer from the palette, with the keyboard.
+  await page.getByRole('toolbar', { name: 'Design tools' }).getByRole('button', { name: 'Components' }).click();
+  const palette = page.getByRole('complementary', { name: 'Components palette' });
+  const lbItem = palette.getByRole('button', { name: 'Load balancer', exact: true });
+  await lbItem.focus();
+  await page.keyboard.press('Enter');
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(4);
+
+  // The new load balancer is selected and its settings are open: connect it to the app server.
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await expect(inspector.getByRole('heading', { name: 'Load balancer' })).toBeVisible();
+  await inspector.getByLabel('Connect to…').selectOption({ label: 'App server' });
+  await inspector.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(inspector.getByRole('list', { name: 'Load balancer sends to' })).toContainText('App server');
+
+  // Users now go through the load balancer.
+  await canvas.getByRole('group', { name: /^Users(?: \(.*\))?$/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(inspector.getByRole('heading', { name: 'Users' })).toBeVisible();
+  await inspector.getByLabel('Connect to…').selectOption({ label: 'Load balancer' });
+  await inspector.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(inspector.getByRole('list', { name: 'Users sends to' })).toContainText('Load balancer');
+  await inspector.getByRole('button', { name: 'Remove connection to App server' }).click();
+
+  // Still not enough: one instance is not a pool.
+  await expect(check.getByRole('heading')).toHaveText('Stage 3: not yet');
+
+  // Two stateless app instances.
+  await canvas.getByRole('group', { name: /^App server(?: \(.*\))?$/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(inspector.getByRole('heading', { name: 'App server' })).toBeVisible();
+  const instances = inspector.getByLabel('Instances');
+  await instances.fill('2');
+  await instances.press('Enter');
+  await expect(failing).not.toContainText('at least 2 app instances');
+  await inspector.getByLabel('Stateless').check();
+
+  // Passed, and the lesson is marked done.
+  await expect(check.getByRole('heading')).toHaveText('Stage 3: passed ✓');
+  await expect(check.getByRole('status')).toContainText('The lesson is marked done.');
+
+  // A reload keeps the design (the lesson's own autosave) and the pass.
+  await page.reload();
+  await openLesson(page);
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(4);
+  await expect(check.getByRole('heading')).toHaveText('Stage 3: passed ✓');
+
+  // The overview shows stage 3 done and points at the first lesson not done.
+  await page.goto('/learn');
+  await expect(lessons.locator('[data-lesson="stage-3-load-balancer"]')).toHaveAttribute('data-status', 'done');
+  await expect(lessons.locator('[data-lesson="stage-3-load-balancer"]')).toContainText('Done ✓');
+  await expect(lessons.locator('[data-lesson="stage-1-single-server"]')).toContainText('Continue here');
+  await expect(page.getByTestId('path-progress')).toContainText('1 of 8 lessons done');
+});
+
+test('the reference solution loads as one undo step, and reset goes back to the starting design', async ({ page }) => {
+  const canvas = await openLesson(page);
+  const check = page.getByTestId('challenge-check');
+  await expect(check.getByRole('heading')).toHaveText('Stage 3: not yet');
+  await page.getByRole('button', { name: 'Load the reference solution' }).click();
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(4);
+  await expect(check.getByRole('heading')).toHaveText('Stage 3: passed ✓');
+  await page.getByRole('toolbar', { name: 'Design tools' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(3);
+  await expect(check.getByRole('heading')).toHaveText('Stage 3: not yet');
+  await page.getByRole('toolbar', { name: 'Design tools' }).getByRole('button', { name: 'Redo' }).click();
+  await page.getByRole('button', { name: 'Reset to the starting design' }).click();
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(3);
+  await expect(check.getByRole('heading')).toHaveText('Stage 3: not yet');
+});

@@ -1,0 +1,125 @@
+/**
+ * The learning path's progress, kept in this browser only:
+ *
+ * - `scalelab:progress:v1` = { done: { [lessonId]: isoDate } } — a lesson is
+ *   done once its stage challenge has passed on the lesson's canvas.
+ * - `scalelab:lesson:v1:<lessonId>` = { version: 1, savedAt, design } — the
+ *   lesson canvas's autosave; its presence makes a lesson "in progress".
+ *
+ * Nothing is locked: the status only tells a learner where they are.
+ * Every read tolerates missing, blocked or corrupt storage.
+ */
+import { parseDesign } from '@/lib/design/schema';
+import { evaluate } from '@/lib/engine';
+import type { Design } from '@/lib/engine/types';
+
+export const PROGRESS_KEY = 'scalelab:progress:v1';
+export const LESSON_DESIGN_PREFIX = 'scalelab:lesson:v1:';
+
+export const lessonDesignKey = (lessonId: string) => `${LESSON_DESIGN_PREFIX}${lessonId}`;
+
+export interface Progress {
+  done: Record<string, string>;
+}
+
+export type LessonStatus = 'done' | 'in-progress' | 'not-started';
+
+type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
+
+function safeGet(storage: StorageLike, key: string): string | null {
+  try {
+    return storage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/** Parses the stored progress; anything unreadable counts as no progress. */
+export function parseProgress(text: string | null): Progress {
+  if (!text) return { done: {} };
+  try {
+    const raw = JSON.parse(text) as unknown;
+    const done = (raw as { done?: unknown } | null)?.done;
+    if (!done || typeof done !== 'object' || Array.isArray(done)) return { done: {} };
+    const out: Record<string, string> = {};
+    for (const [id, at] of Object.entries(done)) if (typeof at === 'string') out[id] = at;
+    return { done: out };
+  } catch {
+    return { done: {} };
+  }
+}
+
+export function readProgress(storage: StorageLike): Progress {
+  return parseProgress(safeGet(storage, PROGRESS_KEY));
+}
+
+/**
+ * Marks a lesson done (keeping the first date it was done). Returns the new
+ * progress and whether it changed anything.
+ */
+export function markLessonDone(storage: StorageLike, lessonId: string, now: Date = new Date()): { progress: Progress; changed: boolean } {
+  const progress = readProgress(storage);
+  if (progress.done[lessonId]) return { progress, changed: false };
+  const next: Progress = { done: { ...progress.done, [lessonId]: now.toISOString() } };
+  try {
+    storage.setItem(PROGRESS_KEY, JSON.stringify(next));
+  } catch {
+    return { progress, changed: false };
+  }
+  return { progress: next, changed: true };
+}
+
+export function lessonStatus(progress: Progress, lessonId: string, hasDraft: boolean): LessonStatus {
+  if (progress.done[lessonId]) return 'done';
+  return hasDraft ? 'in-progress' : 'not-started';
+}
+
+/** "Where you are": the first lesson, in reading order, that is not done; null when all are. */
+export function continueHere(lessonIds: readonly string[], progress: Progress): string | null {
+  return lessonIds.find((id) => !progress.done[id]) ?? null;
+}
+
+/** The lesson canvas's saved design, or null when there is none or it no longer validates. */
+export function readLessonDesign(storage: StorageLike, lessonId: string): Design | null {
+  const text = safeGet(storage, lessonDesignKey(lessonId));
+  if (!text) return null;
+  try {
+    const record = JSON.parse(text) as { design?: unknown } | null;
+    const parsed = parseDesign(record?.design);
+    return parsed.ok ? parsed.design : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeLessonDesign(storage: StorageLike, lessonId: string, design: Design, now: Date = new Date()): boolean {
+  try {
+    storage.setItem(lessonDesignKey(lessonId), JSON.stringify({ version: 1, savedAt: now.toISOString(), design }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface ChallengeCheck {
+  stage: number;
+  passed: boolean;
+  /** Every check of the stage, as plain sentences. */
+  checks: { label: string; passed: boolean }[];
+  /** Set when the design could not be evaluated at all (e.g. an empty canvas). */
+  problem: string | null;
+}
+
+/** A design judged against one stage of the growth path (`evaluate(design).stages[stage - 1]`). */
+export function checkStage(design: Design, stage: number): ChallengeCheck {
+  if (design.nodes.length === 0) {
+    return { stage, passed: false, checks: [], problem: 'The canvas is empty: add components to start.' };
+  }
+  try {
+    const result = evaluate(design).stages.find((s) => s.stage === stage);
+    if (!result) return { stage, passed: false, checks: [], problem: `There is no stage ${stage}.` };
+    return { stage, passed: result.passed, checks: result.checks.map((c) => ({ label: c.label, passed: c.passed })), problem: null };
+  } catch (e) {
+    return { stage, passed: false, checks: [], problem: e instanceof Error ? e.message : 'This design cannot be evaluated yet.' };
+  }
+}
