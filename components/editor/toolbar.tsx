@@ -5,13 +5,13 @@ import { useReactFlow } from '@xyflow/react';
 import type { DesignIssue } from '@/lib/design/schema';
 import type { Design } from '@/lib/engine/types';
 import { designJson, download, downloadText, fileStem, readDesignFile } from '@/lib/editor/files';
-import { elkLayout } from '@/lib/editor/layout';
 import { shareDesign, type ShareResult } from '@/lib/editor/share';
 import { designOf, selectMeta, selectNodeCount, type PanelName } from '@/lib/editor/store';
 import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
 import { Dialog } from './dialog';
 import { useCanRedo, useCanUndo, useEditor, useEditorStore } from './editor-provider';
 import { MenuButton, type MenuItem } from './menu-button';
+import { useAutoLayout } from './use-auto-layout';
 import { Glyph, type GlyphName } from './ui-icons';
 
 const BUTTON =
@@ -199,6 +199,7 @@ export function Toolbar() {
   const [share, setShare] = useState<ShareResult | 'saving' | null>(null);
   const [importError, setImportError] = useState<{ file: string; issues: DesignIssue[] } | null>(null);
   const [busy, setBusy] = useState(false);
+  const { layingOut, autoLayout } = useAutoLayout();
 
   const load = (design: Design, what: string) => {
     const s = store.getState();
@@ -250,25 +251,6 @@ export function Toolbar() {
     { label: 'Vector image (SVG)', hint: 'Scales without blurring', onSelect: () => void exportImage('svg') },
   ];
 
-  const autoLayout = async () => {
-    const s = store.getState();
-    if (s.graph.nodes.length === 0) return;
-    setBusy(true);
-    try {
-      const positions = await elkLayout(
-        s.graph.nodes.map((n) => ({ id: n.id, width: n.measured?.width, height: n.measured?.height })),
-        s.graph.edges,
-      );
-      store.getState().applyLayout(positions);
-      store.getState().requestFit();
-      store.getState().announce('Laid out the design from left to right.');
-    } catch (e) {
-      s.notify(`Auto-layout failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     const result = await readDesignFile(file);
@@ -306,7 +288,7 @@ export function Toolbar() {
       />
       <span className="mx-1 hidden h-6 w-px bg-slate-200 lg:block" aria-hidden="true" />
       <MenuButton label={<span className="sr-only lg:not-sr-only lg:whitespace-nowrap">Start from</span>} icon={<Glyph name="start" />} items={startItems} className={BUTTON} title="Start from a blank canvas or a stage’s reference design" />
-      <ToolButton icon="layout" label="Auto-layout" onClick={() => void autoLayout()} disabled={nodeCount === 0 || busy} />
+      <ToolButton icon="layout" label="Auto-layout" onClick={() => void autoLayout()} disabled={nodeCount === 0 || busy || layingOut} />
       <ToolButton icon="import" label="Import" onClick={() => fileRef.current?.click()} />
       <input
         ref={fileRef}

@@ -11,8 +11,8 @@ import { Notices } from '@/components/editor/notices';
 import { Palette } from '@/components/editor/palette';
 import { ShortcutsDialog } from '@/components/editor/shortcuts-dialog';
 import { useEditorShortcuts } from '@/components/editor/use-editor-shortcuts';
+import { useAutoLayout } from '@/components/editor/use-auto-layout';
 import type { Design } from '@/lib/engine/types';
-import { elkLayout } from '@/lib/editor/layout';
 import { createEditorStore, designOf, selectNodeCount, type EditorStore, type PanelName } from '@/lib/editor/store';
 import type { EditorResults } from '@/lib/editor/types';
 import { BTN_QUIET } from './ui';
@@ -127,25 +127,8 @@ function Toolbar({ end, sideLabel, sideBadge }: { end: ReactNode; sideLabel: str
   const canRedo = useCanRedo();
   const count = useEditor(selectNodeCount);
   const panels = useEditor((s) => s.ui.panels);
-  const [busy, setBusy] = useState(false);
+  const { layingOut: busy, autoLayout: layout } = useAutoLayout();
   const toggle = (p: PanelName) => store.getState().setPanel(p, !panels[p]);
-  const layout = async () => {
-    const s = store.getState();
-    setBusy(true);
-    try {
-      const positions = await elkLayout(
-        s.graph.nodes.map((n) => ({ id: n.id, width: n.measured?.width, height: n.measured?.height })),
-        s.graph.edges,
-      );
-      store.getState().applyLayout(positions);
-      store.getState().requestFit();
-      store.getState().announce('Laid out the design from left to right.');
-    } catch (e) {
-      s.notify(`Auto-layout failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <div
       role="toolbar"

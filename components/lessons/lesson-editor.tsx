@@ -10,7 +10,7 @@ import { Notices } from '@/components/editor/notices';
 import { Palette } from '@/components/editor/palette';
 import { ShortcutsDialog } from '@/components/editor/shortcuts-dialog';
 import { useEditorShortcuts } from '@/components/editor/use-editor-shortcuts';
-import { elkLayout } from '@/lib/editor/layout';
+import { useAutoLayout } from '@/components/editor/use-auto-layout';
 import { selectNodeCount, type PanelName } from '@/lib/editor/store';
 
 export const BTN_QUIET =
@@ -42,25 +42,8 @@ function Toolbar() {
   const canRedo = useCanRedo();
   const count = useEditor(selectNodeCount);
   const panels = useEditor((s) => s.ui.panels);
-  const [busy, setBusy] = useState(false);
+  const { layingOut: busy, autoLayout: layout } = useAutoLayout();
   const toggle = (p: PanelName) => store.getState().setPanel(p, !panels[p]);
-  const layout = async () => {
-    const s = store.getState();
-    setBusy(true);
-    try {
-      const positions = await elkLayout(
-        s.graph.nodes.map((n) => ({ id: n.id, width: n.measured?.width, height: n.measured?.height })),
-        s.graph.edges,
-      );
-      store.getState().applyLayout(positions);
-      store.getState().requestFit();
-      store.getState().announce('Laid out the design from left to right.');
-    } catch (e) {
-      s.notify(`Auto-layout failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <div role="toolbar" aria-label="Design tools" className="flex h-11 shrink-0 items-center gap-1 overflow-x-auto border-b border-slate-200 bg-white px-2">
       <button type="button" className={BTN_QUIET} aria-pressed={panels.palette} aria-controls="lesson-palette" onClick={() => toggle('palette')}>
