@@ -15,19 +15,27 @@ import type {
   SweepPoint,
   SweepResult,
 } from './evaluation';
-import { collectFindings, dominantLoad } from './findings';
-import { HOURS_PER_MONTH, PRICES_DATE } from './prices';
+import * as findingsModule from './findings';
+import * as prices from './prices';
 import * as queueing from './queueing';
 import * as runCodes from './run';
-import { borrowRunState, createRunState, forward, returnRunState, run, userFailed, type RegionCheck, type RunState } from './run';
-import { STAGES, judgeStage, type StageMeasures } from './stages';
-import { ms, rps, usd, type Design, type Ms, type Workload } from './types';
-import { WORKLOAD_DEFAULTS, resolveWorkload } from './workload';
+import { createRunState, type RegionCheck, type RegionUnit, type RunState } from './run';
+import * as stagesModule from './stages';
+import type { StageMeasures } from './stages';
+import * as types from './types';
+import type { Design, Ms, Workload } from './types';
+import * as workloadModule from './workload';
 
-// Local copies: imported bindings can be live getters under some module loaders (tsx/CJS).
+// Local copies: imported bindings can be live getters under some module loaders
+// (tsx's per-file CommonJS), which costs a call per use in the loops below.
 const { JOB, MODEL_QUEUE, MODEL_RATED, READ, STATIC, WRITE } = codes;
-const { LAT_ALL, LAT_READ, MIX_MAX } = runCodes;
+const { LAT_ALL, LAT_READ, MIX_MAX, borrowRunState, forward, regionUnit, returnRunState, run, userFailed } = runCodes;
 const { gammaMixturePercentile, mmcMixturePercentile } = queueing;
+const { collectFindings, dominantLoad } = findingsModule;
+const { HOURS_PER_MONTH, PRICES_DATE } = prices;
+const { STAGES, judgeStage } = stagesModule;
+const { ms, rps, usd } = types;
+const { WORKLOAD_DEFAULTS, resolveWorkload } = workloadModule;
 
 const TIMEOUT_MS = NETWORK.timeoutMs.value;
 
@@ -180,11 +188,10 @@ function nodeResponse(st: RunState, v: number): NodeResponse {
     phMu[i + 5] = pmu[i];
     phTheta[i + 5] = st.waitTheta2[v];
   }
-  const cap = (x: number) => ms(Math.min(TIMEOUT_MS, x));
   return {
-    mean: cap(mean / wsum),
-    p95: cap(mmcMixturePercentile(0.95, 10, phW, phMu, phTheta, c)),
-    p99: cap(mmcMixturePercentile(0.99, 10, phW, phMu, phTheta, c)),
+    mean: ms(Math.min(TIMEOUT_MS, mean / wsum)),
+    p95: ms(Math.min(TIMEOUT_MS, mmcMixturePercentile(0.95, 10, phW, phMu, phTheta, c))),
+    p99: ms(Math.min(TIMEOUT_MS, mmcMixturePercentile(0.99, 10, phW, phMu, phTheta, c))),
   };
 }
 
@@ -370,9 +377,14 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
 /** Runs the eight stages (MODEL.md §6) on a prepared design; overwrites its run buffers. */
 export function evaluateStages(p: PreparedDesign): StageResult[] {
   const out: StageResult[] = [];
-  for (const spec of STAGES) {
+  // The stages share one workload shape, so their region-failure passes are
+  // measured once (at the first stage) and scaled where that is exact.
+  let unit: RegionUnit | null = null;
+  for (let i = 0; i < STAGES.length; i++) {
+    const spec = STAGES[i];
     const w = resolveWorkload(WORKLOAD_DEFAULTS, { users: spec.users });
-    const checks = run(p.state, w, LAT_READ, p.spare);
+    if (i === 0) unit = regionUnit(p.spare, w);
+    const checks = run(p.state, w, LAT_READ, p.spare, unit);
     const findings = collectFindings(p.state, checks);
     const p95 = classP95(p.state, READ);
     const avail = endToEndAvailability(p.state).overall;

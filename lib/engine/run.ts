@@ -8,15 +8,18 @@
 import { NETWORK } from './catalog';
 import * as codes from './compile';
 import type { CompiledNetwork } from './compile';
-import { HOURS_PER_MONTH, USAGE_PRICES, tieredCostUsd } from './prices';
+import * as prices from './prices';
 import * as queueing from './queueing';
 import type { ResolvedWorkload } from './types';
-import { peakLoad, type OfferedLoad } from './workload';
+import * as workloadModule from './workload';
+import type { OfferedLoad } from './workload';
 
 // Local copies: imported bindings can be live getters under some module loaders (tsx/CJS),
 // which costs a call per use in the hot loops below.
 const { STATIC, READ, WRITE, JOB, MODEL_NONE, MODEL_RATED, MODEL_SOURCE, ALG_LEAST_CONNECTIONS, ALG_ROUND_ROBIN } = codes;
 const { erlangC, lnGamma } = queueing;
+const { HOURS_PER_MONTH, USAGE_PRICES, tieredCostUsd } = prices;
+const { peakLoad } = workloadModule;
 const K_DNS = codes.K.dns;
 const K_CDN = codes.K.cdn;
 const K_LB = codes.K['load-balancer'];
@@ -1303,12 +1306,20 @@ export function backward(st: RunState, latMask: number): void {
 // ---------------------------------------------------------------------------
 // Cost (MODEL.md §5)
 
+/** Monthly GB carried by a peak rate of `kb`-sized answers (the month runs at the average rate, peak / pf). */
+function toMonthlyGB(pf: number, peakRps: number, kb: number): number {
+  return ((peakRps / pf) * kb * SECONDS_PER_MONTH) / 1e6;
+}
+
+/** Monthly count of requests at a peak rate. */
+function toMonthlyCount(pf: number, peakRps: number): number {
+  return (peakRps / pf) * SECONDS_PER_MONTH;
+}
+
 function costs(st: RunState) {
   const net = st.net;
   const w = st.workload;
   const pf = w.peakFactor;
-  const toMonthlyGB = (peakRps: number, kb: number) => ((peakRps / pf) * kb * SECONDS_PER_MONTH) / 1e6;
-  const toMonthlyCount = (peakRps: number) => (peakRps / pf) * SECONDS_PER_MONTH;
   let cdnStatic = 0;
   let userStaticDone = 0;
   let userDynamicDone = 0;
@@ -1325,16 +1336,16 @@ function costs(st: RunState) {
     const hourly = net.hourlyUsd[v];
     cost += hourly * HOURS_PER_MONTH * st.avgInstances[v];
     if (kind === 'load-balancer') {
-      const gbPerHour = (toMonthlyGB(st.processed[b], w.staticKB) + toMonthlyGB(st.processed[b + 1] + st.processed[b + 2], w.dynamicKB)) / HOURS_PER_MONTH;
+      const gbPerHour = (toMonthlyGB(pf, st.processed[b], w.staticKB) + toMonthlyGB(pf, st.processed[b + 1] + st.processed[b + 2], w.dynamicKB)) / HOURS_PER_MONTH;
       cost += (gbPerHour / USAGE_PRICES.albGBPerLcuHour.value) * USAGE_PRICES.albLcuHourUsd.value * HOURS_PER_MONTH;
     } else if (kind === 'cdn') {
-      const gb = toMonthlyGB(st.processed[b], w.staticKB);
+      const gb = toMonthlyGB(pf, st.processed[b], w.staticKB);
       cdnStatic += st.processed[b];
       st.cdnEgressGB += gb;
       cost += tieredCostUsd(gb, USAGE_PRICES.cdnEgressTiers);
-      cost += (toMonthlyCount(st.processed[b]) / 10_000) * USAGE_PRICES.cdnPer10kRequestsUsd.value;
+      cost += (toMonthlyCount(pf, st.processed[b]) / 10_000) * USAGE_PRICES.cdnPer10kRequestsUsd.value;
     } else if (kind === 'object-storage') {
-      cost += (toMonthlyCount(st.processed[b]) / 1000) * USAGE_PRICES.objectStoragePer1kGetUsd.value;
+      cost += (toMonthlyCount(pf, st.processed[b]) / 1000) * USAGE_PRICES.objectStoragePer1kGetUsd.value;
       storage += st.storageGB[v] * USAGE_PRICES.objectStorageGBMonthUsd.value;
     } else if (kind === 'dns') {
       const share = (st.arrival[b] + st.arrival[b + 1] + st.arrival[b + 2]) / offeredUser;
@@ -1351,7 +1362,7 @@ function costs(st: RunState) {
   }
   // Static answered outside the CDN and every dynamic answer leave through internet egress.
   const staticDirect = Math.max(0, userStaticDone - cdnStatic);
-  st.internetEgressGB = toMonthlyGB(staticDirect, w.staticKB) + toMonthlyGB(userDynamicDone, w.dynamicKB);
+  st.internetEgressGB = toMonthlyGB(pf, staticDirect, w.staticKB) + toMonthlyGB(pf, userDynamicDone, w.dynamicKB);
   st.internetEgressUsd = tieredCostUsd(st.internetEgressGB, USAGE_PRICES.internetEgressTiers);
 }
 
@@ -1397,11 +1408,72 @@ export interface RegionCheck {
 }
 
 /**
- * A complete run: forward pass, region-failure checks (only when geo DNS
- * spans two or more regions; each re-runs the forward pass alone), data,
- * backlog, availability, backward pass and cost.
+ * Region-failure passes measured once at one user count, to be scaled to
+ * others of the same workload shape (`regionUnit`). While nothing saturates
+ * and no rate limiter sheds, a forward pass is linear in users: every rate,
+ * utilisation and failed rate is the unit figure times users / `users`.
  */
-export function run(st: RunState, w: ResolvedWorkload, latMask: number, spare: RunState | null): RegionCheck[] {
+export interface RegionUnit {
+  /** Users of the measured passes. */
+  users: number;
+  /** Per region (in `geoRegions` order): the largest utilisation any node outside it could reach, per unit of scale. */
+  maxLoad: Float64Array;
+  /** Per region: failed user requests, rps, at `users`. */
+  failed: Float64Array;
+}
+
+/**
+ * Measures the region-failure passes at `w` for scaling, or returns null when
+ * they cannot be scaled exactly: fewer than two geo regions, something
+ * already saturated or shedding, a rate limiter with a zero limit, or an
+ * autoscaled tier targeting 100% (its utilisation can reach 1 below its
+ * maximum). An autoscaled tier's bound is its load on its maximum instances
+ * (below that maximum it runs at or under its target).
+ */
+export function regionUnit(spare: RunState, w: ResolvedWorkload): RegionUnit | null {
+  const net = spare.net;
+  const regions = geoRegions(net);
+  if (regions.length < 2 || !(w.users > 0)) return null;
+  const unit: RegionUnit = { users: w.users, maxLoad: new Float64Array(regions.length), failed: new Float64Array(regions.length) };
+  for (let i = 0; i < regions.length; i++) {
+    const r = regions[i];
+    forward(spare, w, r, false);
+    let max = 0;
+    for (let v = 0; v < net.n; v++) {
+      if (net.region[v] === r) continue;
+      if (spare.saturated[v]) return null;
+      let load = spare.utilization[v];
+      const kc = net.kindCode[v];
+      if (net.model[v] === codes.MODEL_QUEUE && net.autoscaled[v] && kc !== K_DATABASE && kc !== K_REPLICA && kc !== K_NOSQL) {
+        if (net.autoscaleTarget[v] >= 1) return null;
+        let totalWork = 0;
+        for (let c = 0; c < NWORK; c++) totalWork += spare.work[v * NWORK + c];
+        load = Math.max(load, totalWork / (net.autoscaleMax[v] * net.cores[v] * 1000));
+      }
+      if (kc === K_LIMITER && net.limitRps[v] >= 0) {
+        const b = v * 4;
+        const through = spare.processed[b] + spare.processed[b + 1] + spare.processed[b + 2] + spare.processed[b + 3];
+        if (spare.shedFrac[v] > 0 || (net.limitRps[v] === 0 && through > 0)) return null;
+        if (through > 0) load = Math.max(load, through / net.limitRps[v]);
+      }
+      if (load > max) max = load;
+    }
+    unit.maxLoad[i] = max;
+    unit.failed[i] = userFailed(spare);
+  }
+  return unit;
+}
+
+/** Guard band around a scaled comparison: closer than this to its limit, the exact pass decides. */
+const SCALE_GUARD = 1e-9;
+
+/**
+ * A complete run: forward pass, region-failure checks (only when geo DNS
+ * spans two or more regions; each re-runs the forward pass alone, unless
+ * `unit` lets it be scaled), data, backlog, availability, backward pass and
+ * cost.
+ */
+export function run(st: RunState, w: ResolvedWorkload, latMask: number, spare: RunState | null, unit: RegionUnit | null = null): RegionCheck[] {
   const net = st.net;
   forward(st, w, -1);
   const regions = geoRegions(net);
@@ -1411,8 +1483,21 @@ export function run(st: RunState, w: ResolvedWorkload, latMask: number, spare: R
   if (regions.length >= 2 && spare) {
     const baseline = userFailed(st);
     const tolerance = 1e-9 * Math.max(1, st.offered.total);
+    const scale = unit ? w.users / unit.users : 0;
     let all = true;
-    for (const r of regions) {
+    for (let i = 0; i < regions.length; i++) {
+      const r = regions[i];
+      if (unit && scale * unit.maxLoad[i] < 1 - SCALE_GUARD) {
+        // Nothing saturates or sheds: the pass is the measured one, scaled.
+        const failed = scale * unit.failed[i];
+        const limit = baseline + tolerance;
+        if (Math.abs(failed - limit) > SCALE_GUARD * Math.max(1, limit)) {
+          const carried = failed <= limit;
+          if (!carried) all = false;
+          checks.push({ region: net.regions[r], carried, saturatedNodeId: null });
+          continue;
+        }
+      }
       forward(spare, w, r, false);
       let satNode = -1;
       for (let v = 0; v < net.n; v++) {
