@@ -396,7 +396,9 @@ export default function ModelPage() {
             within {pct(accuracy.tolerance.utilization, 0)} on utilisation, {pct(accuracy.tolerance.mean, 0)} on mean latency and{' '}
             {pct(accuracy.tolerance.p99, 0)} on p99 wherever every component is at most 80% busy (below {accuracy.tolerance.utilizationFloor}{' '}
             utilisation, within an absolute {num(accuracy.tolerance.utilization * accuracy.tolerance.utilizationFloor)}, since tiny busy
-            fractions are mostly sampling noise).
+            fractions are mostly sampling noise). A figure is only judged where the simulation measured enough of it:{' '}
+            {grouped(accuracy.tolerance.minVisits)} visits for a response time, {grouped(accuracy.tolerance.minUtilizationVisits)} for a
+            utilisation.
           </P>
           <AccuracyTables data={accuracy as AccuracyData} />
           <P>
