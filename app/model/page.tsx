@@ -397,8 +397,8 @@ export default function ModelPage() {
             {pct(accuracy.tolerance.p99, 0)} on p99 wherever every component is at most 80% busy (below {accuracy.tolerance.utilizationFloor}{' '}
             utilisation, within an absolute {num(accuracy.tolerance.utilization * accuracy.tolerance.utilizationFloor)}, since tiny busy
             fractions are mostly sampling noise). A figure is only judged where the simulation measured enough of it:{' '}
-            {grouped(accuracy.tolerance.minVisits)} visits for a response time, {grouped(accuracy.tolerance.minUtilizationVisits)} for a
-            utilisation.
+            {grouped(accuracy.tolerance.minVisits)} visits for a response time, and for a utilisation a sampling error (about √(2/N) over N
+            visits) of at most a third of its tolerance.
           </P>
           <AccuracyTables data={accuracy as AccuracyData} />
           <P>

@@ -10,7 +10,7 @@ import { TableWrap, td, tdNum, th } from './reference-tables';
 export interface AccuracyData {
   generatedOn: string;
   seed: number;
-  tolerance: { utilization: number; utilizationFloor: number; mean: number; p99: number; minVisits: number; minUtilizationVisits: number };
+  tolerance: { utilization: number; utilizationFloor: number; mean: number; p99: number; minVisits: number; maxNoiseShare: number };
   cases: AccuracyCaseReport[];
 }
 
@@ -184,9 +184,10 @@ export function AccuracyTables({ data }: { data: AccuracyData }) {
       <h3 className="mt-8 text-lg font-semibold text-slate-900">The stages’ reference designs</h3>
       <p className="mt-2 leading-relaxed text-slate-700">
         Realistic designs, shown as they come out rather than held to the tolerances. Some components see only a small share of the
-        traffic (workers behind a queue, a primary that only takes the writes). Where the simulation gave a component fewer than{' '}
-        {grouped(data.tolerance.minUtilizationVisits)} visits, its utilisation is shown but not judged: a busy fraction measured over N random visits
-        has a sampling error of about √(2/N), 6% at 600 visits, more than the 3% tolerance itself. What remains is a real limit of the
+        traffic (workers behind a queue, a primary that only takes the writes). A busy fraction measured over N random visits has a
+        sampling error of about √(2/N), 6% at 600 visits, more than the 3% tolerance itself; where that error is over a third of the
+        tolerance (fewer than {grouped(Math.ceil(2 / (data.tolerance.utilization * data.tolerance.maxNoiseShare) ** 2))} visits at 3%),
+        the utilisation is shown but not judged. What remains is a real limit of the
         model: the app tier of stage 3 runs 200 ms jobs inline beside 1 to 8 ms requests on two cores, and exactly 1% of its requests
         carry such a job. Its p99 therefore sits on the edge between the short requests and the long ones, where a small error in the
         tail moves it a long way: the model’s p99 is 22–30% off there, while its mean and p95 are within tolerance.

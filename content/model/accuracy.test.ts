@@ -22,13 +22,20 @@ describe('content/model/accuracy.json (the accuracy table on /model)', () => {
     }
   });
 
-  it('judges a figure only where the simulation measured enough of it (20,000 visits for a utilisation, 5,000 for a response time)', () => {
+  it('judges a figure only where the simulation measured enough of it (sampling error of a utilisation at most a third of its tolerance; 5,000 visits for a response time)', () => {
     let shownOnly = 0;
     for (const c of committed.cases) {
       for (const r of c.rows) {
         if (r.metric === 'utilization') {
-          expect(r.tolerance !== null, `${c.name} ${r.where}`).toBe(r.samples >= TOLERANCE.minUtilizationVisits);
+          const absolute = r.analytic < TOLERANCE.utilizationFloor;
+          const tolerance = absolute ? TOLERANCE.utilization * TOLERANCE.utilizationFloor : TOLERANCE.utilization;
+          const noise = Math.sqrt(2 / r.samples) * (absolute ? r.analytic : 1);
+          // Rows are rounded to 4 significant figures: leave the boundary itself out.
+          if (Math.abs(noise / (tolerance * TOLERANCE.maxNoiseShare) - 1) > 0.01) {
+            expect(r.tolerance !== null, `${c.name} ${r.where}`).toBe(noise <= tolerance * TOLERANCE.maxNoiseShare);
+          }
           if (r.tolerance === null) shownOnly++;
+          if (!absolute && r.samples >= 20_000) expect(r.tolerance, `${c.name} ${r.where}: 20,000 visits are enough at 3%`).not.toBeNull();
         }
         if (r.metric === 'mean' || r.metric === 'p99') expect(r.samples, `${c.name} ${r.where} ${r.metric}`).toBeGreaterThanOrEqual(TOLERANCE.minVisits);
       }

@@ -27,14 +27,15 @@ export const TOLERANCE = {
   /** Fewest measured visits for a node's response time to be compared (fewer is sampling noise). */
   minVisits: 5_000,
   /**
-   * Fewest measured visits for a node's utilisation to be judged. A busy
-   * fraction built from N Poisson visits with exponential service has a
-   * relative standard error of √(2/N) (the count and the service times each
-   * contribute 1/√N): 1% at 20,000 visits, a third of the 3% tolerance. With
-   * fewer visits a 3% difference is within the simulation's own noise (6% at
-   * 600 visits), so the row is shown, not judged.
+   * Largest sampling error, as a share of the tolerance, at which a
+   * utilisation is judged. A busy fraction built from N Poisson visits with
+   * exponential service has a relative standard error of √(2/N) (the count
+   * and the service times each contribute 1/√N): 6% at 600 visits, more than
+   * the 3% tolerance itself, and 1% (a third of it) at 20,000. Where the
+   * error is larger, a difference is the simulation's noise, not the
+   * model's, so the row is shown, not judged.
    */
-  minUtilizationVisits: 20_000,
+  maxNoiseShare: 1 / 3,
 } as const;
 
 export type Metric = 'utilization' | 'mean' | 'p95' | 'p99' | 'arrivalRps';
@@ -66,7 +67,6 @@ export interface AccuracyCase {
 }
 
 const MIN_VISITS = TOLERANCE.minVisits;
-const MIN_UTILIZATION_VISITS = TOLERANCE.minUtilizationVisits;
 
 function rel(a: number, s: number): number {
   if (a === 0 && s === 0) return 0;
@@ -98,8 +98,10 @@ export function compareWithSimulation(
     if (a.kind === 'users' || a.kind === 'monitoring' || a.kind === 'logging' || a.arrivalRps.total <= 0) continue;
     samples = s.visits;
     const low = a.utilization < TOLERANCE.utilizationFloor;
-    if (s.visits < MIN_UTILIZATION_VISITS) push(id, 'utilization', a.utilization, s.utilization, null, null);
-    else push(id, 'utilization', a.utilization, s.utilization, low ? TOLERANCE.utilization * TOLERANCE.utilizationFloor : TOLERANCE.utilization, low ? 'absolute' : 'relative');
+    const tolerance = low ? TOLERANCE.utilization * TOLERANCE.utilizationFloor : TOLERANCE.utilization;
+    const noise = Math.sqrt(2 / Math.max(1, s.visits)) * (low ? a.utilization : 1);
+    if (noise > tolerance * TOLERANCE.maxNoiseShare) push(id, 'utilization', a.utilization, s.utilization, null, null);
+    else push(id, 'utilization', a.utilization, s.utilization, tolerance, low ? 'absolute' : 'relative');
     push(id, 'arrivalRps', a.arrivalRps.total, s.arrivalRps.total, null, null);
     if (queueing(a.kind) && s.visits >= MIN_VISITS) {
       push(id, 'mean', a.responseMs.mean, s.responseMs.mean, TOLERANCE.mean, 'relative');
