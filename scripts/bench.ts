@@ -5,7 +5,9 @@
  *   {"name":"evaluate-1000","medianMs":…,"targetMs":5,"perNodeUs":…}
  *
  * evaluate-10/100/1000/10000 (stages included, as `evaluate` returns by
- * default) show how the cost grows with the graph; sweep-60x50 is a 60-point
+ * default: nine model runs, the requested workload and the eight stages'
+ * user counts; `withoutStagesMs` is the one run alone) show how the cost
+ * grows with the graph; sweep-60x50 is a 60-point
  * sweep of a 50-node design; simulate-100k is 100,000 requests through a
  * 10-node design. Each is warmed up, then timed over enough runs for a
  * stable median. Designs come from `bench-designs.ts` (realistic, sized).
@@ -22,6 +24,8 @@ interface Line {
   medianCpuMs?: number;
   targetMs?: number;
   perNodeUs?: number;
+  /** The same evaluation without the eight stages (one model run instead of nine), ms. */
+  withoutStagesMs?: number;
   nodes?: number;
   runs?: number;
 }
@@ -69,7 +73,17 @@ function main() {
     const n = design.nodes.length;
     const runs = size >= 10_000 ? 25 : size >= 1000 ? 200 : 1000;
     const t = measure(() => evaluate(design), Math.max(10, runs / 4), runs);
-    print({ name, medianMs: round(t.wall), ...(targets[name] ? { targetMs: targets[name] } : {}), perNodeUs: round((t.wall * 1000) / n, 2), medianCpuMs: round(t.cpu), nodes: n, runs });
+    const one = measure(() => evaluate(design, undefined, { stages: false }), Math.max(10, runs / 4), runs);
+    print({
+      name,
+      medianMs: round(t.wall),
+      ...(targets[name] ? { targetMs: targets[name] } : {}),
+      perNodeUs: round((t.wall * 1000) / n, 2),
+      medianCpuMs: round(t.cpu),
+      withoutStagesMs: round(one.wall),
+      nodes: n,
+      runs,
+    });
   }
 
   if (want('sweep-60x50')) {
