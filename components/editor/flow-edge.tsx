@@ -33,7 +33,7 @@ function FlowEdgeView({
   const result = useEditor(useMemo(() => selectEdgeResult(id), [id]));
   const [hover, setHover] = useState(false);
   const params = data ? edgeNote(data.params) : '';
-  const rate = result && (hover || selected) ? `≈ ${formatRps(result.rps)}` : '';
+  const rate = result && (hover || selected) ? formatRps(result.rps) : '';
   const note = [params, rate].filter(Boolean).join(' · ');
   // Markers scale with the stroke, so the range stays modest: 1.5–4 px.
   const width = result ? 1.5 + result.weight * 2.5 : 1.75;

@@ -86,31 +86,10 @@ export type EngineAnswer = EvaluateAnswer | SweepSummary | ComparisonSummary | S
 
 export type EngineResult<T = EngineAnswer> = { ok: true; value: T } | { ok: false; invalid: boolean; message: string };
 
-/**
- * Requests per second per connection. The engine reports arrivals per node,
- * not per edge, so a node's arrivals are split over its incoming connections
- * in proportion to what each sender sends (its arrivals over its outgoing
- * connections). Exact for trees; a close estimate where paths merge.
- */
-export function edgeFlows(design: Design, arrivals: (id: string) => number): Record<string, number> {
-  const outDegree = new Map<string, number>();
-  const incoming = new Map<string, Design['edges']>();
-  for (const e of design.edges) {
-    outDegree.set(e.source, (outDegree.get(e.source) ?? 0) + 1);
-    const list = incoming.get(e.target);
-    if (list) list.push(e);
-    else incoming.set(e.target, [e]);
-  }
-  const sends = (id: string) => arrivals(id) / Math.max(1, outDegree.get(id) ?? 1);
+/** Requests per second per connection, from the engine's (or the simulation's) per-edge traffic. */
+export function edgeTotals(edges: Record<string, { rps: { total: number } }>): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [target, edges] of incoming) {
-    const total = arrivals(target);
-    const weights = edges.map((e) => sends(e.source));
-    const sum = weights.reduce((a, b) => a + b, 0);
-    edges.forEach((e, i) => {
-      out[e.id] = total <= 0 ? 0 : sum > 0 ? (total * weights[i]) / sum : total / edges.length;
-    });
-  }
+  for (const [id, e] of Object.entries(edges)) out[id] = e.rps.total;
   return out;
 }
 
@@ -160,8 +139,7 @@ function answer(req: EngineRequest): EngineAnswer {
   switch (req.type) {
     case 'evaluate': {
       const evaluation = evaluate(req.design, { users: req.users });
-      const flows = edgeFlows(req.design, (id) => evaluation.nodes[id]?.arrivalRps.total ?? 0);
-      return { evaluation, edges: edgeResults(flows) };
+      return { evaluation, edges: edgeResults(edgeTotals(evaluation.edges)) };
     }
     case 'sweep': {
       const r = sweep(req.design, SWEEP_FROM_USERS, SWEEP_TO_USERS, SWEEP_POINTS);
@@ -200,7 +178,7 @@ function answer(req: EngineRequest): EngineAnswer {
         seed: r.seed,
         requests: r.requests,
         users: r.users,
-        edges: edgeFlows(req.design, (id) => r.nodes[id]?.arrivalRps.total ?? 0),
+        edges: edgeTotals(r.edges),
         p95ReadMs: r.endToEnd.latencyMs.read.p95,
         errorRate: r.endToEnd.errorRate,
       };

@@ -3,7 +3,8 @@ import { STAGES } from '@/lib/engine/stages';
 import { sweep } from '@/lib/engine/evaluate';
 import { GROWTH_STAGES } from '@/lib/growth-stages';
 import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
-import { edgeFlows, runEngineRequest, SWEEP_FROM_USERS, SWEEP_POINTS, SWEEP_TO_USERS, type EngineRequest, type SweepSummary } from './scoring-engine';
+import { runEngineRequest, SWEEP_FROM_USERS, SWEEP_POINTS, SWEEP_TO_USERS, type EngineRequest, type EvaluateAnswer, type SweepSummary } from './scoring-engine';
+import type { Design } from '@/lib/engine/types';
 import { emptyReason, inlineClient, nextStageToPass, snapUsers, startScoring, type EngineClient } from './scoring';
 import { formatAvailability, formatDowntime, formatMs, formatNines, formatUsd, formatUsers } from './scoring-format';
 import { createEditorStore } from './store';
@@ -132,21 +133,34 @@ describe('scoring helpers', () => {
     expect(emptyReason(stage3)).toBeNull();
   });
 
-  it('splits a node’s arrivals over its incoming connections by what each sender sends', () => {
-    const flows = edgeFlows(
-      {
-        schemaVersion: 1,
-        nodes: [],
-        edges: [
-          { id: 'lb-a', source: 'lb', target: 'a' },
-          { id: 'lb-b', source: 'lb', target: 'b' },
-          { id: 'a-db', source: 'a', target: 'db' },
-          { id: 'b-db', source: 'b', target: 'db' },
-        ],
-      },
-      (id) => ({ lb: 100, a: 60, b: 40, db: 50 })[id] ?? 0,
-    );
-    expect(flows).toEqual({ 'lb-a': 60, 'lb-b': 40, 'a-db': 30, 'b-db': 20 });
+  it('gives each connection the traffic the engine routes along it, class by class, not a share of the node’s arrivals', () => {
+    // App servers send reads to the cache and writes to the database; cache misses go on to the database.
+    const design: Design = {
+      schemaVersion: 1,
+      nodes: [
+        { id: 'users', kind: 'users' },
+        { id: 'app', kind: 'app-server', params: { instances: 4 } },
+        { id: 'cache', kind: 'cache', params: { hitRatio: 0.9 } },
+        { id: 'db', kind: 'database' },
+      ],
+      edges: [
+        { id: 'u-app', source: 'users', target: 'app' },
+        { id: 'app-cache', source: 'app', target: 'cache' },
+        { id: 'app-db', source: 'app', target: 'db' },
+        { id: 'cache-db', source: 'cache', target: 'db' },
+      ],
+    };
+    const r = runEngineRequest({ type: 'evaluate', design, users: 100_000 });
+    if (!r.ok) throw new Error(r.message);
+    const { evaluation, edges } = r.value as EvaluateAnswer;
+    const reads = evaluation.offered.read;
+    const writes = evaluation.offered.write;
+    expect(edges['app-cache'].rps).toBeCloseTo(reads, 6);
+    expect(edges['cache-db'].rps).toBeCloseTo(reads * 0.1, 6);
+    // The app's direct connection to the database carries the writes only (splitting the database's arrivals by sender would give it half).
+    expect(edges['app-db'].rps).toBeCloseTo(writes, 6);
+    expect(edges['app-db'].rps + edges['cache-db'].rps).toBeCloseTo(evaluation.nodes.db.arrivalRps.total, 6);
+    expect(edges['u-app'].rps).toBeCloseTo(evaluation.offered.total, 6);
   });
 
   it('answers an invalid design with a message, never a throw', () => {

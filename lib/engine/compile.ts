@@ -133,6 +133,8 @@ export interface CompiledNetwork {
   routeHop: Float64Array;
   /** Index of the design edge the route entry follows. */
   routeEdge: Int32Array;
+  /** Design edge ids, by index. */
+  edgeIds: string[];
 
   // Structure.
   /** Algorithm of the load balancer feeding the node (ALG_*). */
@@ -655,6 +657,7 @@ export function compile(design: Design): CompiledNetwork {
     routeFrac: rf.slice(0, rn),
     routeHop: rh.slice(0, rn),
     routeEdge: re.slice(0, rn),
+    edgeIds: edges.map((e) => e.id),
     algorithm,
     primaryOf,
     failover,

@@ -6,6 +6,7 @@ import * as codes from './compile';
 import { compile, type CompiledNetwork } from './compile';
 import type {
   ClassRates,
+  EdgeResult,
   Evaluation,
   Finding,
   LatencySummary,
@@ -332,6 +333,19 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
     }
     setKey(nodes, id, result);
   }
+  // Each connection carries its share of what its source sent (the normal pass routes by routeFrac alone).
+  const flow = new Float64Array(net.edgeIds.length * 4);
+  for (let b = 0; b < net.n * 4; b++) {
+    const sent = st.sent[b];
+    if (!(sent > 0)) continue;
+    const k = b & 3;
+    for (let i = net.routeStart[b]; i < net.routeStart[b + 1]; i++) flow[net.routeEdge[i] * 4 + k] += sent * net.routeFrac[i];
+  }
+  const edges: Record<string, EdgeResult> = {};
+  for (let e = 0; e < net.edgeIds.length; e++) {
+    const f = e * 4;
+    setKey(edges, net.edgeIds[e], { rps: rates(flow[f], flow[f + 1], flow[f + 2], flow[f + 3]) });
+  }
   const avail = endToEndAvailability(st);
   const total = nodesUsd + st.internetEgressUsd;
   const o = st.offered;
@@ -342,6 +356,7 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
     // `total` is R of MODEL.md §1.2: the user requests (jobs are born inside the system).
     offered: { ...rates(o.static, o.read, o.write, o.job), total: rps(o.total) },
     nodes,
+    edges,
     endToEnd: {
       latencyMs: { static: classLatency(st, STATIC), read: classLatency(st, READ), write: classLatency(st, WRITE), overall: overallLatency(st) },
       availability: avail.overall,

@@ -164,6 +164,12 @@ export interface RegionsReport {
   checks: { region: string; carried: boolean; saturatedNodeId: string | null }[];
 }
 
+/** Traffic one connection carries (MODEL.md §2 routing, at peak). */
+export interface EdgeResult {
+  /** Requests (jobs) per second along the connection, per class; a connection the routing rules do not use carries 0. */
+  rps: ClassRates;
+}
+
 export interface Evaluation {
   modelVersion: 1;
   users: number;
@@ -171,6 +177,8 @@ export interface Evaluation {
   /** Peak offered load; `total` = static + read + write (jobs are born inside the system). */
   offered: ClassRates;
   nodes: Record<string, NodeResult>;
+  /** Per design edge id: what it carries. Arrivals at a node are the sum over its incoming connections (plus, at a users node, the offered load). */
+  edges: Record<string, EdgeResult>;
   endToEnd: EndToEnd;
   bottleneck: { nodeId: string | null; utilization: number };
   spofs: string[];

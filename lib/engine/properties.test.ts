@@ -62,6 +62,31 @@ describe('engine properties on random valid designs', () => {
     );
   });
 
+  it('connections carry the traffic exactly: a node receives the sum of its incoming connections, per class', () => {
+    fc.assert(
+      fc.property(designArb({ autoscale: true }), (d) => {
+        const e = evaluate(d, undefined, quick);
+        const classes = ['static', 'read', 'write', 'job'] as const;
+        expect(Object.keys(e.edges).sort()).toEqual(d.edges.map((x) => x.id).sort());
+        const into = new Map<string, Record<(typeof classes)[number], number>>();
+        for (const edge of d.edges) {
+          const sum = into.get(edge.target) ?? { static: 0, read: 0, write: 0, job: 0 };
+          for (const k of classes) sum[k] += e.edges[edge.id].rps[k];
+          into.set(edge.target, sum);
+        }
+        for (const node of d.nodes) {
+          if (node.kind === 'users') continue;
+          const sum = into.get(node.id) ?? { static: 0, read: 0, write: 0, job: 0 };
+          for (const k of classes) {
+            const arrival = e.nodes[node.id].arrivalRps[k];
+            expect(close(sum[k], arrival, e.offered.total), `${node.id} ${k}: ${sum[k]} in vs ${arrival} arriving`).toBe(true);
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('every availability is in [0, 1], and so are error rates and utilisation is never negative', () => {
     fc.assert(
       fc.property(designArb({ autoscale: true }), (d) => {

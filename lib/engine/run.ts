@@ -72,6 +72,8 @@ export interface RunState {
   failed: Float64Array;
   /** Part of `failed` that had no target to go to, by the class it needed to send. */
   unhandled: Float64Array;
+  /** Sent along the node's route, per class (rps): each route entry carries this times its fraction. */
+  sent: Float64Array;
   shed: Float64Array;
   /** Work per category (WORK_*), ms of CPU per second, whole node. */
   work: Float64Array;
@@ -142,6 +144,7 @@ export function createRunState(net: CompiledNetwork): RunState {
     done: f(4),
     failed: f(4),
     unhandled: f(4),
+    sent: f(4),
     shed: f(4),
     work: f(NWORK),
     instances: f(1),
@@ -219,6 +222,7 @@ function clearState(st: RunState) {
   st.done.fill(0);
   st.failed.fill(0);
   st.unhandled.fill(0);
+  st.sent.fill(0);
   st.shed.fill(0);
   st.work.fill(0);
   st.utilization.fill(0);
@@ -251,6 +255,7 @@ function emit(st: RunState, v: number, cls: number, amount: number, failedRegion
     st.failed[b] += amount;
     return;
   }
+  st.sent[b] += amount;
   const arrival = st.arrival;
   if (failedRegion >= 0 && (net.kindCode[v] === K_DNS || net.kindCode[v] === K_CDN)) {
     // DNS stops sending users to a failed region and a CDN fails over to a live

@@ -33,6 +33,26 @@ describe('simulation against the analytic engine (MODEL.md §3: ρ ≤ 0.8 → u
   }
 });
 
+describe('traffic per connection', () => {
+  it('the simulation counts the requests along each connection; they agree with the engine’s per-edge traffic (stage 5 reference)', () => {
+    const d = stage(5);
+    const e = evaluate(d, undefined, { stages: false });
+    const s = simulate(d, { requests: 300_000, seed: 3 });
+    let compared = 0;
+    for (const edge of d.edges) {
+      const a = e.edges[edge.id].rps;
+      const m = s.edges[edge.id].rps;
+      for (const k of ['static', 'read', 'write', 'job'] as const) {
+        // Enough simulated requests along it to judge (above ~2,000 in the window).
+        if (a[k] * s.measuredSeconds < 2_000) continue;
+        compared++;
+        expect(rel(a[k], m[k]), `${edge.id} ${k}: engine ${a[k]}, simulated ${m[k]}`).toBeLessThan(0.05);
+      }
+    }
+    expect(compared).toBeGreaterThan(8);
+  });
+});
+
 describe('which side is right: the simulation against textbook answers', () => {
   it('M/M/1 at ρ = 0.7: mean response 1/(μ-λ) and p99 ln(100)/(μ-λ) (textbook M/M/1)', () => {
     const c = ACCURACY_CASES.find((x) => x.name === 'M/M/1')!;

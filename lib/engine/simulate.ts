@@ -114,6 +114,12 @@ export interface SimulatedNode {
   visits: number;
 }
 
+/** What one connection carried in the simulation. */
+export interface SimulatedEdge {
+  /** Requests (jobs) per second sent along it during the measurement window, per class. */
+  rps: { static: number; read: number; write: number; job: number; total: number };
+}
+
 export interface SimulationResult {
   modelVersion: 1;
   seed: number;
@@ -127,6 +133,8 @@ export interface SimulationResult {
   /** Peak offered load (rps) the arrivals were drawn at. */
   offered: OfferedLoad;
   nodes: Record<string, SimulatedNode>;
+  /** Per design edge id. */
+  edges: Record<string, SimulatedEdge>;
   endToEnd: {
     /** User-facing latency of requests that succeeded, ms (queued jobs excluded). */
     latencyMs: { static: SimulatedLatency; read: SimulatedLatency; write: SimulatedLatency; overall: SimulatedLatency };
@@ -321,6 +329,8 @@ class Simulation {
   private tWarm = 0;
   private tEnd = 0;
   private readonly arrivals: Float64Array;
+  /** Requests (jobs) sent along each design edge during the measurement window, per class. */
+  private readonly edgeCounts: Float64Array;
   private readonly nodeSamples: Float64Array[];
   private readonly nodeSampleCount: Int32Array;
   private readonly lat: Float64Array;
@@ -366,6 +376,7 @@ class Simulation {
     this.limitTokens = new Float64Array(n);
     this.limitLast = new Float64Array(n);
     this.arrivals = new Float64Array(n * 4);
+    this.edgeCounts = new Float64Array(net.edgeIds.length * 4);
     this.nodeSampleCount = new Int32Array(n);
     this.nodeSamples = [];
 
@@ -712,6 +723,7 @@ class Simulation {
       }
       const target = net.routeTarget[i];
       acc += net.routeHop[i];
+      if (t + acc >= this.tWarm && t + acc <= this.tEnd) this.edgeCounts[net.routeEdge[i] * 4 + oc]++;
       const f2 = s * D + d;
       this.fNode[f2] = target;
       this.fCls[f2] = oc;
@@ -780,6 +792,7 @@ class Simulation {
     const s = this.alloc(SLOT_DETACHED);
     this.push(s, target, JOB);
     const now = t + net.routeHop[i];
+    if (now >= this.tWarm && now <= this.tEnd) this.edgeCounts[net.routeEdge[i] * 4 + JOB]++;
     if (this.stage[target * 4 + JOB] === STAGE_QUEUE) {
       this.node[s] = target;
       this.cls[s] = JOB;
@@ -1017,6 +1030,17 @@ class Simulation {
       if (net.ids[v] === '__proto__') Object.defineProperty(nodes, '__proto__', { value: entry, enumerable: true, writable: true, configurable: true });
       else nodes[net.ids[v]] = entry;
     }
+    const edges: Record<string, SimulatedEdge> = {};
+    for (let e = 0; e < net.edgeIds.length; e++) {
+      const c = this.edgeCounts;
+      const b = e * 4;
+      const perSec = (x: number) => (seconds > 0 ? x / seconds : 0);
+      const entry: SimulatedEdge = {
+        rps: { static: perSec(c[b]), read: perSec(c[b + 1]), write: perSec(c[b + 2]), job: perSec(c[b + 3]), total: perSec(c[b] + c[b + 1] + c[b + 2] + c[b + 3]) },
+      };
+      if (net.edgeIds[e] === '__proto__') Object.defineProperty(edges, '__proto__', { value: entry, enumerable: true, writable: true, configurable: true });
+      else edges[net.edgeIds[e]] = entry;
+    }
     // End-to-end, per class and overall.
     const m = this.latCount;
     const counts = [0, 0, 0];
@@ -1038,6 +1062,7 @@ class Simulation {
       workload: { ...this.w },
       offered,
       nodes,
+      edges,
       endToEnd: {
         latencyMs: {
           static: summary(per[STATIC]),
