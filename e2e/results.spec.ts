@@ -113,6 +113,19 @@ test('the growth chart calls out the breaking point the engine’s sweep finds',
   await expect(chart.getByRole('table').locator('tbody tr')).toHaveCount(SWEEP_POINTS);
 });
 
+test('a connection shows what it carries, class by class: once a cache takes the reads, the app’s link to the database carries only writes', async ({ sandbox, page }) => {
+  await sandbox.open();
+  await page.locator('button', { hasText: /^Stage 5\b/ }).first().click();
+  await expect(results(page).getByTestId('scorecard')).toBeVisible();
+  await sandbox.edge('App servers', 'Primary database').click({ force: true });
+  const traffic = sandbox.inspector.getByTestId('edge-traffic');
+  await expect(traffic).toContainText('writes');
+  await expect(traffic).not.toContainText('reads');
+  await sandbox.edge('App servers', 'Cache').click({ force: true });
+  await expect(traffic).toContainText('reads');
+  await expect(traffic).not.toContainText('writes');
+});
+
 test('an empty or unconnected design gets a calm explanation, not an error', async ({ sandbox, page }) => {
   await sandbox.open();
   const panel = results(page);

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useId, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { edgeSchema, nodeParamsSchema, nodeSchema } from '@/lib/design/schema';
@@ -25,6 +26,7 @@ import {
   type EditResult,
   type EditorState,
 } from '@/lib/editor/store';
+import { formatRps, formatUsers } from '@/lib/editor/scoring-format';
 import { GROUP_TILE } from './groups';
 import { KindIcon } from './kind-icons';
 import { useEditor, useEditorStore } from './editor-provider';
@@ -606,6 +608,44 @@ function EdgeParamField({ edgeId, name, value }: { edgeId: string; name: keyof E
   );
 }
 
+const TRAFFIC_CLASSES = [
+  ['static', 'static files'],
+  ['read', 'reads'],
+  ['write', 'writes'],
+  ['job', 'background jobs'],
+] as const;
+
+/** What the connection carries at peak, class by class, from the live score. */
+function EdgeTraffic({ id }: { id: string }) {
+  const scored = useEditor((s: EditorState) => s.results?.scored);
+  if (!scored || scored.status !== 'ok') return null;
+  const rps = scored.evaluation.edges[id]?.rps;
+  if (!rps) return null;
+  const carried = TRAFFIC_CLASSES.filter(([k]) => rps[k] > 0);
+  return (
+    <div className="mt-3 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="edge-traffic">
+      <p className="font-medium text-slate-900">At peak with {formatUsers(scored.users)} users</p>
+      {carried.length === 0 ? (
+        <p className="mt-1 text-slate-700">
+          Carries nothing: the source sends its traffic another way.{' '}
+          <Link href="/learn/guide-wiring" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+            Which component takes what
+          </Link>
+        </p>
+      ) : (
+        <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-slate-700">
+          {carried.map(([k, words]) => (
+            <div key={k} className="contents">
+              <dt>{words}</dt>
+              <dd className="text-right font-mono tabular-nums">{formatRps(rps[k])}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </div>
+  );
+}
+
 function EdgeInspector({ id }: { id: string }) {
   const store = useEditorStore();
   const edge = useEditor((s: EditorState) => s.graph.edges.find((e) => e.id === id));
@@ -620,6 +660,7 @@ function EdgeInspector({ id }: { id: string }) {
         {from} <span aria-hidden="true">→</span>
         <span className="sr-only">to</span> {to}
       </p>
+      <EdgeTraffic id={id} />
       <div className="mt-2">
         <EdgeParamField key={`${id}:share`} edgeId={id} name="share" value={params.share} />
         <EdgeParamField key={`${id}:latency`} edgeId={id} name="latencyMs" value={params.latencyMs} />
