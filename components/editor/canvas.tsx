@@ -323,7 +323,8 @@ export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
         nodeColor={minimapColor}
         nodeStrokeWidth={2}
         maskColor="rgba(241, 245, 249, 0.7)"
-        className="!border !border-slate-200 !shadow-sm"
+        // On a phone the overview would cover a third of the canvas; pinch and fit-view do its job there.
+        className="!hidden !border !border-slate-200 !shadow-sm sm:!block"
       />
       {readOnly ? null : <ConnectionHint />}
       <FitOnRequest />

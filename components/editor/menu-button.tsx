@@ -12,7 +12,25 @@ export interface MenuItem {
  * A button that opens a menu (WAI-ARIA menu button): arrow keys move, Enter
  * chooses, Escape or a click elsewhere closes and returns focus.
  */
-export function MenuButton({ label, icon, items, className, title }: { label: ReactNode; icon?: ReactNode; items: MenuItem[]; className: string; title?: string }) {
+export function MenuButton({
+  label,
+  icon,
+  items,
+  className,
+  title,
+  align = 'start',
+  chevron = true,
+}: {
+  label: ReactNode;
+  icon?: ReactNode;
+  items: MenuItem[];
+  className: string;
+  title?: string;
+  /** Which edge of the button the menu lines up with (`end` for a button near the right of the screen). */
+  align?: 'start' | 'end';
+  /** Draw the small down arrow after the label: always, never (an icon-only button), or from the `sm` width up. */
+  chevron?: boolean | 'sm';
+}) {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLUListElement>(null);
@@ -55,16 +73,18 @@ export function MenuButton({ label, icon, items, className, title }: { label: Re
       >
         {icon}
         {label}
-        <svg viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={1.6} aria-hidden="true">
-          <path d="m6 8 4 4 4-4" />
-        </svg>
+        {chevron ? (
+          <svg viewBox="0 0 20 20" className={chevron === 'sm' ? 'hidden h-4 w-4 sm:block' : 'h-4 w-4'} fill="none" stroke="currentColor" strokeWidth={1.6} aria-hidden="true">
+            <path d="m6 8 4 4 4-4" />
+          </svg>
+        ) : null}
       </button>
       {open ? (
         <ul
           ref={menuRef}
           id={menuId}
           role="menu"
-          className="absolute left-0 top-full z-40 mt-1 max-h-[70vh] min-w-60 overflow-y-auto rounded-lg border border-slate-200 bg-white py-1 shadow-xl"
+          className={`absolute ${align === 'end' ? 'right-0' : 'left-0'} top-full z-40 mt-1 max-h-[70vh] min-w-60 overflow-y-auto rounded-lg border border-slate-200 bg-white py-1 shadow-xl`}
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown') focusItem(1);
             else if (e.key === 'ArrowUp') focusItem(-1);

@@ -33,10 +33,11 @@ function ToolButton({
   disabled?: boolean;
   shortcut?: string;
   keyshortcuts?: string;
-  showLabel?: 'always' | 'xl' | 'never';
+  showLabel?: 'always' | 'md' | 'xl' | 'never';
   pressed?: boolean;
 }) {
-  const labelClass = showLabel === 'always' ? '' : showLabel === 'xl' ? 'sr-only xl:not-sr-only xl:whitespace-nowrap' : 'sr-only';
+  const labelClass =
+    showLabel === 'always' ? '' : showLabel === 'md' ? 'sr-only md:not-sr-only' : showLabel === 'xl' ? 'sr-only xl:not-sr-only xl:whitespace-nowrap' : 'sr-only';
   return (
     <button
       type="button"
@@ -75,7 +76,7 @@ function DesignName() {
         if (e.key === 'Escape') setDraft(null);
       }}
       title={meta.name}
-      className="h-9 w-28 shrink-0 truncate rounded-md border border-transparent bg-transparent px-2 text-sm font-semibold text-slate-900 placeholder:text-slate-500 hover:border-slate-300 focus:border-slate-300 focus:bg-white lg:w-44 xl:w-72"
+      className="h-9 w-[4.5rem] shrink-0 truncate rounded-md border border-transparent bg-transparent px-2 text-sm font-semibold text-slate-900 placeholder:text-slate-500 hover:border-slate-300 focus:border-slate-300 focus:bg-white sm:w-24 lg:w-44 xl:w-72"
     />
   );
 }
@@ -251,6 +252,12 @@ export function Toolbar() {
     { label: 'Vector image (SVG)', hint: 'Scales without blurring', onSelect: () => void exportImage('svg') },
   ];
 
+  const moreItems: MenuItem[] = [
+    ...(nodeCount > 0 && !busy && !layingOut ? [{ label: 'Auto-layout', hint: 'Arrange the components left to right', onSelect: () => void autoLayout() }] : []),
+    { label: 'Import a design file', hint: 'A .json file exported from ScaleLab', onSelect: () => fileRef.current?.click() },
+    ...exportItems.map((item) => ({ ...item, label: `Export: ${item.label}` })),
+  ];
+
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     const result = await readDesignFile(file);
@@ -272,7 +279,7 @@ export function Toolbar() {
       className="flex h-12 shrink-0 items-center gap-0.5 border-b border-slate-200 bg-white px-2 lg:gap-1"
     >
       <div className="lg:hidden">
-        <ToolButton icon="palette" label="Components" onClick={() => togglePanel('palette')} pressed={panels.palette} showLabel="always" />
+        <ToolButton icon="palette" label="Components" onClick={() => togglePanel('palette')} pressed={panels.palette} showLabel="md" />
       </div>
       <DesignName />
       <span className="mx-1 hidden h-6 w-px bg-slate-200 lg:block" aria-hidden="true" />
@@ -287,9 +294,16 @@ export function Toolbar() {
         showLabel="never"
       />
       <span className="mx-1 hidden h-6 w-px bg-slate-200 lg:block" aria-hidden="true" />
-      <MenuButton label={<span className="sr-only lg:not-sr-only lg:whitespace-nowrap">Start from</span>} icon={<Glyph name="start" />} items={startItems} className={BUTTON} title="Start from a blank canvas or a stage’s reference design" />
-      <ToolButton icon="layout" label="Auto-layout" onClick={() => void autoLayout()} disabled={nodeCount === 0 || busy || layingOut} />
-      <ToolButton icon="import" label="Import" onClick={() => fileRef.current?.click()} />
+      <MenuButton label={<span className="sr-only lg:not-sr-only lg:whitespace-nowrap">Start from</span>} icon={<Glyph name="start" />} items={startItems} className={BUTTON} title="Start from a blank canvas or a stage’s reference design" chevron="sm" />
+      {/* On a phone these fold into the "More tools" menu below, so the toolbar fits the width. */}
+      <div className="hidden sm:contents">
+        <ToolButton icon="layout" label="Auto-layout" onClick={() => void autoLayout()} disabled={nodeCount === 0 || busy || layingOut} />
+        <ToolButton icon="import" label="Import" onClick={() => fileRef.current?.click()} />
+        <MenuButton label={<span className="sr-only xl:not-sr-only xl:whitespace-nowrap">Export</span>} icon={<Glyph name="export" />} items={exportItems} className={BUTTON} title="Export the design as a file or a picture" />
+      </div>
+      <div className="sm:hidden">
+        <MenuButton label={<span className="sr-only">More tools</span>} icon={<Glyph name="more" />} items={moreItems} className={BUTTON} title="Auto-layout, import and export" align="end" chevron={false} />
+      </div>
       <input
         ref={fileRef}
         type="file"
@@ -302,9 +316,10 @@ export function Toolbar() {
           e.target.value = '';
         }}
       />
-      <MenuButton label={<span className="sr-only xl:not-sr-only xl:whitespace-nowrap">Export</span>} icon={<Glyph name="export" />} items={exportItems} className={BUTTON} title="Export the design as a file or a picture" />
       <div className="ml-auto flex items-center gap-1">
-        <ToolButton icon="help" label="Keyboard shortcuts" onClick={() => store.getState().setShortcutsOpen(true)} shortcut="?" keyshortcuts="?" showLabel="never" />
+        <div className="hidden sm:contents">
+          <ToolButton icon="help" label="Keyboard shortcuts" onClick={() => store.getState().setShortcutsOpen(true)} shortcut="?" keyshortcuts="?" showLabel="never" />
+        </div>
         <button
           type="button"
           onClick={() => void onShare()}
@@ -312,10 +327,10 @@ export function Toolbar() {
           className="inline-flex h-9 shrink-0 items-center gap-1.5 rounded-md bg-brand-600 px-3 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-70"
         >
           <Glyph name="share" />
-          Share
+          <span className="sr-only sm:not-sr-only">Share</span>
         </button>
         <div className="lg:hidden">
-          <ToolButton icon="inspector" label="Inspector" onClick={() => togglePanel('inspector')} pressed={panels.inspector} showLabel="always" />
+          <ToolButton icon="inspector" label="Inspector" onClick={() => togglePanel('inspector')} pressed={panels.inspector} showLabel="md" />
         </div>
       </div>
       <ShareDialog state={share} onClose={() => setShare(null)} />

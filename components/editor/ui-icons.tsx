@@ -51,6 +51,13 @@ const GLYPHS = {
     </>
   ),
   chevron: <path d="m6 8 4 4 4-4" />,
+  more: (
+    <>
+      <circle cx="4.5" cy="10" r="1.25" fill="currentColor" stroke="none" />
+      <circle cx="10" cy="10" r="1.25" fill="currentColor" stroke="none" />
+      <circle cx="15.5" cy="10" r="1.25" fill="currentColor" stroke="none" />
+    </>
+  ),
   copy: (
     <>
       <rect x="7" y="7" width="10" height="10" rx="1.5" />

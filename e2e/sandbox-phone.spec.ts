@@ -1,0 +1,39 @@
+import { expect, test } from './fixtures';
+
+test.use({ viewport: { width: 360, height: 780 }, hasTouch: true, isMobile: true });
+
+test('on a phone, the toolbar fits the screen: the less used tools fold into a menu that still exports the design', async ({ sandbox, page }) => {
+  await sandbox.open();
+  await page.locator('button', { hasText: /^Stage 3\b/ }).first().tap();
+  await expect(sandbox.node('App servers')).toBeVisible();
+  // Nothing hangs off the right edge of the page.
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+  for (const name of ['Components', 'Undo', 'More tools', 'Share', 'Inspector']) {
+    const box = (await sandbox.toolbar.getByRole('button', { name, exact: true }).boundingBox())!;
+    expect(box.x + box.width, `${name} is on screen`).toBeLessThanOrEqual(360);
+  }
+  await expect(sandbox.toolbar.getByRole('button', { name: 'Auto-layout' })).toBeHidden();
+
+  await sandbox.toolbar.getByRole('button', { name: 'More tools' }).tap();
+  const menu = page.getByRole('menu');
+  await expect(menu.getByRole('menuitem', { name: /Auto-layout/ })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await menu.getByRole('menuitem', { name: /Export: Design file/ }).tap();
+  expect((await download).suggestedFilename()).toMatch(/\.json$/);
+});
+
+for (const width of [640, 700, 768, 1024]) {
+  test(`at ${width} px wide every toolbar button is on screen`, async ({ sandbox, page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await sandbox.open();
+    const buttons = sandbox.toolbar.getByRole('button');
+    const count = await buttons.count();
+    for (let i = 0; i < count; i++) {
+      const b = buttons.nth(i);
+      if (!(await b.isVisible())) continue;
+      const box = (await b.boundingBox())!;
+      expect(box.x + box.width, `${await b.getAttribute('aria-label') ?? await b.innerText()} is on screen`).toBeLessThanOrEqual(width);
+    }
+  });
+}
