@@ -110,10 +110,15 @@ test('an instructor publishes a scenario, a student submits, the instructor sees
   await expect(palette.getByRole('button', { name: 'Load balancer' })).toBeVisible();
   await expect(palette.getByRole('button', { name: 'Queue' })).toHaveCount(0);
   await expect(palette.getByRole('button', { name: 'Cache' })).toHaveCount(0);
+  // The same palette as the sandbox: a search over the allowed kinds only.
+  await palette.getByRole('searchbox', { name: 'Search components' }).fill('queue');
+  await expect(palette.getByText('No component matches “queue”.')).toBeVisible();
+  await palette.getByRole('searchbox', { name: 'Search components' }).fill('');
   await palette.getByRole('button', { name: 'Load balancer' }).click();
   const canvas = ada.getByRole('region', { name: 'Your design' });
   await expect(canvas.locator('.react-flow__node')).toHaveCount(4);
-  // A locked node cannot be deleted: the change is undone, with the reason.
+  // A locked node says so on its card, and cannot be deleted: the reason is given instead.
+  await expect(canvas.getByRole('group', { name: /^Database/ }).locator('[data-badge="locked"]')).toBeVisible();
   await canvas.getByRole('group', { name: /^Database/ }).click();
   await ada.keyboard.press('Delete');
   await expect(ada.getByText('“Database” is locked by the instructor', { exact: false })).toBeVisible();

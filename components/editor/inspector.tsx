@@ -522,6 +522,7 @@ function NodeInspector({ id }: { id: string }) {
   const store = useEditorStore();
   // Subscribes to the node's data only: dragging the node does not re-render the inspector.
   const data = useEditor((s: EditorState) => nodeById(s, id)?.data);
+  const locked = useEditor((s: EditorState) => s.ui.lockedNodeIds.includes(id));
   if (!data) return null;
   const spec = CATALOG[data.kind];
   const label = displayLabel(data);
@@ -537,26 +538,34 @@ function NodeInspector({ id }: { id: string }) {
         </div>
       </div>
       <p className="px-4 pt-2 text-sm leading-snug text-slate-700">{spec.description}</p>
-      <div className="px-4 pt-2">
-        <NameField key={`${id}:${label}`} nodeId={id} label={label} />
-      </div>
-      <section aria-labelledby={`settings-${id}`} className="px-4 pb-3">
-        <h3 id={`settings-${id}`} className="pt-2 text-xs font-semibold uppercase tracking-wide text-slate-600">
-          Settings
-        </h3>
-        {spec.params.length === 0 ? (
-          <p className="mt-1 text-sm text-slate-600">
-            {data.kind === 'users' ? 'How many users there are is set by the stage or the workload.' : 'Nothing to set.'}
-          </p>
-        ) : (
-          <>
-            <p className="mt-1 text-xs text-slate-600">Leave a field blank to use the default shown in it.</p>
-            {spec.params.map((name) => (
-              <ParamField key={`${id}:${name}`} nodeId={id} kind={data.kind} name={name} value={data.params[name]} />
-            ))}
-          </>
-        )}
-      </section>
+      {locked ? (
+        <p className="mx-4 mt-2 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-800" data-testid="locked-note">
+          Locked by the instructor: connect to it as you need, but it cannot be moved, changed or removed.
+        </p>
+      ) : null}
+      {/* A locked node's fields are shown, not editable. */}
+      <fieldset disabled={locked} className="min-w-0 disabled:opacity-70">
+        <div className="px-4 pt-2">
+          <NameField key={`${id}:${label}`} nodeId={id} label={label} />
+        </div>
+        <section aria-labelledby={`settings-${id}`} className="px-4 pb-3">
+          <h3 id={`settings-${id}`} className="pt-2 text-xs font-semibold uppercase tracking-wide text-slate-600">
+            Settings
+          </h3>
+          {spec.params.length === 0 ? (
+            <p className="mt-1 text-sm text-slate-600">
+              {data.kind === 'users' ? 'How many users there are is set by the stage or the workload.' : 'Nothing to set.'}
+            </p>
+          ) : (
+            <>
+              <p className="mt-1 text-xs text-slate-600">Leave a field blank to use the default shown in it.</p>
+              {spec.params.map((name) => (
+                <ParamField key={`${id}:${name}`} nodeId={id} kind={data.kind} name={name} value={data.params[name]} />
+              ))}
+            </>
+          )}
+        </section>
+      </fieldset>
       <Connections nodeId={id} kind={data.kind} label={label} />
       <div className="flex gap-2 border-t border-slate-200 px-4 py-3">
         <button
@@ -572,7 +581,8 @@ function NodeInspector({ id }: { id: string }) {
         </button>
         <button
           type="button"
-          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-saturated hover:bg-red-50"
+          disabled={locked}
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-saturated hover:bg-red-50 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent"
           onClick={() => {
             store.getState().deleteElements({ nodeIds: [id] });
             store.getState().announce(`Deleted ${label}.`);

@@ -7,7 +7,7 @@ import { canReceive, canSend } from '@/lib/editor/connection-rules';
 import { displayLabel } from '@/lib/editor/labels';
 import { BAND_LABEL } from '@/lib/editor/results';
 import type { EditorNode, NodeResult, UtilisationBand } from '@/lib/editor/types';
-import { selectIsEditingLabel, selectNodeResult, selectReadOnly } from '@/lib/editor/store';
+import { selectIsEditingLabel, selectNodeResult, selectReadOnly, type EditorState } from '@/lib/editor/store';
 import { GROUP_TILE } from './groups';
 import { KindIcon } from './kind-icons';
 import { useEditor, useEditorStore } from './editor-provider';
@@ -120,6 +120,7 @@ function KindNodeCard({ id, data, selected }: NodeProps<EditorNode>) {
   const result = useEditor(useMemo(() => selectNodeResult(id), [id]));
   const editing = useEditor(useMemo(() => selectIsEditingLabel(id), [id]));
   const readOnly = useEditor(selectReadOnly);
+  const locked = useEditor(useCallback((st: EditorState) => st.ui.lockedNodeIds.includes(id), [id]));
   const label = displayLabel(data);
   const capacity = capacityLine(data);
   // Name the kind only when the label does not already say it ("App servers" does, "Static assets" does not).
@@ -135,6 +136,19 @@ function KindNodeCard({ id, data, selected }: NodeProps<EditorNode>) {
       data-band={result?.band}
     >
       {result ? <ResultBadges result={result} /> : null}
+      {locked ? (
+        <span
+          className="pointer-events-none absolute -top-2.5 right-3 inline-flex items-center gap-1 rounded border border-slate-400 bg-white px-1.5 py-0.5 text-[10px] font-semibold leading-none text-slate-700"
+          data-badge="locked"
+          title="Locked by the instructor: connect to it, but it cannot be moved, changed or removed"
+        >
+          <svg viewBox="0 0 12 12" className="h-2.5 w-2.5" fill="none" stroke="currentColor" strokeWidth={1.4} aria-hidden="true">
+            <rect x="2" y="5.5" width="8" height="5" rx="1" />
+            <path d="M4 5.5V4a2 2 0 0 1 4 0v1.5" />
+          </svg>
+          Locked<span className="sr-only"> by the instructor</span>
+        </span>
+      ) : null}
       {/* Both handles always exist so any stored edge can attach; the ones a kind cannot use are hidden and inert. */}
       <Handle
         type="target"

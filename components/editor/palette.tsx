@@ -135,27 +135,32 @@ function PaletteItem({ kind, tabbable, onAdd, onFocusItem, onKeyNav }: ItemProps
 }
 
 /**
- * Every kind in the engine's catalog, grouped and searchable. Drag one onto
- * the canvas, or tap it / press Enter on it to add it at the centre of the
- * view. Arrow keys move between items; one Tab stop for the whole list.
+ * Every kind in the engine's catalog (or only `kinds`, as a scenario allows;
+ * Users always), grouped and searchable. Drag one onto the canvas, or tap it
+ * / press Enter on it to add it at the centre of the view. Arrow keys move
+ * between items; one Tab stop for the whole list.
  */
-export function Palette({ onAdded }: { onAdded?: () => void }) {
+export function Palette({ onAdded, kinds }: { onAdded?: () => void; kinds?: readonly Kind[] }) {
   const add = useAddNode();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState<Kind | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const searchId = useId();
 
+  const offered = useMemo(() => (kinds ? KINDS.filter((k) => k === 'users' || kinds.includes(k)) : KINDS), [kinds]);
   const words = useMemo(() => query.toLowerCase().split(/\s+/).filter(Boolean), [query]);
-  // No search: every kind, by group. A search: one list of matches, best first.
+  // No search: every offered kind, by group. A search: one list of matches, best first.
   const visible = useMemo(() => {
-    if (words.length === 0) return GROUPS.map((g) => ({ id: g.id as string, label: g.label, kinds: KINDS_BY_GROUP[g.id] }));
-    const ranked = KINDS.map((k, i) => ({ k, i, s: score(k, words) }))
+    if (words.length === 0) {
+      return GROUPS.map((g) => ({ id: g.id as string, label: g.label, kinds: KINDS_BY_GROUP[g.id].filter((k) => offered.includes(k)) })).filter((g) => g.kinds.length > 0);
+    }
+    const ranked = offered
+      .map((k, i) => ({ k, i, s: score(k, words) }))
       .filter((r) => r.s > 0)
       .sort((a, b) => b.s - a.s || a.i - b.i)
       .map((r) => r.k);
     return ranked.length ? [{ id: 'matches', label: `Matches for “${query.trim()}”`, kinds: ranked }] : [];
-  }, [words, query]);
+  }, [words, query, offered]);
   const flat = useMemo(() => visible.flatMap((g) => g.kinds), [visible]);
   const tabStop = active && flat.includes(active) ? active : flat[0];
 
@@ -207,7 +212,9 @@ export function Palette({ onAdded }: { onAdded?: () => void }) {
           autoComplete="off"
           className="mt-2 w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 placeholder:text-slate-500"
         />
-        <p className="mt-2 text-xs leading-snug text-slate-600">Drag onto the canvas, or tap / press Enter to add at the centre.</p>
+        <p className="mt-2 text-xs leading-snug text-slate-600">
+          {kinds ? 'The components this scenario allows. ' : ''}Drag onto the canvas, or tap / press Enter to add at the centre.
+        </p>
       </div>
       <div ref={listRef} className="min-h-0 flex-1 overflow-y-auto px-1.5 py-2">
         {visible.length === 0 ? (

@@ -37,6 +37,7 @@ export function useAddNode() {
       }
       const s = store.getState();
       const id = s.addNode(kind, at);
+      if (!id) return id;
       const node = store.getState().graph.nodes.find((n) => n.id === id);
       s.announce(`Added ${node?.data.label ?? CATALOG[kind].label} to the canvas.`);
       return id;

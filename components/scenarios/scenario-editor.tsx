@@ -8,13 +8,9 @@ import { Canvas } from '@/components/editor/canvas';
 import { EditorProvider, useCanRedo, useCanUndo, useEditor, useEditorStore } from '@/components/editor/editor-provider';
 import { Inspector } from '@/components/editor/inspector';
 import { Notices } from '@/components/editor/notices';
-import { GROUP_TILE, GROUPS, KINDS_BY_GROUP } from '@/components/editor/groups';
-import { KindIcon } from '@/components/editor/kind-icons';
 import { Palette } from '@/components/editor/palette';
 import { Glyph } from '@/components/editor/ui-icons';
-import { useAddNode } from '@/components/editor/use-add-node';
 import { useEditorShortcuts } from '@/components/editor/use-editor-shortcuts';
-import { CATALOG } from '@/lib/engine/catalog';
 import type { Kind } from '@/lib/engine/kinds';
 import type { Design } from '@/lib/engine/types';
 import { createEditorStore, designOf, type EditorStore, type PanelName } from '@/lib/editor/store';
@@ -62,60 +58,6 @@ function SidePanel({ panel, label, id, children }: { panel: PanelName; label: st
   );
 }
 
-/**
- * The palette of a scenario: only the kinds the instructor allows. Tap or
- * press Enter on one to add it at the centre of the canvas.
- * (Stands in for the editor's own palette until that takes a list of kinds.)
- */
-function ScenarioPalette({ kinds, onAdded }: { kinds: readonly Kind[]; onAdded(): void }) {
-  const add = useAddNode();
-  const groups = GROUPS.map((g) => ({ ...g, kinds: KINDS_BY_GROUP[g.id].filter((k) => kinds.includes(k)) })).filter((g) => g.kinds.length > 0);
-  return (
-    <div className="flex h-full min-h-0 flex-col">
-      <div className="border-b border-slate-200 p-3">
-        <h2 className="text-sm font-semibold text-slate-900">Components</h2>
-        <p className="mt-1 text-xs leading-snug text-slate-600">The ones this scenario allows. Tap one, or press Enter on it, to add it at the centre.</p>
-      </div>
-      <div className="relative min-h-0 flex-1 overflow-y-auto px-1.5 py-2">
-        {groups.map((g) => (
-          <section key={g.id} aria-labelledby={`scenario-palette-${g.id}`} className="mb-2">
-            <h3 id={`scenario-palette-${g.id}`} className="px-2 py-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
-              {g.label}
-            </h3>
-            <ul>
-              {g.kinds.map((k) => (
-                <li key={k}>
-                  <button
-                    type="button"
-                    data-kind={k}
-                    aria-label={CATALOG[k].label}
-                    aria-describedby={`scenario-palette-desc-${k}`}
-                    onClick={() => {
-                      add(k);
-                      onAdded();
-                    }}
-                    className="flex w-full items-start gap-2.5 rounded-md px-2 py-2 text-left hover:bg-slate-100 focus-visible:bg-brand-50"
-                  >
-                    <span className={`grid h-9 w-9 shrink-0 place-items-center rounded-md ${GROUP_TILE[CATALOG[k].group]}`}>
-                      <KindIcon kind={k} className="h-5 w-5" />
-                    </span>
-                    <span className="min-w-0">
-                      <span className="block text-sm font-medium text-slate-900">{CATALOG[k].label}</span>
-                      <span id={`scenario-palette-desc-${k}`} className="block text-xs leading-snug text-slate-600">
-                        {CATALOG[k].description}
-                      </span>
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))}
-      </div>
-    </div>
-  );
-}
-
 const TOOL =
   'inline-flex h-8 shrink-0 items-center gap-1.5 whitespace-nowrap rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent';
 
@@ -149,55 +91,6 @@ function Tools({ onReset, extra }: { onReset?: () => void; extra?: ReactNode }) 
       </button>
     </div>
   );
-}
-
-/**
- * Keeps a student's canvas within the scenario while the editor has no
- * scenario props of its own: every committed change (an undo step: add,
- * paste, delete, edit, the drop of a drag, a keyboard nudge) that breaks the
- * scenario's rules is undone at once, with a notice saying why. The rules: no
- * component of a kind the scenario leaves out, and the locked nodes of the
- * starting design (and the wires between them) stay exactly as they are.
- */
-function useScenarioGuard(store: EditorStore, allowedKinds: readonly Kind[] | undefined, start: Design, lockedNodeIds: readonly string[]) {
-  useEffect(() => {
-    const allowed = allowedKinds ? new Set<string>([...allowedKinds, 'users']) : null;
-    const locked = new Map(start.nodes.filter((n) => lockedNodeIds.includes(n.id)).map((n) => [n.id, n]));
-    const lockedEdges = start.edges.filter((e) => locked.has(e.source) && locked.has(e.target));
-    const same = (a: unknown, b: unknown) => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
-
-    const violation = (): string | null => {
-      const { nodes, edges } = store.getState().graph;
-      const stray = allowed ? nodes.find((n) => !allowed.has(n.data.kind) && !locked.has(n.id)) : undefined;
-      if (stray) return `${CATALOG[stray.data.kind].label} is not allowed in this scenario.`;
-      const byId = new Map(nodes.map((n) => [n.id, n]));
-      for (const o of locked.values()) {
-        const n = byId.get(o.id);
-        const moved = o.position && n && (n.position.x !== o.position.x || n.position.y !== o.position.y);
-        if (!n || n.data.kind !== o.kind || !same(n.data.params, o.params) || (o.label !== undefined && n.data.label !== o.label) || moved) {
-          return `“${o.label ?? o.id}” is locked by the instructor: it cannot be moved, changed or removed.`;
-        }
-      }
-      if (lockedEdges.some((e) => !edges.some((x) => x.source === e.source && x.target === e.target))) {
-        return 'That connection is locked by the instructor.';
-      }
-      return null;
-    };
-
-    return store.temporal.subscribe((t, prev) => {
-      // A new undo step (undo itself shortens the history and is left alone).
-      const stepped =
-        t.pastStates.length > prev.pastStates.length ||
-        (t.pastStates.length === prev.pastStates.length && t.futureStates.length === 0 && t.pastStates.at(-1) !== prev.pastStates.at(-1));
-      if (!stepped) return;
-      const why = violation();
-      if (!why) return;
-      queueMicrotask(() => {
-        store.getState().undo();
-        store.getState().notify(why, 'error');
-      });
-    });
-  }, [store, allowedKinds, start, lockedNodeIds]);
 }
 
 /** The design with every locked node back where the starting design put it. */
@@ -248,7 +141,6 @@ function Workspace({
 }) {
   const store = useEditorStore();
   useEditorShortcuts(store, true);
-  useScenarioGuard(store, allowedKinds, start, lockedNodeIds);
   const changeRef = useRef(onDesignChange);
   useEffect(() => {
     changeRef.current = onDesignChange;
@@ -302,7 +194,7 @@ function Workspace({
       />
       <div className="relative flex min-h-0 flex-1">
         <SidePanel panel="palette" label="Components palette" id="scenario-palette">
-          {allowedKinds ? <ScenarioPalette kinds={allowedKinds} onAdded={closeNarrowPalette} /> : <Palette onAdded={closeNarrowPalette} />}
+          <Palette onAdded={closeNarrowPalette} kinds={allowedKinds} />
         </SidePanel>
         <section aria-label={label} data-editor-canvas="" className="relative min-w-0 flex-1">
           <Canvas />
@@ -334,7 +226,9 @@ export function ScenarioEditor(props: {
   /** Offers "Reset to the starting design" (default true). */
   resettable?: boolean;
 }) {
-  const [store] = useState<EditorStore>(() => createEditorStore({ design: props.initialDesign }));
+  const [store] = useState<EditorStore>(() =>
+    createEditorStore({ design: props.initialDesign, lockedNodeIds: props.lockedNodeIds, lockedStart: props.start, allowedKinds: props.allowedKinds }),
+  );
   return (
     <EditorProvider store={store}>
       <ReactFlowProvider>

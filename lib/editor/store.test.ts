@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NodeChange } from '@xyflow/react';
 import type { Design } from '@/lib/engine/types';
 import { createEditorStore, designOf, HISTORY_LIMIT, type EditorStore } from './store';
+import { CLIPBOARD_TYPE } from './clipboard';
 import type { EditorNode } from './types';
 
 const small: Design = {
@@ -187,5 +188,84 @@ describe('editor store: duplicate and paste', () => {
     const labels = store.getState().graph.nodes.map((n) => n.data.label);
     expect([a, b]).toEqual(['app-server', 'app-server-2']);
     expect(labels).toEqual(['App server', 'App server 2']);
+  });
+});
+
+describe('editor store: a scenario’s locked nodes and allowed kinds', () => {
+  const start: Design = {
+    schemaVersion: 1,
+    nodes: [
+      { id: 'users', kind: 'users', position: { x: 0, y: 0 } },
+      { id: 'lb', kind: 'load-balancer', label: 'Front door', position: { x: 200, y: 0 } },
+      { id: 'db', kind: 'database', label: 'Database', position: { x: 600, y: 0 } },
+      { id: 'app', kind: 'app-server', position: { x: 400, y: 0 } },
+    ],
+    edges: [
+      { id: 'u-lb', source: 'users', target: 'lb' },
+      { id: 'lb-db', source: 'lb', target: 'db' },
+      { id: 'lb-app', source: 'lb', target: 'app' },
+    ],
+  };
+  const make = () => createEditorStore({ design: start, lockedNodeIds: ['lb', 'db'], allowedKinds: ['load-balancer', 'app-server', 'database'] });
+
+  it('refuses to remove a locked node, says why, and still removes the rest of the request', () => {
+    const store = make();
+    store.getState().deleteElements({ nodeIds: ['db', 'app'] });
+    const ids = store.getState().graph.nodes.map((n) => n.id);
+    expect(ids).toContain('db');
+    expect(ids).not.toContain('app');
+    expect(store.getState().ui.notice?.message).toMatch(/“Database” is locked by the instructor/);
+  });
+
+  it('refuses to change or rename a locked node, and leaves its settings as they were', () => {
+    const store = make();
+    const r = store.getState().updateNodeParams('lb', { instances: 4 });
+    expect(r.ok).toBe(false);
+    expect(store.getState().renameNode('db', 'Mine').ok).toBe(false);
+    expect(designOf(store.getState()).nodes.find((n) => n.id === 'lb')?.params).toBeUndefined();
+    expect(designOf(store.getState()).nodes.find((n) => n.id === 'db')?.label).toBe('Database');
+    // An unlocked node is the student's to change.
+    expect(store.getState().updateNodeParams('app', { instances: 4 }).ok).toBe(true);
+  });
+
+  it('keeps a locked node in place through a drag, a nudge and auto-layout, with one notice per gesture', () => {
+    const store = make();
+    const move = (dragging: boolean, x: number): NodeChange<EditorNode>[] => [
+      { type: 'position', id: 'db', position: { x, y: 40 }, dragging },
+      { type: 'position', id: 'app', position: { x: x - 200, y: 40 }, dragging },
+    ];
+    store.getState().applyNodeChanges(move(true, 620));
+    const first = store.getState().ui.notice?.id;
+    store.getState().applyNodeChanges(move(true, 640));
+    expect(store.getState().ui.notice?.id).toBe(first);
+    store.getState().applyNodeChanges(move(false, 660));
+    const pos = (id: string) => store.getState().graph.nodes.find((n) => n.id === id)!.position;
+    expect(pos('db')).toEqual({ x: 600, y: 0 });
+    expect(pos('app')).toEqual({ x: 460, y: 40 });
+    store.getState().applyLayout(new Map([['db', { x: 10, y: 10 }], ['app', { x: 20, y: 20 }]]));
+    expect(pos('db')).toEqual({ x: 600, y: 0 });
+    expect(pos('app')).toEqual({ x: 20, y: 20 });
+  });
+
+  it('keeps the starting connections between locked nodes, but not ones the student adds or ones to their own nodes', () => {
+    const store = make();
+    store.getState().deleteElements({ edgeIds: ['lb-db'] });
+    expect(store.getState().graph.edges.map((e) => e.id)).toContain('lb-db');
+    expect(store.getState().ui.notice?.message).toBe('That connection is locked by the instructor.');
+    expect(store.getState().updateEdgeParams('lb-db', { share: 0.5 }).ok).toBe(false);
+    store.getState().deleteElements({ edgeIds: ['lb-app'] });
+    expect(store.getState().graph.edges.map((e) => e.id)).not.toContain('lb-app');
+  });
+
+  it('adds only the kinds the scenario allows (and Users), and refuses a paste that carries another kind', () => {
+    const store = make();
+    expect(store.getState().addNode('cache', { x: 0, y: 200 })).toBe('');
+    expect(store.getState().ui.notice?.message).toBe('Cache is not allowed in this scenario.');
+    expect(store.getState().addNode('app-server', { x: 0, y: 200 })).not.toBe('');
+    expect(store.getState().addNode('users', { x: 0, y: 300 })).not.toBe('');
+    const before = store.getState().graph.nodes.length;
+    store.getState().pasteClipboard({ type: CLIPBOARD_TYPE, version: 1, nodes: [{ id: 'q', kind: 'queue', position: { x: 0, y: 0 } }], edges: [] });
+    expect(store.getState().graph.nodes.length).toBe(before);
+    expect(store.getState().ui.notice?.message).toBe('Queue is not allowed in this scenario.');
   });
 });

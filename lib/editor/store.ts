@@ -12,8 +12,14 @@
  *                                       nodes React Flow renders.
  *   results    EditorResults | null     live scoring per node; null until a
  *                                       scorer calls `setResults`.
- *   ui         { readOnly, hydrated, editingNodeId, notice, announcement,
- *                shortcutsOpen, panels }  view state shared between panels.
+ *   ui         { readOnly, lockedNodeIds, hydrated, editingNodeId, notice,
+ *                announcement, shortcutsOpen, panels }  view state shared
+ *                                       between panels.
+ *
+ * Scenario rules (`createEditorStore({ lockedNodeIds, allowedKinds })`): the
+ * store itself refuses, with a notice, any change that would move, edit or
+ * remove a locked node or the connections between locked nodes, and any
+ * component of a kind the scenario leaves out (Users are always allowed).
  *
  * Undo policy (zundo `temporal`, `partialize` = the graph slice, `limit` =
  * HISTORY_LIMIT):
@@ -76,6 +82,8 @@ export type PanelName = 'palette' | 'inspector';
 export interface UiSlice {
   /** The shared-design view: no palette, no editing, no dragging. */
   readOnly: boolean;
+  /** Nodes an instructor locked: they can be connected to, not moved, changed or removed. */
+  lockedNodeIds: readonly string[];
   /** False until the autosaved design (or a shared copy) has been restored. */
   hydrated: boolean;
   /** The node whose label is being edited in place. */
@@ -145,6 +153,12 @@ export type EditorStore = StoreApi<EditorState> & { temporal: StoreApi<TemporalS
 export interface EditorStoreOptions {
   design?: Design;
   readOnly?: boolean;
+  /** Nodes that stay exactly as they are (an instructor's scenario). */
+  lockedNodeIds?: readonly string[];
+  /** The starting design the locks come from, whose connections between locked nodes are locked too (default `design`). */
+  lockedStart?: Design;
+  /** The only kinds that may be added (Users always may); all when absent. */
+  allowedKinds?: readonly Kind[];
 }
 
 const EMPTY_SELECTION: SelectionSlice = { nodeIds: [], edgeIds: [] };
@@ -188,6 +202,14 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
   let dragOrigin: GraphSlice | null = null;
   // Repeated pastes of the same payload cascade instead of stacking.
   let lastPaste: { payload: ClipboardPayload; count: number } | null = null;
+  // Scenario rules.
+  const locked = new Set(options.lockedNodeIds ?? []);
+  const allowed = options.allowedKinds ? new Set<Kind>([...options.allowedKinds, 'users']) : null;
+  // The starting design's connections between two locked nodes are locked too (ones the student adds are theirs).
+  const lockedEdges = new Set(((options.lockedStart ?? options.design)?.edges ?? []).filter((e) => locked.has(e.source) && locked.has(e.target)).map((e) => `${e.source}\u2192${e.target}`));
+  const isLockedEdge = (e: { source: string; target: string }) => lockedEdges.has(`${e.source}\u2192${e.target}`);
+  // One notice per gesture when a locked node is dragged.
+  let lockedDragWarned = false;
 
   const store = createStore<EditorState>()(
     temporal(
@@ -197,6 +219,16 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
           set(selection ? { graph, selection } : { graph });
 
         const labelsInUse = () => new Set(get().graph.nodes.map((n) => displayLabel(n.data)));
+
+        const lockedMessage = (id: string) => {
+          const n = get().graph.nodes.find((x) => x.id === id);
+          return `“${n ? displayLabel(n.data) : id}” is locked by the instructor: it cannot be moved, changed or removed.`;
+        };
+        const LOCKED_EDGE = 'That connection is locked by the instructor.';
+        const refuse = (message: string): EditResult => {
+          get().notify(message, 'error');
+          return { ok: false, issues: [{ path: '', message }] };
+        };
 
         const mapNode = (id: string, fn: (n: EditorNode) => EditorNode) => {
           const { graph } = get();
@@ -216,6 +248,7 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
           results: null,
           ui: {
             readOnly: options.readOnly ?? false,
+            lockedNodeIds: [...locked],
             hydrated: false,
             editingNodeId: null,
             notice: null,
@@ -226,6 +259,10 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
           },
 
           addNode(kind, position) {
+            if (allowed && !allowed.has(kind)) {
+              get().notify(`${CATALOG[kind].label} is not allowed in this scenario.`, 'error');
+              return '';
+            }
             const { graph } = get();
             const id = uniqueId(kind, new Set(graph.nodes.map((n) => n.id)));
             const node = toEditorNode({ id, kind, label: uniqueLabel(CATALOG[kind].label, labelsInUse()) }, position);
@@ -248,9 +285,18 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
             get().deleteElements({ nodeIds, edgeIds });
           },
 
-          deleteElements({ nodeIds = [], edgeIds = [] }) {
-            if (nodeIds.length === 0 && edgeIds.length === 0) return;
+          deleteElements({ nodeIds: askedNodes = [], edgeIds: askedEdges = [] }) {
+            if (askedNodes.length === 0 && askedEdges.length === 0) return;
             const { graph, selection, ui } = get();
+            // Locked nodes and the connections between them stay; the rest of the request goes ahead.
+            const nodeIds = askedNodes.filter((id) => !locked.has(id));
+            const edgeIds = askedEdges.filter((id) => {
+              const e = graph.edges.find((x) => x.id === id);
+              return !e || !isLockedEdge(e);
+            });
+            if (nodeIds.length < askedNodes.length) get().notify(lockedMessage(askedNodes.find((id) => locked.has(id))!), 'error');
+            else if (edgeIds.length < askedEdges.length) get().notify(LOCKED_EDGE, 'error');
+            if (nodeIds.length === 0 && edgeIds.length === 0) return;
             const goneNodes = new Set(nodeIds);
             const goneEdges = new Set(edgeIds);
             const nodes = graph.nodes.filter((n) => !goneNodes.has(n.id));
@@ -279,6 +325,11 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
             const count = lastPaste && lastPaste.payload === payload ? lastPaste.count + 1 : 1;
             lastPaste = { payload, count };
             const shift = offset ?? { x: PASTE_OFFSET * count, y: PASTE_OFFSET * count };
+            const stray = allowed ? payload.nodes.find((n) => !allowed.has(n.kind)) : undefined;
+            if (stray) {
+              get().notify(`${CATALOG[stray.kind].label} is not allowed in this scenario.`, 'error');
+              return;
+            }
             const { graph } = get();
             const added = instantiatePayload(payload, graph, shift);
             commit(
@@ -288,6 +339,7 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
           },
 
           updateNodeParams(id, patch) {
+            if (locked.has(id)) return refuse(lockedMessage(id));
             const node = nodeById(get(), id);
             if (!node) return { ok: false, issues: [{ path: '', message: 'That component is no longer on the canvas.' }] };
             const params: Record<string, unknown> = { ...node.data.params };
@@ -303,6 +355,7 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
           },
 
           renameNode(id, label) {
+            if (locked.has(id)) return refuse(lockedMessage(id));
             const clean = label.trim();
             const parsed = nodeSchema.shape.label.safeParse(clean);
             if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error.issues, 'label') };
@@ -320,6 +373,7 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
             const { graph } = get();
             const edge = graph.edges.find((e) => e.id === id);
             if (!edge) return { ok: false, issues: [{ path: '', message: 'That connection is no longer on the canvas.' }] };
+            if (isLockedEdge(edge)) return refuse(LOCKED_EDGE);
             const params: Record<string, unknown> = { ...(edge.data?.params ?? {}) };
             for (const [key, value] of Object.entries(patch)) {
               if (value === undefined) delete params[key];
@@ -361,7 +415,8 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
             let changed = false;
             const nodes = graph.nodes.map((n) => {
               const p = positions.get(n.id);
-              if (!p || (p.x === n.position.x && p.y === n.position.y)) return n;
+              // A locked node keeps its place; the layout arranges the rest.
+              if (!p || locked.has(n.id) || (p.x === n.position.x && p.y === n.position.y)) return n;
               changed = true;
               return { ...n, position: { x: p.x, y: p.y } };
             });
@@ -379,7 +434,15 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
                 nodeSel ??= new Set(state.selection.nodeIds);
                 if (c.selected) nodeSel.add(c.id);
                 else nodeSel.delete(c.id);
-              } else if (c.type === 'position' && c.position) moves.set(c.id, c);
+              } else if (c.type === 'position' && c.position) {
+                if (!locked.has(c.id)) moves.set(c.id, c);
+                else if (!lockedDragWarned) {
+                  // Dragged or nudged: it stays put, and says why once per gesture.
+                  lockedDragWarned = true;
+                  get().notify(lockedMessage(c.id), 'error');
+                }
+                if (!c.dragging) lockedDragWarned = false;
+              }
               else if (c.type === 'dimensions' && c.dimensions) sizes.set(c.id, c.dimensions);
               else if (c.type === 'remove') removed.push(c.id);
             }
@@ -447,6 +510,7 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
           },
 
           finishDrag() {
+            lockedDragWarned = false;
             const origin = dragOrigin;
             dragOrigin = null;
             if (origin && movedSince(origin, get().graph)) pushHistory(origin);
@@ -487,6 +551,10 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
           },
 
           startEditingLabel(id) {
+            if (locked.has(id)) {
+              get().notify(lockedMessage(id), 'error');
+              return;
+            }
             if (get().ui.readOnly) return;
             set({ ui: { ...get().ui, editingNodeId: id } });
           },
