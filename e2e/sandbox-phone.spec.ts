@@ -37,3 +37,24 @@ for (const width of [640, 700, 768, 1024]) {
     }
   });
 }
+
+test('the lesson’s and a scenario’s editor toolbars fit a phone too', async ({ page }) => {
+  const onScreen = async () => {
+    const buttons = page.getByRole('toolbar', { name: 'Design tools' }).getByRole('button');
+    for (let i = 0; i < (await buttons.count()); i++) {
+      const b = buttons.nth(i);
+      if (!(await b.isVisible())) continue;
+      const box = (await b.boundingBox())!;
+      expect(box.x + box.width, `${(await b.getAttribute('title')) ?? (await b.innerText())} is on screen`).toBeLessThanOrEqual(360);
+    }
+  };
+  await page.goto('/learn/stage-3-load-balancer');
+  await page.getByRole('toolbar', { name: 'Design tools' }).scrollIntoViewIfNeeded();
+  await onScreen();
+  await page.goto('/s/sample-scale-out');
+  await page.getByLabel('Display name').fill('Lin');
+  await page.getByRole('button', { name: 'Start designing' }).click();
+  await expect(page.getByText('Working as Lin')).toBeVisible();
+  await page.getByRole('toolbar', { name: 'Design tools' }).scrollIntoViewIfNeeded();
+  await onScreen();
+});

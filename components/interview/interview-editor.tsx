@@ -5,17 +5,16 @@ import '@/components/editor/editor.css';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '@/components/editor/canvas';
-import { EditorProvider, useCanRedo, useCanUndo, useEditor, useEditorStore } from '@/components/editor/editor-provider';
+import { CompactToolbar } from '@/components/editor/compact-toolbar';
+import { EditorProvider, useEditor, useEditorStore } from '@/components/editor/editor-provider';
 import { Inspector } from '@/components/editor/inspector';
 import { Notices } from '@/components/editor/notices';
 import { Palette } from '@/components/editor/palette';
 import { ShortcutsDialog } from '@/components/editor/shortcuts-dialog';
 import { useEditorShortcuts } from '@/components/editor/use-editor-shortcuts';
-import { useAutoLayout } from '@/components/editor/use-auto-layout';
 import type { Design } from '@/lib/engine/types';
-import { createEditorStore, designOf, selectNodeCount, type EditorStore, type PanelName } from '@/lib/editor/store';
+import { createEditorStore, designOf, type EditorStore, type PanelName } from '@/lib/editor/store';
 import type { EditorResults } from '@/lib/editor/types';
-import { BTN_QUIET } from './ui';
 
 /** How long after the last edit the design is handed up (and saved with the attempt), ms. */
 export const DESIGN_SAVE_DELAY_MS = 300;
@@ -121,77 +120,6 @@ function SideTabs({ interview, interviewLabel }: { interview: ReactNode; intervi
   );
 }
 
-function Toolbar({ end, sideLabel, sideBadge }: { end: ReactNode; sideLabel: string; sideBadge: ReactNode }) {
-  const store = useEditorStore();
-  const canUndo = useCanUndo();
-  const canRedo = useCanRedo();
-  const count = useEditor(selectNodeCount);
-  const panels = useEditor((s) => s.ui.panels);
-  const { layingOut: busy, autoLayout: layout } = useAutoLayout();
-  const toggle = (p: PanelName) => store.getState().setPanel(p, !panels[p]);
-  return (
-    <div
-      role="toolbar"
-      aria-label="Design tools"
-      className="flex h-12 shrink-0 items-center gap-1 border-b border-slate-200 bg-white px-2"
-    >
-      <button
-        type="button"
-        className={`${BTN_QUIET} lg:hidden`}
-        aria-pressed={panels.palette}
-        aria-controls="interview-palette"
-        onClick={() => toggle('palette')}
-      >
-        Components
-      </button>
-      <button
-        type="button"
-        className={BTN_QUIET}
-        onClick={() => store.getState().undo()}
-        disabled={!canUndo}
-        aria-keyshortcuts="Control+Z Meta+Z"
-        title="Undo (Ctrl+Z)"
-      >
-        Undo
-      </button>
-      <button
-        type="button"
-        className={BTN_QUIET}
-        onClick={() => store.getState().redo()}
-        disabled={!canRedo}
-        aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
-        title="Redo (Ctrl+Shift+Z)"
-      >
-        Redo
-      </button>
-      <button type="button" className={BTN_QUIET} onClick={() => void layout()} disabled={count === 0 || busy}>
-        Auto-layout
-      </button>
-      <button
-        type="button"
-        className={`${BTN_QUIET} hidden sm:inline-flex`}
-        onClick={() => store.getState().setShortcutsOpen(true)}
-        aria-keyshortcuts="?"
-      >
-        Shortcuts
-      </button>
-      <div className="ml-auto flex items-center gap-2">
-        <button
-          type="button"
-          className={`${BTN_QUIET} lg:hidden`}
-          aria-pressed={panels.inspector}
-          aria-controls="interview-side"
-          onClick={() => toggle('inspector')}
-        >
-          {sideLabel}
-          {sideBadge}
-        </button>
-        {end}
-      </div>
-    </div>
-  );
-}
-
 function Editor({
   onChange,
   results,
@@ -254,7 +182,12 @@ function Editor({
 
   return (
     <div className="flex h-full min-h-0 flex-col bg-slate-50">
-      <Toolbar end={toolbarEnd} sideLabel={sideLabel} sideBadge={sideBadge} />
+      <CompactToolbar
+        palette={{ label: 'Components', controls: 'interview-palette', until: 'lg' }}
+        side={{ label: sideLabel, controls: 'interview-side', until: 'lg', badge: sideBadge }}
+        shortcuts
+        end={toolbarEnd}
+      />
       <div className="relative flex min-h-0 flex-1">
         <Panel side="left" label="Components palette" id="interview-palette" panel="palette">
           <Palette onAdded={() => !isWide() && store.getState().setPanel('palette', false)} />

@@ -4,14 +4,14 @@ import '@xyflow/react/dist/style.css';
 import '@/components/editor/editor.css';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Canvas } from '@/components/editor/canvas';
-import { useCanRedo, useCanUndo, useEditor, useEditorStore } from '@/components/editor/editor-provider';
+import { CompactToolbar } from '@/components/editor/compact-toolbar';
+import { useEditor, useEditorStore } from '@/components/editor/editor-provider';
 import { Inspector } from '@/components/editor/inspector';
 import { Notices } from '@/components/editor/notices';
 import { Palette } from '@/components/editor/palette';
 import { ShortcutsDialog } from '@/components/editor/shortcuts-dialog';
 import { useEditorShortcuts } from '@/components/editor/use-editor-shortcuts';
-import { useAutoLayout } from '@/components/editor/use-auto-layout';
-import { selectNodeCount, type PanelName } from '@/lib/editor/store';
+import type { PanelName } from '@/lib/editor/store';
 
 export const BTN_QUIET =
   'inline-flex h-9 shrink-0 items-center whitespace-nowrap justify-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent';
@@ -33,55 +33,6 @@ function Drawer({ side, label, id, panel, children }: { side: 'left' | 'right'; 
     >
       {children}
     </aside>
-  );
-}
-
-function Toolbar() {
-  const store = useEditorStore();
-  const canUndo = useCanUndo();
-  const canRedo = useCanRedo();
-  const count = useEditor(selectNodeCount);
-  const panels = useEditor((s) => s.ui.panels);
-  const { layingOut: busy, autoLayout: layout } = useAutoLayout();
-  const toggle = (p: PanelName) => store.getState().setPanel(p, !panels[p]);
-  return (
-    <div role="toolbar" aria-label="Design tools" className="flex h-11 shrink-0 items-center gap-1 overflow-x-auto border-b border-slate-200 bg-white px-2">
-      <button type="button" className={BTN_QUIET} aria-pressed={panels.palette} aria-controls="lesson-palette" onClick={() => toggle('palette')}>
-        Components
-      </button>
-      <button
-        type="button"
-        className={BTN_QUIET}
-        onClick={() => store.getState().undo()}
-        disabled={!canUndo}
-        aria-keyshortcuts="Control+Z Meta+Z"
-        title="Undo (Ctrl+Z)"
-      >
-        Undo
-      </button>
-      <button
-        type="button"
-        className={BTN_QUIET}
-        onClick={() => store.getState().redo()}
-        disabled={!canRedo}
-        aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
-        title="Redo (Ctrl+Shift+Z)"
-      >
-        Redo
-      </button>
-      <button type="button" className={`${BTN_QUIET} max-sm:hidden`} onClick={() => void layout()} disabled={count === 0 || busy}>
-        Auto-layout
-      </button>
-      <button
-        type="button"
-        className={`${BTN_QUIET} ml-auto`}
-        aria-pressed={panels.inspector}
-        aria-controls="lesson-inspector"
-        onClick={() => toggle('inspector')}
-      >
-        Settings
-      </button>
-    </div>
   );
 }
 
@@ -118,7 +69,10 @@ export function LessonEditor() {
 
   return (
     <div ref={root} className="flex h-full min-h-0 flex-col overflow-hidden rounded-lg border border-slate-200 bg-slate-50">
-      <Toolbar />
+      <CompactToolbar
+        palette={{ label: 'Components', controls: 'lesson-palette', until: 'always' }}
+        side={{ label: 'Settings', controls: 'lesson-inspector', until: 'always' }}
+      />
       <div className="relative flex min-h-0 flex-1">
         <Drawer side="left" label="Components palette" id="lesson-palette" panel="palette">
           <Palette onAdded={() => store.getState().setPanel('palette', false)} />

@@ -5,11 +5,11 @@ import '@/components/editor/editor.css';
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '@/components/editor/canvas';
-import { EditorProvider, useCanRedo, useCanUndo, useEditor, useEditorStore } from '@/components/editor/editor-provider';
+import { CompactToolbar } from '@/components/editor/compact-toolbar';
+import { EditorProvider, useEditor, useEditorStore } from '@/components/editor/editor-provider';
 import { Inspector } from '@/components/editor/inspector';
 import { Notices } from '@/components/editor/notices';
 import { Palette } from '@/components/editor/palette';
-import { Glyph } from '@/components/editor/ui-icons';
 import { useEditorShortcuts } from '@/components/editor/use-editor-shortcuts';
 import type { Kind } from '@/lib/engine/kinds';
 import type { Design } from '@/lib/engine/types';
@@ -55,41 +55,6 @@ function SidePanel({ panel, label, id, children }: { panel: PanelName; label: st
     >
       {children}
     </aside>
-  );
-}
-
-const TOOL =
-  'inline-flex h-8 shrink-0 items-center gap-1.5 whitespace-nowrap rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent';
-
-function Tools({ onReset, extra }: { onReset?: () => void; extra?: ReactNode }) {
-  const store = useEditorStore();
-  const canUndo = useCanUndo();
-  const canRedo = useCanRedo();
-  const panels = useEditor((s) => s.ui.panels);
-  return (
-    <div role="toolbar" aria-label="Design tools" className="relative flex h-11 shrink-0 items-center gap-1 overflow-x-auto border-b border-slate-200 bg-white px-2">
-      <button type="button" className={`${TOOL} lg:hidden`} aria-pressed={panels.palette} onClick={() => store.getState().setPanel('palette', !panels.palette)}>
-        Components
-      </button>
-      <button type="button" className={TOOL} disabled={!canUndo} onClick={() => store.getState().undo()} title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z Meta+Z">
-        <Glyph name="undo" className="h-4 w-4" />
-        <span className="sr-only md:not-sr-only">Undo</span>
-      </button>
-      <button type="button" className={TOOL} disabled={!canRedo} onClick={() => store.getState().redo()} title="Redo (Ctrl+Shift+Z)" aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">
-        <Glyph name="redo" className="h-4 w-4" />
-        <span className="sr-only md:not-sr-only">Redo</span>
-      </button>
-      {onReset ? (
-        <button type="button" className={TOOL} onClick={onReset} title="Reset to the starting design">
-          Reset<span className="sr-only sm:not-sr-only"> to the starting design</span>
-        </button>
-      ) : null}
-      <span className="flex-1" />
-      {extra}
-      <button type="button" className={`${TOOL} 2xl:hidden`} aria-pressed={panels.inspector} onClick={() => store.getState().setPanel('inspector', !panels.inspector)}>
-        Inspector
-      </button>
-    </div>
   );
 }
 
@@ -181,16 +146,26 @@ function Workspace({
 
   return (
     <div className="flex h-full min-h-0 flex-col bg-slate-50">
-      <Tools
-        onReset={
-          resettable
-            ? () => {
+      <CompactToolbar
+        palette={{ label: 'Components', controls: 'scenario-palette', until: 'lg' }}
+        side={{ label: 'Inspector', controls: 'scenario-inspector', until: '2xl' }}
+        autoLayout={false}
+        start={
+          resettable ? (
+            <button
+              type="button"
+              className="inline-flex h-9 shrink-0 items-center whitespace-nowrap rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"
+              onClick={() => {
                 store.getState().loadDesign(start, 'record');
                 store.getState().notify('Back to the starting design. Undo brings your work back.', 'info');
-              }
-            : undefined
+              }}
+              title="Reset to the starting design"
+            >
+              Reset<span className="sr-only sm:not-sr-only">&nbsp;to the starting design</span>
+            </button>
+          ) : null
         }
-        extra={toolbarExtra}
+        end={toolbarExtra}
       />
       <div className="relative flex min-h-0 flex-1">
         <SidePanel panel="palette" label="Components palette" id="scenario-palette">

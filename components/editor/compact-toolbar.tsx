@@ -1,0 +1,98 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { selectNodeCount, type PanelName } from '@/lib/editor/store';
+import { useCanRedo, useCanUndo, useEditor, useEditorStore } from './editor-provider';
+import { Glyph } from './ui-icons';
+import { useAutoLayout } from './use-auto-layout';
+
+const TOOL =
+  'inline-flex h-9 shrink-0 items-center gap-1.5 whitespace-nowrap rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent';
+
+/** Below which width a side panel is a drawer with a toggle here (beside the canvas from then on), or `always`. */
+export type DrawerUntil = 'lg' | '2xl' | 'always';
+
+const HIDE_FROM: Record<DrawerUntil, string> = { lg: 'lg:hidden', '2xl': '2xl:hidden', always: '' };
+
+interface PanelToggle {
+  /** The toggle's name (e.g. "Components", "Settings"). */
+  label: string;
+  /** The id of the panel it opens. */
+  controls: string;
+  until: DrawerUntil;
+  /** Shown after the label (e.g. how many curveballs arrived). */
+  badge?: ReactNode;
+}
+
+/**
+ * The toolbar of an editor embedded in a page (a lesson, a mock interview, a
+ * scenario): the palette toggle, undo and redo, optional auto-layout and
+ * shortcuts, the page's own tools (`start`, `end`), and the side panel's
+ * toggle. The sandbox has its own fuller toolbar (toolbar.tsx).
+ */
+export function CompactToolbar({
+  palette,
+  side,
+  autoLayout = true,
+  shortcuts = false,
+  start,
+  end,
+}: {
+  palette: PanelToggle;
+  side: PanelToggle;
+  autoLayout?: boolean;
+  shortcuts?: boolean;
+  start?: ReactNode;
+  end?: ReactNode;
+}) {
+  const store = useEditorStore();
+  const canUndo = useCanUndo();
+  const canRedo = useCanRedo();
+  const count = useEditor(selectNodeCount);
+  const panels = useEditor((s) => s.ui.panels);
+  const { layingOut, autoLayout: layout } = useAutoLayout();
+  const toggle = (p: PanelName) => store.getState().setPanel(p, !panels[p]);
+  return (
+    <div role="toolbar" aria-label="Design tools" className="flex h-11 shrink-0 items-center gap-1 overflow-x-auto border-b border-slate-200 bg-white px-2">
+      <button type="button" className={`${TOOL} ${HIDE_FROM[palette.until]}`} aria-pressed={panels.palette} aria-controls={palette.controls} onClick={() => toggle('palette')}>
+        <Glyph name="palette" className="h-4 w-4" />
+        <span className="sr-only sm:not-sr-only">{palette.label}</span>
+      </button>
+      <button type="button" className={TOOL} disabled={!canUndo} onClick={() => store.getState().undo()} title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z Meta+Z">
+        <Glyph name="undo" className="h-4 w-4" />
+        <span className="sr-only md:not-sr-only">Undo</span>
+      </button>
+      <button
+        type="button"
+        className={TOOL}
+        disabled={!canRedo}
+        onClick={() => store.getState().redo()}
+        title="Redo (Ctrl+Shift+Z)"
+        aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+      >
+        <Glyph name="redo" className="h-4 w-4" />
+        <span className="sr-only md:not-sr-only">Redo</span>
+      </button>
+      {autoLayout ? (
+        <button type="button" className={`${TOOL} max-sm:hidden`} onClick={() => void layout()} disabled={count === 0 || layingOut}>
+          <Glyph name="layout" className="h-4 w-4" />
+          Auto-layout
+        </button>
+      ) : null}
+      {shortcuts ? (
+        <button type="button" className={`${TOOL} max-sm:hidden`} onClick={() => store.getState().setShortcutsOpen(true)} aria-keyshortcuts="?" title="Keyboard shortcuts (?)">
+          <Glyph name="help" className="h-4 w-4" />
+          <span className="sr-only lg:not-sr-only">Shortcuts</span>
+        </button>
+      ) : null}
+      {start}
+      <span className="flex-1" />
+      {end}
+      <button type="button" className={`${TOOL} ${HIDE_FROM[side.until]}`} aria-pressed={panels.inspector} aria-controls={side.controls} onClick={() => toggle('inspector')}>
+        <Glyph name="inspector" className="h-4 w-4" />
+        <span className="sr-only sm:not-sr-only">{side.label}</span>
+        {side.badge}
+      </button>
+    </div>
+  );
+}
