@@ -44,11 +44,15 @@ describe('scalelab command line', () => {
     expect(JSON.parse(m.out)).toEqual(JSON.parse(JSON.stringify(simulate(design(), { requests: 5000, seed: 3 }))));
   });
 
-  it('prints readable tables by default: nodes, end to end, findings, stages', () => {
+  it('prints readable tables by default: nodes, connections, end to end, findings, stages', () => {
     const r = run(['evaluate', stage3]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/node\s+kind\s+instances\s+utilisation\s+p95\s+availability\s+cost\/month/);
     expect(r.out).toMatch(/^app\s+app-server\s+3\s+14\.9%/m);
+    // The app serves static files itself: its link to the database carries reads and writes only.
+    expect(r.out).toMatch(/^Connections \(requests\/s at peak\)/m);
+    expect(r.out).toMatch(/^lb → app\s+86\.8\s+78\.1\s+8\.7$/m);
+    expect(r.out).toMatch(/^app → db\s+78\.1\s+8\.7$/m);
     expect(r.out).toMatch(/^End to end/m);
     expect(r.out).toMatch(/^read\s+[\d.]+ ms/m);
     expect(r.out).toMatch(/^Findings/m);

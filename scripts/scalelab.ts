@@ -214,6 +214,14 @@ export function evaluationReport(design: Design, e: Evaluation): string {
   ]);
   out.push(table(['node', 'kind', 'instances', 'utilisation', 'p95', 'availability', 'cost/month'], rows, [false, false, true, true, true, true, true]));
   out.push('');
+  out.push('Connections (requests/s at peak)');
+  const cell = (x: number) => (x > 0 ? rps(x) : '');
+  const links = design.edges.map((edge) => {
+    const r = e.edges[edge.id]?.rps;
+    return [`${edge.source} → ${edge.target}`, cell(r?.static ?? 0), cell(r?.read ?? 0), cell(r?.write ?? 0), cell(r?.job ?? 0), r && r.total > 0 ? '' : 'carries nothing'];
+  });
+  out.push(table(['connection', 'static', 'read', 'write', 'jobs', ''], links, [false, true, true, true, true, false]));
+  out.push('');
   out.push('End to end');
   out.push(table(['class', 'mean', 'p50', 'p95', 'p99'], latencyRows(e.endToEnd.latencyMs), [false, true, true, true, true]));
   out.push('');
