@@ -162,6 +162,9 @@ function FitOnRequest() {
   return null;
 }
 
+/** Fewest components for the overview map: a small design fits the view, where the map would only cover a card. */
+const MINIMAP_FROM = 8;
+
 export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
   const store = useEditorStore();
   const nodes = useEditor(selectNodes);
@@ -316,16 +319,18 @@ export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
     >
       <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#cbd5e1" />
       <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_OPTIONS} />
-      <MiniMap<EditorNode>
-        position="bottom-right"
-        pannable
-        zoomable
-        nodeColor={minimapColor}
-        nodeStrokeWidth={2}
-        maskColor="rgba(241, 245, 249, 0.7)"
-        // On a phone the overview would cover a third of the canvas; pinch and fit-view do its job there.
-        className="!hidden !border !border-slate-200 !shadow-sm sm:!block"
-      />
+      {nodes.length >= MINIMAP_FROM ? (
+        <MiniMap<EditorNode>
+          position="bottom-right"
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          nodeStrokeWidth={2}
+          maskColor="rgba(241, 245, 249, 0.7)"
+          // On a phone the overview would cover a third of the canvas; pinch and fit-view do its job there.
+          className="!hidden !border !border-slate-200 !shadow-sm sm:!block"
+        />
+      ) : null}
       {readOnly ? null : <ConnectionHint />}
       <FitOnRequest />
     </ReactFlow>
