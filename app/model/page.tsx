@@ -138,7 +138,9 @@ export default function ModelPage() {
             components that accept it. Specialists come first: a CDN takes the static files, a cache takes the reads, a queue takes the
             jobs. Where several components could take a class, shares on the edges decide; otherwise a load balancer splits by the
             targets’ instance counts and everything else splits equally. A class with nowhere to go is <em>unhandled</em>: those requests
-            fail, and a finding says what to connect. One pass over the graph in topological order does all of this.
+            fail, and a finding says what to connect. One pass over the graph in topological order does all of this, and it records
+            what each connection carries, class by class: the canvas draws connections from those figures, and a component receives
+            exactly the sum of its incoming connections.
           </P>
           <P>
             A cache answers its hit ratio of reads; the misses go on to the database behind it. A database with read replicas sends all
