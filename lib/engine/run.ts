@@ -969,6 +969,21 @@ function ensureScratch(size: number) {
   if (scratch.aW.length < size) scratch = makeScratch(Math.max(size, scratch.aW.length * 2));
 }
 
+/** Writes the non-empty bins (total weight, mean, variance) to the front of W/M/V; returns how many. */
+function writeBins(W: Float64Array, M: Float64Array, V: Float64Array): number {
+  const { binW, binM, binS } = scratch;
+  let out = 0;
+  for (let j = 0; j < MIX_MAX; j++) {
+    if (binW[j] <= 0) continue;
+    const mean = binM[j] / binW[j];
+    W[out] = binW[j];
+    M[out] = mean;
+    V[out] = Math.max(0, binS[j] / binW[j] - mean * mean);
+    out++;
+  }
+  return out;
+}
+
 /**
  * Merges a mixture down to at most MIX_MAX components: components fall into
  * MIX_MAX log-spaced bins by mean and each bin keeps its total weight, mean
@@ -1003,16 +1018,7 @@ export function compressMixture(W: Float64Array, M: Float64Array, V: Float64Arra
     binM[bin] += wi * M[i];
     binS[bin] += wi * (V[i] + M[i] * M[i]);
   }
-  let out = 0;
-  for (let j = 0; j < MIX_MAX; j++) {
-    if (binW[j] <= 0) continue;
-    const mean = binM[j] / binW[j];
-    W[out] = binW[j];
-    M[out] = mean;
-    V[out] = Math.max(0, binS[j] / binW[j] - mean * mean);
-    out++;
-  }
-  return out;
+  return writeBins(W, M, V);
 }
 
 /**
@@ -1075,16 +1081,7 @@ function convolve(S: Scratch, an: number, bn: number): number {
       binS[bin] += wi * (vi + mi * mi);
     }
   }
-  let out = 0;
-  for (let j = 0; j < MIX_MAX; j++) {
-    if (binW[j] <= 0) continue;
-    const mean = binM[j] / binW[j];
-    aW[out] = binW[j];
-    aM[out] = mean;
-    aV[out] = Math.max(0, binS[j] / binW[j] - mean * mean);
-    out++;
-  }
-  return out;
+  return writeBins(aW, aM, aV);
 }
 
 /**
