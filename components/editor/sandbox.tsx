@@ -17,6 +17,7 @@ import { InspectAndResults } from '@/components/results/side-tabs';
 import { Notices } from './notices';
 import { Palette } from './palette';
 import { ShortcutsDialog } from './shortcuts-dialog';
+import { SidePanel } from './side-panel';
 import { Toolbar } from './toolbar';
 import { useAddNode } from './use-add-node';
 import { useEditorShortcuts } from './use-editor-shortcuts';
@@ -87,27 +88,6 @@ function EmptyState() {
   );
 }
 
-function SidePanel({ side, label, id, children }: { side: 'left' | 'right'; label: string; id: string; children: React.ReactNode }) {
-  const store = useEditorStore();
-  const panel = side === 'left' ? 'palette' : 'inspector';
-  const open = useEditor((s) => s.ui.panels[panel]);
-  // Wide screens: always shown beside the canvas. Narrow screens: a drawer over it, opened from the toolbar.
-  return (
-    <aside
-      id={id}
-      aria-label={label}
-      className={`${open ? 'flex' : 'hidden'} absolute inset-y-0 z-20 max-w-[85vw] flex-col bg-white shadow-xl lg:static lg:z-auto lg:flex lg:shadow-none ${
-        side === 'left' ? 'left-0 w-80 border-r border-slate-200 lg:w-72' : 'right-0 w-96 border-l border-slate-200 lg:w-[22rem] xl:w-96'
-      }`}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && !isWide() && !(e.target instanceof HTMLSelectElement)) store.getState().setPanel(panel, false);
-      }}
-    >
-      {children}
-    </aside>
-  );
-}
-
 function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedError: string | null }) {
   const store = useEditorStore();
   const hydrated = useEditor((s) => s.ui.hydrated);
@@ -156,7 +136,7 @@ function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedErro
       <h1 className="sr-only">Sandbox: design a system</h1>
       <Toolbar />
       <div className="relative flex min-h-0 flex-1">
-        <SidePanel side="left" label="Components palette" id="editor-palette">
+        <SidePanel panel="palette" label="Components palette" id="editor-palette" until="lg" className="w-80 max-w-[85vw] lg:w-72">
           <Palette onAdded={closeNarrowPalette} />
         </SidePanel>
         <section aria-label="Design canvas" data-editor-canvas="" data-hydrated={hydrated} className="relative min-w-0 flex-1">
@@ -164,7 +144,7 @@ function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedErro
           <EmptyState />
           <CanvasStatus />
         </section>
-        <SidePanel side="right" label="Inspector and results" id="editor-inspector">
+        <SidePanel panel="inspector" label="Inspector and results" id="editor-inspector" until="lg" className="w-96 max-w-[85vw] lg:w-[22rem] xl:w-96">
           <InspectAndResults />
         </SidePanel>
       </div>

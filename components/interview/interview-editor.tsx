@@ -11,47 +11,16 @@ import { Inspector } from '@/components/editor/inspector';
 import { Notices } from '@/components/editor/notices';
 import { Palette } from '@/components/editor/palette';
 import { ShortcutsDialog } from '@/components/editor/shortcuts-dialog';
+import { SidePanel } from '@/components/editor/side-panel';
 import { useEditorShortcuts } from '@/components/editor/use-editor-shortcuts';
 import type { Design } from '@/lib/engine/types';
-import { createEditorStore, designOf, type EditorStore, type PanelName } from '@/lib/editor/store';
+import { createEditorStore, designOf, type EditorStore } from '@/lib/editor/store';
 import type { EditorResults } from '@/lib/editor/types';
 
 /** How long after the last edit the design is handed up (and saved with the attempt), ms. */
 export const DESIGN_SAVE_DELAY_MS = 300;
 
 const isWide = () => window.matchMedia('(min-width: 1024px)').matches;
-
-function Panel({
-  side,
-  label,
-  id,
-  panel,
-  children,
-}: {
-  side: 'left' | 'right';
-  label: string;
-  id: string;
-  panel: PanelName;
-  children: ReactNode;
-}) {
-  const store = useEditorStore();
-  const open = useEditor((s) => s.ui.panels[panel]);
-  return (
-    <aside
-      id={id}
-      aria-label={label}
-      className={`${open ? 'flex' : 'hidden'} absolute inset-y-0 z-20 w-80 max-w-[88vw] flex-col bg-white shadow-xl lg:static lg:z-auto lg:flex lg:shadow-none ${
-        side === 'left' ? 'left-0 border-r border-slate-200 lg:w-64' : 'right-0 border-l border-slate-200 lg:w-[22rem]'
-      }`}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && !isWide() && !(e.target instanceof HTMLSelectElement))
-          store.getState().setPanel(panel, false);
-      }}
-    >
-      {children}
-    </aside>
-  );
-}
 
 /** The right-hand panel: the interview's own panel and the editor's inspector, as tabs. */
 function SideTabs({ interview, interviewLabel }: { interview: ReactNode; interviewLabel: string }) {
@@ -189,9 +158,9 @@ function Editor({
         end={toolbarEnd}
       />
       <div className="relative flex min-h-0 flex-1">
-        <Panel side="left" label="Components palette" id="interview-palette" panel="palette">
+        <SidePanel panel="palette" label="Components palette" id="interview-palette" until="lg" className="w-80 max-w-[88vw] lg:w-64">
           <Palette onAdded={() => !isWide() && store.getState().setPanel('palette', false)} />
-        </Panel>
+        </SidePanel>
         <section
           aria-label="Design canvas"
           data-editor-canvas=""
@@ -200,9 +169,9 @@ function Editor({
         >
           <Canvas />
         </section>
-        <Panel side="right" label={sideLabel} id="interview-side" panel="inspector">
+        <SidePanel panel="inspector" label={sideLabel} id="interview-side" until="lg" className="w-80 max-w-[88vw] lg:w-[22rem]">
           <SideTabs interview={side} interviewLabel={sideLabel} />
-        </Panel>
+        </SidePanel>
       </div>
       <ShortcutsDialog />
       <Notices />

@@ -2,7 +2,7 @@
 
 import '@xyflow/react/dist/style.css';
 import '@/components/editor/editor.css';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Canvas } from '@/components/editor/canvas';
 import { CompactToolbar } from '@/components/editor/compact-toolbar';
 import { useEditor, useEditorStore } from '@/components/editor/editor-provider';
@@ -10,31 +10,11 @@ import { Inspector } from '@/components/editor/inspector';
 import { Notices } from '@/components/editor/notices';
 import { Palette } from '@/components/editor/palette';
 import { ShortcutsDialog } from '@/components/editor/shortcuts-dialog';
+import { SidePanel } from '@/components/editor/side-panel';
 import { useEditorShortcuts } from '@/components/editor/use-editor-shortcuts';
-import type { PanelName } from '@/lib/editor/store';
 
 export const BTN_QUIET =
   'inline-flex h-9 shrink-0 items-center whitespace-nowrap justify-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent';
-
-/** A drawer over the canvas: the lesson pane is too narrow to keep both panels beside it. */
-function Drawer({ side, label, id, panel, children }: { side: 'left' | 'right'; label: string; id: string; panel: PanelName; children: ReactNode }) {
-  const store = useEditorStore();
-  const open = useEditor((s) => s.ui.panels[panel]);
-  return (
-    <aside
-      id={id}
-      aria-label={label}
-      className={`${open ? 'flex' : 'hidden'} absolute inset-y-0 z-20 max-w-[88%] flex-col bg-white shadow-xl ${
-        side === 'left' ? 'left-0 w-64 border-r border-slate-200' : 'right-0 w-80 border-l border-slate-200'
-      }`}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && !(e.target instanceof HTMLSelectElement)) store.getState().setPanel(panel, false);
-      }}
-    >
-      {children}
-    </aside>
-  );
-}
 
 /**
  * The lesson's canvas: the sandbox editor's palette, canvas and inspector
@@ -74,13 +54,14 @@ export function LessonEditor() {
         side={{ label: 'Settings', controls: 'lesson-inspector', until: 'always' }}
       />
       <div className="relative flex min-h-0 flex-1">
-        <Drawer side="left" label="Components palette" id="lesson-palette" panel="palette">
+        {/* Drawers over the canvas: the lesson pane is too narrow to keep both panels beside it. */}
+        <SidePanel panel="palette" label="Components palette" id="lesson-palette" until="always" className="w-64 max-w-[88%]">
           <Palette onAdded={() => store.getState().setPanel('palette', false)} />
-        </Drawer>
+        </SidePanel>
         <section aria-label="Design canvas" data-editor-canvas="" data-hydrated={hydrated} className="relative min-w-0 flex-1">
           <Canvas />
         </section>
-        <Drawer side="right" label="Inspector" id="lesson-inspector" panel="inspector">
+        <SidePanel panel="inspector" label="Inspector" id="lesson-inspector" until="always" className="w-80 max-w-[88%]">
           <div className="flex shrink-0 justify-end border-b border-slate-200 px-2 py-1">
             <button type="button" className={BTN_QUIET} onClick={() => store.getState().setPanel('inspector', false)}>
               Close settings
@@ -89,7 +70,7 @@ export function LessonEditor() {
           <div className="min-h-0 flex-1">
             <Inspector />
           </div>
-        </Drawer>
+        </SidePanel>
       </div>
       <ShortcutsDialog />
       <Notices />

@@ -6,14 +6,15 @@ import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'rea
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '@/components/editor/canvas';
 import { CompactToolbar } from '@/components/editor/compact-toolbar';
-import { EditorProvider, useEditor, useEditorStore } from '@/components/editor/editor-provider';
+import { EditorProvider, useEditorStore } from '@/components/editor/editor-provider';
 import { Inspector } from '@/components/editor/inspector';
 import { Notices } from '@/components/editor/notices';
+import { SidePanel } from '@/components/editor/side-panel';
 import { Palette } from '@/components/editor/palette';
 import { useEditorShortcuts } from '@/components/editor/use-editor-shortcuts';
 import type { Kind } from '@/lib/engine/kinds';
 import type { Design } from '@/lib/engine/types';
-import { createEditorStore, designOf, type EditorStore, type PanelName } from '@/lib/editor/store';
+import { createEditorStore, designOf, type EditorStore } from '@/lib/editor/store';
 import type { EditorResults } from '@/lib/editor/types';
 
 export interface EditorController {
@@ -24,39 +25,6 @@ export interface EditorController {
 }
 
 const isWide = () => window.matchMedia('(min-width: 1024px)').matches;
-
-/*
- * Side panels: beside the canvas on wide screens (the palette from lg, the
- * inspector from 2xl, since a scenario page also has its brief beside the
- * editor), otherwise drawers over the canvas, opened from the toolbar.
- */
-const PANEL_CLASSES: Record<PanelName, { open: string; closed: string }> = {
-  palette: {
-    open: 'flex absolute inset-y-0 left-0 z-20 w-80 max-w-[85vw] flex-col border-r border-slate-200 bg-white shadow-xl lg:static lg:z-auto lg:w-60 lg:shadow-none',
-    closed: 'hidden lg:flex lg:w-60 lg:flex-col lg:border-r lg:border-slate-200 lg:bg-white',
-  },
-  inspector: {
-    open: 'flex absolute inset-y-0 right-0 z-20 w-80 max-w-[85vw] flex-col border-l border-slate-200 bg-white shadow-xl 2xl:static 2xl:z-auto 2xl:w-72 2xl:shadow-none',
-    closed: 'hidden 2xl:flex 2xl:w-72 2xl:flex-col 2xl:border-l 2xl:border-slate-200 2xl:bg-white',
-  },
-};
-
-function SidePanel({ panel, label, id, children }: { panel: PanelName; label: string; id: string; children: ReactNode }) {
-  const store = useEditorStore();
-  const open = useEditor((s) => s.ui.panels[panel]);
-  return (
-    <aside
-      id={id}
-      aria-label={label}
-      className={open ? PANEL_CLASSES[panel].open : PANEL_CLASSES[panel].closed}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && !(e.target instanceof HTMLSelectElement)) store.getState().setPanel(panel, false);
-      }}
-    >
-      {children}
-    </aside>
-  );
-}
 
 /** The design with every locked node back where the starting design put it. */
 export function pinLockedNodes(design: Design, start: Design | null, lockedNodeIds: readonly string[]): Design {
@@ -168,13 +136,14 @@ function Workspace({
         end={toolbarExtra}
       />
       <div className="relative flex min-h-0 flex-1">
-        <SidePanel panel="palette" label="Components palette" id="scenario-palette">
+        {/* The inspector docks only from 2xl: a scenario page also has its brief beside the editor. */}
+        <SidePanel panel="palette" label="Components palette" id="scenario-palette" until="lg" className="w-80 max-w-[85vw] lg:w-60">
           <Palette onAdded={closeNarrowPalette} kinds={allowedKinds} />
         </SidePanel>
         <section aria-label={label} data-editor-canvas="" className="relative min-w-0 flex-1">
           <Canvas />
         </section>
-        <SidePanel panel="inspector" label="Inspector" id="scenario-inspector">
+        <SidePanel panel="inspector" label="Inspector" id="scenario-inspector" until="2xl" className="w-80 max-w-[85vw] 2xl:w-72">
           <Inspector />
         </SidePanel>
       </div>
