@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ACCURACY_CASES, TOLERANCE, accuracyCaseReport, formatAccuracyReport, referenceCases, type AccuracyReport } from '../lib/engine/accuracy';
+import { ACCURACY_CASES, LIMIT_CASES, TOLERANCE, accuracyCaseReport, formatAccuracyReport, referenceCases, type AccuracyReport } from '../lib/engine/accuracy';
 import type { Design } from '../lib/engine/types';
 
 const root = path.resolve(__dirname, '..');
@@ -31,6 +31,10 @@ function main() {
   }
   for (const c of referenceCases(stageDesigns())) {
     report.cases.push(accuracyCaseReport(c, 'reference'));
+    console.log(`${c.name}: done`);
+  }
+  for (const c of LIMIT_CASES) {
+    report.cases.push(accuracyCaseReport(c, 'limit'));
     console.log(`${c.name}: done`);
   }
   mkdirSync(path.dirname(ACCURACY_FILE), { recursive: true });

@@ -223,7 +223,8 @@ export default function ModelPage() {
             <V>c</V>
             <sub>a</sub>
             <sup>2</sup> = 1/<V>n</V>), so it waits less. Least-connections is modelled as one shared queue over all instances
-            (M/M/<V>nc</V>), which waits least of all. For several cores the engine also treats the wait for the first core to free up
+            (M/M/<V>nc</V>), which waits least of all; that is right when the balancer holds requests until an instance has a free core,
+            and optimistic when it sends each request at once to the shortest queue (see the known limits under accuracy). For several cores the engine also treats the wait for the first core to free up
             separately (see the decisions below).
           </P>
           <h3 className="mt-8 text-lg font-semibold text-slate-900">End to end</h3>

@@ -169,6 +169,7 @@ function Details({ c }: { c: AccuracyCaseReport }) {
 export function AccuracyTables({ data }: { data: AccuracyData }) {
   const checks = data.cases.filter((c) => c.group === 'check');
   const references = data.cases.filter((c) => c.group === 'reference');
+  const limits = data.cases.filter((c) => c.group === 'limit');
   return (
     <>
       <p className="mt-3 max-w-3xl text-sm text-slate-600">
@@ -198,6 +199,22 @@ export function AccuracyTables({ data }: { data: AccuracyData }) {
           <Details key={c.name} c={c} />
         ))}
       </div>
+      {limits.length > 0 ? (
+        <>
+          <h3 className="mt-8 text-lg font-semibold text-slate-900">Known limits</h3>
+          <p className="mt-2 leading-relaxed text-slate-700">
+            Where the engine simplifies on purpose, simulated as the real system behaves. Least-connections is modelled as one shared queue
+            (right when the balancer holds requests until an instance has a free core); without such a limit each request joins the
+            shortest queue and stays there, and waits longer than the model says.
+          </p>
+          <Summary cases={limits} caption="Known limits (informative)" />
+          <div className="space-y-2">
+            {limits.map((c) => (
+              <Details key={c.name} c={c} />
+            ))}
+          </div>
+        </>
+      ) : null}
     </>
   );
 }

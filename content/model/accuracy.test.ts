@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACCURACY_CASES, TOLERANCE, accuracyCaseReport, referenceCases } from '../../lib/engine/accuracy';
+import { ACCURACY_CASES, LIMIT_CASES, TOLERANCE, accuracyCaseReport, referenceCases } from '../../lib/engine/accuracy';
 import type { Design } from '../../lib/engine/types';
 import committed from './accuracy.json';
 
@@ -12,13 +12,20 @@ describe('content/model/accuracy.json (the accuracy table on /model)', () => {
     expect(committed.seed).toBe(1);
     expect(committed.tolerance).toEqual(TOLERANCE);
     expect(committed.generatedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(committed.cases.map((c) => c.name)).toEqual([...ACCURACY_CASES.map((c) => c.name), ...stages.map((_, i) => `Stage ${i + 1} reference`)]);
+    expect(committed.cases.map((c) => c.name)).toEqual([
+      ...ACCURACY_CASES.map((c) => c.name),
+      ...stages.map((_, i) => `Stage ${i + 1} reference`),
+      ...LIMIT_CASES.map((c) => c.name),
+    ]);
     for (const c of committed.cases.filter((x) => x.group === 'check')) expect(c.passed, c.name).toBe(true);
   });
 
   it('holds what the engine and the simulator produce now for the stage references (regenerate: npx tsx scripts/accuracy.ts)', () => {
     for (const c of referenceCases(stages)) {
       expect(committed.cases.find((x) => x.name === c.name), c.name).toEqual(accuracyCaseReport(c, 'reference'));
+    }
+    for (const c of LIMIT_CASES) {
+      expect(committed.cases.find((x) => x.name === c.name), c.name).toEqual(accuracyCaseReport(c, 'limit'));
     }
   });
 

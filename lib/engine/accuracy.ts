@@ -64,6 +64,8 @@ export interface AccuracyCase {
   design: Design;
   /** Simulated user requests (warm-up included). */
   requests: number;
+  /** How the simulation runs least-connections (default: the pooled queue the engine models). */
+  leastConnections?: 'pooled' | 'jsq';
 }
 
 const MIN_VISITS = TOLERANCE.minVisits;
@@ -81,10 +83,10 @@ function rel(a: number, s: number): number {
  */
 export function compareWithSimulation(
   design: Design,
-  options: { requests: number; seed?: number; workload?: Partial<Workload> },
+  options: { requests: number; seed?: number; workload?: Partial<Workload>; leastConnections?: 'pooled' | 'jsq' },
 ): { evaluation: Evaluation; simulation: SimulationResult; comparisons: Comparison[] } {
   const evaluation = evaluate(design, options.workload, { stages: false });
-  const simulation = simulate(design, { requests: options.requests, seed: options.seed ?? 1, workload: options.workload });
+  const simulation = simulate(design, { requests: options.requests, seed: options.seed ?? 1, workload: options.workload, leastConnections: options.leastConnections });
   const out: Comparison[] = [];
   let samples = 0;
   const push = (where: string, metric: Metric, analytic: number, simulated: number, tolerance: number | null, kind: 'relative' | 'absolute' | null) => {
@@ -274,7 +276,7 @@ export const ACCURACY_CASES: readonly AccuracyCase[] = [
   { name: 'Load balancer, random', about: 'a random choice per request: four independent M/M/1 queues', design: balanced('random'), requests: 400_000 },
   {
     name: 'Load balancer, least-connections',
-    about: 'each request joins the instance with the fewest requests in it; the engine pools the four instances into one M/M/4 queue',
+    about: 'requests wait at the balancer until an instance has a free core (least-connections with one connection per core, as HAProxy’s maxconn): one M/M/4 queue, as the engine models it',
     design: balanced('least-connections'),
     requests: 400_000,
   },
@@ -313,8 +315,12 @@ export type AccuracyRow = Omit<Comparison, 'relativeDiff'> & { relativeDiff: num
 export interface AccuracyCaseReport {
   name: string;
   about: string;
-  /** `check`: held to the §3 tolerances by the tests; `reference`: a stage's reference design, shown as it comes out. */
-  group: 'check' | 'reference';
+  /**
+   * `check`: held to the §3 tolerances by the tests; `reference`: a stage's
+   * reference design, shown as it comes out; `limit`: a known limit of the
+   * model, shown with how far off it is.
+   */
+  group: 'check' | 'reference' | 'limit';
   requests: number;
   seed: number;
   maxUtilization: number;
@@ -351,7 +357,7 @@ export function formatAccuracyReport(report: AccuracyReport & { generatedOn?: st
 
 /** Runs one case and rounds it for publication. */
 export function accuracyCaseReport(c: AccuracyCase, group: AccuracyCaseReport['group'], seed = 1): AccuracyCaseReport {
-  const { evaluation, comparisons } = compareWithSimulation(c.design, { requests: c.requests, seed });
+  const { evaluation, comparisons } = compareWithSimulation(c.design, { requests: c.requests, seed, leastConnections: c.leastConnections });
   const rows = comparisons.map((x) => ({ ...x, analytic: sig(x.analytic), simulated: sig(x.simulated), relativeDiff: sig(x.relativeDiff) }));
   return {
     name: c.name,
@@ -364,6 +370,21 @@ export function accuracyCaseReport(c: AccuracyCase, group: AccuracyCaseReport['g
     passed: comparisons.every((x) => x.passed),
   };
 }
+
+/**
+ * Known limits of the model, simulated as they really behave and compared
+ * with what the engine says (shown, not held to the tolerances).
+ */
+export const LIMIT_CASES: AccuracyCase[] = [
+  {
+    name: 'Least-connections without a connection limit',
+    about:
+      'each request goes at once to the instance with the fewest requests in it and stays there (join the shortest queue); the engine still pools the instances into one queue, so it is optimistic here',
+    design: balanced('least-connections'),
+    requests: 400_000,
+    leastConnections: 'jsq',
+  },
+];
 
 /**
  * The stages' reference designs as accuracy cases (requests enough for a
