@@ -25,6 +25,18 @@ describe('the review', () => {
     expect(item.details.join('\n')).toContain('Do links expire?');
   });
 
+  it('says which words the notes were searched for, since requirements and trade-offs are judged by words, not meaning', () => {
+    const a = { ...idealAttempt(problem), notes: 'create links', asked: [], tradeoffs: '' };
+    const review = reviewAttempt(problem, a);
+    const requirements = review.items.find((i) => i.id === 'requirements')!.details.join('\n');
+    const redirect = problem.requirements.find((r) => r.keywords.includes('redirect'))!;
+    expect(requirements).toContain(
+      `Not in your notes: “${redirect.text.replace(/\.$/, '')}” (the notes were searched for words beginning “redirect”, `,
+    );
+    const tradeoffs = review.items.find((i) => i.id === 'tradeoffs')!.details.join('\n');
+    expect(tradeoffs).toMatch(/Topics are recognised by words they begin with, not by meaning; missed here: .+ \(“/);
+  });
+
   it('tells the candidate the peak factor was forgotten', () => {
     const ideal = idealAttempt(problem);
     const a = { ...ideal, estimates: { ...ideal.estimates, peakRps: ideal.estimates.peakRps! / 3 } };

@@ -77,9 +77,9 @@ export function weightsOf(problem: Problem): Record<RubricItemId, number> {
   return { ...DEFAULT_WEIGHTS, ...problem.rubric.weights };
 }
 
-function listWords(items: string[]): string {
+function listWords(items: string[], conjunction = 'and'): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
 
 /** Lower-cases a label's first word for use mid-sentence, leaving acronyms and names (CDN, WebSockets) alone. */
@@ -129,11 +129,14 @@ function requirementsItem(problem: Problem, results: RequirementResult[], max: n
   const missedStated = results.filter((r) => !r.captured && !r.requirement.hidden);
   const notBuilt = results.filter((r) => r.inDesign === false);
   const details: string[] = [];
+  // Notes are judged by words, not meaning: say which words count, so a requirement written another way is not a mystery.
+  const lookedFor = (r: RequirementResult) =>
+    ` (the notes were searched for words beginning ${listWords(r.requirement.keywords.slice(0, 4).map(quote), 'or')})`;
   for (const r of missedHidden)
     details.push(
-      `Missed ${quote(r.requirement.text)}; asking ${quote(r.revealedBy ?? 'a clarifying question')} would have revealed it.`,
+      `Missed ${quote(r.requirement.text)}; asking ${quote(r.revealedBy ?? 'a clarifying question')} would have revealed it${lookedFor(r)}.`,
     );
-  for (const r of missedStated) details.push(`Not in your notes: ${quote(r.requirement.text)}.`);
+  for (const r of missedStated) details.push(`Not in your notes: ${quote(r.requirement.text)}${lookedFor(r)}.`);
   for (const r of notBuilt)
     details.push(`Not in your design: ${quote(r.requirement.text)} — ${lowerFirst(r.requirement.design!.label)}.`);
   let sentence: string;
@@ -432,6 +435,7 @@ function tradeoffsItem(
   const topics = problem.rubric.tradeoffTopics.map((t) => ({
     id: t.id,
     label: t.label,
+    keywords: t.keywords,
     hit: mentionsAny(text, t.keywords),
     lessonId: t.lessonId ?? null,
   }));
@@ -462,7 +466,16 @@ function tradeoffsItem(
       score: round1(max * credit),
       max,
       sentence,
-      details: problem.rubric.strongAnswer.map((s) => `Strong answers: ${s}`),
+      details: [
+        ...problem.rubric.strongAnswer.map((s) => `Strong answers: ${s}`),
+        ...(missed.length > 0
+          ? [
+              `Topics are recognised by words they begin with, not by meaning; missed here: ${missed
+                .map((t) => `${lowerFirst(t.label)} (${listWords(t.keywords.slice(0, 3).map(quote), 'or')})`)
+                .join('; ')}.`,
+            ]
+          : []),
+      ],
       lessonId: lessonId && isStudyId(lessonId) ? lessonId : null,
     },
     topics: topics.map(({ id, label, hit }) => ({ id, label, hit })),
