@@ -19,6 +19,13 @@ const envSchema = z.object({
       message: 'DATABASE_URL looks like a PostgreSQL URL but cannot be parsed; check for unescaped characters in the password',
     }),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  TRUSTED_PROXY_HOPS: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^(0|[1-9])$/.test(v), {
+      message: 'TRUSTED_PROXY_HOPS must be how many proxies stand in front of the app, a whole number from 0 to 9 (default 1)',
+    }),
 });
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -27,6 +34,12 @@ export interface Env {
   databaseUrl: string;
   databaseKind: DatabaseKind;
   nodeEnv: 'development' | 'production' | 'test';
+  /**
+   * Proxies in front of the app that append to X-Forwarded-For (a load
+   * balancer: 1). The client's address is the entry that many places from
+   * the right; 0 ignores the header, so every client shares one address.
+   */
+  trustedProxyHops: number;
 }
 
 export function defaultSqliteUrl(cwd = process.cwd()): string {
@@ -45,6 +58,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     databaseUrl,
     databaseKind: databaseUrl.startsWith('file:') ? 'sqlite' : 'postgres',
     nodeEnv: result.data.NODE_ENV,
+    trustedProxyHops: result.data.TRUSTED_PROXY_HOPS ? Number(result.data.TRUSTED_PROXY_HOPS) : 1,
   };
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { db, type Db } from '../db';
+import { env } from '../env';
 import { Prisma } from '../generated/sqlite/client';
 
 /**
@@ -112,11 +113,20 @@ export async function sweepExpired(now = new Date()): Promise<number> {
 }
 
 /**
- * The client's address: the last X-Forwarded-For entry, which the nearest
- * proxy (our load balancer, or Next.js itself when there is none) appended.
+ * The client's address, for per-address limits: the X-Forwarded-For entry
+ * `hops` places from the right (TRUSTED_PROXY_HOPS, default 1), the one the
+ * outermost trusted proxy appended. Entries further left were sent by the
+ * client and can say anything. Next.js only fills the header in when it is
+ * absent, so with no proxy in front a client can name any address: run with
+ * TRUSTED_PROXY_HOPS=0 there, and per-address limits apply to all clients
+ * together (the per-student and global limits hold either way).
  */
-export function clientAddress(req: Request): string {
-  const forwarded = req.headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).pop();
-  return last || req.headers.get('x-real-ip')?.trim() || 'unknown';
+export function clientAddress(req: Request, hops = env().trustedProxyHops): string {
+  if (hops <= 0) return 'any';
+  const entries = (req.headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const trusted = entries[entries.length - hops];
+  return trusted || req.headers.get('x-real-ip')?.trim() || 'unknown';
 }

@@ -12,6 +12,17 @@ beforeAll(async () => {
 const subject = () => `subject-${process.pid}-${Date.now()}-${Math.random()}`;
 
 describe(`rate limits in the database (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
+  it('takes the client address the trusted proxy appended, not one the client wrote in front of it', () => {
+    const req = (headers: Record<string, string>) => new Request('http://app/api', { headers });
+    const spoofed = req({ 'x-forwarded-for': '6.6.6.6, 10.0.0.7' });
+    expect(rl.clientAddress(spoofed, 1)).toBe('10.0.0.7');
+    expect(rl.clientAddress(spoofed, 2)).toBe('6.6.6.6');
+    // No proxy in front: the header is the client's own claim, so every client shares one address.
+    expect(rl.clientAddress(spoofed, 0)).toBe('any');
+    expect(rl.clientAddress(req({ 'x-real-ip': '10.0.0.9' }), 1)).toBe('10.0.0.9');
+    expect(rl.clientAddress(req({}), 1)).toBe('unknown');
+  });
+
   it('lets exactly `limit` of many simultaneous hits through', async () => {
     const rule = { name: 'test-burst', limit: 20, windowSeconds: 60 };
     const who = subject();
