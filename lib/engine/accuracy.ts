@@ -8,7 +8,7 @@
 import { evaluate } from './evaluate';
 import type { Evaluation } from './evaluation';
 import type { Kind } from './kinds';
-import { simulate, type SimulationResult } from './simulate';
+import { simulate, type SimulateOptions, type SimulationResult } from './simulate';
 import type { Design, DesignEdge, DesignNode, Workload } from './types';
 
 /** MODEL.md §3: where every node has ρ ≤ 0.8, the simulation agrees within these. */
@@ -65,7 +65,7 @@ export interface AccuracyCase {
   /** Simulated user requests (warm-up included). */
   requests: number;
   /** How the simulation runs least-connections (default: the pooled queue the engine models). */
-  leastConnections?: 'pooled' | 'jsq';
+  leastConnections?: SimulateOptions['leastConnections'];
 }
 
 const MIN_VISITS = TOLERANCE.minVisits;
@@ -83,7 +83,7 @@ function rel(a: number, s: number): number {
  */
 export function compareWithSimulation(
   design: Design,
-  options: { requests: number; seed?: number; workload?: Partial<Workload>; leastConnections?: 'pooled' | 'jsq' },
+  options: { requests: number; seed?: number; workload?: Partial<Workload>; leastConnections?: SimulateOptions['leastConnections'] },
 ): { evaluation: Evaluation; simulation: SimulationResult; comparisons: Comparison[] } {
   const evaluation = evaluate(design, options.workload, { stages: false });
   const simulation = simulate(design, { requests: options.requests, seed: options.seed ?? 1, workload: options.workload, leastConnections: options.leastConnections });

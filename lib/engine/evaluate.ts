@@ -19,6 +19,7 @@ import type {
 import * as findingsModule from './findings';
 import * as prices from './prices';
 import * as queueing from './queueing';
+import * as records from './records';
 import * as runCodes from './run';
 import { createRunState, type RegionCheck, type RegionUnit, type RunState } from './run';
 import * as stagesModule from './stages';
@@ -36,6 +37,7 @@ const { collectFindings, dominantLoad } = findingsModule;
 const { HOURS_PER_MONTH, PRICES_DATE } = prices;
 const { STAGES, judgeStage } = stagesModule;
 const { ms, rps, usd } = types;
+const { setKey } = records;
 const { WORKLOAD_DEFAULTS, resolveWorkload } = workloadModule;
 
 const TIMEOUT_MS = NETWORK.timeoutMs.value;
@@ -249,11 +251,6 @@ function totalCost(st: RunState): number {
   let c = st.internetEgressUsd;
   for (let v = 0; v < st.net.n; v++) c += st.costUsd[v];
   return c;
-}
-
-function setKey<T>(obj: Record<string, T>, key: string, value: T) {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-  else obj[key] = value;
 }
 
 function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Finding[]): Evaluation {

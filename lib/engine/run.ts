@@ -16,7 +16,7 @@ import type { OfferedLoad } from './workload';
 
 // Local copies: imported bindings can be live getters under some module loaders (tsx/CJS),
 // which costs a call per use in the hot loops below.
-const { STATIC, READ, WRITE, JOB, MODEL_NONE, MODEL_RATED, MODEL_SOURCE, ALG_LEAST_CONNECTIONS, ALG_ROUND_ROBIN } = codes;
+const { STATIC, READ, WRITE, JOB, MODEL_NONE, MODEL_QUEUE, MODEL_RATED, MODEL_SOURCE, ALG_LEAST_CONNECTIONS, ALG_ROUND_ROBIN } = codes;
 const { erlangC, lnGamma } = queueing;
 const { HOURS_PER_MONTH, USAGE_PRICES, tieredCostUsd } = prices;
 const { peakLoad } = workloadModule;
@@ -1446,7 +1446,7 @@ export function regionUnit(spare: RunState, w: ResolvedWorkload): RegionUnit | n
       if (spare.saturated[v]) return null;
       let load = spare.utilization[v];
       const kc = net.kindCode[v];
-      if (net.model[v] === codes.MODEL_QUEUE && net.autoscaled[v] && kc !== K_DATABASE && kc !== K_REPLICA && kc !== K_NOSQL) {
+      if (net.model[v] === MODEL_QUEUE && net.autoscaled[v] && kc !== K_DATABASE && kc !== K_REPLICA && kc !== K_NOSQL) {
         if (net.autoscaleTarget[v] >= 1) return null;
         let totalWork = 0;
         for (let c = 0; c < NWORK; c++) totalWork += spare.work[v * NWORK + c];

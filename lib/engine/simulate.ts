@@ -49,6 +49,7 @@ import { NETWORK } from './catalog';
 import * as codes from './compile';
 import { compile, type CompiledNetwork } from './compile';
 import type { Kind } from './kinds';
+import { setKey } from './records';
 import { createRunState, forward, groupsOf, type RunState } from './run';
 import type { ResolvedWorkload, Workload } from './types';
 import { peakLoad, resolveWorkload, type OfferedLoad } from './workload';
@@ -147,6 +148,12 @@ export interface SimulationResult {
   };
   /** Events processed (arrivals at stations and service completions). */
   events: number;
+}
+
+/** Counts per class at `counts[b..b+3]` over a window of `seconds`, as rates per class and in total. */
+function perSecond(counts: Float64Array, b: number, seconds: number): SimulatedEdge['rps'] {
+  const r = (x: number) => (seconds > 0 ? x / seconds : 0);
+  return { static: r(counts[b]), read: r(counts[b + 1]), write: r(counts[b + 2]), job: r(counts[b + 3]), total: r(counts[b] + counts[b + 1] + counts[b + 2] + counts[b + 3]) };
 }
 
 /** How a node treats an arriving class. */
@@ -985,14 +992,7 @@ class Simulation {
     const nodes: Record<string, SimulatedNode> = {};
     for (let v = 0; v < net.n; v++) {
       const b = v * 4;
-      const perSec = (x: number) => (seconds > 0 ? x / seconds : 0);
-      const arrivalRps = {
-        static: perSec(this.arrivals[b]),
-        read: perSec(this.arrivals[b + 1]),
-        write: perSec(this.arrivals[b + 2]),
-        job: perSec(this.arrivals[b + 3]),
-        total: perSec(this.arrivals[b] + this.arrivals[b + 1] + this.arrivals[b + 2] + this.arrivals[b + 3]),
-      };
+      const arrivalRps = perSecond(this.arrivals, b, seconds);
       let utilization = 0;
       let response = { mean: 0, p95: 0, p99: 0 };
       let visits = 0;
@@ -1027,20 +1027,10 @@ class Simulation {
         responseMs: response,
         visits,
       };
-      if (net.ids[v] === '__proto__') Object.defineProperty(nodes, '__proto__', { value: entry, enumerable: true, writable: true, configurable: true });
-      else nodes[net.ids[v]] = entry;
+      setKey(nodes, net.ids[v], entry);
     }
     const edges: Record<string, SimulatedEdge> = {};
-    for (let e = 0; e < net.edgeIds.length; e++) {
-      const c = this.edgeCounts;
-      const b = e * 4;
-      const perSec = (x: number) => (seconds > 0 ? x / seconds : 0);
-      const entry: SimulatedEdge = {
-        rps: { static: perSec(c[b]), read: perSec(c[b + 1]), write: perSec(c[b + 2]), job: perSec(c[b + 3]), total: perSec(c[b] + c[b + 1] + c[b + 2] + c[b + 3]) },
-      };
-      if (net.edgeIds[e] === '__proto__') Object.defineProperty(edges, '__proto__', { value: entry, enumerable: true, writable: true, configurable: true });
-      else edges[net.edgeIds[e]] = entry;
-    }
+    for (let e = 0; e < net.edgeIds.length; e++) setKey(edges, net.edgeIds[e], { rps: perSecond(this.edgeCounts, e * 4, seconds) });
     // End-to-end, per class and overall.
     const m = this.latCount;
     const counts = [0, 0, 0];
