@@ -4,6 +4,7 @@ import { useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent
 import { createPortal } from 'react-dom';
 import { CATALOG } from '@/lib/engine/catalog';
 import { KINDS, type Kind } from '@/lib/engine/kinds';
+import { kindAllowed } from '@/lib/editor/store';
 import type { XY } from '@/lib/editor/types';
 import { GROUP_TILE, GROUPS, KINDS_BY_GROUP } from './groups';
 import { KindIcon } from './kind-icons';
@@ -147,7 +148,7 @@ export function Palette({ onAdded, kinds }: { onAdded?: () => void; kinds?: read
   const listRef = useRef<HTMLDivElement>(null);
   const searchId = useId();
 
-  const offered = useMemo(() => (kinds ? KINDS.filter((k) => k === 'users' || kinds.includes(k)) : KINDS), [kinds]);
+  const offered = useMemo(() => KINDS.filter((k) => kindAllowed(kinds, k)), [kinds]);
   const words = useMemo(() => query.toLowerCase().split(/\s+/).filter(Boolean), [query]);
   // No search: every offered kind, by group. A search: one list of matches, best first.
   const visible = useMemo(() => {

@@ -163,6 +163,11 @@ export interface EditorStoreOptions {
 
 const EMPTY_SELECTION: SelectionSlice = { nodeIds: [], edgeIds: [] };
 
+/** Whether a scenario that allows `allowedKinds` (every kind when absent) lets a component of `kind` in: Users always may. */
+export function kindAllowed(allowedKinds: readonly Kind[] | undefined, kind: Kind): boolean {
+  return !allowedKinds || kind === 'users' || allowedKinds.includes(kind);
+}
+
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
@@ -204,7 +209,6 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
   let lastPaste: { payload: ClipboardPayload; count: number } | null = null;
   // Scenario rules.
   const locked = new Set(options.lockedNodeIds ?? []);
-  const allowed = options.allowedKinds ? new Set<Kind>([...options.allowedKinds, 'users']) : null;
   // The starting design's connections between two locked nodes are locked too (ones the student adds are theirs).
   const lockedEdges = new Set(((options.lockedStart ?? options.design)?.edges ?? []).filter((e) => locked.has(e.source) && locked.has(e.target)).map((e) => `${e.source}\u2192${e.target}`));
   const isLockedEdge = (e: { source: string; target: string }) => lockedEdges.has(`${e.source}\u2192${e.target}`);
@@ -225,6 +229,7 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
           return `“${n ? displayLabel(n.data) : id}” is locked by the instructor: it cannot be moved, changed or removed.`;
         };
         const LOCKED_EDGE = 'That connection is locked by the instructor.';
+        const notAllowed = (kind: Kind) => get().notify(`${CATALOG[kind].label} is not allowed in this scenario.`, 'error');
         const refuse = (message: string): EditResult => {
           get().notify(message, 'error');
           return { ok: false, issues: [{ path: '', message }] };
@@ -259,8 +264,8 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
           },
 
           addNode(kind, position) {
-            if (allowed && !allowed.has(kind)) {
-              get().notify(`${CATALOG[kind].label} is not allowed in this scenario.`, 'error');
+            if (!kindAllowed(options.allowedKinds, kind)) {
+              notAllowed(kind);
               return '';
             }
             const { graph } = get();
@@ -325,9 +330,9 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
             const count = lastPaste && lastPaste.payload === payload ? lastPaste.count + 1 : 1;
             lastPaste = { payload, count };
             const shift = offset ?? { x: PASTE_OFFSET * count, y: PASTE_OFFSET * count };
-            const stray = allowed ? payload.nodes.find((n) => !allowed.has(n.kind)) : undefined;
+            const stray = payload.nodes.find((n) => !kindAllowed(options.allowedKinds, n.kind));
             if (stray) {
-              get().notify(`${CATALOG[stray.kind].label} is not allowed in this scenario.`, 'error');
+              notAllowed(stray.kind);
               return;
             }
             const { graph } = get();
