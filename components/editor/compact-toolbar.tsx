@@ -3,16 +3,12 @@
 import type { ReactNode } from 'react';
 import { selectNodeCount, type PanelName } from '@/lib/editor/store';
 import { useCanRedo, useCanUndo, useEditor, useEditorStore } from './editor-provider';
+import { DRAWER, type DrawerUntil } from './side-panel';
 import { Glyph } from './ui-icons';
 import { useAutoLayout } from './use-auto-layout';
 
 const TOOL =
   'inline-flex h-9 shrink-0 items-center gap-1.5 whitespace-nowrap rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent';
-
-/** Below which width a side panel is a drawer with a toggle here (beside the canvas from then on), or `always`. */
-export type DrawerUntil = 'lg' | '2xl' | 'always';
-
-const HIDE_FROM: Record<DrawerUntil, string> = { lg: 'lg:hidden', '2xl': '2xl:hidden', always: '' };
 
 interface PanelToggle {
   /** The toggle's name (e.g. "Components", "Settings"). */
@@ -54,7 +50,7 @@ export function CompactToolbar({
   const toggle = (p: PanelName) => store.getState().setPanel(p, !panels[p]);
   return (
     <div role="toolbar" aria-label="Design tools" className="flex h-11 shrink-0 items-center gap-1 overflow-x-auto border-b border-slate-200 bg-white px-2">
-      <button type="button" className={`${TOOL} ${HIDE_FROM[palette.until]}`} aria-pressed={panels.palette} aria-controls={palette.controls} onClick={() => toggle('palette')}>
+      <button type="button" className={`${TOOL} ${DRAWER[palette.until].toggle}`} aria-pressed={panels.palette} aria-controls={palette.controls} onClick={() => toggle('palette')}>
         <Glyph name="palette" className="h-4 w-4" />
         <span className="sr-only sm:not-sr-only">{palette.label}</span>
       </button>
@@ -88,7 +84,7 @@ export function CompactToolbar({
       {start}
       <span className="flex-1" />
       {end}
-      <button type="button" className={`${TOOL} ${HIDE_FROM[side.until]}`} aria-pressed={panels.inspector} aria-controls={side.controls} onClick={() => toggle('inspector')}>
+      <button type="button" className={`${TOOL} ${DRAWER[side.until].toggle}`} aria-pressed={panels.inspector} aria-controls={side.controls} onClick={() => toggle('inspector')}>
         <Glyph name="inspector" className="h-4 w-4" />
         <span className="sr-only sm:not-sr-only">{side.label}</span>
         {side.badge}

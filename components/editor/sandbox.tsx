@@ -17,7 +17,7 @@ import { InspectAndResults } from '@/components/results/side-tabs';
 import { Notices } from './notices';
 import { Palette } from './palette';
 import { ShortcutsDialog } from './shortcuts-dialog';
-import { SidePanel } from './side-panel';
+import { isDrawer, SidePanel } from './side-panel';
 import { Toolbar } from './toolbar';
 import { useAddNode } from './use-add-node';
 import { useEditorShortcuts } from './use-editor-shortcuts';
@@ -27,8 +27,6 @@ export interface SharedCopy {
   title: string;
   design: Design;
 }
-
-const isWide = () => window.matchMedia('(min-width: 1024px)').matches;
 
 function EmptyState() {
   const store = useEditorStore();
@@ -128,7 +126,7 @@ function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedErro
   }, [store]);
 
   const closeNarrowPalette = () => {
-    if (!isWide()) store.getState().setPanel('palette', false);
+    if (isDrawer('lg')) store.getState().setPanel('palette', false);
   };
 
   return (

@@ -2,15 +2,27 @@
 
 import type { ReactNode } from 'react';
 import type { PanelName } from '@/lib/editor/store';
-import type { DrawerUntil } from './compact-toolbar';
 import { useEditor, useEditorStore } from './editor-provider';
 
-/** Docked beside the canvas from this width up (Tailwind's breakpoints), as literal classes. */
-const DOCKED: Record<DrawerUntil, { classes: string; minWidth: number }> = {
-  lg: { classes: 'lg:static lg:z-auto lg:flex lg:shadow-none', minWidth: 1024 },
-  '2xl': { classes: '2xl:static 2xl:z-auto 2xl:flex 2xl:shadow-none', minWidth: 1536 },
-  always: { classes: '', minWidth: Infinity },
+/** Below which width a side panel is a drawer over the canvas, opened by a toolbar toggle (beside the canvas from then on), or `always`. */
+export type DrawerUntil = 'lg' | '2xl' | 'always';
+
+/**
+ * Per `until`, as literal classes (Tailwind's breakpoints): how the panel
+ * docks, how its toolbar toggle hides once it is docked, and the width (px)
+ * from which it is docked.
+ */
+export const DRAWER: Record<DrawerUntil, { docked: string; toggle: string; minWidth: number }> = {
+  lg: { docked: 'lg:static lg:z-auto lg:flex lg:shadow-none', toggle: 'lg:hidden', minWidth: 1024 },
+  '2xl': { docked: '2xl:static 2xl:z-auto 2xl:flex 2xl:shadow-none', toggle: '2xl:hidden', minWidth: 1536 },
+  always: { docked: '', toggle: '', minWidth: Infinity },
 };
+
+/** Whether a panel with this `until` is a drawer at the window's width now (so it closes after use). */
+export function isDrawer(until: DrawerUntil): boolean {
+  const min = DRAWER[until].minWidth;
+  return !Number.isFinite(min) || !window.matchMedia(`(min-width: ${min}px)`).matches;
+}
 
 /**
  * One of an editor's side panels: the palette on the left, the inspector (or
@@ -35,16 +47,14 @@ export function SidePanel({
 }) {
   const store = useEditorStore();
   const open = useEditor((s) => s.ui.panels[panel]);
-  const docked = DOCKED[until];
   const edge = panel === 'palette' ? 'left-0 border-r' : 'right-0 border-l';
   return (
     <aside
       id={id}
       aria-label={label}
-      className={`${open ? 'flex' : 'hidden'} absolute inset-y-0 z-20 flex-col border-slate-200 bg-white shadow-xl ${edge} ${docked.classes} ${className}`}
+      className={`${open ? 'flex' : 'hidden'} absolute inset-y-0 z-20 flex-col border-slate-200 bg-white shadow-xl ${edge} ${DRAWER[until].docked} ${className}`}
       onKeyDown={(e) => {
-        const drawer = window.innerWidth < docked.minWidth;
-        if (e.key === 'Escape' && drawer && !(e.target instanceof HTMLSelectElement)) store.getState().setPanel(panel, false);
+        if (e.key === 'Escape' && isDrawer(until) && !(e.target instanceof HTMLSelectElement)) store.getState().setPanel(panel, false);
       }}
     >
       {children}

@@ -11,7 +11,7 @@ import { Inspector } from '@/components/editor/inspector';
 import { Notices } from '@/components/editor/notices';
 import { Palette } from '@/components/editor/palette';
 import { ShortcutsDialog } from '@/components/editor/shortcuts-dialog';
-import { SidePanel } from '@/components/editor/side-panel';
+import { isDrawer, SidePanel } from '@/components/editor/side-panel';
 import { useEditorShortcuts } from '@/components/editor/use-editor-shortcuts';
 import type { Design } from '@/lib/engine/types';
 import { createEditorStore, designOf, type EditorStore } from '@/lib/editor/store';
@@ -19,8 +19,6 @@ import type { EditorResults } from '@/lib/editor/types';
 
 /** How long after the last edit the design is handed up (and saved with the attempt), ms. */
 export const DESIGN_SAVE_DELAY_MS = 300;
-
-const isWide = () => window.matchMedia('(min-width: 1024px)').matches;
 
 /** The right-hand panel: the interview's own panel and the editor's inspector, as tabs. */
 function SideTabs({ interview, interviewLabel }: { interview: ReactNode; interviewLabel: string }) {
@@ -159,7 +157,7 @@ function Editor({
       />
       <div className="relative flex min-h-0 flex-1">
         <SidePanel panel="palette" label="Components palette" id="interview-palette" until="lg" className="w-80 max-w-[88vw] lg:w-64">
-          <Palette onAdded={() => !isWide() && store.getState().setPanel('palette', false)} />
+          <Palette onAdded={() => isDrawer('lg') && store.getState().setPanel('palette', false)} />
         </SidePanel>
         <section
           aria-label="Design canvas"

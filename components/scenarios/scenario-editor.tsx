@@ -9,7 +9,7 @@ import { CompactToolbar } from '@/components/editor/compact-toolbar';
 import { EditorProvider, useEditorStore } from '@/components/editor/editor-provider';
 import { Inspector } from '@/components/editor/inspector';
 import { Notices } from '@/components/editor/notices';
-import { SidePanel } from '@/components/editor/side-panel';
+import { isDrawer, SidePanel } from '@/components/editor/side-panel';
 import { Palette } from '@/components/editor/palette';
 import { useEditorShortcuts } from '@/components/editor/use-editor-shortcuts';
 import type { Kind } from '@/lib/engine/kinds';
@@ -23,8 +23,6 @@ export interface EditorController {
   /** Replaces the canvas (one undo step). */
   loadDesign(design: Design): void;
 }
-
-const isWide = () => window.matchMedia('(min-width: 1024px)').matches;
 
 /** The design with every locked node back where the starting design put it. */
 export function pinLockedNodes(design: Design, start: Design | null, lockedNodeIds: readonly string[]): Design {
@@ -109,7 +107,7 @@ function Workspace({
   }, [store, results]);
 
   const closeNarrowPalette = () => {
-    if (!isWide()) store.getState().setPanel('palette', false);
+    if (isDrawer('lg')) store.getState().setPanel('palette', false);
   };
 
   return (
