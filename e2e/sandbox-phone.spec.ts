@@ -1,4 +1,18 @@
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
+
+/** Every visible button of `toolbar` ends within `width` px (the screen's right edge). */
+async function expectButtonsOnScreen(toolbar: Locator, width: number) {
+  const buttons = toolbar.getByRole('button');
+  const count = await buttons.count();
+  for (let i = 0; i < count; i++) {
+    const b = buttons.nth(i);
+    if (!(await b.isVisible())) continue;
+    const box = (await b.boundingBox())!;
+    const name = (await b.getAttribute('title')) ?? (await b.getAttribute('aria-label')) ?? (await b.innerText());
+    expect(box.x + box.width, `${name} is on screen`).toBeLessThanOrEqual(width);
+  }
+}
 
 test.use({ viewport: { width: 360, height: 780 }, hasTouch: true, isMobile: true });
 
@@ -27,34 +41,19 @@ for (const width of [640, 700, 768, 1024]) {
   test(`at ${width} px wide every toolbar button is on screen`, async ({ sandbox, page }) => {
     await page.setViewportSize({ width, height: 900 });
     await sandbox.open();
-    const buttons = sandbox.toolbar.getByRole('button');
-    const count = await buttons.count();
-    for (let i = 0; i < count; i++) {
-      const b = buttons.nth(i);
-      if (!(await b.isVisible())) continue;
-      const box = (await b.boundingBox())!;
-      expect(box.x + box.width, `${await b.getAttribute('aria-label') ?? await b.innerText()} is on screen`).toBeLessThanOrEqual(width);
-    }
+    await expectButtonsOnScreen(sandbox.toolbar, width);
   });
 }
 
 test('the lesson’s and a scenario’s editor toolbars fit a phone too', async ({ page }) => {
-  const onScreen = async () => {
-    const buttons = page.getByRole('toolbar', { name: 'Design tools' }).getByRole('button');
-    for (let i = 0; i < (await buttons.count()); i++) {
-      const b = buttons.nth(i);
-      if (!(await b.isVisible())) continue;
-      const box = (await b.boundingBox())!;
-      expect(box.x + box.width, `${(await b.getAttribute('title')) ?? (await b.innerText())} is on screen`).toBeLessThanOrEqual(360);
-    }
-  };
+  const toolbar = page.getByRole('toolbar', { name: 'Design tools' });
   await page.goto('/learn/stage-3-load-balancer');
-  await page.getByRole('toolbar', { name: 'Design tools' }).scrollIntoViewIfNeeded();
-  await onScreen();
+  await toolbar.scrollIntoViewIfNeeded();
+  await expectButtonsOnScreen(toolbar, 360);
   await page.goto('/s/sample-scale-out');
   await page.getByLabel('Display name').fill('Lin');
   await page.getByRole('button', { name: 'Start designing' }).click();
   await expect(page.getByText('Working as Lin')).toBeVisible();
-  await page.getByRole('toolbar', { name: 'Design tools' }).scrollIntoViewIfNeeded();
-  await onScreen();
+  await toolbar.scrollIntoViewIfNeeded();
+  await expectButtonsOnScreen(toolbar, 360);
 });
