@@ -382,6 +382,16 @@ function useStoredAttempt(attemptId: string): CompletedAttempt | null | 'loading
   return attempt;
 }
 
+/** The stored attempt ('loading' until read, null if absent) and its review, scored again from it. */
+function useStoredReview(problem: Problem, attemptId: string) {
+  const attempt = useStoredAttempt(attemptId);
+  const review = useMemo(
+    () => (attempt && attempt !== 'loading' ? reviewAttempt(problem, attempt) : null),
+    [attempt, problem],
+  );
+  return { attempt, review };
+}
+
 function NotFound() {
   return (
     <div className="mx-auto max-w-xl px-4 py-16 text-center">
@@ -398,11 +408,7 @@ function NotFound() {
 
 /** The review page: reads the attempt from this browser's history and scores it again. */
 export function ReviewPage({ problem, attemptId }: { problem: Problem; attemptId: string }) {
-  const attempt = useStoredAttempt(attemptId);
-  const review = useMemo(
-    () => (attempt && attempt !== 'loading' ? reviewAttempt(problem, attempt) : null),
-    [attempt, problem],
-  );
+  const { attempt, review } = useStoredReview(problem, attemptId);
   if (attempt === 'loading')
     return (
       <p className="p-10 text-center text-sm text-slate-600" role="status">
@@ -454,11 +460,7 @@ export function ReviewPage({ problem, attemptId }: { problem: Problem; attemptId
 
 /** The printable page: the same review, laid out for paper. */
 export function PrintPage({ problem, attemptId }: { problem: Problem; attemptId: string }) {
-  const attempt = useStoredAttempt(attemptId);
-  const review = useMemo(
-    () => (attempt && attempt !== 'loading' ? reviewAttempt(problem, attempt) : null),
-    [attempt, problem],
-  );
+  const { attempt, review } = useStoredReview(problem, attemptId);
   if (attempt === 'loading')
     return (
       <p className="p-10 text-center text-sm text-slate-600" role="status">
