@@ -637,7 +637,7 @@ function EdgeTraffic({ id }: { id: string }) {
       <p className="font-medium text-slate-900">At peak with {formatUsers(scored.users)} users</p>
       {carried.length === 0 ? (
         <p className="mt-1 text-slate-700">
-          Carries nothing: the source sends its traffic another way.{' '}
+          Carries nothing: its source answers this traffic itself or sends it elsewhere.{' '}
           <Link href="/learn/guide-wiring" className="font-medium text-brand-700 underline-offset-2 hover:underline">
             Which component takes what
           </Link>
