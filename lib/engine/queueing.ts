@@ -105,6 +105,10 @@ export function responseDensity(t: number, mu: number, theta: number, pw: number
  * rate of the conditional wait, one for all components or one per component
  * (a hyperexponential wait is one component per class and phase, each
  * weighted by the phase's probability). Same time unit as `1/mu`.
+ *
+ * Components often share a rate (a class's two wait phases share its μ;
+ * every class shares a phase's θ), so each distinct rate's exponential is
+ * computed once per step, and the loop-invariant logs once per call.
  */
 export function mmcMixturePercentile(
   p: number,
@@ -114,67 +118,62 @@ export function mmcMixturePercentile(
   theta: number | ArrayLike<number>,
   pw: number,
 ): number {
-  const shared = typeof theta === 'number';
   const target = 1 - p;
+  if (mix.slotMu.length < n) mix = makeMixScratch(n);
+  const { slotMu, slotTheta, rateMu, rateTheta, cw, cmu, ctheta } = mix;
+  // The live components (positive weight), each with its slot among the distinct rates.
+  let c = 0;
+  let nMu = 0;
+  let nTheta = 0;
   let wsum = 0;
-  let hi = 0;
   let thetaMin = Infinity;
   for (let i = 0; i < n; i++) {
     if (w[i] <= 0) continue;
-    const th = shared ? theta : theta[i];
+    const m = mu[i];
+    const th = typeof theta === 'number' ? theta : theta[i];
+    cw[c] = w[i];
+    cmu[c] = m;
+    ctheta[c] = th;
+    let a = 0;
+    while (a < nMu && rateMu[a] !== m) a++;
+    if (a === nMu) rateMu[nMu++] = m;
+    slotMu[c] = a;
+    let b = 0;
+    while (b < nTheta && rateTheta[b] !== th) b++;
+    if (b === nTheta) rateTheta[nTheta++] = th;
+    slotTheta[c] = b;
     if (th < thetaMin) thetaMin = th;
+    c++;
   }
-  for (let i = 0; i < n; i++) {
-    if (w[i] <= 0) continue;
-    wsum += w[i];
+  mix.n = c;
+  mix.nMu = nMu;
+  mix.nTheta = nTheta;
+  const logTail = -Math.log(target);
+  const waitP = waitPercentile(pw, thetaMin, p);
+  let hi = 0;
+  for (let i = 0; i < c; i++) {
+    wsum += cw[i];
     // Upper bound of each component's percentile: service plus waiting percentile.
-    const b = -Math.log(target) / mu[i] + waitPercentile(pw, thetaMin, p) * 2 + 1 / mu[i];
+    const b = logTail / cmu[i] + waitP * 2 + 1 / cmu[i];
     if (b > hi) hi = b;
   }
   if (wsum <= 0 || !(hi > 0)) return 0;
   let guard = 0;
   for (;;) {
-    let s = 0;
-    for (let i = 0; i < n; i++) if (w[i] > 0) s += w[i] * responseSurvival(hi, mu[i], shared ? theta : theta[i], pw);
-    if (!(s / wsum > target && guard++ < 60)) break;
+    mixtureSurvival(hi, pw);
+    if (!(mix.s / wsum > target && guard++ < 60)) break;
     hi *= 2;
   }
   let lo = 0;
   // Start from the weighted service percentile plus the waiting percentile (close to the answer).
   let guess = 0;
-  for (let i = 0; i < n; i++) if (w[i] > 0) guess += (w[i] / wsum) * (-Math.log(target) / mu[i]);
-  guess += waitPercentile(pw, shared ? theta : thetaMin, p);
+  for (let i = 0; i < c; i++) guess += (cw[i] / wsum) * (logTail / cmu[i]);
+  guess += typeof theta === 'number' ? waitPercentile(pw, theta, p) : waitP;
   let t = guess > 0 && guess < hi ? guess : hi / 2;
   for (let iter = 0; iter < 100; iter++) {
-    let s = 0;
-    let f = 0;
-    for (let i = 0; i < n; i++) {
-      if (w[i] <= 0) continue;
-      const th = shared ? theta : theta[i];
-      // responseSurvival and responseDensity, sharing their exponentials.
-      const m = mu[i];
-      const em = Math.exp(-m * t);
-      let sv: number;
-      let dv: number;
-      if (pw <= 0) {
-        sv = em;
-        dv = m * em;
-      } else {
-        const d = th - m;
-        if (Math.abs(d) < 1e-7 * m) {
-          sv = em * (1 + pw * m * t);
-          dv = em * (m + pw * m * (m * t - 1));
-        } else {
-          const et = Math.exp(-th * t);
-          sv = em + ((pw * m) / d) * (em - et);
-          dv = m * em + ((pw * m) / d) * (m * em - th * et);
-        }
-      }
-      s += w[i] * sv;
-      f += w[i] * dv;
-    }
-    s /= wsum;
-    f /= wsum;
+    mixtureSurvival(t, pw);
+    const s = mix.s / wsum;
+    const f = mix.f / wsum;
     const g = s - target;
     if (g > 0) lo = t;
     else hi = t;
@@ -184,6 +183,66 @@ export function mmcMixturePercentile(
     t = next;
   }
   return t;
+}
+
+interface MixScratch {
+  /** Live components: weight, service rate and wait rate, and the slot of each rate among the distinct ones. */
+  cw: Float64Array;
+  cmu: Float64Array;
+  ctheta: Float64Array;
+  slotMu: Int32Array;
+  slotTheta: Int32Array;
+  rateMu: Float64Array;
+  rateTheta: Float64Array;
+  expMu: Float64Array;
+  expTheta: Float64Array;
+  n: number;
+  nMu: number;
+  nTheta: number;
+  /** Results of `mixtureSurvival`: Σ wᵢ·P(Tᵢ > t) and its negative derivative. */
+  s: number;
+  f: number;
+}
+
+function makeMixScratch(size: number): MixScratch {
+  const f = () => new Float64Array(size);
+  const i = () => new Int32Array(size);
+  return { cw: f(), cmu: f(), ctheta: f(), slotMu: i(), slotTheta: i(), rateMu: f(), rateTheta: f(), expMu: f(), expTheta: f(), n: 0, nMu: 0, nTheta: 0, s: 0, f: 0 };
+}
+let mix = makeMixScratch(16);
+
+/** Weighted survival and density of the live components at `t` ({@link responseSurvival}, {@link responseDensity}), into `mix.s`, `mix.f`. */
+function mixtureSurvival(t: number, pw: number) {
+  const { cw, cmu, ctheta, slotMu, slotTheta, rateMu, rateTheta, expMu, expTheta, n, nMu, nTheta } = mix;
+  for (let a = 0; a < nMu; a++) expMu[a] = Math.exp(-rateMu[a] * t);
+  if (pw > 0) for (let b = 0; b < nTheta; b++) expTheta[b] = Math.exp(-rateTheta[b] * t);
+  let s = 0;
+  let f = 0;
+  for (let i = 0; i < n; i++) {
+    const m = cmu[i];
+    const em = expMu[slotMu[i]];
+    let sv: number;
+    let dv: number;
+    if (pw <= 0) {
+      sv = em;
+      dv = m * em;
+    } else {
+      const th = ctheta[i];
+      const d = th - m;
+      if (Math.abs(d) < 1e-7 * m) {
+        sv = em * (1 + pw * m * t);
+        dv = em * (m + pw * m * (m * t - 1));
+      } else {
+        const et = expTheta[slotTheta[i]];
+        sv = em + ((pw * m) / d) * (em - et);
+        dv = m * em + ((pw * m) / d) * (m * em - th * et);
+      }
+    }
+    s += cw[i] * sv;
+    f += cw[i] * dv;
+  }
+  mix.s = s;
+  mix.f = f;
 }
 
 // ---------------------------------------------------------------------------

@@ -964,7 +964,6 @@ function makeScratch(size: number): Scratch {
   };
 }
 let scratch = makeScratch(256);
-let logBuf = new Float64Array(256);
 function ensureScratch(size: number) {
   if (scratch.aW.length < size) scratch = makeScratch(Math.max(size, scratch.aW.length * 2));
 }
@@ -985,38 +984,61 @@ function writeBins(W: Float64Array, M: Float64Array, V: Float64Array): number {
 }
 
 /**
+ * Log-spaced bin edges between `min` and `max` (component means): bin j holds
+ * the means m with log(m + 1e-3) in [lo + j·width, lo + (j+1)·width), where
+ * lo and hi are the logs of the smallest and largest mean, and width is a
+ * tenth of the range. The edges are kept as means (exp of the log edges), so
+ * a component finds its bin by comparison: two logs and nine exponentials per
+ * merge instead of a log per component. Returns false when every mean falls
+ * in one bin (zero width).
+ */
+const binEdge = new Float64Array(MIX_MAX);
+function setBinEdges(min: number, max: number): boolean {
+  const lo = Math.log(min + 1e-3);
+  const width = (Math.log(max + 1e-3) - lo) / MIX_MAX;
+  if (!(width > 0)) return false;
+  binEdge[0] = -Infinity;
+  for (let j = 1; j < MIX_MAX; j++) binEdge[j] = Math.exp(lo + j * width) - 1e-3;
+  return true;
+}
+
+/** The bin of mean `m` (edges from `setBinEdges`), searching from bin `j` (the previous component's, as means mostly ascend). */
+function binOf(m: number, j: number): number {
+  const E = binEdge;
+  while (m < E[j]) j--;
+  while (j < MIX_MAX - 1 && m >= E[j + 1]) j++;
+  return j;
+}
+
+/**
  * Merges a mixture down to at most MIX_MAX components: components fall into
  * MIX_MAX log-spaced bins by mean and each bin keeps its total weight, mean
  * and second moment. Returns the new count. Deterministic, O(m).
  */
 export function compressMixture(W: Float64Array, M: Float64Array, V: Float64Array, m: number): number {
   if (m <= MIX_MAX) return m;
-  if (logBuf.length < m) logBuf = new Float64Array(Math.max(m, logBuf.length * 2));
-  // Each component's log-mean once (the bin edges and the bins use the same value).
-  const logs = logBuf;
-  let lo = Infinity;
-  let hi = -Infinity;
+  let min = Infinity;
+  let max = -Infinity;
   for (let i = 0; i < m; i++) {
     if (W[i] <= 0) continue;
-    const x = Math.log(M[i] + 1e-3);
-    logs[i] = x;
-    if (x < lo) lo = x;
-    if (x > hi) hi = x;
+    const x = M[i];
+    if (x < min) min = x;
+    if (x > max) max = x;
   }
   const { binW, binM, binS } = scratch;
   binW.fill(0);
   binM.fill(0);
   binS.fill(0);
-  const width = (hi - lo) / MIX_MAX;
+  const spread = setBinEdges(min, max);
+  let bin = 0;
   for (let i = 0; i < m; i++) {
     const wi = W[i];
     if (wi <= 0) continue;
-    let bin = width > 0 ? Math.floor((logs[i] - lo) / width) : 0;
-    if (bin >= MIX_MAX) bin = MIX_MAX - 1;
-    if (bin < 0) bin = 0;
+    const mi = M[i];
+    if (spread) bin = binOf(mi, bin);
     binW[bin] += wi;
-    binM[bin] += wi * M[i];
-    binS[bin] += wi * (V[i] + M[i] * M[i]);
+    binM[bin] += wi * mi;
+    binS[bin] += wi * (V[i] + mi * mi);
   }
   return writeBins(W, M, V);
 }
@@ -1047,35 +1069,29 @@ function convolve(S: Scratch, an: number, bn: number): number {
     }
     return cn;
   }
-  if (logBuf.length < m) logBuf = new Float64Array(Math.max(m, logBuf.length * 2));
-  const logs = logBuf;
-  let lo = Infinity;
-  let hi = -Infinity;
-  let i = 0;
+  let min = Infinity;
+  let max = -Infinity;
   for (let x = 0; x < an; x++) {
-    for (let y = 0; y < bn; y++, i++) {
+    for (let y = 0; y < bn; y++) {
       if (aW[x] * bW[y] <= 0) continue;
-      const l = Math.log(aM[x] + bM[y] + 1e-3);
-      logs[i] = l;
-      if (l < lo) lo = l;
-      if (l > hi) hi = l;
+      const mi = aM[x] + bM[y];
+      if (mi < min) min = mi;
+      if (mi > max) max = mi;
     }
   }
   const { binW, binM, binS } = scratch;
   binW.fill(0);
   binM.fill(0);
   binS.fill(0);
-  const width = (hi - lo) / MIX_MAX;
-  i = 0;
+  const spread = setBinEdges(min, max);
+  let bin = 0;
   for (let x = 0; x < an; x++) {
-    for (let y = 0; y < bn; y++, i++) {
+    for (let y = 0; y < bn; y++) {
       const wi = aW[x] * bW[y];
       if (wi <= 0) continue;
       const mi = aM[x] + bM[y];
       const vi = aV[x] + bV[y];
-      let bin = width > 0 ? Math.floor((logs[i] - lo) / width) : 0;
-      if (bin >= MIX_MAX) bin = MIX_MAX - 1;
-      if (bin < 0) bin = 0;
+      if (spread) bin = binOf(mi, bin);
       binW[bin] += wi;
       binM[bin] += wi * mi;
       binS[bin] += wi * (vi + mi * mi);
