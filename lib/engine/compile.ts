@@ -230,19 +230,35 @@ function num(v: unknown): v is number {
  * O(nodes + edges). The full schema check is `validate` (lib/design/schema).
  */
 export function guardDesign(design: Design): { path: string; message: string }[] {
+  return inspectDesign(design).issues;
+}
+
+interface Inspection {
+  issues: { path: string; message: string }[];
+  /** Node id → index (the first node of an id). */
+  index: Map<string, number>;
+  /** Each edge's source and target node index (-1 when dangling). */
+  eSrc: Int32Array;
+  eDst: Int32Array;
+}
+
+/** `guardDesign`, keeping the id index and the edges' ends it builds on the way for `compile`. */
+function inspectDesign(design: Design): Inspection {
   const issues: { path: string; message: string }[] = [];
+  const index = new Map<string, number>();
   if (!design || !Array.isArray(design.nodes) || !Array.isArray(design.edges)) {
-    return [{ path: '', message: 'a design needs a nodes list and an edges list' }];
+    issues.push({ path: '', message: 'a design needs a nodes list and an edges list' });
+    return { issues, index, eSrc: new Int32Array(0), eDst: new Int32Array(0) };
   }
   // Plain loops and for…in (own keys, the same order as Object.entries): this
   // runs on every evaluation, so it allocates nothing unless there is an issue.
-  const seen = new Set<string>();
   const nodes = design.nodes;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
     if (!(node.kind in CATALOG)) issues.push({ path: `nodes[${i}].kind`, message: `unknown kind ${JSON.stringify(node.kind)}` });
-    if (seen.has(node.id)) issues.push({ path: `nodes[${i}].id`, message: `duplicate node id "${node.id}"` });
-    seen.add(node.id);
+    const known = index.size;
+    index.set(node.id, i);
+    if (index.size === known) issues.push({ path: `nodes[${i}].id`, message: `duplicate node id "${node.id}"` });
     const p = node.params as Record<string, unknown> | undefined;
     if (p) {
       for (const key in p) {
@@ -268,12 +284,19 @@ export function guardDesign(design: Design): { path: string; message: string }[]
   }
   const edgeIds = new Set<string>();
   const edges = design.edges;
+  const eSrc = new Int32Array(edges.length);
+  const eDst = new Int32Array(edges.length);
   for (let i = 0; i < edges.length; i++) {
     const e = edges[i];
-    if (edgeIds.has(e.id)) issues.push({ path: `edges[${i}].id`, message: `duplicate edge id "${e.id}"` });
+    const known = edgeIds.size;
     edgeIds.add(e.id);
-    if (!seen.has(e.source)) issues.push({ path: `edges[${i}].source`, message: `edge "${e.id}" starts at "${e.source}", which is not a node` });
-    if (!seen.has(e.target)) issues.push({ path: `edges[${i}].target`, message: `edge "${e.id}" ends at "${e.target}", which is not a node` });
+    if (edgeIds.size === known) issues.push({ path: `edges[${i}].id`, message: `duplicate edge id "${e.id}"` });
+    const s = index.get(e.source);
+    const t = index.get(e.target);
+    eSrc[i] = s ?? -1;
+    eDst[i] = t ?? -1;
+    if (s === undefined) issues.push({ path: `edges[${i}].source`, message: `edge "${e.id}" starts at "${e.source}", which is not a node` });
+    if (t === undefined) issues.push({ path: `edges[${i}].target`, message: `edge "${e.id}" ends at "${e.target}", which is not a node` });
     const ep = e.params as Record<string, unknown> | undefined;
     if (ep) {
       for (const key in ep) {
@@ -295,7 +318,7 @@ export function guardDesign(design: Design): { path: string; message: string }[]
       }
     }
   }
-  return issues;
+  return { issues, index, eSrc, eDst };
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -307,13 +330,11 @@ const SUB_PARAMS = ['serviceMs', 'autoscale'] as const;
  * O(nodes + edges).
  */
 export function compile(design: Design): CompiledNetwork {
-  const issues = guardDesign(design);
+  const { issues, index, eSrc, eDst } = inspectDesign(design);
   if (issues.length > 0) throw new InvalidDesignError(issues);
   const nodes = design.nodes;
   const edges = design.edges;
   const n = nodes.length;
-  const index = new Map<string, number>();
-  nodes.forEach((node, i) => index.set(node.id, i));
 
   const ids = nodes.map((x) => x.id);
   const labels = nodes.map((x) => x.label ?? x.id);
@@ -411,13 +432,9 @@ export function compile(design: Design): CompiledNetwork {
   // Outgoing edges (CSR) and topological order (Kahn).
   const outCount = new Int32Array(n + 1);
   const indeg = new Int32Array(n);
-  const eSrc = new Int32Array(edges.length);
-  const eDst = new Int32Array(edges.length);
   for (let i = 0; i < edges.length; i++) {
-    const s = index.get(edges[i].source)!;
-    const t = index.get(edges[i].target)!;
-    eSrc[i] = s;
-    eDst[i] = t;
+    const s = eSrc[i];
+    const t = eDst[i];
     outCount[s + 1]++;
     indeg[t]++;
   }
