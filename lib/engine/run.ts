@@ -1069,14 +1069,41 @@ function convolve(S: Scratch, an: number, bn: number): number {
     }
     return cn;
   }
-  let min = Infinity;
-  let max = -Infinity;
+  // The extreme means of the live products (positive weight): the sums of
+  // each side's extremes, unless a product of two positive weights underflows,
+  // which only a scan of the products can tell apart.
+  let minA = Infinity;
+  let maxA = -Infinity;
+  let lightA = Infinity;
   for (let x = 0; x < an; x++) {
-    for (let y = 0; y < bn; y++) {
-      if (aW[x] * bW[y] <= 0) continue;
-      const mi = aM[x] + bM[y];
-      if (mi < min) min = mi;
-      if (mi > max) max = mi;
+    const w = aW[x];
+    if (!(w > 0)) continue;
+    if (w < lightA) lightA = w;
+    if (aM[x] < minA) minA = aM[x];
+    if (aM[x] > maxA) maxA = aM[x];
+  }
+  let minB = Infinity;
+  let maxB = -Infinity;
+  let lightB = Infinity;
+  for (let y = 0; y < bn; y++) {
+    const w = bW[y];
+    if (!(w > 0)) continue;
+    if (w < lightB) lightB = w;
+    if (bM[y] < minB) minB = bM[y];
+    if (bM[y] > maxB) maxB = bM[y];
+  }
+  let min = minA + minB;
+  let max = maxA + maxB;
+  if (!(lightA * lightB > 0)) {
+    min = Infinity;
+    max = -Infinity;
+    for (let x = 0; x < an; x++) {
+      for (let y = 0; y < bn; y++) {
+        if (aW[x] * bW[y] <= 0) continue;
+        const mi = aM[x] + bM[y];
+        if (mi < min) min = mi;
+        if (mi > max) max = mi;
+      }
     }
   }
   const { binW, binM, binS } = scratch;
@@ -1086,11 +1113,14 @@ function convolve(S: Scratch, an: number, bn: number): number {
   const spread = setBinEdges(min, max);
   let bin = 0;
   for (let x = 0; x < an; x++) {
+    const wx = aW[x];
+    const mx = aM[x];
+    const vx = aV[x];
     for (let y = 0; y < bn; y++) {
-      const wi = aW[x] * bW[y];
+      const wi = wx * bW[y];
       if (wi <= 0) continue;
-      const mi = aM[x] + bM[y];
-      const vi = aV[x] + bV[y];
+      const mi = mx + bM[y];
+      const vi = vx + bV[y];
       if (spread) bin = binOf(mi, bin);
       binW[bin] += wi;
       binM[bin] += wi * mi;
