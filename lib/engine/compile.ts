@@ -9,10 +9,16 @@
  * analytic engine does by sampling a target from `routeTarget`/`routeFrac`
  * (see `CompiledNetwork`).
  */
-import { CATALOG, NETWORK, SIZE_FACTOR, type KindSpec } from './catalog';
+import * as catalog from './catalog';
+import type { KindSpec } from './catalog';
 import { KINDS, type Kind } from './kinds';
-import { HOURLY_PRICES } from './prices';
+import * as prices from './prices';
 import type { Design } from './types';
+
+// Local copies: imported bindings can be live getters under some module loaders
+// (tsx's per-file CommonJS), which costs a call per use in the per-node loops below.
+const { CATALOG, NETWORK, SIZE_FACTOR } = catalog;
+const { HOURLY_PRICES } = prices;
 
 /** Request classes as array indices: every per-class typed array is `node * 4 + class`. */
 export const STATIC = 0;
@@ -235,20 +241,18 @@ export function guardDesign(design: Design): { path: string; message: string }[]
 
 interface Inspection {
   issues: { path: string; message: string }[];
-  /** Node id → index (the first node of an id). */
-  index: Map<string, number>;
   /** Each edge's source and target node index (-1 when dangling). */
   eSrc: Int32Array;
   eDst: Int32Array;
 }
 
-/** `guardDesign`, keeping the id index and the edges' ends it builds on the way for `compile`. */
+/** `guardDesign`, keeping the edges' ends (node indices) it resolves on the way, for `compile`. */
 function inspectDesign(design: Design): Inspection {
   const issues: { path: string; message: string }[] = [];
   const index = new Map<string, number>();
   if (!design || !Array.isArray(design.nodes) || !Array.isArray(design.edges)) {
     issues.push({ path: '', message: 'a design needs a nodes list and an edges list' });
-    return { issues, index, eSrc: new Int32Array(0), eDst: new Int32Array(0) };
+    return { issues, eSrc: new Int32Array(0), eDst: new Int32Array(0) };
   }
   // Plain loops and for…in (own keys, the same order as Object.entries): this
   // runs on every evaluation, so it allocates nothing unless there is an issue.
@@ -318,7 +322,7 @@ function inspectDesign(design: Design): Inspection {
       }
     }
   }
-  return { issues, index, eSrc, eDst };
+  return { issues, eSrc, eDst };
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -330,7 +334,7 @@ const SUB_PARAMS = ['serviceMs', 'autoscale'] as const;
  * O(nodes + edges).
  */
 export function compile(design: Design): CompiledNetwork {
-  const { issues, index, eSrc, eDst } = inspectDesign(design);
+  const { issues, eSrc, eDst } = inspectDesign(design);
   if (issues.length > 0) throw new InvalidDesignError(issues);
   const nodes = design.nodes;
   const edges = design.edges;
