@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile } from './compile';
 import { STAGES } from './stages';
-import { createRunState, LAT_READ, regionUnit, run } from './run';
+import { createRunState, fitWait, LAT_READ, regionUnit, run } from './run';
 import { designArb } from './test-arbitraries';
 import type { Design } from './types';
 import { WORKLOAD_DEFAULTS, resolveWorkload } from './workload';
@@ -62,5 +62,49 @@ describe('region-failure checks scaled from one measured pass', () => {
     );
     // The shortcut must actually be exercised, not always refused.
     expect(measured).toBeGreaterThan(20);
+  });
+});
+
+/** E[Wᵏ] of p·Exp(mean 1/θ1) + (1-p)·Exp(mean 1/θ2), k = 1..3. */
+function h2Moments(p: number, theta1: number, theta2: number): [number, number, number] {
+  const m = (k: number, f: number) => f * (p / theta1 ** k + (1 - p) / theta2 ** k);
+  return [m(1, 1), m(2, 2), m(3, 6)];
+}
+
+describe('the wait fitted on three moments (fitWait)', () => {
+  it('recovers a hyperexponential from its own moments: 90% of waits of mean 2 ms, 10% of mean 50 ms', () => {
+    const [m1, m2, m3] = h2Moments(0.9, 1 / 2, 1 / 50);
+    const f = { ...fitWait(m1, m2 / (m1 * m1) - 1, m3) };
+    expect(f.p1).toBeCloseTo(0.9, 9);
+    expect(1 / f.theta1).toBeCloseTo(2, 9);
+    expect(1 / f.theta2).toBeCloseTo(50, 9);
+  });
+
+  it('keeps the mean, variance and third moment it was given, wherever a fit exists', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.double({ min: 0.01, max: 100, noNaN: true }), fc.double({ min: 1.5, max: 1000, noNaN: true }), (p, fastMean, ratio) => {
+        const [m1, m2, m3] = h2Moments(p, 1 / fastMean, 1 / (fastMean * ratio));
+        const f = { ...fitWait(m1, m2 / (m1 * m1) - 1, m3) };
+        const [g1, g2, g3] = h2Moments(f.p1, f.theta1, f.theta2);
+        expect(Math.abs(g1 - m1) / m1).toBeLessThan(1e-6);
+        expect(Math.abs(g2 - m2) / m2).toBeLessThan(1e-6);
+        expect(Math.abs(g3 - m3) / m3).toBeLessThan(1e-6);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('falls back to balanced means when the third moment admits no hyperexponential, and to one phase at scv ≤ 1', () => {
+    // scv 4 with a third moment below 1.5·E[W²]²/E[W] (no two-phase fit): each phase carries half the mean.
+    const mean = 10;
+    const scv = 4;
+    const m2 = (1 + scv) * mean * mean;
+    const f = { ...fitWait(mean, scv, (1.2 * m2 * m2) / mean) };
+    expect(f.p1).toBeCloseTo(0.5 * (1 + Math.sqrt(3 / 5)), 12);
+    expect(f.p1 / f.theta1).toBeCloseTo(mean / 2, 9);
+    expect((1 - f.p1) / f.theta2).toBeCloseTo(mean / 2, 9);
+    const g = { ...fitWait(mean, 2, Infinity) };
+    expect(g.p1 / g.theta1).toBeCloseTo(mean / 2, 9);
+    expect({ ...fitWait(mean, 1, 6000) }).toEqual({ p1: 1, theta1: 0.1, theta2: 0.1 });
   });
 });

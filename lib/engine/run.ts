@@ -310,6 +310,7 @@ const phaseMean = new Float64Array(6);
 const phaseWork = new Float64Array(6);
 let fd1 = 0;
 let fd2 = 0;
+let fd3 = 0;
 function firstDeparture(c: number, phases: number) {
   let lo = Infinity;
   let hi = 0;
@@ -322,6 +323,7 @@ function firstDeparture(c: number, phases: number) {
   }
   fd1 = NaN;
   fd2 = NaN;
+  fd3 = NaN;
   if (!(total > 0)) return;
   const split = Math.sqrt(lo * hi);
   let wf = 0;
@@ -345,6 +347,7 @@ function firstDeparture(c: number, phases: number) {
     const m = (wf > 0 ? mf / wf : msum / ws) / n;
     fd1 = m;
     fd2 = 2 * m * m;
+    fd3 = 6 * m * m * m;
     return;
   }
   const a = wf / mf; // rate of the fast group
@@ -358,16 +361,68 @@ function firstDeparture(c: number, phases: number) {
   const r = wf / ws;
   let m1 = 0;
   let m2 = 0;
+  let m3 = 0;
   for (let i = 0; i <= n; i++) {
     if (logs) w = Math.exp(lw);
     const rate = i * a + (n - i) * b;
     m1 += w / rate;
     m2 += (2 * w) / (rate * rate);
+    m3 += (6 * w) / (rate * rate * rate);
     if (logs) lw += Math.log((n - i) / (i + 1)) + lr;
     else w *= ((n - i) / (i + 1)) * r;
   }
   fd1 = m1;
   fd2 = m2;
+  fd3 = m3;
+}
+
+/** The conditional wait's phases (MODEL-NOTES, the wait): the fast phase's probability and rate, the slow phase's rate. */
+export interface WaitFit {
+  p1: number;
+  theta1: number;
+  theta2: number;
+}
+const fit: WaitFit = { p1: 1, theta1: 0, theta2: 0 };
+
+/**
+ * Fits a two-phase hyperexponential p·Exp(θ1) + (1-p)·Exp(θ2) to a wait of
+ * the given mean, squared coefficient of variation and third moment `m3`.
+ * With aₖ = E[Wᵏ]/k!, the phase means are the two points of the
+ * distribution with moments 1, a1, a2, a3: the roots of t² - c1·t - c0,
+ * where c0 + c1·a1 = a2 and c0·a1 + c1·a2 = a3. Such a fit exists when
+ * scv > 1 and a1·a3 > a2² (E[W]·E[W³] > 1.5·E[W²]²); otherwise (or when
+ * the third moment is not finite) the phases get balanced means, fitted on
+ * mean and scv alone. One phase (p1 = 1) when scv ≤ 1. Returns a shared
+ * object, overwritten by the next call (no allocation per station). O(1).
+ */
+export function fitWait(mean: number, scv: number, m3: number): Readonly<WaitFit> {
+  fit.p1 = 1;
+  fit.theta1 = 1 / mean;
+  fit.theta2 = 1 / mean;
+  if (!(scv > 1 + 1e-9)) return fit;
+  const a1 = mean;
+  const a2 = ((1 + scv) * mean * mean) / 2;
+  const a3 = m3 / 6;
+  if (a3 > 0 && a3 < Infinity && a1 * a3 > a2 * a2 * (1 + 1e-9)) {
+    const c1 = (a3 - a1 * a2) / (a2 - a1 * a1);
+    const c0 = a2 - c1 * a1;
+    const disc = Math.sqrt(Math.max(0, c1 * c1 + 4 * c0));
+    const slow = (c1 + disc) / 2;
+    const fast = (c1 - disc) / 2;
+    const pSlow = (a1 - fast) / (slow - fast);
+    if (fast > 0 && slow > fast && pSlow > 0 && pSlow < 1) {
+      fit.p1 = 1 - pSlow;
+      fit.theta1 = 1 / fast;
+      fit.theta2 = 1 / slow;
+      return fit;
+    }
+  }
+  // Balanced means: each phase carries half the mean.
+  const p1 = 0.5 * (1 + Math.sqrt((scv - 1) / (scv + 1)));
+  fit.p1 = p1;
+  fit.theta1 = (2 * p1) / mean;
+  fit.theta2 = (2 * (1 - p1)) / mean;
+  return fit;
 }
 
 /**
@@ -516,6 +571,8 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
     let applyM3 = 0;
     let totalM2 = 0;
     let totalM3 = 0;
+    let applyM4 = 0;
+    let totalM4 = 0;
     if (waits) {
       const writeM2 = inline ? 2 * s2 * s2 + asyncShare * (2 * s2 * inlineMs + 2 * inlineMs * inlineMs) : 2 * s2 * s2;
       applyMs = primary >= 0 ? net.applyFactor[v] * s2 : 0;
@@ -524,6 +581,11 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       const writeM3 = inline ? 6 * s2 * s2 * s2 + asyncShare * 6 * (s2 * s2 * inlineMs + s2 * inlineMs * inlineMs + inlineMs * inlineMs * inlineMs) : 6 * s2 * s2 * s2;
       applyM3 = applyOps * 6 * applyMs * applyMs * applyMs;
       totalM3 = o0 * 6 * s0 * s0 * s0 + o1 * 6 * s1 * s1 * s1 + a2 * writeM3 + (o2 - a2) * 6 * s2 * s2 * s2 + o3 * 6 * s3 * s3 * s3 + applyM3;
+      const q2 = s2 * s2;
+      const j1 = inlineMs;
+      const writeM4 = inline ? 24 * q2 * q2 + asyncShare * 24 * (q2 * s2 * j1 + q2 * j1 * j1 + s2 * j1 * j1 * j1 + j1 * j1 * j1 * j1) : 24 * q2 * q2;
+      applyM4 = applyOps * 24 * applyMs * applyMs * applyMs * applyMs;
+      totalM4 = o0 * 24 * s0 * s0 * s0 * s0 + o1 * 24 * s1 * s1 * s1 * s1 + a2 * writeM4 + (o2 - a2) * 24 * q2 * q2 + o3 * 24 * s3 * s3 * s3 * s3 + applyM4;
     }
     st.svcMs[b] = s0;
     st.svcMs[b + 1] = s1;
@@ -538,6 +600,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
     let workInst: number;
     let m2Inst: number;
     let m3Inst: number;
+    let m4Inst: number;
     if (isDb) {
       parts = net.shards[v];
       hot = Math.min(1, (1 + net.shardSkew[v]) / parts);
@@ -545,6 +608,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       workInst = totalWork * hot;
       m2Inst = totalM2 * hot;
       m3Inst = totalM3 * hot;
+      m4Inst = totalM4 * hot;
       st.instances[v] = parts;
       st.avgInstances[v] = parts * (1 + net.standby[v]);
     } else if (kc === K_REPLICA) {
@@ -557,6 +621,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       workInst = hotShard * (readWork / ni + applyWork);
       m2Inst = hotShard * ((totalM2 - applyM2) / ni + applyM2);
       m3Inst = hotShard * ((totalM3 - applyM3) / ni + applyM3);
+      m4Inst = hotShard * ((totalM4 - applyM4) / ni + applyM4);
       lam += applyOps * ni;
       totalWork = readWork + applyWork * ni;
       parts = shardCount * ni;
@@ -570,6 +635,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       workInst = totalWork * hot;
       m2Inst = totalM2 * hot;
       m3Inst = totalM3 * hot;
+      m4Inst = totalM4 * hot;
     } else {
       let inst = st.instances[v];
       if (net.autoscaled[v]) {
@@ -589,6 +655,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       workInst = totalWork / inst;
       m2Inst = totalM2 / inst;
       m3Inst = totalM3 / inst;
+      m4Inst = totalM4 / inst;
     }
     const rho = workInst / (c * 1000);
     st.utilization[v] = rho;
@@ -627,6 +694,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       // Residual service Se: E[Se] = E[S²]/2E[S], E[Se²] = E[S³]/3E[S].
       const e1 = es2 / (2 * es);
       const e2 = es3 / (3 * es);
+      const e3 = m4Inst / lamInst / (4 * es);
       // Phases of the station's service, with the work each carries per instance.
       const qi = inline ? asyncShare : 0;
       const readShare = kc === K_REPLICA ? 1 / Math.max(1, net.instances[v]) : 1;
@@ -646,6 +714,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
         // One server: the residual itself (Pollaczek–Khinchine, exact).
         fd1 = e1;
         fd2 = e2;
+        fd3 = e3;
       } else firstDeparture(cEff, 6);
       // W | W > 0 = D1 + (number ahead, geometric with mean u/(1-u)) residuals of the c servers as one.
       const meanPoisson = fd1 + (u / (1 - u)) * (e1 / cEff);
@@ -662,17 +731,26 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       const thetaE = 1 / mean;
       st.waitProb[v] = pw;
       st.thetaEff[v] = thetaE;
-      if (scv > 1 + 1e-9) {
-        // Hyperexponential with balanced means fitted on (mean, scv).
-        const p1 = 0.5 * (1 + Math.sqrt((scv - 1) / (scv + 1)));
-        st.waitP1[v] = p1;
-        st.waitTheta1[v] = (2 * p1) / mean;
-        st.waitTheta2[v] = (2 * (1 - p1)) / mean;
-      } else {
-        st.waitP1[v] = 1;
-        st.waitTheta1[v] = thetaE;
-        st.waitTheta2[v] = thetaE;
-      }
+      // The wait's shape: a two-phase hyperexponential (a fast and a slow
+      // phase) fitted on the wait's first three moments where they admit one,
+      // so that "mostly a short wait, rarely a long one" (short requests
+      // beside long jobs) keeps its shape; else balanced means on two.
+      // Third moment: D1 plus a geometric number (mean n1) of residuals of
+      // the c servers as one (R = Se/c), scaled like the mean.
+      const n1 = u / (1 - u);
+      const r1 = e1 / cEff;
+      const r2 = e2 / (cEff * cEff);
+      const r3 = e3 / (cEff * cEff * cEff);
+      const g1 = n1 * r1;
+      const g2 = n1 * r2 + 2 * n1 * n1 * r1 * r1;
+      const g3 = n1 * r3 + 6 * n1 * n1 * r1 * r2 + 6 * n1 * n1 * n1 * r1 * r1 * r1;
+      const w1 = fd1 + g1;
+      const w3 = fd3 + 3 * fd2 * g1 + 3 * fd1 * g2 + g3;
+      const kappa = w1 > 0 ? mean / w1 : 0;
+      const shape = fitWait(mean, scv, w3 * kappa * kappa * kappa);
+      st.waitP1[v] = shape.p1;
+      st.waitTheta1[v] = shape.theta1;
+      st.waitTheta2[v] = shape.theta2;
       const s2w = Math.max(1, scv);
       st.waitMean[v] = pw * mean;
       st.waitVar[v] = pw * (1 + s2w) * mean * mean - pw * pw * mean * mean;
