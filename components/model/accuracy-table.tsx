@@ -192,7 +192,7 @@ export function AccuracyTables({ data }: { data: AccuracyData }) {
         Realistic designs, shown as they come out rather than held to the tolerances. Some components see only a small share of the
         traffic (workers behind a queue, a primary that only takes the writes). A busy fraction measured over N random visits has a
         sampling error of about √(2/N), 6% at 600 visits, more than the 3% tolerance itself; where that error is over a third of the
-        tolerance (fewer than {grouped(Math.ceil(2 / (data.tolerance.utilization * data.tolerance.maxNoiseShare) ** 2))} visits at 3%),
+        tolerance (fewer than {grouped(Math.ceil(2 / (data.tolerance.utilization * data.tolerance.maxNoiseShare) ** 2 - 1e-6))} visits at 3%),
         the utilisation is shown but not judged. The hardest stations are the app tiers of stages 1 to 5, which run 200 ms jobs inline
         beside 1 to 8 ms requests on two cores: most requests that wait do so briefly, a few wait behind a job for much longer. The model
         keeps that shape by fitting the wait on three moments, not two (see the decisions below).
