@@ -94,13 +94,16 @@ test('a new user solves the stage 3 challenge on the lesson canvas, and the lear
   await expect(page.getByTestId('path-progress')).toContainText('1 of 8 lessons done');
 });
 
-test('the reference solution loads as one undo step, and reset goes back to the starting design', async ({ page }) => {
+test('the reference solution loads as one undo step, earns no credit, and reset goes back to the starting design', async ({ page }) => {
   const canvas = await openLesson(page);
   const check = page.getByTestId('challenge-check');
   await expect(check.getByRole('heading')).toHaveText('Stage 3: not yet');
   await page.getByRole('button', { name: 'Load the reference solution' }).click();
   await expect(canvas.locator('.react-flow__node')).toHaveCount(4);
   await expect(check.getByRole('heading')).toHaveText('Stage 3: passed ✓');
+  // Looking at the answer is not solving it: the lesson stays open.
+  await expect(check.getByRole('status')).toContainText('This is the reference solution');
+  await expect(check.getByRole('status')).not.toContainText('marked done');
   await page.getByRole('toolbar', { name: 'Design tools' }).getByRole('button', { name: 'Undo' }).click();
   await expect(canvas.locator('.react-flow__node')).toHaveCount(3);
   await expect(check.getByRole('heading')).toHaveText('Stage 3: not yet');
@@ -108,4 +111,7 @@ test('the reference solution loads as one undo step, and reset goes back to the 
   await page.getByRole('button', { name: 'Reset to the starting design' }).click();
   await expect(canvas.locator('.react-flow__node')).toHaveCount(3);
   await expect(check.getByRole('heading')).toHaveText('Stage 3: not yet');
+  // The reference passed twice on this canvas, and the lesson is still not done.
+  await page.goto('/learn');
+  await expect(page.getByTestId('path-progress')).toContainText('0 of 8 lessons done');
 });

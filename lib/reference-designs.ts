@@ -58,3 +58,32 @@ export function checkReferenceDesigns(): { stage: number; ok: boolean; issues: s
     return { stage, ok: parsed.ok, issues: parsed.ok ? [] : parsed.issues.map((i) => `${i.path}: ${i.message}`) };
   });
 }
+
+/** JSON with object keys sorted, so that equal values give equal text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** What the model scores in a design: its components with their parameters, its connections and its workload (not positions, labels or ids of connections). */
+function modelShape(design: Design): string {
+  const nodes = design.nodes.map((n) => canonical({ id: n.id, kind: n.kind, params: n.params ?? {} })).sort();
+  const edges = design.edges.map((e) => canonical({ source: e.source, target: e.target, params: e.params ?? {} })).sort();
+  return canonical({ nodes, edges, workload: design.workload ?? {} });
+}
+
+/**
+ * Whether `design` is the stage's reference solution as loaded (moved or
+ * renamed, but with the same components, parameters and connections): it
+ * passes, but it is not the learner's own work, so it does not mark the
+ * lesson done.
+ */
+export function isReferenceSolution(design: Design, stage: number): boolean {
+  const reference = REFERENCE_DESIGNS.find((r) => r.stage === stage)?.design;
+  return reference !== undefined && modelShape(design) === modelShape(reference);
+}

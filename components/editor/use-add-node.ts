@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { CATALOG } from '@/lib/engine/catalog';
 import type { Kind } from '@/lib/engine/kinds';
-import { GRID, NODE_HEIGHT, NODE_WIDTH } from '@/lib/editor/layout';
+import { freeSpotNear, GRID, NODE_HEIGHT, NODE_WIDTH } from '@/lib/editor/layout';
 import type { XY } from '@/lib/editor/types';
 import { useEditorStore } from './editor-provider';
 
@@ -29,12 +29,7 @@ export function useAddNode() {
       }
       const flow = screenToFlowPosition(point);
       let at = { x: snap(flow.x - NODE_WIDTH / 2), y: snap(flow.y - NODE_HEIGHT / 2) };
-      if (!client) {
-        const taken = store.getState().graph.nodes.map((n) => n.position);
-        for (let i = 0; i < 50 && taken.some((p) => Math.abs(p.x - at.x) < GRID * 2 && Math.abs(p.y - at.y) < GRID * 2); i++) {
-          at = { x: at.x + GRID * 2, y: at.y + GRID * 2 };
-        }
-      }
+      if (!client) at = freeSpotNear(at, store.getState().graph.nodes.map((n) => n.position));
       const s = store.getState();
       const id = s.addNode(kind, at);
       if (!id) return id;

@@ -8,7 +8,7 @@ import { EditorProvider } from '@/components/editor/editor-provider';
 import type { Design } from '@/lib/engine/types';
 import { createEditorStore, designOf, type EditorStore } from '@/lib/editor/store';
 import { checkStage, markLessonDone, readLessonDesign, readProgress, writeLessonDesign, type ChallengeCheck } from '@/lib/progress';
-import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
+import { isReferenceSolution, REFERENCE_DESIGNS } from '@/lib/reference-designs';
 import { LessonEditor } from './lesson-editor';
 
 /** How long after the last committed change the design is checked and saved, ms. */
@@ -40,6 +40,7 @@ function CheckPanel({
   stage,
   check,
   done,
+  showingReference,
   onLoadReference,
   onReset,
   next,
@@ -47,6 +48,8 @@ function CheckPanel({
   stage: number;
   check: ChallengeCheck | null;
   done: boolean;
+  /** The canvas holds the reference solution as loaded: it passes, but earns no credit. */
+  showingReference: boolean;
   onLoadReference: (() => void) | null;
   onReset: () => void;
   next?: { href: string; title: string };
@@ -84,7 +87,16 @@ function CheckPanel({
       </div>
       {passed ? (
         <p role="status" className="mt-2 text-sm text-emerald-800">
-          Well done: this design meets every check of stage {stage}.{done ? ' The lesson is marked done.' : ''}{' '}
+          {showingReference ? (
+            <>
+              This is the reference solution: it meets every check of stage {stage}. Undo or reset, then build your own design to
+              mark the lesson done.{done ? ' (The lesson is already marked done.)' : ''}
+            </>
+          ) : (
+            <>
+              Well done: this design meets every check of stage {stage}.{done ? ' The lesson is marked done.' : ''}
+            </>
+          )}{' '}
           {next ? (
             <Link href={next.href} className="font-medium underline">
               Next: {next.title}
@@ -131,6 +143,7 @@ export function LessonWorkspace({
   const [store] = useState<EditorStore>(() => createEditorStore({ design: startingDesign(stage) }));
   const [check, setCheck] = useState<ChallengeCheck | null>(null);
   const [done, setDone] = useState(false);
+  const [showingReference, setShowingReference] = useState(false);
 
   useEffect(() => {
     const s = store.getState();
@@ -147,8 +160,10 @@ export function LessonWorkspace({
       if (dirty) writeLessonDesign(localStorage, lessonId, design);
       dirty = false;
       const result = checkStage(design, stage);
+      const reference = isReferenceSolution(design, stage);
       setCheck(result);
-      if (result.passed) markLessonDone(localStorage, lessonId);
+      setShowingReference(reference);
+      if (result.passed && !reference) markLessonDone(localStorage, lessonId);
       setDone(!!readProgress(localStorage).done[lessonId]);
     };
     const schedule = () => {
@@ -196,6 +211,7 @@ export function LessonWorkspace({
           stage={stage}
           check={check}
           done={done}
+          showingReference={showingReference}
           next={next}
           onLoadReference={
             reference ? () => load(reference, 'Loaded the reference solution. Undo brings back your design.') : null

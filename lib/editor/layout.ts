@@ -15,6 +15,34 @@ export const GRID = 16;
 const COLUMN_GAP = 96;
 const ROW_GAP = 40;
 
+/** Space kept between a new card and the cards around it, px. */
+const GAP = GRID * 2;
+
+/**
+ * The slot nearest `at` (card positions, top-left) where a new card overlaps
+ * no card in `taken`, with a gap to spare. Slots are one card plus the gap
+ * apart, tried ring by ring, nearest first and, at equal distance, to the
+ * right, below, to the left, then above: cards added one after another end
+ * up side by side instead of stacked on one another.
+ */
+export function freeSpotNear(at: { x: number; y: number }, taken: readonly { x: number; y: number }[]): { x: number; y: number } {
+  const free = (p: { x: number; y: number }) => !taken.some((t) => Math.abs(t.x - p.x) < NODE_WIDTH + GAP && Math.abs(t.y - p.y) < NODE_HEIGHT + GAP);
+  if (free(at)) return at;
+  const side = (i: number, j: number) => (i > 0 ? 0 : j > 0 ? 1 : i < 0 ? 2 : 3);
+  for (let ring = 1; ring <= 8; ring++) {
+    const slots: [number, number][] = [];
+    for (let i = -ring; i <= ring; i++) {
+      for (let j = -ring; j <= ring; j++) if (Math.max(Math.abs(i), Math.abs(j)) === ring) slots.push([i, j]);
+    }
+    slots.sort(([ai, aj], [bi, bj]) => ai * ai + aj * aj - (bi * bi + bj * bj) || side(ai, aj) - side(bi, bj));
+    for (const [i, j] of slots) {
+      const spot = { x: at.x + i * (NODE_WIDTH + GAP), y: at.y + j * (NODE_HEIGHT + GAP) };
+      if (free(spot)) return spot;
+    }
+  }
+  return at;
+}
+
 /**
  * Columns by longest path from a source (traffic flows left to right), rows
  * in document order. Cycles (which a valid design has none of) are cut at
