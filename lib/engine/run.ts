@@ -1442,10 +1442,31 @@ function toMonthlyCount(pf: number, peakRps: number): number {
   return (peakRps / pf) * SECONDS_PER_MONTH;
 }
 
-function costs(st: RunState) {
+/** Whether the peak hour fails or sheds requests anywhere (so the average hour is not the peak scaled down). */
+function overloadedAtPeak(st: RunState): boolean {
+  for (let v = 0; v < st.net.n; v++) if (st.saturated[v] || st.shedFrac[v] > 0) return true;
+  return false;
+}
+
+/**
+ * Monthly cost (MODEL.md §5). Usage (requests, GB) is billed on the average
+ * hour, peak / peakFactor. While nothing fails or sheds at peak that is the
+ * peak's traffic scaled down; otherwise a failure at peak would be billed as
+ * if it lasted all month (a flash crowd that overloads a tier would lower
+ * the bill), so the average hour gets its own pass (on `spare`, rates only).
+ */
+function costs(st: RunState, spare: RunState | null) {
   const net = st.net;
   const w = st.workload;
-  const pf = w.peakFactor;
+  let pf = w.peakFactor;
+  let usage = st;
+  if (spare && pf > 1 && overloadedAtPeak(st)) {
+    forward(spare, { ...w, peakFactor: 1 }, -1, false);
+    usage = spare;
+    pf = 1;
+  }
+  const processed = usage.processed;
+  const done = usage.done;
   let cdnStatic = 0;
   let userStaticDone = 0;
   let userDynamicDone = 0;
@@ -1455,23 +1476,23 @@ function costs(st: RunState) {
   for (let v = 0; v < net.n; v++) {
     const kind = net.kinds[v];
     const b = v * 4;
-    userStaticDone += st.done[b];
-    userDynamicDone += st.done[b + 1] + st.done[b + 2];
+    userStaticDone += done[b];
+    userDynamicDone += done[b + 1] + done[b + 2];
     let cost = 0;
     let storage = 0;
     const hourly = net.hourlyUsd[v];
     cost += hourly * HOURS_PER_MONTH * st.avgInstances[v];
     if (kind === 'load-balancer') {
-      const gbPerHour = (toMonthlyGB(pf, st.processed[b], w.staticKB) + toMonthlyGB(pf, st.processed[b + 1] + st.processed[b + 2], w.dynamicKB)) / HOURS_PER_MONTH;
+      const gbPerHour = (toMonthlyGB(pf, processed[b], w.staticKB) + toMonthlyGB(pf, processed[b + 1] + processed[b + 2], w.dynamicKB)) / HOURS_PER_MONTH;
       cost += (gbPerHour / USAGE_PRICES.albGBPerLcuHour.value) * USAGE_PRICES.albLcuHourUsd.value * HOURS_PER_MONTH;
     } else if (kind === 'cdn') {
-      const gb = toMonthlyGB(pf, st.processed[b], w.staticKB);
-      cdnStatic += st.processed[b];
+      const gb = toMonthlyGB(pf, processed[b], w.staticKB);
+      cdnStatic += processed[b];
       st.cdnEgressGB += gb;
       cost += tieredCostUsd(gb, USAGE_PRICES.cdnEgressTiers);
-      cost += (toMonthlyCount(pf, st.processed[b]) / 10_000) * USAGE_PRICES.cdnPer10kRequestsUsd.value;
+      cost += (toMonthlyCount(pf, processed[b]) / 10_000) * USAGE_PRICES.cdnPer10kRequestsUsd.value;
     } else if (kind === 'object-storage') {
-      cost += (toMonthlyCount(pf, st.processed[b]) / 1000) * USAGE_PRICES.objectStoragePer1kGetUsd.value;
+      cost += (toMonthlyCount(pf, processed[b]) / 1000) * USAGE_PRICES.objectStoragePer1kGetUsd.value;
       storage += st.storageGB[v] * USAGE_PRICES.objectStorageGBMonthUsd.value;
     } else if (kind === 'dns') {
       const share = (st.arrival[b] + st.arrival[b + 1] + st.arrival[b + 2]) / offeredUser;
@@ -1641,6 +1662,6 @@ export function run(st: RunState, w: ResolvedWorkload, latMask: number, spare: R
   queueBacklogs(st);
   availability(st);
   backward(st, latMask);
-  costs(st);
+  costs(st, spare);
   return checks;
 }

@@ -42,6 +42,26 @@ describe('what-if scenarios', () => {
     expect(c.delta.errorRate).toBeGreaterThan(0);
   });
 
+  it('a flash crowd never lowers the monthly bill: the month’s traffic is the same, only the peak hour is worse', () => {
+    // Before, usage was billed as the served peak scaled down, so a tier overloaded by the crowd
+    // billed a month of failures: stage 3's bill fell from $1,218 to $970 (QA).
+    for (const users of [undefined, 1_000_000]) {
+      const c = compareWhatIf(stage(3), { type: 'flash-crowd' }, users ? { users } : undefined);
+      expect(c.newlySaturated.length + Object.values(c.baseline.nodes).filter((n) => n.saturated).length).toBeGreaterThan(0);
+      expect(c.scenario.endToEnd.monthlyCostUsd).toBeCloseTo(c.baseline.endToEnd.monthlyCostUsd, 6);
+    }
+  });
+
+  it('a failed instance lowers the bill by at most what the instance costs, even when the rest saturate', () => {
+    const d = stage(3);
+    const app = d.nodes.find((n) => n.kind === 'app-server')!;
+    const c = compareWhatIf(d, { type: 'fail-instance', nodeId: app.id }, { users: 1_000_000 });
+    expect(c.scenario.nodes[app.id].saturated).toBe(true);
+    const perInstance = c.baseline.nodes[app.id].monthlyCostUsd / c.baseline.nodes[app.id].averageInstances;
+    expect(c.delta.monthlyCostUsd).toBeGreaterThanOrEqual(-perInstance - 1e-6);
+    expect(c.delta.monthlyCostUsd).toBeLessThan(0);
+  });
+
   it('a cache flush sends every read to the data store behind the cache (stage 5)', () => {
     const d = stage(5);
     const cache = d.nodes.find((n) => n.kind === 'cache')!;
