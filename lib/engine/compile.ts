@@ -341,7 +341,8 @@ export function compile(design: Design): CompiledNetwork {
   const n = nodes.length;
 
   const ids = nodes.map((x) => x.id);
-  const labels = nodes.map((x) => x.label ?? x.id);
+  // The name the canvas shows: the node's own label, else its kind's (never the id, which the learner does not see).
+  const labels = nodes.map((x) => x.label?.trim() || CATALOG[x.kind].label);
   const kinds = nodes.map((x) => x.kind);
   const specs = kinds.map((k) => CATALOG[k]);
   const kindCode = new Uint8Array(n);

@@ -205,6 +205,8 @@ function measure(st: RunState, p95ReadMs: number, availability: number, monthlyC
   let bottleneck = -1;
   const saturatedIds: string[] = [];
   const storageFullIds: string[] = [];
+  const saturatedNames: string[] = [];
+  const storageFullNames: string[] = [];
   let unhandled = st.noEntry[0] + st.noEntry[1] + st.noEntry[2];
   let shed = 0;
   for (let idx = 0; idx < net.n; idx++) {
@@ -213,8 +215,14 @@ function measure(st: RunState, p95ReadMs: number, availability: number, monthlyC
       maxU = st.utilization[v];
       bottleneck = v;
     }
-    if (st.saturated[v]) saturatedIds.push(net.ids[v]);
-    if (st.storageFull[v]) storageFullIds.push(net.ids[v]);
+    if (st.saturated[v]) {
+      saturatedIds.push(net.ids[v]);
+      saturatedNames.push(net.labels[v]);
+    }
+    if (st.storageFull[v]) {
+      storageFullIds.push(net.ids[v]);
+      storageFullNames.push(net.labels[v]);
+    }
     for (let k = 0; k < 4; k++) unhandled += st.unhandled[v * 4 + k];
     shed += st.shed[v * 4] + st.shed[v * 4 + 1] + st.shed[v * 4 + 2];
   }
@@ -224,6 +232,9 @@ function measure(st: RunState, p95ReadMs: number, availability: number, monthlyC
     bottleneckId: bottleneck >= 0 ? net.ids[bottleneck] : null,
     saturatedIds,
     storageFullIds,
+    bottleneckName: bottleneck >= 0 ? net.labels[bottleneck] : null,
+    saturatedNames,
+    storageFullNames,
     unhandledRate: offered > 0 ? unhandled / offered : 0,
     shedRate: offered > 0 ? shed / offered : 0,
     p95ReadMs,

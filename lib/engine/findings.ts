@@ -54,8 +54,10 @@ function pct(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
+/** A node as the learner sees it: its kind and, when it has its own name, that name ("App server \"checkout\""). */
 function name(net: CompiledNetwork, v: number): string {
-  return `${net.specs[v].label} "${net.labels[v]}"`;
+  const kind = net.specs[v].label;
+  return net.labels[v] === kind ? kind : `${kind} "${net.labels[v]}"`;
 }
 
 function hasTargetKind(net: CompiledNetwork, v: number, kind: string): boolean {

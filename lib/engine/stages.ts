@@ -253,6 +253,10 @@ export interface StageMeasures {
   bottleneckId: string | null;
   saturatedIds: string[];
   storageFullIds: string[];
+  /** The same nodes by the names the canvas shows (labels, else the kind's name). */
+  bottleneckName: string | null;
+  saturatedNames: string[];
+  storageFullNames: string[];
   unhandledRate: number;
   shedRate: number;
   p95ReadMs: number;
@@ -293,8 +297,8 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
   checks.push({
     id: 'capacity',
     label: saturated
-      ? `${m.saturatedIds.join(', ')} saturated (busiest at ${fmtPct(m.maxUtilization, 0)} of capacity)`
-      : `busiest component ${m.bottleneckId ?? '(none)'} at ${fmtPct(m.maxUtilization, 0)} of capacity < 100%`,
+      ? `${m.saturatedNames.join(', ')} saturated (busiest at ${fmtPct(m.maxUtilization, 0)} of capacity)`
+      : `busiest component ${m.bottleneckName ?? '(none)'} at ${fmtPct(m.maxUtilization, 0)} of capacity < 100%`,
     passed: !saturated,
     value: m.maxUtilization,
     limit: 1,
@@ -312,7 +316,7 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
   const fits = m.storageFullIds.length === 0;
   checks.push({
     id: 'storage',
-    label: fits ? 'the data fits in the data stores' : `the data does not fit in ${m.storageFullIds.join(', ')}`,
+    label: fits ? 'the data fits in the data stores' : `the data does not fit in ${m.storageFullNames.join(', ')}`,
     passed: fits,
     value: null,
     limit: null,
