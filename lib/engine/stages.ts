@@ -264,8 +264,10 @@ export interface StageMeasures {
   monthlyCostUsd: number;
 }
 
+/** A latency as the results panel prints it (lib/editor/scoring-format formatMs): 57.7 ms, 1,240 ms, 10.0 s. */
 function fmtMs(x: number): string {
-  return x >= 100 ? `${Math.round(x)} ms` : `${x.toFixed(1)} ms`;
+  if (x >= 10_000) return `${(x / 1000).toFixed(1)} s`;
+  return x >= 100 ? `${Math.round(x).toLocaleString('en-US')} ms` : `${x.toFixed(1)} ms`;
 }
 
 function fmtPct(x: number, digits = 2): string {
