@@ -10,8 +10,10 @@ import {
   attemptReducer,
   dueCurveballs,
   isPaused,
+  mayLeaveDesign,
   pendingCurveballs,
   phaseIndex,
+  unseenCurveballs,
   type Attempt,
   type AttemptAction,
   type CompletedAttempt,
@@ -76,13 +78,18 @@ function CurveballDialog({
   problem: Problem;
   attempt: Attempt;
   curveballId: string | null;
-  leaving: boolean;
+  /** Set while the candidate is leaving the design: the curveballs shown on the way out, in order. */
+  leaving: string[] | null;
   onClose(): void;
   onContinue(): void;
 }) {
   const spec = curveballId ? problem.curveballs.find((c) => c.id === curveballId) : null;
   const state = curveballId ? attempt.curveballs.find((c) => c.id === curveballId) : null;
   const practice = attempt.mode === 'practice';
+  // On the way out, one change after another: the last one leads on to the trade-offs.
+  const position = leaving && curveballId ? leaving.indexOf(curveballId) : -1;
+  const count = leaving?.length ?? 0;
+  const more = unseenCurveballs(attempt).filter((c) => c.id !== curveballId).length;
   return (
     <Dialog
       open={!!spec}
@@ -92,7 +99,7 @@ function CurveballDialog({
         <>
           {leaving ? (
             <button type="button" className={BTN_SECONDARY} onClick={onContinue}>
-              Continue to trade-offs
+              {more > 0 ? 'Next change' : 'Continue to trade-offs'}
             </button>
           ) : null}
           <button type="button" className={BTN_PRIMARY} onClick={onClose}>
@@ -105,7 +112,9 @@ function CurveballDialog({
         <div className="space-y-4">
           {leaving ? (
             <p className="text-sm font-medium text-slate-700">
-              Before you move on, the interviewer has one more change for you.
+              {count > 1 && position >= 0
+                ? `Before you move on, the interviewer has ${count} more changes for you. Change ${position + 1} of ${count}:`
+                : 'Before you move on, the interviewer has one more change for you.'}
             </p>
           ) : null}
           <blockquote className="flex gap-3 rounded-lg bg-amber-50 p-4 text-[0.975rem] leading-relaxed text-slate-900 ring-1 ring-amber-200 ring-inset">
@@ -184,7 +193,8 @@ function ActiveMock({
   const router = useRouter();
   const paused = isPaused(attempt);
   const now = useNow(1000, !paused);
-  const [leaving, setLeaving] = useState<Phase | null>(null);
+  /** Where the candidate is going once the curveballs shown on the way out of the design are read. */
+  const [leaving, setLeaving] = useState<{ phase: Phase; ids: string[] } | null>(null);
   const [confirmAbandon, setConfirmAbandon] = useState(false);
   const [finishError, setFinishError] = useState<string | null>(null);
 
@@ -193,33 +203,34 @@ function ActiveMock({
     for (const c of dueCurveballs(attempt, now)) dispatch(deliverAction(problem, attempt.design, c.id));
   }, [now, attempt, problem, dispatch]);
 
-  const unseen = attempt.curveballs.find((c) => c.deliveredAtMs !== null && !c.seen)?.id ?? null;
+  const unseen = unseenCurveballs(attempt)[0]?.id ?? null;
 
   const go = useCallback(
     (phase: Phase) => {
-      if (attempt.phase === 'design' && phaseIndex(phase) > phaseIndex('design')) {
+      if (attempt.phase === 'design' && phaseIndex(phase) > phaseIndex('design') && !mayLeaveDesign(attempt)) {
+        // Curveballs still to come arrive now, and each is shown in turn before the design is left.
         const pending = pendingCurveballs(attempt);
-        if (pending.length > 0) {
-          for (const c of pending) dispatch(deliverAction(problem, attempt.design, c.id));
-          setLeaving(phase);
-          return;
-        }
+        for (const c of pending) dispatch(deliverAction(problem, attempt.design, c.id));
+        const ids = [...unseenCurveballs(attempt).map((c) => c.id), ...pending.map((c) => c.id)];
+        setLeaving({ phase, ids: attempt.curveballs.map((c) => c.id).filter((id) => ids.includes(id)) });
+        return;
       }
       dispatch({ type: 'go', phase, now: Date.now() });
     },
     [attempt, dispatch, problem],
   );
 
+  /** "Back to my design": this curveball is read; any others still unread follow, and the design stays open. */
   const closeCurveball = () => {
     if (unseen) dispatch({ type: 'seen', curveballId: unseen });
-    const stillUnseen = attempt.curveballs.filter((c) => c.deliveredAtMs !== null && !c.seen && c.id !== unseen);
-    if (stillUnseen.length === 0) setLeaving(null);
+    if (unseenCurveballs(attempt).length <= 1) setLeaving(null);
   };
 
+  /** "Next change" / "Continue to trade-offs": this curveball is read; the next one is shown, or, after the last, the phase changes. */
   const continueFromCurveball = () => {
-    for (const c of attempt.curveballs)
-      if (c.deliveredAtMs !== null && !c.seen) dispatch({ type: 'seen', curveballId: c.id });
-    const target = leaving;
+    if (unseen) dispatch({ type: 'seen', curveballId: unseen });
+    if (unseenCurveballs(attempt).length > 1) return;
+    const target = leaving?.phase ?? null;
     setLeaving(null);
     if (target) dispatch({ type: 'go', phase: target, now: Date.now() });
   };
@@ -355,7 +366,7 @@ function ActiveMock({
         problem={problem}
         attempt={attempt}
         curveballId={paused ? null : unseen}
-        leaving={leaving !== null}
+        leaving={leaving?.ids ?? null}
         onClose={closeCurveball}
         onContinue={continueFromCurveball}
       />

@@ -8,10 +8,12 @@ import {
   elapsedMs,
   formatClock,
   isPaused,
+  mayLeaveDesign,
   parseAttempt,
   pendingCurveballs,
   phaseDeadlines,
   remainingMs,
+  unseenCurveballs,
   type Attempt,
   type AttemptAction,
 } from './attempt';
@@ -141,6 +143,51 @@ describe('curveballs on the clock', () => {
     expect(c.deliveredAtMs).toBe(25 * MIN);
     expect(c.atArrival?.outcome).toBe('held');
     expect(pendingCurveballs(a).map((x) => x.id)).toEqual([problem.curveballs[1].id]);
+  });
+});
+
+describe('leaving the design with curveballs to come', () => {
+  const [first, second] = problem.curveballs;
+  const designing = () =>
+    run(start(), { type: 'go', phase: 'estimation', now: T0 }, { type: 'go', phase: 'design', now: T0 });
+  const deliverBoth = (a: Attempt) =>
+    run(
+      a,
+      { type: 'deliver', curveballId: first.id, now: T0 + 10 * MIN, snapshot },
+      { type: 'deliver', curveballId: second.id, now: T0 + 10 * MIN, snapshot },
+    );
+
+  it('stays in the design until every curveball has arrived and been read', () => {
+    const a = designing();
+    expect(mayLeaveDesign(a)).toBe(false);
+    expect(run(a, { type: 'go', phase: 'tradeoffs', now: T0 + 10 * MIN }).phase).toBe('design');
+    const both = deliverBoth(a);
+    // Both arrive at once; they are shown one at a time, in the order they came due.
+    expect(unseenCurveballs(both).map((c) => c.id)).toEqual([first.id, second.id]);
+    const oneRead = run(both, { type: 'seen', curveballId: first.id });
+    expect(unseenCurveballs(oneRead).map((c) => c.id)).toEqual([second.id]);
+    expect(run(oneRead, { type: 'go', phase: 'tradeoffs', now: T0 + 11 * MIN }).phase).toBe('design');
+    const bothRead = run(oneRead, { type: 'seen', curveballId: second.id });
+    expect(mayLeaveDesign(bothRead)).toBe(true);
+    expect(run(bothRead, { type: 'go', phase: 'tradeoffs', now: T0 + 11 * MIN }).phase).toBe('tradeoffs');
+  });
+
+  it('cannot mark a curveball read before it has arrived', () => {
+    const a = run(
+      designing(),
+      { type: 'deliver', curveballId: first.id, now: T0 + 10 * MIN, snapshot },
+      { type: 'seen', curveballId: first.id },
+      { type: 'seen', curveballId: second.id },
+    );
+    expect(a.curveballs.map((c) => [c.id, c.seen])).toEqual([
+      [first.id, true],
+      [second.id, false],
+    ]);
+    expect(pendingCurveballs(a).map((c) => c.id)).toEqual([second.id]);
+  });
+
+  it('still lets the candidate go back to earlier phases', () => {
+    expect(run(designing(), { type: 'go', phase: 'estimation', now: T0 }).phase).toBe('estimation');
   });
 });
 

@@ -208,6 +208,20 @@ export function pendingCurveballs(a: Attempt): CurveballState[] {
   return a.curveballs.filter((c) => c.deliveredAtMs === null);
 }
 
+/** Curveballs that have arrived but the candidate has not read yet, in the order they came due: shown one at a time. */
+export function unseenCurveballs(a: Pick<Attempt, 'curveballs'>): CurveballState[] {
+  return a.curveballs.filter((c) => c.deliveredAtMs !== null && !c.seen);
+}
+
+/**
+ * Whether the candidate may leave the design phase: every curveball has
+ * arrived and been read. Until then the ones still to come are delivered and
+ * shown, one after another, and the phase does not change.
+ */
+export function mayLeaveDesign(a: Pick<Attempt, 'curveballs'>): boolean {
+  return a.curveballs.every((c) => c.deliveredAtMs !== null && c.seen);
+}
+
 /** Suggested end of each phase on this attempt's clock, ms of elapsed time. */
 export function phaseDeadlines(durationMs: number): Record<Phase, number> {
   let t = 0;
@@ -258,6 +272,8 @@ export function attemptReducer(a: Attempt, action: AttemptAction): Attempt {
     }
     case 'go': {
       if (!canGoTo(a, action.phase) || action.phase === a.phase) return a;
+      // Every curveball is shown (and so can be graded) before the design phase is left.
+      if (a.phase === 'design' && phaseIndex(action.phase) > phaseIndex('design') && !mayLeaveDesign(a)) return a;
       const reached = phaseIndex(action.phase) > phaseIndex(a.reached) ? action.phase : a.reached;
       return { ...a, phase: action.phase, reached };
     }
@@ -284,6 +300,8 @@ export function attemptReducer(a: Attempt, action: AttemptAction): Attempt {
         ),
       };
     case 'seen':
+      // Only a curveball that has arrived can have been read.
+      if (!a.curveballs.some((c) => c.id === action.curveballId && c.deliveredAtMs !== null && !c.seen)) return a;
       return { ...a, curveballs: a.curveballs.map((c) => (c.id === action.curveballId ? { ...c, seen: true } : c)) };
     case 'tradeoffs':
       return a.tradeoffs === action.text ? a : { ...a, tradeoffs: action.text };

@@ -68,6 +68,27 @@ describe('the review', () => {
     expect(item.sentence).toMatch(/does not serve the load/);
   });
 
+  it('grades only the curveballs the candidate was shown', () => {
+    const [first, second] = problem.curveballs;
+    const ideal = idealAttempt(problem);
+    const all = reviewAttempt(problem, ideal).items.filter((i) => i.id.startsWith('curveball:'));
+    expect(all.map((i) => i.max)).toEqual(problem.curveballs.map(() => 15 / problem.curveballs.length));
+
+    // The second arrived but its dialog was never read: it is not scored, and the first carries the weight.
+    const a = {
+      ...ideal,
+      curveballs: ideal.curveballs.map((c) => (c.id === second.id ? { ...c, seen: false } : c)),
+    };
+    const review = reviewAttempt(problem, a);
+    const shown = review.items.find((i) => i.id === `curveball:${first.id}`)!;
+    const hidden = review.items.find((i) => i.id === `curveball:${second.id}`)!;
+    expect(shown.max).toBe(15);
+    expect(shown.score).toBe(15);
+    expect(hidden).toMatchObject({ score: 0, max: 0, sentence: 'Not shown to you during the interview, so not scored.' });
+    expect(review.curveballs.map((c) => c.curveballId)).toEqual([first.id]);
+    expect(review.total).toBe(reviewAttempt(problem, ideal).total);
+  });
+
   it('scores availability like the stage score: full at the SLO, none at ten times the downtime', () => {
     expect(availabilityCredit(0.9995, 0.9995)).toBe(1);
     expect(availabilityCredit(0.995, 0.9995)).toBeCloseTo(0, 9);

@@ -390,15 +390,40 @@ function costItem(problem: Problem, t: TargetResult, design: Attempt['design'], 
 
 const OUTCOME_CREDIT = { held: 1, degraded: 0.5, failed: 0 } as const;
 
+/** Whether the candidate was shown this curveball (it arrived and its dialog was read). */
+function wasShown(attempt: Attempt, id: string): boolean {
+  const state = attempt.curveballs.find((s) => s.id === id);
+  return !!state && state.deliveredAtMs !== null && state.seen;
+}
+
+/**
+ * Only curveballs the candidate was shown are graded; they share the
+ * curveball weight. One never shown is listed at 0 of 0 with the reason
+ * (the mock shows every curveball before the design phase is left, so this
+ * only happens to attempts saved before that was so).
+ */
 function curveballItems(
   problem: Problem,
   attempt: Attempt,
   max: number,
 ): { items: RubricScore[]; results: Review['curveballs'] } {
-  const each = max / problem.curveballs.length;
+  const shown = problem.curveballs.filter((c) => wasShown(attempt, c.id)).length;
+  const each = shown > 0 ? max / shown : 0;
   const items: RubricScore[] = [];
   const results: Review['curveballs'] = [];
   for (const c of problem.curveballs) {
+    if (!wasShown(attempt, c.id)) {
+      items.push({
+        id: `curveball:${c.id}`,
+        label: `Curveball: ${c.title}`,
+        score: 0,
+        max: 0,
+        sentence: 'Not shown to you during the interview, so not scored.',
+        details: [],
+        lessonId: null,
+      });
+      continue;
+    }
     const r = judgeCurveball(problem, attempt.design, c);
     const arrival = attempt.curveballs.find((s) => s.id === c.id)?.atArrival ?? null;
     results.push({ curveballId: c.id, title: c.title, result: r, atArrival: arrival });

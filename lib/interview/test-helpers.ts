@@ -6,7 +6,7 @@ import type { Problem } from './schema';
 
 export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 
-/** Everything right: notes name every requirement, all questions asked, exact estimates, the reference design, every trade-off topic. */
+/** Everything right: notes name every requirement, all questions asked, exact estimates, the reference design, every curveball read, every trade-off topic. */
 export function idealAttempt(problem: Problem): Attempt {
   const a = createAttempt(problem, { mode: 'blind', minutes: 45, now: T0, id: `ideal-${problem.id}` });
   const f = modelFigures(problemWorkload(problem));
@@ -23,13 +23,15 @@ export function idealAttempt(problem: Problem): Attempt {
     },
     estimatesCheckedAtMs: 8 * 60_000,
     design: problem.reference.design,
+    curveballs: emptyAttempt(problem).curveballs,
     tradeoffs: `${problem.rubric.tradeoffTopics.map((t) => `On ${t.keywords[0]}: ${filler}`).join('\n')}`,
   };
 }
 
-/** Nothing done: the starting canvas, no notes, no estimates, no trade-offs. */
+/** Nothing done: the starting canvas, no notes, no estimates, no trade-offs (the curveballs arrived and were read, as they are before any mock can finish). */
 export function emptyAttempt(problem: Problem): Attempt {
-  return createAttempt(problem, { mode: 'blind', minutes: 45, now: T0, id: `empty-${problem.id}` });
+  const a = createAttempt(problem, { mode: 'blind', minutes: 45, now: T0, id: `empty-${problem.id}` });
+  return { ...a, curveballs: a.curveballs.map((c) => ({ ...c, deliveredAtMs: c.dueMs, seen: true })) };
 }
 
 /** An in-memory Storage for the persistence tests. */
