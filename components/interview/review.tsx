@@ -160,7 +160,10 @@ export function ReviewBody({
                   className="flex items-center gap-1.5 rounded-full bg-slate-50 py-1 pr-3 pl-1 ring-1 ring-slate-200 ring-inset"
                 >
                   <PassMark passed={c.passed} />
-                  <span className="text-slate-800">{c.label}</span>
+                  <span className="text-slate-800">
+                    {c.label}
+                    {c.note ? <span className="text-slate-600"> ({c.note})</span> : null}
+                  </span>
                 </li>
               ))}
             </ul>

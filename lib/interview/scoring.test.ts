@@ -68,6 +68,34 @@ describe('the review', () => {
     expect(item.sentence).toMatch(/does not serve the load/);
   });
 
+  it('does not show cost as met on the target check for a design that does not serve the load', () => {
+    // The empty canvas costs $0: the rubric gives it no cost marks, so the check must not pass it either.
+    const empty = reviewAttempt(problem, emptyAttempt(problem));
+    const check = empty.target.checks.find((c) => c.id === 'cost')!;
+    expect(check.passed).toBe(false);
+    expect(check.detail).toMatch(/^not judged yet: \$0 a month only because the design does not serve the load$/);
+    expect(check.note).toMatch(/does not serve the load/);
+    expect(empty.items.find((i) => i.id === 'cost')!.score).toBe(0);
+
+    // A design that serves the load within budget passes both, with the figure and no caveat.
+    const ideal = reviewAttempt(problem, idealAttempt(problem));
+    const ok = ideal.target.checks.find((c) => c.id === 'cost')!;
+    expect(ok.passed).toBe(true);
+    expect(ok.detail).toMatch(/^\$[\d,]+ a month$/);
+    expect(ok.note).toBeUndefined();
+    const cost = ideal.items.find((i) => i.id === 'cost')!;
+    expect(cost.score).toBe(cost.max);
+
+    // A design that fails almost every request is cheap for the same reason: neither passes it.
+    const design = {
+      ...problem.reference.design,
+      edges: problem.reference.design.edges.filter((e) => e.source !== 'users'),
+    };
+    const dead = reviewAttempt(problem, { ...idealAttempt(problem), design });
+    expect(dead.target.checks.find((c) => c.id === 'cost')!.passed).toBe(false);
+    expect(dead.items.find((i) => i.id === 'cost')!.score).toBe(0);
+  });
+
   it('grades only the curveballs the candidate was shown', () => {
     const [first, second] = problem.curveballs;
     const ideal = idealAttempt(problem);

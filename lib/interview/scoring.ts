@@ -12,7 +12,7 @@ import { scaleLabel } from './format';
 import { designCheckPasses, labelOf, problemWorkload } from './model';
 import { DEFAULT_WEIGHTS, RUBRIC_ITEMS, type Problem, type Requirement, type RubricItemId } from './schema';
 import { isStudyId, STUDY, type StudyId } from './study';
-import { checkTarget, formatPercent, formatUsd, worstSaturated, type TargetResult } from './target';
+import { checkTarget, formatPercent, formatUsd, servesLoad, worstSaturated, type TargetResult } from './target';
 import { mentionsAny, wordCount } from './text-match';
 
 /** Fewer words than this in the trade-offs box cost marks, however many topics they touch. */
@@ -352,7 +352,7 @@ function costItem(problem: Problem, t: TargetResult, design: Attempt['design'], 
     };
   const cost = e.endToEnd.monthlyCostUsd;
   const budget = problem.budgetUsd;
-  const serves = e.endToEnd.errorRate <= 0.05 && design.nodes.length > 1;
+  const serves = servesLoad(design, e);
   const credit = !serves ? 0 : cost <= budget ? 1 : clamp01(2 - cost / budget);
   const top = Object.entries(e.cost.byNode)
     .sort((a, b) => b[1] - a[1])

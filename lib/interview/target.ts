@@ -11,6 +11,18 @@ import type { Problem } from './schema';
 
 /** Above this failed (or shed) share, traffic is being lost: the design does not carry the load. */
 export const MAX_TARGET_ERROR_RATE = 0.001;
+/** Cost is judged only once the design serves the load: more than the users, and at most this share of requests failing. */
+export const COST_JUDGED_MAX_ERROR_RATE = 0.05;
+
+/**
+ * Whether the design serves the load well enough for its cost to mean
+ * anything: a canvas with only the users, or one that fails most requests,
+ * is cheap only because it does nothing. The cost check here and the cost
+ * rubric item both use this rule.
+ */
+export function servesLoad(design: Design, e: Evaluation): boolean {
+  return design.nodes.length > 1 && e.endToEnd.errorRate <= COST_JUDGED_MAX_ERROR_RATE;
+}
 
 export interface TargetCheck {
   id: string;
@@ -18,6 +30,8 @@ export interface TargetCheck {
   passed: boolean;
   /** The measured figure in words: "p95 read 84 ms (SLO 200 ms)". */
   detail: string;
+  /** Why a check is not met although its figure looks fine, short enough for a summary chip. */
+  note?: string;
 }
 
 export interface TargetResult {
@@ -85,11 +99,15 @@ export function checkTarget(problem: Problem, design: Design): TargetResult {
     detail: `${formatPercent(a, 3)}${e.spofs.length > 0 ? `; single points of failure: ${e.spofs.map((id) => labelOf(design, id)).join(', ')}` : ''}`,
   });
   const cost = e.endToEnd.monthlyCostUsd;
+  const serves = servesLoad(design, e);
   checks.push({
     id: 'cost',
     label: `Cost ≤ ${formatUsd(problem.budgetUsd)} a month`,
-    passed: cost <= problem.budgetUsd,
-    detail: `${formatUsd(cost)} a month`,
+    passed: serves && cost <= problem.budgetUsd,
+    detail: serves
+      ? `${formatUsd(cost)} a month`
+      : `not judged yet: ${formatUsd(cost)} a month only because the design does not serve the load`,
+    ...(serves ? {} : { note: 'not judged: the design does not serve the load' }),
   });
   for (const r of problem.requirements) {
     if (!r.design) continue;
