@@ -9,11 +9,15 @@ import {
   ON_TARGET_FACTOR,
   STORAGE_UNITS,
   VERDICT_LABEL,
+  ESTIMATES,
   describeRatio,
+  estimateError,
   formatFigure,
   judgeEstimates,
+  parseEstimate,
   workingFor,
   type BandwidthUnit,
+  type EstimateId,
   type EstimateInputs,
   type EstimateVerdict,
   type StorageUnit,
@@ -31,32 +35,29 @@ const VERDICT_TONE: Record<EstimateVerdict, Tone> = {
   missing: 'neutral',
 };
 
-function parseNumber(text: string): number | null {
-  const t = text.replace(/[,\s_]/g, '');
-  if (t === '') return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : null;
-}
-
 function NumberField({
   id,
   label,
   hint,
-  value,
+  text,
+  error,
   disabled,
-  onChange,
+  onText,
+  onBlur,
   unit,
 }: {
   id: string;
   label: string;
   hint: string;
-  value: number | null;
+  /** The text as typed, so "1e5" or "12," survive while the number is being written. */
+  text: string;
+  /** What is wrong with it, once the candidate has left the field or asked for the check. */
+  error: string | null;
   disabled: boolean;
-  onChange(v: number | null): void;
+  onText(text: string): void;
+  onBlur(): void;
   unit: React.ReactNode;
 }) {
-  // The text as typed, so "1e5" or "12," survive while the number is being written.
-  const [text, setText] = useState(value === null ? '' : String(value));
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-900">
@@ -70,20 +71,26 @@ function NumberField({
           id={id}
           inputMode="decimal"
           autoComplete="off"
-          aria-describedby={`${id}-hint`}
+          aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+          aria-invalid={error ? true : undefined}
           value={text}
           disabled={disabled}
-          onChange={(e) => {
-            setText(e.target.value);
-            onChange(parseNumber(e.target.value));
-          }}
-          className={`${INPUT} font-mono`}
+          onChange={(e) => onText(e.target.value)}
+          onBlur={onBlur}
+          className={`${INPUT} font-mono ${error ? 'border-saturated ring-1 ring-saturated' : ''}`}
         />
         {unit}
       </div>
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-xs font-medium text-saturated">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
+
+const textOf = (v: number | null) => (v === null ? '' : String(v));
 
 /** Phase 2: three back-of-the-envelope figures, then the model's beside them. */
 export function EstimationPhase({
@@ -101,9 +108,55 @@ export function EstimationPhase({
   const e = attempt.estimates;
   const checked = attempt.estimatesCheckedAtMs !== null;
   const set = (inputs: EstimateInputs) => dispatch({ type: 'estimates', inputs });
+  // The fields as typed: a figure that is not a number, not above zero or too large stays on screen with the problem named.
+  const [texts, setTexts] = useState<Record<EstimateId, string>>(() => ({
+    peakRps: textOf(e.peakRps),
+    storage: textOf(e.storage.value),
+    bandwidth: textOf(e.bandwidth.value),
+  }));
+  // Errors show once a field is left or the check is asked for (at once for a bad figure kept from before a reload).
+  const [shown, setShown] = useState<Record<EstimateId, boolean>>(() => ({
+    peakRps: estimateError(e.peakRps) !== null,
+    storage: estimateError(e.storage.value) !== null,
+    bandwidth: estimateError(e.bandwidth.value) !== null,
+  }));
+  const [refused, setRefused] = useState(false);
+  const errors = Object.fromEntries(ESTIMATES.map((id) => [id, parseEstimate(texts[id]).error])) as Record<
+    EstimateId,
+    string | null
+  >;
+  const invalid = ESTIMATES.filter((id) => errors[id] !== null);
+  const errorOf = (id: EstimateId) => (shown[id] ? errors[id] : null);
+  const onText = (id: EstimateId, text: string) => {
+    setTexts((t) => ({ ...t, [id]: text }));
+    const { value } = parseEstimate(text);
+    if (id === 'peakRps') set({ ...e, peakRps: value });
+    else if (id === 'storage') set({ ...e, storage: { ...e.storage, value } });
+    else set({ ...e, bandwidth: { ...e.bandwidth, value } });
+  };
+  const fieldId = (id: EstimateId) => `${base}-${id === 'peakRps' ? 'rps' : id}`;
+  const fieldProps = (id: EstimateId) => ({
+    id: fieldId(id),
+    label: ESTIMATE_LABEL[id],
+    text: texts[id],
+    error: errorOf(id),
+    disabled: checked,
+    onText: (text: string) => onText(id, text),
+    onBlur: () => setShown((s) => (s[id] ? s : { ...s, [id]: true })),
+  });
+  const check = () => {
+    if (invalid.length > 0) {
+      setShown({ peakRps: true, storage: true, bandwidth: true });
+      setRefused(true);
+      document.getElementById(fieldId(invalid[0]))?.focus();
+      return;
+    }
+    setRefused(false);
+    dispatch({ type: 'check-estimates', now: Date.now() });
+  };
   const w = problemWorkload(problem);
   const results = checked ? judgeEstimates(e, w) : null;
-  const filled = e.peakRps !== null || e.storage.value !== null || e.bandwidth.value !== null;
+  const filled = ESTIMATES.some((id) => texts[id].trim() !== '');
   const unitSelect = (label: string, value: string, options: string[], onChange: (v: string) => void) => (
     <select
       aria-label={label}
@@ -149,32 +202,20 @@ export function EstimationPhase({
           </p>
           <div className="mt-4 grid gap-4 md:grid-cols-3">
             <NumberField
-              id={`${base}-rps`}
-              label={ESTIMATE_LABEL.peakRps}
+              {...fieldProps('peakRps')}
               hint="All requests, at the busiest hour"
-              value={e.peakRps}
-              disabled={checked}
-              onChange={(v) => set({ ...e, peakRps: v })}
               unit={<span className="self-center text-sm text-slate-600">rps</span>}
             />
             <NumberField
-              id={`${base}-storage`}
-              label={ESTIMATE_LABEL.storage}
+              {...fieldProps('storage')}
               hint="New data stored in a year"
-              value={e.storage.value}
-              disabled={checked}
-              onChange={(v) => set({ ...e, storage: { ...e.storage, value: v } })}
               unit={unitSelect('Storage unit', e.storage.unit, Object.keys(STORAGE_UNITS), (u) =>
                 set({ ...e, storage: { ...e.storage, unit: u as StorageUnit } }),
               )}
             />
             <NumberField
-              id={`${base}-bandwidth`}
-              label={ESTIMATE_LABEL.bandwidth}
+              {...fieldProps('bandwidth')}
               hint="Response bytes at the busiest hour"
-              value={e.bandwidth.value}
-              disabled={checked}
-              onChange={(v) => set({ ...e, bandwidth: { ...e.bandwidth, value: v } })}
               unit={unitSelect('Bandwidth unit', e.bandwidth.unit, Object.keys(BANDWIDTH_UNITS), (u) =>
                 set({ ...e, bandwidth: { ...e.bandwidth, unit: u as BandwidthUnit } }),
               )}
@@ -182,16 +223,19 @@ export function EstimationPhase({
           </div>
           {checked ? null : (
             <div className="mt-5 flex flex-wrap items-center gap-3">
-              <button
-                type="button"
-                className={BTN_PRIMARY}
-                onClick={() => dispatch({ type: 'check-estimates', now: Date.now() })}
-              >
+              <button type="button" className={BTN_PRIMARY} onClick={check}>
                 Check against the model
               </button>
               <span className="text-xs text-slate-600">
                 {filled ? 'Your figures lock once checked.' : 'You can also skip this, but it costs points.'}
               </span>
+              <p role="alert" className="w-full text-sm font-medium text-saturated empty:hidden">
+                {refused && invalid.length > 0
+                  ? `${invalid.length === 1 ? 'One figure' : `${invalid.length} figures`} cannot be checked: fix ${
+                      invalid.length === 1 ? 'it' : 'them'
+                    } or empty ${invalid.length === 1 ? 'it' : 'them'}, then check again.`
+                  : ''}
+              </p>
             </div>
           )}
         </section>

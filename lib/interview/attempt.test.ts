@@ -146,6 +146,28 @@ describe('curveballs on the clock', () => {
   });
 });
 
+describe('checking the estimates', () => {
+  const estimating = () => run(start(), { type: 'go', phase: 'estimation', now: T0 });
+  it('refuses to lock a figure that cannot be judged, and locks once it is fixed or emptied', () => {
+    const bad = run(estimating(), {
+      type: 'estimates',
+      inputs: { peakRps: 7000, storage: { value: -5, unit: 'TB' }, bandwidth: { value: null, unit: 'Gbit/s' } },
+    });
+    const refused = attemptReducer(bad, { type: 'check-estimates', now: T0 + MIN });
+    expect(refused.estimatesCheckedAtMs).toBeNull();
+    expect(refused.estimates.storage.value).toBe(-5);
+    const emptied = run(
+      bad,
+      {
+        type: 'estimates',
+        inputs: { peakRps: 7000, storage: { value: null, unit: 'TB' }, bandwidth: { value: null, unit: 'Gbit/s' } },
+      },
+      { type: 'check-estimates', now: T0 + MIN },
+    );
+    expect(emptied.estimatesCheckedAtMs).toBe(MIN);
+  });
+});
+
 describe('leaving the design with curveballs to come', () => {
   const [first, second] = problem.curveballs;
   const designing = () =>

@@ -15,7 +15,13 @@
 import { z } from 'zod';
 import { designSchema } from '@/lib/design/schema';
 import type { Design } from '@/lib/engine/types';
-import { BANDWIDTH_UNITS, EMPTY_ESTIMATES, STORAGE_UNITS, type EstimateInputs } from './estimation';
+import {
+  BANDWIDTH_UNITS,
+  EMPTY_ESTIMATES,
+  STORAGE_UNITS,
+  estimateProblems,
+  type EstimateInputs,
+} from './estimation';
 import type { Problem } from './schema';
 
 export const PHASES = ['requirements', 'estimation', 'design', 'tradeoffs'] as const;
@@ -287,6 +293,8 @@ export function attemptReducer(a: Attempt, action: AttemptAction): Attempt {
       return { ...a, estimates: action.inputs };
     case 'check-estimates':
       if (a.estimatesCheckedAtMs !== null) return a;
+      // A figure that cannot be judged is never locked in: it is fixed or emptied first.
+      if (Object.keys(estimateProblems(a.estimates)).length > 0) return a;
       return { ...a, estimatesCheckedAtMs: elapsedMs(a, action.now) };
     case 'design':
       return a.design === action.design ? a : { ...a, design: action.design };

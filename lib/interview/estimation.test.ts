@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { resolveWorkload } from '@/lib/engine/workload';
 import {
   candidateFigures,
+  ESTIMATE_ERRORS,
   describeRatio,
+  estimateProblems,
   judgeEstimates,
   modelFigures,
+  parseEstimate,
   verdictOf,
   workingFor,
   type EstimateInputs,
@@ -74,5 +77,36 @@ describe('verdicts', () => {
 
   it('judge all three figures', () => {
     expect(judgeEstimates(inputs(7000), w).map((j) => j.verdict)).toEqual(['on-target', 'on-target', 'on-target']);
+  });
+});
+
+describe('reading a typed figure', () => {
+  it('accepts separators, spaces and scientific notation', () => {
+    expect(parseEstimate('12,000')).toEqual({ value: 12000, error: null });
+    expect(parseEstimate(' 1.2e4 ')).toEqual({ value: 12000, error: null });
+    expect(parseEstimate('7_000')).toEqual({ value: 7000, error: null });
+    expect(parseEstimate('')).toEqual({ value: null, error: null });
+    expect(parseEstimate('   ')).toEqual({ value: null, error: null });
+  });
+
+  it('names the problem instead of dropping a bad figure silently', () => {
+    expect(parseEstimate('abc')).toEqual({ value: null, error: ESTIMATE_ERRORS.notANumber });
+    expect(parseEstimate('12k')).toEqual({ value: null, error: ESTIMATE_ERRORS.notANumber });
+    expect(parseEstimate('-5')).toEqual({ value: -5, error: ESTIMATE_ERRORS.notPositive });
+    // Zero would be judged “not given”, so it is refused like a negative figure.
+    expect(parseEstimate('0')).toEqual({ value: 0, error: ESTIMATE_ERRORS.notPositive });
+    expect(parseEstimate('1e400')).toEqual({ value: null, error: ESTIMATE_ERRORS.tooLarge });
+    expect(parseEstimate('Infinity')).toEqual({ value: null, error: ESTIMATE_ERRORS.tooLarge });
+    expect(parseEstimate('2e15')).toEqual({ value: null, error: ESTIMATE_ERRORS.tooLarge });
+    expect(ESTIMATE_ERRORS.notANumber).toMatch(/^Not a number/);
+    expect(ESTIMATE_ERRORS.notPositive).toMatch(/more than zero/);
+    expect(ESTIMATE_ERRORS.tooLarge).toMatch(/^Too large/);
+  });
+
+  it('finds every stored figure that cannot be judged', () => {
+    expect(estimateProblems(inputs(7000))).toEqual({});
+    expect(
+      estimateProblems({ peakRps: null, storage: { value: -5, unit: 'TB' }, bandwidth: { value: 0, unit: 'MB/s' } }),
+    ).toEqual({ storage: ESTIMATE_ERRORS.notPositive, bandwidth: ESTIMATE_ERRORS.notPositive });
   });
 });

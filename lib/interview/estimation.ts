@@ -39,6 +39,62 @@ export const EMPTY_ESTIMATES: EstimateInputs = {
   bandwidth: { value: null, unit: 'Gbit/s' },
 };
 
+/** The largest figure accepted in any field; beyond it a typo is far likelier than an estimate. */
+export const MAX_ESTIMATE = 1e15;
+
+export const ESTIMATE_ERRORS = {
+  notANumber: 'Not a number: write digits, like 12000, 12,000 or 1.2e4.',
+  notPositive: 'Must be more than zero.',
+  tooLarge: 'Too large: keep it under 1,000,000,000,000,000 (10^15).',
+} as const;
+
+/** What is wrong with a stored figure, or null when it is a usable figure (or empty). */
+export function estimateError(value: number | null): string | null {
+  if (value === null) return null;
+  if (Number.isNaN(value)) return ESTIMATE_ERRORS.notANumber;
+  if (!Number.isFinite(value) || value > MAX_ESTIMATE) return ESTIMATE_ERRORS.tooLarge;
+  if (!(value > 0)) return ESTIMATE_ERRORS.notPositive;
+  return null;
+}
+
+export interface ParsedEstimate {
+  /** The figure to keep: null when empty, not a number or too large to store. */
+  value: number | null;
+  /** What is wrong with it, in words; null when it is fine (or empty). */
+  error: string | null;
+}
+
+/**
+ * Reads a figure as typed. Thousands separators, spaces and underscores are
+ * ignored; scientific notation is accepted. A figure that is not a number,
+ * not more than zero, or too large comes back with the problem named, so it
+ * is never thrown away silently (the grader counts such figures as not given).
+ */
+export function parseEstimate(text: string): ParsedEstimate {
+  const t = text.replace(/[,\s_]/g, '');
+  if (t === '') return { value: null, error: null };
+  const n = Number(t);
+  if (Number.isNaN(n)) return { value: null, error: ESTIMATE_ERRORS.notANumber };
+  const error = estimateError(n);
+  // Kept only when it can be stored and shown again after a reload (a negative figure, flagged there too).
+  return { value: Number.isFinite(n) && n <= MAX_ESTIMATE ? n : null, error };
+}
+
+/** The fields whose stored figure cannot be judged, with the problem; empty when all can be checked. */
+export function estimateProblems(i: EstimateInputs): Partial<Record<EstimateId, string>> {
+  const out: Partial<Record<EstimateId, string>> = {};
+  const values: Record<EstimateId, number | null> = {
+    peakRps: i.peakRps,
+    storage: i.storage.value,
+    bandwidth: i.bandwidth.value,
+  };
+  for (const id of ESTIMATES) {
+    const error = estimateError(values[id]);
+    if (error) out[id] = error;
+  }
+  return out;
+}
+
 export interface ModelFigures {
   peakRps: number;
   storageGB: number;
