@@ -15,13 +15,7 @@
 import { z } from 'zod';
 import { designSchema } from '@/lib/design/schema';
 import type { Design } from '@/lib/engine/types';
-import {
-  BANDWIDTH_UNITS,
-  EMPTY_ESTIMATES,
-  STORAGE_UNITS,
-  estimateProblems,
-  type EstimateInputs,
-} from './estimation';
+import { BANDWIDTH_UNITS, EMPTY_ESTIMATES, STORAGE_UNITS, estimateProblems, type EstimateInputs } from './estimation';
 import type { Problem } from './schema';
 
 export const PHASES = ['requirements', 'estimation', 'design', 'tradeoffs'] as const;

@@ -112,7 +112,11 @@ describe('the review', () => {
     const hidden = review.items.find((i) => i.id === `curveball:${second.id}`)!;
     expect(shown.max).toBe(15);
     expect(shown.score).toBe(15);
-    expect(hidden).toMatchObject({ score: 0, max: 0, sentence: 'Not shown to you during the interview, so not scored.' });
+    expect(hidden).toMatchObject({
+      score: 0,
+      max: 0,
+      sentence: 'Not shown to you during the interview, so not scored.',
+    });
     expect(review.curveballs.map((c) => c.curveballId)).toEqual([first.id]);
     expect(review.total).toBe(reviewAttempt(problem, ideal).total);
   });
