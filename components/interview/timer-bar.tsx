@@ -29,7 +29,8 @@ function Stepper({ attempt, onGo }: { attempt: Attempt; onGo(p: Phase): void }) 
   const reached = phaseIndex(attempt.reached);
   return (
     <nav aria-label="Interview phases" className="min-w-0">
-      <ol className="-m-1 flex items-center gap-1 overflow-x-auto p-1">
+      {/* `relative`: the sr-only spans are positioned absolutely; without it they escape the scroll box and widen the page. */}
+      <ol className="relative -m-1 flex items-center gap-1 overflow-x-auto p-1">
         {PHASES.map((p, i) => {
           const done = i < reached && i !== current;
           const here = i === current;
@@ -196,8 +197,9 @@ export function TimerBar({
   return (
     <div className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur print:hidden">
       <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
-        <div className="min-w-0 flex-1 xl:flex-none">
-          <p className="truncate text-xs text-slate-500">
+        {/* At least 14rem for the title: on a phone the clock wraps below it rather than squeezing it to a few letters. */}
+        <div className="min-w-[min(14rem,100%)] flex-1 xl:max-w-md xl:flex-none">
+          <p className="text-xs text-slate-500">
             <Link href="/interview" className="hover:text-slate-900 hover:underline">
               Interview practice
             </Link>
@@ -206,7 +208,7 @@ export function TimerBar({
               {attempt.mode === 'blind' ? 'Blind mode' : 'Practice mode'}
             </span>
           </p>
-          <h1 className="truncate text-base font-semibold text-slate-900">{problem.title}</h1>
+          <h1 className="text-base font-semibold wrap-break-word text-slate-900">{problem.title}</h1>
         </div>
         <div className="order-3 w-full xl:order-none xl:w-auto xl:flex-1">
           <Stepper attempt={attempt} onGo={onGo} />
