@@ -105,7 +105,9 @@ export function DesignSide({ problem, attempt, live }: { problem: Problem; attem
           Your requirements
         </h3>
         {attempt.notes.trim() ? (
-          <p className="mt-2 font-mono text-xs leading-5 whitespace-pre-wrap text-slate-700">{attempt.notes}</p>
+          <p className="mt-2 font-mono text-xs leading-5 whitespace-pre-wrap text-slate-700 wrap-anywhere">
+            {attempt.notes}
+          </p>
         ) : (
           <p className="mt-1 text-slate-600">You wrote none. You can go back to the requirements phase at any time.</p>
         )}

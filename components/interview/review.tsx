@@ -348,7 +348,9 @@ export function ReviewBody({
 
       <Section id="tradeoffs" title="Your trade-offs">
         {attempt.tradeoffs.trim() ? (
-          <p className="text-sm leading-relaxed whitespace-pre-wrap text-slate-800">{attempt.tradeoffs}</p>
+          <p className="text-sm leading-relaxed whitespace-pre-wrap text-slate-800 wrap-anywhere">
+            {attempt.tradeoffs}
+          </p>
         ) : (
           <p className="text-sm text-slate-600">You wrote none.</p>
         )}
