@@ -261,3 +261,166 @@ test('every phase, the review and the history have no serious or critical axe vi
   await expect(page.getByRole('row', { name: /Ticket booking/ })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('bad estimates are named on their fields and never locked in', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-03-02T10:00:00Z') });
+  await page.goto('/interview/pastebin');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByRole('button', { name: 'Start the interview' }).click();
+  await page.getByRole('button', { name: 'Next: estimation' }).click();
+
+  const rps = page.getByLabel('Peak requests per second');
+  const storage = page.getByLabel('Storage per year');
+  const bandwidth = page.getByLabel('Peak bandwidth out');
+  await rps.fill('abc');
+  await storage.fill('-5');
+  await bandwidth.fill('1e400');
+  await page.getByRole('button', { name: 'Check against the model' }).click();
+
+  // Nothing is locked or judged; each field says what is wrong.
+  const refusal = page.getByRole('alert').filter({ hasText: 'cannot be checked' });
+  await expect(refusal).toHaveText(/^3 figures cannot be checked: fix them or empty them, then check again\.$/);
+  await expect(rps).toHaveAccessibleDescription(/Not a number/);
+  await expect(storage).toHaveAccessibleDescription(/Must be more than zero/);
+  await expect(bandwidth).toHaveAccessibleDescription(/Too large/);
+  for (const field of [rps, storage, bandwidth]) {
+    await expect(field).toBeEnabled();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+  }
+  await expect(rps).toBeFocused();
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Next: design' })).toBeDisabled();
+
+  // The negative figure survives a reload and is still flagged, not quietly judged “Not given”.
+  await expect.poll(async () => (await readStored(page, 'pastebin'))?.estimates.storage.value).toBe(-5);
+  await page.reload();
+  await expect(page.getByLabel('Storage per year')).toHaveValue('-5');
+  await expect(page.getByLabel('Storage per year')).toHaveAccessibleDescription(/Must be more than zero/);
+  await page.getByRole('button', { name: 'Check against the model' }).click();
+  await expect(refusal).toHaveText(/^One figure cannot be checked: fix it or empty it/);
+  expect((await readStored(page, 'pastebin'))?.estimatesCheckedAtMs).toBeNull();
+
+  // Fixed or emptied, the figures are checked and lock.
+  await page.getByLabel('Peak requests per second').fill('1,200');
+  await page.getByLabel('Storage per year').fill('');
+  await page.getByRole('button', { name: 'Check against the model' }).click();
+  await expect(page.getByRole('table').getByRole('row', { name: /Peak requests per second/ })).toContainText(
+    '1,200 rps',
+  );
+  await expect(page.getByRole('table').getByRole('row', { name: /Storage per year/ })).toContainText('Not given');
+  await expect(page.getByLabel('Peak requests per second')).toBeDisabled();
+  await expect(page.getByText(/cannot be checked/)).toHaveCount(0);
+});
+
+test('leaving the design early shows every curveball still to come, one after another, and grades only those', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.clock.install({ time: new Date('2026-03-02T10:00:00Z') });
+  await page.goto('/interview/pastebin');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByRole('button', { name: 'Start the interview' }).click();
+  await page.getByRole('button', { name: 'Next: estimation' }).click();
+  await page.getByRole('button', { name: 'Skip to the design' }).click();
+  const canvas = new SandboxPage(page);
+  await expect(canvas.canvas).toHaveAttribute('data-hydrated', 'true');
+
+  // Before minute 24, both curveballs arrive at once on the way out: the first, then the second.
+  await page.getByRole('button', { name: 'Next: trade-offs' }).click();
+  const first = page.getByRole('dialog', { name: 'Curveball: A paste hits the front page' });
+  await expect(first).toBeVisible();
+  await expect(first).toContainText('the interviewer has 2 more changes for you. Change 1 of 2');
+  await expect(first.getByRole('button', { name: 'Continue to trade-offs' })).toHaveCount(0);
+  await first.getByRole('button', { name: 'Next change' }).click();
+  const second = page.getByRole('dialog', { name: 'Curveball: An availability zone fails' });
+  await expect(second).toBeVisible();
+  await expect(second).toContainText('Change 2 of 2');
+  const stored = await readStored(page, 'pastebin');
+  expect(stored.curveballs.map((c: { id: string; seen: boolean }) => [c.id, c.seen])).toEqual([
+    ['front-page', true],
+    ['zone-down', false],
+  ]);
+  expect(stored.phase).toBe('design');
+  await second.getByRole('button', { name: 'Continue to trade-offs' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Trade-offs' })).toHaveAttribute('aria-current', 'step');
+
+  // The review grades both, since both were shown.
+  await page.getByRole('button', { name: 'Finish and see the review' }).click();
+  const rubric = page.getByRole('region', { name: 'Score by rubric item' });
+  await expect(rubric.getByRole('heading', { name: 'Curveball: A paste hits the front page' })).toBeVisible();
+  await expect(rubric.getByRole('heading', { name: 'Curveball: An availability zone fails' })).toBeVisible();
+  await expect(rubric).not.toContainText('Not shown to you');
+});
+
+async function readStored(page: Page, problemId: string) {
+  return page.evaluate(
+    (key) => JSON.parse(localStorage.getItem(key) ?? 'null'),
+    `scalelab:interview:v1:active:${problemId}`,
+  );
+}
+
+async function pageWidth(page: Page) {
+  return page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+  }));
+}
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('the mock and its review fit the screen: no sideways scroll, the title readable, long words wrapped', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.clock.install({ time: new Date('2026-03-02T10:00:00Z') });
+    await page.goto('/interview/news-feed');
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.getByRole('button', { name: 'Start the interview' }).click();
+
+    // The title wraps instead of shrinking to “So…”, and the page is not zoomed out to fit a wider one.
+    const title = page.getByRole('heading', { level: 1, name: 'Social news feed' });
+    await expect(title).toBeVisible();
+    expect(await title.evaluate((h) => h.scrollWidth <= h.clientWidth)).toBe(true);
+    expect((await title.boundingBox())!.width).toBeGreaterThan(150);
+    const mode = (await page.getByText('Blind mode', { exact: true }).boundingBox())!;
+    expect(mode.x + mode.width).toBeLessThanOrEqual(390);
+    expect(await pageWidth(page)).toEqual({ scroll: 390, inner: 390 });
+    await page.getByRole('button', { name: 'Next: estimation' }).click();
+    await expect(page.getByLabel('Peak requests per second')).toBeVisible();
+    expect(await pageWidth(page)).toEqual({ scroll: 390, inner: 390 });
+
+    // Through the design (three curveballs, shown one by one) to the trade-offs.
+    await page.getByRole('button', { name: 'Skip to the design' }).click();
+    await expect(new SandboxPage(page).canvas).toHaveAttribute('data-hydrated', 'true');
+    await page.getByRole('button', { name: 'Next: trade-offs' }).click();
+    for (const name of ['A celebrity posts', 'The World Cup final']) {
+      const d = page.getByRole('dialog', { name: `Curveball: ${name}` });
+      await expect(d).toBeVisible();
+      await d.getByRole('button', { name: 'Next change' }).click();
+    }
+    await page
+      .getByRole('dialog', { name: 'Curveball: The primary region goes down' })
+      .getByRole('button', { name: 'Continue to trade-offs' })
+      .click();
+
+    const url = `https://example.com/${'a-very-long-path-segment-'.repeat(4)}end`;
+    const word = 'x'.repeat(5000);
+    await page.getByLabel(/Explain your design/).fill(`See ${url} for the fan-out. ${word}`);
+    expect(await pageWidth(page)).toEqual({ scroll: 390, inner: 390 });
+    await page.getByRole('button', { name: 'Finish and see the review' }).click();
+
+    // The review and the printable page keep the long URL and word inside their card.
+    const tradeoffs = page.getByRole('region', { name: 'Your trade-offs' });
+    await expect(tradeoffs).toContainText(url);
+    expect(await pageWidth(page)).toEqual({ scroll: 390, inner: 390 });
+    await page.getByRole('link', { name: 'Printable page' }).click();
+    await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Your trade-offs' })).toContainText(url);
+    expect(await pageWidth(page)).toEqual({ scroll: 390, inner: 390 });
+  });
+});
