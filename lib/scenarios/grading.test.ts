@@ -6,13 +6,13 @@ import { scenarioConfigSchema } from './schema';
 const design: Design = { schemaVersion: 1, nodes: [{ id: 'users', kind: 'users' }, { id: 'app', kind: 'server' }], edges: [{ id: 'e', source: 'users', target: 'app' }] };
 
 /** An engine answer with the given figures at every user count. */
-function engine(f: { u: number; p95: number; a: number; cost: number; stage?: { passed: boolean; score: number; checks?: { id: string; label: string; passed: boolean }[] } }): Evaluate & { calls: Partial<Workload>[] } {
+function engine(f: { u: number; p95: number; a: number; cost: number; errorRate?: number; stage?: { passed: boolean; score: number; checks?: { id: string; label: string; passed: boolean }[] } }): Evaluate & { calls: Partial<Workload>[] } {
   const calls: Partial<Workload>[] = [];
   const fn = ((_d: Design, w?: Partial<Workload>): EngineResult => {
     calls.push(w ?? {});
     return {
       nodes: { users: { utilization: 0, saturated: false }, app: { utilization: f.u, saturated: f.u >= 1 } },
-      endToEnd: { latencyMs: { read: { mean: f.p95 / 2, p95: f.p95, p99: f.p95 * 2 } }, availability: f.a, errorRate: 0, monthlyCostUsd: f.cost },
+      endToEnd: { latencyMs: { read: { mean: f.p95 / 2, p95: f.p95, p99: f.p95 * 2 } }, availability: f.a, errorRate: f.errorRate ?? 0, monthlyCostUsd: f.cost },
       bottleneck: { nodeId: 'app', utilization: f.u },
       findings: [
         { severity: 'info', code: 'fyi', nodeId: null, message: 'info', lessonId: 'guide-cost' },
@@ -64,6 +64,35 @@ describe('grading a design against a scenario', () => {
     expect(capacity).toMatchObject({ passed: false, points: 0, detail: 'Saturated: app' });
   });
 
+  it('gives no cost or practices points to a design that does not carry the traffic, and says why', () => {
+    // Cheap and within budget, but 6% of requests fail: more than the 5% the interview review allows.
+    const g = gradeDesign(design, usersConfig, engine({ u: 0.5, p95: 100, a: 0.94, cost: 10, errorRate: 0.06 }));
+    const byId = Object.fromEntries(g.targets[0].checks.map((c) => [c.id, c]));
+    expect(byId.cost).toMatchObject({ passed: false, points: 0 });
+    expect(byId.cost.detail).toBe('$10.00, not judged: cost is judged once the design carries the traffic (6.0% of requests fail)');
+    expect(byId.practices).toMatchObject({ passed: false, points: 0 });
+    expect(byId.practices.detail).toMatch(/judged once the design carries the traffic \(6\.0% of requests fail\)/);
+    expect(g.passed).toBe(false);
+    // The grade is the sum of the points it shows.
+    expect(g.score).toBe(g.targets[0].checks.reduce((s, c) => s + c.points, 0));
+  });
+
+  it('still credits cost when up to 5% of requests fail, as the interview review does', () => {
+    const g = gradeDesign(design, usersConfig, engine({ u: 0.5, p95: 100, a: 0.95, cost: 10, errorRate: 0.05 }));
+    const byId = Object.fromEntries(g.targets[0].checks.map((c) => [c.id, c]));
+    expect(byId.cost).toMatchObject({ passed: true, points: 15, detail: '$10.00 (budget $1,000)' });
+    expect(byId.practices).toMatchObject({ passed: true, points: 15 });
+  });
+
+  it('does not take the engine’s stage score for a design that carries nothing', () => {
+    const cfg = scenarioConfigSchema.parse({ targets: [{ type: 'stage', stage: 3 }], allowedKinds: ['server'] });
+    const usersOnly: Design = { schemaVersion: 1, nodes: [{ id: 'users', kind: 'users' }], edges: [] };
+    // The engine's stage score credits cost and practices (here 30 points); the grade must not.
+    const g = gradeDesign(usersOnly, cfg, engine({ u: 0, p95: 10_000, a: 0, cost: 0, errorRate: 1, stage: { passed: false, score: 30 } }));
+    expect(g.targets[0].score).toBe(0);
+    expect(g.targets[0].checks.find((c) => c.id === 'cost')!.detail).toMatch(/no components besides Users/);
+  });
+
   it('takes the engine’s own stage verdict when the scenario keeps the stage as it is', () => {
     const cfg = scenarioConfigSchema.parse({ targets: [{ type: 'stage', stage: 3 }], allowedKinds: ['server'] });
     const g = gradeDesign(design, cfg, engine({ u: 0.5, p95: 100, a: 0.9999, cost: 100, stage: { passed: false, score: 71, checks: [{ id: 'practice:load-balanced-app-tier', passed: false, label: 'practice: at least 2 app instances behind a load balancer — missing' }] } }));
@@ -109,6 +138,29 @@ describe('grading with the real engine', () => {
       const start = gradeDesign(config.startingDesign!, config, evaluateDesign);
       expect(start.passed, `${sample.slug} start`).toBe(false);
       expect(start.score).toBeLessThan(reference.score);
+    }
+  });
+
+  it('scores an empty canvas, Users alone or an unconnected app server 0, with no credit for cost', async () => {
+    const { evaluateDesign } = await import('./engine');
+    const users = scenarioConfigSchema.parse({ targets: [{ type: 'users', users: 50_000 }], allowedKinds: ['app-server'] });
+    const stage3 = scenarioConfigSchema.parse({ targets: [{ type: 'stage', stage: 3 }], allowedKinds: ['app-server'] });
+    const designs: Record<string, Design> = {
+      empty: { schemaVersion: 1, nodes: [], edges: [] },
+      'users only': { schemaVersion: 1, nodes: [{ id: 'users', kind: 'users' }], edges: [] },
+      'lone app server': { schemaVersion: 1, nodes: [{ id: 'users', kind: 'users' }, { id: 'app', kind: 'app-server' }], edges: [] },
+    };
+    for (const [name, d] of Object.entries(designs)) {
+      for (const [cfgName, cfg] of Object.entries({ users, stage3 })) {
+        const g = gradeDesign(d, cfg, evaluateDesign);
+        const what = `${name} at ${cfgName}`;
+        expect(g.score, what).toBe(0);
+        expect(g.passed, what).toBe(false);
+        const cost = g.targets[0].checks.find((c) => c.id === 'cost')!;
+        expect(cost, what).toMatchObject({ passed: false, points: 0 });
+        expect(cost.detail, what).toMatch(/cost is judged once the design carries the traffic/);
+        expect(g.targets[0].checks.find((c) => c.id === 'practices'), what).toMatchObject({ passed: false, points: 0 });
+      }
     }
   });
 

@@ -152,9 +152,32 @@ export function metricsOf(r: EngineResult): TargetMetrics {
 /** Share of requests that failed for reasons other than saturation (nowhere to go). */
 const NOISE = 1e-9;
 
-function scoreTarget(t: ResolvedTarget, r: EngineResult, stages: readonly EngineStageResult[], useEngineVerdict: boolean): TargetGrade {
+/**
+ * Most requests a design may fail and still count as carrying the traffic.
+ * The same rule as the interview review's cost item (lib/interview/scoring.ts):
+ * cost, and here practices too, are judged once the design carries the
+ * traffic, so an empty or unconnected design cannot earn points by being cheap.
+ */
+export const CARRY_MAX_ERROR_RATE = 0.05;
+
+/** Why a design does not carry the traffic, or null when it does. */
+export function notCarriedReason(design: Design, r: Pick<EngineResult, 'endToEnd'>): string | null {
+  if (!design.nodes.some((n) => n.kind !== 'users')) return 'the design has no components besides Users';
+  const e = r.endToEnd.errorRate;
+  if (!Number.isFinite(e)) return 'its error rate is unknown';
+  return e > CARRY_MAX_ERROR_RATE ? `${pct(e)} of requests fail` : null;
+}
+
+function scoreTarget(
+  design: Design,
+  t: ResolvedTarget,
+  r: EngineResult,
+  stages: readonly EngineStageResult[],
+  useEngineVerdict: boolean,
+): TargetGrade {
   const m = metricsOf(r);
   const checks: GradeCheck[] = [];
+  const notCarried = notCarriedReason(design, r);
 
   const u = m.maxUtilization ?? 0;
   const saturated = m.saturated.length > 0;
@@ -204,18 +227,32 @@ function scoreTarget(t: ResolvedTarget, r: EngineResult, stages: readonly Engine
   });
 
   const cost = m.monthlyCostUsd;
-  const costOk = cost !== null && cost <= t.slo.monthlyBudgetUsd;
+  const costOk = notCarried === null && cost !== null && cost <= t.slo.monthlyBudgetUsd;
   checks.push({
     id: 'cost',
     label: 'Monthly cost',
     passed: costOk,
-    points: round1(WEIGHTS.cost * (cost === null ? 0 : clamp01(2 - cost / t.slo.monthlyBudgetUsd))),
+    points: notCarried !== null || cost === null ? 0 : round1(WEIGHTS.cost * clamp01(2 - cost / t.slo.monthlyBudgetUsd)),
     maxPoints: WEIGHTS.cost,
-    detail: cost === null ? 'Unknown' : `${usdText(cost)} (budget ${usdText(t.slo.monthlyBudgetUsd)})`,
+    detail:
+      cost === null
+        ? 'Unknown'
+        : notCarried !== null
+          ? `${usdText(cost)}, not judged: cost is judged once the design carries the traffic (${notCarried})`
+          : `${usdText(cost)} (budget ${usdText(t.slo.monthlyBudgetUsd)})`,
   });
 
   const engineStage = t.stage ? stages.find((s) => s.stage === t.stage) : undefined;
-  if (t.stage) {
+  if (notCarried !== null) {
+    checks.push({
+      id: 'practices',
+      label: 'Practices',
+      passed: false,
+      points: 0,
+      maxPoints: WEIGHTS.practices,
+      detail: `Not judged: practices are judged once the design carries the traffic (${notCarried})`,
+    });
+  } else if (t.stage) {
     // Practices are about the design's shape, not its load: the engine's
     // stage checks name each one, present or missing.
     const practices = (engineStage?.checks ?? []).filter((c) => c.id.startsWith('practice:'));
@@ -241,8 +278,10 @@ function scoreTarget(t: ResolvedTarget, r: EngineResult, stages: readonly Engine
 
   let score = round1(checks.reduce((s, c) => s + c.points, 0));
   let passed = checks.every((c) => c.passed);
-  if (useEngineVerdict && engineStage) {
+  if (useEngineVerdict && engineStage && notCarried === null) {
     // The stage as the engine defines it: the verdict the learner sees on the canvas.
+    // Not for a design that carries nothing: the engine's stage score still
+    // credits its cost and practices, which this grade withholds.
     score = engineStage.score;
     passed = engineStage.passed;
   }
@@ -295,7 +334,7 @@ export function gradeDesign(design: Design, config: Pick<ScenarioConfig, 'target
         .slice(0, 8)
         .map((f) => ({ severity: f.severity, code: f.code, node: f.nodeId ?? null, message: f.message, lessonId: f.lessonId ?? null }));
     }
-    return scoreTarget(t, r, stages ?? [], t.stageDefaults && plainWorkload);
+    return scoreTarget(graded.design, t, r, stages ?? [], t.stageDefaults && plainWorkload);
   });
   const score = results.length ? round1(results.reduce((s, g) => s + g.score, 0) / results.length) : 0;
   return { version: 1, score, passed: results.length > 0 && results.every((g) => g.passed), targets: results, findings };
