@@ -10,6 +10,7 @@ import { gradeDesign, type ScenarioGrade } from '@/lib/scenarios/grading';
 import type { LeaderboardEntry, StudentSubmission } from '@/lib/scenarios/repository';
 import {
   checkDesignConstraints,
+  emptyDesignIssue,
   MAX_DISPLAY_NAME_CHARS,
   scoresVisible,
   type FieldIssue,
@@ -260,6 +261,11 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
     const parsed = parseDesign(design);
     const issues = parsed.ok ? checkDesignConstraints(parsed.design, { ...scenario, startingDesign: scenario.startingDesign ?? undefined }) : parsed.issues;
     setTab('results');
+    const empty = parsed.ok ? emptyDesignIssue(parsed.design) : null;
+    if (empty) {
+      setSubmitState({ kind: 'error', message: `Nothing to submit yet. ${empty.message}`, issues: [] });
+      return;
+    }
     if (issues.length > 0) {
       setSubmitState({ kind: 'error', message: 'Fix these before submitting:', issues });
       return;

@@ -4,6 +4,7 @@ import { SAMPLE_SCENARIOS } from './sample-definitions';
 import {
   checkDesignConstraints,
   createScenarioSchema,
+  emptyDesignIssue,
   formatUsers,
   oversizedCreatePart,
   parseWith,
@@ -84,6 +85,19 @@ describe('scenario config', () => {
     expect(scoresVisible({ scoreVisibility: 'on-submit', scoresReleased: false })).toBe(true);
     expect(scoresVisible({ scoreVisibility: 'after-release', scoresReleased: false })).toBe(false);
     expect(scoresVisible({ scoreVisibility: 'after-release', scoresReleased: true })).toBe(true);
+  });
+});
+
+describe('a design with nothing to grade', () => {
+  it('is an empty canvas or Users alone, and says what to add', () => {
+    expect(emptyDesignIssue({ nodes: [] })?.message).toMatch(/^The canvas is empty\. Add Users and the components that serve them/);
+    expect(emptyDesignIssue({ nodes: [{ id: 'users', kind: 'users' }] })?.message).toMatch(/^Your design has only Users\. Add the components that serve them/);
+    expect(emptyDesignIssue({ nodes: [{ id: 'u1', kind: 'users' }, { id: 'u2', kind: 'users' }] })).not.toBeNull();
+  });
+
+  it('is not a design with anything besides Users, connected or not', () => {
+    expect(emptyDesignIssue({ nodes: [{ id: 'users', kind: 'users' }, { id: 'app', kind: 'app-server' }] })).toBeNull();
+    expect(emptyDesignIssue({ nodes: [{ id: 'app', kind: 'app-server' }] })).toBeNull();
   });
 });
 

@@ -313,6 +313,21 @@ function stable(value: unknown): string {
 }
 
 /**
+ * A design with nothing but Users (or nothing at all) serves no one: there is
+ * nothing to grade, so the student page refuses to submit it and says why.
+ */
+export function emptyDesignIssue(design: Pick<Design, 'nodes'>): FieldIssue | null {
+  if (design.nodes.some((n) => n.kind !== 'users')) return null;
+  return {
+    path: 'nodes',
+    message:
+      design.nodes.length === 0
+        ? 'The canvas is empty. Add Users and the components that serve them, then submit.'
+        : 'Your design has only Users. Add the components that serve them (an app server to start with) and connect them, then submit.',
+  };
+}
+
+/**
  * Checks a (schema-valid) design against a scenario: every node's kind is
  * allowed, and the locked nodes of the starting design are all there,
  * unchanged (kind, label, params, position), as are the edges between them.
