@@ -11,7 +11,6 @@ import {
   createScenarioSchema,
   MAX_BRIEF_BYTES,
   MAX_TITLE_CHARS,
-  parseWith,
   SCORE_VISIBILITY,
   SCORE_VISIBILITY_LABELS,
   type CreateScenarioInput,
@@ -22,21 +21,12 @@ import { STAGE_TARGETS } from '@/lib/scenarios/stages';
 import { absoluteUrl, api } from './api';
 import { CopyField } from './copy-field';
 import { DesignPicker } from './design-picker';
+import { formIssue, formIssuesFromZod, WORKLOAD_FIELDS } from './form-issues';
 import { BriefMarkdown } from './markdown';
 import { saveScenario } from './my-scenarios';
 
 const INPUT = 'mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-slate-900 aria-[invalid]:border-saturated';
 const BUTTON = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50';
-
-const WORKLOAD_FIELDS: { key: keyof typeof WORKLOAD_DEFAULTS; label: string; unit?: string; fraction?: boolean }[] = [
-  { key: 'requestsPerUserPerDay', label: 'Requests per user per day' },
-  { key: 'peakFactor', label: 'Peak hour ÷ daily average' },
-  { key: 'staticShare', label: 'Static share of requests', unit: '%', fraction: true },
-  { key: 'readRatio', label: 'Reads among dynamic requests', unit: '%', fraction: true },
-  { key: 'asyncShare', label: 'Writes that start a background job', unit: '%', fraction: true },
-  { key: 'jobServiceMs', label: 'Background job time', unit: 'ms' },
-  { key: 'dataPerUserMB', label: 'Data stored per user', unit: 'MB' },
-];
 
 const DEFAULT_KINDS: Kind[] = ['users', 'dns', 'cdn', 'load-balancer', 'app-server', 'cache', 'database', 'read-replica', 'object-storage', 'queue', 'worker', 'monitoring'];
 
@@ -180,9 +170,10 @@ export function ScenarioForm() {
     e.preventDefault();
     setServerError(null);
     const input = toInput(form);
-    const checked = parseWith(createScenarioSchema, input);
-    if (!checked.ok) {
-      setIssues(checked.issues);
+    const checked = createScenarioSchema.safeParse(input);
+    if (!checked.success) {
+      // In the form's words and units: "Availability must be below 100%", not "config.slo.availability: … below 1".
+      setIssues(formIssuesFromZod(checked.error.issues));
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
@@ -195,7 +186,7 @@ export function ScenarioForm() {
       saveScenario({ slug: res.data.slug, title: form.title.trim(), manageUrl: res.data.manageUrl });
       requestAnimationFrame(() => createdRef.current?.focus());
     } else {
-      setIssues(res.issues);
+      setIssues(res.issues.map(formIssue));
       setServerError(res.error);
       requestAnimationFrame(() => summaryRef.current?.focus());
     }
@@ -247,7 +238,6 @@ export function ScenarioForm() {
               {issues.slice(0, 12).map((i, n) => (
                 <li key={n}>
                   <a href={`#${fieldOf(i.path)}`} className="underline">
-                    {i.path ? `${i.path}: ` : ''}
                     {i.message}
                   </a>
                 </li>
