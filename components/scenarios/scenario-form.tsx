@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { GROUPS, KINDS_BY_GROUP } from '@/components/editor/groups';
 import { CATALOG } from '@/lib/engine/catalog';
 import { KINDS, type Kind } from '@/lib/engine/kinds';
@@ -21,7 +22,7 @@ import { STAGE_TARGETS } from '@/lib/scenarios/stages';
 import { absoluteUrl, api } from './api';
 import { CopyField } from './copy-field';
 import { DesignPicker } from './design-picker';
-import { formIssue, formIssuesFromZod, WORKLOAD_FIELDS } from './form-issues';
+import { formIssue, formIssuesFromZod, WORKLOAD_FIELDS, workloadFieldId } from './form-issues';
 import { BriefMarkdown } from './markdown';
 import { saveScenario } from './my-scenarios';
 
@@ -110,6 +111,7 @@ const FIELD_OF: [string, string][] = [
   ['config.slo.p95ReadMs', 'f-p95'],
   ['config.slo.availability', 'f-availability'],
   ['config.slo.monthlyBudgetUsd', 'f-budget'],
+  ...WORKLOAD_FIELDS.map((w): [string, string] => [`config.workload.${w.key}`, workloadFieldId(w.key)]),
   ['config.workload', 'f-workload'],
   ['config.allowedKinds', 'f-kinds'],
   ['config.startingDesign', 'f-start'],
@@ -118,6 +120,8 @@ const FIELD_OF: [string, string][] = [
   ['config.scoreVisibility', 'f-visibility'],
   ['config.deadline', 'f-deadline'],
 ];
+
+const WORKLOAD_IDS = new Set(['f-workload', ...WORKLOAD_FIELDS.map((w) => workloadFieldId(w.key))]);
 
 function fieldOf(path: string): string {
   return FIELD_OF.find(([prefix]) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`))?.[1] ?? 'f-title';
@@ -157,6 +161,7 @@ export function ScenarioForm() {
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState(false);
   const [created, setCreated] = useState<(Created & { title: string }) | null>(null);
+  const [workloadOpen, setWorkloadOpen] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const createdRef = useRef<HTMLHeadingElement>(null);
   const uid = useId();
@@ -166,6 +171,22 @@ export function ScenarioForm() {
   const invalid = (field: string) => (errorsFor(field).length > 0 ? { 'aria-invalid': true as const, 'aria-describedby': `${field}-error` } : {});
   const briefBytes = useMemo(() => byteLength(form.brief), [form.brief]);
 
+  /** Shows issues; a workload issue opens the (collapsible) workload section so its fields can be seen. */
+  const showIssues = (next: FieldIssue[]) => {
+    setIssues(next);
+    if (next.some((i) => WORKLOAD_IDS.has(fieldOf(i.path)))) setWorkloadOpen(true);
+  };
+
+  /** Follows an error link: opens the workload section if the field is in it, then moves focus to the field. */
+  const goToField = (e: React.MouseEvent, id: string) => {
+    if (!WORKLOAD_IDS.has(id)) return;
+    e.preventDefault();
+    flushSync(() => setWorkloadOpen(true));
+    const el = document.getElementById(id);
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus();
+  };
+
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setServerError(null);
@@ -173,7 +194,7 @@ export function ScenarioForm() {
     const checked = createScenarioSchema.safeParse(input);
     if (!checked.success) {
       // In the form's words and units: "Availability must be below 100%", not "config.slo.availability: … below 1".
-      setIssues(formIssuesFromZod(checked.error.issues));
+      showIssues(formIssuesFromZod(checked.error.issues));
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
@@ -186,7 +207,7 @@ export function ScenarioForm() {
       saveScenario({ slug: res.data.slug, title: form.title.trim(), manageUrl: res.data.manageUrl });
       requestAnimationFrame(() => createdRef.current?.focus());
     } else {
-      setIssues(res.issues.map(formIssue));
+      showIssues(res.issues.map(formIssue));
       setServerError(res.error);
       requestAnimationFrame(() => summaryRef.current?.focus());
     }
@@ -237,7 +258,7 @@ export function ScenarioForm() {
             <ul className="mt-2 list-disc space-y-1 pl-5">
               {issues.slice(0, 12).map((i, n) => (
                 <li key={n}>
-                  <a href={`#${fieldOf(i.path)}`} className="underline">
+                  <a href={`#${fieldOf(i.path)}`} onClick={(e) => goToField(e, fieldOf(i.path))} className="underline">
                     {i.message}
                   </a>
                 </li>
@@ -399,24 +420,32 @@ export function ScenarioForm() {
             );
           })}
         </div>
-        <details id="f-workload" className="rounded-md border border-slate-200 px-4 py-3">
+        <details
+          id="f-workload"
+          open={workloadOpen}
+          onToggle={(e) => setWorkloadOpen(e.currentTarget.open)}
+          className="rounded-md border border-slate-200 px-4 py-3"
+        >
           <summary className="cursor-pointer text-sm font-medium text-slate-800">Workload (optional: defaults apply when blank)</summary>
           <div className="mt-3 grid gap-3 sm:grid-cols-2">
             {WORKLOAD_FIELDS.map((w) => {
               const def = WORKLOAD_DEFAULTS[w.key];
+              const fid = workloadFieldId(w.key);
               return (
                 <div key={w.key}>
-                  <label htmlFor={`${uid}-w-${w.key}`} className="block text-sm text-slate-800">
+                  <label htmlFor={fid} className="block text-sm text-slate-800">
                     {w.label} {w.unit ? <span className="text-slate-500">({w.unit})</span> : null}
                   </label>
                   <input
-                    id={`${uid}-w-${w.key}`}
+                    id={fid}
                     inputMode="decimal"
                     value={form.workload[w.key] ?? ''}
                     onChange={(e) => set('workload', { ...form.workload, [w.key]: e.target.value })}
                     placeholder={String(w.fraction ? def * 100 : def)}
-                    className="mt-1 w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
+                    className="mt-1 w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm aria-[invalid]:border-saturated"
+                    {...invalid(fid)}
                   />
+                  <FieldError id={fid} messages={errorsFor(fid)} />
                 </div>
               );
             })}
