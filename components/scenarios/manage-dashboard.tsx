@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Dialog } from '@/components/editor/dialog';
 import type { ManageScenario, SubmissionSummary } from '@/lib/scenarios/repository';
-import { SCORE_VISIBILITY_LABELS, type ManagePatch } from '@/lib/scenarios/schema';
+import { SCORE_VISIBILITY_FOR_INSTRUCTORS, type ManagePatch } from '@/lib/scenarios/schema';
 import { absoluteUrl, api } from './api';
 import { replaceHash, useHashParam } from './browser-state';
 import { CopyField } from './copy-field';
@@ -318,7 +318,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
           </div>
           <div className="flex flex-wrap items-center justify-between gap-2">
             <p className="text-sm text-slate-700">
-              Students see scores: <strong>{SCORE_VISIBILITY_LABELS[s.scoreVisibility].toLowerCase()}</strong>
+              Students see scores: <strong>{SCORE_VISIBILITY_FOR_INSTRUCTORS[s.scoreVisibility]}</strong>
               {s.scoreVisibility === 'after-release' ? (s.scoresReleased ? ' — released.' : ' — not released yet.') : '.'}
             </p>
             {s.scoreVisibility === 'after-release' ? (

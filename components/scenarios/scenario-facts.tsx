@@ -1,5 +1,5 @@
 import { CATALOG } from '@/lib/engine/catalog';
-import { formatUsers, SCORE_VISIBILITY_LABELS, type PublicScenario } from '@/lib/scenarios/schema';
+import { formatUsers, SCORE_VISIBILITY_FOR_STUDENTS, type PublicScenario } from '@/lib/scenarios/schema';
 
 const WORKLOAD_LABELS: Record<string, (v: number) => string> = {
   requestsPerUserPerDay: (v) => `${v} requests per user per day`,
@@ -107,7 +107,7 @@ export function ScenarioFacts({ scenario }: { scenario: Pick<PublicScenario, 'ta
           <p className="mt-1 text-slate-700">{lockedLabels.join(', ')} — these stay as they are; build around them.</p>
         </section>
       ) : null}
-      <p className="text-slate-600">Scores: {SCORE_VISIBILITY_LABELS[scenario.scoreVisibility].toLowerCase()}.</p>
+      <p className="text-slate-600">Scores: {SCORE_VISIBILITY_FOR_STUDENTS[scenario.scoreVisibility]}.</p>
     </div>
   );
 }

@@ -27,6 +27,24 @@ export const SCORE_VISIBILITY_LABELS: Record<ScoreVisibility, string> = {
   'after-release': 'After I release them',
 };
 
+/**
+ * The same settings as a student reads them, after "Scores: ". The labels
+ * above are the instructor's own voice on the authoring form ("After I
+ * release them") and read wrongly anywhere else.
+ */
+export const SCORE_VISIBILITY_FOR_STUDENTS: Record<ScoreVisibility, string> = {
+  live: 'live, while you design',
+  'on-submit': 'when you submit',
+  'after-release': 'after your instructor releases them',
+};
+
+/** As the instructor reads them on the dashboard, after "Students see scores: ". */
+export const SCORE_VISIBILITY_FOR_INSTRUCTORS: Record<ScoreVisibility, string> = {
+  live: 'live, while they design',
+  'on-submit': 'when they submit',
+  'after-release': 'after you release them',
+};
+
 export const SCENARIO_STATUSES = ['open', 'closed'] as const;
 export type ScenarioStatus = (typeof SCENARIO_STATUSES)[number];
 
