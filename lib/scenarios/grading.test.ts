@@ -61,7 +61,16 @@ describe('grading a design against a scenario', () => {
   it('gives no capacity points to a saturated design', () => {
     const g = gradeDesign(design, usersConfig, engine({ u: 1.4, p95: 10_000, a: 0.5, cost: 100 }));
     const capacity = g.targets[0].checks.find((c) => c.id === 'capacity')!;
-    expect(capacity).toMatchObject({ passed: false, points: 0, detail: 'Saturated: app' });
+    // Named as the canvas names the node (its kind's label), not by its id.
+    expect(capacity).toMatchObject({ passed: false, points: 0, detail: 'Saturated: Server' });
+  });
+
+  it('names the busiest component as the canvas labels it, not by its id', () => {
+    const labelled: Design = { ...design, nodes: [design.nodes[0], { id: 'app', kind: 'app-server', label: 'Checkout API' }] };
+    const byLabel = gradeDesign(labelled, usersConfig, engine({ u: 0.15, p95: 100, a: 0.9995, cost: 800 }));
+    expect(byLabel.targets[0].checks[0].detail).toBe('Busiest: Checkout API at 15% utilisation');
+    const byKind = gradeDesign({ ...labelled, nodes: [design.nodes[0], { id: 'app', kind: 'app-server' }] }, usersConfig, engine({ u: 0.15, p95: 100, a: 0.9995, cost: 800 }));
+    expect(byKind.targets[0].checks[0].detail).toBe('Busiest: App server at 15% utilisation');
   });
 
   it('gives no cost or practices points to a design that does not carry the traffic, and says why', () => {

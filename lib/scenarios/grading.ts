@@ -3,6 +3,7 @@
  * §7). Pure and deterministic, so the student page can grade live in the
  * browser with the same code the server stores grades with.
  */
+import { displayLabel } from '../editor/labels';
 import type { Design, Workload } from '../engine/types';
 import { resolveTargets, type ResolvedTarget, type ScenarioConfig } from './schema';
 
@@ -168,6 +169,12 @@ export function notCarriedReason(design: Design, r: Pick<EngineResult, 'endToEnd
   return e > CARRY_MAX_ERROR_RATE ? `${pct(e)} of requests fail` : null;
 }
 
+/** The name a node goes by on the canvas (its label, else its kind's), for grade text. */
+function nodeName(design: Design, id: string): string {
+  const n = design.nodes.find((x) => x.id === id);
+  return n ? displayLabel(n) : id;
+}
+
 function scoreTarget(
   design: Design,
   t: ResolvedTarget,
@@ -177,6 +184,7 @@ function scoreTarget(
 ): TargetGrade {
   const m = metricsOf(r);
   const checks: GradeCheck[] = [];
+  const names = (ids: readonly string[]) => ids.map((id) => nodeName(design, id)).join(', ');
   const notCarried = notCarriedReason(design, r);
 
   const u = m.maxUtilization ?? 0;
@@ -191,13 +199,13 @@ function scoreTarget(
     points: round1(WEIGHTS.capacity * (blocked ? 0 : clamp01((1 - u) / 0.2))),
     maxPoints: WEIGHTS.capacity,
     detail: saturated
-      ? `Saturated: ${m.saturated.join(', ')}`
+      ? `Saturated: ${names(m.saturated)}`
       : full.length > 0
-        ? `The data does not fit in ${full.join(', ')}`
+        ? `The data does not fit in ${names(full)}`
         : unrouted
           ? `${pct(r.endToEnd.errorRate)} of requests have nowhere to go`
           : m.bottleneck
-            ? `Busiest: ${m.bottleneck} at ${Math.round(u * 100)}% utilisation`
+            ? `Busiest: ${nodeName(design, m.bottleneck)} at ${Math.round(u * 100)}% utilisation`
             : 'No component carries load',
   });
 
