@@ -373,7 +373,8 @@ export function ManageDashboard({ slug }: { slug: string }) {
                 className="mt-0.5 w-40 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
               />
             </div>
-            <div>
+            {/* A select is as wide as its longest option ("Failed: Stage 3: Load balancer, …"): keep it within the card on a phone. */}
+            <div className="min-w-0 max-w-full">
               <label htmlFor={statusId} className="block text-xs font-medium text-slate-600">
                 Result
               </label>
@@ -381,7 +382,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
                 id={statusId}
                 value={status}
                 onChange={(e) => setStatus(e.target.value as Status)}
-                className="mt-0.5 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+                className="mt-0.5 w-full max-w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm sm:w-auto sm:max-w-xs"
               >
                 <option value="all">All</option>
                 <option value="passed">Passed every target</option>
