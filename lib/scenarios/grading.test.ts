@@ -171,6 +171,9 @@ describe('grading with the real engine', () => {
         expect(g.targets[0].checks.find((c) => c.id === 'practices'), what).toMatchObject({ passed: false, points: 0 });
       }
     }
+    const lone = gradeDesign(designs['lone app server'], users, evaluateDesign).targets[0].checks;
+    expect(lone.find((c) => c.id === 'capacity')!.detail).toBe('100% of requests have nowhere to go');
+    expect(lone.find((c) => c.id === 'cost')!.detail).toMatch(/^\$\d+\.\d\d, not judged: cost is judged once the design carries the traffic \(100% of requests fail\)$/);
   });
 
   it('is deterministic', async () => {

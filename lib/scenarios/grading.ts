@@ -126,6 +126,7 @@ const clamp01 = (n: number) => Math.min(1, Math.max(0, n));
 
 function pct(a: number): string {
   const p = a * 100;
+  if (p >= 100) return '100%';
   return `${p >= 99.99 ? p.toFixed(3) : p >= 99 ? p.toFixed(2) : p.toFixed(1)}%`;
 }
 
