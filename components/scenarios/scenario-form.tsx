@@ -127,6 +127,12 @@ function fieldOf(path: string): string {
   return FIELD_OF.find(([prefix]) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`))?.[1] ?? 'f-title';
 }
 
+/** Where a path's field sits on the form, so the error summary lists problems top to bottom. */
+function orderOf(path: string): number {
+  const i = FIELD_OF.findIndex(([prefix]) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`));
+  return i === -1 ? FIELD_OF.length : i;
+}
+
 function FieldError({ id, messages }: { id: string; messages: string[] }) {
   if (messages.length === 0) return null;
   return (
@@ -173,7 +179,7 @@ export function ScenarioForm() {
 
   /** Shows issues; a workload issue opens the (collapsible) workload section so its fields can be seen. */
   const showIssues = (next: FieldIssue[]) => {
-    setIssues(next);
+    setIssues([...next].sort((a, b) => orderOf(a.path) - orderOf(b.path)));
     if (next.some((i) => WORKLOAD_IDS.has(fieldOf(i.path)))) setWorkloadOpen(true);
   };
 
