@@ -178,6 +178,8 @@ test('a resume link brings a student back to their work in another browser', asy
   const created = await (await request.post('/api/scenarios', { data: { title: 'Resume me', brief: 'Go.', config: { targets: [{ type: 'stage', stage: 2 }], allowedKinds: ['server', 'database', 'app-server'], scoreVisibility: 'after-release' } } })).json();
   const first = await people.open();
   await joinAs(first, created.studentUrl, 'Grace');
+  // In the student's voice, not the instructor's form label lower-cased ("after i release them").
+  await expect(first.getByText('Scores: after your instructor releases them.')).toBeVisible();
   const resumeUrl = await first.getByLabel('Your personal resume link').inputValue();
   expect(resumeUrl).toContain('#resume=');
   await first.getByRole('complementary', { name: 'Components palette' }).getByRole('button', { name: 'Server', exact: true }).click();
@@ -208,7 +210,10 @@ test('markup in a brief, a title or a name runs no script anywhere', async ({ pe
   await joinAs(student, created.studentUrl, 'Mallory <img src=x onerror="window.__xss=5">');
   await expect(student.getByRole('heading', { level: 1 })).toContainText('Title <img src=x');
   await expect(student.getByRole('link', { name: 'click me' })).toHaveCount(0);
+  // An empty canvas is not submitted: give the design a component first.
+  await student.getByRole('complementary', { name: 'Components palette' }).getByRole('button', { name: 'Server', exact: true }).click();
   await student.getByRole('button', { name: 'Submit design' }).click();
+  await expect(student.getByText(/Submitted at/)).toBeVisible();
   await student.getByRole('tab', { name: 'Leaderboard' }).click();
   await expect(student.getByRole('cell', { name: /Mallory <img/ })).toBeVisible();
 
@@ -242,6 +247,106 @@ test('the samples let a new user try both sides at once', async ({ people }) => 
 
   await teacher.getByRole('button', { name: 'Refresh' }).click();
   await expect(teacher.getByRole('row', { name: /Newcomer/ })).toBeVisible();
+});
+
+test('a student cannot submit an empty canvas or Users alone, and a design that carries nothing earns nothing for cost', async ({ people, request }) => {
+  const created = await (
+    await request.post('/api/scenarios', {
+      data: { title: 'Fifty thousand', brief: 'Go.', config: { targets: [{ type: 'users', users: 50_000 }], allowedKinds: ['app-server'], scoreVisibility: 'on-submit' } },
+    })
+  ).json();
+  const student = await people.open();
+  await joinAs(student, created.studentUrl, 'Blank');
+  const slug: string = created.slug;
+  const token = await student.evaluate((s) => localStorage.getItem(`scalelab:scenario:${s}:token`), slug);
+  const submissions = async () => (await (await student.request.get(`/api/scenarios/${slug}/me`, { headers: { 'x-student-token': token! } })).json()).submissions;
+
+  await student.getByRole('button', { name: 'Submit design' }).click();
+  const refusal = student.getByRole('alert').filter({ hasText: 'Nothing to submit yet' });
+  await expect(refusal).toContainText('Nothing to submit yet. The canvas is empty. Add Users and the components that serve them');
+  const palette = student.getByRole('complementary', { name: 'Components palette' });
+  await palette.getByRole('button', { name: 'Users', exact: true }).click();
+  await expect(student.getByRole('region', { name: 'Your design' }).locator('.react-flow__node')).toHaveCount(1);
+  await student.getByRole('button', { name: 'Submit design' }).click();
+  await expect(refusal).toContainText('Nothing to submit yet. Your design has only Users. Add the components that serve them');
+  expect(await submissions()).toEqual([]);
+  await expect(student.getByRole('tab', { name: 'Submitted (0)' })).toBeVisible();
+
+  // A lone app server, not connected to the users, is accepted but carries nothing: no credit for being cheap.
+  await palette.getByRole('button', { name: 'App server', exact: true }).click();
+  await expect(student.getByRole('region', { name: 'Your design' }).locator('.react-flow__node')).toHaveCount(2);
+  await student.getByRole('button', { name: 'Submit design' }).click();
+  await expect(student.getByText(/Submitted at/)).toBeVisible();
+  const latest = student.getByRole('region', { name: 'Your latest submission' });
+  await expect(latest.getByText(/cost is judged once the design carries the traffic/)).toBeVisible();
+  const [only] = await submissions();
+  expect(only.score).toBe(0);
+});
+
+test('the teach form names fields as labelled, in their units, and opens the workload section to show its errors', async ({ people }) => {
+  const page = await people.open();
+  await page.goto('/teach');
+  await page.getByLabel('Availability (%)').fill('150');
+  await page.getByLabel('Monthly budget (US $)').fill('1e30');
+  const workload = page.locator('details#f-workload');
+  await workload.locator('summary').click();
+  const staticShare = page.getByLabel('Static share of requests (%)');
+  await staticShare.fill('150');
+  await page.getByLabel('Requests per user per day').fill('abc');
+  await workload.locator('summary').click();
+  await expect(workload).not.toHaveAttribute('open');
+
+  await page.getByRole('button', { name: 'Publish scenario' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'to publish' });
+  // Every problem, top to bottom as the fields appear, in the form's words and units.
+  await expect(summary.getByRole('link')).toHaveText([
+    'Title must not be empty',
+    'Brief must not be empty',
+    'Availability must be below 100%',
+    'Monthly budget must be at most $1,000,000,000',
+    'Requests per user per day must be a number',
+    'Static share of requests must be between 0% and 100%',
+  ]);
+  await expect(summary).not.toContainText('config.');
+  await expect(summary).not.toContainText('staticShare');
+  // The workload section opened by itself, with the bad inputs marked and explained.
+  await expect(workload).toHaveAttribute('open');
+  await expect(staticShare).toBeVisible();
+  await expect(staticShare).toHaveAttribute('aria-invalid', 'true');
+  await expect(staticShare).toHaveAccessibleDescription('Static share of requests must be between 0% and 100%');
+  await expect(page.getByLabel('Requests per user per day')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Availability (%)')).toHaveAccessibleDescription('Availability must be below 100%');
+
+  // Collapsed again, following the error link opens it and lands on the field.
+  await workload.locator('summary').click();
+  await expect(workload).not.toHaveAttribute('open');
+  await summary.getByRole('link', { name: 'Static share of requests must be between 0% and 100%' }).click();
+  await expect(workload).toHaveAttribute('open');
+  await expect(staticShare).toBeFocused();
+  await expect(staticShare).toBeInViewport();
+});
+
+test('the dashboard does not scroll sideways on a phone', async ({ people, request }) => {
+  // Stage 3's "Failed: Stage 3: Load balancer, horizontal app tier" is the longest Result filter option.
+  const created = await (
+    await request.post('/api/scenarios', {
+      data: { title: 'Phone check', brief: 'Go.', config: { targets: [{ type: 'stage', stage: 3 }], allowedKinds: ['app-server'], scoreVisibility: 'after-release' } },
+    })
+  ).json();
+  const page = await people.open();
+  for (const width of [360, 390]) {
+    await page.setViewportSize({ width, height: 844 });
+    await page.goto(created.manageUrl);
+    const filter = page.getByLabel('Result');
+    await expect(filter).toBeVisible();
+    await expect(filter.locator('option', { hasText: 'Failed: Stage 3: Load balancer, horizontal app tier' })).toHaveCount(1);
+    // The instructor reads the setting in their own voice.
+    await expect(page.getByText('Students see scores: after you release them')).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `sideways scroll at ${width} px`).toBeLessThanOrEqual(0);
+    const box = (await filter.boundingBox())!;
+    expect(box.x + box.width, `Result filter inside the ${width} px viewport`).toBeLessThanOrEqual(width);
+  }
 });
 
 async function seriousViolations(page: Page): Promise<string[]> {
