@@ -15,6 +15,7 @@ import type { Kind } from '@/lib/engine/kinds';
 import type { Design, DesignNode, NodeParams, ResolvedWorkload } from '@/lib/engine/types';
 import { busyRegions, labelOf, problemWorkload, regionOf, runModel, shedShare } from './model';
 import type { Curveball, Effect, Problem } from './schema';
+import { formatMs } from '@/lib/editor/scoring-format';
 
 /** A curveball holds when at most this share of requests fails (unless the curveball says otherwise). */
 export const DEFAULT_MAX_ERROR_RATE = 0.01;
@@ -281,7 +282,7 @@ export function judgeCurveball(
   if (shed > maxShed)
     reasons.push(`rate limiting turned away ${pct(shed)} of requests (at most ${pct(maxShed)} allowed)`);
   if (e.offered.read > 0 && p95 > p95Limit)
-    reasons.push(`p95 read latency ${Math.round(p95)} ms is over ${p95Limit} ms`);
+    reasons.push(`p95 read latency ${formatMs(p95)} is over ${p95Limit} ms`);
   const minA = curveball.expect.minAvailability;
   if (minA !== undefined && e.endToEnd.availability < minA) {
     reasons.push(`availability ${(e.endToEnd.availability * 100).toFixed(3)}% is below ${(minA * 100).toFixed(2)}%`);

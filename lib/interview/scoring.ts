@@ -14,6 +14,7 @@ import { DEFAULT_WEIGHTS, RUBRIC_ITEMS, type Problem, type Requirement, type Rub
 import { isStudyId, STUDY, type StudyId } from './study';
 import { checkTarget, formatPercent, formatUsd, servesLoad, worstSaturated, type TargetResult } from './target';
 import { mentionsAny, wordCount } from './text-match';
+import { formatMs } from '@/lib/editor/scoring-format';
 
 /** Fewer words than this in the trade-offs box cost marks, however many topics they touch. */
 export const TRADEOFF_MIN_WORDS = 60;
@@ -257,9 +258,9 @@ function capacityItem(problem: Problem, t: TargetResult, design: Attempt['design
   } else if (headroom < 1) {
     sentence = `It carries ${peak} rps, but ${bottleneck} runs at ${Math.round(rho * 100)}%: above 80% queues grow fast, so add instances there.`;
   } else if (latency < 1) {
-    sentence = `It carries ${peak} rps with headroom, but p95 read latency is ${Math.round(p95)} ms against the ${slo} ms SLO: put a cache in front of the reads or cut a hop.`;
+    sentence = `It carries ${peak} rps with headroom, but p95 read latency is ${formatMs(p95)} against the ${slo} ms SLO: put a cache in front of the reads or cut a hop.`;
   } else {
-    sentence = `It carries ${peak} rps at ${users} with headroom (busiest: ${bottleneck} at ${Math.round(rho * 100)}%) and p95 read ${Math.round(p95)} ms within the ${slo} ms SLO.`;
+    sentence = `It carries ${peak} rps at ${users} with headroom (busiest: ${bottleneck} at ${Math.round(rho * 100)}%) and p95 read ${formatMs(p95)} within the ${slo} ms SLO.`;
   }
   if (capacity.passed && rho < 0.2 && design.nodes.length > 1)
     details.push(`The busiest component is at only ${Math.round(rho * 100)}%: fewer instances would do and cost less.`);
@@ -429,7 +430,7 @@ function curveballItems(
     results.push({ curveballId: c.id, title: c.title, result: r, atArrival: arrival });
     let sentence: string;
     if (r.outcome === 'held') {
-      sentence = `Held: ${formatPercent(r.errorRate, 2)} of requests failed and p95 read was ${Math.round(r.p95ReadMs)} ms under the new conditions.`;
+      sentence = `Held: ${formatPercent(r.errorRate, 2)} of requests failed and p95 read was ${formatMs(r.p95ReadMs)} under the new conditions.`;
       if (arrival && arrival.outcome !== 'held')
         sentence += ' It did not hold when it arrived; you adapted the design in time.';
     } else {

@@ -8,6 +8,7 @@ import type { Evaluation } from '@/lib/engine/evaluation';
 import type { Design } from '@/lib/engine/types';
 import { designCheckPasses, labelOf, problemWorkload, runModel, shedShare } from './model';
 import type { Problem } from './schema';
+import { formatMs } from '@/lib/editor/scoring-format';
 
 /** Above this failed (or shed) share, traffic is being lost: the design does not carry the load. */
 export const MAX_TARGET_ERROR_RATE = 0.001;
@@ -89,7 +90,7 @@ export function checkTarget(problem: Problem, design: Design): TargetResult {
     id: 'latency',
     label: `p95 read ≤ ${problem.slo.p95ReadMs} ms`,
     passed: carried && p95 <= problem.slo.p95ReadMs,
-    detail: `p95 read ${Math.round(p95)} ms`,
+    detail: `p95 read ${formatMs(p95)}`,
   });
   const a = e.endToEnd.availability;
   checks.push({

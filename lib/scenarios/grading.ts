@@ -6,6 +6,7 @@
 import { displayLabel } from '../editor/labels';
 import type { Design, Workload } from '../engine/types';
 import { resolveTargets, type ResolvedTarget, type ScenarioConfig } from './schema';
+import { formatMs } from '@/lib/editor/scoring-format';
 
 // ---------------------------------------------------------------------------
 // The parts of the engine's output (MODEL.md §7, lib/engine/evaluation.ts)
@@ -134,10 +135,6 @@ function usdText(n: number): string {
   return `$${n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2)}`;
 }
 
-function msText(n: number): string {
-  return n >= 100 ? `${Math.round(n)} ms` : `${n.toFixed(1)} ms`;
-}
-
 export function metricsOf(r: EngineResult): TargetMetrics {
   const entries = Object.entries(r.nodes).filter(([, n]) => Number.isFinite(n.utilization));
   const read = r.endToEnd.latencyMs.read ?? r.endToEnd.latencyMs.overall;
@@ -218,7 +215,7 @@ function scoreTarget(
     passed: latencyOk,
     points: round1(WEIGHTS.latency * (p95 === null ? 0 : clamp01(2 - p95 / t.slo.p95ReadMs))),
     maxPoints: WEIGHTS.latency,
-    detail: p95 === null ? 'No reads reach the system' : `${msText(p95)} (target ≤ ${msText(t.slo.p95ReadMs)})`,
+    detail: p95 === null ? 'No reads reach the system' : `${formatMs(p95)} (target ≤ ${formatMs(t.slo.p95ReadMs)})`,
   });
 
   const a = m.availability;
