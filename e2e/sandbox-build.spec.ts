@@ -111,3 +111,30 @@ test('copy in one tab, paste in another', async ({ sandbox, page, context }) => 
   await expect(other.node('Queue')).toBeVisible();
   await expect(other.nodes).toHaveCount(1);
 });
+
+test('a what-if whose component is deleted moves to a component that is still there, and one that cannot apply is explained', async ({ sandbox, page }) => {
+  await sandbox.open();
+  await page.locator('button', { hasText: /^Stage 3\b/ }).first().click();
+  await expect(sandbox.node('App servers')).toBeVisible();
+  const panel = page.getByRole('tabpanel', { name: 'Results' });
+  await panel.getByRole('tab', { name: 'What if' }).click();
+  await panel.getByRole('radio', { name: /A component fails/ }).check();
+  const component = panel.getByRole('combobox', { name: 'Component' });
+  await component.selectOption({ label: 'App servers' });
+  await expect(panel.getByTestId('chaos-result')).toContainText('If App servers fails:');
+
+  // Stage 3 has no cache: flushing one is not offered, and says why.
+  await expect(panel.getByRole('radio', { name: /Cache flush/ })).toBeDisabled();
+  await expect(panel.locator('[data-scenario="cache-flush"]')).toContainText('No cache in this design');
+
+  await sandbox.node('App servers').click();
+  await page.keyboard.press('Delete');
+  await expect(sandbox.node('App servers')).toHaveCount(0);
+  await panel.getByRole('tab', { name: 'What if' }).click();
+  const chosen = await component.locator('option:checked').innerText();
+  expect(chosen).not.toMatch(/App servers/);
+  const name = chosen.replace(/ \(single point of failure\)$/, '');
+  const result = panel.getByTestId('chaos-result');
+  await expect(result).toContainText(`If ${name} fails:`);
+  await expect(result).not.toContainText(/\bapp\b/);
+});

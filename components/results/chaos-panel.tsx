@@ -2,21 +2,27 @@
 
 import { useEffect, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { CATALOG } from '@/lib/engine/catalog';
 import type { WhatIf } from '@/lib/engine/what-if';
 import type { ComparisonSummary } from '@/lib/editor/scoring-engine';
 import { displayLabel } from '@/lib/editor/labels';
 import type { EditorState } from '@/lib/editor/store';
-import { formatAvailability, formatMs, formatPercent, formatUsd, formatUsers, signed } from '@/lib/editor/scoring-format';
+import { formatAvailability, formatMs, formatPercent, formatUsd, formatUsers } from '@/lib/editor/scoring-format';
 import { useEditor } from '@/components/editor/editor-provider';
 import { useShowNode } from './findings-list';
 import { useScoring, useScoringView } from './scoring-context';
+import {
+  changeOf,
+  defaultWhatIf,
+  describeChoice,
+  regionOfTarget,
+  targetRegions,
+  unavailableReason,
+  validWhatIf,
+  type WhatIfKind,
+  type WhatIfTarget,
+} from './what-if-options';
 
-/** The engine's region for nodes without one (what-if.ts `DEFAULT_REGION`; not imported, to keep the engine out of the page bundle). */
-const DEFAULT_REGION = 'region-1';
-
-type Kind = WhatIf['type'];
-const SCENARIOS: { type: Kind; label: string; hint: string }[] = [
+const SCENARIOS: { type: WhatIfKind; label: string; hint: string }[] = [
   { type: 'fail-node', label: 'A component fails', hint: 'All of its instances are gone.' },
   { type: 'fail-instance', label: 'One instance fails', hint: 'The component loses one instance.' },
   { type: 'fail-region', label: 'A region goes down', hint: 'Every component in it is gone.' },
@@ -25,49 +31,47 @@ const SCENARIOS: { type: Kind; label: string; hint: string }[] = [
   { type: 'slow-database', label: 'Slow database', hint: 'Every data store takes 5× as long per request.' },
 ];
 
-/** Components that can fail (everything but the users), as [id, label]. */
+/** Components that can fail (everything but the users), as id, label, kind and region joined by \u0001. */
 const selectTargets = (s: EditorState) =>
-  s.graph.nodes.filter((n) => n.data.kind !== 'users').map((n) => `${n.id}\u0001${displayLabel(n.data)}\u0001${n.data.kind}\u0001${n.data.params.region ?? DEFAULT_REGION}`);
-
-function defaultWhatIf(type: Kind, nodes: { id: string }[], regions: string[]): WhatIf | null {
-  switch (type) {
-    case 'fail-node':
-    case 'fail-instance':
-      return nodes[0] ? { type, nodeId: nodes[0].id } : null;
-    case 'fail-region':
-      return regions[0] ? { type, region: regions[0] } : null;
-    default:
-      return { type };
-  }
-}
+  s.graph.nodes
+    .filter((n) => n.data.kind !== 'users')
+    .map((n) => `${n.id}\u0001${displayLabel(n.data)}\u0001${n.data.kind}\u0001${regionOfTarget(n.data.kind, n.data.params.region) ?? ''}`);
 
 /** What-if and chaos: fail a component, an instance or a region, or stress the design, and see the difference from now. */
 export function ChaosPanel() {
   const scoring = useScoring();
-  const whatIf = useScoringView((v) => v.whatIf);
+  const chosen = useScoringView((v) => v.whatIf);
   const revision = useScoringView((v) => v.revision);
   const users = useScoringView((v) => v.users);
   const lazy = useScoringView((v) => v.chaos);
   const rows = useEditor(useShallow(selectTargets));
   const spofs = useEditor(useShallow((s: EditorState) => (s.results?.scored?.status === 'ok' ? s.results.scored.evaluation.spofs : [])));
   const nodeSelectId = useId();
-  const nodes = rows.map((r) => {
+  const nodes: WhatIfTarget[] = rows.map((r) => {
     const [id, label, kind, region] = r.split('\u0001');
-    return { id, label, kind: kind as keyof typeof CATALOG, region };
+    return { id, label, kind, region: region || null };
   });
-  const regions = [...new Set(nodes.map((n) => n.region))].sort();
+  const regions = targetRegions(nodes);
   const labelOf = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
+  const preferred = [...nodes.filter((n) => spofs.includes(n.id)), ...nodes];
+  // A scenario whose component or region was deleted since it was chosen falls back to a valid one (or none), here and in the view.
+  const whatIf = validWhatIf(chosen, nodes, preferred);
+  const key = JSON.stringify(whatIf);
+  const stale = JSON.stringify(chosen) !== key;
 
   useEffect(() => {
-    scoring?.ensureChaos();
-  }, [scoring, whatIf, revision, users]);
+    if (stale) scoring?.chooseWhatIf(key === 'null' ? null : (JSON.parse(key) as WhatIf));
+  }, [scoring, stale, key]);
 
-  const choose = (type: Kind) => {
+  useEffect(() => {
+    if (!stale) scoring?.ensureChaos();
+  }, [scoring, stale, key, revision, users]);
+
+  const choose = (type: WhatIfKind) => {
     const current = whatIf && 'nodeId' in whatIf ? nodes.filter((n) => n.id === whatIf.nodeId) : [];
-    const preferred = [...current, ...nodes.filter((n) => spofs.includes(n.id)), ...nodes];
-    scoring?.chooseWhatIf(defaultWhatIf(type, preferred, regions));
+    scoring?.chooseWhatIf(defaultWhatIf(type, [...current, ...preferred], nodes));
   };
-  const value = lazy?.value && lazy.key.endsWith(JSON.stringify(whatIf)) ? lazy.value : null;
+  const value = lazy?.value && lazy.key.endsWith(key) ? lazy.value : null;
 
   return (
     <section aria-labelledby="chaos-title" className="space-y-4" data-testid="chaos-panel">
@@ -79,20 +83,35 @@ export function ChaosPanel() {
       </div>
       <fieldset className="grid grid-cols-2 gap-1">
         <legend className="sr-only">Scenario</legend>
-        {SCENARIOS.map((s) => (
-          <label
-            key={s.type}
-            className={`flex cursor-pointer items-start gap-2 rounded-md border px-2 py-1.5 text-sm ${
-              whatIf?.type === s.type ? 'border-brand-500 bg-brand-50' : 'border-slate-200 hover:bg-slate-50'
-            }`}
-          >
-            <input type="radio" name="what-if" className="mt-1 accent-brand-600" checked={whatIf?.type === s.type} onChange={() => choose(s.type)} />
-            <span>
-              <span className="block font-medium leading-snug text-slate-900">{s.label}</span>
-              <span className="block text-xs leading-snug text-slate-600">{s.hint}</span>
-            </span>
-          </label>
-        ))}
+        {SCENARIOS.map((s) => {
+          const unavailable = unavailableReason(s.type, nodes);
+          return (
+            <label
+              key={s.type}
+              data-scenario={s.type}
+              className={`flex items-start gap-2 rounded-md border px-2 py-1.5 text-sm ${
+                unavailable
+                  ? 'cursor-not-allowed border-dashed border-slate-200 bg-slate-50'
+                  : whatIf?.type === s.type
+                    ? 'cursor-pointer border-brand-500 bg-brand-50'
+                    : 'cursor-pointer border-slate-200 hover:bg-slate-50'
+              }`}
+            >
+              <input
+                type="radio"
+                name="what-if"
+                className="mt-1 accent-brand-600"
+                checked={whatIf?.type === s.type}
+                disabled={unavailable !== null}
+                onChange={() => choose(s.type)}
+              />
+              <span>
+                <span className={`block font-medium leading-snug ${unavailable ? 'text-slate-600' : 'text-slate-900'}`}>{s.label}</span>
+                <span className="block text-xs leading-snug text-slate-600">{unavailable ? `${unavailable}.` : s.hint}</span>
+              </span>
+            </label>
+          );
+        })}
       </fieldset>
 
       {whatIf && (whatIf.type === 'fail-node' || whatIf.type === 'fail-instance') ? (
@@ -147,7 +166,8 @@ export function ChaosPanel() {
   );
 }
 
-function Row({ label, before, after, delta, worse }: { label: string; before: string; after: string; delta: string; worse: boolean | null }) {
+function Row({ label, before, after, change }: { label: string; before: string; after: string; change: { text: string; worse: boolean | null } }) {
+  const { text: delta, worse } = change;
   return (
     <tr className="border-t border-slate-100">
       <th scope="row" className="py-1 text-left text-sm font-normal text-slate-700">
@@ -165,14 +185,16 @@ function Comparison({ c, labelOf, busy }: { c: ComparisonSummary; labelOf: (id: 
   const b = c.baseline;
   const s = c.scenario;
   const pts = (v: number) => `${Math.abs(v * 100).toFixed(Math.abs(v) < 0.001 ? 3 : 2)} pts`;
-  const cmp = (d: number, higherIsWorse: boolean) => (Math.abs(d) < 1e-9 ? null : higherIsWorse ? d > 0 : d < 0);
   const failedId = c.whatIf.type === 'fail-node' || c.whatIf.type === 'fail-instance' ? c.whatIf.nodeId : null;
   const spof = failedId && b.spofs.includes(failedId);
   const dA = s.availability - b.availability;
   const dE = s.errorRate - b.errorRate;
+  const dRead = s.p95Ms.read - b.p95Ms.read;
+  const dWrite = s.p95Ms.write - b.p95Ms.write;
+  const dCost = s.monthlyCostUsd - b.monthlyCostUsd;
   return (
     <div className="space-y-3" aria-busy={busy} data-testid="chaos-result">
-      <p className="text-sm font-medium text-slate-900">If {c.description}:</p>
+      <p className="text-sm font-medium text-slate-900">If {describeChoice(c.whatIf, labelOf)}:</p>
       <table className="w-full" aria-label="Now and under the scenario">
         <thead>
           <tr className="text-xs text-slate-600">
@@ -185,23 +207,11 @@ function Comparison({ c, labelOf, busy }: { c: ComparisonSummary; labelOf: (id: 
           </tr>
         </thead>
         <tbody data-testid="chaos-rows">
-          <Row label="Availability" before={formatAvailability(b.availability)} after={formatAvailability(s.availability)} delta={signed(pts(dA), dA)} worse={cmp(dA, false)} />
-          <Row label="Error rate" before={formatPercent(b.errorRate)} after={formatPercent(s.errorRate)} delta={signed(pts(dE), dE)} worse={cmp(dE, true)} />
-          <Row
-            label="p95 read"
-            before={formatMs(b.p95Ms.read)}
-            after={formatMs(s.p95Ms.read)}
-            delta={signed(formatMs(Math.abs(s.p95Ms.read - b.p95Ms.read)), s.p95Ms.read - b.p95Ms.read)}
-            worse={cmp(s.p95Ms.read - b.p95Ms.read, true)}
-          />
-          <Row
-            label="p95 write"
-            before={formatMs(b.p95Ms.write)}
-            after={formatMs(s.p95Ms.write)}
-            delta={signed(formatMs(Math.abs(s.p95Ms.write - b.p95Ms.write)), s.p95Ms.write - b.p95Ms.write)}
-            worse={cmp(s.p95Ms.write - b.p95Ms.write, true)}
-          />
-          <Row label="Cost / month" before={formatUsd(b.monthlyCostUsd)} after={formatUsd(s.monthlyCostUsd)} delta={signed(formatUsd(Math.abs(s.monthlyCostUsd - b.monthlyCostUsd)), s.monthlyCostUsd - b.monthlyCostUsd)} worse={null} />
+          <Row label="Availability" before={formatAvailability(b.availability)} after={formatAvailability(s.availability)} change={changeOf(dA, pts(dA), false)} />
+          <Row label="Error rate" before={formatPercent(b.errorRate)} after={formatPercent(s.errorRate)} change={changeOf(dE, pts(dE), true)} />
+          <Row label="p95 read" before={formatMs(b.p95Ms.read)} after={formatMs(s.p95Ms.read)} change={changeOf(dRead, formatMs(Math.abs(dRead)), true)} />
+          <Row label="p95 write" before={formatMs(b.p95Ms.write)} after={formatMs(s.p95Ms.write)} change={changeOf(dWrite, formatMs(Math.abs(dWrite)), true)} />
+          <Row label="Cost / month" before={formatUsd(b.monthlyCostUsd)} after={formatUsd(s.monthlyCostUsd)} change={changeOf(dCost, formatUsd(Math.abs(dCost)), null)} />
         </tbody>
       </table>
       {spof ? (
