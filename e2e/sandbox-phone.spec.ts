@@ -57,3 +57,29 @@ test('the lesson’s and a scenario’s editor toolbars fit a phone too', async 
   await toolbar.scrollIntoViewIfNeeded();
   await expectButtonsOnScreen(toolbar, 360);
 });
+
+for (const width of [360, 390]) {
+  test(`at ${width} px every toolbar menu opens inside the screen`, async ({ sandbox, page }) => {
+    await page.setViewportSize({ width, height: 844 });
+    await sandbox.open();
+    const buttons = sandbox.toolbar.locator('button[aria-haspopup="menu"]');
+    const count = await buttons.count();
+    let opened = 0;
+    for (let i = 0; i < count; i++) {
+      const button = buttons.nth(i);
+      if (!(await button.isVisible())) continue;
+      const name = (await button.getAttribute('title')) ?? String(i);
+      await button.tap();
+      const menu = page.getByRole('menu');
+      await expect(menu, name).toBeVisible();
+      const box = (await menu.boundingBox())!;
+      expect(box.x, `${name}: menu's left edge`).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, `${name}: menu's right edge`).toBeLessThanOrEqual(width);
+      await page.keyboard.press('Escape');
+      await expect(menu).toBeHidden();
+      opened++;
+    }
+    // "Start from" and "More tools" at least.
+    expect(opened).toBeGreaterThanOrEqual(2);
+  });
+}

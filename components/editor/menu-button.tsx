@@ -1,6 +1,17 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+
+/** The gap a menu keeps from the screen's edges, px. */
+const EDGE = 8;
+
+/** How far to move a menu sideways so that [left, right] lies within [EDGE, width − EDGE] (left edge wins when it cannot fit). */
+export function shiftIntoView(left: number, right: number, width: number): number {
+  const over = right - (width - EDGE);
+  let dx = over > 0 ? -over : 0;
+  if (left + dx < EDGE) dx = EDGE - left;
+  return dx;
+}
 
 export interface MenuItem {
   label: string;
@@ -46,6 +57,21 @@ export function MenuButton({
     return () => document.removeEventListener('pointerdown', close);
   }, [open]);
 
+  // Keep the open menu on screen: a button near either edge of a phone would push it off otherwise.
+  useLayoutEffect(() => {
+    const menu = menuRef.current;
+    if (!open || !menu) return;
+    const place = () => {
+      menu.style.translate = '';
+      const r = menu.getBoundingClientRect();
+      const dx = shiftIntoView(r.left, r.right, document.documentElement.clientWidth);
+      menu.style.translate = dx ? `${dx}px 0` : '';
+    };
+    place();
+    window.addEventListener('resize', place);
+    return () => window.removeEventListener('resize', place);
+  }, [open]);
+
   const focusItem = (delta: number | 'first' | 'last') => {
     const els = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
     const i = els.indexOf(document.activeElement as HTMLElement);
@@ -84,7 +110,7 @@ export function MenuButton({
           ref={menuRef}
           id={menuId}
           role="menu"
-          className={`absolute ${align === 'end' ? 'right-0' : 'left-0'} top-full z-40 mt-1 max-h-[70vh] min-w-60 overflow-y-auto rounded-lg border border-slate-200 bg-white py-1 shadow-xl`}
+          className={`absolute ${align === 'end' ? 'right-0' : 'left-0'} top-full z-40 mt-1 max-h-[70vh] min-w-60 max-w-[calc(100vw-1rem)] overflow-y-auto rounded-lg border border-slate-200 bg-white py-1 shadow-xl`}
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown') focusItem(1);
             else if (e.key === 'ArrowUp') focusItem(-1);
