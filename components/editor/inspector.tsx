@@ -10,11 +10,14 @@ import type { EdgeParams, NodeParams } from '@/lib/engine/types';
 import { connectableTargets, kindRefusal } from '@/lib/editor/connection-rules';
 import { displayLabel } from '@/lib/editor/labels';
 import {
+  checkNumberText,
   defaultFor,
   EDGE_PARAM_META,
+  groupError,
+  groupWords,
   helpFor,
   PARAM_META,
-  rangeError,
+  type FieldCheck,
   type GroupMeta,
   type NumberMeta,
   type ParamMeta,
@@ -33,7 +36,7 @@ import { useEditor, useEditorStore } from './editor-provider';
 
 /* ---------- validation ---------- */
 
-type Check = { ok: true; value: unknown } | { ok: false; error: string };
+type Check = FieldCheck;
 
 /** Zod speaks in parameter names ("hitRatio must be…"); the inspector in field labels. */
 function humanize(message: string, name: string, label: string): string {
@@ -44,18 +47,8 @@ function firstIssue(result: EditResult, name: string, label: string): string | n
   return result.ok ? null : humanize(result.issues[0]?.message ?? 'That value cannot be used.', result.issues[0]?.path || name, label);
 }
 
-/** Parses a number field: blank = no override; zod first (the schema is the authority), then the inspector's range. */
-function checkNumber(text: string, badInput: boolean, meta: NumberMeta, schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }, name: string): Check {
-  if (badInput) return { ok: false, error: `${meta.label} must be a number` };
-  const t = text.trim();
-  if (t === '') return { ok: true, value: undefined };
-  const n = Number(t);
-  if (!Number.isFinite(n)) return { ok: false, error: `${meta.label} must be a number` };
-  const parsed = schema.safeParse(n);
-  if (!parsed.success) return { ok: false, error: humanize(parsed.error!.issues[0].message, name, meta.label) };
-  const range = rangeError(meta, n);
-  return range ? { ok: false, error: range } : { ok: true, value: n };
-}
+/** Parses a number field: blank = no override; the inspector's range, then the schema (param-meta.ts `checkNumberText`). */
+const checkNumber = checkNumberText;
 
 /* ---------- field shell ---------- */
 
@@ -301,9 +294,11 @@ function GroupParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: Gr
     const next: Record<string, unknown> = { ...(current ?? {}) };
     if (v === undefined) delete next[sub];
     else next[sub] = v;
+    const across = groupError(name, sub, next);
+    if (across) return across;
     const whole = Object.keys(next).length === 0 ? undefined : next;
     const result = store.getState().updateNodeParams(nodeId, { [name]: whole });
-    return firstIssue(result, `${name}.${sub}`, label);
+    return result.ok ? null : groupWords(name, result.issues[0]?.message ?? `${label} cannot be used`);
   };
 
   return (

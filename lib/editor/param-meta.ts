@@ -275,3 +275,66 @@ export function rangeError(meta: NumberMeta, value: number, name = meta.label): 
   }
   return null;
 }
+
+/** A schema-like parser: the inspector only needs to know whether a value passes, and the first message. */
+export interface ValueSchema {
+  safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } };
+}
+
+export type FieldCheck = { ok: true; value: unknown } | { ok: false; error: string };
+
+/**
+ * The schema speaks in parameter paths ("hitRatio must be…", "autoscale.max
+ * must be at least autoscale.min"); the inspector in field labels. Replaces
+ * each path it knows by its label, longest first.
+ */
+export function fieldWords(message: string, names: Readonly<Record<string, string>>): string {
+  let out = message;
+  for (const path of Object.keys(names).sort((a, b) => b.length - a.length)) {
+    out = out.split(path).join(names[path]);
+  }
+  return out;
+}
+
+/**
+ * Parses a number field: blank = no override. The inspector's own range comes
+ * first, so a field states one range (the schema's wider one can only fail for
+ * a value the range already let through, e.g. a rule across fields).
+ */
+export function checkNumberText(text: string, badInput: boolean, meta: NumberMeta, schema: ValueSchema, name: string): FieldCheck {
+  if (badInput) return { ok: false, error: `${meta.label} must be a number` };
+  const t = text.trim();
+  if (t === '') return { ok: true, value: undefined };
+  const n = Number(t);
+  if (!Number.isFinite(n)) return { ok: false, error: `${meta.label} must be a number` };
+  const range = rangeError(meta, n);
+  if (range) return { ok: false, error: range };
+  const parsed = schema.safeParse(n);
+  if (!parsed.success) return { ok: false, error: fieldWords(parsed.error?.issues[0]?.message ?? `${meta.label} cannot be used`, { [name]: meta.label }) };
+  return { ok: true, value: n };
+}
+
+/**
+ * A rule across a group's fields, said about the field being edited: setting
+ * autoscale's minimum above its maximum reads "Minimum must be at most the
+ * maximum (8)". Null when the group's values agree.
+ */
+export function groupError(name: keyof NodeParams, edited: string, values: Readonly<Record<string, unknown>>): string | null {
+  const meta = PARAM_META[name];
+  if (meta.type !== 'group' || name !== 'autoscale') return null;
+  const { min, max } = values;
+  if (typeof min !== 'number' || typeof max !== 'number' || max >= min) return null;
+  const label = (key: string) => meta.fields.find((f) => f.key === key)!.label;
+  return edited === 'min'
+    ? `${label('min')} must be at most the ${label('max').toLowerCase()} (${max})`
+    : `${label('max')} must be at least the ${label('min').toLowerCase()} (${min})`;
+}
+
+/** A group's schema message in its fields' labels ("autoscale.target must be above 0" → "Target must be above 0"). */
+export function groupWords(name: keyof NodeParams, message: string): string {
+  const meta = PARAM_META[name];
+  if (meta.type !== 'group') return message;
+  const names: Record<string, string> = { [name]: meta.label };
+  for (const f of meta.fields) names[`${name}.${f.key}`] = f.label;
+  return fieldWords(message, names);
+}
