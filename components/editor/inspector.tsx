@@ -13,12 +13,14 @@ import {
   checkNumberText,
   defaultFor,
   EDGE_PARAM_META,
+  edgeLatencyHelp,
   groupError,
   groupWords,
   helpFor,
   PARAM_META,
   type FieldCheck,
   type GroupMeta,
+  type HopEnd,
   type NumberMeta,
   type ParamMeta,
 } from '@/lib/editor/param-meta';
@@ -590,14 +592,14 @@ function NodeInspector({ id }: { id: string }) {
   );
 }
 
-function EdgeParamField({ edgeId, name, value }: { edgeId: string; name: keyof EdgeParams; value: number | undefined }) {
+function EdgeParamField({ edgeId, name, value, help }: { edgeId: string; name: keyof EdgeParams; value: number | undefined; help?: string }) {
   const store = useEditorStore();
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const meta = EDGE_PARAM_META[name];
   const schema = edgeSchema.shape.params.unwrap().shape[name];
   return (
-    <Field id={id} label={meta.label} unit={meta.unit} help={meta.help} error={error}>
+    <Field id={id} label={meta.label} unit={meta.unit} help={help ?? meta.help} error={error}>
       <DraftInput
         id={id}
         type="number"
@@ -656,8 +658,22 @@ function EdgeInspector({ id }: { id: string }) {
   const edge = useEditor((s: EditorState) => s.graph.edges.find((e) => e.id === id));
   const from = useNodeLabel(edge?.source ?? '');
   const to = useNodeLabel(edge?.target ?? '');
+  const ends = useEditor(
+    useShallow((s: EditorState) => {
+      const end = (nodeId: string | undefined) => {
+        const n = nodeId ? nodeById(s, nodeId) : undefined;
+        return n ? `${n.data.kind}\u0001${n.data.params.region ?? ''}` : '';
+      };
+      return [end(edge?.source), end(edge?.target)];
+    }),
+  );
   if (!edge) return null;
   const params = edge.data?.params ?? {};
+  const hopEnd = (e: string): HopEnd => {
+    const [kind, region] = e.split('\u0001');
+    return { kind: kind as Kind, region: region || undefined };
+  };
+  const latencyHelp = ends[0] && ends[1] ? edgeLatencyHelp(hopEnd(ends[0]), hopEnd(ends[1])) : undefined;
   return (
     <div className="px-4 py-4">
       <h2 className="text-base font-semibold text-slate-900">Connection</h2>
@@ -668,7 +684,7 @@ function EdgeInspector({ id }: { id: string }) {
       <EdgeTraffic id={id} />
       <div className="mt-2">
         <EdgeParamField key={`${id}:share`} edgeId={id} name="share" value={params.share} />
-        <EdgeParamField key={`${id}:latency`} edgeId={id} name="latencyMs" value={params.latencyMs} />
+        <EdgeParamField key={`${id}:latency`} edgeId={id} name="latencyMs" value={params.latencyMs} help={latencyHelp} />
       </div>
       <button
         type="button"

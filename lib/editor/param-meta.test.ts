@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { autoscaleSchema, nodeParamsSchema } from '@/lib/design/schema';
-import { checkNumberText, groupError, groupWords, PARAM_META, type NumberMeta } from './param-meta';
+import { compile } from '@/lib/engine/compile';
+import type { Design } from '@/lib/engine/types';
+import { checkNumberText, defaultHop, edgeLatencyHelp, groupError, groupWords, PARAM_META, type NumberMeta } from './param-meta';
 
 const availability = PARAM_META.availability as NumberMeta;
 const check = (text: string) => checkNumberText(text, false, availability, nodeParamsSchema.shape.availability, 'availability');
@@ -35,5 +37,50 @@ describe('autoscale’s fields', () => {
     expect(text).toBe('Maximum must be at least Minimum');
     expect(groupWords('autoscale', 'autoscale.target must be above 0')).toBe('Target must be above 0');
     expect(groupWords('autoscale', 'autoscale is required')).toBe('Autoscale is required');
+  });
+});
+
+describe('a connection’s latency help', () => {
+  const designs: Design[] = [
+    ...Object.values(import.meta.glob<{ default: Design }>('../../content/stages/stage-*.json', { eager: true })).map((m) => m.default),
+    {
+      schemaVersion: 1,
+      nodes: [
+        { id: 'u', kind: 'users' },
+        { id: 'lb', kind: 'load-balancer', params: { region: 'eu-west' } },
+        { id: 'app', kind: 'app-server', params: { region: 'us-east' } },
+        { id: 'db', kind: 'database', params: { region: 'us-east' } },
+      ],
+      edges: [
+        { id: 'u-lb', source: 'u', target: 'lb' },
+        { id: 'lb-app', source: 'lb', target: 'app' },
+        { id: 'app-db', source: 'app', target: 'db' },
+      ],
+    },
+  ];
+
+  it('gives the default the engine uses for every connection of the stage designs and a two-region one', () => {
+    let checked = 0;
+    for (const design of designs) {
+      const net = compile(design);
+      const byId = new Map(design.nodes.map((n) => [n.id, n]));
+      for (let r = 0; r < net.routeEdge.length; r++) {
+        const edge = design.edges[net.routeEdge[r]];
+        if (edge.params?.latencyMs !== undefined) continue;
+        const [a, b] = [byId.get(edge.source)!, byId.get(edge.target)!];
+        const ms = defaultHop({ kind: a.kind, region: a.params?.region }, { kind: b.kind, region: b.params?.region }).ms;
+        expect(ms, `${a.kind} → ${b.kind}`).toBe(net.routeHop[r]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  it('says the default of the connection selected, not the inside-a-region one', () => {
+    expect(edgeLatencyHelp({ kind: 'users' }, { kind: 'load-balancer' })).toBe('Network time of this hop; blank uses 40 ms (users reach it over the internet).');
+    expect(edgeLatencyHelp({ kind: 'users' }, { kind: 'cdn' })).toContain('blank uses 10 ms');
+    expect(edgeLatencyHelp({ kind: 'cdn' }, { kind: 'object-storage' })).toContain('blank uses 40 ms');
+    expect(edgeLatencyHelp({ kind: 'load-balancer' }, { kind: 'app-server' })).toBe('Network time of this hop; blank uses 0.5 ms (both ends are in region-1).');
+    expect(edgeLatencyHelp({ kind: 'load-balancer', region: 'eu-west' }, { kind: 'app-server', region: 'us-east' })).toContain('blank uses 70 ms (from eu-west to us-east)');
   });
 });

@@ -224,7 +224,7 @@ export const EDGE_PARAM_META: Record<keyof EdgeParams, NumberMeta> = {
     min: 0,
     max: 1000,
     step: 0.1,
-    help: 'Network time of this hop; blank uses 0.5 ms inside a region, 70 ms across.',
+    help: 'Network time of this hop; blank uses the default for its two ends.',
   },
 };
 
@@ -337,4 +337,42 @@ export function groupWords(name: keyof NodeParams, message: string): string {
   const names: Record<string, string> = { [name]: meta.label };
   for (const f of meta.fields) names[`${name}.${f.key}`] = f.label;
   return fieldWords(message, names);
+}
+
+/** Kinds that are in no region (compile.ts `REGIONAL_EXEMPT`). */
+const GLOBAL_KINDS = new Set<Kind>(['users', 'dns', 'cdn', 'monitoring', 'logging']);
+
+/** One end of a connection, as the hop default needs it. */
+export interface HopEnd {
+  kind: Kind;
+  region?: string;
+}
+
+/**
+ * The network time the engine gives a connection left blank, and why
+ * (MODEL-NOTES.md "Hops", compile.ts `hop`).
+ */
+export function defaultHop(from: HopEnd, to: HopEnd): { ms: number; why: string } {
+  const regionOf = (e: HopEnd) => (GLOBAL_KINDS.has(e.kind) ? null : (e.region ?? NETWORK.defaultRegion.value));
+  if (from.kind === 'users' || from.kind === 'dns') {
+    if (to.kind === 'dns') return { ms: 0, why: 'the DNS lookup time stands for it' };
+    if (to.kind === 'cdn') return { ms: NETWORK.usersToCdnMs.value, why: 'users reach a nearby CDN edge' };
+    return { ms: NETWORK.usersToFirstNodeMs.value, why: 'users reach it over the internet' };
+  }
+  const a = regionOf(from);
+  const b = regionOf(to);
+  if (from.kind === 'cdn') {
+    return b === null
+      ? { ms: NETWORK.insideRegionMs.value, why: 'both ends are global' }
+      : { ms: NETWORK.usersToFirstNodeMs.value, why: 'from the CDN edge to the origin over the internet' };
+  }
+  if (a === null || b === null) return { ms: NETWORK.insideRegionMs.value, why: 'as inside a region' };
+  if (a === b) return { ms: NETWORK.insideRegionMs.value, why: `both ends are in ${a}` };
+  return { ms: NETWORK.acrossRegionsMs.value, why: `from ${a} to ${b}` };
+}
+
+/** The Latency field's help for one connection, with the default that applies to it. */
+export function edgeLatencyHelp(from: HopEnd, to: HopEnd): string {
+  const { ms, why } = defaultHop(from, to);
+  return `Network time of this hop; blank uses ${formatNumber(ms)} ms (${why}).`;
 }
