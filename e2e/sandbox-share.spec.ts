@@ -61,3 +61,20 @@ test('an unknown share link answers 404 with a way back', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'No design at this link' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Open the sandbox' }).last()).toBeVisible();
 });
+
+test('an empty canvas cannot be shared, and an old link to an empty design says so', async ({ sandbox, page, request }) => {
+  await sandbox.open();
+  await expect(sandbox.nodes).toHaveCount(0);
+  await sandbox.toolbar.getByRole('button', { name: 'Share' }).click();
+  await expect(page.getByRole('alert')).toContainText('Add a component first: there is nothing to share.');
+  await expect(page.getByRole('dialog', { name: 'Share this design' })).toHaveCount(0);
+
+  // Links made before the refusal still open: the page says it is empty instead of showing a blank canvas.
+  const res = await request.post('/api/designs', { data: { schemaVersion: 1, name: 'Nothing yet', nodes: [], edges: [] } });
+  expect(res.status()).toBe(201);
+  const { id } = (await res.json()) as { id: string };
+  await page.goto(`/d/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Nothing yet' })).toBeVisible();
+  await expect(page.getByTestId('shared-empty')).toContainText('This shared design is empty');
+  await expect(page.getByRole('link', { name: 'Start a design in the sandbox' })).toHaveAttribute('href', '/play');
+});

@@ -52,9 +52,21 @@ export function SharedDesignView({ id, title, design, createdAt }: { id: string;
           <div className="relative flex min-h-0 flex-1">
             <section aria-label="Design canvas (read-only)" data-editor-canvas="" className="relative min-w-0 flex-1">
               <Canvas readOnly />
+              {design.nodes.length === 0 ? (
+                <div className="pointer-events-none absolute inset-0 flex items-center justify-center p-6">
+                  <div className="pointer-events-auto max-w-sm rounded-lg border border-slate-200 bg-white px-5 py-4 text-center shadow-sm" data-testid="shared-empty">
+                    <h2 className="text-base font-semibold text-slate-900">This shared design is empty</h2>
+                    <p className="mt-1 text-sm text-slate-700">It was shared before anything was added to it, so there is nothing to show.</p>
+                    <Link href="/play" className="mt-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+                      Start a design in the sandbox
+                    </Link>
+                  </div>
+                </div>
+              ) : null}
             </section>
             <aside aria-label="Components in this design" className="hidden w-72 shrink-0 overflow-y-auto border-l border-slate-200 bg-white px-4 py-3 lg:block">
               <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Components</h2>
+              {design.nodes.length === 0 ? <p className="mt-2 text-sm text-slate-600">None.</p> : null}
               <ul className="mt-2 space-y-1.5 text-sm">
                 {design.nodes.map((n) => (
                   <li key={n.id} className="text-slate-800">

@@ -266,6 +266,11 @@ export function Toolbar() {
   };
 
   const onShare = async () => {
+    const s = store.getState();
+    if (s.graph.nodes.length === 0) {
+      s.notify('Add a component first: there is nothing to share.', 'error');
+      return;
+    }
     setShare('saving');
     setShare(await shareDesign(designOf(store.getState())));
   };
