@@ -138,3 +138,21 @@ test('a what-if whose component is deleted moves to a component that is still th
   await expect(result).toContainText(`If ${name} fails:`);
   await expect(result).not.toContainText(/\bapp\b/);
 });
+
+test('with the utilisation pills showing, default names fit on their cards and the cards keep their size', async ({ sandbox, page }) => {
+  await sandbox.open();
+  await page.locator('button', { hasText: /^Stage 3\b/ }).first().click();
+  await expect(sandbox.node('Load balancer').getByTitle(/^Utilisation/)).toBeVisible();
+  for (const name of ['Load balancer', 'App servers', 'Database']) {
+    const node = sandbox.node(name);
+    await expect(node.getByTitle(/^Utilisation/), name).toBeVisible();
+    const fit = await node.locator('[data-node-name]').evaluate((el) => ({
+      text: el.textContent,
+      wide: el.scrollWidth <= el.clientWidth,
+      tall: el.scrollHeight <= el.clientHeight,
+    }));
+    expect(fit, `${name} is shown whole`).toEqual({ text: name, wide: true, tall: true });
+    const size = await node.locator('[data-band]').evaluate((el) => [(el as HTMLElement).offsetWidth, (el as HTMLElement).offsetHeight]);
+    expect(size, `${name}'s card is the size auto-layout plans for`).toEqual([208, 80]);
+  }
+});

@@ -62,7 +62,7 @@ function ResultPill({ result }: { result: NodeResult }) {
   const pct = Math.round(result.utilization * 100);
   return (
     <span
-      className={`shrink-0 rounded px-1.5 py-0.5 font-mono text-[11px] font-semibold leading-none ${BAND_PILL[result.band]}`}
+      className={`ml-auto shrink-0 rounded px-1.5 py-0.5 font-mono text-[11px] font-semibold leading-none ${BAND_PILL[result.band]}`}
       title={`Utilisation ${pct} % (${BAND_LABEL[result.band]})`}
     >
       {pct}%<span className="sr-only"> utilisation, {BAND_LABEL[result.band]}</span>
@@ -160,20 +160,23 @@ function KindNodeCard({ id, data, selected }: NodeProps<EditorNode>) {
       <span className={`grid h-10 w-10 shrink-0 place-items-center rounded-md ${GROUP_TILE[spec.group]}`}>
         <KindIcon kind={data.kind} className="h-6 w-6" />
       </span>
+      {/* The name has the card's full width (two lines at most); the utilisation pill sits on the capacity line, so it never cuts the name short. */}
       <span className="flex min-w-0 flex-1 flex-col gap-0.5">
         <span className="flex min-w-0 items-center gap-1.5">
           {editing ? (
             <LabelEditor id={id} initial={label} />
           ) : (
-            <span className="truncate text-sm font-semibold text-slate-900" title={label}>
+            <span className="line-clamp-2 text-sm font-semibold leading-tight break-words text-slate-900" title={label} data-node-name="">
               {label}
             </span>
           )}
         </span>
-        <span className="truncate text-xs text-slate-600">{[showKind ? spec.label : '', capacity].filter(Boolean).join(' · ')}</span>
+        <span className="flex min-w-0 items-center gap-1.5">
+          <span className="min-w-0 truncate text-xs text-slate-600">{[showKind ? spec.label : '', capacity].filter(Boolean).join(' · ')}</span>
+          {/* Results slot: filled by live scoring through the store's `results` slice. */}
+          {result ? <ResultPill result={result} /> : null}
+        </span>
       </span>
-      {/* Results slot: filled by live scoring through the store's `results` slice. */}
-      {result ? <ResultPill result={result} /> : null}
       <Handle
         type="source"
         position={Position.Right}
