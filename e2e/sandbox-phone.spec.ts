@@ -83,3 +83,23 @@ for (const width of [360, 390]) {
     expect(opened).toBeGreaterThanOrEqual(2);
   });
 }
+
+test('on a 390 px phone the empty-canvas card leaves the zoom controls free to use', async ({ sandbox, page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await sandbox.open();
+  const card = page.getByRole('heading', { name: 'Start your design' }).locator('..');
+  await expect(card).toBeVisible();
+  const zoomIn = sandbox.canvas.locator('.react-flow__controls-zoomin');
+  const [a, b] = [(await card.boundingBox())!, (await zoomIn.boundingBox())!];
+  const overlaps = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  expect(overlaps, 'the card covers the zoom "+" button').toBe(false);
+  // The button is the element under its own centre, and it zooms.
+  const hit = await zoomIn.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+  });
+  expect(hit).toBe(true);
+  const before = await sandbox.canvas.locator('.react-flow__viewport').getAttribute('style');
+  await zoomIn.tap();
+  await expect(sandbox.canvas.locator('.react-flow__viewport')).not.toHaveAttribute('style', before!);
+});

@@ -35,8 +35,9 @@ function EmptyState() {
   const add = useAddNode();
   if (!hydrated || count > 0) return null;
   return (
-    <div className="pointer-events-none absolute inset-0 z-10 grid place-items-center p-6">
-      <div className="pointer-events-auto max-w-md rounded-xl border border-slate-200 bg-white/95 p-6 text-center shadow-lg">
+    // The bottom padding keeps the card clear of the zoom controls in the bottom-left corner (a phone's canvas is barely taller than the card).
+    <div className="pointer-events-none absolute inset-0 z-10 flex flex-col items-center overflow-y-auto px-4 pb-28 pt-4 sm:px-6 sm:pt-6" data-testid="empty-canvas">
+      <div className="pointer-events-auto my-auto max-w-md rounded-xl border border-slate-200 bg-white/95 p-5 text-center shadow-lg sm:p-6">
         <h2 className="text-lg font-semibold text-slate-900">Start your design</h2>
         <p className="mt-2 text-sm leading-relaxed text-slate-700">
           Add components from the palette: drag one onto the canvas, or select it and press Enter (on a tablet, tap it). Then
