@@ -31,7 +31,11 @@ export function formatMs(ms: number): string {
   return `${ms.toFixed(1)} ms`;
 }
 
-/** A fraction as a percentage with enough digits to tell nines apart: 0.99847 → "99.847%". */
+/**
+ * A fraction as a percentage with enough digits to tell nines apart, without
+ * trailing zeros: 0.99847 → "99.847%", 0.995 → "99.5%", 0.9995 → "99.95%",
+ * 0.999 → "99.9%" (as /model writes them).
+ */
 export function formatAvailability(a: number): string {
   if (!Number.isFinite(a)) return '—';
   if (a >= 1) return '100%';
@@ -39,7 +43,9 @@ export function formatAvailability(a: number): string {
   const pct = a * 100;
   // Show the first digit that is not a 9 after the decimal point, and one more.
   const digits = a >= 0.99 ? Math.min(4, Math.max(2, Math.ceil(-Math.log10(1 - a)))) : 1;
-  return `${pct.toFixed(digits)}%`;
+  const text = trim(pct, digits);
+  // Rounding up to 100 would claim no downtime: keep the nines instead.
+  return text === '100' ? `${(100 - 10 ** -digits).toFixed(digits)}%` : `${text}%`;
 }
 
 /** "Nines" of an availability: 0.999 → 3.0. */

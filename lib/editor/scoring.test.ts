@@ -175,7 +175,11 @@ describe('scoring helpers', () => {
     expect([1_000, 671_098, 2_345_678, 1e9].map(formatUsers)).toEqual(['1K', '671K', '2.3M', '1B']);
     expect([0.84, 57.71, 1240, 10044].map(formatMs)).toEqual(['0.8 ms', '57.7 ms', '1,240 ms', '10.0 s']);
     expect(formatAvailability(0.99847)).toBe('99.847%');
-    expect(formatAvailability(0.999)).toBe('99.900%');
+    expect(formatAvailability(0.999)).toBe('99.9%');
+    // Targets read as /model writes them, with enough digits to tell 99.95 % from 99.9 %.
+    expect([0.995, 0.9995, 0.99, 0.9, 0.9999, 0.99949].map(formatAvailability)).toEqual(['99.5%', '99.95%', '99%', '90%', '99.99%', '99.949%']);
+    expect(formatAvailability(0.999999)).toBe('99.9999%');
+    expect(formatAvailability(0.9999999)).toBe('99.9999%');
     expect(formatNines(0.999)).toBe('3 nines');
     expect(formatDowntime(0.999)).toBe('44 min');
     expect(formatDowntime(0.99)).toBe('7.3 h');
