@@ -22,6 +22,25 @@ export function TableWrap({ caption, children }: { caption: string; children: Re
   );
 }
 
+/** A camelCase code name in pieces that may start a new line: "requestsPerUserPerDay" → requests, Per, User, Per, Day. */
+export function codeBreaks(name: string): string[] {
+  return name.split(/(?=[A-Z][a-z])|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean);
+}
+
+/** A code name that wraps, on a phone, only where a new word starts, never mid-word. */
+export function CodeName({ name }: { name: string }) {
+  return (
+    <>
+      {codeBreaks(name).map((part, i) => (
+        <span key={i}>
+          {i > 0 ? <wbr /> : null}
+          {part}
+        </span>
+      ))}
+    </>
+  );
+}
+
 export const th = 'border-b border-slate-200 bg-slate-50 px-3 py-2 font-semibold whitespace-nowrap text-slate-900';
 export const td = 'border-b border-slate-100 px-3 py-2 align-top text-slate-800';
 export const tdNum = `${td} text-right tabular-nums whitespace-nowrap`;
@@ -57,7 +76,9 @@ export function WorkloadTable() {
       <tbody>
         {(Object.keys(WORKLOAD_DEFAULTS) as (keyof typeof WORKLOAD_DEFAULTS)[]).map((k) => (
           <tr key={k}>
-            <td className={`${td} font-mono text-xs [overflow-wrap:anywhere]`}>{k}</td>
+            <td className={`${td} font-mono text-xs break-normal`} data-code-name={k}>
+              <CodeName name={k} />
+            </td>
             <td className={tdNum}>{num(WORKLOAD_DEFAULTS[k])}</td>
             <td className={td}>{WORKLOAD_MEANING[k]}</td>
           </tr>
@@ -181,7 +202,7 @@ export function CatalogSources() {
               {entries.map(([field, s]) => (
                 <div key={field} className="contents">
                   <dt className="font-mono text-xs text-slate-700 sm:pt-0.5">
-                    {field} = {valueText(s.value)}
+                    <CodeName name={field} /> = {valueText(s.value)}
                   </dt>
                   <dd className={`mb-1 ${/unverified/i.test(s.source) ? 'text-amber-800' : 'text-slate-700'}`}>{s.source}</dd>
                 </div>
