@@ -120,7 +120,7 @@ test('a what-if whose component is deleted moves to a component that is still th
   await panel.getByRole('tab', { name: 'What if' }).click();
   await panel.getByRole('radio', { name: /A component fails/ }).check();
   const component = panel.getByRole('combobox', { name: 'Component' });
-  await component.selectOption({ label: 'App servers' });
+  await component.selectOption({ label: 'App servers (single point of failure)' });
   await expect(panel.getByTestId('chaos-result')).toContainText('If App servers fails:');
 
   // Stage 3 has no cache: flushing one is not offered, and says why.

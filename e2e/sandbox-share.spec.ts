@@ -66,7 +66,7 @@ test('an empty canvas cannot be shared, and an old link to an empty design says 
   await sandbox.open();
   await expect(sandbox.nodes).toHaveCount(0);
   await sandbox.toolbar.getByRole('button', { name: 'Share' }).click();
-  await expect(page.getByRole('alert')).toContainText('Add a component first: there is nothing to share.');
+  await expect(page.getByRole('alert').filter({ hasText: 'nothing to share' })).toContainText('Add a component first: there is nothing to share.');
   await expect(page.getByRole('dialog', { name: 'Share this design' })).toHaveCount(0);
 
   // Links made before the refusal still open: the page says it is empty instead of showing a blank canvas.

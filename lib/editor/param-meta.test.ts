@@ -9,9 +9,14 @@ const check = (text: string) => checkNumberText(text, false, availability, nodeP
 
 describe('the inspector’s number fields', () => {
   it('states one range for availability, the inspector’s, whatever is typed', () => {
-    expect(check('1.5')).toEqual({ ok: false, error: 'Availability must be between 0.9 and 1' });
-    expect(check('0.5')).toEqual({ ok: false, error: 'Availability must be between 0.9 and 1' });
-    expect(check('-1')).toEqual({ ok: false, error: 'Availability must be between 0.9 and 1' });
+    // QA typed 1.5, then 0.5, and met the schema's 0–1 and then the inspector's 0.9–1.
+    expect(check('1.5')).toEqual({ ok: false, error: 'Availability must be at most 1' });
+    expect(check('0.5')).toEqual({ ok: false, error: 'Availability must be at least 0.9' });
+    expect(check('-1')).toEqual({ ok: false, error: 'Availability must be at least 0.9' });
+    const instances = PARAM_META.instances as NumberMeta;
+    expect(checkNumberText('0', false, instances, nodeParamsSchema.shape.instances, 'instances')).toEqual({ ok: false, error: 'Instances must be at least 1' });
+    expect(checkNumberText('5000', false, instances, nodeParamsSchema.shape.instances, 'instances')).toEqual({ ok: false, error: 'Instances must be at most 1,000' });
+    expect(checkNumberText('2.5', false, instances, nodeParamsSchema.shape.instances, 'instances')).toEqual({ ok: false, error: 'Instances must be a whole number' });
     expect(check('0.999')).toEqual({ ok: true, value: 0.999 });
     expect(check('')).toEqual({ ok: true, value: undefined });
   });
@@ -19,6 +24,7 @@ describe('the inspector’s number fields', () => {
   it('still reports what only the schema knows, in the field’s words', () => {
     const meta: NumberMeta = { type: 'number', label: 'Hit ratio', min: 0, max: 5, step: 0.1, help: '' };
     expect(checkNumberText('2', false, meta, nodeParamsSchema.shape.hitRatio, 'hitRatio')).toEqual({ ok: false, error: 'Hit ratio must be between 0 and 1' });
+    expect(checkNumberText('6', false, meta, nodeParamsSchema.shape.hitRatio, 'hitRatio')).toEqual({ ok: false, error: 'Hit ratio must be at most 5' });
   });
 });
 

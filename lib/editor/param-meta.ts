@@ -270,9 +270,9 @@ export function defaultFor(kind: Kind, key: keyof NodeParams, sub?: string): str
 /** Checks a number against the inspector's range; null when it is inside. */
 export function rangeError(meta: NumberMeta, value: number, name = meta.label): string | null {
   if (meta.integer && !Number.isInteger(value)) return `${name} must be a whole number`;
-  if (value < meta.min || value > meta.max) {
-    return `${name} must be between ${meta.min.toLocaleString('en-US')} and ${meta.max.toLocaleString('en-US')}`;
-  }
+  // One side of one range: typing past either end never meets a different range on the way back.
+  if (value < meta.min) return `${name} must be at least ${meta.min.toLocaleString('en-US')}`;
+  if (value > meta.max) return `${name} must be at most ${meta.max.toLocaleString('en-US')}`;
   return null;
 }
 
