@@ -296,3 +296,32 @@ describe('sweep', () => {
     expect(r.points.every((p) => p.evaluation.stages.length === 0)).toBe(true);
   });
 });
+
+describe('names in checks and findings', () => {
+  it('name components as the canvas does: their own label, else the kind, never the id', () => {
+    // No labels, ids the learner never sees: the canvas shows "Users", "App server", "Database".
+    const design: Design = {
+      schemaVersion: 1,
+      name: 'unlabelled',
+      nodes: [
+        { id: 'u', kind: 'users' },
+        { id: 'a', kind: 'app-server' },
+        { id: 'd', kind: 'database', params: { size: 'small' } },
+      ],
+      edges: [
+        { id: 'e1', source: 'u', target: 'a' },
+        { id: 'e2', source: 'a', target: 'd' },
+      ],
+    };
+    const e = evaluate(design, { users: 5_000_000 });
+    const capacity = e.stages[3].checks.find((c) => c.id === 'capacity')!;
+    expect(capacity.passed).toBe(false);
+    expect(capacity.label).toMatch(/^(App server|Database)(, (App server|Database))* saturated/);
+    const spof = e.findings.find((f) => f.code === 'spof' && f.nodeId === 'a')!;
+    expect(spof.message).toMatch(/^App server is a single point of failure/);
+    for (const f of e.findings) expect(f.message, f.message).not.toMatch(/"[aud]"/);
+    // A label of its own is quoted after the kind.
+    const named = evaluate({ ...design, nodes: design.nodes.map((n) => (n.id === 'a' ? { ...n, label: 'checkout' } : n)) }, { users: 5_000_000 });
+    expect(named.findings.find((f) => f.code === 'spof' && f.nodeId === 'a')!.message).toMatch(/^App server "checkout" is a single point of failure/);
+  });
+});
