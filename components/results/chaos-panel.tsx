@@ -2,7 +2,7 @@
 
 import { useEffect, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { WhatIf } from '@/lib/engine/what-if';
+import { describeWhatIf, regionOfKind, type WhatIf } from '@/lib/engine/what-if-terms';
 import type { ComparisonSummary } from '@/lib/editor/scoring-engine';
 import { displayLabel } from '@/lib/editor/labels';
 import type { EditorState } from '@/lib/editor/store';
@@ -13,8 +13,6 @@ import { useScoring, useScoringView } from './scoring-context';
 import {
   changeOf,
   defaultWhatIf,
-  describeChoice,
-  regionOfTarget,
   targetRegions,
   unavailableReason,
   validWhatIf,
@@ -35,7 +33,7 @@ const SCENARIOS: { type: WhatIfKind; label: string; hint: string }[] = [
 const selectTargets = (s: EditorState) =>
   s.graph.nodes
     .filter((n) => n.data.kind !== 'users')
-    .map((n) => `${n.id}\u0001${displayLabel(n.data)}\u0001${n.data.kind}\u0001${regionOfTarget(n.data.kind, n.data.params.region) ?? ''}`);
+    .map((n) => `${n.id}\u0001${displayLabel(n.data)}\u0001${n.data.kind}\u0001${regionOfKind(n.data.kind, n.data.params.region) ?? ''}`);
 
 /** What-if and chaos: fail a component, an instance or a region, or stress the design, and see the difference from now. */
 export function ChaosPanel() {
@@ -194,7 +192,7 @@ function Comparison({ c, labelOf, busy }: { c: ComparisonSummary; labelOf: (id: 
   const dCost = s.monthlyCostUsd - b.monthlyCostUsd;
   return (
     <div className="space-y-3" aria-busy={busy} data-testid="chaos-result">
-      <p className="text-sm font-medium text-slate-900">If {describeChoice(c.whatIf, labelOf)}:</p>
+      <p className="text-sm font-medium text-slate-900">If {describeWhatIf(c.whatIf, labelOf)}:</p>
       <table className="w-full" aria-label="Now and under the scenario">
         <thead>
           <tr className="text-xs text-slate-600">

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatMs, formatUsd } from '@/lib/editor/scoring-format';
 import { KINDS } from '@/lib/engine/kinds';
 import { regionOf } from '@/lib/engine/what-if';
-import { changeOf, regionOfTarget, defaultWhatIf, describeChoice, targetRegions, unavailableReason, validWhatIf, type WhatIfTarget } from './what-if-options';
+import { describeWhatIf, regionOfKind } from '@/lib/engine/what-if-terms';
+import { changeOf, defaultWhatIf, targetRegions, unavailableReason, validWhatIf, type WhatIfTarget } from './what-if-options';
 
 const lb: WhatIfTarget = { id: 'lb', label: 'Load balancer', kind: 'load-balancer', region: 'region-1' };
 const app: WhatIfTarget = { id: 'app', label: 'App servers', kind: 'app-server', region: 'region-1' };
@@ -32,8 +33,8 @@ describe('what-if choices', () => {
 
   it('puts components in regions the way the engine does', () => {
     for (const kind of KINDS) {
-      expect(regionOfTarget(kind, undefined), kind).toBe(regionOf({ id: 'x', kind }));
-      expect(regionOfTarget(kind, 'region-2'), kind).toBe(regionOf({ id: 'x', kind, params: { region: 'region-2' } }));
+      expect(regionOfKind(kind, undefined), kind).toBe(regionOf({ id: 'x', kind }));
+      expect(regionOfKind(kind, 'region-2'), kind).toBe(regionOf({ id: 'x', kind, params: { region: 'region-2' } }));
     }
   });
 
@@ -53,8 +54,8 @@ describe('what-if choices', () => {
 
   it('names components as their cards do', () => {
     const labelOf = (id: string) => stage3.find((t) => t.id === id)?.label ?? id;
-    expect(describeChoice({ type: 'fail-node', nodeId: 'app' }, labelOf)).toBe('App servers fails');
-    expect(describeChoice({ type: 'fail-instance', nodeId: 'db' }, labelOf)).toBe('one instance of Database fails');
+    expect(describeWhatIf({ type: 'fail-node', nodeId: 'app' }, labelOf)).toBe('App servers fails');
+    expect(describeWhatIf({ type: 'fail-instance', nodeId: 'db' }, labelOf)).toBe('one instance of Database fails');
   });
 });
 

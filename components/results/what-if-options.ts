@@ -1,9 +1,10 @@
 /**
  * Which what-if scenarios apply to the design on the canvas, and how the
- * What if panel names them. Plain functions (no engine import, to keep the
- * engine out of the page bundle), tested beside this file.
+ * What if panel names them. Plain functions (only the engine's import-free
+ * what-if-terms, to keep the engine out of the page bundle), tested beside
+ * this file.
  */
-import type { WhatIf } from '@/lib/engine/what-if';
+import { DATA_KINDS, type WhatIf } from '@/lib/engine/what-if-terms';
 
 export type WhatIfKind = WhatIf['type'];
 
@@ -13,17 +14,6 @@ export interface WhatIfTarget {
   label: string;
   kind: string;
   region: string | null;
-}
-
-/** The engine's region for nodes without one (what-if.ts `DEFAULT_REGION`). */
-export const DEFAULT_REGION = 'region-1';
-/** Kinds that belong to no region (what-if.ts `GLOBAL_KINDS`): losing a region never takes them down. */
-const GLOBAL_KINDS = new Set(['users', 'dns', 'cdn', 'monitoring', 'logging']);
-/** Kinds a slow database slows (what-if.ts `DATA_KINDS`). */
-const DATA_KINDS = new Set(['database', 'read-replica', 'nosql']);
-
-export function regionOfTarget(kind: string, region: string | undefined): string | null {
-  return GLOBAL_KINDS.has(kind) ? null : (region ?? DEFAULT_REGION);
 }
 
 /** The regions a region failure can take down, sorted. */
@@ -79,23 +69,6 @@ export function validWhatIf(whatIf: WhatIf | null, targets: readonly WhatIfTarge
   return whatIf;
 }
 
-/** The condition in a sentence, naming components as their cards do. */
-export function describeChoice(w: WhatIf, labelOf: (id: string) => string): string {
-  switch (w.type) {
-    case 'fail-node':
-      return `${labelOf(w.nodeId)} fails`;
-    case 'fail-instance':
-      return `one instance of ${labelOf(w.nodeId)} fails`;
-    case 'fail-region':
-      return `region ${w.region} goes down`;
-    case 'flash-crowd':
-      return `a flash crowd brings ${w.factor ?? 10}× the peak traffic`;
-    case 'cache-flush':
-      return 'the cache is flushed (hit ratio 0 while it warms up)';
-    case 'slow-database':
-      return `the database slows down ${w.factor ?? 5}×`;
-  }
-}
 
 /**
  * A comparison row's change: the signed difference as written, or "no change"

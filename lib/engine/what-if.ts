@@ -22,42 +22,19 @@ import { evaluate } from './evaluate';
 import type { Evaluation } from './evaluation';
 import { resolveWorkload } from './workload';
 import type { Design, DesignNode, NodeParams, Workload } from './types';
+import { DATA_KINDS, describeWhatIf as describeTerms, regionOfKind, type WhatIf } from './what-if-terms';
 
-export type WhatIf =
-  | { type: 'fail-node'; nodeId: string }
-  | { type: 'fail-instance'; nodeId: string }
-  | { type: 'fail-region'; region: string }
-  | { type: 'flash-crowd'; factor?: number }
-  | { type: 'cache-flush' }
-  | { type: 'slow-database'; factor?: number };
-
-export const DEFAULT_REGION = 'region-1';
-
-/** Kinds the engine treats as global: they belong to no region (MODEL-NOTES). */
-const GLOBAL_KINDS = new Set(['users', 'dns', 'cdn', 'monitoring', 'logging']);
+export type { WhatIf } from './what-if-terms';
+export { DEFAULT_REGION } from './what-if-terms';
 
 /** The region a node runs in, or null for a global kind. */
 export function regionOf(n: DesignNode): string | null {
-  return GLOBAL_KINDS.has(n.kind) ? null : (n.params?.region ?? DEFAULT_REGION);
+  return regionOfKind(n.kind, n.params?.region);
 }
 
-/** A short sentence naming the condition, for headings and curveballs. */
+/** A short sentence naming the condition, for headings and curveballs (components by label, else id). */
 export function describeWhatIf(w: WhatIf, design?: Design): string {
-  const label = (id: string) => design?.nodes.find((n) => n.id === id)?.label ?? id;
-  switch (w.type) {
-    case 'fail-node':
-      return `${label(w.nodeId)} fails`;
-    case 'fail-instance':
-      return `one instance of ${label(w.nodeId)} fails`;
-    case 'fail-region':
-      return `region ${w.region} goes down`;
-    case 'flash-crowd':
-      return `a flash crowd brings ${w.factor ?? 10}× the peak traffic`;
-    case 'cache-flush':
-      return 'the cache is flushed (hit ratio 0 while it warms up)';
-    case 'slow-database':
-      return `the database slows down ${w.factor ?? 5}×`;
-  }
+  return describeTerms(w, (id) => design?.nodes.find((n) => n.id === id)?.label ?? id);
 }
 
 /** Regions the design's nodes are in (default region included when used). */
@@ -85,8 +62,6 @@ function mapNodes(design: Design, fn: (n: DesignNode) => DesignNode): Design {
 function withParams(n: DesignNode, params: NodeParams): DesignNode {
   return { ...n, params: { ...n.params, ...params } };
 }
-
-const DATA_KINDS = new Set(['database', 'read-replica', 'nosql']);
 
 /** The design and workload overrides under a what-if condition. */
 export function applyWhatIf(

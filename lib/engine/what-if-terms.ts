@@ -1,0 +1,47 @@
+/**
+ * The what-if scenarios' vocabulary, shared by the engine (what-if.ts) and
+ * the results panel (components/results/what-if-options.ts): the scenario
+ * type, which kinds belong to no region, which kinds a slow database slows,
+ * and the sentence naming a scenario. No imports, so the panel can use it
+ * without pulling the engine into the page bundle.
+ */
+
+export type WhatIf =
+  | { type: 'fail-node'; nodeId: string }
+  | { type: 'fail-instance'; nodeId: string }
+  | { type: 'fail-region'; region: string }
+  | { type: 'flash-crowd'; factor?: number }
+  | { type: 'cache-flush' }
+  | { type: 'slow-database'; factor?: number };
+
+/** The region of a node that names none. */
+export const DEFAULT_REGION = 'region-1';
+
+/** Kinds the engine treats as global: they belong to no region (MODEL-NOTES). */
+export const GLOBAL_KINDS: ReadonlySet<string> = new Set(['users', 'dns', 'cdn', 'monitoring', 'logging']);
+
+/** Kinds a slow database slows: every database, read replica and NoSQL node. */
+export const DATA_KINDS: ReadonlySet<string> = new Set(['database', 'read-replica', 'nosql']);
+
+/** The region a node of this kind runs in, or null for a global kind. */
+export function regionOfKind(kind: string, region: string | undefined): string | null {
+  return GLOBAL_KINDS.has(kind) ? null : (region ?? DEFAULT_REGION);
+}
+
+/** A short sentence naming the condition, with components named by `labelOf`. */
+export function describeWhatIf(w: WhatIf, labelOf: (id: string) => string): string {
+  switch (w.type) {
+    case 'fail-node':
+      return `${labelOf(w.nodeId)} fails`;
+    case 'fail-instance':
+      return `one instance of ${labelOf(w.nodeId)} fails`;
+    case 'fail-region':
+      return `region ${w.region} goes down`;
+    case 'flash-crowd':
+      return `a flash crowd brings ${w.factor ?? 10}× the peak traffic`;
+    case 'cache-flush':
+      return 'the cache is flushed (hit ratio 0 while it warms up)';
+    case 'slow-database':
+      return `the database slows down ${w.factor ?? 5}×`;
+  }
+}
