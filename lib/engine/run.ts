@@ -1121,6 +1121,28 @@ export function compressMixture(W: Float64Array, M: Float64Array, V: Float64Arra
   return writeBins(W, M, V);
 }
 
+// Results of liveExtremes.
+let extMin = 0;
+let extMax = 0;
+let extLight = 0;
+
+/** The smallest and largest mean and the lightest weight among the components of positive weight, into extMin, extMax, extLight (±Infinity when none). */
+function liveExtremes(W: Float64Array, M: Float64Array, n: number): void {
+  let min = Infinity;
+  let max = -Infinity;
+  let light = Infinity;
+  for (let i = 0; i < n; i++) {
+    const w = W[i];
+    if (!(w > 0)) continue;
+    if (w < light) light = w;
+    if (M[i] < min) min = M[i];
+    if (M[i] > max) max = M[i];
+  }
+  extMin = min;
+  extMax = max;
+  extLight = light;
+}
+
 /**
  * Convolves mixture `a` (an components) with `b` (bn) into `a`, compressed
  * to MIX_MAX: exactly `compressMixture` applied to the an × bn products
@@ -1150,26 +1172,14 @@ function convolve(S: Scratch, an: number, bn: number): number {
   // The extreme means of the live products (positive weight): the sums of
   // each side's extremes, unless a product of two positive weights underflows,
   // which only a scan of the products can tell apart.
-  let minA = Infinity;
-  let maxA = -Infinity;
-  let lightA = Infinity;
-  for (let x = 0; x < an; x++) {
-    const w = aW[x];
-    if (!(w > 0)) continue;
-    if (w < lightA) lightA = w;
-    if (aM[x] < minA) minA = aM[x];
-    if (aM[x] > maxA) maxA = aM[x];
-  }
-  let minB = Infinity;
-  let maxB = -Infinity;
-  let lightB = Infinity;
-  for (let y = 0; y < bn; y++) {
-    const w = bW[y];
-    if (!(w > 0)) continue;
-    if (w < lightB) lightB = w;
-    if (bM[y] < minB) minB = bM[y];
-    if (bM[y] > maxB) maxB = bM[y];
-  }
+  liveExtremes(aW, aM, an);
+  const minA = extMin;
+  const maxA = extMax;
+  const lightA = extLight;
+  liveExtremes(bW, bM, bn);
+  const minB = extMin;
+  const maxB = extMax;
+  const lightB = extLight;
   let min = minA + minB;
   let max = maxA + maxB;
   if (!(lightA * lightB > 0)) {
