@@ -166,6 +166,20 @@ function Details({ c }: { c: AccuracyCaseReport }) {
   );
 }
 
+/** A group of cases: the summary table, then every case's comparisons. */
+function CaseGroup({ cases, caption }: { cases: AccuracyCaseReport[]; caption: string }) {
+  return (
+    <>
+      <Summary cases={cases} caption={caption} />
+      <div className="space-y-2">
+        {cases.map((c) => (
+          <Details key={c.name} c={c} />
+        ))}
+      </div>
+    </>
+  );
+}
+
 export function AccuracyTables({ data }: { data: AccuracyData }) {
   const checks = data.cases.filter((c) => c.group === 'check');
   const references = data.cases.filter((c) => c.group === 'reference');
@@ -181,12 +195,7 @@ export function AccuracyTables({ data }: { data: AccuracyData }) {
         Generated on {data.generatedOn} with seed {data.seed}; the first 10% of each run’s requests are discarded as warm-up. Each cell shows the
         largest difference for that figure over the design’s nodes and request classes, and where it occurs.
       </p>
-      <Summary cases={checks} caption="Checks: each held to the tolerances by the test suite" />
-      <div className="space-y-2">
-        {checks.map((c) => (
-          <Details key={c.name} c={c} />
-        ))}
-      </div>
+      <CaseGroup cases={checks} caption="Checks: each held to the tolerances by the test suite" />
       <h3 className="mt-8 text-lg font-semibold text-slate-900">The stages’ reference designs</h3>
       <p className="mt-2 leading-relaxed text-slate-700">
         Realistic designs, shown as they come out rather than held to the tolerances. Some components see only a small share of the
@@ -204,12 +213,7 @@ export function AccuracyTables({ data }: { data: AccuracyData }) {
           </>
         ) : null}
       </p>
-      <Summary cases={references} caption="Stage reference designs (informative)" />
-      <div className="space-y-2">
-        {references.map((c) => (
-          <Details key={c.name} c={c} />
-        ))}
-      </div>
+      <CaseGroup cases={references} caption="Stage reference designs (informative)" />
       {limits.length > 0 ? (
         <>
           <h3 className="mt-8 text-lg font-semibold text-slate-900">Known limits</h3>
@@ -218,12 +222,7 @@ export function AccuracyTables({ data }: { data: AccuracyData }) {
             (right when the balancer holds requests until an instance has a free core); without such a limit each request joins the
             shortest queue and stays there, and waits longer than the model says.
           </p>
-          <Summary cases={limits} caption="Known limits (informative)" />
-          <div className="space-y-2">
-            {limits.map((c) => (
-              <Details key={c.name} c={c} />
-            ))}
-          </div>
+          <CaseGroup cases={limits} caption="Known limits (informative)" />
         </>
       ) : null}
     </>
