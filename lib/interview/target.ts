@@ -8,21 +8,18 @@ import type { Evaluation } from '@/lib/engine/evaluation';
 import type { Design } from '@/lib/engine/types';
 import { designCheckPasses, labelOf, problemWorkload, runModel, shedShare } from './model';
 import type { Problem } from './schema';
+import { carriesTraffic } from '@/lib/design/carries-traffic';
 import { formatMs } from '@/lib/editor/scoring-format';
 
 /** Above this failed (or shed) share, traffic is being lost: the design does not carry the load. */
 export const MAX_TARGET_ERROR_RATE = 0.001;
-/** Cost is judged only once the design serves the load: more than the users, and at most this share of requests failing. */
-export const COST_JUDGED_MAX_ERROR_RATE = 0.05;
-
 /**
  * Whether the design serves the load well enough for its cost to mean
- * anything: a canvas with only the users, or one that fails most requests,
- * is cheap only because it does nothing. The cost check here and the cost
+ * anything (lib/design/carries-traffic). The cost check here and the cost
  * rubric item both use this rule.
  */
 export function servesLoad(design: Design, e: Evaluation): boolean {
-  return design.nodes.length > 1 && e.endToEnd.errorRate <= COST_JUDGED_MAX_ERROR_RATE;
+  return carriesTraffic(design, e.endToEnd.errorRate);
 }
 
 export interface TargetCheck {

@@ -6,6 +6,7 @@
 import { displayLabel } from '../editor/labels';
 import type { Design, Workload } from '../engine/types';
 import { resolveTargets, type ResolvedTarget, type ScenarioConfig } from './schema';
+import { CARRY_MAX_ERROR_RATE, hasComponents } from '@/lib/design/carries-traffic';
 import { formatMs } from '@/lib/editor/scoring-format';
 
 // ---------------------------------------------------------------------------
@@ -151,17 +152,10 @@ export function metricsOf(r: EngineResult): TargetMetrics {
 /** Share of requests that failed for reasons other than saturation (nowhere to go). */
 const NOISE = 1e-9;
 
-/**
- * Most requests a design may fail and still count as carrying the traffic.
- * The same rule as the interview review's cost item (lib/interview/scoring.ts):
- * cost, and here practices too, are judged once the design carries the
- * traffic, so an empty or unconnected design cannot earn points by being cheap.
- */
-export const CARRY_MAX_ERROR_RATE = 0.05;
-
 /** Why a design does not carry the traffic, or null when it does. */
 export function notCarriedReason(design: Design, r: Pick<EngineResult, 'endToEnd'>): string | null {
-  if (!design.nodes.some((n) => n.kind !== 'users')) return 'the design has no components besides Users';
+  // The rule of lib/design/carries-traffic, with the reason in words.
+  if (!hasComponents(design)) return 'the design has no components besides Users';
   const e = r.endToEnd.errorRate;
   if (!Number.isFinite(e)) return 'its error rate is unknown';
   return e > CARRY_MAX_ERROR_RATE ? `${pct(e)} of requests fail` : null;
