@@ -14,6 +14,7 @@ import stage6 from '@/content/stages/stage-6.json';
 import stage7 from '@/content/stages/stage-7.json';
 import stage8 from '@/content/stages/stage-8.json';
 import { parseDesign } from '@/lib/design/schema';
+import { stableJson } from '@/lib/design/stable-json';
 import type { Design } from '@/lib/engine/types';
 import { GROWTH_STAGES } from '@/lib/growth-stages';
 
@@ -59,22 +60,11 @@ export function checkReferenceDesigns(): { stage: number; ok: boolean; issues: s
   });
 }
 
-/** JSON with object keys sorted, so that equal values give equal text. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
 /** What the model scores in a design: its components with their parameters, its connections and its workload (not positions, labels or ids of connections). */
 function modelShape(design: Design): string {
-  const nodes = design.nodes.map((n) => canonical({ id: n.id, kind: n.kind, params: n.params ?? {} })).sort();
-  const edges = design.edges.map((e) => canonical({ source: e.source, target: e.target, params: e.params ?? {} })).sort();
-  return canonical({ nodes, edges, workload: design.workload ?? {} });
+  const nodes = design.nodes.map((n) => stableJson({ id: n.id, kind: n.kind, params: n.params ?? {} })).sort();
+  const edges = design.edges.map((e) => stableJson({ source: e.source, target: e.target, params: e.params ?? {} })).sort();
+  return stableJson({ nodes, edges, workload: design.workload ?? {} });
 }
 
 /**

@@ -4,7 +4,9 @@
  * repository. Client-safe: no server or database imports.
  */
 import { z } from 'zod';
+import { hasComponents } from '../design/carries-traffic';
 import { formatPath, MAX_DESIGN_BYTES, parseDesign, workloadSchema } from '../design/schema';
+import { stableJson } from '../design/stable-json';
 import { KINDS, type Kind } from '../engine/kinds';
 import type { Design, Workload } from '../engine/types';
 import { DEFAULT_SLOS, stageTarget, STAGE_TARGETS } from './stages';
@@ -319,23 +321,13 @@ export function resolveTargets(config: Pick<ScenarioConfig, 'targets' | 'slo'>):
 // ---------------------------------------------------------------------------
 // A student's design within the scenario's constraints
 
-function stable(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stable(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 /**
  * A design with nothing but Users (or nothing at all) serves no one: there is
  * nothing to grade, so the student page refuses to submit it and says why.
  */
 export function emptyDesignIssue(design: Pick<Design, 'nodes'>): FieldIssue | null {
-  if (design.nodes.some((n) => n.kind !== 'users')) return null;
+  if (hasComponents(design)) return null;
   return {
     path: 'nodes',
     message:
@@ -381,7 +373,7 @@ export function checkDesignConstraints(
       if ((field === 'label' || field === 'position') && original[field] === undefined) continue;
       const was = field === 'params' ? (original.params ?? {}) : original[field];
       const now = field === 'params' ? (found.n.params ?? {}) : found.n[field];
-      if (stable(now) !== stable(was)) {
+      if (stableJson(now) !== stableJson(was)) {
         issues.push({ path: `nodes[${found.i}].${field}`, message: `node "${original.id}" is locked; its ${field} cannot change` });
       }
     }
