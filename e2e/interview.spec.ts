@@ -9,10 +9,20 @@ import { expect, test, SandboxPage } from './fixtures';
  * the printable page and the history.
  */
 
-const ACTIVE_KEY = 'scalelab:interview:v1:active:url-shortener';
+/** The stored active attempt of a problem (null when there is none). */
+async function readStored(page: Page, problemId: string) {
+  return page.evaluate(
+    (key) => JSON.parse(localStorage.getItem(key) ?? 'null'),
+    `scalelab:interview:v1:active:${problemId}`,
+  );
+}
 
-async function readActive(page: Page) {
-  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), ACTIVE_KEY);
+/** Opens a problem's setup with a fixed clock and nothing stored, as a new user finds it. */
+async function openFresh(page: Page, problemId: string) {
+  await page.clock.install({ time: new Date('2026-03-02T10:00:00Z') });
+  await page.goto(`/interview/${problemId}`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
 }
 
 test('a full mock from the brief to the review, surviving a reload', async ({ page }) => {
@@ -77,17 +87,17 @@ test('a full mock from the brief to the review, surviving a reload', async ({ pa
   await canvas.connect('Load balancer', 'App server');
   await canvas.connect('App server', 'Database');
   await expect(canvas.edges).toHaveCount(3);
-  await expect.poll(async () => (await readActive(page))?.design.edges.length).toBe(3);
+  await expect.poll(async () => (await readStored(page, 'url-shortener'))?.design.edges.length).toBe(3);
 
   // A reload in the middle loses nothing: phase, notes, estimates, design and the clock.
-  const before = await readActive(page);
+  const before = await readStored(page, 'url-shortener');
   await page.reload();
   await expect(canvas.canvas).toHaveAttribute('data-hydrated', 'true');
   await expect(page.getByRole('button', { name: 'Design' })).toHaveAttribute('aria-current', 'step');
   await expect(canvas.nodes).toHaveCount(4);
   await expect(canvas.edges).toHaveCount(3);
   await expect(page.getByText('Links may expire')).toBeVisible();
-  const after = await readActive(page);
+  const after = await readStored(page, 'url-shortener');
   expect(after.id).toBe(before.id);
   expect(after.estimates.peakRps).toBe(2315);
   await expect(timer).toContainText(/4[0-4]:\d\d/);
@@ -172,14 +182,11 @@ test('a full mock from the brief to the review, surviving a reload', async ({ pa
   await expect(page.getByRole('row', { name: /URL shortener/ })).toContainText(String(score));
   await page.goto('/interview');
   await expect(page.getByRole('link', { name: /URL shortener/ })).toContainText(`Best ${score}`);
-  expect(await readActive(page)).toBeNull();
+  expect(await readStored(page, 'url-shortener')).toBeNull();
 });
 
 test('the clock pauses, and the length can be changed mid-interview', async ({ page }) => {
-  await page.clock.install({ time: new Date('2026-03-02T10:00:00Z') });
-  await page.goto('/interview/pastebin');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  await openFresh(page, 'pastebin');
   await page.getByRole('radio', { name: /Practice/ }).check();
   await page.getByLabel('Length').selectOption('30');
   await page.getByRole('button', { name: 'Start the interview' }).click();
@@ -263,10 +270,7 @@ test('every phase, the review and the history have no serious or critical axe vi
 });
 
 test('bad estimates are named on their fields and never locked in', async ({ page }) => {
-  await page.clock.install({ time: new Date('2026-03-02T10:00:00Z') });
-  await page.goto('/interview/pastebin');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  await openFresh(page, 'pastebin');
   await page.getByRole('button', { name: 'Start the interview' }).click();
   await page.getByRole('button', { name: 'Next: estimation' }).click();
 
@@ -317,10 +321,7 @@ test('leaving the design early shows every curveball still to come, one after an
   page,
 }) => {
   test.setTimeout(90_000);
-  await page.clock.install({ time: new Date('2026-03-02T10:00:00Z') });
-  await page.goto('/interview/pastebin');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  await openFresh(page, 'pastebin');
   await page.getByRole('button', { name: 'Start the interview' }).click();
   await page.getByRole('button', { name: 'Next: estimation' }).click();
   await page.getByRole('button', { name: 'Skip to the design' }).click();
@@ -355,13 +356,6 @@ test('leaving the design early shows every curveball still to come, one after an
   await expect(rubric).not.toContainText('Not shown to you');
 });
 
-async function readStored(page: Page, problemId: string) {
-  return page.evaluate(
-    (key) => JSON.parse(localStorage.getItem(key) ?? 'null'),
-    `scalelab:interview:v1:active:${problemId}`,
-  );
-}
-
 async function pageWidth(page: Page) {
   return page.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,
@@ -376,10 +370,7 @@ test.describe('on a phone', () => {
     page,
   }) => {
     test.setTimeout(120_000);
-    await page.clock.install({ time: new Date('2026-03-02T10:00:00Z') });
-    await page.goto('/interview/news-feed');
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
+    await openFresh(page, 'news-feed');
     await page.getByRole('button', { name: 'Start the interview' }).click();
 
     // The title wraps instead of shrinking to “So…”, and the page is not zoomed out to fit a wider one.
