@@ -1,4 +1,4 @@
-import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test as base, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 
 /**
  * Instructor-shared scenarios, end to end: authoring on /teach, students in
@@ -60,6 +60,13 @@ const test = base.extend<{ people: { open(): Promise<Page> } }>({
     expect(dialogs, 'dialogs opened by pages').toEqual([]);
   },
 });
+
+/** Publishes a scenario through the API, as the teach form does; returns its links and slug. */
+async function createScenario(request: APIRequestContext, data: { title: string; brief: string; config: Record<string, unknown> }) {
+  const res = await request.post('/api/scenarios', { data });
+  expect(res.status()).toBe(201);
+  return res.json();
+}
 
 async function joinAs(page: Page, studentUrl: string, name: string) {
   await page.goto(studentUrl);
@@ -175,7 +182,7 @@ test('an instructor publishes a scenario, a student submits, the instructor sees
 });
 
 test('a resume link brings a student back to their work in another browser', async ({ people, request }) => {
-  const created = await (await request.post('/api/scenarios', { data: { title: 'Resume me', brief: 'Go.', config: { targets: [{ type: 'stage', stage: 2 }], allowedKinds: ['server', 'database', 'app-server'], scoreVisibility: 'after-release' } } })).json();
+  const created = await createScenario(request, { title: 'Resume me', brief: 'Go.', config: { targets: [{ type: 'stage', stage: 2 }], allowedKinds: ['server', 'database', 'app-server'], scoreVisibility: 'after-release' } });
   const first = await people.open();
   await joinAs(first, created.studentUrl, 'Grace');
   // In the student's voice, not the instructor's form label lower-cased ("after i release them").
@@ -197,15 +204,11 @@ test('a resume link brings a student back to their work in another browser', asy
 
 test('markup in a brief, a title or a name runs no script anywhere', async ({ people, request }) => {
   const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
-  const res = await request.post('/api/scenarios', {
-    data: {
-      title: `Title ${payload}`,
-      brief: `# Brief ${payload}\n\n${payload}\n\n[click me](javascript:window.__xss=3)\n\n<svg onload="window.__xss=4"></svg>`,
-      config: { targets: [{ type: 'stage', stage: 1 }], allowedKinds: ['server'], scoreVisibility: 'on-submit', leaderboard: true },
-    },
+  const created = await createScenario(request, {
+    title: `Title ${payload}`,
+    brief: `# Brief ${payload}\n\n${payload}\n\n[click me](javascript:window.__xss=3)\n\n<svg onload="window.__xss=4"></svg>`,
+    config: { targets: [{ type: 'stage', stage: 1 }], allowedKinds: ['server'], scoreVisibility: 'on-submit', leaderboard: true },
   });
-  expect(res.status()).toBe(201);
-  const created = await res.json();
   const student = await people.open();
   await joinAs(student, created.studentUrl, 'Mallory <img src=x onerror="window.__xss=5">');
   await expect(student.getByRole('heading', { level: 1 })).toContainText('Title <img src=x');
@@ -250,11 +253,7 @@ test('the samples let a new user try both sides at once', async ({ people }) => 
 });
 
 test('a student cannot submit an empty canvas or Users alone, and a design that carries nothing earns nothing for cost', async ({ people, request }) => {
-  const created = await (
-    await request.post('/api/scenarios', {
-      data: { title: 'Fifty thousand', brief: 'Go.', config: { targets: [{ type: 'users', users: 50_000 }], allowedKinds: ['app-server'], scoreVisibility: 'on-submit' } },
-    })
-  ).json();
+  const created = await createScenario(request, { title: 'Fifty thousand', brief: 'Go.', config: { targets: [{ type: 'users', users: 50_000 }], allowedKinds: ['app-server'], scoreVisibility: 'on-submit' } });
   const student = await people.open();
   await joinAs(student, created.studentUrl, 'Blank');
   const slug: string = created.slug;
@@ -328,11 +327,7 @@ test('the teach form names fields as labelled, in their units, and opens the wor
 
 test('the dashboard does not scroll sideways on a phone', async ({ people, request }) => {
   // Stage 3's "Failed: Stage 3: Load balancer, horizontal app tier" is the longest Result filter option.
-  const created = await (
-    await request.post('/api/scenarios', {
-      data: { title: 'Phone check', brief: 'Go.', config: { targets: [{ type: 'stage', stage: 3 }], allowedKinds: ['app-server'], scoreVisibility: 'after-release' } },
-    })
-  ).json();
+  const created = await createScenario(request, { title: 'Phone check', brief: 'Go.', config: { targets: [{ type: 'stage', stage: 3 }], allowedKinds: ['app-server'], scoreVisibility: 'after-release' } });
   const page = await people.open();
   for (const width of [360, 390]) {
     await page.setViewportSize({ width, height: 844 });
