@@ -31,7 +31,7 @@ import * as workloadModule from './workload';
 // Local copies: imported bindings can be live getters under some module loaders
 // (tsx's per-file CommonJS), which costs a call per use in the loops below.
 const { JOB, MODEL_QUEUE, MODEL_RATED, READ, STATIC, WRITE } = codes;
-const { LAT_ALL, LAT_READ, MIX_MAX, borrowRunState, forward, regionUnit, returnRunState, run, userFailed } = runCodes;
+const { LAT_ALL, LAT_NONE, LAT_READ, MIX_MAX, borrowRunState, forward, regionUnit, returnRunState, run, userFailed } = runCodes;
 const { gammaMixturePercentile, mmcMixturePercentile } = queueing;
 const { collectFindings, dominantLoad } = findingsModule;
 const { HOURS_PER_MONTH, PRICES_DATE } = prices;
@@ -522,7 +522,7 @@ function sweepPrepared(p: PreparedDesign, fromUsers: number, toUsers: number, po
           let b = users;
           for (let it = 0; it < 40 && b - a > Math.max(1, b * 1e-4); it++) {
             const mid = (a + b) / 2;
-            forward(p.spare, { ...base, users: mid }, -1, false);
+            forward(p.spare, { ...base, users: mid }, -1, LAT_NONE);
             if (maxUtilization(p.spare) >= 1) b = mid;
             else a = mid;
           }

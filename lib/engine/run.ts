@@ -428,10 +428,13 @@ export function fitWait(mean: number, scv: number, m3: number): Readonly<WaitFit
 /**
  * Propagation, queueing and saturation (MODEL.md §2–§3) for one workload.
  * `failedRegion` ≥ 0 takes that region down (its nodes fail whatever reaches
- * them; geo DNS routes around it). `waits` false skips the waiting-time
- * figures (for passes that only read rates and utilisation). O(nodes + edges).
+ * them; geo DNS routes around it). `waits` says which classes' latencies the
+ * run will build (LAT_*): a station's waiting-time figures are computed only
+ * where one of those classes arrives (every station with traffic for
+ * LAT_ALL, which node response times need; none for LAT_NONE, for passes
+ * that only read rates and utilisation). O(nodes + edges).
  */
-export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, waits = true): void {
+export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, waits: number = LAT_ALL): void {
   const net = st.net;
   clearState(st);
   st.workload = w;
@@ -573,7 +576,9 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
     let totalM3 = 0;
     let applyM4 = 0;
     let totalM4 = 0;
-    if (waits) {
+    // The waits are built only where a request of a class in `waits` arrives.
+    const needWaits = waits === LAT_ALL || ((a0 > 0 ? 1 : 0) | (a1 > 0 ? 2 : 0) | (a2 > 0 ? 4 : 0) | (a3 > 0 ? 8 : 0)) & waits;
+    if (needWaits) {
       const writeM2 = inline ? 2 * s2 * s2 + asyncShare * (2 * s2 * inlineMs + 2 * inlineMs * inlineMs) : 2 * s2 * s2;
       applyMs = primary >= 0 ? net.applyFactor[v] * s2 : 0;
       applyM2 = applyOps * 2 * applyMs * applyMs;
@@ -664,8 +669,8 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
     st.saturated[v] = rho >= 1 ? 1 : 0;
     if (lamInst > 0) st.meanSvcMs[v] = workInst / lamInst;
     st.stationServers[v] = c;
-    // Waits are skipped where only rates and utilisation are read (region checks, bisection).
-    if (waits && rho < 1 && lamInst > 0 && workInst > 0) {
+    // Waits are skipped where no class of `waits` arrives (none at all for region checks and bisection).
+    if (needWaits && rho < 1 && lamInst > 0 && workInst > 0) {
       const sbar = workInst / lamInst;
       const even = !isDb && kc !== K_REPLICA && kc !== K_NOSQL;
       const alg = net.algorithm[v];
@@ -1471,7 +1476,7 @@ function costs(st: RunState, spare: RunState | null) {
   let pf = w.peakFactor;
   let usage = st;
   if (spare && pf > 1 && overloadedAtPeak(st)) {
-    forward(spare, { ...w, peakFactor: 1 }, -1, false);
+    forward(spare, { ...w, peakFactor: 1 }, -1, LAT_NONE);
     usage = spare;
     pf = 1;
   }
@@ -1594,7 +1599,7 @@ export function regionUnit(spare: RunState, w: ResolvedWorkload): RegionUnit | n
   const unit: RegionUnit = { users: w.users, maxLoad: new Float64Array(regions.length), failed: new Float64Array(regions.length) };
   for (let i = 0; i < regions.length; i++) {
     const r = regions[i];
-    forward(spare, w, r, false);
+    forward(spare, w, r, LAT_NONE);
     let max = 0;
     for (let v = 0; v < net.n; v++) {
       if (net.region[v] === r) continue;
@@ -1632,7 +1637,7 @@ const SCALE_GUARD = 1e-9;
  */
 export function run(st: RunState, w: ResolvedWorkload, latMask: number, spare: RunState | null, unit: RegionUnit | null = null): RegionCheck[] {
   const net = st.net;
-  forward(st, w, -1);
+  forward(st, w, -1, latMask);
   const regions = geoRegions(net);
   const checks: RegionCheck[] = [];
   st.regionCount = Math.max(1, regions.length);
@@ -1655,7 +1660,7 @@ export function run(st: RunState, w: ResolvedWorkload, latMask: number, spare: R
           continue;
         }
       }
-      forward(spare, w, r, false);
+      forward(spare, w, r, LAT_NONE);
       let satNode = -1;
       for (let v = 0; v < net.n; v++) {
         if (spare.saturated[v] && net.region[v] !== r) {
