@@ -284,6 +284,22 @@ describe(`scenarios API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLit
       expect(await submissionCount(slug)).toBe(0);
     });
 
+    it('refuses an empty design or Users alone with 422 naming the problem, storing nothing', async () => {
+      // No starting design and no locked nodes: only the empty-design rule can refuse these.
+      const { slug } = await create(scenarioInput({}, { startingDesign: undefined, lockedNodeIds: [] }));
+      const token = await join(slug);
+      const empty = await submit(slug, token, { schemaVersion: 1, nodes: [], edges: [] });
+      expect(empty.status).toBe(422);
+      const emptyBody = (await empty.json()) as { error: string; issues: { path: string; message: string }[] };
+      expect(emptyBody.error).toMatch(/nothing to grade/i);
+      expect(emptyBody.issues[0]).toMatchObject({ path: 'nodes', message: expect.stringMatching(/^The canvas is empty/) });
+      const usersOnly = await submit(slug, token, { schemaVersion: 1, nodes: [{ id: 'users', kind: 'users' }], edges: [] });
+      expect(usersOnly.status).toBe(422);
+      expect(((await usersOnly.json()) as { issues: { message: string }[] }).issues[0].message).toMatch(/^Your design has only Users/);
+      expect(await submissionCount(slug)).toBe(0);
+      expect((await submit(slug, token, scaledDesign(2))).status).toBe(201);
+    });
+
     it('answers 413 for a design over 512 KB, storing nothing', async () => {
       const { slug } = await create();
       const token = await join(slug);

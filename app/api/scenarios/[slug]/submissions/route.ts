@@ -1,15 +1,17 @@
 import { MAX_DESIGN_BYTES } from '@/lib/design/schema';
 import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
 import { authorizeStudent, closedReason, submitDesign } from '@/lib/scenarios/repository';
-import { checkDesignConstraints, designBytes, MAX_SUBMIT_BYTES, parseWith, submitSchema } from '@/lib/scenarios/schema';
+import { checkDesignConstraints, designBytes, emptyDesignIssue, MAX_SUBMIT_BYTES, parseWith, submitSchema } from '@/lib/scenarios/schema';
 import { fail, invalid, json, notFound, readBody, studentTokenOf, tooLarge, tooMany } from '@/lib/scenarios/http';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * A student submits a design (`{design}`, with `X-Student-Token`). It is
- * checked against the scenario (allowed kinds, locked nodes), graded, and
- * stored; the 201 answer comes only after the row is committed.
+ * checked against the scenario (allowed kinds, locked nodes) and refused
+ * when it has nothing to grade (no components besides Users, as the student
+ * page says before sending), then graded and stored; the 201 answer comes
+ * only after the row is committed.
  */
 export async function POST(req: Request, ctx: { params: Promise<{ slug: string }> }) {
   const { slug } = await ctx.params;
@@ -27,6 +29,8 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
   if (!parsed.ok) return invalid(parsed.issues, 'The design is not valid');
   const issues = checkDesignConstraints(parsed.value.design, auth.scenario.config);
   if (issues.length > 0) return invalid(issues, 'The design breaks the scenario’s rules');
+  const empty = emptyDesignIssue(parsed.value.design);
+  if (empty) return invalid([empty], 'There is nothing to grade');
 
   // The rate limits are counted in the same transaction as the insert: one commit.
   const result = await submitDesign(auth.scenario, auth.student, parsed.value.design, [
