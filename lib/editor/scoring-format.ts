@@ -23,13 +23,7 @@ export function formatUsers(users: number): string {
   return String(Math.round(users));
 }
 
-/** Milliseconds: "0.8 ms", "57.7 ms", "1,240 ms", "10.0 s". */
-export function formatMs(ms: number): string {
-  if (!Number.isFinite(ms)) return '—';
-  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (ms >= 100) return `${Math.round(ms).toLocaleString('en-US')} ms`;
-  return `${ms.toFixed(1)} ms`;
-}
+export { formatMs } from '../engine/format';
 
 /**
  * A fraction as a percentage with enough digits to tell nines apart, without

@@ -8,6 +8,7 @@ import type { Finding, StageCheck, StageResult, StageScoreParts } from './evalua
 import type { LessonId } from './lessons';
 import type { RunState } from './run';
 import { thousands } from './findings';
+import { formatMs } from './format';
 
 // Local copies: imported bindings can be live getters under some module loaders (tsx/CJS).
 const { JOB, READ, STATIC, WRITE } = codes;
@@ -264,12 +265,6 @@ export interface StageMeasures {
   monthlyCostUsd: number;
 }
 
-/** A latency as the results panel prints it (lib/editor/scoring-format formatMs): 57.7 ms, 1,240 ms, 10.0 s. */
-function fmtMs(x: number): string {
-  if (x >= 10_000) return `${(x / 1000).toFixed(1)} s`;
-  return x >= 100 ? `${Math.round(x).toLocaleString('en-US')} ms` : `${x.toFixed(1)} ms`;
-}
-
 function fmtPct(x: number, digits = 2): string {
   return `${(x * 100).toFixed(digits)}%`;
 }
@@ -336,7 +331,7 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
   const latOk = m.p95ReadMs <= spec.p95ReadMs;
   checks.push({
     id: 'latency',
-    label: `p95 read latency ${fmtMs(m.p95ReadMs)} ${latOk ? '≤' : '>'} ${spec.p95ReadMs} ms`,
+    label: `p95 read latency ${formatMs(m.p95ReadMs)} ${latOk ? '≤' : '>'} ${spec.p95ReadMs} ms`,
     passed: latOk,
     value: m.p95ReadMs,
     limit: spec.p95ReadMs,
@@ -377,7 +372,7 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
     }
   }
   if (!latOk) {
-    stageFindings.push({ severity: 'error', code: 'slo-latency', nodeId: null, message: `p95 read latency is ${fmtMs(m.p95ReadMs)}, above the stage's ${spec.p95ReadMs} ms objective.`, lessonId: 'guide-latency' });
+    stageFindings.push({ severity: 'error', code: 'slo-latency', nodeId: null, message: `p95 read latency is ${formatMs(m.p95ReadMs)}, above the stage's ${spec.p95ReadMs} ms objective.`, lessonId: 'guide-latency' });
   }
   if (!availOk) {
     stageFindings.push({
