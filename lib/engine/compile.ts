@@ -139,6 +139,8 @@ export interface CompiledNetwork {
   routeHop: Float64Array;
   /** Index of the design edge the route entry follows. */
   routeEdge: Int32Array;
+  /** Entries in the longest route (sizes the backward pass's scratch). */
+  maxRoute: number;
   /** Design edge ids, by index. */
   edgeIds: string[];
 
@@ -606,6 +608,8 @@ export function compile(design: Design): CompiledNetwork {
     }
   }
   routeStart[n * 4] = rn;
+  let maxRoute = 0;
+  for (let b = 0; b < n * 4; b++) maxRoute = Math.max(maxRoute, routeStart[b + 1] - routeStart[b]);
   for (let v = 0; v < n; v++) if (standby[v]) failover[v] = 1;
   // Replicas take the shape of their primary's shards.
   for (let v = 0; v < n; v++) {
@@ -679,6 +683,7 @@ export function compile(design: Design): CompiledNetwork {
     routeFrac: rf.slice(0, rn),
     routeHop: rh.slice(0, rn),
     routeEdge: re.slice(0, rn),
+    maxRoute,
     edgeIds: edges.map((e) => e.id),
     algorithm,
     primaryOf,

@@ -1051,16 +1051,22 @@ function ensureScratch(size: number) {
   if (scratch.aW.length < size) scratch = makeScratch(Math.max(size, scratch.aW.length * 2));
 }
 
-/** Writes the non-empty bins (total weight, mean, variance) to the front of W/M/V; returns how many. */
-function writeBins(W: Float64Array, M: Float64Array, V: Float64Array): number {
+/**
+ * Writes the non-empty bins (total weight times `keep`, mean, variance) to
+ * W/M/V from `base`; returns how many. With `drop`, a bin whose weight times
+ * `keep` is not positive is left out too.
+ */
+function writeBins(W: Float64Array, M: Float64Array, V: Float64Array, base: number, keep: number, drop: boolean): number {
   const { binW, binM, binS } = scratch;
   let out = 0;
   for (let j = 0; j < MIX_MAX; j++) {
     if (binW[j] <= 0) continue;
+    const wgt = binW[j] * keep;
+    if (drop && !(wgt > 0)) continue;
     const mean = binM[j] / binW[j];
-    W[out] = binW[j];
-    M[out] = mean;
-    V[out] = Math.max(0, binS[j] / binW[j] - mean * mean);
+    W[base + out] = wgt;
+    M[base + out] = mean;
+    V[base + out] = Math.max(0, binS[j] / binW[j] - mean * mean);
     out++;
   }
   return out;
@@ -1123,7 +1129,7 @@ export function compressMixture(W: Float64Array, M: Float64Array, V: Float64Arra
     binM[bin] += wi * mi;
     binS[bin] += wi * (V[i] + mi * mi);
   }
-  return writeBins(W, M, V);
+  return writeBins(W, M, V, 0, 1, false);
 }
 
 // Results of liveExtremes.
@@ -1149,15 +1155,33 @@ function liveExtremes(W: Float64Array, M: Float64Array, n: number): void {
 }
 
 /**
- * Convolves mixture `a` (an components) with `b` (bn) into `a`, compressed
- * to MIX_MAX: exactly `compressMixture` applied to the an × bn products
- * (same products, same order, same bins), without writing the products out.
- * Returns the new count.
+ * Convolves mixture `a` (an components) with `b` (bn), compressed to
+ * MIX_MAX: exactly `compressMixture` applied to the an × bn products (same
+ * products, same order, same bins), without writing the products out.
+ * Returns the new count. The result replaces `a` (S.aW/aM/aV, which may
+ * swap with S.cW/cM/cV), or with `final` goes to W/M/V from `base`, every
+ * weight times `keep` and the components of no positive weight left out:
+ * the node's own mixture, written once.
  */
-function convolve(S: Scratch, an: number, bn: number): number {
-  const { aW, aM, aV, bW, bM, bV, cW, cM, cV } = S;
+function convolve(S: Scratch, an: number, bn: number, final: boolean, W: Float64Array, M: Float64Array, V: Float64Array, base: number, keep: number): number {
+  const { aW, aM, aV, bW, bM, bV } = S;
   const m = an * bn;
   if (m <= MIX_MAX) {
+    if (final) {
+      let out = 0;
+      for (let x = 0; x < an; x++) {
+        for (let y = 0; y < bn; y++) {
+          const wgt = aW[x] * bW[y] * keep;
+          if (!(wgt > 0)) continue;
+          W[base + out] = wgt;
+          M[base + out] = aM[x] + bM[y];
+          V[base + out] = aV[x] + bV[y];
+          out++;
+        }
+      }
+      return out;
+    }
+    const { cW, cM, cV } = S;
     let cn = 0;
     for (let x = 0; x < an; x++) {
       for (let y = 0; y < bn; y++) {
@@ -1167,11 +1191,13 @@ function convolve(S: Scratch, an: number, bn: number): number {
         cn++;
       }
     }
-    for (let x = 0; x < cn; x++) {
-      aW[x] = cW[x];
-      aM[x] = cM[x];
-      aV[x] = cV[x];
-    }
+    // The products become `a`: swap the buffers rather than copy.
+    S.aW = cW;
+    S.aM = cM;
+    S.aV = cV;
+    S.cW = aW;
+    S.cM = aM;
+    S.cV = aV;
     return cn;
   }
   // The extreme means of the live products (positive weight): the sums of
@@ -1220,7 +1246,7 @@ function convolve(S: Scratch, an: number, bn: number): number {
       binS[bin] += wi * (vi + mi * mi);
     }
   }
-  return writeBins(aW, aM, aV);
+  return final ? writeBins(W, M, V, base, keep, true) : writeBins(aW, aM, aV, 0, 1, false);
 }
 
 /**
@@ -1295,34 +1321,43 @@ export function backward(st: RunState, latMask: number): void {
     st.mixM = new Float64Array(n * 4 * MIX_MAX);
     st.mixV = new Float64Array(n * 4 * MIX_MAX);
   }
-  const { mixW, mixM, mixV, availUp } = st;
+  // Scratch for the longest route's mixtures (every target's, plus the group's
+  // own component), sized once for the pass.
+  if (latMask !== 0) ensureScratch(Math.max(MIX_MAX * MIX_MAX + 4, net.maxRoute * MIX_MAX + 2));
+  // Locals: the calls below would otherwise make every loop reload them.
+  const { mixW, mixM, mixV, mixN, availUp, arrival, nodeAvailability, saturated, servedFrac, shedFrac, svcMs, inlineJobMs, waitMean } = st;
+  const { waitProb, waitP1, waitTheta1, waitTheta2 } = st;
+  const { topo, kindCode, region, routeStart, routeTarget, routeFrac, routeHop } = net;
+  const asyncShare = st.workload.asyncShare;
   for (let idx = n - 1; idx >= 0; idx--) {
-    const v = net.topo[idx];
+    const v = topo[idx];
     const b = v * 4;
-    const kc = net.kindCode[v];
+    const kc = kindCode[v];
     const model = net.model[v];
+    const nodeAvail = nodeAvailability[v];
+    const regionV = region[v];
     for (let k = 0; k < 4; k++) {
-      if (!(st.arrival[b + k] > 0)) {
+      if (!(arrival[b + k] > 0)) {
         // No traffic of this class reaches the node, so no path uses this figure.
-        availUp[b + k] = st.nodeAvailability[v];
+        availUp[b + k] = nodeAvail;
         continue;
       }
-      const passRead = kc === K_DATABASE && k === READ && hasRoute(net, v, READ);
+      const passRead = kc === K_DATABASE && k === READ && routeStart[b + READ + 1] > routeStart[b + READ];
       const ng = groupsOf(net, st, v, k, groupCls, groupProb);
       // Availability.
-      let av = passRead ? 1 : st.nodeAvailability[v];
+      let av = passRead ? 1 : nodeAvail;
       for (let g = 0; g < ng; g++) {
         const oc = groupCls[g];
         const p = groupProb[g];
-        const rb = v * 4 + oc;
-        const s = net.routeStart[rb];
-        const e = net.routeStart[rb + 1];
+        const rb = b + oc;
+        const s = routeStart[rb];
+        const e = routeStart[rb + 1];
         if (s === e) continue; // unhandled: counted as failed requests, not downtime
         let sum = 0;
         for (let i = s; i < e; i++) {
-          const t = net.routeTarget[i];
-          const rf = net.region[t] >= 0 && net.region[t] !== net.region[v] ? regionFactor : 1;
-          sum += net.routeFrac[i] * rf * availUp[t * 4 + oc];
+          const t = routeTarget[i];
+          const rf = region[t] >= 0 && region[t] !== regionV ? regionFactor : 1;
+          sum += routeFrac[i] * rf * availUp[t * 4 + oc];
         }
         av *= 1 - p + p * sum;
       }
@@ -1330,16 +1365,10 @@ export function backward(st: RunState, latMask: number): void {
 
       // Latency mixture.
       if (!(latMask & (1 << k))) continue;
-      let need = MIX_MAX * MIX_MAX + 4;
-      for (let g = 0; g < ng; g++) {
-        const rb = v * 4 + groupCls[g];
-        need = Math.max(need, (net.routeStart[rb + 1] - net.routeStart[rb]) * MIX_MAX + 2);
-      }
-      ensureScratch(need);
       const S = scratch;
       let an = 0;
       // Stage at this node.
-      const sat = st.saturated[v] === 1 && !passRead;
+      const sat = saturated[v] === 1 && !passRead;
       if (model === MODEL_SOURCE || model === MODEL_NONE || passRead) {
         S.aW[0] = 1;
         S.aM[0] = 0;
@@ -1356,9 +1385,9 @@ export function backward(st: RunState, latMask: number): void {
         S.aV[0] = 0;
         an = 1;
       } else {
-        const svc = st.svcMs[b + k];
-        const inl = k === WRITE ? st.inlineJobMs[v] : 0;
-        if (st.waitMean[v] + svc > TIMEOUT_MS) {
+        const svc = svcMs[b + k];
+        const inl = k === WRITE ? inlineJobMs[v] : 0;
+        if (waitMean[v] + svc > TIMEOUT_MS) {
           S.aW[0] = 1;
           S.aM[0] = TIMEOUT_MS;
           S.aV[0] = 0;
@@ -1366,80 +1395,88 @@ export function backward(st: RunState, latMask: number): void {
         } else {
           // Paths through the station: no wait (1 - C) or a wait in phase 1 or
           // 2 of the conditional wait; each with or without an inline job.
-          const pw = st.waitProb[v];
-          const p1 = st.waitP1[v];
-          const t1 = st.waitTheta1[v];
-          const t2 = st.waitTheta2[v];
-          const q = inl > 0 ? st.workload.asyncShare : 0;
+          const pw = waitProb[v];
+          const p1 = waitP1[v];
+          const t1 = waitTheta1[v];
+          const t2 = waitTheta2[v];
+          const q = inl > 0 ? asyncShare : 0;
+          const { aW, aM, aV } = S;
           for (let j = 0; j < 2; j++) {
             const wj = j === 0 ? 1 - q : q;
             if (!(wj > 0)) continue;
             const sm = j === 0 ? svc : svc + inl;
             const sv = j === 0 ? svc * svc : svc * svc + inl * inl;
             if (pw < 1) {
-              S.aW[an] = wj * (1 - pw);
-              S.aM[an] = sm;
-              S.aV[an] = sv;
+              aW[an] = wj * (1 - pw);
+              aM[an] = sm;
+              aV[an] = sv;
               an++;
             }
             if (pw > 0 && p1 > 0) {
-              S.aW[an] = wj * pw * p1;
-              S.aM[an] = sm + 1 / t1;
-              S.aV[an] = sv + 1 / (t1 * t1);
+              aW[an] = wj * pw * p1;
+              aM[an] = sm + 1 / t1;
+              aV[an] = sv + 1 / (t1 * t1);
               an++;
             }
             if (pw > 0 && p1 < 1) {
-              S.aW[an] = wj * pw * (1 - p1);
-              S.aM[an] = sm + 1 / t2;
-              S.aV[an] = sv + 1 / (t2 * t2);
+              aW[an] = wj * pw * (1 - p1);
+              aM[an] = sm + 1 / t2;
+              aV[an] = sv + 1 / (t2 * t2);
               an++;
             }
           }
         }
       }
+      // Only requests this node serves (not failed, not shed) carry on.
+      const keep = (passRead ? 1 : servedFrac[v]) * (1 - shedFrac[v]);
+      const ob = (b + k) * MIX_MAX;
+      if (ng === 0) {
+        const { aW, aM, aV } = S;
+        let out = 0;
+        for (let x = 0; x < an; x++) {
+          const wgt = aW[x] * keep;
+          if (!(wgt > 0)) continue;
+          mixW[ob + out] = wgt;
+          mixM[ob + out] = aM[x];
+          mixV[ob + out] = aV[x];
+          out++;
+        }
+        mixN[b + k] = out;
+        continue;
+      }
+      const { bW, bM, bV } = S;
       for (let g = 0; g < ng; g++) {
         const oc = groupCls[g];
         const p = groupProb[g];
-        const rb = v * 4 + oc;
-        const s = net.routeStart[rb];
-        const e = net.routeStart[rb + 1];
+        const rb = b + oc;
+        const s = routeStart[rb];
+        const e = routeStart[rb + 1];
         let bn = 0;
         if (p < 1) {
-          S.bW[bn] = 1 - p;
-          S.bM[bn] = 0;
-          S.bV[bn] = 0;
+          bW[bn] = 1 - p;
+          bM[bn] = 0;
+          bV[bn] = 0;
           bn++;
         }
         for (let i = s; i < e; i++) {
-          const t = net.routeTarget[i];
+          const t = routeTarget[i];
           const tb = (t * 4 + oc) * MIX_MAX;
-          const tn = st.mixN[t * 4 + oc];
-          const wf = p * net.routeFrac[i];
-          const hopMs = net.routeHop[i];
+          const tn = mixN[t * 4 + oc];
+          const wf = p * routeFrac[i];
+          const hopMs = routeHop[i];
           for (let j = 0; j < tn; j++) {
-            S.bW[bn] = wf * mixW[tb + j];
-            S.bM[bn] = hopMs + mixM[tb + j];
-            S.bV[bn] = mixV[tb + j];
+            bW[bn] = wf * mixW[tb + j];
+            bM[bn] = hopMs + mixM[tb + j];
+            bV[bn] = mixV[tb + j];
             bn++;
           }
         }
-        bn = compressMixture(S.bW, S.bM, S.bV, bn);
-        // Convolve the current mixture with the group's: the request makes the calls in turn.
-        an = convolve(S, an, bn);
+        bn = compressMixture(bW, bM, bV, bn);
+        // Convolve the current mixture with the group's: the request makes the
+        // calls in turn. The last convolution writes the node's mixture.
+        an = convolve(S, an, bn, g === ng - 1, mixW, mixM, mixV, ob, keep);
       }
-      // Only requests this node serves (not failed, not shed) carry on.
-      const keep = (passRead ? 1 : st.servedFrac[v]) * (1 - st.shedFrac[v]);
-      const ob = (b + k) * MIX_MAX;
-      let out = 0;
-      for (let x = 0; x < an; x++) {
-        const wgt = S.aW[x] * keep;
-        if (!(wgt > 0)) continue;
-        mixW[ob + out] = wgt;
-        mixM[ob + out] = S.aM[x];
-        mixV[ob + out] = S.aV[x];
-        out++;
-      }
-      st.mixN[b + k] = out;
+      mixN[b + k] = an;
     }
   }
 }
