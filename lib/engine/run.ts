@@ -353,10 +353,11 @@ function firstDeparture(c: number, phases: number) {
   const a = wf / mf; // rate of the fast group
   const b = ws / msum; // rate of the slow group
   // Binomial weights P(i of the n servers are in the fast group), by the
-  // ratio recurrence; in logs when ws^n would underflow.
-  const logs = n * -Math.log(ws) > 700;
-  const lr = Math.log(wf / ws);
-  let lw = n * Math.log(ws);
+  // ratio recurrence; in logs when ws^n would underflow (n·ln ws < -700,
+  // which needs ws < 1e-3 or n > 100: the log is taken only then).
+  const logs = (ws < 1e-3 || n > 100) && n * -Math.log(ws) > 700;
+  const lr = logs ? Math.log(wf / ws) : 0;
+  let lw = logs ? n * Math.log(ws) : 0;
   let w = logs ? 0 : Math.pow(ws, n);
   const r = wf / ws;
   let m1 = 0;
@@ -458,26 +459,31 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
   const jobMs = w.jobServiceMs;
   const pf = w.peakFactor;
   const { processed, done, failed, shed, work } = st;
+  // Locals: the calls below would otherwise make every loop reload them.
+  const { instances, avgInstances, utilization, saturated, servedFrac, shedFrac, svcMs, inlineJobMs, meanSvcMs, stationServers } = st;
+  const { waitProb, thetaEff, waitP1, waitTheta1, waitTheta2, waitMean, waitVar } = st;
+  const { topo, model: models, kindCode, region, serviceMs, slowdown, cores, capacityRps, hitRatio, limitRps, algorithm, primaryOf } = net;
+  const { shards, shardSkew, standby, applyFactor, replicationFactor, autoscaled, autoscaleMin, autoscaleMax, autoscaleTarget, fedByQueue } = net;
 
   for (let idx = 0; idx < net.n; idx++) {
-    const v = net.topo[idx];
+    const v = topo[idx];
     const b = v * 4;
     const a0 = arrival[b];
     const a1 = arrival[b + 1];
     const a2 = arrival[b + 2];
     const a3 = arrival[b + 3];
     const total = a0 + a1 + a2 + a3;
-    const model = net.model[v];
-    const kc = net.kindCode[v];
-    st.instances[v] = net.autoscaled[v] ? net.autoscaleMin[v] : net.instances[v];
-    st.avgInstances[v] = st.instances[v];
+    const model = models[v];
+    const kc = kindCode[v];
+    instances[v] = autoscaled[v] ? autoscaleMin[v] : net.instances[v];
+    avgInstances[v] = instances[v];
     if (model === MODEL_NONE) continue;
-    if (failedRegion >= 0 && net.region[v] === failedRegion) {
+    if (failedRegion >= 0 && region[v] === failedRegion) {
       failed[b] += a0;
       failed[b + 1] += a1;
       failed[b + 2] += a2;
       failed[b + 3] += a3;
-      st.servedFrac[v] = 0;
+      servedFrac[v] = 0;
       continue;
     }
     if (model === MODEL_SOURCE) {
@@ -490,12 +496,12 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       continue;
     }
     if (model === MODEL_RATED) {
-      const cap = net.capacityRps[v] * st.instances[v];
+      const cap = capacityRps[v] * instances[v];
       const rho = cap > 0 ? total / cap : 0;
       const f = rho >= 1 ? 1 / rho : 1;
-      st.utilization[v] = rho;
-      st.saturated[v] = rho >= 1 ? 1 : 0;
-      st.servedFrac[v] = f;
+      utilization[v] = rho;
+      saturated[v] = rho >= 1 ? 1 : 0;
+      servedFrac[v] = f;
       for (let k = 0; k < 4; k++) {
         processed[b + k] = arrival[b + k] * f;
         failed[b + k] += arrival[b + k] * (1 - f);
@@ -505,7 +511,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       const p2 = processed[b + 2];
       const p3 = processed[b + 3];
       if (kc === K_CDN) {
-        const h = net.hitRatio[v];
+        const h = hitRatio[v];
         done[b] += p0 * h;
         emit(st, v, STATIC, p0 * (1 - h), failedRegion);
       } else if (kc === K_OBJECT_STORAGE) {
@@ -516,11 +522,11 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       } else {
         let keep = 1;
         if (kc === K_LIMITER) {
-          const limit = net.limitRps[v];
+          const limit = limitRps[v];
           const pt = p0 + p1 + p2 + p3;
           if (limit >= 0 && pt > limit) {
             keep = pt > 0 ? limit / pt : 1;
-            st.shedFrac[v] = 1 - keep;
+            shedFrac[v] = 1 - keep;
             for (let k = 0; k < 4; k++) shed[b + k] += processed[b + k] * (1 - keep);
           }
         }
@@ -533,38 +539,43 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
     }
 
     // MODEL_QUEUE: an M/M/c station per instance.
-    const slow = net.slowdown[v];
-    const s0 = net.serviceMs[b] * slow;
-    const s1 = net.serviceMs[b + 1] * slow;
-    const s2 = net.serviceMs[b + 2] * slow;
+    const slow = slowdown[v];
+    const s0 = serviceMs[b] * slow;
+    const s1 = serviceMs[b + 1] * slow;
+    const s2 = serviceMs[b + 2] * slow;
     const isWorker = kc === K_WORKER;
-    const s3 = isWorker ? jobMs * slow : net.serviceMs[b + 3] * slow;
+    const s3 = isWorker ? jobMs * slow : serviceMs[b + 3] * slow;
     const isApp = kc === K_APP || kc === K_SERVICE || kc === K_SERVER;
     const isDb = kc === K_DATABASE;
     const replicaReads = isDb && hasRoute(net, v, READ);
     const inline = isApp && !hasRoute(net, v, JOB);
     const inlineMs = inline ? jobMs * slow : 0;
-    const rf = kc === K_NOSQL ? Math.min(net.replicationFactor[v], Math.max(1, net.instances[v])) : 1;
+    const rf = kc === K_NOSQL ? Math.min(replicationFactor[v], Math.max(1, net.instances[v])) : 1;
     const o0 = isApp ? a0 : 0;
     const o1 = replicaReads ? 0 : a1;
     const o2 = a2 * rf;
     const o3 = a3 * rf;
-    const wb = v * 7;
-    work[wb + 0] = o0 * s0;
-    work[wb + 1] = o1 * s1;
-    work[wb + 2] = (a2 * s2);
-    work[wb + 6] = (o2 - a2) * s2 + (o3 - a3) * s3;
-    work[wb + 3] = a3 * s3;
-    work[wb + 4] = inline ? a2 * asyncShare * inlineMs : 0;
     let lam = o0 + o1 + o2 + o3;
     let applyOps = 0;
-    const primary = net.primaryOf[v];
-    if (primary >= 0) {
-      applyOps = processed[primary * 4 + 2] + processed[primary * 4 + 3];
-      work[wb + 5] = applyOps * net.applyFactor[v] * s2;
-    }
-    let totalWork = 0;
-    for (let c = 0; c < 7; c++) totalWork += work[wb + c];
+    const primary = primaryOf[v];
+    if (primary >= 0) applyOps = processed[primary * 4 + 2] + processed[primary * 4 + 3];
+    const w0 = o0 * s0;
+    const w1 = o1 * s1;
+    const w2 = a2 * s2;
+    const w3 = a3 * s3;
+    const w4 = inline ? a2 * asyncShare * inlineMs : 0;
+    const w5 = primary >= 0 ? applyOps * applyFactor[v] * s2 : 0;
+    const w6 = (o2 - a2) * s2 + (o3 - a3) * s3;
+    const wb = v * 7;
+    work[wb + 0] = w0;
+    work[wb + 1] = w1;
+    work[wb + 2] = w2;
+    work[wb + 3] = w3;
+    work[wb + 4] = w4;
+    work[wb + 5] = w5;
+    work[wb + 6] = w6;
+    // Summed in category order, from 0, as a loop over work[] would.
+    let totalWork = 0 + w0 + w1 + w2 + w3 + w4 + w5 + w6;
     // Second and third moments of the service time, summed over operations
     // (ms² and ms³ per s), for the waits: each class is exponential
     // (E[S²] = 2s², E[S³] = 6s³); an inline job adds an exponential
@@ -580,7 +591,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
     const needWaits = waits === LAT_ALL || ((a0 > 0 ? 1 : 0) | (a1 > 0 ? 2 : 0) | (a2 > 0 ? 4 : 0) | (a3 > 0 ? 8 : 0)) & waits;
     if (needWaits) {
       const writeM2 = inline ? 2 * s2 * s2 + asyncShare * (2 * s2 * inlineMs + 2 * inlineMs * inlineMs) : 2 * s2 * s2;
-      applyMs = primary >= 0 ? net.applyFactor[v] * s2 : 0;
+      applyMs = primary >= 0 ? applyFactor[v] * s2 : 0;
       applyM2 = applyOps * 2 * applyMs * applyMs;
       totalM2 = o0 * 2 * s0 * s0 + o1 * 2 * s1 * s1 + a2 * writeM2 + (o2 - a2) * 2 * s2 * s2 + o3 * 2 * s3 * s3 + applyM2;
       const writeM3 = inline ? 6 * s2 * s2 * s2 + asyncShare * 6 * (s2 * s2 * inlineMs + s2 * inlineMs * inlineMs + inlineMs * inlineMs * inlineMs) : 6 * s2 * s2 * s2;
@@ -592,12 +603,12 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       applyM4 = applyOps * 24 * applyMs * applyMs * applyMs * applyMs;
       totalM4 = o0 * 24 * s0 * s0 * s0 * s0 + o1 * 24 * s1 * s1 * s1 * s1 + a2 * writeM4 + (o2 - a2) * 24 * q2 * q2 + o3 * 24 * s3 * s3 * s3 * s3 + applyM4;
     }
-    st.svcMs[b] = s0;
-    st.svcMs[b + 1] = s1;
-    st.svcMs[b + 2] = s2;
-    st.svcMs[b + 3] = s3;
-    st.inlineJobMs[v] = inlineMs;
-    const c = net.cores[v];
+    svcMs[b] = s0;
+    svcMs[b + 1] = s1;
+    svcMs[b + 2] = s2;
+    svcMs[b + 3] = s3;
+    inlineJobMs[v] = inlineMs;
+    const c = cores[v];
     // Per-instance share of the load (the hottest shard or partition where data is split).
     let parts: number;
     let hot: number;
@@ -607,19 +618,19 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
     let m3Inst: number;
     let m4Inst: number;
     if (isDb) {
-      parts = net.shards[v];
-      hot = Math.min(1, (1 + net.shardSkew[v]) / parts);
+      parts = shards[v];
+      hot = Math.min(1, (1 + shardSkew[v]) / parts);
       lamInst = lam * hot;
       workInst = totalWork * hot;
       m2Inst = totalM2 * hot;
       m3Inst = totalM3 * hot;
       m4Inst = totalM4 * hot;
-      st.instances[v] = parts;
-      st.avgInstances[v] = parts * (1 + net.standby[v]);
+      instances[v] = parts;
+      avgInstances[v] = parts * (1 + standby[v]);
     } else if (kc === K_REPLICA) {
-      const shardCount = primary >= 0 ? net.shards[primary] : 1;
+      const shardCount = primary >= 0 ? shards[primary] : 1;
       const ni = Math.max(1, net.instances[v]);
-      const hotShard = Math.min(1, (1 + net.shardSkew[v]) / shardCount);
+      const hotShard = Math.min(1, (1 + shardSkew[v]) / shardCount);
       const applyWork = work[wb + 5];
       const readWork = totalWork - applyWork;
       lamInst = hotShard * (lam / ni + applyOps);
@@ -631,27 +642,27 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       totalWork = readWork + applyWork * ni;
       parts = shardCount * ni;
       hot = hotShard / ni;
-      st.instances[v] = parts;
-      st.avgInstances[v] = parts;
+      instances[v] = parts;
+      avgInstances[v] = parts;
     } else if (kc === K_NOSQL) {
       parts = Math.max(1, net.instances[v]);
-      hot = Math.min(1, (1 + net.shardSkew[v]) / parts);
+      hot = Math.min(1, (1 + shardSkew[v]) / parts);
       lamInst = lam * hot;
       workInst = totalWork * hot;
       m2Inst = totalM2 * hot;
       m3Inst = totalM3 * hot;
       m4Inst = totalM4 * hot;
     } else {
-      let inst = st.instances[v];
-      if (net.autoscaled[v]) {
-        const perInstance = c * 1000 * net.autoscaleTarget[v];
-        const lo = net.autoscaleMin[v];
-        const hi = net.autoscaleMax[v];
+      let inst = instances[v];
+      if (autoscaled[v]) {
+        const perInstance = c * 1000 * autoscaleTarget[v];
+        const lo = autoscaleMin[v];
+        const hi = autoscaleMax[v];
         inst = Math.min(hi, Math.max(lo, ceilInstances(totalWork / perInstance)));
         // Workers behind a queue already run at the average rate.
-        const avgWork = isWorker && net.fedByQueue[v] ? totalWork : totalWork / pf;
-        st.avgInstances[v] = Math.min(hi, Math.max(lo, ceilInstances(avgWork / perInstance)));
-        st.instances[v] = inst;
+        const avgWork = isWorker && fedByQueue[v] ? totalWork : totalWork / pf;
+        avgInstances[v] = Math.min(hi, Math.max(lo, ceilInstances(avgWork / perInstance)));
+        instances[v] = inst;
       }
       inst = Math.max(1, inst);
       parts = inst;
@@ -663,17 +674,17 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       m4Inst = totalM4 / inst;
     }
     const rho = workInst / (c * 1000);
-    st.utilization[v] = rho;
+    utilization[v] = rho;
     const f = servedFraction(rho, hot, parts);
-    st.servedFrac[v] = f;
-    st.saturated[v] = rho >= 1 ? 1 : 0;
-    if (lamInst > 0) st.meanSvcMs[v] = workInst / lamInst;
-    st.stationServers[v] = c;
+    servedFrac[v] = f;
+    saturated[v] = rho >= 1 ? 1 : 0;
+    if (lamInst > 0) meanSvcMs[v] = workInst / lamInst;
+    stationServers[v] = c;
     // Waits are skipped where no class of `waits` arrives (none at all for region checks and bisection).
     if (needWaits && rho < 1 && lamInst > 0 && workInst > 0) {
       const sbar = workInst / lamInst;
       const even = !isDb && kc !== K_REPLICA && kc !== K_NOSQL;
-      const alg = net.algorithm[v];
+      const alg = algorithm[v];
       const pooled = even && alg === ALG_LEAST_CONNECTIONS;
       const cEff = pooled ? c * parts : c;
       const lamEff = pooled ? lamInst * parts : lamInst;
@@ -734,8 +745,8 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
         scv = 1;
       }
       const thetaE = 1 / mean;
-      st.waitProb[v] = pw;
-      st.thetaEff[v] = thetaE;
+      waitProb[v] = pw;
+      thetaEff[v] = thetaE;
       // The wait's shape: a two-phase hyperexponential (a fast and a slow
       // phase) fitted on the wait's first three moments where they admit one,
       // so that "mostly a short wait, rarely a long one" (short requests
@@ -753,13 +764,13 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       const w3 = fd3 + 3 * fd2 * g1 + 3 * fd1 * g2 + g3;
       const kappa = w1 > 0 ? mean / w1 : 0;
       const shape = fitWait(mean, scv, w3 * kappa * kappa * kappa);
-      st.waitP1[v] = shape.p1;
-      st.waitTheta1[v] = shape.theta1;
-      st.waitTheta2[v] = shape.theta2;
+      waitP1[v] = shape.p1;
+      waitTheta1[v] = shape.theta1;
+      waitTheta2[v] = shape.theta2;
       const s2w = Math.max(1, scv);
-      st.waitMean[v] = pw * mean;
-      st.waitVar[v] = pw * (1 + s2w) * mean * mean - pw * pw * mean * mean;
-      st.stationServers[v] = cEff;
+      waitMean[v] = pw * mean;
+      waitVar[v] = pw * (1 + s2w) * mean * mean - pw * pw * mean * mean;
+      stationServers[v] = cEff;
     }
     // Handled traffic and where it goes.
     for (let k = 0; k < 4; k++) {
@@ -788,7 +799,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       if (hasRoute(net, v, JOB)) emit(st, v, JOB, p3, failedRegion);
       else done[b + 3] += p3;
     } else if (kc === K_CACHE) {
-      const h = net.hitRatio[v];
+      const h = hitRatio[v];
       done[b + 1] += p1 * h;
       emit(st, v, READ, p1 * (1 - h), failedRegion);
     } else if (isDb) {
