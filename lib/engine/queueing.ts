@@ -118,14 +118,37 @@ export function mmcMixturePercentile(
   theta: number | ArrayLike<number>,
   pw: number,
 ): number {
-  const target = 1 - p;
+  setMixture(n, w, mu, theta);
+  return mixturePercentile(p, theta, pw);
+}
+
+/**
+ * {@link mmcMixturePercentile} at two percentiles of the same mixture (a
+ * node's p95 and p99), into `out[0]` and `out[1]`: the components are
+ * gathered once.
+ */
+export function mmcMixturePercentiles(
+  pA: number,
+  pB: number,
+  n: number,
+  w: ArrayLike<number>,
+  mu: ArrayLike<number>,
+  theta: number | ArrayLike<number>,
+  pw: number,
+  out: Float64Array,
+): void {
+  setMixture(n, w, mu, theta);
+  out[0] = mixturePercentile(pA, theta, pw);
+  out[1] = mixturePercentile(pB, theta, pw);
+}
+
+/** Gathers the live components (positive weight), each with its slot among the distinct rates, into `mix`. */
+function setMixture(n: number, w: ArrayLike<number>, mu: ArrayLike<number>, theta: number | ArrayLike<number>) {
   if (mix.slotMu.length < n) mix = makeMixScratch(n);
   const { slotMu, slotTheta, rateMu, rateTheta, cw, cmu, ctheta } = mix;
-  // The live components (positive weight), each with its slot among the distinct rates.
   let c = 0;
   let nMu = 0;
   let nTheta = 0;
-  let wsum = 0;
   let thetaMin = Infinity;
   for (let i = 0; i < n; i++) {
     if (w[i] <= 0) continue;
@@ -148,8 +171,17 @@ export function mmcMixturePercentile(
   mix.n = c;
   mix.nMu = nMu;
   mix.nTheta = nTheta;
+  mix.thetaMin = thetaMin;
+}
+
+/** Percentile `p` of the mixture in `mix` (see {@link mmcMixturePercentile}). */
+function mixturePercentile(p: number, theta: number | ArrayLike<number>, pw: number): number {
+  const target = 1 - p;
+  const { cw, cmu } = mix;
+  const c = mix.n;
+  let wsum = 0;
   const logTail = -Math.log(target);
-  const waitP = waitPercentile(pw, thetaMin, p);
+  const waitP = waitPercentile(pw, mix.thetaMin, p);
   let hi = 0;
   for (let i = 0; i < c; i++) {
     wsum += cw[i];
@@ -199,6 +231,8 @@ interface MixScratch {
   n: number;
   nMu: number;
   nTheta: number;
+  /** Smallest wait rate among the live components. */
+  thetaMin: number;
   /** Results of `mixtureSurvival`: Σ wᵢ·P(Tᵢ > t) and its negative derivative. */
   s: number;
   f: number;
@@ -207,7 +241,7 @@ interface MixScratch {
 function makeMixScratch(size: number): MixScratch {
   const f = () => new Float64Array(size);
   const i = () => new Int32Array(size);
-  return { cw: f(), cmu: f(), ctheta: f(), slotMu: i(), slotTheta: i(), rateMu: f(), rateTheta: f(), expMu: f(), expTheta: f(), n: 0, nMu: 0, nTheta: 0, s: 0, f: 0 };
+  return { cw: f(), cmu: f(), ctheta: f(), slotMu: i(), slotTheta: i(), rateMu: f(), rateTheta: f(), expMu: f(), expTheta: f(), n: 0, nMu: 0, nTheta: 0, thetaMin: Infinity, s: 0, f: 0 };
 }
 let mix = makeMixScratch(16);
 
@@ -363,43 +397,91 @@ export function gammaMixtureCdf(m: GammaMixture, t: number): number {
   return wsum > 0 ? s / wsum : 1;
 }
 
+/** Per component of the mixture being solved: how it counts (GAMMA_*), its gamma shape and scale and ln Γ(shape). */
+const GAMMA_SKIP = 0;
+const GAMMA_AT_ZERO = 1;
+const GAMMA_POINT = 2;
+const GAMMA_SHAPED = 3;
+let gKind = new Uint8Array(32);
+let gShape = new Float64Array(32);
+let gScale = new Float64Array(32);
+let gLnGamma = new Float64Array(32);
+
 /**
  * Percentile `p` of a gamma-matched mixture: bisection on the mixture CDF,
  * with Newton steps kept inside the bracket to finish in a few iterations.
+ * Each component's shape, scale and ln Γ(shape) are found once per call
+ * (the same values `gammaMixtureCdf` computes at every point).
  */
 export function gammaMixturePercentile(m: GammaMixture, p: number): number {
+  const n = m.n;
+  if (gKind.length < n) {
+    const size = Math.max(n, gKind.length * 2);
+    gKind = new Uint8Array(size);
+    gShape = new Float64Array(size);
+    gScale = new Float64Array(size);
+    gLnGamma = new Float64Array(size);
+  }
   let wsum = 0;
   let hi = 0;
-  for (let i = 0; i < m.n; i++) {
-    if (m.weight[i] <= 0) continue;
-    wsum += m.weight[i];
-    const b = m.mean[i] + 10 * Math.sqrt(m.variance[i]) + 1e-9;
+  for (let i = 0; i < n; i++) {
+    const w = m.weight[i];
+    const mean = m.mean[i];
+    const v = m.variance[i];
+    if (w <= 0) {
+      gKind[i] = GAMMA_SKIP;
+      continue;
+    }
+    wsum += w;
+    const b = mean + 10 * Math.sqrt(v) + 1e-9;
     if (b > hi) hi = b;
+    if (mean <= 0) gKind[i] = GAMMA_AT_ZERO;
+    else if (v <= POINT_MASS_CV2 * mean * mean) gKind[i] = GAMMA_POINT;
+    else {
+      gKind[i] = GAMMA_SHAPED;
+      const shape = (mean * mean) / v;
+      gShape[i] = shape;
+      gScale[i] = v / mean;
+      gLnGamma[i] = lnGamma(shape);
+    }
   }
   if (wsum <= 0 || !(hi > 0)) return 0;
   let guard = 0;
-  while (gammaMixtureCdf(m, hi) < p && guard++ < 60) hi *= 2;
+  // Raise `hi` until the CDF there reaches p (gammaMixtureCdf, from the constants).
+  for (;;) {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const kind = gKind[i];
+      if (kind === GAMMA_SKIP) continue;
+      const w = m.weight[i];
+      if (kind === GAMMA_AT_ZERO) s += w;
+      else if (kind === GAMMA_POINT) {
+        if (hi >= m.mean[i]) s += w;
+      } else s += w * gammaP(gShape[i], hi / gScale[i], gLnGamma[i]);
+    }
+    if (!(s / wsum < p && guard++ < 60)) break;
+    hi *= 2;
+  }
   let lo = 0;
   let t = hi / 2;
   for (let iter = 0; iter < 200; iter++) {
     let s = 0;
     let f = 0;
-    for (let i = 0; i < m.n; i++) {
+    for (let i = 0; i < n; i++) {
+      const kind = gKind[i];
+      if (kind === GAMMA_SKIP) continue;
       const w = m.weight[i];
-      if (w <= 0) continue;
-      const mean = m.mean[i];
-      const v = m.variance[i];
-      if (mean <= 0) {
+      if (kind === GAMMA_AT_ZERO) {
         s += w;
         continue;
       }
-      if (v <= POINT_MASS_CV2 * mean * mean) {
-        if (t >= mean) s += w;
+      if (kind === GAMMA_POINT) {
+        if (t >= m.mean[i]) s += w;
         continue;
       }
-      const shape = (mean * mean) / v;
-      const scale = v / mean;
-      const lg = lnGamma(shape);
+      const shape = gShape[i];
+      const scale = gScale[i];
+      const lg = gLnGamma[i];
       s += w * gammaP(shape, t / scale, lg);
       f += (w * gammaPdf(shape, t / scale, lg)) / scale;
     }

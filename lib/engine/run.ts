@@ -358,7 +358,9 @@ function firstDeparture(c: number, phases: number) {
   const logs = (ws < 1e-3 || n > 100) && n * -Math.log(ws) > 700;
   const lr = logs ? Math.log(wf / ws) : 0;
   let lw = logs ? n * Math.log(ws) : 0;
-  let w = logs ? 0 : Math.pow(ws, n);
+  // ws·ws for two servers (the app tier's default), which is what Math.pow
+  // returns for an exponent of 2 (fdlibm's special case), without the call.
+  let w = logs ? 0 : n === 2 ? ws * ws : Math.pow(ws, n);
   const r = wf / ws;
   let m1 = 0;
   let m2 = 0;
