@@ -11,9 +11,9 @@
  */
 import * as catalog from './catalog';
 import type { KindSpec } from './catalog';
-import { KINDS, type Kind } from './kinds';
+import { KINDS, type Kind, type Size } from './kinds';
 import * as prices from './prices';
-import type { Design } from './types';
+import type { Design, NodeParams } from './types';
 
 // Local copies: imported bindings can be live getters under some module loaders
 // (tsx's per-file CommonJS), which costs a call per use in the per-node loops below.
@@ -228,6 +228,183 @@ KINDS.forEach((src, si) => {
   }
 });
 
+/**
+ * The catalog defaults the node loop of `compile` reads, per kind code, in
+ * one object shape for every kind (the catalog's own default objects differ
+ * by kind, so reading them per node is a megamorphic lookup each time).
+ * Built once, like the tables above.
+ */
+interface KindDefaults {
+  model: number;
+  size: Size;
+  baseCores: number;
+  serviceStatic: number;
+  serviceRead: number;
+  serviceWrite: number;
+  instances: number;
+  autoscalable: boolean;
+  hitRatio: number;
+  latencyMs: number;
+  capacityRps: number;
+  shards: number;
+  shardSkew: number;
+  standby: boolean;
+  applyFactor: number;
+  replicationFactor: number;
+  maxStorageGB: number;
+  stateless: boolean;
+  usdPerHour: number;
+  queueModel: boolean;
+  regional: boolean;
+}
+const KIND_DEFAULTS: KindDefaults[] = KINDS.map((kind) => {
+  const spec = CATALOG[kind];
+  const d = spec.defaults;
+  const sm = d.serviceMs?.value;
+  return {
+    model: spec.model === 'source' ? MODEL_SOURCE : spec.model === 'queue' ? MODEL_QUEUE : spec.model === 'rated' ? MODEL_RATED : MODEL_NONE,
+    size: d.size.value,
+    baseCores: d.cores?.value ?? 1,
+    serviceStatic: sm?.static ?? 0,
+    serviceRead: sm?.read ?? 0,
+    serviceWrite: sm?.write ?? 0,
+    instances: d.instances.value,
+    autoscalable: !!spec.autoscalable,
+    hitRatio: d.hitRatio?.value ?? 0,
+    latencyMs: d.latencyMs?.value ?? 0,
+    capacityRps: d.capacityRps?.value ?? 0,
+    shards: d.shards?.value ?? 1,
+    shardSkew: d.shardSkew?.value ?? 0,
+    standby: d.standby?.value ?? false,
+    applyFactor: d.applyFactor?.value ?? 0,
+    replicationFactor: d.replicationFactor?.value ?? 1,
+    maxStorageGB: d.maxStorageGB?.value ?? 0,
+    stateless: d.stateless?.value ?? true,
+    usdPerHour: HOURLY_PRICES[d.priceKey.value].usdPerHour,
+    queueModel: spec.model === 'queue',
+    regional: !REGIONAL_EXEMPT.has(kind),
+  };
+});
+
+/**
+ * A node's params copied into one object shape (every key, undefined where
+ * not given): params objects differ in shape from node to node, so reading
+ * each key from them directly is a megamorphic lookup. Only the keys the
+ * node has are visited (for…in sees the same enumerable keys the reads
+ * would). Returns a shared object, overwritten by the next call.
+ */
+const params: NodeParams = {
+  instances: undefined,
+  size: undefined,
+  cores: undefined,
+  serviceMs: undefined,
+  hitRatio: undefined,
+  latencyMs: undefined,
+  availability: undefined,
+  hourlyUsd: undefined,
+  shards: undefined,
+  shardSkew: undefined,
+  standby: undefined,
+  applyFactor: undefined,
+  replicationFactor: undefined,
+  limitRps: undefined,
+  autoscale: undefined,
+  stateless: undefined,
+  region: undefined,
+  maxStorageGB: undefined,
+  algorithm: undefined,
+  routing: undefined,
+};
+function readParams(p: NodeParams | undefined): NodeParams {
+  const q = params;
+  q.instances = undefined;
+  q.size = undefined;
+  q.cores = undefined;
+  q.serviceMs = undefined;
+  q.hitRatio = undefined;
+  q.latencyMs = undefined;
+  q.availability = undefined;
+  q.hourlyUsd = undefined;
+  q.shards = undefined;
+  q.shardSkew = undefined;
+  q.standby = undefined;
+  q.applyFactor = undefined;
+  q.replicationFactor = undefined;
+  q.limitRps = undefined;
+  q.autoscale = undefined;
+  q.stateless = undefined;
+  q.region = undefined;
+  q.maxStorageGB = undefined;
+  q.algorithm = undefined;
+  q.routing = undefined;
+  if (!p) return q;
+  for (const key in p) {
+    switch (key) {
+      case 'instances':
+        q.instances = p.instances;
+        break;
+      case 'size':
+        q.size = p.size;
+        break;
+      case 'cores':
+        q.cores = p.cores;
+        break;
+      case 'serviceMs':
+        q.serviceMs = p.serviceMs;
+        break;
+      case 'hitRatio':
+        q.hitRatio = p.hitRatio;
+        break;
+      case 'latencyMs':
+        q.latencyMs = p.latencyMs;
+        break;
+      case 'availability':
+        q.availability = p.availability;
+        break;
+      case 'hourlyUsd':
+        q.hourlyUsd = p.hourlyUsd;
+        break;
+      case 'shards':
+        q.shards = p.shards;
+        break;
+      case 'shardSkew':
+        q.shardSkew = p.shardSkew;
+        break;
+      case 'standby':
+        q.standby = p.standby;
+        break;
+      case 'applyFactor':
+        q.applyFactor = p.applyFactor;
+        break;
+      case 'replicationFactor':
+        q.replicationFactor = p.replicationFactor;
+        break;
+      case 'limitRps':
+        q.limitRps = p.limitRps;
+        break;
+      case 'autoscale':
+        q.autoscale = p.autoscale;
+        break;
+      case 'stateless':
+        q.stateless = p.stateless;
+        break;
+      case 'region':
+        q.region = p.region;
+        break;
+      case 'maxStorageGB':
+        q.maxStorageGB = p.maxStorageGB;
+        break;
+      case 'algorithm':
+        q.algorithm = p.algorithm;
+        break;
+      case 'routing':
+        q.routing = p.routing;
+        break;
+    }
+  }
+  return q;
+}
+
 function num(v: unknown): v is number {
   return typeof v === 'number';
 }
@@ -380,50 +557,48 @@ export function compile(design: Design): CompiledNetwork {
 
   for (let v = 0; v < n; v++) {
     const node = nodes[v];
-    const spec = specs[v];
-    const d = spec.defaults;
-    const p = node.params ?? {};
-    kindCode[v] = K[node.kind];
-    model[v] =
-      spec.model === 'source' ? MODEL_SOURCE : spec.model === 'queue' ? MODEL_QUEUE : spec.model === 'rated' ? MODEL_RATED : MODEL_NONE;
-    if (node.kind === 'users') users.push(v);
-    if (node.kind === 'monitoring') hasMonitoring = true;
-    if (node.kind === 'logging') hasLogging = true;
-    const size = p.size ?? d.size.value;
+    const kc = K[node.kind];
+    const d = KIND_DEFAULTS[kc];
+    const p = readParams(node.params);
+    kindCode[v] = kc;
+    model[v] = d.model;
+    if (kc === K.users) users.push(v);
+    if (kc === K.monitoring) hasMonitoring = true;
+    if (kc === K.logging) hasLogging = true;
+    const size = p.size ?? d.size;
     const sizeFactor = SIZE_FACTOR[size] ?? 1;
-    const baseCores = d.cores?.value ?? 1;
+    const baseCores = d.baseCores;
     const rawCores = p.cores ?? baseCores * sizeFactor;
     cores[v] = rawCores >= 1 ? Math.round(rawCores) : 1;
     slowdown[v] = rawCores >= 1 ? 1 : 1 / Math.max(rawCores, 1e-9);
-    const sm = d.serviceMs?.value;
-    serviceMs[v * 4 + STATIC] = p.serviceMs?.static ?? sm?.static ?? 0;
-    serviceMs[v * 4 + READ] = p.serviceMs?.read ?? sm?.read ?? 0;
-    serviceMs[v * 4 + WRITE] = p.serviceMs?.write ?? sm?.write ?? 0;
+    serviceMs[v * 4 + STATIC] = p.serviceMs?.static ?? d.serviceStatic;
+    serviceMs[v * 4 + READ] = p.serviceMs?.read ?? d.serviceRead;
+    serviceMs[v * 4 + WRITE] = p.serviceMs?.write ?? d.serviceWrite;
     // A job reaching a data store is one write; at a worker it takes jobServiceMs (set per run).
     serviceMs[v * 4 + JOB] = serviceMs[v * 4 + WRITE];
-    instances[v] = node.kind === 'database' ? 1 : (p.instances ?? d.instances.value);
-    if (spec.autoscalable && p.autoscale) {
+    instances[v] = kc === K.database ? 1 : (p.instances ?? d.instances);
+    if (d.autoscalable && p.autoscale) {
       autoscaled[v] = 1;
       autoscaleMin[v] = p.autoscale.min;
       autoscaleMax[v] = Math.max(p.autoscale.min, p.autoscale.max);
       autoscaleTarget[v] = p.autoscale.target > 0 ? p.autoscale.target : 1;
     }
-    hitRatio[v] = Math.min(1, p.hitRatio ?? d.hitRatio?.value ?? 0);
-    latencyMs[v] = p.latencyMs ?? d.latencyMs?.value ?? 0;
-    capacityRps[v] = d.capacityRps?.value ?? 0;
-    limitRps[v] = node.kind === 'rate-limiter' && p.limitRps !== undefined ? p.limitRps : -1;
-    shards[v] = node.kind === 'database' ? Math.max(1, Math.round(p.shards ?? d.shards?.value ?? 1)) : 1;
-    shardSkew[v] = node.kind === 'database' || node.kind === 'nosql' ? (p.shardSkew ?? d.shardSkew?.value ?? 0) : 0;
-    standby[v] = node.kind === 'database' && (p.standby ?? d.standby?.value ?? false) ? 1 : 0;
-    applyFactor[v] = p.applyFactor ?? d.applyFactor?.value ?? 0;
-    replicationFactor[v] = node.kind === 'nosql' ? Math.max(1, p.replicationFactor ?? d.replicationFactor?.value ?? 1) : 1;
-    maxStorageGB[v] = p.maxStorageGB ?? d.maxStorageGB?.value ?? 0;
-    stateless[v] = (p.stateless ?? d.stateless?.value ?? true) ? 1 : 0;
+    hitRatio[v] = Math.min(1, p.hitRatio ?? d.hitRatio);
+    latencyMs[v] = p.latencyMs ?? d.latencyMs;
+    capacityRps[v] = d.capacityRps;
+    limitRps[v] = kc === K['rate-limiter'] && p.limitRps !== undefined ? p.limitRps : -1;
+    shards[v] = kc === K.database ? Math.max(1, Math.round(p.shards ?? d.shards)) : 1;
+    shardSkew[v] = kc === K.database || kc === K.nosql ? (p.shardSkew ?? d.shardSkew) : 0;
+    standby[v] = kc === K.database && (p.standby ?? d.standby) ? 1 : 0;
+    applyFactor[v] = p.applyFactor ?? d.applyFactor;
+    replicationFactor[v] = kc === K.nosql ? Math.max(1, p.replicationFactor ?? d.replicationFactor) : 1;
+    maxStorageGB[v] = p.maxStorageGB ?? d.maxStorageGB;
+    stateless[v] = (p.stateless ?? d.stateless) ? 1 : 0;
     availabilityOverride[v] = p.availability ?? NaN;
-    const price = HOURLY_PRICES[d.priceKey.value].usdPerHour;
-    hourlyUsd[v] = p.hourlyUsd ?? (p.cores !== undefined && spec.model === 'queue' ? (price * p.cores) / baseCores : price * sizeFactor);
-    geoDns[v] = node.kind === 'dns' && p.routing === 'geo' ? 1 : 0;
-    if (REGIONAL_EXEMPT.has(node.kind)) region[v] = -1;
+    const price = d.usdPerHour;
+    hourlyUsd[v] = p.hourlyUsd ?? (p.cores !== undefined && d.queueModel ? (price * p.cores) / baseCores : price * sizeFactor);
+    geoDns[v] = kc === K.dns && p.routing === 'geo' ? 1 : 0;
+    if (!d.regional) region[v] = -1;
     else {
       const name = p.region ?? NETWORK.defaultRegion.value;
       let r = regionIndex.get(name);
