@@ -212,22 +212,25 @@ function measure(st: RunState, p95ReadMs: number, availability: number, monthlyC
   const storageFullNames: string[] = [];
   let unhandled = st.noEntry[0] + st.noEntry[1] + st.noEntry[2];
   let shed = 0;
+  const { utilization, saturated, storageFull } = st;
+  const unhandledRps = st.unhandled;
+  const shedRps = st.shed;
   for (let idx = 0; idx < net.n; idx++) {
     const v = net.topo[idx];
-    if (st.utilization[v] > maxU) {
-      maxU = st.utilization[v];
+    if (utilization[v] > maxU) {
+      maxU = utilization[v];
       bottleneck = v;
     }
-    if (st.saturated[v]) {
+    if (saturated[v]) {
       saturatedIds.push(net.ids[v]);
       saturatedNames.push(net.labels[v]);
     }
-    if (st.storageFull[v]) {
+    if (storageFull[v]) {
       storageFullIds.push(net.ids[v]);
       storageFullNames.push(net.labels[v]);
     }
-    for (let k = 0; k < 4; k++) unhandled += st.unhandled[v * 4 + k];
-    shed += st.shed[v * 4] + st.shed[v * 4 + 1] + st.shed[v * 4 + 2];
+    for (let k = 0; k < 4; k++) unhandled += unhandledRps[v * 4 + k];
+    shed += shedRps[v * 4] + shedRps[v * 4 + 1] + shedRps[v * 4 + 2];
   }
   const offered = st.offered.total;
   return {

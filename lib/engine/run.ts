@@ -822,14 +822,14 @@ function placeData(st: RunState) {
   const dataGB = (w.users * w.dataPerUserMB) / 1000;
   st.storageGB.fill(0);
   const stores: number[] = [];
-  for (let v = 0; v < net.n; v++) if (net.kinds[v] === 'database' || net.kinds[v] === 'nosql') stores.push(v);
+  for (let v = 0; v < net.n; v++) if (net.kindCode[v] === K_DATABASE || net.kindCode[v] === K_NOSQL) stores.push(v);
   let holders = stores;
   if (holders.length === 0) {
     holders = [];
-    for (let v = 0; v < net.n; v++) if (net.kinds[v] === 'server') holders.push(v);
+    for (let v = 0; v < net.n; v++) if (net.kindCode[v] === K_SERVER) holders.push(v);
   }
   if (holders.length === 0) {
-    for (let v = 0; v < net.n; v++) if (net.kinds[v] === 'object-storage') holders.push(v);
+    for (let v = 0; v < net.n; v++) if (net.kindCode[v] === K_OBJECT_STORAGE) holders.push(v);
   }
   if (holders.length === 0 || dataGB <= 0) return;
   let sum = 0;
@@ -846,16 +846,16 @@ function placeData(st: RunState) {
     }
   }
   for (let v = 0; v < net.n; v++) {
-    const kind = net.kinds[v];
+    const kc = net.kindCode[v];
     const max = net.maxStorageGB[v];
-    if (kind === 'read-replica' && net.primaryOf[v] >= 0) st.storageGB[v] = st.storageGB[net.primaryOf[v]];
+    if (kc === K_REPLICA && net.primaryOf[v] >= 0) st.storageGB[v] = st.storageGB[net.primaryOf[v]];
     if (max <= 0) continue;
     let perInstance = 0;
-    if (kind === 'database') perInstance = st.storageGB[v] / net.shards[v];
-    else if (kind === 'nosql') {
+    if (kc === K_DATABASE) perInstance = st.storageGB[v] / net.shards[v];
+    else if (kc === K_NOSQL) {
       const rf = Math.min(net.replicationFactor[v], Math.max(1, net.instances[v]));
       perInstance = (st.storageGB[v] * rf) / Math.max(1, net.instances[v]);
-    } else if (kind === 'server') perInstance = st.storageGB[v];
+    } else if (kc === K_SERVER) perInstance = st.storageGB[v];
     if (perInstance > max * (1 + 1e-12)) st.storageFull[v] = 1;
   }
 }
@@ -919,10 +919,20 @@ function instanceAvailability(net: CompiledNetwork, v: number): number {
   return fig.mtbfHours / (fig.mtbfHours + mttr);
 }
 
-/** Node and group availability, k-of-n, SPOFs (MODEL.md §4). */
+/** How availability finds a node's figure (AV_*), per node; see `availability`. */
+const AV_ALWAYS = 0;
+const AV_MANAGED = 1;
+const AV_DATABASE = 2;
+const AV_NOSQL = 3;
+const AV_INSTANCES = 4;
+
 /** Per-network constants of the availability pass, computed once per compiled network. */
 interface AvailabilityConstants {
   instance: Float64Array;
+  /** AV_* per node: up (source, none), managed, database, nosql quorum, or k of n instances. */
+  rule: Uint8Array;
+  /** A database's availability with failover to its standby or a replica. */
+  failover: Float64Array;
   gN: Float64Array;
   gK: Float64Array;
   gP: Float64Array;
@@ -934,93 +944,109 @@ function availabilityConstants(net: CompiledNetwork): AvailabilityConstants {
   let c = availabilityCache.get(net);
   if (!c) {
     const instance = new Float64Array(net.n);
-    for (let v = 0; v < net.n; v++) instance[v] = instanceAvailability(net, v);
+    const rule = new Uint8Array(net.n);
+    const failover = new Float64Array(net.n);
+    for (let v = 0; v < net.n; v++) {
+      const a = instanceAvailability(net, v);
+      const spec = net.specs[v];
+      const kind = net.kinds[v];
+      instance[v] = a;
+      if (spec.model === 'source' || spec.model === 'none') rule[v] = AV_ALWAYS;
+      else if (spec.managed) rule[v] = AV_MANAGED;
+      else if (kind === 'database') {
+        rule[v] = AV_DATABASE;
+        const fig = spec.defaults.availability.value;
+        const o = net.availabilityOverride[v];
+        failover[v] = !Number.isNaN(o)
+          ? 1 - (1 - o) * (1 - o)
+          : fig.type === 'instance'
+            ? fig.mtbfHours / (fig.mtbfHours + NETWORK.failoverMttrHours.value)
+            : a;
+      } else if (kind === 'nosql') rule[v] = AV_NOSQL;
+      else rule[v] = AV_INSTANCES;
+    }
     const g = net.groupCount;
-    c = { instance, gN: new Float64Array(g), gK: new Float64Array(g), gP: new Float64Array(g), gA: new Float64Array(g) };
+    c = { instance, rule, failover, gN: new Float64Array(g), gK: new Float64Array(g), gP: new Float64Array(g), gA: new Float64Array(g) };
     availabilityCache.set(net, c);
   }
   return c;
 }
 
+/** Node and group availability, k-of-n, SPOFs (MODEL.md §4). */
 function availability(st: RunState) {
   const net = st.net;
   const n = net.n;
   const constants = availabilityConstants(net);
-  const { gN, gK, gP } = constants;
+  const { gN, gK, gP, rule } = constants;
   gN.fill(0);
   gK.fill(0);
   gP.fill(0);
   st.spof.fill(0);
+  const { needed, have, nodeAvailability } = st;
   for (let v = 0; v < n; v++) {
-    const spec = net.specs[v];
-    const kind = net.kinds[v];
     const a = constants.instance[v];
-    st.needed[v] = 0;
-    st.have[v] = 0;
-    if (spec.model === 'source' || spec.model === 'none') {
-      st.nodeAvailability[v] = 1;
+    needed[v] = 0;
+    have[v] = 0;
+    const r = rule[v];
+    if (r === AV_ALWAYS) {
+      nodeAvailability[v] = 1;
       continue;
     }
-    if (spec.managed) {
-      st.nodeAvailability[v] = a;
+    if (r === AV_MANAGED) {
+      nodeAvailability[v] = a;
       continue;
     }
-    if (kind === 'database') {
+    if (r === AV_DATABASE) {
       if (net.failover[v]) {
-        const fig = spec.defaults.availability.value;
-        const o = net.availabilityOverride[v];
-        st.nodeAvailability[v] = !Number.isNaN(o)
-          ? 1 - (1 - o) * (1 - o)
-          : fig.type === 'instance'
-            ? fig.mtbfHours / (fig.mtbfHours + NETWORK.failoverMttrHours.value)
-            : a;
-        st.needed[v] = 1;
-        st.have[v] = 2;
+        nodeAvailability[v] = constants.failover[v];
+        needed[v] = 1;
+        have[v] = 2;
       } else {
-        st.nodeAvailability[v] = a;
-        st.needed[v] = 1;
-        st.have[v] = 1;
+        nodeAvailability[v] = a;
+        needed[v] = 1;
+        have[v] = 1;
       }
       continue;
     }
-    if (kind === 'nosql') {
+    if (r === AV_NOSQL) {
       const rf = Math.min(net.replicationFactor[v], Math.max(1, net.instances[v]));
       const q = Math.floor(rf / 2) + 1;
-      st.nodeAvailability[v] = kOfN(q, rf, a);
-      st.needed[v] = q;
-      st.have[v] = rf;
+      nodeAvailability[v] = kOfN(q, rf, a);
+      needed[v] = q;
+      have[v] = rf;
       continue;
     }
     // Instances per shard for a replica; all instances otherwise.
-    const per = kind === 'read-replica' ? Math.max(1, net.instances[v]) : Math.max(1, st.instances[v]);
+    const per = net.kindCode[v] === K_REPLICA ? Math.max(1, net.instances[v]) : Math.max(1, st.instances[v]);
     const loadInInstances = st.utilization[v] * per;
     const k = Math.min(per, Math.max(1, ceilInstances(loadInInstances)));
-    st.needed[v] = k;
-    st.have[v] = per;
+    needed[v] = k;
+    have[v] = per;
     const g = net.groupOf[v];
     if (g >= 0) {
       gN[g] += per;
       gK[g] += Math.min(per, loadInInstances);
       gP[g] += a * per;
     }
-    st.nodeAvailability[v] = kOfN(k, per, a);
+    nodeAvailability[v] = kOfN(k, per, a);
   }
   if (net.groupCount > 0) {
     const gA = constants.gA.fill(-1);
     for (let v = 0; v < n; v++) {
       const g = net.groupOf[v];
-      if (g < 0 || st.have[v] === 0 || net.kinds[v] === 'database' || net.kinds[v] === 'nosql') continue;
+      if (g < 0 || have[v] === 0 || net.kindCode[v] === K_DATABASE || net.kindCode[v] === K_NOSQL) continue;
       const pooledN = gN[g];
       const pooledK = Math.min(pooledN, Math.max(1, ceilInstances(gK[g])));
       if (gA[g] < 0) gA[g] = kOfN(pooledK, pooledN, gP[g] / pooledN);
-      st.nodeAvailability[v] = gA[g];
-      st.needed[v] = pooledK;
-      st.have[v] = pooledN;
+      nodeAvailability[v] = gA[g];
+      needed[v] = pooledK;
+      have[v] = pooledN;
     }
   }
+  const { arrival, spof } = st;
   for (let v = 0; v < n; v++) {
-    const user = st.arrival[v * 4] + st.arrival[v * 4 + 1] + st.arrival[v * 4 + 2] > 0;
-    if (user && st.have[v] > 0 && st.have[v] - st.needed[v] < 1) st.spof[v] = 1;
+    const user = arrival[v * 4] + arrival[v * 4 + 1] + arrival[v * 4 + 2] > 0;
+    if (user && have[v] > 0 && have[v] - needed[v] < 1) spof[v] = 1;
   }
 }
 
