@@ -28,10 +28,15 @@ export async function api<T>(
   }
   const text = await res.text();
   let body: unknown = null;
+  let readable = true;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
-    body = null;
+    readable = false;
+  }
+  // A success whose body cannot be read (a proxy's page, a cut-off answer) is no success: callers read fields of `data`.
+  if (res.ok && !readable) {
+    return { ok: false, status: res.status, error: 'The server’s answer could not be read, so it is not known whether this worked. Try again.', issues: [] };
   }
   if (res.ok) return { ok: true, status: res.status, data: body as T };
   const b = (body ?? {}) as { error?: string; issues?: FieldIssue[] };
