@@ -19,3 +19,13 @@ test('every link on the home page leads to a working page', async ({ page, reque
     expect(res.status(), `${href} answers`).toBe(200);
   }
 });
+
+test('an unknown address, problem or lesson answers 404 with a page that says so and a way home', async ({ page }) => {
+  for (const path of ['/no-such-page', '/interview/no-such-problem', '/learn/no-such-lesson']) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'No page at this address' })).toBeVisible();
+    await expect(page.getByRole('main').getByRole('link', { name: 'Go to the home page' })).toBeVisible();
+    await expect(page).toHaveTitle('Page not found · ScaleLab');
+  }
+});

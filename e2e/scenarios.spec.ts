@@ -202,6 +202,15 @@ test('a resume link brings a student back to their work in another browser', asy
   await expect(later.getByText('score not released')).toBeVisible();
 });
 
+test('a student link to no scenario answers 404 and says what to do', async ({ people }) => {
+  const page = await people.open();
+  const res = await page.goto('/s/no-such-scenario');
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: 'No scenario at this link' })).toBeVisible();
+  await expect(page.getByText('Ask your instructor for the full student link.')).toBeVisible();
+  await expect(page).toHaveTitle('Scenario not found · ScaleLab');
+});
+
 test('markup in a brief, a title or a name runs no script anywhere', async ({ people, request }) => {
   const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
   const created = await createScenario(request, {
