@@ -334,6 +334,43 @@ test('the teach form names fields as labelled, in their units, and opens the wor
   await expect(staticShare).toBeInViewport();
 });
 
+test('the teach form survives a reload until it is published, and Start over clears it', async ({ people }) => {
+  const page = await people.open();
+  await page.goto('/teach');
+  await page.getByLabel('Title').fill('Scale the bakery');
+  await page.getByLabel('Brief (Markdown)').fill('## Your task\n\nServe the morning rush.');
+  await page.getByRole('radio', { name: 'Numbers of users' }).check();
+  await page.getByLabel('Availability (%)').fill('99.9');
+  const start = page.getByRole('group', { name: 'Starting design' });
+  await start.getByRole('button', { name: 'Paste JSON' }).click();
+  await start.getByLabel('Design JSON').fill(JSON.stringify(startingDesign));
+  await start.getByRole('button', { name: 'Use this JSON' }).click();
+  await expect(start.getByText('Class starting point')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByLabel('Title')).toHaveValue('Scale the bakery');
+  await expect(page.getByText('Your unpublished draft from this browser is back.')).toBeVisible();
+  await expect(page.getByLabel('Brief (Markdown)')).toHaveValue('## Your task\n\nServe the morning rush.');
+  await expect(page.getByRole('radio', { name: 'Numbers of users' })).toBeChecked();
+  await expect(page.getByLabel('Availability (%)')).toHaveValue('99.9');
+  await expect(start.getByText('Class starting point')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('');
+  await page.reload();
+  await expect(page.getByLabel('Title')).toHaveValue('');
+  await expect(page.getByText('Your unpublished draft from this browser is back.')).toBeHidden();
+
+  // Once published, the draft is gone: the next visit starts a new scenario.
+  await page.getByLabel('Title').fill('Scale the bakery');
+  await page.getByLabel('Brief (Markdown)').fill('Go.');
+  await page.getByRole('button', { name: 'Publish scenario' }).click();
+  await expect(page.getByRole('heading', { name: 'Published: Scale the bakery' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Title')).toHaveValue('');
+  await expect(page.getByLabel('Brief (Markdown)')).toHaveValue('');
+});
+
 test('the dashboard does not scroll sideways on a phone', async ({ people, request }) => {
   // Stage 3's "Failed: Stage 3: Load balancer, horizontal app tier" is the longest Result filter option.
   const created = await createScenario(request, { title: 'Phone check', brief: 'Go.', config: { targets: [{ type: 'stage', stage: 3 }], allowedKinds: ['app-server'], scoreVisibility: 'after-release' } });

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { GROUPS, KINDS_BY_GROUP } from '@/components/editor/groups';
 import { CATALOG } from '@/lib/engine/catalog';
@@ -68,6 +68,38 @@ const INITIAL: Form = {
   deadline: '',
   leaderboard: false,
 };
+
+/** The unpublished form, kept in this browser so a reload or a closed tab loses nothing. */
+export const TEACH_DRAFT_KEY = 'scalelab:teach:draft:v1';
+
+/** A stored draft over the blank form; null when there is none or it cannot be read. Fields of the wrong type are left blank. */
+export function parseDraft(raw: string | null): Form | null {
+  if (!raw) return null;
+  let stored: unknown;
+  try {
+    stored = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return null;
+  const out: Record<string, unknown> = { ...INITIAL };
+  for (const [k, v] of Object.entries(stored)) {
+    const blank = (INITIAL as unknown as Record<string, unknown>)[k];
+    if (!(k in INITIAL) || v === undefined) continue;
+    const fits = blank === null ? typeof v === 'object' : Array.isArray(blank) ? Array.isArray(v) : typeof v === typeof blank && !Array.isArray(v);
+    if (fits) out[k] = v;
+  }
+  return out as unknown as Form;
+}
+
+function writeDraft(form: Form | null): void {
+  try {
+    if (form === null || JSON.stringify(form) === JSON.stringify(INITIAL)) localStorage.removeItem(TEACH_DRAFT_KEY);
+    else localStorage.setItem(TEACH_DRAFT_KEY, JSON.stringify(form));
+  } catch {
+    /* storage full or blocked: the draft lives only as long as the page */
+  }
+}
 
 const num = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s));
 
@@ -162,6 +194,8 @@ interface Created {
 /** Authoring: everything a scenario is, checked with the API's own schema before it is sent. */
 export function ScenarioForm() {
   const [form, setForm] = useState<Form>(INITIAL);
+  const [draftRead, setDraftRead] = useState(false);
+  const [restored, setRestored] = useState(false);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [serverError, setServerError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -171,6 +205,23 @@ export function ScenarioForm() {
   const summaryRef = useRef<HTMLDivElement>(null);
   const createdRef = useRef<HTMLHeadingElement>(null);
   const uid = useId();
+
+  useEffect(() => {
+    let draft: Form | null = null;
+    try {
+      draft = parseDraft(localStorage.getItem(TEACH_DRAFT_KEY));
+    } catch {
+      /* storage blocked: start blank */
+    }
+    // The draft is in this browser's storage, readable only after mounting.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (draft) setForm(draft);
+    setRestored(draft !== null);
+    setDraftRead(true);
+  }, []);
+  useEffect(() => {
+    if (draftRead) writeDraft(form);
+  }, [form, draftRead]);
 
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
   const errorsFor = (field: string) => issues.filter((i) => fieldOf(i.path) === field).map((i) => i.message);
@@ -209,6 +260,7 @@ export function ScenarioForm() {
     const res = await api<Created>('/api/scenarios', { body: input });
     setBusy(false);
     if (res.ok) {
+      writeDraft(null);
       setCreated({ ...res.data, title: form.title.trim() });
       saveScenario({ slug: res.data.slug, title: form.title.trim(), manageUrl: res.data.manageUrl });
       requestAnimationFrame(() => createdRef.current?.focus());
@@ -271,6 +323,23 @@ export function ScenarioForm() {
               ))}
             </ul>
           ) : null}
+        </div>
+      ) : null}
+
+      {restored ? (
+        <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-slate-100 px-4 py-2 text-sm text-slate-700">
+          <p>Your unpublished draft from this browser is back.</p>
+          <button
+            type="button"
+            className={BUTTON}
+            onClick={() => {
+              setRestored(false);
+              setIssues([]);
+              setForm(INITIAL);
+            }}
+          >
+            Start over
+          </button>
         </div>
       ) : null}
 
