@@ -91,6 +91,26 @@ test('keyboard only: add components from the palette with Enter, connect, rename
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
 });
 
+test('keyboard only: the empty canvas’s buttons hand focus to the design they start, not to the page', async ({ sandbox, page }) => {
+  await sandbox.open();
+  const empty = page.getByTestId('empty-canvas');
+
+  await tabTo(page, () => document.activeElement?.textContent === 'Add Users, where traffic starts');
+  await page.keyboard.press('Enter');
+  await expect(sandbox.node('Users')).toBeFocused();
+  // Keyboard work carries on from the new, selected card: Delete removes it.
+  await expect(sandbox.inspector.getByRole('heading', { name: 'Users' })).toBeVisible();
+  await page.keyboard.press('Delete');
+  await expect(sandbox.nodes).toHaveCount(0);
+
+  await empty.getByRole('button', { name: /^Stage 3/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(sandbox.nodes).toHaveCount(4);
+  await expect(sandbox.node('Users')).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement?.closest('.react-flow'))).toBe(true);
+});
+
 test('no serious or critical axe violations on a shared design', async ({ page, request }) => {
   const res = await request.post('/api/designs', { data: THREE_TIER });
   expect(res.status()).toBe(201);

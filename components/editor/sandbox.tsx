@@ -28,6 +28,18 @@ export interface SharedCopy {
   design: Design;
 }
 
+/**
+ * Moves focus to a card once React Flow has drawn it. The empty-state card's
+ * buttons vanish with the first component, and focus would fall to the page.
+ */
+function focusNodeWhenDrawn(id: string, frames = 10) {
+  requestAnimationFrame(() => {
+    const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+    if (el && getComputedStyle(el).visibility !== 'hidden') el.focus();
+    else if (frames > 0) focusNodeWhenDrawn(id, frames - 1);
+  });
+}
+
 function EmptyState() {
   const store = useEditorStore();
   const count = useEditor(selectNodeCount);
@@ -46,7 +58,10 @@ function EmptyState() {
         <div className="mt-4 flex flex-wrap justify-center gap-2">
           <button
             type="button"
-            onClick={() => add('users')}
+            onClick={() => {
+              const id = add('users');
+              if (id) focusNodeWhenDrawn(id);
+            }}
             className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
           >
             Add Users, where traffic starts
@@ -71,7 +86,10 @@ function EmptyState() {
                   <button
                     type="button"
                     title={`${r.title} (${r.users} users)`}
-                    onClick={() => store.getState().loadDesign(r.design, 'record')}
+                    onClick={() => {
+                      store.getState().loadDesign(r.design, 'record');
+                      if (r.design.nodes[0]) focusNodeWhenDrawn(r.design.nodes[0].id);
+                    }}
                     className="rounded-md border border-slate-300 px-2.5 py-1 text-sm text-slate-800 hover:border-brand-500 hover:bg-brand-50"
                   >
                     Stage {r.stage}
