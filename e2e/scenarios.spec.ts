@@ -371,6 +371,28 @@ test('the teach form survives a reload until it is published, and Start over cle
   await expect(page.getByLabel('Brief (Markdown)')).toHaveValue('');
 });
 
+test('when the dashboard cannot refresh, it says so and keeps what it showed', async ({ people, request }) => {
+  const created = await createScenario(request, { title: 'Refresh check', brief: 'Go.', config: { targets: [{ type: 'stage', stage: 1 }], allowedKinds: ['server'], scoreVisibility: 'on-submit' } });
+  const page = await people.open();
+  await page.clock.install({ time: new Date('2026-03-02T10:00:00Z') });
+  await page.goto(created.manageUrl);
+  await expect(page.getByText('No submissions yet — share the student link.')).toBeVisible();
+
+  // The server goes away mid-session: the next refresh fails.
+  await page.route('**/api/scenarios/**', (route) => route.abort('connectionrefused'));
+  await page.clock.runFor(15_000);
+  const stale = page.getByRole('alert').filter({ hasText: 'could not be refreshed' });
+  await expect(stale).toContainText('The server could not be reached.');
+  await expect(stale).toContainText('tries again every 15 seconds');
+  await expect(page.getByRole('heading', { level: 1, name: 'Refresh check' })).toBeVisible();
+  await expect(page.getByText('No submissions yet — share the student link.')).toBeVisible();
+
+  // Back again: the next refresh clears the warning.
+  await page.unroute('**/api/scenarios/**');
+  await page.clock.runFor(15_000);
+  await expect(stale).toBeHidden();
+});
+
 test('the dashboard does not scroll sideways on a phone', async ({ people, request }) => {
   // Stage 3's "Failed: Stage 3: Load balancer, horizontal app tier" is the longest Result filter option.
   const created = await createScenario(request, { title: 'Phone check', brief: 'Go.', config: { targets: [{ type: 'stage', stage: 3 }], allowedKinds: ['app-server'], scoreVisibility: 'after-release' } });

@@ -101,7 +101,7 @@ function DeadlineForm({ deadline, busy, onSave }: { deadline: string | null; bus
 /** The instructor's dashboard, opened with the manage link (`#key=…`). */
 export function ManageDashboard({ slug }: { slug: string }) {
   const key = useHashParam('key');
-  const [loaded, setLoaded] = useState<{ key: string; data: Dashboard } | null>(null);
+  const [loaded, setLoaded] = useState<{ key: string; data: Dashboard; at: string } | null>(null);
   const [failure, setFailure] = useState<{ key: string; kind: 'denied' | 'error'; message: string } | null>(null);
   const [deleted, setDeleted] = useState(false);
   const [version, setVersion] = useState(0);
@@ -125,7 +125,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
       api<Dashboard>(`/api/scenarios/${slug}/manage${all ? '?all=1' : ''}`, { manageKey: key }).then((res) => {
         if (cancelled) return;
         if (res.ok) {
-          setLoaded({ key, data: res.data });
+          setLoaded({ key, data: res.data, at: new Date().toISOString() });
           setFailure(null);
           saveScenario({ slug, title: res.data.scenario.title, manageUrl: `/s/${slug}/manage#key=${key}` });
         } else {
@@ -214,7 +214,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
     setDialog(null);
     if (res.ok) {
       const fresh = res.data.manageKey;
-      setLoaded((l) => (l ? { key: fresh, data: l.data } : l));
+      setLoaded((l) => (l ? { ...l, key: fresh } : l));
       replaceHash(`key=${fresh}`);
       saveScenario({ slug, title: data?.scenario.title ?? slug, manageUrl: `/s/${slug}/manage#key=${fresh}` });
       setNotice('The manage key was replaced. The old manage link no longer works; copy the new one below.');
@@ -280,6 +280,13 @@ export function ManageDashboard({ slug }: { slug: string }) {
           Open the student view
         </Link>
       </header>
+
+      {failure && failure.key === key && loaded ? (
+        <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+          The submissions could not be refreshed: {failure.message} This page shows them as of {when(loaded.at)} and tries again every{' '}
+          {POLL_MS / 1000} seconds.
+        </p>
+      ) : null}
 
       {notice ? (
         <div role="status" className="flex items-start justify-between gap-3 rounded-lg border border-brand-100 bg-brand-50 px-4 py-2 text-sm text-brand-700">
