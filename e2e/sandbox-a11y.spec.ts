@@ -111,6 +111,40 @@ test('keyboard only: the empty canvas’s buttons hand focus to the design they 
   expect(await page.evaluate(() => !!document.activeElement?.closest('.react-flow'))).toBe(true);
 });
 
+test.describe('in a narrow window', () => {
+  test.use({ viewport: { width: 768, height: 1024 } });
+
+  test('keyboard only: closing a side drawer gives focus back to its toggle', async ({ sandbox, page }) => {
+    await sandbox.open();
+    const components = sandbox.toolbar.getByRole('button', { name: 'Components' });
+    const inspector = sandbox.toolbar.getByRole('button', { name: 'Inspector' });
+
+    // Escape in the palette drawer.
+    await components.focus();
+    await page.keyboard.press('Enter');
+    await sandbox.palette.getByRole('searchbox').focus();
+    await page.keyboard.press('Escape');
+    await expect(sandbox.palette).toBeHidden();
+    await expect(components).toBeFocused();
+
+    // Adding a component closes the drawer too.
+    await page.keyboard.press('Enter');
+    await sandbox.palette.getByRole('button', { name: 'Users', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(sandbox.node('Users')).toBeVisible();
+    await expect(sandbox.palette).toBeHidden();
+    await expect(components).toBeFocused();
+
+    // Escape in the inspector drawer.
+    await inspector.focus();
+    await page.keyboard.press('Enter');
+    await sandbox.inspector.getByRole('tab', { name: 'Inspect' }).focus();
+    await page.keyboard.press('Escape');
+    await expect(sandbox.inspector).toBeHidden();
+    await expect(inspector).toBeFocused();
+  });
+});
+
 test('no serious or critical axe violations on a shared design', async ({ page, request }) => {
   const res = await request.post('/api/designs', { data: THREE_TIER });
   expect(res.status()).toBe(201);

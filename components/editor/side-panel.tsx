@@ -1,6 +1,6 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { PanelName } from '@/lib/editor/store';
 import { useEditor, useEditorStore } from './editor-provider';
 
@@ -28,7 +28,9 @@ export function isDrawer(until: DrawerUntil): boolean {
  * One of an editor's side panels: the palette on the left, the inspector (or
  * a page's own panel) on the right. Below `until` it is a drawer over the
  * canvas, opened by the toolbar's toggle and closed with Escape; from there
- * up it stands beside the canvas. `className` sets its widths.
+ * up it stands beside the canvas. `className` sets its widths. When a drawer
+ * closes with focus inside it (Escape, or a palette item added), focus goes
+ * back to what had it when the drawer opened (its toggle), not to the page.
  */
 export function SidePanel({
   panel,
@@ -47,9 +49,22 @@ export function SidePanel({
 }) {
   const store = useEditorStore();
   const open = useEditor((s) => s.ui.panels[panel]);
+  const ref = useRef<HTMLElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const active = document.activeElement;
+    if (open) {
+      opener.current = active instanceof HTMLElement && !ref.current?.contains(active) ? active : null;
+      return;
+    }
+    // Closed: the hidden drawer cannot keep focus, so it would fall to the page.
+    if ((active === document.body || ref.current?.contains(active)) && opener.current?.isConnected) opener.current.focus();
+    opener.current = null;
+  }, [open]);
   const edge = panel === 'palette' ? 'left-0 border-r' : 'right-0 border-l';
   return (
     <aside
+      ref={ref}
       id={id}
       aria-label={label}
       className={`${open ? 'flex' : 'hidden'} absolute inset-y-0 z-20 flex-col border-slate-200 bg-white shadow-xl ${edge} ${DRAWER[until].docked} ${className}`}
