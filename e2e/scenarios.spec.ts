@@ -412,6 +412,24 @@ test('the dashboard does not scroll sideways on a phone', async ({ people, reque
   }
 });
 
+test('the teach form fits a phone: every field and design picker stays inside the form', async ({ people }) => {
+  const page = await people.open();
+  for (const width of [320, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/teach');
+    await expect(page.getByRole('group', { name: 'Starting design' })).toBeVisible();
+    const outside = await page.evaluate(() => {
+      const form = document.querySelector('form')!.getBoundingClientRect();
+      return [...document.querySelectorAll('form fieldset, form input, form select, form textarea, form button')]
+        .filter((el) => el.getBoundingClientRect().right > form.right + 0.5)
+        .map((el) => el.getAttribute('aria-label') ?? el.querySelector('legend')?.textContent ?? el.textContent?.trim());
+    });
+    expect(outside, `past the form's right edge at ${width} px`).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `sideways scroll at ${width} px`).toBeLessThanOrEqual(0);
+  }
+});
+
 async function seriousViolations(page: Page): Promise<string[]> {
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   const results = await new AxeBuilder({ page }).analyze();

@@ -55,7 +55,7 @@ export function DesignPicker({
 
   const shownError = problem ?? error;
   return (
-    <fieldset className="rounded-lg border border-slate-200 p-4" aria-describedby={shownError ? errorId ?? `${id}-error` : `${id}-help`}>
+    <fieldset className="min-w-0 rounded-lg border border-slate-200 p-4" aria-describedby={shownError ? errorId ?? `${id}-error` : `${id}-help`}>
       <legend className="px-1 text-sm font-semibold text-slate-900">{label}</legend>
       <p id={`${id}-help`} className="text-sm text-slate-600">
         {help}
@@ -115,7 +115,7 @@ export function DesignPicker({
         {REFERENCE_DESIGNS.length > 0 ? (
           <select
             aria-label={`${label}: use a stage's reference design`}
-            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-800"
+            className="max-w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-800"
             value=""
             onChange={(e) => {
               const r = REFERENCE_DESIGNS.find((x) => String(x.stage) === e.target.value);

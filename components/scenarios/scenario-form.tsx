@@ -612,7 +612,7 @@ export function ScenarioForm() {
           <label htmlFor="f-deadline" className="block text-sm font-medium text-slate-800">
             Deadline <span className="font-normal text-slate-500">(optional, your local time)</span>
           </label>
-          <input id="f-deadline" type="datetime-local" value={form.deadline} onChange={(e) => set('deadline', e.target.value)} className="mt-1 rounded-md border border-slate-300 px-3 py-2" {...invalid('f-deadline')} />
+          <input id="f-deadline" type="datetime-local" value={form.deadline} onChange={(e) => set('deadline', e.target.value)} className="mt-1 max-w-full rounded-md border border-slate-300 px-3 py-2" {...invalid('f-deadline')} />
           <FieldError id="f-deadline" messages={errorsFor('f-deadline')} />
         </div>
       </Section>
