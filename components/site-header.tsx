@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { NAV } from '@/lib/nav';
 import { Logo } from './logo';
+import { MobileMenu } from './mobile-menu';
 import { NavLinks } from './nav-links';
 
 export function SiteHeader() {
@@ -17,20 +18,24 @@ export function SiteHeader() {
               <NavLinks variant="bar" />
             </nav>
             {/* Phones: the same links behind a disclosure, so they never wrap into the header. */}
-            <details className="group relative ml-auto md:hidden">
-              <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
-                <svg viewBox="0 0 20 20" className="h-4 w-4" aria-hidden="true">
-                  <path d="M3 5h14M3 10h14M3 15h14" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
-                </svg>
-                Menu
-              </summary>
+            <MobileMenu
+              className="group relative ml-auto md:hidden"
+              summary={
+                <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
+                  <svg viewBox="0 0 20 20" className="h-4 w-4" aria-hidden="true">
+                    <path d="M3 5h14M3 10h14M3 15h14" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+                  </svg>
+                  Menu
+                </summary>
+              }
+            >
               <nav
                 aria-label="Main"
                 className="absolute right-0 z-50 mt-2 flex w-56 flex-col rounded-lg border border-slate-200 bg-white p-1 text-sm shadow-lg"
               >
                 <NavLinks variant="menu" />
               </nav>
-            </details>
+            </MobileMenu>
           </>
         )}
       </div>

@@ -29,3 +29,33 @@ test('an unknown address, problem or lesson answers 404 with a page that says so
     await expect(page).toHaveTitle('Page not found · ScaleLab');
   }
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('the header menu closes once a page is chosen, on Escape and on a tap outside it', async ({ page }) => {
+    await page.goto('/');
+    const menuButton = page.locator('header summary', { hasText: 'Menu' });
+    const menu = page.getByRole('banner').getByRole('navigation', { name: 'Main' });
+
+    await menuButton.click();
+    await menu.getByRole('link', { name: 'Learn' }).click();
+    await expect(page).toHaveURL(/\/learn$/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(menu).toBeHidden();
+
+    await menuButton.focus();
+    await page.keyboard.press('Enter');
+    await expect(menu).toBeVisible();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(menuButton).toBeFocused();
+
+    await menuButton.click();
+    await expect(menu).toBeVisible();
+    // A tap on the page below the open menu.
+    await page.getByRole('main').click({ position: { x: 10, y: 400 } });
+    await expect(menu).toBeHidden();
+  });
+});
