@@ -89,16 +89,33 @@ function Workspace({
     const fit = setTimeout(() => store.getState().requestFit(), 150);
     // Scores on committed changes, debounced: never on every pointer move.
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const report = () => {
+      timer = undefined;
+      changeRef.current?.(pinLockedNodes(designOf(store.getState()), start, lockedNodeIds));
+    };
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.graph === prev.graph) return;
       clearTimeout(timer);
-      timer = setTimeout(() => changeRef.current?.(pinLockedNodes(designOf(store.getState()), start, lockedNodeIds)), 350);
+      timer = setTimeout(report, 350);
     });
-    changeRef.current?.(pinLockedNodes(designOf(store.getState()), start, lockedNodeIds));
+    report();
+    // A change still waiting when the page is hidden or reloaded is reported at once, so a draft kept from it misses nothing.
+    const flush = () => {
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      report();
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
     return () => {
       clearTimeout(fit);
       clearTimeout(timer);
       unsubscribe();
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
     };
   }, [store, controllerRef, start, lockedNodeIds]);
 
