@@ -375,11 +375,15 @@ test('the teach form survives a reload until it is published, and Start over cle
   await expect(page.getByLabel('Title')).toHaveValue('');
   await expect(page.getByText('Your unpublished draft from this browser is back.')).toBeHidden();
 
-  // Once published, the draft is gone: the next visit starts a new scenario.
+  // Once published, the draft is gone: the next scenario starts blank.
   await page.getByLabel('Title').fill('Scale the bakery');
+  await page.reload();
   await page.getByLabel('Brief (Markdown)').fill('Go.');
   await page.getByRole('button', { name: 'Publish scenario' }).click();
   await expect(page.getByRole('heading', { name: 'Published: Scale the bakery' })).toBeVisible();
+  await page.getByRole('button', { name: 'Create another' }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('');
+  await expect(page.getByText('Your unpublished draft from this browser is back.')).toBeHidden();
   await page.reload();
   await expect(page.getByLabel('Title')).toHaveValue('');
   await expect(page.getByLabel('Brief (Markdown)')).toHaveValue('');

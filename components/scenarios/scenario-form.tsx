@@ -261,6 +261,7 @@ export function ScenarioForm() {
     setBusy(false);
     if (res.ok) {
       writeDraft(null);
+      setRestored(false);
       setCreated({ ...res.data, title: form.title.trim() });
       saveScenario({ slug: res.data.slug, title: form.title.trim(), manageUrl: res.data.manageUrl });
       requestAnimationFrame(() => createdRef.current?.focus());
