@@ -22,4 +22,10 @@ describe('shareDesign', () => {
     };
     expect(await shareDesign(design, offline)).toMatchObject({ ok: false, message: expect.stringMatching(/Could not reach the server/) });
   });
+
+  it('says an unreadable success has no link, rather than "Sharing failed (HTTP 201)"', async () => {
+    const cutOff: typeof fetch = async () => new Response('{"id":', { status: 201 });
+    expect(await shareDesign(design, cutOff)).toEqual({ ok: false, message: expect.stringMatching(/answer could not be read/), issues: [] });
+    expect(await shareDesign(design, answer(200, {}))).toMatchObject({ ok: false, message: expect.stringMatching(/answer could not be read/) });
+  });
 });

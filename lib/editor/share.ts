@@ -17,6 +17,7 @@ export async function shareDesign(design: Design, fetchImpl: typeof fetch = fetc
   }
   const body = (await res.json().catch(() => null)) as { id?: string; url?: string; error?: string; issues?: DesignIssue[] } | null;
   if (res.status === 201 && body?.id) return { ok: true, id: body.id, path: body.url ?? `/d/${body.id}` };
+  if (res.ok) return { ok: false, message: 'The server’s answer could not be read, so there is no link to show. Try again.', issues: [] };
   if (res.status === 413) return { ok: false, message: 'The design is too large to share (the limit is 512 KB).', issues: [] };
   if (res.status === 422) return { ok: false, message: 'The server refused the design as invalid:', issues: body?.issues ?? [] };
   return { ok: false, message: body?.error ?? `Sharing failed (HTTP ${res.status}).`, issues: [] };
