@@ -58,6 +58,21 @@ test('the lesson’s and a scenario’s editor toolbars fit a phone too', async 
   await expectButtonsOnScreen(toolbar, 360);
 });
 
+for (const width of [640, 768, 1024]) {
+  test(`at ${width} px a student's editor toolbar, with its live score and Submit, is all on screen`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    const toolbar = page.getByRole('toolbar', { name: 'Design tools' });
+    await page.goto('/s/sample-daily-byte');
+    await page.getByLabel('Display name').fill('Lin');
+    await page.getByRole('button', { name: 'Start designing' }).click();
+    await expect(page.getByText('Working as Lin')).toBeVisible();
+    await expect(toolbar.getByText('Fail')).toBeVisible();
+    await toolbar.scrollIntoViewIfNeeded();
+    await expectButtonsOnScreen(toolbar, width);
+    expect(await toolbar.evaluate((el) => el.scrollWidth - el.clientWidth), 'the toolbar does not scroll sideways').toBeLessThanOrEqual(0);
+  });
+}
+
 for (const width of [360, 390]) {
   test(`at ${width} px every toolbar menu opens inside the screen`, async ({ sandbox, page }) => {
     await page.setViewportSize({ width, height: 844 });

@@ -144,7 +144,7 @@ function Workspace({
               }}
               title="Reset to the starting design"
             >
-              Reset<span className="sr-only sm:not-sr-only">&nbsp;to the starting design</span>
+              Reset<span className="sr-only xl:not-sr-only">&nbsp;to the starting design</span>
             </button>
           ) : null
         }

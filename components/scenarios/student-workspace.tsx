@@ -448,7 +448,7 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
               <>
                 {live && liveGrade ? (
                   <span className="mr-2 hidden items-center gap-2 text-sm sm:flex" aria-live="polite">
-                    <span className="text-slate-600">Score</span>
+                    <span className="sr-only text-slate-600 md:not-sr-only">Score</span>
                     <span className="font-semibold tabular-nums text-slate-900">{liveGrade.score}</span>
                     <PassPill passed={liveGrade.passed} />
                   </span>
