@@ -411,6 +411,39 @@ test('when the dashboard cannot refresh, it says so and keeps what it showed', a
   await expect(stale).toBeHidden();
 });
 
+test('with both design canvases open on the teach form, Delete and Undo act on the one with focus', async ({ people }) => {
+  const page = await people.open();
+  await page.goto('/teach');
+  const start = page.getByRole('group', { name: 'Starting design' });
+  const reference = page.getByRole('group', { name: 'Reference design' });
+  await start.getByRole('button', { name: 'Draw on a canvas' }).click();
+  await reference.getByRole('button', { name: 'Draw on a canvas' }).click();
+  await start.getByRole('button', { name: 'Users', exact: true }).click();
+  await reference.getByRole('button', { name: 'Users', exact: true }).click();
+  await reference.getByRole('button', { name: 'App server', exact: true }).click();
+  const startNodes = start.locator('.react-flow__node');
+  const referenceNodes = reference.locator('.react-flow__node');
+  await expect(startNodes).toHaveCount(1);
+  await expect(referenceNodes).toHaveCount(2);
+
+  // A card selected in each; Delete on the reference card removes that one only.
+  await startNodes.first().click();
+  await referenceNodes.first().click();
+  await page.keyboard.press('Delete');
+  await expect(referenceNodes).toHaveCount(1);
+  await expect(startNodes).toHaveCount(1);
+
+  // Undo there brings it back, and leaves the starting design alone.
+  await page.keyboard.press('Control+z');
+  await expect(referenceNodes).toHaveCount(2);
+  await expect(startNodes).toHaveCount(1);
+
+  await startNodes.first().click();
+  await page.keyboard.press('Control+z');
+  await expect(startNodes).toHaveCount(0);
+  await expect(referenceNodes).toHaveCount(2);
+});
+
 test('the dashboard does not scroll sideways on a phone', async ({ people, request }) => {
   // Stage 3's "Failed: Stage 3: Load balancer, horizontal app tier" is the longest Result filter option.
   const created = await createScenario(request, { title: 'Phone check', brief: 'Go.', config: { targets: [{ type: 'stage', stage: 3 }], allowedKinds: ['app-server'], scoreVisibility: 'after-release' } });

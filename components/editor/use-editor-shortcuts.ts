@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect } from 'react';
+import { useEffect, type RefObject } from 'react';
 import {
   CLIPBOARD_TYPE,
   loadClipboard,
@@ -17,6 +17,21 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 const modalOpen = () => document.querySelector('dialog[open]') !== null;
+
+/** Marks the root of an editor that may share its page with another (the teach form's starting and reference designs). */
+const EDITOR_ROOT_ATTRIBUTE = 'data-editor-root';
+
+/**
+ * Whether a key or clipboard event is for the editor rooted at `root`: it
+ * came from inside it, or from outside every editor while it is the page's
+ * only one. Without a root (one editor per page) every event is.
+ */
+function isFor(root: HTMLElement | null | undefined, target: EventTarget | null): boolean {
+  if (!root) return true;
+  if (target instanceof Node && root.contains(target)) return true;
+  const inAnother = target instanceof Element && target.closest(`[${EDITOR_ROOT_ATTRIBUTE}]`) !== null;
+  return !inAnother && document.querySelectorAll(`[${EDITOR_ROOT_ATTRIBUTE}]`).length === 1;
+}
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
@@ -24,14 +39,16 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * cut / paste. Copy and paste use the clipboard events rather than keydown,
  * so they reach the system clipboard without a permission prompt and work
  * between tabs; a copy also goes to localStorage, used when a paste finds
- * the system clipboard empty.
+ * the system clipboard empty. On a page with several editors, pass each one's
+ * root (marked with data-editor-root): keys then act on the editor that
+ * has focus, never on another one.
  */
-export function useEditorShortcuts(store: EditorStore, enabled: boolean) {
+export function useEditorShortcuts(store: EditorStore, enabled: boolean, root?: RefObject<HTMLElement | null>) {
   useEffect(() => {
     if (!enabled) return;
 
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTyping(e.target) || modalOpen()) return;
+      if (e.defaultPrevented || isTyping(e.target) || modalOpen() || !isFor(root?.current, e.target)) return;
       if (e.target instanceof HTMLElement && e.target.closest('[role="menu"]')) return;
       const s = store.getState();
       const mod = e.ctrlKey || e.metaKey;
@@ -67,6 +84,10 @@ export function useEditorShortcuts(store: EditorStore, enabled: boolean) {
         if (nodeIds.length + edgeIds.length === 0) return;
         e.preventDefault();
         s.deleteSelection();
+        // The deleted card had focus; keep it in this editor (not the page) so the next key, Undo say, still reaches it.
+        requestAnimationFrame(() => {
+          if (document.activeElement === document.body) root?.current?.focus({ preventScroll: true });
+        });
         s.announce(`Deleted ${[nodeIds.length ? plural(nodeIds.length, 'component') : '', edgeIds.length ? plural(edgeIds.length, 'connection') : ''].filter(Boolean).join(' and ')}.`);
       } else if (e.key === '?' && !mod) {
         e.preventDefault();
@@ -79,7 +100,7 @@ export function useEditorShortcuts(store: EditorStore, enabled: boolean) {
     const hasTextSelection = () => (window.getSelection()?.toString() ?? '') !== '';
 
     const onCopy = (e: ClipboardEvent, cut = false) => {
-      if (isTyping(e.target) || hasTextSelection() || modalOpen()) return;
+      if (isTyping(e.target) || hasTextSelection() || modalOpen() || !isFor(root?.current, e.target)) return;
       const s = store.getState();
       const payload = s.copySelection();
       if (!payload) return;
@@ -91,7 +112,7 @@ export function useEditorShortcuts(store: EditorStore, enabled: boolean) {
     };
 
     const onPaste = (e: ClipboardEvent) => {
-      if (isTyping(e.target) || modalOpen()) return;
+      if (isTyping(e.target) || modalOpen() || !isFor(root?.current, e.target)) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
       // Another app's text on the clipboard means the user copied something else since: leave it.
       const payload = text ? parseClipboard(text) : loadClipboard(localStorage);
@@ -117,5 +138,5 @@ export function useEditorShortcuts(store: EditorStore, enabled: boolean) {
       document.removeEventListener('cut', onCut);
       document.removeEventListener('paste', onPaste);
     };
-  }, [store, enabled]);
+  }, [store, enabled, root]);
 }

@@ -71,7 +71,9 @@ function Workspace({
   label: string;
 }) {
   const store = useEditorStore();
-  useEditorShortcuts(store, true);
+  // The teach form can show two of these editors at once: keys act on the one with focus.
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEditorShortcuts(store, true, rootRef);
   const changeRef = useRef(onDesignChange);
   useEffect(() => {
     changeRef.current = onDesignChange;
@@ -128,7 +130,7 @@ function Workspace({
   };
 
   return (
-    <div className="flex h-full min-h-0 flex-col bg-slate-50">
+    <div ref={rootRef} data-editor-root="" tabIndex={-1} className="flex h-full min-h-0 flex-col bg-slate-50 outline-none">
       <CompactToolbar
         palette={{ label: 'Components', controls: 'scenario-palette', until: 'lg' }}
         side={{ label: 'Inspector', controls: 'scenario-inspector', until: '2xl' }}
