@@ -115,3 +115,21 @@ test('the reference solution loads as one undo step, earns no credit, and reset 
   await page.goto('/learn');
   await expect(page.getByTestId('path-progress')).toContainText('0 of 8 lessons done');
 });
+
+test('a saved lesson design that no longer reads is reported and kept, not overwritten by the next edit', async ({ page }) => {
+  const corrupt = '{"version":1,"design":{"schemaVersion":1,"nodes":"not a list"}}';
+  await page.goto('/learn');
+  await page.evaluate((text) => localStorage.setItem('scalelab:lesson:v1:stage-3-load-balancer', text), corrupt);
+  const canvas = await openLesson(page);
+  await expect(page.getByText('Your saved design for this lesson could not be read', { exact: false })).toBeVisible();
+  // The lesson starts from its starting design…
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(3);
+  // …and an edit autosaves without touching the old copy.
+  await canvas.locator('.react-flow__node').first().click();
+  await page.keyboard.press('Delete');
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(2);
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('scalelab:lesson:v1:stage-3-load-balancer')))
+    .toContain('"nodes":[');
+  expect(await page.evaluate(() => localStorage.getItem('scalelab:lesson-unreadable:v1:stage-3-load-balancer'))).toBe(corrupt);
+});

@@ -3,6 +3,7 @@ import { REFERENCE_DESIGNS } from './reference-designs';
 import {
   checkStage,
   continueHere,
+  lessonDesignBackupKey,
   lessonDesignKey,
   lessonStatus,
   markLessonDone,
@@ -19,6 +20,7 @@ function memoryStorage(init: Record<string, string> = {}) {
     data,
     getItem: (k: string) => data.get(k) ?? null,
     setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k),
   };
 }
 
@@ -50,10 +52,13 @@ describe('progress', () => {
       setItem: () => {
         throw new Error('blocked');
       },
+      removeItem: () => {
+        throw new Error('blocked');
+      },
     };
     expect(readProgress(broken)).toEqual({ done: {} });
     expect(markLessonDone(broken, 'x').changed).toBe(false);
-    expect(readLessonDesign(broken, 'x')).toBeNull();
+    expect(readLessonDesign(broken, 'x')).toEqual({ status: 'empty' });
     expect(writeLessonDesign(broken, 'x', design(2))).toBe(false);
   });
 
@@ -67,15 +72,24 @@ describe('progress', () => {
     expect(continueHere(['b', 'a'], p)).toBe('b');
   });
 
-  it('saves and restores a lesson design under its own key, refusing an invalid one', () => {
+  it('saves and restores a lesson design under its own key, setting an unreadable one aside', () => {
     const s = memoryStorage();
-    expect(readLessonDesign(s, 'stage-3-load-balancer')).toBeNull();
+    expect(readLessonDesign(s, 'stage-3-load-balancer')).toEqual({ status: 'empty' });
     writeLessonDesign(s, 'stage-3-load-balancer', design(2));
     expect(s.data.has(lessonDesignKey('stage-3-load-balancer'))).toBe(true);
     expect(lessonDesignKey('stage-3-load-balancer')).toBe('scalelab:lesson:v1:stage-3-load-balancer');
-    expect(readLessonDesign(s, 'stage-3-load-balancer')?.nodes.map((n) => n.id)).toEqual(design(2).nodes.map((n) => n.id));
-    s.data.set(lessonDesignKey('bad'), JSON.stringify({ version: 1, design: { nodes: 'no' } }));
-    expect(readLessonDesign(s, 'bad')).toBeNull();
+    const read = readLessonDesign(s, 'stage-3-load-balancer');
+    expect(read.status === 'ok' && read.design.nodes.map((n) => n.id)).toEqual(design(2).nodes.map((n) => n.id));
+    for (const [id, text] of [
+      ['bad', JSON.stringify({ version: 1, design: { nodes: 'no' } })],
+      ['not-json', '{"version": 1, "des'],
+    ]) {
+      s.data.set(lessonDesignKey(id), text);
+      expect(readLessonDesign(s, id)).toEqual({ status: 'unreadable' });
+      // Kept under the backup key, out of the autosave's way (and out of the path's "in progress").
+      expect(s.data.get(lessonDesignBackupKey(id))).toBe(text);
+      expect(s.data.has(lessonDesignKey(id))).toBe(false);
+    }
   });
 
   it('checks a design against a stage: stage 2’s design fails stage 3, stage 3’s passes', () => {

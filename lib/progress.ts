@@ -5,6 +5,9 @@
  *   done once its stage challenge has passed on the lesson's canvas.
  * - `scalelab:lesson:v1:<lessonId>` = { version: 1, savedAt, design } — the
  *   lesson canvas's autosave; its presence makes a lesson "in progress".
+ * - `scalelab:lesson-unreadable:v1:<lessonId>` — a saved lesson design that
+ *   no longer reads (corrupt, or from a version that validated differently),
+ *   set aside rather than overwritten by the next edit.
  *
  * Nothing is locked: the status only tells a learner where they are.
  * Every read tolerates missing, blocked or corrupt storage.
@@ -17,6 +20,7 @@ export const PROGRESS_KEY = 'scalelab:progress:v1';
 export const LESSON_DESIGN_PREFIX = 'scalelab:lesson:v1:';
 
 export const lessonDesignKey = (lessonId: string) => `${LESSON_DESIGN_PREFIX}${lessonId}`;
+export const lessonDesignBackupKey = (lessonId: string) => `scalelab:lesson-unreadable:v1:${lessonId}`;
 
 export interface Progress {
   done: Record<string, string>;
@@ -24,7 +28,7 @@ export interface Progress {
 
 export type LessonStatus = 'done' | 'in-progress' | 'not-started';
 
-type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
+type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 function safeGet(storage: StorageLike, key: string): string | null {
   try {
@@ -79,17 +83,33 @@ export function continueHere(lessonIds: readonly string[], progress: Progress): 
   return lessonIds.find((id) => !progress.done[id]) ?? null;
 }
 
-/** The lesson canvas's saved design, or null when there is none or it no longer validates. */
-export function readLessonDesign(storage: StorageLike, lessonId: string): Design | null {
-  const text = safeGet(storage, lessonDesignKey(lessonId));
-  if (!text) return null;
+export type LessonDesignRead = { status: 'empty' } | { status: 'ok'; design: Design } | { status: 'unreadable' };
+
+/**
+ * The lesson canvas's saved design. One that no longer validates is moved to
+ * its backup key (so the next autosave cannot overwrite it) and reported as
+ * unreadable; blocked storage reads as empty.
+ */
+export function readLessonDesign(storage: StorageLike, lessonId: string): LessonDesignRead {
+  const key = lessonDesignKey(lessonId);
+  const text = safeGet(storage, key);
+  if (!text) return { status: 'empty' };
+  let design: Design | null = null;
   try {
     const record = JSON.parse(text) as { design?: unknown } | null;
     const parsed = parseDesign(record?.design);
-    return parsed.ok ? parsed.design : null;
+    if (parsed.ok) design = parsed.design;
   } catch {
-    return null;
+    // Not JSON: set aside below.
   }
+  if (design) return { status: 'ok', design };
+  try {
+    storage.setItem(lessonDesignBackupKey(lessonId), text);
+    storage.removeItem(key);
+  } catch {
+    // Keep it where it is; only the next save would replace it.
+  }
+  return { status: 'unreadable' };
 }
 
 export function writeLessonDesign(storage: StorageLike, lessonId: string, design: Design, now: Date = new Date()): boolean {

@@ -148,7 +148,10 @@ export function LessonWorkspace({
   useEffect(() => {
     const s = store.getState();
     const saved = readLessonDesign(localStorage, lessonId);
-    if (saved) s.loadDesign(saved, 'reset');
+    if (saved.status === 'ok') s.loadDesign(saved.design, 'reset');
+    else if (saved.status === 'unreadable') {
+      s.notify('Your saved design for this lesson could not be read, so the lesson starts from its starting design. The old copy was kept in this browser’s storage.', 'error');
+    }
     s.setHydrated();
     s.requestFit();
 
