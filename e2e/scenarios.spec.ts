@@ -411,6 +411,18 @@ test('when the dashboard cannot refresh, it says so and keeps what it showed', a
   await expect(stale).toBeHidden();
 });
 
+test('when the dashboard cannot load at first, it says it will retry and Try again loads it', async ({ people, request }) => {
+  const created = await createScenario(request, { title: 'First load check', brief: 'Go.', config: { targets: [{ type: 'stage', stage: 1 }], allowedKinds: ['server'], scoreVisibility: 'on-submit' } });
+  const page = await people.open();
+  await page.route('**/api/scenarios/**', (route) => route.abort('connectionrefused'));
+  await page.goto(created.manageUrl);
+  await expect(page.getByRole('heading', { level: 1, name: 'The dashboard could not be loaded' })).toBeVisible();
+  await expect(page.getByText('It tries again every 15 seconds while this page is open.')).toBeVisible();
+  await page.unroute('**/api/scenarios/**');
+  await page.getByRole('button', { name: 'Try again now' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'First load check' })).toBeVisible();
+});
+
 test('with both design canvases open on the teach form, Delete and Undo act on the one with focus', async ({ people }) => {
   const page = await people.open();
   await page.goto('/teach');

@@ -242,15 +242,23 @@ export function ManageDashboard({ slug }: { slug: string }) {
         body: 'It may be incomplete, or the key may have been replaced. Use the latest manage link for this scenario.',
       },
       deleted: { title: 'Scenario deleted', body: 'The scenario, its students and all their submissions are gone.' },
-      error: { title: 'The dashboard could not be loaded', body: error ?? '' },
+      error: {
+        title: 'The dashboard could not be loaded',
+        body: `${error ? `${error} ` : ''}It tries again every ${POLL_MS / 1000} seconds while this page is open.`,
+      },
     };
     const m = messages[state] ?? messages.error;
     return (
       <div className="mx-auto w-full max-w-3xl px-4 py-16">
         <h1 className="text-2xl font-semibold text-slate-900">{m.title}</h1>
         {m.body ? <p className="mt-2 text-slate-700">{m.body}</p> : null}
+        {state === 'error' ? (
+          <button type="button" className={`${PRIMARY} mt-6 mr-3 inline-block`} onClick={() => setVersion((v) => v + 1)}>
+            Try again now
+          </button>
+        ) : null}
         {state !== 'loading' ? (
-          <Link href="/teach" className={`${PRIMARY} mt-6 inline-block`}>
+          <Link href="/teach" className={`${state === 'error' ? BUTTON : PRIMARY} mt-6 inline-block`}>
             Go to Teach
           </Link>
         ) : null}
