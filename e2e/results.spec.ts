@@ -188,3 +188,25 @@ test.describe('screenshots', () => {
     await page.screenshot({ path: `${dir}/tablet-results.png` });
   });
 });
+
+test('keyboard only: the results views are one tab stop; arrows, Home and End move between them', async ({ sandbox, page }) => {
+  await loadStage3(sandbox);
+  const panel = results(page);
+  const scorecard = panel.getByRole('tab', { name: 'Scorecard' });
+  await expect(scorecard).toHaveAttribute('tabindex', '0');
+  await expect(panel.getByRole('tab', { name: 'Growth' })).toHaveAttribute('tabindex', '-1');
+  await scorecard.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(panel.getByRole('tab', { name: 'Growth' })).toBeFocused();
+  await expect(panel.getByRole('tab', { name: 'Growth' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  await expect(panel.getByRole('tab', { name: 'What if' })).toBeFocused();
+  await expect(panel.getByRole('radio', { name: /A component fails/ })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(scorecard).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(panel.getByRole('tab', { name: 'What if' })).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(scorecard).toBeFocused();
+  await expect(panel.getByTestId('scorecard')).toBeVisible();
+});

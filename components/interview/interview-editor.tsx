@@ -16,6 +16,7 @@ import { useEditorShortcuts } from '@/components/editor/use-editor-shortcuts';
 import type { Design } from '@/lib/engine/types';
 import { createEditorStore, designOf, type EditorStore } from '@/lib/editor/store';
 import type { EditorResults } from '@/lib/editor/types';
+import { tabKeyTarget } from '@/lib/tab-keys';
 
 /** How long after the last edit the design is handed up (and saved with the attempt), ms. */
 export const DESIGN_SAVE_DELAY_MS = 300;
@@ -49,8 +50,10 @@ function SideTabs({ interview, interviewLabel }: { interview: ReactNode; intervi
             tabIndex={tab === t.id ? 0 : -1}
             onClick={() => setTab(t.id)}
             onKeyDown={(e) => {
-              if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-                const next = t.id === 'interview' ? 'component' : 'interview';
+              const to = tabKeyTarget(e.key, tabs.indexOf(t), tabs.length);
+              if (to !== null) {
+                e.preventDefault();
+                const next = tabs[to].id;
                 setTab(next);
                 document.getElementById(`${base}-${next}-tab`)?.focus();
               }

@@ -2,6 +2,7 @@
 
 import type { ResultsSection } from '@/lib/editor/scoring';
 import type { EditorState } from '@/lib/editor/store';
+import { tabKeyTarget } from '@/lib/tab-keys';
 import { useEditor } from '@/components/editor/editor-provider';
 import { ChaosPanel } from './chaos-panel';
 import { EndToEnd } from './end-to-end';
@@ -67,7 +68,15 @@ export function ResultsPanel() {
               id={`results-tab-${s.id}`}
               aria-selected={section === s.id}
               aria-controls="results-view"
+              tabIndex={section === s.id ? 0 : -1}
               onClick={() => scoring?.setSection(s.id)}
+              onKeyDown={(e) => {
+                const to = tabKeyTarget(e.key, SECTIONS.indexOf(s), SECTIONS.length);
+                if (to === null) return;
+                e.preventDefault();
+                scoring?.setSection(SECTIONS[to].id);
+                document.getElementById(`results-tab-${SECTIONS[to].id}`)?.focus();
+              }}
               className={`rounded-md px-2 py-1.5 text-sm font-medium ${
                 section === s.id ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-600 hover:text-slate-900'
               }`}

@@ -2,6 +2,7 @@
 
 import { useRef, type KeyboardEvent } from 'react';
 import type { ResultsTab } from '@/lib/editor/scoring';
+import { tabKeyTarget } from '@/lib/tab-keys';
 import { Inspector } from '@/components/editor/inspector';
 import { ResultsPanel } from './results-panel';
 import { useScoring, useScoringView } from './scoring-context';
@@ -22,9 +23,10 @@ export function InspectAndResults() {
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   const choose = (id: ResultsTab) => scoring?.setTab(id);
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const to = tabKeyTarget(e.key, TABS.findIndex((t) => t.id === tab), TABS.length);
+    if (to === null) return;
     e.preventDefault();
-    const next = TABS[(TABS.findIndex((t) => t.id === tab) + 1) % TABS.length].id;
+    const next = TABS[to].id;
     choose(next);
     refs.current[next]?.focus();
   };

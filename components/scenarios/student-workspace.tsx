@@ -16,6 +16,7 @@ import {
   type FieldIssue,
   type PublicScenario,
 } from '@/lib/scenarios/schema';
+import { tabKeyTarget } from '@/lib/tab-keys';
 import { absoluteUrl, api } from './api';
 import { replaceHash, storeItem, useHashParam, useStoredItem } from './browser-state';
 import { CopyField } from './copy-field';
@@ -362,9 +363,10 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
               tabIndex={tab === t.id ? 0 : -1}
               onClick={() => setTab(t.id)}
               onKeyDown={(e) => {
-                const i = tabs.findIndex((x) => x.id === tab);
-                const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i - 1 + tabs.length) % tabs.length] : null;
+                const to = tabKeyTarget(e.key, tabs.findIndex((x) => x.id === tab), tabs.length);
+                const next = to === null ? null : tabs[to];
                 if (next) {
+                  e.preventDefault();
                   setTab(next.id);
                   document.getElementById(`tab-${next.id}`)?.focus();
                 }
