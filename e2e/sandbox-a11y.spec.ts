@@ -83,6 +83,12 @@ test('keyboard only: add components from the palette with Enter, connect, rename
   await page.keyboard.press('Enter');
   await page.keyboard.press('Delete');
   await expect(s.nodes).toHaveCount(2);
+  // Focus stays on the canvas, not the page, and Undo brings the card back.
+  await expect(page.getByRole('region', { name: 'Design canvas' })).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect(s.nodes).toHaveCount(3);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(s.nodes).toHaveCount(2);
 
   // The shortcut list opens with ?.
   await page.keyboard.press('?');

@@ -156,7 +156,7 @@ function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedErro
         <SidePanel panel="palette" label="Components palette" id="editor-palette" until="lg" className="w-80 max-w-[85vw] lg:w-72">
           <Palette onAdded={closeNarrowPalette} />
         </SidePanel>
-        <section aria-label="Design canvas" data-editor-canvas="" data-hydrated={hydrated} className="relative min-w-0 flex-1">
+        <section aria-label="Design canvas" data-editor-canvas="" data-hydrated={hydrated} tabIndex={-1} className="relative min-w-0 flex-1">
           <Canvas />
           <EmptyState />
           <CanvasStatus />

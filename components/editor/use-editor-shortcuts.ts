@@ -84,9 +84,13 @@ export function useEditorShortcuts(store: EditorStore, enabled: boolean, root?: 
         if (nodeIds.length + edgeIds.length === 0) return;
         e.preventDefault();
         s.deleteSelection();
-        // The deleted card had focus; keep it in this editor (not the page) so the next key, Undo say, still reaches it.
+        // The deleted card had focus; keep it in this editor (its root, or the
+        // page's one canvas) rather than the page, so a screen reader stays put
+        // and the next key, Undo say, still reaches the editor.
         requestAnimationFrame(() => {
-          if (document.activeElement === document.body) root?.current?.focus({ preventScroll: true });
+          if (document.activeElement !== document.body) return;
+          const home = root?.current ?? document.querySelector<HTMLElement>('[data-editor-canvas]');
+          home?.focus({ preventScroll: true });
         });
         s.announce(`Deleted ${[nodeIds.length ? plural(nodeIds.length, 'component') : '', edgeIds.length ? plural(edgeIds.length, 'connection') : ''].filter(Boolean).join(' and ')}.`);
       } else if (e.key === '?' && !mod) {

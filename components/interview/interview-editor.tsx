@@ -166,6 +166,7 @@ function Editor({
           aria-label="Design canvas"
           data-editor-canvas=""
           data-hydrated={hydrated}
+          tabIndex={-1}
           className="relative min-w-0 flex-1"
         >
           <Canvas />

@@ -58,7 +58,7 @@ export function LessonEditor() {
         <SidePanel panel="palette" label="Components palette" id="lesson-palette" until="always" className="w-64 max-w-[88%]">
           <Palette onAdded={() => store.getState().setPanel('palette', false)} />
         </SidePanel>
-        <section aria-label="Design canvas" data-editor-canvas="" data-hydrated={hydrated} className="relative min-w-0 flex-1">
+        <section aria-label="Design canvas" data-editor-canvas="" data-hydrated={hydrated} tabIndex={-1} className="relative min-w-0 flex-1">
           <Canvas />
         </section>
         <SidePanel panel="inspector" label="Inspector" id="lesson-inspector" until="always" className="w-80 max-w-[88%]">
