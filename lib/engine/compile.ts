@@ -291,7 +291,9 @@ const KIND_DEFAULTS: KindDefaults[] = KINDS.map((kind) => {
  * not given): params objects differ in shape from node to node, so reading
  * each key from them directly is a megamorphic lookup. Only the keys the
  * node has are visited (for…in sees the same enumerable keys the reads
- * would). Returns a shared object, overwritten by the next call.
+ * would). Returns a shared object, overwritten by the next call. The
+ * initialiser must name every key of NodeParams (the type check says so);
+ * compile.test.ts checks that each one is reset and copied.
  */
 const params: NodeParams = {
   instances: undefined,
@@ -314,8 +316,8 @@ const params: NodeParams = {
   maxStorageGB: undefined,
   algorithm: undefined,
   routing: undefined,
-};
-function readParams(p: NodeParams | undefined): NodeParams {
+} satisfies Record<keyof Required<NodeParams>, undefined>;
+export function readParams(p: NodeParams | undefined): NodeParams {
   const q = params;
   q.instances = undefined;
   q.size = undefined;
