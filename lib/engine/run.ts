@@ -1381,7 +1381,7 @@ export function backward(st: RunState, latMask: number): void {
         availUp[b + k] = nodeAvail;
         continue;
       }
-      const passRead = kc === K_DATABASE && k === READ && routeStart[b + READ + 1] > routeStart[b + READ];
+      const passRead = kc === K_DATABASE && k === READ && hasRoute(net, v, READ);
       const ng = groupsOf(net, st, v, k, groupCls, groupProb);
       // Availability.
       let av = passRead ? 1 : nodeAvail;
