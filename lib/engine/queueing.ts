@@ -407,6 +407,21 @@ let gShape = new Float64Array(32);
 let gScale = new Float64Array(32);
 let gLnGamma = new Float64Array(32);
 
+/** Σ wᵢ·P(Tᵢ ≤ t) over the mixture whose constants `gammaMixturePercentile` has just set (gammaMixtureCdf before normalising). */
+function weightBelow(m: GammaMixture, t: number): number {
+  let s = 0;
+  for (let i = 0; i < m.n; i++) {
+    const kind = gKind[i];
+    if (kind === GAMMA_SKIP) continue;
+    const w = m.weight[i];
+    if (kind === GAMMA_AT_ZERO) s += w;
+    else if (kind === GAMMA_POINT) {
+      if (t >= m.mean[i]) s += w;
+    } else s += w * gammaP(gShape[i], t / gScale[i], gLnGamma[i]);
+  }
+  return s;
+}
+
 /**
  * Percentile `p` of a gamma-matched mixture: bisection on the mixture CDF,
  * with Newton steps kept inside the bracket to finish in a few iterations.
@@ -447,21 +462,7 @@ export function gammaMixturePercentile(m: GammaMixture, p: number): number {
   }
   if (wsum <= 0 || !(hi > 0)) return 0;
   let guard = 0;
-  // Raise `hi` until the CDF there reaches p (gammaMixtureCdf, from the constants).
-  for (;;) {
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      const kind = gKind[i];
-      if (kind === GAMMA_SKIP) continue;
-      const w = m.weight[i];
-      if (kind === GAMMA_AT_ZERO) s += w;
-      else if (kind === GAMMA_POINT) {
-        if (hi >= m.mean[i]) s += w;
-      } else s += w * gammaP(gShape[i], hi / gScale[i], gLnGamma[i]);
-    }
-    if (!(s / wsum < p && guard++ < 60)) break;
-    hi *= 2;
-  }
+  while (weightBelow(m, hi) / wsum < p && guard++ < 60) hi *= 2;
   let lo = 0;
   let t = hi / 2;
   for (let iter = 0; iter < 200; iter++) {
