@@ -8,6 +8,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import type { Design } from '@/lib/engine/types';
 import { readAutosave, startAutosave } from '@/lib/editor/autosave';
 import { createEditorStore, selectNodeCount, type EditorStore } from '@/lib/editor/store';
+import { onPageHide } from '@/lib/editor/page-hide';
 import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
 import { Canvas } from './canvas';
 import { EditorProvider, useEditor, useEditorStore } from './editor-provider';
@@ -130,14 +131,9 @@ function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedErro
     }
     s.setHydrated();
     const flush = () => autosave.flush();
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onVisibility);
+    const stopFlushOnHide = onPageHide(flush);
     return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
+      stopFlushOnHide();
       autosave.stop();
     };
     // Runs once per mounted editor.

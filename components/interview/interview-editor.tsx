@@ -16,6 +16,7 @@ import { useEditorShortcuts } from '@/components/editor/use-editor-shortcuts';
 import type { Design } from '@/lib/engine/types';
 import { createEditorStore, designOf, type EditorStore } from '@/lib/editor/store';
 import type { EditorResults } from '@/lib/editor/types';
+import { onPageHide } from '@/lib/editor/page-hide';
 import { tabKeyTarget } from '@/lib/tab-keys';
 
 /** How long after the last edit the design is handed up (and saved with the attempt), ms. */
@@ -131,16 +132,11 @@ function Editor({
         send();
       }
     };
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onVisibility);
+    const stopFlushOnHide = onPageHide(flush);
     store.getState().setHydrated();
     store.getState().requestFit();
     return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
+      stopFlushOnHide();
       unsubscribe();
       flush();
     };

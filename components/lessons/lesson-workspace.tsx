@@ -7,6 +7,7 @@ import { ChallengePanel } from '@/components/content/challenge-panel';
 import { EditorProvider } from '@/components/editor/editor-provider';
 import type { Design } from '@/lib/engine/types';
 import { createEditorStore, designOf, type EditorStore } from '@/lib/editor/store';
+import { onPageHide } from '@/lib/editor/page-hide';
 import { checkStage, markLessonDone, readLessonDesign, readProgress, writeLessonDesign, type ChallengeCheck } from '@/lib/progress';
 import { isReferenceSolution, REFERENCE_DESIGNS } from '@/lib/reference-designs';
 import { LessonEditor } from './lesson-editor';
@@ -185,14 +186,9 @@ export function LessonWorkspace({
         run();
       }
     };
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onVisibility);
+    const stopFlushOnHide = onPageHide(flush);
     return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
+      stopFlushOnHide();
       unsubscribe();
       if (timer) clearTimeout(timer);
       if (dirty) writeLessonDesign(localStorage, lessonId, designOf(store.getState()));

@@ -16,6 +16,7 @@ import type { Kind } from '@/lib/engine/kinds';
 import type { Design } from '@/lib/engine/types';
 import { createEditorStore, designOf, type EditorStore } from '@/lib/editor/store';
 import type { EditorResults } from '@/lib/editor/types';
+import { onPageHide } from '@/lib/editor/page-hide';
 
 export interface EditorController {
   /** The design on the canvas now. */
@@ -107,17 +108,12 @@ function Workspace({
       clearTimeout(timer);
       report();
     };
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onVisibility);
+    const stopFlushOnHide = onPageHide(flush);
     return () => {
       clearTimeout(fit);
       clearTimeout(timer);
       unsubscribe();
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
+      stopFlushOnHide();
     };
   }, [store, controllerRef, start, lockedNodeIds]);
 
