@@ -23,7 +23,8 @@ function subscribeHash(onChange: () => void): () => void {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
-function readStorage(key: string): string | null {
+/** A localStorage item, or null when there is none or storage is blocked. */
+export function readStorage(key: string): string | null {
   try {
     return localStorage.getItem(key);
   } catch {

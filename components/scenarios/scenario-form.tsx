@@ -20,6 +20,7 @@ import {
 } from '@/lib/scenarios/schema';
 import { STAGE_TARGETS } from '@/lib/scenarios/stages';
 import { absoluteUrl, api } from './api';
+import { readStorage, storeItem } from './browser-state';
 import { CopyField } from './copy-field';
 import { DesignPicker } from './design-picker';
 import { formIssue, formIssuesFromZod, WORKLOAD_FIELDS, workloadFieldId } from './form-issues';
@@ -92,13 +93,10 @@ export function parseDraft(raw: string | null): Form | null {
   return out as unknown as Form;
 }
 
+/** Keeps the form (drops it when null or blank); where storage is full or blocked the draft lives only as long as the page. */
 function writeDraft(form: Form | null): void {
-  try {
-    if (form === null || JSON.stringify(form) === JSON.stringify(INITIAL)) localStorage.removeItem(TEACH_DRAFT_KEY);
-    else localStorage.setItem(TEACH_DRAFT_KEY, JSON.stringify(form));
-  } catch {
-    /* storage full or blocked: the draft lives only as long as the page */
-  }
+  const text = form === null ? null : JSON.stringify(form);
+  storeItem(TEACH_DRAFT_KEY, text === null || text === JSON.stringify(INITIAL) ? null : text);
 }
 
 const num = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s));
@@ -207,12 +205,7 @@ export function ScenarioForm() {
   const uid = useId();
 
   useEffect(() => {
-    let draft: Form | null = null;
-    try {
-      draft = parseDraft(localStorage.getItem(TEACH_DRAFT_KEY));
-    } catch {
-      /* storage blocked: start blank */
-    }
+    const draft = parseDraft(readStorage(TEACH_DRAFT_KEY));
     // The draft is in this browser's storage, readable only after mounting.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (draft) setForm(draft);
