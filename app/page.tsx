@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { NAV } from '@/lib/nav';
 import { GROWTH_STAGES } from '@/lib/growth-stages';
+import { STAGES } from '@/lib/engine/stages';
 
 export default function HomePage() {
   const primary = NAV[0];
@@ -48,14 +49,19 @@ export default function HomePage() {
           you see exactly where it stops coping and why.
         </p>
         <ol className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {GROWTH_STAGES.map((s) => (
-            <li key={s.stage} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-              <div className="flex items-baseline justify-between">
-                <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Stage {s.stage}</span>
-                <span className="font-mono text-sm text-brand-700">{s.usersLabel} users</span>
-              </div>
-              <h3 className="mt-2 font-semibold text-slate-900">{s.title}</h3>
-              <p className="mt-1 text-sm leading-relaxed text-slate-600">{s.summary}</p>
+          {GROWTH_STAGES.map((s, i) => (
+            <li key={s.stage}>
+              <Link
+                href={`/learn/${STAGES[i].lessonId}`}
+                className="group block h-full rounded-xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-brand-300 hover:shadow-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+              >
+                <div className="flex items-baseline justify-between">
+                  <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Stage {s.stage}</span>
+                  <span className="font-mono text-sm text-brand-700">{s.usersLabel} users</span>
+                </div>
+                <h3 className="mt-2 font-semibold text-slate-900 group-hover:text-brand-700">{s.title}</h3>
+                <p className="mt-1 text-sm leading-relaxed text-slate-600">{s.summary}</p>
+              </Link>
             </li>
           ))}
         </ol>

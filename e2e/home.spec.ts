@@ -10,6 +10,14 @@ test('the home page says what ScaleLab is and shows the eight growth stages', as
   await expect(stages.last()).toContainText('100M users');
 });
 
+test('each growth stage on the home page opens its lesson', async ({ page }) => {
+  await page.goto('/');
+  const stage3 = page.getByRole('link', { name: /Stage 3.*Load balancer/ });
+  await stage3.click();
+  await expect(page).toHaveURL(/\/learn\/stage-3-load-balancer$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/load balancer/i);
+});
+
 test('every link on the home page leads to a working page', async ({ page, request }) => {
   await page.goto('/');
   const hrefs = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
