@@ -133,3 +133,77 @@ test('a saved lesson design that no longer reads is reported and kept, not overw
     .toContain('"nodes":[');
   expect(await page.evaluate(() => localStorage.getItem('scalelab:lesson-unreadable:v1:stage-3-load-balancer'))).toBe(corrupt);
 });
+
+test('a reload keeps the hints revealed and where the split was, per lesson; unreadable stored values fall back to the defaults', async ({ page }) => {
+  await openLesson(page);
+  const hints = page.getByRole('region', { name: /^Make the stage-2 design pass stage 3/ }).getByRole('listitem');
+  const separator = page.getByRole('separator', { name: 'Resize the guide and the canvas' });
+  const prose = page.locator('#lesson-prose');
+  const proseShare = async () => {
+    const [p, grid] = await prose.evaluate((el) => [el.getBoundingClientRect().width, el.parentElement!.getBoundingClientRect().width]);
+    return Math.round((p / grid) * 100);
+  };
+
+  // Two hints, and the guide made narrower with the keyboard.
+  await page.getByRole('button', { name: /Show a hint \(1 of \d\)/ }).click();
+  await page.getByRole('button', { name: /Show the next hint \(2 of \d\)/ }).click();
+  await expect(hints).toHaveCount(2);
+  await expect(separator).toHaveAttribute('aria-valuenow', '40');
+  await separator.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+  await expect(separator).toHaveAttribute('aria-valuenow', '34');
+
+  await page.reload();
+  await openLesson(page);
+  await expect(hints).toHaveCount(2);
+  await expect(page.getByRole('button', { name: /Show the next hint \(3 of \d\)/ })).toBeVisible();
+  await expect(separator).toHaveAttribute('aria-valuenow', '34');
+  expect(await proseShare()).toBeLessThanOrEqual(35);
+  // The keyboard still moves it after a reload.
+  await separator.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(separator).toHaveAttribute('aria-valuenow', '36');
+
+  // A drag with the mouse is kept too.
+  const grid = await prose.evaluate((el) => {
+    const b = el.parentElement!.getBoundingClientRect();
+    return { left: b.left, width: b.width };
+  });
+  const handle = (await separator.boundingBox())!;
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(grid.left + grid.width * 0.5, handle.y + handle.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await expect(separator).toHaveAttribute('aria-valuenow', '50');
+  await page.reload();
+  await openLesson(page);
+  await expect(separator).toHaveAttribute('aria-valuenow', '50');
+  expect(await proseShare()).toBeGreaterThanOrEqual(49);
+  await expect(hints).toHaveCount(2);
+
+  // Another lesson keeps its own: none of this one's hints, the default split.
+  await page.goto('/learn/stage-4-replication-sharding');
+  await page.waitForFunction(() => document.querySelector('[data-editor-canvas]')?.getAttribute('data-hydrated') === 'true');
+  await expect(page.getByRole('button', { name: /Show a hint \(1 of \d\)/ })).toBeVisible();
+  await expect(separator).toHaveAttribute('aria-valuenow', '40');
+
+  // Values that no longer read are ignored: the lesson opens with no hints and the default split, and works.
+  await page.evaluate(() => {
+    localStorage.setItem('scalelab:lesson-hints:v1:stage-3-load-balancer', '{"shown":"two"');
+    localStorage.setItem('scalelab:lesson-split:v1:stage-3-load-balancer', '{"guide":"wide"}');
+  });
+  await openLesson(page);
+  await expect(page.getByTestId('challenge-check').getByRole('heading')).toHaveText('Stage 3: not yet');
+  await expect(page.getByRole('button', { name: /Show a hint \(1 of \d\)/ })).toBeVisible();
+  await expect(hints).toHaveCount(0);
+  await expect(separator).toHaveAttribute('aria-valuenow', '40');
+  await separator.focus();
+  await page.keyboard.press('End');
+  await expect(separator).toHaveAttribute('aria-valuenow', '65');
+  await page.getByRole('button', { name: /Show a hint \(1 of \d\)/ }).click();
+  await expect(hints).toHaveCount(1);
+  await page.reload();
+  await openLesson(page);
+  await expect(separator).toHaveAttribute('aria-valuenow', '65');
+  await expect(hints).toHaveCount(1);
+});

@@ -1,7 +1,7 @@
 import { Hints } from './hints';
 
 /** A lesson's challenge and its hints (revealed one at a time). */
-export function ChallengePanel({ stage, challenge, hints }: { stage: number; challenge: string; hints: string[] }) {
+export function ChallengePanel({ lessonId, stage, challenge, hints }: { lessonId: string; stage: number; challenge: string; hints: string[] }) {
   return (
     <section aria-labelledby="challenge-panel-title" className="rounded-xl border border-brand-100 bg-brand-50 p-5">
       <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">Stage {stage} challenge</p>
@@ -9,7 +9,7 @@ export function ChallengePanel({ stage, challenge, hints }: { stage: number; cha
         {challenge}
       </h2>
       <div className="mt-4">
-        <Hints hints={hints} />
+        <Hints lessonId={lessonId} hints={hints} />
       </div>
     </section>
   );

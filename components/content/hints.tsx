@@ -1,10 +1,14 @@
 'use client';
 
-import { useState } from 'react';
+import { useStoredValue } from '@/components/scenarios/browser-state';
+import { lessonHintsKey, parseHintsShown, serializeHintsShown } from '@/lib/lesson-view';
 
-/** Reveals a lesson's hints one at a time, so a learner takes only as much help as they need. */
-export function Hints({ hints }: { hints: string[] }) {
-  const [shown, setShown] = useState(0);
+/**
+ * Reveals a lesson's hints one at a time, so a learner takes only as much
+ * help as they need; the ones revealed stay revealed in this browser.
+ */
+export function Hints({ lessonId, hints }: { lessonId: string; hints: string[] }) {
+  const [shown, setShown] = useStoredValue(lessonHintsKey(lessonId), (text) => parseHintsShown(text, hints.length), serializeHintsShown);
   return (
     <div>
       <h3 className="text-sm font-semibold text-slate-900">Hints</h3>
@@ -22,7 +26,7 @@ export function Hints({ hints }: { hints: string[] }) {
         {shown < hints.length ? (
           <button
             type="button"
-            onClick={() => setShown((n) => n + 1)}
+            onClick={() => setShown(shown + 1)}
             className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
           >
             {shown === 0 ? 'Show a hint' : 'Show the next hint'} ({shown + 1} of {hints.length})

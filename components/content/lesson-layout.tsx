@@ -10,8 +10,9 @@ import { CompactTableOfContents, TableOfContents } from './toc';
  * canvas, the canvas pane on the right.
  *
  * `canvas` is optional: the reading page passes none; the interactive lesson
- * page passes its editor, and `aside` (the challenge and hints) then moves
- * into the canvas pane above it instead of following the prose.
+ * page passes its editor with the lesson's id (under which this browser keeps
+ * where the learner put the split between prose and canvas), and `aside`
+ * then moves into the canvas pane above it instead of following the prose.
  */
 export function LessonLayout({
   header,
@@ -31,7 +32,7 @@ export function LessonLayout({
   aside?: ReactNode;
   /** Links to read next, after the prose. */
   related?: ReactNode;
-  canvas?: ReactNode;
+  canvas?: { lessonId: string; content: ReactNode };
   prev?: PagerLink;
   next?: PagerLink;
 }) {
@@ -45,13 +46,13 @@ export function LessonLayout({
           {related}
           <Pager prev={prev} next={next} />
         </article>
-        <SplitSeparator />
+        <SplitSeparator lessonId={canvas.lessonId} />
         <section
           aria-label="Canvas"
           className="flex min-w-0 flex-col gap-4 border-t border-slate-200 bg-slate-50 p-3 sm:p-4 lg:sticky lg:top-0 lg:h-[calc(100vh-3.5rem)] lg:border-t-0"
         >
           {aside}
-          <div className="min-h-0 lg:flex-1">{canvas}</div>
+          <div className="min-h-0 lg:flex-1">{canvas.content}</div>
         </section>
       </div>
     );

@@ -217,7 +217,7 @@ export function LessonWorkspace({
           }
           onReset={() => load(startingDesign(stage), 'Back to the starting design. Undo brings back your design.')}
         />
-        <ChallengePanel stage={stage} challenge={challenge} hints={hints} />
+        <ChallengePanel lessonId={lessonId} stage={stage} challenge={challenge} hints={hints} />
       </div>
       <div className="h-[70vh] min-h-[360px] lg:h-auto lg:min-h-0 lg:flex-1">
         <EditorProvider store={store}>

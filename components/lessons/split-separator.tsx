@@ -1,24 +1,29 @@
 'use client';
 
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useStoredValue } from '@/components/scenarios/browser-state';
+import { clampSplit as clamp, lessonSplitKey, parseSplit, serializeSplit, SPLIT_DEFAULT, SPLIT_MAX, SPLIT_MIN } from '@/lib/lesson-view';
 
-/** The guide's share of the lesson page's width, in percent. */
-export const SPLIT_MIN = 25;
-export const SPLIT_MAX = 65;
-export const SPLIT_DEFAULT = 40;
 const STEP = 2;
-
-const clamp = (v: number) => Math.min(SPLIT_MAX, Math.max(SPLIT_MIN, Math.round(v)));
 
 /**
  * The draggable, keyboard-operable divider between a lesson's prose and its
  * canvas (wide screens only). It sets `--lesson-prose` on its parent grid,
- * whose first column reads it.
+ * whose first column reads it, and keeps where it was left per lesson in this
+ * browser (a drag is kept when it ends).
  */
-export function SplitSeparator() {
+export function SplitSeparator({ lessonId }: { lessonId: string }) {
   const ref = useRef<HTMLDivElement>(null);
-  const [value, setValue] = useState(SPLIT_DEFAULT);
-  const dragging = useRef(false);
+  const [kept, keep] = useStoredValue(lessonSplitKey(lessonId), parseSplit, serializeSplit);
+  // Where a drag in progress has it; null when no drag is. The ref is read
+  // when the drag ends, which may come before the last move has rendered.
+  const drag = useRef<number | null>(null);
+  const [dragged, setDragged] = useState<number | null>(null);
+  const dragTo = (v: number | null) => {
+    drag.current = v;
+    setDragged(v);
+  };
+  const value = dragged ?? kept;
 
   useEffect(() => {
     ref.current?.parentElement?.style.setProperty('--lesson-prose', `${value}%`);
@@ -27,7 +32,12 @@ export function SplitSeparator() {
   const fromPointer = (e: PointerEvent<HTMLDivElement>) => {
     const box = ref.current?.parentElement?.getBoundingClientRect();
     if (!box || box.width === 0) return;
-    setValue(clamp(((e.clientX - box.left) / box.width) * 100));
+    dragTo(clamp(((e.clientX - box.left) / box.width) * 100));
+  };
+  const endDrag = () => {
+    const v = drag.current;
+    dragTo(null);
+    if (v !== null && v !== kept) keep(v);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -45,7 +55,7 @@ export function SplitSeparator() {
                 : null;
     if (next === null) return;
     e.preventDefault();
-    setValue(clamp(next));
+    keep(clamp(next));
   };
 
   return (
@@ -63,20 +73,18 @@ export function SplitSeparator() {
       title="Drag, or use the arrow keys, to resize"
       onKeyDown={onKeyDown}
       onPointerDown={(e) => {
-        dragging.current = true;
+        dragTo(value);
         e.currentTarget.setPointerCapture(e.pointerId);
         e.preventDefault();
       }}
       onPointerMove={(e) => {
-        if (dragging.current) fromPointer(e);
+        if (drag.current !== null) fromPointer(e);
       }}
       onPointerUp={(e) => {
-        dragging.current = false;
+        endDrag();
         e.currentTarget.releasePointerCapture(e.pointerId);
       }}
-      onPointerCancel={() => {
-        dragging.current = false;
-      }}
+      onPointerCancel={endDrag}
       className="group hidden w-3 cursor-col-resize touch-none items-center justify-center bg-slate-100 outline-none hover:bg-brand-50 focus-visible:bg-brand-100 lg:flex"
     >
       <span aria-hidden="true" className="h-10 w-1 rounded-full bg-slate-300 group-hover:bg-brand-500 group-focus-visible:bg-brand-600" />

@@ -1,6 +1,6 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { useCallback, useState, useSyncExternalStore } from 'react';
 
 /*
  * Browser-only values (the URL fragment, localStorage) read as external
@@ -49,6 +49,32 @@ export function storeItem(key: string, value: string | null): void {
     /* storage blocked: the value lives only as long as the page */
   }
   window.dispatchEvent(new Event(STORAGE_EVENT));
+}
+
+/**
+ * A value kept in localStorage under `key`, as `[value, set]`: `parse` turns
+ * the stored text (null when there is none, on the server and while
+ * hydrating) into the value; `set` changes it at once and stores
+ * `serialize(value)` (null removes the item). Where storage is blocked the
+ * value still changes, for as long as the page lives.
+ */
+export function useStoredValue<T>(
+  key: string,
+  parse: (text: string | null) => T,
+  serialize: (value: T) => string | null,
+): [T, (value: T) => void] {
+  const stored = useStoredItem(key);
+  // What this page set last, under which key: it wins over a store that could not keep it.
+  const [local, setLocal] = useState<{ key: string; value: T } | null>(null);
+  const value = local?.key === key ? local.value : parse(stored ?? null);
+  const set = useCallback(
+    (next: T) => {
+      setLocal({ key, value: next });
+      storeItem(key, serialize(next));
+    },
+    [key, serialize],
+  );
+  return [value, set];
 }
 
 export function hashParam(name: string): string | null {

@@ -47,15 +47,20 @@ export default async function LearnPage({ params }: { params: Promise<{ id: stri
       prev={pagerLink(prev?.frontmatter)}
       next={pagerLink(next?.frontmatter)}
       canvas={
-        fm.kind === 'lesson' ? (
-          <LessonWorkspace
-            lessonId={fm.id}
-            stage={fm.stage}
-            challenge={fm.challenge}
-            hints={fm.hints}
-            next={nextLesson ? { href: `/learn/${nextLesson.id}`, title: nextLesson.title } : undefined}
-          />
-        ) : undefined
+        fm.kind === 'lesson'
+          ? {
+              lessonId: fm.id,
+              content: (
+                <LessonWorkspace
+                  lessonId={fm.id}
+                  stage={fm.stage}
+                  challenge={fm.challenge}
+                  hints={fm.hints}
+                  next={nextLesson ? { href: `/learn/${nextLesson.id}`, title: nextLesson.title } : undefined}
+                />
+              ),
+            }
+          : undefined
       }
       related={<RelatedLinks links={related} />}
     >
