@@ -90,3 +90,14 @@ test('the path, a lesson and a guide have no axe violations', async ({ learn, pa
     expect(violations.map((v) => `${page.url()}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   }
 });
+
+test('a lesson with every hint revealed has no axe violations', async ({ learn, page }) => {
+  await learn.open('stage-3-load-balancer');
+  const panel = page.getByRole('region', { name: /^Make the stage-2 design pass stage 3/ });
+  const more = panel.getByRole('button', { name: /Show (a|the next) hint/ });
+  while (await more.isVisible()) await more.click();
+  await expect(panel.getByText('That is every hint.')).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Hide hints' })).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});

@@ -16,7 +16,7 @@ export function Hints({ lessonId, hints }: { lessonId: string; hints: string[] }
         <ol className="mt-2 space-y-2" aria-live="polite">
           {hints.slice(0, shown).map((hint, i) => (
             <li key={i} className="flex gap-3 rounded-md bg-white px-3 py-2 text-sm leading-relaxed text-slate-800 shadow-sm">
-              <span className="font-mono text-xs leading-6 text-slate-400">{i + 1}</span>
+              <span className="font-mono text-xs leading-6 text-slate-500">{i + 1}</span>
               <span>{hint}</span>
             </li>
           ))}
@@ -32,10 +32,10 @@ export function Hints({ lessonId, hints }: { lessonId: string; hints: string[] }
             {shown === 0 ? 'Show a hint' : 'Show the next hint'} ({shown + 1} of {hints.length})
           </button>
         ) : (
-          <p className="text-sm text-slate-500">That is every hint.</p>
+          <p className="text-sm text-slate-600">That is every hint.</p>
         )}
         {shown > 0 && (
-          <button type="button" onClick={() => setShown(0)} className="text-sm text-slate-500 underline hover:text-slate-800">
+          <button type="button" onClick={() => setShown(0)} className="text-sm text-slate-600 underline hover:text-slate-900">
             Hide hints
           </button>
         )}
