@@ -159,6 +159,53 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return 'text';
+  if (typeof v === 'number') return 'a number';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+const EXPECTED_WORDS: Record<string, string> = {
+  object: 'a JSON object',
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+};
+
+/**
+ * The few issues a schema does not word itself (a value that is not an
+ * object, a missing field, an unknown field), in plain words naming the
+ * field, instead of zod's "Invalid input: expected object, received array".
+ * Pass as the `error` of a safeParse of untrusted input; a schema's own
+ * messages take precedence. `root` names the whole input in messages.
+ */
+export function plainIssueMessages(root: string) {
+  return (iss: z.core.$ZodRawIssue): string | undefined => {
+    const path = iss.path ?? [];
+    // The field as a reader knows it: its own name, with any list index after it.
+    const lastKey = path.findLastIndex((p) => typeof p !== 'number');
+    const name = lastKey < 0 ? root : formatPath(path.slice(lastKey));
+    const fields = iss.inst instanceof z.ZodObject ? Object.keys(iss.inst.shape) : [];
+    if (iss.code === 'invalid_type') {
+      if (iss.input === undefined && path.length > 0) return `${name} is required`;
+      const expected = EXPECTED_WORDS[iss.expected] ?? iss.expected;
+      const withFields = path.length === 0 && fields.length > 0 ? ` with ${fields.join(', ')}` : '';
+      return `${name} must be ${expected}${withFields}, not ${describeValue(iss.input)}`;
+    }
+    if (iss.code === 'unrecognized_keys') {
+      const keys = iss.keys.map((k) => `"${k}"`).join(', ');
+      return `unknown field${iss.keys.length === 1 ? '' : 's'} ${keys}${fields.length > 0 ? `; the fields are ${fields.join(', ')}` : ''}`;
+    }
+    return undefined;
+  };
+}
+
+const plainDesignIssues = plainIssueMessages('the design');
+
 /**
  * Older document versions, each migrated one step up. A document without
  * `schemaVersion` predates versioning and is treated as version 0.
@@ -194,7 +241,7 @@ export function migrateDesign(raw: unknown): { ok: true; doc: unknown } | { ok: 
 export function parseDesign(raw: unknown): ParseResult {
   const migrated = migrateDesign(raw);
   if (!migrated.ok) return migrated;
-  const result = designSchema.safeParse(migrated.doc);
+  const result = designSchema.safeParse(migrated.doc, { error: plainDesignIssues });
   if (result.success) return { ok: true, design: result.data as Design };
   return {
     ok: false,

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { hasComponents } from '../design/carries-traffic';
-import { formatPath, MAX_DESIGN_BYTES, parseDesign, workloadSchema } from '../design/schema';
+import { formatPath, MAX_DESIGN_BYTES, parseDesign, plainIssueMessages, workloadSchema } from '../design/schema';
 import { stableJson } from '../design/stable-json';
 import { KINDS, type Kind } from '../engine/kinds';
 import type { Design, Workload } from '../engine/types';
@@ -81,14 +81,19 @@ const kindSchema = z.enum(KINDS, {
 const nodeIdSchema = z.string({ error: 'node id must be text' }).min(1).max(100);
 
 /** A design inside a scenario, validated (and migrated) like any saved design. */
-const designField = z.unknown().transform((raw, ctx): Design => {
-  const parsed = parseDesign(raw);
-  if (parsed.ok) return parsed.design;
-  for (const issue of parsed.issues) {
-    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path ? [issue.path] : [] });
-  }
-  return z.NEVER;
-});
+const designField = (name: string) =>
+  z.unknown().transform((raw, ctx): Design => {
+    if (raw === undefined) {
+      ctx.addIssue({ code: 'custom', message: `${name} is required` });
+      return z.NEVER;
+    }
+    const parsed = parseDesign(raw);
+    if (parsed.ok) return parsed.design;
+    for (const issue of parsed.issues) {
+      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path ? [issue.path] : [] });
+    }
+    return z.NEVER;
+  });
 
 export const targetSchema = z.discriminatedUnion(
   'type',
@@ -150,9 +155,9 @@ export const scenarioConfigSchema = z
       .array(kindSchema, { error: 'allowedKinds must be a list of component kinds' })
       .min(1, { error: 'allow at least one component kind' })
       .transform((kinds) => KINDS.filter((k) => kinds.includes(k) || ALWAYS_ALLOWED_KINDS.includes(k))),
-    startingDesign: designField.optional(),
+    startingDesign: designField('startingDesign').optional(),
     lockedNodeIds: z.array(nodeIdSchema, { error: 'lockedNodeIds must be a list of node ids' }).max(500).default([]),
-    referenceDesign: designField.optional(),
+    referenceDesign: designField('referenceDesign').optional(),
     scoreVisibility: z
       .enum(SCORE_VISIBILITY, { error: `scoreVisibility must be one of ${SCORE_VISIBILITY.join(', ')}` })
       .default('on-submit'),
@@ -206,7 +211,7 @@ export type CreateScenario = z.output<typeof createScenarioSchema>;
 
 export const joinSchema = z.strictObject({ displayName: plainText('displayName', MAX_DISPLAY_NAME_CHARS) });
 
-export const submitSchema = z.strictObject({ design: designField });
+export const submitSchema = z.strictObject({ design: designField('design') });
 
 export const managePatchSchema = z
   .strictObject({
@@ -234,8 +239,10 @@ export interface FieldIssue {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
 
+const plainRequestIssues = plainIssueMessages('the request body');
+
 export function parseWith<S extends z.ZodType>(schema: S, raw: unknown): Parsed<z.output<S>> {
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse(raw, { error: plainRequestIssues });
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, issues: result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
 }

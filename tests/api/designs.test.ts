@@ -3,6 +3,7 @@ import { useTestDatabase } from './test-db';
 
 let POST: (req: Request) => Promise<Response>;
 let GET: (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>;
+let db: typeof import('@/lib/db').db;
 let dbKind = 'sqlite';
 
 const design = {
@@ -34,6 +35,7 @@ beforeAll(async () => {
   dbKind = (await useTestDatabase()).kind;
   ({ POST } = await import('@/app/api/designs/route'));
   ({ GET } = await import('@/app/api/designs/[id]/route'));
+  ({ db } = await import('@/lib/db'));
 });
 
 describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
@@ -74,6 +76,17 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
     const body = (await res.json()) as { error: string; issues: { path: string; message: string }[] };
     expect(body.issues).toContainEqual({ path: 'nodes[1].params.instances', message: 'instances must be at least 1' });
     expect(body.error).toContain('nodes[1].params.instances');
+  });
+
+  it('says which node or edge is not an object, in plain words', async () => {
+    const res = await post(JSON.stringify({ ...design, nodes: ['users'], edges: [7] }));
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: string; issues: { path: string; message: string }[] };
+    expect(body.issues).toEqual([
+      { path: 'nodes[0]', message: 'nodes[0] must be a JSON object, not text' },
+      { path: 'edges[0]', message: 'edges[0] must be a JSON object, not a number' },
+    ]);
+    expect(body.error).not.toMatch(/Invalid input/);
   });
 
   it('answers 413 for a body over 512 KB, even without a content-length', async () => {

@@ -1,0 +1,114 @@
+/**
+ * Bad input to the scenario API: each refusal is a 4xx whose message names
+ * the field or the problem in plain words, and leaves what was saved as it was.
+ */
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { useTestDatabase } from './test-db';
+import { call, newAddress, scaledDesign, scenarioInput, type Handler } from './scenarios-helpers';
+
+vi.mock('@/lib/scenarios/engine', async () => ({ evaluateDesign: (await import('./scenarios-helpers')).fakeEvaluate }));
+
+const routes = {} as Record<'create' | 'join' | 'submit' | 'patch', Handler>;
+let db: typeof import('@/lib/db').db;
+
+beforeAll(async () => {
+  await useTestDatabase();
+  routes.create = (await import('@/app/api/scenarios/route')).POST;
+  routes.join = (await import('@/app/api/scenarios/[slug]/students/route')).POST;
+  routes.submit = (await import('@/app/api/scenarios/[slug]/submissions/route')).POST;
+  routes.patch = (await import('@/app/api/scenarios/[slug]/manage/route')).PATCH;
+  ({ db } = await import('@/lib/db'));
+});
+
+interface Refusal {
+  error: string;
+  issues: { path: string; message: string }[];
+}
+
+async function refusal(res: Response, status = 422): Promise<Refusal> {
+  expect(res.status, await res.clone().text()).toBe(status);
+  return (await res.json()) as Refusal;
+}
+
+/** A scenario with one student who has submitted once: something saved to lose. */
+async function saved() {
+  const created = await call(routes.create, { body: scenarioInput(), address: newAddress() });
+  expect(created.status).toBe(201);
+  const { slug, manageKey } = (await created.json()) as { slug: string; manageKey: string };
+  const joined = await call(routes.join, { body: { displayName: 'Ada' }, params: { slug }, address: newAddress() });
+  const { resumeToken } = (await joined.json()) as { resumeToken: string };
+  const first = await call(routes.submit, { body: { design: scaledDesign(2) }, params: { slug }, headers: { 'x-student-token': resumeToken }, address: newAddress() });
+  expect(first.status).toBe(201);
+  return { slug, manageKey, token: resumeToken };
+}
+
+/** Everything stored in the database, to compare before and after a refused request. */
+async function snapshot() {
+  const [scenarios, students, submissions] = await Promise.all([
+    db().scenario.findMany({ orderBy: { id: 'asc' } }),
+    db().student.findMany({ orderBy: { id: 'asc' } }),
+    db().submission.findMany({ orderBy: { id: 'asc' } }),
+  ]);
+  return { scenarios, students, submissions };
+}
+
+describe(`scenario API bad input (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
+  it('says the body must be a JSON object, naming its fields, when it is an array, a string, a number or null', async () => {
+    const { slug, manageKey, token } = await saved();
+    const before = await snapshot();
+    const sends: [Handler, Record<string, string>, Record<string, string>, RegExp][] = [
+      [routes.create, {}, {}, /title, brief, config/],
+      [routes.join, { slug }, {}, /displayName/],
+      [routes.submit, { slug }, { 'x-student-token': token }, /design/],
+      [routes.patch, { slug }, { 'x-manage-key': manageKey }, /status, scoresReleased, leaderboard, deadline/],
+    ];
+    for (const [handler, params, headers, fields] of sends) {
+      for (const [raw, what] of [
+        ['[]', 'a list'],
+        ['"Ada"', 'text'],
+        ['42', 'a number'],
+        ['null', 'null'],
+      ]) {
+        const method = handler === routes.patch ? 'PATCH' : 'POST';
+        const body = await refusal(await call(handler, { method, rawBody: raw, params, headers, address: newAddress() }));
+        expect(body.issues).toHaveLength(1);
+        expect(body.issues[0].path).toBe('');
+        expect(body.issues[0].message).toMatch(/^the request body must be a JSON object/);
+        expect(body.issues[0].message).toMatch(fields);
+        expect(body.issues[0].message).toContain(`not ${what}`);
+        expect(body.error).not.toMatch(/Invalid input|expected object|received/);
+      }
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('names a missing required field as required, not as "received undefined"', async () => {
+    const before = await snapshot();
+    const noConfig = await refusal(await call(routes.create, { body: { title: 'T', brief: 'B' }, address: newAddress() }));
+    expect(noConfig.issues).toEqual([{ path: 'config', message: 'config is required' }]);
+    const notObject = await refusal(await call(routes.create, { body: scenarioInput({ config: ['users'] }), address: newAddress() }));
+    expect(notObject.issues).toEqual([{ path: 'config', message: 'config must be a JSON object, not a list' }]);
+    const { slug, token } = await saved();
+    const mid = await snapshot();
+    const noDesign = await refusal(await call(routes.submit, { body: {}, params: { slug }, headers: { 'x-student-token': token }, address: newAddress() }));
+    expect(noDesign.issues).toEqual([{ path: 'design', message: 'design is required' }]);
+    expect(await snapshot()).toEqual(mid);
+    expect(before.scenarios.length + 1).toBe(mid.scenarios.length);
+  });
+
+  it('names an unknown field with the fields that are allowed there', async () => {
+    const { slug, manageKey } = await saved();
+    const before = await snapshot();
+    const joinExtra = await refusal(await call(routes.join, { body: { displayName: 'Bob', role: 'admin' }, params: { slug }, address: newAddress() }));
+    expect(joinExtra.issues).toEqual([{ path: '', message: 'unknown field "role"; the fields are displayName' }]);
+    const patchExtra = await refusal(
+      await call(routes.patch, { method: 'PATCH', body: { status: 'closed', title: 'New' }, params: { slug }, headers: { 'x-manage-key': manageKey } }),
+    );
+    expect(patchExtra.issues).toEqual([{ path: '', message: 'unknown field "title"; the fields are status, scoresReleased, leaderboard, deadline' }]);
+    const usersInWorkload = await refusal(await call(routes.create, { body: scenarioInput({}, { workload: { users: 5000 } }), address: newAddress() }));
+    expect(usersInWorkload.issues).toHaveLength(1);
+    expect(usersInWorkload.issues[0]).toMatchObject({ path: 'config.workload', message: expect.stringMatching(/^unknown field "users"; the fields are requestsPerUserPerDay, peakFactor/) });
+    // The refused PATCH closed nothing.
+    expect(await snapshot()).toEqual(before);
+  });
+});
