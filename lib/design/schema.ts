@@ -71,15 +71,19 @@ export const nodeParamsSchema = z.strictObject({
   routing: oneOf('routing', DNS_ROUTING).optional(),
 });
 
-export const nodeSchema = z.object({
+const positionShape = { x: finite('position.x'), y: finite('position.y') };
+const nodeShape = {
   id,
   kind: z.enum(KINDS, { error: (i) => `unknown kind ${JSON.stringify(i.input)}; expected one of ${KINDS.join(', ')}` }),
   label: z.string({ error: 'label must be a string' }).max(200, { error: 'label must be at most 200 characters' }).optional(),
-  position: z.object({ x: finite('position.x'), y: finite('position.y') }).optional(),
+  position: z.object(positionShape).optional(),
   params: nodeParamsSchema.optional(),
-});
+};
 
-export const edgeSchema = z.object({
+export const nodeSchema = z.object(nodeShape);
+const strictNodeSchema = z.strictObject({ ...nodeShape, position: z.strictObject(positionShape).optional() });
+
+const edgeShape = {
   id,
   source: z.string({ error: 'source must be a node id' }),
   target: z.string({ error: 'target must be a node id' }),
@@ -89,7 +93,10 @@ export const edgeSchema = z.object({
       share: nonNegative('share').optional(),
     })
     .optional(),
-});
+};
+
+export const edgeSchema = z.object(edgeShape);
+const strictEdgeSchema = z.strictObject(edgeShape);
 
 export const workloadSchema = z.strictObject({
   users: finite('users').min(0, { error: 'users must be zero or more' }).max(1e10, { error: 'users must be at most 10 billion' }),
@@ -104,43 +111,56 @@ export const workloadSchema = z.strictObject({
   dataPerUserMB: nonNegative('dataPerUserMB').optional(),
 });
 
-export const designSchema = z
-  .object({
-    schemaVersion: z.literal(1, { error: 'schemaVersion must be 1' }),
-    name: z.string({ error: 'name must be a string' }).max(200, { error: 'name must be at most 200 characters' }).optional(),
-    workload: workloadSchema.optional(),
-    nodes: z.array(nodeSchema, { error: 'nodes must be a list' }).max(20000, { error: 'a design may have at most 20000 nodes' }),
-    edges: z.array(edgeSchema, { error: 'edges must be a list' }).max(100000, { error: 'a design may have at most 100000 edges' }),
-  })
-  .superRefine((d, ctx) => {
-    const nodeIds = new Map<string, number>();
-    d.nodes.forEach((n, i) => {
-      if (nodeIds.has(n.id)) {
-        ctx.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `duplicate node id "${n.id}" (also nodes[${nodeIds.get(n.id)}])` });
-      } else nodeIds.set(n.id, i);
-    });
-    const edgeIds = new Map<string, number>();
-    d.edges.forEach((e, i) => {
-      if (edgeIds.has(e.id)) {
-        ctx.addIssue({ code: 'custom', path: ['edges', i, 'id'], message: `duplicate edge id "${e.id}" (also edges[${edgeIds.get(e.id)}])` });
-      } else edgeIds.set(e.id, i);
-      if (!nodeIds.has(e.source)) {
-        ctx.addIssue({ code: 'custom', path: ['edges', i, 'source'], message: `edge "${e.id}" starts at "${e.source}", which is not a node` });
-      }
-      if (!nodeIds.has(e.target)) {
-        ctx.addIssue({ code: 'custom', path: ['edges', i, 'target'], message: `edge "${e.id}" ends at "${e.target}", which is not a node` });
-      }
-      if (e.source === e.target) {
-        ctx.addIssue({ code: 'custom', path: ['edges', i], message: `edge "${e.id}" connects "${e.source}" to itself` });
-      }
-    });
-    if (ctx.value.nodes.length > 0) {
-      const cycle = findCycle(d.nodes, d.edges.filter((e) => e.source !== e.target));
-      if (cycle) {
-        ctx.addIssue({ code: 'custom', path: ['edges'], message: `the design has a cycle: ${cycle.join(' → ')}; traffic must flow one way` });
-      }
+const designShape = <N extends z.ZodType, E extends z.ZodType>(node: N, edge: E) => ({
+  schemaVersion: z.literal(1, { error: 'schemaVersion must be 1' }),
+  name: z.string({ error: 'name must be a string' }).max(200, { error: 'name must be at most 200 characters' }).optional(),
+  workload: workloadSchema.optional(),
+  nodes: z.array(node, { error: 'nodes must be a list' }).max(20000, { error: 'a design may have at most 20000 nodes' }),
+  edges: z.array(edge, { error: 'edges must be a list' }).max(100000, { error: 'a design may have at most 100000 edges' }),
+});
+
+const designSchemaBase = z.object(designShape(nodeSchema, edgeSchema));
+type DesignShape = z.output<typeof designSchemaBase>;
+
+/** Node and edge ids are unique, edges join existing nodes, and traffic flows one way. */
+function checkGraph(d: DesignShape, ctx: z.RefinementCtx<DesignShape>) {
+  const nodeIds = new Map<string, number>();
+  d.nodes.forEach((n, i) => {
+    if (nodeIds.has(n.id)) {
+      ctx.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `duplicate node id "${n.id}" (also nodes[${nodeIds.get(n.id)}])` });
+    } else nodeIds.set(n.id, i);
+  });
+  const edgeIds = new Map<string, number>();
+  d.edges.forEach((e, i) => {
+    if (edgeIds.has(e.id)) {
+      ctx.addIssue({ code: 'custom', path: ['edges', i, 'id'], message: `duplicate edge id "${e.id}" (also edges[${edgeIds.get(e.id)}])` });
+    } else edgeIds.set(e.id, i);
+    if (!nodeIds.has(e.source)) {
+      ctx.addIssue({ code: 'custom', path: ['edges', i, 'source'], message: `edge "${e.id}" starts at "${e.source}", which is not a node` });
+    }
+    if (!nodeIds.has(e.target)) {
+      ctx.addIssue({ code: 'custom', path: ['edges', i, 'target'], message: `edge "${e.id}" ends at "${e.target}", which is not a node` });
+    }
+    if (e.source === e.target) {
+      ctx.addIssue({ code: 'custom', path: ['edges', i], message: `edge "${e.id}" connects "${e.source}" to itself` });
     }
   });
+  if (ctx.value.nodes.length > 0) {
+    const cycle = findCycle(d.nodes, d.edges.filter((e) => e.source !== e.target));
+    if (cycle) {
+      ctx.addIssue({ code: 'custom', path: ['edges'], message: `the design has a cycle: ${cycle.join(' → ')}; traffic must flow one way` });
+    }
+  }
+}
+
+/** A design document; fields it does not know are dropped. */
+export const designSchema = designSchemaBase.superRefine(checkGraph);
+
+/**
+ * The same, refusing fields it does not know: for documents sent to the API,
+ * where a dropped field (a misspelt `workLoad`) would be lost without a word.
+ */
+const strictDesignSchema = z.strictObject(designShape(strictNodeSchema, strictEdgeSchema)).superRefine(checkGraph);
 
 export interface DesignIssue {
   /** Dotted path to the offending field, e.g. `nodes[2].params.instances`. */
@@ -237,11 +257,17 @@ export function migrateDesign(raw: unknown): { ok: true; doc: unknown } | { ok: 
   return { ok: true, doc };
 }
 
-/** Validates (after migrating) an untrusted design document. */
-export function parseDesign(raw: unknown): ParseResult {
+/**
+ * Validates (after migrating) an untrusted design document. With `strict`,
+ * a field the schema does not know is an issue instead of being dropped: for
+ * documents sent to the API. Saved documents and files are read without it,
+ * so nothing already saved stops loading.
+ */
+export function parseDesign(raw: unknown, options: { strict?: boolean } = {}): ParseResult {
   const migrated = migrateDesign(raw);
   if (!migrated.ok) return migrated;
-  const result = designSchema.safeParse(migrated.doc, { error: plainDesignIssues });
+  const schema = options.strict ? strictDesignSchema : designSchema;
+  const result = schema.safeParse(migrated.doc, { error: plainDesignIssues });
   if (result.success) return { ok: true, design: result.data as Design };
   return {
     ok: false,

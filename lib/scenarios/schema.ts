@@ -80,14 +80,18 @@ const kindSchema = z.enum(KINDS, {
 
 const nodeIdSchema = z.string({ error: 'node id must be text' }).min(1).max(100);
 
-/** A design inside a scenario, validated (and migrated) like any saved design. */
+/**
+ * A design inside a scenario, validated (and migrated) like a design sent to
+ * the API: a field it does not know is refused, not dropped. Stored configs
+ * hold only parsed designs, so reading them back never meets one.
+ */
 const designField = (name: string) =>
   z.unknown().transform((raw, ctx): Design => {
     if (raw === undefined) {
       ctx.addIssue({ code: 'custom', message: `${name} is required` });
       return z.NEVER;
     }
-    const parsed = parseDesign(raw);
+    const parsed = parseDesign(raw, { strict: true });
     if (parsed.ok) return parsed.design;
     for (const issue of parsed.issues) {
       ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path ? [issue.path] : [] });

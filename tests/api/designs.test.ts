@@ -78,6 +78,33 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
     expect(body.error).toContain('nodes[1].params.instances');
   });
 
+  it('answers 422 naming an unknown field instead of silently dropping it, and stores nothing', async () => {
+    const saved = ((await (await post(JSON.stringify(design))).json()) as { id: string }).id;
+    const before = await db().design.findMany({ orderBy: { id: 'asc' } });
+    const typo = { ...design, workLoad: { users: 5000 } };
+    const res = await post(JSON.stringify(typo));
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: string; issues: { path: string; message: string }[] };
+    expect(body.issues).toEqual([{ path: '', message: 'unknown field "workLoad"; the fields are schemaVersion, name, workload, nodes, edges' }]);
+    expect(body.error).toContain('unknown field "workLoad"');
+
+    const deeper = structuredClone(design) as Record<string, unknown> & { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] };
+    deeper.nodes[0].paramz = { instances: 3 };
+    deeper.nodes[0].position = { x: 0, y: 0, z: 1 };
+    deeper.edges[0].weight = 2;
+    const deep = (await (await post(JSON.stringify(deeper))).json()) as { issues: { path: string; message: string }[] };
+    expect(deep.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'nodes[0]', message: 'unknown field "paramz"; the fields are id, kind, label, position, params' },
+        { path: 'nodes[0].position', message: 'unknown field "z"; the fields are x, y' },
+        { path: 'edges[0]', message: 'unknown field "weight"; the fields are id, source, target, params' },
+      ]),
+    );
+    expect(await db().design.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+    // What was saved before still reads back unchanged.
+    expect(await (await get(saved)).json()).toEqual(design);
+  });
+
   it('says which node or edge is not an object, in plain words', async () => {
     const res = await post(JSON.stringify({ ...design, nodes: ['users'], edges: [7] }));
     expect(res.status).toBe(422);

@@ -111,4 +111,19 @@ describe(`scenario API bad input (${process.env.TEST_DATABASE_URL ? 'PostgreSQL'
     // The refused PATCH closed nothing.
     expect(await snapshot()).toEqual(before);
   });
+
+  it('refuses a design with a field it does not know, in a submission or a new scenario, instead of dropping it', async () => {
+    const { slug, token } = await saved();
+    const before = await snapshot();
+    const design = scaledDesign(3) as unknown as { nodes: Record<string, unknown>[] } & Record<string, unknown>;
+    design.nodes[1].replicas = 3;
+    const sub = await refusal(await call(routes.submit, { body: { design }, params: { slug }, headers: { 'x-student-token': token }, address: newAddress() }));
+    expect(sub.issues).toEqual([{ path: 'design.nodes[1]', message: 'unknown field "replicas"; the fields are id, kind, label, position, params' }]);
+    const starting = { ...scaledDesign(1), workLoad: { users: 10 } };
+    const created = await refusal(await call(routes.create, { body: scenarioInput({}, { startingDesign: starting }), address: newAddress() }));
+    expect(created.issues).toEqual([
+      { path: 'config.startingDesign', message: 'unknown field "workLoad"; the fields are schemaVersion, name, workload, nodes, edges' },
+    ]);
+    expect(await snapshot()).toEqual(before);
+  });
 });

@@ -7,7 +7,7 @@ import { errorResponse, readJsonBody } from '@/lib/http';
 export async function POST(req: Request) {
   const body = await readJsonBody(req, MAX_DESIGN_BYTES);
   if (!body.ok) return body.response;
-  const parsed = parseDesign(body.value);
+  const parsed = parseDesign(body.value, { strict: true });
   if (!parsed.ok) {
     return errorResponse(422, `The design is not valid:\n${describeIssues(parsed.issues)}`, { issues: parsed.issues });
   }
