@@ -108,4 +108,45 @@ describe('scalelab command line', () => {
       expect(r.err, argv.join(' ')).toMatch(/^scalelab: .+\n\nScaleLab capacity engine/);
     }
   });
+
+  /** Runs argv expecting exit 2 and a first stderr line naming the problem; nothing on stdout. */
+  function refused(argv: string[], files: Record<string, string> = {}): string {
+    const r = run(argv, files);
+    expect(r.code, argv.join(' ')).toBe(2);
+    expect(r.out, argv.join(' ')).toBe('');
+    return r.err.split('\n')[0];
+  }
+
+  it('a --requests or --points too large to run exits 2 naming the limit, instead of crashing or running for hours', () => {
+    expect(refused(['simulate', stage3, '--requests', '1e15'])).toBe('scalelab: --requests must be at most 10000000 (got "1e15")');
+    // 20,001 points take the old code a quarter of a minute; a billion, days.
+    expect(refused(['sweep', stage3, '--points', '20001'])).toBe('scalelab: --points must be at most 10000 (got "20001")');
+  });
+
+  it('user counts stay within what a design may hold, and a sweep runs upwards from at least 1 user', () => {
+    expect(refused(['evaluate', stage3, '--users', '1e300'])).toBe('scalelab: --users must be at most 10000000000 (got "1e300")');
+    expect(refused(['simulate', stage3, '--users', '2e10'])).toBe('scalelab: --users must be at most 10000000000 (got "2e10")');
+    expect(refused(['sweep', stage3, '--to', '1e300'])).toBe('scalelab: --to must be at most 10000000000 (got "1e300")');
+    expect(refused(['sweep', stage3, '--from', '0'])).toBe('scalelab: --from must be at least 1 (got "0")');
+    expect(refused(['sweep', stage3, '--from', '1000', '--to', '10'])).toBe('scalelab: --from (1000) must not be above --to (10)');
+    expect(refused(['sweep', stage3, '--from', '1e9'])).toBe('scalelab: --from (1e9) must not be above --to (100000000, the default)');
+  });
+
+  it('numbers are written in decimal: hex and words are refused, not read as something else', () => {
+    expect(refused(['evaluate', stage3, '--users', '0x10'])).toBe('scalelab: --users must be a number such as 250000 or 2.5e5 (got "0x10")');
+    expect(refused(['evaluate', stage3, '--users', 'abc'])).toBe('scalelab: --users must be a number such as 250000 or 2.5e5 (got "abc")');
+    expect(run(['evaluate', stage3, '--users', '250_000', '--json']).code).toBe(0);
+  });
+
+  it('--seed is a whole number the simulation can tell apart from every other', () => {
+    expect(refused(['simulate', stage3, '--seed', '1.5'])).toBe('scalelab: --seed must be a whole number (got "1.5")');
+    expect(refused(['simulate', stage3, '--seed', '1e300'])).toBe('scalelab: --seed must be at most 2147483647 (got "1e300")');
+    expect(refused(['simulate', stage3, '--requests', '2.5'])).toBe('scalelab: --requests must be a whole number (got "2.5")');
+  });
+
+  it('a flag given twice, a flag where a value belongs, or a value on --json is named', () => {
+    expect(refused(['evaluate', stage3, '--users', '1', '--users', '2'])).toBe('scalelab: --users is given twice');
+    expect(refused(['evaluate', stage3, '--users', '--json'])).toBe('scalelab: --users needs a value');
+    expect(refused(['evaluate', stage3, '--json=false'])).toBe('scalelab: --json takes no value');
+  });
 });

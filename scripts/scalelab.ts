@@ -6,7 +6,8 @@
  * listed as `path: message`).
  */
 import { readFileSync } from 'node:fs';
-import { parseDesign } from '../lib/design/schema';
+import { z } from 'zod';
+import { MAX_USERS, parseDesign } from '../lib/design/schema';
 import { evaluate, sweep } from '../lib/engine/evaluate';
 import type { Evaluation, LatencySummary, SweepResult } from '../lib/engine/evaluation';
 import { simulate, type SimulationResult } from '../lib/engine/simulate';
@@ -29,12 +30,16 @@ Commands:
              requests, seed 1), next to the analytic numbers
 
 Options:
-  --users N      daily active users (default: the design's workload.users)
-  --from N       first user count of a sweep (default 1000)
-  --to N         last user count of a sweep (default 100000000)
-  --points K     points in a sweep (default 30)
-  --requests N   simulated requests, warm-up included (default 100000)
-  --seed S       simulation seed (default 1)
+  --users N      daily active users, at most 10 billion
+                 (default: the design's workload.users)
+  --from N       first user count of a sweep, at least 1 (default 1000)
+  --to N         last user count of a sweep, at most 10 billion
+                 (default 100000000)
+  --points K     points in a sweep, 1 to 10000 (default 30)
+  --requests N   simulated requests, warm-up included, 1 to 10000000
+                 (default 100000)
+  --seed S       simulation seed, a whole number from 0 to 2147483647
+                 (default 1)
   --json         print the engine's result object as JSON instead of tables
   -h, --help     this text
 
@@ -68,6 +73,43 @@ const NUMBER_FLAGS: Record<Options['command'], readonly string[]> = {
   simulate: ['requests', 'seed', 'users'],
 };
 
+/** Most sweep points and simulated requests: more would run for hours or exhaust memory. */
+export const MAX_POINTS = 10_000;
+export const MAX_REQUESTS = 10_000_000;
+/** The simulation's generator takes 31 bits of seed; larger seeds repeat smaller ones. */
+export const MAX_SEED = 2 ** 31 - 1;
+
+const DEFAULTS = { from: 1_000, to: 100_000_000, points: 30, requests: 100_000, seed: 1 } as const;
+
+const between = (flag: string, min: number, max: number) =>
+  z
+    .number()
+    .min(min, { error: min === 0 ? `--${flag} must be zero or more` : `--${flag} must be at least ${min}` })
+    .max(max, { error: `--${flag} must be at most ${max}` });
+const whole = (flag: string, min: number, max: number) =>
+  between(flag, min, max).refine(Number.isInteger, { error: `--${flag} must be a whole number` });
+
+/** What each number flag may be: user counts as a design's workload allows them, counts whole. */
+const FLAG_SCHEMAS: Record<string, z.ZodType<number>> = {
+  users: between('users', 0, MAX_USERS),
+  from: between('from', 1, MAX_USERS),
+  to: between('to', 1, MAX_USERS),
+  points: whole('points', 1, MAX_POINTS),
+  requests: whole('requests', 1, MAX_REQUESTS),
+  seed: whole('seed', 0, MAX_SEED),
+};
+
+/** Decimal numbers only (`250000`, `2.5e5`, `250_000`): `0x10` or `Infinity` is a mistake, not a count. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+function parseNumberFlag(name: string, raw: string): number {
+  const text = raw.trim().replace(/_/g, '');
+  if (!DECIMAL.test(text)) throw new UsageError(`--${name} must be a number such as 250000 or 2.5e5 (got "${raw}")`);
+  const parsed = FLAG_SCHEMAS[name].safeParse(Number(text));
+  if (!parsed.success) throw new UsageError(`${parsed.error.issues[0].message} (got "${raw}")`);
+  return parsed.data;
+}
+
 function parseArgs(argv: readonly string[]): Options | 'help' {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) return 'help';
   const [command, ...rest] = argv;
@@ -75,6 +117,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' {
   let file: string | null = null;
   let json = false;
   const numbers: Record<string, number> = {};
+  const raws: Record<string, string> = {};
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--json') {
@@ -84,18 +127,24 @@ function parseArgs(argv: readonly string[]): Options | 'help' {
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const name = a.slice(2, eq >= 0 ? eq : undefined);
+      if (name === 'json') throw new UsageError('--json takes no value');
       if (!NUMBER_FLAGS[command].includes(name)) throw new UsageError(`unknown option --${name} for ${command}`);
+      if (name in numbers) throw new UsageError(`--${name} is given twice`);
       const raw = eq >= 0 ? a.slice(eq + 1) : rest[++i];
-      if (raw === undefined) throw new UsageError(`--${name} needs a value`);
-      const value = Number(raw.replace(/_/g, ''));
-      if (raw.trim() === '' || !Number.isFinite(value) || value < 0) throw new UsageError(`--${name} must be a number, zero or more (got "${raw}")`);
-      if ((name === 'points' || name === 'requests') && (!Number.isInteger(value) || value < 1)) throw new UsageError(`--${name} must be a whole number, 1 or more`);
-      numbers[name] = value;
+      if (raw === undefined || (eq < 0 && raw.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
+      numbers[name] = parseNumberFlag(name, raw);
+      raws[name] = raw;
       continue;
     }
     if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     if (file !== null) throw new UsageError(`one design file at a time (got "${file}" and "${a}")`);
     file = a;
+  }
+  if (command === 'sweep') {
+    const from = numbers.from ?? DEFAULTS.from;
+    const to = numbers.to ?? DEFAULTS.to;
+    const shown = (name: 'from' | 'to') => (name in raws ? raws[name] : `${DEFAULTS[name]}, the default`);
+    if (from > to) throw new UsageError(`--from (${shown('from')}) must not be above --to (${shown('to')})`);
   }
   if (file === null) throw new UsageError(`${command} needs a design file`);
   return { command, file, json, numbers };
@@ -154,10 +203,10 @@ export function main(argv: readonly string[], io: Io = realIo): number {
     const result = evaluate(design, users);
     io.out(options.json ? JSON.stringify(result) : evaluationReport(design, result));
   } else if (options.command === 'sweep') {
-    const result = sweep(design, n.from ?? 1_000, n.to ?? 100_000_000, n.points ?? 30);
+    const result = sweep(design, n.from ?? DEFAULTS.from, n.to ?? DEFAULTS.to, n.points ?? DEFAULTS.points);
     io.out(options.json ? JSON.stringify(result) : sweepReport(design, result));
   } else {
-    const result = simulate(design, { requests: n.requests ?? 100_000, seed: n.seed ?? 1, workload: users });
+    const result = simulate(design, { requests: n.requests ?? DEFAULTS.requests, seed: n.seed ?? DEFAULTS.seed, workload: users });
     io.out(options.json ? JSON.stringify(result) : simulationReport(design, result, evaluate(design, users, { stages: false })));
   }
   return 0;

@@ -9,6 +9,9 @@ export const CURRENT_SCHEMA_VERSION = 1;
 /** Largest accepted design document, in bytes of JSON. */
 export const MAX_DESIGN_BYTES = 512 * 1024;
 
+/** Most daily users a workload may have. */
+export const MAX_USERS = 1e10;
+
 const finite = (what: string) =>
   z.number({ error: (i) => (i.input === undefined ? `${what} is required` : `${what} must be a number`) });
 const nonNegative = (what: string) => finite(what).min(0, { error: `${what} must be zero or more` });
@@ -99,7 +102,7 @@ export const edgeSchema = z.object(edgeShape);
 const strictEdgeSchema = z.strictObject(edgeShape);
 
 export const workloadSchema = z.strictObject({
-  users: finite('users').min(0, { error: 'users must be zero or more' }).max(1e10, { error: 'users must be at most 10 billion' }),
+  users: finite('users').min(0, { error: 'users must be zero or more' }).max(MAX_USERS, { error: 'users must be at most 10 billion' }),
   requestsPerUserPerDay: nonNegative('requestsPerUserPerDay').optional(),
   peakFactor: finite('peakFactor').min(1, { error: 'peakFactor must be at least 1' }).optional(),
   staticShare: fraction('staticShare').optional(),
