@@ -149,4 +149,12 @@ describe('scalelab command line', () => {
     expect(refused(['evaluate', stage3, '--users', '--json'])).toBe('scalelab: --users needs a value');
     expect(refused(['evaluate', stage3, '--json=false'])).toBe('scalelab: --json takes no value');
   });
+
+  it('reads a design file that starts with a byte order mark, as the API does', () => {
+    const text = readFileSync(stage3, 'utf8');
+    const r = run(['evaluate', 'bom.json', '--json'], { 'bom.json': `\ufeff${text}` });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual(JSON.parse(JSON.stringify(evaluate(design()))));
+  });
 });

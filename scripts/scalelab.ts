@@ -162,7 +162,8 @@ function loadDesign(io: Io, file: string): { design: Design } | { error: string 
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // A byte order mark (some editors write one) is not part of the JSON; the API ignores it too.
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     return { error: `${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
   }
