@@ -9,7 +9,7 @@ export function errorResponse(status: number, error: string, extra?: Record<stri
 /**
  * Reads a JSON request body of at most `maxBytes`, stopping as soon as the
  * limit is passed so an oversized body is never held in memory whole.
- * Answers 413 when too large and 400 when the body is not JSON.
+ * Answers 413 when too large and 400 when the body is not UTF-8 JSON.
  */
 export async function readJsonBody(req: Request, maxBytes: number): Promise<BodyResult> {
   const tooLarge = () =>
@@ -31,7 +31,13 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<Body
     }
     chunks.push(value);
   }
-  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  let text: string;
+  try {
+    // Fatal: a byte that is not UTF-8 would otherwise be stored as U+FFFD in place of what was sent.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    return { ok: false, response: errorResponse(400, 'The request body is not valid UTF-8 text; send JSON encoded as UTF-8.') };
+  }
   if (text.trim() === '') {
     return { ok: false, response: errorResponse(400, 'The request body is empty; send a JSON document.') };
   }

@@ -126,4 +126,21 @@ describe(`scenario API bad input (${process.env.TEST_DATABASE_URL ? 'PostgreSQL'
     ]);
     expect(await snapshot()).toEqual(before);
   });
+
+  it('refuses a body that is not UTF-8 instead of storing replacement characters in its place', async () => {
+    const { slug } = await saved();
+    const before = await snapshot();
+    // {"displayName":"Ad\xff"}: 0xFF never occurs in UTF-8 (a Latin-1 "ÿ").
+    const bytes = new Uint8Array([...new TextEncoder().encode('{"displayName":"Ad'), 0xff, ...new TextEncoder().encode('"}')]);
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(bytes);
+        c.close();
+      },
+    });
+    const res = await call(routes.join, { rawBody: stream, params: { slug }, headers: { 'content-type': 'application/json' }, address: newAddress() });
+    expect(res.status, await res.clone().text()).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(/not valid UTF-8/);
+    expect(await snapshot()).toEqual(before);
+  });
 });
