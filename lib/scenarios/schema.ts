@@ -60,6 +60,10 @@ export function byteLength(text: string): number {
 // Control characters and bidirectional overrides make a name render as
 // something other than what it is; neither belongs in a title or a name.
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+// Zero-width spaces, soft hyphens, Hangul fillers and the like are allowed
+// inside a name (an emoji sequence needs its joiner), but a name of nothing
+// else shows as a blank on the dashboard and the leaderboard.
+const INVISIBLE_ONLY = /^[\p{Default_Ignorable_Code_Point}\s]+$/u;
 
 const plainText = (what: string, max: number) =>
   z
@@ -67,7 +71,8 @@ const plainText = (what: string, max: number) =>
     .trim()
     .min(1, { error: `${what} must not be empty` })
     .max(max, { error: `${what} must be at most ${max} characters` })
-    .refine((s) => !UNPRINTABLE.test(s), { error: `${what} must not contain control characters` });
+    .refine((s) => !UNPRINTABLE.test(s), { error: `${what} must not contain control characters` })
+    .refine((s) => !INVISIBLE_ONLY.test(s), { error: `${what} must have at least one visible character` });
 
 const briefSchema = z
   .string({ error: 'brief must be Markdown text' })

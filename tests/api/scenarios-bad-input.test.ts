@@ -143,4 +143,20 @@ describe(`scenario API bad input (${process.env.TEST_DATABASE_URL ? 'PostgreSQL'
     expect(((await res.json()) as { error: string }).error).toMatch(/not valid UTF-8/);
     expect(await snapshot()).toEqual(before);
   });
+
+  it('refuses a name or title made only of invisible characters, which would show as a blank on the dashboard', async () => {
+    const { slug } = await saved();
+    const before = await snapshot();
+    for (const displayName of ['\u200b', '\u2060\u00ad', '\u3164', ' \u200b\u200c ']) {
+      const body = await refusal(await call(routes.join, { body: { displayName }, params: { slug }, address: newAddress() }));
+      expect(body.issues, JSON.stringify(displayName)).toEqual([{ path: 'displayName', message: 'displayName must have at least one visible character' }]);
+    }
+    const title = await refusal(await call(routes.create, { body: scenarioInput({ title: '\u200b\u200b' }), address: newAddress() }));
+    expect(title.issues).toEqual([{ path: 'title', message: 'title must have at least one visible character' }]);
+    expect(await snapshot()).toEqual(before);
+    // Joiners inside a visible name are fine: an emoji sequence keeps its zero-width joiner.
+    const ok = await call(routes.join, { body: { displayName: '👩\u200d💻 Ada' }, params: { slug }, address: newAddress() });
+    expect(ok.status).toBe(201);
+    expect(((await ok.json()) as { displayName: string }).displayName).toBe('👩\u200d💻 Ada');
+  });
 });
