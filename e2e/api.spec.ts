@@ -36,3 +36,11 @@ test('the health check reports the embedded database', async ({ request }) => {
   const res = await request.get('/api/health');
   expect(await res.json()).toEqual({ ok: true, database: 'sqlite' });
 });
+
+test('a path whose percent-encoding is broken answers 400 in JSON, not a bare 500', async ({ request }) => {
+  for (const path of ['/api/designs/%E0%A4%A', '/api/scenarios/%ZZ']) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(400);
+    expect((await res.json()).error).toMatch(/not validly percent-encoded/);
+  }
+});
