@@ -649,11 +649,35 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
     } else if (kc === K_NOSQL) {
       parts = Math.max(1, net.instances[v]);
       hot = Math.min(1, (1 + shardSkew[v]) / parts);
-      lamInst = lam * hot;
-      workInst = totalWork * hot;
-      m2Inst = totalM2 * hot;
-      m3Inst = totalM3 * hot;
-      m4Inst = totalM4 * hot;
+      // A write's rf copies go to rf consecutive partitions on the ring (its
+      // own and the next rf - 1), so the hottest partition's instance holds
+      // a copy of a write with probability hot + (rf - 1)(1 - hot)/(parts - 1):
+      // never more than once per write. Without skew that is rf/parts, every
+      // copy spread evenly: `hot` per copy, as for reads.
+      const hotCopy = shardSkew[v] > 0 && parts > 1 ? (hot + ((rf - 1) * (1 - hot)) / (parts - 1)) / rf : hot;
+      if (hotCopy === hot) {
+        lamInst = lam * hot;
+        workInst = totalWork * hot;
+        m2Inst = totalM2 * hot;
+        m3Inst = totalM3 * hot;
+        m4Inst = totalM4 * hot;
+      } else {
+        // Reads (and any static) at the hot partition; writes and job writes per copy.
+        lamInst = (o0 + o1) * hot + (o2 + o3) * hotCopy;
+        workInst = (w0 + w1) * hot + (w2 + w3 + w6) * hotCopy;
+        if (needWaits) {
+          m2Inst = (o0 * 2 * s0 * s0 + o1 * 2 * s1 * s1) * hot + (o2 * 2 * s2 * s2 + o3 * 2 * s3 * s3) * hotCopy;
+          m3Inst = (o0 * 6 * s0 * s0 * s0 + o1 * 6 * s1 * s1 * s1) * hot + (o2 * 6 * s2 * s2 * s2 + o3 * 6 * s3 * s3 * s3) * hotCopy;
+          m4Inst =
+            (o0 * 24 * s0 * s0 * s0 * s0 + o1 * 24 * s1 * s1 * s1 * s1) * hot + (o2 * 24 * s2 * s2 * s2 * s2 + o3 * 24 * s3 * s3 * s3 * s3) * hotCopy;
+        } else {
+          m2Inst = 0;
+          m3Inst = 0;
+          m4Inst = 0;
+        }
+        // The hottest instance's share of the node's work (servedFraction splits the rest evenly).
+        if (totalWork > 0) hot = workInst / totalWork;
+      }
     } else {
       let inst = instances[v];
       if (autoscaled[v]) {

@@ -32,8 +32,8 @@
  *   gives up and fails;
  * - replicas replay each write of their primary's shard (an operation of
  *   `applyFactor` × a write on every replica instance of that shard); a NoSQL
- *   write also lands on `replicationFactor - 1` more partitions; the user
- *   waits for neither;
+ *   write also lands on the next `replicationFactor - 1` partitions on the
+ *   ring; the user waits for neither;
  * - a job handed to a queue does not count toward the user's time; workers
  *   behind a queue run at the average rate, so the queue passes each job on
  *   with probability 1/peakFactor (a thinned Poisson stream at the average
@@ -888,10 +888,13 @@ class Simulation {
       u = this.choose(v);
       this.unit[s] = u;
       if (now >= this.tWarm && now <= this.tEnd) this.arrivals[v * 4 + k]++;
-      // A NoSQL write lands on more partitions; the user waits for its own only.
+      // A NoSQL write's copies land on the next partitions on the ring (never
+      // twice on one); the user waits for its own only.
       const extra = this.nosqlExtra[v];
       if (extra > 0 && (k === WRITE || k === JOB)) {
-        for (let r = 0; r < extra; r++) this.op(v, this.choose(v), this.svcMean[v * 4 + k], now);
+        const first = this.unitStart[v];
+        const count = this.unitCount[v];
+        for (let r = 1; r <= extra; r++) this.op(v, first + ((u - first + r) % count), this.svcMean[v * 4 + k], now);
       }
     }
     this.arrive[s] = now;
