@@ -220,7 +220,9 @@ export function AccuracyTables({ data }: { data: AccuracyData }) {
           <p className="mt-2 leading-relaxed text-slate-700">
             Where the engine simplifies on purpose, simulated as the real system behaves. Least-connections is modelled as one shared queue
             (right when the balancer holds requests until an instance has a free core); without such a limit each request joins the
-            shortest queue and stays there, and waits longer than the model says.
+            shortest queue and stays there, and waits longer than the model says. A partitioned store with a hot partition is
+            reported by its hottest partition: its utilisation, and the wait every request to it is given, so the store’s own response
+            times are pessimistic while the requests to its other partitions wait less.
           </p>
           <CaseGroup cases={limits} caption="Known limits (informative)" />
         </>
