@@ -15,6 +15,15 @@ export const MAX_USERS = 1e10;
 const finite = (what: string) =>
   z.number({ error: (i) => (i.input === undefined ? `${what} is required` : `${what} must be a number`) });
 const nonNegative = (what: string) => finite(what).min(0, { error: `${what} must be zero or more` });
+/**
+ * Zero to `max`. Every number a design can hold has a ceiling far beyond any
+ * real system, so that the model's products (rate × service time⁴, bytes ×
+ * seconds a month, price × instances) stay finite: 1e308 requests a day
+ * would otherwise turn every figure into NaN.
+ */
+const upTo = (what: string, max: number, shown: string) => nonNegative(what).max(max, { error: `${what} must be at most ${shown}` });
+const HOUR_MS = 3_600_000;
+const MILLION = 1_000_000;
 const wholeAtLeast = (what: string, min: number) =>
   finite(what)
     .int({ error: `${what} must be a whole number` })
@@ -32,15 +41,15 @@ const id = z
   .max(100, { error: 'id must be at most 100 characters' });
 
 export const serviceMsSchema = z.strictObject({
-  static: nonNegative('serviceMs.static').optional(),
-  read: nonNegative('serviceMs.read').optional(),
-  write: nonNegative('serviceMs.write').optional(),
+  static: upTo('serviceMs.static', HOUR_MS, '3,600,000 (an hour)').optional(),
+  read: upTo('serviceMs.read', HOUR_MS, '3,600,000 (an hour)').optional(),
+  write: upTo('serviceMs.write', HOUR_MS, '3,600,000 (an hour)').optional(),
 });
 
 export const autoscaleSchema = z
   .strictObject({
-    min: wholeAtLeast('autoscale.min', 1),
-    max: wholeAtLeast('autoscale.max', 1),
+    min: wholeAtLeast('autoscale.min', 1).max(100000, { error: 'autoscale.min must be at most 100000' }),
+    max: wholeAtLeast('autoscale.max', 1).max(100000, { error: 'autoscale.max must be at most 100000' }),
     target: finite('autoscale.target')
       .gt(0, { error: 'autoscale.target must be above 0' })
       .max(1, { error: 'autoscale.target must be at most 1' }),
@@ -53,15 +62,15 @@ export const nodeParamsSchema = z.strictObject({
   cores: wholeAtLeast('cores', 1).max(1024, { error: 'cores must be at most 1024' }).optional(),
   serviceMs: serviceMsSchema.optional(),
   hitRatio: fraction('hitRatio').optional(),
-  latencyMs: nonNegative('latencyMs').optional(),
+  latencyMs: upTo('latencyMs', HOUR_MS, '3,600,000 (an hour)').optional(),
   availability: fraction('availability').optional(),
-  hourlyUsd: nonNegative('hourlyUsd').optional(),
+  hourlyUsd: upTo('hourlyUsd', MILLION, '1,000,000').optional(),
   shards: wholeAtLeast('shards', 1).max(100000, { error: 'shards must be at most 100000' }).optional(),
-  shardSkew: nonNegative('shardSkew').optional(),
+  shardSkew: upTo('shardSkew', 1000, '1000').optional(),
   standby: z.boolean({ error: 'standby must be true or false' }).optional(),
-  applyFactor: nonNegative('applyFactor').optional(),
-  replicationFactor: wholeAtLeast('replicationFactor', 1).optional(),
-  limitRps: nonNegative('limitRps').optional(),
+  applyFactor: upTo('applyFactor', 1000, '1000').optional(),
+  replicationFactor: wholeAtLeast('replicationFactor', 1).max(100, { error: 'replicationFactor must be at most 100' }).optional(),
+  limitRps: upTo('limitRps', 1e12, '1e12').optional(),
   autoscale: autoscaleSchema.optional(),
   stateless: z.boolean({ error: 'stateless must be true or false' }).optional(),
   region: z
@@ -69,7 +78,7 @@ export const nodeParamsSchema = z.strictObject({
     .min(1, { error: 'region must not be empty' })
     .max(64, { error: 'region must be at most 64 characters' })
     .optional(),
-  maxStorageGB: finite('maxStorageGB').gt(0, { error: 'maxStorageGB must be above 0' }).optional(),
+  maxStorageGB: finite('maxStorageGB').gt(0, { error: 'maxStorageGB must be above 0' }).max(1e9, { error: 'maxStorageGB must be at most 1e9 (an exabyte)' }).optional(),
   algorithm: oneOf('algorithm', LB_ALGORITHMS).optional(),
   routing: oneOf('routing', DNS_ROUTING).optional(),
 });
@@ -92,8 +101,8 @@ const edgeShape = {
   target: z.string({ error: 'target must be a node id' }),
   params: z
     .strictObject({
-      latencyMs: nonNegative('latencyMs').optional(),
-      share: nonNegative('share').optional(),
+      latencyMs: upTo('latencyMs', HOUR_MS, '3,600,000 (an hour)').optional(),
+      share: upTo('share', MILLION, '1,000,000').optional(),
     })
     .optional(),
 };
@@ -103,15 +112,15 @@ const strictEdgeSchema = z.strictObject(edgeShape);
 
 export const workloadSchema = z.strictObject({
   users: finite('users').min(0, { error: 'users must be zero or more' }).max(MAX_USERS, { error: 'users must be at most 10 billion' }),
-  requestsPerUserPerDay: nonNegative('requestsPerUserPerDay').optional(),
-  peakFactor: finite('peakFactor').min(1, { error: 'peakFactor must be at least 1' }).optional(),
+  requestsPerUserPerDay: upTo('requestsPerUserPerDay', MILLION, '1,000,000').optional(),
+  peakFactor: finite('peakFactor').min(1, { error: 'peakFactor must be at least 1' }).max(1000, { error: 'peakFactor must be at most 1000' }).optional(),
   staticShare: fraction('staticShare').optional(),
   readRatio: fraction('readRatio').optional(),
   asyncShare: fraction('asyncShare').optional(),
-  jobServiceMs: nonNegative('jobServiceMs').optional(),
-  staticKB: nonNegative('staticKB').optional(),
-  dynamicKB: nonNegative('dynamicKB').optional(),
-  dataPerUserMB: nonNegative('dataPerUserMB').optional(),
+  jobServiceMs: upTo('jobServiceMs', HOUR_MS, '3,600,000 (an hour)').optional(),
+  staticKB: upTo('staticKB', MILLION, '1,000,000 (a gigabyte)').optional(),
+  dynamicKB: upTo('dynamicKB', MILLION, '1,000,000 (a gigabyte)').optional(),
+  dataPerUserMB: upTo('dataPerUserMB', MILLION, '1,000,000 (a terabyte)').optional(),
 });
 
 const designShape = <N extends z.ZodType, E extends z.ZodType>(node: N, edge: E) => ({

@@ -196,6 +196,59 @@ describe('engine properties on random valid designs', () => {
     expect(e.nodes.store.utilization).toBeCloseTo((writes * 2) / 4000, 12);
   });
 
+  it('stays finite with every number at the largest value the schema accepts (1e308 requests a day used to give NaN)', () => {
+    const most = { instances: 100000, cores: 1024, serviceMs: { static: 3_600_000, read: 3_600_000, write: 3_600_000 }, latencyMs: 3_600_000, hourlyUsd: 1_000_000 };
+    const d: Design = {
+      schemaVersion: 1,
+      workload: {
+        users: 1e10,
+        requestsPerUserPerDay: 1_000_000,
+        peakFactor: 1000,
+        jobServiceMs: 3_600_000,
+        staticKB: 1_000_000,
+        dynamicKB: 1_000_000,
+        dataPerUserMB: 1_000_000,
+      },
+      nodes: [
+        { id: 'users', kind: 'users' },
+        { id: 'dns', kind: 'dns', params: { routing: 'geo' } },
+        { id: 'cdn', kind: 'cdn', params: { latencyMs: 3_600_000, hourlyUsd: 1_000_000 } },
+        { id: 'assets', kind: 'object-storage', params: { latencyMs: 3_600_000 } },
+        { id: 'limiter', kind: 'rate-limiter', params: { ...most, limitRps: 1e12 } },
+        { id: 'lb', kind: 'load-balancer', params: most },
+        { id: 'app', kind: 'app-server', params: { ...most, instances: undefined, autoscale: { min: 100000, max: 100000, target: 1 } } },
+        { id: 'app2', kind: 'service', params: { ...most, region: 'region-2' } },
+        { id: 'cache', kind: 'cache', params: most },
+        { id: 'db', kind: 'database', params: { ...most, shards: 100000, shardSkew: 1000, standby: true, maxStorageGB: 1e9 } },
+        { id: 'replicas', kind: 'read-replica', params: { ...most, applyFactor: 1000, shardSkew: 1000 } },
+        { id: 'store', kind: 'nosql', params: { ...most, replicationFactor: 100, shardSkew: 1000, maxStorageGB: 1e9 } },
+        { id: 'queue', kind: 'queue', params: most },
+        { id: 'workers', kind: 'worker', params: most },
+      ],
+      edges: [
+        ['users', 'dns'],
+        ['users', 'cdn'],
+        ['cdn', 'assets'],
+        ['dns', 'limiter'],
+        ['limiter', 'lb'],
+        ['lb', 'app'],
+        ['lb', 'app2'],
+        ['app', 'cache'],
+        ['cache', 'db'],
+        ['app', 'db'],
+        ['db', 'replicas'],
+        ['app2', 'store'],
+        ['app', 'queue'],
+        ['queue', 'workers'],
+        ['workers', 'db'],
+      ].map(([source, target], i) => ({ id: `e${i}`, source, target, params: { share: 1_000_000, latencyMs: 3_600_000 } })),
+    };
+    expect(validateDesign(d).ok).toBe(true);
+    const bad: string[] = [];
+    walkNumbers(evaluate(d), 'evaluation', bad);
+    expect(bad).toEqual([]);
+  });
+
   it('adding a cache in front of a database never raises the database load', () => {
     fc.assert(
       fc.property(designArb(), fc.double({ min: 0, max: 1, noNaN: true }), (d, hitRatio) => {

@@ -35,6 +35,18 @@ describe('validate rejects invalid designs with messages naming the problem', ()
     expect(messages(d)).toMatch(/nodes\[1\]\.kind: unknown kind "mainframe"/);
   });
 
+  it('numbers past their ceiling, which would overflow the model to NaN (1e308 requests a day did)', () => {
+    const d = structuredClone(good) as Design;
+    d.workload = { users: 1000, requestsPerUserPerDay: 1e308, peakFactor: 5000 };
+    d.nodes[1].params = { serviceMs: { read: 1e300 } };
+    d.edges[0].params = { share: 1e308 };
+    const text = messages(d);
+    expect(text).toMatch(/workload\.requestsPerUserPerDay: requestsPerUserPerDay must be at most 1,000,000/);
+    expect(text).toMatch(/workload\.peakFactor: peakFactor must be at most 1000/);
+    expect(text).toMatch(/nodes\[1\]\.params\.serviceMs\.read: serviceMs\.read must be at most 3,600,000 \(an hour\)/);
+    expect(text).toMatch(/edges\[0\]\.params\.share: share must be at most 1,000,000/);
+  });
+
   it('cycle', () => {
     const d = structuredClone(good);
     d.edges.push({ id: 'e3', source: 'db', target: 'app' });
