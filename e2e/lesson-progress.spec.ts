@@ -207,3 +207,76 @@ test('a reload keeps the hints revealed and where the split was, per lesson; unr
   await expect(separator).toHaveAttribute('aria-valuenow', '65');
   await expect(hints).toHaveCount(1);
 });
+
+test('opening a lesson and reloading it leaves it "Not started"; the first real change starts it and outlives an immediate reload', async ({ page }) => {
+  const lessons = page.getByRole('list', { name: 'Lessons' });
+  const stage3 = lessons.locator('[data-lesson="stage-3-load-balancer"]');
+  const saved = () => page.evaluate(() => localStorage.getItem('scalelab:lesson:v1:stage-3-load-balancer'));
+
+  // Open the lesson and look, without touching the canvas; then reload it.
+  const canvas = await openLesson(page);
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(3);
+  await expect(page.getByTestId('challenge-check').getByRole('heading')).toHaveText('Stage 3: not yet');
+  await page.reload();
+  await openLesson(page);
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(3);
+  await expect(page.getByTestId('challenge-check').getByRole('heading')).toHaveText('Stage 3: not yet');
+  expect(await saved(), 'nothing is saved for a lesson nobody touched').toBeNull();
+  await page.goto('/learn');
+  await expect(stage3).toHaveAttribute('data-status', 'not-started');
+  await expect(stage3).toContainText('Not started');
+
+  // Add a component and reload straight away: the change is kept and the lesson is started.
+  await openLesson(page);
+  await page.getByRole('toolbar', { name: 'Design tools' }).getByRole('button', { name: 'Components' }).click();
+  const lbItem = page.getByRole('complementary', { name: 'Components palette' }).getByRole('button', { name: 'Load balancer', exact: true });
+  await lbItem.focus();
+  await page.keyboard.press('Enter');
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(4);
+  await page.reload();
+  await openLesson(page);
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(4);
+  await page.goto('/learn');
+  await expect(stage3).toHaveAttribute('data-status', 'in-progress');
+  await expect(stage3).toContainText('In progress');
+
+  // Opening it again without touching it keeps both the design and the status.
+  await openLesson(page);
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(4);
+  await page.reload();
+  await openLesson(page);
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(4);
+  await page.goto('/learn');
+  await expect(stage3).toHaveAttribute('data-status', 'in-progress');
+
+  // Resetting an untouched lesson is a choice too: it starts the lesson.
+  const stage4 = lessons.locator('[data-lesson="stage-4-replication-sharding"]');
+  await expect(stage4).toHaveAttribute('data-status', 'not-started');
+  await page.goto('/learn/stage-4-replication-sharding');
+  await page.waitForFunction(() => document.querySelector('[data-editor-canvas]')?.getAttribute('data-hydrated') === 'true');
+  await page.getByRole('button', { name: 'Reset to the starting design' }).click();
+  await page.goto('/learn');
+  await expect(stage4).toHaveAttribute('data-status', 'in-progress');
+});
+
+test('dragging a component to a new place starts the lesson, and the place is kept across a reload', async ({ page }) => {
+  const canvas = await openLesson(page);
+  const node = canvas.locator('.react-flow__node').first();
+  // A card's transform is its position on the canvas, whatever the zoom.
+  const place = () => node.evaluate((el) => (el as HTMLElement).style.transform);
+  const start = await place();
+  const box = (await node.boundingBox())!;
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 20, y + 10, { steps: 3 });
+  await page.mouse.move(x + 60, y + 90, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(place).not.toBe(start);
+  const moved = await place();
+  await page.reload();
+  await openLesson(page);
+  await expect.poll(place).toBe(moved);
+  await page.goto('/learn');
+  await expect(page.getByRole('list', { name: 'Lessons' }).locator('[data-lesson="stage-3-load-balancer"]')).toHaveAttribute('data-status', 'in-progress');
+});

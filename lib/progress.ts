@@ -4,7 +4,9 @@
  * - `scalelab:progress:v1` = { done: { [lessonId]: isoDate } } — a lesson is
  *   done once its stage challenge has passed on the lesson's canvas.
  * - `scalelab:lesson:v1:<lessonId>` = { version: 1, savedAt, design } — the
- *   lesson canvas's autosave; its presence makes a lesson "in progress".
+ *   lesson canvas's autosave, first written on the learner's first change
+ *   (opening a lesson writes nothing); its presence makes a lesson
+ *   "in progress".
  * - `scalelab:lesson-unreadable:v1:<lessonId>` — a saved lesson design that
  *   no longer reads (corrupt, or from a version that validated differently),
  *   set aside rather than overwritten by the next edit.

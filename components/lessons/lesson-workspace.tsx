@@ -6,7 +6,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { ChallengePanel } from '@/components/content/challenge-panel';
 import { EditorProvider } from '@/components/editor/editor-provider';
 import type { Design } from '@/lib/engine/types';
-import { createEditorStore, designOf, type EditorStore } from '@/lib/editor/store';
+import { createEditorStore, designOf, onlyMeasured, type EditorStore } from '@/lib/editor/store';
 import { onPageHide } from '@/lib/editor/page-hide';
 import { checkStage, markLessonDone, readLessonDesign, readProgress, writeLessonDesign, type ChallengeCheck } from '@/lib/progress';
 import { isReferenceSolution, REFERENCE_DESIGNS } from '@/lib/reference-designs';
@@ -124,7 +124,8 @@ function CheckPanel({
 
 /**
  * A lesson's live canvas with its challenge: the real editor started from the
- * previous stage's design and autosaved under the lesson's own key; every
+ * previous stage's design and autosaved under the lesson's own key from the
+ * learner's first change (opening a lesson saves nothing); every
  * committed change is checked against the lesson's stage, and a pass marks
  * the lesson done.
  */
@@ -174,8 +175,11 @@ export function LessonWorkspace({
       if (timer) clearTimeout(timer);
       timer = setTimeout(run, CHECK_DELAY_MS);
     };
+    // Only the learner's own changes are saved: React Flow measuring the cards
+    // when the canvas first draws is not one, and saving then would mark a
+    // lesson that was only opened as in progress on the learning path.
     const unsubscribe = store.subscribe((state, prev) => {
-      if (state.graph === prev.graph) return;
+      if (onlyMeasured(prev.graph, state.graph)) return;
       dirty = true;
       schedule();
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeChange } from '@xyflow/react';
 import type { Design } from '@/lib/engine/types';
-import { createEditorStore, designOf, HISTORY_LIMIT, type EditorStore } from './store';
+import { createEditorStore, designOf, HISTORY_LIMIT, onlyMeasured, type EditorStore } from './store';
 import { CLIPBOARD_TYPE } from './clipboard';
 import type { EditorNode } from './types';
 
@@ -162,6 +162,37 @@ describe('editor store: undo policy', () => {
     const store = loaded();
     for (let i = 0; i < HISTORY_LIMIT + 20; i++) store.getState().renameDesign(`Name ${i}`);
     expect(past(store)).toBe(HISTORY_LIMIT);
+  });
+});
+
+describe('editor store: telling measuring from edits', () => {
+  it('React Flow measuring the cards is not an edit; adding, moving, renaming or loading the same design again is', () => {
+    const store = loaded();
+    const graph = () => store.getState().graph;
+    const s = store.getState();
+
+    const before = graph();
+    s.applyNodeChanges([
+      { id: 'users', type: 'dimensions', dimensions: { width: 192, height: 80 } },
+      { id: 'app', type: 'dimensions', dimensions: { width: 192, height: 80 } },
+    ]);
+    expect(graph()).not.toBe(before);
+    expect(onlyMeasured(before, graph())).toBe(true);
+    expect(onlyMeasured(graph(), graph())).toBe(true);
+
+    const edits: [string, () => void][] = [
+      ['a drag', () => s.applyNodeChanges([drag('app', 340, 20, true)])],
+      ['the drop', () => s.applyNodeChanges([drag('app', 360, 40, false)])],
+      ['an add', () => void s.addNode('database', { x: 600, y: 0 })],
+      ['a rename', () => s.renameDesign('Renamed')],
+      ['loading the same design again', () => s.loadDesign(small, 'record')],
+    ];
+    for (const [what, edit] of edits) {
+      const prev = graph();
+      edit();
+      expect(graph(), what).not.toBe(prev);
+      expect(onlyMeasured(prev, graph()), what).toBe(false);
+    }
   });
 });
 

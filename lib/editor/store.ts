@@ -678,6 +678,25 @@ export const selectNodeResult =
 
 export const selectIsEditingLabel = (id: string) => (s: EditorState) => s.ui.editingNodeId === id;
 
+/**
+ * Whether `next` differs from `prev` only by React Flow's measuring of card
+ * sizes: not an edit, and not part of the design a save keeps. Any other
+ * change (an add, a move, even loading the same design again) is an edit.
+ */
+export function onlyMeasured(prev: GraphSlice, next: GraphSlice): boolean {
+  if (prev === next) return true;
+  if (prev.edges !== next.edges || prev.meta !== next.meta || prev.nodes.length !== next.nodes.length) return false;
+  return next.nodes.every((node, i) => {
+    const before = prev.nodes[i];
+    if (node === before) return true;
+    const a = node as unknown as Record<string, unknown>;
+    const b = before as unknown as Record<string, unknown>;
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    keys.delete('measured');
+    return [...keys].every((k) => a[k] === b[k]);
+  });
+}
+
 /** The current graph as a design document. */
 export function designOf(s: Pick<EditorState, 'graph'>): Design {
   return toDesign(s.graph.nodes, s.graph.edges, s.graph.meta);
