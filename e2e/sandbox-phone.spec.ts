@@ -118,3 +118,46 @@ test('on a 390 px phone the empty-canvas card leaves the zoom controls free to u
   await zoomIn.tap();
   await expect(sandbox.canvas.locator('.react-flow__viewport')).not.toHaveAttribute('style', before!);
 });
+
+test('at 320 px the page does not scroll sideways and every toolbar button is on screen and answers a tap', async ({ sandbox, page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await sandbox.open();
+  await page.locator('button', { hasText: /^Stage 3\b/ }).first().tap();
+  await expect(sandbox.node('App servers')).toBeVisible();
+  // A mobile browser widens its layout viewport to whatever is too wide, so innerWidth is checked against the screen too.
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+  expect(widths.inner, 'the page is laid out wider than the screen').toBe(320);
+  expect(widths.scroll, 'the page scrolls sideways').toBeLessThanOrEqual(widths.inner);
+
+  // The same actions as on a 360 px phone, each a named button.
+  for (const name of ['Components', 'Undo', 'Redo', 'More tools', 'Share', 'Inspector']) {
+    await expect(sandbox.toolbar.getByRole('button', { name, exact: true }), name).toBeVisible();
+  }
+  await expect(sandbox.toolbar.getByRole('button', { name: /^Start from/ })).toBeVisible();
+  await expect(sandbox.toolbar.getByLabel('Design name')).toBeVisible();
+
+  // Every visible button lies inside the screen and is the element under its own centre.
+  const buttons = sandbox.toolbar.getByRole('button');
+  const count = await buttons.count();
+  let seen = 0;
+  for (let i = 0; i < count; i++) {
+    const b = buttons.nth(i);
+    if (!(await b.isVisible())) continue;
+    const name = (await b.getAttribute('title')) ?? (await b.innerText());
+    const box = (await b.boundingBox())!;
+    expect(box.x, `${name}: left edge`).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, `${name}: right edge`).toBeLessThanOrEqual(320);
+    const hit = await b.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+    });
+    expect(hit, `${name} is under its own centre`).toBe(true);
+    seen++;
+  }
+  expect(seen, 'Components, Undo, Redo, Start from, More tools, Share and Inspector').toBe(7);
+
+  // The last of them, the inspector's toggle, opens the inspector.
+  await sandbox.toolbar.getByRole('button', { name: 'Inspector', exact: true }).tap();
+  await expect(sandbox.toolbar.getByRole('button', { name: 'Inspector', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('complementary', { name: 'Inspector and results' })).toBeInViewport();
+});

@@ -14,8 +14,9 @@ import { MenuButton, type MenuItem } from './menu-button';
 import { useAutoLayout } from './use-auto-layout';
 import { Glyph, type GlyphName } from './ui-icons';
 
+// Below 360 px (the narrowest phones, 320 px) the buttons, the name field and Share lose a little padding so the whole toolbar fits.
 const BUTTON =
-  'inline-flex h-9 shrink-0 items-center gap-1.5 whitespace-nowrap rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent';
+  'inline-flex h-9 shrink-0 items-center gap-1.5 whitespace-nowrap rounded-md px-2 max-[360px]:px-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent';
 
 function ToolButton({
   icon,
@@ -76,7 +77,7 @@ function DesignName() {
         if (e.key === 'Escape') setDraft(null);
       }}
       title={meta.name}
-      className="h-9 w-[4.5rem] shrink-0 truncate rounded-md border border-transparent bg-transparent px-2 text-sm font-semibold text-slate-900 placeholder:text-slate-500 hover:border-slate-300 focus:border-slate-300 focus:bg-white sm:w-24 lg:w-44 xl:w-72"
+      className="h-9 w-[4.5rem] max-[360px]:w-14 shrink-0 truncate rounded-md border border-transparent bg-transparent px-2 text-sm font-semibold text-slate-900 placeholder:text-slate-500 hover:border-slate-300 focus:border-slate-300 focus:bg-white sm:w-24 lg:w-44 xl:w-72"
     />
   );
 }
@@ -329,7 +330,7 @@ export function Toolbar() {
           type="button"
           onClick={() => void onShare()}
           disabled={share === 'saving'}
-          className="inline-flex h-9 shrink-0 items-center gap-1.5 rounded-md bg-brand-600 px-3 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-70"
+          className="inline-flex h-9 shrink-0 items-center gap-1.5 rounded-md bg-brand-600 px-3 max-[360px]:px-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-70"
         >
           <Glyph name="share" />
           <span className="sr-only sm:not-sr-only">Share</span>
