@@ -4,15 +4,20 @@ import { env } from '@/lib/env';
 
 export const dynamic = 'force-dynamic';
 
-/** Liveness and database reachability, for load balancers and the tests. */
+/**
+ * Liveness and database reachability, for load balancers and the tests.
+ * The endpoint is public, so a failure answers a plain message; the driver's
+ * own error (file paths, host names, driver versions) goes to the server log.
+ */
 export async function GET() {
   try {
     await db().$queryRawUnsafe('SELECT 1');
     return NextResponse.json({ ok: true, database: env().databaseKind });
   } catch (e) {
+    console.error('GET /api/health: the database is not reachable:', e);
     return NextResponse.json(
-      { ok: false, database: env().databaseKind, error: e instanceof Error ? e.message : String(e) },
-      { status: 503 },
+      { ok: false, database: env().databaseKind, error: 'the database is not reachable' },
+      { status: 503, headers: { 'cache-control': 'no-store' } },
     );
   }
 }
