@@ -7,6 +7,17 @@ export function errorResponse(status: number, error: string, extra?: Record<stri
 }
 
 /**
+ * A user-supplied value (an id, a slug, a path) as an error message may
+ * repeat it: whole when short, else its first `max` characters and "…", so a
+ * 6,000-character id does not come back 6,000 characters long. Cuts between
+ * characters, never through one.
+ */
+export function echoed(value: string, max = 40): string {
+  const chars = Array.from(value);
+  return chars.length <= max ? value : `${chars.slice(0, max).join('')}…`;
+}
+
+/**
  * Reads a JSON request body of at most `maxBytes`, stopping as soon as the
  * limit is passed so an oversized body is never held in memory whole.
  * Answers 413 when too large and 400 when the body is not UTF-8 JSON.

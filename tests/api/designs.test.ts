@@ -135,4 +135,19 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
     expect((await get('doesNotExist123')).status).toBe(404);
     expect((await get('../../etc')).status).toBe(404);
   });
+
+  it('names a short unknown id whole, and only the start of a very long one', async () => {
+    const short = await get('doesNotExist123');
+    expect(((await short.json()) as { error: string }).error).toBe('No design with id "doesNotExist123".');
+
+    const long = await get(`${'x'.repeat(40)}${'y'.repeat(5960)}`);
+    expect(long.status).toBe(404);
+    const { error } = (await long.json()) as { error: string };
+    expect(error).toBe(`No design with id "${'x'.repeat(40)}…".`);
+    expect(error).not.toContain('y');
+
+    // Cut by characters, never through the middle of one.
+    const emoji = await get('🙂'.repeat(100));
+    expect(((await emoji.json()) as { error: string }).error).toBe(`No design with id "${'🙂'.repeat(40)}…".`);
+  });
 });
