@@ -44,3 +44,41 @@ test('a path whose percent-encoding is broken answers 400 in JSON, not a bare 50
     expect((await res.json()).error).toMatch(/not validly percent-encoded/);
   }
 });
+
+test('an unknown API path answers 404 in JSON for every method, naming the path', async ({ request }) => {
+  const paths = ['/api', '/api/nope', '/api/designs/abcdefghijkl/extra', '/api/scenarios/sample-scale-out/nope', '/api/health/x'];
+  for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
+    for (const path of paths) {
+      const res = await request.fetch(path, { method, maxRedirects: 0 });
+      expect(res.status(), `${method} ${path}`).toBe(404);
+      expect(res.headers()['content-type'], `${method} ${path}`).toMatch(/^application\/json/);
+      expect(await res.json(), `${method} ${path}`).toEqual({ error: `No API endpoint at ${path}` });
+    }
+  }
+  const head = await request.head('/api/nope');
+  expect(head.status()).toBe(404);
+  expect(head.headers()['content-type']).toMatch(/^application\/json/);
+
+  // A very long path is named by its start only.
+  const long = `/api/${'x'.repeat(6000)}`;
+  const res = await request.get(long);
+  expect(res.status()).toBe(404);
+  expect(await res.json()).toEqual({ error: `No API endpoint at ${long.slice(0, 80)}…` });
+});
+
+test('the catch-all for unknown API paths leaves every real endpoint answering as before', async ({ request }) => {
+  expect((await request.get('/api/health')).status()).toBe(200);
+  const design = await request.get('/api/designs/doesNotExist123');
+  expect(design.status()).toBe(404);
+  expect((await design.json()).error).toBe('No design with id "doesNotExist123".');
+  const scenario = await request.get('/api/scenarios/sample-scale-out');
+  expect(scenario.status()).toBe(200);
+  expect((await scenario.json()).slug).toBe('sample-scale-out');
+  const unknownScenario = await request.get('/api/scenarios/no-such-scenario');
+  expect(unknownScenario.status()).toBe(404);
+  expect((await unknownScenario.json()).error).toBe('Not found. Check that the link is complete and current.');
+  // A real endpoint asked with a method it does not take still says so, not "no endpoint".
+  const wrongMethod = await request.fetch('/api/health', { method: 'DELETE' });
+  expect(wrongMethod.status()).toBe(405);
+  expect((await request.post('/api/designs', { data: {} })).status()).toBe(422);
+});
