@@ -38,6 +38,22 @@ test('an unknown address, problem or lesson answers 404 with a page that says so
   }
 });
 
+test('a page address with broken percent-encoding answers the not-found page, not a bare 500', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  for (const path of ['/d/%E0', '/s/%E0', '/s/%E0%A4%A/manage', '/learn/%', '/%C3']) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'No page at this address' }), path).toBeVisible();
+    await expect(page.getByRole('main').getByRole('link', { name: 'Go to the home page' }), path).toBeVisible();
+    await expect(page, path).toHaveTitle('Page not found · ScaleLab');
+    // The app's own page, header and all, at the address that was asked for.
+    await expect(page.getByRole('banner').getByRole('link', { name: 'ScaleLab home' }), path).toBeVisible();
+    expect(new URL(page.url()).pathname, path).toBe(path);
+  }
+  expect(errors, 'script errors on the not-found pages').toEqual([]);
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
