@@ -475,6 +475,27 @@ test('the dashboard does not scroll sideways on a phone', async ({ people, reque
   }
 });
 
+test.describe('on a 320 px phone', () => {
+  test.use({ viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+
+  test('the student start page does not scroll sideways and shows every column of the targets', async ({ page }) => {
+    await page.goto('/s/sample-scale-out');
+    await expect(page.getByLabel('Display name')).toBeVisible();
+    // A mobile browser widens its layout viewport to whatever is too wide, so innerWidth is checked against the screen too.
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    expect(widths.inner, 'the page is laid out wider than the screen').toBe(320);
+    expect(widths.scroll, 'the page scrolls sideways').toBeLessThanOrEqual(widths.inner);
+    for (const name of ['Target', 'p95 read', 'Availability', 'Budget']) {
+      const box = (await page.getByRole('columnheader', { name, exact: true }).boundingBox())!;
+      expect(box.x + box.width, `the ${name} column ends on screen`).toBeLessThanOrEqual(320 - 16);
+    }
+    for (const field of [page.getByLabel('Display name'), page.getByRole('button', { name: 'Start designing' })]) {
+      const box = (await field.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(320);
+    }
+  });
+});
+
 test('the teach form fits a phone: every field and design picker stays inside the form', async ({ people }) => {
   const page = await people.open();
   for (const width of [320, 360]) {

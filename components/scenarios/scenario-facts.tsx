@@ -31,7 +31,7 @@ export function ScenarioFacts({ scenario }: { scenario: Pick<PublicScenario, 'ta
           Targets
         </h2>
         <div className="relative mt-2 overflow-x-auto">
-          <table className="w-full min-w-[20rem] text-left">
+          <table className="w-full text-left">
             <thead>
               <tr className="border-b border-slate-200 text-slate-600">
                 <th scope="col" className="py-1 pr-2 font-medium">

@@ -313,7 +313,7 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
 
   if (phase === 'join') {
     return (
-      <div className="mx-auto grid w-full max-w-6xl gap-8 px-4 py-8 lg:grid-cols-[1fr_22rem]">
+      <div className="mx-auto grid w-full max-w-6xl grid-cols-1 gap-8 px-4 py-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div>
           <ScenarioHeader scenario={scenario} />
           <div className="mt-6 rounded-xl border border-slate-200 bg-white p-5">
