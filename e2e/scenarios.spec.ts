@@ -460,7 +460,7 @@ test('the dashboard does not scroll sideways on a phone', async ({ people, reque
   // Stage 3's "Failed: Stage 3: Load balancer, horizontal app tier" is the longest Result filter option.
   const created = await createScenario(request, { title: 'Phone check', brief: 'Go.', config: { targets: [{ type: 'stage', stage: 3 }], allowedKinds: ['app-server'], scoreVisibility: 'after-release' } });
   const page = await people.open();
-  for (const width of [360, 390]) {
+  for (const width of [320, 360, 390]) {
     await page.setViewportSize({ width, height: 844 });
     await page.goto(created.manageUrl);
     const filter = page.getByLabel('Result');
@@ -468,6 +468,11 @@ test('the dashboard does not scroll sideways on a phone', async ({ people, reque
     await expect(filter.locator('option', { hasText: 'Failed: Stage 3: Load balancer, horizontal app tier' })).toHaveCount(1);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `sideways scroll at ${width} px`).toBeLessThanOrEqual(0);
+    // Every card ends inside the window (at 320 px two stuck out by half a pixel).
+    for (const card of await page.locator('main section, main details').all()) {
+      const b = await card.boundingBox();
+      if (b) expect(b.x + b.width, `a dashboard card inside the ${width} px viewport`).toBeLessThanOrEqual(width);
+    }
     const box = (await filter.boundingBox())!;
     expect(box.x + box.width, `Result filter inside the ${width} px viewport`).toBeLessThanOrEqual(width);
     // The instructor reads the setting in their own voice.

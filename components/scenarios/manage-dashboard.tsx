@@ -305,7 +305,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
         </div>
       ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <section aria-labelledby="links-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
           <h2 id="links-heading" className="font-semibold text-slate-900">
             Links
@@ -494,7 +494,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
 
       <details className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <summary className="cursor-pointer font-semibold text-slate-900">Brief and rules, as students see them</summary>
-        <div className="mt-4 grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <div className="mt-4 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
           <BriefMarkdown source={s.brief} />
           <ScenarioFacts scenario={s} />
         </div>
