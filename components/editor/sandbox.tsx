@@ -2,12 +2,13 @@
 
 import '@xyflow/react/dist/style.css';
 import './editor.css';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { ReactFlowProvider } from '@xyflow/react';
 import type { Design } from '@/lib/engine/types';
-import { readAutosave, startAutosave } from '@/lib/editor/autosave';
-import { createEditorStore, selectNodeCount, type EditorStore } from '@/lib/editor/store';
+import { AUTOSAVE_KEY, readAutosave, sameDesign, startAutosave, type Autosave } from '@/lib/editor/autosave';
+import { createEditorStore, designOf, selectNodeCount, type EditorStore } from '@/lib/editor/store';
+import { onOtherTabWrite, warnBeforeLeaving } from '@/lib/editor/other-tab';
 import { onPageHide } from '@/lib/editor/page-hide';
 import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
 import { Canvas } from './canvas';
@@ -16,6 +17,7 @@ import { CanvasStatus } from '@/components/results/canvas-status';
 import { LiveScoring } from '@/components/results/scoring-context';
 import { InspectAndResults } from '@/components/results/side-tabs';
 import { Notices } from './notices';
+import { OtherTabBanner } from './other-tab-banner';
 import { Palette } from './palette';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { isDrawer, SidePanel } from './side-panel';
@@ -111,11 +113,20 @@ function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedErro
   const hydrated = useEditor((s) => s.ui.hydrated);
   const router = useRouter();
   useEditorShortcuts(store, true);
+  const autosaveRef = useRef<Autosave | null>(null);
+  /** Another tab saved while this one had a change waiting: saving is held until the user picks a version. */
+  const [conflict, setConflict] = useState(false);
+  const conflictRef = useRef(false);
+  const setConflictBoth = (on: boolean) => {
+    conflictRef.current = on;
+    setConflict(on);
+  };
 
   // Restore the autosaved design, then a shared copy if the URL asked for one; autosave from then on.
   useEffect(() => {
     const s = store.getState();
     const autosave = startAutosave(store, localStorage, (message) => store.getState().notify(message, 'error'));
+    autosaveRef.current = autosave;
     const saved = readAutosave(localStorage);
     if (saved.status === 'ok') s.loadDesign(saved.design, 'reset');
     else if (saved.status === 'unreadable') {
@@ -132,13 +143,50 @@ function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedErro
     s.setHydrated();
     const flush = () => autosave.flush();
     const stopFlushOnHide = onPageHide(flush);
+    // Another tab saved a newer design: follow it when nothing here is unsaved, else let the user choose.
+    const stopOtherTab = onOtherTabWrite(AUTOSAVE_KEY, () => {
+      const theirs = readAutosave(localStorage);
+      if (theirs.status !== 'ok' || sameDesign(theirs.design, designOf(store.getState()))) return;
+      if (conflictRef.current) return;
+      if (autosave.unsaved()) {
+        autosave.hold();
+        conflictRef.current = true;
+        setConflict(true);
+        return;
+      }
+      autosave.adopt(theirs.design);
+      store.getState().notify('This design was changed in another tab, so this tab now shows that version. Undo brings back what was here.', 'info');
+    });
+    const stopWarning = warnBeforeLeaving(() => conflictRef.current);
     return () => {
+      stopWarning();
+      stopOtherTab();
       stopFlushOnHide();
       autosave.stop();
     };
     // Runs once per mounted editor.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store]);
+
+  const keepMine = () => {
+    setConflictBoth(false);
+    autosaveRef.current?.release(true);
+    store.getState().notify('Kept this tab’s version; the other tab will show it too.', 'success');
+  };
+  const takeTheirs = () => {
+    setConflictBoth(false);
+    const autosave = autosaveRef.current;
+    const theirs = readAutosave(localStorage);
+    if (!autosave) return;
+    if (theirs.status !== 'ok') {
+      autosave.release(true);
+      store.getState().notify('The other tab’s version could not be read, so this tab’s version was kept.', 'error');
+      return;
+    }
+    autosave.release(false);
+    autosave.adopt(theirs.design);
+    store.getState().notify('Showing the other tab’s version. Undo brings back this tab’s.', 'success');
+  };
 
   const closeNarrowPalette = () => {
     if (isDrawer('lg')) store.getState().setPanel('palette', false);
@@ -148,6 +196,7 @@ function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedErro
     <div className="flex h-[calc(100dvh-3.5rem-1px)] min-h-[420px] flex-col overflow-hidden bg-slate-50">
       <h1 className="sr-only">Sandbox: design a system</h1>
       <Toolbar />
+      {conflict ? <OtherTabBanner onKeepMine={keepMine} onTakeTheirs={takeTheirs} /> : null}
       <div className="relative flex min-h-0 flex-1">
         <SidePanel panel="palette" label="Components palette" id="editor-palette" until="lg" className="w-80 max-w-[85vw] lg:w-72">
           <Palette onAdded={closeNarrowPalette} />

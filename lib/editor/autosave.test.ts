@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Design } from '@/lib/engine/types';
-import { AUTOSAVE_BACKUP_KEY, AUTOSAVE_KEY, readAutosave, startAutosave, writeAutosave } from './autosave';
+import { AUTOSAVE_BACKUP_KEY, AUTOSAVE_KEY, readAutosave, sameDesign, startAutosave, writeAutosave } from './autosave';
 import { createEditorStore } from './store';
 
 class MemoryStorage implements Storage {
@@ -85,4 +85,53 @@ describe('autosave', () => {
       vi.useRealTimers();
     }
   });
+
+  it('shows a design another tab saved without writing it back, and holds its own change while the user chooses', () => {
+    vi.useFakeTimers();
+    try {
+      const storage = new MemoryStorage();
+      const store = createEditorStore();
+      const autosave = startAutosave(store, storage, () => {}, 400);
+      expect(autosave.unsaved()).toBe(false);
+      const theirs: Design = { schemaVersion: 1, name: 'Theirs', nodes: [{ id: 'u', kind: 'users', position: { x: 0, y: 0 } }], edges: [] };
+      writeAutosave(storage, theirs);
+      const written = storage.getItem(AUTOSAVE_KEY);
+      autosave.adopt(theirs);
+      vi.advanceTimersByTime(1000);
+      expect(store.getState().graph.nodes.map((n) => n.id)).toEqual(['u']);
+      expect(storage.getItem(AUTOSAVE_KEY)).toBe(written);
+      expect(autosave.unsaved()).toBe(false);
+      // Undo brings back what the tab showed before, and saves it like any change.
+      store.getState().undo();
+      expect(store.getState().graph.nodes).toHaveLength(0);
+      vi.advanceTimersByTime(1000);
+      expect(autosave.unsaved()).toBe(false);
+      const undone = readAutosave(storage);
+      expect(undone.status === 'ok' && undone.design.nodes).toEqual([]);
+      writeAutosave(storage, theirs);
+      autosave.adopt(theirs);
+
+      store.getState().addNode('cache', { x: 0, y: 0 });
+      expect(autosave.unsaved()).toBe(true);
+      autosave.hold();
+      store.getState().addNode('database', { x: 0, y: 100 });
+      vi.advanceTimersByTime(1000);
+      autosave.flush();
+      expect(readAutosave(storage).status === 'ok' && sameDesign((readAutosave(storage) as { design: Design }).design, theirs)).toBe(true);
+      autosave.release(true);
+      const mine = readAutosave(storage);
+      expect(mine.status === 'ok' && mine.design.nodes.map((n) => n.kind)).toEqual(['users', 'cache', 'database']);
+      autosave.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('compares designs whatever their key order', () => {
+    const a: Design = { schemaVersion: 1, nodes: [{ id: 'u', kind: 'users', position: { x: 0, y: 0 } }], edges: [] };
+    const b = JSON.parse('{"edges":[],"nodes":[{"position":{"y":0,"x":0},"kind":"users","id":"u"}],"schemaVersion":1}') as Design;
+    expect(sameDesign(a, b)).toBe(true);
+    expect(sameDesign(a, { ...b, name: 'Other' })).toBe(false);
+  });
 });
+

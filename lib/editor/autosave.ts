@@ -7,7 +7,7 @@
  */
 import { parseDesign, type DesignIssue } from '@/lib/design/schema';
 import type { Design } from '@/lib/engine/types';
-import { designOf, type EditorStore } from './store';
+import { designOf, onlyMeasured, type EditorStore } from './store';
 
 export const AUTOSAVE_KEY = 'scalelab:sandbox:v1';
 export const AUTOSAVE_BACKUP_KEY = 'scalelab:sandbox:v1:unreadable';
@@ -69,42 +69,98 @@ export function writeAutosave(storage: Storage, design: Design, now = new Date()
   }
 }
 
+/** The same design, whatever the key order it was written with. */
+export function sameDesign(a: Design, b: Design): boolean {
+  const canon = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canon)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+              .sort()
+              .map((k) => [k, canon((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
+}
+
+export interface Autosave {
+  /** Writes a pending save now (page hide, unload). */
+  flush(): void;
+  stop(): void;
+  /** A change of this tab's is waiting to be written (or is held). */
+  unsaved(): boolean;
+  /** Shows `design` without saving it: it is what storage already holds. Undo brings back what the tab showed. */
+  adopt(design: Design): void;
+  /**
+   * Stops writing until `release`: another tab saved while this one had a
+   * change of its own waiting, and the user chooses which to keep.
+   */
+  hold(): void;
+  /** Writes again from now on; with `saveNow`, this tab's design at once. */
+  release(saveNow: boolean): void;
+}
+
 /**
- * Saves the store's graph whenever it changes, `delayMs` after the last
- * change. `flush` writes a pending save now (page hide, unload).
+ * Saves the store's graph whenever the design changes, `delayMs` after the
+ * last change (React Flow measuring the cards is not a change).
  */
 export function startAutosave(
   store: EditorStore,
   storage: Storage,
   onError: (message: string) => void,
   delayMs = AUTOSAVE_DELAY_MS,
-): { flush(): void; stop(): void } {
+): Autosave {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let failing = false;
+  let held = false;
+  let dirty = false;
+  let adopting = false;
   const save = () => {
     timer = null;
+    dirty = false;
     const result = writeAutosave(storage, designOf(store.getState()));
     if (!result.ok && !failing) onError(`Autosave failed: ${result.error}. Export the design to keep it.`);
     failing = !result.ok;
   };
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.graph === prev.graph) return;
+    if (adopting || onlyMeasured(prev.graph, state.graph)) return;
+    dirty = true;
+    if (held) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(save, delayMs);
   });
+  const flush = () => {
+    if (timer) {
+      clearTimeout(timer);
+      save();
+    }
+  };
   return {
-    flush() {
-      if (timer) {
-        clearTimeout(timer);
-        save();
-      }
-    },
+    flush,
     stop() {
       unsubscribe();
-      if (timer) {
-        clearTimeout(timer);
-        save();
+      flush();
+    },
+    unsaved: () => dirty,
+    adopt(design) {
+      adopting = true;
+      try {
+        store.getState().loadDesign(design, 'record');
+      } finally {
+        adopting = false;
       }
+    },
+    hold() {
+      held = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+    release(saveNow) {
+      held = false;
+      if (saveNow) save();
+      else dirty = false;
     },
   };
 }

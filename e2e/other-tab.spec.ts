@@ -1,0 +1,84 @@
+import type { Page } from '@playwright/test';
+import { AUTOSAVE_KEY, expect, SandboxPage, test } from './fixtures';
+
+/**
+ * The same work open in two tabs of one browser: a tab that still shows an
+ * older version takes up the newer save from the other tab (the `storage`
+ * event), so its next edit cannot silently overwrite the other tab's work.
+ * When both tabs have changes, the user chooses.
+ */
+
+const storedKinds = (page: Page, key: string) =>
+  page.evaluate((k) => {
+    const record = JSON.parse(localStorage.getItem(k) ?? 'null') as { design?: { nodes: { kind: string }[] } } | null;
+    return (record?.design?.nodes ?? []).map((n) => n.kind).sort();
+  }, key);
+
+async function addFromPalette(page: Page, name: string) {
+  await page.getByRole('complementary', { name: 'Components palette' }).getByRole('button', { name, exact: true }).click();
+}
+
+test('sandbox: the older tab follows the newer save, and its next edit keeps both tabs’ work', async ({ context }) => {
+  const a = new SandboxPage(await context.newPage());
+  const b = new SandboxPage(await context.newPage());
+  await a.open();
+  await b.open();
+
+  await a.page.bringToFront();
+  await addFromPalette(a.page, 'Users');
+  await addFromPalette(a.page, 'Load balancer');
+  await expect(a.nodes).toHaveCount(2);
+  await expect.poll(() => storedKinds(a.page, AUTOSAVE_KEY)).toEqual(['load-balancer', 'users']);
+
+  // Tab B opened before those edits: it now shows them, and says why.
+  await b.page.bringToFront();
+  await expect(b.nodes).toHaveCount(2);
+  await expect(b.page.getByText(/This design was changed in another tab/)).toBeVisible();
+  await addFromPalette(b.page, 'Database');
+  await expect(b.nodes).toHaveCount(3);
+  await expect.poll(() => storedKinds(b.page, AUTOSAVE_KEY)).toEqual(['database', 'load-balancer', 'users']);
+
+  // And A follows B's edit in turn; a reload of either shows all three.
+  await expect(a.nodes).toHaveCount(3);
+  await a.page.reload();
+  await expect(a.nodes).toHaveCount(3);
+
+  // Undo in the tab that followed brings back what it showed before (and saves it, as the user asked).
+  await b.page.bringToFront();
+  await b.toolbar.getByRole('button', { name: 'Undo' }).click();
+  await expect(b.nodes).toHaveCount(2);
+});
+
+test('sandbox: when both tabs have changes, the user chooses which version to keep', async ({ context }) => {
+  const a = new SandboxPage(await context.newPage());
+  const b = new SandboxPage(await context.newPage());
+  await a.open();
+  await b.open();
+  await addFromPalette(a.page, 'Users');
+  await expect.poll(() => storedKinds(a.page, AUTOSAVE_KEY)).toEqual(['users']);
+  await expect(b.nodes).toHaveCount(1);
+
+  // B's edit is still waiting to be saved when another tab's save arrives.
+  await addFromPalette(b.page, 'Cache');
+  await a.page.evaluate((key) => {
+    const record = JSON.parse(localStorage.getItem(key)!) as { design: { nodes: unknown[] } };
+    record.design.nodes.push({ id: 'db-from-a', kind: 'database', label: 'Database', position: { x: 300, y: 0 } });
+    localStorage.setItem(key, JSON.stringify(record));
+  }, AUTOSAVE_KEY);
+  const banner = b.page.getByRole('alert').filter({ hasText: 'This design was also changed in another tab' });
+  await expect(banner).toBeVisible();
+  // Nothing is written over the other tab's save while the user decides.
+  await b.page.waitForTimeout(800);
+  expect(await storedKinds(b.page, AUTOSAVE_KEY)).toEqual(['database', 'users']);
+  await expect(b.nodes).toHaveCount(2);
+
+  // The other tab's version: shown, with B's own one step back in Undo.
+  await banner.getByRole('button', { name: 'Show the other tab’s version' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(b.node('Database')).toBeVisible();
+  await b.toolbar.getByRole('button', { name: 'Undo' }).click();
+  await expect(b.node('Cache')).toBeVisible();
+  await expect(b.node('Database')).toHaveCount(0);
+  await expect.poll(() => storedKinds(b.page, AUTOSAVE_KEY)).toEqual(['cache', 'users']);
+});
+
