@@ -82,3 +82,46 @@ test('sandbox: when both tabs have changes, the user chooses which version to ke
   await expect.poll(() => storedKinds(b.page, AUTOSAVE_KEY)).toEqual(['cache', 'users']);
 });
 
+const LESSON = '/learn/stage-3-load-balancer';
+const LESSON_KEY = 'scalelab:lesson:v1:stage-3-load-balancer';
+
+async function openLesson(page: Page) {
+  await page.goto(LESSON);
+  await expect(page.getByRole('region', { name: 'Design canvas' }).locator('.react-flow__renderer')).toBeVisible();
+  await page.waitForFunction(() => document.querySelector('[data-editor-canvas]')?.getAttribute('data-hydrated') === 'true');
+}
+
+async function addInLesson(page: Page, name: string) {
+  const palette = page.getByRole('complementary', { name: 'Components palette' });
+  if (!(await palette.getByRole('button', { name, exact: true }).isVisible())) {
+    await page.getByRole('toolbar', { name: 'Design tools' }).getByRole('button', { name: 'Components' }).click();
+  }
+  await palette.getByRole('button', { name, exact: true }).click();
+}
+
+test.describe('lesson', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('a lesson open in two tabs: the older tab follows the newer save before its own edit', async ({ context }) => {
+    const a = await context.newPage();
+    const b = await context.newPage();
+    await openLesson(a);
+    await openLesson(b);
+    const nodesOf = (p: Page) => p.getByRole('region', { name: 'Design canvas' }).locator('.react-flow__node');
+    await expect(nodesOf(b)).toHaveCount(3);
+
+    await a.bringToFront();
+    await addInLesson(a, 'Load balancer');
+    await expect(nodesOf(a)).toHaveCount(4);
+    await expect.poll(() => storedKinds(a, LESSON_KEY)).toContain('load-balancer');
+
+    await b.bringToFront();
+    await expect(nodesOf(b)).toHaveCount(4);
+    await addInLesson(b, 'Cache');
+    await expect(nodesOf(b)).toHaveCount(5);
+    await expect.poll(() => storedKinds(b, LESSON_KEY)).toEqual(expect.arrayContaining(['load-balancer', 'cache']));
+    await a.reload();
+    await expect(nodesOf(a)).toHaveCount(5);
+  });
+});
+

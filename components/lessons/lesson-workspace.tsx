@@ -1,14 +1,25 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { ChallengePanel } from '@/components/content/challenge-panel';
 import { EditorProvider } from '@/components/editor/editor-provider';
+import { OtherTabBanner } from '@/components/editor/other-tab-banner';
+import { sameDesign } from '@/lib/editor/autosave';
+import { onOtherTabWrite, warnBeforeLeaving } from '@/lib/editor/other-tab';
 import type { Design } from '@/lib/engine/types';
 import { createEditorStore, designOf, onlyMeasured, type EditorStore } from '@/lib/editor/store';
 import { onPageHide } from '@/lib/editor/page-hide';
-import { checkStage, markLessonDone, readLessonDesign, readProgress, writeLessonDesign, type ChallengeCheck } from '@/lib/progress';
+import {
+  checkStage,
+  lessonDesignKey,
+  markLessonDone,
+  readLessonDesign,
+  readProgress,
+  writeLessonDesign,
+  type ChallengeCheck,
+} from '@/lib/progress';
 import { isReferenceSolution, REFERENCE_DESIGNS } from '@/lib/reference-designs';
 import { LessonEditor } from './lesson-editor';
 
@@ -146,6 +157,9 @@ export function LessonWorkspace({
   const [check, setCheck] = useState<ChallengeCheck | null>(null);
   const [done, setDone] = useState(false);
   const [showingReference, setShowingReference] = useState(false);
+  /** Another tab saved this lesson while this one had a change waiting: saving is held until the user picks a version. */
+  const [conflict, setConflict] = useState(false);
+  const resolveRef = useRef<{ keepMine(): void; takeTheirs(): void } | null>(null);
 
   useEffect(() => {
     const s = store.getState();
@@ -159,11 +173,15 @@ export function LessonWorkspace({
 
     let timer: ReturnType<typeof setTimeout> | null = null;
     let dirty = false;
+    let held = false;
+    let adopting = false;
     const run = () => {
       timer = null;
       const design = designOf(store.getState());
-      if (dirty) writeLessonDesign(localStorage, lessonId, design);
-      dirty = false;
+      if (dirty && !held) {
+        writeLessonDesign(localStorage, lessonId, design);
+        dirty = false;
+      }
       const result = checkStage(design, stage);
       const reference = isReferenceSolution(design, stage);
       setCheck(result);
@@ -180,7 +198,7 @@ export function LessonWorkspace({
     // lesson that was only opened as in progress on the learning path.
     const unsubscribe = store.subscribe((state, prev) => {
       if (onlyMeasured(prev.graph, state.graph)) return;
-      dirty = true;
+      if (!adopting) dirty = true;
       schedule();
     });
     schedule();
@@ -191,11 +209,61 @@ export function LessonWorkspace({
       }
     };
     const stopFlushOnHide = onPageHide(flush);
+    /** Shows the design another tab saved, without saving it again; Undo brings back what was here. */
+    const adopt = (design: Design) => {
+      adopting = true;
+      try {
+        store.getState().loadDesign(design, 'record');
+      } finally {
+        adopting = false;
+      }
+    };
+    // Another tab saved this lesson: follow it when nothing here is unsaved, else let the learner choose.
+    const stopOtherTab = onOtherTabWrite(lessonDesignKey(lessonId), () => {
+      if (held) return;
+      const theirs = readLessonDesign(localStorage, lessonId);
+      if (theirs.status !== 'ok' || sameDesign(theirs.design, designOf(store.getState()))) return;
+      if (dirty) {
+        held = true;
+        setConflict(true);
+        return;
+      }
+      adopt(theirs.design);
+      s.notify('This lesson’s design was changed in another tab, so this tab now shows that version. Undo brings back what was here.', 'info');
+    });
+    resolveRef.current = {
+      keepMine() {
+        held = false;
+        dirty = true;
+        setConflict(false);
+        if (timer) clearTimeout(timer);
+        run();
+        s.notify('Kept this tab’s version; the other tab will show it too.', 'success');
+      },
+      takeTheirs() {
+        held = false;
+        setConflict(false);
+        const theirs = readLessonDesign(localStorage, lessonId);
+        if (theirs.status !== 'ok') {
+          dirty = true;
+          run();
+          s.notify('The other tab’s version could not be read, so this tab’s version was kept.', 'error');
+          return;
+        }
+        dirty = false;
+        adopt(theirs.design);
+        s.notify('Showing the other tab’s version. Undo brings back this tab’s.', 'success');
+      },
+    };
+    const stopWarning = warnBeforeLeaving(() => held);
     return () => {
+      resolveRef.current = null;
+      stopWarning();
+      stopOtherTab();
       stopFlushOnHide();
       unsubscribe();
       if (timer) clearTimeout(timer);
-      if (dirty) writeLessonDesign(localStorage, lessonId, designOf(store.getState()));
+      if (dirty && !held) writeLessonDesign(localStorage, lessonId, designOf(store.getState()));
     };
   }, [store, lessonId, stage]);
 
@@ -223,6 +291,9 @@ export function LessonWorkspace({
         />
         <ChallengePanel lessonId={lessonId} stage={stage} challenge={challenge} hints={hints} />
       </div>
+      {conflict ? (
+        <OtherTabBanner className="rounded-xl border" onKeepMine={() => resolveRef.current?.keepMine()} onTakeTheirs={() => resolveRef.current?.takeTheirs()} />
+      ) : null}
       <div className="h-[70vh] min-h-[360px] lg:h-auto lg:min-h-0 lg:flex-1">
         <EditorProvider store={store}>
           <ReactFlowProvider>
