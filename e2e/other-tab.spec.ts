@@ -125,3 +125,31 @@ test.describe('lesson', () => {
   });
 });
 
+test('an interview open in two tabs: the older tab takes up the newer notes before its own change', async ({ context }) => {
+  const key = 'scalelab:interview:v1:active:url-shortener';
+  const a = await context.newPage();
+  await a.goto('/interview/url-shortener');
+  await a.getByRole('button', { name: 'Start the interview' }).click();
+  await expect(a.getByRole('button', { name: 'Requirements' })).toHaveAttribute('aria-current', 'step');
+  const b = await context.newPage();
+  await b.goto('/interview/url-shortener');
+  await expect(b.getByRole('button', { name: 'Requirements' })).toHaveAttribute('aria-current', 'step');
+
+  await a.bringToFront();
+  await a.getByLabel(/One per line/).fill('Create a short link\nRedirect to the long URL');
+
+  await b.bringToFront();
+  await expect(b.getByLabel(/One per line/)).toHaveValue('Create a short link\nRedirect to the long URL');
+  await expect(b.getByRole('status').filter({ hasText: 'continued in another tab' })).toBeVisible();
+  await b.getByRole('button', { name: 'Ask: Do links expire?' }).click();
+  await expect(b.getByText('an expired link answers 404')).toBeVisible();
+  const stored = await b.evaluate((k) => JSON.parse(localStorage.getItem(k)!) as { notes: string; asked: unknown[] }, key);
+  expect(stored.notes).toBe('Create a short link\nRedirect to the long URL');
+
+  // A moves on to the estimation: B follows there too, with the question B asked.
+  await a.bringToFront();
+  await expect(a.getByText('an expired link answers 404')).toBeVisible();
+  await a.getByRole('button', { name: 'Next: estimation' }).click();
+  await expect(b.getByRole('button', { name: 'Estimation' })).toHaveAttribute('aria-current', 'step');
+});
+

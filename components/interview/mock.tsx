@@ -182,7 +182,9 @@ function ActiveMock({
   abandon,
   file,
   saveError,
+  notice,
 }: {
+  notice: string | null;
   problem: Problem;
   attempt: Attempt;
   dispatch(a: AttemptAction): void;
@@ -336,6 +338,11 @@ function ActiveMock({
         onAbandon={() => setConfirmAbandon(true)}
         onFinish={finish}
       />
+      {notice && !saveError && !finishError ? (
+        <p role="status" className="bg-amber-50 px-4 py-2 text-sm font-medium text-amber-950">
+          {notice}
+        </p>
+      ) : null}
       {saveError || finishError ? (
         <p role="alert" className="bg-red-50 px-4 py-2 text-sm font-medium text-saturated">
           {finishError ?? saveError}
@@ -395,6 +402,9 @@ export function InterviewMock({ problem }: { problem: Problem }) {
   if (state.status === 'setup') return <Setup problem={problem} notice={state.notice} onStart={start} />;
   return (
     <ActiveMock
+      // A newer save taken up from another tab starts the phase's fields and canvas afresh from it.
+      key={state.synced}
+      notice={state.notice}
       problem={problem}
       attempt={state.attempt}
       dispatch={dispatch}
