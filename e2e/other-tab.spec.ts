@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { AUTOSAVE_KEY, expect, SandboxPage, test } from './fixtures';
 
 /**
@@ -153,3 +153,37 @@ test('an interview open in two tabs: the older tab takes up the newer notes befo
   await expect(b.getByRole('button', { name: 'Estimation' })).toHaveAttribute('aria-current', 'step');
 });
 
+async function createScenario(request: APIRequestContext) {
+  const res = await request.post('/api/scenarios', {
+    data: { title: 'Two tabs', brief: 'Go.', config: { targets: [{ type: 'stage', stage: 2 }], allowedKinds: ['server', 'database', 'cache'], scoreVisibility: 'on-submit' } },
+  });
+  expect(res.status()).toBe(201);
+  return (await res.json()) as { studentUrl: string; slug: string };
+}
+
+test('a student’s scenario draft open in two tabs: the older tab follows the newer draft before its own edit', async ({ context, request }) => {
+  const created = await createScenario(request);
+  const a = await context.newPage();
+  await a.goto(created.studentUrl);
+  await a.getByLabel('Display name').fill('Ada');
+  await a.getByRole('button', { name: 'Start designing' }).click();
+  await expect(a.getByText('Working as Ada')).toBeVisible();
+  const b = await context.newPage();
+  await b.goto(created.studentUrl);
+  await expect(b.getByText('Working as Ada')).toBeVisible();
+  const key = `scalelab:scenario:${created.slug}:draft`;
+
+  await a.bringToFront();
+  await addFromPalette(a, 'Server');
+  await addFromPalette(a, 'Database');
+  await expect(a.locator('.react-flow__node')).toHaveCount(2);
+  await expect.poll(() => storedKinds(a, key)).toEqual(['database', 'server']);
+
+  await b.bringToFront();
+  await expect(b.locator('.react-flow__node')).toHaveCount(2);
+  await addFromPalette(b, 'Cache');
+  await expect(b.locator('.react-flow__node')).toHaveCount(3);
+  await expect.poll(() => storedKinds(b, key)).toEqual(['cache', 'database', 'server']);
+  await a.reload();
+  await expect(a.locator('.react-flow__node')).toHaveCount(3);
+});

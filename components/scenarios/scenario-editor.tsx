@@ -23,6 +23,8 @@ export interface EditorController {
   getDesign(): Design;
   /** Replaces the canvas (one undo step). */
   loadDesign(design: Design): void;
+  /** A short message over the canvas. */
+  notify(message: string, tone: 'info' | 'success' | 'error'): void;
 }
 
 /** The design with every locked node back where the starting design put it. */
@@ -85,6 +87,7 @@ function Workspace({
       controllerRef.current = {
         getDesign: () => pinLockedNodes(designOf(store.getState()), start, lockedNodeIds),
         loadDesign: (d) => store.getState().loadDesign(d, 'record'),
+        notify: (message, tone) => store.getState().notify(message, tone),
       };
     }
     store.getState().setHydrated();

@@ -3,6 +3,8 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { parseDesign } from '@/lib/design/schema';
 import type { Design } from '@/lib/engine/types';
+import { sameDesign } from '@/lib/editor/autosave';
+import { onOtherTabWrite, warnBeforeLeaving } from '@/lib/editor/other-tab';
 import { bandOf } from '@/lib/editor/results';
 import type { EditorResults } from '@/lib/editor/types';
 import { evaluateDesign } from '@/lib/scenarios/engine';
@@ -20,6 +22,7 @@ import { tabKeyTarget } from '@/lib/tab-keys';
 import { absoluteUrl, api } from './api';
 import { replaceHash, storeItem, useHashParam, useStoredItem } from './browser-state';
 import { CopyField } from './copy-field';
+import { OtherTabBanner } from '@/components/editor/other-tab-banner';
 import { GradeView, PassPill } from './grade-view';
 import { BriefMarkdown } from './markdown';
 import { ScenarioEditor, type EditorController } from './scenario-editor';
@@ -194,6 +197,11 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
   const [nodeResults, setNodeResults] = useState<EditorResults | null>(null);
   const [submitState, setSubmitState] = useState<SubmitState>({ kind: 'idle' });
   const controller = useRef<EditorController | null>(null);
+  /** The draft as this tab last wrote or took it up: a canvas that still matches it has nothing unsaved. */
+  const lastDraft = useRef<Design | null>(null);
+  /** Another tab saved the draft while this one had a change waiting: writing is held until the student picks a version. */
+  const [conflict, setConflict] = useState(false);
+  const held = useRef(false);
   const startDesign = useMemo<Design>(() => initial.startingDesign ?? EMPTY, [initial.startingDesign]);
 
   // A resume link carries the token in the fragment, which never reaches a
@@ -235,10 +243,13 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
 
   const onDesignChange = useCallback(
     (design: Design) => {
-      try {
-        localStorage.setItem(draftKey(slug), JSON.stringify({ design, savedAt: new Date().toISOString() }));
-      } catch {
-        /* storage full or blocked: the draft is only a convenience */
+      if (!held.current) {
+        try {
+          localStorage.setItem(draftKey(slug), JSON.stringify({ design, savedAt: new Date().toISOString() }));
+          lastDraft.current = design;
+        } catch {
+          /* storage full or blocked: the draft is only a convenience */
+        }
       }
       if (!live) return;
       const grade = gradeDesign(design, scenario.grading, evaluateDesign);
@@ -255,6 +266,59 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
     },
     [slug, live, scenario.grading, scenario.targets],
   );
+
+  const working = phase === 'work';
+  // Another tab saved this scenario's draft: follow it when nothing here is unsaved, else let the student choose.
+  useEffect(() => {
+    if (!working) return;
+    const stopOtherTab = onOtherTabWrite(draftKey(slug), () => {
+      const theirs = readDraft(slug);
+      const editor = controller.current;
+      if (!theirs || !editor || held.current) return;
+      const mine = editor.getDesign();
+      if (sameDesign(theirs, mine)) {
+        lastDraft.current = theirs;
+        return;
+      }
+      if (lastDraft.current && !sameDesign(mine, lastDraft.current)) {
+        held.current = true;
+        setConflict(true);
+        return;
+      }
+      lastDraft.current = theirs;
+      editor.loadDesign(theirs);
+      editor.notify('Your design was changed in another tab, so this tab now shows that version. Undo brings back what was here.', 'info');
+    });
+    const stopWarning = warnBeforeLeaving(() => held.current);
+    return () => {
+      stopWarning();
+      stopOtherTab();
+    };
+  }, [working, slug]);
+
+  const keepMine = () => {
+    held.current = false;
+    setConflict(false);
+    const editor = controller.current;
+    if (!editor) return;
+    onDesignChange(editor.getDesign());
+    editor.notify('Kept this tab’s version; the other tab will show it too.', 'success');
+  };
+  const takeTheirs = () => {
+    held.current = false;
+    setConflict(false);
+    const editor = controller.current;
+    const theirs = readDraft(slug);
+    if (!editor) return;
+    if (!theirs) {
+      onDesignChange(editor.getDesign());
+      editor.notify('The other tab’s version could not be read, so this tab’s version was kept.', 'error');
+      return;
+    }
+    lastDraft.current = theirs;
+    editor.loadDesign(theirs);
+    editor.notify('Showing the other tab’s version. Undo brings back this tab’s.', 'success');
+  };
 
   const submit = async () => {
     if (!token || !controller.current) return;
@@ -436,6 +500,7 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
             {scenario.closedReason ?? 'Submissions are closed.'} You can still look at your work.
           </p>
         ) : null}
+        {conflict ? <OtherTabBanner onKeepMine={keepMine} onTakeTheirs={takeTheirs} /> : null}
         {initialDesign ? (
           <ScenarioEditor
             initialDesign={initialDesign}
