@@ -116,6 +116,8 @@ function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedErro
   const autosaveRef = useRef<Autosave | null>(null);
   /** Another tab saved while this one had a change waiting: saving is held until the user picks a version. */
   const [conflict, setConflict] = useState(false);
+  // Leaving while the choice is open would drop this tab's unsaved change: the browser asks first.
+  useEffect(() => (conflict ? warnBeforeLeaving() : undefined), [conflict]);
   const conflictRef = useRef(false);
   const setConflictBoth = (on: boolean) => {
     conflictRef.current = on;
@@ -157,9 +159,7 @@ function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedErro
       autosave.adopt(theirs.design);
       store.getState().notify('This design was changed in another tab, so this tab now shows that version. Undo brings back what was here.', 'info');
     });
-    const stopWarning = warnBeforeLeaving(() => conflictRef.current);
     return () => {
-      stopWarning();
       stopOtherTab();
       stopFlushOnHide();
       autosave.stop();

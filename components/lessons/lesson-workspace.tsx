@@ -159,6 +159,8 @@ export function LessonWorkspace({
   const [showingReference, setShowingReference] = useState(false);
   /** Another tab saved this lesson while this one had a change waiting: saving is held until the user picks a version. */
   const [conflict, setConflict] = useState(false);
+  // Leaving while the choice is open would drop this tab's unsaved change: the browser asks first.
+  useEffect(() => (conflict ? warnBeforeLeaving() : undefined), [conflict]);
   const resolveRef = useRef<{ keepMine(): void; takeTheirs(): void } | null>(null);
 
   useEffect(() => {
@@ -255,10 +257,8 @@ export function LessonWorkspace({
         s.notify('Showing the other tab’s version. Undo brings back this tab’s.', 'success');
       },
     };
-    const stopWarning = warnBeforeLeaving(() => held);
     return () => {
       resolveRef.current = null;
-      stopWarning();
       stopOtherTab();
       stopFlushOnHide();
       unsubscribe();

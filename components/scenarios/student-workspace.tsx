@@ -201,6 +201,8 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
   const lastDraft = useRef<Design | null>(null);
   /** Another tab saved the draft while this one had a change waiting: writing is held until the student picks a version. */
   const [conflict, setConflict] = useState(false);
+  // Leaving while the choice is open would drop this tab's unsaved change: the browser asks first.
+  useEffect(() => (conflict ? warnBeforeLeaving() : undefined), [conflict]);
   const held = useRef(false);
   const startDesign = useMemo<Design>(() => initial.startingDesign ?? EMPTY, [initial.startingDesign]);
 
@@ -289,9 +291,7 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
       editor.loadDesign(theirs);
       editor.notify('Your design was changed in another tab, so this tab now shows that version. Undo brings back what was here.', 'info');
     });
-    const stopWarning = warnBeforeLeaving(() => held.current);
     return () => {
-      stopWarning();
       stopOtherTab();
     };
   }, [working, slug]);
