@@ -225,6 +225,22 @@ test('a student’s last change survives a reload made at once', async ({ people
   await expect(page.locator('.react-flow__node')).toHaveCount(2);
 });
 
+test('a student’s last change survives leaving by a link at once, and Back brings it', async ({ people, request }) => {
+  const created = await createScenario(request, { title: 'Leave me', brief: 'Go.', config: { targets: [{ type: 'stage', stage: 2 }], allowedKinds: ['server', 'database'], scoreVisibility: 'on-submit' } });
+  const page = await people.open();
+  await joinAs(page, created.studentUrl, 'Lin');
+  const palette = page.getByRole('complementary', { name: 'Components palette' });
+  await palette.getByRole('button', { name: 'Server', exact: true }).click();
+  await palette.getByRole('button', { name: 'Database', exact: true }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  // No pause: the page is left (in the app, without a reload) before the editor's debounce would have reported the change.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Learn' }).click();
+  await expect(page).toHaveURL(/\/learn$/);
+  await page.goBack();
+  await expect(page.getByText('Working as Lin')).toBeVisible();
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+});
+
 test('markup in a brief, a title or a name runs no script anywhere', async ({ people, request }) => {
   const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
   const created = await createScenario(request, {

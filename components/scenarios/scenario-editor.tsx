@@ -114,9 +114,10 @@ function Workspace({
     const stopFlushOnHide = onPageHide(flush);
     return () => {
       clearTimeout(fit);
-      clearTimeout(timer);
       unsubscribe();
       stopFlushOnHide();
+      // Leaving the page inside the app (a link, Back) unmounts the editor without hiding the page: report what is waiting.
+      flush();
     };
   }, [store, controllerRef, start, lockedNodeIds]);
 
