@@ -78,3 +78,42 @@ test('an empty canvas cannot be shared, and an old link to an empty design says 
   await expect(page.getByTestId('shared-empty')).toContainText('This shared design is empty');
   await expect(page.getByRole('link', { name: 'Start a design in the sandbox' })).toHaveAttribute('href', '/play');
 });
+
+test('opening a shared copy over a design of your own asks first; keeping yours or saving it loses nothing', async ({ sandbox, page, request }) => {
+  await sandbox.seed(THREE_TIER);
+  const res = await request.post('/api/designs', {
+    data: { schemaVersion: 1, name: 'Theirs', nodes: [{ id: 'u', kind: 'users', label: 'Their users', position: { x: 0, y: 0 } }], edges: [] },
+  });
+  expect(res.status()).toBe(201);
+  const { id } = (await res.json()) as { id: string };
+
+  await page.goto(`/d/${id}`);
+  await page.getByRole('link', { name: 'Open a copy in the sandbox' }).click();
+  await expect(page).toHaveURL(/\/play$/);
+  const offer = page.getByRole('alert').filter({ hasText: 'Opening a copy of “Theirs” replaces your own design' });
+  await expect(offer).toContainText('Three tiers');
+  await expect(sandbox.nodes).toHaveCount(5);
+
+  // Keep mine: nothing changes, not even after a reload.
+  await offer.getByRole('button', { name: 'Keep my design' }).click();
+  await expect(offer).toHaveCount(0);
+  await expect(sandbox.nodes).toHaveCount(5);
+  await page.reload();
+  await expect(sandbox.nodes).toHaveCount(5);
+
+  // Save mine as a file, then open the copy: the file holds the whole design, and Undo still brings it back.
+  await page.goto(`/d/${id}`);
+  await page.getByRole('link', { name: 'Open a copy in the sandbox' }).click();
+  const download = page.waitForEvent('download');
+  await offer.getByRole('button', { name: 'Save mine as a file, then open the copy' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('three-tiers.json');
+  const chunks: Buffer[] = [];
+  for await (const c of await file.createReadStream()) chunks.push(c as Buffer);
+  expect((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { nodes: unknown[] }).nodes).toHaveLength(5);
+  await expect(sandbox.nodes).toHaveCount(1);
+  await expect(sandbox.node('Their users')).toBeVisible();
+  await expect(page.getByText(/Opened a copy of “Theirs”/)).toBeVisible();
+  await sandbox.toolbar.getByRole('button', { name: 'Undo' }).click();
+  await expect(sandbox.nodes).toHaveCount(5);
+});

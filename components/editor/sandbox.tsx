@@ -9,6 +9,7 @@ import type { Design } from '@/lib/engine/types';
 import { AUTOSAVE_KEY, readAutosave, sameDesign, startAutosave, type Autosave } from '@/lib/editor/autosave';
 import { createEditorStore, designOf, selectNodeCount, type EditorStore } from '@/lib/editor/store';
 import { onOtherTabWrite, warnBeforeLeaving } from '@/lib/editor/other-tab';
+import { designJson, downloadText, fileStem } from '@/lib/editor/files';
 import { onPageHide } from '@/lib/editor/page-hide';
 import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
 import { Canvas } from './canvas';
@@ -108,6 +109,32 @@ function EmptyState() {
   );
 }
 
+/** Asks before a shared copy replaces the user's own design: open it, save theirs as a file first, or keep theirs. */
+function SharedCopyOffer({ copy, onOpen, onKeep }: { copy: SharedCopy; onOpen(saveFirst: boolean): void; onKeep(): void }) {
+  const name = useEditor((s) => s.graph.meta.name);
+  const count = useEditor(selectNodeCount);
+  const BTN = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50';
+  return (
+    <div role="alert" className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950">
+      <p className="min-w-0 flex-1 basis-64">
+        <strong className="font-semibold">Opening a copy of “{copy.title}” replaces your own design</strong> ({name ? `“${name}”, ` : ''}
+        {count} {count === 1 ? 'component' : 'components'}), which is on the canvas now. The sandbox holds one design at a time.
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <button type="button" onClick={() => onOpen(true)} className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+          Save mine as a file, then open the copy
+        </button>
+        <button type="button" onClick={() => onOpen(false)} className={BTN}>
+          Open the copy
+        </button>
+        <button type="button" onClick={onKeep} className={BTN}>
+          Keep my design
+        </button>
+      </div>
+    </div>
+  );
+}
+
 function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedError: string | null }) {
   const store = useEditorStore();
   const hydrated = useEditor((s) => s.ui.hydrated);
@@ -135,8 +162,10 @@ function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedErro
       s.notify('Your autosaved design could not be read, so the sandbox starts empty. The old copy was kept in this browser’s storage.', 'error');
     }
     if (shared) {
-      s.loadDesign(shared.design, saved.status === 'ok' && saved.design.nodes.length > 0 ? 'record' : 'reset');
-      s.notify(`Opened a copy of “${shared.title}”. It is yours to edit${saved.status === 'ok' && saved.design.nodes.length > 0 ? '; Undo brings back your previous design' : ''}.`, 'success');
+      const own = saved.status === 'ok' && saved.design.nodes.length > 0;
+      // A design of the user's own would be replaced: they choose first (the sandbox holds one design).
+      if (own && !sameDesign(saved.design, shared.design)) setOffer(shared);
+      else openCopy(shared, own);
       router.replace('/play', { scroll: false });
     } else if (sharedError) {
       s.notify(sharedError, 'error');
@@ -168,6 +197,14 @@ function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedErro
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store]);
 
+  /** A shared design waiting for the user's answer before it replaces their own. */
+  const [offer, setOffer] = useState<SharedCopy | null>(null);
+  function openCopy(copy: SharedCopy, replacing: boolean) {
+    const s = store.getState();
+    s.loadDesign(copy.design, replacing ? 'record' : 'reset');
+    s.notify(`Opened a copy of “${copy.title}”. It is yours to edit${replacing ? '; Undo brings back your previous design' : ''}.`, 'success');
+  }
+
   const keepMine = () => {
     setConflictBoth(false);
     autosaveRef.current?.release(true);
@@ -197,6 +234,23 @@ function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedErro
       <h1 className="sr-only">Sandbox: design a system</h1>
       <Toolbar />
       {conflict ? <OtherTabBanner onKeepMine={keepMine} onTakeTheirs={takeTheirs} /> : null}
+      {offer ? (
+        <SharedCopyOffer
+          copy={offer}
+          onOpen={(saveFirst) => {
+            if (saveFirst) {
+              const s = store.getState();
+              downloadText(designJson(designOf(s)), `${fileStem(s.graph.meta.name)}.json`);
+            }
+            setOffer(null);
+            openCopy(offer, true);
+          }}
+          onKeep={() => {
+            setOffer(null);
+            store.getState().notify(`Kept your design. “${offer.title}” is still at its link.`, 'info');
+          }}
+        />
+      ) : null}
       <div className="relative flex min-h-0 flex-1">
         <SidePanel panel="palette" label="Components palette" id="editor-palette" until="lg" className="w-80 max-w-[85vw] lg:w-72">
           <Palette onAdded={closeNarrowPalette} />
