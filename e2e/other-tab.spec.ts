@@ -187,3 +187,33 @@ test('a student’s scenario draft open in two tabs: the older tab follows the n
   await a.reload();
   await expect(a.locator('.react-flow__node')).toHaveCount(3);
 });
+
+test('a student’s scenario draft changed in both tabs: the student keeps this tab’s version, and the other tab follows', async ({ context, request }) => {
+  const created = await createScenario(request);
+  const key = `scalelab:scenario:${created.slug}:draft`;
+  const a = await context.newPage();
+  await a.goto(created.studentUrl);
+  await a.getByLabel('Display name').fill('Ada');
+  await a.getByRole('button', { name: 'Start designing' }).click();
+  await expect(a.getByText('Working as Ada')).toBeVisible();
+  const b = await context.newPage();
+  await b.goto(created.studentUrl);
+  await expect(b.getByText('Working as Ada')).toBeVisible();
+
+  // B's edit is still waiting to be written when another tab's draft arrives.
+  await addFromPalette(b, 'Server');
+  await a.evaluate((k) => {
+    const design = { schemaVersion: 1, nodes: [{ id: 'db-from-a', kind: 'database', label: 'Database', position: { x: 0, y: 0 } }], edges: [] };
+    localStorage.setItem(k, JSON.stringify({ design, savedAt: new Date().toISOString() }));
+  }, key);
+  const banner = b.getByRole('alert').filter({ hasText: 'This design was also changed in another tab' });
+  await expect(banner).toBeVisible();
+  await b.waitForTimeout(700);
+  expect(await storedKinds(b, key)).toEqual(['database']);
+
+  await banner.getByRole('button', { name: 'Keep this tab’s version' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect.poll(() => storedKinds(b, key)).toEqual(['server']);
+  await expect(a.locator('.react-flow__node')).toHaveCount(1);
+  await expect(a.getByRole('group', { name: /^Server/ })).toBeVisible();
+});
