@@ -123,6 +123,34 @@ test.describe('lesson', () => {
     await a.reload();
     await expect(nodesOf(a)).toHaveCount(5);
   });
+
+  test('a lesson changed in both tabs: the learner can show the other tab’s version, with their own one Undo away', async ({ context }) => {
+    const a = await context.newPage();
+    const b = await context.newPage();
+    await openLesson(a);
+    await openLesson(b);
+    const nodesOf = (p: Page) => p.getByRole('region', { name: 'Design canvas' }).locator('.react-flow__node');
+
+    // B's edit is still waiting to be saved when another tab's save arrives.
+    await addInLesson(b, 'Cache');
+    await a.evaluate((key) => {
+      const design = { schemaVersion: 1, nodes: [{ id: 'lb-from-a', kind: 'load-balancer', label: 'Load balancer', position: { x: 0, y: 0 } }], edges: [] };
+      localStorage.setItem(key, JSON.stringify({ version: 1, savedAt: new Date().toISOString(), design }));
+    }, LESSON_KEY);
+    const banner = b.getByRole('alert').filter({ hasText: 'This design was also changed in another tab' });
+    await expect(banner).toBeVisible();
+    await b.waitForTimeout(500);
+    expect(await storedKinds(b, LESSON_KEY)).toEqual(['load-balancer']);
+
+    await banner.getByRole('button', { name: 'Show the other tab’s version' }).click();
+    await expect(banner).toHaveCount(0);
+    await expect(nodesOf(b)).toHaveCount(1);
+    // From the keyboard: a pointer press outside the open settings drawer may only close it.
+    await b.getByRole('toolbar', { name: 'Design tools' }).getByRole('button', { name: 'Undo' }).focus();
+    await b.keyboard.press('Enter');
+    await expect(nodesOf(b)).toHaveCount(4);
+    await expect.poll(() => storedKinds(b, LESSON_KEY)).toContain('cache');
+  });
 });
 
 test('an interview open in two tabs: the older tab takes up the newer notes before its own change', async ({ context }) => {
