@@ -7,6 +7,7 @@
  */
 import { parseDesign, type DesignIssue } from '@/lib/design/schema';
 import type { Design } from '@/lib/engine/types';
+import { stableJson } from '@/lib/design/stable-json';
 import { designOf, onlyMeasured, type EditorStore } from './store';
 
 export const AUTOSAVE_KEY = 'scalelab:sandbox:v1';
@@ -71,18 +72,7 @@ export function writeAutosave(storage: Storage, design: Design, now = new Date()
 
 /** The same design, whatever the key order it was written with. */
 export function sameDesign(a: Design, b: Design): boolean {
-  const canon = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(canon)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(
-            Object.keys(v)
-              .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-              .sort()
-              .map((k) => [k, canon((v as Record<string, unknown>)[k])]),
-          )
-        : v;
-  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
+  return stableJson(a) === stableJson(b);
 }
 
 export interface Autosave {
