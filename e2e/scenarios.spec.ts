@@ -75,6 +75,14 @@ async function joinAs(page: Page, studentUrl: string, name: string) {
   await expect(page.getByText(`Working as ${name}`)).toBeVisible();
 }
 
+/** Adds a server and a database from the palette, without a pause after the second. */
+async function addServerAndDatabase(page: Page) {
+  const palette = page.getByRole('complementary', { name: 'Components palette' });
+  await palette.getByRole('button', { name: 'Server', exact: true }).click();
+  await palette.getByRole('button', { name: 'Database', exact: true }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+}
+
 test('an instructor publishes a scenario, a student submits, the instructor sees it graded; another student sees none of it', async ({ people }) => {
   const teacher = await people.open();
   await teacher.goto('/teach');
@@ -215,10 +223,7 @@ test('a student’s last change survives a reload made at once', async ({ people
   const created = await createScenario(request, { title: 'Reload me', brief: 'Go.', config: { targets: [{ type: 'stage', stage: 2 }], allowedKinds: ['server', 'database'], scoreVisibility: 'on-submit' } });
   const page = await people.open();
   await joinAs(page, created.studentUrl, 'Lin');
-  const palette = page.getByRole('complementary', { name: 'Components palette' });
-  await palette.getByRole('button', { name: 'Server', exact: true }).click();
-  await palette.getByRole('button', { name: 'Database', exact: true }).click();
-  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  await addServerAndDatabase(page);
   // No pause: the reload comes before the editor's debounce would have reported the change.
   await page.reload();
   await expect(page.getByText('Working as Lin')).toBeVisible();
@@ -229,10 +234,7 @@ test('a student’s last change survives leaving by a link at once, and Back bri
   const created = await createScenario(request, { title: 'Leave me', brief: 'Go.', config: { targets: [{ type: 'stage', stage: 2 }], allowedKinds: ['server', 'database'], scoreVisibility: 'on-submit' } });
   const page = await people.open();
   await joinAs(page, created.studentUrl, 'Lin');
-  const palette = page.getByRole('complementary', { name: 'Components palette' });
-  await palette.getByRole('button', { name: 'Server', exact: true }).click();
-  await palette.getByRole('button', { name: 'Database', exact: true }).click();
-  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  await addServerAndDatabase(page);
   // No pause: the page is left (in the app, without a reload) before the editor's debounce would have reported the change.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Learn' }).click();
   await expect(page).toHaveURL(/\/learn$/);
