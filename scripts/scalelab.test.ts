@@ -140,7 +140,7 @@ describe('scalelab command line', () => {
 
   it('--seed is a whole number the simulation can tell apart from every other', () => {
     expect(refused(['simulate', stage3, '--seed', '1.5'])).toBe('scalelab: --seed must be a whole number (got "1.5")');
-    expect(refused(['simulate', stage3, '--seed', '1e300'])).toBe('scalelab: --seed must be at most 2147483647 (got "1e300")');
+    expect(refused(['simulate', stage3, '--seed', '1e300'])).toBe('scalelab: --seed must be at most 9007199254740991 (got "1e300")');
     expect(refused(['simulate', stage3, '--requests', '2.5'])).toBe('scalelab: --requests must be a whole number (got "2.5")');
   });
 

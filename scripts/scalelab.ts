@@ -38,7 +38,7 @@ Options:
   --points K     points in a sweep, 1 to 10000 (default 30)
   --requests N   simulated requests, warm-up included, 1 to 10000000
                  (default 100000)
-  --seed S       simulation seed, a whole number from 0 to 2147483647
+  --seed S       simulation seed, a whole number from 0 to 9007199254740991
                  (default 1)
   --json         print the engine's result object as JSON instead of tables
   -h, --help     this text
@@ -76,8 +76,8 @@ const NUMBER_FLAGS: Record<Options['command'], readonly string[]> = {
 /** Most sweep points and simulated requests: more would run for hours or exhaust memory. */
 export const MAX_POINTS = 10_000;
 export const MAX_REQUESTS = 10_000_000;
-/** The simulation's generator takes 31 bits of seed; larger seeds repeat smaller ones. */
-export const MAX_SEED = 2 ** 31 - 1;
+/** The largest seed the simulation takes (every whole number up to it gives its own stream). */
+export const MAX_SEED = Number.MAX_SAFE_INTEGER;
 
 const DEFAULTS = { from: 1_000, to: 100_000_000, points: 30, requests: 100_000, seed: 1 } as const;
 

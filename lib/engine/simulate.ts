@@ -68,7 +68,7 @@ const TIMEOUT_MS = NETWORK.timeoutMs.value;
 export interface SimulateOptions {
   /** User requests to generate, warm-up included (default 100,000). */
   requests?: number;
-  /** PRNG seed (default 1). Same seed, same result. */
+  /** PRNG seed (default 1): any whole number up to ±(2⁵³ − 1); fractions are floored. Same seed, same result; every seed its own stream. */
   seed?: number;
   /** Overrides of the design's workload, as for `evaluate`. */
   workload?: Partial<Workload>;
@@ -169,25 +169,49 @@ const SLOT_OP = 2; // a replica apply or a NoSQL replica write: one service, not
 const EV_ARRIVE = 0;
 const EV_END = 1;
 
-/** xoshiro128** (Blackman and Vigna), seeded with splitmix32. */
+/** Splitmix32's output function: a well-mixed 32-bit value of `x`. */
+function mix32(x: number): number {
+  let z = x | 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+const TWO_31 = 2 ** 31;
+
+/**
+ * xoshiro128** (Blackman and Vigna), seeded with splitmix32 from one of a
+ * simulation's two streams (`stream` 1: routing and service, 2: arrivals).
+ * The low 31 bits of the seed start splitmix32 as they always have, so seeds
+ * 0 to 2³¹ − 1 keep their results; the rest of the seed (any safe integer,
+ * negative ones included) is mixed into the state, so no two seeds share a
+ * stream.
+ */
 class Rng {
   private a: number;
   private b: number;
   private c: number;
   private d: number;
-  constructor(seed: number) {
-    let x = seed >>> 0;
+  constructor(seed: number, stream: 1 | 2) {
+    const high = Math.floor(seed / TWO_31);
+    const low = seed - high * TWO_31;
+    let x = (low * 2 + stream) >>> 0;
     const next = () => {
       x = (x + 0x9e3779b9) | 0;
-      let z = x;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      return (z ^ (z >>> 16)) >>> 0;
+      return mix32(x);
     };
     this.a = next();
     this.b = next();
     this.c = next();
     this.d = next();
+    if (high !== 0) {
+      // Two 32-bit words of the high part (|seed| < 2⁵³, so it fits in 22 bits plus a sign).
+      const h = mix32(high | 0) ^ mix32(Math.floor(high / 2 ** 32) + 0x632be5ab);
+      this.a = (this.a ^ h) >>> 0;
+      this.b = (this.b ^ mix32(h + 0x9e3779b9)) >>> 0;
+      this.c = (this.c ^ mix32(h + 0x3c6ef372)) >>> 0;
+      this.d = (this.d ^ mix32(h + 0xdaa66d2b)) >>> 0;
+    }
     if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
   }
   /** Uniform in [0, 1), 32 bits. */
@@ -246,6 +270,7 @@ export function simulate(design: Parameters<typeof compile>[0], options: Simulat
   forward(st, w);
   const requests = Math.max(0, Math.floor(options.requests ?? 100_000));
   const seed = Math.floor(options.seed ?? 1);
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`The simulation seed must be a whole number from -${Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}; got ${options.seed}.`);
   const warmupFraction = Math.min(0.9, Math.max(0, options.warmupFraction ?? 0.1));
   return new Simulation(net, st, w, requests, seed, warmupFraction, options.leastConnections === 'jsq').run();
 }
@@ -354,7 +379,7 @@ class Simulation {
     this.requests = requests;
     this.seed = seed;
     this.warmup = Math.floor(requests * warmupFraction);
-    this.rng = new Rng(seed * 2 + 1);
+    this.rng = new Rng(seed, 1);
     const n = net.n;
     this.stage = new Uint8Array(n * 4);
     this.svcMean = new Float64Array(n * 4);
@@ -640,7 +665,7 @@ class Simulation {
     // The arrival stream has its own PRNG, so it can be drawn up front: the
     // measurement window [first measured arrival, last arrival] is known
     // before the run starts.
-    const arrRng = new Rng(this.seed * 2 + 2);
+    const arrRng = new Rng(this.seed, 2);
     const times = new Float64Array(requests);
     const classes = new Uint8Array(requests);
     const entry = new Int32Array(requests);
