@@ -1,6 +1,6 @@
 'use client';
 
-import { useStoredValue } from '@/components/scenarios/browser-state';
+import { useStoredValue } from '@/lib/browser-state';
 import { lessonHintsKey, parseHintsShown, serializeHintsShown } from '@/lib/lesson-view';
 
 /**

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { useStoredValue } from '@/components/scenarios/browser-state';
+import { useStoredValue } from '@/lib/browser-state';
 import { clampSplit as clamp, lessonSplitKey, parseSplit, serializeSplit, SPLIT_DEFAULT, SPLIT_MAX, SPLIT_MIN } from '@/lib/lesson-view';
 
 const STEP = 2;

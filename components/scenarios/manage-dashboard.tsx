@@ -6,7 +6,7 @@ import { Dialog } from '@/components/editor/dialog';
 import type { ManageScenario, SubmissionSummary } from '@/lib/scenarios/repository';
 import { SCORE_VISIBILITY_FOR_INSTRUCTORS, type ManagePatch } from '@/lib/scenarios/schema';
 import { absoluteUrl, api } from './api';
-import { replaceHash, useHashParam } from './browser-state';
+import { replaceHash, useHashParam } from '@/lib/browser-state';
 import { CopyField } from './copy-field';
 import { PassPill } from './grade-view';
 import { BriefMarkdown } from './markdown';

@@ -20,7 +20,7 @@ import {
 } from '@/lib/scenarios/schema';
 import { STAGE_TARGETS } from '@/lib/scenarios/stages';
 import { absoluteUrl, api } from './api';
-import { readStorage, storeItem } from './browser-state';
+import { readStorage, storeItem } from '@/lib/browser-state';
 import { CopyField } from './copy-field';
 import { DesignPicker } from './design-picker';
 import { formIssue, formIssuesFromZod, WORKLOAD_FIELDS, workloadFieldId } from './form-issues';

@@ -20,7 +20,7 @@ import {
 } from '@/lib/scenarios/schema';
 import { tabKeyTarget } from '@/lib/tab-keys';
 import { absoluteUrl, api } from './api';
-import { replaceHash, storeItem, useHashParam, useStoredItem } from './browser-state';
+import { replaceHash, storeItem, useHashParam, useStoredItem } from '@/lib/browser-state';
 import { CopyField } from './copy-field';
 import { OtherTabBanner } from '@/components/editor/other-tab-banner';
 import { GradeView, PassPill } from './grade-view';
