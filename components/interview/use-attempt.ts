@@ -11,7 +11,7 @@ import {
 } from '@/lib/interview/attempt';
 import type { Problem } from '@/lib/interview/schema';
 import { onOtherTabWrite } from '@/lib/editor/other-tab';
-import { activeKey, clearActive, readActive, saveCompleted, writeActive } from '@/lib/interview/storage';
+import { activeKey, clearActive, readActive, sameAttempt, saveCompleted, writeActive } from '@/lib/interview/storage';
 
 export type AttemptState =
   | { status: 'loading' }
@@ -62,7 +62,7 @@ export function useAttempt(problem: Problem) {
       onOtherTabWrite(activeKey(problem.id), () => {
         const r = readActive(localStorage, problem.id);
         if (r.status === 'ok') {
-          if (current.current && JSON.stringify(r.attempt) === JSON.stringify(current.current)) return;
+          if (current.current && sameAttempt(r.attempt, current.current)) return;
           current.current = r.attempt;
           synced.current += 1;
           setState({

@@ -12,6 +12,7 @@ import {
   listActive,
   readActive,
   readHistory,
+  sameAttempt,
   saveCompleted,
   writeActive,
 } from './storage';
@@ -40,6 +41,16 @@ describe('the active attempt', () => {
     expect(readActive(s, 'pastebin')).toEqual({ status: 'unreadable' });
     expect(s.getItem(activeKey('pastebin'))).toBeNull();
     expect(s.getItem(`${activeKey('pastebin')}:unreadable`)).toBe('{"version":1,"broken":true}');
+  });
+
+  it('counts two copies that differ only in key order as the same attempt', () => {
+    const a = idealAttempt(problem);
+    const reversed = (o: object) => Object.fromEntries(Object.entries(o).reverse());
+    const b = { ...reversed(a), estimates: reversed(a.estimates), asked: a.asked.map(reversed) } as typeof a;
+    expect(JSON.stringify(b)).not.toBe(JSON.stringify(a));
+    expect(sameAttempt(a, b)).toBe(true);
+    expect(sameAttempt(a, { ...b, notes: `${a.notes}\n- more` })).toBe(false);
+    expect(sameAttempt(a, { ...b, asked: a.asked.slice(1) })).toBe(false);
   });
 
   it('reports a full storage instead of throwing', () => {

@@ -7,6 +7,7 @@
  * A stored copy that no longer validates is moved to `{key}:unreadable`
  * rather than overwritten, so nothing is silently lost.
  */
+import { stableJson } from '@/lib/design/stable-json';
 import { isCompleted, parseAttempt, type Attempt, type CompletedAttempt } from './attempt';
 
 export const KEY_PREFIX = 'scalelab:interview:v1';
@@ -69,6 +70,14 @@ export function readActive(storage: Storage, problemId: string): ActiveRead {
 
 export function writeActive(storage: Storage, attempt: Attempt): WriteResult {
   return write(storage, activeKey(attempt.problemId), attempt);
+}
+
+/**
+ * The same attempt, whatever the key order of either copy: another tab's is
+ * parsed back from storage, this tab's was built by the reducer.
+ */
+export function sameAttempt(a: Attempt, b: Attempt): boolean {
+  return stableJson(a) === stableJson(b);
 }
 
 export function clearActive(storage: Storage, problemId: string): void {
