@@ -2,13 +2,12 @@
 
 import '@xyflow/react/dist/style.css';
 import './editor.css';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { ReactFlowProvider } from '@xyflow/react';
 import type { Design } from '@/lib/engine/types';
-import { AUTOSAVE_KEY, readAutosave, sameDesign, startAutosave, type Autosave } from '@/lib/editor/autosave';
+import { AUTOSAVE_KEY, readAutosave, sameDesign, startAutosave } from '@/lib/editor/autosave';
 import { createEditorStore, designOf, selectNodeCount, type EditorStore } from '@/lib/editor/store';
-import { onOtherTabWrite, warnBeforeLeaving } from '@/lib/editor/other-tab';
 import { designJson, downloadText, fileStem } from '@/lib/editor/files';
 import { onPageHide } from '@/lib/editor/page-hide';
 import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
@@ -25,6 +24,7 @@ import { isDrawer, SidePanel } from './side-panel';
 import { Toolbar } from './toolbar';
 import { useAddNode } from './use-add-node';
 import { useEditorShortcuts } from './use-editor-shortcuts';
+import { useOtherTab } from './use-other-tab';
 
 export interface SharedCopy {
   id: string;
@@ -140,22 +140,12 @@ function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedErro
   const hydrated = useEditor((s) => s.ui.hydrated);
   const router = useRouter();
   useEditorShortcuts(store, true);
-  const autosaveRef = useRef<Autosave | null>(null);
-  /** Another tab saved while this one had a change waiting: saving is held until the user picks a version. */
-  const [conflict, setConflict] = useState(false);
-  // Leaving while the choice is open would drop this tab's unsaved change: the browser asks first.
-  useEffect(() => (conflict ? warnBeforeLeaving() : undefined), [conflict]);
-  const conflictRef = useRef(false);
-  const setConflictBoth = (on: boolean) => {
-    conflictRef.current = on;
-    setConflict(on);
-  };
+  const { watch: watchOtherTab, banner } = useOtherTab();
 
   // Restore the autosaved design, then a shared copy if the URL asked for one; autosave from then on.
   useEffect(() => {
     const s = store.getState();
     const autosave = startAutosave(store, localStorage, (message) => store.getState().notify(message, 'error'));
-    autosaveRef.current = autosave;
     const saved = readAutosave(localStorage);
     if (saved.status === 'ok') s.loadDesign(saved.design, 'reset');
     else if (saved.status === 'unreadable') {
@@ -174,19 +164,16 @@ function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedErro
     s.setHydrated();
     const flush = () => autosave.flush();
     const stopFlushOnHide = onPageHide(flush);
-    // Another tab saved a newer design: follow it when nothing here is unsaved, else let the user choose.
-    const stopOtherTab = onOtherTabWrite(AUTOSAVE_KEY, () => {
-      const theirs = readAutosave(localStorage);
-      if (theirs.status !== 'ok' || sameDesign(theirs.design, designOf(store.getState()))) return;
-      if (conflictRef.current) return;
-      if (autosave.unsaved()) {
-        autosave.hold();
-        conflictRef.current = true;
-        setConflict(true);
-        return;
-      }
-      autosave.adopt(theirs.design);
-      store.getState().notify('This design was changed in another tab, so this tab now shows that version. Undo brings back what was here.', 'info');
+    const stopOtherTab = watchOtherTab(AUTOSAVE_KEY, {
+      read: () => {
+        const r = readAutosave(localStorage);
+        return r.status === 'ok' ? r.design : null;
+      },
+      mine: () => designOf(store.getState()),
+      same: sameDesign,
+      saving: autosave,
+      notify: (message, tone) => store.getState().notify(message, tone),
+      followed: 'This design was changed in another tab, so this tab now shows that version. Undo brings back what was here.',
     });
     return () => {
       stopOtherTab();
@@ -205,26 +192,6 @@ function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedErro
     s.notify(`Opened a copy of “${copy.title}”. It is yours to edit${replacing ? '; Undo brings back your previous design' : ''}.`, 'success');
   }
 
-  const keepMine = () => {
-    setConflictBoth(false);
-    autosaveRef.current?.release(true);
-    store.getState().notify('Kept this tab’s version; the other tab will show it too.', 'success');
-  };
-  const takeTheirs = () => {
-    setConflictBoth(false);
-    const autosave = autosaveRef.current;
-    const theirs = readAutosave(localStorage);
-    if (!autosave) return;
-    if (theirs.status !== 'ok') {
-      autosave.release(true);
-      store.getState().notify('The other tab’s version could not be read, so this tab’s version was kept.', 'error');
-      return;
-    }
-    autosave.release(false);
-    autosave.adopt(theirs.design);
-    store.getState().notify('Showing the other tab’s version. Undo brings back this tab’s.', 'success');
-  };
-
   const closeNarrowPalette = () => {
     if (isDrawer('lg')) store.getState().setPanel('palette', false);
   };
@@ -233,7 +200,7 @@ function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedErro
     <div className="flex h-[calc(100dvh-3.5rem-1px)] min-h-[420px] flex-col overflow-hidden bg-slate-50">
       <h1 className="sr-only">Sandbox: design a system</h1>
       <Toolbar />
-      {conflict ? <OtherTabBanner onKeepMine={keepMine} onTakeTheirs={takeTheirs} /> : null}
+      {banner ? <OtherTabBanner {...banner} /> : null}
       {offer ? (
         <SharedCopyOffer
           copy={offer}

@@ -4,7 +4,6 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { parseDesign } from '@/lib/design/schema';
 import type { Design } from '@/lib/engine/types';
 import { sameDesign } from '@/lib/editor/autosave';
-import { onOtherTabWrite, warnBeforeLeaving } from '@/lib/editor/other-tab';
 import { bandOf } from '@/lib/editor/results';
 import type { EditorResults } from '@/lib/editor/types';
 import { evaluateDesign } from '@/lib/scenarios/engine';
@@ -23,6 +22,7 @@ import { absoluteUrl, api } from './api';
 import { replaceHash, storeItem, useHashParam, useStoredItem } from '@/lib/browser-state';
 import { CopyField } from './copy-field';
 import { OtherTabBanner } from '@/components/editor/other-tab-banner';
+import { useOtherTab } from '@/components/editor/use-other-tab';
 import { GradeView, PassPill } from './grade-view';
 import { BriefMarkdown } from './markdown';
 import { ScenarioEditor, type EditorController } from './scenario-editor';
@@ -200,10 +200,8 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
   /** The draft as this tab last wrote or took it up: a canvas that still matches it has nothing unsaved. */
   const lastDraft = useRef<Design | null>(null);
   /** Another tab saved the draft while this one had a change waiting: writing is held until the student picks a version. */
-  const [conflict, setConflict] = useState(false);
-  // Leaving while the choice is open would drop this tab's unsaved change: the browser asks first.
-  useEffect(() => (conflict ? warnBeforeLeaving() : undefined), [conflict]);
   const held = useRef(false);
+  const { watch: watchOtherTab, banner } = useOtherTab();
   const startDesign = useMemo<Design>(() => initial.startingDesign ?? EMPTY, [initial.startingDesign]);
 
   // A resume link carries the token in the fragment, which never reaches a
@@ -270,55 +268,34 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
   );
 
   const working = phase === 'work';
-  // Another tab saved this scenario's draft: follow it when nothing here is unsaved, else let the student choose.
   useEffect(() => {
     if (!working) return;
-    const stopOtherTab = onOtherTabWrite(draftKey(slug), () => {
-      const theirs = readDraft(slug);
-      const editor = controller.current;
-      if (!theirs || !editor || held.current) return;
-      const mine = editor.getDesign();
-      if (sameDesign(theirs, mine)) {
-        lastDraft.current = theirs;
-        return;
-      }
-      if (lastDraft.current && !sameDesign(mine, lastDraft.current)) {
-        held.current = true;
-        setConflict(true);
-        return;
-      }
-      lastDraft.current = theirs;
-      editor.loadDesign(theirs);
-      editor.notify('Your design was changed in another tab, so this tab now shows that version. Undo brings back what was here.', 'info');
+    return watchOtherTab(draftKey(slug), {
+      read: () => readDraft(slug),
+      mine: () => controller.current?.getDesign() ?? null,
+      same: sameDesign,
+      saving: {
+        unsaved: (mine) => lastDraft.current !== null && !sameDesign(mine, lastDraft.current),
+        hold() {
+          held.current = true;
+        },
+        release(saveNow) {
+          held.current = false;
+          const editor = controller.current;
+          if (saveNow && editor) onDesignChange(editor.getDesign());
+        },
+        adopt(theirs) {
+          lastDraft.current = theirs;
+          controller.current?.loadDesign(theirs);
+        },
+      },
+      matched(stored) {
+        lastDraft.current = stored;
+      },
+      notify: (message, tone) => controller.current?.notify(message, tone),
+      followed: 'Your design was changed in another tab, so this tab now shows that version. Undo brings back what was here.',
     });
-    return () => {
-      stopOtherTab();
-    };
-  }, [working, slug]);
-
-  const keepMine = () => {
-    held.current = false;
-    setConflict(false);
-    const editor = controller.current;
-    if (!editor) return;
-    onDesignChange(editor.getDesign());
-    editor.notify('Kept this tab’s version; the other tab will show it too.', 'success');
-  };
-  const takeTheirs = () => {
-    held.current = false;
-    setConflict(false);
-    const editor = controller.current;
-    const theirs = readDraft(slug);
-    if (!editor) return;
-    if (!theirs) {
-      onDesignChange(editor.getDesign());
-      editor.notify('The other tab’s version could not be read, so this tab’s version was kept.', 'error');
-      return;
-    }
-    lastDraft.current = theirs;
-    editor.loadDesign(theirs);
-    editor.notify('Showing the other tab’s version. Undo brings back this tab’s.', 'success');
-  };
+  }, [working, slug, onDesignChange, watchOtherTab]);
 
   const submit = async () => {
     if (!token || !controller.current) return;
@@ -500,7 +477,7 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
             {scenario.closedReason ?? 'Submissions are closed.'} You can still look at your work.
           </p>
         ) : null}
-        {conflict ? <OtherTabBanner onKeepMine={keepMine} onTakeTheirs={takeTheirs} /> : null}
+        {banner ? <OtherTabBanner {...banner} /> : null}
         {initialDesign ? (
           <ScenarioEditor
             initialDesign={initialDesign}
