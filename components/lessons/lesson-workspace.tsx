@@ -1,13 +1,13 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { ChallengePanel } from '@/components/content/challenge-panel';
 import { EditorProvider } from '@/components/editor/editor-provider';
 import { OtherTabBanner } from '@/components/editor/other-tab-banner';
-import { sameDesign } from '@/lib/editor/autosave';
-import { onOtherTabWrite, warnBeforeLeaving } from '@/lib/editor/other-tab';
+import { useOtherTab } from '@/components/editor/use-other-tab';
+import { sameDesign, startSaving } from '@/lib/editor/autosave';
 import type { Design } from '@/lib/engine/types';
 import { createEditorStore, designOf, onlyMeasured, type EditorStore } from '@/lib/editor/store';
 import { onPageHide } from '@/lib/editor/page-hide';
@@ -157,11 +157,7 @@ export function LessonWorkspace({
   const [check, setCheck] = useState<ChallengeCheck | null>(null);
   const [done, setDone] = useState(false);
   const [showingReference, setShowingReference] = useState(false);
-  /** Another tab saved this lesson while this one had a change waiting: saving is held until the user picks a version. */
-  const [conflict, setConflict] = useState(false);
-  // Leaving while the choice is open would drop this tab's unsaved change: the browser asks first.
-  useEffect(() => (conflict ? warnBeforeLeaving() : undefined), [conflict]);
-  const resolveRef = useRef<{ keepMine(): void; takeTheirs(): void } | null>(null);
+  const { watch: watchOtherTab, banner } = useOtherTab();
 
   useEffect(() => {
     const s = store.getState();
@@ -173,17 +169,21 @@ export function LessonWorkspace({
     s.setHydrated();
     s.requestFit();
 
+    // Only the learner's own changes are saved, started after the saved design
+    // is loaded: React Flow measuring the cards when the canvas first draws is
+    // not one, and saving then would mark a lesson that was only opened as in
+    // progress on the learning path. A failed write is not reported.
+    const autosave = startSaving(
+      store,
+      (design) => (writeLessonDesign(localStorage, lessonId, design) ? { ok: true } : { ok: false, error: 'not saved' }),
+      () => {},
+      CHECK_DELAY_MS,
+    );
+    // Every change is checked, another tab's too; subscribed after the autosave, so a change is saved before it is checked.
     let timer: ReturnType<typeof setTimeout> | null = null;
-    let dirty = false;
-    let held = false;
-    let adopting = false;
-    const run = () => {
+    const check = () => {
       timer = null;
       const design = designOf(store.getState());
-      if (dirty && !held) {
-        writeLessonDesign(localStorage, lessonId, design);
-        dirty = false;
-      }
       const result = checkStage(design, stage);
       const reference = isReferenceSolution(design, stage);
       setCheck(result);
@@ -191,81 +191,45 @@ export function LessonWorkspace({
       if (result.passed && !reference) markLessonDone(localStorage, lessonId);
       setDone(!!readProgress(localStorage).done[lessonId]);
     };
-    const schedule = () => {
+    const checkNow = () => {
       if (timer) clearTimeout(timer);
-      timer = setTimeout(run, CHECK_DELAY_MS);
+      check();
     };
-    // Only the learner's own changes are saved: React Flow measuring the cards
-    // when the canvas first draws is not one, and saving then would mark a
-    // lesson that was only opened as in progress on the learning path.
     const unsubscribe = store.subscribe((state, prev) => {
       if (onlyMeasured(prev.graph, state.graph)) return;
-      if (!adopting) dirty = true;
-      schedule();
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(check, CHECK_DELAY_MS);
     });
-    schedule();
-    const flush = () => {
-      if (timer) {
-        clearTimeout(timer);
-        run();
-      }
-    };
-    const stopFlushOnHide = onPageHide(flush);
-    /** Shows the design another tab saved, without saving it again; Undo brings back what was here. */
-    const adopt = (design: Design) => {
-      adopting = true;
-      try {
-        store.getState().loadDesign(design, 'record');
-      } finally {
-        adopting = false;
-      }
-    };
-    // Another tab saved this lesson: follow it when nothing here is unsaved, else let the learner choose.
-    const stopOtherTab = onOtherTabWrite(lessonDesignKey(lessonId), () => {
-      if (held) return;
-      const theirs = readLessonDesign(localStorage, lessonId);
-      if (theirs.status !== 'ok' || sameDesign(theirs.design, designOf(store.getState()))) return;
-      if (dirty) {
-        held = true;
-        setConflict(true);
-        return;
-      }
-      adopt(theirs.design);
-      s.notify('This lesson’s design was changed in another tab, so this tab now shows that version. Undo brings back what was here.', 'info');
+    timer = setTimeout(check, CHECK_DELAY_MS);
+    const stopFlushOnHide = onPageHide(() => {
+      autosave.flush();
+      if (timer) checkNow();
     });
-    resolveRef.current = {
-      keepMine() {
-        held = false;
-        dirty = true;
-        setConflict(false);
-        if (timer) clearTimeout(timer);
-        run();
-        s.notify('Kept this tab’s version; the other tab will show it too.', 'success');
+    const stopOtherTab = watchOtherTab(lessonDesignKey(lessonId), {
+      read: () => {
+        const r = readLessonDesign(localStorage, lessonId);
+        return r.status === 'ok' ? r.design : null;
       },
-      takeTheirs() {
-        held = false;
-        setConflict(false);
-        const theirs = readLessonDesign(localStorage, lessonId);
-        if (theirs.status !== 'ok') {
-          dirty = true;
-          run();
-          s.notify('The other tab’s version could not be read, so this tab’s version was kept.', 'error');
-          return;
-        }
-        dirty = false;
-        adopt(theirs.design);
-        s.notify('Showing the other tab’s version. Undo brings back this tab’s.', 'success');
+      mine: () => designOf(store.getState()),
+      same: sameDesign,
+      saving: {
+        ...autosave,
+        release(saveNow) {
+          autosave.release(saveNow);
+          if (saveNow) checkNow();
+        },
       },
-    };
+      notify: (message, tone) => s.notify(message, tone),
+      followed: 'This lesson’s design was changed in another tab, so this tab now shows that version. Undo brings back what was here.',
+    });
     return () => {
-      resolveRef.current = null;
       stopOtherTab();
       stopFlushOnHide();
       unsubscribe();
       if (timer) clearTimeout(timer);
-      if (dirty && !held) writeLessonDesign(localStorage, lessonId, designOf(store.getState()));
+      autosave.stop();
     };
-  }, [store, lessonId, stage]);
+  }, [store, lessonId, stage, watchOtherTab]);
 
   const reference = referenceDesign(stage);
   const load = (design: Design, message: string) => {
@@ -291,9 +255,7 @@ export function LessonWorkspace({
         />
         <ChallengePanel lessonId={lessonId} stage={stage} challenge={challenge} hints={hints} />
       </div>
-      {conflict ? (
-        <OtherTabBanner className="rounded-xl border" onKeepMine={() => resolveRef.current?.keepMine()} onTakeTheirs={() => resolveRef.current?.takeTheirs()} />
-      ) : null}
+      {banner ? <OtherTabBanner className="rounded-xl border" {...banner} /> : null}
       <div className="h-[70vh] min-h-[360px] lg:h-auto lg:min-h-0 lg:flex-1">
         <EditorProvider store={store}>
           <ReactFlowProvider>

@@ -93,12 +93,27 @@ export interface Autosave {
 }
 
 /**
- * Saves the store's graph whenever the design changes, `delayMs` after the
- * last change (React Flow measuring the cards is not a change).
+ * Saves the sandbox's design to `storage` whenever it changes, `delayMs`
+ * after the last change (React Flow measuring the cards is not a change).
  */
 export function startAutosave(
   store: EditorStore,
   storage: Storage,
+  onError: (message: string) => void,
+  delayMs = AUTOSAVE_DELAY_MS,
+): Autosave {
+  return startSaving(store, (design) => writeAutosave(storage, design), onError, delayMs);
+}
+
+/**
+ * Saves the store's design with `write` whenever it changes, `delayMs` after
+ * the last change (React Flow measuring the cards is not a change), with the
+ * bookkeeping a page open in two tabs needs (see `Autosave`). `onError` hears
+ * the first of a run of failed writes.
+ */
+export function startSaving(
+  store: EditorStore,
+  write: (design: Design) => AutosaveWrite,
   onError: (message: string) => void,
   delayMs = AUTOSAVE_DELAY_MS,
 ): Autosave {
@@ -110,7 +125,7 @@ export function startAutosave(
   const save = () => {
     timer = null;
     dirty = false;
-    const result = writeAutosave(storage, designOf(store.getState()));
+    const result = write(designOf(store.getState()));
     if (!result.ok && !failing) onError(`Autosave failed: ${result.error}. Export the design to keep it.`);
     failing = !result.ok;
   };
