@@ -280,3 +280,36 @@ test('dragging a component to a new place starts the lesson, and the place is ke
   await page.goto('/learn');
   await expect(page.getByRole('list', { name: 'Lessons' }).locator('[data-lesson="stage-3-load-balancer"]')).toHaveAttribute('data-status', 'in-progress');
 });
+
+test('a lesson design the browser cannot store is reported once, and the canvas keeps the change', async ({ page }) => {
+  // Browser storage that is full for lesson designs (as a quota would make it).
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key.startsWith('scalelab:lesson:v1:')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  const canvas = await openLesson(page);
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(3);
+  const failed = page.getByText('This lesson’s design could not be saved: the browser storage is full. Your changes stay on this page until you leave or reload it.');
+  await expect(failed, 'opening a lesson saves nothing, so nothing fails').toHaveCount(0);
+
+  await page.getByRole('toolbar', { name: 'Design tools' }).getByRole('button', { name: 'Components' }).click();
+  const palette = page.getByRole('complementary', { name: 'Components palette' });
+  await palette.getByRole('button', { name: 'Load balancer', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(4);
+  await expect(failed).toBeVisible();
+
+  // Dismissed, it stays away: the next change fails the same way and is not reported again.
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(failed).toHaveCount(0);
+  await page.getByRole('toolbar', { name: 'Design tools' }).getByRole('button', { name: 'Components' }).click();
+  await palette.getByRole('button', { name: 'Cache', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(5);
+  // The write comes 150 ms after the change; give it several times that before looking.
+  await page.waitForTimeout(600);
+  await expect(failed).toHaveCount(0);
+});

@@ -59,7 +59,7 @@ describe('progress', () => {
     expect(readProgress(broken)).toEqual({ done: {} });
     expect(markLessonDone(broken, 'x').changed).toBe(false);
     expect(readLessonDesign(broken, 'x')).toEqual({ status: 'empty' });
-    expect(writeLessonDesign(broken, 'x', design(2))).toBe(false);
+    expect(writeLessonDesign(broken, 'x', design(2))).toEqual({ ok: false, error: 'blocked' });
   });
 
   it('tells each lesson’s status and where to continue', () => {

@@ -17,6 +17,7 @@
 import { parseDesign } from '@/lib/design/schema';
 import { evaluate } from '@/lib/engine';
 import type { Design } from '@/lib/engine/types';
+import { writeJson, type StorageWrite } from '@/lib/storage-write';
 
 export const PROGRESS_KEY = 'scalelab:progress:v1';
 export const LESSON_DESIGN_PREFIX = 'scalelab:lesson:v1:';
@@ -114,13 +115,13 @@ export function readLessonDesign(storage: StorageLike, lessonId: string): Lesson
   return { status: 'unreadable' };
 }
 
-export function writeLessonDesign(storage: StorageLike, lessonId: string, design: Design, now: Date = new Date()): boolean {
-  try {
-    storage.setItem(lessonDesignKey(lessonId), JSON.stringify({ version: 1, savedAt: now.toISOString(), design }));
-    return true;
-  } catch {
-    return false;
-  }
+/** What a learner is told when their lesson design cannot be saved (`reason` from `writeLessonDesign`). */
+export function lessonSaveFailed(reason: string): string {
+  return `This lesson’s design could not be saved: ${reason}. Your changes stay on this page until you leave or reload it.`;
+}
+
+export function writeLessonDesign(storage: StorageLike, lessonId: string, design: Design, now: Date = new Date()): StorageWrite {
+  return writeJson(storage, lessonDesignKey(lessonId), { version: 1, savedAt: now.toISOString(), design });
 }
 
 export interface ChallengeCheck {

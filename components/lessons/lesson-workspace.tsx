@@ -14,6 +14,7 @@ import { onPageHide } from '@/lib/editor/page-hide';
 import {
   checkStage,
   lessonDesignKey,
+  lessonSaveFailed,
   markLessonDone,
   readLessonDesign,
   readProgress,
@@ -172,11 +173,11 @@ export function LessonWorkspace({
     // Only the learner's own changes are saved, started after the saved design
     // is loaded: React Flow measuring the cards when the canvas first draws is
     // not one, and saving then would mark a lesson that was only opened as in
-    // progress on the learning path. A failed write is not reported.
+    // progress on the learning path. A failed write is reported once, until one succeeds.
     const autosave = startSaving(
       store,
-      (design) => (writeLessonDesign(localStorage, lessonId, design) ? { ok: true } : { ok: false, error: 'not saved' }),
-      () => {},
+      (design) => writeLessonDesign(localStorage, lessonId, design),
+      (reason) => s.notify(lessonSaveFailed(reason), 'error'),
       CHECK_DELAY_MS,
     );
     // Every change is checked, another tab's too; subscribed after the autosave, so a change is saved before it is checked.

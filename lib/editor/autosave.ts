@@ -8,6 +8,7 @@
 import { parseDesign, type DesignIssue } from '@/lib/design/schema';
 import type { Design } from '@/lib/engine/types';
 import { stableJson } from '@/lib/design/stable-json';
+import { writeJson, type StorageWrite } from '@/lib/storage-write';
 import { designOf, onlyMeasured, type EditorStore } from './store';
 
 export const AUTOSAVE_KEY = 'scalelab:sandbox:v1';
@@ -57,17 +58,11 @@ export function readAutosave(storage: Storage): AutosaveRead {
   return { status: 'ok', design: parsed.design, savedAt: String(r.savedAt ?? '') };
 }
 
-export type AutosaveWrite = { ok: true } | { ok: false; error: string };
+export type AutosaveWrite = StorageWrite;
 
 export function writeAutosave(storage: Storage, design: Design, now = new Date()): AutosaveWrite {
   const record: AutosaveRecord = { version: 1, savedAt: now.toISOString(), design };
-  try {
-    storage.setItem(AUTOSAVE_KEY, JSON.stringify(record));
-    return { ok: true };
-  } catch (e) {
-    const quota = e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22);
-    return { ok: false, error: quota ? 'the browser storage is full' : e instanceof Error ? e.message : String(e) };
-  }
+  return writeJson(storage, AUTOSAVE_KEY, record);
 }
 
 /** The same design, whatever the key order it was written with. */
@@ -102,14 +97,14 @@ export function startAutosave(
   onError: (message: string) => void,
   delayMs = AUTOSAVE_DELAY_MS,
 ): Autosave {
-  return startSaving(store, (design) => writeAutosave(storage, design), onError, delayMs);
+  return startSaving(store, (design) => writeAutosave(storage, design), (reason) => onError(`Autosave failed: ${reason}. Export the design to keep it.`), delayMs);
 }
 
 /**
  * Saves the store's design with `write` whenever it changes, `delayMs` after
  * the last change (React Flow measuring the cards is not a change), with the
  * bookkeeping a page open in two tabs needs (see `Autosave`). `onError` hears
- * the first of a run of failed writes.
+ * why the first of a run of writes failed (e.g. "the browser storage is full").
  */
 export function startSaving(
   store: EditorStore,
@@ -126,7 +121,7 @@ export function startSaving(
     timer = null;
     dirty = false;
     const result = write(designOf(store.getState()));
-    if (!result.ok && !failing) onError(`Autosave failed: ${result.error}. Export the design to keep it.`);
+    if (!result.ok && !failing) onError(result.error);
     failing = !result.ok;
   };
   const unsubscribe = store.subscribe((state, prev) => {

@@ -8,6 +8,7 @@
  * rather than overwritten, so nothing is silently lost.
  */
 import { stableJson } from '@/lib/design/stable-json';
+import { writeJson, type StorageWrite } from '@/lib/storage-write';
 import { isCompleted, parseAttempt, type Attempt, type CompletedAttempt } from './attempt';
 
 export const KEY_PREFIX = 'scalelab:interview:v1';
@@ -18,17 +19,9 @@ export function activeKey(problemId: string): string {
   return `${KEY_PREFIX}:active:${problemId}`;
 }
 
-export type WriteResult = { ok: true } | { ok: false; error: string };
+export type WriteResult = StorageWrite;
 
-function write(storage: Storage, key: string, value: unknown): WriteResult {
-  try {
-    storage.setItem(key, JSON.stringify(value));
-    return { ok: true };
-  } catch (e) {
-    const quota = e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22);
-    return { ok: false, error: quota ? 'the browser storage is full' : e instanceof Error ? e.message : String(e) };
-  }
-}
+const write = writeJson;
 
 function setAside(storage: Storage, key: string, text: string) {
   try {
