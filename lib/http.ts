@@ -18,11 +18,30 @@ export function echoed(value: string, max = 40): string {
 }
 
 /**
+ * The media type a request body must declare: `application/json`, in any
+ * case, with or without parameters (`; charset=utf-8`). Browsers send a
+ * cross-site form or a `text/plain` fetch without asking first (no CORS
+ * preflight); a JSON content type always needs one, so insisting on it keeps
+ * another site from posting through a visitor's browser.
+ */
+function jsonContentTypeError(req: Request): NextResponse | null {
+  const declared = req.headers.get('content-type');
+  const mediaType = (declared ?? '').split(';', 1)[0].trim();
+  if (mediaType.toLowerCase() === 'application/json') return null;
+  const got = mediaType === '' ? 'none' : echoed(mediaType);
+  return errorResponse(415, `Send the body as JSON: Content-Type must be application/json (got ${got}).`);
+}
+
+/**
  * Reads a JSON request body of at most `maxBytes`, stopping as soon as the
  * limit is passed so an oversized body is never held in memory whole.
- * Answers 413 when too large and 400 when the body is not UTF-8 JSON.
+ * Answers 415 unless the body is declared as `application/json`, 413 when
+ * too large and 400 when the body is not UTF-8 JSON. Every route that reads
+ * a body reads it here, so each one refuses a body sent as a form or as text.
  */
 export async function readJsonBody(req: Request, maxBytes: number): Promise<BodyResult> {
+  const wrongType = jsonContentTypeError(req);
+  if (wrongType) return { ok: false, response: wrongType };
   const tooLarge = () =>
     errorResponse(413, `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`, { limitBytes: maxBytes });
   const declared = Number(req.headers.get('content-length'));

@@ -116,6 +116,39 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
     expect(body.error).not.toMatch(/Invalid input/);
   });
 
+  it('refuses a design sent as text, as a form or without a type with 415 naming the rule, and stores nothing', async () => {
+    const before = await db().design.findMany({ orderBy: { id: 'asc' } });
+    const json = JSON.stringify(design);
+    const sends: [BodyInit, Record<string, string>, string][] = [
+      // What a cross-site page can send without a CORS preflight.
+      [json, { 'content-type': 'text/plain' }, 'text/plain'],
+      [json, { 'content-type': 'text/plain;charset=UTF-8' }, 'text/plain'],
+      [`design=${encodeURIComponent(json)}`, { 'content-type': 'application/x-www-form-urlencoded' }, 'application/x-www-form-urlencoded'],
+      [new Blob([json]), {}, 'none'],
+      [json, { 'content-type': 'application/jsonp' }, 'application/jsonp'],
+      [json, { 'content-type': `text/${'x'.repeat(5000)}` }, `text/${'x'.repeat(35)}…`],
+    ];
+    for (const [body, headers, got] of sends) {
+      const res = await POST(new Request('http://test.local/api/designs', { method: 'POST', body, headers }));
+      expect(res.status, got).toBe(415);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await res.json()).toEqual({ error: `Send the body as JSON: Content-Type must be application/json (got ${got}).` });
+    }
+    // A fetch with a string body and no headers is sent as text/plain too.
+    const bare = await POST(new Request('http://test.local/api/designs', { method: 'POST', body: json }));
+    expect(bare.status).toBe(415);
+    expect(await db().design.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+  });
+
+  it('accepts application/json in any case and with parameters', async () => {
+    for (const type of ['application/json', 'application/json; charset=utf-8', 'Application/JSON;Charset=UTF-8', ' application/json ']) {
+      const res = await post(JSON.stringify(design), { 'content-type': type });
+      expect(res.status, type).toBe(201);
+      const { id } = (await res.json()) as { id: string };
+      expect(await (await get(id)).json()).toEqual(design);
+    }
+  });
+
   it('answers 413 for a body over 512 KB, even without a content-length', async () => {
     const huge = JSON.stringify({ ...design, name: 'x'.repeat(600 * 1024) });
     expect((await post(huge)).status).toBe(413);
@@ -126,7 +159,12 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
       },
     });
     const res = await POST(
-      new Request('http://test.local/api/designs', { method: 'POST', body: stream, duplex: 'half' } as RequestInit),
+      new Request('http://test.local/api/designs', {
+        method: 'POST',
+        body: stream,
+        headers: { 'content-type': 'application/json' },
+        duplex: 'half',
+      } as RequestInit),
     );
     expect(res.status).toBe(413);
   });

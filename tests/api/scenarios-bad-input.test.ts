@@ -8,7 +8,7 @@ import { call, newAddress, scaledDesign, scenarioInput, type Handler } from './s
 
 vi.mock('@/lib/scenarios/engine', async () => ({ evaluateDesign: (await import('./scenarios-helpers')).fakeEvaluate }));
 
-const routes = {} as Record<'create' | 'join' | 'submit' | 'patch', Handler>;
+const routes = {} as Record<'create' | 'join' | 'submit' | 'patch' | 'manage', Handler>;
 let db: typeof import('@/lib/db').db;
 
 beforeAll(async () => {
@@ -17,6 +17,7 @@ beforeAll(async () => {
   routes.join = (await import('@/app/api/scenarios/[slug]/students/route')).POST;
   routes.submit = (await import('@/app/api/scenarios/[slug]/submissions/route')).POST;
   routes.patch = (await import('@/app/api/scenarios/[slug]/manage/route')).PATCH;
+  routes.manage = (await import('@/app/api/scenarios/[slug]/manage/route')).GET;
   ({ db } = await import('@/lib/db'));
 });
 
@@ -125,6 +126,45 @@ describe(`scenario API bad input (${process.env.TEST_DATABASE_URL ? 'PostgreSQL'
       { path: 'config.startingDesign', message: 'unknown field "workLoad"; the fields are schemaVersion, name, workload, nodes, edges' },
     ]);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses every body sent as text or as a form with 415, as a cross-site page could send it, and stores nothing', async () => {
+    const { slug, manageKey, token } = await saved();
+    const before = await snapshot();
+    const sends: [string, Handler, string, unknown, Record<string, string>][] = [
+      ['create', routes.create, 'POST', scenarioInput(), {}],
+      ['join', routes.join, 'POST', { displayName: 'Mallory' }, {}],
+      ['submit', routes.submit, 'POST', { design: scaledDesign(3) }, { 'x-student-token': token }],
+      ['patch', routes.patch, 'PATCH', { status: 'closed' }, { 'x-manage-key': manageKey }],
+    ];
+    for (const [what, handler, method, value, headers] of sends) {
+      const json = JSON.stringify(value);
+      for (const [rawBody, type, got] of [
+        [json, 'text/plain', 'text/plain'],
+        [json, 'text/plain; charset=utf-8', 'text/plain'],
+        [`body=${encodeURIComponent(json)}`, 'application/x-www-form-urlencoded', 'application/x-www-form-urlencoded'],
+        ['--b\r\nContent-Disposition: form-data; name="body"\r\n\r\n{}\r\n--b--\r\n', 'multipart/form-data; boundary=b', 'multipart/form-data'],
+      ]) {
+        const res = await call(handler, { method, rawBody, params: { slug }, headers: { ...headers, 'content-type': type }, address: newAddress() });
+        expect(res.status, `${what} as ${type}`).toBe(415);
+        expect(res.headers.get('cache-control')).toBe('no-store');
+        expect(await res.json()).toEqual({ error: `Send the body as JSON: Content-Type must be application/json (got ${got}).` });
+      }
+    }
+    expect(await snapshot()).toEqual(before);
+    // The dashboard lists the one submission from before, and the scenario is still open.
+    const listed = await call(routes.manage, { params: { slug }, headers: { 'x-manage-key': manageKey }, url: `http://test.local/api/scenarios/${slug}/manage?all=1` });
+    expect(listed.status).toBe(200);
+    const dashboard = (await listed.json()) as { scenario: { status: string }; submissions: unknown[] };
+    expect(dashboard.submissions).toHaveLength(1);
+    expect(dashboard.scenario.status).toBe('open');
+
+    // The same bodies as JSON (any case, with a charset) are accepted.
+    const jsonType = { 'content-type': 'Application/JSON; charset=UTF-8' };
+    const joined = await call(routes.join, { method: 'POST', rawBody: JSON.stringify({ displayName: 'Bob' }), params: { slug }, headers: jsonType, address: newAddress() });
+    expect(joined.status, await joined.clone().text()).toBe(201);
+    const patched = await call(routes.patch, { method: 'PATCH', rawBody: '{"status":"closed"}', params: { slug }, headers: { ...jsonType, 'x-manage-key': manageKey } });
+    expect(patched.status, await patched.clone().text()).toBe(200);
   });
 
   it('refuses a body that is not UTF-8 instead of storing replacement characters in its place', async () => {

@@ -54,7 +54,9 @@ export interface CallOptions {
 }
 
 export async function call(handler: Handler, options: CallOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = { 'x-forwarded-for': options.address ?? '192.0.2.1', ...options.headers };
+  // A raw body is sent as JSON too unless the test names another type.
+  const rawType: Record<string, string> = options.rawBody === undefined ? {} : { 'content-type': 'application/json' };
+  const headers: Record<string, string> = { 'x-forwarded-for': options.address ?? '192.0.2.1', ...rawType, ...options.headers };
   let body: BodyInit | undefined;
   if (options.rawBody !== undefined) body = options.rawBody;
   else if (options.body !== undefined) {
