@@ -82,3 +82,29 @@ test('the catch-all for unknown API paths leaves every real endpoint answering a
   expect(wrongMethod.status()).toBe(405);
   expect((await request.post('/api/designs', { data: {} })).status()).toBe(422);
 });
+
+test('a wrong method answers 405 in JSON naming the methods the endpoint takes, with Allow', async ({ request }) => {
+  const wrong: [string, string, string][] = [
+    ['DELETE', '/api/designs', 'POST, OPTIONS'],
+    ['GET', '/api/designs', 'POST, OPTIONS'],
+    ['PUT', '/api/health', 'GET, HEAD, OPTIONS'],
+    ['DELETE', '/api/health', 'GET, HEAD, OPTIONS'],
+    ['POST', '/api/scenarios/sample-scale-out', 'GET, HEAD, OPTIONS'],
+    ['PUT', '/api/scenarios/sample-scale-out/manage', 'GET, HEAD, PATCH, DELETE, OPTIONS'],
+  ];
+  for (const [method, path, allow] of wrong) {
+    const res = await request.fetch(path, { method });
+    expect(res.status(), `${method} ${path}`).toBe(405);
+    expect(res.headers()['allow'], `${method} ${path}`).toBe(allow);
+    expect(res.headers()['content-type']).toMatch(/^application\/json/);
+    expect(await res.json()).toEqual({ error: `${method} is not allowed on ${path}; it answers ${allow}.`, allowed: allow.split(', ') });
+  }
+  const head = await request.head('/api/designs');
+  expect(head.status()).toBe(405);
+  expect(head.headers()['allow']).toBe('POST, OPTIONS');
+  // OPTIONS lists only what the endpoint serves, and a served HEAD still answers as GET does.
+  const options = await request.fetch('/api/health', { method: 'OPTIONS' });
+  expect(options.status()).toBe(204);
+  expect(options.headers()['allow']).toBe('GET, HEAD, OPTIONS');
+  expect((await request.head('/api/health')).status()).toBe(200);
+});

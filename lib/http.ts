@@ -2,8 +2,8 @@ import { NextResponse } from 'next/server';
 
 export type BodyResult = { ok: true; value: unknown; bytes: number } | { ok: false; response: NextResponse };
 
-export function errorResponse(status: number, error: string, extra?: Record<string, unknown>): NextResponse {
-  return NextResponse.json({ error, ...extra }, { status, headers: { 'cache-control': 'no-store' } });
+export function errorResponse(status: number, error: string, extra?: Record<string, unknown>, headers: Record<string, string> = {}): NextResponse {
+  return NextResponse.json({ error, ...extra }, { status, headers: { 'cache-control': 'no-store', ...headers } });
 }
 
 /**
@@ -15,6 +15,43 @@ export function errorResponse(status: number, error: string, extra?: Record<stri
 export function echoed(value: string, max = 40): string {
   const chars = Array.from(value);
   return chars.length <= max ? value : `${chars.slice(0, max).join('')}…`;
+}
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+type Method = (typeof METHODS)[number];
+/** The methods a route implements itself; Next answers HEAD from GET. */
+type RouteMethod = Exclude<Method, 'HEAD' | 'OPTIONS'>;
+type Answered<M extends RouteMethod> = M | (M extends 'GET' ? 'HEAD' : never);
+
+/**
+ * Handlers for every method a route does not serve, to export beside the
+ * ones it does: `export const { POST, PUT, PATCH, DELETE, OPTIONS } =
+ * otherMethods('GET');`. Each answers 405 in the API's JSON error format
+ * naming the methods the route takes, with an `Allow` header, where Next
+ * would answer an empty 405. OPTIONS answers 204 with the same `Allow`
+ * (Next's own would list these 405 handlers as allowed). The type lists
+ * exactly the methods left over, so a served one cannot be exported twice.
+ */
+export function otherMethods<M extends RouteMethod>(
+  ...served: M[]
+): Record<Exclude<Method, Answered<M>>, (req: Request) => NextResponse> {
+  const answered = new Set<Method>(served);
+  if (answered.has('GET')) answered.add('HEAD');
+  answered.add('OPTIONS');
+  const allowed = METHODS.filter((m) => answered.has(m));
+  const allow = allowed.join(', ');
+  const notAllowed = (req: Request) =>
+    errorResponse(
+      405,
+      `${echoed(req.method)} is not allowed on ${echoed(new URL(req.url).pathname, 80)}; it answers ${allow}.`,
+      { allowed },
+      { allow },
+    );
+  const handlers: Partial<Record<Method, (req: Request) => NextResponse>> = {
+    OPTIONS: () => new NextResponse(null, { status: 204, headers: { allow } }),
+  };
+  for (const m of METHODS) if (!answered.has(m)) handlers[m] = notAllowed;
+  return handlers as Record<Exclude<Method, Answered<M>>, (req: Request) => NextResponse>;
 }
 
 /**

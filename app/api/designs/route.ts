@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { describeIssues, MAX_DESIGN_BYTES, parseDesign } from '@/lib/design/schema';
 import { saveDesign } from '@/lib/designs';
-import { errorResponse, readJsonBody } from '@/lib/http';
+import { errorResponse, otherMethods, readJsonBody } from '@/lib/http';
 
 /** Saves a design document; answers 201 `{id, url}`. */
 export async function POST(req: Request) {
@@ -14,3 +14,5 @@ export async function POST(req: Request) {
   const id = await saveDesign(parsed.design);
   return NextResponse.json({ id, url: `/d/${id}` }, { status: 201, headers: { location: `/api/designs/${id}` } });
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');

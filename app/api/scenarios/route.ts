@@ -2,6 +2,7 @@ import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
 import { createScenario } from '@/lib/scenarios/repository';
 import { createScenarioSchema, MAX_CREATE_BYTES, oversizedCreatePart, parseWith } from '@/lib/scenarios/schema';
 import { invalid, json, limit, readBody, tooLarge } from '@/lib/scenarios/http';
+import { otherMethods } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,3 +26,5 @@ export async function POST(req: Request) {
     { location: `/api/scenarios/${slug}` },
   );
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { loadDesign } from '@/lib/designs';
-import { echoed, errorResponse } from '@/lib/http';
+import { echoed, errorResponse, otherMethods } from '@/lib/http';
 
 /** Answers a saved design document, or 404. */
 export async function GET(_req: Request, ctx: RouteContext<'/api/designs/[id]'>) {
@@ -10,3 +10,5 @@ export async function GET(_req: Request, ctx: RouteContext<'/api/designs/[id]'>)
   // Saved designs never change, so they may be cached for a long time.
   return NextResponse.json(saved.design, { headers: { 'cache-control': 'public, max-age=31536000, immutable' } });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

@@ -1,5 +1,6 @@
 import { findScenario, toPublicScenario } from '@/lib/scenarios/repository';
 import { json, notFound } from '@/lib/scenarios/http';
+import { otherMethods } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,3 +11,5 @@ export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }
   if (!rec) return notFound();
   return json(toPublicScenario(rec));
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

@@ -2,6 +2,7 @@ import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
 import { copySampleScenario } from '@/lib/scenarios/samples';
 import { json, limit, notFound } from '@/lib/scenarios/http';
 import { sampleBySlug } from '@/lib/scenarios/sample-definitions';
+import { otherMethods } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,3 +23,5 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
     201,
   );
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');

@@ -1,5 +1,6 @@
 import { findScenario, leaderboard } from '@/lib/scenarios/repository';
 import { fail, json, notFound } from '@/lib/scenarios/http';
+import { otherMethods } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,3 +13,5 @@ export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }
   if (!entries) return fail(404, 'This scenario has no leaderboard, or its scores are not released yet.');
   return json({ entries });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

@@ -7,6 +7,7 @@ import {
 } from '@/lib/scenarios/repository';
 import { managePatchSchema, MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/scenarios/schema';
 import { invalid, json, manageKeyOf, notFound, readBody } from '@/lib/scenarios/http';
+import { otherMethods } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,3 +44,5 @@ export async function DELETE(req: Request, ctx: Ctx) {
   await deleteScenario(rec);
   return json({ deleted: true });
 }
+
+export const { POST, PUT, OPTIONS } = otherMethods('GET', 'PATCH', 'DELETE');

@@ -1,5 +1,6 @@
 import { authorizeStudent, studentWork, toPublicScenario } from '@/lib/scenarios/repository';
 import { json, notFound, studentTokenOf } from '@/lib/scenarios/http';
+import { otherMethods } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,3 +12,5 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
   const work = await studentWork(auth.scenario, auth.student);
   return json({ student: { displayName: auth.student.displayName }, scenario: toPublicScenario(auth.scenario), ...work });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

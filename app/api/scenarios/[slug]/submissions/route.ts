@@ -3,6 +3,7 @@ import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
 import { authorizeStudent, closedReason, submitDesign } from '@/lib/scenarios/repository';
 import { checkDesignConstraints, designBytes, emptyDesignIssue, MAX_SUBMIT_BYTES, parseWith, submitSchema } from '@/lib/scenarios/schema';
 import { fail, invalid, json, notFound, readBody, studentTokenOf, tooLarge, tooMany } from '@/lib/scenarios/http';
+import { otherMethods } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -40,3 +41,5 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
   if (!result.ok) return tooMany(result.refused);
   return json({ submission: result.submission }, 201);
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');

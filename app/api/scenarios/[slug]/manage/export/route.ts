@@ -2,6 +2,7 @@ import { submissionsCsv } from '@/lib/scenarios/csv';
 import { authorizeManage, listSubmissions } from '@/lib/scenarios/repository';
 import { resolveTargets } from '@/lib/scenarios/schema';
 import { manageKeyOf, notFound } from '@/lib/scenarios/http';
+import { otherMethods } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,3 +23,5 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
     },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

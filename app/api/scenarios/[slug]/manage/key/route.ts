@@ -1,5 +1,6 @@
 import { authorizeManage, rotateManageKey } from '@/lib/scenarios/repository';
 import { json, manageKeyOf, notFound } from '@/lib/scenarios/http';
+import { otherMethods } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,3 +12,5 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
   const manageKey = await rotateManageKey(rec);
   return json({ manageKey, manageUrl: `/s/${slug}/manage#key=${manageKey}` });
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');

@@ -1,6 +1,7 @@
 import { authorizeManage, getSubmission, gradeScenarioDesign } from '@/lib/scenarios/repository';
 import { resolveTargets } from '@/lib/scenarios/schema';
 import { json, manageKeyOf, notFound } from '@/lib/scenarios/http';
+import { otherMethods } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,3 +19,5 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string; i
     reference: ref ? { design: ref, grade: gradeScenarioDesign(ref, rec.config) } : null,
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');
