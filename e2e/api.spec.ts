@@ -108,3 +108,32 @@ test('a wrong method answers 405 in JSON naming the methods the endpoint takes, 
   expect(options.headers()['allow']).toBe('GET, HEAD, OPTIONS');
   expect((await request.head('/api/health')).status()).toBe(200);
 });
+
+test('a body sent as text or as a form is refused with 415 and stores nothing; JSON still works', async ({ request }) => {
+  const design = { schemaVersion: 1, name: 'Typed', nodes: [{ id: 'u', kind: 'users' }], edges: [] };
+  const asText = await request.post('/api/designs', { data: JSON.stringify(design), headers: { 'content-type': 'text/plain' } });
+  expect(asText.status()).toBe(415);
+  expect(await asText.json()).toEqual({ error: 'Send the body as JSON: Content-Type must be application/json (got text/plain).' });
+  const asForm = await request.post('/api/designs', { form: { design: JSON.stringify(design) } });
+  expect(asForm.status()).toBe(415);
+  expect((await asForm.json()).error).toBe('Send the body as JSON: Content-Type must be application/json (got application/x-www-form-urlencoded).');
+  const asJson = await request.post('/api/designs', { data: JSON.stringify(design), headers: { 'content-type': 'application/json; charset=utf-8' } });
+  expect(asJson.status()).toBe(201);
+
+  // A student's submission sent as text is not stored: their own list stays empty.
+  const slug = 'sample-scale-out';
+  const refusedJoin = await request.post(`/api/scenarios/${slug}/students`, { form: { displayName: 'Mallory' } });
+  expect(refusedJoin.status()).toBe(415);
+  const joined = await request.post(`/api/scenarios/${slug}/students`, { data: { displayName: 'Typed' } });
+  expect(joined.status()).toBe(201);
+  const { resumeToken } = await joined.json();
+  const start = (await (await request.get(`/api/scenarios/${slug}`)).json()).startingDesign;
+  const submitted = await request.post(`/api/scenarios/${slug}/submissions`, {
+    data: JSON.stringify({ design: start }),
+    headers: { 'content-type': 'text/plain;charset=UTF-8', 'x-student-token': resumeToken },
+  });
+  expect(submitted.status()).toBe(415);
+  const me = await request.get(`/api/scenarios/${slug}/me`, { headers: { 'x-student-token': resumeToken } });
+  expect(me.status()).toBe(200);
+  expect((await me.json()).submissions).toEqual([]);
+});
