@@ -137,3 +137,12 @@ test('a body sent as text or as a form is refused with 415 and stores nothing; J
   expect(me.status()).toBe(200);
   expect((await me.json()).submissions).toEqual([]);
 });
+
+test('a 10,000-character unknown field name comes back only by its start', async ({ request }) => {
+  const key = `${'k'.repeat(40)}${'z'.repeat(9960)}`;
+  const res = await request.post('/api/designs', { data: { schemaVersion: 1, nodes: [], edges: [], [key]: 1 } });
+  expect(res.status()).toBe(422);
+  const text = await res.text();
+  expect(text.length).toBeLessThan(1000);
+  expect(JSON.parse(text).issues).toEqual([{ path: '', message: `unknown field "${'k'.repeat(40)}…"; the fields are schemaVersion, name, workload, nodes, edges` }]);
+});

@@ -1,20 +1,12 @@
 import { NextResponse } from 'next/server';
+import { echoed } from './echoed';
+
+export { echoed };
 
 export type BodyResult = { ok: true; value: unknown; bytes: number } | { ok: false; response: NextResponse };
 
 export function errorResponse(status: number, error: string, extra?: Record<string, unknown>, headers: Record<string, string> = {}): NextResponse {
   return NextResponse.json({ error, ...extra }, { status, headers: { 'cache-control': 'no-store', ...headers } });
-}
-
-/**
- * A user-supplied value (an id, a slug, a path) as an error message may
- * repeat it: whole when short, else its first `max` characters and "…", so a
- * 6,000-character id does not come back 6,000 characters long. Cuts between
- * characters, never through one.
- */
-export function echoed(value: string, max = 40): string {
-  const chars = Array.from(value);
-  return chars.length <= max ? value : `${chars.slice(0, max).join('')}…`;
 }
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;

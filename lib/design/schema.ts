@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { echoed } from '../echoed';
 import { findCycle } from '../engine/graph';
 import { DNS_ROUTING, KINDS, LB_ALGORITHMS, SIZES } from '../engine/kinds';
 import type { Design } from '../engine/types';
@@ -200,6 +201,9 @@ function describeValue(v: unknown): string {
   return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
+/** Unknown fields an issue names; the rest are counted. */
+const MAX_KEYS_NAMED = 5;
+
 const EXPECTED_WORDS: Record<string, string> = {
   object: 'a JSON object',
   array: 'a list',
@@ -229,8 +233,10 @@ export function plainIssueMessages(root: string) {
       return `${name} must be ${expected}${withFields}, not ${describeValue(iss.input)}`;
     }
     if (iss.code === 'unrecognized_keys') {
-      const keys = iss.keys.map((k) => `"${k}"`).join(', ');
-      return `unknown field${iss.keys.length === 1 ? '' : 's'} ${keys}${fields.length > 0 ? `; the fields are ${fields.join(', ')}` : ''}`;
+      // The names are the sender's: quote only the start of each, and only the first few.
+      const keys = iss.keys.slice(0, MAX_KEYS_NAMED).map((k) => `"${echoed(k)}"`).join(', ');
+      const more = iss.keys.length > MAX_KEYS_NAMED ? ` and ${iss.keys.length - MAX_KEYS_NAMED} more` : '';
+      return `unknown field${iss.keys.length === 1 ? '' : 's'} ${keys}${more}${fields.length > 0 ? `; the fields are ${fields.join(', ')}` : ''}`;
     }
     return undefined;
   };

@@ -105,6 +105,32 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
     expect(await (await get(saved)).json()).toEqual(design);
   });
 
+  it('quotes only the start of a very long unknown field name, and only the first few of many', async () => {
+    const before = await db().design.findMany({ orderBy: { id: 'asc' } });
+    const longKey = `${'k'.repeat(40)}${'z'.repeat(9960)}`;
+    const res = await post(JSON.stringify({ ...design, [longKey]: 1 }));
+    expect(res.status).toBe(422);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(1000);
+    expect(text).not.toContain('z');
+    const body = JSON.parse(text) as { error: string; issues: { path: string; message: string }[] };
+    expect(body.issues).toEqual([{ path: '', message: `unknown field "${'k'.repeat(40)}…"; the fields are schemaVersion, name, workload, nodes, edges` }]);
+
+    // Deeper down too, and a thousand unknown fields are counted, not listed.
+    const deeper = structuredClone(design) as { nodes: Record<string, unknown>[] };
+    for (let i = 0; i < 1000; i++) deeper.nodes[1][`${'p'.repeat(100)}${i}`] = i;
+    const many = await post(JSON.stringify(deeper));
+    expect(many.status).toBe(422);
+    const manyText = await many.text();
+    expect(manyText.length).toBeLessThan(1500);
+    const manyBody = JSON.parse(manyText) as { issues: { path: string; message: string }[] };
+    const p40 = `"${'p'.repeat(40)}…"`;
+    expect(manyBody.issues).toEqual([
+      { path: 'nodes[1]', message: `unknown fields ${[p40, p40, p40, p40, p40].join(', ')} and 995 more; the fields are id, kind, label, position, params` },
+    ]);
+    expect(await db().design.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+  });
+
   it('says which node or edge is not an object, in plain words', async () => {
     const res = await post(JSON.stringify({ ...design, nodes: ['users'], edges: [7] }));
     expect(res.status).toBe(422);

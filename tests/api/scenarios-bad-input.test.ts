@@ -113,6 +113,27 @@ describe(`scenario API bad input (${process.env.TEST_DATABASE_URL ? 'PostgreSQL'
     expect(await snapshot()).toEqual(before);
   });
 
+  it('quotes only the start of a very long unknown field name', async () => {
+    const { slug, manageKey } = await saved();
+    const before = await snapshot();
+    // 3,000 characters: the join and change bodies may be 4 KB at most.
+    const longKey = `${'r'.repeat(40)}${'z'.repeat(2960)}`;
+    const expected = `unknown field "${'r'.repeat(40)}…"`;
+    const join = await call(routes.join, { body: { displayName: 'Bob', [longKey]: 'admin' }, params: { slug }, address: newAddress() });
+    const joinText = await join.clone().text();
+    expect(joinText.length).toBeLessThan(500);
+    expect((await refusal(join)).issues).toEqual([{ path: '', message: `${expected}; the fields are displayName` }]);
+    const create = await call(routes.create, { body: scenarioInput({}, { startingDesign: { ...scaledDesign(1), [longKey]: 1 } }), address: newAddress() });
+    expect((await create.clone().text()).length).toBeLessThan(500);
+    expect((await refusal(create)).issues).toEqual([
+      { path: 'config.startingDesign', message: `${expected}; the fields are schemaVersion, name, workload, nodes, edges` },
+    ]);
+    const patch = await call(routes.patch, { method: 'PATCH', body: { status: 'closed', [longKey]: true }, params: { slug }, headers: { 'x-manage-key': manageKey } });
+    expect((await patch.clone().text()).length).toBeLessThan(500);
+    expect((await refusal(patch)).error).toContain(expected);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('refuses a design with a field it does not know, in a submission or a new scenario, instead of dropping it', async () => {
     const { slug, token } = await saved();
     const before = await snapshot();
