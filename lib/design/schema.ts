@@ -87,7 +87,7 @@ export const nodeParamsSchema = z.strictObject({
 const positionShape = { x: finite('position.x'), y: finite('position.y') };
 const nodeShape = {
   id,
-  kind: z.enum(KINDS, { error: (i) => `unknown kind ${JSON.stringify(i.input)}; expected one of ${KINDS.join(', ')}` }),
+  kind: z.enum(KINDS, { error: (i) => `unknown kind ${echoed(String(JSON.stringify(i.input)))}; expected one of ${KINDS.join(', ')}` }),
   label: z.string({ error: 'label must be a string' }).max(200, { error: 'label must be at most 200 characters' }).optional(),
   position: z.object(positionShape).optional(),
   params: nodeParamsSchema.optional(),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { hasComponents } from '../design/carries-traffic';
+import { echoed } from '../echoed';
 import { formatPath, MAX_DESIGN_BYTES, parseDesign, plainIssueMessages, workloadSchema } from '../design/schema';
 import { stableJson } from '../design/stable-json';
 import { KINDS, type Kind } from '../engine/kinds';
@@ -80,7 +81,7 @@ const briefSchema = z
   .refine((s) => byteLength(s) <= MAX_BRIEF_BYTES, { error: `brief must be at most ${MAX_BRIEF_BYTES / 1024} KB` });
 
 const kindSchema = z.enum(KINDS, {
-  error: (i) => `unknown kind ${JSON.stringify(i.input)}; expected one of ${KINDS.join(', ')}`,
+  error: (i) => `unknown kind ${echoed(String(JSON.stringify(i.input)))}; expected one of ${KINDS.join(', ')}`,
 });
 
 const nodeIdSchema = z.string({ error: 'node id must be text' }).min(1).max(100);

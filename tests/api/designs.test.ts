@@ -131,6 +131,17 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
     expect(await db().design.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
   });
 
+  it('quotes only the start of a very long unknown kind', async () => {
+    const bad = structuredClone(design) as { nodes: { kind: unknown }[] };
+    bad.nodes[1].kind = `${'q'.repeat(39)}${'z'.repeat(9961)}`;
+    const res = await post(JSON.stringify(bad));
+    expect(res.status).toBe(422);
+    const text = await res.text();
+    expect(text).not.toContain('z');
+    const body = JSON.parse(text) as { issues: { path: string; message: string }[] };
+    expect(body.issues).toEqual([{ path: 'nodes[1].kind', message: expect.stringMatching(new RegExp(`^unknown kind "${'q'.repeat(39)}…; expected one of users, `)) }]);
+  });
+
   it('says which node or edge is not an object, in plain words', async () => {
     const res = await post(JSON.stringify({ ...design, nodes: ['users'], edges: [7] }));
     expect(res.status).toBe(422);

@@ -113,7 +113,7 @@ describe(`scenario API bad input (${process.env.TEST_DATABASE_URL ? 'PostgreSQL'
     expect(await snapshot()).toEqual(before);
   });
 
-  it('quotes only the start of a very long unknown field name', async () => {
+  it('quotes only the start of a very long unknown field name or kind', async () => {
     const { slug, manageKey } = await saved();
     const before = await snapshot();
     // 3,000 characters: the join and change bodies may be 4 KB at most.
@@ -127,6 +127,11 @@ describe(`scenario API bad input (${process.env.TEST_DATABASE_URL ? 'PostgreSQL'
     expect((await create.clone().text()).length).toBeLessThan(500);
     expect((await refusal(create)).issues).toEqual([
       { path: 'config.startingDesign', message: `${expected}; the fields are schemaVersion, name, workload, nodes, edges` },
+    ]);
+    const kinds = await call(routes.create, { body: scenarioInput({}, { allowedKinds: ['users', longKey] }), address: newAddress() });
+    expect((await kinds.clone().text()).length).toBeLessThan(1000);
+    expect((await refusal(kinds)).issues).toEqual([
+      { path: 'config.allowedKinds[1]', message: expect.stringMatching(new RegExp(`^unknown kind "${'r'.repeat(39)}…; expected one of users, `)) },
     ]);
     const patch = await call(routes.patch, { method: 'PATCH', body: { status: 'closed', [longKey]: true }, params: { slug }, headers: { 'x-manage-key': manageKey } });
     expect((await patch.clone().text()).length).toBeLessThan(500);
