@@ -551,7 +551,7 @@ test('no serious or critical axe violations on the teach page, the student page 
   await expect(page.getByRole('heading', { name: 'Share a scenario with your class' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
-  const created = await (await request.post('/api/scenarios/sample-scale-out/copy')).json();
+  const created = await (await request.post('/api/scenarios/sample-scale-out/copy', { data: {} })).json();
   await page.goto(created.studentUrl);
   await expect(page.getByLabel('Display name')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

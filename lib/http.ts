@@ -53,7 +53,7 @@ export function otherMethods<M extends RouteMethod>(
  * preflight); a JSON content type always needs one, so insisting on it keeps
  * another site from posting through a visitor's browser.
  */
-function jsonContentTypeError(req: Request): NextResponse | null {
+export function jsonContentTypeError(req: Request): NextResponse | null {
   const declared = req.headers.get('content-type');
   const mediaType = (declared ?? '').split(';', 1)[0].trim();
   if (mediaType.toLowerCase() === 'application/json') return null;

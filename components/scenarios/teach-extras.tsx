@@ -13,7 +13,7 @@ export function SampleCards({ samples }: { samples: SampleSummary[] }) {
   const copy = async (s: SampleSummary) => {
     setBusy(s.slug);
     setError(null);
-    const res = await api<{ slug: string; manageUrl: string }>(`/api/scenarios/${s.slug}/copy`, { method: 'POST' });
+    const res = await api<{ slug: string; manageUrl: string }>(`/api/scenarios/${s.slug}/copy`, { method: 'POST', body: {} });
     if (res.ok) {
       saveScenario({ slug: res.data.slug, title: `Sample: ${s.title}`, manageUrl: res.data.manageUrl });
       window.location.assign(res.data.manageUrl);

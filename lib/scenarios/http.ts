@@ -1,6 +1,6 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
-import { readJsonBody } from '../http';
+import { jsonContentTypeError, readJsonBody } from '../http';
 import { hitRateLimits, type RateDecision, type RateHit } from './rate-limit';
 import { describeFieldIssues, type FieldIssue } from './schema';
 
@@ -73,4 +73,16 @@ export function studentTokenOf(req: Request): string | null {
 function bearer(req: Request): string | null {
   const m = /^Bearer\s+(\S+)$/i.exec(req.headers.get('authorization') ?? '');
   return m ? m[1] : null;
+}
+
+/**
+ * For a POST that takes no body but changes something (copying a sample):
+ * declaring `application/json` costs the app's own fetch nothing, and a page
+ * on another site cannot send it without a CORS preflight, which this API
+ * never grants. Answers 415 otherwise, as a body-taking route would.
+ */
+export function requireJsonType(req: Request): NextResponse | null {
+  const wrong = jsonContentTypeError(req);
+  if (wrong) for (const [k, v] of Object.entries(BASE_HEADERS)) wrong.headers.set(k, v);
+  return wrong;
 }

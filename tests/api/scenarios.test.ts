@@ -499,7 +499,7 @@ describe(`scenarios API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLit
     });
 
     it('copies a sample into a scenario of one’s own, with graded demo submissions', async () => {
-      const res = await call(routes.copy, { method: 'POST', params: { slug: 'sample-daily-byte' }, address: newAddress() });
+      const res = await call(routes.copy, { method: 'POST', body: {}, params: { slug: 'sample-daily-byte' }, address: newAddress() });
       expect(res.status).toBe(201);
       const copy = (await res.json()) as Created;
       expect(copy.slug).not.toBe('sample-daily-byte');
@@ -508,7 +508,19 @@ describe(`scenarios API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLit
       expect(dash.submissions.map((s) => s.displayName).sort()).toEqual(['Ada (demo)', 'Grace (demo)', 'Linus (demo)']);
       // Only samples can be copied.
       const own = await create();
-      expect((await call(routes.copy, { method: 'POST', params: { slug: own.slug }, address: newAddress() })).status).toBe(404);
+      expect((await call(routes.copy, { method: 'POST', body: {}, params: { slug: own.slug }, address: newAddress() })).status).toBe(404);
+    });
+
+    it('copies only when asked as JSON: a cross-site form post (no preflight) copies nothing', async () => {
+      const before = await db().scenario.count();
+      const variants: Record<string, string>[] = [{}, { 'content-type': 'application/x-www-form-urlencoded' }, { 'content-type': 'text/plain' }];
+      for (const headers of variants) {
+        const res = await call(routes.copy, { method: 'POST', headers, params: { slug: 'sample-daily-byte' }, address: newAddress() });
+        expect(res.status).toBe(415);
+        expect(((await res.json()) as { error: string }).error).toMatch(/^Send the body as JSON: Content-Type must be application\/json \(got (none|application\/x-www-form-urlencoded|text\/plain)\)\.$/);
+        expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      }
+      expect(await db().scenario.count()).toBe(before);
     });
   });
 });

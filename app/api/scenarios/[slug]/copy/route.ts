@@ -1,6 +1,6 @@
 import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
 import { copySampleScenario } from '@/lib/scenarios/samples';
-import { json, limit, notFound } from '@/lib/scenarios/http';
+import { json, limit, notFound, requireJsonType } from '@/lib/scenarios/http';
 import { sampleBySlug } from '@/lib/scenarios/sample-definitions';
 import { otherMethods } from '@/lib/http';
 
@@ -9,9 +9,12 @@ export const dynamic = 'force-dynamic';
 /**
  * Copies a built-in sample into a scenario of one's own, with demo
  * submissions, and answers its links as creating a scenario does. Only
- * samples can be copied.
+ * samples can be copied. Takes no body, but must be declared as JSON (see
+ * `requireJsonType`), so another site cannot make a visitor's browser copy.
  */
 export async function POST(req: Request, ctx: { params: Promise<{ slug: string }> }) {
+  const wrongType = requireJsonType(req);
+  if (wrongType) return wrongType;
   const { slug } = await ctx.params;
   if (!sampleBySlug(slug)) return notFound();
   const limited = await limit({ rule: RATE_RULES.createScenario, subject: clientAddress(req) }, { rule: RATE_RULES.createScenarioGlobal, subject: 'all' });
