@@ -161,3 +161,28 @@ test('at 320 px the page does not scroll sideways and every toolbar button is on
   await expect(sandbox.toolbar.getByRole('button', { name: 'Inspector', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('complementary', { name: 'Inspector and results' })).toBeInViewport();
 });
+
+test('on a phone, every component tapped in the palette lands where it can be seen', async ({ sandbox }) => {
+  await sandbox.open();
+  const canvas = (await sandbox.canvas.boundingBox())!;
+  const names = ['Users', 'Load balancer', 'App server', 'Database', 'Cache'];
+  for (const name of names) {
+    await sandbox.toolbar.getByRole('button', { name: 'Components' }).tap();
+    await sandbox.palette.getByRole('button', { name, exact: true }).tap();
+    await expect(sandbox.palette).toBeHidden();
+    const card = sandbox.node(name);
+    await expect(card).toBeVisible();
+    // Let any pan to the new card finish, then the whole card is inside the canvas.
+    await expect
+      .poll(async () => {
+        const box = (await card.boundingBox())!;
+        return (
+          box.x >= canvas.x - 1 &&
+          box.y >= canvas.y - 1 &&
+          box.x + box.width <= canvas.x + canvas.width + 1 &&
+          box.y + box.height <= canvas.y + canvas.height + 1
+        );
+      }, `${name} is inside the canvas`)
+      .toBe(true);
+  }
+});

@@ -18,29 +18,49 @@ const ROW_GAP = 40;
 /** Space kept between a new card and the cards around it, px. */
 const GAP = GRID * 2;
 
+/** A rectangle in flow coordinates (the part of the canvas in view). */
+export interface FlowRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Whether a card with its top-left corner at `p` lies wholly inside `r`. */
+export function cardInside(p: { x: number; y: number }, r: FlowRect): boolean {
+  return p.x >= r.x && p.y >= r.y && p.x + NODE_WIDTH <= r.x + r.width && p.y + NODE_HEIGHT <= r.y + r.height;
+}
+
 /**
  * The slot nearest `at` (card positions, top-left) where a new card overlaps
  * no card in `taken`, with a gap to spare. Slots are one card plus the gap
  * apart, tried ring by ring, nearest first and, at equal distance, to the
  * right, below, to the left, then above: cards added one after another end
- * up side by side instead of stacked on one another.
+ * up side by side instead of stacked on one another. With `within` (the part
+ * of the canvas in view), a free slot wholly inside it wins over a nearer one
+ * that is not, so a card added on a narrow screen lands where it can be seen.
  */
-export function freeSpotNear(at: { x: number; y: number }, taken: readonly { x: number; y: number }[]): { x: number; y: number } {
+export function freeSpotNear(
+  at: { x: number; y: number },
+  taken: readonly { x: number; y: number }[],
+  within?: FlowRect,
+): { x: number; y: number } {
   const free = (p: { x: number; y: number }) => !taken.some((t) => Math.abs(t.x - p.x) < NODE_WIDTH + GAP && Math.abs(t.y - p.y) < NODE_HEIGHT + GAP);
-  if (free(at)) return at;
   const side = (i: number, j: number) => (i > 0 ? 0 : j > 0 ? 1 : i < 0 ? 2 : 3);
+  const candidates: { x: number; y: number }[] = [at];
   for (let ring = 1; ring <= 8; ring++) {
     const slots: [number, number][] = [];
     for (let i = -ring; i <= ring; i++) {
       for (let j = -ring; j <= ring; j++) if (Math.max(Math.abs(i), Math.abs(j)) === ring) slots.push([i, j]);
     }
     slots.sort(([ai, aj], [bi, bj]) => ai * ai + aj * aj - (bi * bi + bj * bj) || side(ai, aj) - side(bi, bj));
-    for (const [i, j] of slots) {
-      const spot = { x: at.x + i * (NODE_WIDTH + GAP), y: at.y + j * (NODE_HEIGHT + GAP) };
-      if (free(spot)) return spot;
-    }
+    for (const [i, j] of slots) candidates.push({ x: at.x + i * (NODE_WIDTH + GAP), y: at.y + j * (NODE_HEIGHT + GAP) });
   }
-  return at;
+  if (within) {
+    const seen = candidates.find((p) => free(p) && cardInside(p, within));
+    if (seen) return seen;
+  }
+  return candidates.find(free) ?? at;
 }
 
 /**
