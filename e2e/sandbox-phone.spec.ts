@@ -186,3 +186,34 @@ test('on a phone, every component tapped in the palette lands where it can be se
       .toBe(true);
   }
 });
+
+/** Whether `item` is the element under its own centre, so a tap on it reaches it (not a panel lying over it). */
+async function onTop(item: Locator): Promise<boolean> {
+  await item.scrollIntoViewIfNeeded();
+  return item.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+  });
+}
+
+test('on a phone, the palette opened while the side panel is open is on top and answers a tap, in the sandbox and in a lesson', async ({ sandbox, page }) => {
+  await sandbox.open();
+  await sandbox.toolbar.getByRole('button', { name: 'Inspector', exact: true }).tap();
+  await sandbox.toolbar.getByRole('button', { name: 'Components' }).tap();
+  const lb = sandbox.palette.getByRole('button', { name: 'Load balancer', exact: true });
+  await expect.poll(() => onTop(lb), 'the sandbox palette is on top').toBe(true);
+  await lb.tap();
+  await expect(sandbox.node('Load balancer')).toBeVisible();
+
+  // In a lesson, selecting a card opens its settings; the palette then opens over them, not under.
+  await page.goto('/learn/stage-2-separate-database');
+  const canvas = page.getByRole('region', { name: 'Design canvas' });
+  await expect(canvas).toHaveAttribute('data-hydrated', 'true');
+  await canvas.getByRole('group', { name: /^Users(?: \(.*\))?$/ }).tap();
+  await expect(page.getByRole('complementary', { name: 'Inspector' }).getByRole('heading', { name: 'Users' })).toBeVisible();
+  await page.getByRole('toolbar', { name: 'Design tools' }).getByRole('button', { name: 'Components' }).tap();
+  const db = page.getByRole('complementary', { name: 'Components palette' }).getByRole('button', { name: 'Database', exact: true });
+  await expect.poll(() => onTop(db), 'the lesson palette is on top').toBe(true);
+  await db.tap();
+  await expect(canvas.getByRole('group', { name: /^Database(?: \(.*\))?$/ })).toBeVisible();
+});

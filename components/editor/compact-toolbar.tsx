@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { selectNodeCount, type PanelName } from '@/lib/editor/store';
 import { useCanRedo, useCanUndo, useEditor, useEditorStore } from './editor-provider';
-import { DRAWER, type DrawerUntil } from './side-panel';
+import { DRAWER, togglePanel, type DrawerUntil } from './side-panel';
 import { Glyph } from './ui-icons';
 import { useAutoLayout } from './use-auto-layout';
 
@@ -47,7 +47,7 @@ export function CompactToolbar({
   const count = useEditor(selectNodeCount);
   const panels = useEditor((s) => s.ui.panels);
   const { layingOut, autoLayout: layout } = useAutoLayout();
-  const toggle = (p: PanelName) => store.getState().setPanel(p, !panels[p]);
+  const toggle = (p: PanelName) => togglePanel(store, p, p === 'palette' ? side.until : palette.until);
   return (
     <div role="toolbar" aria-label="Design tools" className="flex h-11 shrink-0 items-center gap-1 overflow-x-auto border-b border-slate-200 bg-white px-2">
       <button type="button" className={`${TOOL} ${DRAWER[palette.until].toggle}`} aria-pressed={panels.palette} aria-controls={palette.controls} onClick={() => toggle('palette')}>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { PanelName } from '@/lib/editor/store';
+import type { EditorStore, PanelName } from '@/lib/editor/store';
 import { useEditor, useEditorStore } from './editor-provider';
 
 /** Below which width a side panel is a drawer over the canvas, opened by a toolbar toggle (beside the canvas from then on), or `always`. */
@@ -22,6 +22,20 @@ export const DRAWER: Record<DrawerUntil, { docked: string; toggle: string; minWi
 export function isDrawer(until: DrawerUntil): boolean {
   const min = DRAWER[until].minWidth;
   return !Number.isFinite(min) || !window.matchMedia(`(min-width: ${min}px)`).matches;
+}
+
+/**
+ * What a side panel's toolbar toggle does: opens `panel`, or closes it if it is
+ * open. Two drawers over one canvas cover each other (on a phone the palette
+ * opened while the inspector is open would lie under it, out of reach), so
+ * opening one closes the other while that one is a drawer (`otherUntil`).
+ */
+export function togglePanel(store: EditorStore, panel: PanelName, otherUntil: DrawerUntil): void {
+  const s = store.getState();
+  const open = !s.ui.panels[panel];
+  const other: PanelName = panel === 'palette' ? 'inspector' : 'palette';
+  if (open && s.ui.panels[other] && isDrawer(otherUntil)) s.setPanel(other, false);
+  s.setPanel(panel, open);
 }
 
 /**

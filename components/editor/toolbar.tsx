@@ -11,6 +11,7 @@ import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
 import { Dialog } from './dialog';
 import { useCanRedo, useCanUndo, useEditor, useEditorStore } from './editor-provider';
 import { MenuButton, type MenuItem } from './menu-button';
+import { togglePanel } from './side-panel';
 import { useAutoLayout } from './use-auto-layout';
 import { Glyph, type GlyphName } from './ui-icons';
 
@@ -276,7 +277,8 @@ export function Toolbar() {
     setShare(await shareDesign(designOf(store.getState())));
   };
 
-  const togglePanel = (panel: PanelName) => store.getState().setPanel(panel, !panels[panel]);
+  // Both side panels of the sandbox are drawers below `lg` (sandbox.tsx).
+  const toggleDrawer = (panel: PanelName) => togglePanel(store, panel, 'lg');
 
   return (
     <div
@@ -285,7 +287,7 @@ export function Toolbar() {
       className="flex h-12 shrink-0 items-center gap-0.5 border-b border-slate-200 bg-white px-2 lg:gap-1"
     >
       <div className="lg:hidden">
-        <ToolButton icon="palette" label="Components" onClick={() => togglePanel('palette')} pressed={panels.palette} showLabel="md" />
+        <ToolButton icon="palette" label="Components" onClick={() => toggleDrawer('palette')} pressed={panels.palette} showLabel="md" />
       </div>
       <DesignName />
       <span className="mx-1 hidden h-6 w-px bg-slate-200 lg:block" aria-hidden="true" />
@@ -336,7 +338,7 @@ export function Toolbar() {
           <span className="sr-only sm:not-sr-only">Share</span>
         </button>
         <div className="lg:hidden">
-          <ToolButton icon="inspector" label="Inspector" onClick={() => togglePanel('inspector')} pressed={panels.inspector} showLabel="md" />
+          <ToolButton icon="inspector" label="Inspector" onClick={() => toggleDrawer('inspector')} pressed={panels.inspector} showLabel="md" />
         </div>
       </div>
       <ShareDialog state={share} onClose={() => setShare(null)} />
