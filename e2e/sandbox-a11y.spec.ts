@@ -120,6 +120,17 @@ test('keyboard only: the empty canvas’s buttons hand focus to the design they 
 test.describe('in a narrow window', () => {
   test.use({ viewport: { width: 768, height: 1024 } });
 
+  test('keyboard only: a side drawer opened with Enter takes focus, so Tab does not wander the toolbar first', async ({ sandbox, page }) => {
+    await sandbox.open();
+    await sandbox.toolbar.getByRole('button', { name: 'Components' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(sandbox.palette.getByRole('searchbox', { name: 'Search components' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await sandbox.toolbar.getByRole('button', { name: 'Inspector' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('#editor-inspector'))).toBe(true);
+  });
+
   test('keyboard only: closing a side drawer gives focus back to its toggle', async ({ sandbox, page }) => {
     await sandbox.open();
     const components = sandbox.toolbar.getByRole('button', { name: 'Components' });
@@ -149,6 +160,23 @@ test.describe('in a narrow window', () => {
     await expect(sandbox.inspector).toBeHidden();
     await expect(inspector).toBeFocused();
   });
+});
+
+test('keyboard only: a lesson’s Components toggle opens the palette with focus in its search, so typing a name and Enter adds it', async ({ page }) => {
+  await page.goto('/learn/stage-3-load-balancer');
+  const canvas = page.getByRole('region', { name: 'Design canvas' });
+  await expect(canvas).toHaveAttribute('data-hydrated', 'true');
+  const toggle = page.getByRole('toolbar', { name: 'Design tools' }).getByRole('button', { name: 'Components' });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  const palette = page.getByRole('complementary', { name: 'Components palette' });
+  await expect(palette.getByRole('searchbox', { name: 'Search components' })).toBeFocused();
+  await page.keyboard.type('load bal');
+  await page.keyboard.press('Enter');
+  await expect(canvas.getByRole('group', { name: /^Load balancer(?: \(.*\))?$/ })).toBeVisible();
+  // The drawer closed after the add and focus is back on its toggle, where the next Enter opens it again.
+  await expect(palette).toBeHidden();
+  await expect(toggle).toBeFocused();
 });
 
 test('no serious or critical axe violations on a shared design', async ({ page, request }) => {

@@ -24,19 +24,30 @@ export function isDrawer(until: DrawerUntil): boolean {
   return !Number.isFinite(min) || !window.matchMedia(`(min-width: ${min}px)`).matches;
 }
 
+/** What can take focus inside a panel, in document order. */
+const FOCUSABLE = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href], [tabindex="0"]';
+
 /**
  * What a side panel's toolbar toggle does: opens `panel`, or closes it if it is
  * open. Two drawers over one canvas cover each other (on a phone the palette
  * opened while the inspector is open would lie under it, out of reach), so
  * opening one closes the other while that one is a drawer (`otherUntil`).
+ * Opened from the keyboard (`focusInto`, the panel's id), focus moves into
+ * the panel: in the tab order it comes only after the rest of the toolbar.
  */
-export function togglePanel(store: EditorStore, panel: PanelName, otherUntil: DrawerUntil): void {
+export function togglePanel(store: EditorStore, panel: PanelName, otherUntil: DrawerUntil, focusInto?: string): void {
   const s = store.getState();
   const open = !s.ui.panels[panel];
   const other: PanelName = panel === 'palette' ? 'inspector' : 'palette';
   if (open && s.ui.panels[other] && isDrawer(otherUntil)) s.setPanel(other, false);
   s.setPanel(panel, open);
+  if (open && focusInto) {
+    requestAnimationFrame(() => document.getElementById(focusInto)?.querySelector<HTMLElement>(FOCUSABLE)?.focus());
+  }
 }
+
+/** A click with no pointer behind it: Enter or Space on a focused button. */
+export const fromKeyboard = (e: { detail: number }) => e.detail === 0;
 
 /**
  * One of an editor's side panels: the palette on the left, the inspector (or

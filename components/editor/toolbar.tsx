@@ -11,7 +11,7 @@ import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
 import { Dialog } from './dialog';
 import { useCanRedo, useCanUndo, useEditor, useEditorStore } from './editor-provider';
 import { MenuButton, type MenuItem } from './menu-button';
-import { togglePanel } from './side-panel';
+import { fromKeyboard, togglePanel } from './side-panel';
 import { useAutoLayout } from './use-auto-layout';
 import { Glyph, type GlyphName } from './ui-icons';
 
@@ -31,7 +31,7 @@ function ToolButton({
 }: {
   icon: GlyphName;
   label: string;
-  onClick(): void;
+  onClick(e: React.MouseEvent<HTMLButtonElement>): void;
   disabled?: boolean;
   shortcut?: string;
   keyshortcuts?: string;
@@ -277,8 +277,9 @@ export function Toolbar() {
     setShare(await shareDesign(designOf(store.getState())));
   };
 
-  // Both side panels of the sandbox are drawers below `lg` (sandbox.tsx).
-  const toggleDrawer = (panel: PanelName) => togglePanel(store, panel, 'lg');
+  // Both side panels of the sandbox are drawers below `lg` (sandbox.tsx), with these ids.
+  const toggleDrawer = (panel: PanelName, e: { detail: number }) =>
+    togglePanel(store, panel, 'lg', fromKeyboard(e) ? (panel === 'palette' ? 'editor-palette' : 'editor-inspector') : undefined);
 
   return (
     <div
@@ -287,7 +288,7 @@ export function Toolbar() {
       className="flex h-12 shrink-0 items-center gap-0.5 border-b border-slate-200 bg-white px-2 lg:gap-1"
     >
       <div className="lg:hidden">
-        <ToolButton icon="palette" label="Components" onClick={() => toggleDrawer('palette')} pressed={panels.palette} showLabel="md" />
+        <ToolButton icon="palette" label="Components" onClick={(e) => toggleDrawer('palette', e)} pressed={panels.palette} showLabel="md" />
       </div>
       <DesignName />
       <span className="mx-1 hidden h-6 w-px bg-slate-200 lg:block" aria-hidden="true" />
@@ -338,7 +339,7 @@ export function Toolbar() {
           <span className="sr-only sm:not-sr-only">Share</span>
         </button>
         <div className="lg:hidden">
-          <ToolButton icon="inspector" label="Inspector" onClick={() => toggleDrawer('inspector')} pressed={panels.inspector} showLabel="md" />
+          <ToolButton icon="inspector" label="Inspector" onClick={(e) => toggleDrawer('inspector', e)} pressed={panels.inspector} showLabel="md" />
         </div>
       </div>
       <ShareDialog state={share} onClose={() => setShare(null)} />
