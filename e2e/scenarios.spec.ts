@@ -293,6 +293,29 @@ test('the samples let a new user try both sides at once', async ({ people }) => 
   await expect(teacher.getByRole('row', { name: /Newcomer/ })).toBeVisible();
 });
 
+test('on a phone, each submission’s Open button is on screen without scrolling the table sideways', async ({ people }) => {
+  const teacher = await people.open();
+  await teacher.setViewportSize({ width: 390, height: 844 });
+  await teacher.goto('/teach');
+  await teacher.getByRole('button', { name: /Manage a copy.*The Daily Byte/ }).click();
+  await teacher.waitForURL(/\/manage#key=/);
+  const row = teacher.getByRole('row', { name: /Ada \(demo\)/ });
+  await expect(row).toBeVisible();
+  // Scroll the page (not the table) to the row.
+  await row.evaluate((el) => window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top - 200));
+  const open = row.getByRole('button', { name: /Open/ });
+  const box = (await open.boundingBox())!;
+  expect(box.x, 'left edge').toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width, 'right edge').toBeLessThanOrEqual(390);
+  const onTop = await open.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+  });
+  expect(onTop, 'Open is the element under its own centre').toBe(true);
+  await open.click();
+  await expect(teacher.getByRole('region', { name: 'Ada (demo)' })).toBeVisible();
+});
+
 test('a student cannot submit an empty canvas or Users alone, and a design that carries nothing earns nothing for cost', async ({ people, request }) => {
   const created = await createScenario(request, { title: 'Fifty thousand', brief: 'Go.', config: { targets: [{ type: 'users', users: 50_000 }], allowedKinds: ['app-server'], scoreVisibility: 'on-submit' } });
   const student = await people.open();

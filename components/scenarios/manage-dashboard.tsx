@@ -442,14 +442,15 @@ export function ManageDashboard({ slug }: { slug: string }) {
                     <SortHeader key={t.key} label={t.label} k={`target:${t.key}`} sort={sort} onSort={onSort} />
                   ))}
                   <SortHeader label="Score" k="score" sort={sort} onSort={onSort} />
-                  <th scope="col" className="py-2 pr-4">
+                  {/* Open stays at the right edge while the table scrolls sideways (on a phone it would be off-screen). */}
+                  <th scope="col" className="sticky right-0 bg-white py-2 pr-4 pl-3">
                     <span className="sr-only">Open</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((r) => (
-                  <tr key={r.id} className={`border-b border-slate-100 hover:bg-slate-50 ${detail?.submission.id === r.id ? 'bg-brand-50' : ''}`}>
+                  <tr key={r.id} className={`border-b border-slate-100 hover:bg-slate-50 ${detail?.submission.id === r.id ? 'bg-brand-50' : 'bg-white'}`}>
                     <th scope="row" className="max-w-[14rem] break-words py-2 pl-4 pr-3 text-left font-medium text-slate-900">
                       {r.displayName}
                       {r.attempts > 1 && r.latest ? <span className="block text-xs font-normal text-slate-500">{r.attempts} submissions</span> : null}
@@ -472,7 +473,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
                       );
                     })}
                     <td className="py-2 pr-3 font-semibold tabular-nums text-slate-900">{r.score}</td>
-                    <td className="py-2 pr-4 text-right">
+                    <td className="sticky right-0 bg-inherit py-2 pr-4 pl-3 text-right">
                       <button type="button" className="font-medium text-brand-700 underline underline-offset-2" onClick={() => void openDetail(r.id)}>
                         Open<span className="sr-only"> {r.displayName}’s submission</span>
                       </button>
