@@ -150,6 +150,11 @@ test('a full mock from the brief to the review, surviving a reload', async ({ pa
   const designs = page.getByRole('region', { name: 'Your design and the reference' });
   await expect(designs.getByRole('img', { name: /^Your design: 4 components, 3 connections/ })).toBeVisible();
   await expect(designs.getByRole('img', { name: /^Reference design/ })).toBeVisible();
+  // Latencies read as elsewhere in the app: thousands separated, seconds past ten of them.
+  await expect(designs).toContainText(/p95 read (\d{1,3}(,\d{3})*|\d+\.\d) (ms|s)\s*·/);
+  for (const text of [await designs.innerText(), await page.getByRole('region', { name: 'Curveballs' }).innerText()]) {
+    expect(text).not.toMatch(/p95 read \d{4,} ms/);
+  }
   const score = Number(
     await page
       .getByText(/^\d+\/100$/)

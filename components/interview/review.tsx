@@ -3,6 +3,7 @@
 import './print.css';
 import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
+import { formatMs } from '@/lib/editor/scoring-format';
 import { formatClock, type CompletedAttempt } from '@/lib/interview/attempt';
 import { VERDICT_LABEL, describeRatio, formatFigure, type EstimateVerdict } from '@/lib/interview/estimation';
 import type { Problem } from '@/lib/interview/schema';
@@ -237,7 +238,7 @@ export function ReviewBody({
                     {c.atArrival ? `When it arrived: ${OUTCOME_LABEL[c.atArrival.outcome].toLowerCase()}. ` : ''}
                     Final design: {formatPercent(c.result.errorRate, 2)} failed
                     {c.result.shedShare > 0.0005 ? `, ${formatPercent(c.result.shedShare, 1)} shed` : ''}
-                    {Number.isFinite(c.result.p95ReadMs) ? `, p95 read ${Math.round(c.result.p95ReadMs)} ms` : ''}.
+                    {Number.isFinite(c.result.p95ReadMs) ? `, p95 read ${formatMs(c.result.p95ReadMs)}` : ''}.
                   </p>
                 </li>
               ))}
@@ -252,7 +253,7 @@ export function ReviewBody({
             <h3 className="text-sm font-semibold text-slate-900">Your design</h3>
             {e ? (
               <p className="mt-0.5 text-xs text-slate-600">
-                {formatUsd(e.endToEnd.monthlyCostUsd)} a month · p95 read {Math.round(e.endToEnd.latencyMs.read.p95)} ms
+                {formatUsd(e.endToEnd.monthlyCostUsd)} a month · p95 read {formatMs(e.endToEnd.latencyMs.read.p95)}
                 · {formatPercent(e.endToEnd.availability, 3)} available
               </p>
             ) : null}
