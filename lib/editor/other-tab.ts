@@ -71,6 +71,8 @@ export interface OtherTabPage<D> {
   notify(message: string, tone: NoticeTone): void;
   /** The notice when this tab follows another tab's save. */
   followed: string;
+  /** The notice when the user chose the other tab's version (`SHOWING_THEIRS` unless given), once it is shown. */
+  tookTheirs?(theirs: D): string;
 }
 
 /** Whether the user is choosing between this tab's version and another's. */
@@ -147,7 +149,7 @@ export function otherTabSync<D>(page: OtherTabPage<D>, choice: TabChoice = local
       }
       saving.release(false);
       saving.adopt(theirs);
-      page.notify(SHOWING_THEIRS, 'success');
+      page.notify(page.tookTheirs?.(theirs) ?? SHOWING_THEIRS, 'success');
     },
   };
 }
