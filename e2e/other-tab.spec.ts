@@ -245,3 +245,81 @@ test('a student’s scenario draft changed in both tabs: the student keeps this 
   await expect(a.locator('.react-flow__node')).toHaveCount(1);
   await expect(a.getByRole('group', { name: /^Server/ })).toBeVisible();
 });
+
+/** Starts a mock on the URL shortener in `a` and takes it to the design phase; `b` opens the same mock there. */
+async function interviewDesignInTwoTabs(a: Page, b: Page) {
+  await a.goto('/interview/url-shortener');
+  await a.getByRole('button', { name: 'Start the interview' }).click();
+  await a.getByRole('button', { name: 'Estimation', exact: true }).click();
+  await a.getByRole('button', { name: 'Design', exact: true }).click();
+  const canvasOf = (p: Page) => p.getByRole('region', { name: 'Design canvas' });
+  await expect(canvasOf(a)).toHaveAttribute('data-hydrated', 'true');
+  await b.goto('/interview/url-shortener');
+  await expect(b.getByRole('button', { name: 'Design', exact: true })).toHaveAttribute('aria-current', 'step');
+  await expect(canvasOf(b)).toHaveAttribute('data-hydrated', 'true');
+  await expect(canvasOf(a).locator('.react-flow__node')).toHaveCount(1);
+  await expect(canvasOf(b).locator('.react-flow__node')).toHaveCount(1);
+}
+
+const INTERVIEW_KEY = 'scalelab:interview:v1:active:url-shortener';
+
+test('an interview’s design changed in both tabs within a moment: the user chooses, and nothing is written over meanwhile', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await interviewDesignInTwoTabs(a, b);
+  const nodesOf = (p: Page) => p.getByRole('region', { name: 'Design canvas' }).locator('.react-flow__node');
+
+  // B's edit is still waiting to be taken into the attempt when A's save arrives (a click with no
+  // waiting for the page to settle, so A's save surely comes within the canvas's moment).
+  await b.bringToFront();
+  await b.getByRole('complementary', { name: 'Components palette' }).getByRole('button', { name: 'Cache', exact: true }).evaluate((el: HTMLElement) => el.click());
+  await a.evaluate((key) => {
+    const attempt = JSON.parse(localStorage.getItem(key)!) as { design: { nodes: unknown[] } };
+    attempt.design.nodes.push({ id: 'db-from-a', kind: 'database', label: 'Database', position: { x: 300, y: 0 } });
+    localStorage.setItem(key, JSON.stringify(attempt));
+  }, INTERVIEW_KEY);
+  const banner = b.getByRole('alert').filter({ hasText: 'This design was also changed in another tab' });
+  await expect(banner).toBeVisible();
+  // Nothing is written over A's save while the user decides, and B still shows its own edit.
+  await b.waitForTimeout(800);
+  expect(await storedKinds(b, INTERVIEW_KEY)).toEqual(['database', 'users']);
+  await expect(nodesOf(b)).toHaveCount(2);
+  await expect(b.getByRole('group', { name: /^Cache/ })).toBeVisible();
+
+  // The other tab's version: shown, with B's own design one Undo away.
+  await banner.getByRole('button', { name: 'Show the other tab’s version' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(b.getByRole('group', { name: /^Database/ })).toBeVisible();
+  await expect(b.getByRole('group', { name: /^Cache/ })).toHaveCount(0);
+  await b.getByRole('toolbar', { name: 'Design tools' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(b.getByRole('group', { name: /^Cache/ })).toBeVisible();
+  await expect(b.getByRole('group', { name: /^Database/ })).toHaveCount(0);
+  await expect.poll(() => storedKinds(b, INTERVIEW_KEY)).toEqual(['cache', 'users']);
+});
+
+test('an interview’s design edited in both tabs at nearly the same time: neither edit is lost without a choice', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await interviewDesignInTwoTabs(a, b);
+  const bannerOf = (p: Page) => p.getByRole('alert').filter({ hasText: 'This design was also changed in another tab' });
+
+  // Both edits land before either tab has saved (the canvas hands a change up a moment after it).
+  await addFromPalette(a, 'Load balancer');
+  await addFromPalette(b, 'Database');
+
+  // One tab asks, the other has saved: each tab's edit is still somewhere.
+  await expect.poll(async () => (await bannerOf(a).count()) + (await bannerOf(b).count())).toBe(1);
+  const [asking, other, mineKind, theirKind] = (await bannerOf(b).count()) ? [b, a, 'Database', 'Load balancer'] : [a, b, 'Load balancer', 'Database'];
+  await asking.waitForTimeout(800);
+  const stored = await storedKinds(asking, INTERVIEW_KEY);
+  expect(stored).toContain(theirKind === 'Database' ? 'database' : 'load-balancer');
+  await expect(asking.getByRole('group', { name: new RegExp(`^${mineKind}`) })).toBeVisible();
+  await expect(other.getByRole('group', { name: new RegExp(`^${theirKind}`) })).toBeVisible();
+
+  // Keeping this tab's version: written, and the other tab shows it too.
+  await bannerOf(asking).getByRole('button', { name: 'Keep this tab’s version' }).click();
+  await expect(bannerOf(asking)).toHaveCount(0);
+  await expect.poll(() => storedKinds(asking, INTERVIEW_KEY)).toContain(mineKind === 'Database' ? 'database' : 'load-balancer');
+  await expect(other.getByRole('group', { name: new RegExp(`^${mineKind}`) })).toBeVisible();
+  await expect(other.getByRole('status').filter({ hasText: 'continued in another tab' })).toBeVisible();
+});

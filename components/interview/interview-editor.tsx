@@ -14,13 +14,9 @@ import { ShortcutsDialog } from '@/components/editor/shortcuts-dialog';
 import { isDrawer, SidePanel } from '@/components/editor/side-panel';
 import { useEditorShortcuts } from '@/components/editor/use-editor-shortcuts';
 import type { Design } from '@/lib/engine/types';
-import { createEditorStore, designOf, type EditorStore } from '@/lib/editor/store';
+import { createEditorStore, designOf, onlyMeasured, type EditorStore } from '@/lib/editor/store';
 import type { EditorResults } from '@/lib/editor/types';
-import { onPageHide } from '@/lib/editor/page-hide';
 import { tabKeyTarget } from '@/lib/tab-keys';
-
-/** How long after the last edit the design is handed up (and saved with the attempt), ms. */
-export const DESIGN_SAVE_DELAY_MS = 300;
 
 /** The right-hand panel: the interview's own panel and the editor's inspector, as tabs. */
 function SideTabs({ interview, interviewLabel }: { interview: ReactNode; interviewLabel: string }) {
@@ -99,7 +95,7 @@ function Editor({
   sideBadge,
   toolbarEnd,
 }: {
-  onChange(design: Design): void;
+  onChange(design: () => Design): void;
   results: EditorResults | null;
   side: ReactNode;
   sideLabel: string;
@@ -114,32 +110,15 @@ function Editor({
     onChangeRef.current = onChange;
   }, [onChange]);
 
-  // Hand every committed change up, a moment after the last one; at once when the page is hidden.
+  // Hand every change up at once (React Flow measuring the cards is not one): the attempt takes the design in a moment after the last.
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const send = () => {
-      timer = null;
-      onChangeRef.current(designOf(store.getState()));
-    };
+    const design = () => designOf(store.getState());
     const unsubscribe = store.subscribe((state, prev) => {
-      if (state.graph === prev.graph) return;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(send, DESIGN_SAVE_DELAY_MS);
+      if (!onlyMeasured(prev.graph, state.graph)) onChangeRef.current(design);
     });
-    const flush = () => {
-      if (timer) {
-        clearTimeout(timer);
-        send();
-      }
-    };
-    const stopFlushOnHide = onPageHide(flush);
     store.getState().setHydrated();
     store.getState().requestFit();
-    return () => {
-      stopFlushOnHide();
-      unsubscribe();
-      flush();
-    };
+    return unsubscribe;
   }, [store]);
 
   useEffect(() => {
@@ -180,11 +159,13 @@ function Editor({
 /**
  * The design phase's canvas: the sandbox editor's own palette, canvas and
  * inspector around a store of its own, started from the attempt's design.
- * Nothing is written to the sandbox's autosave: every committed change is
- * handed to `onChange`, and the attempt keeps it.
+ * Nothing is written to the sandbox's autosave: every change is handed to
+ * `onChange` (with the function that reads the design), and the attempt
+ * keeps it.
  */
 export function InterviewEditor({
   initialDesign,
+  undoDesign = null,
   onChange,
   results,
   side,
@@ -193,7 +174,10 @@ export function InterviewEditor({
   toolbarEnd,
 }: {
   initialDesign: Design;
-  onChange(design: Design): void;
+  /** A design one Undo away from `initialDesign` (this tab's own, when the other tab's version was chosen over it). */
+  undoDesign?: Design | null;
+  /** Hears every change on the canvas, at once; `design` reads it. */
+  onChange(design: () => Design): void;
   /** Per-node utilisation to colour the cards (practice mode); null hides it (blind mode). */
   results: EditorResults | null;
   side: ReactNode;
@@ -202,7 +186,12 @@ export function InterviewEditor({
   sideBadge?: ReactNode;
   toolbarEnd: ReactNode;
 }) {
-  const [store] = useState<EditorStore>(() => createEditorStore({ design: initialDesign }));
+  const [store] = useState<EditorStore>(() => {
+    if (!undoDesign) return createEditorStore({ design: initialDesign });
+    const s = createEditorStore({ design: undoDesign });
+    s.getState().loadDesign(initialDesign, 'record');
+    return s;
+  });
   return (
     <EditorProvider store={store}>
       <ReactFlowProvider>

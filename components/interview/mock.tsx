@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Dialog } from '@/components/editor/dialog';
+import { OtherTabBanner } from '@/components/editor/other-tab-banner';
 import type { Design } from '@/lib/engine/types';
 import { bandOf } from '@/lib/editor/results';
 import type { EditorResults } from '@/lib/editor/types';
@@ -183,11 +184,20 @@ function ActiveMock({
   file,
   saveError,
   notice,
+  editDesign,
+  undoDesign,
+  banner,
 }: {
   notice: string | null;
   problem: Problem;
   attempt: Attempt;
   dispatch(a: AttemptAction): void;
+  /** The canvas changed; `design` reads it. */
+  editDesign(design: () => Design): void;
+  /** This tab's design one Undo away on the canvas (the other tab's version was chosen over it). */
+  undoDesign: Design | null;
+  /** The actions of `OtherTabBanner` while the user chooses between this tab's version and another's. */
+  banner: { onKeepMine(): void; onTakeTheirs(): void } | null;
   abandon(): void;
   file(done: CompletedAttempt): { ok: boolean; error?: string };
   saveError: string | null;
@@ -257,7 +267,6 @@ function ActiveMock({
   };
 
   const practice = attempt.mode === 'practice';
-  const onDesign = useCallback((design: Design) => dispatch({ type: 'design', design }), [dispatch]);
   const live = useMemo(
     () => (practice && attempt.phase === 'design' ? liveScore(problem, attempt) : null),
     [practice, problem, attempt],
@@ -293,7 +302,8 @@ function ActiveMock({
           <InterviewEditor
             key={attempt.id}
             initialDesign={attempt.design}
-            onChange={onDesign}
+            undoDesign={undoDesign}
+            onChange={editDesign}
             results={results}
             side={<DesignSide problem={problem} attempt={attempt} live={live} />}
             sideLabel="Interview"
@@ -338,6 +348,7 @@ function ActiveMock({
         onAbandon={() => setConfirmAbandon(true)}
         onFinish={finish}
       />
+      {banner ? <OtherTabBanner {...banner} /> : null}
       {notice && !saveError && !finishError ? (
         <p role="status" className="bg-amber-50 px-4 py-2 text-sm font-medium text-amber-950">
           {notice}
@@ -391,7 +402,7 @@ function ActiveMock({
 
 /** A mock interview on one problem: setup, the four timed phases, then off to the review. */
 export function InterviewMock({ problem }: { problem: Problem }) {
-  const { state, dispatch, start, abandon, file, saveError } = useAttempt(problem);
+  const { state, dispatch, editDesign, start, abandon, file, saveError, banner } = useAttempt(problem);
   if (state.status === 'loading') {
     return (
       <div className="grid flex-1 place-items-center p-10 text-sm text-slate-600" role="status">
@@ -408,6 +419,9 @@ export function InterviewMock({ problem }: { problem: Problem }) {
       problem={problem}
       attempt={state.attempt}
       dispatch={dispatch}
+      editDesign={editDesign}
+      undoDesign={state.undoDesign ?? null}
+      banner={banner}
       abandon={abandon}
       file={file}
       saveError={saveError}

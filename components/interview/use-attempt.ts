@@ -1,52 +1,68 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  attemptReducer,
-  createAttempt,
-  type Attempt,
-  type AttemptAction,
-  type CompletedAttempt,
-  type Mode,
-} from '@/lib/interview/attempt';
+import { createAttempt, type Attempt, type AttemptAction, type CompletedAttempt, type Mode } from '@/lib/interview/attempt';
+import { openAttemptTab, type AttemptTab } from '@/lib/interview/attempt-saving';
 import type { Problem } from '@/lib/interview/schema';
-import { onOtherTabWrite } from '@/lib/editor/other-tab';
-import { activeKey, clearActive, readActive, sameAttempt, saveCompleted, writeActive } from '@/lib/interview/storage';
+import type { Design } from '@/lib/engine/types';
+import { onOtherTabWrite, warnBeforeLeaving } from '@/lib/editor/other-tab';
+import { onPageHide } from '@/lib/editor/page-hide';
+import { activeKey, clearActive, saveCompleted } from '@/lib/interview/storage';
 
 export type AttemptState =
   | { status: 'loading' }
   | { status: 'setup'; notice: string | null }
-  /** `synced` counts the times this tab took up a newer save from another tab (a key for what holds its own copy). */
-  | { status: 'active'; attempt: Attempt; synced: number; notice: string | null };
+  /**
+   * `synced` counts the times this tab took up another tab's save (a key for
+   * what holds its own copy). `undoDesign`: when the user chose the other
+   * tab's version over this tab's design, that design, one Undo away on the
+   * canvas.
+   */
+  | { status: 'active'; attempt: Attempt; synced: number; notice: string | null; undoDesign?: Design | null };
 
 /**
  * The mock in progress on one problem. Every change is written to
  * localStorage at once, inside the call that makes it (not in an effect), so
- * even a change made as the page is being hidden or reloaded is kept. When
- * another tab saves the same mock, this tab takes up that version (it has
- * nothing unsaved of its own), so its next change cannot overwrite newer work.
+ * even a change made as the page is being hidden or reloaded is kept; the
+ * canvas's edits a moment after the last one, and at once when the page is
+ * hidden. When another tab saves the same mock, this tab takes up that
+ * version if it has nothing unsaved of its own, so its next change cannot
+ * overwrite newer work; if it has, saving here waits and `banner` holds the
+ * actions of `OtherTabBanner` until the user chooses which version to keep
+ * (see `openAttemptTab`).
  */
 export function useAttempt(problem: Problem) {
   const [state, setState] = useState<AttemptState>({ status: 'loading' });
   const [saveError, setSaveError] = useState<string | null>(null);
-  const current = useRef<Attempt | null>(null);
+  const [choosing, setChoosing] = useState(false);
+  // Leaving while the choice is open would drop this tab's unsaved change: the browser asks first.
+  useEffect(() => (choosing ? warnBeforeLeaving() : undefined), [choosing]);
+  const tab = useRef<AttemptTab | null>(null);
   const failing = useRef(false);
   const synced = useRef(0);
 
-  const persist = useCallback((attempt: Attempt) => {
-    const r = writeActive(localStorage, attempt);
-    if (r.ok === !failing.current) return;
-    failing.current = !r.ok;
-    setSaveError(r.ok ? null : `Your progress could not be saved (${r.error}). Keep this tab open.`);
-  }, []);
-
   useEffect(() => {
-    const r = readActive(localStorage, problem.id);
-    current.current = r.status === 'ok' ? r.attempt : null;
+    const show = (attempt: Attempt) => setState({ status: 'active', attempt, synced: synced.current, notice: null });
+    const t = openAttemptTab(localStorage, problem.id, {
+      shown: show,
+      adopted(theirs, undoDesign) {
+        synced.current += 1;
+        setState({ status: 'active', attempt: theirs, synced: synced.current, notice: null, undoDesign });
+      },
+      notify: (notice) => setState((s) => (s.status === 'active' ? { ...s, notice } : s)),
+      ended: (notice) => setState({ status: 'setup', notice }),
+      choosing: setChoosing,
+      wrote(r) {
+        if (r.ok === !failing.current) return;
+        failing.current = !r.ok;
+        setSaveError(r.ok ? null : `Your progress could not be saved (${r.error}). Keep this tab open.`);
+      },
+    });
+    tab.current = t;
+    const r = t.load();
     synced.current = 0;
     // Restoring from the browser's storage can only happen after mounting.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (r.status === 'ok') setState({ status: 'active', attempt: r.attempt, synced: 0, notice: null });
+    if (r.status === 'ok') show(r.attempt);
     else
       setState({
         status: 'setup',
@@ -55,65 +71,50 @@ export function useAttempt(problem: Problem) {
             ? 'A saved attempt on this problem could not be read, so it was set aside. Start a new one.'
             : null,
       });
+    const stopWatching = onOtherTabWrite(activeKey(problem.id), t.heard);
+    const stopFlushOnHide = onPageHide(t.saving.flush);
+    return () => {
+      stopWatching();
+      stopFlushOnHide();
+      t.saving.flush();
+      setChoosing(false);
+      if (tab.current === t) tab.current = null;
+    };
   }, [problem.id]);
 
-  useEffect(
-    () =>
-      onOtherTabWrite(activeKey(problem.id), () => {
-        const r = readActive(localStorage, problem.id);
-        if (r.status === 'ok') {
-          if (current.current && sameAttempt(r.attempt, current.current)) return;
-          current.current = r.attempt;
-          synced.current += 1;
-          setState({
-            status: 'active',
-            attempt: r.attempt,
-            synced: synced.current,
-            notice: 'This interview was continued in another tab, so this tab now shows where it is.',
-          });
-        } else if (r.status === 'none' && current.current) {
-          current.current = null;
-          setState({ status: 'setup', notice: 'This interview was finished or abandoned in another tab. Finished attempts are in your history.' });
-        }
-      }),
-    [problem.id],
-  );
+  const dispatch = useCallback((action: AttemptAction) => {
+    const next = tab.current?.saving.apply(action);
+    if (next) setState({ status: 'active', attempt: next, synced: synced.current, notice: null });
+  }, []);
 
-  const dispatch = useCallback(
-    (action: AttemptAction) => {
-      const before = current.current;
-      if (!before) return;
-      const next = attemptReducer(before, action);
-      if (next === before) return;
-      current.current = next;
-      if (next.finishedAt === null) persist(next);
-      setState({ status: 'active', attempt: next, synced: synced.current, notice: null });
-    },
-    [persist],
-  );
+  /** The canvas changed; `design` reads it. The attempt takes it in a moment after the last change. */
+  const editDesign = useCallback((design: () => Design) => tab.current?.saving.edit(design), []);
 
   const start = useCallback(
     (mode: Mode, minutes: number) => {
       const attempt = createAttempt(problem, { mode, minutes, now: Date.now() });
-      current.current = attempt;
-      persist(attempt);
+      tab.current?.saving.begin(attempt);
       setState({ status: 'active', attempt, synced: synced.current, notice: null });
     },
-    [problem, persist],
+    [problem],
   );
 
   const abandon = useCallback(() => {
     clearActive(localStorage, problem.id);
-    current.current = null;
+    tab.current?.ended();
     setState({ status: 'setup', notice: null });
   }, [problem.id]);
 
   /** Files a finished attempt in the history (and clears the active slot). */
   const file = useCallback((done: CompletedAttempt) => {
     const r = saveCompleted(localStorage, done);
-    if (r.ok) current.current = null;
+    if (r.ok) tab.current?.ended();
     return r;
   }, []);
 
-  return { state, dispatch, start, abandon, file, saveError };
+  const banner = choosing
+    ? { onKeepMine: () => tab.current?.keepMine(), onTakeTheirs: () => tab.current?.takeTheirs() }
+    : null;
+
+  return { state, dispatch, editDesign, start, abandon, file, saveError, banner };
 }
