@@ -198,7 +198,8 @@ const FORWARDS: Record<Kind, readonly number[]> = {
   'load-balancer': [STATIC, READ, WRITE],
   'api-gateway': [STATIC, READ, WRITE],
   'rate-limiter': [STATIC, READ, WRITE],
-  server: [JOB],
+  // MODEL.md §2.1: the single box serves everything and runs jobs inline (never forwards them).
+  server: [],
   'app-server': [READ, WRITE, JOB],
   service: [READ, WRITE, JOB],
   worker: [JOB],
