@@ -40,4 +40,35 @@ describe('MODEL.md statements held by the engine', () => {
     expect(e.nodes.queue.arrivalRps.job).toBe(0);
     expect(e.jobs.inlineRps).toBeCloseTo(o.write * 0.2, 9);
   });
+
+  it('§4 regions: a path depends on each region it crosses; a region geo DNS does not spread users over is never counted in parallel', () => {
+    const d = design(
+      [
+        { id: 'users', kind: 'users' },
+        { id: 'dns', kind: 'dns', params: { routing: 'geo' } },
+        { id: 'east', kind: 'app-server', params: { region: 'east', instances: 4, stateless: true } },
+        { id: 'west', kind: 'app-server', params: { region: 'west', instances: 4, stateless: true } },
+        // The only database, in a third region that DNS never sends users to.
+        { id: 'db', kind: 'database', params: { region: 'central', standby: true } },
+      ],
+      [
+        ['users', 'dns'],
+        ['dns', 'east'],
+        ['dns', 'west'],
+        ['east', 'db'],
+        ['west', 'db'],
+      ],
+      100_000,
+    );
+    const e = evaluate(d, undefined, { stages: false });
+    // East and west carry each other's users, so they count in parallel.
+    expect(e.regions.parallel).toBe(true);
+    const parallel = 1 - 1e-4 * 1e-4;
+    const app = e.nodes.east.availability;
+    expect(e.nodes.west.availability).toBe(app);
+    const dns = 0.999999;
+    expect(e.endToEnd.availabilityByClass.static).toBeCloseTo(dns * parallel * app, 12);
+    // A read crosses into the central region too: that region alone, 0.9999.
+    expect(e.endToEnd.availabilityByClass.read).toBeCloseTo(dns * parallel * app * 0.9999 * e.nodes.db.availability, 12);
+  });
 });

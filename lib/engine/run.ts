@@ -1365,6 +1365,9 @@ export function groupsOf(net: CompiledNetwork, st: RunState, v: number, k: numbe
   return 0;
 }
 
+/** Region figure by region index, filled per backward pass. */
+let regionFactorOf = new Float64Array(4);
+
 const groupCls = new Int32Array(4);
 const groupProb = new Float64Array(4);
 
@@ -1376,8 +1379,20 @@ const groupProb = new Float64Array(4);
 export function backward(st: RunState, latMask: number): void {
   const net = st.net;
   const n = net.n;
+  // Per region: the figure a path multiplies when it enters it (MODEL.md §4).
+  // Only the regions geo DNS spreads users over were failed in turn, so only
+  // they can count in parallel; any other region a path enters (a data store
+  // in a region of its own) stays a plain 0.9999.
   const regionA = NETWORK.regionAvailability.value;
-  const regionFactor = st.regionsParallel ? 1 - Math.pow(1 - regionA, st.regionCount) : regionA;
+  const nRegions = net.regions.length;
+  if (regionFactorOf.length < nRegions) regionFactorOf = new Float64Array(nRegions);
+  regionFactorOf.fill(regionA, 0, nRegions);
+  if (st.regionsParallel) {
+    const parallelA = 1 - Math.pow(1 - regionA, st.regionCount);
+    const geo = geoRegions(net);
+    for (let i = 0; i < geo.length; i++) regionFactorOf[geo[i]] = parallelA;
+  }
+  const regionFactor = regionFactorOf;
   st.mixN.fill(0);
   if (latMask !== 0 && st.mixW.length < n * 4 * MIX_MAX) {
     st.mixW = new Float64Array(n * 4 * MIX_MAX);
@@ -1419,7 +1434,7 @@ export function backward(st: RunState, latMask: number): void {
         let sum = 0;
         for (let i = s; i < e; i++) {
           const t = routeTarget[i];
-          const rf = region[t] >= 0 && region[t] !== regionV ? regionFactor : 1;
+          const rf = region[t] >= 0 && region[t] !== regionV ? regionFactor[region[t]] : 1;
           sum += routeFrac[i] * rf * availUp[t * 4 + oc];
         }
         av *= 1 - p + p * sum;
