@@ -184,6 +184,9 @@ function routable(src: Kind, dst: Kind, cls: number): boolean {
   if (!accepts.includes(CLASS_NAMES[cls])) return false;
   if (cls === JOB) {
     if (src === 'worker') return dst === 'database' || dst === 'nosql';
+    // MODEL.md §2.1: a queue forwards jobs to workers (each queue hands on the
+    // average rate, so a queue behind a queue would divide by peakFactor twice).
+    if (src === 'queue') return dst === 'worker';
     return dst === 'queue' || dst === 'worker';
   }
   if (src === 'database' && cls === READ) return dst === 'read-replica';

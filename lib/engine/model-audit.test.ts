@@ -71,4 +71,31 @@ describe('MODEL.md statements held by the engine', () => {
     // A read crosses into the central region too: that region alone, 0.9999.
     expect(e.endToEnd.availabilityByClass.read).toBeCloseTo(dns * parallel * app * 0.9999 * e.nodes.db.availability, 12);
   });
+
+  it('§2.1 queue: forwards jobs to workers only, so workers behind two chained queues still see the average job rate', () => {
+    const d = design(
+      [
+        { id: 'users', kind: 'users' },
+        { id: 'app', kind: 'app-server', params: { instances: 40 } },
+        { id: 'db', kind: 'database' },
+        { id: 'q1', kind: 'queue' },
+        { id: 'q2', kind: 'queue' },
+        { id: 'workers', kind: 'worker', params: { instances: 2 } },
+      ],
+      [
+        ['users', 'app'],
+        ['app', 'db'],
+        ['app', 'q1'],
+        ['q1', 'q2'],
+        ['q1', 'workers'],
+        ['q2', 'workers'],
+      ],
+      1_000_000,
+    );
+    const e = evaluate(d, undefined, { stages: false });
+    // Jobs are write × asyncShare at peak; workers behind a queue run at peak / peakFactor (3).
+    expect(e.nodes.q1.arrivalRps.job).toBeCloseTo(e.offered.job, 9);
+    expect(e.nodes.q2.arrivalRps.job).toBe(0);
+    expect(e.nodes.workers.arrivalRps.job).toBeCloseTo(e.offered.job / 3, 9);
+  });
 });
