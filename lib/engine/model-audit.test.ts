@@ -98,4 +98,27 @@ describe('MODEL.md statements held by the engine', () => {
     expect(e.nodes.q2.arrivalRps.job).toBe(0);
     expect(e.nodes.workers.arrivalRps.job).toBeCloseTo(e.offered.job / 3, 9);
   });
+
+  it('§3 saturation: a saturated node serves at capacity however far it is overloaded, and only that flows downstream', () => {
+    const readMs = 49.99803806791423;
+    const d = design(
+      [
+        { id: 'users', kind: 'users' },
+        { id: 'app', kind: 'app-server', params: { cores: 1, serviceMs: { read: readMs } } },
+        { id: 'search', kind: 'search' },
+      ],
+      [
+        ['users', 'app'],
+        ['app', 'search'],
+      ],
+      1,
+    );
+    const capacity = 1000 / readMs; // one core, reads only
+    for (const users of [23_160_772, 343_545_000]) {
+      const e = evaluate(d, { users, staticShare: 0, readRatio: 1 }, { stages: false });
+      expect(e.nodes.app.utilization).toBeGreaterThan(2000);
+      // 1 - (1 - 1/ρ) used to lose ρ·ε: 1.6e-12 off at ρ = 30,000.
+      expect(Math.abs(e.nodes.search.arrivalRps.read - capacity) / capacity).toBeLessThan(1e-14);
+    }
+  });
 });

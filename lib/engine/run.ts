@@ -286,12 +286,15 @@ function hasRoute(net: CompiledNetwork, v: number, cls: number): boolean {
  */
 function servedFraction(rhoHot: number, hot: number, parts: number): number {
   if (rhoHot < 1) return 1;
-  let failedShare = hot * (1 - 1 / rhoHot);
+  // Summed as served shares (hot / ρ), not 1 - failed shares: under heavy
+  // overload 1 - (1 - 1/ρ) cancels and loses ρ·ε of precision, so a node's
+  // served rate (its capacity) drifted with the overload.
+  let rest = 1 - hot;
   if (parts > 1 && hot < 1) {
     const rhoOther = (rhoHot * (1 - hot)) / ((parts - 1) * hot);
-    if (rhoOther > 1) failedShare += (1 - hot) * (1 - 1 / rhoOther);
+    if (rhoOther > 1) rest = (1 - hot) / rhoOther;
   }
-  return Math.max(0, 1 - failedShare);
+  return Math.max(0, hot / rhoHot + rest);
 }
 
 function ceilInstances(x: number): number {
