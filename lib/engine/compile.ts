@@ -156,6 +156,12 @@ export interface CompiledNetwork {
   groupCount: number;
   /** 1 for a worker fed by a queue (runs at the average job rate). */
   fedByQueue: Uint8Array;
+  /**
+   * 1 where jobs arrive on a request's own path: sent by an app server,
+   * service or server with no queue in between (a direct app → worker call,
+   * and that worker's writes), so the node carries user-facing traffic.
+   */
+  syncJob: Uint8Array;
   hasMonitoring: boolean;
   hasLogging: boolean;
   /** Outgoing edges per node (CSR), regardless of class. */
@@ -799,6 +805,17 @@ export function compile(design: Design): CompiledNetwork {
     }
   }
 
+  // Jobs on a request's own path: from an app tier, passed on by anything but a queue.
+  const syncJob = new Uint8Array(n);
+  for (let idx = 0; idx < n; idx++) {
+    const v = topo[idx];
+    const kv = kindCode[v];
+    if (kv === K.queue) continue;
+    if (!(kv === K.server || kv === K['app-server'] || kv === K.service || syncJob[v])) continue;
+    const b = v * 4 + JOB;
+    for (let i = routeStart[b]; i < routeStart[b + 1]; i++) syncJob[rt[i]] = 1;
+  }
+
   const groupOf = new Int32Array(n).fill(-1);
   const groupSize = new Int32Array(n);
   for (let v = 0; v < n; v++) groupSize[find(v)]++;
@@ -872,6 +889,7 @@ export function compile(design: Design): CompiledNetwork {
     groupOf,
     groupCount,
     fedByQueue,
+    syncJob,
     hasMonitoring,
     hasLogging,
     outStart,

@@ -121,4 +121,26 @@ describe('MODEL.md statements held by the engine', () => {
       expect(Math.abs(e.nodes.search.arrivalRps.read - capacity) / capacity).toBeLessThan(1e-14);
     }
   });
+
+  it('§4 SPOF: a single worker that writes wait for (app → worker with no queue) is on a user-facing path and is listed', () => {
+    const nodes: Design['nodes'] = [
+      { id: 'users', kind: 'users' },
+      { id: 'app', kind: 'app-server', params: { instances: 4 } },
+      { id: 'db', kind: 'database', params: { standby: true } },
+      { id: 'workers', kind: 'worker' },
+    ];
+    const sync = evaluate(design(nodes, [['users', 'app'], ['app', 'db'], ['app', 'workers'], ['workers', 'db']], 10_000), undefined, { stages: false });
+    // The writes that spawn a job wait for the worker, so its downtime is the writes' downtime...
+    expect(sync.endToEnd.availabilityByClass.write).toBeLessThan(sync.endToEnd.availabilityByClass.read);
+    // ...and with one instance and no spare it is a single point of failure.
+    expect(sync.nodes.workers.spof).toBe(true);
+    expect(sync.spofs).toContain('workers');
+    // Behind a queue the same worker is off the request path: not a SPOF.
+    const queued = evaluate(
+      design([...nodes, { id: 'queue', kind: 'queue' }], [['users', 'app'], ['app', 'db'], ['app', 'queue'], ['queue', 'workers'], ['workers', 'db']], 10_000),
+      undefined,
+      { stages: false },
+    );
+    expect(queued.nodes.workers.spof).toBe(false);
+  });
 });

@@ -1071,8 +1071,10 @@ function availability(st: RunState) {
     }
   }
   const { arrival, spof } = st;
+  const syncJob = net.syncJob;
   for (let v = 0; v < n; v++) {
-    const user = arrival[v * 4] + arrival[v * 4 + 1] + arrival[v * 4 + 2] > 0;
+    // User-facing: a user class arrives, or jobs a request waits for (no queue in between).
+    const user = arrival[v * 4] + arrival[v * 4 + 1] + arrival[v * 4 + 2] > 0 || (syncJob[v] === 1 && arrival[v * 4 + 3] > 0);
     if (user && have[v] > 0 && have[v] - needed[v] < 1) spof[v] = 1;
   }
 }
