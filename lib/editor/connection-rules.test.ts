@@ -66,11 +66,32 @@ describe('connection rules', () => {
     expect(reason(g, 'mon', 'app')).toMatch(/Monitoring carries no traffic/);
   });
 
-  it('derives forwarding from the catalog: users send user classes, compute also spawns jobs', () => {
+  it('derives forwarding from the model: users send user classes, compute also spawns jobs', () => {
     expect(forwardedClasses('users')).toEqual(['static', 'read', 'write']);
     expect(forwardedClasses('app-server')).toContain('job');
     expect(forwardedClasses('cache')).toEqual(CATALOG.cache.accepts);
     expect(forwardedClasses('monitoring')).toEqual([]);
+  });
+
+  it('offers no edge the model ignores: the single server and the stores answer everything themselves (MODEL.md §2.1)', () => {
+    const g2 = graph([
+      ['srv', 'server'],
+      ['q', 'queue'],
+      ['db', 'database'],
+      ['rep', 'read-replica'],
+      ['c', 'cache'],
+      ['obj', 'object-storage'],
+      ['cdn', 'cdn'],
+    ]);
+    // The server runs its jobs inline and keeps its own data: a queue or database behind it would sit idle.
+    expect(reason(g2, 'srv', 'q')).toBe('Server answers requests itself and sends nothing onward.');
+    expect(reason(g2, 'srv', 'db')).toBe('Server answers requests itself and sends nothing onward.');
+    expect(connectableTargets(g2, 'srv')).toEqual([]);
+    expect(reason(g2, 'rep', 'c')).toBe('Read replica answers requests itself and sends nothing onward.');
+    expect(reason(g2, 'obj', 'cdn')).toBe('Object storage answers requests itself and sends nothing onward.');
+    // What the model does forward stays connectable.
+    expect(checkConnection(g2, 'db', 'rep')).toEqual({ ok: true });
+    expect(checkConnection(g2, 'cdn', 'obj')).toEqual({ ok: true });
   });
 
   it('never lets any kind send into users, whatever the catalog says', () => {

@@ -6,7 +6,8 @@
  * `connectableTargets`. Every refusal carries a short reason in plain words.
  */
 import { CATALOG } from '@/lib/engine/catalog';
-import { USER_CLASSES, type Kind, type RequestClass } from '@/lib/engine/kinds';
+import { forwardsOf } from '@/lib/engine/compile';
+import type { Kind, RequestClass } from '@/lib/engine/kinds';
 import { displayLabel, listClasses } from './labels';
 import type { KindNodeData } from './types';
 
@@ -28,24 +29,18 @@ export interface RulesGraph {
 const forwardCache = new Map<Kind, readonly RequestClass[]>();
 
 /**
- * The request classes a node of this kind may send downstream, derived from
- * the catalog: users send what users make; a kind that carries no traffic
- * sends nothing; every other kind passes on what it accepts (misses, routed
- * requests, a queue's jobs, a primary's reads to its replicas), and the
- * compute tier that handles writes also gives birth to background jobs
- * (MODEL.md §1.2: "jobs are born where writes are handled").
+ * The request classes a node of this kind may send downstream: exactly what
+ * the model forwards (users send what users make; a balancer, gateway or
+ * limiter passes requests on; a cache and a CDN their misses; an app tier its
+ * reads, writes and the jobs its writes give birth to; a primary its reads to
+ * replicas; a queue its jobs). A kind that answers everything itself (the
+ * single server, a store) sends nothing, so the editor never offers an edge
+ * the model would ignore.
  */
 export function forwardedClasses(kind: Kind): readonly RequestClass[] {
   const cached = forwardCache.get(kind);
   if (cached) return cached;
-  const spec = CATALOG[kind];
-  let classes: RequestClass[];
-  if (spec.model === 'source') classes = [...USER_CLASSES];
-  else if (spec.model === 'none') classes = [];
-  else {
-    classes = [...spec.accepts];
-    if (spec.group === 'compute' && spec.accepts.includes('write') && !classes.includes('job')) classes.push('job');
-  }
+  const classes = forwardsOf(kind);
   forwardCache.set(kind, classes);
   return classes;
 }

@@ -223,6 +223,15 @@ const FORWARDS: Record<Kind, readonly number[]> = {
   logging: [],
 };
 
+/**
+ * The classes a node of this kind sends downstream (MODEL.md §2.1), by
+ * name: what the editor may let a user connect from it. Anything else the
+ * kind completes itself or never receives.
+ */
+export function forwardsOf(kind: Kind): readonly (typeof CLASS_NAMES)[number][] {
+  return FORWARDS[kind].map((c) => CLASS_NAMES[c]);
+}
+
 // Lookup tables by kind code, built once: [src * 19 * 4 + dst * 4 + cls] and [kind * 4 + cls].
 const NK = KINDS.length;
 const ROUTABLE = new Uint8Array(NK * NK * 4);

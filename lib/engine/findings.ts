@@ -212,7 +212,10 @@ export function collectFindings(st: RunState, regionChecks: readonly RegionCheck
         'info',
         'inline-jobs',
         id,
-        `${name(net, v)} runs background jobs inline: ${pct(w.asyncShare)} of writes wait ${Math.round(st.inlineJobMs[v])} ms longer. A queue with workers takes them off the request path.`,
+        `${name(net, v)} runs background jobs inline: ${pct(w.asyncShare)} of writes wait ${Math.round(st.inlineJobMs[v])} ms longer. ${
+          // The single box never hands jobs on (MODEL.md §2.1): the fix starts with app servers.
+          kind === 'server' ? 'App servers handing jobs to a queue with workers take them off the request path.' : 'A queue with workers takes them off the request path.'
+        }`,
         'stage-6-async-queues',
       );
     }

@@ -39,6 +39,10 @@ describe('MODEL.md statements held by the engine', () => {
     expect(e.nodes.server.utilization).toBeCloseTo(work / 2000, 9);
     expect(e.nodes.queue.arrivalRps.job).toBe(0);
     expect(e.jobs.inlineRps).toBeCloseTo(o.write * 0.2, 9);
+    // The advice says what does take jobs off the request path: a queue behind the server cannot.
+    const inline = e.findings.find((f) => f.code === 'inline-jobs' && f.nodeId === 'server')!;
+    expect(inline.message).toBe('Server runs background jobs inline: 20% of writes wait 200 ms longer. App servers handing jobs to a queue with workers take them off the request path.');
+    expect(inline.lessonId).toBe('stage-6-async-queues');
   });
 
   it('§4 regions: a path depends on each region it crosses; a region geo DNS does not spread users over is never counted in parallel', () => {
