@@ -312,6 +312,13 @@ test('on a phone, each submission’s Open button is on screen without scrolling
     return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
   });
   expect(onTop, 'Open is the element under its own centre').toBe(true);
+  // The Score column scrolls out of sight with the rest of the row: the score rides beside Open.
+  const scoreHere = row.getByTestId('score-beside-open');
+  await expect(scoreHere).toBeVisible();
+  const scoreBox = (await scoreHere.boundingBox())!;
+  expect(scoreBox.x, 'score on screen').toBeGreaterThanOrEqual(0);
+  expect(scoreBox.x + scoreBox.width, 'score on screen').toBeLessThanOrEqual(390);
+  await expect(scoreHere).toHaveText((await row.locator('td').nth(-2).innerText()).trim());
   await open.click();
   await expect(teacher.getByRole('region', { name: 'Ada (demo)' })).toBeVisible();
 });

@@ -443,7 +443,11 @@ export function ManageDashboard({ slug }: { slug: string }) {
                   ))}
                   <SortHeader label="Score" k="score" sort={sort} onSort={onSort} />
                   {/* Open stays at the right edge while the table scrolls sideways (on a phone it would be off-screen). */}
-                  <th scope="col" className="sticky right-0 bg-white py-2 pr-4 pl-3">
+                  <th scope="col" className="sticky right-0 bg-white py-2 pr-4 pl-3 text-right font-medium">
+                    {/* On a phone the Score column scrolls out of sight under this one: the score rides along here. */}
+                    <span aria-hidden="true" className="sm:hidden">
+                      Score
+                    </span>
                     <span className="sr-only">Open</span>
                   </th>
                 </tr>
@@ -473,7 +477,10 @@ export function ManageDashboard({ slug }: { slug: string }) {
                       );
                     })}
                     <td className="py-2 pr-3 font-semibold tabular-nums text-slate-900">{r.score}</td>
-                    <td className="sticky right-0 bg-inherit py-2 pr-4 pl-3 text-right">
+                    <td className="sticky right-0 bg-inherit py-2 pr-4 pl-3 text-right whitespace-nowrap">
+                      <span aria-hidden="true" data-testid="score-beside-open" className="mr-2 font-semibold tabular-nums text-slate-900 sm:hidden">
+                        {r.score}
+                      </span>
                       <button type="button" className="font-medium text-brand-700 underline underline-offset-2" onClick={() => void openDetail(r.id)}>
                         Open<span className="sr-only"> {r.displayName}’s submission</span>
                       </button>
