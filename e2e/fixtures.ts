@@ -48,6 +48,8 @@ export class SandboxPage {
     await this.page.goto(path);
     await expect(this.canvas.locator('.react-flow__renderer')).toBeVisible();
     await this.page.waitForFunction(() => document.querySelector('[data-editor-canvas]')?.getAttribute('data-hydrated') === 'true');
+    // A loaded design is fitted to the view once its cards are measured; until then they move, and a drag aimed at one misses.
+    await this.page.waitForFunction(() => !document.querySelector('.react-flow__node') || document.querySelector('.react-flow')?.hasAttribute('data-fitted'));
   }
 
   /** Puts a design where the autosave keeps it, before the page loads. */

@@ -13,6 +13,7 @@ import {
   useKeyPress,
   useNodesInitialized,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type IsValidConnection,
@@ -147,18 +148,23 @@ function ConnectionHint() {
   );
 }
 
-/** Fits the view once the nodes of a newly loaded design have been measured. */
+/**
+ * Fits the view once the nodes of a newly loaded design have been measured,
+ * then marks the flow `data-fitted` (the cards stay where they are from then
+ * on, so a browser test can point at them).
+ */
 function FitOnRequest() {
   const fitRequest = useEditor((s) => s.ui.fitRequest);
   const initialized = useNodesInitialized();
   const { fitView } = useReactFlow();
+  const flow = useStoreApi();
   const handled = useRef(0);
   useEffect(() => {
     if (fitRequest > handled.current && initialized) {
       handled.current = fitRequest;
-      void fitView(FIT_OPTIONS);
+      void fitView(FIT_OPTIONS).then(() => flow.getState().domNode?.setAttribute('data-fitted', String(fitRequest)));
     }
-  }, [fitRequest, initialized, fitView]);
+  }, [fitRequest, initialized, fitView, flow]);
   return null;
 }
 
