@@ -4,8 +4,8 @@ test.use({ viewport: { width: 1440, height: 900 } });
 
 const LESSON = '/learn/stage-3-load-balancer';
 
-async function openLesson(page: Page) {
-  await page.goto(LESSON);
+async function openLesson(page: Page, path = LESSON) {
+  await page.goto(path);
   const canvas = page.getByRole('region', { name: 'Design canvas' });
   await expect(canvas.locator('.react-flow__renderer')).toBeVisible();
   await page.waitForFunction(() => document.querySelector('[data-editor-canvas]')?.getAttribute('data-hydrated') === 'true');
@@ -312,4 +312,75 @@ test('a lesson design the browser cannot store is reported once, and the canvas 
   // The write comes 150 ms after the change; give it several times that before looking.
   await page.waitForTimeout(600);
   await expect(failed).toHaveCount(0);
+});
+
+/**
+ * Whether an element is fully on screen with nothing scrolled: inside the
+ * viewport and inside the visible area of every ancestor that clips it, each
+ * of them at its top. The learner sees it without scrolling anything.
+ */
+async function shownWithoutScrolling(page: Page, selector: ReturnType<Page['locator']>) {
+  return selector.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const problems: string[] = [];
+    if (box.top < 0 || box.left < 0 || box.bottom > window.innerHeight || box.right > window.innerWidth) {
+      problems.push(`outside the viewport: ${JSON.stringify(box)} in ${window.innerWidth}×${window.innerHeight}`);
+    }
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      const style = getComputedStyle(a);
+      if (style.overflowY === 'visible' && style.overflowX === 'visible') continue;
+      const r = a.getBoundingClientRect();
+      if (a.scrollTop !== 0) problems.push(`${a.tagName}.${a.className} is scrolled`);
+      if (box.top < r.top - 0.5 || box.bottom > r.bottom + 0.5) {
+        problems.push(`clipped by ${a.tagName}.${a.className}: button ${box.top}–${box.bottom}, box ${r.top}–${r.bottom}`);
+      }
+    }
+    return problems;
+  });
+}
+
+for (const height of [720, 800]) {
+  test.describe(`a laptop screen 1280×${height}`, () => {
+    test.use({ viewport: { width: 1280, height } });
+
+    test('with four checks failing, the hints are in sight without scrolling the check panel', async ({ page }) => {
+      await page.goto('/learn/stage-6-async-queues');
+      await page.evaluate(() => localStorage.clear());
+      await openLesson(page, '/learn/stage-6-async-queues');
+      const failing = page.getByTestId('challenge-check').getByRole('list', { name: 'Checks not met yet' });
+      await expect(failing.getByRole('listitem')).toHaveCount(4);
+      const hint = page.getByRole('button', { name: /Show a hint \(1 of \d\)/ });
+      await expect(hint).toBeVisible();
+      expect(await shownWithoutScrolling(page, hint)).toEqual([]);
+      // Every failing check is in sight too, and the canvas keeps about half the pane.
+      for (const item of await failing.getByRole('listitem').all()) expect(await shownWithoutScrolling(page, item)).toEqual([]);
+      const canvas = (await page.getByRole('region', { name: 'Design canvas' }).boundingBox())!;
+      expect(canvas.height).toBeGreaterThanOrEqual(height * 0.38);
+
+      // After a hint is revealed, the next one is still a click away.
+      await hint.click();
+      const more = page.getByRole('button', { name: /Show the next hint \(2 of \d\)/ });
+      await expect(more).toBeVisible();
+      expect(await shownWithoutScrolling(page, more)).toEqual([]);
+    });
+  });
+}
+
+test.describe('a phone 390×844', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the checks, the hints and a tall canvas stack in the page', async ({ page }) => {
+    await page.goto('/learn/stage-6-async-queues');
+    await page.evaluate(() => localStorage.clear());
+    await openLesson(page, '/learn/stage-6-async-queues');
+    await expect(page.getByTestId('challenge-check').getByRole('listitem')).toHaveCount(4);
+    const hint = page.getByRole('button', { name: /Show a hint \(1 of \d\)/ });
+    await hint.scrollIntoViewIfNeeded();
+    const box = (await hint.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    const canvas = (await page.getByRole('region', { name: 'Design canvas' }).boundingBox())!;
+    expect(canvas.height).toBeGreaterThanOrEqual(300);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
 });

@@ -9,20 +9,13 @@ import { lessonHintsKey, parseHintsShown, serializeHintsShown } from '@/lib/less
  */
 export function Hints({ lessonId, hints }: { lessonId: string; hints: string[] }) {
   const [shown, setShown] = useStoredValue(lessonHintsKey(lessonId), (text) => parseHintsShown(text, hints.length), serializeHintsShown);
+  // The heading and the button share a row, and the revealed hints follow it: the
+  // button stays just under the challenge however many hints are open, so it is in
+  // sight in the lesson's compact panel above the canvas.
   return (
     <div>
-      <h3 className="text-sm font-semibold text-slate-900">Hints</h3>
-      {shown > 0 && (
-        <ol className="mt-2 space-y-2" aria-live="polite">
-          {hints.slice(0, shown).map((hint, i) => (
-            <li key={i} className="flex gap-3 rounded-md bg-white px-3 py-2 text-sm leading-relaxed text-slate-800 shadow-sm">
-              <span className="font-mono text-xs leading-6 text-slate-500">{i + 1}</span>
-              <span>{hint}</span>
-            </li>
-          ))}
-        </ol>
-      )}
-      <div className="mt-3 flex flex-wrap items-center gap-3">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+        <h3 className="text-sm font-semibold text-slate-900">Hints</h3>
         {shown < hints.length ? (
           <button
             type="button"
@@ -40,6 +33,16 @@ export function Hints({ lessonId, hints }: { lessonId: string; hints: string[] }
           </button>
         )}
       </div>
+      {shown > 0 && (
+        <ol className="mt-2 space-y-2" aria-live="polite">
+          {hints.slice(0, shown).map((hint, i) => (
+            <li key={i} className="flex gap-3 rounded-md bg-white px-3 py-2 text-sm leading-relaxed text-slate-800 shadow-sm">
+              <span className="font-mono text-xs leading-6 text-slate-500">{i + 1}</span>
+              <span>{hint}</span>
+            </li>
+          ))}
+        </ol>
+      )}
     </div>
   );
 }

@@ -74,7 +74,7 @@ function CheckPanel({
       aria-labelledby="challenge-check-title"
       data-testid="challenge-check"
       data-passed={check ? String(passed) : undefined}
-      className={`rounded-xl border p-4 ${passed ? 'border-emerald-200 bg-emerald-50' : 'border-slate-200 bg-white'}`}
+      className={`rounded-xl border p-3 sm:p-4 lg:p-3 ${passed ? 'border-emerald-200 bg-emerald-50' : 'border-slate-200 bg-white'}`}
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <h2 id="challenge-check-title" className="text-base font-semibold text-slate-900" aria-live="polite">
@@ -119,7 +119,7 @@ function CheckPanel({
       ) : check?.problem ? (
         <p className="mt-2 text-sm text-slate-700">{check.problem}</p>
       ) : failing.length > 0 ? (
-        <ul aria-label="Checks not met yet" className="mt-2 space-y-1 text-sm text-slate-800">
+        <ul aria-label="Checks not met yet" className="mt-2 space-y-0.5 text-sm text-slate-800">
           {failing.map((c) => (
             <li key={c.label} className="flex gap-2">
               <span aria-hidden="true" className="text-amber-600">
@@ -241,8 +241,14 @@ export function LessonWorkspace({
   };
 
   return (
-    <div className="flex flex-col gap-3 lg:h-full lg:min-h-0">
-      <div className="flex shrink-0 flex-col gap-3 lg:max-h-[45%] lg:overflow-y-auto">
+    <div className="flex flex-col gap-3 lg:h-full lg:min-h-0 lg:gap-2">
+      {/*
+        On a laptop the checks and the challenge share the pane with the canvas: compact,
+        so that four failing checks, the challenge and its hint button fit without
+        scrolling at 1280×720; up to half the pane, the canvas keeping the other half.
+        Only longer lists (or many revealed hints) scroll here.
+      */}
+      <div className="flex shrink-0 flex-col gap-3 lg:max-h-[50%] lg:gap-2 lg:overflow-y-auto">
         <CheckPanel
           stage={stage}
           check={check}
