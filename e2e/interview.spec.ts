@@ -368,6 +368,57 @@ async function pageWidth(page: Page) {
   }));
 }
 
+/**
+ * What of the phase stepper a candidate cannot see: steps cut by the row's
+ * edge or the screen's, a row that scrolls sideways or breaks into two lines.
+ * Every step keeps its full name for screen readers.
+ */
+async function stepperClipping(page: Page) {
+  const nav = page.getByRole('navigation', { name: 'Interview phases' });
+  for (const name of ['Requirements', 'Estimation', 'Design', 'Trade-offs', 'Review']) {
+    await expect(nav).toContainText(name);
+  }
+  return nav.locator('ol').evaluate((ol) => {
+    const problems: string[] = [];
+    if (ol.scrollWidth > ol.clientWidth) problems.push(`the row scrolls: ${ol.scrollWidth} > ${ol.clientWidth}`);
+    const row = ol.getBoundingClientRect();
+    const tops = new Set(Array.from(ol.children).map((li) => Math.round(li.getBoundingClientRect().top)));
+    if (tops.size > 1) problems.push(`the steps take ${tops.size} lines`);
+    for (const li of Array.from(ol.children)) {
+      const step = li.lastElementChild as HTMLElement;
+      const box = step.getBoundingClientRect();
+      const name = step.textContent?.trim();
+      if (box.left < Math.max(0, row.left) - 0.5 || box.right > Math.min(window.innerWidth, row.right) + 0.5) {
+        problems.push(`${name}: ${box.left}–${box.right} outside ${row.left}–${row.right} of ${window.innerWidth}`);
+      }
+    }
+    return problems;
+  });
+}
+
+for (const width of [390, 640, 768, 1280]) {
+  test(`every phase step is in sight at ${width} px, its name whole`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 844 });
+    await openFresh(page, 'url-shortener');
+    await page.getByRole('button', { name: 'Start the interview' }).click();
+    const nav = page.getByRole('navigation', { name: 'Interview phases' });
+    await expect(nav.getByRole('button', { name: 'Requirements' })).toHaveAttribute('aria-current', 'step');
+    expect(await stepperClipping(page)).toEqual([]);
+    // The step being worked on shows its name on screen.
+    await expect(nav.getByRole('button', { name: 'Requirements' }).getByText('Requirements')).toBeVisible();
+
+    // In the design phase, the step that was cut at “3 D…” reads in full.
+    await nav.getByRole('button', { name: 'Estimation' }).click();
+    await nav.getByRole('button', { name: 'Design' }).click();
+    await expect(nav.getByRole('button', { name: 'Design' })).toHaveAttribute('aria-current', 'step');
+    await expect(nav.getByRole('button', { name: /Estimation/ })).toHaveAccessibleName(/^Estimation/);
+    expect(await stepperClipping(page)).toEqual([]);
+    await expect(nav.getByRole('button', { name: 'Design' }).getByText('Design')).toBeVisible();
+    const design = (await nav.getByRole('button', { name: 'Design' }).getByText('Design').boundingBox())!;
+    expect(design.x + design.width).toBeLessThanOrEqual(width);
+  });
+}
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
