@@ -13,6 +13,7 @@ import {
   useKeyPress,
   useNodesInitialized,
   useReactFlow,
+  useStore,
   useStoreApi,
   type Connection,
   type EdgeChange,
@@ -170,6 +171,29 @@ function FitOnRequest() {
 
 /** Fewest components for the overview map: a small design fits the view, where the map would only cover a card. */
 const MINIMAP_FROM = 8;
+/**
+ * Smallest canvas the overview map (200 × 150 px) is shown on. On a phone or
+ * in a lesson's pane beside the guide it would cover cards at the canvas'
+ * edge; pinch, scroll and fit-view do its job there.
+ */
+const MINIMAP_MIN_WIDTH = 640;
+const MINIMAP_MIN_HEIGHT = 420;
+
+function OverviewMap() {
+  const roomy = useStore((s) => s.width >= MINIMAP_MIN_WIDTH && s.height >= MINIMAP_MIN_HEIGHT);
+  if (!roomy) return null;
+  return (
+    <MiniMap<EditorNode>
+      position="bottom-right"
+      pannable
+      zoomable
+      nodeColor={minimapColor}
+      nodeStrokeWidth={2}
+      maskColor="rgba(241, 245, 249, 0.7)"
+      className="!border !border-slate-200 !shadow-sm"
+    />
+  );
+}
 
 export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
   const store = useEditorStore();
@@ -325,18 +349,7 @@ export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
     >
       <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#cbd5e1" />
       <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_OPTIONS} />
-      {nodes.length >= MINIMAP_FROM ? (
-        <MiniMap<EditorNode>
-          position="bottom-right"
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          nodeStrokeWidth={2}
-          maskColor="rgba(241, 245, 249, 0.7)"
-          // On a phone the overview would cover a third of the canvas; pinch and fit-view do its job there.
-          className="!hidden !border !border-slate-200 !shadow-sm sm:!block"
-        />
-      ) : null}
+      {nodes.length >= MINIMAP_FROM ? <OverviewMap /> : null}
       {readOnly ? null : <ConnectionHint />}
       <FitOnRequest />
     </ReactFlow>
