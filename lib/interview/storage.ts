@@ -21,8 +21,6 @@ export function activeKey(problemId: string): string {
 
 export type WriteResult = StorageWrite;
 
-const write = writeJson;
-
 function setAside(storage: Storage, key: string, text: string) {
   try {
     storage.setItem(`${key}:unreadable`, text);
@@ -62,7 +60,7 @@ export function readActive(storage: Storage, problemId: string): ActiveRead {
 }
 
 export function writeActive(storage: Storage, attempt: Attempt): WriteResult {
-  return write(storage, activeKey(attempt.problemId), attempt);
+  return writeJson(storage, activeKey(attempt.problemId), attempt);
 }
 
 /**
@@ -106,7 +104,7 @@ export function readHistory(storage: Storage): CompletedAttempt[] {
 }
 
 function writeHistory(storage: Storage, attempts: CompletedAttempt[]): WriteResult {
-  return write(storage, HISTORY_KEY, { version: 1, attempts: attempts.slice(-HISTORY_LIMIT) });
+  return writeJson(storage, HISTORY_KEY, { version: 1, attempts: attempts.slice(-HISTORY_LIMIT) });
 }
 
 /** Files a finished attempt (replacing one with the same id) and clears the problem's active slot. */

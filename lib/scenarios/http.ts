@@ -35,12 +35,15 @@ export function tooLarge(what: string, limitBytes: number): NextResponse {
   return fail(413, `${what} is larger than ${Math.round(limitBytes / 1024)} KB.`, { limitBytes });
 }
 
+/** An answer made by the shared HTTP helpers, given the scenario API's own headers. */
+function withBaseHeaders(res: NextResponse): NextResponse {
+  for (const [k, v] of Object.entries(BASE_HEADERS)) res.headers.set(k, v);
+  return res;
+}
+
 export async function readBody(req: Request, maxBytes: number): Promise<{ ok: true; value: unknown } | { ok: false; response: NextResponse }> {
   const body = await readJsonBody(req, maxBytes);
-  if (!body.ok) {
-    for (const [k, v] of Object.entries(BASE_HEADERS)) body.response.headers.set(k, v);
-    return body;
-  }
+  if (!body.ok) return { ok: false, response: withBaseHeaders(body.response) };
   return { ok: true, value: body.value };
 }
 
@@ -83,6 +86,5 @@ function bearer(req: Request): string | null {
  */
 export function requireJsonType(req: Request): NextResponse | null {
   const wrong = jsonContentTypeError(req);
-  if (wrong) for (const [k, v] of Object.entries(BASE_HEADERS)) wrong.headers.set(k, v);
-  return wrong;
+  return wrong && withBaseHeaders(wrong);
 }
