@@ -2,30 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Design } from '@/lib/engine/types';
 import { AUTOSAVE_BACKUP_KEY, AUTOSAVE_KEY, readAutosave, sameDesign, startAutosave, writeAutosave } from './autosave';
 import { createEditorStore } from './store';
-
-class MemoryStorage implements Storage {
-  private map = new Map<string, string>();
-  quotaBytes = Infinity;
-  get length() {
-    return this.map.size;
-  }
-  clear() {
-    this.map.clear();
-  }
-  getItem(key: string) {
-    return this.map.get(key) ?? null;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  removeItem(key: string) {
-    this.map.delete(key);
-  }
-  setItem(key: string, value: string) {
-    if (value.length > this.quotaBytes) throw new DOMException('full', 'QuotaExceededError');
-    this.map.set(key, value);
-  }
-}
+import { MemoryStorage } from '@/lib/test-storage';
 
 const design: Design = {
   schemaVersion: 1,

@@ -3,28 +3,7 @@ import type { Design } from '@/lib/engine/types';
 import { AUTOSAVE_BACKUP_KEY, AUTOSAVE_KEY, readAutosave, sameDesign, startAutosave, writeAutosave, type Autosave } from './autosave';
 import { KEPT_MINE, otherTabSync, SHOWING_THEIRS, THEIRS_UNREADABLE, type OtherTabSync } from './other-tab';
 import { createEditorStore, designOf, type EditorStore, type NoticeTone } from './store';
-
-class MemoryStorage implements Storage {
-  private map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  clear() {
-    this.map.clear();
-  }
-  getItem(key: string) {
-    return this.map.get(key) ?? null;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  removeItem(key: string) {
-    this.map.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.map.set(key, value);
-  }
-}
+import { MemoryStorage } from '@/lib/test-storage';
 
 const FOLLOWED = 'This design was changed in another tab, so this tab now shows that version. Undo brings back what was here.';
 

@@ -4,6 +4,9 @@ import { modelFigures } from './estimation';
 import { problemWorkload } from './model';
 import type { Problem } from './schema';
 
+/** An in-memory Storage for the persistence tests. */
+export { MemoryStorage } from '@/lib/test-storage';
+
 export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 
 /** Everything right: notes name every requirement, all questions asked, exact estimates, the reference design, every curveball read, every trade-off topic. */
@@ -34,27 +37,3 @@ export function emptyAttempt(problem: Problem): Attempt {
   return { ...a, curveballs: a.curveballs.map((c) => ({ ...c, deliveredAtMs: c.dueMs, seen: true })) };
 }
 
-/** An in-memory Storage for the persistence tests. */
-export class MemoryStorage implements Storage {
-  private map = new Map<string, string>();
-  failWrites = false;
-  get length() {
-    return this.map.size;
-  }
-  clear() {
-    this.map.clear();
-  }
-  getItem(key: string) {
-    return this.map.has(key) ? this.map.get(key)! : null;
-  }
-  key(index: number) {
-    return [...this.map.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.map.delete(key);
-  }
-  setItem(key: string, value: string) {
-    if (this.failWrites) throw new DOMException('full', 'QuotaExceededError');
-    this.map.set(key, String(value));
-  }
-}
