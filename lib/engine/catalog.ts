@@ -98,9 +98,9 @@ const MEDIUM: Sourced<Size> = { value: 'medium', source: 'MODEL.md §2.1: medium
 
 /** MTBF 60 days, MTTR 4 h, or 15 min with monitoring (MODEL.md §4). */
 const INSTANCE_AVAILABILITY: Sourced<AvailabilityFigure> = {
-  value: { type: 'instance', mtbfHours: 60 * 24, mttrHours: 4, mttrMonitoredHours: 0.25 },
+  value: { type: 'instance', mtbfHours: 60 * 24, mttrHours: 1.5, mttrMonitoredHours: 1 + 2 / 60 },
   source:
-    'MODEL.md §4: MTBF 60 days, MTTR 4 h (0.9972), 15 min with monitoring; unverified as a fleet figure (SOURCES.md lists SLA thresholds only, EC2 single instance 99.5%)',
+    'MODEL.md §9.3: MTBF 60 days; repair = detect (30 min, 2 min with monitoring) + restore (by hand 1 h shown here; 10 min behind a health-checking splitter; 4 h from backup for a lone database; 1.5 min failover); unverified as a fleet figure (SOURCES.md §10: AWS publishes no EC2 failure rate)',
 };
 const managed = (availability: number, source: string): Sourced<AvailabilityFigure> => ({
   value: { type: 'managed', availability },
@@ -263,7 +263,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
         value: { static: 2, read: 15, write: 30 },
         source: 'MODEL.md §2.1; calibrated: app work plus an on-box database query (SOURCES.md pgbench ~50 ms per 5-statement transaction under load)',
       },
-      maxStorageGB: { value: 16_000, source: 'MODEL.md §2.1: a volume holds at most 16 TB (EBS gp3 maximum, unverified)' },
+      maxStorageGB: { value: 65_536, source: 'MODEL.md §9.2: 64 TiB (SOURCES.md §2 gp3 raised to 64 TiB, re:Invent 2025)' },
       availability: INSTANCE_AVAILABILITY,
       priceKey: { value: 'ec2-m5.large', source: 'SOURCES.md EC2 m5.large' },
     },
@@ -380,14 +380,14 @@ export const CATALOG: Record<Kind, KindSpec> = {
       size: MEDIUM,
       cores: { value: 4, source: 'MODEL.md §2.1: 4 cores (SOURCES.md pgbench on a 4 vCPU db.m8gd.xlarge)' },
       serviceMs: {
-        value: { static: 1, read: 1, write: 4 },
+        value: { static: 0.15, read: 0.15, write: 0.17 },
         source:
-          'MODEL.md §2.1; SOURCES.md pgbench 4 vCPU ~4,700 TPS of 5 statements (~0.85 ms of CPU per statement, writes costlier)',
+          'per query (MODEL.md §9.2; a read request makes workload.queriesPerRead, a write queriesPerWrite): SOURCES.md pgbench -S 7,500–11,500 point queries/s per core (0.09–0.13 ms, 0.15 with an ORM\'s heavier queries); TPC-B ≈ 4,700 five-statement transactions/s on 4 vCPU ≈ 0.85 ms of CPU per transaction (0.17 ms per statement)',
       },
       shards: { value: 1, source: 'MODEL.md §2.1' },
       shardSkew: { value: 0, source: 'MODEL.md §2.1' },
       standby: { value: false, source: 'MODEL.md §2.1' },
-      maxStorageGB: { value: 16_000, source: 'MODEL.md §2.1: 16,000 GB per instance (unverified; gp3 volume limit)' },
+      maxStorageGB: { value: 65_536, source: 'MODEL.md §9.2: 64 TiB per instance (SOURCES.md §2 RDS maximum storage 64 TiB for PostgreSQL and MySQL)' },
       availability: INSTANCE_AVAILABILITY,
       priceKey: { value: 'rds-postgres-4vcpu', source: 'derived from SOURCES.md RDS db.t4g.medium (see prices.ts)' },
     },
@@ -407,7 +407,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
       instances: ONE,
       size: MEDIUM,
       cores: { value: 4, source: 'MODEL.md §2.1: as database' },
-      serviceMs: { value: { static: 1, read: 1, write: 4 }, source: 'MODEL.md §2.1: as database' },
+      serviceMs: { value: { static: 0.15, read: 0.15, write: 0.17 }, source: 'per query, as database (MODEL.md §9.2)' },
       applyFactor: {
         value: 0.5,
         source: 'MODEL.md §2.1: replaying the write stream costs half a write; unverified (replica lag figures unverified in SOURCES.md)',
@@ -434,7 +434,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
       serviceMs: { value: { static: 1, read: 1, write: 2 }, source: 'MODEL.md §2.1; unverified' },
       replicationFactor: { value: 3, source: 'MODEL.md §2.1 (the common Cassandra/DynamoDB setting)' },
       shardSkew: { value: 0, source: 'MODEL.md §2.1' },
-      maxStorageGB: { value: 16_000, source: 'MODEL.md §2.1: as database' },
+      maxStorageGB: { value: 65_536, source: 'MODEL.md §9.2: 64 TiB per instance, as database' },
       availability: INSTANCE_AVAILABILITY,
       priceKey: { value: 'ec2-r5.xlarge', source: 'derived from SOURCES.md r5.large (see prices.ts)' },
     },
@@ -550,10 +550,75 @@ export const SIZE_FACTOR: Record<Size, number> = { small: 0.5, medium: 1, large:
 export const NETWORK = {
   regionAvailability: { value: 0.9999, source: 'MODEL.md §4; SOURCES.md EC2 region-level SLA 99.99%' },
   defaultRegion: { value: 'region-1', source: 'MODEL.md §4' },
-  usersToFirstNodeMs: { value: 40, source: 'MODEL.md §3' },
-  usersToCdnMs: { value: 10, source: 'MODEL.md §3' },
+  cdnToOriginMs: {
+    value: 40,
+    source: 'MODEL.md §3 (v1 users-to-first-node figure, kept for an edge\'s fetch from the origin over a warm connection: one round trip)',
+  },
   insideRegionMs: { value: 0.5, source: 'MODEL.md §3; SOURCES.md round trip in a datacenter 500 µs' },
   acrossRegionsMs: { value: 70, source: 'MODEL.md §3; SOURCES.md California–Netherlands round trip 150 ms (70 ms is a same-continent figure)' },
   timeoutMs: { value: 10_000, source: 'MODEL.md §3: a saturated node reports the 10 s timeout' },
-  failoverMttrHours: { value: 1 / 60, source: 'MODEL.md §4: automatic failover in 1 minute' },
+  detectHours: { value: 0.5, source: 'MODEL.md §9.3: without monitoring a failure is found when a user reports it, about 30 min' },
+  detectMonitoredHours: {
+    value: 2 / 60,
+    source: 'MODEL.md §9.3: about 2 min with monitoring and alerting; SOURCES.md §10 SRE Workbook burn-rate alert trips after ≈ 52 s of a total outage',
+  },
+  restoreAutomaticHours: {
+    value: 10 / 60,
+    source: 'MODEL.md §9.3: a stateless instance behind a health-checking load balancer or an autoscaling group is replaced in about 10 min',
+  },
+  restoreByHandHours: { value: 1, source: 'MODEL.md §9.3: an instance replaced by hand, about 1 h (DORA elite time to restore < 1 h)' },
+  restoreFromBackupHours: { value: 4, source: 'MODEL.md §9.3: a database without a standby is restored from backup in about 4 h' },
+  failoverMttrHours: {
+    value: 1.5 / 60,
+    source: 'MODEL.md §9.3: failover to a standby or replica takes 1–2 min; SOURCES.md §10 RDS Multi-AZ failover "typically 60–120 seconds"',
+  },
+  deployDowntimeMinutes: {
+    value: 2,
+    source: 'MODEL.md §9.3: an app tier that cannot roll a deploy is down about 2 min for each (SOURCES.md §10: 70% of outages come from changes)',
+  },
+} as const;
+
+/** One bucket of an audience: a share of users and their round trip to the serving region, ms. */
+export interface RttBucket {
+  readonly share: number;
+  readonly rttMs: number;
+}
+
+/**
+ * Where the users are (MODEL.md §9.4). Round trips from SOURCES.md §12
+ * (inter-region RTT from us-east-1: eu-west-1 80.5 ms, ap-northeast-1 145 ms,
+ * ap-southeast-2 230 ms). With geo DNS over R regions, the first R buckets
+ * are served from a region near them (the nearest-region round trip).
+ */
+export const AUDIENCE = {
+  regional: {
+    value: [
+      { share: 0.5, rttMs: 20 },
+      { share: 0.5, rttMs: 40 },
+    ] as readonly RttBucket[],
+    source: 'MODEL.md §9.4: round trips to the serving region about 20–40 ms',
+  },
+  global: {
+    value: [
+      { share: 0.4, rttMs: 20 },
+      { share: 0.2, rttMs: 80 },
+      { share: 0.2, rttMs: 145 },
+      { share: 0.2, rttMs: 230 },
+    ] as readonly RttBucket[],
+    source:
+      'MODEL.md §9.4: 40% near at about 20 ms, the rest 80–230 ms; SOURCES.md §12 RTT from us-east-1 to eu-west-1 80.5 ms, ap-northeast-1 145 ms, ap-southeast-2 230 ms',
+  },
+  nearRttMs: { value: 20, source: 'MODEL.md §9.4: a user near the serving region, about 20 ms' },
+  cdnEdge: {
+    value: [
+      { share: 0.5, rttMs: 12 },
+      { share: 0.5, rttMs: 38 },
+    ] as readonly RttBucket[],
+    source: 'MODEL.md §9.4: a CDN edge is 10–40 ms from every user; SOURCES.md §12 vendor claim p50 12 ms, p95 38 ms',
+  },
+  staticRoundTrips: {
+    value: 3,
+    source: 'MODEL.md §9.4: a first asset costs about 3 round trips (TCP, TLS, request)',
+  },
+  dynamicRoundTrips: { value: 1, source: 'calibrated: an API call reuses the page\'s warm connection, one round trip' },
 } as const;

@@ -162,6 +162,15 @@ export interface CompiledNetwork {
    * and that worker's writes), so the node carries user-facing traffic.
    */
   syncJob: Uint8Array;
+  /**
+   * 1 where a health-checking splitter routes around a failed instance
+   * (MODEL.md §9.3): fed by a load balancer or API gateway, a worker fed by a
+   * queue, a primary's read replica. Only these count k-of-n; elsewhere each
+   * instance fails its own share of requests.
+   */
+  behindSplitter: Uint8Array;
+  /** 1 for an app-server, service or server that is down for each deploy: one instance, or not behind a splitter (MODEL.md §9.3). */
+  deployDown: Uint8Array;
   hasMonitoring: boolean;
   hasLogging: boolean;
   /** Outgoing edges per node (CSR), regardless of class. */
@@ -684,6 +693,7 @@ export function compile(design: Design): CompiledNetwork {
   const fedByQueue = new Uint8Array(n);
   const primaryOf = new Int32Array(n).fill(-1);
   const failover = new Uint8Array(n);
+  const behindSplitter = new Uint8Array(n);
   const parent = new Int32Array(n);
   for (let v = 0; v < n; v++) parent[v] = v;
   const find = (x: number): number => {
@@ -783,14 +793,16 @@ export function compile(design: Design): CompiledNetwork {
         re[rn] = outEdge[j];
         rn++;
         if (kind === 'load-balancer') algorithm[t] = algorithmCode(nodes[v].params?.algorithm);
+        if (kind === 'load-balancer' || kind === 'api-gateway' || (kind === 'queue' && kinds[t] === 'worker') || (kind === 'database' && kinds[t] === 'read-replica'))
+          behindSplitter[t] = 1;
         if (kind === 'queue' && kinds[t] === 'worker') fedByQueue[t] = 1;
         if (kind === 'database' && kinds[t] === 'read-replica') {
           if (primaryOf[t] < 0) primaryOf[t] = v;
           failover[v] = 1;
         }
       }
-      // Redundancy groups: a load balancer's same-kind targets, a primary's replicas.
-      if (kind === 'load-balancer' || kind === 'database') {
+      // Redundancy groups: a load balancer's or gateway's same-kind targets, a primary's replicas.
+      if (kind === 'load-balancer' || kind === 'api-gateway' || kind === 'database') {
         const start = routeStart[b];
         for (let i = start; i < rn; i++) {
           for (let k = i + 1; k < rn; k++) {
@@ -807,6 +819,14 @@ export function compile(design: Design): CompiledNetwork {
   let maxRoute = 0;
   for (let b = 0; b < n * 4; b++) maxRoute = Math.max(maxRoute, routeStart[b + 1] - routeStart[b]);
   for (let v = 0; v < n; v++) if (standby[v]) failover[v] = 1;
+  // Rolling deploys need two or more instances behind a splitter (MODEL.md §9.3).
+  const deployDown = new Uint8Array(n);
+  for (let v = 0; v < n; v++) {
+    const kv = kindCode[v];
+    if (kv !== K.server && kv !== K['app-server'] && kv !== K.service) continue;
+    const least = autoscaled[v] ? autoscaleMin[v] : instances[v];
+    if (least < 2 || !behindSplitter[v]) deployDown[v] = 1;
+  }
   // Replicas take the shape of their primary's shards.
   for (let v = 0; v < n; v++) {
     if (primaryOf[v] >= 0) {
@@ -841,12 +861,10 @@ export function compile(design: Design): CompiledNetwork {
     if (override !== undefined) return override;
     const sk = kinds[s];
     const tk = kinds[t];
-    if (sk === 'users' || sk === 'dns') {
-      if (tk === 'dns') return 0;
-      if (tk === 'cdn') return NETWORK.usersToCdnMs.value;
-      return NETWORK.usersToFirstNodeMs.value;
-    }
-    if (sk === 'cdn') return region[t] < 0 ? NETWORK.insideRegionMs.value : NETWORK.usersToFirstNodeMs.value;
+    // Server-side time starts at the entry (MODEL.md §9.4): the user's own
+    // round trips to it are added by the user-perceived view.
+    if (sk === 'users' || sk === 'dns') return 0;
+    if (sk === 'cdn') return region[t] < 0 ? NETWORK.insideRegionMs.value : NETWORK.cdnToOriginMs.value;
     if (region[s] < 0 || region[t] < 0 || region[s] === region[t]) return NETWORK.insideRegionMs.value;
     return NETWORK.acrossRegionsMs.value;
   }
@@ -899,6 +917,8 @@ export function compile(design: Design): CompiledNetwork {
     groupCount,
     fedByQueue,
     syncJob,
+    behindSplitter,
+    deployDown,
     hasMonitoring,
     hasLogging,
     outStart,

@@ -1,11 +1,13 @@
 /**
  * `evaluate` and `sweep`: the engine's public entry points (MODEL.md §7).
  */
-import { NETWORK } from './catalog';
+import { AUDIENCE, NETWORK, type RttBucket } from './catalog';
 import * as codes from './compile';
 import { compile, type CompiledNetwork } from './compile';
 import type {
+  BreakdownHop,
   ClassRates,
+  LatencyBreakdown,
   EdgeResult,
   Evaluation,
   Finding,
@@ -17,6 +19,8 @@ import type {
   SweepResult,
 } from './evaluation';
 import * as findingsModule from './findings';
+import { formatMs } from './format';
+import { practiceComparison } from './comparisons';
 import * as prices from './prices';
 import * as queueing from './queueing';
 import * as records from './records';
@@ -30,8 +34,8 @@ import * as workloadModule from './workload';
 
 // Local copies: imported bindings can be live getters under some module loaders
 // (tsx's per-file CommonJS), which costs a call per use in the loops below.
-const { JOB, MODEL_QUEUE, MODEL_RATED, READ, STATIC, WRITE } = codes;
-const { LAT_ALL, LAT_NONE, LAT_READ, MIX_MAX, borrowRunState, forward, regionUnit, returnRunState, run, userFailed } = runCodes;
+const { JOB, MODEL_NONE, MODEL_QUEUE, MODEL_RATED, MODEL_SOURCE, READ, STATIC, WRITE } = codes;
+const { LAT_ALL, LAT_NONE, LAT_READ, MIX_MAX, NWORK, WORK_INLINE_JOB, borrowRunState, forward, geoRegions, groupsOf, regionUnit, returnRunState, run, userFailed } = runCodes;
 const { gammaMixturePercentile, mmcMixturePercentiles } = queueing;
 const { collectFindings, dominantLoad } = findingsModule;
 const { HOURS_PER_MONTH, PRICES_DATE } = prices;
@@ -82,11 +86,13 @@ function summarise(n: number, W: Float64Array, M: Float64Array, V: Float64Array)
   }
   if (!(wsum > 0)) return { mean: ms(TIMEOUT_MS), p50: ms(TIMEOUT_MS), p95: ms(TIMEOUT_MS), p99: ms(TIMEOUT_MS) };
   const m = { n, weight: W, mean: M, variance: V };
+  // Nothing reports more than the timeout (MODEL.md §9.4).
+  const cap = (x: number) => ms(Math.min(TIMEOUT_MS, x));
   return {
-    mean: ms(mean / wsum),
-    p50: ms(gammaMixturePercentile(m, 0.5)),
-    p95: ms(gammaMixturePercentile(m, 0.95)),
-    p99: ms(gammaMixturePercentile(m, 0.99)),
+    mean: cap(mean / wsum),
+    p50: cap(gammaMixturePercentile(m, 0.5)),
+    p95: cap(gammaMixturePercentile(m, 0.95)),
+    p99: cap(gammaMixturePercentile(m, 0.99)),
   };
 }
 
@@ -132,7 +138,7 @@ function classP95(st: RunState, k: number): number {
   let wsum = 0;
   for (let i = 0; i < g.n; i++) wsum += g.W[i];
   if (!(wsum > 0)) return TIMEOUT_MS;
-  return gammaMixturePercentile({ n: g.n, weight: g.W, mean: g.M, variance: g.V }, 0.95);
+  return Math.min(TIMEOUT_MS, gammaMixturePercentile({ n: g.n, weight: g.W, mean: g.M, variance: g.V }, 0.95));
 }
 
 function overallLatency(st: RunState): LatencySummary {
@@ -244,8 +250,13 @@ function measure(st: RunState, p95ReadMs: number, availability: number, monthlyC
     unhandledRate: offered > 0 ? unhandled / offered : 0,
     shedRate: offered > 0 ? shed / offered : 0,
     p95ReadMs,
+    p95WriteMs: null,
+    userStaticP95Ms: null,
     availability,
+    flashErrorRate: null,
     monthlyCostUsd,
+    causes: {},
+    comparisons: {},
   };
 }
 
@@ -261,7 +272,359 @@ function endToEndAvailability(st: RunState): { overall: number; byClass: [number
   const o = st.offered;
   const structural = o.total > 0 ? (o.static * by[0] + o.read * by[1] + o.write * by[2]) / o.total : nU > 0 ? (by[0] + by[1] + by[2]) / 3 : 0;
   const errorRate = o.total > 0 ? Math.min(1, userFailed(st) / o.total) : 0;
-  return { overall: Math.max(0, Math.min(1, structural * (1 - errorRate))), byClass: by, errorRate };
+  // Shed requests are not successful requests (MODEL.md §9.3).
+  const shedRate = o.total > 0 ? Math.min(1, userShed(st) / o.total) : 0;
+  return { overall: Math.max(0, Math.min(1, structural * (1 - errorRate - shedRate))), byClass: by, errorRate };
+}
+
+/** User requests shed by rate limiters, rps. */
+function userShed(st: RunState): number {
+  let x = 0;
+  for (let v = 0; v < st.net.n; v++) x += st.shed[v * 4] + st.shed[v * 4 + 1] + st.shed[v * 4 + 2];
+  return x;
+}
+
+// ---------------------------------------------------------------------------
+// User-perceived latency (MODEL.md §9.4)
+
+/** The audience's round trips once geo DNS serves it from `regions` regions: the first buckets move near a region. */
+export function audienceBuckets(audience: 'regional' | 'global', regions: number): readonly RttBucket[] {
+  const base = AUDIENCE[audience].value;
+  if (regions <= 1) return base;
+  return base.map((b, i) => (i < regions ? { share: b.share, rttMs: Math.min(b.rttMs, AUDIENCE.nearRttMs.value) } : b));
+}
+
+const upW = new Float64Array(MIX_MAX * 8);
+const upM = new Float64Array(MIX_MAX * 8);
+const upV = new Float64Array(MIX_MAX * 8);
+
+/**
+ * User-perceived latency of class k: the server-side mixture from each entry
+ * the users reach (through DNS), plus the user's round trips to it (a CDN
+ * edge's for a CDN, else the audience's to the serving region), times the
+ * round trips a request of the class costs (3 for a first asset, 1 for a
+ * call on a warm connection). Returns `null` when the class has no traffic.
+ */
+function userPerceived(st: RunState, k: number): LatencySummary {
+  const net = st.net;
+  const volume = [st.offered.static, st.offered.read, st.offered.write][k];
+  if (!(volume > 0)) return ZERO_LATENCY;
+  const trips = k === STATIC ? AUDIENCE.staticRoundTrips.value : AUDIENCE.dynamicRoundTrips.value;
+  const audience = st.workload.audience;
+  const nU = net.usersNodes.length;
+  let total = 0;
+  // Entries: (node, weight, extra ms) reached from each users node through DNS.
+  const entries: { v: number; w: number; extra: number; geo: boolean }[] = [];
+  for (let i = 0; i < nU; i++) {
+    const u = net.usersNodes[i];
+    const rb = u * 4 + k;
+    for (let r = net.routeStart[rb]; r < net.routeStart[rb + 1]; r++) {
+      const t = net.routeTarget[r];
+      const w = net.routeFrac[r] / nU;
+      if (net.kinds[t] === 'dns') {
+        const db = t * 4 + k;
+        for (let q = net.routeStart[db]; q < net.routeStart[db + 1]; q++) {
+          entries.push({ v: net.routeTarget[q], w: w * net.routeFrac[q] * st.servedFrac[t], extra: net.latencyMs[t] + net.routeHop[q], geo: net.geoDns[t] === 1 });
+        }
+      } else entries.push({ v: t, w, extra: net.routeHop[r], geo: false });
+    }
+  }
+  const geoCount = geoRegions(net).length;
+  const all: { W: number[]; M: number[]; V: number[] } = { W: [], M: [], V: [] };
+  for (const e of entries) {
+    const legs = net.kinds[e.v] === 'cdn' ? AUDIENCE.cdnEdge.value : audienceBuckets(audience, e.geo ? geoCount : 1);
+    const tb = (e.v * 4 + k) * MIX_MAX;
+    const tn = st.mixN[e.v * 4 + k];
+    for (let j = 0; j < tn; j++) {
+      for (const leg of legs) {
+        const wgt = e.w * leg.share * st.mixW[tb + j];
+        if (!(wgt > 0)) continue;
+        all.W.push(wgt);
+        all.M.push(st.mixM[tb + j] + e.extra + trips * leg.rttMs);
+        all.V.push(st.mixV[tb + j]);
+        total += wgt;
+      }
+    }
+  }
+  if (!(total > 0)) return { mean: ms(TIMEOUT_MS), p50: ms(TIMEOUT_MS), p95: ms(TIMEOUT_MS), p99: ms(TIMEOUT_MS) };
+  let n = all.W.length;
+  const W = n > upW.length ? Float64Array.from(all.W) : upW;
+  const M = n > upW.length ? Float64Array.from(all.M) : upM;
+  const V = n > upW.length ? Float64Array.from(all.V) : upV;
+  if (W === upW) {
+    for (let i = 0; i < n; i++) {
+      W[i] = all.W[i];
+      M[i] = all.M[i];
+      V[i] = all.V[i];
+    }
+  }
+  return summarise(n, W, M, V);
+}
+
+// ---------------------------------------------------------------------------
+// Latency breakdown (MODEL.md §9.4)
+
+const bdCls = new Int32Array(4);
+const bdProb = new Float64Array(4);
+
+/** Mean time of class k from arriving at node v to its answer (the node's stored mixture), ms. */
+function mixtureMean(st: RunState, v: number, k: number): number {
+  const base = (v * 4 + k) * MIX_MAX;
+  let w = 0;
+  let m = 0;
+  for (let j = 0; j < st.mixN[v * 4 + k]; j++) {
+    w += st.mixW[base + j];
+    m += st.mixW[base + j] * st.mixM[base + j];
+  }
+  return w > 0 ? m / w : 0;
+}
+
+/**
+ * The dominant path of class k: from the first users node, at each node the
+ * calls it makes in turn (each taken by at least 5% of requests: a cache
+ * miss, a job handed to a queue), each to the target that contributes most
+ * to the mean. Per hop: network, mean wait, the part of that wait spent
+ * behind inline jobs, and mean service time.
+ */
+function breakdown(st: RunState, k: number, p95: number): LatencyBreakdown {
+  const net = st.net;
+  const hops: BreakdownHop[] = [];
+  if (net.usersNodes.length === 0 || !(p95 > 0)) return { hops, p95Ms: ms(p95) };
+  const visit = (v: number, cls: number, networkMs: number, depth: number) => {
+    if (depth > 64) return;
+    const b = v * 4;
+    const model = net.model[v];
+    if (model !== MODEL_SOURCE && model !== MODEL_NONE) {
+      let waiting = 0;
+      let service = 0;
+      let behindJobs = 0;
+      const passRead = net.kinds[v] === 'database' && cls === READ && net.routeStart[b + READ + 1] > net.routeStart[b + READ];
+      if (st.saturated[v] && !passRead) {
+        waiting = TIMEOUT_MS;
+      } else if (model === MODEL_RATED) {
+        service = net.latencyMs[v];
+      } else if (model === MODEL_QUEUE && !passRead) {
+        waiting = st.waitMean[v];
+        service = st.svcMs[b + cls] + (cls === WRITE ? st.workload.asyncShare * st.inlineJobMs[v] : 0);
+        const wb = v * NWORK;
+        let totalWork = 0;
+        for (let c = 0; c < NWORK; c++) totalWork += st.work[wb + c];
+        if (totalWork > 0 && st.inlineJobMs[v] > 0) {
+          // Waiting is time behind busy cores; inline jobs' share of that busy time (by work times length).
+          let weighted = 0;
+          for (let c = 0; c < NWORK; c++) {
+            const len = c === WORK_INLINE_JOB ? st.inlineJobMs[v] : st.meanSvcMs[v];
+            weighted += st.work[wb + c] * len;
+          }
+          behindJobs = weighted > 0 ? (waiting * st.work[wb + WORK_INLINE_JOB] * st.inlineJobMs[v]) / weighted : 0;
+        }
+      }
+      hops.push({
+        nodeId: net.ids[v],
+        label: net.labels[v],
+        kind: net.kinds[v],
+        networkMs: ms(networkMs),
+        waitingMs: ms(waiting),
+        waitingBehindJobsMs: ms(behindJobs),
+        serviceMs: ms(service),
+        share: 0,
+        p95Ms: ms(0),
+      });
+      if (st.saturated[v] && !passRead) return;
+    }
+    const ng = groupsOf(net, st, v, cls, bdCls, bdProb);
+    const calls: { oc: number; p: number }[] = [];
+    for (let g = 0; g < ng; g++) calls.push({ oc: bdCls[g], p: bdProb[g] });
+    for (const call of calls) {
+      if (call.p < 0.05) continue;
+      const rb = b + call.oc;
+      let best = -1;
+      let bestScore = -1;
+      for (let i = net.routeStart[rb]; i < net.routeStart[rb + 1]; i++) {
+        const t = net.routeTarget[i];
+        const score = net.routeFrac[i] * (net.routeHop[i] + mixtureMean(st, t, call.oc) + 1e-9);
+        if (score > bestScore) {
+          bestScore = score;
+          best = i;
+        }
+      }
+      if (best >= 0) visit(net.routeTarget[best], call.oc, net.routeHop[best], depth + 1);
+    }
+  };
+  visit(net.usersNodes[0], k, 0, 0);
+  let sum = 0;
+  for (const h of hops) sum += h.networkMs + h.waitingMs + h.serviceMs;
+  for (const h of hops) {
+    h.share = sum > 0 ? (h.networkMs + h.waitingMs + h.serviceMs) / sum : 0;
+    h.p95Ms = ms(h.share * p95);
+  }
+  return { hops, p95Ms: ms(p95) };
+}
+
+// ---------------------------------------------------------------------------
+// Why a stage check fails, in numbers (MODEL.md §9.1.3, §9.4)
+
+const pct = (x: number, digits = 0) => `${(x * 100).toFixed(digits)}%`;
+const msText = (x: number) => formatMs(x);
+
+/** The finding for a failing server-side latency objective: the hop that dominates, waiting or service, and why. */
+function latencyCause(st: RunState, k: number, p95: number, slo: number, name: string): Finding {
+  const bd = breakdown(st, k, p95);
+  const head = `Server-side p95 ${name} is ${msText(p95)}, above the ${slo} ms objective.`;
+  let worst: BreakdownHop | null = null;
+  for (const h of bd.hops) if (!worst || h.networkMs + h.waitingMs + h.serviceMs > worst.networkMs + worst.waitingMs + worst.serviceMs) worst = h;
+  if (!worst) return { severity: 'error', code: `slo-latency${k === WRITE ? '-write' : ''}`, nodeId: null, message: head, lessonId: 'guide-latency' };
+  const v = st.net.ids.indexOf(worst.nodeId);
+  const jobMs = v >= 0 ? st.inlineJobMs[v] : 0;
+  const code = k === WRITE ? 'slo-latency-write' : 'slo-latency';
+  const where = `${worst.label} takes ${pct(worst.share)} of it (network ${msText(worst.networkMs)}, waiting ${msText(worst.waitingMs)}, service ${msText(worst.serviceMs)} on average)`;
+  if (v >= 0 && st.saturated[v]) {
+    return { severity: 'error', code, nodeId: worst.nodeId, message: `${head} ${worst.label} is saturated, so its requests time out after ${msText(TIMEOUT_MS)}. ${fixFor(st, v)}`, lessonId: lessonFor(st, v) };
+  }
+  if (jobMs > 0 && (worst.waitingBehindJobsMs >= 0.5 * worst.waitingMs || k === WRITE)) {
+    const share = st.workload.asyncShare;
+    const detail =
+      k === WRITE
+        ? `${pct(share)} of writes run a ${msText(jobMs)} background job inline before answering`
+        : `it waits ${msText(worst.waitingBehindJobsMs)} on average behind background jobs run inline (${msText(jobMs)} each)`;
+    return {
+      severity: 'error',
+      code,
+      nodeId: worst.nodeId,
+      message: `${head} ${where}: ${detail}. More or bigger instances cannot shorten a job; a queue and workers take jobs off the request path.`,
+      lessonId: 'stage-6-async-queues',
+    };
+  }
+  if (worst.networkMs >= worst.waitingMs && worst.networkMs >= worst.serviceMs) {
+    return { severity: 'error', code, nodeId: worst.nodeId, message: `${head} ${where}: the hop to it is the largest part. Keep calls inside one region, or serve users from a region near them.`, lessonId: 'guide-regions' };
+  }
+  const why = worst.waitingMs >= worst.serviceMs ? `most of it is waiting for a free core (busy at ${v >= 0 ? pct(Math.min(st.utilization[v], 9.99)) : '?'})` : 'most of it is its own service time';
+  return { severity: 'error', code, nodeId: worst.nodeId, message: `${head} ${where}: ${why}. ${v >= 0 ? fixFor(st, v) : ''}`.trim(), lessonId: v >= 0 ? lessonFor(st, v) : 'guide-latency' };
+}
+
+/** The technique that removes the load dominating node v (MODEL.md §6). */
+function fixFor(st: RunState, v: number): string {
+  const d = dominantLoad(st, v).category;
+  switch (d) {
+    case 'static':
+      return 'Static files dominate its work: a CDN serves them at the edge.';
+    case 'read':
+      return st.net.kinds[v] === 'database' || st.net.kinds[v] === 'read-replica'
+        ? 'Reads dominate its work: a cache in front of reads removes most of them.'
+        : 'Reads dominate its work: add instances behind the load balancer.';
+    case 'write':
+    case 'job':
+      return st.net.kinds[v] === 'database' ? 'Writes dominate its work: shards split them.' : 'Add instances behind the load balancer.';
+    case 'inline-job':
+      return 'Background jobs run inline dominate its work: a queue and workers take them off the request path.';
+    case 'replica-apply':
+      return "Replaying the primary's writes dominates its work: more replicas each replay all of them; shard the writes.";
+    default:
+      return 'Add instances behind a load balancer, or remove the work that dominates it.';
+  }
+}
+
+function lessonFor(st: RunState, v: number): Finding['lessonId'] {
+  const d = dominantLoad(st, v).category;
+  if (d === 'static') return 'stage-5-cache-cdn';
+  if (d === 'inline-job') return 'stage-6-async-queues';
+  if (d === 'read' && (st.net.kinds[v] === 'database' || st.net.kinds[v] === 'read-replica')) return 'stage-5-cache-cdn';
+  if (d === 'write' && st.net.kinds[v] === 'database') return 'stage-4-replication-sharding';
+  return 'guide-bottlenecks';
+}
+
+/** The finding for a failing user-perceived static objective: round trips to one region. */
+function staticCause(st: RunState, p95: number, slo: number): Finding {
+  const trips = AUDIENCE.staticRoundTrips.value;
+  const buckets = audienceBuckets(st.workload.audience, Math.max(1, geoRegions(st.net).length));
+  let far = buckets[0];
+  for (const b of buckets) if (b.rttMs > far.rttMs) far = b;
+  const hasCdn = st.net.kinds.some((k, v) => k === 'cdn' && st.arrival[v * 4 + STATIC] > 0);
+  const message = hasCdn
+    ? `Users wait ${msText(p95)} (p95) for a static asset, above the ${slo} ms objective: too many requests miss the CDN and travel to the origin (${pct(1 - cdnHitShare(st))} of static requests). Raise the CDN's hit ratio or keep assets in object storage behind it.`
+    : `Users wait ${msText(p95)} (p95) for a static asset, above the ${slo} ms objective: a first asset costs ${trips} round trips to your one region, and ${pct(far.share)} of a ${st.workload.audience} audience is ${far.rttMs} ms away (${msText(trips * far.rttMs)}). No number or size of servers shortens a round trip; a CDN edge is ${AUDIENCE.cdnEdge.value[0].rttMs}–${AUDIENCE.cdnEdge.value[AUDIENCE.cdnEdge.value.length - 1].rttMs} ms from every user.`;
+  return { severity: 'error', code: 'slo-latency-static-user', nodeId: null, message, lessonId: 'stage-5-cache-cdn' };
+}
+
+function cdnHitShare(st: RunState): number {
+  let hits = 0;
+  for (let v = 0; v < st.net.n; v++) if (st.net.kinds[v] === 'cdn') hits += st.processed[v * 4 + STATIC] * st.net.hitRatio[v];
+  return st.offered.static > 0 ? hits / st.offered.static : 0;
+}
+
+/** The finding for a failing availability objective: the weakest link on the user's path and why more of the same cannot lift it. */
+function availabilityCause(st: RunState, avail: number, slo: number): Finding {
+  const net = st.net;
+  const head = `Availability is ${pct(avail, 3)}, below the ${pct(slo, 2)} objective.`;
+  const regionA = NETWORK.regionAvailability.value;
+  let weakest = -1;
+  for (let v = 0; v < net.n; v++) {
+    if (net.model[v] === MODEL_SOURCE || net.model[v] === MODEL_NONE) continue;
+    const user = st.arrival[v * 4] + st.arrival[v * 4 + 1] + st.arrival[v * 4 + 2] > 0;
+    if (!user) continue;
+    if (weakest < 0 || st.nodeAvailability[v] < st.nodeAvailability[weakest]) weakest = v;
+  }
+  const down = (a: number) => `${pct(a, 3)}, about ${Math.round((1 - a) * 365 * 24 * 60)} min down a year`;
+  if (weakest >= 0 && st.nodeAvailability[weakest] < Math.max(slo, regionA)) {
+    const v = weakest;
+    const kind = net.kinds[v];
+    const a = st.nodeAvailability[v];
+    const detect = net.hasMonitoring ? '2 min to detect' : '30 min to detect (no monitoring: a user reports it)';
+    if (kind === 'database' && !net.failover[v]) {
+      return {
+        severity: 'error',
+        code: 'slo-availability',
+        nodeId: net.ids[v],
+        message: `${head} ${net.labels[v]} is one primary: after a failure it takes ${detect} and about ${NETWORK.restoreFromBackupHours.value} h to restore from backup (${down(a)}). A bigger, sharded or monitored primary fails just as often; a standby or a replica with automatic failover takes over in 1–2 minutes.`,
+        lessonId: 'stage-4-replication-sharding',
+      };
+    }
+    if ((kind === 'app-server' || kind === 'service' || kind === 'server') && (net.deployDown[v] || !net.behindSplitter[v])) {
+      const why = net.behindSplitter[v]
+        ? 'one instance is down for every deploy (about 2 min each) and after every failure'
+        : 'nothing routes around a failed instance: without a load balancer each instance fails its own share of requests, and every deploy takes the tier down for about 2 min';
+      return {
+        severity: 'error',
+        code: 'slo-availability',
+        nodeId: net.ids[v],
+        message: `${head} ${net.labels[v]}: ${why} (${down(a)}). More or bigger instances alone do not help; two or more behind a health-checking load balancer deploy one at a time and are replaced automatically.`,
+        lessonId: 'stage-3-load-balancer',
+      };
+    }
+    if (st.spof[v]) {
+      const n = st.have[v];
+      const why = n <= 1 ? 'it is one instance' : `all ${n} instances are needed to carry the load, so one failure drops requests (the fix is spare capacity, not a second instance)`;
+      return { severity: 'error', code: 'slo-availability', nodeId: net.ids[v], message: `${head} ${net.labels[v]} is a single point of failure: ${why} (${down(a)}).`, lessonId: 'guide-reliability' };
+    }
+  }
+  if (slo >= regionA && geoRegions(net).length < 2) {
+    return {
+      severity: 'error',
+      code: 'slo-availability',
+      nodeId: null,
+      message: `${head} One region is up ${pct(regionA, 2)} of the time at best, and every component inside it multiplies that down, so no design within one region reaches ${pct(slo, 2)}. Serve users from two or more regions behind geo DNS, each able to carry the other's load.`,
+      lessonId: 'stage-8-web-scale',
+    };
+  }
+  return { severity: 'error', code: 'slo-availability', nodeId: weakest >= 0 ? net.ids[weakest] : null, message: `${head}${weakest >= 0 ? ` The weakest component is ${net.labels[weakest]} (${down(st.nodeAvailability[weakest])}).` : ''}`, lessonId: 'guide-reliability' };
+}
+
+/**
+ * Error rate of ordinary users during a flash crowd (MODEL.md §9.5): traffic
+ * jumps to `flashFactor` × the peak, the excess from a few clients. What
+ * fails at that load fails for everyone; what a rate limiter sheds is the
+ * crowd's excess first (per-client limits), and only beyond that excess does
+ * shedding reach ordinary users. Forward passes only, on `spare`.
+ */
+function flashErrorRate(spare: RunState, w: ReturnType<typeof resolveWorkload>): number {
+  const ff = Math.max(1, w.flashFactor);
+  forward(spare, { ...w, users: w.users * ff }, -1, LAT_NONE);
+  const offered = spare.offered.total;
+  if (!(offered > 0)) return 0;
+  const failed = userFailed(spare) / offered;
+  const excess = ((ff - 1) / ff) * offered;
+  const ordinaryShed = Math.max(0, userShed(spare) - excess) / (offered / ff);
+  return Math.min(1, failed + ordinaryShed);
 }
 
 function totalCost(st: RunState): number {
@@ -362,9 +725,12 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
   }
   const avail = endToEndAvailability(st);
   const total = nodesUsd + st.internetEgressUsd;
+  const latStatic = classLatency(st, STATIC);
+  const latRead = classLatency(st, READ);
+  const latWrite = classLatency(st, WRITE);
   const o = st.offered;
   return {
-    modelVersion: 1,
+    modelVersion: 2,
     users: w.users,
     workload: { ...w },
     // `total` is R of MODEL.md §1.2: the user requests (jobs are born inside the system).
@@ -372,7 +738,14 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
     nodes,
     edges,
     endToEnd: {
-      latencyMs: { static: classLatency(st, STATIC), read: classLatency(st, READ), write: classLatency(st, WRITE), overall: overallLatency(st) },
+      latencyMs: {
+        static: latStatic,
+        read: latRead,
+        write: latWrite,
+        overall: overallLatency(st),
+        userPerceived: { static: userPerceived(st, STATIC), read: userPerceived(st, READ), write: userPerceived(st, WRITE) },
+      },
+      breakdown: { static: breakdown(st, STATIC, latStatic.p95), read: breakdown(st, READ, latRead.p95), write: breakdown(st, WRITE, latWrite.p95) },
       availability: avail.overall,
       availabilityByClass: { static: avail.byClass[0], read: avail.byClass[1], write: avail.byClass[2] },
       errorRate: avail.errorRate,
@@ -389,6 +762,10 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
     stages: [],
     cost: {
       totalUsd: usd(total),
+      lines: [
+        ...net.ids.map((id, v) => ({ id, label: net.labels[v], type: 'component' as const, usd: usd(st.costUsd[v]) })),
+        { id: 'egress', label: 'Internet egress', type: 'egress' as const, usd: usd(st.internetEgressUsd) },
+      ],
       instancesUsd: usd(instancesUsd),
       storageUsd: usd(storageUsd),
       usageUsd: usd(Math.max(0, nodesUsd - instancesUsd - storageUsd)),
@@ -403,7 +780,7 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
   };
 }
 
-/** Runs the eight stages (MODEL.md §6) on a prepared design; overwrites its run buffers. */
+/** Runs the eight stages (MODEL.md §6, §9) on a prepared design; overwrites its run buffers. */
 export function evaluateStages(p: PreparedDesign): StageResult[] {
   const out: StageResult[] = [];
   // The stages share one workload shape, so their region-failure passes are
@@ -411,13 +788,32 @@ export function evaluateStages(p: PreparedDesign): StageResult[] {
   let unit: RegionUnit | null = null;
   for (let i = 0; i < STAGES.length; i++) {
     const spec = STAGES[i];
-    const w = resolveWorkload(WORKLOAD_DEFAULTS, { users: spec.users });
+    const w = resolveWorkload(WORKLOAD_DEFAULTS, { users: spec.users, audience: spec.audience });
     if (i === 0) unit = regionUnit(p.spare, w);
-    const checks = run(p.state, w, LAT_READ, p.spare, unit);
+    let mask = LAT_READ;
+    if (spec.p95WriteMs !== null) mask |= 1 << WRITE;
+    if (spec.userStaticP95Ms !== null) mask |= 1 << STATIC;
+    const checks = run(p.state, w, mask, p.spare, unit);
     const findings = collectFindings(p.state, checks);
     const p95 = classP95(p.state, READ);
     const avail = endToEndAvailability(p.state).overall;
     const m = measure(p.state, p95, avail, totalCost(p.state));
+    if (spec.p95WriteMs !== null) m.p95WriteMs = classP95(p.state, WRITE);
+    if (spec.userStaticP95Ms !== null) m.userStaticP95Ms = userPerceived(p.state, STATIC).p95;
+    if (!(m.p95ReadMs <= spec.p95ReadMs)) m.causes.latency = latencyCause(p.state, READ, m.p95ReadMs, spec.p95ReadMs, 'read');
+    if (m.p95WriteMs !== null && spec.p95WriteMs !== null && !(m.p95WriteMs <= spec.p95WriteMs))
+      m.causes['latency-write'] = latencyCause(p.state, WRITE, m.p95WriteMs, spec.p95WriteMs, 'write');
+    if (m.userStaticP95Ms !== null && spec.userStaticP95Ms !== null && !(m.userStaticP95Ms <= spec.userStaticP95Ms))
+      m.causes['latency-static-user'] = staticCause(p.state, m.userStaticP95Ms, spec.userStaticP95Ms);
+    if (!(avail >= spec.availability)) m.causes.availability = availabilityCause(p.state, avail, spec.availability);
+    if (spec.flashErrorRate !== null) {
+      // Runs on the spare buffers (forward passes only): the stage's run stays in `state`.
+      m.flashErrorRate = flashErrorRate(p.spare, w);
+    }
+    for (const practice of spec.practices) {
+      const c = practiceComparison(practice, p.design, w);
+      if (c) m.comparisons[practice] = c;
+    }
     out.push(judgeStage(spec, m, p.state, findings));
   }
   return out;

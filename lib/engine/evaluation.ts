@@ -6,7 +6,7 @@
  */
 import type { Kind } from './kinds';
 import type { LessonId } from './lessons';
-import type { Ms, ResolvedWorkload, Rps, Usd } from './types';
+import type { Audience, Ms, ResolvedWorkload, Rps, Usd } from './types';
 
 /** Rates per class at peak, requests (or jobs) per second. */
 export interface ClassRates {
@@ -83,9 +83,44 @@ export interface Finding {
   lessonId: LessonId;
 }
 
+/** What a stage check judges (MODEL.md §9.6); `scoreParts` groups them the same way. */
+export type CheckCategory = 'capacity' | 'latency' | 'availability' | 'cost' | 'errors' | 'practice';
+
+/** One side of a with/without comparison: the design's numbers at the stage's load. */
+export interface ComparisonSide {
+  /** What this side is ("with a cache", "without a cache"). */
+  label: string;
+  /** The busiest component's utilisation (uncapped). */
+  maxUtilization: number;
+  saturated: boolean;
+  /** Server-side p95 per user class, ms. */
+  p95ReadMs: number;
+  p95WriteMs: number;
+  availability: number;
+  monthlyCostUsd: number;
+  /** Monthly cost of the data tier (databases, replicas, caches, NoSQL, search), US dollars. */
+  dataTierUsd: number;
+  /** Read-replica instances the side needs (after adding replicas until nothing saturates), when relevant. */
+  replicaInstances: number | null;
+  /** Share of user requests that fail when one compute node's deploy goes bad (blast radius), when relevant. */
+  blastRadius: number | null;
+}
+
+/**
+ * What a practice buys at a soft transition (MODEL.md §9.1.4), computed by
+ * the engine: the design evaluated with and without the technique.
+ */
+export interface PracticeComparison {
+  with: ComparisonSide;
+  without: ComparisonSide;
+  /** One sentence with the figures of both sides. */
+  summary: string;
+}
+
 export interface StageCheck {
   /** Stable id, e.g. `latency`, `availability`, `practice:cache-for-reads`. */
   id: string;
+  category: CheckCategory;
   /** What was measured, as a plain sentence: "p95 read latency 180 ms ≤ 200 ms". */
   label: string;
   passed: boolean;
@@ -93,6 +128,8 @@ export interface StageCheck {
   value: number | null;
   limit: number | null;
   unit: 'ms' | 'fraction' | 'usd' | 'utilization' | 'rps' | 'boolean';
+  /** Practices at a soft transition: what the technique buys, with and without (MODEL.md §9.1.4). */
+  comparison?: PracticeComparison;
 }
 
 export interface StageScoreParts {
@@ -103,10 +140,25 @@ export interface StageScoreParts {
   practices: number;
 }
 
+/** A stage's objectives (MODEL.md §6 and §9.4): server-side p95s, user-perceived static p95, availability, errors under a flash crowd. */
+export interface StageObjectives {
+  p95ReadMs: number;
+  /** Server-side write p95, ms (from stage 6), or null. */
+  p95WriteMs: number | null;
+  /** User-perceived static p95, ms (from stage 5), or null. */
+  userStaticP95Ms: number | null;
+  availability: number;
+  budgetUsd: number;
+  /** Largest error rate for ordinary users during a flash crowd (stage 8), or null. */
+  flashErrorRate: number | null;
+  audience: Audience;
+}
+
 export interface StageResult {
   stage: number;
   name: string;
   users: number;
+  objectives: StageObjectives;
   passed: boolean;
   /** 0–100: capacity 30, latency 20, availability 20, cost 15, practices 15. */
   score: number;
@@ -117,9 +169,50 @@ export interface StageResult {
   lessonId: LessonId;
 }
 
+/**
+ * One hop of the dominant path of a request class (MODEL.md §9.4): the time
+ * spent getting there (network), waiting for a free core and being served.
+ */
+export interface BreakdownHop {
+  nodeId: string;
+  label: string;
+  kind: Kind;
+  /** Network round trip to reach the node, ms (0 for the entry). */
+  networkMs: Ms;
+  /** Mean wait for a free core (or the timeout's share when saturated), ms. */
+  waitingMs: Ms;
+  /** Part of `waitingMs` spent behind background jobs run inline on the node, ms. */
+  waitingBehindJobsMs: Ms;
+  /** Mean service time of the class at the node, ms (includes inline jobs on writes). */
+  serviceMs: Ms;
+  /** This hop's share of the path's time, 0–1 (network + waiting + service over the path's sum). */
+  share: number;
+  /** The same share applied to the class's p95, ms. */
+  p95Ms: Ms;
+}
+
+export interface LatencyBreakdown {
+  /** The path the class's p95 mostly follows, entry first. */
+  hops: BreakdownHop[];
+  /** Server-side p95 of the class, ms. */
+  p95Ms: Ms;
+}
+
 export interface EndToEnd {
-  latencyMs: { static: LatencySummary; read: LatencySummary; write: LatencySummary; overall: LatencySummary };
-  /** Expected fraction of user requests that succeed: component availability × (1 - errorRate). */
+  /**
+   * Server-side latency per class, measured from the entry of the serving
+   * region (MODEL.md §9.4); `userPerceived` adds the user's round trips.
+   */
+  latencyMs: {
+    static: LatencySummary;
+    read: LatencySummary;
+    write: LatencySummary;
+    overall: LatencySummary;
+    userPerceived: { static: LatencySummary; read: LatencySummary; write: LatencySummary };
+  };
+  /** Where the time goes, per user class (MODEL.md §9.4). */
+  breakdown: { static: LatencyBreakdown; read: LatencyBreakdown; write: LatencyBreakdown };
+  /** Expected fraction of user requests that succeed: component availability × (1 - errorRate - shed share); shed requests do not succeed (MODEL.md §9.3). */
   availability: number;
   /** Availability from component and region failures alone, per user class. */
   availabilityByClass: { static: number; read: number; write: number };
@@ -134,8 +227,19 @@ export interface EndToEnd {
   costPer1kUsersUsd: Usd;
 }
 
+/** One line of the bill (MODEL.md §9.6); the lines sum to `totalUsd`. */
+export interface CostLine {
+  /** A node id for a component's own line, else `egress`, `cdn`, `storage` or `transfer`. */
+  id: string;
+  label: string;
+  type: 'component' | 'egress' | 'cdn' | 'storage' | 'transfer';
+  usd: Usd;
+}
+
 export interface CostBreakdown {
   totalUsd: Usd;
+  /** Every line of the bill: each component's instances and usage, then egress, CDN, storage and transfer; they sum to `totalUsd`. */
+  lines: CostLine[];
   /** Instance-hours of every component (average instance counts). */
   instancesUsd: Usd;
   storageUsd: Usd;
@@ -171,7 +275,7 @@ export interface EdgeResult {
 }
 
 export interface Evaluation {
-  modelVersion: 1;
+  modelVersion: 2;
   users: number;
   workload: ResolvedWorkload;
   /** Peak offered load; `total` = static + read + write (jobs are born inside the system). */

@@ -117,6 +117,8 @@ export interface RunState {
   needed: Float64Array;
   have: Float64Array;
   spof: Uint8Array;
+  /** 1 for a cache whose store can carry all its misses (not a point of failure, MODEL.md §9.3). */
+  cacheFallback: Uint8Array;
   availUp: Float64Array;
   mixN: Int32Array;
   mixW: Float64Array;
@@ -173,6 +175,7 @@ export function createRunState(net: CompiledNetwork): RunState {
     needed: f(1),
     have: f(1),
     spof: new Uint8Array(n),
+    cacheFallback: new Uint8Array(n),
     availUp: f(4),
     mixN: new Int32Array(n * 4),
     // Allocated on first use: region-failure buffers never need them.
@@ -545,11 +548,17 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
 
     // MODEL_QUEUE: an M/M/c station per instance.
     const slow = slowdown[v];
+    // A relational store's figures are per query (MODEL.md §9.2): a read
+    // request makes queriesPerRead of them, a write one transaction of
+    // queriesPerWrite statements (a worker's job write likewise).
+    const relational = kc === K_DATABASE || kc === K_REPLICA;
+    const qr = relational ? w.queriesPerRead : 1;
+    const qw = relational ? w.queriesPerWrite : 1;
     const s0 = serviceMs[b] * slow;
-    const s1 = serviceMs[b + 1] * slow;
-    const s2 = serviceMs[b + 2] * slow;
+    const s1 = serviceMs[b + 1] * slow * qr;
+    const s2 = serviceMs[b + 2] * slow * qw;
     const isWorker = kc === K_WORKER;
-    const s3 = isWorker ? jobMs * slow : serviceMs[b + 3] * slow;
+    const s3 = isWorker ? jobMs * slow : serviceMs[b + 3] * slow * qw;
     const isApp = kc === K_APP || kc === K_SERVICE || kc === K_SERVER;
     const isDb = kc === K_DATABASE;
     const replicaReads = isDb && hasRoute(net, v, READ);
@@ -935,15 +944,37 @@ export function kOfN(k: number, n: number, p: number): number {
   return Math.max(0, Math.min(1, 1 - fail));
 }
 
-/** Availability of one instance of kind at node v (MODEL.md §4). */
+/**
+ * Availability of one instance at node v (MODEL.md §9.3): MTBF / (MTBF +
+ * time to detect + time to restore). Detection takes about 30 min without
+ * monitoring (a user reports it), 2 min with it. Restore: a lone database or a
+ * `server` (which holds the data) from backup in 4 h; a stateless instance
+ * behind a health-checking splitter or in an autoscaling group is replaced
+ * automatically in 10 min; anything else by hand in 1 h.
+ */
 function instanceAvailability(net: CompiledNetwork, v: number): number {
   const o = net.availabilityOverride[v];
   if (!Number.isNaN(o)) return o;
   const fig = net.specs[v].defaults.availability.value;
   if (fig.type === 'managed') return fig.availability;
   if (fig.type === 'none') return 1;
-  const mttr = net.hasMonitoring ? fig.mttrMonitoredHours : fig.mttrHours;
-  return fig.mtbfHours / (fig.mtbfHours + mttr);
+  return fig.mtbfHours / (fig.mtbfHours + repairHours(net, v));
+}
+
+/** Detect + restore for one failed instance of node v, hours (MODEL.md §9.3). */
+export function repairHours(net: CompiledNetwork, v: number): number {
+  const detect = net.hasMonitoring ? NETWORK.detectMonitoredHours.value : NETWORK.detectHours.value;
+  const kc = net.kindCode[v];
+  let restore: number;
+  if (kc === K_DATABASE || kc === K_SERVER) restore = NETWORK.restoreFromBackupHours.value;
+  else if ((net.behindSplitter[v] && kc !== K_REPLICA && kc !== K_NOSQL) || net.autoscaled[v]) restore = NETWORK.restoreAutomaticHours.value;
+  else restore = NETWORK.restoreByHandHours.value;
+  return detect + restore;
+}
+
+/** Share of the day an app tier that cannot roll deploys is down for them (MODEL.md §9.3). */
+export function deployDowntime(w: ResolvedWorkload): number {
+  return Math.min(1, Math.max(0, (w.deploysPerDay * NETWORK.deployDowntimeMinutes.value) / (24 * 60)));
 }
 
 /** How availability finds a node's figure (AV_*), per node; see `availability`. */
@@ -1045,10 +1076,30 @@ function availability(st: RunState) {
     }
     // Instances per shard for a replica; all instances otherwise.
     const per = net.kindCode[v] === K_REPLICA ? Math.max(1, net.instances[v]) : Math.max(1, st.instances[v]);
-    const loadInInstances = st.utilization[v] * per;
+    // A replica's replay of the write stream does not shrink when a sibling
+    // fails (MODEL.md §9.3): only its read work moves to the survivors.
+    let loadInInstances = st.utilization[v] * per;
+    if (net.kindCode[v] === K_REPLICA && per > 1) {
+      const wb = v * NWORK;
+      let total = 0;
+      for (let c = 0; c < NWORK; c++) total += st.work[wb + c];
+      const applyShare = total > 0 ? st.work[wb + WORK_APPLY] / total : 0;
+      const u = st.utilization[v];
+      // Survivors each replay the whole stream: need k with u·(1-a)·per/k + u·a ≤ 1.
+      const readPart = u * (1 - applyShare) * per;
+      const applyPart = u * applyShare;
+      loadInInstances = applyPart >= 1 ? per + 1 : readPart / Math.max(1e-12, 1 - applyPart);
+    }
     const k = Math.min(per, Math.max(1, ceilInstances(loadInInstances)));
     needed[v] = k;
     have[v] = per;
+    if (!net.behindSplitter[v]) {
+      // Nothing routes around a failed instance: each fails its own share
+      // of requests (MODEL.md §9.3), so the node is as available as one instance.
+      nodeAvailability[v] = a;
+      needed[v] = per;
+      continue;
+    }
     const g = net.groupOf[v];
     if (g >= 0) {
       gN[g] += per;
@@ -1070,12 +1121,36 @@ function availability(st: RunState) {
       have[v] = pooledN;
     }
   }
+  // Deploys (MODEL.md §9.3): an app tier that cannot roll them is down for each.
+  const down = deployDowntime(st.workload);
+  if (down > 0) for (let v = 0; v < n; v++) if (net.deployDown[v] && rule[v] === AV_INSTANCES) nodeAvailability[v] *= 1 - down;
   const { arrival, spof } = st;
   const syncJob = net.syncJob;
+  // A cache whose store can carry all its misses is not a point of failure
+  // (MODEL.md §9.3): when it fails, reads slow down but succeed.
+  st.cacheFallback.fill(0);
+  for (let v = 0; v < n; v++) {
+    if (net.kindCode[v] !== K_CACHE || !(st.processed[v * 4 + READ] > 0)) continue;
+    const hits = st.processed[v * 4 + READ] * net.hitRatio[v];
+    let ok = true;
+    let any = false;
+    const rb = v * 4 + READ;
+    for (let i = net.routeStart[rb]; i < net.routeStart[rb + 1]; i++) {
+      const t = net.routeTarget[i];
+      any = true;
+      const extra = hits * net.routeFrac[i] * st.svcMs[t * 4 + READ];
+      const cap = net.cores[t] * 1000 * Math.max(1, st.instances[t]);
+      if (!(cap > 0) || st.utilization[t] + extra / cap >= 1) ok = false;
+    }
+    if (any && ok) {
+      st.cacheFallback[v] = 1;
+      nodeAvailability[v] = 1;
+    }
+  }
   for (let v = 0; v < n; v++) {
     // User-facing: a user class arrives, or jobs a request waits for (no queue in between).
     const user = arrival[v * 4] + arrival[v * 4 + 1] + arrival[v * 4 + 2] > 0 || (syncJob[v] === 1 && arrival[v * 4 + 3] > 0);
-    if (user && have[v] > 0 && have[v] - needed[v] < 1) spof[v] = 1;
+    if (user && have[v] > 0 && have[v] - needed[v] < 1 && !st.cacheFallback[v]) spof[v] = 1;
   }
 }
 
@@ -1371,6 +1446,8 @@ export function groupsOf(net: CompiledNetwork, st: RunState, v: number, k: numbe
 }
 
 /** Region figure by region index, filled per backward pass. */
+let regionUpOf = new Float64Array(0);
+let regionFracOf = new Float64Array(0);
 let regionFactorOf = new Float64Array(4);
 
 const groupCls = new Int32Array(4);
@@ -1392,10 +1469,14 @@ export function backward(st: RunState, latMask: number): void {
   const nRegions = net.regions.length;
   if (regionFactorOf.length < nRegions) regionFactorOf = new Float64Array(nRegions);
   regionFactorOf.fill(regionA, 0, nRegions);
-  if (st.regionsParallel) {
-    const parallelA = 1 - Math.pow(1 - regionA, st.regionCount);
-    const geo = geoRegions(net);
-    for (let i = 0; i < geo.length; i++) regionFactorOf[geo[i]] = parallelA;
+  // Regions in parallel (MODEL.md §4, §9.3): geo DNS health-checks each
+  // region's entry and sends its users elsewhere when anything on that
+  // region's path is down, so a request fails only when every region's path
+  // is down: 1 − Π(1 − A_region) over the regions it spreads users over.
+  const parallel = st.regionsParallel;
+  if (regionUpOf.length < nRegions) {
+    regionUpOf = new Float64Array(nRegions);
+    regionFracOf = new Float64Array(nRegions);
   }
   const regionFactor = regionFactorOf;
   st.mixN.fill(0);
@@ -1437,10 +1518,33 @@ export function backward(st: RunState, latMask: number): void {
         const e = routeStart[rb + 1];
         if (s === e) continue; // unhandled: counted as failed requests, not downtime
         let sum = 0;
-        for (let i = s; i < e; i++) {
-          const t = routeTarget[i];
-          const rf = region[t] >= 0 && region[t] !== regionV ? regionFactor[region[t]] : 1;
-          sum += routeFrac[i] * rf * availUp[t * 4 + oc];
+        if (parallel && net.geoDns[v]) {
+          regionUpOf.fill(0, 0, nRegions);
+          regionFracOf.fill(0, 0, nRegions);
+          let outside = 0;
+          for (let i = s; i < e; i++) {
+            const t = routeTarget[i];
+            const r = region[t];
+            if (r < 0) outside += routeFrac[i] * availUp[t * 4 + oc];
+            else {
+              regionUpOf[r] += routeFrac[i] * regionFactor[r] * availUp[t * 4 + oc];
+              regionFracOf[r] += routeFrac[i];
+            }
+          }
+          let allDown = 1;
+          let inRegions = 0;
+          for (let r = 0; r < nRegions; r++) {
+            if (!(regionFracOf[r] > 0)) continue;
+            inRegions += regionFracOf[r];
+            allDown *= 1 - regionUpOf[r] / regionFracOf[r];
+          }
+          sum = outside + inRegions * (1 - allDown);
+        } else {
+          for (let i = s; i < e; i++) {
+            const t = routeTarget[i];
+            const rf = region[t] >= 0 && region[t] !== regionV ? regionFactor[region[t]] : 1;
+            sum += routeFrac[i] * rf * availUp[t * 4 + oc];
+          }
         }
         av *= 1 - p + p * sum;
       }
@@ -1558,6 +1662,14 @@ export function backward(st: RunState, latMask: number): void {
         // Convolve the current mixture with the group's: the request makes the
         // calls in turn. The last convolution writes the node's mixture.
         an = convolve(S, an, bn, g === ng - 1, mixW, mixM, mixV, ob, keep);
+      }
+      // A request times out once (MODEL.md §9.4): a path through several
+      // saturated stations reports the timeout, not their sum.
+      for (let x = 0; x < an; x++) {
+        if (mixM[ob + x] >= TIMEOUT_MS) {
+          mixM[ob + x] = TIMEOUT_MS;
+          mixV[ob + x] = 0;
+        }
       }
       mixN[b + k] = an;
     }

@@ -4,7 +4,8 @@
  */
 import * as codes from './compile';
 import { type CompiledNetwork } from './compile';
-import type { Finding, StageCheck, StageResult, StageScoreParts } from './evaluation';
+import type { Finding, PracticeComparison, StageCheck, StageObjectives, StageResult, StageScoreParts } from './evaluation';
+import type { Audience } from './types';
 import type { LessonId } from './lessons';
 import type { RunState } from './run';
 import { thousands } from './findings';
@@ -51,26 +52,46 @@ export interface StageSpec {
   stage: number;
   name: string;
   users: number;
-  /** SLO: p95 read latency, ms. */
+  /** SLO: server-side p95 read latency, ms. */
   p95ReadMs: number;
+  /** SLO: server-side p95 write latency, ms (MODEL.md §9.4: from stage 6), or null. */
+  p95WriteMs: number | null;
+  /** SLO: user-perceived p95 of a static asset, ms (MODEL.md §9.4: from stage 5), or null. */
+  userStaticP95Ms: number | null;
   /** SLO: availability as a fraction. */
   availability: number;
+  /** Largest error rate ordinary users may see during a flash crowd (MODEL.md §9.5: stage 8), or null. */
+  flashErrorRate: number | null;
+  /** Where the stage's users are (MODEL.md §9.4). */
+  audience: Audience;
   /** Monthly budget, US dollars. */
   budgetUsd: number;
   practices: readonly PracticeId[];
   lessonId: LessonId;
 }
 
-/** MODEL.md §6 table. Budgets as in MODEL.md (all reference designs fit them). */
+/**
+ * MODEL.md §6 table with version 2's objectives (§9): stage 3's availability
+ * is 99.7% (§9.3 suggests tightening it to about 99.6% if monitoring on the
+ * stage 2 shape passes; static requests that never touch the database put
+ * that shape at 99.64% with monitoring, so 99.7% keeps a load balancer the
+ * only way through); stage 5 adds a user-perceived static p95 for
+ * a global audience; stage 6 a server-side write p95; stage 8 a flash crowd.
+ * Budgets as in MODEL.md (all reference designs fit them).
+ */
 export const STAGES: readonly StageSpec[] = [
-  { stage: 1, name: 'Single server', users: 1_000, p95ReadMs: 500, availability: 0.99, budgetUsd: 100, practices: [], lessonId: 'stage-1-single-server' },
-  { stage: 2, name: 'Separate database', users: 10_000, p95ReadMs: 400, availability: 0.99, budgetUsd: 300, practices: ['separate-data-store'], lessonId: 'stage-2-separate-database' },
+  { stage: 1, name: 'Single server', users: 1_000, p95ReadMs: 500, p95WriteMs: null, userStaticP95Ms: null, availability: 0.99, flashErrorRate: null, audience: 'regional', budgetUsd: 100, practices: [], lessonId: 'stage-1-single-server' },
+  { stage: 2, name: 'Separate database', users: 10_000, p95ReadMs: 400, p95WriteMs: null, userStaticP95Ms: null, availability: 0.99, flashErrorRate: null, audience: 'regional', budgetUsd: 300, practices: ['separate-data-store'], lessonId: 'stage-2-separate-database' },
   {
     stage: 3,
     name: 'Load balancer, horizontal app tier',
     users: 100_000,
     p95ReadMs: 300,
-    availability: 0.995,
+    p95WriteMs: null,
+    userStaticP95Ms: null,
+    availability: 0.997,
+    flashErrorRate: null,
+    audience: 'regional',
     budgetUsd: 3_000,
     practices: ['load-balanced-app-tier', 'stateless-app-tier'],
     lessonId: 'stage-3-load-balancer',
@@ -80,7 +101,11 @@ export const STAGES: readonly StageSpec[] = [
     name: 'Replication and sharding',
     users: 1_000_000,
     p95ReadMs: 300,
+    p95WriteMs: null,
+    userStaticP95Ms: null,
     availability: 0.999,
+    flashErrorRate: null,
+    audience: 'regional',
     budgetUsd: 20_000,
     practices: ['database-not-spof', 'read-replicas'],
     lessonId: 'stage-4-replication-sharding',
@@ -90,7 +115,11 @@ export const STAGES: readonly StageSpec[] = [
     name: 'Cache and CDN',
     users: 5_000_000,
     p95ReadMs: 200,
+    p95WriteMs: null,
+    userStaticP95Ms: 400,
     availability: 0.9995,
+    flashErrorRate: null,
+    audience: 'global',
     budgetUsd: 100_000,
     practices: ['cache-for-reads', 'cdn-for-static'],
     lessonId: 'stage-5-cache-cdn',
@@ -100,7 +129,11 @@ export const STAGES: readonly StageSpec[] = [
     name: 'Asynchronous processing',
     users: 10_000_000,
     p95ReadMs: 200,
+    p95WriteMs: 200,
+    userStaticP95Ms: 400,
     availability: 0.9995,
+    flashErrorRate: null,
+    audience: 'global',
     budgetUsd: 200_000,
     practices: ['queue-and-workers'],
     lessonId: 'stage-6-async-queues',
@@ -110,7 +143,11 @@ export const STAGES: readonly StageSpec[] = [
     name: 'Microservices',
     users: 50_000_000,
     p95ReadMs: 200,
+    p95WriteMs: 200,
+    userStaticP95Ms: 400,
     availability: 0.9995,
+    flashErrorRate: null,
+    audience: 'global',
     budgetUsd: 1_000_000,
     practices: ['api-gateway', 'services-own-data'],
     lessonId: 'stage-7-microservices',
@@ -120,12 +157,29 @@ export const STAGES: readonly StageSpec[] = [
     name: 'Web scale',
     users: 100_000_000,
     p95ReadMs: 200,
+    p95WriteMs: 200,
+    userStaticP95Ms: 400,
     availability: 0.9999,
+    flashErrorRate: 0.01,
+    audience: 'global',
     budgetUsd: 2_000_000,
     practices: ['rate-limiting', 'monitoring', 'logging', 'multi-region'],
     lessonId: 'stage-8-web-scale',
   },
 ];
+
+/** The objectives a stage result reports. */
+export function objectivesOf(spec: StageSpec): StageObjectives {
+  return {
+    p95ReadMs: spec.p95ReadMs,
+    p95WriteMs: spec.p95WriteMs,
+    userStaticP95Ms: spec.userStaticP95Ms,
+    availability: spec.availability,
+    budgetUsd: spec.budgetUsd,
+    flashErrorRate: spec.flashErrorRate,
+    audience: spec.audience,
+  };
+}
 
 function userArrival(st: RunState, v: number): number {
   return st.arrival[v * 4 + STATIC] + st.arrival[v * 4 + READ] + st.arrival[v * 4 + WRITE];
@@ -261,8 +315,18 @@ export interface StageMeasures {
   unhandledRate: number;
   shedRate: number;
   p95ReadMs: number;
+  /** Server-side write p95, ms (measured where the stage has a write objective). */
+  p95WriteMs: number | null;
+  /** User-perceived static p95, ms (measured where the stage has that objective). */
+  userStaticP95Ms: number | null;
   availability: number;
+  /** Error rate of ordinary users during a flash crowd (where the stage has that objective). */
+  flashErrorRate: number | null;
   monthlyCostUsd: number;
+  /** Findings that explain a failing check in numbers, by check id (MODEL.md §9.1.3). */
+  causes: Partial<Record<string, Finding>>;
+  /** With/without comparisons by practice (MODEL.md §9.1.4). */
+  comparisons: Partial<Record<PracticeId, PracticeComparison>>;
 }
 
 function fmtPct(x: number, digits = 2): string {
@@ -293,6 +357,7 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
   const saturated = m.saturatedIds.length > 0;
   checks.push({
     id: 'capacity',
+    category: 'capacity',
     label: saturated
       ? `${m.saturatedNames.join(', ')} saturated (busiest at ${fmtPct(m.maxUtilization, 0)} of capacity)`
       : `busiest component ${m.bottleneckName ?? '(none)'} at ${fmtPct(m.maxUtilization, 0)} of capacity < 100%`,
@@ -304,6 +369,7 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
   const routed = m.unhandledRate <= NOISE;
   checks.push({
     id: 'routing',
+    category: 'errors',
     label: routed ? 'every request has somewhere to go' : `${fmtPct(m.unhandledRate)} of requests have nowhere to go`,
     passed: routed,
     value: m.unhandledRate,
@@ -313,6 +379,7 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
   const fits = m.storageFullIds.length === 0;
   checks.push({
     id: 'storage',
+    category: 'capacity',
     label: fits ? 'the data fits in the data stores' : `the data does not fit in ${m.storageFullNames.join(', ')}`,
     passed: fits,
     value: null,
@@ -322,6 +389,7 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
   const shedOk = m.shedRate <= MAX_SHED_SHARE;
   checks.push({
     id: 'shedding',
+    category: 'errors',
     label: `rate limiting sheds ${fmtPct(m.shedRate)} of requests ${shedOk ? '≤' : '>'} ${fmtPct(MAX_SHED_SHARE, 1)}`,
     passed: shedOk,
     value: m.shedRate,
@@ -331,24 +399,69 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
   const latOk = m.p95ReadMs <= spec.p95ReadMs;
   checks.push({
     id: 'latency',
-    label: `p95 read latency ${formatMs(m.p95ReadMs)} ${latOk ? '≤' : '>'} ${spec.p95ReadMs} ms`,
+    category: 'latency',
+    label: `server-side p95 read latency ${formatMs(m.p95ReadMs)} ${latOk ? '≤' : '>'} ${spec.p95ReadMs} ms`,
     passed: latOk,
     value: m.p95ReadMs,
     limit: spec.p95ReadMs,
     unit: 'ms',
   });
+  const latencyScores = [lerp01((2 * spec.p95ReadMs - m.p95ReadMs) / spec.p95ReadMs)];
+  let writeOk = true;
+  if (spec.p95WriteMs !== null && m.p95WriteMs !== null) {
+    writeOk = m.p95WriteMs <= spec.p95WriteMs;
+    checks.push({
+      id: 'latency-write',
+      category: 'latency',
+      label: `server-side p95 write latency ${formatMs(m.p95WriteMs)} ${writeOk ? '≤' : '>'} ${spec.p95WriteMs} ms`,
+      passed: writeOk,
+      value: m.p95WriteMs,
+      limit: spec.p95WriteMs,
+      unit: 'ms',
+    });
+    latencyScores.push(lerp01((2 * spec.p95WriteMs - m.p95WriteMs) / spec.p95WriteMs));
+  }
+  let staticOk = true;
+  if (spec.userStaticP95Ms !== null && m.userStaticP95Ms !== null) {
+    staticOk = m.userStaticP95Ms <= spec.userStaticP95Ms;
+    checks.push({
+      id: 'latency-static-user',
+      category: 'latency',
+      label: `user-perceived p95 of a static asset (${spec.audience} audience) ${formatMs(m.userStaticP95Ms)} ${staticOk ? '≤' : '>'} ${spec.userStaticP95Ms} ms`,
+      passed: staticOk,
+      value: m.userStaticP95Ms,
+      limit: spec.userStaticP95Ms,
+      unit: 'ms',
+    });
+    latencyScores.push(lerp01((2 * spec.userStaticP95Ms - m.userStaticP95Ms) / spec.userStaticP95Ms));
+  }
   const availOk = m.availability >= spec.availability;
   checks.push({
     id: 'availability',
+    category: 'availability',
     label: `availability ${fmtPct(m.availability, 3)} ${availOk ? '≥' : '<'} ${fmtPct(spec.availability, 2)}`,
     passed: availOk,
     value: m.availability,
     limit: spec.availability,
     unit: 'fraction',
   });
+  let flashOk = true;
+  if (spec.flashErrorRate !== null && m.flashErrorRate !== null) {
+    flashOk = m.flashErrorRate <= spec.flashErrorRate;
+    checks.push({
+      id: 'flash-crowd',
+      category: 'errors',
+      label: `during a flash crowd (${st.workload.flashFactor}× the peak) ordinary users see ${fmtPct(m.flashErrorRate)} errors ${flashOk ? '≤' : '>'} ${fmtPct(spec.flashErrorRate, 0)}`,
+      passed: flashOk,
+      value: m.flashErrorRate,
+      limit: spec.flashErrorRate,
+      unit: 'fraction',
+    });
+  }
   const costOk = m.monthlyCostUsd <= spec.budgetUsd;
   checks.push({
     id: 'cost',
+    category: 'cost',
     label: `monthly cost ${fmtUsd(m.monthlyCostUsd)} ${costOk ? '≤' : '>'} ${fmtUsd(spec.budgetUsd)} budget`,
     passed: costOk,
     value: m.monthlyCostUsd,
@@ -360,27 +473,54 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
   for (const p of spec.practices) {
     const ok = practicePresent(p, st);
     if (ok) present++;
-    checks.push({ id: `practice:${p}`, label: `practice: ${PRACTICES[p].label} — ${ok ? 'present' : 'missing'}`, passed: ok, value: null, limit: null, unit: 'boolean' });
+    const check: StageCheck = {
+      id: `practice:${p}`,
+      category: 'practice',
+      label: `practice: ${PRACTICES[p].label} — ${ok ? 'present' : 'missing'}`,
+      passed: ok,
+      value: null,
+      limit: null,
+      unit: 'boolean',
+    };
+    const comparison = m.comparisons[p];
+    if (comparison) check.comparison = comparison;
+    checks.push(check);
     if (!ok) {
       stageFindings.push({
         severity: 'error',
         code: 'practice-missing',
         nodeId: null,
-        message: `Stage ${spec.stage} (${spec.name}) needs ${PRACTICES[p].label}.`,
+        message: `Stage ${spec.stage} (${spec.name}) needs ${PRACTICES[p].label}.${comparison ? ` ${comparison.summary}` : ''}`,
         lessonId: spec.lessonId,
       });
     }
   }
+  const cause = (id: string, fallback: Finding) => stageFindings.push(m.causes[id] ?? fallback);
   if (!latOk) {
-    stageFindings.push({ severity: 'error', code: 'slo-latency', nodeId: null, message: `p95 read latency is ${formatMs(m.p95ReadMs)}, above the stage's ${spec.p95ReadMs} ms objective.`, lessonId: 'guide-latency' });
+    cause('latency', { severity: 'error', code: 'slo-latency', nodeId: null, message: `Server-side p95 read latency is ${formatMs(m.p95ReadMs)}, above the stage's ${spec.p95ReadMs} ms objective.`, lessonId: 'guide-latency' });
+  }
+  if (!writeOk) {
+    cause('latency-write', { severity: 'error', code: 'slo-latency-write', nodeId: null, message: `Server-side p95 write latency is ${formatMs(m.p95WriteMs ?? 0)}, above the stage's ${spec.p95WriteMs} ms objective.`, lessonId: 'stage-6-async-queues' });
+  }
+  if (!staticOk) {
+    cause('latency-static-user', { severity: 'error', code: 'slo-latency-static-user', nodeId: null, message: `Users wait ${formatMs(m.userStaticP95Ms ?? 0)} (p95) for a static asset, above the stage's ${spec.userStaticP95Ms} ms objective.`, lessonId: 'stage-5-cache-cdn' });
   }
   if (!availOk) {
-    stageFindings.push({
+    cause('availability', {
       severity: 'error',
       code: 'slo-availability',
       nodeId: null,
       message: `Availability is ${fmtPct(m.availability, 3)}, below the stage's ${fmtPct(spec.availability)} objective.`,
       lessonId: 'guide-reliability',
+    });
+  }
+  if (!flashOk) {
+    cause('flash-crowd', {
+      severity: 'error',
+      code: 'flash-crowd-errors',
+      nodeId: null,
+      message: `A flash crowd fails ${fmtPct(m.flashErrorRate ?? 0)} of ordinary users' requests. A rate limiter in front sheds the crowd's excess instead.`,
+      lessonId: 'stage-8-web-scale',
     });
   }
   if (!costOk) {
@@ -390,7 +530,7 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
   const blocked = saturated || !routed || !fits;
   const parts: StageScoreParts = {
     capacity: blocked ? 0 : 30 * lerp01((1 - m.maxUtilization) / 0.2),
-    latency: 20 * lerp01((2 * spec.p95ReadMs - m.p95ReadMs) / spec.p95ReadMs),
+    latency: 20 * Math.min(...latencyScores),
     availability: 0,
     cost: 15 * lerp01((2 * spec.budgetUsd - m.monthlyCostUsd) / spec.budgetUsd),
     practices: spec.practices.length === 0 ? 15 : (15 * present) / spec.practices.length,
@@ -398,8 +538,26 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
   const allowed = 1 - spec.availability;
   const unavailable = 1 - m.availability;
   parts.availability = unavailable <= allowed ? 20 : 20 * lerp01(1 - Math.log10(unavailable / allowed));
+  // Errors (shedding, a flash crowd) count against availability: they are requests that do not succeed.
+  if (!shedOk || !flashOk) {
+    const worst = Math.max(m.shedRate / MAX_SHED_SHARE, spec.flashErrorRate && m.flashErrorRate !== null ? m.flashErrorRate / spec.flashErrorRate : 0);
+    parts.availability = Math.min(parts.availability, 20 * lerp01(1 - Math.log10(Math.max(1, worst))));
+  }
   for (const k of Object.keys(parts) as (keyof StageScoreParts)[]) parts[k] = Math.round(parts[k] * 10) / 10;
-  const score = Math.round(parts.capacity + parts.latency + parts.availability + parts.cost + parts.practices);
   const passed = checks.every((c) => c.passed);
-  return { stage: spec.stage, name: spec.name, users: spec.users, passed, score, scoreParts: parts, checks, findings: stageFindings, lessonId: spec.lessonId };
+  let score = Math.round(parts.capacity + parts.latency + parts.availability + parts.cost + parts.practices);
+  // A failing stage never shows 100 (MODEL.md §9.6).
+  if (!passed) score = Math.min(score, 99);
+  return {
+    stage: spec.stage,
+    name: spec.name,
+    users: spec.users,
+    objectives: objectivesOf(spec),
+    passed,
+    score,
+    scoreParts: parts,
+    checks,
+    findings: stageFindings,
+    lessonId: spec.lessonId,
+  };
 }

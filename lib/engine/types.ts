@@ -74,7 +74,10 @@ export interface DesignEdge {
   params?: EdgeParams;
 }
 
-/** Workload (MODEL.md §1.2). Every field but `users` has a default. */
+/** Where the users are (MODEL.md §9.4): near one region, or spread over the world. */
+export type Audience = 'regional' | 'global';
+
+/** Workload (MODEL.md §1.2, §9). Every field but `users` has a default. */
 export interface Workload {
   users: number;
   requestsPerUserPerDay?: number;
@@ -86,6 +89,15 @@ export interface Workload {
   staticKB?: number;
   dynamicKB?: number;
   dataPerUserMB?: number;
+  /** Database queries one read request makes (an ORM-built page: 5–20). */
+  queriesPerRead?: number;
+  /** Statements in one write request's transaction. */
+  queriesPerWrite?: number;
+  /** Deploys a day of each app tier (MODEL.md §9.3). */
+  deploysPerDay?: number;
+  /** Traffic of a flash crowd as a multiple of the peak (MODEL.md §9.5). */
+  flashFactor?: number;
+  audience?: Audience;
 }
 
 export type ResolvedWorkload = Required<Workload>;

@@ -11,7 +11,19 @@ export const WORKLOAD_DEFAULTS: Omit<ResolvedWorkload, 'users'> = {
   staticKB: 100,
   dynamicKB: 10,
   dataPerUserMB: 2,
+  // MODEL.md §9.2: a page built by an ORM makes 5–20 queries; 10 reads, and a
+  // write is one transaction of 5 statements (TPC-B's shape).
+  queriesPerRead: 10,
+  queriesPerWrite: 5,
+  // MODEL.md §9.3: one deploy a day; §9.5: a flash crowd is 5× the peak.
+  deploysPerDay: 1,
+  flashFactor: 5,
+  // MODEL.md §9.4: users near one region until stage 5.
+  audience: 'regional',
 };
+
+/** Largest peak factor: a peak hour cannot carry more than the whole day (MODEL.md §9.5). */
+export const MAX_PEAK_FACTOR = 24;
 
 /** Fills every missing workload field with its default; `users` defaults to 0. */
 export function resolveWorkload(...parts: (Partial<Workload> | undefined)[]): ResolvedWorkload {
@@ -20,7 +32,9 @@ export function resolveWorkload(...parts: (Partial<Workload> | undefined)[]): Re
     if (!p) continue;
     for (const key of Object.keys(p) as (keyof Workload)[]) {
       const v = p[key];
-      if (typeof v === 'number' && Number.isFinite(v)) out[key] = v;
+      if (key === 'audience') {
+        if (v === 'regional' || v === 'global') out.audience = v;
+      } else if (typeof v === 'number' && Number.isFinite(v)) (out as unknown as Record<string, number>)[key] = v;
     }
   }
   return out;
