@@ -10,7 +10,8 @@ import { formatPath } from '@/lib/design/schema';
 import type { WORKLOAD_DEFAULTS } from '@/lib/engine/workload';
 import type { FieldIssue } from '@/lib/scenarios/schema';
 
-export type WorkloadKey = keyof typeof WORKLOAD_DEFAULTS;
+/** The numeric workload fields an instructor can set (`audience` is a choice, not a number). */
+export type WorkloadKey = Exclude<keyof typeof WORKLOAD_DEFAULTS, 'audience'>;
 
 export const WORKLOAD_FIELDS: { key: WorkloadKey; label: string; unit?: string; fraction?: boolean }[] = [
   { key: 'requestsPerUserPerDay', label: 'Requests per user per day' },

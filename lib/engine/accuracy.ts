@@ -136,9 +136,15 @@ export function usersForPeakRps(rps: number): number {
   return Math.round((rps * 86400) / (50 * 3));
 }
 
+/**
+ * A check case. Its service times are per request, as the queueing texts
+ * state them: one query per request, so a database's `serviceMs` is the
+ * request's (version 2 otherwise multiplies a relational store's per-query
+ * figure by `queriesPerRead` / `queriesPerWrite`, MODEL.md §9.2).
+ */
 function design(name: string, users: number, nodes: DesignNode[], edges: [string, string, number?][], workload: Partial<Workload> = {}): Design {
   const e: DesignEdge[] = edges.map(([source, target, share], i) => ({ id: `e${i + 1}`, source, target, ...(share !== undefined ? { params: { share } } : {}) }));
-  return { schemaVersion: 1, name, workload: { users, ...workload }, nodes: [{ id: 'users', kind: 'users' }, ...nodes], edges: e };
+  return { schemaVersion: 1, name, workload: { users, queriesPerRead: 1, queriesPerWrite: 1, ...workload }, nodes: [{ id: 'users', kind: 'users' }, ...nodes], edges: e };
 }
 
 /** Reads only: one exponential class, so a station is exactly M/M/c. */

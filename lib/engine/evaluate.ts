@@ -260,7 +260,7 @@ function measure(st: RunState, p95ReadMs: number, availability: number, monthlyC
   };
 }
 
-function endToEndAvailability(st: RunState): { overall: number; byClass: [number, number, number]; errorRate: number } {
+function endToEndAvailability(st: RunState): { overall: number; structural: number; byClass: [number, number, number]; errorRate: number } {
   const net = st.net;
   const nU = net.usersNodes.length;
   const by: [number, number, number] = [0, 0, 0];
@@ -274,7 +274,7 @@ function endToEndAvailability(st: RunState): { overall: number; byClass: [number
   const errorRate = o.total > 0 ? Math.min(1, userFailed(st) / o.total) : 0;
   // Shed requests are not successful requests (MODEL.md §9.3).
   const shedRate = o.total > 0 ? Math.min(1, userShed(st) / o.total) : 0;
-  return { overall: Math.max(0, Math.min(1, structural * (1 - errorRate - shedRate))), byClass: by, errorRate };
+  return { overall: Math.max(0, Math.min(1, structural * (1 - errorRate - shedRate))), structural, byClass: by, errorRate };
 }
 
 /** User requests shed by rate limiters, rps. */
@@ -553,18 +553,41 @@ function cdnHitShare(st: RunState): number {
 }
 
 /** The finding for a failing availability objective: the weakest link on the user's path and why more of the same cannot lift it. */
-function availabilityCause(st: RunState, avail: number, slo: number): Finding {
+function availabilityCause(st: RunState, avail: number, structural: number, slo: number): Finding {
   const net = st.net;
   const head = `Availability is ${pct(avail, 3)}, below the ${pct(slo, 2)} objective.`;
   const regionA = NETWORK.regionAvailability.value;
+  // The weakest link: the component whose downtime loses the most requests
+  // (its unavailability times the share of user requests that pass it).
+  // Saturated components are the capacity check's business, not this one's.
   let weakest = -1;
+  let worstLoss = 0;
+  const offered = st.offered.total;
   for (let v = 0; v < net.n; v++) {
-    if (net.model[v] === MODEL_SOURCE || net.model[v] === MODEL_NONE) continue;
-    const user = st.arrival[v * 4] + st.arrival[v * 4 + 1] + st.arrival[v * 4 + 2] > 0;
-    if (!user) continue;
-    if (weakest < 0 || st.nodeAvailability[v] < st.nodeAvailability[weakest]) weakest = v;
+    if (net.model[v] === MODEL_SOURCE || net.model[v] === MODEL_NONE || st.saturated[v]) continue;
+    const through = st.arrival[v * 4] + st.arrival[v * 4 + 1] + st.arrival[v * 4 + 2];
+    if (!(through > 0) || !(offered > 0)) continue;
+    const loss = (1 - st.nodeAvailability[v]) * Math.min(1, through / offered);
+    if (loss > worstLoss) {
+      worstLoss = loss;
+      weakest = v;
+    }
   }
-  const down = (a: number) => `${pct(a, 3)}, about ${Math.round((1 - a) * 365 * 24 * 60)} min down a year`;
+  const down = (a: number) => {
+    const minutes = (1 - a) * 365 * 24 * 60;
+    return `${pct(a, 3)}, about ${minutes >= 120 ? `${Math.round(minutes / 60)} h` : `${Math.round(minutes)} min`} down a year`;
+  };
+  const errors = userFailed(st) / Math.max(1e-12, offered);
+  // Component failures alone miss the objective: name the weakest link. Else requests fail for capacity.
+  if (structural >= slo && errors > 1 - slo) {
+    return {
+      severity: 'error',
+      code: 'slo-availability',
+      nodeId: null,
+      message: `${head} ${pct(errors, 2)} of requests fail because something is saturated or has nowhere to send them: fix the capacity check first.`,
+      lessonId: 'guide-bottlenecks',
+    };
+  }
   if (weakest >= 0 && st.nodeAvailability[weakest] < Math.max(slo, regionA)) {
     const v = weakest;
     const kind = net.kinds[v];
@@ -796,7 +819,8 @@ export function evaluateStages(p: PreparedDesign): StageResult[] {
     const checks = run(p.state, w, mask, p.spare, unit);
     const findings = collectFindings(p.state, checks);
     const p95 = classP95(p.state, READ);
-    const avail = endToEndAvailability(p.state).overall;
+    const av = endToEndAvailability(p.state);
+    const avail = av.overall;
     const m = measure(p.state, p95, avail, totalCost(p.state));
     if (spec.p95WriteMs !== null) m.p95WriteMs = classP95(p.state, WRITE);
     if (spec.userStaticP95Ms !== null) m.userStaticP95Ms = userPerceived(p.state, STATIC).p95;
@@ -805,7 +829,7 @@ export function evaluateStages(p: PreparedDesign): StageResult[] {
       m.causes['latency-write'] = latencyCause(p.state, WRITE, m.p95WriteMs, spec.p95WriteMs, 'write');
     if (m.userStaticP95Ms !== null && spec.userStaticP95Ms !== null && !(m.userStaticP95Ms <= spec.userStaticP95Ms))
       m.causes['latency-static-user'] = staticCause(p.state, m.userStaticP95Ms, spec.userStaticP95Ms);
-    if (!(avail >= spec.availability)) m.causes.availability = availabilityCause(p.state, avail, spec.availability);
+    if (!(avail >= spec.availability)) m.causes.availability = availabilityCause(p.state, avail, av.structural, spec.availability);
     if (spec.flashErrorRate !== null) {
       // Runs on the spare buffers (forward passes only): the stage's run stays in `state`.
       m.flashErrorRate = flashErrorRate(p.spare, w);

@@ -3,6 +3,7 @@
  * load class that dominates a hot node and the technique that removes it,
  * and the lesson that teaches the fix.
  */
+import { NETWORK } from './catalog';
 import * as codes from './compile';
 import { type CompiledNetwork } from './compile';
 import type { Finding, LoadCategory, Severity } from './evaluation';
@@ -178,18 +179,34 @@ export function collectFindings(st: RunState, regionChecks: readonly RegionCheck
       );
     }
     if (st.spof[v]) {
+      // Why it is a single point of failure (MODEL.md §9.3): one instance,
+      // instances nothing routes around, or n instances all needed to carry
+      // the load (then the fix is spare capacity, not a second instance).
       let lessonId: LessonId = 'guide-reliability';
-      let fix = 'Add a second instance so one failure does not stop it.';
+      const have = st.have[v];
+      const compute = kind === 'app-server' || kind === 'server' || kind === 'service';
+      let why: string;
+      let fix: string;
       if (kind === 'database') {
         lessonId = 'stage-4-replication-sharding';
-        fix = 'Add a standby (or a read replica with automatic failover) so the primary can fail over in a minute.';
-      } else if (kind === 'app-server' || kind === 'server' || kind === 'service') {
-        lessonId = 'stage-3-load-balancer';
-        fix = 'Run at least one more instance than the load needs, behind a load balancer.';
+        why = `it is one primary${net.shards[v] > 1 ? ' per shard' : ''}: a failure takes it down until it is restored from backup (about ${NETWORK.restoreFromBackupHours.value} h)`;
+        fix = 'Add a standby (or a read replica with automatic failover) so the primary can fail over in 1–2 minutes.';
       } else if (kind === 'nosql') {
+        why = 'its replication factor leaves no quorum when one node fails';
         fix = 'Use a replication factor of at least 3 so a quorum survives one failure.';
+      } else if (have <= 1) {
+        why = 'it is one instance';
+        fix = compute ? 'Run at least one more instance than the load needs, behind a load balancer.' : 'Add a second instance behind something that routes around a failure.';
+        if (compute) lessonId = 'stage-3-load-balancer';
+      } else if (!net.behindSplitter[v]) {
+        why = `nothing routes around a failed instance of its ${thousands(have)}, so each failure drops that instance's share of requests`;
+        fix = 'Put its instances behind a load balancer or gateway that health-checks them.';
+        lessonId = 'stage-3-load-balancer';
+      } else {
+        why = `all ${thousands(have)} instances are needed to carry the load, so one failure drops requests`;
+        fix = 'Add spare capacity: at least one more instance than the load needs.';
       }
-      push(out, 'warning', 'spof', id, `${name(net, v)} is a single point of failure: if one instance fails, user requests fail. ${fix}`, lessonId);
+      push(out, 'warning', 'spof', id, `${name(net, v)} is a single point of failure: ${why}. ${fix}`, lessonId);
     }
     if (kind === 'queue' && st.backlogJobs[v] > 0) {
       const drain = st.drainSeconds[v];

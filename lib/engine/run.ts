@@ -1471,9 +1471,17 @@ export function backward(st: RunState, latMask: number): void {
   regionFactorOf.fill(regionA, 0, nRegions);
   // Regions in parallel (MODEL.md §4, §9.3): geo DNS health-checks each
   // region's entry and sends its users elsewhere when anything on that
-  // region's path is down, so a request fails only when every region's path
-  // is down: 1 − Π(1 − A_region) over the regions it spreads users over.
-  const parallel = st.regionsParallel;
+  // region's path is down, so where each region holds its whole path (no
+  // component shared between them) a request fails only when every region's
+  // path is down: 1 − Π(1 − A_region). Where the regions share a component
+  // (one database for both), that component fails them together, so only the
+  // regions' own figure counts in parallel (version 1's rule).
+  const parallel = st.regionsParallel && geoDisjoint(net);
+  if (st.regionsParallel && !parallel) {
+    const parallelA = 1 - Math.pow(1 - regionA, st.regionCount);
+    const geo = geoRegions(net);
+    for (let i = 0; i < geo.length; i++) regionFactorOf[geo[i]] = parallelA;
+  }
   if (regionUpOf.length < nRegions) {
     regionUpOf = new Float64Array(nRegions);
     regionFracOf = new Float64Array(nRegions);
@@ -1758,6 +1766,41 @@ function costs(st: RunState, spare: RunState | null) {
   const staticDirect = Math.max(0, userStaticDone - cdnStatic);
   st.internetEgressGB = toMonthlyGB(pf, staticDirect, w.staticKB) + toMonthlyGB(pf, userDynamicDone, w.dynamicKB);
   st.internetEgressUsd = tieredCostUsd(st.internetEgressGB, USAGE_PRICES.internetEgressTiers);
+}
+
+const geoDisjointCache = new WeakMap<CompiledNetwork, boolean>();
+
+/**
+ * Whether the paths geo DNS sends users down in different regions share no
+ * component (each region holds its whole path: entry, compute and data;
+ * MODEL.md §9.3). Computed once per compiled network.
+ */
+export function geoDisjoint(net: CompiledNetwork): boolean {
+  const cached = geoDisjointCache.get(net);
+  if (cached !== undefined) return cached;
+  const owner = new Int32Array(net.n).fill(-1);
+  let ok = true;
+  for (let v = 0; v < net.n && ok; v++) {
+    if (!net.geoDns[v]) continue;
+    for (let j = net.outStart[v]; j < net.outStart[v + 1] && ok; j++) {
+      const entry = net.outTarget[j];
+      const r = net.region[entry];
+      if (r < 0) continue;
+      const stack = [entry];
+      while (stack.length > 0 && ok) {
+        const x = stack.pop()!;
+        if (owner[x] === r) continue;
+        if (owner[x] >= 0 && owner[x] !== r) {
+          ok = false;
+          break;
+        }
+        owner[x] = r;
+        for (let k = net.outStart[x]; k < net.outStart[x + 1]; k++) stack.push(net.outTarget[k]);
+      }
+    }
+  }
+  geoDisjointCache.set(net, ok);
+  return ok;
 }
 
 const geoRegionsCache = new WeakMap<CompiledNetwork, number[]>();

@@ -72,10 +72,11 @@ export interface StageSpec {
 
 /**
  * MODEL.md §6 table with version 2's objectives (§9): stage 3's availability
- * is 99.7% (§9.3 suggests tightening it to about 99.6% if monitoring on the
- * stage 2 shape passes; static requests that never touch the database put
- * that shape at 99.64% with monitoring, so 99.7% keeps a load balancer the
- * only way through); stage 5 adds a user-perceived static p95 for
+ * is 99.8%, not 99.5% (§9.3 says to tighten it, e.g. to 99.6%, if anything
+ * but a load balancer lifts the stage 2 shape past it: static requests that
+ * never touch the database put that shape at 99.59%, 99.64% with monitoring
+ * and 99.75% with a standby, so only 99.8% leaves the load balancer the one
+ * way through; the stage 3 reference is at 99.83%); stage 5 adds a user-perceived static p95 for
  * a global audience; stage 6 a server-side write p95; stage 8 a flash crowd.
  * Budgets as in MODEL.md (all reference designs fit them).
  */
@@ -89,7 +90,7 @@ export const STAGES: readonly StageSpec[] = [
     p95ReadMs: 300,
     p95WriteMs: null,
     userStaticP95Ms: null,
-    availability: 0.997,
+    availability: 0.998,
     flashErrorRate: null,
     audience: 'regional',
     budgetUsd: 3_000,

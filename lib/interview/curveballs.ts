@@ -50,7 +50,15 @@ const WORKLOAD_WORDS: Record<keyof ResolvedWorkload, string> = {
   staticKB: 'static response size',
   dynamicKB: 'dynamic response size',
   dataPerUserMB: 'data per user',
+  queriesPerRead: 'queries per read',
+  queriesPerWrite: 'statements per write',
+  deploysPerDay: 'deploys a day',
+  flashFactor: 'flash crowd',
+  audience: 'audience',
 };
+
+/** The numeric workload fields (all but `audience`). */
+type NumericWorkloadKey = Exclude<keyof ResolvedWorkload, 'audience'>;
 
 const SHARES = new Set<keyof ResolvedWorkload>(['staticShare', 'readRatio', 'asyncShare']);
 
@@ -115,11 +123,11 @@ export function applyEffect(s: Scenario, effect: Effect, baseline?: Evaluation):
   switch (effect.type) {
     case 'workload': {
       const w = { ...s.workload };
-      for (const [key, factor] of Object.entries(effect.multiply ?? {}) as [keyof ResolvedWorkload, number][]) {
+      for (const [key, factor] of Object.entries(effect.multiply ?? {}) as [NumericWorkloadKey, number][]) {
         w[key] = w[key] * factor;
         notes.push(`${WORKLOAD_WORDS[key]} ×${factor}`);
       }
-      for (const [key, value] of Object.entries(effect.set ?? {}) as [keyof ResolvedWorkload, number][]) {
+      for (const [key, value] of Object.entries(effect.set ?? {}) as [NumericWorkloadKey, number][]) {
         if (typeof value !== 'number') continue;
         w[key] = value;
         notes.push(`${WORKLOAD_WORDS[key]} ${SHARES.has(key) ? `${Math.round(value * 100)}%` : value}`);
