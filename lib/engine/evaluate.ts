@@ -35,7 +35,7 @@ import * as workloadModule from './workload';
 // Local copies: imported bindings can be live getters under some module loaders
 // (tsx's per-file CommonJS), which costs a call per use in the loops below.
 const { JOB, MODEL_NONE, MODEL_QUEUE, MODEL_RATED, MODEL_SOURCE, READ, STATIC, WRITE } = codes;
-const { LAT_ALL, LAT_NONE, LAT_READ, MIX_MAX, NWORK, WORK_INLINE_JOB, borrowRunState, forward, geoRegions, groupsOf, regionUnit, returnRunState, run, userFailed } = runCodes;
+const { LAT_ALL, LAT_NONE, LAT_READ, MIX_MAX, NWORK, WORK_INLINE_JOB, borrowRunState, compressMixture, forward, geoRegions, groupsOf, regionUnit, returnRunState, run, userFailed } = runCodes;
 const { gammaMixturePercentile, mmcMixturePercentiles } = queueing;
 const { collectFindings, dominantLoad } = findingsModule;
 const { HOURS_PER_MONTH, PRICES_DATE } = prices;
@@ -45,6 +45,8 @@ const { setKey } = records;
 const { WORKLOAD_DEFAULTS, resolveWorkload } = workloadModule;
 
 const TIMEOUT_MS = NETWORK.timeoutMs.value;
+const K_DNS_CODE = codes.K.dns;
+const K_CDN_CODE = codes.K.cdn;
 
 export interface EvaluateOptions {
   /** Evaluate the eight stages too (default true). Sweeps turn this off. */
@@ -294,16 +296,50 @@ export function audienceBuckets(audience: 'regional' | 'global', regions: number
   return base.map((b, i) => (i < regions ? { share: b.share, rttMs: Math.min(b.rttMs, AUDIENCE.nearRttMs.value) } : b));
 }
 
-const upW = new Float64Array(MIX_MAX * 8);
-const upM = new Float64Array(MIX_MAX * 8);
-const upV = new Float64Array(MIX_MAX * 8);
+let upW = new Float64Array(MIX_MAX * 8);
+let upM = new Float64Array(MIX_MAX * 8);
+let upV = new Float64Array(MIX_MAX * 8);
+
+/** Appends the entry's mixture of class k, shifted by `extra` ms plus each leg's round trips, to the scratch mixture. */
+function addEntry(st: RunState, v: number, k: number, w: number, extra: number, legs: readonly RttBucket[], trips: number, n: number): number {
+  const tb = (v * 4 + k) * MIX_MAX;
+  const tn = st.mixN[v * 4 + k];
+  const need = n + tn * legs.length;
+  if (need > upW.length) {
+    const size = Math.max(need, upW.length * 2);
+    const grow = (a: Float64Array) => {
+      const b = new Float64Array(size);
+      b.set(a.subarray(0, n));
+      return b;
+    };
+    upW = grow(upW);
+    upM = grow(upM);
+    upV = grow(upV);
+  }
+  for (let j = 0; j < tn; j++) {
+    const mw = st.mixW[tb + j];
+    const mm = st.mixM[tb + j] + extra;
+    const mv = st.mixV[tb + j];
+    for (let l = 0; l < legs.length; l++) {
+      const wgt = w * legs[l].share * mw;
+      if (!(wgt > 0)) continue;
+      upW[n] = wgt;
+      upM[n] = mm + trips * legs[l].rttMs;
+      upV[n] = mv;
+      n++;
+    }
+  }
+  return n;
+}
 
 /**
- * User-perceived latency of class k: the server-side mixture from each entry
- * the users reach (through DNS), plus the user's round trips to it (a CDN
- * edge's for a CDN, else the audience's to the serving region), times the
- * round trips a request of the class costs (3 for a first asset, 1 for a
- * call on a warm connection). Returns `null` when the class has no traffic.
+ * User-perceived latency of class k (MODEL.md §9.4): the server-side mixture
+ * from each entry the users reach (through DNS), plus the user's round trips
+ * to it (a CDN edge's for a CDN, else the audience's to the serving region,
+ * nearer with geo DNS over several regions), times the round trips a request
+ * of the class costs (3 for a first asset, 1 for a call on a warm
+ * connection). The mixture is kept to the engine's usual size before its
+ * percentiles are solved.
  */
 function userPerceived(st: RunState, k: number): LatencySummary {
   const net = st.net;
@@ -312,53 +348,32 @@ function userPerceived(st: RunState, k: number): LatencySummary {
   const trips = k === STATIC ? AUDIENCE.staticRoundTrips.value : AUDIENCE.dynamicRoundTrips.value;
   const audience = st.workload.audience;
   const nU = net.usersNodes.length;
-  let total = 0;
-  // Entries: (node, weight, extra ms) reached from each users node through DNS.
-  const entries: { v: number; w: number; extra: number; geo: boolean }[] = [];
+  const near = audienceBuckets(audience, 1);
+  const geoCount = geoRegions(net).length;
+  const spread = audienceBuckets(audience, geoCount);
+  const edge = AUDIENCE.cdnEdge.value;
+  let n = 0;
   for (let i = 0; i < nU; i++) {
     const u = net.usersNodes[i];
     const rb = u * 4 + k;
     for (let r = net.routeStart[rb]; r < net.routeStart[rb + 1]; r++) {
       const t = net.routeTarget[r];
       const w = net.routeFrac[r] / nU;
-      if (net.kinds[t] === 'dns') {
+      if (net.kindCode[t] === K_DNS_CODE) {
         const db = t * 4 + k;
+        const legsOf = net.geoDns[t] === 1 ? spread : near;
         for (let q = net.routeStart[db]; q < net.routeStart[db + 1]; q++) {
-          entries.push({ v: net.routeTarget[q], w: w * net.routeFrac[q] * st.servedFrac[t], extra: net.latencyMs[t] + net.routeHop[q], geo: net.geoDns[t] === 1 });
+          const e = net.routeTarget[q];
+          n = addEntry(st, e, k, w * net.routeFrac[q] * st.servedFrac[t], net.latencyMs[t] + net.routeHop[q], net.kindCode[e] === K_CDN_CODE ? edge : legsOf, trips, n);
         }
-      } else entries.push({ v: t, w, extra: net.routeHop[r], geo: false });
+      } else n = addEntry(st, t, k, w, net.routeHop[r], net.kindCode[t] === K_CDN_CODE ? edge : near, trips, n);
     }
   }
-  const geoCount = geoRegions(net).length;
-  const all: { W: number[]; M: number[]; V: number[] } = { W: [], M: [], V: [] };
-  for (const e of entries) {
-    const legs = net.kinds[e.v] === 'cdn' ? AUDIENCE.cdnEdge.value : audienceBuckets(audience, e.geo ? geoCount : 1);
-    const tb = (e.v * 4 + k) * MIX_MAX;
-    const tn = st.mixN[e.v * 4 + k];
-    for (let j = 0; j < tn; j++) {
-      for (const leg of legs) {
-        const wgt = e.w * leg.share * st.mixW[tb + j];
-        if (!(wgt > 0)) continue;
-        all.W.push(wgt);
-        all.M.push(st.mixM[tb + j] + e.extra + trips * leg.rttMs);
-        all.V.push(st.mixV[tb + j]);
-        total += wgt;
-      }
-    }
-  }
+  let total = 0;
+  for (let i = 0; i < n; i++) total += upW[i];
   if (!(total > 0)) return { mean: ms(TIMEOUT_MS), p50: ms(TIMEOUT_MS), p95: ms(TIMEOUT_MS), p99: ms(TIMEOUT_MS) };
-  let n = all.W.length;
-  const W = n > upW.length ? Float64Array.from(all.W) : upW;
-  const M = n > upW.length ? Float64Array.from(all.M) : upM;
-  const V = n > upW.length ? Float64Array.from(all.V) : upV;
-  if (W === upW) {
-    for (let i = 0; i < n; i++) {
-      W[i] = all.W[i];
-      M[i] = all.M[i];
-      V[i] = all.V[i];
-    }
-  }
-  return summarise(n, W, M, V);
+  if (n > MIX_MAX) n = compressMixture(upW, upM, upV, n);
+  return summarise(n, upW, upM, upV);
 }
 
 // ---------------------------------------------------------------------------
