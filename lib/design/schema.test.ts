@@ -147,7 +147,58 @@ describe('design schema', () => {
   it('rejects a bad workload field', () => {
     const issues = issuesOf({ ...clone(valid), workload: { users: -5 } });
     expect(issues[0].path).toBe('workload.users');
-    expect(describeIssues(issues)).toBe('workload.users: users must be zero or more');
+    expect(describeIssues(issues)).toBe('workload.users must be between 0 and 10,000,000,000 (10 billion); got -5');
+  });
+
+  describe('workload values (MODEL.md §9.5)', () => {
+    const withWorkload = (workload: Record<string, unknown>) => ({ ...clone(valid), workload: { users: 1000, ...workload } });
+
+    it('refuses a peakFactor above 24: a peak hour cannot carry more than the day', () => {
+      expect(issuesOf(withWorkload({ peakFactor: 1000 }))).toEqual([
+        { path: 'workload.peakFactor', message: 'workload.peakFactor must be between 1 and 24 (a peak hour cannot carry more than the day); got 1000' },
+      ]);
+      expect(issuesOf(withWorkload({ peakFactor: 24.5 }))[0].message).toMatch(/^workload\.peakFactor must be between 1 and 24 .*; got 24\.5$/);
+      expect(parseDesign(withWorkload({ peakFactor: 24 })).ok).toBe(true);
+      expect(parseDesign(withWorkload({ peakFactor: 1 })).ok).toBe(true);
+    });
+
+    it.each([
+      ['users', -1, 'workload.users must be between 0 and 10,000,000,000 (10 billion); got -1'],
+      ['requestsPerUserPerDay', -0.5, 'workload.requestsPerUserPerDay must be between 0 and 1,000,000; got -0.5'],
+      ['peakFactor', 0.5, 'workload.peakFactor must be between 1 and 24 (a peak hour cannot carry more than the day); got 0.5'],
+      ['staticShare', -0.1, 'workload.staticShare must be between 0 and 1; got -0.1'],
+      ['jobServiceMs', -1, 'workload.jobServiceMs must be between 0 and 3,600,000 (an hour); got -1'],
+      ['dataPerUserMB', -2, 'workload.dataPerUserMB must be between 0 and 1,000,000 (a terabyte); got -2'],
+      ['peakFactor', Infinity, 'workload.peakFactor must be a number between 1 and 24 (a peak hour cannot carry more than the day); got Infinity'],
+      ['users', NaN, 'workload.users must be a number between 0 and 10,000,000,000 (10 billion); got NaN'],
+      ['readRatio', -Infinity, 'workload.readRatio must be a number between 0 and 1; got -Infinity'],
+      ['asyncShare', '0.2', 'workload.asyncShare must be a number between 0 and 1; got "0.2"'],
+    ])('refuses workload.%s = %s, naming the field and the range', (field, value, message) => {
+      expect(issuesOf(withWorkload({ [field]: value }))).toEqual([{ path: `workload.${field}`, message }]);
+    });
+
+    it('accepts the version 2 workload fields within their ranges', () => {
+      const r = parseDesign(withWorkload({ queriesPerRead: 10, queriesPerWrite: 5, deploysPerDay: 0, flashFactor: 100, audience: 'global' }));
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(r.design.workload).toEqual({ users: 1000, queriesPerRead: 10, queriesPerWrite: 5, deploysPerDay: 0, flashFactor: 100, audience: 'global' });
+      expect(parseDesign(withWorkload({ queriesPerRead: 1, queriesPerWrite: 1000, deploysPerDay: 1000, flashFactor: 1, audience: 'regional' })).ok).toBe(true);
+    });
+
+    it.each([
+      ['queriesPerRead', 0, 'workload.queriesPerRead must be between 1 and 1,000; got 0'],
+      ['queriesPerRead', 1001, 'workload.queriesPerRead must be between 1 and 1,000; got 1001'],
+      ['queriesPerWrite', 0.5, 'workload.queriesPerWrite must be between 1 and 1,000; got 0.5'],
+      ['queriesPerWrite', 5000, 'workload.queriesPerWrite must be between 1 and 1,000; got 5000'],
+      ['deploysPerDay', -1, 'workload.deploysPerDay must be between 0 and 1,000; got -1'],
+      ['deploysPerDay', 1e6, 'workload.deploysPerDay must be between 0 and 1,000; got 1000000'],
+      ['flashFactor', 0.9, 'workload.flashFactor must be between 1 and 100; got 0.9'],
+      ['flashFactor', 101, 'workload.flashFactor must be between 1 and 100; got 101'],
+      ['flashFactor', NaN, 'workload.flashFactor must be a number between 1 and 100; got NaN'],
+      ['audience', 'mars', 'workload.audience must be "regional" or "global"; got "mars"'],
+      ['audience', 3, 'workload.audience must be "regional" or "global"; got 3'],
+    ])('refuses the version 2 field workload.%s = %s', (field, value, message) => {
+      expect(issuesOf(withWorkload({ [field]: value }))).toEqual([{ path: `workload.${field}`, message }]);
+    });
   });
 
   it('rejects missing nodes and edges lists', () => {

@@ -111,17 +111,66 @@ const edgeShape = {
 export const edgeSchema = z.object(edgeShape);
 const strictEdgeSchema = z.strictObject(edgeShape);
 
+/** A value a refusal message quotes after "got": numbers as written, text quoted (its start only). */
+function got(v: unknown): string {
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return `"${echoed(v)}"`;
+  return describeValue(v);
+}
+
+const shown = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 6 });
+
+/**
+ * A workload number from `min` to `max`. Every refusal (not a number, NaN,
+ * Infinity, below, above) names the field as `workload.<field>` and the
+ * allowed range, and says what it got. The checks stay zod's own `min`/`max`,
+ * so forms that reword issues by their code (the scenario form) still can.
+ */
+function workloadNumber(field: string, min: number, max: number, options: { maxShown?: string; why?: string } = {}) {
+  const range = `between ${shown(min)} and ${options.maxShown ?? shown(max)}${options.why ? ` (${options.why})` : ''}`;
+  const message = (i: { input?: unknown }) => {
+    if (i.input === undefined) return `workload.${field} is required: a number ${range}`;
+    const finiteNumber = typeof i.input === 'number' && Number.isFinite(i.input);
+    return `workload.${field} must be ${finiteNumber ? '' : 'a number '}${range}; got ${got(i.input)}`;
+  };
+  return z.number({ error: message }).min(min, { error: message }).max(max, { error: message });
+}
+
+/** How far a design's users are spread (MODEL.md §9, v2 workload). */
+export const AUDIENCES = ['regional', 'global'] as const;
+
+/**
+ * The workload (MODEL.md §1.2, §9.5). Fields other than `users` are optional;
+ * the engine fills their defaults (lib/engine/workload.ts), which are noted
+ * here for the fields version 2 adds: queriesPerRead 10, queriesPerWrite 5,
+ * deploysPerDay 1, flashFactor 5, audience "regional".
+ */
 export const workloadSchema = z.strictObject({
-  users: finite('users').min(0, { error: 'users must be zero or more' }).max(MAX_USERS, { error: 'users must be at most 10 billion' }),
-  requestsPerUserPerDay: upTo('requestsPerUserPerDay', MILLION, '1,000,000').optional(),
-  peakFactor: finite('peakFactor').min(1, { error: 'peakFactor must be at least 1' }).max(1000, { error: 'peakFactor must be at most 1000' }).optional(),
-  staticShare: fraction('staticShare').optional(),
-  readRatio: fraction('readRatio').optional(),
-  asyncShare: fraction('asyncShare').optional(),
-  jobServiceMs: upTo('jobServiceMs', HOUR_MS, '3,600,000 (an hour)').optional(),
-  staticKB: upTo('staticKB', MILLION, '1,000,000 (a gigabyte)').optional(),
-  dynamicKB: upTo('dynamicKB', MILLION, '1,000,000 (a gigabyte)').optional(),
-  dataPerUserMB: upTo('dataPerUserMB', MILLION, '1,000,000 (a terabyte)').optional(),
+  users: workloadNumber('users', 0, MAX_USERS, { maxShown: '10,000,000,000 (10 billion)' }),
+  requestsPerUserPerDay: workloadNumber('requestsPerUserPerDay', 0, MILLION).optional(),
+  // MODEL.md §9.5: the busiest hour cannot carry more than the whole day's requests.
+  peakFactor: workloadNumber('peakFactor', 1, 24, { why: 'a peak hour cannot carry more than the day' }).optional(),
+  staticShare: workloadNumber('staticShare', 0, 1).optional(),
+  readRatio: workloadNumber('readRatio', 0, 1).optional(),
+  asyncShare: workloadNumber('asyncShare', 0, 1).optional(),
+  jobServiceMs: workloadNumber('jobServiceMs', 0, HOUR_MS, { maxShown: '3,600,000 (an hour)' }).optional(),
+  staticKB: workloadNumber('staticKB', 0, MILLION, { maxShown: '1,000,000 (a gigabyte)' }).optional(),
+  dynamicKB: workloadNumber('dynamicKB', 0, MILLION, { maxShown: '1,000,000 (a gigabyte)' }).optional(),
+  dataPerUserMB: workloadNumber('dataPerUserMB', 0, MILLION, { maxShown: '1,000,000 (a terabyte)' }).optional(),
+  /** Database queries one read makes (default 10). */
+  queriesPerRead: workloadNumber('queriesPerRead', 1, 1000).optional(),
+  /** Database queries one write makes (default 5). */
+  queriesPerWrite: workloadNumber('queriesPerWrite', 1, 1000).optional(),
+  /** Deployments a day (default 1). */
+  deploysPerDay: workloadNumber('deploysPerDay', 0, 1000).optional(),
+  /** A flash crowd's traffic as a multiple of the peak (default 5, MODEL.md §9.5). */
+  flashFactor: workloadNumber('flashFactor', 1, 100).optional(),
+  /** Where the users are (default "regional"). */
+  audience: z
+    .enum(AUDIENCES, {
+      error: (i) => `workload.audience must be ${AUDIENCES.map((a) => `"${a}"`).join(' or ')}; got ${got(i.input)}`,
+    })
+    .optional(),
 });
 
 const designShape = <N extends z.ZodType, E extends z.ZodType>(node: N, edge: E) => ({
@@ -298,5 +347,10 @@ export function parseDesign(raw: unknown, options: { strict?: boolean } = {}): P
 
 /** One line per issue, `path: message`, for error responses and the CLI. */
 export function describeIssues(issues: readonly DesignIssue[]): string {
-  return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('\n');
+  return issues.map(issueLine).join('\n');
+}
+
+/** `path: message`, or the message alone when it already starts with the path it names. */
+export function issueLine(i: DesignIssue): string {
+  return i.path && !i.message.startsWith(i.path) ? `${i.path}: ${i.message}` : i.message;
 }
