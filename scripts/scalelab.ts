@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { MAX_USERS, parseDesign } from '../lib/design/schema';
+import { issueLine, MAX_USERS, parseDesign } from '../lib/design/schema';
 import { evaluate, sweep } from '../lib/engine/evaluate';
 import type { Evaluation, LatencySummary, SweepResult } from '../lib/engine/evaluation';
 import { simulate, type SimulationResult } from '../lib/engine/simulate';
@@ -167,9 +167,11 @@ function loadDesign(io: Io, file: string): { design: Design } | { error: string 
   } catch (e) {
     return { error: `${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
   }
-  const parsed = parseDesign(raw);
+  // A file given to the command line is checked as a new design: a param
+  // that does not apply to its node's kind is refused, not dropped (MODEL.md §9.5).
+  const parsed = parseDesign(raw, { newDesign: true });
   if (!parsed.ok) {
-    const lines = parsed.issues.map((i) => `  ${i.path || '(document)'}: ${i.message}`);
+    const lines = parsed.issues.map((i) => `  ${i.path ? issueLine(i) : `(document): ${i.message}`}`);
     return { error: `${file} is not a valid design (${parsed.issues.length} problem${parsed.issues.length === 1 ? '' : 's'}):\n${lines.join('\n')}` };
   }
   return { design: parsed.design };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeIssues, parseDesign } from './schema';
+import { CATALOG } from '../engine/catalog';
+import { KINDS } from '../engine/kinds';
+import { describeIssues, describeNotices, dropInapplicableParams, parseDesign, paramsOfKind } from './schema';
 
 interface LooseDoc {
   schemaVersion: number;
@@ -204,5 +206,70 @@ describe('design schema', () => {
   it('rejects missing nodes and edges lists', () => {
     const issues = issuesOf({ schemaVersion: 1 });
     expect(issues.map((i) => i.path).sort()).toEqual(['edges', 'nodes']);
+  });
+
+  describe('params that do not apply to a kind (MODEL.md §9.5)', () => {
+    const withParams = (i: number, params: Record<string, unknown>) => {
+      const doc = clone(valid);
+      doc.nodes[i].params = params;
+      return doc;
+    };
+
+    it('takes the allowed params from the catalog, the one list', () => {
+      for (const kind of KINDS) expect(paramsOfKind(kind)).toBe(CATALOG[kind].params);
+    });
+
+    it('refuses them in a new design, naming the kind’s params', () => {
+      const r = parseDesign(withParams(3, { size: 'large', instances: 3 }), { newDesign: true });
+      expect(r).toEqual({
+        ok: false,
+        issues: [
+          {
+            path: 'nodes[3].params.instances',
+            message: `nodes[3].params.instances does not apply to a database; a database takes: ${CATALOG.database.params.join(', ')}`,
+          },
+        ],
+      });
+      const app = parseDesign(withParams(2, { instances: 3, hitRatio: 0.5 }), { newDesign: true });
+      expect(app.ok ? [] : app.issues).toEqual([
+        { path: 'nodes[2].params.hitRatio', message: `nodes[2].params.hitRatio does not apply to an app-server; an app-server takes: ${CATALOG['app-server'].params.join(', ')}` },
+      ]);
+      const users = parseDesign(withParams(0, { instances: 2 }), { strict: true });
+      expect(users.ok ? [] : users.issues).toEqual([{ path: 'nodes[0].params.instances', message: 'nodes[0].params.instances does not apply to a users node; a users node takes no params' }]);
+    });
+
+    it('refuses them in strict (API) parsing by default', () => {
+      expect(parseDesign(withParams(3, { instances: 3 }), { strict: true }).ok).toBe(false);
+      expect(parseDesign(withParams(3, { instances: 3 }), { strict: true, newDesign: false }).ok).toBe(true);
+    });
+
+    it('accepts every param a kind takes in a new design', () => {
+      const r = parseDesign(withParams(3, { size: 'large', shards: 2, shardSkew: 0.1, standby: true, maxStorageGB: 100, cores: 8, region: 'eu-1', availability: 0.999, hourlyUsd: 1 }), {
+        newDesign: true,
+      });
+      expect(r).toMatchObject({ ok: true, notices: [] });
+    });
+
+    it('still loads an older design: the param is dropped and a notice says so', () => {
+      const r = parseDesign(withParams(3, { size: 'large', instances: 3 }));
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.design.nodes[3]).toEqual({ id: 'db', kind: 'database', params: { size: 'large' } });
+      expect(r.notices).toEqual([
+        { path: 'nodes[3].params.instances', message: `dropped instances from "db": it does not apply to a database (a database takes: ${CATALOG.database.params.join(', ')})` },
+      ]);
+      expect(describeNotices(r.notices)).toBe(`One setting did not apply and was dropped: instances from "db": it does not apply to a database (a database takes: ${CATALOG.database.params.join(', ')}).`);
+    });
+
+    it('loads a clean design with no notices and unchanged', () => {
+      const r = parseDesign(valid);
+      expect(r).toMatchObject({ ok: true, notices: [] });
+      const d = { schemaVersion: 1 as const, nodes: [{ id: 'c', kind: 'cache' as const, params: { hitRatio: 0.5 } }], edges: [] };
+      expect(dropInapplicableParams(d).design).toBe(d);
+    });
+
+    it('still reports a bad value of such a param, as before', () => {
+      expect(issuesOf(withParams(2, { hitRatio: 1.5 }))[0]).toEqual({ path: 'nodes[2].params.hitRatio', message: 'hitRatio must be between 0 and 1' });
+    });
   });
 });

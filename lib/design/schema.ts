@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { echoed } from '../echoed';
+import { CATALOG } from '../engine/catalog';
 import { findCycle } from '../engine/graph';
-import { DNS_ROUTING, KINDS, LB_ALGORITHMS, SIZES } from '../engine/kinds';
-import type { Design } from '../engine/types';
+import { DNS_ROUTING, KINDS, LB_ALGORITHMS, SIZES, type Kind } from '../engine/kinds';
+import type { Design, NodeParams } from '../engine/types';
 
 /** The schema version this build writes. Older documents are migrated. */
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -230,7 +231,87 @@ export interface DesignIssue {
   message: string;
 }
 
-export type ParseResult = { ok: true; design: Design } | { ok: false; issues: DesignIssue[] };
+/** Something changed while loading an older design (a param dropped), to tell the user. */
+export type DesignNotice = DesignIssue;
+
+export type ParseResult = { ok: true; design: Design; notices: DesignNotice[] } | { ok: false; issues: DesignIssue[] };
+
+// ---------------------------------------------------------------------------
+// Params that apply to a kind (MODEL.md §9.5). The one list is each kind's
+// `CATALOG[kind].params`; nothing here repeats it.
+
+/** "a database", "an app-server", "a users node". */
+function aKind(kind: Kind): string {
+  if (kind === 'users') return 'a users node';
+  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+}
+
+/** The params a node of `kind` takes, in inspector order: its catalog entry's list. */
+export function paramsOfKind(kind: Kind): readonly (keyof NodeParams)[] {
+  return CATALOG[kind].params;
+}
+
+/** "a database takes: size, shards, …" (or "takes no params"). */
+function takes(kind: Kind): string {
+  const list = paramsOfKind(kind);
+  return list.length > 0 ? `${aKind(kind)} takes: ${list.join(', ')}` : `${aKind(kind)} takes no params`;
+}
+
+/** The node's params (with a value) that its kind does not take. */
+export function inapplicableParams(node: { kind: Kind; params?: NodeParams }): (keyof NodeParams)[] {
+  if (!node.params) return [];
+  const allowed = new Set<string>(paramsOfKind(node.kind));
+  return (Object.keys(node.params) as (keyof NodeParams)[]).filter(
+    (k) => node.params![k] !== undefined && !allowed.has(k),
+  );
+}
+
+/** One issue per param a node's kind does not take: for new designs, which are refused. */
+export function inapplicableParamIssues(design: Pick<Design, 'nodes'>): DesignIssue[] {
+  const issues: DesignIssue[] = [];
+  design.nodes.forEach((node, i) => {
+    for (const key of inapplicableParams(node)) {
+      const path = `nodes[${i}].params.${key}`;
+      issues.push({ path, message: `${path} does not apply to ${aKind(node.kind)}; ${takes(node.kind)}` });
+    }
+  });
+  return issues;
+}
+
+/**
+ * The design without the params its nodes' kinds do not take, and a notice
+ * per dropped param: for older designs, which still load. The design is
+ * returned as is when nothing is dropped.
+ */
+export function dropInapplicableParams(design: Design): { design: Design; notices: DesignNotice[] } {
+  const notices: DesignNotice[] = [];
+  let changed = false;
+  const nodes = design.nodes.map((node, i) => {
+    const drop = inapplicableParams(node);
+    if (drop.length === 0) return node;
+    changed = true;
+    const params: NodeParams = { ...node.params };
+    for (const key of drop) {
+      delete params[key];
+      notices.push({
+        path: `nodes[${i}].params.${key}`,
+        message: `dropped ${key} from "${node.id}": it does not apply to ${aKind(node.kind)} (${takes(node.kind)})`,
+      });
+    }
+    return { ...node, params };
+  });
+  return changed ? { design: { ...design, nodes }, notices } : { design, notices };
+}
+
+/** The notices of a load as one sentence for a banner or toast; '' when there are none. */
+export function describeNotices(notices: readonly DesignNotice[]): string {
+  if (notices.length === 0) return '';
+  const head =
+    notices.length === 1
+      ? 'One setting did not apply and was dropped'
+      : `${notices.length} settings did not apply and were dropped`;
+  return `${head}: ${notices.map((n) => n.message.replace(/^dropped /, '')).join('; ')}.`;
+}
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -324,25 +405,49 @@ export function migrateDesign(raw: unknown): { ok: true; doc: unknown } | { ok: 
   return { ok: true, doc };
 }
 
+/** How {@link parseDesign} reads a document. */
+export interface ParseOptions {
+  /**
+   * Refuse fields the schema does not know instead of dropping them: for
+   * documents sent to the API, where a dropped field (a misspelt `workLoad`)
+   * would be lost without a word.
+   */
+  strict?: boolean;
+  /**
+   * A new design (saved, submitted or evaluated from the command line):
+   * params that do not apply to a node's kind are refused. Without it the
+   * document is an older one being loaded: such params are dropped, each
+   * with a notice, so nothing already saved stops loading (MODEL.md §9.5).
+   * Defaults to `strict`.
+   */
+  newDesign?: boolean;
+}
+
 /**
- * Validates (after migrating) an untrusted design document. With `strict`,
- * a field the schema does not know is an issue instead of being dropped: for
- * documents sent to the API. Saved documents and files are read without it,
- * so nothing already saved stops loading.
+ * Validates (after migrating) an untrusted design document. Saved documents
+ * and files are read without `strict`/`newDesign`, so nothing already saved
+ * stops loading; what loading changed comes back as `notices`.
  */
-export function parseDesign(raw: unknown, options: { strict?: boolean } = {}): ParseResult {
+export function parseDesign(raw: unknown, options: ParseOptions = {}): ParseResult {
   const migrated = migrateDesign(raw);
   if (!migrated.ok) return migrated;
   const schema = options.strict ? strictDesignSchema : designSchema;
   const result = schema.safeParse(migrated.doc, { error: plainDesignIssues });
-  if (result.success) return { ok: true, design: result.data as Design };
-  return {
-    ok: false,
-    issues: result.error.issues.map((i) => {
-      const path = formatPath(i.path);
-      return { path, message: i.message };
-    }),
-  };
+  if (!result.success) {
+    return {
+      ok: false,
+      issues: result.error.issues.map((i) => {
+        const path = formatPath(i.path);
+        return { path, message: i.message };
+      }),
+    };
+  }
+  const design = result.data as Design;
+  if (options.newDesign ?? options.strict) {
+    const issues = inapplicableParamIssues(design);
+    return issues.length > 0 ? { ok: false, issues } : { ok: true, design, notices: [] };
+  }
+  return { ok: true, ...dropInapplicableParams(design) };
 }
 
 /** One line per issue, `path: message`, for error responses and the CLI. */
