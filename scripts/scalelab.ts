@@ -368,6 +368,8 @@ export function simulationReport(design: Design, s: SimulationResult, e: Evaluat
   out.push(`completed ${grouped(s.endToEnd.completed)}, failed ${grouped(s.endToEnd.failed)} (error rate ${pct(s.endToEnd.errorRate, 2)}), shed ${grouped(s.endToEnd.shed)}`);
   const few = Object.entries(s.nodes).filter(([, n]) => n.visits > 0 && n.visits < 2_000 && !['cdn', 'dns', 'load-balancer', 'api-gateway', 'rate-limiter', 'object-storage', 'queue'].includes(n.kind));
   if (few.length > 0) out.push(`note: ${few.map(([id]) => id).join(', ')} saw under 2,000 measured visits; run more --requests for stable figures there`);
+  // Too short for a steady state (MODEL.md §9.5): each warning says how many requests would do.
+  if (s.warnings.length > 0) out.push('', 'Warnings', ...s.warnings.map((w) => `  - ${w}`));
   return out.join('\n');
 }
 
