@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from './db';
 import { randomId, ID_PATTERN } from './ids';
-import { CURRENT_SCHEMA_VERSION, parseDesign } from './design/schema';
+import { CURRENT_SCHEMA_VERSION, parseDesign, type DesignNotice } from './design/schema';
 import type { Design } from './engine/types';
 
 export interface SavedDesign {
@@ -9,6 +9,8 @@ export interface SavedDesign {
   title: string;
   design: Design;
   createdAt: string;
+  /** What loading dropped from an older design (a param its kind does not take). */
+  notices: DesignNotice[];
 }
 
 /** Stores a validated design and returns its new id. */
@@ -32,5 +34,5 @@ export async function loadDesign(id: string): Promise<SavedDesign | null> {
   if (!row) return null;
   const parsed = parseDesign(JSON.parse(row.document));
   if (!parsed.ok) throw new Error(`stored design ${id} no longer validates: ${parsed.issues[0]?.message}`);
-  return { id: row.id, title: row.title, design: parsed.design, createdAt: row.createdAt.toISOString() };
+  return { id: row.id, title: row.title, design: parsed.design, createdAt: row.createdAt.toISOString(), notices: parsed.notices };
 }

@@ -14,7 +14,7 @@
  * Nothing is locked: the status only tells a learner where they are.
  * Every read tolerates missing, blocked or corrupt storage.
  */
-import { parseDesign } from '@/lib/design/schema';
+import { parseDesign, type DesignNotice } from '@/lib/design/schema';
 import { evaluate } from '@/lib/engine';
 import type { Design } from '@/lib/engine/types';
 import { writeJson, type StorageWrite } from '@/lib/storage-write';
@@ -86,7 +86,8 @@ export function continueHere(lessonIds: readonly string[], progress: Progress): 
   return lessonIds.find((id) => !progress.done[id]) ?? null;
 }
 
-export type LessonDesignRead = { status: 'empty' } | { status: 'ok'; design: Design } | { status: 'unreadable' };
+/** `notices`: what loading the saved design dropped (a param its kind does not take). */
+export type LessonDesignRead = { status: 'empty' } | { status: 'ok'; design: Design; notices: DesignNotice[] } | { status: 'unreadable' };
 
 /**
  * The lesson canvas's saved design. One that no longer validates is moved to
@@ -98,14 +99,18 @@ export function readLessonDesign(storage: StorageLike, lessonId: string): Lesson
   const text = safeGet(storage, key);
   if (!text) return { status: 'empty' };
   let design: Design | null = null;
+  let notices: DesignNotice[] = [];
   try {
     const record = JSON.parse(text) as { design?: unknown } | null;
     const parsed = parseDesign(record?.design);
-    if (parsed.ok) design = parsed.design;
+    if (parsed.ok) {
+      design = parsed.design;
+      notices = parsed.notices;
+    }
   } catch {
     // Not JSON: set aside below.
   }
-  if (design) return { status: 'ok', design };
+  if (design) return { status: 'ok', design, notices };
   try {
     storage.setItem(lessonDesignBackupKey(lessonId), text);
     storage.removeItem(key);

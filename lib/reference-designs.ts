@@ -55,7 +55,8 @@ export const REFERENCE_DESIGNS: readonly ReferenceDesign[] = load();
 /** Every listed file, parsed, for the test that keeps them valid. */
 export function checkReferenceDesigns(): { stage: number; ok: boolean; issues: string[] }[] {
   return RAW.map(({ stage, doc }) => {
-    const parsed = parseDesign(doc);
+    // Checked as new designs: content must not lean on a param being dropped.
+    const parsed = parseDesign(doc, { newDesign: true });
     return { stage, ok: parsed.ok, issues: parsed.ok ? [] : parsed.issues.map((i) => `${i.path}: ${i.message}`) };
   });
 }

@@ -66,6 +66,24 @@ describe('scalelab command line', () => {
     expect(r.out).toMatch(/breaks at [\d,]+ users: app \(saturated at \d+% of capacity\)/);
   });
 
+  it('evaluate refuses a param that does not apply to its kind, naming the kind’s params (a new design, MODEL.md §9.5)', () => {
+    const bad = design();
+    const db = bad.nodes.findIndex((n: { kind: string }) => n.kind === 'database');
+    bad.nodes[db].params = { ...bad.nodes[db].params, instances: 3 };
+    const r = run(['evaluate', 'bad.json'], { 'bad.json': JSON.stringify(bad) });
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/bad\.json is not a valid design \(1 problem\)/);
+    expect(r.err).toContain(`\n  nodes[${db}].params.instances does not apply to a database; a database takes: size, shards, shardSkew, standby, maxStorageGB, cores, serviceMs, region, availability, hourlyUsd\n`);
+  });
+
+  it('simulate prints the steady-state warnings in its readable report', () => {
+    const r = run(['simulate', stage3, '--requests', '1000']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Warnings\n  - Too few completions for a steady state at the busiest station, .*simulate [\d,]+ requests or more \(this run had 1,000\)\.$/m);
+    expect(run(['simulate', stage3, '--requests', '20000']).out).not.toMatch(/^Warnings/m);
+  });
+
   it('an invalid design exits 2 and names every problem as path: message', () => {
     const bad = design();
     bad.nodes[1].kind = 'mainframe';

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { MAX_USERS, parseDesign } from '../lib/design/schema';
+import { issueLine, MAX_USERS, parseDesign } from '../lib/design/schema';
 import { evaluate, sweep } from '../lib/engine/evaluate';
 import type { Evaluation, LatencySummary, SweepResult } from '../lib/engine/evaluation';
 import { simulate, type SimulationResult } from '../lib/engine/simulate';
@@ -167,9 +167,11 @@ function loadDesign(io: Io, file: string): { design: Design } | { error: string 
   } catch (e) {
     return { error: `${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
   }
-  const parsed = parseDesign(raw);
+  // A file given to the command line is checked as a new design: a param
+  // that does not apply to its node's kind is refused, not dropped (MODEL.md §9.5).
+  const parsed = parseDesign(raw, { newDesign: true });
   if (!parsed.ok) {
-    const lines = parsed.issues.map((i) => `  ${i.path || '(document)'}: ${i.message}`);
+    const lines = parsed.issues.map((i) => `  ${i.path ? issueLine(i) : `(document): ${i.message}`}`);
     return { error: `${file} is not a valid design (${parsed.issues.length} problem${parsed.issues.length === 1 ? '' : 's'}):\n${lines.join('\n')}` };
   }
   return { design: parsed.design };
@@ -366,6 +368,8 @@ export function simulationReport(design: Design, s: SimulationResult, e: Evaluat
   out.push(`completed ${grouped(s.endToEnd.completed)}, failed ${grouped(s.endToEnd.failed)} (error rate ${pct(s.endToEnd.errorRate, 2)}), shed ${grouped(s.endToEnd.shed)}`);
   const few = Object.entries(s.nodes).filter(([, n]) => n.visits > 0 && n.visits < 2_000 && !['cdn', 'dns', 'load-balancer', 'api-gateway', 'rate-limiter', 'object-storage', 'queue'].includes(n.kind));
   if (few.length > 0) out.push(`note: ${few.map(([id]) => id).join(', ')} saw under 2,000 measured visits; run more --requests for stable figures there`);
+  // Too short for a steady state (MODEL.md §9.5): each warning says how many requests would do.
+  if (s.warnings.length > 0) out.push('', 'Warnings', ...s.warnings.map((w) => `  - ${w}`));
   return out.join('\n');
 }
 

@@ -18,7 +18,7 @@ export default async function PlayPage({ searchParams }: { searchParams: Promise
   if (typeof from === 'string' && from) {
     try {
       const saved = await loadDesign(from);
-      if (saved) shared = { id: saved.id, title: saved.title, design: saved.design };
+      if (saved) shared = { id: saved.id, title: saved.title, design: saved.design, notices: saved.notices };
       else sharedError = 'That shared design was not found, so nothing was opened. Check the link.';
     } catch {
       sharedError = 'That shared design could not be opened: it no longer validates.';

@@ -5,6 +5,7 @@ import './editor.css';
 import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { ReactFlowProvider } from '@xyflow/react';
+import { describeNotices, type DesignNotice } from '@/lib/design/schema';
 import type { Design } from '@/lib/engine/types';
 import { AUTOSAVE_KEY, readAutosave, sameDesign, startAutosave } from '@/lib/editor/autosave';
 import { createEditorStore, designOf, selectNodeCount, type EditorStore } from '@/lib/editor/store';
@@ -30,6 +31,8 @@ export interface SharedCopy {
   id: string;
   title: string;
   design: Design;
+  /** What loading the shared design dropped (a param its kind does not take). */
+  notices?: DesignNotice[];
 }
 
 /**
@@ -147,8 +150,10 @@ function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedErro
     const s = store.getState();
     const autosave = startAutosave(store, localStorage, (message) => store.getState().notify(message, 'error'));
     const saved = readAutosave(localStorage);
-    if (saved.status === 'ok') s.loadDesign(saved.design, 'reset');
-    else if (saved.status === 'unreadable') {
+    if (saved.status === 'ok') {
+      s.loadDesign(saved.design, 'reset');
+      if (saved.notices.length > 0) s.notify(`Your autosaved design was restored. ${describeNotices(saved.notices)}`, 'info');
+    } else if (saved.status === 'unreadable') {
       s.notify('Your autosaved design could not be read, so the sandbox starts empty. The old copy was kept in this browser’s storage.', 'error');
     }
     if (shared) {
@@ -189,7 +194,8 @@ function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedErro
   function openCopy(copy: SharedCopy, replacing: boolean) {
     const s = store.getState();
     s.loadDesign(copy.design, replacing ? 'record' : 'reset');
-    s.notify(`Opened a copy of “${copy.title}”. It is yours to edit${replacing ? '; Undo brings back your previous design' : ''}.`, 'success');
+    const dropped = copy.notices && copy.notices.length > 0 ? ` ${describeNotices(copy.notices)}` : '';
+    s.notify(`Opened a copy of “${copy.title}”. It is yours to edit${replacing ? '; Undo brings back your previous design' : ''}.${dropped}`, dropped ? 'info' : 'success');
   }
 
   const closeNarrowPalette = () => {

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import Link from 'next/link';
 import { ReactFlowProvider } from '@xyflow/react';
 import { CATALOG } from '@/lib/engine/catalog';
+import { describeNotices, type DesignNotice } from '@/lib/design/schema';
 import type { Design } from '@/lib/engine/types';
 import { displayLabel } from '@/lib/editor/labels';
 import { createEditorStore, type EditorStore } from '@/lib/editor/store';
@@ -20,7 +21,20 @@ function plural(n: number, word: string) {
  * A shared design, read-only: pan and zoom, nothing else. The copy button
  * opens `/play?from={id}`, where the sandbox loads an editable copy.
  */
-export function SharedDesignView({ id, title, design, createdAt }: { id: string; title: string; design: Design; createdAt: string }) {
+export function SharedDesignView({
+  id,
+  title,
+  design,
+  createdAt,
+  notices = [],
+}: {
+  id: string;
+  title: string;
+  design: Design;
+  createdAt: string;
+  /** What loading dropped from this older design (a param its kind does not take). */
+  notices?: DesignNotice[];
+}) {
   const [store] = useState<EditorStore>(() => createEditorStore({ design, readOnly: true }));
   useEffect(() => {
     store.getState().setHydrated();
@@ -41,6 +55,11 @@ export function SharedDesignView({ id, title, design, createdAt }: { id: string;
                 {plural(design.nodes.length, 'component')}, {plural(design.edges.length, 'connection')}
                 {Number.isFinite(date.getTime()) ? ` · shared ${date.toISOString().slice(0, 10)}` : ''}
               </p>
+              {notices.length > 0 ? (
+                <p role="status" className="mt-1 text-xs text-amber-900" data-testid="shared-notices">
+                  {describeNotices(notices)}
+                </p>
+              ) : null}
             </div>
             <Link
               href={`/play?from=${encodeURIComponent(id)}`}

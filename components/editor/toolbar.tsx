@@ -2,7 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import type { DesignIssue } from '@/lib/design/schema';
+import { describeNotices, type DesignIssue, type DesignNotice } from '@/lib/design/schema';
 import type { Design } from '@/lib/engine/types';
 import { designJson, download, downloadText, fileStem, readDesignFile } from '@/lib/editor/files';
 import { shareDesign, type ShareResult } from '@/lib/editor/share';
@@ -204,11 +204,13 @@ export function Toolbar() {
   const [busy, setBusy] = useState(false);
   const { layingOut, autoLayout } = useAutoLayout();
 
-  const load = (design: Design, what: string) => {
+  const load = (design: Design, what: string, notices: readonly DesignNotice[] = []) => {
     const s = store.getState();
     const hadWork = s.graph.nodes.length > 0;
     s.loadDesign(design, 'record');
-    s.notify(hadWork ? `${what}. Undo (Ctrl+Z) brings back your previous design.` : `${what}.`, 'success');
+    // An older file may carry a param its kind does not take: it was dropped, and the notice says so.
+    const dropped = notices.length > 0 ? ` ${describeNotices(notices)}` : '';
+    s.notify(`${hadWork ? `${what}. Undo (Ctrl+Z) brings back your previous design.` : `${what}.`}${dropped}`, dropped ? 'info' : 'success');
   };
 
   const startItems: MenuItem[] = [
@@ -263,7 +265,7 @@ export function Toolbar() {
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     const result = await readDesignFile(file);
-    if (result.ok) load(result.design, `Imported ${file.name}`);
+    if (result.ok) load(result.design, `Imported ${file.name}`, result.notices);
     else setImportError({ file: file.name, issues: result.issues });
   };
 

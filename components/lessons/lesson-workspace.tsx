@@ -7,6 +7,7 @@ import { ChallengePanel } from '@/components/content/challenge-panel';
 import { EditorProvider } from '@/components/editor/editor-provider';
 import { OtherTabBanner } from '@/components/editor/other-tab-banner';
 import { useOtherTab } from '@/components/editor/use-other-tab';
+import { describeNotices } from '@/lib/design/schema';
 import { sameDesign, startSaving } from '@/lib/editor/autosave';
 import type { Design } from '@/lib/engine/types';
 import { createEditorStore, designOf, onlyMeasured, type EditorStore } from '@/lib/editor/store';
@@ -163,8 +164,10 @@ export function LessonWorkspace({
   useEffect(() => {
     const s = store.getState();
     const saved = readLessonDesign(localStorage, lessonId);
-    if (saved.status === 'ok') s.loadDesign(saved.design, 'reset');
-    else if (saved.status === 'unreadable') {
+    if (saved.status === 'ok') {
+      s.loadDesign(saved.design, 'reset');
+      if (saved.notices.length > 0) s.notify(`Your saved design for this lesson was restored. ${describeNotices(saved.notices)}`, 'info');
+    } else if (saved.status === 'unreadable') {
       s.notify('Your saved design for this lesson could not be read, so the lesson starts from its starting design. The old copy was kept in this browser’s storage.', 'error');
     }
     s.setHydrated();

@@ -300,7 +300,8 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
   const submit = async () => {
     if (!token || !controller.current) return;
     const design = controller.current.getDesign();
-    const parsed = parseDesign(design);
+    // Checked as the server will: a new design, so a param its kind does not take is refused.
+    const parsed = parseDesign(design, { newDesign: true });
     const issues = parsed.ok ? checkDesignConstraints(parsed.design, { ...scenario, startingDesign: scenario.startingDesign ?? undefined }) : parsed.issues;
     setTab('results');
     const empty = parsed.ok ? emptyDesignIssue(parsed.design) : null;

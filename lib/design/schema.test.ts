@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeIssues, parseDesign } from './schema';
+import { CATALOG } from '../engine/catalog';
+import { KINDS } from '../engine/kinds';
+import { describeIssues, describeNotices, dropInapplicableParams, parseDesign, paramsOfKind } from './schema';
 
 interface LooseDoc {
   schemaVersion: number;
@@ -147,11 +149,127 @@ describe('design schema', () => {
   it('rejects a bad workload field', () => {
     const issues = issuesOf({ ...clone(valid), workload: { users: -5 } });
     expect(issues[0].path).toBe('workload.users');
-    expect(describeIssues(issues)).toBe('workload.users: users must be zero or more');
+    expect(describeIssues(issues)).toBe('workload.users must be between 0 and 10,000,000,000 (10 billion); got -5');
+  });
+
+  describe('workload values (MODEL.md §9.5)', () => {
+    const withWorkload = (workload: Record<string, unknown>) => ({ ...clone(valid), workload: { users: 1000, ...workload } });
+
+    it('refuses a peakFactor above 24: a peak hour cannot carry more than the day', () => {
+      expect(issuesOf(withWorkload({ peakFactor: 1000 }))).toEqual([
+        { path: 'workload.peakFactor', message: 'workload.peakFactor must be between 1 and 24 (a peak hour cannot carry more than the day); got 1000' },
+      ]);
+      expect(issuesOf(withWorkload({ peakFactor: 24.5 }))[0].message).toMatch(/^workload\.peakFactor must be between 1 and 24 .*; got 24\.5$/);
+      expect(parseDesign(withWorkload({ peakFactor: 24 })).ok).toBe(true);
+      expect(parseDesign(withWorkload({ peakFactor: 1 })).ok).toBe(true);
+    });
+
+    it.each([
+      ['users', -1, 'workload.users must be between 0 and 10,000,000,000 (10 billion); got -1'],
+      ['requestsPerUserPerDay', -0.5, 'workload.requestsPerUserPerDay must be between 0 and 1,000,000; got -0.5'],
+      ['peakFactor', 0.5, 'workload.peakFactor must be between 1 and 24 (a peak hour cannot carry more than the day); got 0.5'],
+      ['staticShare', -0.1, 'workload.staticShare must be between 0 and 1; got -0.1'],
+      ['jobServiceMs', -1, 'workload.jobServiceMs must be between 0 and 3,600,000 (an hour); got -1'],
+      ['dataPerUserMB', -2, 'workload.dataPerUserMB must be between 0 and 1,000,000 (a terabyte); got -2'],
+      ['peakFactor', Infinity, 'workload.peakFactor must be a number between 1 and 24 (a peak hour cannot carry more than the day); got Infinity'],
+      ['users', NaN, 'workload.users must be a number between 0 and 10,000,000,000 (10 billion); got NaN'],
+      ['readRatio', -Infinity, 'workload.readRatio must be a number between 0 and 1; got -Infinity'],
+      ['asyncShare', '0.2', 'workload.asyncShare must be a number between 0 and 1; got "0.2"'],
+    ])('refuses workload.%s = %s, naming the field and the range', (field, value, message) => {
+      expect(issuesOf(withWorkload({ [field]: value }))).toEqual([{ path: `workload.${field}`, message }]);
+    });
+
+    it('accepts the version 2 workload fields within their ranges', () => {
+      const r = parseDesign(withWorkload({ queriesPerRead: 10, queriesPerWrite: 5, deploysPerDay: 0, flashFactor: 100, audience: 'global' }));
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(r.design.workload).toEqual({ users: 1000, queriesPerRead: 10, queriesPerWrite: 5, deploysPerDay: 0, flashFactor: 100, audience: 'global' });
+      expect(parseDesign(withWorkload({ queriesPerRead: 1, queriesPerWrite: 1000, deploysPerDay: 1000, flashFactor: 1, audience: 'regional' })).ok).toBe(true);
+    });
+
+    it.each([
+      ['queriesPerRead', 0, 'workload.queriesPerRead must be between 1 and 1,000; got 0'],
+      ['queriesPerRead', 1001, 'workload.queriesPerRead must be between 1 and 1,000; got 1001'],
+      ['queriesPerWrite', 0.5, 'workload.queriesPerWrite must be between 1 and 1,000; got 0.5'],
+      ['queriesPerWrite', 5000, 'workload.queriesPerWrite must be between 1 and 1,000; got 5000'],
+      ['deploysPerDay', -1, 'workload.deploysPerDay must be between 0 and 1,000; got -1'],
+      ['deploysPerDay', 1e6, 'workload.deploysPerDay must be between 0 and 1,000; got 1000000'],
+      ['flashFactor', 0.9, 'workload.flashFactor must be between 1 and 100; got 0.9'],
+      ['flashFactor', 101, 'workload.flashFactor must be between 1 and 100; got 101'],
+      ['flashFactor', NaN, 'workload.flashFactor must be a number between 1 and 100; got NaN'],
+      ['audience', 'mars', 'workload.audience must be "regional" or "global"; got "mars"'],
+      ['audience', 3, 'workload.audience must be "regional" or "global"; got 3'],
+    ])('refuses the version 2 field workload.%s = %s', (field, value, message) => {
+      expect(issuesOf(withWorkload({ [field]: value }))).toEqual([{ path: `workload.${field}`, message }]);
+    });
   });
 
   it('rejects missing nodes and edges lists', () => {
     const issues = issuesOf({ schemaVersion: 1 });
     expect(issues.map((i) => i.path).sort()).toEqual(['edges', 'nodes']);
+  });
+
+  describe('params that do not apply to a kind (MODEL.md §9.5)', () => {
+    const withParams = (i: number, params: Record<string, unknown>) => {
+      const doc = clone(valid);
+      doc.nodes[i].params = params;
+      return doc;
+    };
+
+    it('takes the allowed params from the catalog, the one list', () => {
+      for (const kind of KINDS) expect(paramsOfKind(kind)).toBe(CATALOG[kind].params);
+    });
+
+    it('refuses them in a new design, naming the kind’s params', () => {
+      const r = parseDesign(withParams(3, { size: 'large', instances: 3 }), { newDesign: true });
+      expect(r).toEqual({
+        ok: false,
+        issues: [
+          {
+            path: 'nodes[3].params.instances',
+            message: `nodes[3].params.instances does not apply to a database; a database takes: ${CATALOG.database.params.join(', ')}`,
+          },
+        ],
+      });
+      const app = parseDesign(withParams(2, { instances: 3, hitRatio: 0.5 }), { newDesign: true });
+      expect(app.ok ? [] : app.issues).toEqual([
+        { path: 'nodes[2].params.hitRatio', message: `nodes[2].params.hitRatio does not apply to an app-server; an app-server takes: ${CATALOG['app-server'].params.join(', ')}` },
+      ]);
+      const users = parseDesign(withParams(0, { instances: 2 }), { strict: true });
+      expect(users.ok ? [] : users.issues).toEqual([{ path: 'nodes[0].params.instances', message: 'nodes[0].params.instances does not apply to a users node; a users node takes no params' }]);
+    });
+
+    it('refuses them in strict (API) parsing by default', () => {
+      expect(parseDesign(withParams(3, { instances: 3 }), { strict: true }).ok).toBe(false);
+      expect(parseDesign(withParams(3, { instances: 3 }), { strict: true, newDesign: false }).ok).toBe(true);
+    });
+
+    it('accepts every param a kind takes in a new design', () => {
+      const r = parseDesign(withParams(3, { size: 'large', shards: 2, shardSkew: 0.1, standby: true, maxStorageGB: 100, cores: 8, region: 'eu-1', availability: 0.999, hourlyUsd: 1 }), {
+        newDesign: true,
+      });
+      expect(r).toMatchObject({ ok: true, notices: [] });
+    });
+
+    it('still loads an older design: the param is dropped and a notice says so', () => {
+      const r = parseDesign(withParams(3, { size: 'large', instances: 3 }));
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.design.nodes[3]).toEqual({ id: 'db', kind: 'database', params: { size: 'large' } });
+      expect(r.notices).toEqual([
+        { path: 'nodes[3].params.instances', message: `dropped instances from "db": it does not apply to a database (a database takes: ${CATALOG.database.params.join(', ')})` },
+      ]);
+      expect(describeNotices(r.notices)).toBe(`One setting did not apply and was dropped: instances from "db": it does not apply to a database (a database takes: ${CATALOG.database.params.join(', ')}).`);
+    });
+
+    it('loads a clean design with no notices and unchanged', () => {
+      const r = parseDesign(valid);
+      expect(r).toMatchObject({ ok: true, notices: [] });
+      const d = { schemaVersion: 1 as const, nodes: [{ id: 'c', kind: 'cache' as const, params: { hitRatio: 0.5 } }], edges: [] };
+      expect(dropInapplicableParams(d).design).toBe(d);
+    });
+
+    it('still reports a bad value of such a param, as before', () => {
+      expect(issuesOf(withParams(2, { hitRatio: 1.5 }))[0]).toEqual({ path: 'nodes[2].params.hitRatio', message: 'hitRatio must be between 0 and 1' });
+    });
   });
 });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { echoed } from '../echoed';
+import { CATALOG } from '../engine/catalog';
 import { findCycle } from '../engine/graph';
-import { DNS_ROUTING, KINDS, LB_ALGORITHMS, SIZES } from '../engine/kinds';
-import type { Design } from '../engine/types';
+import { DNS_ROUTING, KINDS, LB_ALGORITHMS, SIZES, type Kind } from '../engine/kinds';
+import type { Design, NodeParams } from '../engine/types';
 
 /** The schema version this build writes. Older documents are migrated. */
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -111,17 +112,66 @@ const edgeShape = {
 export const edgeSchema = z.object(edgeShape);
 const strictEdgeSchema = z.strictObject(edgeShape);
 
+/** A value a refusal message quotes after "got": numbers as written, text quoted (its start only). */
+function got(v: unknown): string {
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return `"${echoed(v)}"`;
+  return describeValue(v);
+}
+
+const shown = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 6 });
+
+/**
+ * A workload number from `min` to `max`. Every refusal (not a number, NaN,
+ * Infinity, below, above) names the field as `workload.<field>` and the
+ * allowed range, and says what it got. The checks stay zod's own `min`/`max`,
+ * so forms that reword issues by their code (the scenario form) still can.
+ */
+function workloadNumber(field: string, min: number, max: number, options: { maxShown?: string; why?: string } = {}) {
+  const range = `between ${shown(min)} and ${options.maxShown ?? shown(max)}${options.why ? ` (${options.why})` : ''}`;
+  const message = (i: { input?: unknown }) => {
+    if (i.input === undefined) return `workload.${field} is required: a number ${range}`;
+    const finiteNumber = typeof i.input === 'number' && Number.isFinite(i.input);
+    return `workload.${field} must be ${finiteNumber ? '' : 'a number '}${range}; got ${got(i.input)}`;
+  };
+  return z.number({ error: message }).min(min, { error: message }).max(max, { error: message });
+}
+
+/** How far a design's users are spread (MODEL.md §9, v2 workload). */
+export const AUDIENCES = ['regional', 'global'] as const;
+
+/**
+ * The workload (MODEL.md §1.2, §9.5). Fields other than `users` are optional;
+ * the engine fills their defaults (lib/engine/workload.ts), which are noted
+ * here for the fields version 2 adds: queriesPerRead 10, queriesPerWrite 5,
+ * deploysPerDay 1, flashFactor 5, audience "regional".
+ */
 export const workloadSchema = z.strictObject({
-  users: finite('users').min(0, { error: 'users must be zero or more' }).max(MAX_USERS, { error: 'users must be at most 10 billion' }),
-  requestsPerUserPerDay: upTo('requestsPerUserPerDay', MILLION, '1,000,000').optional(),
-  peakFactor: finite('peakFactor').min(1, { error: 'peakFactor must be at least 1' }).max(1000, { error: 'peakFactor must be at most 1000' }).optional(),
-  staticShare: fraction('staticShare').optional(),
-  readRatio: fraction('readRatio').optional(),
-  asyncShare: fraction('asyncShare').optional(),
-  jobServiceMs: upTo('jobServiceMs', HOUR_MS, '3,600,000 (an hour)').optional(),
-  staticKB: upTo('staticKB', MILLION, '1,000,000 (a gigabyte)').optional(),
-  dynamicKB: upTo('dynamicKB', MILLION, '1,000,000 (a gigabyte)').optional(),
-  dataPerUserMB: upTo('dataPerUserMB', MILLION, '1,000,000 (a terabyte)').optional(),
+  users: workloadNumber('users', 0, MAX_USERS, { maxShown: '10,000,000,000 (10 billion)' }),
+  requestsPerUserPerDay: workloadNumber('requestsPerUserPerDay', 0, MILLION).optional(),
+  // MODEL.md §9.5: the busiest hour cannot carry more than the whole day's requests.
+  peakFactor: workloadNumber('peakFactor', 1, 24, { why: 'a peak hour cannot carry more than the day' }).optional(),
+  staticShare: workloadNumber('staticShare', 0, 1).optional(),
+  readRatio: workloadNumber('readRatio', 0, 1).optional(),
+  asyncShare: workloadNumber('asyncShare', 0, 1).optional(),
+  jobServiceMs: workloadNumber('jobServiceMs', 0, HOUR_MS, { maxShown: '3,600,000 (an hour)' }).optional(),
+  staticKB: workloadNumber('staticKB', 0, MILLION, { maxShown: '1,000,000 (a gigabyte)' }).optional(),
+  dynamicKB: workloadNumber('dynamicKB', 0, MILLION, { maxShown: '1,000,000 (a gigabyte)' }).optional(),
+  dataPerUserMB: workloadNumber('dataPerUserMB', 0, MILLION, { maxShown: '1,000,000 (a terabyte)' }).optional(),
+  /** Database queries one read makes (default 10). */
+  queriesPerRead: workloadNumber('queriesPerRead', 1, 1000).optional(),
+  /** Database queries one write makes (default 5). */
+  queriesPerWrite: workloadNumber('queriesPerWrite', 1, 1000).optional(),
+  /** Deployments a day (default 1). */
+  deploysPerDay: workloadNumber('deploysPerDay', 0, 1000).optional(),
+  /** A flash crowd's traffic as a multiple of the peak (default 5, MODEL.md §9.5). */
+  flashFactor: workloadNumber('flashFactor', 1, 100).optional(),
+  /** Where the users are (default "regional"). */
+  audience: z
+    .enum(AUDIENCES, {
+      error: (i) => `workload.audience must be ${AUDIENCES.map((a) => `"${a}"`).join(' or ')}; got ${got(i.input)}`,
+    })
+    .optional(),
 });
 
 const designShape = <N extends z.ZodType, E extends z.ZodType>(node: N, edge: E) => ({
@@ -181,7 +231,87 @@ export interface DesignIssue {
   message: string;
 }
 
-export type ParseResult = { ok: true; design: Design } | { ok: false; issues: DesignIssue[] };
+/** Something changed while loading an older design (a param dropped), to tell the user. */
+export type DesignNotice = DesignIssue;
+
+export type ParseResult = { ok: true; design: Design; notices: DesignNotice[] } | { ok: false; issues: DesignIssue[] };
+
+// ---------------------------------------------------------------------------
+// Params that apply to a kind (MODEL.md §9.5). The one list is each kind's
+// `CATALOG[kind].params`; nothing here repeats it.
+
+/** "a database", "an app-server", "a users node". */
+function aKind(kind: Kind): string {
+  if (kind === 'users') return 'a users node';
+  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+}
+
+/** The params a node of `kind` takes, in inspector order: its catalog entry's list. */
+export function paramsOfKind(kind: Kind): readonly (keyof NodeParams)[] {
+  return CATALOG[kind].params;
+}
+
+/** "a database takes: size, shards, …" (or "takes no params"). */
+function takes(kind: Kind): string {
+  const list = paramsOfKind(kind);
+  return list.length > 0 ? `${aKind(kind)} takes: ${list.join(', ')}` : `${aKind(kind)} takes no params`;
+}
+
+/** The node's params (with a value) that its kind does not take. */
+export function inapplicableParams(node: { kind: Kind; params?: NodeParams }): (keyof NodeParams)[] {
+  if (!node.params) return [];
+  const allowed = new Set<string>(paramsOfKind(node.kind));
+  return (Object.keys(node.params) as (keyof NodeParams)[]).filter(
+    (k) => node.params![k] !== undefined && !allowed.has(k),
+  );
+}
+
+/** One issue per param a node's kind does not take: for new designs, which are refused. */
+export function inapplicableParamIssues(design: Pick<Design, 'nodes'>): DesignIssue[] {
+  const issues: DesignIssue[] = [];
+  design.nodes.forEach((node, i) => {
+    for (const key of inapplicableParams(node)) {
+      const path = `nodes[${i}].params.${key}`;
+      issues.push({ path, message: `${path} does not apply to ${aKind(node.kind)}; ${takes(node.kind)}` });
+    }
+  });
+  return issues;
+}
+
+/**
+ * The design without the params its nodes' kinds do not take, and a notice
+ * per dropped param: for older designs, which still load. The design is
+ * returned as is when nothing is dropped.
+ */
+export function dropInapplicableParams(design: Design): { design: Design; notices: DesignNotice[] } {
+  const notices: DesignNotice[] = [];
+  let changed = false;
+  const nodes = design.nodes.map((node, i) => {
+    const drop = inapplicableParams(node);
+    if (drop.length === 0) return node;
+    changed = true;
+    const params: NodeParams = { ...node.params };
+    for (const key of drop) {
+      delete params[key];
+      notices.push({
+        path: `nodes[${i}].params.${key}`,
+        message: `dropped ${key} from "${node.id}": it does not apply to ${aKind(node.kind)} (${takes(node.kind)})`,
+      });
+    }
+    return { ...node, params };
+  });
+  return changed ? { design: { ...design, nodes }, notices } : { design, notices };
+}
+
+/** The notices of a load as one sentence for a banner or toast; '' when there are none. */
+export function describeNotices(notices: readonly DesignNotice[]): string {
+  if (notices.length === 0) return '';
+  const head =
+    notices.length === 1
+      ? 'One setting did not apply and was dropped'
+      : `${notices.length} settings did not apply and were dropped`;
+  return `${head}: ${notices.map((n) => n.message.replace(/^dropped /, '')).join('; ')}.`;
+}
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -275,28 +405,57 @@ export function migrateDesign(raw: unknown): { ok: true; doc: unknown } | { ok: 
   return { ok: true, doc };
 }
 
+/** How {@link parseDesign} reads a document. */
+export interface ParseOptions {
+  /**
+   * Refuse fields the schema does not know instead of dropping them: for
+   * documents sent to the API, where a dropped field (a misspelt `workLoad`)
+   * would be lost without a word.
+   */
+  strict?: boolean;
+  /**
+   * A new design (saved, submitted or evaluated from the command line):
+   * params that do not apply to a node's kind are refused. Without it the
+   * document is an older one being loaded: such params are dropped, each
+   * with a notice, so nothing already saved stops loading (MODEL.md §9.5).
+   * Defaults to `strict`.
+   */
+  newDesign?: boolean;
+}
+
 /**
- * Validates (after migrating) an untrusted design document. With `strict`,
- * a field the schema does not know is an issue instead of being dropped: for
- * documents sent to the API. Saved documents and files are read without it,
- * so nothing already saved stops loading.
+ * Validates (after migrating) an untrusted design document. Saved documents
+ * and files are read without `strict`/`newDesign`, so nothing already saved
+ * stops loading; what loading changed comes back as `notices`.
  */
-export function parseDesign(raw: unknown, options: { strict?: boolean } = {}): ParseResult {
+export function parseDesign(raw: unknown, options: ParseOptions = {}): ParseResult {
   const migrated = migrateDesign(raw);
   if (!migrated.ok) return migrated;
   const schema = options.strict ? strictDesignSchema : designSchema;
   const result = schema.safeParse(migrated.doc, { error: plainDesignIssues });
-  if (result.success) return { ok: true, design: result.data as Design };
-  return {
-    ok: false,
-    issues: result.error.issues.map((i) => {
-      const path = formatPath(i.path);
-      return { path, message: i.message };
-    }),
-  };
+  if (!result.success) {
+    return {
+      ok: false,
+      issues: result.error.issues.map((i) => {
+        const path = formatPath(i.path);
+        return { path, message: i.message };
+      }),
+    };
+  }
+  const design = result.data as Design;
+  if (options.newDesign ?? options.strict) {
+    const issues = inapplicableParamIssues(design);
+    return issues.length > 0 ? { ok: false, issues } : { ok: true, design, notices: [] };
+  }
+  return { ok: true, ...dropInapplicableParams(design) };
 }
 
 /** One line per issue, `path: message`, for error responses and the CLI. */
 export function describeIssues(issues: readonly DesignIssue[]): string {
-  return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('\n');
+  return issues.map(issueLine).join('\n');
+}
+
+/** `path: message`, or the message alone when it already starts with the path it names. */
+export function issueLine(i: DesignIssue): string {
+  return i.path && !i.message.startsWith(i.path) ? `${i.path}: ${i.message}` : i.message;
 }

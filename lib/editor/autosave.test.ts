@@ -17,7 +17,17 @@ describe('autosave', () => {
     expect(readAutosave(storage)).toEqual({ status: 'empty' });
     expect(writeAutosave(storage, design, new Date('2026-01-02T03:04:05Z'))).toEqual({ ok: true });
     expect(JSON.parse(storage.getItem(AUTOSAVE_KEY)!)).toMatchObject({ version: 1, savedAt: '2026-01-02T03:04:05.000Z' });
-    expect(readAutosave(storage)).toEqual({ status: 'ok', design, savedAt: '2026-01-02T03:04:05.000Z' });
+    expect(readAutosave(storage)).toEqual({ status: 'ok', design, savedAt: '2026-01-02T03:04:05.000Z', notices: [] });
+  });
+
+  it('restores an older draft whose node carries a param its kind does not take: dropped, with a notice (MODEL.md §9.5)', () => {
+    const storage = new MemoryStorage();
+    const old = { schemaVersion: 1, nodes: [{ id: 'db', kind: 'database', params: { instances: 2, standby: true } }], edges: [] };
+    storage.setItem(AUTOSAVE_KEY, JSON.stringify({ version: 1, savedAt: 'then', design: old }));
+    const read = readAutosave(storage);
+    expect(read).toMatchObject({ status: 'ok', design: { nodes: [{ id: 'db', kind: 'database', params: { standby: true } }] } });
+    expect(read.status === 'ok' && read.notices.map((n) => n.path)).toEqual(['nodes[0].params.instances']);
+    expect(storage.getItem(AUTOSAVE_BACKUP_KEY)).toBeNull();
   });
 
   it('sets an unreadable copy aside instead of losing it', () => {

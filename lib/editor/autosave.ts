@@ -5,7 +5,7 @@
  * copy that no longer validates is set aside under a backup key rather than
  * overwritten, so nothing is lost.
  */
-import { parseDesign, type DesignIssue } from '@/lib/design/schema';
+import { parseDesign, type DesignIssue, type DesignNotice } from '@/lib/design/schema';
 import type { Design } from '@/lib/engine/types';
 import { stableJson } from '@/lib/design/stable-json';
 import { writeJson, type StorageWrite } from '@/lib/storage-write';
@@ -23,7 +23,8 @@ export interface AutosaveRecord {
 
 export type AutosaveRead =
   | { status: 'empty' }
-  | { status: 'ok'; design: Design; savedAt: string }
+  /** `notices`: what loading the saved copy dropped (a param its kind does not take). */
+  | { status: 'ok'; design: Design; savedAt: string; notices: DesignNotice[] }
   | { status: 'unreadable'; issues: DesignIssue[] };
 
 export function readAutosave(storage: Storage): AutosaveRead {
@@ -55,7 +56,7 @@ export function readAutosave(storage: Storage): AutosaveRead {
   }
   const parsed = parseDesign(r.design);
   if (!parsed.ok) return setAside(parsed.issues);
-  return { status: 'ok', design: parsed.design, savedAt: String(r.savedAt ?? '') };
+  return { status: 'ok', design: parsed.design, savedAt: String(r.savedAt ?? ''), notices: parsed.notices };
 }
 
 export type AutosaveWrite = StorageWrite;

@@ -2,10 +2,11 @@
  * Design files: reading an imported file (validated like any untrusted
  * document) and offering the design, or a picture of it, as a download.
  */
-import { MAX_DESIGN_BYTES, parseDesign, type DesignIssue } from '@/lib/design/schema';
+import { MAX_DESIGN_BYTES, parseDesign, type DesignIssue, type DesignNotice } from '@/lib/design/schema';
 import type { Design } from '@/lib/engine/types';
 
-export type FileRead = { ok: true; design: Design } | { ok: false; issues: DesignIssue[] };
+/** A file read as an older design: `notices` say what loading dropped (a param its kind does not take). */
+export type FileRead = { ok: true; design: Design; notices: DesignNotice[] } | { ok: false; issues: DesignIssue[] };
 
 /** Parses the text of a design file; every problem comes back as path + message. */
 export function parseDesignText(text: string): FileRead {

@@ -203,7 +203,7 @@ describe('engine properties on random valid designs', () => {
       workload: {
         users: 1e10,
         requestsPerUserPerDay: 1_000_000,
-        peakFactor: 1000,
+        peakFactor: 24,
         jobServiceMs: 3_600_000,
         staticKB: 1_000_000,
         dynamicKB: 1_000_000,

@@ -220,3 +220,44 @@ describe('simulate', () => {
     expect(() => simulate({ schemaVersion: 1, nodes: [{ id: 'a', kind: 'server' }], edges: [{ id: 'e', source: 'a', target: 'b' }] })).toThrow(InvalidDesignError);
   });
 });
+
+describe('simulate: steady-state warnings (MODEL.md §9.5)', () => {
+  /** Users straight to one server (2 cores): about 174 rps saturate it. */
+  const box = (users: number): Design => ({
+    schemaVersion: 1,
+    workload: { users },
+    nodes: [
+      { id: 'users', kind: 'users' },
+      { id: 'box', kind: 'server' },
+    ],
+    edges: [{ id: 'e', source: 'users', target: 'box' }],
+  });
+  const enough = (w: string) => Number(/simulate ([\d,]+) requests or more/.exec(w)?.[1].replace(/,/g, ''));
+
+  it('warns when a saturated node’s backlog is still growing, with the formula and how many requests would be enough', () => {
+    const r = simulate(box(300_000), { requests: 5000 });
+    expect(r.warnings).toHaveLength(1);
+    const [w] = r.warnings;
+    expect(w).toMatch(/^The simulated time is too short for a steady state: box is saturated and its backlog is still growing/);
+    expect(w).toContain('t* = T × ρ / (ρ − 1)');
+    expect(w).toContain('requests ≥ Λ × t* / warm-up share');
+    const n = enough(w);
+    expect(n).toBeGreaterThan(5000);
+    // Running that many reaches the steady state: the warning is gone.
+    expect(simulate(box(300_000), { requests: n }).warnings).toEqual([]);
+  });
+
+  it('warns when the busiest station completed too few requests, and not when it completed enough', () => {
+    const r = simulate(box(20_000), { requests: 300 });
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatch(/^Too few completions for a steady state at the busiest station, box \(busy [\d.]+% of the time\)/);
+    expect(r.warnings[0]).toContain('n ≥ 2 × (1.96 / 0.1)² × (1 + ρ) / (1 − ρ)²');
+    const n = enough(r.warnings[0]);
+    expect(n).toBeGreaterThan(300);
+    expect(simulate(box(20_000), { requests: n * 2 }).warnings).toEqual([]);
+  });
+
+  it('has no warnings for a long enough run of a design that holds', () => {
+    expect(simulate(box(20_000), { requests: 50_000 }).warnings).toEqual([]);
+  });
+});

@@ -148,6 +148,13 @@ export interface SimulationResult {
   };
   /** Events processed (arrivals at stations and service completions). */
   events: number;
+  /**
+   * Why the figures may not be a steady state (MODEL.md §9.5): a saturated
+   * station whose backlog is still growing, or too few completions at the
+   * busiest station. Each says how many requests would be enough and the
+   * formula behind it. Empty when neither applies.
+   */
+  warnings: string[];
 }
 
 /** Counts per class at `counts[b..b+3]` over a window of `seconds`, as rates per class and in total. */
@@ -331,6 +338,12 @@ class Simulation {
   private readonly qLen: Int32Array;
   private readonly area: Float64Array;
   private readonly last: Float64Array;
+  /** Requests in each station (in service or queued) when measuring starts and when the last request arrives. */
+  private readonly inAtWarm: Int32Array;
+  private readonly inAtEnd: Int32Array;
+  /** Services each station completed during the measurement window. */
+  private readonly done: Float64Array;
+  private readonly warmupFraction: number;
 
   // Request records (grown by doubling when more are in flight).
   private cap = 0;
@@ -379,6 +392,7 @@ class Simulation {
     this.requests = requests;
     this.seed = seed;
     this.warmup = Math.floor(requests * warmupFraction);
+    this.warmupFraction = warmupFraction;
     this.rng = new Rng(seed, 1);
     const n = net.n;
     this.stage = new Uint8Array(n * 4);
@@ -518,6 +532,9 @@ class Simulation {
     this.qLen = new Int32Array(units);
     this.area = new Float64Array(units);
     this.last = new Float64Array(units);
+    this.inAtWarm = new Int32Array(units);
+    this.inAtEnd = new Int32Array(units);
+    this.done = new Float64Array(units);
 
     // Longest call chain (frames on a request's stack): 1 + the longest route path.
     const longest = new Int32Array(n);
@@ -694,6 +711,8 @@ class Simulation {
         this.ucls[s] = classes[next];
         this.push(s, entry[next], classes[next]);
         if (next >= this.warmup) this.arrivals[entry[next] * 4 + classes[next]]++;
+        if (next === this.warmup) this.snapshot(this.inAtWarm);
+        if (next === requests - 1) this.snapshot(this.inAtEnd);
         next++;
         this.advance(s, tExt);
         continue;
@@ -896,6 +915,11 @@ class Simulation {
     }
   }
 
+  /** Requests in every station now (in service or queued). */
+  private snapshot(into: Int32Array) {
+    for (let u = 0; u < into.length; u++) into[u] = this.busy[u] + this.qLen[u];
+  }
+
   /** Integrates busy servers over the measurement window up to `now`. */
   private account(u: number, now: number) {
     const a = this.last[u] > this.tWarm ? this.last[u] : this.tWarm;
@@ -961,6 +985,7 @@ class Simulation {
     const kind = this.kind[s];
     const arrived = this.arrive[s];
     if (kind !== SLOT_OP && arrived >= this.tWarm && arrived <= this.tEnd) this.sample(v, now - arrived);
+    if (now >= this.tWarm && now <= this.tEnd) this.done[u]++;
     // Next in line (a request that has waited past the timeout has given up and failed).
     this.account(u, now);
     let started = false;
@@ -1094,6 +1119,109 @@ class Simulation {
         errorRate: measuredRequests > 0 ? this.failed / measuredRequests : 0,
       },
       events: this.events,
+      warnings: this.steadyStateWarnings(offered, measuredRequests),
     };
   }
+
+  /**
+   * Whether the measured window is a steady state (MODEL.md §9.5), per
+   * station (an instance, a shard, or a pooled group), with how many
+   * requests would be enough:
+   *
+   * 1. A saturated station whose backlog is still growing (it grew by more
+   *    than 2% of what the station served, and at least 10 requests, while
+   *    busy ≥ 95% of the time). Its queue grows at λ − cμ, and a request
+   *    arriving at t waits (λ − cμ)·t / cμ = (ρ − 1)·t, until waits reach
+   *    the timeout T at T / (ρ − 1); a request gives up only when it reaches
+   *    the head of the queue, so the station then holds everyone who arrived
+   *    in the last T, reached T later: the steady state starts at
+   *    t* = T / (ρ − 1) + T = T·ρ / (ρ − 1), where ρ − 1 ≈ backlog growth /
+   *    services completed in the window. The warm-up must cover it:
+   *    warm-up requests ≥ Λ·t*, so
+   *    requests ≥ Λ·t* / f (Λ the users' request rate, f the warm-up share;
+   *    0.1 when no warm-up was asked for).
+   * 2. Too few completions at the busiest station (highest busy fraction ρ,
+   *    below 0.98): estimating its mean number in system, hence its mean wait,
+   *    to ±10% at 95% confidence takes about n = 2·(1.96/0.1)²·(1+ρ)/(1−ρ)²
+   *    completions (the M/M/1 asymptotic variance of the time-average number
+   *    in system, 2ρ(1+ρ)/(1−ρ)⁴, over its squared mean; Whitt, "Planning
+   *    queueing simulations", 1989). A conservative rule for M/M/c. The
+   *    station completes `done / measured` services per measured request, so
+   *    requests ≥ n · measured / done / (1 − f).
+   */
+  private steadyStateWarnings(offered: OfferedLoad, measured: number): string[] {
+    const warnings: string[] = [];
+    const window = this.tEnd - this.tWarm;
+    if (measured <= 0 || !(window > 0)) return warnings;
+    const net = this.net;
+    const units = this.unitNode.length;
+    const f = this.warmupFraction > 0 ? this.warmupFraction : 0.1;
+    const lambdaPerMs = offered.total / 1000;
+    const name = (u: number) => {
+      const v = this.unitNode[u];
+      return this.unitCount[v] > 1 ? `station ${u - this.unitStart[v] + 1} of ${this.unitCount[v]} of ${net.ids[v]}` : net.ids[v];
+    };
+    // 1. Saturated and still growing: the station that needs the longest warm-up.
+    let worst = -1;
+    let worstT = 0;
+    let busiest = -1;
+    let busiestRho = -1;
+    for (let u = 0; u < units; u++) {
+      this.account(u, this.tEnd);
+      const rho = this.area[u] / (window * this.unitCores[u]);
+      const d = this.done[u];
+      const growth = this.inAtEnd[u] - this.inAtWarm[u];
+      if (d > 0 && rho >= 0.95 && growth >= 10 && growth > 0.02 * d) {
+        // t* = T·ρ/(ρ − 1) with ρ − 1 ≈ growth / d.
+        const tStar = (TIMEOUT_MS * (d + growth)) / growth;
+        if (tStar > worstT) {
+          worstT = tStar;
+          worst = u;
+        }
+      }
+      if (d > 0 && rho > busiestRho) {
+        busiestRho = rho;
+        busiest = u;
+      }
+    }
+    if (worst >= 0) {
+      const d = this.done[worst];
+      const growth = this.inAtEnd[worst] - this.inAtWarm[worst];
+      const enough = roundUp((lambdaPerMs * worstT) / f);
+      warnings.push(
+        `The simulated time is too short for a steady state: ${name(worst)} is saturated and its backlog is still growing ` +
+          `(${growth.toLocaleString('en-US')} more requests in it at the end of the measured ${fmt(window / 1000)} s than at its start, while it completed ${d.toLocaleString('en-US')}). ` +
+          `Its queue fills until it holds every request of the last ${fmt(TIMEOUT_MS / 1000)} s (the timeout T), at t* = T × ρ / (ρ − 1) with ρ − 1 ≈ backlog growth / completed = ${fmt(growth / d)}: ` +
+          `t* ≈ ${fmt(worstT / 1000)} s. The warm-up must cover it: requests ≥ Λ × t* / warm-up share = ${fmt(offered.total)} rps × ${fmt(worstT / 1000)} s / ${fmt(f)} ≈ ${enough.toLocaleString('en-US')}; ` +
+          `simulate ${enough.toLocaleString('en-US')} requests or more (this run had ${this.requests.toLocaleString('en-US')}).`,
+      );
+    }
+    if (busiest >= 0 && busiestRho < 0.98) {
+      const rho = busiestRho;
+      const d = this.done[busiest];
+      const n = Math.ceil((2 * (1.96 / 0.1) ** 2 * (1 + rho)) / (1 - rho) ** 2);
+      if (d < n) {
+        const enough = roundUp((n * measured) / d / (1 - (this.warmupFraction > 0 ? this.warmupFraction : 0)));
+        warnings.push(
+          `Too few completions for a steady state at the busiest station, ${name(busiest)} (busy ${fmt(rho * 100)}% of the time): it completed ${d.toLocaleString('en-US')}, ` +
+            `and its mean wait to ±10% (95% confidence) takes n ≥ 2 × (1.96 / 0.1)² × (1 + ρ) / (1 − ρ)² = ${n.toLocaleString('en-US')} completions. ` +
+            `At ${fmt(d / measured)} completions there per measured request, that is requests ≥ n / ${fmt(d / measured)} / (1 − warm-up share) ≈ ${enough.toLocaleString('en-US')}; ` +
+            `simulate ${enough.toLocaleString('en-US')} requests or more (this run had ${this.requests.toLocaleString('en-US')}).`,
+        );
+      }
+    }
+    return warnings;
+  }
+}
+
+/** Up to two significant digits, rounded up: 43,217 → 44,000. */
+function roundUp(x: number): number {
+  if (!(x > 0) || !Number.isFinite(x)) return 0;
+  const p = 10 ** Math.max(0, Math.floor(Math.log10(x)) - 1);
+  return Math.ceil(x / p) * p;
+}
+
+/** A figure for a message: three significant digits, grouped. */
+function fmt(x: number): string {
+  return Number(x.toPrecision(3)).toLocaleString('en-US', { maximumFractionDigits: 3 });
 }

@@ -41,8 +41,8 @@ describe('validate rejects invalid designs with messages naming the problem', ()
     d.nodes[1].params = { serviceMs: { read: 1e300 } };
     d.edges[0].params = { share: 1e308 };
     const text = messages(d);
-    expect(text).toMatch(/workload\.requestsPerUserPerDay: requestsPerUserPerDay must be at most 1,000,000/);
-    expect(text).toMatch(/workload\.peakFactor: peakFactor must be at most 1000/);
+    expect(text).toMatch(/workload\.requestsPerUserPerDay must be between 0 and 1,000,000; got 1e\+308/);
+    expect(text).toMatch(/workload\.peakFactor must be between 1 and 24 \(a peak hour cannot carry more than the day\); got 5000/);
     expect(text).toMatch(/nodes\[1\]\.params\.serviceMs\.read: serviceMs\.read must be at most 3,600,000 \(an hour\)/);
     expect(text).toMatch(/edges\[0\]\.params\.share: share must be at most 1,000,000/);
   });

@@ -13,7 +13,7 @@
  * the mock goes on in overtime, shown as such, until the candidate finishes.
  */
 import { z } from 'zod';
-import { designSchema } from '@/lib/design/schema';
+import { designSchema, dropInapplicableParams, type DesignNotice } from '@/lib/design/schema';
 import type { Design } from '@/lib/engine/types';
 import { BANDWIDTH_UNITS, EMPTY_ESTIMATES, STORAGE_UNITS, estimateProblems, type EstimateInputs } from './estimation';
 import type { Problem } from './schema';
@@ -378,8 +378,20 @@ export const attemptSchema = z.object({
 
 /** Parses a stored or imported attempt; null when it does not validate. */
 export function parseAttempt(raw: unknown): Attempt | null {
+  return readAttempt(raw)?.attempt ?? null;
+}
+
+/**
+ * Parses a stored or imported attempt, as {@link parseAttempt}, with what
+ * loading changed: a param that does not apply to its node's kind (saved
+ * before that rule) is dropped from the design, and `notices` say so.
+ */
+export function readAttempt(raw: unknown): { attempt: Attempt; notices: DesignNotice[] } | null {
   const r = attemptSchema.safeParse(raw);
-  return r.success ? (r.data as Attempt) : null;
+  if (!r.success) return null;
+  const attempt = r.data as Attempt;
+  const { design, notices } = dropInapplicableParams(attempt.design);
+  return { attempt: notices.length > 0 ? { ...attempt, design } : attempt, notices };
 }
 
 export function isCompleted(a: Attempt): a is CompletedAttempt {

@@ -7,7 +7,7 @@ import { evaluateDesign } from './engine';
 import { gradeDesign, type ScenarioGrade } from './grading';
 import {
   resolveTargets,
-  scenarioConfigSchema,
+  storedScenarioConfigSchema,
   scoresVisible,
   SECRET_PATTERN,
   SLUG_PATTERN,
@@ -36,7 +36,7 @@ export interface ScenarioRecord {
 }
 
 function parseConfig(row: ScenarioRow): ScenarioConfig {
-  const parsed = scenarioConfigSchema.safeParse(JSON.parse(row.config));
+  const parsed = storedScenarioConfigSchema.safeParse(JSON.parse(row.config));
   if (!parsed.success) throw new Error(`stored config of scenario ${row.id} no longer validates: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }

@@ -89,15 +89,18 @@ const nodeIdSchema = z.string({ error: 'node id must be text' }).min(1).max(100)
 /**
  * A design inside a scenario, validated (and migrated) like a design sent to
  * the API: a field it does not know is refused, not dropped. Stored configs
- * hold only parsed designs, so reading them back never meets one.
+ * hold only parsed designs, so reading them back never meets one. A param
+ * that does not apply to its node's kind is refused in a new design; in a
+ * stored one (`stored`, saved before that rule) it is dropped, so the
+ * scenario still loads (MODEL.md §9.5).
  */
-const designField = (name: string) =>
+const designField = (name: string, stored = false) =>
   z.unknown().transform((raw, ctx): Design => {
     if (raw === undefined) {
       ctx.addIssue({ code: 'custom', message: `${name} is required` });
       return z.NEVER;
     }
-    const parsed = parseDesign(raw, { strict: true });
+    const parsed = parseDesign(raw, { strict: true, newDesign: !stored });
     if (parsed.ok) return parsed.design;
     for (const issue of parsed.issues) {
       ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path ? [issue.path] : [] });
@@ -153,60 +156,72 @@ export type ScenarioSlo = z.infer<typeof sloSchema>;
 export const scenarioWorkloadSchema = workloadSchema.omit({ users: true });
 export type ScenarioWorkload = Omit<Workload, 'users'>;
 
-export const scenarioConfigSchema = z
-  .strictObject({
-    workload: scenarioWorkloadSchema.default({}),
-    targets: z
-      .array(targetSchema, { error: 'targets must be a list' })
-      .min(1, { error: 'choose at least one target (a stage or a number of users)' })
-      .max(8, { error: 'a scenario may have at most 8 targets' }),
-    slo: sloSchema.default({}),
-    allowedKinds: z
-      .array(kindSchema, { error: 'allowedKinds must be a list of component kinds' })
-      .min(1, { error: 'allow at least one component kind' })
-      .transform((kinds) => KINDS.filter((k) => kinds.includes(k) || ALWAYS_ALLOWED_KINDS.includes(k))),
-    startingDesign: designField('startingDesign').optional(),
-    lockedNodeIds: z.array(nodeIdSchema, { error: 'lockedNodeIds must be a list of node ids' }).max(500).default([]),
-    referenceDesign: designField('referenceDesign').optional(),
-    scoreVisibility: z
-      .enum(SCORE_VISIBILITY, { error: `scoreVisibility must be one of ${SCORE_VISIBILITY.join(', ')}` })
-      .default('on-submit'),
-    deadline: z.iso
-      .datetime({ offset: true, error: 'deadline must be an ISO date and time such as 2026-12-01T17:00:00Z' })
-      .nullable()
-      .default(null),
-    leaderboard: z.boolean({ error: 'leaderboard must be true or false' }).default(false),
-  })
-  .superRefine((c, ctx) => {
-    const seen = new Set<string>();
-    c.targets.forEach((t, i) => {
-      const key = targetKey(t);
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['targets', i], message: `target ${key} is listed twice` });
-      seen.add(key);
+/** A scenario's config; `stored` for one read back from the database (see `designField`). */
+const configSchema = (stored: boolean) =>
+  z
+    .strictObject({
+      workload: scenarioWorkloadSchema.default({}),
+      targets: z
+        .array(targetSchema, { error: 'targets must be a list' })
+        .min(1, { error: 'choose at least one target (a stage or a number of users)' })
+        .max(8, { error: 'a scenario may have at most 8 targets' }),
+      slo: sloSchema.default({}),
+      allowedKinds: z
+        .array(kindSchema, { error: 'allowedKinds must be a list of component kinds' })
+        .min(1, { error: 'allow at least one component kind' })
+        .transform((kinds) => KINDS.filter((k) => kinds.includes(k) || ALWAYS_ALLOWED_KINDS.includes(k))),
+      startingDesign: designField('startingDesign', stored).optional(),
+      lockedNodeIds: z.array(nodeIdSchema, { error: 'lockedNodeIds must be a list of node ids' }).max(500).default([]),
+      referenceDesign: designField('referenceDesign', stored).optional(),
+      scoreVisibility: z
+        .enum(SCORE_VISIBILITY, { error: `scoreVisibility must be one of ${SCORE_VISIBILITY.join(', ')}` })
+        .default('on-submit'),
+      deadline: z.iso
+        .datetime({ offset: true, error: 'deadline must be an ISO date and time such as 2026-12-01T17:00:00Z' })
+        .nullable()
+        .default(null),
+      leaderboard: z.boolean({ error: 'leaderboard must be true or false' }).default(false),
+    })
+    .superRefine((c, ctx) => {
+      const seen = new Set<string>();
+      c.targets.forEach((t, i) => {
+        const key = targetKey(t);
+        if (seen.has(key))
+          ctx.addIssue({ code: 'custom', path: ['targets', i], message: `target ${key} is listed twice` });
+        seen.add(key);
+      });
+      const start = c.startingDesign;
+      if (c.lockedNodeIds.length > 0 && !start) {
+        ctx.addIssue({ code: 'custom', path: ['lockedNodeIds'], message: 'locked nodes need a starting design' });
+      }
+      if (start) {
+        const ids = new Set(start.nodes.map((n) => n.id));
+        c.lockedNodeIds.forEach((id, i) => {
+          if (!ids.has(id)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['lockedNodeIds', i],
+              message: `locked node "${id}" is not in the starting design`,
+            });
+          }
+        });
+        const locked = new Set(c.lockedNodeIds);
+        start.nodes.forEach((n, i) => {
+          if (!locked.has(n.id) && !c.allowedKinds.includes(n.kind)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['startingDesign', `nodes[${i}].kind`],
+              message: `"${n.kind}" is not an allowed kind; allow it or lock node "${n.id}"`,
+            });
+          }
+        });
+      }
     });
-    const start = c.startingDesign;
-    if (c.lockedNodeIds.length > 0 && !start) {
-      ctx.addIssue({ code: 'custom', path: ['lockedNodeIds'], message: 'locked nodes need a starting design' });
-    }
-    if (start) {
-      const ids = new Set(start.nodes.map((n) => n.id));
-      c.lockedNodeIds.forEach((id, i) => {
-        if (!ids.has(id)) {
-          ctx.addIssue({ code: 'custom', path: ['lockedNodeIds', i], message: `locked node "${id}" is not in the starting design` });
-        }
-      });
-      const locked = new Set(c.lockedNodeIds);
-      start.nodes.forEach((n, i) => {
-        if (!locked.has(n.id) && !c.allowedKinds.includes(n.kind)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['startingDesign', `nodes[${i}].kind`],
-            message: `"${n.kind}" is not an allowed kind; allow it or lock node "${n.id}"`,
-          });
-        }
-      });
-    }
-  });
+
+/** A scenario config sent to the API (a new one). */
+export const scenarioConfigSchema = configSchema(false);
+/** A scenario config read back from the database: older designs in it still load. */
+export const storedScenarioConfigSchema = configSchema(true);
 
 export type ScenarioConfigInput = z.input<typeof scenarioConfigSchema>;
 export type ScenarioConfig = z.output<typeof scenarioConfigSchema>;
@@ -233,7 +248,9 @@ export const managePatchSchema = z
       .nullable()
       .optional(),
   })
-  .refine((p) => Object.values(p).some((v) => v !== undefined), { error: 'send at least one of status, scoresReleased, leaderboard, deadline' });
+  .refine((p) => Object.values(p).some((v) => v !== undefined), {
+    error: 'send at least one of status, scoresReleased, leaderboard, deadline',
+  });
 export type ManagePatch = z.output<typeof managePatchSchema>;
 
 /** Secrets this app hands out: 32 random bytes in base64url. */
@@ -338,7 +355,6 @@ export function resolveTargets(config: Pick<ScenarioConfig, 'targets' | 'slo'>):
 // ---------------------------------------------------------------------------
 // A student's design within the scenario's constraints
 
-
 /**
  * A design with nothing but Users (or nothing at all) serves no one: there is
  * nothing to grade, so the student page refuses to submit it and says why.
@@ -391,14 +407,20 @@ export function checkDesignConstraints(
       const was = field === 'params' ? (original.params ?? {}) : original[field];
       const now = field === 'params' ? (found.n.params ?? {}) : found.n[field];
       if (stableJson(now) !== stableJson(was)) {
-        issues.push({ path: `nodes[${found.i}].${field}`, message: `node "${original.id}" is locked; its ${field} cannot change` });
+        issues.push({
+          path: `nodes[${found.i}].${field}`,
+          message: `node "${original.id}" is locked; its ${field} cannot change`,
+        });
       }
     }
   }
   const edgeKeys = new Set(design.edges.map((e) => `${e.source}→${e.target}`));
   for (const e of start.edges) {
     if (locked.has(e.source) && locked.has(e.target) && !edgeKeys.has(`${e.source}→${e.target}`)) {
-      issues.push({ path: 'edges', message: `the edge from locked node "${e.source}" to locked node "${e.target}" must stay` });
+      issues.push({
+        path: 'edges',
+        message: `the edge from locked node "${e.source}" to locked node "${e.target}" must stay`,
+      });
     }
   }
   return issues;
@@ -450,7 +472,8 @@ export function oversizedCreatePart(raw: unknown): { what: string; limitBytes: n
     ['startingDesign', 'The starting design'],
     ['referenceDesign', 'The reference design'],
   ] as const) {
-    if (config[field] !== undefined && designBytes(config[field]) > MAX_DESIGN_BYTES) return { what, limitBytes: MAX_DESIGN_BYTES };
+    if (config[field] !== undefined && designBytes(config[field]) > MAX_DESIGN_BYTES)
+      return { what, limitBytes: MAX_DESIGN_BYTES };
   }
   return null;
 }

@@ -206,6 +206,45 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
     expect(res.status).toBe(413);
   });
 
+  it('answers 422 for a param that does not apply to its kind, naming the kind’s params, and stores nothing (MODEL.md §9.5)', async () => {
+    const before = await db().design.findMany({ orderBy: { id: 'asc' } });
+    const bad = structuredClone(design) as { nodes: { id: string; kind: string; params?: unknown }[] };
+    bad.nodes.push({ id: 'db', kind: 'database', params: { size: 'large', instances: 3 } });
+    bad.nodes[1].params = { instances: 1, hitRatio: 0.5 };
+    const res = await post(JSON.stringify(bad));
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: string; issues: { path: string; message: string }[] };
+    expect(body.issues).toEqual([
+      {
+        path: 'nodes[1].params.hitRatio',
+        message: 'nodes[1].params.hitRatio does not apply to a server; a server takes: size, instances, cores, serviceMs, maxStorageGB, region, availability, hourlyUsd',
+      },
+      {
+        path: 'nodes[2].params.instances',
+        message:
+          'nodes[2].params.instances does not apply to a database; a database takes: size, shards, shardSkew, standby, maxStorageGB, cores, serviceMs, region, availability, hourlyUsd',
+      },
+    ]);
+    expect(body.error).toContain('nodes[2].params.instances does not apply to a database; a database takes: size, shards');
+    expect(await db().design.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+  });
+
+  it('still loads an older stored design that carries such a param: dropped, with a notice', async () => {
+    const { loadDesign } = await import('@/lib/designs');
+    const old = structuredClone(design) as { nodes: { id: string; kind: string; params?: unknown }[] };
+    old.nodes.push({ id: 'db', kind: 'database', params: { size: 'large', instances: 3 } });
+    const id = 'olderDesign0001';
+    await db().design.create({ data: { id, title: 'Older', document: JSON.stringify(old), schemaVersion: 1 } });
+    const saved = await loadDesign(id);
+    expect(saved?.design.nodes[2]).toEqual({ id: 'db', kind: 'database', params: { size: 'large' } });
+    expect(saved?.notices).toEqual([
+      { path: 'nodes[2].params.instances', message: expect.stringMatching(/^dropped instances from "db": it does not apply to a database \(a database takes: size, shards, /) },
+    ]);
+    const res = await get(id);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { nodes: unknown[] }).nodes[2]).toEqual({ id: 'db', kind: 'database', params: { size: 'large' } });
+  });
+
   it('answers 404 for an unknown or malformed id', async () => {
     expect((await get('doesNotExist123')).status).toBe(404);
     expect((await get('../../etc')).status).toBe(404);

@@ -154,6 +154,28 @@ describe(`scenario API bad input (${process.env.TEST_DATABASE_URL ? 'PostgreSQL'
     expect(await snapshot()).toEqual(before);
   });
 
+  it('refuses a param that does not apply to its kind in a submission or a new scenario, and still loads a stored scenario that has one (MODEL.md §9.5)', async () => {
+    const { slug, manageKey, token } = await saved();
+    const before = await snapshot();
+    const design = scaledDesign(3) as unknown as { nodes: { params?: Record<string, unknown> }[] };
+    design.nodes[2].params = { size: 'large', instances: 2 };
+    const sub = await refusal(await call(routes.submit, { body: { design }, params: { slug }, headers: { 'x-student-token': token }, address: newAddress() }));
+    expect(sub.issues).toEqual([
+      { path: 'design.nodes[2].params.instances', message: expect.stringMatching(/^nodes\[2\]\.params\.instances does not apply to a database; a database takes: size, shards, /) },
+    ]);
+    const created = await refusal(await call(routes.create, { body: scenarioInput({}, { referenceDesign: design }), address: newAddress() }));
+    expect(created.issues).toEqual([{ path: 'config.referenceDesign.nodes[2].params.instances', message: expect.stringContaining('does not apply to a database') }]);
+    expect(await snapshot()).toEqual(before);
+
+    // A scenario stored before the rule, whose reference design carries one, still loads: the param is dropped.
+    const row = await db().scenario.findFirstOrThrow({ where: { slug } });
+    const config = JSON.parse(row.config) as { referenceDesign: { nodes: { params?: Record<string, unknown> }[] } };
+    config.referenceDesign.nodes[2].params = { size: 'large', instances: 2 };
+    await db().scenario.update({ where: { id: row.id }, data: { config: JSON.stringify(config) } });
+    const listed = await call(routes.manage, { params: { slug }, headers: { 'x-manage-key': manageKey }, url: `http://test.local/api/scenarios/${slug}/manage?all=1` });
+    expect(listed.status, await listed.clone().text()).toBe(200);
+  });
+
   it('refuses every body sent as text or as a form with 415, as a cross-site page could send it, and stores nothing', async () => {
     const { slug, manageKey, token } = await saved();
     const before = await snapshot();

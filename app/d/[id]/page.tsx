@@ -22,5 +22,5 @@ export default async function SharedDesignPage({ params }: Props) {
   const { id } = await params;
   const saved = await load(id);
   if (!saved) notFound();
-  return <SharedDesignView id={saved.id} title={saved.title} design={saved.design} createdAt={saved.createdAt} />;
+  return <SharedDesignView id={saved.id} title={saved.title} design={saved.design} createdAt={saved.createdAt} notices={saved.notices} />;
 }
