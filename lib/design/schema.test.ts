@@ -32,8 +32,8 @@ function clone<T>(v: T): T {
   return structuredClone(v);
 }
 
-function issuesOf(doc: unknown) {
-  const r = parseDesign(doc);
+function issuesOf(doc: unknown, options?: Parameters<typeof parseDesign>[1]) {
+  const r = parseDesign(doc, options);
   if (r.ok) throw new Error('expected the design to be rejected');
   return r.issues;
 }
@@ -155,11 +155,12 @@ describe('design schema', () => {
   describe('workload values (MODEL.md §9.5)', () => {
     const withWorkload = (workload: Record<string, unknown>) => ({ ...clone(valid), workload: { users: 1000, ...workload } });
 
-    it('refuses a peakFactor above 24: a peak hour cannot carry more than the day', () => {
-      expect(issuesOf(withWorkload({ peakFactor: 1000 }))).toEqual([
+    // A new design is refused; a stored one loads at 24 with a notice (below).
+    it('refuses a peakFactor above 24 in a new design: a peak hour cannot carry more than the day', () => {
+      expect(issuesOf(withWorkload({ peakFactor: 1000 }), { newDesign: true })).toEqual([
         { path: 'workload.peakFactor', message: 'workload.peakFactor must be between 1 and 24 (a peak hour cannot carry more than the day); got 1000' },
       ]);
-      expect(issuesOf(withWorkload({ peakFactor: 24.5 }))[0].message).toMatch(/^workload\.peakFactor must be between 1 and 24 .*; got 24\.5$/);
+      expect(issuesOf(withWorkload({ peakFactor: 24.5 }), { newDesign: true })[0].message).toMatch(/^workload\.peakFactor must be between 1 and 24 .*; got 24\.5$/);
       expect(parseDesign(withWorkload({ peakFactor: 24 })).ok).toBe(true);
       expect(parseDesign(withWorkload({ peakFactor: 1 })).ok).toBe(true);
     });
@@ -271,5 +272,18 @@ describe('design schema', () => {
     it('still reports a bad value of such a param, as before', () => {
       expect(issuesOf(withParams(2, { hitRatio: 1.5 }))[0]).toEqual({ path: 'nodes[2].params.hitRatio', message: 'hitRatio must be between 0 and 1' });
     });
+  });
+});
+
+describe('a stored design from before version 2', () => {
+  it('loads with a peak factor above 24 lowered to 24, and says so; a new design with one is refused', () => {
+    const doc = { schemaVersion: 1, workload: { users: 1000, peakFactor: 1000 }, nodes: [{ id: 'users', kind: 'users' }], edges: [] };
+    const loaded = parseDesign(doc);
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.design.workload?.peakFactor).toBe(24);
+    expect(loaded.notices).toEqual([{ path: 'workload.peakFactor', message: 'was 1000, above 24 (a peak hour cannot carry more than the day): loaded as 24' }]);
+    const fresh = parseDesign(doc, { strict: true });
+    expect(fresh.ok).toBe(false);
   });
 });

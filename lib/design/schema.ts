@@ -4,6 +4,7 @@ import { CATALOG } from '../engine/catalog';
 import { findCycle } from '../engine/graph';
 import { DNS_ROUTING, KINDS, LB_ALGORITHMS, SIZES, type Kind } from '../engine/kinds';
 import type { Design, NodeParams } from '../engine/types';
+import { MAX_PEAK_FACTOR } from '../engine/workload';
 
 /** The schema version this build writes. Older documents are migrated. */
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -150,7 +151,7 @@ export const workloadSchema = z.strictObject({
   users: workloadNumber('users', 0, MAX_USERS, { maxShown: '10,000,000,000 (10 billion)' }),
   requestsPerUserPerDay: workloadNumber('requestsPerUserPerDay', 0, MILLION).optional(),
   // MODEL.md §9.5: the busiest hour cannot carry more than the whole day's requests.
-  peakFactor: workloadNumber('peakFactor', 1, 24, { why: 'a peak hour cannot carry more than the day' }).optional(),
+  peakFactor: workloadNumber('peakFactor', 1, MAX_PEAK_FACTOR, { why: 'a peak hour cannot carry more than the day' }).optional(),
   staticShare: workloadNumber('staticShare', 0, 1).optional(),
   readRatio: workloadNumber('readRatio', 0, 1).optional(),
   asyncShare: workloadNumber('asyncShare', 0, 1).optional(),
@@ -431,6 +432,18 @@ export interface ParseOptions {
 export function parseDesign(raw: unknown, options: ParseOptions = {}): ParseResult {
   const migrated = migrateDesign(raw);
   if (!migrated.ok) return migrated;
+  const isNew = options.newDesign ?? options.strict;
+  // A design saved before version 2 capped the peak factor may carry one above
+  // 24: it loads at 24 with a notice rather than not at all (MODEL.md §9.5).
+  const clamped: DesignNotice[] = [];
+  if (!isNew) {
+    const doc = migrated.doc as { workload?: Record<string, unknown> };
+    const pf = doc.workload?.peakFactor;
+    if (typeof pf === 'number' && Number.isFinite(pf) && pf > MAX_PEAK_FACTOR) {
+      migrated.doc = { ...doc, workload: { ...doc.workload, peakFactor: MAX_PEAK_FACTOR } };
+      clamped.push({ path: 'workload.peakFactor', message: `was ${pf}, above ${MAX_PEAK_FACTOR} (a peak hour cannot carry more than the day): loaded as ${MAX_PEAK_FACTOR}` });
+    }
+  }
   const schema = options.strict ? strictDesignSchema : designSchema;
   const result = schema.safeParse(migrated.doc, { error: plainDesignIssues });
   if (!result.success) {
@@ -443,11 +456,12 @@ export function parseDesign(raw: unknown, options: ParseOptions = {}): ParseResu
     };
   }
   const design = result.data as Design;
-  if (options.newDesign ?? options.strict) {
+  if (isNew) {
     const issues = inapplicableParamIssues(design);
     return issues.length > 0 ? { ok: false, issues } : { ok: true, design, notices: [] };
   }
-  return { ok: true, ...dropInapplicableParams(design) };
+  const dropped = dropInapplicableParams(design);
+  return { ok: true, ...dropped, notices: [...clamped, ...dropped.notices] };
 }
 
 /** One line per issue, `path: message`, for error responses and the CLI. */

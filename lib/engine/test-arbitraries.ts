@@ -4,6 +4,7 @@
  * DAG (MODEL.md §2), with random catalog parameters.
  */
 import fc from 'fast-check';
+import { CATALOG } from './catalog';
 import { KINDS, type Kind } from './kinds';
 import type { Design, DesignEdge, DesignNode, NodeParams } from './types';
 
@@ -55,7 +56,13 @@ export function designArb(options: DesignOptions = {}): fc.Arbitrary<Design> {
       const nodes: DesignNode[] = [{ id: 'users', kind: 'users' }];
       kinds.forEach((kind, i) => {
         const node: DesignNode = { id: `n${i}`, kind };
-        if (params[i]) node.params = params[i];
+        // Only the params that apply to the kind (others are refused in new designs, MODEL.md §9.5).
+        const p = params[i];
+        if (p) {
+          const allowed = new Set<string>(CATALOG[kind].params as readonly string[]);
+          const kept = Object.fromEntries(Object.entries(p).filter(([k]) => allowed.has(k))) as NodeParams;
+          if (Object.keys(kept).length > 0) node.params = kept;
+        }
         nodes.push(node);
       });
       const edges: DesignEdge[] = [];
