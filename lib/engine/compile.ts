@@ -860,7 +860,6 @@ export function compile(design: Design): CompiledNetwork {
   function hop(s: number, t: number, override: number | undefined): number {
     if (override !== undefined) return override;
     const sk = kinds[s];
-    const tk = kinds[t];
     // Server-side time starts at the entry (MODEL.md §9.4): the user's own
     // round trips to it are added by the user-perceived view.
     if (sk === 'users' || sk === 'dns') return 0;
