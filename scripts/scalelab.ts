@@ -274,9 +274,29 @@ export function evaluationReport(design: Design, e: Evaluation): string {
   });
   out.push(table(['connection', 'static', 'read', 'write', 'jobs', ''], links, [false, true, true, true, true, false]));
   out.push('');
-  out.push('End to end');
-  out.push(table(['class', 'mean', 'p50', 'p95', 'p99'], latencyRows(e.endToEnd.latencyMs), [false, true, true, true, true]));
+  out.push(`End to end, server-side (from the entry of the serving region; ${e.workload.audience} audience for the user-perceived p95)`);
+  const up = e.endToEnd.latencyMs.userPerceived;
+  out.push(
+    table(
+      ['class', 'mean', 'p50', 'p95', 'p99', 'user-perceived p95'],
+      latencyRows(e.endToEnd.latencyMs).map((row) => [...row, row[0] === 'overall' ? '' : ms(up[row[0] as 'static' | 'read' | 'write'].p95)]),
+      [false, true, true, true, true, true],
+    ),
+  );
   out.push('');
+  for (const k of ['read', 'write'] as const) {
+    const b = e.endToEnd.breakdown[k];
+    if (b.hops.length === 0) continue;
+    out.push(`Where the ${k} p95 (${ms(b.p95Ms)}) goes`);
+    out.push(
+      table(
+        ['hop', 'network', 'waiting', 'behind inline jobs', 'service', 'share'],
+        b.hops.map((h) => [h.label, ms(h.networkMs), ms(h.waitingMs), h.waitingBehindJobsMs > 0 ? ms(h.waitingBehindJobsMs) : '', ms(h.serviceMs), pct(h.share)]),
+        [false, true, true, true, true, true],
+      ),
+    );
+    out.push('');
+  }
   out.push(`availability ${nines(e.endToEnd.availability)}, error rate ${pct(e.endToEnd.errorRate, 2)}${e.endToEnd.shedRps > 0 ? `, shed ${rps(e.endToEnd.shedRps)} rps` : ''}`);
   out.push(`cost ${usd(e.endToEnd.monthlyCostUsd)} a month (${usd(e.endToEnd.costPer1kUsersUsd)} per 1,000 daily users; prices of ${e.cost.priceTableDate})`);
   out.push(`bottleneck ${e.bottleneck.nodeId ?? '(none)'} at ${pct(e.bottleneck.utilization)}${e.spofs.length ? `; single points of failure: ${e.spofs.join(', ')}` : ''}`);
@@ -298,6 +318,9 @@ export function evaluationReport(design: Design, e: Evaluation): string {
       out.push('');
       out.push(`Stage ${s.stage} fails:`);
       for (const c of failed) out.push(`  - ${c.label}`);
+      // Why, in numbers (MODEL.md §9.1.3): the stage's own findings for its failing objectives.
+      for (const f of s.findings.filter((x) => x.code.startsWith('slo-') || x.code === 'flash-crowd-errors')) out.push(`    ${f.message} (lesson: ${f.lessonId})`);
+      for (const c of s.checks) if (c.comparison) out.push(`    ${c.comparison.summary}`);
     }
   }
   return out.join('\n');

@@ -280,6 +280,29 @@ export const ACCURACY_CASES: readonly AccuracyCase[] = [
     design: balanced('round-robin'),
     requests: 400_000,
   },
+  {
+    name: 'Load balancer, round-robin over three nodes',
+    about:
+      'round-robin over three single-instance app nodes: the balancer cycles over every instance it feeds, so each still sees every 3rd request (Erlang-3 arrivals, c_a² = 1/3), not a random third',
+    design: design(
+      'Round-robin over three nodes',
+      usersForPeakRps((0.75 * 3 * 1000) / 4),
+      [
+        { id: 'lb', kind: 'load-balancer' },
+        { id: 'a', kind: 'app-server', params: { cores: 1, serviceMs: { static: 4 } } },
+        { id: 'b', kind: 'app-server', params: { cores: 1, serviceMs: { static: 4 } } },
+        { id: 'c', kind: 'app-server', params: { cores: 1, serviceMs: { static: 4 } } },
+      ],
+      [
+        ['users', 'lb'],
+        ['lb', 'a'],
+        ['lb', 'b'],
+        ['lb', 'c'],
+      ],
+      STATIC_ONLY,
+    ),
+    requests: 300_000,
+  },
   { name: 'Load balancer, random', about: 'a random choice per request: four independent M/M/1 queues', design: balanced('random'), requests: 400_000 },
   {
     name: 'Load balancer, least-connections',

@@ -135,7 +135,7 @@ function side(label: string, m: Measured, extra: Partial<ComparisonSide> = {}): 
 }
 
 const usd = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+const pct = (x: number) => (x > 0 && x < 0.01 ? `${(x * 100).toFixed(1)}%` : `${Math.round(x * 100)}%`);
 
 // ---------------------------------------------------------------------------
 // Cache for reads

@@ -147,6 +147,13 @@ export interface CompiledNetwork {
   // Structure.
   /** Algorithm of the load balancer feeding the node (ALG_*). */
   algorithm: Uint8Array;
+  /**
+   * For a node a round-robin load balancer feeds: the instances the balancer
+   * cycles over, as a multiple of the node's own (3 for one of three equal
+   * nodes). An instance then sees every (n·multiple)-th arrival: c_a² =
+   * 1/(n·multiple), not 1/n (MODEL.md §3, E_n/M/c). 1 elsewhere.
+   */
+  rrSpread: Float64Array;
   /** The database primary whose write stream a read replica applies, or -1. */
   primaryOf: Int32Array;
   /** 1 for a database with read-replica targets or a standby: fails over in a minute. */
@@ -690,6 +697,7 @@ export function compile(design: Design): CompiledNetwork {
   const re = new Int32Array(edges.length * 4);
   let rn = 0;
   const algorithm = new Uint8Array(n);
+  const rrSpread = new Float64Array(n).fill(1);
   const fedByQueue = new Uint8Array(n);
   const primaryOf = new Int32Array(n).fill(-1);
   const failover = new Uint8Array(n);
@@ -799,6 +807,15 @@ export function compile(design: Design): CompiledNetwork {
         if (kind === 'database' && kinds[t] === 'read-replica') {
           if (primaryOf[t] < 0) primaryOf[t] = v;
           failover[v] = 1;
+        }
+      }
+      // Round-robin cycles over every instance of every target it splits this class over.
+      if (kind === 'load-balancer' && algorithmCode(nodes[v].params?.algorithm) === ALG_ROUND_ROBIN) {
+        let all = 0;
+        for (let i = routeStart[b]; i < rn; i++) all += autoscaled[rt[i]] ? autoscaleMax[rt[i]] : instances[rt[i]] * shards[rt[i]];
+        for (let i = routeStart[b]; i < rn; i++) {
+          const own = autoscaled[rt[i]] ? autoscaleMax[rt[i]] : instances[rt[i]] * shards[rt[i]];
+          if (own > 0) rrSpread[rt[i]] = Math.max(rrSpread[rt[i]], all / own);
         }
       }
       // Redundancy groups: a load balancer's or gateway's same-kind targets, a primary's replicas.
@@ -918,6 +935,7 @@ export function compile(design: Design): CompiledNetwork {
     syncJob,
     behindSplitter,
     deployDown,
+    rrSpread,
     hasMonitoring,
     hasLogging,
     outStart,

@@ -500,13 +500,13 @@ function latencyCause(st: RunState, k: number, p95: number, slo: number, name: s
     const share = st.workload.asyncShare;
     const detail =
       k === WRITE
-        ? `${pct(share)} of writes run a ${msText(jobMs)} background job inline before answering`
-        : `it waits ${msText(worst.waitingBehindJobsMs)} on average behind background jobs run inline (${msText(jobMs)} each)`;
+        ? `${pct(share)} of writes run a ${msText(jobMs)} background job inline before answering. No number or size of instances shortens a job`
+        : `it waits ${msText(worst.waitingBehindJobsMs)} on average behind background jobs run inline (${msText(jobMs)} each). More instances only make the wait rarer by running emptier`;
     return {
       severity: 'error',
       code,
       nodeId: worst.nodeId,
-      message: `${head} ${where}: ${detail}. More or bigger instances cannot shorten a job; a queue and workers take jobs off the request path.`,
+      message: `${head} ${where}: ${detail}; a queue and workers take jobs off the request path.`,
       lessonId: 'stage-6-async-queues',
     };
   }

@@ -744,7 +744,8 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       const es3 = m3Inst / lamInst;
       const u = Math.min(rho, 1 - 1e-12);
       const cs2 = Math.max(0, es2 / (es * es) - 1);
-      const ca2 = even && alg === ALG_ROUND_ROBIN ? 1 / parts : 1;
+      // Round-robin: an instance sees every N-th arrival of its balancer, N = every instance the balancer cycles over.
+      const ca2 = even && alg === ALG_ROUND_ROBIN ? 1 / (parts * net.rrSpread[v]) : 1;
       // Residual service Se: E[Se] = E[S²]/2E[S], E[Se²] = E[S³]/3E[S].
       const e1 = es2 / (2 * es);
       const e2 = es3 / (3 * es);
@@ -1126,12 +1127,13 @@ function availability(st: RunState) {
   if (down > 0) for (let v = 0; v < n; v++) if (net.deployDown[v] && rule[v] === AV_INSTANCES) nodeAvailability[v] *= 1 - down;
   const { arrival, spof } = st;
   const syncJob = net.syncJob;
-  // A cache whose store can carry all its misses is not a point of failure
-  // (MODEL.md §9.3): when it fails, reads slow down but succeed.
+  // A cache whose store can carry the misses a failed cache instance adds is
+  // not a point of failure (MODEL.md §9.3): when it fails, its keys miss and
+  // reads slow down, but they succeed. (A one-instance cache: all its hits.)
   st.cacheFallback.fill(0);
   for (let v = 0; v < n; v++) {
     if (net.kindCode[v] !== K_CACHE || !(st.processed[v * 4 + READ] > 0)) continue;
-    const hits = st.processed[v * 4 + READ] * net.hitRatio[v];
+    const hits = (st.processed[v * 4 + READ] * net.hitRatio[v]) / Math.max(1, st.instances[v]);
     let ok = true;
     let any = false;
     const rb = v * 4 + READ;

@@ -61,6 +61,7 @@ const K_REPLICA = codes.K['read-replica'];
 const K_NOSQL = codes.K.nosql;
 const K_QUEUE = codes.K.queue;
 const K_LIMITER = codes.K['rate-limiter'];
+const K_LB = codes.K['load-balancer'];
 
 const TIMEOUT_MS = NETWORK.timeoutMs.value;
 
@@ -312,6 +313,8 @@ class Simulation {
   /** First and count of the hot group of stations reported as the node's utilisation. */
   private readonly hotUnits: Int32Array;
   private readonly rrNext: Int32Array;
+  /** Smooth weighted round-robin state per route entry, for a round-robin load balancer choosing among its targets. */
+  private readonly rrWeight: Float64Array;
   /** Instances pooled into one station (least-connections, pooled), else 0. */
   private readonly pooled: Int32Array;
   private readonly nosqlExtra: Int32Array;
@@ -410,6 +413,7 @@ class Simulation {
     this.repPer = new Int32Array(n);
     this.hotUnits = new Int32Array(n * 2);
     this.rrNext = new Int32Array(n);
+    this.rrWeight = new Float64Array(net.routeTarget.length);
     this.pooled = new Int32Array(n);
     this.nosqlExtra = new Int32Array(n);
     this.applyMs = new Float64Array(n);
@@ -766,10 +770,24 @@ class Simulation {
       }
       let i = rs;
       if (re - rs > 1) {
-        let u = rng.next();
-        while (i < re - 1 && u >= net.routeFrac[i]) {
-          u -= net.routeFrac[i];
-          i++;
+        if (net.kindCode[v] === K_LB && net.algorithm[net.routeTarget[rs]] === ALG_ROUND_ROBIN) {
+          // A round-robin balancer cycles over its targets in proportion to their
+          // instances (smooth weighted round-robin, as nginx does), then over the
+          // instances inside each: every instance gets every N-th request.
+          const wgt = this.rrWeight;
+          let best = rs;
+          for (let j = rs; j < re; j++) {
+            wgt[j] += net.routeFrac[j];
+            if (wgt[j] > wgt[best]) best = j;
+          }
+          wgt[best] -= 1;
+          i = best;
+        } else {
+          let u = rng.next();
+          while (i < re - 1 && u >= net.routeFrac[i]) {
+            u -= net.routeFrac[i];
+            i++;
+          }
         }
       }
       const target = net.routeTarget[i];
