@@ -578,6 +578,26 @@ export const NETWORK = {
   },
 } as const;
 
+/**
+ * Memory and disk of a relational store (MODEL.md §9.2, SOURCES.md §2, §6).
+ */
+export const STORAGE = {
+  memoryGBPerCore: { value: 4, source: 'RDS db.m7g: 4 GiB of RAM per vCPU (db.m7g.xlarge 4 vCPU, 16 GiB)' },
+  bufferShare: {
+    value: 0.75,
+    source: 'calibrated: shared_buffers (25% of RAM on RDS) plus the OS page cache hold about three quarters of RAM in pages',
+  },
+  pageKB: { value: 8, source: 'PostgreSQL page size 8 KB' },
+  zipfAlpha: {
+    value: 0.9,
+    source: 'MODEL.md §9.2: Zipf popularity α ≈ 0.9; SOURCES.md §6 web traces 0.64–0.83, Twitter cache clusters median 1.43',
+  },
+  storageReadMs: { value: 1, source: 'SOURCES.md §2: gp3 "single-digit millisecond latency", io2 sub-millisecond; 1 ms for a page read' },
+  iopsBaseline: { value: 3_000, source: 'SOURCES.md §2: RDS gp3 below 400 GiB, 3,000 IOPS' },
+  iopsStriped: { value: 12_000, source: 'SOURCES.md §2: RDS gp3 at 400 GiB and more is striped over 4 volumes, 12,000 IOPS baseline' },
+  stripedFromGB: { value: 429.5, source: 'SOURCES.md §2: 400 GiB = 429.5 GB' },
+} as const;
+
 /** One bucket of an audience: a share of users and their round trip to the serving region, ms. */
 export interface RttBucket {
   readonly share: number;

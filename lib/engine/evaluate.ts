@@ -176,7 +176,8 @@ function nodeResponse(st: RunState, v: number): NodeResponse {
     let weight = st.processed[b + k];
     if (k === STATIC && !(net.kinds[v] === 'app-server' || net.kinds[v] === 'service' || net.kinds[v] === 'server')) weight = 0;
     if (k === READ && replicaReads) weight = 0;
-    const s = st.svcMs[b + k];
+    // Service as the request sees it: CPU time plus any page reads from storage (MODEL.md §9.2).
+    const s = st.svcMs[b + k] + st.ioMs[b + k];
     pw[k] = weight;
     pmu[k] = 1 / Math.max(s, 1e-9);
     wsum += weight;
@@ -420,7 +421,7 @@ function breakdown(st: RunState, k: number, p95: number): LatencyBreakdown {
         service = net.latencyMs[v];
       } else if (model === MODEL_QUEUE && !passRead) {
         waiting = st.waitMean[v];
-        service = st.svcMs[b + cls] + (cls === WRITE ? st.workload.asyncShare * st.inlineJobMs[v] : 0);
+        service = st.svcMs[b + cls] + st.ioMs[b + cls] + (cls === WRITE ? st.workload.asyncShare * st.inlineJobMs[v] : 0);
         const wb = v * NWORK;
         let totalWork = 0;
         for (let c = 0; c < NWORK; c++) totalWork += st.work[wb + c];
@@ -739,6 +740,15 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
       storageFull: st.storageFull[v] === 1,
       monthlyCostUsd: usd(st.costUsd[v]),
     };
+    if (kind === 'database' || kind === 'read-replica') {
+      result.storageIo = {
+        bufferHitRatio: st.bufferHit[v],
+        iops: st.iops[v],
+        iopsLimit: st.iopsLimit[v],
+        ioUtilization: st.ioUtilization[v],
+        readIoMs: ms(st.ioMs[b + READ]),
+      };
+    }
     if (kind === 'queue') {
       result.queue = {
         backlogJobs: st.backlogJobs[v],

@@ -42,6 +42,19 @@ export interface NodeQueueReport {
   workerCapacityRps: Rps;
 }
 
+/** Memory and disk of a relational store's hottest instance (MODEL.md §9.2). */
+export interface NodeStorageIo {
+  /** Share of page reads its buffer pool answers (RAM over the data, Zipf popularity). */
+  bufferHitRatio: number;
+  /** Storage operations a second at the hottest instance, and its volume's limit. */
+  iops: number;
+  iopsLimit: number;
+  /** iops / iopsLimit; `utilization` is the larger of this and the CPU's. */
+  ioUtilization: number;
+  /** Time a read request spends reading pages from storage, ms. */
+  readIoMs: Ms;
+}
+
 export interface NodeResult {
   kind: Kind;
   label: string;
@@ -70,6 +83,8 @@ export interface NodeResult {
   monthlyCostUsd: Usd;
   /** Present on queue nodes. */
   queue?: NodeQueueReport;
+  /** Present on relational stores (MODEL.md §9.2): the buffer pool and the volume. */
+  storageIo?: NodeStorageIo;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -146,7 +146,20 @@ export function collectFindings(st: RunState, regionChecks: readonly RegionCheck
       }
     }
     const util = st.utilization[v];
-    if (st.saturated[v] || util > HOT_UTILIZATION) {
+    const ioBound = (kind === 'database' || kind === 'read-replica') && st.ioUtilization[v] >= util - 1e-12 && st.ioUtilization[v] > 0;
+    if ((st.saturated[v] || util > HOT_UTILIZATION) && ioBound) {
+      // Storage, not CPU, is what runs out (MODEL.md §9.2).
+      const hit = st.bufferHit[v];
+      const state = st.saturated[v] ? `is saturated by storage at ${pct(util)} of its volume's IOPS, so ${pct(1 - st.servedFrac[v])} of its requests fail` : `uses ${pct(util)} of its volume's IOPS`;
+      push(
+        out,
+        st.saturated[v] ? 'error' : 'warning',
+        st.saturated[v] ? 'saturated' : 'hot',
+        id,
+        `${name(net, v)} ${state}: ${thousands(st.iops[v])} storage operations a second against ${thousands(st.iopsLimit[v])}. Its buffer pool answers ${pct(hit)} of page reads; the rest of its data lives on disk. A larger size (more RAM), a cache in front of reads, or more replicas take page reads off the disk.`,
+        kind === 'read-replica' ? 'stage-5-cache-cdn' : 'guide-caching',
+      );
+    } else if (st.saturated[v] || util > HOT_UTILIZATION) {
       const dom = dominantLoad(st, v);
       if (dom.category) {
         const r = remedy(net, st, v, dom.category);

@@ -195,7 +195,8 @@ describe('the engine reproduces M/M/c at a node', () => {
   it('utilisation law U = X·S/c holds at every station of a chain (Jain ch. 33)', () => {
     const design: Design = {
       schemaVersion: 1,
-      workload: { users: 1_000_000 },
+      // 5 KB a user keeps the data in the database's RAM: the law is about CPU (storage is its own utilisation, MODEL.md §9.2).
+      workload: { users: 1_000_000, dataPerUserMB: 0.005 },
       nodes: [
         { id: 'users', kind: 'users' },
         { id: 'lb', kind: 'load-balancer' },
@@ -215,5 +216,47 @@ describe('the engine reproduces M/M/c at a node', () => {
     // A relational store's figures are per query (MODEL.md §9.2): 10 queries of 0.15 ms per read, 5 statements of 0.17 ms per write.
     expect(e.nodes.db.utilization).toBeCloseTo((o.read * 10 * 0.15 + o.write * 5 * 0.17) / 1000 / 8, 10);
     expect(e.nodes.lb.utilization).toBeCloseTo(o.total / 50_000, 10);
+  });
+});
+
+describe('memory and disk of a relational store (MODEL.md §9.2)', () => {
+  const store = (users: number, size: 'medium' | 'xlarge' = 'medium', more: Partial<Design['workload']> = {}): Design => ({
+    schemaVersion: 1,
+    workload: { users, staticShare: 0, readRatio: 1, ...more },
+    nodes: [
+      { id: 'users', kind: 'users' },
+      { id: 'app', kind: 'app-server', params: { instances: 200 } },
+      { id: 'db', kind: 'database', params: { size } },
+    ],
+    edges: [
+      { id: 'a', source: 'users', target: 'app' },
+      { id: 'b', source: 'app', target: 'db' },
+    ],
+  });
+
+  it('data that fits in the buffer pool is read from RAM; beyond it, the Zipf share of pages misses and costs storage reads', () => {
+    // 1,000 users × 2 MB = 2 GB: inside a medium instance's 12 GB of buffer pool.
+    const small = evaluate(store(1_000), undefined, { stages: false }).nodes.db.storageIo!;
+    expect(small.bufferHitRatio).toBe(1);
+    expect(small.readIoMs).toBe(0);
+    // 1M users: 2 TB over 12 GB of pool, 8 KB pages, α = 0.9: H = (C^0.1 − 1)/(N^0.1 − 1).
+    const big = evaluate(store(1_000_000), undefined, { stages: false }).nodes.db.storageIo!;
+    const n = 2e12 / 8e3;
+    const c = 12e9 / 8e3;
+    expect(big.bufferHitRatio).toBeCloseTo((Math.pow(c, 0.1) - 1) / (Math.pow(n, 0.1) - 1), 10);
+    expect(big.iopsLimit).toBe(12_000);
+    expect(big.readIoMs).toBeGreaterThan(0);
+  });
+
+  it('storage, not CPU, saturates a lone primary read by a large audience; more RAM (a larger size) raises the hit ratio', () => {
+    // 20 TB of data, 2,431 reads a second: the CPU is at 91%, the volume past its 12,000 IOPS.
+    const heavy = { dataPerUserMB: 20, requestsPerUserPerDay: 70 };
+    const medium = evaluate(store(1_000_000, 'medium', heavy), undefined, { stages: false });
+    expect(medium.nodes.db.storageIo!.ioUtilization).toBeGreaterThan(medium.nodes.db.utilization - 1e-9);
+    expect(medium.nodes.db.storageIo!.ioUtilization).toBeGreaterThan(1);
+    expect(medium.nodes.db.saturated).toBe(true);
+    expect(medium.findings.find((f) => f.nodeId === 'db' && f.code === 'saturated')!.message).toMatch(/storage operations a second against 12,000/);
+    const xl = evaluate(store(1_000_000, 'xlarge', heavy), undefined, { stages: false }).nodes.db.storageIo!;
+    expect(xl.bufferHitRatio).toBeGreaterThan(medium.nodes.db.storageIo!.bufferHitRatio);
   });
 });

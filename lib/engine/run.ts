@@ -5,7 +5,7 @@
  * once per compiled network and reused by every run (stages, sweep points,
  * region-failure checks).
  */
-import { NETWORK } from './catalog';
+import { NETWORK, STORAGE } from './catalog';
 import * as codes from './compile';
 import type { CompiledNetwork } from './compile';
 import * as prices from './prices';
@@ -108,6 +108,17 @@ export interface RunState {
   stationServers: Float64Array;
   storageGB: Float64Array;
   storageFull: Uint8Array;
+  /** The hottest instance's share of the node's load (1/instances, the hottest shard's share, ...). */
+  hotShare: Float64Array;
+  /** Relational stores (MODEL.md §9.2): share of page reads the buffer pool answers. */
+  bufferHit: Float64Array;
+  /** Storage reads and writes per second at the hottest instance, over its IOPS limit. */
+  ioUtilization: Float64Array;
+  /** IOPS demanded at the hottest instance, and its limit. */
+  iops: Float64Array;
+  iopsLimit: Float64Array;
+  /** Time a request of the class spends reading pages from storage, per (node, class), ms. */
+  ioMs: Float64Array;
   backlogJobs: Float64Array;
   /** Seconds to drain the peak-hour backlog; -1 = never (workers below the average rate). */
   drainSeconds: Float64Array;
@@ -167,6 +178,12 @@ export function createRunState(net: CompiledNetwork): RunState {
     meanSvcMs: f(1),
     stationServers: f(1),
     storageGB: f(1),
+    hotShare: f(1),
+    bufferHit: f(1),
+    ioUtilization: f(1),
+    iops: f(1),
+    iopsLimit: f(1),
+    ioMs: f(4),
     storageFull: new Uint8Array(n),
     backlogJobs: f(1),
     drainSeconds: f(1),
@@ -713,6 +730,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
     }
     const rho = workInst / (c * 1000);
     utilization[v] = rho;
+    st.hotShare[v] = hot;
     const f = servedFraction(rho, hot, parts);
     servedFrac[v] = f;
     saturated[v] = rho >= 1 ? 1 : 0;
@@ -894,6 +912,83 @@ function placeData(st: RunState) {
       perInstance = (st.storageGB[v] * rf) / Math.max(1, net.instances[v]);
     } else if (kc === K_SERVER) perInstance = st.storageGB[v];
     if (perInstance > max * (1 + 1e-12)) st.storageFull[v] = 1;
+  }
+}
+
+/**
+ * Memory and disk of relational stores (MODEL.md §9.2). Each instance's
+ * buffer pool (a share of its RAM) holds the hottest pages of its data; page
+ * popularity is Zipf with exponent α, so the pool answers
+ * H = (C^(1−α) − 1) / (N^(1−α) − 1) of page reads (C pages in the pool, N in
+ * the data; the ideal cache of SOURCES.md §6). A query that misses reads one
+ * page from storage; every write statement writes one. The hottest
+ * instance's storage operations against its volume's IOPS (gp3: 3,000, or
+ * 12,000 striped at 400 GiB and more) is a second utilisation: above 100% the
+ * instance saturates like any other; below it, each miss costs a storage read
+ * that waits longer as the volume gets busy (× 1/(1 − ρ_io)).
+ */
+function storageIo(st: RunState) {
+  const net = st.net;
+  const w = st.workload;
+  const S = STORAGE;
+  const alpha = S.zipfAlpha.value;
+  const pageGB = S.pageKB.value / 1e6;
+  st.ioMs.fill(0);
+  st.ioUtilization.fill(0);
+  for (let v = 0; v < net.n; v++) {
+    const kc = net.kindCode[v];
+    if (kc !== K_DATABASE && kc !== K_REPLICA) continue;
+    const b = v * 4;
+    const primary = net.primaryOf[v];
+    const shardsOf = kc === K_DATABASE ? net.shards[v] : primary >= 0 ? net.shards[primary] : 1;
+    const dataGB = (kc === K_REPLICA && primary >= 0 ? st.storageGB[primary] : st.storageGB[v]) / Math.max(1, shardsOf);
+    const bufferGB = net.cores[v] * S.memoryGBPerCore.value * S.bufferShare.value;
+    let hit = 1;
+    if (dataGB > bufferGB && dataGB > 0) {
+      const n = dataGB / pageGB;
+      const c = Math.max(1, bufferGB / pageGB);
+      hit = (Math.pow(c, 1 - alpha) - 1) / (Math.pow(n, 1 - alpha) - 1);
+      hit = Math.max(0, Math.min(1, hit));
+    }
+    st.bufferHit[v] = hit;
+    const replicaReads = kc === K_DATABASE && hasRoute(net, v, READ);
+    const reads = replicaReads ? 0 : st.processed[b + READ];
+    const writes = st.processed[b + WRITE] + st.processed[b + JOB];
+    const apply = primary >= 0 ? st.processed[primary * 4 + WRITE] + st.processed[primary * 4 + JOB] : 0;
+    const qr = w.queriesPerRead;
+    const qw = w.queriesPerWrite;
+    // Per instance: the hottest instance's share of reads; a replica instance replays its shard's whole stream.
+    const hot = st.hotShare[v] > 0 ? st.hotShare[v] : 1;
+    let ops: number;
+    if (kc === K_REPLICA) {
+      const ni = Math.max(1, net.instances[v]);
+      const hotShard = hot * ni;
+      ops = hot * reads * qr * (1 - hit) + hotShard * apply * qw;
+    } else ops = hot * (reads * qr * (1 - hit) + writes * qw);
+    const striped = dataGB >= S.stripedFromGB.value;
+    const limit = striped ? S.iopsStriped.value : S.iopsBaseline.value;
+    const rho = limit > 0 ? ops / limit : 0;
+    st.iops[v] = ops;
+    st.iopsLimit[v] = limit;
+    st.ioUtilization[v] = rho;
+    const missMs = S.storageReadMs.value / (1 - Math.min(rho, 0.99));
+    st.ioMs[b + READ] = qr * (1 - hit) * missMs;
+    if (rho > st.utilization[v]) {
+      st.utilization[v] = rho;
+      if (rho >= 1 && !st.saturated[v]) {
+        // Storage saturates the instance: it serves what its volume allows; the rest fails.
+        st.saturated[v] = 1;
+        const f = servedFraction(rho, hot, kc === K_REPLICA ? shardsOf * Math.max(1, net.instances[v]) : shardsOf);
+        st.servedFrac[v] = f;
+        for (let k = 0; k < 4; k++) {
+          if (k === READ && replicaReads) continue;
+          const lost = st.processed[b + k] * (1 - f);
+          st.processed[b + k] -= lost;
+          st.done[b + k] = Math.max(0, st.done[b + k] - lost);
+          st.failed[b + k] += lost;
+        }
+      }
+    }
   }
 }
 
@@ -1582,7 +1677,7 @@ export function backward(st: RunState, latMask: number): void {
         S.aV[0] = 0;
         an = 1;
       } else {
-        const svc = svcMs[b + k];
+        const svc = svcMs[b + k] + st.ioMs[b + k];
         const inl = k === WRITE ? inlineJobMs[v] : 0;
         if (waitMean[v] + svc > TIMEOUT_MS) {
           S.aW[0] = 1;
@@ -1951,6 +2046,7 @@ export function run(st: RunState, w: ResolvedWorkload, latMask: number, spare: R
     st.regionsParallel = all;
   }
   placeData(st);
+  storageIo(st);
   queueBacklogs(st);
   availability(st);
   backward(st, latMask);

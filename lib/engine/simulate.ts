@@ -1002,7 +1002,10 @@ class Simulation {
     const v = this.node[s];
     const kind = this.kind[s];
     const arrived = this.arrive[s];
-    if (kind !== SLOT_OP && arrived >= this.tWarm && arrived <= this.tEnd) this.sample(v, now - arrived);
+    // A query that misses the buffer pool reads from storage after its CPU time, off the core (MODEL.md §9.2).
+    const ioMean = kind === SLOT_OP ? 0 : this.st.ioMs[v * 4 + this.cls[s]];
+    const io = ioMean > 0 ? this.rng.exp(ioMean) : 0;
+    if (kind !== SLOT_OP && arrived >= this.tWarm && arrived <= this.tEnd) this.sample(v, now + io - arrived);
     if (now >= this.tWarm && now <= this.tEnd) this.done[u]++;
     // Next in line (a request that has waited past the timeout has given up and failed).
     this.account(u, now);
@@ -1037,7 +1040,7 @@ class Simulation {
         for (let j = 0; j < per; j++) this.op(r, base + j, this.applyMs[r], now);
       }
     }
-    this.advance(s, now);
+    this.advance(s, now + io);
   }
 
   private sample(v: number, x: number) {
