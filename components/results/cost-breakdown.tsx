@@ -27,10 +27,8 @@ function Line({ row, top, note }: { row: CostRow; top: number; note?: string | n
       data-usd={row.dollars}
     >
       <span className="min-w-0">
-        <span className="block truncate text-slate-800">
-          {row.label}
-          {note ? <span className="text-slate-600"> · {note}</span> : null}
-        </span>
+        <span className="block truncate text-slate-800">{row.label}</span>
+        {note ? <span className="block text-[11px] leading-tight text-slate-600">{note}</span> : null}
         <span
           aria-hidden="true"
           className={`mt-0.5 block h-1 rounded-full ${row.type === 'component' || row.type === 'other' ? 'bg-brand-500/70' : 'bg-slate-400/70'}`}
