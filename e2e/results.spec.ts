@@ -59,6 +59,29 @@ test('the stage-3 reference design passes stage 3, fails stage 4, and the failur
   await expect(panel.getByTestId('node-focus')).toContainText('App servers');
 });
 
+test('the stage-8 bill: the cost lines shown add up to the total shown, egress, CDN, storage and transfer included', async ({ sandbox, page }) => {
+  await sandbox.open();
+  await page.locator('button', { hasText: /^Stage 8\b/ }).first().click();
+  await expect(sandbox.node('Logging')).toBeVisible();
+  const bill = results(page).getByTestId('cost-breakdown');
+  await expect(bill).toBeVisible();
+  const dollars = (text: string) => Number(text.replace(/[$,\s]/g, ''));
+  // Only the lines the panel shows at the top level: the folded components count once, as "Other components".
+  const rows = bill.locator(':scope > ul > li');
+  await expect(rows.filter({ hasText: /Other components \(\d+\)/ })).toHaveCount(1);
+  for (const type of ['egress', 'cdn', 'storage', 'transfer']) await expect(bill.locator(`:scope > ul > li[data-cost-line="${type}"]`)).toHaveCount(1);
+  const shown = await rows.evaluateAll((lis) => lis.map((li) => li.querySelector('[data-testid="cost-line-usd"]')!.textContent ?? ''));
+  expect(shown.length).toBeGreaterThanOrEqual(5 + 1 + 4);
+  const total = dollars(await bill.getByTestId('cost-total').locator('span').last().innerText());
+  expect(total).toBeGreaterThan(0);
+  expect(shown.reduce((a, t) => a + dollars(t), 0)).toBe(total);
+  // The same total as the headline figure, and the price table's date.
+  expect(dollars(await results(page).getByTestId('e2e-cost').innerText())).toBe(total);
+  await expect(bill.getByRole('link', { name: /Prices of \d{4}-\d{2}-\d{2}/ })).toHaveAttribute('href', '/model#prices');
+  // Two regions: the replicated writes cost something to carry.
+  expect(dollars(await bill.locator(':scope > ul > li[data-cost-line="transfer"] [data-testid="cost-line-usd"]').innerText())).toBeGreaterThan(0);
+});
+
 test('raising instances on the bottleneck changes its colour and the score', async ({ sandbox, page }) => {
   await loadStage3(sandbox);
   const panel = results(page);

@@ -6,7 +6,15 @@
 import type { ReactNode } from 'react';
 import { CATALOG, type KindSpec } from '@/lib/engine/catalog';
 import { KINDS } from '@/lib/engine/kinds';
-import { HOURLY_PRICES, HOURS_PER_MONTH, PRICES_DATE, USAGE_PRICES, type PriceTier } from '@/lib/engine/prices';
+import {
+  HOURLY_PRICES,
+  HOURS_PER_MONTH,
+  INSTANCE_PRICES,
+  PRICES_DATE,
+  USAGE_PRICES,
+  type PriceTier,
+  type RequestTier,
+} from '@/lib/engine/prices';
 import { PRACTICES, STAGES } from '@/lib/engine/stages';
 import { WORKLOAD_DEFAULTS } from '@/lib/engine/workload';
 import { grouped, num, pct, usd, usersLabel } from './format';
@@ -226,6 +234,17 @@ function tiers(list: readonly PriceTier[]): string {
     .join('; ');
 }
 
+function requestTiers(list: readonly RequestTier[]): string {
+  let from = 0;
+  return list
+    .map((t) => {
+      const range = t.upToMillions === Number.MAX_VALUE ? `over ${grouped(from)} M` : `${grouped(from)}–${grouped(t.upToMillions)} M`;
+      from = t.upToMillions;
+      return `${range}: $${t.usdPerMillion} per million`;
+    })
+    .join('; ');
+}
+
 export function PriceTables() {
   const usage: [string, string, string][] = [
     ['CDN egress (tiered, per GB a month)', tiers(USAGE_PRICES.cdnEgressTiers), USAGE_PRICES.cdnEgressTiers[0].source],
@@ -237,6 +256,12 @@ export function PriceTables() {
     ['Load balancer capacity unit', `$${USAGE_PRICES.albLcuHourUsd.value} per LCU-hour (1 LCU = ${USAGE_PRICES.albGBPerLcuHour.value} GB/h)`, USAGE_PRICES.albLcuHourUsd.source],
     ['DNS hosted zone', `$${USAGE_PRICES.dnsHostedZoneMonthUsd.value} a month`, USAGE_PRICES.dnsHostedZoneMonthUsd.source],
     ['DNS queries', `$${USAGE_PRICES.dnsPerMillionQueriesUsd.value} per million (${USAGE_PRICES.dnsQueriesPerUserPerDay.value} per user a day)`, USAGE_PRICES.dnsPerMillionQueriesUsd.source],
+    ['Inter-region transfer (replicated writes)', `$${USAGE_PRICES.interRegionGBUsd.value} per GB`, USAGE_PRICES.interRegionGBUsd.source],
+    ['Log ingestion', `$${USAGE_PRICES.logIngestionGBUsd.value} per GB, ${USAGE_PRICES.logKBPerRequest.value} KB per request`, `${USAGE_PRICES.logIngestionGBUsd.source}; ${USAGE_PRICES.logKBPerRequest.source}`],
+    ['API Gateway HTTP API (listed, not billed: the gateway is self-hosted)', requestTiers(USAGE_PRICES.apiGatewayHttp.tiers), USAGE_PRICES.apiGatewayHttp.source],
+    ['API Gateway REST API (listed, not billed)', requestTiers(USAGE_PRICES.apiGatewayRest.tiers), USAGE_PRICES.apiGatewayRest.source],
+    ['SQS standard (listed, not billed: the queue is a broker)', `$${USAGE_PRICES.sqsPerMillionRequestsUsd.value} per million requests`, USAGE_PRICES.sqsPerMillionRequestsUsd.source],
+    ['DynamoDB on demand (listed, not billed: NoSQL is self-managed)', `$${USAGE_PRICES.dynamoDbPerMillionReadsUsd.value} per million reads, $${USAGE_PRICES.dynamoDbPerMillionWritesUsd.value} per million writes`, USAGE_PRICES.dynamoDbPerMillionWritesUsd.source],
   ];
   return (
     <>
@@ -270,6 +295,40 @@ export function PriceTables() {
                 <td className={`${td} ${/unverified/i.test(p.source) ? 'text-amber-800' : ''}`}>{p.source}</td>
               </tr>
             ))}
+        </tbody>
+      </TableWrap>
+      <TableWrap caption="List prices by family and size (the sizes above map onto these rows; each size step doubles the price)">
+        <thead>
+          <tr>
+            <th scope="col" className={th}>
+              Instance
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              vCPU
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              $ / hour
+            </th>
+            <th scope="col" className={th}>
+              Checked
+            </th>
+            <th scope="col" className={th}>
+              Source
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {INSTANCE_PRICES.map((p) => (
+            <tr key={p.type}>
+              <th scope="row" className={`${td} font-mono text-xs font-normal`}>
+                {p.type}
+              </th>
+              <td className={tdNum}>{p.vcpu}</td>
+              <td className={tdNum}>{usd(p.usdPerHour)}</td>
+              <td className={`${td} whitespace-nowrap`}>{p.checked}</td>
+              <td className={`${td} ${/unverified/i.test(p.source) ? 'text-amber-800' : ''}`}>{p.source}</td>
+            </tr>
+          ))}
         </tbody>
       </TableWrap>
       <TableWrap caption={`Usage prices (checked ${PRICES_DATE})`}>

@@ -11,6 +11,7 @@ import {
   formatUsd,
   formatUsers,
 } from '@/lib/editor/scoring-format';
+import { CostBreakdownView } from './cost-breakdown';
 import { Stat } from './ui';
 
 const CLASSES = [
@@ -23,10 +24,6 @@ const CLASSES = [
 /** The design's end-to-end numbers at the chosen users. */
 export function EndToEnd({ evaluation }: { evaluation: Evaluation }) {
   const e = evaluation.endToEnd;
-  const byCost = Object.entries(evaluation.cost.byNode)
-    .filter(([, usd]) => usd > 0)
-    .sort((a, b) => b[1] - a[1]);
-  const top = byCost[0]?.[1] ?? 0;
   const bottleneck = evaluation.bottleneck.nodeId ? evaluation.nodes[evaluation.bottleneck.nodeId] : null;
   return (
     <section aria-labelledby="e2e-title" className="space-y-3" data-testid="end-to-end">
@@ -91,22 +88,7 @@ export function EndToEnd({ evaluation }: { evaluation: Evaluation }) {
         />
       </dl>
 
-      {byCost.length > 0 ? (
-        <details className="group rounded-md border border-slate-200">
-          <summary className="cursor-pointer px-2.5 py-1.5 text-sm font-medium text-slate-800">Cost per component</summary>
-          <ul className="space-y-1 px-2.5 pb-2" aria-label="Monthly cost per component">
-            {byCost.map(([id, usd]) => (
-              <li key={id} className="grid grid-cols-[1fr_4.5rem] items-center gap-2 text-xs">
-                <span className="min-w-0">
-                  <span className="block truncate text-slate-800">{evaluation.nodes[id]?.label ?? id}</span>
-                  <span aria-hidden="true" className="mt-0.5 block h-1 rounded-full bg-brand-500/70" style={{ width: `${Math.max(2, (usd / top) * 100)}%` }} />
-                </span>
-                <span className="text-right font-mono text-slate-900">{formatUsd(usd)}</span>
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      <CostBreakdownView evaluation={evaluation} />
     </section>
   );
 }

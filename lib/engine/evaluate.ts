@@ -7,6 +7,7 @@ import { compile, type CompiledNetwork } from './compile';
 import type {
   BreakdownHop,
   ClassRates,
+  CostLine,
   LatencyBreakdown,
   EdgeResult,
   Evaluation,
@@ -680,6 +681,8 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
   let instancesUsd = 0;
   let storageUsd = 0;
   let nodesUsd = 0;
+  let cdnUsd = 0;
+  let transferUsd = 0;
   let bornJobs = 0;
   let inlineJobs = 0;
   let queuedJobs = 0;
@@ -695,9 +698,11 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
     const b = v * 4;
     const id = net.ids[v];
     const kind = net.kinds[v];
-    const inst = net.hourlyUsd[v] * HOURS_PER_MONTH * st.avgInstances[v];
-    instancesUsd += inst;
+    // Logging is priced by ingestion (run.ts `costs`), not per instance.
+    if (kind !== 'logging') instancesUsd += net.hourlyUsd[v] * HOURS_PER_MONTH * st.avgInstances[v];
     storageUsd += st.storageCostUsd[v];
+    cdnUsd += st.cdnCostUsd[v];
+    transferUsd += st.transferCostUsd[v];
     nodesUsd += st.costUsd[v];
     setKey(byNode, id, usd(st.costUsd[v]));
     if (kind === 'app-server' || kind === 'service' || kind === 'server') {
@@ -771,6 +776,15 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
     const f = e * 4;
     setKey(edges, net.edgeIds[e], { rps: rates(flow[f], flow[f + 1], flow[f + 2], flow[f + 3]) });
   }
+  // One bill line per component, in design order, then the shared lines (MODEL.md §9.6).
+  const lines: CostLine[] = [];
+  for (let v = 0; v < net.n; v++) lines.push({ id: net.ids[v], label: net.labels[v], type: 'component', usd: usd(st.componentCostUsd[v]) });
+  lines.push(
+    { id: 'egress', label: 'Internet egress', type: 'egress', usd: usd(st.internetEgressUsd) },
+    { id: 'cdn', label: 'CDN egress and requests', type: 'cdn', usd: usd(cdnUsd) },
+    { id: 'storage', label: 'Storage', type: 'storage', usd: usd(storageUsd) },
+    { id: 'transfer', label: 'Inter-region transfer', type: 'transfer', usd: usd(transferUsd) },
+  );
   const avail = endToEndAvailability(st);
   const total = nodesUsd + st.internetEgressUsd;
   const latStatic = classLatency(st, STATIC);
@@ -810,17 +824,16 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
     stages: [],
     cost: {
       totalUsd: usd(total),
-      lines: [
-        ...net.ids.map((id, v) => ({ id, label: net.labels[v], type: 'component' as const, usd: usd(st.costUsd[v]) })),
-        { id: 'egress', label: 'Internet egress', type: 'egress' as const, usd: usd(st.internetEgressUsd) },
-      ],
       instancesUsd: usd(instancesUsd),
       storageUsd: usd(storageUsd),
       usageUsd: usd(Math.max(0, nodesUsd - instancesUsd - storageUsd)),
       internetEgressUsd: usd(st.internetEgressUsd),
       internetEgressGB: st.internetEgressGB,
       cdnEgressGB: st.cdnEgressGB,
+      transferGB: st.transferGB,
+      logIngestionGB: st.logIngestionGB,
       byNode,
+      lines,
       priceTableDate: PRICES_DATE,
     },
     jobs: { bornRps: rps(bornJobs), inlineRps: rps(inlineJobs), queuedRps: rps(queuedJobs) },

@@ -242,9 +242,13 @@ export interface EndToEnd {
   costPer1kUsersUsd: Usd;
 }
 
-/** One line of the bill (MODEL.md §9.6); the lines sum to `totalUsd`. */
+/**
+ * One line of the monthly bill (MODEL.md §9.6). Component lines carry the
+ * node's id and label: its instance-hours and its own usage (load balancer
+ * capacity units, DNS queries, object-storage requests, log ingestion), not
+ * its storage, CDN egress or transfer. The other lines have their type as id.
+ */
 export interface CostLine {
-  /** A node id for a component's own line, else `egress`, `cdn`, `storage` or `transfer`. */
   id: string;
   label: string;
   type: 'component' | 'egress' | 'cdn' | 'storage' | 'transfer';
@@ -253,17 +257,26 @@ export interface CostLine {
 
 export interface CostBreakdown {
   totalUsd: Usd;
-  /** Every line of the bill: each component's instances and usage, then egress, CDN, storage and transfer; they sum to `totalUsd`. */
-  lines: CostLine[];
   /** Instance-hours of every component (average instance counts). */
   instancesUsd: Usd;
   storageUsd: Usd;
-  /** CDN egress and requests, object-storage requests, DNS, load balancer capacity units. */
+  /** Everything else a component bills: CDN egress and requests, object-storage requests, DNS, load balancer capacity units, log ingestion, inter-region transfer. */
   usageUsd: Usd;
   internetEgressUsd: Usd;
   internetEgressGB: number;
   cdnEgressGB: number;
+  /** Inter-region transfer of the replicated write stream, GB a month. */
+  transferGB: number;
+  /** Log ingestion, GB a month (0 without a logging component). */
+  logIngestionGB: number;
+  /** Per node: its component, storage, CDN and transfer cost together. */
   byNode: Record<string, Usd>;
+  /**
+   * The bill as lines: one per component (design order), then `egress`,
+   * `cdn`, `storage` and `transfer` (always present, 0 when unused). They
+   * sum to `totalUsd`.
+   */
+  lines: CostLine[];
   priceTableDate: string;
 }
 

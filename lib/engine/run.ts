@@ -135,13 +135,23 @@ export interface RunState {
   mixW: Float64Array;
   mixM: Float64Array;
   mixV: Float64Array;
+  /** Monthly cost per node (MODEL.md §5, §9.6): the sum of the four parts below. */
   costUsd: Float64Array;
+  /** Its instance-hours and its own usage (LB capacity units, DNS queries, object-storage requests, log ingestion). */
+  componentCostUsd: Float64Array;
+  /** Database, replica, NoSQL, server and object storage, per GB-month. */
   storageCostUsd: Float64Array;
+  /** CDN egress and requests. */
+  cdnCostUsd: Float64Array;
+  /** Inter-region transfer of the writes a store of record accepts, to each other region's copy. */
+  transferCostUsd: Float64Array;
   regionsParallel: boolean;
   regionCount: number;
   internetEgressUsd: number;
   internetEgressGB: number;
   cdnEgressGB: number;
+  transferGB: number;
+  logIngestionGB: number;
 }
 
 export function createRunState(net: CompiledNetwork): RunState {
@@ -200,12 +210,17 @@ export function createRunState(net: CompiledNetwork): RunState {
     mixM: new Float64Array(0),
     mixV: new Float64Array(0),
     costUsd: f(1),
+    componentCostUsd: f(1),
     storageCostUsd: f(1),
+    cdnCostUsd: f(1),
+    transferCostUsd: f(1),
     regionsParallel: false,
     regionCount: 1,
     internetEgressUsd: 0,
     internetEgressGB: 0,
     cdnEgressGB: 0,
+    transferGB: 0,
+    logIngestionGB: 0,
   };
 }
 
@@ -1794,6 +1809,22 @@ function toMonthlyCount(pf: number, peakRps: number): number {
   return (peakRps / pf) * SECONDS_PER_MONTH;
 }
 
+const dataRegionsCache = new WeakMap<CompiledNetwork, number>();
+
+/**
+ * Regions holding a store of record (database, NoSQL). The data is assumed
+ * replicated across them (MODEL-NOTES.md "Regions"), so each write one of
+ * them accepts is copied to each of the others. Computed once per network.
+ */
+function dataRegions(net: CompiledNetwork): number {
+  const cached = dataRegionsCache.get(net);
+  if (cached !== undefined) return cached;
+  const seen = new Set<number>();
+  for (let v = 0; v < net.n; v++) if (net.kinds[v] === 'database' || net.kinds[v] === 'nosql') seen.add(net.region[v]);
+  dataRegionsCache.set(net, seen.size);
+  return seen.size;
+}
+
 /** Whether the peak hour fails or sheds requests anywhere (so the average hour is not the peak scaled down). */
 function overloadedAtPeak(st: RunState): boolean {
   for (let v = 0; v < st.net.n; v++) if (st.saturated[v] || st.shedFrac[v] > 0) return true;
@@ -1801,11 +1832,15 @@ function overloadedAtPeak(st: RunState): boolean {
 }
 
 /**
- * Monthly cost (MODEL.md §5). Usage (requests, GB) is billed on the average
+ * Monthly cost (MODEL.md §5, §9.6). Usage (requests, GB) is billed on the average
  * hour, peak / peakFactor. While nothing fails or sheds at peak that is the
  * peak's traffic scaled down; otherwise a failure at peak would be billed as
  * if it lasted all month (a flash crowd that overloads a tier would lower
  * the bill), so the average hour gets its own pass (on `spare`, rates only).
+ *
+ * Each node's cost is split into the parts the breakdown lists as lines:
+ * its own (instance-hours and usage), storage, CDN, inter-region transfer.
+ * Internet egress is not a node's: it is its own line.
  */
 function costs(st: RunState, spare: RunState | null) {
   const net = st.net;
@@ -1824,40 +1859,68 @@ function costs(st: RunState, spare: RunState | null) {
   let userDynamicDone = 0;
   let offeredUser = st.offered.total;
   if (offeredUser <= 0) offeredUser = 1;
+  let loggers = 0;
+  for (let v = 0; v < net.n; v++) {
+    const kind = net.kinds[v];
+    if (kind === 'logging') loggers++;
+    else if (kind === 'cdn') cdnStatic += processed[v * 4];
+  }
+  const copies = Math.max(0, dataRegions(net) - 1);
+  // Logs: about 1 KB for every user request that reaches the origin (the CDN's own logs are not shipped), ingested at CloudWatch rates.
+  const originRequests = Math.max(0, usage.offered.total - cdnStatic);
+  st.logIngestionGB = loggers > 0 ? toMonthlyGB(pf, originRequests, USAGE_PRICES.logKBPerRequest.value) : 0;
+  const logUsdPerLogger = loggers > 0 ? (st.logIngestionGB * USAGE_PRICES.logIngestionGBUsd.value) / loggers : 0;
   st.cdnEgressGB = 0;
+  st.transferGB = 0;
+  const gbPrice = USAGE_PRICES.databaseStorageGBMonthUsd.value;
   for (let v = 0; v < net.n; v++) {
     const kind = net.kinds[v];
     const b = v * 4;
     userStaticDone += done[b];
     userDynamicDone += done[b + 1] + done[b + 2];
-    let cost = 0;
+    let own = 0;
     let storage = 0;
-    const hourly = net.hourlyUsd[v];
-    cost += hourly * HOURS_PER_MONTH * st.avgInstances[v];
+    let cdn = 0;
+    let transfer = 0;
+    // Logging is priced by ingestion, not as an instance.
+    if (kind === 'logging') own += logUsdPerLogger;
+    else own += net.hourlyUsd[v] * HOURS_PER_MONTH * st.avgInstances[v];
     if (kind === 'load-balancer') {
-      const gbPerHour = (toMonthlyGB(pf, processed[b], w.staticKB) + toMonthlyGB(pf, processed[b + 1] + processed[b + 2], w.dynamicKB)) / HOURS_PER_MONTH;
-      cost += (gbPerHour / USAGE_PRICES.albGBPerLcuHour.value) * USAGE_PRICES.albLcuHourUsd.value * HOURS_PER_MONTH;
+      const gbPerHour =
+        (toMonthlyGB(pf, processed[b], w.staticKB) +
+          toMonthlyGB(pf, processed[b + 1] + processed[b + 2], w.dynamicKB)) /
+        HOURS_PER_MONTH;
+      own += (gbPerHour / USAGE_PRICES.albGBPerLcuHour.value) * USAGE_PRICES.albLcuHourUsd.value * HOURS_PER_MONTH;
     } else if (kind === 'cdn') {
       const gb = toMonthlyGB(pf, processed[b], w.staticKB);
-      cdnStatic += processed[b];
       st.cdnEgressGB += gb;
-      cost += tieredCostUsd(gb, USAGE_PRICES.cdnEgressTiers);
-      cost += (toMonthlyCount(pf, processed[b]) / 10_000) * USAGE_PRICES.cdnPer10kRequestsUsd.value;
+      cdn += tieredCostUsd(gb, USAGE_PRICES.cdnEgressTiers);
+      cdn += (toMonthlyCount(pf, processed[b]) / 10_000) * USAGE_PRICES.cdnPer10kRequestsUsd.value;
     } else if (kind === 'object-storage') {
-      cost += (toMonthlyCount(pf, processed[b]) / 1000) * USAGE_PRICES.objectStoragePer1kGetUsd.value;
+      own += (toMonthlyCount(pf, processed[b]) / 1000) * USAGE_PRICES.objectStoragePer1kGetUsd.value;
       storage += st.storageGB[v] * USAGE_PRICES.objectStorageGBMonthUsd.value;
     } else if (kind === 'dns') {
       const share = (st.arrival[b] + st.arrival[b + 1] + st.arrival[b + 2]) / offeredUser;
-      const queries = w.users * USAGE_PRICES.dnsQueriesPerUserPerDay.value * (HOURS_PER_MONTH / 24) * Math.min(1, share);
-      cost += USAGE_PRICES.dnsHostedZoneMonthUsd.value + (queries / 1e6) * USAGE_PRICES.dnsPerMillionQueriesUsd.value;
+      const queries =
+        w.users * USAGE_PRICES.dnsQueriesPerUserPerDay.value * (HOURS_PER_MONTH / 24) * Math.min(1, share);
+      own += USAGE_PRICES.dnsHostedZoneMonthUsd.value + (queries / 1e6) * USAGE_PRICES.dnsPerMillionQueriesUsd.value;
     }
-    const gbPrice = USAGE_PRICES.databaseStorageGBMonthUsd.value;
     if (kind === 'database') storage += st.storageGB[v] * (1 + net.standby[v]) * gbPrice;
     else if (kind === 'read-replica') storage += st.storageGB[v] * Math.max(1, net.instances[v]) * gbPrice;
-    else if (kind === 'nosql') storage += st.storageGB[v] * Math.min(net.replicationFactor[v], Math.max(1, net.instances[v])) * gbPrice;
+    else if (kind === 'nosql')
+      storage += st.storageGB[v] * Math.min(net.replicationFactor[v], Math.max(1, net.instances[v])) * gbPrice;
     else if (kind === 'server') storage += st.storageGB[v] * gbPrice;
+    if (copies > 0 && (kind === 'database' || kind === 'nosql')) {
+      // The write stream (user writes and job writes, dynamicKB each) leaves for each other region, billed by the sender.
+      const gb = toMonthlyGB(pf, processed[b + 2] + processed[b + 3], w.dynamicKB) * copies;
+      st.transferGB += gb;
+      transfer = gb * USAGE_PRICES.interRegionGBUsd.value;
+    }
+    st.componentCostUsd[v] = own;
     st.storageCostUsd[v] = storage;
-    st.costUsd[v] = cost + storage;
+    st.cdnCostUsd[v] = cdn;
+    st.transferCostUsd[v] = transfer;
+    st.costUsd[v] = own + storage + cdn + transfer;
   }
   // Static answered outside the CDN and every dynamic answer leave through internet egress.
   const staticDirect = Math.max(0, userStaticDone - cdnStatic);
