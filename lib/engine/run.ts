@@ -902,19 +902,17 @@ function placeData(st: RunState) {
     for (let v = 0; v < net.n; v++) if (net.kindCode[v] === K_OBJECT_STORAGE) holders.push(v);
   }
   if (holders.length === 0 || dataGB <= 0) return;
-  let sum = 0;
-  for (const v of holders) sum += st.processed[v * 4 + WRITE] + st.processed[v * 4 + JOB];
-  if (sum > 0) {
-    for (const v of holders) st.storageGB[v] = (dataGB * (st.processed[v * 4 + WRITE] + st.processed[v * 4 + JOB])) / sum;
-  } else {
-    let active = 0;
-    for (const v of holders) if (st.arrival[v * 4 + READ] + st.arrival[v * 4 + STATIC] > 0) active++;
-    for (const v of holders) {
-      const busy = st.arrival[v * 4 + READ] + st.arrival[v * 4 + STATIC] > 0;
-      if (active === 0) st.storageGB[v] = dataGB / holders.length;
-      else if (busy) st.storageGB[v] = dataGB / active;
-    }
+  // Each region that holds data holds a whole copy of it (MODEL.md §9.3:
+  // a region that serves users keeps a copy of the data), split over that
+  // region's stores; with one region, that is all of it.
+  const byRegion = new Map<number, number[]>();
+  for (const v of holders) {
+    const r = net.region[v];
+    const list = byRegion.get(r);
+    if (list) list.push(v);
+    else byRegion.set(r, [v]);
   }
+  for (const group of byRegion.values()) splitData(st, group, dataGB);
   for (let v = 0; v < net.n; v++) {
     const kc = net.kindCode[v];
     const max = net.maxStorageGB[v];
@@ -1004,6 +1002,23 @@ function storageIo(st: RunState) {
         }
       }
     }
+  }
+}
+
+/** Splits `dataGB` over `holders` in proportion to the writes each takes (evenly over the busy ones when none write). */
+function splitData(st: RunState, holders: number[], dataGB: number) {
+  let sum = 0;
+  for (const v of holders) sum += st.processed[v * 4 + WRITE] + st.processed[v * 4 + JOB];
+  if (sum > 0) {
+    for (const v of holders) st.storageGB[v] = (dataGB * (st.processed[v * 4 + WRITE] + st.processed[v * 4 + JOB])) / sum;
+    return;
+  }
+  let active = 0;
+  for (const v of holders) if (st.arrival[v * 4 + READ] + st.arrival[v * 4 + STATIC] > 0) active++;
+  for (const v of holders) {
+    const busy = st.arrival[v * 4 + READ] + st.arrival[v * 4 + STATIC] > 0;
+    if (active === 0) st.storageGB[v] = dataGB / holders.length;
+    else if (busy) st.storageGB[v] = dataGB / active;
   }
 }
 

@@ -45,7 +45,7 @@ export const PRACTICES: Record<PracticeId, { label: string }> = {
   'rate-limiting': { label: 'rate limiting on user traffic' },
   monitoring: { label: 'monitoring' },
   logging: { label: 'central logging' },
-  'multi-region': { label: 'user traffic served from at least 2 regions' },
+  'multi-region': { label: 'at least 2 regions, each with its own compute and copy of the data serving users' },
 };
 
 export interface StageSpec {
@@ -296,9 +296,21 @@ export function practicePresent(id: PracticeId, st: RunState): boolean {
     case 'logging':
       return net.hasLogging;
     case 'multi-region': {
-      const regions = new Set<number>();
-      for (let v = 0; v < n; v++) if (net.region[v] >= 0 && userArrival(st, v) > 0) regions.add(net.region[v]);
-      return regions.size >= 2;
+      // Two or more regions that each hold the whole path for the users they
+      // serve (MODEL.md §9.3): compute taking user requests and a copy of the
+      // data, both in the region. A component placed elsewhere is not a region.
+      const compute = new Set<number>();
+      const data = new Set<number>();
+      for (let v = 0; v < n; v++) {
+        const r = net.region[v];
+        if (r < 0) continue;
+        const k = net.kinds[v];
+        if ((k === 'app-server' || k === 'service' || k === 'server') && userArrival(st, v) > 0) compute.add(r);
+        if ((k === 'database' || k === 'nosql' || k === 'server') && st.arrival[v * 4 + READ] + st.arrival[v * 4 + WRITE] + st.arrival[v * 4 + JOB] > 0) data.add(r);
+      }
+      let whole = 0;
+      for (const r of compute) if (data.has(r)) whole++;
+      return whole >= 2;
     }
   }
 }
