@@ -7,7 +7,7 @@
  * cache flush, databases ×5 slower, one region down); curveballs need the
  * general forms (any workload multiplier, any kind slowed or re-parametrised,
  * a zone outage), and a region outage that keeps global kinds (DNS, CDN,
- * monitoring) up as docs/model.md says, so the transformations live here.
+ * monitoring) up as MODEL-NOTES.md says, so the transformations live here.
  */
 import { CATALOG } from '@/lib/engine/catalog';
 import type { Evaluation } from '@/lib/engine/evaluation';
