@@ -28,7 +28,8 @@ const components: Components = {
     ),
   table: ({ children }) => (
     <div className="my-4 overflow-x-auto rounded-lg border border-slate-200">
-      <table className="w-full border-collapse text-left text-sm">{children}</table>
+      {/* On a phone a table keeps readable columns and scrolls sideways instead of squeezing its prose column to a word. */}
+      <table className="w-full min-w-[36rem] border-collapse text-left text-sm sm:min-w-0">{children}</table>
     </div>
   ),
   th: ({ children }) => <th className="border-b border-slate-200 bg-slate-50 px-3 py-2 align-bottom font-semibold text-slate-900">{children}</th>,

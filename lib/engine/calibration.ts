@@ -191,7 +191,7 @@ export const CALIBRATION: readonly CalibrationRow[] = [
     reads: ['CATALOG.cache.defaults.cores.value', 'CATALOG.cache.defaults.serviceMs.value.read'],
     engine: () => (CATALOG.cache.defaults.cores!.value * 1000) / CATALOG.cache.defaults.serviceMs!.value.read,
     published: { low: 100_000, high: 180_000, text: '~100,000–180,000 simple ops/s per instance without pipelining (~107k on c4.large)' },
-    source: 'redis-benchmark results; Redis benchmarks page (SOURCES.md)',
+    source: 'redis-benchmark results (~107k ops/s on c4.large); Redis benchmarks page (~110k SET/s)',
     evidence: 'primary',
     acceptedBecause:
       'redis-benchmark uses 3-byte values; a cached query result or page fragment is kilobytes, so the catalog doubles the per-operation time (0.02 ms instead of ~0.01 ms). Half the published rate is still far more than any stage needs from one cache node.',
@@ -208,7 +208,7 @@ export const CALIBRATION: readonly CalibrationRow[] = [
       high: 0.81,
       text: 'Zipf α = 0.9 (MODEL.md §9.2 default), cache holding 10–20% of the objects: LRU 64–73%, ideal LFU 73–81%',
     },
-    source: 'SOURCES.md §6, computed with the Che approximation (derived); Twitter production clusters median miss ratio 1.1% (twitter/cache-trace)',
+    source: 'Zipf hit-ratio table computed with the Che approximation (N = 10⁶, derived); Twitter production cache clusters: median miss ratio 1.1% (twitter/cache-trace, 2020)',
     evidence: 'derived',
   },
   {
@@ -285,7 +285,7 @@ export const CALIBRATION: readonly CalibrationRow[] = [
     reads: ['CATALOG.cdn.defaults.hitRatio.value'],
     engine: () => CATALOG.cdn.defaults.hitRatio!.value,
     published: { low: 0.9, high: 0.99, text: '95–99% is good for static assets; below 90% signals a problem' },
-    source: 'CDN vendor guidance (SOURCES.md)',
+    source: 'CDN vendor guidance (vendor claims)',
     evidence: 'vendor claim',
   },
   {
@@ -296,7 +296,7 @@ export const CALIBRATION: readonly CalibrationRow[] = [
     reads: ['CATALOG.dns.defaults.latencyMs.value'],
     engine: () => CATALOG.dns.defaults.latencyMs!.value,
     published: { low: 1, high: 20, text: 'warm resolver cache 1–20 ms (cold 100–400 ms)' },
-    source: 'DNS latency write-ups (SOURCES.md, secondary)',
+    source: 'DNS latency write-ups (secondary sources)',
     evidence: 'secondary',
   },
   {
@@ -666,7 +666,7 @@ export const CALIBRATION: readonly CalibrationRow[] = [
     reads: ['HOURLY_PRICES.msk-kafka.m5.large.usdPerHour'],
     engine: () => HOURLY_PRICES['msk-kafka.m5.large'].usdPerHour,
     published: { low: 0.21, high: 0.21, text: '$0.21 per broker-hour (unverified)' },
-    source: 'SOURCES.md: unverified',
+    source: 'no primary source found (unverified)',
     evidence: 'secondary',
   },
   {
