@@ -118,6 +118,8 @@ describe('scalelab command line', () => {
     expect(USAGE).toMatch(/evaluate <design\.json> \[--users N\] \[--json\]/);
     expect(USAGE).toMatch(/sweep <design\.json> \[--from N\] \[--to N\] \[--points K\] \[--json\]/);
     expect(USAGE).toMatch(/simulate <design\.json> \[--requests N\] \[--seed S\]/);
+    // What the numbers mean: the project's own model reference.
+    expect(USAGE).toContain('docs/model.md');
     const none = run([]);
     expect(none.out.trim()).toBe(USAGE);
     for (const argv of [['evaluate', stage3, '--fast'], ['evaluate', stage3, '--users', 'many'], ['sweep', stage3, '--points', '0'], ['frobnicate', stage3], ['evaluate']]) {

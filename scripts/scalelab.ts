@@ -1,6 +1,6 @@
 /**
  * `npm run scalelab -- <command> <design.json> [options]`: the capacity
- * engine on a design file (MODEL.md §7). Readable tables by default;
+ * engine on a design file (MODEL.md §7; docs/model.md explains every number). Readable tables by default;
  * `--json` prints exactly the engine's object. Exit codes: 0 success,
  * 2 a usage error, an unreadable file or an invalid design (every problem
  * listed as `path: message`).
@@ -13,7 +13,7 @@ import type { Evaluation, LatencySummary, SweepResult } from '../lib/engine/eval
 import { simulate, type SimulationResult } from '../lib/engine/simulate';
 import type { Design } from '../lib/engine/types';
 
-export const USAGE = `ScaleLab capacity engine (MODEL.md)
+export const USAGE = `ScaleLab capacity engine (model version 2; what every number means: docs/model.md)
 
 Usage:
   npm run scalelab -- evaluate <design.json> [--users N] [--json]
@@ -43,7 +43,11 @@ Options:
   --json         print the engine's result object as JSON instead of tables
   -h, --help     this text
 
-Exit codes: 0 ok, 2 bad arguments, unreadable file or invalid design.`;
+Exit codes: 0 ok, 2 bad arguments, unreadable file or invalid design.
+
+The model reference (workload, routing, queueing, server-side and
+user-perceived latency, availability, stages, calibration against published
+figures, known limits) is docs/model.md; the /model page shows the same.`;
 
 /** Where the command line reads and writes; swapped out by the tests. */
 export interface Io {

@@ -5,8 +5,11 @@ import { AccuracyTables, type AccuracyData } from '@/components/model/accuracy-t
 import { grouped, num, pct, usd } from '@/components/model/format';
 import { Formula, Frac, V } from '@/components/model/math';
 import { ModelNotes } from '@/components/model/model-notes';
-import { CatalogSources, CatalogTable, PriceTables, StagesTable, WorkloadTable } from '@/components/model/reference-tables';
-import { NETWORK } from '@/lib/engine/catalog';
+import { CalibrationTable, type CalibrationView } from '@/components/model/calibration-table';
+import { CatalogSources, CatalogTable, PriceTables, StagesTable, TableWrap, WorkloadTable, td, tdNum, th } from '@/components/model/reference-tables';
+import { v2Examples } from '@/components/model/v2-examples';
+import { calibrationResults } from '@/lib/engine/calibration';
+import { AUDIENCE, CATALOG, NETWORK } from '@/lib/engine/catalog';
 import { HOURLY_PRICES, HOURS_PER_MONTH, PRICES_DATE } from '@/lib/engine/prices';
 import { mmc, mmcMixturePercentile } from '@/lib/engine/queueing';
 import { kOfN } from '@/lib/engine/run';
@@ -15,7 +18,7 @@ import { peakLoad, resolveWorkload, WORKLOAD_DEFAULTS } from '@/lib/engine/workl
 export const metadata: Metadata = {
   title: 'The model',
   description:
-    'How ScaleLab turns a design into numbers: load, queueing (Erlang C and M/M/c response times), saturation, availability, cost and stage scores, with every default, price and source, and how closely a simulation agrees.',
+    'How ScaleLab turns a design into numbers: load, queueing (Erlang C and M/M/c response times), server-side and user-perceived latency, availability with detection and repair, cost and stage scores, every default checked against published figures, and how closely a simulation agrees.',
 };
 
 export const dynamic = 'force-static';
@@ -24,17 +27,22 @@ const SECTIONS = [
   ['load', 'From users to load'],
   ['propagation', 'Where traffic goes'],
   ['queueing', 'Queues and latency'],
+  ['user-latency', 'Latency as users see it'],
   ['saturation', 'Saturation'],
   ['availability', 'Availability'],
   ['cost', 'Cost'],
   ['stages', 'Stages and scores'],
+  ['invariant', 'Walls and soft transitions'],
+  ['calibration', 'Calibration against published figures'],
   ['catalog', 'Catalog defaults and sources'],
   ['prices', 'Prices'],
-  ['decisions', 'Decisions the engine makes'],
+  ['decisions', 'The full reference'],
   ['accuracy', 'How accurate is it?'],
 ] as const;
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+function Section({ id, children }: { id: (typeof SECTIONS)[number][0]; children: ReactNode }) {
+  const index = SECTIONS.findIndex(([key]) => key === id);
+  const title = `${index + 1}. ${SECTIONS[index][1]}`;
   return (
     <section aria-labelledby={id} className="scroll-mt-6 border-t border-slate-200 pt-10">
       <h2 id={id} className="text-2xl font-semibold tracking-tight text-slate-900">
@@ -43,6 +51,13 @@ function Section({ id, title, children }: { id: string; title: string; children:
       <div className="mt-4 max-w-none">{children}</div>
     </section>
   );
+}
+
+/** A breakdown time: "0 ms", "< 0.1 ms", "28.5 ms". */
+function msText(x: number): string {
+  if (x === 0) return '0 ms';
+  if (x < 0.1) return '< 0.1 ms';
+  return `${num(x, 3)} ms`;
 }
 
 function P({ children }: { children: ReactNode }) {
@@ -70,11 +85,32 @@ export default function ModelPage() {
   const es = mixShare.static * 1 + mixShare.read * 5 + mixShare.write * (8 + q * j);
   const es2 = mixShare.static * 2 * 1 + mixShare.read * 2 * 25 + mixShare.write * (2 * 64 + q * (2 * 8 * j + 2 * j * j));
   const cs2 = es2 / (es * es) - 1;
-  const mtbf = 60 * 24;
-  const inst = mtbf / (mtbf + 4);
-  const instMonitored = mtbf / (mtbf + 0.25);
-  const threeForTwo = kOfN(2, 3, inst);
+  const fig = CATALOG['app-server'].defaults.availability.value;
+  const mtbf = fig.type === 'instance' ? fig.mtbfHours : 1440;
+  const detect = NETWORK.detectHours.value;
+  const detectMon = NETWORK.detectMonitoredHours.value;
+  const byHand = NETWORK.restoreByHandHours.value;
+  const automatic = NETWORK.restoreAutomaticHours.value;
+  const backup = NETWORK.restoreFromBackupHours.value;
+  const failover = NETWORK.failoverMttrHours.value;
+  const deployDown = (w.deploysPerDay * NETWORK.deployDowntimeMinutes.value) / (24 * 60);
+  const instAuto = mtbf / (mtbf + detect + automatic);
+  const threeForTwo = kOfN(2, 3, instAuto);
   const appPrice = HOURLY_PRICES['ec2-m6g.large'].usdPerHour;
+  const ex = v2Examples();
+  const calibration: CalibrationView[] = calibrationResults().map((r) => ({
+    id: r.row.id,
+    group: r.row.group,
+    figure: r.row.figure,
+    unit: r.row.unit,
+    engine: r.engineValue,
+    published: r.row.published ? { ...r.row.published } : null,
+    source: r.row.source,
+    evidence: r.row.evidence,
+    departure: r.departure,
+    acceptedBecause: r.row.acceptedBecause ?? null,
+  }));
+  const minutes = (h: number) => `${num(h * 60, 3)} min`;
 
   return (
     <div className="mx-auto w-full max-w-6xl px-4 py-10 sm:py-14">
@@ -102,7 +138,7 @@ export default function ModelPage() {
       </nav>
 
       <div className="mt-10 space-y-12">
-        <Section id="load" title="1. From users to load">
+        <Section id="load">
           <P>
             Everything starts from daily active users. Each makes a number of requests a day; the busiest hour runs at a multiple of the
             day’s average. The model works at that peak, in requests per second:
@@ -132,7 +168,7 @@ export default function ModelPage() {
           </Example>
         </Section>
 
-        <Section id="propagation" title="2. Where traffic goes">
+        <Section id="propagation">
           <P>
             Each component receives a rate per class and serves it, forwards it, or both. It forwards a class only to connected
             components that accept it. Specialists come first: a CDN takes the static files, a cache takes the reads, a queue takes the
@@ -150,7 +186,7 @@ export default function ModelPage() {
           </P>
         </Section>
 
-        <Section id="queueing" title="3. Queues and latency">
+        <Section id="queueing">
           <P>
             Each instance of a server-like component (app servers, services, workers, caches, databases, replicas, search) is a queue
             with <V>c</V> servers, one per core, fed <V>λ</V> requests per second. If a request takes <V>S</V> on average, its service
@@ -229,9 +265,11 @@ export default function ModelPage() {
           </P>
           <h3 className="mt-8 text-lg font-semibold text-slate-900">End to end</h3>
           <P>
-            A request’s time is the sum of everything on its path: network hops ({NETWORK.usersToFirstNodeMs.value} ms from users to the first
-            component, {NETWORK.usersToCdnMs.value} ms to a CDN, {NETWORK.insideRegionMs.value} ms inside a region, {NETWORK.acrossRegionsMs.value} ms
-            across regions), the fixed latency of managed components, and the wait and service at each queue. Different requests take
+            A request’s server-side time is the sum of everything on its path from the entry of the serving region: network hops (0 ms
+            from users to the entry, whose round trips belong to the user-perceived view below; {NETWORK.insideRegionMs.value} ms inside a
+            region; {NETWORK.acrossRegionsMs.value} ms across regions; {NETWORK.cdnToOriginMs.value} ms from a CDN edge to its origin), the
+            fixed latency of managed components, and the wait and service at each queue. A database’s service time is per query: a read
+            request makes {w.queriesPerRead} queries, a write one transaction of {w.queriesPerWrite} statements. Different requests take
             different paths (a cache hit or a miss, one service or another), so the end-to-end time is a mixture over paths, weighted by
             how often each is taken. The mean is the weighted sum of the paths’ means. For percentiles, each path’s total time is
             approximated by a gamma distribution with the same mean and variance, and the model finds the time below which 95% or 99%
@@ -265,7 +303,111 @@ export default function ModelPage() {
           </Formula>
         </Section>
 
-        <Section id="saturation" title="4. Saturation">
+        <Section id="user-latency">
+          <P>
+            Stage objectives for reads and writes are <strong>server-side</strong>: measured from the entry of the serving region, as a
+            dashboard measures them. Users also wait for their own round trips to that entry. The <strong>user-perceived</strong> view adds
+            them: a first static asset costs {AUDIENCE.staticRoundTrips.value} round trips (connect, TLS handshake, request), an API call
+            on the page’s warm connection {AUDIENCE.dynamicRoundTrips.value}.
+          </P>
+          <Formula label="user-perceived time equals server-side time from the entry, plus the DNS lookup, plus round trips times the round-trip time of the user's bucket">
+            <V>T</V>
+            <sub>user</sub> = <V>T</V>
+            <sub>server</sub> + DNS + round trips × RTT<sub>bucket</sub>
+          </Formula>
+          <TableWrap caption="Where the users are: round-trip buckets (share of users × round trip). With geo DNS over R regions, the first R buckets are served from a region near them.">
+            <thead>
+              <tr>
+                <th scope="col" className={th}>
+                  Audience
+                </th>
+                <th scope="col" className={th}>
+                  Buckets
+                </th>
+                <th scope="col" className={th}>
+                  Source
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {(['regional', 'global', 'cdnEdge'] as const).map((k) => (
+                <tr key={k}>
+                  <th scope="row" className={`${td} font-medium`}>
+                    {k === 'cdnEdge' ? 'CDN edge (any audience)' : k === 'regional' ? 'regional (stages 1–4)' : 'global (stages 5–8)'}
+                  </th>
+                  <td className={`${td} tabular-nums`}>
+                    {AUDIENCE[k].value.map((b, i) => (
+                      <span key={i} className="block whitespace-nowrap">
+                        {pct(b.share, 0)} × {b.rttMs} ms
+                      </span>
+                    ))}
+                  </td>
+                  <td className={`${td} text-xs text-slate-700 sm:text-sm`}>{AUDIENCE[k].source}</td>
+                </tr>
+              ))}
+            </tbody>
+          </TableWrap>
+          <Example>
+            The stage 4 reference at 1,000,000 users has no CDN. Its server-side static p95 is {num(ex.latency.serverStaticP95, 3)} ms; users
+            perceive {num(ex.latency.regionalStaticP95, 3)} ms when they are near the region and {num(ex.latency.globalStaticP95, 3)} ms when
+            they are spread over the world (the farthest fifth pay {AUDIENCE.staticRoundTrips.value} ×{' '}
+            {Math.max(...AUDIENCE.global.value.map((b) => b.rttMs))} ms before a server starts). No number or size of servers shortens a
+            round trip; with a CDN (the stage 5 reference) users perceive {num(ex.latency.cdnStaticP95, 3)} ms. That is why stage 5’s
+            user-perceived static objective is a wall only a CDN passes.
+          </Example>
+          <h3 className="mt-8 text-lg font-semibold text-slate-900">Where the time goes</h3>
+          <P>
+            Every latency figure comes with a breakdown: for each hop on the path the class mostly follows, the network time to reach it,
+            the mean wait for a free core (and how much of that is waiting behind background jobs run inline), the mean service time, and
+            that hop’s share of the p95. A failing latency check names the hop that dominates and the technique that removes it.
+          </P>
+          <TableWrap caption={`Read p95 of the stage 4 reference at 1,000,000 users: ${num(ex.latency.breakdown.p95Ms, 3)} ms (computed by the engine)`}>
+            <thead>
+              <tr>
+                <th scope="col" className={th}>
+                  Hop
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Network
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Waiting
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  of which behind jobs
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Service
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Share of p95
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {ex.latency.breakdown.hops.map((h) => (
+                <tr key={h.nodeId}>
+                  <th scope="row" className={`${td} font-medium whitespace-nowrap`}>
+                    {h.label}
+                  </th>
+                  <td className={tdNum}>{msText(h.networkMs)}</td>
+                  <td className={tdNum}>{msText(h.waitingMs)}</td>
+                  <td className={tdNum}>{msText(h.waitingBehindJobsMs)}</td>
+                  <td className={tdNum}>{msText(h.serviceMs)}</td>
+                  <td className={tdNum}>
+                    {pct(h.share, 0)} ({num(h.p95Ms, 3)} ms)
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </TableWrap>
+          <P>
+            A request times out once: a path through several saturated components reports one {NETWORK.timeoutMs.value / 1000} s timeout,
+            not their sum, and no latency figure exceeds the timeout.
+          </P>
+        </Section>
+
+        <Section id="saturation">
           <P>
             At <V>ρ</V> ≥ 1 a component receives more work than it can do. The queue would grow without end, so the model lets it serve
             at capacity: it answers 1/<V>ρ</V> of the requests, the rest fail (they count in the error rate), its latency is the{' '}
@@ -275,17 +417,64 @@ export default function ModelPage() {
           </P>
         </Section>
 
-        <Section id="availability" title="5. Availability">
+        <Section id="availability">
           <P>
-            Availability is the expected share of requests that succeed. An instance fails now and then and is repaired; with a mean time
-            between failures of 60 days and a mean time to repair of 4 hours it is up
+            Availability is the expected share of requests that succeed. An instance fails now and then (on average every{' '}
+            {num(mtbf / 24)} days) and is down until someone notices and it is restored:
           </P>
-          <Formula label="A equals MTBF divided by MTBF plus MTTR">
-            <V>A</V> = <Frac num="MTBF" den="MTBF + MTTR" /> = <Frac num="1,440 h" den="1,440 h + 4 h" /> = {num(inst, 5)}
+          <Formula label="A equals MTBF divided by MTBF plus time to detect plus time to restore">
+            <V>A</V> = <Frac num="MTBF" den="MTBF + detect + restore" />
           </Formula>
+          <TableWrap caption="Detection and restore times (NETWORK in lib/engine/catalog.ts)">
+            <thead>
+              <tr>
+                <th scope="col" className={th}>
+                  Step
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Time
+                </th>
+                <th scope="col" className={th}>
+                  When
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {(
+                [
+                  ['Detect, no monitoring', minutes(detect), 'a user notices and reports it'],
+                  ['Detect, with monitoring', minutes(detectMon), 'alerting pages someone; monitoring anywhere shortens it for every instance'],
+                  ['Restore automatically', minutes(automatic), 'a stateless instance behind a load balancer or gateway (or a queue’s worker, or an autoscaling group) is replaced'],
+                  ['Restore by hand', `${num(byHand)} h`, 'any other instance (a lone app server, a replica)'],
+                  ['Restore from backup', `${num(backup)} h`, 'a database primary without a standby, or the stage 1 server that holds the data'],
+                  ['Fail over', minutes(failover), 'a primary with a standby or replica: automatic, so no detection time is added'],
+                  ['Deploy', `${NETWORK.deployDowntimeMinutes.value} min × ${w.deploysPerDay} a day`, 'an app tier that cannot roll a deploy: one instance, or not behind a load balancer or gateway'],
+                ] as const
+              ).map(([step, time, when]) => (
+                <tr key={step}>
+                  <th scope="row" className={`${td} font-medium whitespace-nowrap`}>
+                    {step}
+                  </th>
+                  <td className={tdNum}>{time}</td>
+                  <td className={`${td} min-w-56`}>{when}</td>
+                </tr>
+              ))}
+            </tbody>
+          </TableWrap>
+          <P>An app tier that cannot deploy one instance at a time is also down for each deploy:</P>
+          <Formula label="deploy factor equals one minus deploys per day times deploy minutes divided by 1,440 minutes">
+            deploy factor = 1 − <Frac num="deploysPerDay × deploy minutes" den="1,440 min" /> = {num(1 - deployDown, 6)}
+          </Formula>
+          <Example>
+            A lone app instance replaced by hand, with one deploy a day: {num(mtbf)} / ({num(mtbf)} + {num(detect)} + {num(byHand)}) × (1 −{' '}
+            {NETWORK.deployDowntimeMinutes.value}/1,440) = {pct(ex.loneApp, 3)} ({pct(ex.loneAppMonitored, 3)} with monitoring). A lone
+            database restored from backup: {pct(ex.loneDb, 3)} ({pct(ex.loneDbMonitored, 3)} with monitoring: monitoring never makes a lone
+            database highly available). With a standby: {pct(ex.standbyDb, 4)}.
+          </Example>
           <P>
-            Monitoring detects failures and replaces instances in 15 minutes ({num(instMonitored, 6)}). A component of <V>n</V> instances that
-            needs <V>k</V> of them to carry the peak is up when at least <V>k</V> are:
+            Redundancy needs something that routes around a failure. Only behind a health-checking splitter (a load balancer or gateway,
+            a queue in front of workers, a primary in front of its replicas) does a component of <V>n</V> instances that needs <V>k</V> of
+            them to carry the peak count as up while at least <V>k</V> are:
           </P>
           <Formula label="A k of n equals the sum from i equals k to n of n choose i, times A to the i, times one minus A to the n minus i">
             <V>A</V>
@@ -305,21 +494,71 @@ export default function ModelPage() {
               <V>n</V>−<V>i</V>
             </sup>
           </Formula>
+          <P>
+            Elsewhere each instance fails its own share of requests, so two app servers wired straight to users are no better than one (
+            {pct(ex.stage2TwoNoLb, 3)} end to end, as with one). A read replica’s replay of the write stream does not shrink when a sibling
+            fails, so the survivors must carry it too. A cache whose store can carry all its misses is not a point of failure: when it
+            fails, reads slow down but succeed.
+          </P>
           <Example>
-            Three app instances of which two carry the load: {num(threeForTwo, 7)}, against {num(inst * inst * inst, 5)} if all three were
-            needed. Spare capacity is what buys availability.
+            Three app instances behind a load balancer, replaced automatically, of which two carry the load: {num(threeForTwo, 7)}, against{' '}
+            {num(instAuto ** 3, 5)} if all three were needed. Two behind a load balancer: {pct(ex.twoBehindLb, 5)}.
           </Example>
           <P>
-            Sibling components behind one splitter count as one redundancy group. A database primary is a single instance unless it has a
-            standby or a replica to fail over to (in a minute). Managed services use their typical observed availability (DNS 99.9999%, CDN
-            and load balancer 99.995%). A path is up when everything on it is; a request class is the mixture of its paths; regions count
-            in parallel only where geo DNS spreads users over them and the survivors can carry a failed region without saturating. A
-            single point of failure is a component on a user path with no spare instance. The end-to-end figure also subtracts the error
-            rate, since failed requests do not succeed.
+            A path is up when everything on it is, and a region is up {pct(NETWORK.regionAvailability.value, 2)} of the time. Where geo DNS
+            spreads users over two or more regions and the survivors can carry a failed region without saturating, the regions count in
+            parallel, whole paths at a time (geo DNS sends users away from a region whose path is down):
+          </P>
+          <Formula label="A geo equals one minus the product over regions of one minus the availability of region r's whole path">
+            <V>A</V>
+            <sub>geo</sub> = 1 − Π<sub><V>r</V></sub> (1 − <V>A</V>
+            <sub>path in region <V>r</V></sub>)
+          </Formula>
+          <P>
+            Managed services use their typical observed availability (DNS 99.9999%, CDN and load balancer 99.995%). The end-to-end figure
+            multiplies the path availability by (1 − error rate − shed rate): failed requests and requests a rate limiter sheds do not
+            succeed. A single point of failure is a component on a user path with no spare instance; its finding says whether it is one
+            instance or several that are all needed for the load.
+          </P>
+          <TableWrap caption="What each step buys, end to end (computed by the engine)">
+            <thead>
+              <tr>
+                <th scope="col" className={th}>
+                  Design
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Availability
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {(
+                [
+                  ['Lone app server + lone database (stage 2)', ex.stage2Shape],
+                  ['… with monitoring', ex.stage2Monitored],
+                  ['… with two app servers but no load balancer', ex.stage2TwoNoLb],
+                  ['Load balancer + 2 app servers + lone database (stage 3)', ex.stage3Shape],
+                  ['… with a standby database', ex.stage3Standby],
+                  ['Stage 8 reference: two regions behind geo DNS', ex.stage8],
+                ] as const
+              ).map(([label, a]) => (
+                <tr key={label}>
+                  <th scope="row" className={`${td} font-normal`}>
+                    {label}
+                  </th>
+                  <td className={tdNum}>{pct(a, 3)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </TableWrap>
+          <P>
+            Static requests never touch the database, so the stage 2 shape is at {pct(ex.stage2Shape, 2)} and, with monitoring,{' '}
+            {pct(ex.stage2Monitored, 2)}. Stage 3 therefore asks for 99.7%: high enough that monitoring cannot stand in for a load balancer,
+            low enough that the stage 3 shape ({pct(ex.stage3Shape, 2)}) passes.
           </P>
         </Section>
 
-        <Section id="cost" title="6. Cost">
+        <Section id="cost">
           <P>
             The monthly bill is instance-hours at the price of each kind and size ({HOURS_PER_MONTH} hours a month, the average instance
             count where autoscaled), plus CDN and internet egress by the gigabyte, storage by the gigabyte-month (each copy), and
@@ -332,12 +571,13 @@ export default function ModelPage() {
           </Example>
         </Section>
 
-        <Section id="stages" title="7. Stages and scores">
+        <Section id="stages">
           <P>
-            The same design is judged at eight growth stages, each at its own user count with the default workload, so a design cannot
-            pass a stage by lowering the requests per user. A stage passes when nothing saturates, every request has somewhere to go, the
-            data fits, the p95 read latency and the availability meet the objectives, the cost fits the budget, and the stage’s practices
-            are present.
+            The same design is judged at eight growth stages, each at its own user count with the default workload and the stage’s
+            audience, so a design cannot pass a stage by lowering the requests per user. A stage passes when nothing saturates, every
+            request has somewhere to go, the data fits, shedding stays at most 0.1%, every latency objective and the availability are met,
+            the flash crowd (stage 8) leaves ordinary users with at most 1% errors, the cost fits the budget, and the stage’s practices are
+            present.
           </P>
           <StagesTable />
           <P>The score out of 100 is the sum of five parts, each rounded to 0.1:</P>
@@ -347,11 +587,12 @@ export default function ModelPage() {
               100%; 0 if anything saturates, data does not fit or traffic has nowhere to go.
             </li>
             <li>
-              <strong className="text-slate-900">Latency, 20:</strong> full at the p95 objective, falling linearly to 0 at twice it.
+              <strong className="text-slate-900">Latency, 20:</strong> for each latency objective (read; write from stage 6; user-perceived
+              static from stage 5), full at the objective and falling linearly to 0 at twice it; the part is the worst of them.
             </li>
             <li>
               <strong className="text-slate-900">Availability, 20:</strong> full at the objective, 0 at ten times the allowed downtime,
-              logarithmic between.
+              logarithmic between; shedding above 0.1% or a failing flash crowd caps it the same way.
             </li>
             <li>
               <strong className="text-slate-900">Cost, 15:</strong> full within the budget, 0 at twice it.
@@ -361,12 +602,91 @@ export default function ModelPage() {
             </li>
           </ul>
           <P>
-            Each stage’s reference design passes its own stage with 100 and fails the next, with a finding that points to the next
-            lesson; the test suite checks this.
+            A failing stage never shows 100. Each stage’s reference design passes its own stage with 100.
+          </P>
+          <h3 className="mt-8 text-lg font-semibold text-slate-900">Flash crowd</h3>
+          <P>
+            At stage 8, traffic jumps to {w.flashFactor}× the peak for a few minutes, most of the excess from a few clients. Whatever fails
+            at that load fails for everyone; what a rate limiter sheds is the crowd’s excess first, and only shedding beyond that excess
+            reaches ordinary users. Computed by the engine: the stage 7 reference (no rate limiter) fails {pct(ex.flash.stage7, 2)} of
+            ordinary users’ requests; the stage 8 reference, with rate limiters, {pct(ex.flash.stage8, 2)}.
           </P>
         </Section>
 
-        <Section id="catalog" title="8. Catalog defaults and sources">
+        <Section id="invariant">
+          <P>
+            Each technique has to pay off in the numbers where it pays off in real systems. Where a transition is a <strong>wall</strong>,
+            the stage’s reference design fails the next stage on a number, and no “more of the same” (changing only counts and sizes of
+            what it already has) passes every numeric check of that stage within its budget. A search shows it
+            (<code className="font-mono text-sm">lib/engine/more-of-the-same.ts</code>): a grid over counts (×1 to ×32) and sizes, then
+            the culprits of each failing check doubled and upsized step by step; run on the reference designs, it finds no passing variant
+            for any wall (docs/model.md §8 lists what each best attempt still fails). Where a transition is <strong>soft</strong>, real systems
+            can grow without the technique for a while, so the practice check instead shows what the technique buys, computed by the
+            engine with and without it.
+          </P>
+          <TableWrap caption="The transitions and the mechanism that decides each">
+            <thead>
+              <tr>
+                <th scope="col" className={th}>
+                  Transition
+                </th>
+                <th scope="col" className={th}>
+                  Why
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {(
+                [
+                  ['1 → 2 separate database', 'soft', 'app and database stop fighting over one box’s cores; each is sized on its own'],
+                  ['2 → 3 load balancer', 'wall: availability', 'a lone app tier is down for every deploy and repaired by hand; instances without a health-checking splitter are not redundant'],
+                  ['3 → 4 replication', 'wall: availability', `a lone primary restores from backup in ${num(backup)} h; a standby fails over in ${minutes(failover)}`],
+                  ['4 → 5 CDN', 'wall: latency', `a global audience’s first asset costs ${AUDIENCE.staticRoundTrips.value} round trips of up to ${Math.max(...AUDIENCE.global.value.map((b) => b.rttMs))} ms to one region; a CDN edge is ${AUDIENCE.cdnEdge.value.map((b) => b.rttMs).join('–')} ms away`],
+                  ['4 → 5 cache', 'soft, made visible', 'a cache removes most database work: replicas, cost and p95 with and without'],
+                  ['5 → 6 queue and workers', 'wall: latency', 'jobs run inline push the write p95 past its objective; no instance count shortens a 200 ms job'],
+                  ['6 → 7 services', 'soft', 'the blast radius of a bad deploy: a monolith’s fails every route, a service’s only its own'],
+                  ['7 → 8 regions, rate limiting, monitoring', 'wall: availability, errors', 'one region is up 99.99% at best; a flash crowd without a rate limiter fails requests for everyone'],
+                ] as const
+              ).map(([t, kind, why]) => (
+                <tr key={t}>
+                  <th scope="row" className={`${td} w-40 font-medium sm:w-72`}>
+                    {t}
+                    <span
+                      className={`mt-1 block w-fit rounded px-1.5 py-0.5 text-xs font-semibold ${kind.startsWith('wall') ? 'bg-red-50 text-red-800' : 'bg-slate-100 text-slate-700'}`}
+                    >
+                      {kind}
+                    </span>
+                  </th>
+                  <td className={td}>{why}</td>
+                </tr>
+              ))}
+            </tbody>
+          </TableWrap>
+          <P>The with/without comparisons on the soft transitions, computed by the engine on the reference designs:</P>
+          <ul className="mt-3 max-w-3xl list-disc space-y-2 pl-5 leading-relaxed text-slate-700">
+            <li>
+              <strong className="text-slate-900">Separate database (stage 2):</strong> {ex.comparisons.separate}
+            </li>
+            <li>
+              <strong className="text-slate-900">Cache for reads (stage 5):</strong> {ex.comparisons.cache}
+            </li>
+            <li>
+              <strong className="text-slate-900">Services own their data (stage 7):</strong> {ex.comparisons.services}
+            </li>
+          </ul>
+        </Section>
+
+        <Section id="calibration">
+          <P>
+            Every figure in the catalog should sit inside a published range: benchmark results, vendor documentation, price lists. The
+            table puts each one next to its counterpart and says how far it departs. The engine’s values are read from the catalog when
+            the page is built (<code className="font-mono text-sm">lib/engine/calibration.ts</code>), and a test fails if a row leaves its
+            range without a written reason. Rows marked open are known to be wrong and are to be fixed in the engine.
+          </P>
+          <CalibrationTable rows={calibration} />
+        </Section>
+
+        <Section id="catalog">
           <P>
             Every component kind starts from these defaults; any of them can be changed per component. Each figure comes from a public
             benchmark, a price list or the specification, or is calibrated so the stages behave as the lessons say. Figures without a
@@ -376,7 +696,7 @@ export default function ModelPage() {
           <CatalogSources />
         </Section>
 
-        <Section id="prices" title="9. Prices">
+        <Section id="prices">
           <P>
             One dated price table drives every cost (prices drift, so the date matters): AWS us-east-1 on-demand prices, checked{' '}
             {PRICES_DATE}. Sizes double the price at each step up from medium.
@@ -384,13 +704,17 @@ export default function ModelPage() {
           <PriceTables />
         </Section>
 
-        <Section id="decisions" title="10. Decisions the engine makes">
-          <div className="max-w-3xl">
+        <Section id="decisions">
+          <P>
+            The whole model in one document, <code className="font-mono text-sm">docs/model.md</code> in the repository: every rule,
+            figure and decision the engine makes where the specification is silent, and its known limits. Open a part to read it.
+          </P>
+          <div className="mt-4 max-w-4xl">
             <ModelNotes />
           </div>
         </Section>
 
-        <Section id="accuracy" title="11. How accurate is it?">
+        <Section id="accuracy">
           <P>
             The formulas above are approximations wherever requests of different sizes share a server or paths are combined. To check
             them, a discrete-event simulation runs the same design request by request: random (Poisson) arrivals at the peak rates,

@@ -1,4 +1,4 @@
-import { CATALOG, NETWORK, WORKLOAD_DEFAULTS, type Kind, type KindDefaults } from '@/lib/engine';
+import { AUDIENCE, CATALOG, NETWORK, WORKLOAD_DEFAULTS, type Kind, type KindDefaults } from '@/lib/engine';
 import { formatAvailability, formatUsd } from '@/lib/content/format';
 import { getStageFact } from '@/lib/content/stage-facts';
 
@@ -51,46 +51,79 @@ const WORKLOAD_UNITS: Partial<Record<keyof typeof WORKLOAD_DEFAULTS, (v: number)
   staticKB: (v) => `${v} KB`,
   dynamicKB: (v) => `${v} KB`,
   dataPerUserMB: (v) => `${v} MB`,
+  queriesPerRead: (v) => `${v} queries`,
+  queriesPerWrite: (v) => `${v} statements`,
+  deploysPerDay: (v) => `${v} a day`,
+  flashFactor: (v) => `${v}×`,
 };
 
 /** A workload default: `<ModelWorkload field="peakFactor" />` → "3×". */
 export function ModelWorkload({ field }: { field: keyof typeof WORKLOAD_DEFAULTS }) {
   const v = WORKLOAD_DEFAULTS[field];
+  if (typeof v === 'string') return <Value source="docs/model.md §1 workload defaults">{v}</Value>;
   if (typeof v !== 'number') throw new Error(`<ModelWorkload>: unknown field "${field}"`);
-  return <Value source="MODEL.md §1.2 workload defaults">{(WORKLOAD_UNITS[field] ?? num.format)(v)}</Value>;
+  return <Value source="docs/model.md §1 workload defaults">{(WORKLOAD_UNITS[field] ?? num.format)(v)}</Value>;
 }
 
-/** A network figure: `<ModelNetwork field="acrossRegionsMs" />` → "70 ms". */
+/** A duration in hours as a learner reads it: "30 min", "1 h", "1 h 30 min", "90 s". */
+export function hoursText(h: number): string {
+  const minutes = h * 60;
+  if (minutes < 1.5 && !Number.isInteger(minutes)) return `${num.format(minutes * 60)} s`;
+  if (minutes < 60) return `${num.format(minutes)} min`;
+  const whole = Math.floor(h);
+  const rest = Math.round((h - whole) * 60);
+  return rest === 0 ? `${whole} h` : `${whole} h ${rest} min`;
+}
+
+/** A network or repair figure: `<ModelNetwork field="acrossRegionsMs" />` → "70 ms", `field="failoverMttrHours"` → "1.5 min". */
 export function ModelNetwork({ field }: { field: keyof typeof NETWORK }) {
   const entry = NETWORK[field];
   if (!entry || typeof entry.value !== 'number') throw new Error(`<ModelNetwork>: unknown field "${field}"`);
   const v = entry.value;
-  const text =
-    field === 'regionAvailability'
-      ? formatAvailability(v)
-      : field === 'failoverMttrHours'
-        ? `${num.format(v * 60)} min`
-        : field === 'timeoutMs'
-          ? `${num.format(v / 1000)} s`
-          : `${num.format(v)} ms`;
+  let text: string;
+  if (field === 'regionAvailability') text = formatAvailability(v);
+  else if (field === 'timeoutMs') text = `${num.format(v / 1000)} s`;
+  else if (field === 'deployDowntimeMinutes') text = `${num.format(v)} min`;
+  else if (field.endsWith('Hours')) text = field === 'failoverMttrHours' ? `${num.format(v * 60)} min` : hoursText(v);
+  else text = `${num.format(v)} ms`;
   return <Value source={entry.source}>{text}</Value>;
 }
 
 /**
- * One compute instance's availability, MTBF / (MTBF + MTTR), as the model
- * figures it; `monitored` uses the shorter repair time monitoring buys.
- * `show="mtbf"` or `"mttr"` renders the inputs instead.
+ * Where the users are (docs/model.md §4.2): `<ModelAudience field="global" />` →
+ * "20–230 ms", `field="cdnEdge"` → "12–38 ms", `field="staticRoundTrips"` → "3".
+ */
+export function ModelAudience({ field }: { field: keyof typeof AUDIENCE }) {
+  const entry = AUDIENCE[field];
+  if (!entry) throw new Error(`<ModelAudience>: unknown field "${field}"`);
+  const v = entry.value as number | readonly { share: number; rttMs: number }[];
+  let text: string;
+  if (typeof v === 'number') text = field === 'nearRttMs' ? `${num.format(v)} ms` : num.format(v);
+  else {
+    const rtts = v.map((b) => b.rttMs);
+    text = `${num.format(Math.min(...rtts))}–${num.format(Math.max(...rtts))} ms`;
+  }
+  return <Value source={entry.source}>{text}</Value>;
+}
+
+/**
+ * One compute instance's availability as the model figures it (docs/model.md
+ * §5.1): MTBF / (MTBF + time to detect + time to restore), for an instance
+ * replaced by hand (30 min to detect, 2 min with monitoring, then 1 h).
+ * `show="mtbf"` or `"mttr"` renders the inputs instead. Deploy downtime and
+ * automatic replacement behind a load balancer are not in this figure.
  */
 export function InstanceAvailability({ monitored = false, show = 'availability' }: { monitored?: boolean; show?: 'availability' | 'mtbf' | 'mttr' }) {
   const fig = CATALOG['app-server'].defaults.availability;
   if (fig.value.type !== 'instance') throw new Error('<InstanceAvailability>: app-server is not an instance kind');
-  const { mtbfHours, mttrHours, mttrMonitoredHours } = fig.value;
-  const mttr = monitored ? mttrMonitoredHours : mttrHours;
+  const { mtbfHours } = fig.value;
+  const mttr = (monitored ? NETWORK.detectMonitoredHours.value : NETWORK.detectHours.value) + NETWORK.restoreByHandHours.value;
   let text: string;
   if (show === 'mtbf') text = `${num.format(mtbfHours / 24)} days`;
-  else if (show === 'mttr') text = mttr >= 1 ? `${num.format(mttr)} h` : `${num.format(mttr * 60)} min`;
+  else if (show === 'mttr') text = hoursText(mttr);
   else text = formatAvailability(Math.round((mtbfHours / (mtbfHours + mttr)) * 1e6) / 1e6);
-  return <Value source={fig.source}>{text}</Value>;
+  const source = `${fig.source}. Detect: ${NETWORK[monitored ? 'detectMonitoredHours' : 'detectHours'].source}. Restore: ${NETWORK.restoreByHandHours.source}`;
+  return <Value source={source}>{text}</Value>;
 }
 
 /**
@@ -108,5 +141,5 @@ export function StageTarget({ stage, show }: { stage: number; show: 'users' | 'p
         : show === 'availability'
           ? formatAvailability(fact.availability)
           : formatUsd(fact.budgetUsd);
-  return <Value source={`stage ${stage} target (MODEL.md §6)`}>{text}</Value>;
+  return <Value source={`stage ${stage} target (docs/model.md §7)`}>{text}</Value>;
 }

@@ -63,7 +63,17 @@ const WORKLOAD_MEANING: Record<keyof typeof WORKLOAD_DEFAULTS, string> = {
   staticKB: 'size of a static response, KB (for egress cost)',
   dynamicKB: 'size of a dynamic response, KB',
   dataPerUserMB: 'data stored per user, MB (for storage and sharding)',
+  queriesPerRead: 'database queries one read request makes (an ORM-built page makes 5–20); each costs the database’s per-query time',
+  queriesPerWrite: 'statements in one write request’s transaction (a TPC-B transaction is 5)',
+  deploysPerDay: 'deploys a day of each app tier; a tier that cannot roll them is down about 2 min for each',
+  flashFactor: 'a flash crowd’s traffic as a multiple of the peak (stage 8 checks it)',
+  audience: 'where the users are: "regional" (near one region, 20–40 ms) or "global" (20–230 ms); a text value, not a number',
 };
+
+/** A workload default as the table shows it: numbers grouped, the audience as its quoted string. */
+export function workloadValue(v: number | string): string {
+  return typeof v === 'string' ? `"${v}"` : num(v);
+}
 
 export function WorkloadTable() {
   return (
@@ -87,7 +97,7 @@ export function WorkloadTable() {
             <td className={`${td} font-mono text-xs break-normal`} data-code-name={k}>
               <CodeName name={k} />
             </td>
-            <td className={tdNum}>{num(WORKLOAD_DEFAULTS[k])}</td>
+            <td className={typeof WORKLOAD_DEFAULTS[k] === 'string' ? `${td} text-right font-mono text-xs whitespace-nowrap` : tdNum}>{workloadValue(WORKLOAD_DEFAULTS[k])}</td>
             <td className={td}>{WORKLOAD_MEANING[k]}</td>
           </tr>
         ))}
@@ -100,7 +110,7 @@ function availabilityText(spec: KindSpec): string {
   const a = spec.defaults.availability.value;
   if (a.type === 'managed') return `${(a.availability * 100).toFixed(4).replace(/0+$/, '')}% managed`;
   if (a.type === 'none') return '—';
-  return `${a.mtbfHours / 24} d / ${a.mttrHours} h`;
+  return `${a.mtbfHours / 24} d / detect + restore`;
 }
 
 function serviceText(spec: KindSpec): string {
@@ -117,7 +127,7 @@ const thWrap = th.replace('whitespace-nowrap', '');
 
 export function CatalogTable() {
   return (
-    <TableWrap caption="Catalog v1 defaults per kind at size medium (each size step halves or doubles cores and price). Queue: an M/M/c station per instance. Rated: a fixed latency and a rated capacity. Availability: mean time between failures / to repair (15 min with monitoring), or a managed service’s figure.">
+    <TableWrap caption="Catalog defaults per kind at size medium (each size step halves or doubles cores and price). Queue: an M/M/c station per instance. Rated: a fixed latency and a rated capacity. Database and replica service times are per query (a read request makes queriesPerRead of them, a write queriesPerWrite). Availability: mean time between failures / repair time, which is detection plus restore and depends on the design (see Availability), or a managed service’s figure.">
       <thead>
         <tr>
           <th scope="col" className={th}>
@@ -146,7 +156,7 @@ export function CatalogTable() {
           </th>
           <th scope="col" className={thWrap}>
             Availability
-            <span className="block text-xs font-normal text-slate-600">MTBF / MTTR</span>
+            <span className="block text-xs font-normal text-slate-600">MTBF / repair</span>
           </th>
           <th scope="col" className={`${th} text-right`}>
             $ / hour
@@ -184,7 +194,7 @@ function valueText(value: unknown): string {
   if (typeof value === 'string' || typeof value === 'boolean') return String(value);
   if (value && typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if (v.type === 'instance') return `MTBF ${Number(v.mtbfHours) / 24} days, MTTR ${v.mttrHours} h`;
+    if (v.type === 'instance') return `MTBF ${Number(v.mtbfHours) / 24} days, repair = detect + restore (see Availability)`;
     if (v.type === 'managed') return `${Number(v.availability) * 100}%`;
     if (v.type === 'none') return 'none';
     return Object.entries(v)
@@ -361,9 +371,13 @@ export function PriceTables() {
   );
 }
 
+function msOrDash(x: number | null): string {
+  return x === null ? '—' : `${x} ms`;
+}
+
 export function StagesTable() {
   return (
-    <TableWrap caption="The eight stages: load, objectives, budget and required practices">
+    <TableWrap caption="The eight stages: load, objectives (server-side p95s from the entry of the serving region; the static p95 as users perceive it), budget and required practices">
       <thead>
         <tr>
           <th scope="col" className={th}>
@@ -372,11 +386,27 @@ export function StagesTable() {
           <th scope="col" className={`${th} text-right`}>
             Users
           </th>
-          <th scope="col" className={`${th} text-right`}>
+          <th scope="col" className={th}>
+            Audience
+          </th>
+          <th scope="col" className={`${thWrap} text-right`}>
             p95 read
+            <span className="block text-xs font-normal text-slate-600">server-side</span>
+          </th>
+          <th scope="col" className={`${thWrap} text-right`}>
+            p95 write
+            <span className="block text-xs font-normal text-slate-600">server-side</span>
+          </th>
+          <th scope="col" className={`${thWrap} text-right`}>
+            p95 static
+            <span className="block text-xs font-normal text-slate-600">user-perceived</span>
           </th>
           <th scope="col" className={`${th} text-right`}>
             Availability
+          </th>
+          <th scope="col" className={`${thWrap} text-right`}>
+            Flash crowd
+            <span className="block text-xs font-normal text-slate-600">errors at most</span>
           </th>
           <th scope="col" className={`${th} text-right`}>
             Budget / month
@@ -393,8 +423,12 @@ export function StagesTable() {
               {s.stage}. {s.name}
             </th>
             <td className={tdNum}>{usersLabel(s.users)}</td>
+            <td className={td}>{s.audience}</td>
             <td className={tdNum}>{s.p95ReadMs} ms</td>
+            <td className={tdNum}>{msOrDash(s.p95WriteMs)}</td>
+            <td className={tdNum}>{msOrDash(s.userStaticP95Ms)}</td>
             <td className={tdNum}>{pct(s.availability, 2)}</td>
+            <td className={tdNum}>{s.flashErrorRate === null ? '—' : pct(s.flashErrorRate, 0)}</td>
             <td className={tdNum}>{usd(s.budgetUsd)}</td>
             <td className={`${td} min-w-56`}>{s.practices.length ? s.practices.map((p) => PRACTICES[p].label).join('; ') : '—'}</td>
           </tr>

@@ -350,21 +350,25 @@ export interface HopEnd {
 
 /**
  * The network time the engine gives a connection left blank, and why
- * (MODEL-NOTES.md "Hops", compile.ts `hop`).
+ * (docs/model.md §4.1 "Server-side latency", compile.ts `hop`).
  */
 export function defaultHop(from: HopEnd, to: HopEnd): { ms: number; why: string } {
   const regionOf = (e: HopEnd) => (GLOBAL_KINDS.has(e.kind) ? null : (e.region ?? NETWORK.defaultRegion.value));
   if (from.kind === 'users' || from.kind === 'dns') {
     if (to.kind === 'dns') return { ms: 0, why: 'the DNS lookup time stands for it' };
-    if (to.kind === 'cdn') return { ms: NETWORK.usersToCdnMs.value, why: 'users reach a nearby CDN edge' };
-    return { ms: NETWORK.usersToFirstNodeMs.value, why: 'users reach it over the internet' };
+    // Server-side time starts at the entry; the user's own round trips (12–38 ms to a
+    // CDN edge, 20–230 ms to a region by audience) are in the user-perceived view.
+    return {
+      ms: 0,
+      why: `server-side time starts at the ${to.kind === 'cdn' ? 'CDN edge' : 'entry'}; the user’s own round trips are in the user-perceived latency`,
+    };
   }
   const a = regionOf(from);
   const b = regionOf(to);
   if (from.kind === 'cdn') {
     return b === null
       ? { ms: NETWORK.insideRegionMs.value, why: 'both ends are global' }
-      : { ms: NETWORK.usersToFirstNodeMs.value, why: 'from the CDN edge to the origin over the internet' };
+      : { ms: NETWORK.cdnToOriginMs.value, why: 'from the CDN edge to the origin over the internet, one round trip' };
   }
   if (a === null || b === null) return { ms: NETWORK.insideRegionMs.value, why: 'as inside a region' };
   if (a === b) return { ms: NETWORK.insideRegionMs.value, why: `both ends are in ${a}` };
