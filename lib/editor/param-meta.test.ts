@@ -89,6 +89,6 @@ describe('a connection’s latency help', () => {
     expect(edgeLatencyHelp({ kind: 'users' }, { kind: 'cdn' })).toContain('blank uses 0 ms (server-side time starts at the CDN edge');
     expect(edgeLatencyHelp({ kind: 'cdn' }, { kind: 'object-storage' })).toContain('blank uses 40 ms');
     expect(edgeLatencyHelp({ kind: 'load-balancer' }, { kind: 'app-server' })).toBe('Network time of this hop; blank uses 0.5 ms (both ends are in region-1).');
-    expect(edgeLatencyHelp({ kind: 'load-balancer', region: 'eu-west' }, { kind: 'app-server', region: 'us-east' })).toContain('blank uses 70 ms (from eu-west to us-east)');
+    expect(edgeLatencyHelp({ kind: 'load-balancer', region: 'eu-west' }, { kind: 'app-server', region: 'us-east' })).toContain('blank uses 80 ms (from eu-west to us-east)');
   });
 });

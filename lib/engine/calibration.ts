@@ -98,8 +98,6 @@ export const CALIBRATION: readonly CalibrationRow[] = [
     },
     source: 'pg_doorman docs, "Performance Benchmarks" (PostgreSQL 15, 20-core server, scale 10, 80 clients)',
     evidence: 'primary',
-    acceptedBecause:
-      'pgbench -S is one primary-key lookup; an ORM-built page makes heavier queries (joins, more columns, more rows). MODEL.md §9.2 gives 0.1–0.3 ms for "a simple indexed point query", and 0.15 ms is inside that.',
   },
   {
     id: 'db-write-statement',
@@ -179,7 +177,7 @@ export const CALIBRATION: readonly CalibrationRow[] = [
     source: 'Cockcroft & Sheahan, "Benchmarking Cassandra Scalability on AWS", Netflix Tech Blog (2011-11)',
     evidence: 'derived',
     acceptedBecause:
-      'Open: the NoSQL write time (2 ms, MODEL.md §2.1, unverified) is a placeholder about 6× slower than Netflix\'s 2011 Cassandra benchmark, the only published point. No stage reference design depends on NoSQL capacity; recalibrating it is an engine change.',
+      'The engine\'s 0.35 ms a replica write on 4 cores is 11,429 writes a second, the Netflix 2011 Cassandra figure (≈ 11,500) rounded to a whole hundredth of a millisecond.',
   },
 
   // ---------------------------------------------------------------- cache and queue
@@ -193,8 +191,6 @@ export const CALIBRATION: readonly CalibrationRow[] = [
     published: { low: 100_000, high: 180_000, text: '~100,000–180,000 simple ops/s per instance without pipelining (~107k on c4.large)' },
     source: 'redis-benchmark results (~107k ops/s on c4.large); Redis benchmarks page (~110k SET/s)',
     evidence: 'primary',
-    acceptedBecause:
-      'redis-benchmark uses 3-byte values; a cached query result or page fragment is kilobytes, so the catalog doubles the per-operation time (0.02 ms instead of ~0.01 ms). Half the published rate is still far more than any stage needs from one cache node.',
   },
   {
     id: 'cache-hit-ratio',
@@ -264,7 +260,6 @@ export const CALIBRATION: readonly CalibrationRow[] = [
     published: { low: 0, high: 0.4, text: 'HAProxy adds at most 0.4 ms at saturation' },
     source: 'haproxy.com blog (2021)',
     evidence: 'primary',
-    acceptedBecause: 'Rounded up from HAProxy\'s 0.4 ms; a managed load balancer (ALB) is not benchmarked there and is unlikely to be faster. 0.1 ms on a 200 ms objective changes nothing.',
   },
   {
     id: 's3-get',
@@ -321,7 +316,7 @@ export const CALIBRATION: readonly CalibrationRow[] = [
     source: '"Latency Between AWS Global Regions" table (2017, via acomputerscientistlearnsaws.blogspot.com)',
     evidence: 'secondary',
     acceptedBecause:
-      'A same-continent pair (for example us-east-1 ↔ us-west-2), which the published table does not list. The stage 8 reference keeps each region\'s path inside its region, so no reference design pays this hop.',
+      '80 ms is the published 80.5 ms us-east-1 ↔ eu-west-1 round trip, rounded; the nearest pair across an ocean.',
   },
   {
     id: 'cdn-to-origin',
@@ -622,8 +617,6 @@ export const CALIBRATION: readonly CalibrationRow[] = [
     },
     source: 'hashicorp/terraform-provider-aws RDS test helper, "Prices for mysql as of 2024-02-02" (proxy; PostgreSQL not found)',
     evidence: 'secondary',
-    acceptedBecause:
-      'Open, outside MODEL.md §9.2\'s ±20%: prices.ts doubles the burstable db.t4g.medium ($0.065, 2 vCPU), but the 4 vCPU class whose CPU figures the catalog uses costs about $0.34. Fixing it raises every database line about 2.6× and needs the stage budgets rechecked: an engine change, not made here.',
   },
   {
     id: 'price-elasticache',
@@ -707,13 +700,11 @@ export const CALIBRATION: readonly CalibrationRow[] = [
     group: 'prices',
     figure: 'CDN egress, above 5 PB a month (the engine\'s last tier)',
     unit: '$/GB',
-    reads: ['USAGE_PRICES.cdnEgressTiers.5.usdPerGB'],
+    reads: ['USAGE_PRICES.cdnEgressTiers.6.usdPerGB'],
     engine: () => USAGE_PRICES.cdnEgressTiers[USAGE_PRICES.cdnEgressTiers.length - 1].usdPerGB,
     published: { low: 0.02, high: 0.02, text: 'CloudFront NA/EU: $0.025 next 4 PB, $0.020 over 5 PB' },
     source: 'AWS CloudFront pricing page (stored copy)',
     evidence: 'primary',
-    acceptedBecause:
-      'Open, and MODEL.md §9.2 asks for every tier including above 5 PB: prices.ts ends with $0.025 for everything beyond 1 PB. Stage 8 (100M users, ~7.5 PB of static a month) pays $0.025 where CloudFront charges $0.020 on the bytes above 5 PB. Adding the tier is a prices.ts change, not made here.',
   },
   {
     id: 'price-cdn-requests',

@@ -190,7 +190,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     defaults: {
       instances: ONE,
       size: MEDIUM,
-      latencyMs: { value: 0.5, source: 'SOURCES.md HAProxy: at most 0.4 ms added at saturation (rounded up)' },
+      latencyMs: { value: 0.4, source: 'SOURCES.md HAProxy: at most 0.4 ms added at saturation' },
       capacityRps: {
         value: 50_000,
         source: 'MODEL.md §2.1; SOURCES.md HAProxy ~32k rps per core (1.03M on 8 cores), nginx 40k HTTPS rps per CPU',
@@ -354,10 +354,10 @@ export const CATALOG: Record<Kind, KindSpec> = {
     defaults: {
       instances: ONE,
       size: MEDIUM,
-      cores: { value: 1, source: 'MODEL.md §2.1: one core (Redis executes commands on one thread)' },
+      cores: { value: 1, source: 'MODEL.md §9.2: one thread for commands whatever the size (Redis); size buys memory' },
       serviceMs: {
-        value: { static: 0.02, read: 0.02, write: 0.02 },
-        source: 'MODEL.md §2.1; SOURCES.md redis-benchmark ~107k ops/s on c4.large (0.009 ms), doubled for real payloads',
+        value: { static: 0.008, read: 0.008, write: 0.008 },
+        source: 'MODEL.md §9.2: 100,000–200,000 simple operations a second; SOURCES.md redis-benchmark ~107k–180k ops/s without pipelining (0.008 ms = 125,000 ops/s)',
       },
       hitRatio: { value: 0.8, source: 'MODEL.md §2.1; unverified (depends on key popularity)' },
       availability: INSTANCE_AVAILABILITY,
@@ -380,9 +380,9 @@ export const CATALOG: Record<Kind, KindSpec> = {
       size: MEDIUM,
       cores: { value: 4, source: 'MODEL.md §2.1: 4 cores (SOURCES.md pgbench on a 4 vCPU db.m8gd.xlarge)' },
       serviceMs: {
-        value: { static: 0.15, read: 0.15, write: 0.17 },
+        value: { static: 0.12, read: 0.12, write: 0.17 },
         source:
-          'per query (MODEL.md §9.2; a read request makes workload.queriesPerRead, a write queriesPerWrite): SOURCES.md pgbench -S 7,500–11,500 point queries/s per core (0.09–0.13 ms, 0.15 with an ORM\'s heavier queries); TPC-B ≈ 4,700 five-statement transactions/s on 4 vCPU ≈ 0.85 ms of CPU per transaction (0.17 ms per statement)',
+          'per query (MODEL.md §9.2; a read request makes workload.queriesPerRead, a write queriesPerWrite): SOURCES.md pgbench -S 7,500–11,500 point queries/s per core (0.087–0.133 ms; 0.12); TPC-B ≈ 4,700 five-statement transactions/s on 4 vCPU ≈ 0.85 ms of CPU per transaction (0.17 ms per statement)',
       },
       shards: { value: 1, source: 'MODEL.md §2.1' },
       shardSkew: { value: 0, source: 'MODEL.md §2.1' },
@@ -407,7 +407,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
       instances: ONE,
       size: MEDIUM,
       cores: { value: 4, source: 'MODEL.md §2.1: as database' },
-      serviceMs: { value: { static: 0.15, read: 0.15, write: 0.17 }, source: 'per query, as database (MODEL.md §9.2)' },
+      serviceMs: { value: { static: 0.12, read: 0.12, write: 0.17 }, source: 'per query, as database (MODEL.md §9.2)' },
       applyFactor: {
         value: 0.5,
         source: 'MODEL.md §2.1: replaying the write stream costs half a write; unverified (replica lag figures unverified in SOURCES.md)',
@@ -431,7 +431,10 @@ export const CATALOG: Record<Kind, KindSpec> = {
       instances: { value: 3, source: 'calibrated: one node per replica of the default replication factor 3' },
       size: MEDIUM,
       cores: { value: 4, source: 'MODEL.md §2.1: 4 cores' },
-      serviceMs: { value: { static: 1, read: 1, write: 2 }, source: 'MODEL.md §2.1; unverified' },
+      serviceMs: {
+        value: { static: 1, read: 1, write: 0.35 },
+        source: 'SOURCES.md §8 Netflix Cassandra: ≈ 11,500 replica writes/s per 4-vCPU node (0.35 ms of a core each); reads unverified (MODEL.md §2.1)',
+      },
       replicationFactor: { value: 3, source: 'MODEL.md §2.1 (the common Cassandra/DynamoDB setting)' },
       shardSkew: { value: 0, source: 'MODEL.md §2.1' },
       maxStorageGB: { value: 65_536, source: 'MODEL.md §9.2: 64 TiB per instance, as database' },
@@ -555,7 +558,7 @@ export const NETWORK = {
     source: 'MODEL.md §3 (v1 users-to-first-node figure, kept for an edge\'s fetch from the origin over a warm connection: one round trip)',
   },
   insideRegionMs: { value: 0.5, source: 'MODEL.md §3; SOURCES.md round trip in a datacenter 500 µs' },
-  acrossRegionsMs: { value: 70, source: 'MODEL.md §3; SOURCES.md California–Netherlands round trip 150 ms (70 ms is a same-continent figure)' },
+  acrossRegionsMs: { value: 80, source: 'SOURCES.md §12: us-east-1 to eu-west-1 round trip 80.5 ms (the nearest pair across an ocean); California–Netherlands 150 ms' },
   timeoutMs: { value: 10_000, source: 'MODEL.md §3: a saturated node reports the 10 s timeout' },
   detectHours: { value: 0.5, source: 'MODEL.md §9.3: without monitoring a failure is found when a user reports it, about 30 min' },
   detectMonitoredHours: {

@@ -605,7 +605,8 @@ export function compile(design: Design): CompiledNetwork {
     const size = p.size ?? d.size;
     const sizeFactor = SIZE_FACTOR[size] ?? 1;
     const baseCores = d.baseCores;
-    const rawCores = p.cores ?? baseCores * sizeFactor;
+    // A Redis-like cache runs commands on one thread whatever its size (MODEL.md §9.2): size buys memory, not speed.
+    const rawCores = p.cores ?? (kc === K.cache ? baseCores : baseCores * sizeFactor);
     cores[v] = rawCores >= 1 ? Math.round(rawCores) : 1;
     slowdown[v] = rawCores >= 1 ? 1 : 1 / Math.max(rawCores, 1e-9);
     serviceMs[v * 4 + STATIC] = p.serviceMs?.static ?? d.serviceStatic;

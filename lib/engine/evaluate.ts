@@ -748,6 +748,7 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
     if (kind === 'database' || kind === 'read-replica') {
       result.storageIo = {
         bufferHitRatio: st.bufferHit[v],
+        cpuUtilization: st.cpuUtilization[v],
         iops: st.iops[v],
         iopsLimit: st.iopsLimit[v],
         ioUtilization: st.ioUtilization[v],

@@ -49,6 +49,8 @@ export interface NodeStorageIo {
   /** Storage operations a second at the hottest instance, and its volume's limit. */
   iops: number;
   iopsLimit: number;
+  /** The CPU's utilisation alone (per instance). */
+  cpuUtilization: number;
   /** iops / iopsLimit; `utilization` is the larger of this and the CPU's. */
   ioUtilization: number;
   /** Time a read request spends reading pages from storage, ms. */

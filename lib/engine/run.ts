@@ -110,6 +110,8 @@ export interface RunState {
   storageFull: Uint8Array;
   /** The hottest instance's share of the node's load (1/instances, the hottest shard's share, ...). */
   hotShare: Float64Array;
+  /** Utilisation of the cores alone, before storage (MODEL.md §9.2) may raise `utilization`. */
+  cpuUtilization: Float64Array;
   /** Relational stores (MODEL.md §9.2): share of page reads the buffer pool answers. */
   bufferHit: Float64Array;
   /** Storage reads and writes per second at the hottest instance, over its IOPS limit. */
@@ -189,6 +191,7 @@ export function createRunState(net: CompiledNetwork): RunState {
     stationServers: f(1),
     storageGB: f(1),
     hotShare: f(1),
+    cpuUtilization: f(1),
     bufferHit: f(1),
     ioUtilization: f(1),
     iops: f(1),
@@ -745,6 +748,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
     }
     const rho = workInst / (c * 1000);
     utilization[v] = rho;
+    st.cpuUtilization[v] = rho;
     st.hotShare[v] = hot;
     const f = servedFraction(rho, hot, parts);
     servedFrac[v] = f;
