@@ -1,4 +1,5 @@
-import { CATALOG, NETWORK, WORKLOAD_DEFAULTS, type Kind, type KindDefaults } from '@/lib/engine';
+import { AUDIENCE, CATALOG, NETWORK, WORKLOAD_DEFAULTS, evaluate, type Kind, type KindDefaults, type RttBucket } from '@/lib/engine';
+import { AVAILABILITY_SUBJECT, availabilityShapeDesign, type AvailabilityShape } from '@/lib/content/example-designs';
 import { formatAvailability, formatUsd } from '@/lib/content/format';
 import { getStageFact } from '@/lib/content/stage-facts';
 
@@ -51,6 +52,7 @@ const WORKLOAD_UNITS: Partial<Record<keyof typeof WORKLOAD_DEFAULTS, (v: number)
   staticKB: (v) => `${v} KB`,
   dynamicKB: (v) => `${v} KB`,
   dataPerUserMB: (v) => `${v} MB`,
+  flashFactor: (v) => `${v}×`,
 };
 
 /** A workload default: `<ModelWorkload field="peakFactor" />` → "3×". */
@@ -60,7 +62,17 @@ export function ModelWorkload({ field }: { field: keyof typeof WORKLOAD_DEFAULTS
   return <Value source="MODEL.md §1.2 workload defaults">{(WORKLOAD_UNITS[field] ?? num.format)(v)}</Value>;
 }
 
-/** A network figure: `<ModelNetwork field="acrossRegionsMs" />` → "70 ms". */
+/** Hours as the prose says them: "2 min", "30 min", "1 h", "4 h". */
+function hoursText(h: number): string {
+  return h >= 1 ? `${num.format(h)} h` : `${num.format(h * 60)} min`;
+}
+
+/**
+ * A network or repair figure: `<ModelNetwork field="acrossRegionsMs" />` →
+ * "70 ms", `field="detectHours"` → "30 min", `field="restoreFromBackupHours"`
+ * → "4 h", `field="deployDowntimeMinutes"` → "2 min". The unit follows the
+ * field's name.
+ */
 export function ModelNetwork({ field }: { field: keyof typeof NETWORK }) {
   const entry = NETWORK[field];
   if (!entry || typeof entry.value !== 'number') throw new Error(`<ModelNetwork>: unknown field "${field}"`);
@@ -68,12 +80,53 @@ export function ModelNetwork({ field }: { field: keyof typeof NETWORK }) {
   const text =
     field === 'regionAvailability'
       ? formatAvailability(v)
-      : field === 'failoverMttrHours'
-        ? `${num.format(v * 60)} min`
-        : field === 'timeoutMs'
-          ? `${num.format(v / 1000)} s`
-          : `${num.format(v)} ms`;
+      : field.endsWith('Hours')
+        ? hoursText(v)
+        : field.endsWith('Minutes')
+          ? `${num.format(v)} min`
+          : field === 'timeoutMs'
+            ? `${num.format(v / 1000)} s`
+            : field.endsWith('Ms')
+              ? `${num.format(v)} ms`
+              : (() => {
+                  throw new Error(`<ModelNetwork>: no unit for "${field}"`);
+                })();
   return <Value source={entry.source}>{text}</Value>;
+}
+
+const bucketsText = (buckets: readonly RttBucket[]) =>
+  buckets.map((b) => `${Math.round(b.share * 100)}% at ${num.format(b.rttMs)} ms`).join(', ');
+
+/**
+ * Where the users are (model v2, MODEL.md §9.4): `<ModelAudience which="global" />`
+ * → "40% at 20 ms, 20% at 80 ms, …" (round trips to the serving region);
+ * `"cdnEdge"` the round trips to a CDN edge; `"staticRoundTrips"` /
+ * `"dynamicRoundTrips"` the round trips a first static asset / an API call costs.
+ */
+export function ModelAudience({ which }: { which: 'regional' | 'global' | 'cdnEdge' | 'staticRoundTrips' | 'dynamicRoundTrips' }) {
+  const entry = AUDIENCE[which];
+  if (!entry) throw new Error(`<ModelAudience>: unknown figure "${which}"`);
+  const v = entry.value;
+  const text = typeof v === 'number' ? num.format(v) : bucketsText(v);
+  return <Value source={entry.source}>{text}</Value>;
+}
+
+/**
+ * The engine's availability of one shape of component (model v2, MODEL.md
+ * §9.3), evaluated on a small design at stage 3's load:
+ * `<ModelAvailability shape="lone-db" monitored />` → "99.72%". See
+ * `availabilityShapeDesign` for the shapes.
+ */
+export function ModelAvailability({ shape, monitored = false }: { shape: AvailabilityShape; monitored?: boolean }) {
+  const subject = AVAILABILITY_SUBJECT[shape];
+  if (!subject) throw new Error(`<ModelAvailability>: unknown shape "${shape}"`);
+  const ev = evaluate(availabilityShapeDesign(shape, monitored), undefined, { stages: false });
+  const a = ev.nodes[subject].availability;
+  const down = (1 - a) * 365 * 24;
+  // Past five nines the figure rounds to 100%, which no component is: say "over 99.999%".
+  const text = a >= 0.99999 ? 'over 99.999%' : formatAvailability(Math.round(a * 1e5) / 1e5);
+  const yearly = down >= 1 ? `about ${num.format(Math.round(down))} h down a year` : `about ${num.format(Math.round(down * 60))} min down a year`;
+  return <Value source={`computed by the ScaleLab engine for the "${shape}" shape${monitored ? ' with monitoring' : ''} (MODEL.md §9.3): ${yearly}`}>{text}</Value>;
 }
 
 /**
@@ -97,16 +150,28 @@ export function InstanceAvailability({ monitored = false, show = 'availability' 
  * One of a stage's targets as the scorer holds it:
  * `<StageTarget stage={3} show="availability" />` → "99.5%".
  */
-export function StageTarget({ stage, show }: { stage: number; show: 'users' | 'p95' | 'availability' | 'budget' }) {
+export function StageTarget({
+  stage,
+  show,
+}: {
+  stage: number;
+  show: 'users' | 'p95' | 'p95Write' | 'userStatic' | 'flash' | 'availability' | 'budget';
+}) {
   const fact = getStageFact(stage);
   if (!fact) throw new Error(`<StageTarget>: there is no stage ${stage}`);
-  const text =
-    show === 'users'
-      ? num.format(fact.users)
-      : show === 'p95'
-        ? `${num.format(fact.p95ReadMs)} ms`
-        : show === 'availability'
-          ? formatAvailability(fact.availability)
-          : formatUsd(fact.budgetUsd);
+  const ms = (v: number | null, what: string) => {
+    if (v === null) throw new Error(`<StageTarget>: stage ${stage} sets no ${what}`);
+    return `${num.format(v)} ms`;
+  };
+  let text: string;
+  if (show === 'users') text = num.format(fact.users);
+  else if (show === 'p95') text = `${num.format(fact.p95ReadMs)} ms`;
+  else if (show === 'p95Write') text = ms(fact.p95WriteMs, 'write p95');
+  else if (show === 'userStatic') text = ms(fact.userStaticP95Ms, 'user-perceived static p95');
+  else if (show === 'flash') {
+    if (fact.flashErrorRate === null) throw new Error(`<StageTarget>: stage ${stage} has no flash crowd check`);
+    text = `${num.format(fact.flashErrorRate * 100)}%`;
+  } else if (show === 'availability') text = formatAvailability(fact.availability);
+  else text = formatUsd(fact.budgetUsd);
   return <Value source={`stage ${stage} target (MODEL.md §6)`}>{text}</Value>;
 }
