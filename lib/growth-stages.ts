@@ -1,4 +1,12 @@
-/** The growth journey as the home page tells it (MODEL.md §6). */
+/**
+ * The growth journey as the home page tells it (MODEL.md §6). Users come from
+ * the engine's one stage table (`STAGES`), so the home page, the scorecard and
+ * the lessons cannot disagree with the scorer; only the short titles and the
+ * one-line summaries are written here.
+ */
+import { STAGES } from '@/lib/engine/stages';
+import { formatCount } from '@/lib/content/format';
+
 export interface GrowthStageSummary {
   stage: number;
   title: string;
@@ -7,13 +15,19 @@ export interface GrowthStageSummary {
   summary: string;
 }
 
-export const GROWTH_STAGES: GrowthStageSummary[] = [
-  { stage: 1, title: 'Single server', users: 1_000, usersLabel: '1K', summary: 'Web, app and database on one box. Cheap, simple, and one failure from an outage.' },
-  { stage: 2, title: 'Separate database', users: 10_000, usersLabel: '10K', summary: 'Give the data its own machine so the app and the database stop fighting for CPU.' },
-  { stage: 3, title: 'Load balancer', users: 100_000, usersLabel: '100K', summary: 'A stateless app tier behind a load balancer grows by adding instances.' },
-  { stage: 4, title: 'Replication and sharding', users: 1_000_000, usersLabel: '1M', summary: 'Read replicas carry the reads, a standby removes the single point of failure, shards split the writes.' },
-  { stage: 5, title: 'Cache and CDN', users: 5_000_000, usersLabel: '5M', summary: 'Serve repeated reads from memory and static files from the edge, close to the user.' },
-  { stage: 6, title: 'Asynchronous processing', users: 10_000_000, usersLabel: '10M', summary: 'Queues and workers take slow jobs off the request path and smooth the peak.' },
-  { stage: 7, title: 'Microservices', users: 50_000_000, usersLabel: '50M', summary: 'An API gateway in front of services that each own their data and scale on their own.' },
-  { stage: 8, title: 'Web scale', users: 100_000_000, usersLabel: '100M', summary: 'Rate limiting, monitoring and more than one region: survive a whole region going dark.' },
-];
+const WORDS: Record<number, { title: string; summary: string }> = {
+  1: { title: 'Single server', summary: 'Web, app and database on one box. Cheap, simple, and one failure from an outage.' },
+  2: { title: 'Separate database', summary: 'Give the data its own machine so the app and the database stop fighting for CPU.' },
+  3: { title: 'Load balancer', summary: 'A stateless app tier behind a load balancer grows by adding instances and deploys without downtime.' },
+  4: { title: 'Replication and sharding', summary: 'Read replicas carry the reads, a standby fails over in minutes instead of a restore in hours, shards split the writes.' },
+  5: { title: 'Cache and CDN', summary: 'Serve repeated reads from memory and static files from an edge near each user, wherever in the world they are.' },
+  6: { title: 'Asynchronous processing', summary: 'Queues and workers take slow jobs off the write path and smooth the peak.' },
+  7: { title: 'Microservices', summary: 'An API gateway in front of services that each own their data and scale on their own.' },
+  8: { title: 'Web scale', summary: 'Rate limiting, monitoring and more than one region: survive a flash crowd and a whole region going dark.' },
+};
+
+export const GROWTH_STAGES: GrowthStageSummary[] = STAGES.map((s) => {
+  const words = WORDS[s.stage];
+  if (!words) throw new Error(`lib/growth-stages.ts: no title and summary for stage ${s.stage}`);
+  return { stage: s.stage, title: words.title, users: s.users, usersLabel: formatCount(s.users), summary: words.summary };
+});

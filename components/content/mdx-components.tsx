@@ -4,7 +4,7 @@ import type { ComponentPropsWithoutRef } from 'react';
 import { Callout } from './callout';
 import { Figure } from './figure';
 import { Heading } from './heading';
-import { InstanceAvailability, ModelAudience, ModelDefault, ModelNetwork, ModelWorkload, StageTarget } from './model-values';
+import { InstanceAvailability, ModelAudience, ModelAvailability, ModelDefault, ModelNetwork, ModelWorkload, StageTarget } from './model-values';
 import { StageFacts } from './stage-facts';
 import { EXAMPLE_COMPONENTS, REFERENCE_COMPONENTS } from './examples';
 
@@ -79,6 +79,7 @@ export const mdxComponents: MDXComponents = {
   ModelWorkload,
   ModelNetwork,
   ModelAudience,
+  ModelAvailability,
   InstanceAvailability,
   StageTarget,
   ...EXAMPLE_COMPONENTS,

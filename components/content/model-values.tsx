@@ -1,4 +1,5 @@
-import { AUDIENCE, CATALOG, NETWORK, WORKLOAD_DEFAULTS, type Kind, type KindDefaults } from '@/lib/engine';
+import { AUDIENCE, CATALOG, NETWORK, WORKLOAD_DEFAULTS, evaluate, type Kind, type KindDefaults, type RttBucket } from '@/lib/engine';
+import { AVAILABILITY_SUBJECT, availabilityShapeDesign, type AvailabilityShape } from '@/lib/content/example-designs';
 import { formatAvailability, formatUsd } from '@/lib/content/format';
 import { getStageFact } from '@/lib/content/stage-facts';
 
@@ -51,95 +52,126 @@ const WORKLOAD_UNITS: Partial<Record<keyof typeof WORKLOAD_DEFAULTS, (v: number)
   staticKB: (v) => `${v} KB`,
   dynamicKB: (v) => `${v} KB`,
   dataPerUserMB: (v) => `${v} MB`,
-  queriesPerRead: (v) => `${v} queries`,
-  queriesPerWrite: (v) => `${v} statements`,
-  deploysPerDay: (v) => `${v} a day`,
   flashFactor: (v) => `${v}×`,
 };
 
 /** A workload default: `<ModelWorkload field="peakFactor" />` → "3×". */
 export function ModelWorkload({ field }: { field: keyof typeof WORKLOAD_DEFAULTS }) {
   const v = WORKLOAD_DEFAULTS[field];
-  if (typeof v === 'string') return <Value source="docs/model.md §1 workload defaults">{v}</Value>;
   if (typeof v !== 'number') throw new Error(`<ModelWorkload>: unknown field "${field}"`);
-  return <Value source="docs/model.md §1 workload defaults">{(WORKLOAD_UNITS[field] ?? num.format)(v)}</Value>;
+  return <Value source="MODEL.md §1.2 workload defaults">{(WORKLOAD_UNITS[field] ?? num.format)(v)}</Value>;
 }
 
-/** A duration in hours as a learner reads it: "30 min", "1 h", "1 h 30 min", "90 s". */
-export function hoursText(h: number): string {
-  const minutes = h * 60;
-  if (minutes < 1.5 && !Number.isInteger(minutes)) return `${num.format(minutes * 60)} s`;
-  if (minutes < 60) return `${num.format(minutes)} min`;
-  const whole = Math.floor(h);
-  const rest = Math.round((h - whole) * 60);
-  return rest === 0 ? `${whole} h` : `${whole} h ${rest} min`;
+/** Hours as the prose says them: "2 min", "30 min", "1 h", "4 h". */
+function hoursText(h: number): string {
+  return h >= 1 ? `${num.format(h)} h` : `${num.format(h * 60)} min`;
 }
 
-/** A network or repair figure: `<ModelNetwork field="acrossRegionsMs" />` → "70 ms", `field="failoverMttrHours"` → "1.5 min". */
+/**
+ * A network or repair figure: `<ModelNetwork field="acrossRegionsMs" />` →
+ * "70 ms", `field="detectHours"` → "30 min", `field="restoreFromBackupHours"`
+ * → "4 h", `field="deployDowntimeMinutes"` → "2 min". The unit follows the
+ * field's name.
+ */
 export function ModelNetwork({ field }: { field: keyof typeof NETWORK }) {
   const entry = NETWORK[field];
   if (!entry || typeof entry.value !== 'number') throw new Error(`<ModelNetwork>: unknown field "${field}"`);
   const v = entry.value;
-  let text: string;
-  if (field === 'regionAvailability') text = formatAvailability(v);
-  else if (field === 'timeoutMs') text = `${num.format(v / 1000)} s`;
-  else if (field === 'deployDowntimeMinutes') text = `${num.format(v)} min`;
-  else if (field.endsWith('Hours')) text = field === 'failoverMttrHours' ? `${num.format(v * 60)} min` : hoursText(v);
-  else text = `${num.format(v)} ms`;
+  const text =
+    field === 'regionAvailability'
+      ? formatAvailability(v)
+      : field.endsWith('Hours')
+        ? hoursText(v)
+        : field.endsWith('Minutes')
+          ? `${num.format(v)} min`
+          : field === 'timeoutMs'
+            ? `${num.format(v / 1000)} s`
+            : field.endsWith('Ms')
+              ? `${num.format(v)} ms`
+              : (() => {
+                  throw new Error(`<ModelNetwork>: no unit for "${field}"`);
+                })();
   return <Value source={entry.source}>{text}</Value>;
 }
 
+const bucketsText = (buckets: readonly RttBucket[]) =>
+  buckets.map((b) => `${Math.round(b.share * 100)}% at ${num.format(b.rttMs)} ms`).join(', ');
+
 /**
- * Where the users are (docs/model.md §4.2): `<ModelAudience field="global" />` →
- * "20–230 ms", `field="cdnEdge"` → "12–38 ms", `field="staticRoundTrips"` → "3".
+ * Where the users are (model v2, MODEL.md §9.4): `<ModelAudience which="global" />`
+ * → "40% at 20 ms, 20% at 80 ms, …" (round trips to the serving region);
+ * `"cdnEdge"` the round trips to a CDN edge; `"staticRoundTrips"` /
+ * `"dynamicRoundTrips"` the round trips a first static asset / an API call costs.
  */
-export function ModelAudience({ field }: { field: keyof typeof AUDIENCE }) {
-  const entry = AUDIENCE[field];
-  if (!entry) throw new Error(`<ModelAudience>: unknown field "${field}"`);
-  const v = entry.value as number | readonly { share: number; rttMs: number }[];
-  let text: string;
-  if (typeof v === 'number') text = field === 'nearRttMs' ? `${num.format(v)} ms` : num.format(v);
-  else {
-    const rtts = v.map((b) => b.rttMs);
-    text = `${num.format(Math.min(...rtts))}–${num.format(Math.max(...rtts))} ms`;
-  }
+export function ModelAudience({ which }: { which: 'regional' | 'global' | 'cdnEdge' | 'staticRoundTrips' | 'dynamicRoundTrips' }) {
+  const entry = AUDIENCE[which];
+  if (!entry) throw new Error(`<ModelAudience>: unknown figure "${which}"`);
+  const v = entry.value;
+  const text = typeof v === 'number' ? num.format(v) : bucketsText(v);
   return <Value source={entry.source}>{text}</Value>;
 }
 
 /**
- * One compute instance's availability as the model figures it (docs/model.md
- * §5.1): MTBF / (MTBF + time to detect + time to restore), for an instance
- * replaced by hand (30 min to detect, 2 min with monitoring, then 1 h).
- * `show="mtbf"` or `"mttr"` renders the inputs instead. Deploy downtime and
- * automatic replacement behind a load balancer are not in this figure.
+ * The engine's availability of one shape of component (model v2, MODEL.md
+ * §9.3), evaluated on a small design at stage 3's load:
+ * `<ModelAvailability shape="lone-db" monitored />` → "99.72%". See
+ * `availabilityShapeDesign` for the shapes.
+ */
+export function ModelAvailability({ shape, monitored = false }: { shape: AvailabilityShape; monitored?: boolean }) {
+  const subject = AVAILABILITY_SUBJECT[shape];
+  if (!subject) throw new Error(`<ModelAvailability>: unknown shape "${shape}"`);
+  const ev = evaluate(availabilityShapeDesign(shape, monitored), undefined, { stages: false });
+  const a = ev.nodes[subject].availability;
+  const down = (1 - a) * 365 * 24;
+  // Past five nines the figure rounds to 100%, which no component is: say "over 99.999%".
+  const text = a >= 0.99999 ? 'over 99.999%' : formatAvailability(Math.round(a * 1e5) / 1e5);
+  const yearly = down >= 1 ? `about ${num.format(Math.round(down))} h down a year` : `about ${num.format(Math.round(down * 60))} min down a year`;
+  return <Value source={`computed by the ScaleLab engine for the "${shape}" shape${monitored ? ' with monitoring' : ''} (MODEL.md §9.3): ${yearly}`}>{text}</Value>;
+}
+
+/**
+ * One compute instance's availability, MTBF / (MTBF + MTTR), as the model
+ * figures it; `monitored` uses the shorter repair time monitoring buys.
+ * `show="mtbf"` or `"mttr"` renders the inputs instead.
  */
 export function InstanceAvailability({ monitored = false, show = 'availability' }: { monitored?: boolean; show?: 'availability' | 'mtbf' | 'mttr' }) {
   const fig = CATALOG['app-server'].defaults.availability;
   if (fig.value.type !== 'instance') throw new Error('<InstanceAvailability>: app-server is not an instance kind');
-  const { mtbfHours } = fig.value;
-  const mttr = (monitored ? NETWORK.detectMonitoredHours.value : NETWORK.detectHours.value) + NETWORK.restoreByHandHours.value;
+  const { mtbfHours, mttrHours, mttrMonitoredHours } = fig.value;
+  const mttr = monitored ? mttrMonitoredHours : mttrHours;
   let text: string;
   if (show === 'mtbf') text = `${num.format(mtbfHours / 24)} days`;
-  else if (show === 'mttr') text = hoursText(mttr);
+  else if (show === 'mttr') text = mttr >= 1 ? `${num.format(mttr)} h` : `${num.format(mttr * 60)} min`;
   else text = formatAvailability(Math.round((mtbfHours / (mtbfHours + mttr)) * 1e6) / 1e6);
-  const source = `${fig.source}. Detect: ${NETWORK[monitored ? 'detectMonitoredHours' : 'detectHours'].source}. Restore: ${NETWORK.restoreByHandHours.source}`;
-  return <Value source={source}>{text}</Value>;
+  return <Value source={fig.source}>{text}</Value>;
 }
 
 /**
  * One of a stage's targets as the scorer holds it:
  * `<StageTarget stage={3} show="availability" />` → "99.5%".
  */
-export function StageTarget({ stage, show }: { stage: number; show: 'users' | 'p95' | 'availability' | 'budget' }) {
+export function StageTarget({
+  stage,
+  show,
+}: {
+  stage: number;
+  show: 'users' | 'p95' | 'p95Write' | 'userStatic' | 'flash' | 'availability' | 'budget';
+}) {
   const fact = getStageFact(stage);
   if (!fact) throw new Error(`<StageTarget>: there is no stage ${stage}`);
-  const text =
-    show === 'users'
-      ? num.format(fact.users)
-      : show === 'p95'
-        ? `${num.format(fact.p95ReadMs)} ms`
-        : show === 'availability'
-          ? formatAvailability(fact.availability)
-          : formatUsd(fact.budgetUsd);
-  return <Value source={`stage ${stage} target (docs/model.md §7)`}>{text}</Value>;
+  const ms = (v: number | null, what: string) => {
+    if (v === null) throw new Error(`<StageTarget>: stage ${stage} sets no ${what}`);
+    return `${num.format(v)} ms`;
+  };
+  let text: string;
+  if (show === 'users') text = num.format(fact.users);
+  else if (show === 'p95') text = `${num.format(fact.p95ReadMs)} ms`;
+  else if (show === 'p95Write') text = ms(fact.p95WriteMs, 'write p95');
+  else if (show === 'userStatic') text = ms(fact.userStaticP95Ms, 'user-perceived static p95');
+  else if (show === 'flash') {
+    if (fact.flashErrorRate === null) throw new Error(`<StageTarget>: stage ${stage} has no flash crowd check`);
+    text = `${num.format(fact.flashErrorRate * 100)}%`;
+  } else if (show === 'availability') text = formatAvailability(fact.availability);
+  else text = formatUsd(fact.budgetUsd);
+  return <Value source={`stage ${stage} target (MODEL.md §6)`}>{text}</Value>;
 }

@@ -1,6 +1,13 @@
 import { getStageFact, stagePeakLoad } from '@/lib/content/stage-facts';
 import { formatAvailability, formatCount, formatRps, formatUsd } from '@/lib/content/format';
 import { WORKLOAD_DEFAULTS as W } from '@/lib/engine/workload';
+import { AUDIENCE } from '@/lib/engine/catalog';
+
+/** "20–230 ms": the spread of an audience's round trips to the serving region (MODEL.md §9.4). */
+function rttRange(audience: 'regional' | 'global'): string {
+  const rtts = AUDIENCE[audience].value.map((b) => b.rttMs);
+  return `${Math.min(...rtts)}–${Math.max(...rtts)} ms`;
+}
 
 function downtimePerYear(availability: number): string {
   const minutes = (1 - availability) * 365 * 24 * 60;
@@ -24,7 +31,17 @@ export function StageFacts({ stage }: { stage: number }) {
         </span>
       </>,
     ],
-    ['p95 read latency', `≤ ${fact.p95ReadMs} ms`],
+    [
+      'Users',
+      fact.audience === 'global'
+        ? `Spread over the world: ${rttRange('global')} round trips to one region`
+        : `Near the serving region: ${rttRange('regional')} round trips`,
+    ],
+    ['p95 read latency', `≤ ${fact.p95ReadMs} ms, server-side`],
+    ...(fact.p95WriteMs !== null ? [['p95 write latency', `≤ ${fact.p95WriteMs} ms, server-side`] as [string, React.ReactNode]] : []),
+    ...(fact.userStaticP95Ms !== null
+      ? [['p95 of a static asset', `≤ ${fact.userStaticP95Ms} ms, as users perceive it`] as [string, React.ReactNode]]
+      : []),
     [
       'Availability',
       <>
@@ -32,6 +49,14 @@ export function StageFacts({ stage }: { stage: number }) {
         <span className="text-slate-500">(at most {downtimePerYear(fact.availability)} down a year)</span>
       </>,
     ],
+    ...(fact.flashErrorRate !== null
+      ? [
+          [
+            'Flash crowd',
+            `at ${W.flashFactor}× the peak, ordinary users see at most ${Math.round(fact.flashErrorRate * 100)}% errors`,
+          ] as [string, React.ReactNode],
+        ]
+      : []),
     ['Budget', `${formatUsd(fact.budgetUsd)} a month`],
     [
       'Practices required',
@@ -66,7 +91,9 @@ export function StageFacts({ stage }: { stage: number }) {
       <p className="border-t border-slate-200 bg-slate-50 px-4 py-2 text-xs text-slate-500">
         Peak load computed by the ScaleLab model from its default workload: {W.requestsPerUserPerDay} requests per
         user a day, peak {W.peakFactor}× the daily average, {Math.round(W.staticShare * 100)}% of requests static and{' '}
-        {Math.round(W.readRatio * 100)}% of the rest reads.
+        {Math.round(W.readRatio * 100)}% of the rest reads; a read makes {W.queriesPerRead} database queries and a write{' '}
+        {W.queriesPerWrite} statements. Server-side latency is measured from the entry of the serving region; a
+        user-perceived figure adds the user&apos;s round trips.
       </p>
     </figure>
   );

@@ -1,4 +1,4 @@
-import type { Design, DesignEdge, DesignNode, NodeParams } from '@/lib/engine/types';
+import type { Design, DesignEdge, DesignNode, NodeParams, Workload } from '@/lib/engine/types';
 import type { Kind } from '@/lib/engine/kinds';
 
 /**
@@ -84,9 +84,13 @@ export function replicaDesign(replicas: number): Design {
   return b.build();
 }
 
-/** A sharded primary whose hottest shard carries (1 + skew) of its share. */
+/**
+ * A sharded primary whose hottest shard carries (1 + skew) of its share, at
+ * 25 million daily users: with model v2's per-query costs (5 statements a
+ * write) one primary saturates there, as the guide's example needs.
+ */
 export function shardDesign(shards: number, skew: number): Design {
-  return webTier(design('Shard skew', 10_000_000), 120)
+  return webTier(design('Shard skew', 25_000_000), 300)
     .node('cache', 'cache', { instances: 4, hitRatio: 0.9 }, 'Cache')
     .node('db', 'database', { shards, shardSkew: skew, standby: true }, 'Sharded database')
     .edge('app', 'cache')
@@ -129,7 +133,7 @@ export function bottleneckDesign(users: number, appInstances: number): Design {
     .build();
 }
 
-/** The database's CPU time per read: an index lookup or a scan. */
+/** The database's CPU time per read query (model v2: a read request makes workload.queriesPerRead of them): an index lookup or a scan. */
 export function queryCostDesign(readMs: number): Design {
   return webTier(design('Query cost', 1_000_000), 16)
     .node('db', 'database', { standby: true, serviceMs: { read: readMs } }, 'Database')
@@ -233,13 +237,23 @@ export function consistencyDesign(readFrom: ReadFrom): Design {
   return b.build();
 }
 
-/** Optional CDN and cache around a small web tier, to see where latency goes. */
+/**
+ * Optional CDN and cache around a small web tier, to see where latency goes;
+ * evaluate it with LATENCY_BUDGET_WORKLOAD, a global audience (model v2: users
+ * 20–230 ms from the region, a CDN edge 12–38 ms from each of them).
+ */
 export function latencyBudgetDesign(withCdn: boolean, withCache: boolean): Design {
   const b = webTier(design('Latency budget', 1_000_000), 16).node('db', 'database', { standby: true }, 'Database').edge('app', 'db');
   if (withCdn) b.node('cdn', 'cdn', { hitRatio: 0.95 }, 'CDN').node('storage', 'object-storage', undefined, 'Object storage').edge('users', 'cdn').edge('cdn', 'storage');
   if (withCache) b.node('cache', 'cache', { instances: 2, hitRatio: 0.9 }, 'Cache').edge('app', 'cache').edge('cache', 'db');
   return b.build();
 }
+
+/**
+ * The latency example's audience, passed to the engine beside the design
+ * (model v2's `audience` is a workload field design files do not carry yet).
+ */
+export const LATENCY_BUDGET_WORKLOAD: Partial<Workload> = { audience: 'global' };
 
 export interface Wiring {
   appToCache: boolean;
@@ -260,5 +274,40 @@ export function wiringDesign(w: Wiring): Design {
   if (w.cacheToDb) b.edge('cache', 'db');
   if (w.appToDb) b.edge('app', 'db');
   if (w.queueToWorker) b.edge('queue', 'worker').edge('worker', 'db');
+  return b.build();
+}
+
+/**
+ * The availability shapes the lessons and the reliability guide quote
+ * (model v2, MODEL.md §9.3), each at stage 3's load so nothing is saturated.
+ * The figure shown is the engine's availability of the node `subject`.
+ *
+ * - `lone-server`: one server holding the data: restored from backup.
+ * - `lone-app`: one app instance, users straight to it: replaced by hand, down for each deploy.
+ * - `app-no-lb`: two app instances with nothing routing around a failed one.
+ * - `app-pair-lb`: two stateless instances behind a health-checking load balancer.
+ * - `lone-db`: a primary without a standby: restored from backup.
+ * - `db-standby`: a primary with a standby: fails over in minutes.
+ */
+export type AvailabilityShape = 'lone-server' | 'lone-app' | 'app-no-lb' | 'app-pair-lb' | 'lone-db' | 'db-standby';
+
+export const AVAILABILITY_SUBJECT: Record<AvailabilityShape, string> = {
+  'lone-server': 'server',
+  'lone-app': 'app',
+  'app-no-lb': 'app',
+  'app-pair-lb': 'app',
+  'lone-db': 'db',
+  'db-standby': 'db',
+};
+
+export function availabilityShapeDesign(shape: AvailabilityShape, monitored = false): Design {
+  const b = design(`Availability: ${shape}`, 100_000);
+  if (shape === 'lone-server') b.node('server', 'server', { size: 'large' }, 'Server').edge('users', 'server');
+  else {
+    if (shape === 'app-pair-lb') webTier(b, 2);
+    else b.node('app', 'app-server', { instances: shape === 'app-no-lb' ? 2 : 1, stateless: true }, 'App server').edge('users', 'app');
+    b.node('db', 'database', { size: 'large', ...(shape === 'db-standby' ? { standby: true } : {}) }, 'Database').edge('app', 'db');
+  }
+  if (monitored) b.node('monitoring', 'monitoring', undefined, 'Monitoring');
   return b.build();
 }

@@ -1,4 +1,4 @@
-import { PRACTICES, STAGES, peakLoad, resolveWorkload, type OfferedLoad } from '@/lib/engine';
+import { PRACTICES, STAGES, peakLoad, resolveWorkload, type Audience, type OfferedLoad } from '@/lib/engine';
 
 /**
  * What each growth stage asks of a design (users, SLOs, budget, required
@@ -10,8 +10,16 @@ export interface StageFact {
   title: string;
   /** Daily active users. */
   users: number;
-  /** p95 latency SLO for reads, milliseconds. */
+  /** Server-side p95 latency SLO for reads, milliseconds. */
   p95ReadMs: number;
+  /** Server-side p95 latency SLO for writes, milliseconds, or null where the stage sets none (model v2: from stage 6). */
+  p95WriteMs: number | null;
+  /** User-perceived p95 SLO for a static asset, milliseconds, or null (model v2: from stage 5). */
+  userStaticP95Ms: number | null;
+  /** Largest error rate ordinary users may see in a flash crowd, or null (model v2: stage 8). */
+  flashErrorRate: number | null;
+  /** Where the stage's users are: near one region, or spread over the world. */
+  audience: Audience;
   /** Availability SLO, a fraction (0.999 = 99.9%). */
   availability: number;
   /** Monthly budget, US dollars. */
@@ -27,6 +35,10 @@ const FACTS: StageFact[] = STAGES.map((s) => ({
   title: s.name,
   users: s.users,
   p95ReadMs: s.p95ReadMs,
+  p95WriteMs: s.p95WriteMs,
+  userStaticP95Ms: s.userStaticP95Ms,
+  flashErrorRate: s.flashErrorRate,
+  audience: s.audience,
   availability: s.availability,
   budgetUsd: s.budgetUsd,
   practices: s.practices.map((p) => sentence(PRACTICES[p].label)),

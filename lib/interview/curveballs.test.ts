@@ -90,7 +90,17 @@ describe('curveball effects', () => {
       { design: single, workload: w, notes: [] },
       { type: 'slow', kinds: ['database', 'worker'], factor: 5 },
     );
-    expect(s.design.nodes.find((n) => n.id === 'db')!.params!.serviceMs).toEqual({ static: 5, read: 5, write: 20 });
+    // Model v2 (MODEL.md §9.2) states a database's service times per query:
+    // 0.15 ms a read query, 0.17 ms a write statement, and a request makes
+    // workload.queriesPerRead (or queriesPerWrite) of them. A slow dependency
+    // makes each query 5× slower; the number of queries a request makes stays
+    // the same, so a read request's database time grows 5× as before.
+    const svc = s.design.nodes.find((n) => n.id === 'db')!.params!.serviceMs!;
+    expect(svc.static).toBeCloseTo(0.75, 10);
+    expect(svc.read).toBeCloseTo(0.75, 10);
+    expect(svc.write).toBeCloseTo(0.85, 10);
+    expect(s.workload.queriesPerRead).toBe(w.queriesPerRead);
+    expect(s.workload.queriesPerWrite).toBe(w.queriesPerWrite);
     expect(s.workload.jobServiceMs).toBe(w.jobServiceMs * 5);
   });
 

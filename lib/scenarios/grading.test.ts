@@ -6,7 +6,7 @@ import { scenarioConfigSchema } from './schema';
 const design: Design = { schemaVersion: 1, nodes: [{ id: 'users', kind: 'users' }, { id: 'app', kind: 'server' }], edges: [{ id: 'e', source: 'users', target: 'app' }] };
 
 /** An engine answer with the given figures at every user count. */
-function engine(f: { u: number; p95: number; a: number; cost: number; errorRate?: number; stage?: { passed: boolean; score: number; checks?: { id: string; label: string; passed: boolean }[] } }): Evaluate & { calls: Partial<Workload>[] } {
+function engine(f: { u: number; p95: number; a: number; cost: number; errorRate?: number; stage?: { stage?: number; passed: boolean; score: number; checks?: { id: string; label: string; passed: boolean; value?: number | null; limit?: number | null }[] } }): Evaluate & { calls: Partial<Workload>[] } {
   const calls: Partial<Workload>[] = [];
   const fn = ((_d: Design, w?: Partial<Workload>): EngineResult => {
     calls.push(w ?? {});
@@ -18,7 +18,7 @@ function engine(f: { u: number; p95: number; a: number; cost: number; errorRate?
         { severity: 'info', code: 'fyi', nodeId: null, message: 'info', lessonId: 'guide-cost' },
         { severity: 'error', code: 'hot', nodeId: 'app', message: 'hot', lessonId: 'guide-bottlenecks' },
       ],
-      stages: f.stage ? [{ stage: 3, users: 100_000, passed: f.stage.passed, score: f.stage.score, checks: f.stage.checks ?? [] }] : [],
+      stages: f.stage ? [{ stage: f.stage.stage ?? 3, users: 100_000, passed: f.stage.passed, score: f.stage.score, checks: f.stage.checks ?? [] }] : [],
     };
   }) as Evaluate & { calls: Partial<Workload>[] };
   fn.calls = calls;
@@ -115,6 +115,24 @@ describe('grading a design against a scenario', () => {
     const g = gradeDesign(design, cfg, ev);
     expect(g.targets[0]).toMatchObject({ passed: true, score: 100 });
     expect(ev.calls[0]).toEqual({ readRatio: 0.99, users: 100_000 });
+  });
+
+  it('holds a stage to its v2 write, static and flash-crowd objectives even when the scenario changes its workload', () => {
+    // Model v2: stage 6 adds a server-side write p95 (200 ms) beside the read p95;
+    // stage 8 counts the errors ordinary users see in a flash crowd against availability.
+    const cfg = scenarioConfigSchema.parse({ workload: { readRatio: 0.9 }, targets: [{ type: 'stage', stage: 6 }], allowedKinds: ['server'] });
+    const write = { id: 'latency-write', passed: false, label: 'server-side p95 write latency 400 ms > 200 ms', value: 400, limit: 200 };
+    const g = gradeDesign(design, cfg, engine({ u: 0.5, p95: 100, a: 0.9999, cost: 100, stage: { stage: 6, passed: false, score: 80, checks: [write] } }));
+    expect(g.targets[0].passed).toBe(false);
+    expect(g.targets[0].checks.find((c) => c.id === 'latency')).toMatchObject({
+      passed: false,
+      points: 0,
+      detail: 'reads 100 ms (target ≤ 200 ms); server-side p95 write latency 400 ms > 200 ms',
+    });
+    const cfg8 = scenarioConfigSchema.parse({ workload: { readRatio: 0.9 }, targets: [{ type: 'stage', stage: 8 }], allowedKinds: ['server'] });
+    const flash = { id: 'flash-crowd', passed: false, label: 'during a flash crowd (5× the peak) ordinary users see 10% errors > 1%', value: 0.1, limit: 0.01 };
+    const g8 = gradeDesign(design, cfg8, engine({ u: 0.5, p95: 100, a: 0.99999, cost: 100, stage: { stage: 8, passed: false, score: 80, checks: [flash] } }));
+    expect(g8.targets[0].checks.find((c) => c.id === 'availability')).toMatchObject({ passed: false, points: 0 });
   });
 
   it('fails a target the engine cannot evaluate, with the engine’s message', () => {

@@ -27,10 +27,13 @@ export interface EngineNodeResult {
 }
 
 export interface EngineStageCheck {
-  /** `capacity`, `latency`, …, or `practice:<id>`. */
+  /** `capacity`, `latency`, `latency-write`, `latency-static-user`, `flash-crowd`, …, or `practice:<id>`. */
   id: string;
   label: string;
   passed: boolean;
+  /** The measured value and its limit (ms for latencies, a fraction for error rates); null for yes/no checks. */
+  value?: number | null;
+  limit?: number | null;
 }
 
 export interface EngineStageResult {
@@ -201,29 +204,44 @@ function scoreTarget(
             : 'No component carries load',
   });
 
+  const engineStage = t.stage ? stages.find((s) => s.stage === t.stage) : undefined;
+  // The stage's other latency objectives (model v2: a server-side write p95
+  // from stage 6, a user-perceived static p95 for a global audience from
+  // stage 5), as the engine judged them; the scenario cannot override them.
+  const stageLatency = (engineStage?.checks ?? []).filter(
+    (c) => (c.id === 'latency-write' || c.id === 'latency-static-user') && typeof c.value === 'number' && typeof c.limit === 'number',
+  );
   const p95 = m.p95ReadMs;
-  const latencyOk = p95 !== null && p95 <= t.slo.p95ReadMs;
+  const readOk = p95 !== null && p95 <= t.slo.p95ReadMs;
+  const latencyOk = readOk && stageLatency.every((c) => c.passed);
+  const latencyShares = [p95 === null ? 0 : clamp01(2 - p95 / t.slo.p95ReadMs), ...stageLatency.map((c) => clamp01(2 - c.value! / c.limit!))];
+  const readDetail = p95 === null ? 'No reads reach the system' : `${formatMs(p95)} (target ≤ ${formatMs(t.slo.p95ReadMs)})`;
   checks.push({
     id: 'latency',
-    label: 'p95 read latency',
+    label: stageLatency.length > 0 ? 'p95 latency' : 'p95 read latency',
     passed: latencyOk,
-    points: round1(WEIGHTS.latency * (p95 === null ? 0 : clamp01(2 - p95 / t.slo.p95ReadMs))),
+    points: round1(WEIGHTS.latency * Math.min(...latencyShares)),
     maxPoints: WEIGHTS.latency,
-    detail: p95 === null ? 'No reads reach the system' : `${formatMs(p95)} (target ≤ ${formatMs(t.slo.p95ReadMs)})`,
+    detail: stageLatency.length > 0 ? [`reads ${readDetail}`, ...stageLatency.map((c) => c.label)].join('; ') : readDetail,
   });
 
   const a = m.availability;
   const allowedDown = 1 - t.slo.availability;
   const down = a === null ? 1 : 1 - a;
-  const availabilityOk = a !== null && a >= t.slo.availability;
+  // Stage 8's flash crowd (model v2): the errors ordinary users see count against availability, as in the engine.
+  const flash = (engineStage?.checks ?? []).find((c) => c.id === 'flash-crowd' && typeof c.value === 'number' && typeof c.limit === 'number');
+  const availabilityOk = a !== null && a >= t.slo.availability && (flash?.passed ?? true);
+  let availabilityShare = down <= allowedDown ? 1 : clamp01(1 - Math.log10(down / allowedDown));
+  if (flash && !flash.passed) availabilityShare = Math.min(availabilityShare, clamp01(1 - Math.log10(Math.max(1, flash.value! / flash.limit!))));
+  const availabilityDetail = a === null ? 'Unknown' : `${pct(a)} (target ≥ ${pct(t.slo.availability)})`;
   checks.push({
     id: 'availability',
     label: 'Availability',
     passed: availabilityOk,
     // Full marks within the allowance, none at ten times the downtime.
-    points: round1(WEIGHTS.availability * (down <= allowedDown ? 1 : clamp01(1 - Math.log10(down / allowedDown)))),
+    points: round1(WEIGHTS.availability * availabilityShare),
     maxPoints: WEIGHTS.availability,
-    detail: a === null ? 'Unknown' : `${pct(a)} (target ≥ ${pct(t.slo.availability)})`,
+    detail: flash ? `${availabilityDetail}; ${flash.label}` : availabilityDetail,
   });
 
   const cost = m.monthlyCostUsd;
@@ -242,7 +260,6 @@ function scoreTarget(
           : `${usdText(cost)} (budget ${usdText(t.slo.monthlyBudgetUsd)})`,
   });
 
-  const engineStage = t.stage ? stages.find((s) => s.stage === t.stage) : undefined;
   if (notCarried !== null) {
     checks.push({
       id: 'practices',

@@ -5,6 +5,7 @@
  */
 import type { Design } from '../engine/types';
 import type { CreateScenarioInput } from './schema';
+import { stageTarget } from './stages';
 
 export interface SampleScenario {
   slug: string;
@@ -42,6 +43,9 @@ will not migrate its data. Everything else is up to you.
 Submit as often as you like; your latest submission counts.
 `;
 
+const STAGE_3 = stageTarget(3)!;
+const percent = (a: number) => `${Number((a * 100).toFixed(2))}%`;
+
 const SCALE_OUT_BRIEF = `## The situation
 
 A study-group app has outgrown its single server: at **100,000 daily users**
@@ -53,7 +57,10 @@ Reach **stage 3** of the growth journey:
 
 - put the database on its own machine,
 - run **at least two** stateless app servers behind a **load balancer**,
-- keep p95 reads under 300 ms, availability at 99.5% or better, and the bill under $3,000 a month.
+- keep p95 reads under ${STAGE_3.p95ReadMs} ms, availability at ${percent(STAGE_3.availability)} or better, and the bill under $${STAGE_3.monthlyBudgetUsd.toLocaleString('en-US')} a month.
+
+One server is down for every deploy and until someone replaces it by hand after a failure;
+two or more behind a health-checking load balancer deploy one at a time and are replaced automatically.
 
 You see your score when you submit. Read more about
 [horizontal scaling](https://en.wikipedia.org/wiki/Scalability#Horizontal_or_scale_out).

@@ -39,11 +39,35 @@ describe('scenario config', () => {
 
   it('takes a stage’s users and SLOs, overridden by the scenario’s', () => {
     expect(resolveTargets(config)).toEqual([
-      expect.objectContaining({ key: 'stage-3', users: 100_000, stage: 3, stageDefaults: true, slo: { p95ReadMs: 300, availability: 0.995, monthlyBudgetUsd: 3000 } }),
+      // Model v2's stage table: stage 3 asks for 99.8% (was 99.5%), so that only a
+      // load balancer, not monitoring or a standby, lifts the stage-2 shape past it.
+      expect.objectContaining({
+        key: 'stage-3',
+        users: 100_000,
+        stage: 3,
+        stageDefaults: true,
+        slo: { p95ReadMs: 300, availability: 0.998, monthlyBudgetUsd: 3000, p95WriteMs: null, userStaticP95Ms: null, flashErrorRate: null },
+      }),
     ]);
     const custom = resolveTargets({ targets: [{ type: 'stage', stage: 3 }, { type: 'users', users: 250_000 }], slo: { p95ReadMs: 150 } });
-    expect(custom[0]).toMatchObject({ stageDefaults: false, slo: { p95ReadMs: 150, availability: 0.995 } });
-    expect(custom[1]).toMatchObject({ label: '250K users', users: 250_000, slo: { p95ReadMs: 150, availability: 0.999 } });
+    expect(custom[0]).toMatchObject({ stageDefaults: false, slo: { p95ReadMs: 150, availability: 0.998 } });
+    expect(custom[1]).toMatchObject({
+      label: '250K users',
+      users: 250_000,
+      slo: { p95ReadMs: 150, availability: 0.999, p95WriteMs: null, userStaticP95Ms: null, flashErrorRate: null },
+    });
+  });
+
+  it('carries the v2 objectives of later stages, which a scenario cannot override', () => {
+    const later = resolveTargets({
+      targets: [5, 6, 8].map((stage) => ({ type: 'stage' as const, stage })),
+      slo: { p95ReadMs: 150 },
+    });
+    expect(later.map((t) => t.slo)).toEqual([
+      { p95ReadMs: 150, availability: 0.9995, monthlyBudgetUsd: 100_000, p95WriteMs: null, userStaticP95Ms: 400, flashErrorRate: null },
+      { p95ReadMs: 150, availability: 0.9995, monthlyBudgetUsd: 200_000, p95WriteMs: 200, userStaticP95Ms: 400, flashErrorRate: null },
+      { p95ReadMs: 150, availability: 0.9999, monthlyBudgetUsd: 2_000_000, p95WriteMs: 200, userStaticP95Ms: 400, flashErrorRate: 0.01 },
+    ]);
   });
 
   it('refuses duplicate targets, stray locked nodes and disallowed starting kinds', () => {

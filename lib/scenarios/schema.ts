@@ -285,6 +285,16 @@ export interface ResolvedSlo {
   p95ReadMs: number;
   availability: number;
   monthlyBudgetUsd: number;
+  /**
+   * The stage's other objectives (model v2), taken as they are: a scenario
+   * overrides only the three above. Server-side write p95 (from stage 6),
+   * user-perceived static p95 for the stage's audience (from stage 5), the
+   * error rate ordinary users may see in a flash crowd (stage 8); null where
+   * the stage, or a custom user count, sets none.
+   */
+  p95WriteMs: number | null;
+  userStaticP95Ms: number | null;
+  flashErrorRate: number | null;
 }
 
 export interface ResolvedTarget {
@@ -333,6 +343,9 @@ export function resolveTargets(config: Pick<ScenarioConfig, 'targets' | 'slo'>):
           p95ReadMs: config.slo.p95ReadMs ?? s.p95ReadMs,
           availability: config.slo.availability ?? s.availability,
           monthlyBudgetUsd: config.slo.monthlyBudgetUsd ?? s.monthlyBudgetUsd,
+          p95WriteMs: s.p95WriteMs,
+          userStaticP95Ms: s.userStaticP95Ms,
+          flashErrorRate: s.flashErrorRate,
         },
         stageDefaults: !hasOverride,
         practices: s.practices,
@@ -346,6 +359,9 @@ export function resolveTargets(config: Pick<ScenarioConfig, 'targets' | 'slo'>):
         p95ReadMs: config.slo.p95ReadMs ?? DEFAULT_SLOS.p95ReadMs,
         availability: config.slo.availability ?? DEFAULT_SLOS.availability,
         monthlyBudgetUsd: config.slo.monthlyBudgetUsd ?? DEFAULT_SLOS.monthlyBudgetUsd,
+        p95WriteMs: null,
+        userStaticP95Ms: null,
+        flashErrorRate: null,
       },
       stageDefaults: false,
     };

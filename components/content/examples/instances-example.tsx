@@ -13,7 +13,7 @@ function downtime(a: number): string {
 }
 
 /** Stage 3's availability objective, which this design is sized for. */
-const STAGE_3_SLO = getStageFact(3)?.availability ?? 0.995;
+const STAGE_3_SLO = getStageFact(3)!.availability;
 
 /** App instances behind a load balancer → the tier's availability (k of n). */
 export function InstancesExample() {
@@ -23,7 +23,7 @@ export function InstancesExample() {
   return (
     <ExampleFrame
       title="Spare instances and availability"
-      description="A hundred thousand daily users, a load balancer, an app tier and a database with a standby. Instances fail now and then; the tier is up while enough of them are."
+      description="A hundred thousand daily users, a load balancer, an app tier and a database with a standby. Instances fail now and then; the tier is up while enough of them are. One instance is also down for every deploy; two or more roll a deploy one at a time."
       controls={<Stepper label="App server instances" value={instances} min={1} max={6} onChange={setInstances} />}
     >
       {ev.ok ? (

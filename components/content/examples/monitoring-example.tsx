@@ -19,7 +19,7 @@ export function MonitoringExample() {
   return (
     <ExampleFrame
       title="Monitoring shortens every repair"
-      description="A hundred thousand daily users, three app servers and a database without a standby, so the database is a single point of failure. Monitoring detects failures and replaces instances automatically."
+      description="A hundred thousand daily users, three app servers behind a load balancer and a database without a standby, so the database is a single point of failure. Monitoring detects failures in minutes instead of half an hour; a failed database is still restored from backup in hours."
       controls={<Toggle label="Monitoring with automatic replacement" checked={monitored} onChange={setMonitored} />}
     >
       {ev.ok ? (

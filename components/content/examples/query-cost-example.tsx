@@ -5,21 +5,23 @@ import { formatMs, formatUtilization } from '@/lib/content/format';
 import { queryCostDesign } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';
+import { WORKLOAD_DEFAULTS } from '@/lib/engine/workload';
 
-const READ_MS = [0.2, 0.5, 1, 2, 3, 5, 10, 20];
+/** Database CPU per query, ms; 0.15 is the model's indexed read query (MODEL.md §9.2). */
+const READ_MS = [0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 1, 2];
 
-/** Database CPU per read (an index lookup or a scan) → utilisation and read latency. */
+/** Database CPU per read query (an index lookup or a scan) → utilisation and read latency. */
 export function QueryCostExample() {
-  const [index, setIndex] = useState(2);
+  const [index, setIndex] = useState(1);
   const readMs = READ_MS[index];
   const design = useMemo(() => queryCostDesign(readMs), [readMs]);
   const ev = useEvaluation(design);
   return (
     <ExampleFrame
       title="What a slow query costs the database"
-      description="A million daily users, one database primary. An indexed lookup costs a fraction of a millisecond of CPU; a query that scans rows costs many."
+      description={`A million daily users, one database primary; each page read makes ${WORKLOAD_DEFAULTS.queriesPerRead} queries. An indexed lookup costs a fraction of a millisecond of CPU; a query that scans rows costs many.`}
       controls={
-        <Slider label="Database CPU per read" value={index} min={0} max={READ_MS.length - 1} onChange={setIndex} format={(i) => `${READ_MS[i]} ms`} />
+        <Slider label="Database CPU per read query" value={index} min={0} max={READ_MS.length - 1} onChange={setIndex} format={(i) => `${READ_MS[i]} ms`} />
       }
     >
       {ev.ok ? (

@@ -17,7 +17,7 @@ export function ShardSkewExample() {
   return (
     <ExampleFrame
       title="Shards and a hot shard"
-      description="Ten million daily users, reads through a cache, writes to a sharded database. Skew is how much more than its fair share the busiest shard takes: 1 means twice."
+      description="Twenty-five million daily users, reads through a cache, writes (five statements each) to a sharded database. Skew is how much more than its fair share the busiest shard takes: 1 means twice."
       controls={
         <>
           <Stepper label="Shards" value={shards} min={1} max={16} onChange={setShards} />
