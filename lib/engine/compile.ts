@@ -171,7 +171,7 @@ export interface CompiledNetwork {
   syncJob: Uint8Array;
   /**
    * 1 where a health-checking splitter routes around a failed instance
-   * (MODEL.md §9.3): fed by a load balancer or API gateway, a worker fed by a
+   * (MODEL.md §9.3): fed by a load balancer, API gateway or rate limiter (a proxy), a worker fed by a
    * queue, a primary's read replica. Only these count k-of-n; elsewhere each
    * instance fails its own share of requests.
    */
@@ -802,7 +802,8 @@ export function compile(design: Design): CompiledNetwork {
         re[rn] = outEdge[j];
         rn++;
         if (kind === 'load-balancer') algorithm[t] = algorithmCode(nodes[v].params?.algorithm);
-        if (kind === 'load-balancer' || kind === 'api-gateway' || (kind === 'queue' && kinds[t] === 'worker') || (kind === 'database' && kinds[t] === 'read-replica'))
+        // A rate limiter is a proxy (Envoy, nginx) that health-checks its upstreams like a load balancer.
+        if (kind === 'load-balancer' || kind === 'api-gateway' || kind === 'rate-limiter' || (kind === 'queue' && kinds[t] === 'worker') || (kind === 'database' && kinds[t] === 'read-replica'))
           behindSplitter[t] = 1;
         if (kind === 'queue' && kinds[t] === 'worker') fedByQueue[t] = 1;
         if (kind === 'database' && kinds[t] === 'read-replica') {
@@ -820,7 +821,7 @@ export function compile(design: Design): CompiledNetwork {
         }
       }
       // Redundancy groups: a load balancer's or gateway's same-kind targets, a primary's replicas.
-      if (kind === 'load-balancer' || kind === 'api-gateway' || kind === 'database') {
+      if (kind === 'load-balancer' || kind === 'api-gateway' || kind === 'rate-limiter' || kind === 'database') {
         const start = routeStart[b];
         for (let i = start; i < rn; i++) {
           for (let k = i + 1; k < rn; k++) {

@@ -1269,9 +1269,16 @@ function availability(st: RunState) {
     for (let i = net.routeStart[rb]; i < net.routeStart[rb + 1]; i++) {
       const t = net.routeTarget[i];
       any = true;
-      const extra = hits * net.routeFrac[i] * st.svcMs[t * 4 + READ];
-      const cap = net.cores[t] * 1000 * Math.max(1, st.instances[t]);
-      if (!(cap > 0) || st.utilization[t] + extra / cap >= 1) ok = false;
+      // A primary passes reads on to its replicas: they are what must carry the misses.
+      const tb = t * 4 + READ;
+      const carriers = net.kindCode[t] === K_DATABASE && net.routeStart[tb + 1] > net.routeStart[tb] ? net.routeStart[tb + 1] - net.routeStart[tb] : 0;
+      for (let j = 0; j < Math.max(1, carriers); j++) {
+        const c = carriers > 0 ? net.routeTarget[net.routeStart[tb] + j] : t;
+        const frac = carriers > 0 ? net.routeFrac[net.routeStart[tb] + j] : 1;
+        const extra = hits * net.routeFrac[i] * frac * (st.svcMs[c * 4 + READ] + 0);
+        const cap = net.cores[c] * 1000 * Math.max(1, st.instances[c]);
+        if (!(cap > 0) || st.cpuUtilization[c] + extra / cap >= 1) ok = false;
+      }
     }
     if (any && ok) {
       st.cacheFallback[v] = 1;
