@@ -99,12 +99,14 @@ export function compareWithSimulation(
     const s = simulation.nodes[id];
     if (a.kind === 'users' || a.kind === 'monitoring' || a.kind === 'logging' || a.arrivalRps.total <= 0) continue;
     samples = s.visits;
-    const low = a.utilization < TOLERANCE.utilizationFloor;
+    // The simulation measures busy cores; a store's storage utilisation (MODEL.md §9.2) is not a queue it simulates.
+    const util = a.storageIo?.cpuUtilization ?? a.utilization;
+    const low = util < TOLERANCE.utilizationFloor;
     const tolerance = low ? TOLERANCE.utilization * TOLERANCE.utilizationFloor : TOLERANCE.utilization;
-    const noise = Math.sqrt(2 / Math.max(1, s.visits)) * (low ? a.utilization : 1);
+    const noise = Math.sqrt(2 / Math.max(1, s.visits)) * (low ? util : 1);
     // (1 + 1e-9): 0.03 / 3 is a hair below 0.01 in floating point, which would turn away exactly 20,000 visits.
-    if (noise > tolerance * TOLERANCE.maxNoiseShare * (1 + 1e-9)) push(id, 'utilization', a.utilization, s.utilization, null, null);
-    else push(id, 'utilization', a.utilization, s.utilization, tolerance, low ? 'absolute' : 'relative');
+    if (noise > tolerance * TOLERANCE.maxNoiseShare * (1 + 1e-9)) push(id, 'utilization', util, s.utilization, null, null);
+    else push(id, 'utilization', util, s.utilization, tolerance, low ? 'absolute' : 'relative');
     push(id, 'arrivalRps', a.arrivalRps.total, s.arrivalRps.total, null, null);
     if (queueing(a.kind) && s.visits >= MIN_VISITS) {
       push(id, 'mean', a.responseMs.mean, s.responseMs.mean, TOLERANCE.mean, 'relative');

@@ -318,17 +318,17 @@ function monolith(design: Design): Design | null {
 
 function servicesComparison(design: Design, w: ResolvedWorkload): PracticeComparison | null {
   const mono = monolith(design);
-  const own = runDesign(design, w, LAT_READ);
+  const own = runDesign(design, w);
   const ownBlast = blastRadius(own.st);
   if (!mono) {
-    const s = side('as designed', own, { blastRadius: ownBlast });
+    const s = side('as designed: one deployable', own, { blastRadius: ownBlast });
     return {
       with: s,
       without: s,
       summary: `One deployable serves ${pct(ownBlast)} of user requests: a bad deploy of it fails all of them. Services that own their data each carry only their own routes.`,
     };
   }
-  const m = runDesign(mono, w, LAT_READ);
+  const m = runDesign(mono, w);
   const a = side('as services', own, { blastRadius: ownBlast });
   const b = side('as one monolith', m, { blastRadius: blastRadius(m.st) });
   return {

@@ -494,7 +494,7 @@ function latencyCause(st: RunState, k: number, p95: number, slo: number, name: s
   const v = st.net.ids.indexOf(worst.nodeId);
   const jobMs = v >= 0 ? st.inlineJobMs[v] : 0;
   const code = k === WRITE ? 'slo-latency-write' : 'slo-latency';
-  const where = `${worst.label} takes ${pct(worst.share)} of it (network ${msText(worst.networkMs)}, waiting ${msText(worst.waitingMs)}, service ${msText(worst.serviceMs)} on average)`;
+  const where = `${worst.label} takes ${pct(worst.share, worst.share > 0.99 && worst.share < 1 ? 1 : 0)} of it (network ${msText(worst.networkMs)}, waiting ${msText(worst.waitingMs)}, service ${msText(worst.serviceMs)} on average)`;
   if (v >= 0 && st.saturated[v]) {
     return { severity: 'error', code, nodeId: worst.nodeId, message: `${head} ${worst.label} is saturated, so its requests time out after ${msText(TIMEOUT_MS)}. ${fixFor(st, v)}`, lessonId: lessonFor(st, v) };
   }

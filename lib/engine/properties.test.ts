@@ -194,7 +194,7 @@ describe('engine properties on random valid designs', () => {
     };
     const e = evaluate(d, undefined, quick);
     const writes = e.offered.write;
-    expect(e.nodes.store.utilization).toBeCloseTo((writes * 2 * 0.35) / 4000, 12);
+    expect(e.nodes.store.utilization).toBeCloseTo((writes * 0.35) / 4000, 12);
   });
 
   it('stays finite with every number at the largest value the schema accepts (1e308 requests a day used to give NaN)', () => {

@@ -214,7 +214,7 @@ describe('the engine reproduces M/M/c at a node', () => {
     const appWork = o.static * 1 + o.read * 5 + o.write * (8 + 0.2 * 200);
     expect(e.nodes.app.utilization).toBeCloseTo(appWork / 1000 / (10 * 2), 10);
     // A relational store's figures are per query (MODEL.md §9.2): 10 queries of 0.12 ms per read, 5 statements of 0.17 ms per write.
-    expect(e.nodes.db.utilization).toBeCloseTo((o.read * 10 * 0.12 + o.write * 5 * 0.17) / 1000 / 8, 10);
+    expect(e.nodes.db.storageIo!.cpuUtilization).toBeCloseTo((o.read * 10 * 0.12 + o.write * 5 * 0.17) / 1000 / 8, 10);
     expect(e.nodes.lb.utilization).toBeCloseTo(o.total / 50_000, 10);
   });
 });

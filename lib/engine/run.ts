@@ -1026,6 +1026,12 @@ function splitData(st: RunState, holders: number[], dataGB: number) {
   }
 }
 
+/** Data placement and the storage pass (memory and disk) after a forward pass, for the simulation. */
+export function placeAndStore(st: RunState): void {
+  placeData(st);
+  storageIo(st);
+}
+
 /** Backlog that builds in each queue over the peak hour, and its drain time (MODEL.md §2.1). */
 function queueBacklogs(st: RunState) {
   const net = st.net;
@@ -1718,7 +1724,8 @@ export function backward(st: RunState, latMask: number): void {
         S.aV[0] = 0;
         an = 1;
       } else {
-        const svc = svcMs[b + k] + st.ioMs[b + k];
+        const io = st.ioMs[b + k];
+        const svc = svcMs[b + k] + io;
         const inl = k === WRITE ? inlineJobMs[v] : 0;
         if (waitMean[v] + svc > TIMEOUT_MS) {
           S.aW[0] = 1;
@@ -1738,7 +1745,9 @@ export function backward(st: RunState, latMask: number): void {
             const wj = j === 0 ? 1 - q : q;
             if (!(wj > 0)) continue;
             const sm = j === 0 ? svc : svc + inl;
-            const sv = j === 0 ? svc * svc : svc * svc + inl * inl;
+            // CPU time and any storage time are independent exponentials: their variances add.
+            const cpu = svc - io;
+            const sv = (j === 0 ? cpu * cpu : cpu * cpu + inl * inl) + io * io;
             if (pw < 1) {
               aW[an] = wj * (1 - pw);
               aM[an] = sm;

@@ -50,7 +50,7 @@ import * as codes from './compile';
 import { compile, type CompiledNetwork } from './compile';
 import type { Kind } from './kinds';
 import { setKey } from './records';
-import { createRunState, forward, groupsOf, type RunState } from './run';
+import { createRunState, forward, groupsOf, placeAndStore, type RunState } from './run';
 import type { ResolvedWorkload, Workload } from './types';
 import { peakLoad, resolveWorkload, type OfferedLoad } from './workload';
 
@@ -276,6 +276,8 @@ export function simulate(design: Parameters<typeof compile>[0], options: Simulat
   const st = createRunState(net);
   // Configuration only (instances chosen by autoscaling, service times); the queueing is simulated.
   forward(st, w);
+  // Page reads from storage (MODEL.md §9.2) add their time after a query's CPU time, as in the engine.
+  placeAndStore(st);
   const requests = Math.max(0, Math.floor(options.requests ?? 100_000));
   const seed = Math.floor(options.seed ?? 1);
   if (!Number.isSafeInteger(seed)) throw new RangeError(`The simulation seed must be a whole number from -${Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}; got ${options.seed}.`);

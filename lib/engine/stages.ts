@@ -557,6 +557,13 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
     parts.availability = Math.min(parts.availability, 20 * lerp01(1 - Math.log10(Math.max(1, worst))));
   }
   for (const k of Object.keys(parts) as (keyof StageScoreParts)[]) parts[k] = Math.round(parts[k] * 10) / 10;
+  // A part with a failing check never shows full marks (a p95 of 200.4 ms against 200 would round to 20.0).
+  const FULL: StageScoreParts = { capacity: 30, latency: 20, availability: 20, cost: 15, practices: 15 };
+  const partOf: Record<string, keyof StageScoreParts> = { capacity: 'capacity', latency: 'latency', availability: 'availability', errors: 'availability', cost: 'cost', practice: 'practices' };
+  for (const c of checks) {
+    const k = partOf[c.category];
+    if (!c.passed && parts[k] >= FULL[k]) parts[k] = FULL[k] - 0.1;
+  }
   const passed = checks.every((c) => c.passed);
   let score = Math.round(parts.capacity + parts.latency + parts.availability + parts.cost + parts.practices);
   // A failing stage never shows 100 (MODEL.md §9.6).
