@@ -229,9 +229,9 @@ export default function ModelPage() {
           </P>
           <h3 className="mt-8 text-lg font-semibold text-slate-900">End to end</h3>
           <P>
-            A request’s time is the sum of everything on its path: network hops ({NETWORK.usersToFirstNodeMs.value} ms from users to the first
-            component, {NETWORK.usersToCdnMs.value} ms to a CDN, {NETWORK.insideRegionMs.value} ms inside a region, {NETWORK.acrossRegionsMs.value} ms
-            across regions), the fixed latency of managed components, and the wait and service at each queue. Different requests take
+            A request’s time is the sum of everything on its path: network hops ({NETWORK.insideRegionMs.value} ms inside a region, {NETWORK.acrossRegionsMs.value} ms across regions,{' '}
+            {NETWORK.cdnToOriginMs.value} ms from a CDN edge to the origin; server-side time starts at the entry, and the user-perceived view adds
+            the user’s round trips), the fixed latency of managed components, and the wait and service at each queue. Different requests take
             different paths (a cache hit or a miss, one service or another), so the end-to-end time is a mixture over paths, weighted by
             how often each is taken. The mean is the weighted sum of the paths’ means. For percentiles, each path’s total time is
             approximated by a gamma distribution with the same mean and variance, and the model finds the time below which 95% or 99%

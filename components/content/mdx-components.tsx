@@ -4,7 +4,7 @@ import type { ComponentPropsWithoutRef } from 'react';
 import { Callout } from './callout';
 import { Figure } from './figure';
 import { Heading } from './heading';
-import { InstanceAvailability, ModelDefault, ModelNetwork, ModelWorkload, StageTarget } from './model-values';
+import { InstanceAvailability, ModelDefault, ModelNetwork, ModelRoundTrip, ModelWorkload, StageTarget } from './model-values';
 import { StageFacts } from './stage-facts';
 import { EXAMPLE_COMPONENTS, REFERENCE_COMPONENTS } from './examples';
 
@@ -78,6 +78,7 @@ export const mdxComponents: MDXComponents = {
   ModelDefault,
   ModelWorkload,
   ModelNetwork,
+  ModelRoundTrip,
   InstanceAvailability,
   StageTarget,
   ...EXAMPLE_COMPONENTS,

@@ -1,4 +1,5 @@
 import { CATALOG, NETWORK, WORKLOAD_DEFAULTS, type Kind, type KindDefaults } from '@/lib/engine';
+import { AUDIENCE } from '@/lib/engine/catalog';
 import { formatAvailability, formatUsd } from '@/lib/content/format';
 import { getStageFact } from '@/lib/content/stage-facts';
 
@@ -74,6 +75,19 @@ export function ModelNetwork({ field }: { field: keyof typeof NETWORK }) {
           ? `${num.format(v / 1000)} s`
           : `${num.format(v)} ms`;
   return <Value source={entry.source}>{text}</Value>;
+}
+
+/**
+ * The round trips of an audience (MODEL.md §9.4): `<ModelRoundTrip of="regional" />`
+ * → "20–40 ms", `of="global"` → "20–230 ms", `of="cdnEdge"` → "12–38 ms".
+ */
+export function ModelRoundTrip({ of }: { of: 'regional' | 'global' | 'cdnEdge' }) {
+  const entry = AUDIENCE[of];
+  if (!entry) throw new Error(`<ModelRoundTrip>: unknown audience "${of}"`);
+  const trips = entry.value.map((b) => b.rttMs);
+  const lo = Math.min(...trips);
+  const hi = Math.max(...trips);
+  return <Value source={entry.source}>{lo === hi ? `${num.format(lo)} ms` : `${num.format(lo)}–${num.format(hi)} ms`}</Value>;
 }
 
 /**

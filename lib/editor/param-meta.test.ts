@@ -83,8 +83,10 @@ describe('a connection’s latency help', () => {
   });
 
   it('says the default of the connection selected, not the inside-a-region one', () => {
-    expect(edgeLatencyHelp({ kind: 'users' }, { kind: 'load-balancer' })).toBe('Network time of this hop; blank uses 40 ms (users reach it over the internet).');
-    expect(edgeLatencyHelp({ kind: 'users' }, { kind: 'cdn' })).toContain('blank uses 10 ms');
+    expect(edgeLatencyHelp({ kind: 'users' }, { kind: 'load-balancer' })).toBe(
+      'Network time of this hop; blank uses 0 ms (server-side time starts here; the user-perceived latency adds the user’s round trips).',
+    );
+    expect(edgeLatencyHelp({ kind: 'users' }, { kind: 'cdn' })).toContain('blank uses 0 ms');
     expect(edgeLatencyHelp({ kind: 'cdn' }, { kind: 'object-storage' })).toContain('blank uses 40 ms');
     expect(edgeLatencyHelp({ kind: 'load-balancer' }, { kind: 'app-server' })).toBe('Network time of this hop; blank uses 0.5 ms (both ends are in region-1).');
     expect(edgeLatencyHelp({ kind: 'load-balancer', region: 'eu-west' }, { kind: 'app-server', region: 'us-east' })).toContain('blank uses 70 ms (from eu-west to us-east)');

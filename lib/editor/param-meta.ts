@@ -356,15 +356,15 @@ export function defaultHop(from: HopEnd, to: HopEnd): { ms: number; why: string 
   const regionOf = (e: HopEnd) => (GLOBAL_KINDS.has(e.kind) ? null : (e.region ?? NETWORK.defaultRegion.value));
   if (from.kind === 'users' || from.kind === 'dns') {
     if (to.kind === 'dns') return { ms: 0, why: 'the DNS lookup time stands for it' };
-    if (to.kind === 'cdn') return { ms: NETWORK.usersToCdnMs.value, why: 'users reach a nearby CDN edge' };
-    return { ms: NETWORK.usersToFirstNodeMs.value, why: 'users reach it over the internet' };
+    // Server-side time starts at the entry (MODEL.md §9.4); the user's round trips are in the user-perceived view.
+    return { ms: 0, why: 'server-side time starts here; the user-perceived latency adds the user’s round trips' };
   }
   const a = regionOf(from);
   const b = regionOf(to);
   if (from.kind === 'cdn') {
     return b === null
       ? { ms: NETWORK.insideRegionMs.value, why: 'both ends are global' }
-      : { ms: NETWORK.usersToFirstNodeMs.value, why: 'from the CDN edge to the origin over the internet' };
+      : { ms: NETWORK.cdnToOriginMs.value, why: 'from the CDN edge to the origin over the internet' };
   }
   if (a === null || b === null) return { ms: NETWORK.insideRegionMs.value, why: 'as inside a region' };
   if (a === b) return { ms: NETWORK.insideRegionMs.value, why: `both ends are in ${a}` };
