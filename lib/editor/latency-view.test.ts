@@ -2,12 +2,20 @@ import { describe, expect, it } from 'vitest';
 import stage5 from '@/content/stages/stage-5.json';
 import { evaluate } from '@/lib/engine/evaluate';
 import type { BreakdownHop, LatencyBreakdown } from '@/lib/engine/evaluation';
+import { AUDIENCE } from '@/lib/engine/catalog';
 import type { Design } from '@/lib/engine/types';
-import { dominantHop, hasBreakdown, hopSegments, latencyCaption, waterfallRows } from './latency-view';
+import { audienceNote, dominantHop, hasBreakdown, hopSegments, latencyCaption, waterfallRows } from './latency-view';
 import { formatShare } from './scoring-format';
 
-function hop(over: Partial<BreakdownHop>): BreakdownHop {
-  return { nodeId: 'n', label: 'Node', kind: 'app-server', networkMs: 0, waitingMs: 0, waitingBehindJobsMs: 0, serviceMs: 0, share: 0, p95Ms: 0, ...over };
+/** Test figures as plain numbers (the engine brands its milliseconds). */
+type Plain<T> = { [K in keyof T]?: T[K] extends number ? number : T[K] };
+
+function hop(over: Plain<BreakdownHop>): BreakdownHop {
+  return { nodeId: 'n', label: 'Node', kind: 'app-server', networkMs: 0, waitingMs: 0, waitingBehindJobsMs: 0, serviceMs: 0, share: 0, p95Ms: 0, ...over } as BreakdownHop;
+}
+
+function path(hops: BreakdownHop[], p95: number): LatencyBreakdown {
+  return { hops, p95Ms: p95 } as LatencyBreakdown;
 }
 
 describe('latency waterfall', () => {
@@ -27,10 +35,7 @@ describe('latency waterfall', () => {
   });
 
   it('starts each row where the one before ended, and the rows add up to the class’s p95', () => {
-    const b: LatencyBreakdown = {
-      hops: [hop({ nodeId: 'lb', serviceMs: 1, p95Ms: 5, share: 0.05 }), hop({ nodeId: 'app', serviceMs: 9, p95Ms: 95, share: 0.95 })],
-      p95Ms: 100,
-    };
+    const b = path([hop({ nodeId: 'lb', serviceMs: 1, p95Ms: 5, share: 0.05 }), hop({ nodeId: 'app', serviceMs: 9, p95Ms: 95, share: 0.95 })], 100);
     const rows = waterfallRows(b);
     expect(rows.map((r) => [r.hop.nodeId, r.offsetMs, r.ms])).toEqual([
       ['lb', 0, 5],
@@ -38,18 +43,18 @@ describe('latency waterfall', () => {
     ]);
     expect(dominantHop(b)?.nodeId).toBe('app');
     expect(hasBreakdown(b)).toBe(true);
-    expect(hasBreakdown({ hops: [], p95Ms: 0 })).toBe(false);
+    expect(hasBreakdown(path([], 0))).toBe(false);
   });
 
   it('names the dominant hop and what most of its time is', () => {
-    const b = (h: Partial<BreakdownHop>): LatencyBreakdown => ({ hops: [hop({ label: 'App servers', share: 0.62, p95Ms: 62, ...h }), hop({ share: 0.38, p95Ms: 38, serviceMs: 1 })], p95Ms: 100 });
+    const b = (h: Plain<BreakdownHop>) => path([hop({ label: 'App servers', share: 0.62, p95Ms: 62, ...h }), hop({ share: 0.38, p95Ms: 38, serviceMs: 1 })], 100);
     expect(latencyCaption(b({ waitingMs: 30, waitingBehindJobsMs: 25, serviceMs: 5 }), 'read')).toBe('App servers: 62% of the read p95, mostly waiting behind background jobs run inline');
     expect(latencyCaption(b({ waitingMs: 30, waitingBehindJobsMs: 5, serviceMs: 5 }), 'read')).toBe('App servers: 62% of the read p95, mostly waiting for a free core');
     expect(latencyCaption(b({ serviceMs: 5, networkMs: 1 }), 'read')).toBe('App servers: 62% of the read p95, mostly its own work (service time)');
     expect(latencyCaption(b({ serviceMs: 48, waitingMs: 2, waitingBehindJobsMs: 2 }), 'write')).toBe('App servers: 62% of the write p95, mostly its own work, which includes background jobs run inline');
     expect(latencyCaption(b({ kind: 'object-storage', networkMs: 40, serviceMs: 20 }), 'static')).toBe('App servers: 62% of the static p95, mostly the network round trip to reach it');
     expect(latencyCaption(b({ nodeId: 'app', serviceMs: 5 }), 'read', { app: { saturated: true } })).toBe('App servers: 62% of the read p95, saturated, so its requests wait until they time out');
-    expect(latencyCaption({ hops: [], p95Ms: 0 }, 'read')).toBeNull();
+    expect(latencyCaption(path([], 0), 'read')).toBeNull();
   });
 
   it('explains the stage-5 reference’s read p95 at 10M users by its app servers waiting behind inline jobs', () => {
@@ -65,5 +70,14 @@ describe('latency waterfall', () => {
 describe('formatShare', () => {
   it('never rounds a part up to the whole or down to nothing', () => {
     expect([0.62, 0.996, 1, 0, 0.002, 0.5].map(formatShare)).toEqual(['62%', '99%', '100%', '0%', '< 1%', '50%']);
+  });
+});
+
+describe('audienceNote', () => {
+  it('says where the users are, from the catalog’s round trips', () => {
+    expect(audienceNote(AUDIENCE.regional.value)).toBe('round trips of 20–40 ms to the region');
+    expect(audienceNote(AUDIENCE.global.value)).toBe('40% near (about 20 ms), the rest 80–230 ms away');
+    expect(audienceNote([{ share: 1, rttMs: 30 }])).toBe('round trips of about 30 ms to the region');
+    expect(audienceNote([])).toBe('');
   });
 });

@@ -111,3 +111,29 @@ export function latencyCaption(breakdown: LatencyBreakdown, cls: UserClass, node
   if (network > 0) return `${head}, mostly the network round trip to reach it`;
   return head;
 }
+
+/** Round trips as the catalog gives them: share of users at each distance. */
+interface Trip {
+  share: number;
+  rttMs: number;
+}
+
+/**
+ * Where an audience is, in words, from its round-trip buckets (MODEL.md §9.4):
+ * "round trips of 20–40 ms to the region" or "40% near (about 20 ms), the
+ * rest 80–230 ms away".
+ */
+export function audienceNote(buckets: readonly Trip[]): string {
+  if (buckets.length === 0) return '';
+  const sorted = [...buckets].sort((a, b) => a.rttMs - b.rttMs);
+  const min = sorted[0].rttMs;
+  const max = sorted[sorted.length - 1].rttMs;
+  if (min === max) return `round trips of about ${min} ms to the region`;
+  const near = sorted.filter((b) => b.rttMs === min);
+  const far = sorted.filter((b) => b.rttMs !== min);
+  const nearShare = near.reduce((s, b) => s + b.share, 0);
+  if (far.length >= 2 && nearShare < 1) {
+    return `${formatShare(nearShare)} near (about ${min} ms), the rest ${far[0].rttMs}–${max} ms away`;
+  }
+  return `round trips of ${min}–${max} ms to the region`;
+}
