@@ -24,6 +24,9 @@ const SEGMENT: Record<SegmentKind, { label: string; className: string; style?: C
 };
 const ORDER: SegmentKind[] = ['network', 'waiting', 'waiting-jobs', 'service'];
 
+/** Milliseconds without the unit, for a table whose caption gives it ("10.0 s" keeps its own). */
+const bare = (ms: number) => formatMs(ms).replace(/ ms$/, '');
+
 function Swatch({ kind }: { kind: SegmentKind }) {
   return <span aria-hidden="true" className={`inline-block h-2.5 w-3.5 shrink-0 rounded-[2px] ${SEGMENT[kind].className}`} style={SEGMENT[kind].style} />;
 }
@@ -110,7 +113,7 @@ function Waterfall({ evaluation, cls, noun, objectiveMs }: { evaluation: Evaluat
   return (
     <div className="space-y-2">
       <p className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm">
-        <span className="text-slate-700">Server-side p95, {noun}</span>
+        <span className="text-slate-700">Server-side p95</span>
         <span className="font-mono font-semibold text-slate-900">
           <span data-testid="waterfall-total" className={over ? 'text-saturated' : undefined}>
             {formatMs(p95)}
@@ -131,14 +134,16 @@ function Waterfall({ evaluation, cls, noun, objectiveMs }: { evaluation: Evaluat
         {rows.map((r) => {
           const jobs = r.segments.find((s) => s.kind === 'waiting-jobs');
           return (
-            <li
-              key={r.hop.nodeId}
-              data-testid="waterfall-row"
-              data-node={r.hop.nodeId}
-              className="grid grid-cols-[minmax(0,6.5rem)_minmax(0,1fr)_4rem] items-center gap-x-2 text-xs"
-            >
-              <span className="break-words leading-tight text-slate-800">{r.hop.label}</span>
-              <span aria-hidden="true" className="relative h-3.5 rounded-sm bg-slate-100">
+            <li key={r.hop.nodeId} data-testid="waterfall-row" data-node={r.hop.nodeId} className="text-xs">
+              <span className="flex items-baseline justify-between gap-2">
+                <span className="min-w-0 text-slate-800">{r.hop.label}</span>
+                <span className="shrink-0 font-mono text-slate-900">{formatMs(r.ms)}</span>
+              </span>
+              <span className="sr-only">
+                {`, ${formatShare(r.hop.share)} of the p95: `}
+                {r.segments.map((s) => `${SEGMENT[s.kind].label.toLowerCase()} ${formatMs(s.ms)}`).join(', ')}
+              </span>
+              <span aria-hidden="true" className="relative mt-0.5 block h-3 rounded-sm bg-slate-100">
                 <span
                   className="absolute inset-y-0 flex overflow-hidden rounded-sm"
                   style={{ left: `min(${pct(r.offsetMs)}%, calc(100% - 3px))`, width: `max(3px, ${pct(r.ms)}%)` }}
@@ -152,15 +157,10 @@ function Waterfall({ evaluation, cls, noun, objectiveMs }: { evaluation: Evaluat
                 </span>
                 {objectiveMs !== null ? <span className="absolute inset-y-[-2px] w-0 border-l-2 border-dashed border-slate-900" style={{ left: `${pct(objectiveMs)}%` }} /> : null}
               </span>
-              <span className="text-right font-mono text-slate-900">{formatMs(r.ms)}</span>
-              <span className="sr-only">
-                {`, ${formatShare(r.hop.share)} of the p95: `}
-                {r.segments.map((s) => `${SEGMENT[s.kind].label.toLowerCase()} ${formatMs(s.ms)}`).join(', ')}
-              </span>
               {jobs ? (
-                <span aria-hidden="true" className="col-start-2 col-end-4 mt-0.5 flex items-center gap-1 text-[11px] leading-tight text-saturated">
+                <span aria-hidden="true" className="mt-0.5 flex items-center gap-1 text-[11px] leading-tight text-saturated">
                   <Swatch kind="waiting-jobs" />
-                  {formatMs(jobs.ms)} waiting behind background jobs run inline
+                  {formatMs(jobs.ms)} of it waiting behind background jobs run inline
                 </span>
               ) : null}
             </li>
@@ -184,44 +184,41 @@ function Waterfall({ evaluation, cls, noun, objectiveMs }: { evaluation: Evaluat
       <details className="rounded-md border border-slate-200">
         <summary className="cursor-pointer px-2.5 py-1.5 text-sm font-medium text-slate-800">Show the numbers</summary>
         <div className="overflow-x-auto px-2.5 pb-2">
-          <table className="w-full text-xs" aria-label={`Mean time per hop of the ${noun} path, milliseconds`}>
+          <table className="w-full whitespace-nowrap text-xs" aria-label={`Mean time per hop of the ${noun} path, milliseconds`}>
             <thead>
               <tr className="text-slate-600">
                 <th scope="col" className="py-1 text-left font-medium">
                   Hop
                 </th>
-                <th scope="col" className="py-1 text-right font-medium">
+                <th scope="col" className="py-1 pl-2 text-right font-medium">
                   Network
                 </th>
-                <th scope="col" className="py-1 text-right font-medium">
+                <th scope="col" className="py-1 pl-2 text-right font-medium">
                   Waiting
                 </th>
-                <th scope="col" className="py-1 text-right font-medium">
+                <th scope="col" className="py-1 pl-2 text-right font-medium">
                   Service
-                </th>
-                <th scope="col" className="py-1 text-right font-medium">
-                  Share
                 </th>
               </tr>
             </thead>
             <tbody className="font-mono text-slate-900">
               {rows.map(({ hop }) => (
                 <tr key={hop.nodeId} className="border-t border-slate-100 align-top">
-                  <th scope="row" className="py-1 pr-1 text-left font-sans font-normal text-slate-700">
+                  <th scope="row" className="whitespace-normal py-1 pr-1 text-left font-sans font-normal text-slate-700">
                     {hop.label}
+                    <span className="block text-[11px] text-slate-600">{formatShare(hop.share)} of the p95</span>
                   </th>
-                  <td className="py-1 text-right">{formatMs(hop.networkMs)}</td>
-                  <td className="py-1 text-right">
-                    {formatMs(hop.waitingMs)}
-                    {hop.waitingBehindJobsMs > 0 ? <span className="block font-sans text-[11px] text-saturated">{formatMs(hop.waitingBehindJobsMs)} behind jobs</span> : null}
+                  <td className="py-1 pl-2 text-right">{bare(hop.networkMs)}</td>
+                  <td className="py-1 pl-2 text-right">
+                    {bare(hop.waitingMs)}
+                    {hop.waitingBehindJobsMs > 0 ? <span className="block font-sans text-[11px] text-saturated">{bare(hop.waitingBehindJobsMs)} behind jobs</span> : null}
                   </td>
-                  <td className="py-1 text-right">{formatMs(hop.serviceMs)}</td>
-                  <td className="py-1 text-right">{formatShare(hop.share)}</td>
+                  <td className="py-1 pl-2 text-right">{bare(hop.serviceMs)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <p className="mt-1 text-xs text-slate-600">Means per request; the bars above scale each hop’s share to the p95.</p>
+          <p className="mt-1 whitespace-normal text-xs text-slate-600">Mean milliseconds per request; the bars above scale each hop’s share to the p95.</p>
         </div>
       </details>
     </div>

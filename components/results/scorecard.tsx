@@ -16,6 +16,12 @@ const PARTS: { key: keyof StageScoreParts; label: string; max: number }[] = [
   { key: 'practices', label: 'Practices', max: 15 },
 ];
 
+/** A column heading: the engine's label for the side ("with its cache" → "With its cache"), or the bare word without one. */
+function sideHeading(side: 'With' | 'Without', label: string): string {
+  const l = label.trim();
+  return l ? l.charAt(0).toUpperCase() + l.slice(1) : side;
+}
+
 /** What a practice buys at this stage: the engine's with/without figures as a small table, then its sentence. */
 function ComparisonTable({ comparison, practice }: { comparison: PracticeComparison; practice: string }) {
   const rows = comparisonRows(comparison);
@@ -25,13 +31,11 @@ function ComparisonTable({ comparison, practice }: { comparison: PracticeCompari
         <thead>
           <tr className="text-slate-600">
             <td className="w-[38%]" />
-            <th scope="col" className="pb-1 pl-1 text-right align-bottom font-medium">
-              With
-              <span className="block font-normal leading-tight">{comparison.with.label}</span>
+            <th scope="col" className="pb-1 pl-1 text-right align-bottom font-medium leading-tight">
+              {sideHeading('With', comparison.with.label)}
             </th>
-            <th scope="col" className="pb-1 pl-1 text-right align-bottom font-medium">
-              Without
-              <span className="block font-normal leading-tight">{comparison.without.label}</span>
+            <th scope="col" className="pb-1 pl-1 text-right align-bottom font-medium leading-tight">
+              {sideHeading('Without', comparison.without.label)}
             </th>
           </tr>
         </thead>
