@@ -188,7 +188,7 @@ function Waterfall({ evaluation, cls, noun, objectiveMs }: { evaluation: Evaluat
             <thead>
               <tr className="text-slate-600">
                 <th scope="col" className="py-1 text-left font-medium">
-                  Hop
+                  Hop (share)
                 </th>
                 <th scope="col" className="py-1 pl-2 text-right font-medium">
                   Network
@@ -206,7 +206,7 @@ function Waterfall({ evaluation, cls, noun, objectiveMs }: { evaluation: Evaluat
                 <tr key={hop.nodeId} className="border-t border-slate-100 align-top">
                   <th scope="row" className="whitespace-normal py-1 pr-1 text-left font-sans font-normal text-slate-700">
                     {hop.label}
-                    <span className="block text-[11px] text-slate-600">{formatShare(hop.share)} of the p95</span>
+                    <span className="block text-[11px] text-slate-600">{formatShare(hop.share)}</span>
                   </th>
                   <td className="py-1 pl-2 text-right">{bare(hop.networkMs)}</td>
                   <td className="py-1 pl-2 text-right">
