@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import stage3 from '../content/stages/stage-3.json';
-import { sweep } from '../lib/engine/evaluate';
+import stage5 from '../content/stages/stage-5.json';
+import { evaluate, sweep } from '../lib/engine/evaluate';
 import type { Design } from '../lib/engine/types';
-import { formatUsers } from '../lib/editor/scoring-format';
+import { formatMs, formatUsers } from '../lib/editor/scoring-format';
 import { SWEEP_FROM_USERS, SWEEP_POINTS, SWEEP_TO_USERS } from '../lib/editor/scoring-params';
 import { expect, test, type SandboxPage } from './fixtures';
 
 const STAGE_3 = stage3 as unknown as Design;
+const STAGE_5 = stage5 as unknown as Design;
 
 /** The results panel (the right-hand panel's Results tab). */
 function results(page: Page) {
@@ -20,6 +22,15 @@ async function loadStage3(sandbox: SandboxPage) {
   await sandbox.page.locator('button', { hasText: /^Stage 3\b/ }).first().click();
   await expect(sandbox.node('App servers')).toBeVisible();
   await expect(results(sandbox.page).getByTestId('scorecard')).toBeVisible();
+}
+
+/** Loads stage 5's reference design; the panel opens on stage 6, at 10M users, where its write p95 fails. */
+async function loadStage5(sandbox: SandboxPage) {
+  await sandbox.open();
+  await sandbox.page.locator('button', { hasText: /^Stage 5\b/ }).first().click();
+  await expect(sandbox.node('App servers')).toBeVisible();
+  await expect(results(sandbox.page).getByTestId('scorecard')).toHaveAttribute('data-stage', '6');
+  await expect(results(sandbox.page).getByTestId('results-panel')).toHaveAttribute('data-users', '10000000');
 }
 
 async function chooseStage(page: Page, stage: number) {
@@ -49,7 +60,8 @@ test('the stage-3 reference design passes stage 3, fails stage 4, and the failur
   // End-to-end numbers at 1M users: every class's percentiles, availability with nines and downtime, cost per 1,000 users.
   const e2e = panel.getByTestId('end-to-end');
   await expect(e2e.getByRole('heading', { name: 'At 1M users' })).toBeVisible();
-  await expect(e2e.getByRole('table', { name: /Latency per request class/ }).getByRole('row')).toHaveCount(5);
+  await e2e.getByText('Server-side percentiles (p50, p95, p99)').click();
+  await expect(e2e.getByRole('table', { name: /Server-side latency per request class/ }).getByRole('row')).toHaveCount(5);
   await expect(e2e).toContainText(/nines · .+ down a month/);
   await expect(e2e).toContainText('per 1,000 users');
 
@@ -199,6 +211,65 @@ test.describe('screenshots', () => {
     await page.screenshot({ path: `${dir}/desktop-traffic.png` });
   });
 
+  test('stage-5 reference at 10M users, desktop and phone', async ({ sandbox, page }) => {
+    fs.mkdirSync(dir, { recursive: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await loadStage5(sandbox);
+    const panel = results(page);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: `${dir}/v2-desktop-1-scorecard.png` });
+    for (const [i, id] of [['2', 'latency-views'], ['3', 'latency-waterfall']] as const) {
+      await panel.getByTestId(id).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${dir}/v2-desktop-${i}-${id}.png` });
+    }
+    await panel.getByTestId('latency-waterfall').getByRole('tab', { name: 'Read' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.screenshot({ path: `${dir}/v2-desktop-4-write-focus.png` });
+    await panel.locator('[data-category="latency"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${dir}/v2-desktop-5-checks.png` });
+    await panel.getByRole('list', { name: 'Findings for stage 6' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${dir}/v2-desktop-6-findings.png` });
+    await chooseStage(page, 5);
+    await panel.locator('[data-check="practice:cache-for-reads"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${dir}/v2-desktop-7-stage5-comparison.png` });
+
+  });
+
+  test.describe('on a phone', () => {
+    test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+    test('stage-5 reference at 10M users, phone', async ({ sandbox, page }) => {
+      fs.mkdirSync(dir, { recursive: true });
+      await sandbox.open();
+      await page.locator('button', { hasText: /^Stage 5\b/ }).first().tap();
+      await expect(sandbox.node('App servers')).toBeVisible();
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: `${dir}/v2-phone-0-canvas.png` });
+      await page.getByTestId('canvas-verdict').tap();
+      const panel = results(page);
+      await expect(panel.getByTestId('scorecard')).toHaveAttribute('data-stage', '6');
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${dir}/v2-phone-1-scorecard.png` });
+      let n = 2;
+      for (const target of [
+        panel.locator('[data-category="latency"]'),
+        panel.getByRole('list', { name: 'Findings for stage 6' }),
+        panel.getByTestId('latency-views'),
+        panel.getByTestId('latency-waterfall'),
+        panel.getByTestId('latency-waterfall').getByRole('list', { name: 'Key' }),
+      ]) {
+        await target.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${dir}/v2-phone-${n++}.png` });
+      }
+      await panel.getByTestId('latency-waterfall').getByText('Show the numbers').tap();
+      await panel.getByTestId('latency-waterfall').getByRole('table').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${dir}/v2-phone-${n++}-numbers.png` });
+      await chooseStage(page, 5);
+      await panel.locator('[data-check="practice:cache-for-reads"]').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${dir}/v2-phone-${n++}-comparison.png` });
+    });
+  });
+
   test('tablet', async ({ sandbox, page }) => {
     fs.mkdirSync(dir, { recursive: true });
     await page.setViewportSize({ width: 820, height: 1180 });
@@ -232,4 +303,103 @@ test('keyboard only: the results views are one tab stop; arrows, Home and End mo
   await page.keyboard.press('Home');
   await expect(scorecard).toBeFocused();
   await expect(panel.getByTestId('scorecard')).toBeVisible();
+});
+
+test.describe('model v2 results: the stage-5 reference at 10M users', () => {
+  // The same design at the same users as the panel, run here in the test process.
+  const at10M = evaluate(STAGE_5, { users: 10_000_000 });
+
+  test('the read waterfall includes the app servers and names them as the cause; switching to write shows the write p95', async ({ sandbox, page }) => {
+    await loadStage5(sandbox);
+    const waterfall = results(page).getByTestId('latency-waterfall');
+    await expect(waterfall.getByRole('tab', { name: 'Read' })).toHaveAttribute('aria-selected', 'true');
+    const rows = waterfall.getByTestId('waterfall-row');
+    await expect(rows).toHaveCount(at10M.endToEnd.breakdown.read.hops.length);
+    await expect(waterfall.locator('[data-testid="waterfall-row"][data-node="app"]')).toContainText('App servers');
+    await expect(waterfall.getByTestId('waterfall-total')).toHaveText(formatMs(at10M.endToEnd.breakdown.read.p95Ms));
+    await expect(waterfall.getByTestId('waterfall-caption')).toHaveText(/^App servers: \d+% of the read p95, mostly waiting behind background jobs run inline\.$/);
+    // Waiting behind inline jobs is labelled, in the key and on the row.
+    await expect(waterfall.getByRole('list', { name: 'Key' })).toContainText('Waiting behind background jobs run inline');
+    await expect(waterfall.locator('[data-node="app"]')).toContainText('waiting behind background jobs run inline');
+
+    await waterfall.getByRole('tab', { name: 'Write' }).click();
+    await expect(waterfall).toHaveAttribute('data-class', 'write');
+    await expect(waterfall.getByTestId('waterfall-total')).toHaveText(formatMs(at10M.endToEnd.latencyMs.write.p95));
+    await expect(waterfall).toContainText('> 200 ms objective');
+    await expect(waterfall.locator('[data-testid="waterfall-row"][data-node="app"]')).toBeVisible();
+  });
+
+  test('the class switcher works with the arrow keys, Home and End, and shows where the focus is', async ({ sandbox, page }) => {
+    await loadStage5(sandbox);
+    const tabs = results(page).getByTestId('latency-waterfall').getByRole('tablist', { name: 'Request class' });
+    const read = tabs.getByRole('tab', { name: 'Read' });
+    await expect(read).toHaveAttribute('tabindex', '0');
+    await expect(tabs.getByRole('tab', { name: 'Write' })).toHaveAttribute('tabindex', '-1');
+    await read.focus();
+    await page.keyboard.press('ArrowRight');
+    const write = tabs.getByRole('tab', { name: 'Write' });
+    await expect(write).toBeFocused();
+    await expect(write).toHaveAttribute('aria-selected', 'true');
+    await expect(write).toHaveCSS('outline-style', 'solid');
+    await page.keyboard.press('ArrowRight');
+    await expect(tabs.getByRole('tab', { name: 'Static' })).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(write).toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(tabs.getByRole('tab', { name: 'Static' })).toHaveAttribute('aria-selected', 'true');
+    await expect(results(page).getByTestId('waterfall-total')).toHaveText(formatMs(at10M.endToEnd.breakdown.static.p95Ms));
+  });
+
+  test('server-side and user-perceived p95 side by side, the user-perceived static p95 among them', async ({ sandbox, page }) => {
+    await loadStage5(sandbox);
+    const views = results(page).getByTestId('latency-views');
+    const lat = at10M.endToEnd.latencyMs;
+    await expect(views.getByTestId('latency-server').locator('[data-class="write"]')).toContainText(formatMs(lat.write.p95));
+    await expect(views.getByTestId('latency-server').locator('[data-class="write"]')).toContainText('over 200 ms');
+    await expect(views.getByTestId('latency-user').locator('[data-class="static"]')).toContainText(formatMs(lat.userPerceived.static.p95));
+    await expect(views.getByTestId('latency-user')).toContainText('3 for a first asset, 1 for an API call');
+    await expect(views.getByTestId('latency-audience')).toContainText(`${at10M.workload.audience} audience`);
+  });
+
+  test('stage 6 fails on the write p95: the check under Latency, the finding in numbers with its lesson, and no 100', async ({ sandbox, page }) => {
+    await loadStage5(sandbox);
+    const panel = results(page);
+    await expect(panel.getByTestId('stage-verdict')).toHaveText('Fails');
+    await expect(panel.getByTestId('stage-objectives')).toContainText('p95 write ≤ 200 ms');
+    const latency = panel.getByRole('list', { name: 'Stage 6 checks' }).locator('[data-category="latency"]');
+    await expect(latency.locator('[data-check="latency-write"]')).toHaveAttribute('data-passed', 'false');
+    await expect(latency.locator('[data-check="latency-write"]')).toContainText(/server-side p95 write latency [\d,.]+ (ms|s) > 200 ms/);
+    const finding = panel.getByRole('list', { name: 'Findings for stage 6' }).locator('[data-finding="slo-latency-write"]');
+    await expect(finding).toContainText('App servers');
+    await expect(finding.getByRole('link', { name: /^Lesson: / })).toHaveAttribute('href', /^\/learn\/[\w-]+$/);
+
+    // No failing stage shows a full score, here or over the canvas.
+    const failing = at10M.stages.filter((s) => !s.passed).map((s) => s.stage);
+    expect(failing).toContain(6);
+    for (const n of failing) {
+      await chooseStage(page, n);
+      await expect(panel.getByTestId('stage-verdict')).toHaveText('Fails');
+      const score = Number((await panel.getByTestId('stage-score').innerText()).replace('/100', ''));
+      expect(score, `stage ${n}`).toBeLessThan(100);
+      await expect(page.getByTestId('canvas-verdict')).not.toContainText('100/100');
+    }
+  });
+
+  test('stage 5: the cache-in-front-of-reads check shows what the cache buys, with and without', async ({ sandbox, page }) => {
+    const at5M = evaluate(STAGE_5, { users: 5_000_000 });
+    const check = at5M.stages.find((s) => s.stage === 5)!.checks.find((c) => c.id === 'practice:cache-for-reads')!;
+    expect(check.comparison).toBeDefined();
+    await loadStage5(sandbox);
+    await chooseStage(page, 5);
+    const panel = results(page);
+    const item = panel.locator('[data-check="practice:cache-for-reads"]');
+    const table = item.getByTestId('practice-comparison').getByRole('table');
+    await expect(table.getByRole('columnheader', { name: /^With(?!out)/ })).toBeVisible();
+    await expect(table.getByRole('columnheader', { name: /^Without/ })).toBeVisible();
+    for (const row of ['Read replicas', 'Data tier, a month', 'p95 read', 'Busiest component']) await expect(table.getByRole('rowheader', { name: row })).toBeVisible();
+    await expect(table.getByRole('row', { name: /^p95 read/ })).toContainText(formatMs(check.comparison!.without.p95ReadMs));
+    await expect(item.getByTestId('practice-comparison')).toContainText(check.comparison!.summary);
+    // The user-perceived static objective is checked from stage 5 on.
+    await expect(panel.locator('[data-check="latency-static-user"]')).toContainText('user-perceived p95 of a static asset');
+  });
 });

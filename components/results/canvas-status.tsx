@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import type { EditorState } from '@/lib/editor/store';
 import { formatMs, formatUsers } from '@/lib/editor/scoring-format';
+import { displayScore } from '@/lib/editor/stage-view';
 import { TRAFFIC_REQUESTS, TRAFFIC_SEED } from '@/lib/editor/scoring-params';
 import { useEditor, useEditorStore } from '@/components/editor/editor-provider';
 import { useScoring, useScoringView } from './scoring-context';
@@ -53,7 +54,7 @@ export function CanvasStatus() {
           <span className="text-slate-800">
             Stage {stage.stage} · {formatUsers(stage.users)}:{' '}
             <span className={`font-semibold ${stage.passed ? 'text-healthy' : 'text-saturated'}`}>{stage.passed ? 'passes' : 'fails'}</span>{' '}
-            <span className="font-mono text-slate-700">{Math.round(stage.score)}/100</span>
+            <span className="font-mono text-slate-700">{displayScore(stage.score, stage.passed)}/100</span>
           </span>
           <span className="sr-only">, open the results</span>
         </button>

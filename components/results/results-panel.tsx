@@ -99,7 +99,7 @@ export function ResultsPanel() {
             <>
               <NodeFocus evaluation={scored.evaluation} />
               {stage ? <Scorecard stage={stage} evaluation={scored.evaluation} /> : null}
-              <EndToEnd evaluation={scored.evaluation} />
+              <EndToEnd evaluation={scored.evaluation} stage={stage} />
             </>
           ) : section === 'growth' ? (
             <GrowthChart />

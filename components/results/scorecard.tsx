@@ -1,8 +1,9 @@
 'use client';
 
-import type { Evaluation, StageResult, StageScoreParts } from '@/lib/engine/evaluation';
+import type { Evaluation, PracticeComparison, StageCheck, StageResult, StageScoreParts } from '@/lib/engine/evaluation';
 import { GROWTH_STAGES as STAGES } from '@/lib/growth-stages';
-import { formatAvailability, formatUsd, formatUsers } from '@/lib/editor/scoring-format';
+import { formatUsers } from '@/lib/editor/scoring-format';
+import { comparisonRows, displayPart, displayScore, failingParts, groupChecks, objectivePhrases } from '@/lib/editor/stage-view';
 import { FindingsList } from './findings-list';
 import { useScoring } from './scoring-context';
 import { PassMark, SectionTitle } from './ui';
@@ -15,18 +16,76 @@ const PARTS: { key: keyof StageScoreParts; label: string; max: number }[] = [
   { key: 'practices', label: 'Practices', max: 15 },
 ];
 
-/** One stage's verdict: pass or fail, the score and its five parts, every check, and what to fix. */
+/** A column heading: the engine's label for the side ("with its cache" → "With its cache"), or the bare word without one. */
+function sideHeading(side: 'With' | 'Without', label: string): string {
+  const l = label.trim();
+  return l ? l.charAt(0).toUpperCase() + l.slice(1) : side;
+}
+
+/** What a practice buys at this stage: the engine's with/without figures as a small table, then its sentence. */
+function ComparisonTable({ comparison, practice }: { comparison: PracticeComparison; practice: string }) {
+  const rows = comparisonRows(comparison);
+  return (
+    <div className="mt-1.5 rounded-md border border-slate-200 bg-white p-2" data-testid="practice-comparison">
+      <table className="w-full table-fixed text-xs" aria-label={`${practice}: with and without`}>
+        <thead>
+          <tr className="text-slate-600">
+            <td className="w-[38%]" />
+            <th scope="col" className="pb-1 pl-1 text-right align-bottom font-medium leading-tight">
+              {sideHeading('With', comparison.with.label)}
+            </th>
+            <th scope="col" className="pb-1 pl-1 text-right align-bottom font-medium leading-tight">
+              {sideHeading('Without', comparison.without.label)}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="font-mono text-slate-900">
+          {rows.map((r) => (
+            <tr key={r.label} className="border-t border-slate-100">
+              <th scope="row" className="py-0.5 pr-1 text-left font-sans font-normal leading-tight text-slate-700">
+                {r.label}
+              </th>
+              <td className="py-0.5 pl-1 text-right">{r.with}</td>
+              <td className="py-0.5 pl-1 text-right">{r.without}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="mt-1.5 text-xs leading-snug text-slate-700">{comparison.summary}</p>
+    </div>
+  );
+}
+
+function CheckItem({ check }: { check: StageCheck }) {
+  return (
+    <li className="text-sm text-slate-800" data-check={check.id} data-passed={check.passed}>
+      <span className="flex items-start gap-2">
+        <span className="mt-0.5">
+          <PassMark passed={check.passed} />
+        </span>
+        <span className="min-w-0">
+          <span className="sr-only">{check.passed ? 'Passed: ' : 'Failed: '}</span>
+          {check.label}
+        </span>
+      </span>
+      {check.comparison ? (
+        <div className="pl-6">
+          <ComparisonTable comparison={check.comparison} practice={check.label.replace(/^practice: /, '').replace(/ — (present|missing)$/, '')} />
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+/** One stage's verdict: pass or fail, the score and its five parts, every check by category, and what to fix. */
 export function Scorecard({ stage, evaluation }: { stage: StageResult; evaluation: Evaluation }) {
   const scoring = useScoring();
-  const limit = (id: string) => stage.checks.find((c) => c.id === id)?.limit ?? null;
-  const slo = [
-    `${formatUsers(stage.users)} users`,
-    limit('latency') !== null ? `p95 read ≤ ${limit('latency')} ms` : null,
-    limit('availability') !== null ? formatAvailability(limit('availability')!) : null,
-    limit('cost') !== null ? `${formatUsd(limit('cost')!)} a month` : null,
-  ].filter(Boolean);
+  const objectives = stage.objectives ? objectivePhrases(stage.objectives, stage.users) : [`${formatUsers(stage.users)} users`];
   const next = STAGES[stage.stage];
   const failed = stage.checks.filter((c) => !c.passed).length;
+  const score = displayScore(stage.score, stage.passed);
+  const short = failingParts(stage.checks);
+  const groups = groupChecks(stage.checks);
   return (
     <section aria-labelledby="scorecard-title" className="space-y-4" data-testid="scorecard" data-stage={stage.stage} data-passed={stage.passed}>
       <div className={`rounded-lg border p-3 ${stage.passed ? 'border-green-200 bg-green-50/60' : 'border-red-200 bg-red-50/50'}`}>
@@ -35,16 +94,20 @@ export function Scorecard({ stage, evaluation }: { stage: StageResult; evaluatio
             <h3 id="scorecard-title" className="text-sm font-semibold text-slate-900">
               Stage {stage.stage}: {stage.name}
             </h3>
-            <p className="mt-0.5 text-xs text-slate-700">
-              {slo.join(' · ')}
-            </p>
+            <ul aria-label={`Stage ${stage.stage} objectives`} className="mt-1 flex flex-wrap gap-x-1.5 gap-y-1 text-xs text-slate-700" data-testid="stage-objectives">
+              {objectives.map((o) => (
+                <li key={o} className="rounded border border-slate-200 bg-white/70 px-1.5 py-px">
+                  {o}
+                </li>
+              ))}
+            </ul>
           </div>
           <div className="shrink-0 text-right">
             <p className={`text-sm font-bold ${stage.passed ? 'text-healthy' : 'text-saturated'}`} data-testid="stage-verdict">
               {stage.passed ? 'Passes' : 'Fails'}
             </p>
             <p className="font-mono text-lg font-semibold leading-tight text-slate-900" data-testid="stage-score">
-              {Math.round(stage.score)}
+              {score}
               <span className="text-xs font-normal text-slate-600">/100</span>
             </p>
           </div>
@@ -71,15 +134,16 @@ export function Scorecard({ stage, evaluation }: { stage: StageResult; evaluatio
         <SectionTitle>Score</SectionTitle>
         <dl className="mt-2 space-y-1.5">
           {PARTS.map((p) => {
-            const v = stage.scoreParts[p.key];
+            const failing = short.has(p.key);
+            const v = displayPart(stage.scoreParts[p.key], p.max, failing);
             return (
               <div key={p.key} className="grid grid-cols-[6.5rem_1fr_3.5rem] items-center gap-2 text-sm">
                 <dt className="text-slate-700">{p.label}</dt>
                 <dd aria-hidden="true" className="h-2 overflow-hidden rounded-full bg-slate-200">
-                  <div className={`h-full rounded-full ${v >= p.max ? 'bg-healthy' : v > 0 ? 'bg-warm' : 'bg-saturated'}`} style={{ width: `${(v / p.max) * 100}%` }} />
+                  <div className={`h-full rounded-full ${v >= p.max && !failing ? 'bg-healthy' : v > 0 ? 'bg-warm' : 'bg-saturated'}`} style={{ width: `${(v / p.max) * 100}%` }} />
                 </dd>
                 <dd className="text-right font-mono text-xs text-slate-800">
-                  {Math.round(v)}/{p.max}
+                  {v}/{p.max}
                 </dd>
               </div>
             );
@@ -89,16 +153,20 @@ export function Scorecard({ stage, evaluation }: { stage: StageResult; evaluatio
 
       <div>
         <SectionTitle>Checks</SectionTitle>
-        <ul className="mt-2 space-y-1" aria-label={`Stage ${stage.stage} checks`}>
-          {stage.checks.map((c) => (
-            <li key={c.id} className="flex items-start gap-2 text-sm text-slate-800" data-check={c.id} data-passed={c.passed}>
-              <span className="mt-0.5">
-                <PassMark passed={c.passed} />
-              </span>
-              <span>
-                <span className="sr-only">{c.passed ? 'Passed: ' : 'Failed: '}</span>
-                {c.label}
-              </span>
+        <ul className="mt-2 space-y-3" aria-label={`Stage ${stage.stage} checks`}>
+          {groups.map((g) => (
+            <li key={g.category} data-category={g.category} data-passed={g.passed}>
+              <h4 id={`checks-${stage.stage}-${g.category}`} className="flex items-center gap-2 text-xs font-semibold text-slate-700">
+                {g.label}
+                <span className={`rounded px-1 py-px text-[11px] font-medium ${g.passed ? 'bg-green-50 text-healthy' : 'bg-red-50 text-saturated'}`}>
+                  {g.passed ? 'holds' : `${g.checks.filter((c) => !c.passed).length} failing`}
+                </span>
+              </h4>
+              <ul className="mt-1 space-y-1" aria-labelledby={`checks-${stage.stage}-${g.category}`}>
+                {g.checks.map((c) => (
+                  <CheckItem key={c.id} check={c} />
+                ))}
+              </ul>
             </li>
           ))}
         </ul>

@@ -80,6 +80,21 @@ export function formatUtilisation(u: number): string {
   return Number.isFinite(u) ? `${Math.round(u * 100)}%` : '—';
 }
 
+/**
+ * A share of a whole as a whole percent that never overstates or hides a part:
+ * 0.62 → "62%", 0.996 of a path that has other parts → "99%", 0.002 → "< 1%".
+ * Only a share of exactly 1 is "100%"; only 0 is "0%".
+ */
+export function formatShare(share: number): string {
+  if (!Number.isFinite(share)) return '—';
+  if (share >= 1) return '100%';
+  if (share <= 0) return '0%';
+  const pct = Math.round(share * 100);
+  if (pct >= 100) return '99%';
+  if (pct < 1) return '< 1%';
+  return `${pct}%`;
+}
+
 /** Dollars: "$0.42", "$1,218", "$2.4M". */
 export function formatUsd(usd: number): string {
   if (!Number.isFinite(usd)) return '—';
