@@ -550,6 +550,35 @@ function lessonFor(st: RunState, v: number): Finding['lessonId'] {
   return 'guide-bottlenecks';
 }
 
+/** The finding for a failing budget: the largest lines of the bill, so the learner knows what to cut. */
+function costCause(st: RunState, total: number, budget: number): Finding {
+  const net = st.net;
+  const lines: { label: string; usd: number; kind: string }[] = [{ label: 'internet egress', usd: st.internetEgressUsd, kind: 'egress' }];
+  for (let v = 0; v < net.n; v++) if (st.costUsd[v] > 0) lines.push({ label: net.labels[v], usd: st.costUsd[v], kind: net.kinds[v] });
+  lines.sort((a, b) => b.usd - a.usd);
+  const money = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
+  const top = lines
+    .slice(0, 3)
+    .filter((l) => l.usd > 0)
+    .map((l) => `${l.label} ${money(l.usd)} (${pct(l.usd / total)})`)
+    .join(', ');
+  return {
+    severity: 'error',
+    code: 'over-budget',
+    nodeId: null,
+    message: `The design costs ${money(total)} a month, over the ${money(budget)} budget. The largest lines: ${top}. ${costAdvice(lines[0]?.kind ?? '')}`,
+    lessonId: 'guide-cost',
+  };
+}
+
+function costAdvice(kind: string): string {
+  if (kind === 'egress') return 'Static files served from a CDN leave through its cheaper egress.';
+  if (kind === 'cdn') return 'CDN egress grows with static bytes: smaller assets or a longer browser cache cut it.';
+  if (kind === 'database' || kind === 'read-replica') return 'A standby doubles a database; a cache in front of reads needs fewer replicas than reads alone.';
+  if (kind === 'logging') return 'Log ingestion is billed per GB: sample or drop verbose logs.';
+  return 'Size the busiest tiers to their load: autoscaling bills the average hour, not the peak.';
+}
+
 /** The finding for a failing user-perceived static objective: round trips to one region. */
 function staticCause(st: RunState, p95: number, slo: number): Finding {
   const trips = AUDIENCE.staticRoundTrips.value;
@@ -868,6 +897,7 @@ export function evaluateStages(p: PreparedDesign): StageResult[] {
       m.causes['latency-write'] = latencyCause(p.state, WRITE, m.p95WriteMs, spec.p95WriteMs, 'write');
     if (m.userStaticP95Ms !== null && spec.userStaticP95Ms !== null && !(m.userStaticP95Ms <= spec.userStaticP95Ms))
       m.causes['latency-static-user'] = staticCause(p.state, m.userStaticP95Ms, spec.userStaticP95Ms);
+    if (!(m.monthlyCostUsd <= spec.budgetUsd)) m.causes.cost = costCause(p.state, m.monthlyCostUsd, spec.budgetUsd);
     if (!(avail >= spec.availability)) m.causes.availability = availabilityCause(p.state, avail, av.structural, spec.availability);
     if (spec.flashErrorRate !== null) {
       // Runs on the spare buffers (forward passes only): the stage's run stays in `state`.

@@ -537,7 +537,7 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
     });
   }
   if (!costOk) {
-    stageFindings.push({ severity: 'error', code: 'over-budget', nodeId: null, message: `The design costs ${fmtUsd(m.monthlyCostUsd)} a month, over the ${fmtUsd(spec.budgetUsd)} budget.`, lessonId: 'guide-cost' });
+    cause('cost', { severity: 'error', code: 'over-budget', nodeId: null, message: `The design costs ${fmtUsd(m.monthlyCostUsd)} a month, over the ${fmtUsd(spec.budgetUsd)} budget.`, lessonId: 'guide-cost' });
   }
 
   const blocked = saturated || !routed || !fits;
