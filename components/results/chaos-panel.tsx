@@ -24,7 +24,7 @@ const SCENARIOS: { type: WhatIfKind; label: string; hint: string }[] = [
   { type: 'fail-node', label: 'A component fails', hint: 'All of its instances are gone.' },
   { type: 'fail-instance', label: 'One instance fails', hint: 'The component loses one instance.' },
   { type: 'fail-region', label: 'A region goes down', hint: 'Every component in it is gone.' },
-  { type: 'flash-crowd', label: 'Flash crowd', hint: '10× the usual peak for the peak hour.' },
+  { type: 'flash-crowd', label: 'Flash crowd', hint: '5× the usual peak for the peak hour (most of it from a few clients a rate limiter can shed).' },
   { type: 'cache-flush', label: 'Cache flush', hint: 'Hit ratio 0 while the cache warms up.' },
   { type: 'slow-database', label: 'Slow database', hint: 'Every data store takes 5× as long per request.' },
 ];

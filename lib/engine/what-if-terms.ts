@@ -38,7 +38,8 @@ export function describeWhatIf(w: WhatIf, labelOf: (id: string) => string): stri
     case 'fail-region':
       return `region ${w.region} goes down`;
     case 'flash-crowd':
-      return `a flash crowd brings ${w.factor ?? 10}× the peak traffic`;
+      // 5: the workload's default flashFactor (MODEL.md §9.5); a test keeps the two equal.
+      return `a flash crowd brings ${w.factor ?? 5}× the peak traffic`;
     case 'cache-flush':
       return 'the cache is flushed (hit ratio 0 while it warms up)';
     case 'slow-database':

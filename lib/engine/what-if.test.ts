@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyWhatIf, compareWhatIf, designRegions, regionOf } from './what-if';
+import { applyWhatIf, compareWhatIf, describeWhatIf, designRegions, regionOf } from './what-if';
+import { WORKLOAD_DEFAULTS } from './workload';
 import type { Design } from './types';
 
 const stage = (n: number): Design =>
@@ -36,7 +37,7 @@ describe('what-if scenarios', () => {
 
   it('a flash crowd of ten times the peak saturates the stage-3 design', () => {
     const d = stage(3);
-    const c = compareWhatIf(d, { type: 'flash-crowd' });
+    const c = compareWhatIf(d, { type: 'flash-crowd', factor: 10 });
     expect(c.scenario.offered.total).toBeCloseTo(c.baseline.offered.total * 10, 6);
     expect(c.newlySaturated.length).toBeGreaterThan(0);
     expect(c.delta.errorRate).toBeGreaterThan(0);
@@ -46,7 +47,7 @@ describe('what-if scenarios', () => {
     // Before, usage was billed as the served peak scaled down, so a tier overloaded by the crowd
     // billed a month of failures: stage 3's bill fell from $1,218 to $970 (QA).
     for (const users of [undefined, 1_000_000]) {
-      const c = compareWhatIf(stage(3), { type: 'flash-crowd' }, users ? { users } : undefined);
+      const c = compareWhatIf(stage(3), { type: 'flash-crowd', factor: 10 }, users ? { users } : undefined);
       expect(c.newlySaturated.length + Object.values(c.baseline.nodes).filter((n) => n.saturated).length).toBeGreaterThan(0);
       expect(c.scenario.endToEnd.monthlyCostUsd).toBeCloseTo(c.baseline.endToEnd.monthlyCostUsd, 6);
     }
@@ -107,5 +108,14 @@ describe('what-if scenarios', () => {
       applyWhatIf(d, w);
     }
     expect(JSON.stringify(d)).toBe(before);
+  });
+});
+
+describe('flash crowd default', () => {
+  it('brings the workload’s flashFactor (5×) times the peak, as the stage 8 check does, and says so', () => {
+    expect(WORKLOAD_DEFAULTS.flashFactor).toBe(5);
+    expect(describeWhatIf({ type: 'flash-crowd' })).toBe('a flash crowd brings 5× the peak traffic');
+    const d: Design = { schemaVersion: 1, workload: { users: 1000 }, nodes: [{ id: 'users', kind: 'users' }], edges: [] };
+    expect(applyWhatIf(d, { type: 'flash-crowd' }).workload?.peakFactor).toBe(15);
   });
 });

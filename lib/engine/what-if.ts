@@ -11,7 +11,8 @@
  *   is gone entirely).
  * - fail-region: every node in the region is gone; global kinds (DNS, CDN,
  *   monitoring, logging) stay up, as the engine's own region check assumes.
- * - flash-crowd: the peak hour brings `factor` (10) times the usual peak.
+ * - flash-crowd: the peak hour brings `factor` times the usual peak
+ *   (default: the workload's flashFactor, 5; MODEL.md §9.5).
  * - cache-flush: every cache's hit ratio is zero, as right after a flush or a
  *   cold start, before the cache warms up.
  * - slow-database: every database, read replica and NoSQL node takes
@@ -99,7 +100,7 @@ export function applyWhatIf(
     }
     case 'flash-crowd': {
       const base = resolveWorkload(design.workload, workload);
-      return { design, workload: { ...workload, peakFactor: base.peakFactor * (w.factor ?? 10) } };
+      return { design, workload: { ...workload, peakFactor: base.peakFactor * (w.factor ?? base.flashFactor) } };
     }
     case 'cache-flush':
       return {
