@@ -38,7 +38,7 @@ import * as workloadModule from './workload';
 const { JOB, MODEL_NONE, MODEL_QUEUE, MODEL_RATED, MODEL_SOURCE, READ, STATIC, WRITE } = codes;
 const { LAT_ALL, LAT_NONE, LAT_READ, MIX_MAX, NWORK, WORK_INLINE_JOB, borrowRunState, compressMixture, forward, geoRegions, groupsOf, regionUnit, returnRunState, run, userFailed } = runCodes;
 const { gammaMixturePercentile, mmcMixturePercentiles } = queueing;
-const { collectFindings, dominantLoad } = findingsModule;
+const { collectFindings, dominantLoad, thousands } = findingsModule;
 const { HOURS_PER_MONTH, PRICES_DATE } = prices;
 const { STAGES, judgeStage } = stagesModule;
 const { ms, rps, usd } = types;
@@ -553,20 +553,35 @@ function lessonFor(st: RunState, v: number): Finding['lessonId'] {
 /** The finding for a failing budget: the largest lines of the bill, so the learner knows what to cut. */
 function costCause(st: RunState, total: number, budget: number): Finding {
   const net = st.net;
-  const lines: { label: string; usd: number; kind: string }[] = [{ label: 'internet egress', usd: st.internetEgressUsd, kind: 'egress' }];
-  for (let v = 0; v < net.n; v++) if (st.costUsd[v] > 0) lines.push({ label: net.labels[v], usd: st.costUsd[v], kind: net.kinds[v] });
-  lines.sort((a, b) => b.usd - a.usd);
-  const money = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
-  const top = lines
-    .slice(0, 3)
-    .filter((l) => l.usd > 0)
-    .map((l) => `${l.label} ${money(l.usd)} (${pct(l.usd / total)})`)
+  // The three largest lines in one pass (a design may have thousands of components); -1 = internet egress.
+  const top = [-2, -2, -2];
+  const usdOf = (v: number) => (v === -1 ? st.internetEgressUsd : v >= 0 ? st.costUsd[v] : -Infinity);
+  const consider = (v: number) => {
+    const x = usdOf(v);
+    if (!(x > 0)) return;
+    if (x > usdOf(top[0])) {
+      top[2] = top[1];
+      top[1] = top[0];
+      top[0] = v;
+    } else if (x > usdOf(top[1])) {
+      top[2] = top[1];
+      top[1] = v;
+    } else if (x > usdOf(top[2])) top[2] = v;
+  };
+  consider(-1);
+  for (let v = 0; v < net.n; v++) consider(v);
+  const money = (x: number) => `$${thousands(Math.round(x))}`;
+  const label = (v: number) => (v === -1 ? 'internet egress' : net.labels[v]);
+  const listed = top
+    .filter((v) => v >= -1)
+    .map((v) => `${label(v)} ${money(usdOf(v))} (${pct(usdOf(v) / total)})`)
     .join(', ');
+  const largestKind = top[0] === -1 ? 'egress' : top[0] >= 0 ? net.kinds[top[0]] : '';
   return {
     severity: 'error',
     code: 'over-budget',
     nodeId: null,
-    message: `The design costs ${money(total)} a month, over the ${money(budget)} budget. The largest lines: ${top}. ${costAdvice(lines[0]?.kind ?? '')}`,
+    message: `The design costs ${money(total)} a month, over the ${money(budget)} budget. The largest lines: ${listed}. ${costAdvice(largestKind)}`,
     lessonId: 'guide-cost',
   };
 }
