@@ -3,10 +3,12 @@
  * evaluated with and without the technique, by the engine, at the stage's
  * load. No hand-written figures.
  *
- * - cache-for-reads (4 → 5): caches removed (their callers read the store
- *   directly) or added (one in front of each app tier's reads, at the
- *   catalog's hit ratio); on each side the read replicas the design already
- *   has are scaled to the fewest that keep the data tier at or under 80%,
+ * - cache-for-reads (4 → 5): the app tiers first scaled until they carry
+ *   the stage's load (so the data tier is what is compared), then caches
+ *   removed (their callers read the store directly) or added (one in front
+ *   of each app tier's reads, at the catalog's hit ratio); on each side the
+ *   read replicas the design already has are scaled to the fewest that keep
+ *   the data tier at or under 80%,
  *   and the side reports those replicas, the data tier's monthly cost and
  *   the server-side p95 read.
  * - separate-data-store (1 → 2): the database merged into the app tier (one
@@ -22,7 +24,7 @@ import * as codes from './compile';
 import type { ComparisonSide, PracticeComparison } from './evaluation';
 import { formatMs } from './format';
 import { HOT_UTILIZATION } from './findings';
-import { LAT_NONE, LAT_READ, createRunState, forward, run, type RunState } from './run';
+import { LAT_NONE, LAT_READ, createRunState, forward, placeAndStore, run, type RunState } from './run';
 import type { PracticeId } from './stages';
 import type { Design, DesignEdge, DesignNode, ResolvedWorkload } from './types';
 import { gammaMixturePercentile } from './queueing';
@@ -177,6 +179,38 @@ function withCaches(design: Design): Design {
   return { ...design, nodes, edges };
 }
 
+/**
+ * Scales the app tiers (app servers, services, load balancers, gateways) by
+ * the smallest common factor that keeps them at or under 80%, so a
+ * comparison of the data tier is not drowned by an app tier that cannot
+ * carry the stage's load either way.
+ */
+function fitCompute(design: Design, w: ResolvedWorkload): Design {
+  const kinds = new Set(['app-server', 'service', 'load-balancer', 'api-gateway']);
+  const ids = design.nodes.filter((n) => kinds.has(n.kind) && !n.params?.autoscale).map((n) => n.id);
+  if (ids.length === 0) return design;
+  const net = compile(design);
+  const st = createRunState(net);
+  const idx = ids.map((id) => net.ids.indexOf(id));
+  const base = idx.map((v) => net.instances[v]);
+  const ok = (m: number) => {
+    idx.forEach((v, i) => (net.instances[v] = Math.ceil(base[i] * m)));
+    forward(st, w, -1, LAT_NONE);
+    return idx.every((v) => !st.saturated[v] && st.utilization[v] <= HOT_UTILIZATION);
+  };
+  if (ok(1)) return design;
+  let hi = 2;
+  while (!ok(hi) && hi < 4096) hi *= 2;
+  let lo = hi / 2;
+  while (hi - lo > 0.05 * lo) {
+    const mid = (lo + hi) / 2;
+    if (ok(mid)) hi = mid;
+    else lo = mid;
+  }
+  const scale = new Map(ids.map((id, i) => [id, Math.ceil(base[i] * hi)]));
+  return { ...design, nodes: design.nodes.map((n) => (scale.has(n.id) ? { ...n, params: { ...n.params, instances: scale.get(n.id)! } } : n)) };
+}
+
 /** Scales every read-replica node to the fewest instances (same for each) that keep the data tier at or under 80% and nothing saturated. */
 function fitReplicas(design: Design, w: ResolvedWorkload): { design: Design; replicas: number | null } {
   const replicaIds = design.nodes.filter((n) => n.kind === 'read-replica').map((n) => n.id);
@@ -188,6 +222,8 @@ function fitReplicas(design: Design, w: ResolvedWorkload): { design: Design; rep
   const ok = (count: number) => {
     for (const v of idx) net.instances[v] = count;
     forward(st, w, -1, LAT_NONE);
+    // Storage can saturate a store that its CPU does not (MODEL.md §9.2).
+    placeAndStore(st);
     const m = maxUtil(st, data);
     return !m.saturated && m.u <= HOT_UTILIZATION;
   };
@@ -214,8 +250,9 @@ function fitReplicas(design: Design, w: ResolvedWorkload): { design: Design; rep
 
 function cacheComparison(design: Design, w: ResolvedWorkload): PracticeComparison | null {
   const hit = CATALOG.cache.defaults.hitRatio?.value ?? 0.8;
-  const withD = withCaches(design);
-  const withoutD = withoutCaches(design);
+  const fitted = fitCompute(design, w);
+  const withD = withCaches(fitted);
+  const withoutD = withoutCaches(fitted);
   if (withD === withoutD) return null;
   const a = fitReplicas(withD, w);
   const b = fitReplicas(withoutD, w);
