@@ -99,8 +99,8 @@ export function compareWithSimulation(
     const s = simulation.nodes[id];
     if (a.kind === 'users' || a.kind === 'monitoring' || a.kind === 'logging' || a.arrivalRps.total <= 0) continue;
     samples = s.visits;
-    // The simulation measures busy cores; a store's storage utilisation (MODEL.md §9.2) is not a queue it simulates.
-    const util = a.storageIo?.cpuUtilization ?? a.utilization;
+    // The simulation measures busy cores; storage and network utilisation (MODEL.md §9.2) are not queues it simulates.
+    const util = a.cpuUtilization;
     const low = util < TOLERANCE.utilizationFloor;
     const tolerance = low ? TOLERANCE.utilization * TOLERANCE.utilizationFloor : TOLERANCE.utilization;
     const noise = Math.sqrt(2 / Math.max(1, s.visits)) * (low ? util : 1);

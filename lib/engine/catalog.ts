@@ -575,6 +575,11 @@ export const NETWORK = {
     value: 1.5 / 60,
     source: 'MODEL.md §9.3: failover to a standby or replica takes 1–2 min; SOURCES.md §10 RDS Multi-AZ failover "typically 60–120 seconds"',
   },
+  instanceBandwidthGbps: {
+    value: 0.937,
+    source: 'MODEL.md §9.2; SOURCES.md §3: m7g.large 0.937 Gbps baseline (burst 12.5 Gbps for minutes); doubles with each size step',
+  },
+  internetBandwidthCapGbps: { value: 5, source: 'SOURCES.md §3: an instance below 32 vCPUs sends at most 5 Gbps to the internet or other regions' },
   deployDowntimeMinutes: {
     value: 2,
     source: 'MODEL.md §9.3: an app tier that cannot roll a deploy is down about 2 min for each (SOURCES.md §10: 70% of outages come from changes)',

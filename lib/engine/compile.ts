@@ -122,6 +122,8 @@ export interface CompiledNetwork {
   stateless: Uint8Array;
   /** Availability per instance from `params.availability`; NaN = use the catalog figure. */
   availabilityOverride: Float64Array;
+  /** Network bandwidth of one instance toward users, Gbps (MODEL.md §9.2). */
+  bandwidthGbps: Float64Array;
   /** Price per instance-hour at the node's size, US dollars. */
   hourlyUsd: Float64Array;
   /** Region index, or -1 for global kinds (users, dns, cdn, monitoring, logging). */
@@ -584,6 +586,7 @@ export function compile(design: Design): CompiledNetwork {
   const stateless = new Uint8Array(n);
   const availabilityOverride = new Float64Array(n);
   const hourlyUsd = new Float64Array(n);
+  const bandwidthGbps = new Float64Array(n);
   const region = new Int32Array(n);
   const geoDns = new Uint8Array(n);
   const regionIndex = new Map<string, number>();
@@ -634,6 +637,8 @@ export function compile(design: Design): CompiledNetwork {
     stateless[v] = (p.stateless ?? d.stateless) ? 1 : 0;
     availabilityOverride[v] = p.availability ?? NaN;
     const price = d.usdPerHour;
+    // Baseline bandwidth doubles with the size (m7g.large 0.937 Gbps, xlarge 1.875, …) up to the 5 Gbps an instance below 32 vCPU may send to the internet.
+    bandwidthGbps[v] = Math.min(NETWORK.internetBandwidthCapGbps.value, NETWORK.instanceBandwidthGbps.value * (cores[v] / Math.max(1, baseCores)));
     hourlyUsd[v] = p.hourlyUsd ?? (p.cores !== undefined && d.queueModel ? (price * p.cores) / baseCores : price * sizeFactor);
     geoDns[v] = kc === K.dns && p.routing === 'geo' ? 1 : 0;
     if (!d.regional) region[v] = -1;
@@ -918,6 +923,7 @@ export function compile(design: Design): CompiledNetwork {
     stateless,
     availabilityOverride,
     hourlyUsd,
+    bandwidthGbps,
     region,
     regions,
     geoDns,

@@ -780,6 +780,8 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
       averageInstances: st.avgInstances[v],
       cores: net.cores[v],
       utilization: st.utilization[v],
+      cpuUtilization: st.cpuUtilization[v],
+      networkUtilization: st.netUtilization[v],
       saturated: st.saturated[v] === 1,
       responseMs: nodeResponse(st, v),
       availability: st.nodeAvailability[v],

@@ -71,8 +71,12 @@ export interface NodeResult {
   averageInstances: number;
   /** Servers per instance (M/M/c `c`). */
   cores: number;
-  /** Per instance, the hottest shard for a sharded store; uncapped (1.4 = 140% of capacity). */
+  /** Per instance, the hottest shard for a sharded store; uncapped (1.4 = 140% of capacity). The largest of its cores', its network's (app tiers) and its storage's (relational stores) utilisation. */
   utilization: number;
+  /** Its cores' utilisation alone (what a simulation of its queue measures). */
+  cpuUtilization: number;
+  /** An app tier's answers over its network bandwidth (MODEL.md §9.2); 0 for other kinds. */
+  networkUtilization: number;
   saturated: boolean;
   responseMs: NodeResponse;
   availability: number;

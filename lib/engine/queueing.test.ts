@@ -260,3 +260,32 @@ describe('memory and disk of a relational store (MODEL.md §9.2)', () => {
     expect(xl.bufferHitRatio).toBeGreaterThan(medium.nodes.db.storageIo!.bufferHitRatio);
   });
 });
+
+describe('network bandwidth of an app tier (MODEL.md §9.2)', () => {
+  it('static bytes beyond an instance’s 0.937 Gbps saturate it whatever its cores; a CDN takes them off', () => {
+    // 1,300 static requests a second of 100 KB = 1.04 Gbps on one medium instance, whose 2 cores are 65% busy.
+    const users = Math.round((1300 * 86400) / (50 * 3));
+    const design = (cdn: boolean): Design => ({
+      schemaVersion: 1,
+      workload: { users, staticShare: 1 },
+      nodes: [
+        { id: 'users', kind: 'users' },
+        ...(cdn ? [{ id: 'cdn', kind: 'cdn' as const, params: { hitRatio: 0.95 } }] : []),
+        { id: 'app', kind: 'app-server' },
+      ],
+      edges: cdn
+        ? [
+            { id: 'a', source: 'users', target: 'cdn' },
+            { id: 'b', source: 'cdn', target: 'app' },
+          ]
+        : [{ id: 'a', source: 'users', target: 'app' }],
+    });
+    const direct = evaluate(design(false), undefined, { stages: false }).nodes.app;
+    expect(direct.cpuUtilization).toBeCloseTo(0.65, 2);
+    expect(direct.networkUtilization).toBeCloseTo((1300 * 100_000 * 8) / 0.937e9, 2);
+    expect(direct.saturated).toBe(true);
+    const behindCdn = evaluate(design(true), undefined, { stages: false }).nodes.app;
+    expect(behindCdn.networkUtilization).toBeCloseTo(direct.networkUtilization * 0.05, 6);
+    expect(behindCdn.saturated).toBe(false);
+  });
+});

@@ -110,8 +110,10 @@ export interface RunState {
   storageFull: Uint8Array;
   /** The hottest instance's share of the node's load (1/instances, the hottest shard's share, ...). */
   hotShare: Float64Array;
-  /** Utilisation of the cores alone, before storage (MODEL.md §9.2) may raise `utilization`. */
+  /** Utilisation of the cores alone, before storage or the network (MODEL.md §9.2) may raise `utilization`. */
   cpuUtilization: Float64Array;
+  /** An app tier's bytes sent over its instance's network bandwidth (MODEL.md §9.2). */
+  netUtilization: Float64Array;
   /** Relational stores (MODEL.md §9.2): share of page reads the buffer pool answers. */
   bufferHit: Float64Array;
   /** Storage reads and writes per second at the hottest instance, over its IOPS limit. */
@@ -192,6 +194,7 @@ export function createRunState(net: CompiledNetwork): RunState {
     storageGB: f(1),
     hotShare: f(1),
     cpuUtilization: f(1),
+    netUtilization: f(1),
     bufferHit: f(1),
     ioUtilization: f(1),
     iops: f(1),
@@ -264,6 +267,8 @@ function clearState(st: RunState) {
   st.shed.fill(0);
   st.work.fill(0);
   st.utilization.fill(0);
+  st.cpuUtilization.fill(0);
+  st.netUtilization.fill(0);
   st.saturated.fill(0);
   st.servedFrac.fill(1);
   st.shedFrac.fill(0);
@@ -543,6 +548,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       const rho = cap > 0 ? total / cap : 0;
       const f = rho >= 1 ? 1 / rho : 1;
       utilization[v] = rho;
+      st.cpuUtilization[v] = rho;
       saturated[v] = rho >= 1 ? 1 : 0;
       servedFrac[v] = f;
       for (let k = 0; k < 4; k++) {
@@ -747,16 +753,25 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       m4Inst = totalM4 / inst;
     }
     const rho = workInst / (c * 1000);
-    utilization[v] = rho;
+    // An app tier sends every answer through its network interface (MODEL.md
+    // §9.2): static bytes beyond its bandwidth saturate it, whatever its cores.
+    let rhoNet = 0;
+    if (isApp) {
+      const bytesPerSecond = (o0 * w.staticKB + (a1 + a2) * w.dynamicKB) * 1000 * hot;
+      rhoNet = (bytesPerSecond * 8) / (net.bandwidthGbps[v] * 1e9);
+    }
+    st.netUtilization[v] = rhoNet;
+    const rhoMax = rhoNet > rho ? rhoNet : rho;
+    utilization[v] = rhoMax;
     st.cpuUtilization[v] = rho;
     st.hotShare[v] = hot;
-    const f = servedFraction(rho, hot, parts);
+    const f = servedFraction(rhoMax, hot, parts);
     servedFrac[v] = f;
-    saturated[v] = rho >= 1 ? 1 : 0;
+    saturated[v] = rhoMax >= 1 ? 1 : 0;
     if (lamInst > 0) meanSvcMs[v] = workInst / lamInst;
     stationServers[v] = c;
     // Waits are skipped where no class of `waits` arrives (none at all for region checks and bisection).
-    if (needWaits && rho < 1 && lamInst > 0 && workInst > 0) {
+    if (needWaits && rhoMax < 1 && lamInst > 0 && workInst > 0) {
       const sbar = workInst / lamInst;
       const even = !isDb && kc !== K_REPLICA && kc !== K_NOSQL;
       const alg = algorithm[v];
