@@ -189,6 +189,10 @@ export function AccuracyTables({ data }: { data: AccuracyData }) {
     const row = worst(c.rows, 'p99');
     if (row && (!worstReferenceP99 || row.relativeDiff > worstReferenceP99.row.relativeDiff)) worstReferenceP99 = { name: c.name, row };
   }
+  // Every reference figure outside its tolerance, read from the generated table (never typed by hand).
+  const departures = references.flatMap((c) =>
+    c.rows.filter((r) => !r.passed && r.tolerance !== null).map((r) => `${c.name}, ${r.where} ${METRIC_WORDS[r.metric]} (${diffText(r)})`),
+  );
   return (
     <>
       <p className="mt-3 max-w-3xl text-sm text-slate-600">
@@ -212,6 +216,11 @@ export function AccuracyTables({ data }: { data: AccuracyData }) {
             {worstReferenceP99.row.where}){worstReferenceP99.row.passed ? ', within the tolerance' : ', over the tolerance'}.
           </>
         ) : null}
+        {departures.length > 0 ? (
+          <> Outside the tolerance (amber below): {departures.join('; ')}.</>
+        ) : (
+          <> Every judged reference figure is within the tolerance.</>
+        )}
       </p>
       <CaseGroup cases={references} caption="Stage reference designs (informative)" />
       {limits.length > 0 ? (
