@@ -112,6 +112,7 @@ export default function ModelPage() {
     acceptedBecause: r.row.acceptedBecause ?? null,
   }));
   const minutes = (h: number) => `${num(h * 60, 3)} min`;
+  const openRows = calibration.filter((r) => r.acceptedBecause?.startsWith('Open')).length;
   const stage3Objective = STAGES[2].availability;
   const io = ex.storage.io;
   const pageGB = STORAGE.pageKB.value / 1e6;
@@ -610,9 +611,9 @@ export default function ModelPage() {
           </P>
           <Example>
             Three app servers (EC2 m6g.large at {usd(appPrice)} an hour): 3 × {usd(appPrice)} × {HOURS_PER_MONTH} h = {usd(3 * appPrice * HOURS_PER_MONTH)} a
-            month. At scale, egress and storage dominate: the stage 8 reference (100M users, two regions) costs {usd(ex.bill.totalUsd)} a
-            month, of which components {usd(ex.bill.componentsUsd)} (logging {usd(ex.bill.loggingUsd)}, for{' '}
-            {grouped(ex.bill.logIngestionGB)} GB of logs), {ex.bill.lines.map((l) => `${l.label.toLowerCase()} ${usd(l.usd)}`).join(', ')} (
+            month. The stage 8 reference’s bill (100M users, two regions), line by line: {usd(ex.bill.totalUsd)} a month, of which
+            components {usd(ex.bill.componentsUsd)} (logging {usd(ex.bill.loggingUsd)}, for {grouped(ex.bill.logIngestionGB)} GB of
+            logs), {ex.bill.lines.map((l) => `${/^[A-Z][a-z]/.test(l.label) ? l.label[0].toLowerCase() + l.label.slice(1) : l.label} ${usd(l.usd)}`).join(', ')} (
             {grouped(ex.bill.transferGB)} GB between regions).
           </Example>
         </Section>
@@ -727,7 +728,8 @@ export default function ModelPage() {
             Every figure in the catalog should sit inside a published range: benchmark results, vendor documentation, price lists. The
             table puts each one next to its counterpart and says how far it departs. The engine’s values are read from the catalog when
             the page is built (<code className="font-mono text-sm">lib/engine/calibration.ts</code>), and a test fails if a row leaves its
-            range without a written reason. Rows marked open are known to be wrong and are to be fixed in the engine.
+            range without a written reason. Rows marked open are known to be wrong and are to be fixed in the engine (
+            {openRows === 0 ? 'none is open now' : `${openRows} open now`}).
           </P>
           <CalibrationTable rows={calibration} />
         </Section>
