@@ -9,10 +9,11 @@ import { CalibrationTable, type CalibrationView } from '@/components/model/calib
 import { CatalogSources, CatalogTable, PriceTables, StagesTable, TableWrap, WorkloadTable, td, tdNum, th } from '@/components/model/reference-tables';
 import { v2Examples } from '@/components/model/v2-examples';
 import { calibrationResults } from '@/lib/engine/calibration';
-import { AUDIENCE, CATALOG, NETWORK } from '@/lib/engine/catalog';
+import { AUDIENCE, CATALOG, NETWORK, STORAGE } from '@/lib/engine/catalog';
 import { HOURLY_PRICES, HOURS_PER_MONTH, PRICES_DATE } from '@/lib/engine/prices';
 import { mmc, mmcMixturePercentile } from '@/lib/engine/queueing';
 import { kOfN } from '@/lib/engine/run';
+import { STAGES } from '@/lib/engine/stages';
 import { peakLoad, resolveWorkload, WORKLOAD_DEFAULTS } from '@/lib/engine/workload';
 
 export const metadata: Metadata = {
@@ -111,6 +112,10 @@ export default function ModelPage() {
     acceptedBecause: r.row.acceptedBecause ?? null,
   }));
   const minutes = (h: number) => `${num(h * 60, 3)} min`;
+  const openRows = calibration.filter((r) => r.acceptedBecause?.startsWith('Open')).length;
+  const stage3Objective = STAGES[2].availability;
+  const io = ex.storage.io;
+  const pageGB = STORAGE.pageKB.value / 1e6;
 
   return (
     <div className="mx-auto w-full max-w-6xl px-4 py-10 sm:py-14">
@@ -255,10 +260,11 @@ export default function ModelPage() {
             <sub>a</sub>
             <sup>2</sup> describes the arrivals. Random splitting keeps them random (<V>c</V>
             <sub>a</sub>
-            <sup>2</sup> = 1). Round-robin over <V>n</V> instances gives each instance every <V>n</V>-th request, which is smoother (
-            <V>c</V>
+            <sup>2</sup> = 1). Round-robin cycles over every instance the balancer feeds, across all the components it feeds: with{' '}
+            <V>N</V> instances in the rotation each gets every <V>N</V>-th request, which is smoother (<V>c</V>
             <sub>a</sub>
-            <sup>2</sup> = 1/<V>n</V>), so it waits less. Least-connections is modelled as one shared queue over all instances
+            <sup>2</sup> = 1/<V>N</V>), so it waits less. Three one-instance app servers behind one balancer each see every third request,
+            not a random third. Least-connections is modelled as one shared queue over all instances
             (M/M/<V>nc</V>), which waits least of all; that is right when the balancer holds requests until an instance has a free core,
             and optimistic when it sends each request at once to the shortest queue (see the known limits under accuracy). For several cores the engine also treats the wait for the first core to free up
             separately (see the decisions below).
@@ -269,7 +275,8 @@ export default function ModelPage() {
             from users to the entry, whose round trips belong to the user-perceived view below; {NETWORK.insideRegionMs.value} ms inside a
             region; {NETWORK.acrossRegionsMs.value} ms across regions; {NETWORK.cdnToOriginMs.value} ms from a CDN edge to its origin), the
             fixed latency of managed components, and the wait and service at each queue. A database’s service time is per query: a read
-            request makes {w.queriesPerRead} queries, a write one transaction of {w.queriesPerWrite} statements. Different requests take
+            request makes {w.queriesPerRead} queries, a write one transaction of {w.queriesPerWrite} statements, and a query whose page is
+            not in memory also reads it from storage (below). Different requests take
             different paths (a cache hit or a miss, one service or another), so the end-to-end time is a mixture over paths, weighted by
             how often each is taken. The mean is the weighted sum of the paths’ means. For percentiles, each path’s total time is
             approximated by a gamma distribution with the same mean and variance, and the model finds the time below which 95% or 99%
@@ -301,6 +308,30 @@ export default function ModelPage() {
             <sub><V>i</V></sub> = <Frac num={<><V>m</V><sub><V>i</V></sub><sup>2</sup></>} den={<><V>v</V><sub><V>i</V></sub></>} />, <V>θ</V>
             <sub><V>i</V></sub> = <Frac num={<><V>v</V><sub><V>i</V></sub></>} den={<><V>m</V><sub><V>i</V></sub></>} />)
           </Formula>
+          <h3 className="mt-8 text-lg font-semibold text-slate-900">Memory and disk of a database</h3>
+          <P>
+            A relational database keeps only part of its data in memory. Each instance has {STORAGE.memoryGBPerCore.value} GB of RAM per
+            core, {pct(STORAGE.bufferShare.value, 0)} of it holding {STORAGE.pageKB.value} KB pages. Some pages are far more popular than
+            others (Zipf, <V>α</V> = {STORAGE.zipfAlpha.value}), so a pool of <V>C</V> pages over <V>N</V> pages of data answers a share
+          </P>
+          <Formula label="H equals C to the power one minus alpha, minus one, divided by N to the power one minus alpha, minus one">
+            <V>H</V> = <Frac num={<><V>C</V><sup>1−<V>α</V></sup> − 1</>} den={<><V>N</V><sup>1−<V>α</V></sup> − 1</>} />
+          </Formula>
+          <P>
+            of page reads (all of them when the data fits). Each query that misses reads a page from storage ({STORAGE.storageReadMs.value}{' '}
+            ms, longer as the volume gets busy: × 1/(1 − <V>ρ</V>
+            <sub>io</sub>)), and each write statement writes one. The volume allows {grouped(STORAGE.iopsBaseline.value)} operations a
+            second, or {grouped(STORAGE.iopsStriped.value)} from 400 GiB of data. Storage is a second utilisation: a database whose disk
+            is busier than its cores is reported at the disk’s figure, and saturates when the disk does, however many cores it has. A
+            larger size (more memory), a cache in front of reads or more replicas take page reads off the disk.
+          </P>
+          <Example>
+            The stage 4 reference’s read replicas at 1,000,000 users: {grouped(ex.storage.dataGB)} GB of data, a {num(ex.storage.bufferGB)}{' '}
+            GB pool, so <V>C</V> = {grouped(ex.storage.bufferGB / pageGB)}, <V>N</V> = {grouped(ex.storage.dataGB / pageGB)} pages and{' '}
+            <V>H</V> = {pct(io.bufferHitRatio, 1)}. Their busiest instance makes {grouped(io.iops)} storage operations a second against{' '}
+            {grouped(io.iopsLimit)} ({pct(io.ioUtilization, 1)}, beside {pct(io.cpuUtilization, 1)} of its cores), and a read spends{' '}
+            {num(io.readIoMs, 3)} ms reading pages beside {num(ex.storage.cpuReadMs, 3)} ms of CPU.
+          </Example>
         </Section>
 
         <Section id="user-latency">
@@ -444,11 +475,11 @@ export default function ModelPage() {
                 [
                   ['Detect, no monitoring', minutes(detect), 'a user notices and reports it'],
                   ['Detect, with monitoring', minutes(detectMon), 'alerting pages someone; monitoring anywhere shortens it for every instance'],
-                  ['Restore automatically', minutes(automatic), 'a stateless instance behind a load balancer or gateway (or a queue’s worker, or an autoscaling group) is replaced'],
+                  ['Restore automatically', minutes(automatic), 'an instance behind a load balancer, gateway or rate limiter (or a queue’s worker, or an autoscaling group) is replaced'],
                   ['Restore by hand', `${num(byHand)} h`, 'any other instance (a lone app server, a replica)'],
                   ['Restore from backup', `${num(backup)} h`, 'a database primary without a standby, or the stage 1 server that holds the data'],
                   ['Fail over', minutes(failover), 'a primary with a standby or replica: automatic, so no detection time is added'],
-                  ['Deploy', `${NETWORK.deployDowntimeMinutes.value} min × ${w.deploysPerDay} a day`, 'an app tier that cannot roll a deploy: one instance, or not behind a load balancer or gateway'],
+                  ['Deploy', `${NETWORK.deployDowntimeMinutes.value} min × ${w.deploysPerDay} a day`, 'an app tier that cannot roll a deploy: one instance, or not behind a load balancer, gateway or rate limiter'],
                 ] as const
               ).map(([step, time, when]) => (
                 <tr key={step}>
@@ -472,8 +503,8 @@ export default function ModelPage() {
             database highly available). With a standby: {pct(ex.standbyDb, 4)}.
           </Example>
           <P>
-            Redundancy needs something that routes around a failure. Only behind a health-checking splitter (a load balancer or gateway,
-            a queue in front of workers, a primary in front of its replicas) does a component of <V>n</V> instances that needs <V>k</V> of
+            Redundancy needs something that routes around a failure. Only behind a health-checking splitter (a load balancer, gateway or
+            rate limiter, a queue in front of workers, a primary in front of its replicas) does a component of <V>n</V> instances that needs <V>k</V> of
             them to carry the peak count as up while at least <V>k</V> are:
           </P>
           <Formula label="A k of n equals the sum from i equals k to n of n choose i, times A to the i, times one minus A to the n minus i">
@@ -497,8 +528,9 @@ export default function ModelPage() {
           <P>
             Elsewhere each instance fails its own share of requests, so two app servers wired straight to users are no better than one (
             {pct(ex.stage2TwoNoLb, 3)} end to end, as with one). A read replica’s replay of the write stream does not shrink when a sibling
-            fails, so the survivors must carry it too. A cache whose store can carry all its misses is not a point of failure: when it
-            fails, reads slow down but succeed.
+            fails, so the survivors must carry it too. When a cache instance fails, its keys miss and go to the store behind it (to the
+            replicas, where the primary passes reads on to them): if they can carry one failed instance’s misses, the cache is not a point
+            of failure, because reads slow down but succeed.
           </P>
           <Example>
             Three app instances behind a load balancer, replaced automatically, of which two carry the load: {num(threeForTwo, 7)}, against{' '}
@@ -506,14 +538,20 @@ export default function ModelPage() {
           </Example>
           <P>
             A path is up when everything on it is, and a region is up {pct(NETWORK.regionAvailability.value, 2)} of the time. Where geo DNS
-            spreads users over two or more regions and the survivors can carry a failed region without saturating, the regions count in
-            parallel, whole paths at a time (geo DNS sends users away from a region whose path is down):
+            spreads users over two or more regions, each region holds its whole path (entry, compute and its own copy of the data, shared
+            with no other region) and the survivors can carry a failed region without saturating, the regions count in parallel, whole
+            paths at a time (geo DNS sends users away from a region whose path is down):
           </P>
           <Formula label="A geo equals one minus the product over regions of one minus the availability of region r's whole path">
             <V>A</V>
             <sub>geo</sub> = 1 − Π<sub><V>r</V></sub> (1 − <V>A</V>
             <sub>path in region <V>r</V></sub>)
           </Formula>
+          <P>
+            Where the regions share a component (one database both call), that component fails them together: only the regions’ own{' '}
+            {pct(NETWORK.regionAvailability.value, 2)} counts in parallel and everything on the path still multiplies. The same rule
+            decides the multi-region practice: at least two regions, each with compute serving users and a data store of its own.
+          </P>
           <P>
             Managed services use their typical observed availability (DNS 99.9999%, CDN and load balancer 99.995%). The end-to-end figure
             multiplies the path availability by (1 − error rate − shed rate): failed requests and requests a rate limiter sheds do not
@@ -537,6 +575,8 @@ export default function ModelPage() {
                   ['Lone app server + lone database (stage 2)', ex.stage2Shape],
                   ['… with monitoring', ex.stage2Monitored],
                   ['… with two app servers but no load balancer', ex.stage2TwoNoLb],
+                  ['… with a standby database', ex.stage2Standby],
+                  ['… with a standby database and monitoring', ex.stage2StandbyMonitored],
                   ['Load balancer + 2 app servers + lone database (stage 3)', ex.stage3Shape],
                   ['… with a standby database', ex.stage3Standby],
                   ['Stage 8 reference: two regions behind geo DNS', ex.stage8],
@@ -552,22 +592,29 @@ export default function ModelPage() {
             </tbody>
           </TableWrap>
           <P>
-            Static requests never touch the database, so the stage 2 shape is at {pct(ex.stage2Shape, 2)} and, with monitoring,{' '}
-            {pct(ex.stage2Monitored, 2)}. Stage 3 therefore asks for 99.7%: high enough that monitoring cannot stand in for a load balancer,
-            low enough that the stage 3 shape ({pct(ex.stage3Shape, 2)}) passes.
+            Static requests never touch the database, so the stage 2 shape is at {pct(ex.stage2Shape, 2)}: {pct(ex.stage2Monitored, 2)} with
+            monitoring, {pct(ex.stage2Standby, 2)} with a standby and {pct(ex.stage2StandbyMonitored, 2)} with both. Stage 3 therefore asks
+            for {pct(stage3Objective, 1)}: high enough that nothing but a load balancer lifts the stage 2 shape past it, low enough that the
+            stage 3 shape ({pct(ex.stage3Shape, 2)}) passes. A failing availability check names its cause in numbers: the weakest
+            component and its time down a year, and why more of the same cannot lift it.
           </P>
         </Section>
 
         <Section id="cost">
           <P>
             The monthly bill is instance-hours at the price of each kind and size ({HOURS_PER_MONTH} hours a month, the average instance
-            count where autoscaled), plus CDN and internet egress by the gigabyte, storage by the gigabyte-month (each copy), and
-            request charges where a service bills by request. The engine reports the total, the cost per component, and the cost per
-            1,000 daily users.
+            count where autoscaled), plus CDN and internet egress by the gigabyte, storage by the gigabyte-month (each copy, and a whole
+            copy in each region that holds data), inter-region transfer of the writes copied between regions, logs by the gigabyte
+            ingested, and request charges where a service bills by request. Usage is billed at the average hour (peak ÷ peak factor). The
+            engine reports the bill as lines that add up to the total: one per component, then internet egress, CDN, storage and
+            transfer.
           </P>
           <Example>
             Three app servers (EC2 m6g.large at {usd(appPrice)} an hour): 3 × {usd(appPrice)} × {HOURS_PER_MONTH} h = {usd(3 * appPrice * HOURS_PER_MONTH)} a
-            month. At scale, egress dominates: 100M users each loading a few megabytes a day is petabytes a month.
+            month. The stage 8 reference’s bill (100M users, two regions), line by line: {usd(ex.bill.totalUsd)} a month, of which
+            components {usd(ex.bill.componentsUsd)} (logging {usd(ex.bill.loggingUsd)}, for {grouped(ex.bill.logIngestionGB)} GB of
+            logs), {ex.bill.lines.map((l) => `${/^[A-Z][a-z]/.test(l.label) ? l.label[0].toLowerCase() + l.label.slice(1) : l.label} ${usd(l.usd)}`).join(', ')} (
+            {grouped(ex.bill.transferGB)} GB between regions).
           </Example>
         </Section>
 
@@ -681,7 +728,8 @@ export default function ModelPage() {
             Every figure in the catalog should sit inside a published range: benchmark results, vendor documentation, price lists. The
             table puts each one next to its counterpart and says how far it departs. The engine’s values are read from the catalog when
             the page is built (<code className="font-mono text-sm">lib/engine/calibration.ts</code>), and a test fails if a row leaves its
-            range without a written reason. Rows marked open are known to be wrong and are to be fixed in the engine.
+            range without a written reason. Rows marked open are known to be wrong and are to be fixed in the engine (
+            {openRows === 0 ? 'none is open now' : `${openRows} open now`}).
           </P>
           <CalibrationTable rows={calibration} />
         </Section>

@@ -2,9 +2,10 @@
  * Worked examples of the model's version 2 mechanisms, computed by the
  * engine when the model page is built (never typed by hand): availability
  * with detect + restore and deploys, user-perceived latency, the latency
- * breakdown, the flash crowd and the with/without comparisons.
+ * breakdown, a relational store's buffer pool and IOPS, the bill's lines, the
+ * flash crowd and the with/without comparisons.
  */
-import { evaluate, type Design, type DesignNode, type Evaluation, type StageResult } from '@/lib/engine';
+import { CATALOG, evaluate, STORAGE, type CostLine, type Design, type DesignNode, type Evaluation, type NodeStorageIo, type StageResult } from '@/lib/engine';
 import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
 
 function design(nodes: DesignNode[], edges: [string, string][], users: number): Design {
@@ -40,6 +41,8 @@ export interface V2Examples {
   stage2Shape: number;
   stage2Monitored: number;
   stage2TwoNoLb: number;
+  stage2Standby: number;
+  stage2StandbyMonitored: number;
   stage3Shape: number;
   stage3Standby: number;
   stage8: number;
@@ -50,6 +53,10 @@ export interface V2Examples {
     cdnStaticP95: number;
     breakdown: Evaluation['endToEnd']['breakdown']['read'];
   };
+  /** The stage 4 reference's read replicas at 1,000,000 users (MODEL.md §9.2). */
+  storage: { label: string; dataGB: number; bufferGB: number; io: NodeStorageIo; cpuReadMs: number };
+  /** The stage 8 reference's bill as lines (every component summed into one). */
+  bill: { totalUsd: number; componentsUsd: number; loggingUsd: number; lines: CostLine[]; transferGB: number; logIngestionGB: number };
   flash: { stage7: number; stage8: number };
   comparisons: { cache: string; separate: string; services: string };
 }
@@ -79,6 +86,10 @@ export function v2Examples(): V2Examples {
   const s5 = stageOf(reference(5), 5);
   const s2 = stageOf(reference(2), 2);
   const s7 = stageOf(reference(7), 7);
+  const replicas = Object.values(regional.nodes).find((n) => n.kind === 'read-replica' && n.storageIo);
+  if (!replicas?.storageIo) throw new Error('the stage 4 reference has no read replica with storage figures');
+  const e8 = evaluate(reference(8), undefined, { stages: false });
+  const w4 = regional.workload;
   const summary = (s: StageResult, practice: string) => s.checks.find((c) => c.id === `practice:${practice}`)?.comparison?.summary ?? '';
   cached = {
     loneApp: av(stage2(), 'app'),
@@ -90,6 +101,8 @@ export function v2Examples(): V2Examples {
     stage2Shape: av(stage2()),
     stage2Monitored: av(stage2([monitoring])),
     stage2TwoNoLb: av(stage2([], { instances: 2 })),
+    stage2Standby: av(stage2([], undefined, { standby: true })),
+    stage2StandbyMonitored: av(stage2([monitoring], undefined, { standby: true })),
     stage3Shape: av(stage3()),
     stage3Standby: av(stage3({ standby: true })),
     stage8: evaluate(reference(8), undefined, { stages: false }).endToEnd.availability,
@@ -100,8 +113,27 @@ export function v2Examples(): V2Examples {
       cdnStaticP95: e5.endToEnd.latencyMs.userPerceived.static.p95,
       breakdown: regional.endToEnd.breakdown.read,
     },
+    storage: {
+      label: replicas.label,
+      dataGB: replicas.storageGB,
+      bufferGB: replicas.cores * STORAGE.memoryGBPerCore.value * STORAGE.bufferShare.value,
+      io: replicas.storageIo,
+      cpuReadMs: w4.queriesPerRead * readQueryMs(),
+    },
+    bill: {
+      totalUsd: e8.cost.totalUsd,
+      componentsUsd: e8.cost.lines.filter((l) => l.type === 'component').reduce((a, l) => a + l.usd, 0),
+      loggingUsd: e8.cost.lines.filter((l) => l.type === 'component' && e8.nodes[l.id]?.kind === 'logging').reduce((a, l) => a + l.usd, 0),
+      lines: e8.cost.lines.filter((l) => l.type !== 'component'),
+      transferGB: e8.cost.transferGB,
+      logIngestionGB: e8.cost.logIngestionGB,
+    },
     flash: { stage7: checkValue(stageOf(reference(7), 8), 'flash-crowd'), stage8: checkValue(stageOf(reference(8), 8), 'flash-crowd') },
     comparisons: { cache: summary(s5, 'cache-for-reads'), separate: summary(s2, 'separate-data-store'), services: summary(s7, 'services-own-data') },
   };
   return cached;
+}
+
+function readQueryMs(): number {
+  return CATALOG['read-replica'].defaults.serviceMs!.value.read;
 }
