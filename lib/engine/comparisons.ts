@@ -24,7 +24,7 @@ import * as codes from './compile';
 import type { ComparisonSide, PracticeComparison } from './evaluation';
 import { formatMs } from './format';
 import { HOT_UTILIZATION } from './findings';
-import { LAT_NONE, LAT_READ, createRunState, forward, placeAndStore, run, type RunState } from './run';
+import { LAT_NONE, LAT_READ, borrowRunState, createRunState, forward, placeAndStore, returnRunState, run, type RunState } from './run';
 import type { PracticeId } from './stages';
 import type { Design, DesignEdge, DesignNode, ResolvedWorkload } from './types';
 import { gammaMixturePercentile } from './queueing';
@@ -66,7 +66,13 @@ interface Measured {
 function runDesign(design: Design, w: ResolvedWorkload, mask = LAT_READ | (1 << WRITE)): Measured {
   const net = compile(design);
   const st = createRunState(net);
-  run(st, w, mask, createRunState(net));
+  // The spare buffers only serve the run's region and average-hour passes: borrowed from the pool.
+  const spare = borrowRunState(net);
+  try {
+    run(st, w, mask, spare);
+  } finally {
+    returnRunState(spare);
+  }
   return { st, net };
 }
 

@@ -406,6 +406,7 @@ let gKind = new Uint8Array(32);
 let gShape = new Float64Array(32);
 let gScale = new Float64Array(32);
 let gLnGamma = new Float64Array(32);
+let gTop = new Float64Array(32);
 
 /** Σ wᵢ·P(Tᵢ ≤ t) over the mixture whose constants `gammaMixturePercentile` has just set (gammaMixtureCdf before normalising). */
 function weightBelow(m: GammaMixture, t: number): number {
@@ -436,6 +437,7 @@ export function gammaMixturePercentile(m: GammaMixture, p: number): number {
     gShape = new Float64Array(size);
     gScale = new Float64Array(size);
     gLnGamma = new Float64Array(size);
+    gTop = new Float64Array(size);
   }
   let wsum = 0;
   let hi = 0;
@@ -458,6 +460,8 @@ export function gammaMixturePercentile(m: GammaMixture, p: number): number {
       gShape[i] = shape;
       gScale[i] = v / mean;
       gLnGamma[i] = lnGamma(shape);
+      // Beyond this (in units of the scale) the component's CDF is 1 to double precision (tail below e^-40).
+      gTop[i] = shape + 10 * Math.sqrt(shape) + 40;
     }
   }
   if (wsum <= 0 || !(hi > 0)) return 0;
@@ -482,9 +486,15 @@ export function gammaMixturePercentile(m: GammaMixture, p: number): number {
       }
       const shape = gShape[i];
       const scale = gScale[i];
+      const x = t / scale;
+      // A component far below t is wholly below it: skip the incomplete gamma function.
+      if (x > gTop[i]) {
+        s += w;
+        continue;
+      }
       const lg = gLnGamma[i];
-      s += w * gammaP(shape, t / scale, lg);
-      f += (w * gammaPdf(shape, t / scale, lg)) / scale;
+      s += w * gammaP(shape, x, lg);
+      f += (w * gammaPdf(shape, x, lg)) / scale;
     }
     s /= wsum;
     f /= wsum;
