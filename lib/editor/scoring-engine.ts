@@ -119,7 +119,7 @@ function snapshot(e: Evaluation): ScenarioSnapshot {
   };
 }
 
-function maxUtilisation(e: Evaluation): number {
+function maxUtilisation(e: Pick<Evaluation, 'nodes'>): number {
   let m = 0;
   for (const n of Object.values(e.nodes)) if (Number.isFinite(n.utilization) && n.utilization > m) m = n.utilization;
   return m;

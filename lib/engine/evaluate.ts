@@ -16,6 +16,7 @@ import type {
   NodeResponse,
   NodeResult,
   StageResult,
+  SweepEvaluation,
   SweepPoint,
   SweepResult,
 } from './evaluation';
@@ -722,7 +723,7 @@ function totalCost(st: RunState): number {
   return c;
 }
 
-function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Finding[]): Evaluation {
+function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Finding[], views = true): Evaluation {
   const net = st.net;
   const w = st.workload;
   const nodes: Record<string, NodeResult> = {};
@@ -857,9 +858,10 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
         read: latRead,
         write: latWrite,
         overall: overallLatency(st),
-        userPerceived: { static: userPerceived(st, STATIC), read: userPerceived(st, READ), write: userPerceived(st, WRITE) },
+        // A sweep point leaves the views out (see SweepEvaluation); every evaluate has them.
+        userPerceived: views ? { static: userPerceived(st, STATIC), read: userPerceived(st, READ), write: userPerceived(st, WRITE) } : (undefined as never),
       },
-      breakdown: { static: breakdown(st, STATIC, latStatic.p95), read: breakdown(st, READ, latRead.p95), write: breakdown(st, WRITE, latWrite.p95) },
+      breakdown: views ? { static: breakdown(st, STATIC, latStatic.p95), read: breakdown(st, READ, latRead.p95), write: breakdown(st, WRITE, latWrite.p95) } : (undefined as never),
       availability: avail.overall,
       availabilityByClass: { static: avail.byClass[0], read: avail.byClass[1], write: avail.byClass[2] },
       errorRate: avail.errorRate,
@@ -947,6 +949,17 @@ export function evaluatePrepared(p: PreparedDesign, workload?: Partial<Workload>
   return evaluation;
 }
 
+/** One sweep point: the run and its evaluation without the user-perceived view and the breakdown. */
+function sweepPoint(p: PreparedDesign, workload: Partial<Workload>): SweepEvaluation {
+  const w = resolveWorkload(p.design.workload, workload);
+  const checks = run(p.state, w, LAT_ALL, p.spare);
+  const e = buildEvaluation(p.state, checks, collectFindings(p.state, checks), false) as SweepEvaluation;
+  // Drop the keys, not just their values, so a JSON sweep carries no empty views.
+  delete (e.endToEnd.latencyMs as Partial<Evaluation['endToEnd']['latencyMs']>).userPerceived;
+  delete (e.endToEnd as Partial<Evaluation['endToEnd']>).breakdown;
+  return e;
+}
+
 /**
  * Evaluates a design (MODEL.md §7): peak load per class, per-node arrival
  * rates (rps), utilisation, response times (ms), availability, monthly cost
@@ -1024,7 +1037,7 @@ function sweepPrepared(p: PreparedDesign, fromUsers: number, toUsers: number, po
   let previousUsers = 0;
   for (let i = 0; i < count; i++) {
     const users = count === 1 ? lo : Math.round(lo * Math.pow(hi / lo, i / (count - 1)));
-    const evaluation = evaluatePrepared(p, { ...workload, users }, { stages: false });
+    const evaluation = sweepPoint(p, { ...workload, users });
     out.push({ users, evaluation });
     if (firstFailingUsers === null) {
       const f = failure(p.state);

@@ -327,9 +327,18 @@ export interface Evaluation {
   regions: RegionsReport;
 }
 
+/**
+ * A sweep point's evaluation: everything `evaluate` returns but the
+ * user-perceived view and the latency breakdown (the growth chart reads the
+ * server-side figures; an evaluate at any one point gives the views).
+ */
+export type SweepEvaluation = Omit<Evaluation, 'endToEnd'> & {
+  endToEnd: Omit<EndToEnd, 'breakdown' | 'latencyMs'> & { latencyMs: Omit<EndToEnd['latencyMs'], 'userPerceived'> };
+};
+
 export interface SweepPoint {
   users: number;
-  evaluation: Evaluation;
+  evaluation: SweepEvaluation;
 }
 
 export interface SweepResult {
