@@ -51,7 +51,9 @@ class Lesson {
   async open() {
     await this.page.goto(`/learn/${LESSONS[this.stage]}`);
     await expect(this.canvas.locator('.react-flow__renderer')).toBeVisible();
-    await this.page.waitForFunction(() => document.querySelector('[data-editor-canvas]')?.getAttribute('data-hydrated') === 'true');
+    await this.page.waitForFunction(
+      () => document.querySelector('[data-editor-canvas]')?.getAttribute('data-hydrated') === 'true',
+    );
   }
 
   async expectNotYet() {
@@ -77,7 +79,9 @@ class Lesson {
   async add(item: string, label = item) {
     const count = await this.nodes.count();
     await this.toolbar.getByRole('button', { name: 'Components' }).click();
-    const entry = this.page.getByRole('complementary', { name: 'Components palette' }).getByRole('button', { name: item, exact: true });
+    const entry = this.page
+      .getByRole('complementary', { name: 'Components palette' })
+      .getByRole('button', { name: item, exact: true });
     await entry.focus();
     await this.page.keyboard.press('Enter');
     await expect(this.nodes).toHaveCount(count + 1);
@@ -120,7 +124,9 @@ class Lesson {
   async disconnect(from: string, to: string) {
     await this.select(from);
     await this.inspector.getByRole('button', { name: `Remove connection to ${to}`, exact: true }).click();
-    await expect(this.inspector.getByRole('button', { name: `Remove connection to ${to}`, exact: true })).toHaveCount(0);
+    await expect(this.inspector.getByRole('button', { name: `Remove connection to ${to}`, exact: true })).toHaveCount(
+      0,
+    );
   }
 
   async remove(label: string) {
@@ -168,14 +174,19 @@ test('stage 2: an app server and a database on their own nodes pass; the one ser
   await lesson.expectPassed();
 });
 
-test('stage 3: two stateless instances behind a load balancer pass; three instances without one do not', async ({ page }) => {
+test('stage 3: two stateless instances behind a load balancer pass; three instances without one do not', async ({
+  page,
+}) => {
   const lesson = new Lesson(page, 3);
   await lesson.open();
   // More instances, stateless, but no load balancer: nothing routes around a failed one.
   await lesson.set('App server', { Instances: 3 });
   await lesson.inspector.getByLabel('Stateless').check();
   await lesson.expectNotYet();
-  await lesson.expectFailing('Not met: availability 99.592% < 99.80%.', 'Missing: at least 2 app instances behind a load balancer.');
+  await lesson.expectFailing(
+    'Not met: availability 99.592% < 99.80%.',
+    'Missing: at least 2 app instances behind a load balancer.',
+  );
   await lesson.add('Load balancer');
   await lesson.connect('Load balancer', 'App server');
   await lesson.connect('Users', 'Load balancer');
@@ -203,7 +214,9 @@ test('stage 4: read replicas and a standby pass; eight app instances with a lone
   await lesson.expectPassed();
 });
 
-test('stage 5: a CDN passes; with the cache and 44 app instances but no CDN a far user waits 764 ms for a static file', async ({ page }) => {
+test('stage 5: a CDN passes; with the cache and 44 app instances but no CDN a far user waits 764 ms for a static file', async ({
+  page,
+}) => {
   const lesson = new Lesson(page, 5);
   await lesson.open();
   await lesson.set('App servers', { Instances: 44 });
@@ -213,7 +226,10 @@ test('stage 5: a CDN passes; with the cache and 44 app instances but no CDN a fa
   await lesson.connect('Cache', 'Primary database');
   // Everything but the CDN: static files still cross the ocean three round trips at a time.
   await lesson.expectNotYet();
-  await lesson.expectFailing('Not met: user-perceived p95 of a static asset (global audience) 764 ms > 400 ms.', 'Missing: a CDN for static files.');
+  await lesson.expectFailing(
+    'Not met: user-perceived p95 of a static asset (global audience) 764 ms > 400 ms.',
+    'Missing: a CDN for static files.',
+  );
   await expect(lesson.failing.getByRole('listitem')).toHaveCount(2);
   await page.screenshot({ path: test.info().outputPath('stage-5-without-cdn.png') });
   await lesson.add('CDN');
@@ -229,7 +245,10 @@ test('stage 6: a queue and workers pass; with jobs inline the write p95 is 1,662
   const lesson = new Lesson(page, 6);
   await lesson.open();
   await lesson.expectNotYet();
-  await lesson.expectFailing('Not met: server-side p95 write latency 1,662 ms > 200 ms.', 'Missing: background jobs go through a queue to workers.');
+  await lesson.expectFailing(
+    'Not met: server-side p95 write latency 1,662 ms > 200 ms.',
+    'Missing: background jobs go through a queue to workers.',
+  );
   await lesson.add('Queue');
   await lesson.add('Worker');
   await lesson.fill('Instances', 10);
@@ -239,7 +258,9 @@ test('stage 6: a queue and workers pass; with jobs inline the write p95 is 1,662
   await lesson.expectPassed();
 });
 
-test('stage 7: a gateway in front of two services that own their data passes; a scaled-up monolith fails only the practices', async ({ page }) => {
+test('stage 7: a gateway in front of two services that own their data passes; a scaled-up monolith fails only the practices', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const lesson = new Lesson(page, 7);
   await lesson.open();
@@ -251,7 +272,10 @@ test('stage 7: a gateway in front of two services that own their data passes; a 
   await lesson.set('Cache', { Instances: 4 });
   await lesson.set('Static assets', { Instances: 4 });
   await lesson.expectNotYet();
-  await lesson.expectFailing('Missing: an API gateway in front of the services.', 'Missing: at least 2 services, each owning its data.');
+  await lesson.expectFailing(
+    'Missing: an API gateway in front of the services.',
+    'Missing: at least 2 services, each owning its data.',
+  );
   await expect(lesson.failing.getByRole('listitem')).toHaveCount(2);
 
   // An API gateway where the load balancer meets the app tier.
@@ -287,7 +311,9 @@ test('stage 7: a gateway in front of two services that own their data passes; a 
   await lesson.expectPassed();
 });
 
-test('stage 8: a second region behind geo DNS passes; one region with limiter, monitoring and logging caps availability at 99.945%', async ({ page }) => {
+test('stage 8: a second region behind geo DNS passes; one region with limiter, monitoring and logging caps availability at 99.945%', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const lesson = new Lesson(page, 8);
   await lesson.open();
@@ -320,8 +346,8 @@ test('stage 8: a second region behind geo DNS passes; one region with limiter, m
   // The copies come in selected; clear the selection so Enter selects one instead of renaming it.
   await page.keyboard.press('Escape');
   for (const g of global) await lesson.remove(`${g} 2`);
-  const regional = (await lesson.nodes.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))).map((l) =>
-    l.replace(/ \([^()]*\)$/, ''),
+  const regional = (await lesson.nodes.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))).map(
+    (l) => l.replace(/ \([^()]*\)$/, ''),
   );
   const copies = regional.filter((l) => / 2$/.test(l) && !global.includes(l.replace(/ 2$/, '')));
   expect(copies).toHaveLength(count - global.length);
