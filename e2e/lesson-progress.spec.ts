@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -339,14 +341,33 @@ async function shownWithoutScrolling(page: Page, selector: ReturnType<Page['loca
   });
 }
 
+/**
+ * Opens the stage 6 lesson on a saved design with four checks failing: the
+ * stage-5 reference with its cache cut to one instance (server-side read and
+ * write p95, availability with the lone cache, the queue practice). The
+ * lesson's own starting design fails three since a cache falls back on its
+ * primary's replicas.
+ */
+async function openStage6WithFourFailing(page: Page) {
+  const design = JSON.parse(readFileSync(path.join(process.cwd(), 'content/stages/stage-5.json'), 'utf8'));
+  design.nodes.find((n: { id: string }) => n.id === 'cache').params.instances = 1;
+  await page.goto('/learn');
+  await page.evaluate(
+    (text) => {
+      localStorage.clear();
+      localStorage.setItem('scalelab:lesson:v1:stage-6-async-queues', text);
+    },
+    JSON.stringify({ version: 1, savedAt: new Date().toISOString(), design }),
+  );
+  await openLesson(page, '/learn/stage-6-async-queues');
+}
+
 for (const height of [720, 800]) {
   test.describe(`a laptop screen 1280×${height}`, () => {
     test.use({ viewport: { width: 1280, height } });
 
     test('with four checks failing, the hints are in sight without scrolling the check panel', async ({ page }) => {
-      await page.goto('/learn/stage-6-async-queues');
-      await page.evaluate(() => localStorage.clear());
-      await openLesson(page, '/learn/stage-6-async-queues');
+      await openStage6WithFourFailing(page);
       const failing = page.getByTestId('challenge-check').getByRole('list', { name: 'Checks not met yet' });
       await expect(failing.getByRole('listitem')).toHaveCount(4);
       const hint = page.getByRole('button', { name: /Show a hint \(1 of \d\)/ });
@@ -370,9 +391,7 @@ test.describe('a phone 390×844', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
   test('the checks, the hints and a tall canvas stack in the page', async ({ page }) => {
-    await page.goto('/learn/stage-6-async-queues');
-    await page.evaluate(() => localStorage.clear());
-    await openLesson(page, '/learn/stage-6-async-queues');
+    await openStage6WithFourFailing(page);
     await expect(page.getByTestId('challenge-check').getByRole('listitem')).toHaveCount(4);
     const hint = page.getByRole('button', { name: /Show a hint \(1 of \d\)/ });
     await hint.scrollIntoViewIfNeeded();

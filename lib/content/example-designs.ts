@@ -77,10 +77,14 @@ export function cdnDesign(hitRatio: number): Design {
     .build();
 }
 
-/** A primary with 0–n read replicas. */
+/**
+ * A large primary with 0–n large read replicas at 2.5 million daily users:
+ * the primary alone is busy (its misses read from storage), one replica is a
+ * single point of failure, and either of two can carry every read alone.
+ */
 export function replicaDesign(replicas: number): Design {
-  const b = webTier(design('Read replicas', 3_000_000), 40).node('db', 'database', { standby: true }, 'Primary').edge('app', 'db');
-  if (replicas > 0) b.node('replica', 'read-replica', { instances: replicas }, 'Read replicas').edge('db', 'replica');
+  const b = webTier(design('Read replicas', 2_500_000), 40).node('db', 'database', { size: 'large', standby: true }, 'Primary').edge('app', 'db');
+  if (replicas > 0) b.node('replica', 'read-replica', { size: 'large', instances: replicas }, 'Read replicas').edge('db', 'replica');
   return b.build();
 }
 

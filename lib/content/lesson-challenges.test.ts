@@ -74,12 +74,13 @@ describe('stage lesson challenges under model v2', () => {
     expect(failing(stage(lone.d, 4))).toContain('availability');
   });
 
-  it('stage 5: a CDN and a cache pass; without the CDN the user-perceived static p95 is about 700 ms', () => {
+  it('stage 5: a CDN and a cache pass; without the CDN the user-perceived static p95 is about 760 ms', () => {
     expect(failing(stage(reference(5), 5))).toEqual([]);
     const noCdn = stage(from(5).remove('cdn', 'assets').d, 5);
     expect(failing(noCdn)).toContain('latency-static-user');
-    expect(value(noCdn, 'latency-static-user')).toBeGreaterThan(650);
-    expect(value(noCdn, 'latency-static-user')).toBeLessThan(750);
+    // 764 ms: each entry's server-side mixture now rides on every round-trip bucket (was 696 ms).
+    expect(value(noCdn, 'latency-static-user')).toBeGreaterThan(710);
+    expect(value(noCdn, 'latency-static-user')).toBeLessThan(810);
     // The stage-4 design's 8 app instances saturate at five million users.
     const small = from(4).add('cdn', 'cdn').add('assets', 'object-storage', { instances: 2 }).connect('users', 'cdn').connect('cdn', 'assets');
     small.add('cache', 'cache', { instances: 2 }).connect('app', 'cache').connect('cache', 'db');
@@ -87,19 +88,22 @@ describe('stage lesson challenges under model v2', () => {
     expect(failing(stage(small.set('app', { instances: 44 }).d, 5))).toEqual([]);
   });
 
-  it('stage 6: a queue and workers (and 2 shards, for the cache) pass; without the queue the write p95 stays over 300 ms at any app count', () => {
+  it('stage 6: a queue and workers pass; without the queue the write p95 stays over 300 ms at any app count', () => {
     const queued = from(5).add('queue', 'queue').add('workers', 'worker', { instances: 10 }).connect('app', 'queue').connect('queue', 'workers').connect('workers', 'db');
-    // Queue and workers alone: the cache is a single point of failure at ten million users.
-    expect(failing(stage(queued.d, 6))).toEqual(['availability']);
-    const done = stage(queued.set('db', { shards: 2 }).d, 6);
+    // Queue and workers alone pass: the cache falls back on the replicas its primary reads from, so it is no single point of failure.
+    const done = stage(queued.d, 6);
     expect(failing(done)).toEqual([]);
     expect(value(done, 'latency-write')).toBeLessThan(40);
     const inline = stage(from(5).d, 6);
     expect(value(inline, 'latency-write')).toBeGreaterThan(1000);
-    const more = stage(from(5).set('db', { shards: 2 }).set('app', { instances: 120 }).d, 6);
+    // The lesson: tripling the app servers to 120 leaves the write p95 at 318 ms, with reads at 73 ms
+    // (reads were 33 ms before misses cost storage reads from the buffer pool).
+    const more = stage(from(5).set('app', { instances: 120 }).d, 6);
     expect(failing(more)).toEqual(['latency-write', 'practice:queue-and-workers']);
     expect(value(more, 'latency-write')).toBeGreaterThan(300);
-    expect(value(more, 'latency')).toBeLessThan(40);
+    expect(value(more, 'latency-write')).toBeLessThan(330);
+    expect(value(more, 'latency')).toBeGreaterThan(68);
+    expect(value(more, 'latency')).toBeLessThan(78);
   });
 
   it('stage 7: services pass; a scaled-up monolith fails only the practice check', () => {
@@ -113,7 +117,9 @@ describe('stage lesson challenges under model v2', () => {
     const west = reference(8).nodes.filter((n) => n.id.startsWith('west-') || n.id === 'assets-west').map((n) => n.id);
     const one = stage(from(8).remove(...west).set('dns', { routing: undefined }).d, 8);
     expect(failing(one)).toContain('availability');
-    expect(value(one, 'availability')).toBeCloseTo(0.99953, 5);
+    // 99.945% (was 99.953%), as the lesson says: the catalog cache now falls back on the catalog replicas,
+    // and one of its 2 replicas alone cannot carry the misses, so they join the limiter as single points of failure.
+    expect(value(one, 'availability')).toBeCloseTo(0.99945, 5);
     const open = from(8).remove('east-limiter', 'west-limiter').connect('dns', 'east-gateway').connect('dns', 'west-gateway');
     const flash = stage(open.d, 8);
     expect(failing(flash)).toEqual(['flash-crowd', 'practice:rate-limiting']);

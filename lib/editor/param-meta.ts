@@ -172,7 +172,7 @@ export const PARAM_META: Record<keyof NodeParams, ParamMeta> = {
     type: 'text',
     label: 'Region',
     maxLength: 64,
-    help: 'Where it runs. Each hop between regions adds about 70 ms.',
+    help: `Where it runs. Each hop between regions adds about ${NETWORK.acrossRegionsMs.value} ms.`,
   },
   maxStorageGB: {
     type: 'number',

@@ -14,7 +14,7 @@ export function ReplicaExample() {
   return (
     <ExampleFrame
       title="Read replicas behind one primary"
-      description="Three million daily users. With replicas connected, the primary sends them every read and keeps the writes; each replica also replays the writes."
+      description="Two and a half million daily users, large database nodes. With replicas connected, the primary sends them every read and keeps the writes; each replica also replays the writes."
       controls={
         <Stepper label="Read replicas" value={replicas} min={0} max={6} onChange={setReplicas} unit={(n) => String(n)} />
       }
