@@ -214,7 +214,7 @@ test('stage 4: read replicas and a standby pass; eight app instances with a lone
   await lesson.expectPassed();
 });
 
-test('stage 5: a CDN passes; with the cache and 44 app instances but no CDN a far user waits 764 ms for a static file', async ({
+test('stage 5: a CDN passes; with the cache and 44 app instances but no CDN a far user waits 696 ms for a static file', async ({
   page,
 }) => {
   const lesson = new Lesson(page, 5);
@@ -227,7 +227,7 @@ test('stage 5: a CDN passes; with the cache and 44 app instances but no CDN a fa
   // Everything but the CDN: static files still cross the ocean three round trips at a time.
   await lesson.expectNotYet();
   await lesson.expectFailing(
-    'Not met: user-perceived p95 of a static asset (global audience) 764 ms > 400 ms.',
+    'Not met: user-perceived p95 of a static asset (global audience) 696 ms > 400 ms.',
     'Missing: a CDN for static files.',
   );
   await expect(lesson.failing.getByRole('listitem')).toHaveCount(2);
