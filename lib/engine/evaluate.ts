@@ -153,11 +153,11 @@ function overallLatency(st: RunState): LatencySummary {
 
 // One component per class, plus one for writes that run an inline job; then
 // each of those per phase of the conditional wait.
-const pw = new Float64Array(5);
-const pmu = new Float64Array(5);
-const phW = new Float64Array(10);
-const phMu = new Float64Array(10);
-const phTheta = new Float64Array(10);
+const pw = new Float64Array(6);
+const pmu = new Float64Array(6);
+const phW = new Float64Array(12);
+const phMu = new Float64Array(12);
+const phTheta = new Float64Array(12);
 /** A node's p95 and p99 response times. */
 const tails = new Float64Array(2);
 
@@ -193,18 +193,36 @@ function nodeResponse(st: RunState, v: number): NodeResponse {
   pw[WRITE] *= 1 - q;
   pmu[4] = 1 / Math.max(st.svcMs[b + WRITE] + inl, 1e-9);
   mean += pw[4] * inl;
+  // A read's CPU time and its page reads from storage are two exponentials in
+  // turn (MODEL.md §9.2): their sum's survival is b/(b−a)·e^{−at} − a/(b−a)·e^{−bt},
+  // two components (one of negative weight) rather than one exponential of
+  // the summed mean, whose tail is too heavy.
+  pw[5] = 0;
+  pmu[5] = 1;
+  const io = st.ioMs[b + READ];
+  if (io > 0 && pw[READ] > 0) {
+    const cpu = Math.max(st.svcMs[b + READ], 1e-9);
+    const rateA = 1 / cpu;
+    let rateB = 1 / io;
+    if (Math.abs(rateB - rateA) < 1e-6 * rateA) rateB = rateA * (1 + 1e-6);
+    const w = pw[READ];
+    pw[READ] = (w * rateB) / (rateB - rateA);
+    pmu[READ] = rateA;
+    pw[5] = (-w * rateA) / (rateB - rateA);
+    pmu[5] = rateB;
+  }
   if (!(wsum > 0)) return { mean: ms(0), p95: ms(0), p99: ms(0) };
   const c = st.waitProb[v];
   const p1 = st.waitP1[v];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 6; i++) {
     phW[i] = pw[i] * p1;
     phMu[i] = pmu[i];
     phTheta[i] = st.waitTheta1[v];
-    phW[i + 5] = pw[i] * (1 - p1);
-    phMu[i + 5] = pmu[i];
-    phTheta[i + 5] = st.waitTheta2[v];
+    phW[i + 6] = pw[i] * (1 - p1);
+    phMu[i + 6] = pmu[i];
+    phTheta[i + 6] = st.waitTheta2[v];
   }
-  mmcMixturePercentiles(0.95, 0.99, 10, phW, phMu, phTheta, c, tails);
+  mmcMixturePercentiles(0.95, 0.99, 12, phW, phMu, phTheta, c, tails);
   return {
     mean: ms(Math.min(TIMEOUT_MS, mean / wsum)),
     p95: ms(Math.min(TIMEOUT_MS, tails[0])),

@@ -142,7 +142,12 @@ export function mmcMixturePercentiles(
   out[1] = mixturePercentile(pB, theta, pw);
 }
 
-/** Gathers the live components (positive weight), each with its slot among the distinct rates, into `mix`. */
+/**
+ * Gathers the live components (non-zero weight), each with its slot among
+ * the distinct rates, into `mix`. A weight may be negative where a
+ * component's service is a sum of exponentials (b/(b−a)·e^{−at} − a/(b−a)·e^{−bt}):
+ * the mixture's survival stays a survival function.
+ */
 function setMixture(n: number, w: ArrayLike<number>, mu: ArrayLike<number>, theta: number | ArrayLike<number>) {
   if (mix.slotMu.length < n) mix = makeMixScratch(n);
   const { slotMu, slotTheta, rateMu, rateTheta, cw, cmu, ctheta } = mix;
@@ -151,7 +156,7 @@ function setMixture(n: number, w: ArrayLike<number>, mu: ArrayLike<number>, thet
   let nTheta = 0;
   let thetaMin = Infinity;
   for (let i = 0; i < n; i++) {
-    if (w[i] <= 0) continue;
+    if (w[i] === 0 || !(w[i] === w[i])) continue;
     const m = mu[i];
     const th = typeof theta === 'number' ? theta : theta[i];
     cw[c] = w[i];
