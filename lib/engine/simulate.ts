@@ -123,7 +123,7 @@ export interface SimulatedEdge {
 }
 
 export interface SimulationResult {
-  modelVersion: 1;
+  modelVersion: 2;
   seed: number;
   /** User requests generated, warm-up included. */
   requests: number;
@@ -1119,7 +1119,7 @@ class Simulation {
     }
     const measuredRequests = this.requests > 0 && offered.total > 0 && net.usersNodes.length > 0 ? this.requests - this.warmup : 0;
     return {
-      modelVersion: 1,
+      modelVersion: 2,
       seed: this.seed,
       requests: this.requests,
       warmupRequests: this.warmup,
