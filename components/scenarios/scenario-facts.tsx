@@ -11,7 +11,20 @@ const WORKLOAD_LABELS: Record<string, (v: number) => string> = {
   staticKB: (v) => `static responses ${v} KB`,
   dynamicKB: (v) => `dynamic responses ${v} KB`,
   dataPerUserMB: (v) => `${v} MB stored per user`,
+  queriesPerRead: (v) => `${v} database queries per read`,
+  queriesPerWrite: (v) => `${v} statements per write`,
+  deploysPerDay: (v) => `${v} deploys a day`,
+  flashFactor: (v) => `a flash crowd brings ${v}× the peak`,
 };
+
+/** The objectives model version 2 adds to a stage (write p95, a static asset as users see it, a flash crowd), in words. */
+function moreObjectives(slo: PublicScenario['targets'][number]['slo']): string[] {
+  const out: string[] = [];
+  if (slo.p95WriteMs !== null) out.push(`p95 write ≤ ${slo.p95WriteMs} ms`);
+  if (slo.userStaticP95Ms !== null) out.push(`a static file as users see it (p95, users worldwide) ≤ ${slo.userStaticP95Ms} ms`);
+  if (slo.flashErrorRate !== null) out.push(`in a flash crowd at most ${pct(slo.flashErrorRate)} errors for ordinary users`);
+  return out;
+}
 
 function pct(a: number): string {
   return `${Number((a * 100).toFixed(3))}%`;
@@ -63,6 +76,17 @@ export function ScenarioFacts({ scenario }: { scenario: Pick<PublicScenario, 'ta
             </tbody>
           </table>
         </div>
+        {scenario.targets.some((t) => moreObjectives(t.slo).length > 0) ? (
+          <ul className="mt-2 space-y-1 text-slate-600" aria-label="Further objectives">
+            {scenario.targets
+              .filter((t) => moreObjectives(t.slo).length > 0)
+              .map((t) => (
+                <li key={t.key}>
+                  {t.label} also holds: {moreObjectives(t.slo).join('; ')}.
+                </li>
+              ))}
+          </ul>
+        ) : null}
         {scenario.targets.some((t) => t.practices && t.practices !== 'none') ? (
           <ul className="mt-2 space-y-1 text-slate-600">
             {scenario.targets
