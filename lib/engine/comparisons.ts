@@ -22,7 +22,7 @@ import { CATALOG } from './catalog';
 import { compile, type CompiledNetwork } from './compile';
 import * as codes from './compile';
 import type { ComparisonSide, PracticeComparison } from './evaluation';
-import { formatMs } from './format';
+import { formatMs, formatPercent, formatUsd } from './format';
 import { HOT_UTILIZATION } from './findings';
 import { LAT_NONE, LAT_READ, borrowRunState, createRunState, forward, placeAndStore, returnRunState, run, type RunState } from './run';
 import type { PracticeId } from './stages';
@@ -142,8 +142,8 @@ function side(label: string, m: Measured, extra: Partial<ComparisonSide> = {}): 
   };
 }
 
-const usd = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
-const pct = (x: number) => (x > 0 && x < 0.01 ? `${(x * 100).toFixed(1)}%` : `${Math.round(x * 100)}%`);
+const usd = formatUsd;
+const pct = (x: number) => formatPercent(x, x > 0 && x < 0.01 ? 1 : 0);
 
 // ---------------------------------------------------------------------------
 // Cache for reads

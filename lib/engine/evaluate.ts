@@ -21,7 +21,7 @@ import type {
   SweepResult,
 } from './evaluation';
 import * as findingsModule from './findings';
-import { formatMs } from './format';
+import { formatMs, formatPercent, formatUsd } from './format';
 import { practiceComparison } from './comparisons';
 import * as prices from './prices';
 import * as queueing from './queueing';
@@ -39,7 +39,7 @@ import * as workloadModule from './workload';
 const { JOB, MODEL_NONE, MODEL_QUEUE, MODEL_RATED, MODEL_SOURCE, READ, STATIC, WRITE } = codes;
 const { LAT_ALL, LAT_NONE, LAT_READ, MIX_MAX, NWORK, WORK_INLINE_JOB, borrowRunState, compressMixture, forward, geoRegions, groupsOf, regionUnit, returnRunState, run, userFailed } = runCodes;
 const { gammaMixturePercentile, mmcMixturePercentiles } = queueing;
-const { collectFindings, dominantLoad, thousands } = findingsModule;
+const { collectFindings, dominantLoad } = findingsModule;
 const { HOURS_PER_MONTH, PRICES_DATE } = prices;
 const { STAGES, judgeStage } = stagesModule;
 const { ms, rps, usd } = types;
@@ -501,7 +501,7 @@ function breakdown(st: RunState, k: number, p95: number): LatencyBreakdown {
 // ---------------------------------------------------------------------------
 // Why a stage check fails, in numbers (MODEL.md §9.1.3, §9.4)
 
-const pct = (x: number, digits = 0) => `${(x * 100).toFixed(digits)}%`;
+const pct = formatPercent;
 const msText = (x: number) => formatMs(x);
 
 /** The finding for a failing server-side latency objective: the hop that dominates, waiting or service, and why. */
@@ -590,7 +590,7 @@ function costCause(st: RunState, total: number, budget: number): Finding {
   };
   consider(-1);
   for (let v = 0; v < net.n; v++) consider(v);
-  const money = (x: number) => `$${thousands(Math.round(x))}`;
+  const money = formatUsd;
   const label = (v: number) => (v === -1 ? 'internet egress' : net.labels[v]);
   const listed = top
     .filter((v) => v >= -1)

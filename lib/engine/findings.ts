@@ -4,6 +4,7 @@
  * and the lesson that teaches the fix.
  */
 import { NETWORK } from './catalog';
+import { formatPercent, thousands } from './format';
 import * as codes from './compile';
 import { type CompiledNetwork } from './compile';
 import type { Finding, LoadCategory, Severity } from './evaluation';
@@ -51,9 +52,7 @@ export function dominantLoad(st: RunState, v: number): { category: LoadCategory 
   return { category: CATEGORIES[best], share: st.work[v * NWORK + best] / total };
 }
 
-function pct(x: number): string {
-  return `${Math.round(x * 100)}%`;
-}
+const pct = (x: number) => formatPercent(x);
 
 /** A node as the learner sees it: its kind and, when it has its own name, that name ("App server \"checkout\""). */
 function name(net: CompiledNetwork, v: number): string {
@@ -301,15 +300,4 @@ function fmtDuration(s: number): string {
   return `${(s / 3600).toFixed(1)} h`;
 }
 
-
-/** Rounds and groups thousands with commas ("1,234,567"), without locale machinery. */
-export function thousands(x: number): string {
-  const r = Math.round(x);
-  const s = String(Math.abs(r));
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    if (i > 0 && (s.length - i) % 3 === 0) out += ',';
-    out += s[i];
-  }
-  return r < 0 ? `-${out}` : out;
-}
+export { thousands };

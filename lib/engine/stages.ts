@@ -8,8 +8,7 @@ import type { Finding, PracticeComparison, StageCheck, StageObjectives, StageRes
 import type { Audience } from './types';
 import type { LessonId } from './lessons';
 import type { RunState } from './run';
-import { thousands } from './findings';
-import { formatMs } from './format';
+import { formatMs, formatPercent, formatUsd } from './format';
 
 // Local copies: imported bindings can be live getters under some module loaders (tsx/CJS).
 const { JOB, READ, STATIC, WRITE } = codes;
@@ -342,13 +341,8 @@ export interface StageMeasures {
   comparisons: Partial<Record<PracticeId, PracticeComparison>>;
 }
 
-function fmtPct(x: number, digits = 2): string {
-  return `${(x * 100).toFixed(digits)}%`;
-}
-
-function fmtUsd(x: number): string {
-  return `$${thousands(x)}`;
-}
+const fmtPct = (x: number, digits = 2) => formatPercent(x, digits);
+const fmtUsd = formatUsd;
 
 const lerp01 = (x: number) => Math.max(0, Math.min(1, x));
 
