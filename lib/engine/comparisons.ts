@@ -22,13 +22,12 @@ import { CATALOG } from './catalog';
 import { compile, type CompiledNetwork } from './compile';
 import * as codes from './compile';
 import type { ComparisonSide, PracticeComparison } from './evaluation';
+import { classP95, endToEndAvailability, totalCost } from './evaluate';
 import { formatMs, formatPercent, formatUsd } from './format';
 import { HOT_UTILIZATION } from './findings';
 import { LAT_NONE, LAT_READ, borrowRunState, createRunState, forward, placeAndStore, returnRunState, run, type RunState } from './run';
 import type { PracticeId } from './stages';
 import type { Design, DesignEdge, DesignNode, ResolvedWorkload } from './types';
-import { gammaMixturePercentile } from './queueing';
-import { MIX_MAX } from './run';
 
 const { READ, STATIC, WRITE } = codes;
 
@@ -76,24 +75,6 @@ function runDesign(design: Design, w: ResolvedWorkload, mask = LAT_READ | (1 << 
   return { st, net };
 }
 
-function p95Of(st: RunState, k: number): number {
-  const net = st.net;
-  const W: number[] = [];
-  const M: number[] = [];
-  const V: number[] = [];
-  for (let i = 0; i < net.usersNodes.length; i++) {
-    const u = net.usersNodes[i];
-    const base = (u * 4 + k) * MIX_MAX;
-    for (let j = 0; j < st.mixN[u * 4 + k]; j++) {
-      W.push(st.mixW[base + j]);
-      M.push(st.mixM[base + j]);
-      V.push(st.mixV[base + j]);
-    }
-  }
-  if (W.length === 0) return 0;
-  return gammaMixturePercentile({ n: W.length, weight: Float64Array.from(W), mean: Float64Array.from(M), variance: Float64Array.from(V) }, 0.95);
-}
-
 function maxUtil(st: RunState, only?: (v: number) => boolean): { u: number; saturated: boolean } {
   let u = 0;
   let saturated = false;
@@ -105,36 +86,20 @@ function maxUtil(st: RunState, only?: (v: number) => boolean): { u: number; satu
   return { u, saturated };
 }
 
-function availabilityOf(st: RunState): number {
-  const net = st.net;
-  const o = st.offered;
-  if (!(o.total > 0) || net.usersNodes.length === 0) return 0;
-  let a = 0;
-  for (let k = 0; k < 3; k++) {
-    let byK = 0;
-    for (let i = 0; i < net.usersNodes.length; i++) byK += st.availUp[net.usersNodes[i] * 4 + k] / net.usersNodes.length;
-    a += byK * [o.static, o.read, o.write][k];
-  }
-  return a / o.total;
-}
-
 function side(label: string, m: Measured, extra: Partial<ComparisonSide> = {}): ComparisonSide {
   const { st, net } = m;
-  let cost = st.internetEgressUsd;
   let data = 0;
-  for (let v = 0; v < net.n; v++) {
-    cost += st.costUsd[v];
-    if (DATA_KINDS.has(net.kinds[v])) data += st.costUsd[v];
-  }
+  for (let v = 0; v < net.n; v++) if (DATA_KINDS.has(net.kinds[v])) data += st.costUsd[v];
   const mu = maxUtil(st);
   return {
     label,
     maxUtilization: mu.u,
     saturated: mu.saturated,
-    p95ReadMs: p95Of(st, READ),
-    p95WriteMs: p95Of(st, WRITE),
-    availability: availabilityOf(st),
-    monthlyCostUsd: cost,
+    p95ReadMs: classP95(st, READ),
+    p95WriteMs: classP95(st, WRITE),
+    // Component and region failures alone: the side's capacity shows in maxUtilization and saturated.
+    availability: endToEndAvailability(st).structural,
+    monthlyCostUsd: totalCost(st),
     dataTierUsd: data,
     replicaInstances: null,
     blastRadius: null,

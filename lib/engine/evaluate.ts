@@ -135,7 +135,7 @@ function classLatency(st: RunState, k: number): LatencySummary {
 }
 
 /** `classLatency(st, k).p95` alone (a stage judges p95 only): the same figure without the other three solves. */
-function classP95(st: RunState, k: number): number {
+export function classP95(st: RunState, k: number): number {
   const volume = [st.offered.static, st.offered.read, st.offered.write][k];
   if (!(volume > 0)) return 0;
   const g = gather(st, [k]);
@@ -283,7 +283,7 @@ function measure(st: RunState, p95ReadMs: number, availability: number, monthlyC
   };
 }
 
-function endToEndAvailability(st: RunState): { overall: number; structural: number; byClass: [number, number, number]; errorRate: number } {
+export function endToEndAvailability(st: RunState): { overall: number; structural: number; byClass: [number, number, number]; errorRate: number } {
   const net = st.net;
   const nU = net.usersNodes.length;
   const by: [number, number, number] = [0, 0, 0];
@@ -735,7 +735,8 @@ function flashErrorRate(spare: RunState, w: ReturnType<typeof resolveWorkload>):
   return Math.min(1, failed + ordinaryShed);
 }
 
-function totalCost(st: RunState): number {
+/** The month's bill of a completed run: every component plus internet egress. */
+export function totalCost(st: RunState): number {
   let c = st.internetEgressUsd;
   for (let v = 0; v < st.net.n; v++) c += st.costUsd[v];
   return c;
