@@ -5,6 +5,7 @@ import type { Design } from '../engine/types';
 import type { Scenario as ScenarioRow } from '../generated/sqlite/client';
 import { evaluateDesign } from './engine';
 import { gradeDesign, type ScenarioGrade } from './grading';
+import { gradeInPool, GradingBusy, GradingTimeout } from './grading-pool';
 import {
   resolveTargets,
   storedScenarioConfigSchema,
@@ -35,9 +36,23 @@ export interface ScenarioRecord {
   config: ScenarioConfig;
 }
 
+/**
+ * Parsed configs by scenario id, with the stored text they were parsed from:
+ * validating a config (its designs included) costs more than the rest of a
+ * request, and a scenario's config rarely changes. An entry is used only
+ * while the row still holds the same text. Callers must not mutate it.
+ */
+const parsedConfigs = new Map<string, { text: string; config: ScenarioConfig }>();
+const PARSED_CONFIGS_KEPT = 1_000;
+
 function parseConfig(row: ScenarioRow): ScenarioConfig {
+  const cached = parsedConfigs.get(row.id);
+  if (cached && cached.text === row.config) return cached.config;
   const parsed = storedScenarioConfigSchema.safeParse(JSON.parse(row.config));
   if (!parsed.success) throw new Error(`stored config of scenario ${row.id} no longer validates: ${parsed.error.issues[0]?.message}`);
+  parsedConfigs.delete(row.id);
+  if (parsedConfigs.size >= PARSED_CONFIGS_KEPT) parsedConfigs.delete(parsedConfigs.keys().next().value!);
+  parsedConfigs.set(row.id, { text: row.config, config: parsed.data });
   return parsed.data;
 }
 
@@ -166,20 +181,37 @@ export interface ManageScenario extends PublicScenario {
   createdAt: string;
   referenceDesign: Design | null;
   referenceGrade: ScenarioGrade | null;
+  /** Why the reference design has no grade (grading was stopped or is busy). */
+  referenceGradeError?: string;
   students: number;
   submissions: number;
 }
 
+/**
+ * The reference design's grade, graded in the worker pool; when the pool
+ * stops or refuses the job, no grade and the reason instead.
+ */
+export async function gradeReference(rec: ScenarioRecord): Promise<{ referenceGrade: ScenarioGrade | null; referenceGradeError?: string }> {
+  if (!rec.config.referenceDesign) return { referenceGrade: null };
+  try {
+    return { referenceGrade: await gradeInPool(rec.config.referenceDesign, rec.config) };
+  } catch (e) {
+    if (e instanceof GradingTimeout || e instanceof GradingBusy) return { referenceGrade: null, referenceGradeError: e.message };
+    throw e;
+  }
+}
+
 export async function toManageScenario(rec: ScenarioRecord, now = new Date()): Promise<ManageScenario> {
-  const [students, submissions] = await Promise.all([
+  const [students, submissions, reference] = await Promise.all([
     db().student.count({ where: { scenarioId: rec.row.id } }),
     db().submission.count({ where: { scenarioId: rec.row.id } }),
+    gradeReference(rec),
   ]);
   return {
     ...toPublicScenario(rec, now),
     createdAt: rec.row.createdAt.toISOString(),
     referenceDesign: rec.config.referenceDesign ?? null,
-    referenceGrade: rec.config.referenceDesign ? gradeScenarioDesign(rec.config.referenceDesign, rec.config) : null,
+    ...reference,
     students,
     submissions,
   };
@@ -224,9 +256,14 @@ export async function authorizeStudent(
 // ---------------------------------------------------------------------------
 // Submissions
 
+/** Grades on the calling thread: for scripts and tests. Request handlers grade with `gradeInPool`. */
 export function gradeScenarioDesign(design: Design, config: ScenarioConfig): ScenarioGrade {
   return gradeDesign(design, config, evaluateDesign);
 }
+
+/** How long a submission waits for a database connection, and may hold its transaction. */
+const TRANSACTION_MAX_WAIT_MS = 10_000;
+const TRANSACTION_TIMEOUT_MS = 10_000;
 
 export interface StudentSubmission {
   id: string;
@@ -255,38 +292,104 @@ function visibilityOf(rec: ScenarioRecord) {
   return { scoreVisibility: rec.config.scoreVisibility, scoresReleased: rec.row.scoresReleased };
 }
 
+export type SubmitResult =
+  | { ok: true; submission: StudentSubmission; /** An earlier request with the same idempotency key stored it. */ replayed: boolean }
+  | { ok: false; refused: Extract<RateDecision, { ok: false }> }
+  | { ok: false; keyReused: string };
+
+const submissionSelect = { id: true, createdAt: true, score: true, passed: true, grade: true, document: true } as const;
+
+/**
+ * The answer to a retry: the student's submission stored under `key` when it
+ * holds this design, a refusal when it holds another; null when the key is new.
+ */
+export function replayedSubmission(rec: ScenarioRecord, student: StudentRecord, key: string, design: Design): Promise<SubmitResult | null> {
+  return byIdempotencyKey(rec, student, key, JSON.stringify(design));
+}
+
+async function byIdempotencyKey(rec: ScenarioRecord, student: StudentRecord, key: string, document: string): Promise<SubmitResult | null> {
+  const row = await db().submission.findUnique({
+    where: { studentId_idempotencyKey: { studentId: student.id, idempotencyKey: key } },
+    select: submissionSelect,
+  });
+  if (!row) return null;
+  if (row.document !== document) {
+    return {
+      ok: false,
+      keyReused:
+        'This Idempotency-Key was already used for a different design. Send a new key for a new submission; reuse a key only to retry the same request.',
+    };
+  }
+  return { ok: true, submission: forStudent(row, visibilityOf(rec)), replayed: true };
+}
+
+/** Whether `e` is a unique-constraint failure (a concurrent retry with the same key stored first). */
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'P2002';
+}
+
 /**
  * Grades and stores one submission, counting `limits` in the same
  * transaction (one commit); refused when a limit is exceeded. The answer is
  * sent only after the commit, so an acknowledged submission survives a crash
  * of the server.
+ *
+ * With an `idempotencyKey` (the client's `Idempotency-Key`), a retry of a
+ * request whose answer was lost stores nothing new and answers the stored
+ * submission (`replayed`), without grading or counting it again; the same
+ * key with a different design is refused (`keyReused`).
+ *
+ * Grading runs in the worker pool (lib/scenarios/grading-pool.ts) before the
+ * transaction, which then holds a database connection for two short
+ * statements only; it throws GradingTimeout or GradingBusy from the pool.
  */
 export async function submitDesign(
   rec: ScenarioRecord,
   student: StudentRecord,
   design: Design,
   limits: RateHit[] = [],
-): Promise<{ ok: true; submission: StudentSubmission } | { ok: false; refused: Extract<RateDecision, { ok: false }> }> {
-  // Graded before the transaction: the engine's CPU time holds no lock.
-  const grade = gradeScenarioDesign(design, rec.config);
+  options: { idempotencyKey?: string | null; /** The caller already asked `replayedSubmission`. */ keyChecked?: boolean } = {},
+): Promise<SubmitResult> {
+  const document = JSON.stringify(design);
+  const key = options.idempotencyKey ?? null;
+  if (key && !options.keyChecked) {
+    const earlier = await byIdempotencyKey(rec, student, key, document);
+    if (earlier) return earlier;
+  }
+  const grade = await gradeInPool(design, rec.config);
   const data = {
     id: randomId(),
     scenarioId: rec.row.id,
     studentId: student.id,
-    document: JSON.stringify(design),
+    document,
     grade: JSON.stringify(grade),
     score: grade.score,
     passed: grade.passed,
+    idempotencyKey: key,
   };
-  const select = { id: true, createdAt: true, score: true, passed: true, grade: true } as const;
-  const result = await db().$transaction(async (tx) => {
-    if (limits.length > 0) {
-      const decision = await hitRateLimits(limits, { client: tx });
-      if (!decision.ok) return { ok: false as const, refused: decision };
+  let result;
+  try {
+    result = await db().$transaction(
+      async (tx) => {
+        if (limits.length > 0) {
+          const decision = await hitRateLimits(limits, { client: tx });
+          if (!decision.ok) return { ok: false as const, refused: decision };
+        }
+        return { ok: true as const, row: await tx.submission.create({ data, select: submissionSelect }) };
+      },
+      // Waiting for a connection is the only slow part under load; the
+      // transaction itself is two statements.
+      { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS },
+    );
+  } catch (e) {
+    // The same key committed by a concurrent retry: answer that one.
+    if (key && isUniqueViolation(e)) {
+      const earlier = await byIdempotencyKey(rec, student, key, document);
+      if (earlier) return earlier;
     }
-    return { ok: true as const, row: await tx.submission.create({ data, select }) };
-  });
-  return result.ok ? { ok: true, submission: forStudent(result.row, visibilityOf(rec)) } : result;
+    throw e;
+  }
+  return result.ok ? { ok: true, submission: forStudent(result.row, visibilityOf(rec)), replayed: false } : result;
 }
 
 /** A student's own work: every submission (newest first) and the latest design. */

@@ -117,3 +117,16 @@ export async function freshWindow(windowSeconds: number, needSeconds: number): P
   const left = windowSeconds * 1000 - (Date.now() % (windowSeconds * 1000));
   if (left < needSeconds * 1000) await new Promise((r) => setTimeout(r, left + 50));
 }
+
+/**
+ * For `vi.mock('@/lib/scenarios/grading-pool', …)`: grades on the test's own
+ * thread with the mocked engine (a worker thread would load the real one).
+ * tests/api/grading-pool.test.ts tests the pool itself.
+ */
+export async function gradingPoolWithFakeEngine(importOriginal: () => Promise<typeof import('@/lib/scenarios/grading-pool')>) {
+  const { gradeDesign } = await import('@/lib/scenarios/grading');
+  return {
+    ...(await importOriginal()),
+    gradeInPool: async (design: Design, config: Parameters<typeof gradeDesign>[1]) => gradeDesign(design, config, fakeEvaluate),
+  };
+}

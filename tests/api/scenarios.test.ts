@@ -4,6 +4,7 @@ import { useTestDatabase } from './test-db';
 import { baseDesign, call, freshWindow, newAddress, scaledDesign, scenarioInput, type Handler } from './scenarios-helpers';
 
 vi.mock('@/lib/scenarios/engine', async () => ({ evaluateDesign: (await import('./scenarios-helpers')).fakeEvaluate }));
+vi.mock('@/lib/scenarios/grading-pool', async (importOriginal) => (await import('./scenarios-helpers')).gradingPoolWithFakeEngine(importOriginal));
 
 const routes = {} as Record<
   'create' | 'read' | 'join' | 'me' | 'submit' | 'leaderboard' | 'copy' | 'manage' | 'patch' | 'remove' | 'rotate' | 'exportCsv' | 'detail',

@@ -1,0 +1,146 @@
+/**
+ * Grading off the request thread: a pool of worker threads (piscina) runs
+ * the capacity engine, so a large design being graded never holds up
+ * `/api/health`, other requests or the database connections they hold.
+ *
+ * Every job has a time limit counted from when a worker picks it up (time
+ * spent waiting in the queue does not count against the design); a job over
+ * it is stopped by terminating its worker, and a fresh worker takes its
+ * place. A job that waits in the queue too long, or finds the queue full,
+ * is refused as "busy" (the caller answers 503 with Retry-After).
+ *
+ * The component cap (MAX_GRADED_COMPONENTS) is checked by callers before
+ * validation, so an oversized design costs neither validation nor grading.
+ */
+import 'server-only';
+import os from 'node:os';
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import type { Design } from '../engine/types';
+import type { GradingOutcome, GradingTask } from './grading-job';
+import type { ScenarioGrade } from './grading';
+import type { ScenarioConfig } from './schema';
+
+/** Most nodes (Users included) a design may have to be graded. */
+export const MAX_GRADED_COMPONENTS = 500;
+/** Most connections a design may have to be graded. */
+export const MAX_GRADED_CONNECTIONS = 2_000;
+/** Most time one grading job may run on a worker. */
+export const GRADING_TIME_LIMIT_MS = 2_000;
+/** Most time a job may wait for a free worker before the pool is called busy. */
+export const GRADING_QUEUE_WAIT_MS = 10_000;
+
+export class GradingTimeout extends Error {
+  constructor(readonly limitMs: number) {
+    super(`Grading this design took longer than the ${limitMs / 1000} s limit, so it was stopped.`);
+    this.name = 'GradingTimeout';
+  }
+}
+
+export class GradingBusy extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super('Grading is busy with other submissions; try again in a few seconds.');
+    this.name = 'GradingBusy';
+  }
+}
+
+/** What exceeds the grading cap in a raw (unvalidated) request design, or null. */
+export function overGradingCap(design: unknown): { components: number; connections: number } | null {
+  if (!design || typeof design !== 'object') return null;
+  const { nodes, edges } = design as { nodes?: unknown; edges?: unknown };
+  const components = Array.isArray(nodes) ? nodes.length : 0;
+  const connections = Array.isArray(edges) ? edges.length : 0;
+  return components > MAX_GRADED_COMPONENTS || connections > MAX_GRADED_CONNECTIONS ? { components, connections } : null;
+}
+
+export function gradingCapMessage(found: { components: number; connections: number }): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return (
+    `The design has ${n(found.components)} components and ${n(found.connections)} connections; ` +
+    `a design is graded with at most ${n(MAX_GRADED_COMPONENTS)} components and ${n(MAX_GRADED_CONNECTIONS)} connections.`
+  );
+}
+
+export interface GradingPoolOptions {
+  threads?: number;
+  timeLimitMs?: number;
+  queueWaitMs?: number;
+  maxQueue?: number;
+}
+
+export interface GradingPool {
+  grade(design: Design, config: Pick<ScenarioConfig, 'targets' | 'slo' | 'workload'>): Promise<GradingOutcome>;
+  /** The worker threads alive now (for tests: a stopped job's worker is replaced). */
+  threadIds(): number[];
+  destroy(): Promise<void>;
+}
+
+const WORKER_FILE = path.join(process.cwd(), 'lib', 'scenarios', 'grading-worker.mjs');
+
+/** A pool of grading workers; the app uses one per process (`gradingPool()`). */
+export function createGradingPool(options: GradingPoolOptions = {}): GradingPool {
+  const timeLimitMs = options.timeLimitMs ?? GRADING_TIME_LIMIT_MS;
+  const queueWaitMs = options.queueWaitMs ?? GRADING_QUEUE_WAIT_MS;
+  // One worker per core: the request thread shares the cores with them, and
+  // the OS gives it its turn while they compute (it never waits for them).
+  const threads = options.threads ?? Math.max(1, os.availableParallelism());
+  const pool = new Piscina<GradingTask, GradingOutcome>({
+    filename: WORKER_FILE,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: Infinity,
+    maxQueue: options.maxQueue ?? 1_000,
+  });
+
+  return {
+    async grade(design, config) {
+      if (pool.queueSize >= pool.options.maxQueue) throw new GradingBusy(Math.ceil(queueWaitMs / 1000));
+      const started = new SharedArrayBuffer(8);
+      const startedAt = new BigInt64Array(started);
+      const controller = new AbortController();
+      const queuedAt = Date.now();
+      let reason: GradingTimeout | GradingBusy | null = null;
+      // One timer per job: re-armed until the job has run timeLimitMs, or
+      // waited queueWaitMs without starting.
+      let timer: NodeJS.Timeout;
+      const check = () => {
+        const t0 = Number(Atomics.load(startedAt, 0));
+        const now = Date.now();
+        if (t0 === 0) {
+          if (now - queuedAt >= queueWaitMs) {
+            reason = new GradingBusy(Math.ceil(queueWaitMs / 1000));
+            controller.abort(reason);
+          } else timer = setTimeout(check, Math.min(timeLimitMs, queuedAt + queueWaitMs - now));
+        } else if (now - t0 >= timeLimitMs) {
+          reason = new GradingTimeout(timeLimitMs);
+          controller.abort(reason); // piscina terminates the worker and starts a new one
+        } else timer = setTimeout(check, t0 + timeLimitMs - now);
+      };
+      timer = setTimeout(check, Math.min(timeLimitMs, queueWaitMs));
+      try {
+        return await pool.run({ design, config, started }, { signal: controller.signal });
+      } catch (e) {
+        if (reason) throw reason;
+        if (e instanceof Error && /queue is at limit/i.test(e.message)) throw new GradingBusy(Math.ceil(queueWaitMs / 1000));
+        throw e;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    threadIds: () => pool.threads.map((w) => w.threadId),
+    destroy: () => pool.destroy(),
+  };
+}
+
+const globalForPool = globalThis as unknown as { scalelabGradingPool?: GradingPool };
+
+/** The process's grading pool, started on first use. */
+export function gradingPool(): GradingPool {
+  globalForPool.scalelabGradingPool ??= createGradingPool();
+  return globalForPool.scalelabGradingPool;
+}
+
+/** Grades `design` against a scenario in the process's pool. */
+export async function gradeInPool(design: Design, config: Pick<ScenarioConfig, 'targets' | 'slo' | 'workload'>): Promise<ScenarioGrade> {
+  return (await gradingPool().grade(design, config)).grade;
+}
