@@ -8,9 +8,9 @@ export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; 
 
 export async function api<T>(
   path: string,
-  options: { method?: string; body?: unknown; manageKey?: string | null; studentToken?: string | null } = {},
+  options: { method?: string; body?: unknown; manageKey?: string | null; studentToken?: string | null; headers?: Record<string, string> } = {},
 ): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.manageKey) headers['x-manage-key'] = options.manageKey;
   if (options.studentToken) headers['x-student-token'] = options.studentToken;

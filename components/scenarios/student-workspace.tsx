@@ -297,6 +297,7 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
     });
   }, [working, slug, onDesignChange, watchOtherTab]);
 
+  const pendingSubmit = useRef<{ design: string; key: string } | null>(null);
   const submit = async () => {
     if (!token || !controller.current) return;
     const design = controller.current.getDesign();
@@ -314,7 +315,18 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
       return;
     }
     setSubmitState({ kind: 'busy' });
-    const res = await api<{ submission: StudentSubmission }>(`/api/scenarios/${slug}/submissions`, { body: { design }, studentToken: token });
+    // One Idempotency-Key per submit attempt, reused when the same design is
+    // sent again after an answer that never came (or a busy server): the
+    // server then answers the stored submission instead of storing it twice.
+    const sent = JSON.stringify(design);
+    const attempt = pendingSubmit.current?.design === sent ? pendingSubmit.current : { design: sent, key: newIdempotencyKey() };
+    pendingSubmit.current = attempt;
+    const res = await api<{ submission: StudentSubmission }>(`/api/scenarios/${slug}/submissions`, {
+      body: { design },
+      studentToken: token,
+      headers: { 'idempotency-key': attempt.key },
+    });
+    if (res.ok || (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429)) pendingSubmit.current = null;
     if (res.ok) {
       const s = res.data.submission;
       setMe((m) => (m ? { ...m, data: { ...m.data, submissions: [s, ...m.data.submissions], latestDesign: design } } : m));
@@ -538,4 +550,10 @@ function ScenarioHeader({ scenario, compact = false }: { scenario: PublicScenari
       <h1 className={`mt-1 break-words font-semibold text-slate-900 ${compact ? 'text-lg' : 'text-2xl sm:text-3xl'}`}>{scenario.title}</h1>
     </div>
   );
+}
+
+/** A random Idempotency-Key (crypto.randomUUID needs a secure context; this does not). */
+function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
