@@ -3,7 +3,10 @@
  * submissions from many students at once, kills the server with SIGKILL in
  * the middle of the burst (requests still in flight), starts it again on the
  * same database, and checks that every submission the server acknowledged
- * (answered 201 with its id) is stored.
+ * (answered 201 with its id) is stored. Then, as the student page does, it
+ * retries every request whose answer was lost with the same Idempotency-Key,
+ * and checks that each request ends up stored exactly once: those committed
+ * just before the kill are answered from the database, not stored again.
  *
  *   npx tsx scripts/kill-during-burst.ts            # SQLite, and PostgreSQL when TEST_DATABASE_URL is set
  *
@@ -25,6 +28,10 @@ export interface BurstReport {
   stored: number;
   /** Acknowledged submissions missing after the restart: must be 0. */
   lost: string[];
+  /** Unanswered requests retried after the restart with the same key that found their submission already stored. */
+  replayed: number;
+  /** Stored rows beyond one per request sent (acknowledged + unanswered), after the retries: must be 0. */
+  duplicates: number;
 }
 
 export async function killDuringBurst(options: {
@@ -50,15 +57,17 @@ export async function killDuringBurst(options: {
 
   const acknowledged: string[] = [];
   let unanswered = 0;
+  const lostAnswers: { token: string; key: string }[] = [];
   let killing: Promise<void> | null = null;
   let n = 0;
   const worker = async () => {
     while (!killing || first.child.exitCode === null) {
-      const token = tokens[n++ % tokens.length];
+      const token = tokens[n % tokens.length];
+      const key = `burst-${n++}`;
       try {
         const res = await fetch(`${first.url}/api/scenarios/${slug}/submissions`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-student-token': token },
+          headers: { 'content-type': 'application/json', 'x-student-token': token, 'idempotency-key': key },
           body,
         });
         const text = await res.text();
@@ -71,6 +80,7 @@ export async function killDuringBurst(options: {
       } catch (e) {
         unanswered++;
         if (!killing) throw e; // a failure before the kill is a bug, not a crash
+        lostAnswers.push({ token, key });
         return;
       }
     }
@@ -81,15 +91,33 @@ export async function killDuringBurst(options: {
 
   const second = await startApp({ databaseUrl: options.databaseUrl, distDir: BURST_DIST_DIR, env });
   try {
-    const listed = await request<{ submissions: { id: string }[] }>(`${second.url}/api/scenarios/${slug}/manage?all=1`, {
-      headers: { 'x-manage-key': manageKey },
-    });
-    if (listed.status !== 200) throw new Error(`listing after the restart answered ${listed.status}`);
-    const stored = new Set(listed.body.submissions.map((s) => s.id));
+    const list = async () => {
+      const listed = await request<{ submissions: { id: string }[] }>(`${second.url}/api/scenarios/${slug}/manage?all=1`, {
+        headers: { 'x-manage-key': manageKey },
+      });
+      if (listed.status !== 200) throw new Error(`listing after the restart answered ${listed.status}`);
+      return new Set(listed.body.submissions.map((s) => s.id));
+    };
+    const stored = await list();
     const lost = acknowledged.filter((id) => !stored.has(id));
-    const report = { database: options.label, acknowledged: acknowledged.length, unanswered, stored: stored.size, lost };
-    log(`[burst] ${options.label}: ${report.stored} stored after the restart, ${lost.length} acknowledged submissions lost`);
-    return report;
+    log(`[burst] ${options.label}: ${stored.size} stored after the restart, ${lost.length} acknowledged submissions lost`);
+
+    // The retries a client makes after a lost answer, with the same key.
+    let replayed = 0;
+    for (const { token, key } of lostAnswers) {
+      const res = await fetch(`${second.url}/api/scenarios/${slug}/submissions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-student-token': token, 'idempotency-key': key },
+        body,
+      });
+      const text = await res.text();
+      if (res.status !== 201) throw new Error(`a retry after the restart answered ${res.status}: ${text.slice(0, 200)}`);
+      if (res.headers.get('idempotent-replayed') === 'true') replayed++;
+    }
+    const after = await list();
+    const duplicates = after.size - (acknowledged.length + lostAnswers.length);
+    log(`[burst] ${options.label}: ${lostAnswers.length} lost answers retried with their keys (${replayed} found stored); ${duplicates} duplicates`);
+    return { database: options.label, acknowledged: acknowledged.length, unanswered, stored: stored.size, lost, replayed, duplicates };
   } finally {
     await second.kill('SIGTERM');
   }
@@ -109,7 +137,7 @@ async function main() {
     log('[burst] PostgreSQL skipped: set TEST_DATABASE_URL=postgres://… to include it.');
   }
   console.table(reports.map((r) => ({ ...r, lost: r.lost.length })));
-  if (reports.some((r) => r.lost.length > 0)) process.exit(1);
+  if (reports.some((r) => r.lost.length > 0 || r.duplicates !== 0)) process.exit(1);
 }
 
 if (require.main === module) {

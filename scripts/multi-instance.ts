@@ -65,18 +65,27 @@ function loadBalancer(targets: AppProcess[], served: number[]): http.Server {
 }
 
 /** Migrates the database, starts two instances on it and the load balancer in front. */
-export async function startMultiInstance(options: { databaseUrl: string; port?: number; instances?: number }): Promise<MultiInstance> {
+export async function startMultiInstance(options: {
+  databaseUrl: string;
+  port?: number;
+  instances?: number;
+  /** A dist directory the caller has built and holds (the load test's); by default this script's own. */
+  distDir?: string;
+  env?: Record<string, string>;
+}): Promise<MultiInstance> {
   if (!/^postgres(ql)?:\/\//.test(options.databaseUrl)) {
     throw new Error('Several instances need one shared PostgreSQL database: set DATABASE_URL=postgres://…');
   }
-  const distDir = distDirFor('multi');
-  const release = await holdDistDir(distDir);
+  const distDir = options.distDir ?? distDirFor('multi');
+  const release = options.distDir ? () => {} : await holdDistDir(distDir);
   let instances: AppProcess[] = [];
   try {
-    await ensureBuild(distDir);
+    if (!options.distDir) await ensureBuild(distDir);
     await prepareDatabase({ DATABASE_URL: options.databaseUrl });
     const count = options.instances ?? 2;
-    const started = await Promise.allSettled(Array.from({ length: count }, () => startApp({ databaseUrl: options.databaseUrl, distDir })));
+    const started = await Promise.allSettled(
+      Array.from({ length: count }, () => startApp({ databaseUrl: options.databaseUrl, distDir, env: options.env })),
+    );
     instances = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     const failed = started.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;

@@ -13,9 +13,10 @@
  * validation, so an oversized design costs neither validation nor grading.
  */
 import 'server-only';
+import * as nodeModule from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { Piscina } from 'piscina';
+import type { Piscina as PiscinaClass } from 'piscina';
 import type { Design } from '../engine/types';
 import type { GradingOutcome, GradingTask } from './grading-job';
 import type { ScenarioGrade } from './grading';
@@ -77,6 +78,19 @@ export interface GradingPool {
 
 const WORKER_FILE = path.join(process.cwd(), 'lib', 'scenarios', 'grading-worker.mjs');
 
+/**
+ * piscina loaded by Node itself, from node_modules, at run time: bundled
+ * into a route by Next, it looks for its own worker script under the
+ * bundle's placeholder directory ("/ROOT/node_modules/piscina/dist/worker.js")
+ * and no worker ever starts. (`serverExternalPackages: ['piscina']` in
+ * next.config.js would do the same; this keeps the fix beside its reason.)
+ */
+function loadPiscina(): typeof PiscinaClass {
+  // Not a plain `createRequire` import: the bundler would follow that call too.
+  const { createRequire } = process.getBuiltinModule?.('node:module') ?? nodeModule;
+  return (createRequire(path.join(process.cwd(), 'package.json'))('piscina') as typeof import('piscina')).Piscina;
+}
+
 /** A pool of grading workers; the app uses one per process (`gradingPool()`). */
 export function createGradingPool(options: GradingPoolOptions = {}): GradingPool {
   const timeLimitMs = options.timeLimitMs ?? GRADING_TIME_LIMIT_MS;
@@ -84,6 +98,7 @@ export function createGradingPool(options: GradingPoolOptions = {}): GradingPool
   // One worker per core: the request thread shares the cores with them, and
   // the OS gives it its turn while they compute (it never waits for them).
   const threads = options.threads ?? Math.max(1, os.availableParallelism());
+  const Piscina = loadPiscina();
   const pool = new Piscina<GradingTask, GradingOutcome>({
     filename: WORKER_FILE,
     minThreads: threads,
@@ -91,6 +106,8 @@ export function createGradingPool(options: GradingPoolOptions = {}): GradingPool
     idleTimeout: Infinity,
     maxQueue: options.maxQueue ?? 1_000,
   });
+  // A worker that fails to start or dies is replaced by piscina; say why in the server's log.
+  pool.on('error', (e: unknown) => console.error('grading pool: a worker failed:', e));
 
   return {
     async grade(design, config) {
