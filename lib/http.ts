@@ -61,14 +61,17 @@ export function jsonContentTypeError(req: Request): NextResponse | null {
   return errorResponse(415, `Send the body as JSON: Content-Type must be application/json (got ${got}).`);
 }
 
+export type BodyTextResult = { ok: true; text: string; bytes: number } | { ok: false; response: NextResponse };
+
 /**
- * Reads a JSON request body of at most `maxBytes`, stopping as soon as the
- * limit is passed so an oversized body is never held in memory whole.
- * Answers 415 unless the body is declared as `application/json`, 413 when
- * too large and 400 when the body is not UTF-8 JSON. Every route that reads
- * a body reads it here, so each one refuses a body sent as a form or as text.
+ * Reads a request body declared as JSON, of at most `maxBytes`, as text,
+ * stopping as soon as the limit is passed so an oversized body is never held
+ * in memory whole. Answers 415 unless the body is declared as
+ * `application/json`, 413 when too large and 400 when it is empty or not
+ * UTF-8. `readJsonBody` parses it; a route that parses elsewhere (the
+ * submissions route, in the grading pool) reads it here.
  */
-export async function readJsonBody(req: Request, maxBytes: number): Promise<BodyResult> {
+export async function readBodyText(req: Request, maxBytes: number): Promise<BodyTextResult> {
   const wrongType = jsonContentTypeError(req);
   if (wrongType) return { ok: false, response: wrongType };
   const tooLarge = () =>
@@ -100,10 +103,26 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<Body
   if (text.trim() === '') {
     return { ok: false, response: errorResponse(400, 'The request body is empty; send a JSON document.') };
   }
+  return { ok: true, text, bytes };
+}
+
+/** The 400 message for a body that is not JSON, naming the parser's complaint. */
+export function notJsonMessage(e: unknown): string {
+  return `The request body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+/**
+ * Reads a JSON request body of at most `maxBytes` (see `readBodyText`) and
+ * parses it; 400 when it is not JSON. Every route that reads a body reads it
+ * here or with `readBodyText`, so each one refuses a body sent as a form or
+ * as text.
+ */
+export async function readJsonBody(req: Request, maxBytes: number): Promise<BodyResult> {
+  const body = await readBodyText(req, maxBytes);
+  if (!body.ok) return body;
   try {
-    return { ok: true, value: JSON.parse(text), bytes };
+    return { ok: true, value: JSON.parse(body.text), bytes: body.bytes };
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return { ok: false, response: errorResponse(400, `The request body is not valid JSON: ${detail}`) };
+    return { ok: false, response: errorResponse(400, notJsonMessage(e)) };
   }
 }

@@ -1,20 +1,28 @@
 /**
- * One grading job, as a worker thread of the grading pool runs it
- * (lib/scenarios/grading-pool.ts): the capacity engine's CPU time is spent
- * here, off the thread that answers HTTP requests.
+ * The jobs a worker thread of the grading pool runs
+ * (lib/scenarios/grading-pool.ts): parsing, checking and grading a design,
+ * so the capacity engine's CPU time, and the parsing of a large body, are
+ * spent here, off the thread that answers HTTP requests.
  */
 import { threadId } from 'node:worker_threads';
+import { MAX_DESIGN_BYTES } from '../design/schema';
 import type { Design } from '../engine/types';
+import { notJsonMessage } from '../http';
 import { evaluateDesign } from './engine';
 import { gradeDesign, type ScenarioGrade } from './grading';
-import type { ScenarioConfig } from './schema';
+import { overGradingCap } from './grading-limits';
+import { checkDesignConstraints, designBytes, emptyDesignIssue, parseWith, submitSchema, type FieldIssue, type ScenarioConfig } from './schema';
 
-export interface GradingTask {
-  design: Design;
-  config: Pick<ScenarioConfig, 'targets' | 'slo' | 'workload'>;
+type Config = Pick<ScenarioConfig, 'targets' | 'slo' | 'workload'>;
+/** What a submitted design is checked against. */
+export type SubmissionRules = Pick<ScenarioConfig, 'allowedKinds' | 'startingDesign' | 'lockedNodeIds'>;
+
+export type GradingJob = { kind: 'grade'; design: Design; config: Config } | { kind: 'submission'; text: string; rules: SubmissionRules; config: Config };
+
+export type GradingTask = GradingJob & {
   /** Set to the start time (ms since the epoch) when a worker picks the job up; the pool's time limit runs from then. */
   started: SharedArrayBuffer;
-}
+};
 
 export interface GradingOutcome {
   grade: ScenarioGrade;
@@ -23,9 +31,51 @@ export interface GradingOutcome {
   ms: number;
 }
 
-export function runGradingTask(task: GradingTask): GradingOutcome {
+/** A submission's body, parsed, checked and graded; or why it was refused. */
+export type SubmissionOutcome =
+  | { kind: 'notJson'; message: string }
+  | { kind: 'tooLarge'; limitBytes: number }
+  | { kind: 'overCap'; components: number; connections: number }
+  | { kind: 'invalid'; what: string; issues: FieldIssue[] }
+  /** `document`: the validated design as stored (compact JSON). */
+  | { kind: 'graded'; document: string; grade: ScenarioGrade; threadId: number };
+
+function checkSubmission(text: string, rules: SubmissionRules, config: Config): SubmissionOutcome {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { kind: 'notJson', message: notJsonMessage(e) };
+  }
+  const body = raw as { design?: unknown } | null;
+  if (body && typeof body === 'object') {
+    if (designBytes(body.design) > MAX_DESIGN_BYTES) return { kind: 'tooLarge', limitBytes: MAX_DESIGN_BYTES };
+    // Counted before validation: a design too large to grade costs nothing more.
+    const over = overGradingCap(body.design);
+    if (over) return { kind: 'overCap', ...over };
+  }
+  let parsed;
+  try {
+    parsed = parseWith(submitSchema, raw);
+  } catch (e) {
+    if (e instanceof RangeError) {
+      return { kind: 'invalid', what: 'The design is not valid', issues: [{ path: '', message: 'the request body is nested too deeply to read' }] };
+    }
+    throw e;
+  }
+  if (!parsed.ok) return { kind: 'invalid', what: 'The design is not valid', issues: parsed.issues };
+  const design = parsed.value.design;
+  const issues = checkDesignConstraints(design, rules);
+  if (issues.length > 0) return { kind: 'invalid', what: 'The design breaks the scenario’s rules', issues };
+  const empty = emptyDesignIssue(design);
+  if (empty) return { kind: 'invalid', what: 'There is nothing to grade', issues: [empty] };
+  return { kind: 'graded', document: JSON.stringify(design), grade: gradeDesign(design, config, evaluateDesign), threadId };
+}
+
+export function runGradingTask(task: GradingTask): GradingOutcome | SubmissionOutcome {
   const t0 = Date.now();
   Atomics.store(new BigInt64Array(task.started), 0, BigInt(t0));
+  if (task.kind === 'submission') return checkSubmission(task.text, task.rules, task.config);
   const grade = gradeDesign(task.design, task.config, evaluateDesign);
   return { grade, threadId, ms: Date.now() - t0 };
 }

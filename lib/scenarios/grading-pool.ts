@@ -18,16 +18,16 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Piscina as PiscinaClass } from 'piscina';
 import type { Design } from '../engine/types';
-import type { GradingOutcome, GradingTask } from './grading-job';
+import type { GradingJob, GradingOutcome, GradingTask, SubmissionOutcome, SubmissionRules } from './grading-job';
 import type { ScenarioGrade } from './grading';
 import type { ScenarioConfig } from './schema';
 
-/** Most nodes (Users included) a design may have to be graded. */
-export const MAX_GRADED_COMPONENTS = 500;
-/** Most connections a design may have to be graded. */
-export const MAX_GRADED_CONNECTIONS = 2_000;
+export { gradingCapMessage, MAX_GRADED_COMPONENTS, MAX_GRADED_CONNECTIONS, overGradingCap } from './grading-limits';
+
 /** Most time one grading job may run on a worker. */
 export const GRADING_TIME_LIMIT_MS = 2_000;
+/** How much lower the workers' CPU priority is than the request thread's (nice 0 → 10; about a tenth of the CPU when both compete). */
+const GRADING_NICE_INCREMENT = 10;
 /** Most time a job may wait for a free worker before the pool is called busy. */
 export const GRADING_QUEUE_WAIT_MS = 10_000;
 
@@ -45,23 +45,6 @@ export class GradingBusy extends Error {
   }
 }
 
-/** What exceeds the grading cap in a raw (unvalidated) request design, or null. */
-export function overGradingCap(design: unknown): { components: number; connections: number } | null {
-  if (!design || typeof design !== 'object') return null;
-  const { nodes, edges } = design as { nodes?: unknown; edges?: unknown };
-  const components = Array.isArray(nodes) ? nodes.length : 0;
-  const connections = Array.isArray(edges) ? edges.length : 0;
-  return components > MAX_GRADED_COMPONENTS || connections > MAX_GRADED_CONNECTIONS ? { components, connections } : null;
-}
-
-export function gradingCapMessage(found: { components: number; connections: number }): string {
-  const n = (x: number) => x.toLocaleString('en-US');
-  return (
-    `The design has ${n(found.components)} components and ${n(found.connections)} connections; ` +
-    `a design is graded with at most ${n(MAX_GRADED_COMPONENTS)} components and ${n(MAX_GRADED_CONNECTIONS)} connections.`
-  );
-}
-
 export interface GradingPoolOptions {
   threads?: number;
   timeLimitMs?: number;
@@ -69,8 +52,16 @@ export interface GradingPoolOptions {
   maxQueue?: number;
 }
 
+type Config = Pick<ScenarioConfig, 'targets' | 'slo' | 'workload'>;
+
 export interface GradingPool {
-  grade(design: Design, config: Pick<ScenarioConfig, 'targets' | 'slo' | 'workload'>): Promise<GradingOutcome>;
+  grade(design: Design, config: Config): Promise<GradingOutcome>;
+  /**
+   * A submission's body as the client sent it (text): parsed, checked
+   * against the size, the cap and the scenario's rules, and graded, all in a
+   * worker, so a large body costs the request thread nothing but reading it.
+   */
+  checkAndGrade(text: string, rules: SubmissionRules, config: Config): Promise<SubmissionOutcome>;
   /** The worker threads alive now (for tests: a stopped job's worker is replaced). */
   threadIds(): number[];
   destroy(): Promise<void>;
@@ -95,55 +86,60 @@ function loadPiscina(): typeof PiscinaClass {
 export function createGradingPool(options: GradingPoolOptions = {}): GradingPool {
   const timeLimitMs = options.timeLimitMs ?? GRADING_TIME_LIMIT_MS;
   const queueWaitMs = options.queueWaitMs ?? GRADING_QUEUE_WAIT_MS;
-  // One worker per core: the request thread shares the cores with them, and
-  // the OS gives it its turn while they compute (it never waits for them).
+  // One worker per core, at a lower CPU priority than the request thread
+  // (niceIncrement, Linux): when both want a core, the OS runs the thread
+  // answering requests first, so grading uses the CPU that is left over.
   const threads = options.threads ?? Math.max(1, os.availableParallelism());
   const Piscina = loadPiscina();
-  const pool = new Piscina<GradingTask, GradingOutcome>({
+  const pool = new Piscina<GradingTask, GradingOutcome | SubmissionOutcome>({
     filename: WORKER_FILE,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Infinity,
+    niceIncrement: GRADING_NICE_INCREMENT,
     maxQueue: options.maxQueue ?? 1_000,
   });
   // A worker that fails to start or dies is replaced by piscina; say why in the server's log.
   pool.on('error', (e: unknown) => console.error('grading pool: a worker failed:', e));
 
+  async function run<T extends GradingOutcome | SubmissionOutcome>(task: GradingJob): Promise<T> {
+    if (pool.queueSize >= pool.options.maxQueue) throw new GradingBusy(Math.ceil(queueWaitMs / 1000));
+    const started = new SharedArrayBuffer(8);
+    const startedAt = new BigInt64Array(started);
+    const controller = new AbortController();
+    const queuedAt = Date.now();
+    let reason: GradingTimeout | GradingBusy | null = null;
+    // One timer per job: re-armed until the job has run timeLimitMs, or
+    // waited queueWaitMs without starting.
+    let timer: NodeJS.Timeout;
+    const check = () => {
+      const t0 = Number(Atomics.load(startedAt, 0));
+      const now = Date.now();
+      if (t0 === 0) {
+        if (now - queuedAt >= queueWaitMs) {
+          reason = new GradingBusy(Math.ceil(queueWaitMs / 1000));
+          controller.abort(reason);
+        } else timer = setTimeout(check, Math.min(timeLimitMs, queuedAt + queueWaitMs - now));
+      } else if (now - t0 >= timeLimitMs) {
+        reason = new GradingTimeout(timeLimitMs);
+        controller.abort(reason); // piscina terminates the worker and starts a new one
+      } else timer = setTimeout(check, t0 + timeLimitMs - now);
+    };
+    timer = setTimeout(check, Math.min(timeLimitMs, queueWaitMs));
+    try {
+      return (await pool.run({ ...task, started } as GradingTask, { signal: controller.signal })) as T;
+    } catch (e) {
+      if (reason) throw reason;
+      if (e instanceof Error && /queue is at limit/i.test(e.message)) throw new GradingBusy(Math.ceil(queueWaitMs / 1000));
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   return {
-    async grade(design, config) {
-      if (pool.queueSize >= pool.options.maxQueue) throw new GradingBusy(Math.ceil(queueWaitMs / 1000));
-      const started = new SharedArrayBuffer(8);
-      const startedAt = new BigInt64Array(started);
-      const controller = new AbortController();
-      const queuedAt = Date.now();
-      let reason: GradingTimeout | GradingBusy | null = null;
-      // One timer per job: re-armed until the job has run timeLimitMs, or
-      // waited queueWaitMs without starting.
-      let timer: NodeJS.Timeout;
-      const check = () => {
-        const t0 = Number(Atomics.load(startedAt, 0));
-        const now = Date.now();
-        if (t0 === 0) {
-          if (now - queuedAt >= queueWaitMs) {
-            reason = new GradingBusy(Math.ceil(queueWaitMs / 1000));
-            controller.abort(reason);
-          } else timer = setTimeout(check, Math.min(timeLimitMs, queuedAt + queueWaitMs - now));
-        } else if (now - t0 >= timeLimitMs) {
-          reason = new GradingTimeout(timeLimitMs);
-          controller.abort(reason); // piscina terminates the worker and starts a new one
-        } else timer = setTimeout(check, t0 + timeLimitMs - now);
-      };
-      timer = setTimeout(check, Math.min(timeLimitMs, queueWaitMs));
-      try {
-        return await pool.run({ design, config, started }, { signal: controller.signal });
-      } catch (e) {
-        if (reason) throw reason;
-        if (e instanceof Error && /queue is at limit/i.test(e.message)) throw new GradingBusy(Math.ceil(queueWaitMs / 1000));
-        throw e;
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+    grade: (design, config) => run<GradingOutcome>({ kind: 'grade', design, config }),
+    checkAndGrade: (text, rules, config) => run<SubmissionOutcome>({ kind: 'submission', text, rules, config }),
     threadIds: () => pool.threads.map((w) => w.threadId),
     destroy: () => pool.destroy(),
   };
@@ -158,6 +154,6 @@ export function gradingPool(): GradingPool {
 }
 
 /** Grades `design` against a scenario in the process's pool. */
-export async function gradeInPool(design: Design, config: Pick<ScenarioConfig, 'targets' | 'slo' | 'workload'>): Promise<ScenarioGrade> {
+export async function gradeInPool(design: Design, config: Config): Promise<ScenarioGrade> {
   return (await gradingPool().grade(design, config)).grade;
 }

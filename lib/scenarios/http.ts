@@ -1,6 +1,6 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
-import { jsonContentTypeError, readJsonBody } from '../http';
+import { jsonContentTypeError, readBodyText, readJsonBody } from '../http';
 import { hitRateLimits, type RateDecision, type RateHit } from './rate-limit';
 import { describeFieldIssues, type FieldIssue } from './schema';
 
@@ -45,6 +45,13 @@ export async function readBody(req: Request, maxBytes: number): Promise<{ ok: tr
   const body = await readJsonBody(req, maxBytes);
   if (!body.ok) return { ok: false, response: withBaseHeaders(body.response) };
   return { ok: true, value: body.value };
+}
+
+/** A JSON body as text, unparsed (see `readBodyText`), with this API's headers on a refusal. */
+export async function readText(req: Request, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false; response: NextResponse }> {
+  const body = await readBodyText(req, maxBytes);
+  if (!body.ok) return { ok: false, response: withBaseHeaders(body.response) };
+  return { ok: true, text: body.text };
 }
 
 /** The 429 answer for a refused hit, with Retry-After. */

@@ -303,8 +303,8 @@ const submissionSelect = { id: true, createdAt: true, score: true, passed: true,
  * The answer to a retry: the student's submission stored under `key` when it
  * holds this design, a refusal when it holds another; null when the key is new.
  */
-export function replayedSubmission(rec: ScenarioRecord, student: StudentRecord, key: string, design: Design): Promise<SubmitResult | null> {
-  return byIdempotencyKey(rec, student, key, JSON.stringify(design));
+export function replayedSubmission(rec: ScenarioRecord, student: StudentRecord, key: string, design: Design | GradedDesign): Promise<SubmitResult | null> {
+  return byIdempotencyKey(rec, student, key, 'document' in design ? design.document : JSON.stringify(design));
 }
 
 async function byIdempotencyKey(rec: ScenarioRecord, student: StudentRecord, key: string, document: string): Promise<SubmitResult | null> {
@@ -340,23 +340,30 @@ function isUniqueViolation(e: unknown): boolean {
  * key with a different design is refused (`keyReused`).
  *
  * Grading runs in the worker pool (lib/scenarios/grading-pool.ts) before the
- * transaction, which then holds a database connection for two short
- * statements only; it throws GradingTimeout or GradingBusy from the pool.
+ * transaction (or before the call: a `GradedDesign`), so the transaction
+ * holds a database connection for two short statements only; it throws
+ * GradingTimeout or GradingBusy from the pool.
  */
+/** A validated design as stored (compact JSON) with its grade, as the grading pool answers a submission. */
+export interface GradedDesign {
+  document: string;
+  grade: ScenarioGrade;
+}
+
 export async function submitDesign(
   rec: ScenarioRecord,
   student: StudentRecord,
-  design: Design,
+  design: Design | GradedDesign,
   limits: RateHit[] = [],
   options: { idempotencyKey?: string | null; /** The caller already asked `replayedSubmission`. */ keyChecked?: boolean } = {},
 ): Promise<SubmitResult> {
-  const document = JSON.stringify(design);
+  const document = 'document' in design ? design.document : JSON.stringify(design);
   const key = options.idempotencyKey ?? null;
   if (key && !options.keyChecked) {
     const earlier = await byIdempotencyKey(rec, student, key, document);
     if (earlier) return earlier;
   }
-  const grade = await gradeInPool(design, rec.config);
+  const grade = 'document' in design ? design.grade : await gradeInPool(design, rec.config);
   const data = {
     id: randomId(),
     scenarioId: rec.row.id,

@@ -121,12 +121,22 @@ export async function freshWindow(windowSeconds: number, needSeconds: number): P
 /**
  * For `vi.mock('@/lib/scenarios/grading-pool', …)`: grades on the test's own
  * thread with the mocked engine (a worker thread would load the real one).
- * tests/api/grading-pool.test.ts tests the pool itself.
+ * tests/api/grading-pool.test.ts and submissions-idempotency.test.ts test the pool itself.
  */
 export async function gradingPoolWithFakeEngine(importOriginal: () => Promise<typeof import('@/lib/scenarios/grading-pool')>) {
   const { gradeDesign } = await import('@/lib/scenarios/grading');
+  const { runGradingTask } = await import('@/lib/scenarios/grading-job');
+  const started = () => new SharedArrayBuffer(8);
+  const inline = {
+    grade: async (design: Design, config: Parameters<typeof gradeDesign>[1]) => runGradingTask({ kind: 'grade', design, config, started: started() }),
+    checkAndGrade: async (text: string, rules: import('@/lib/scenarios/grading-job').SubmissionRules, config: Parameters<typeof gradeDesign>[1]) =>
+      runGradingTask({ kind: 'submission', text, rules, config, started: started() }),
+    threadIds: () => [],
+    destroy: async () => {},
+  };
   return {
     ...(await importOriginal()),
+    gradingPool: () => inline,
     gradeInPool: async (design: Design, config: Parameters<typeof gradeDesign>[1]) => gradeDesign(design, config, fakeEvaluate),
   };
 }

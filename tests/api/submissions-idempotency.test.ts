@@ -77,6 +77,14 @@ describe(`submissions with the grading pool (${process.env.TEST_DATABASE_URL ? '
     expect(await stored(slug)).toBe(0);
   });
 
+  it('refuses a scenario whose reference design is over the cap (it is graded for the dashboard) with 413', async () => {
+    const before = await db().scenario.count();
+    const res = await call(routes.create, { body: scenarioInput({}, { referenceDesign: largeDesign(3_400) }), address: newAddress() });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: string }).error).toMatch(/^The reference design: The design has 3,401 components .*at most 500 components/);
+    expect(await db().scenario.count()).toBe(before);
+  });
+
   it('stores a retry with the same Idempotency-Key once and answers the original submission', async () => {
     const slug = await scenario();
     const token = await join(slug);

@@ -1,7 +1,8 @@
 import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
 import { createScenario } from '@/lib/scenarios/repository';
 import { createScenarioSchema, MAX_CREATE_BYTES, oversizedCreatePart, parseWith } from '@/lib/scenarios/schema';
-import { invalid, json, limit, readBody, tooLarge } from '@/lib/scenarios/http';
+import { fail, invalid, json, limit, readBody, tooLarge } from '@/lib/scenarios/http';
+import { gradingCapMessage, MAX_GRADED_COMPONENTS, MAX_GRADED_CONNECTIONS, overGradingCap } from '@/lib/scenarios/grading-pool';
 import { otherMethods } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
@@ -15,6 +16,13 @@ export async function POST(req: Request) {
   if (!body.ok) return body.response;
   const big = oversizedCreatePart(body.value);
   if (big) return tooLarge(big.what, big.limitBytes);
+  // The reference is graded for the dashboard and students submit from the
+  // starting design: both within what a submission may have.
+  const config = (body.value as { config?: { startingDesign?: unknown; referenceDesign?: unknown } } | null)?.config;
+  for (const [what, design] of [['The starting design', config?.startingDesign], ['The reference design', config?.referenceDesign]] as const) {
+    const over = overGradingCap(design);
+    if (over) return fail(413, `${what}: ${gradingCapMessage(over)}`, { limitComponents: MAX_GRADED_COMPONENTS, limitConnections: MAX_GRADED_CONNECTIONS });
+  }
   const parsed = parseWith(createScenarioSchema, body.value);
   if (!parsed.ok) return invalid(parsed.issues, 'The scenario is not valid');
   const limited = await limit({ rule: RATE_RULES.createScenario, subject: clientAddress(req) }, { rule: RATE_RULES.createScenarioGlobal, subject: 'all' });

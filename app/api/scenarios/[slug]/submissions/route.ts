@@ -1,9 +1,9 @@
 import { MAX_DESIGN_BYTES } from '@/lib/design/schema';
 import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
 import { authorizeStudent, closedReason, replayedSubmission, submitDesign, type SubmitResult } from '@/lib/scenarios/repository';
-import { checkDesignConstraints, designBytes, emptyDesignIssue, MAX_SUBMIT_BYTES, parseWith, submitSchema } from '@/lib/scenarios/schema';
-import { fail, invalid, json, notFound, readBody, studentTokenOf, tooLarge, tooMany } from '@/lib/scenarios/http';
-import { GradingBusy, gradingCapMessage, GradingTimeout, MAX_GRADED_COMPONENTS, MAX_GRADED_CONNECTIONS, overGradingCap } from '@/lib/scenarios/grading-pool';
+import { MAX_SUBMIT_BYTES } from '@/lib/scenarios/schema';
+import { fail, invalid, json, notFound, readText, studentTokenOf, tooLarge, tooMany } from '@/lib/scenarios/http';
+import { GradingBusy, gradingCapMessage, gradingPool, GradingTimeout, MAX_GRADED_COMPONENTS, MAX_GRADED_CONNECTIONS } from '@/lib/scenarios/grading-pool';
 import { otherMethods } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
@@ -12,11 +12,12 @@ export const dynamic = 'force-dynamic';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 /**
- * A student submits a design (`{design}`, with `X-Student-Token`). It is
- * checked against the scenario (allowed kinds, locked nodes) and refused
- * when it has nothing to grade (no components besides Users, as the student
- * page says before sending), then graded in the worker pool and stored; the
- * 201 answer comes only after the row is committed.
+ * A student submits a design (`{design}`, with `X-Student-Token`). The body
+ * is read here and handed as text to the grading pool, where it is parsed,
+ * checked against the size and component caps and the scenario (allowed
+ * kinds, locked nodes; refused when it has nothing to grade, as the student
+ * page says before sending) and graded: this thread only reads bytes and
+ * stores the row. The 201 answer comes only after the row is committed.
  *
  * With an `Idempotency-Key` header, a retry of the same request by the same
  * student (its answer was lost) stores nothing new and answers the stored
@@ -30,47 +31,16 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
     return fail(400, 'The Idempotency-Key header must be 1 to 255 visible ASCII characters (a UUID, say).');
   }
   const idempotencyKey = rawKey?.trim() || null;
-  const body = await readBody(req, MAX_SUBMIT_BYTES);
+  const body = await readText(req, MAX_SUBMIT_BYTES);
   if (!body.ok) return body.response;
-  const raw = body.value as { design?: unknown } | null;
-  if (raw && typeof raw === 'object' && designBytes(raw.design) > MAX_DESIGN_BYTES) return tooLarge('The design', MAX_DESIGN_BYTES);
-  // Counted before validation: a design too large to grade costs nothing more.
-  const over = raw && typeof raw === 'object' ? overGradingCap(raw.design) : null;
-  if (over) {
-    return fail(413, gradingCapMessage(over), { limitComponents: MAX_GRADED_COMPONENTS, limitConnections: MAX_GRADED_CONNECTIONS });
-  }
 
   const auth = await authorizeStudent(slug, studentTokenOf(req));
   if (!auth) return notFound();
+  const { config } = auth.scenario;
 
-  const parsed = parseWith(submitSchema, body.value);
-  if (!parsed.ok) return invalid(parsed.issues, 'The design is not valid');
-  const issues = checkDesignConstraints(parsed.value.design, auth.scenario.config);
-  if (issues.length > 0) return invalid(issues, 'The design breaks the scenario’s rules');
-  const empty = emptyDesignIssue(parsed.value.design);
-  if (empty) return invalid([empty], 'There is nothing to grade');
-
-  // A retry is answered as the original was, even if submissions closed since.
-  if (idempotencyKey) {
-    const earlier = await replayedSubmission(auth.scenario, auth.student, idempotencyKey, parsed.value.design);
-    if (earlier) return answer(earlier);
-  }
-  const reason = closedReason(auth.scenario);
-  if (reason) return fail(409, reason);
-
+  let outcome;
   try {
-    // The rate limits are counted in the same transaction as the insert: one commit.
-    const result = await submitDesign(
-      auth.scenario,
-      auth.student,
-      parsed.value.design,
-      [
-        { rule: RATE_RULES.submitStudent, subject: auth.student.id },
-        { rule: RATE_RULES.submitAddress, subject: clientAddress(req) },
-      ],
-      { idempotencyKey, keyChecked: true },
-    );
-    return answer(result);
+    outcome = await gradingPool().checkAndGrade(body.text, config, config);
   } catch (e) {
     if (e instanceof GradingTimeout) return fail(422, `${e.message} Simplify the design and submit again.`, { limitMs: e.limitMs });
     if (e instanceof GradingBusy) {
@@ -78,6 +48,38 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
     }
     throw e;
   }
+  switch (outcome.kind) {
+    case 'notJson':
+      return fail(400, outcome.message);
+    case 'tooLarge':
+      return tooLarge('The design', MAX_DESIGN_BYTES);
+    case 'overCap':
+      return fail(413, gradingCapMessage(outcome), { limitComponents: MAX_GRADED_COMPONENTS, limitConnections: MAX_GRADED_CONNECTIONS });
+    case 'invalid':
+      return invalid(outcome.issues, outcome.what);
+  }
+  const graded = { document: outcome.document, grade: outcome.grade };
+
+  // A retry is answered as the original was, even if submissions closed since.
+  if (idempotencyKey) {
+    const earlier = await replayedSubmission(auth.scenario, auth.student, idempotencyKey, graded);
+    if (earlier) return answer(earlier);
+  }
+  const reason = closedReason(auth.scenario);
+  if (reason) return fail(409, reason);
+
+  // The rate limits are counted in the same transaction as the insert: one commit.
+  const result = await submitDesign(
+    auth.scenario,
+    auth.student,
+    graded,
+    [
+      { rule: RATE_RULES.submitStudent, subject: auth.student.id },
+      { rule: RATE_RULES.submitAddress, subject: clientAddress(req) },
+    ],
+    { idempotencyKey, keyChecked: true },
+  );
+  return answer(result);
 }
 
 function answer(result: SubmitResult) {
