@@ -1,5 +1,7 @@
+import { unstable_rethrow } from 'next/navigation';
 import { NextResponse } from 'next/server';
 import { echoed } from './echoed';
+import { randomId } from './ids';
 
 export { echoed };
 
@@ -26,7 +28,7 @@ type Answered<M extends RouteMethod> = M | (M extends 'GET' ? 'HEAD' : never);
  */
 export function otherMethods<M extends RouteMethod>(
   ...served: M[]
-): Record<Exclude<Method, Answered<M>>, (req: Request) => NextResponse> {
+): Record<Exclude<Method, Answered<M>>, (req: Request) => Promise<Response>> {
   const answered = new Set<Method>(served);
   if (answered.has('GET')) answered.add('HEAD');
   answered.add('OPTIONS');
@@ -39,11 +41,11 @@ export function otherMethods<M extends RouteMethod>(
       { allowed },
       { allow },
     );
-  const handlers: Partial<Record<Method, (req: Request) => NextResponse>> = {
-    OPTIONS: () => new NextResponse(null, { status: 204, headers: { allow } }),
+  const handlers: Partial<Record<Method, (req: Request) => Promise<Response>>> = {
+    OPTIONS: route(() => new NextResponse(null, { status: 204, headers: { allow } })),
   };
-  for (const m of METHODS) if (!answered.has(m)) handlers[m] = notAllowed;
-  return handlers as Record<Exclude<Method, Answered<M>>, (req: Request) => NextResponse>;
+  for (const m of METHODS) if (!answered.has(m)) handlers[m] = route(notAllowed);
+  return handlers as Record<Exclude<Method, Answered<M>>, (req: Request) => Promise<Response>>;
 }
 
 /**
@@ -100,10 +102,242 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<Body
   if (text.trim() === '') {
     return { ok: false, response: errorResponse(400, 'The request body is empty; send a JSON document.') };
   }
+  // Before parsing: a document nested 200,000 levels deep parses, but every
+  // recursive step after it (validation, JSON.stringify) overflows the stack.
+  const depth = nestingDepthOver(text, MAX_JSON_DEPTH);
+  if (depth !== null) {
+    return {
+      ok: false,
+      response: errorResponse(
+        400,
+        `The request body is nested more than ${MAX_JSON_DEPTH} levels deep (lists and objects within each other, at character ${depth.at}); at most ${MAX_JSON_DEPTH} levels are allowed.`,
+        { limitDepth: MAX_JSON_DEPTH },
+      ),
+    };
+  }
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text), bytes };
+    value = JSON.parse(text);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     return { ok: false, response: errorResponse(400, `The request body is not valid JSON: ${detail}`) };
   }
+  const broken = illFormedText(value);
+  if (broken) {
+    const issue = { path: broken.path, message: broken.message };
+    return { ok: false, response: errorResponse(422, `The request is not valid:\n${broken.path ? `${broken.path}: ` : ''}${broken.message}`, { issues: [issue] }) };
+  }
+  return { ok: true, value, bytes };
+}
+
+/** The deepest nesting of lists and objects a JSON request body may have. Designs and scenarios need fewer than 10. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Where `text`, read as JSON, first opens a list or object deeper than
+ * `max`; null when it never does. A scan of the characters, outside strings,
+ * so it costs no stack however deep the text goes.
+ */
+export function nestingDepthOver(text: string, max: number): { at: number } | null {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return { at: i };
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return null;
+}
+
+// A high surrogate not followed by a low one, or a low one not after a high one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function pathOf(parts: readonly (string | number)[]): string {
+  let out = '';
+  for (const p of parts) out += typeof p === 'number' ? `[${p}]` : out ? `.${p}` : p;
+  return out;
+}
+
+/**
+ * The first string (or field name) in a parsed JSON value that is not
+ * well-formed Unicode: JSON's `\ud800` escape makes half a character that
+ * no database column can store as text and no page can show. Null when all
+ * are whole. The value is at most MAX_JSON_DEPTH deep (checked first).
+ */
+export function illFormedText(value: unknown): { path: string; message: string } | null {
+  const visit = (v: unknown, at: (string | number)[]): { path: string; message: string } | null => {
+    const here = () => pathOf(at) || 'the request body';
+    if (typeof v === 'string') {
+      const m = LONE_SURROGATE.exec(v);
+      return m
+        ? { path: pathOf(at), message: `${here()} contains half a character (a lone surrogate, \\u${m[0].charCodeAt(0).toString(16).toUpperCase()}, at character ${m.index + 1}); send well-formed Unicode text` }
+        : null;
+    }
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const found = visit(v[i], [...at, i]);
+        if (found) return found;
+      }
+      return null;
+    }
+    if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        if (LONE_SURROGATE.test(k)) {
+          return { path: pathOf(at), message: `a field name in ${here()} contains half a character (a lone surrogate); send well-formed Unicode text` };
+        }
+        const found = visit(child, [...at, k]);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  return visit(value, []);
+}
+
+// ---------------------------------------------------------------------------
+// One wrapper for every route handler: no answer is ever a bare 500.
+
+/**
+ * An answer to give instead of going on: thrown from code far from the
+ * route (a removed student's token), answered by `route` as JSON
+ * `{error, ...extra}` with `status`.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Prisma error codes that mean "busy or unreachable, try again", not "this request is wrong". */
+const BUSY_CODES: Record<string, 'busy' | 'unreachable'> = {
+  P1001: 'unreachable', // can't reach the database server
+  P1002: 'unreachable', // reached, but it timed out
+  P1008: 'busy', // operation timed out (SQLITE_BUSY after the busy timeout)
+  P1017: 'unreachable', // the server closed the connection
+  P2024: 'busy', // timed out fetching a connection from the pool
+  P2028: 'busy', // transaction API error: unable to start a transaction in the given time
+  P2034: 'busy', // write conflict or deadlock: retry
+  P2037: 'busy', // too many database connections
+};
+/** The same, as drivers say it (better-sqlite3, PostgreSQL SQLSTATE, Node's sockets). */
+const DRIVER_CODES: Record<string, 'busy' | 'unreachable'> = {
+  SQLITE_BUSY: 'busy',
+  SQLITE_BUSY_SNAPSHOT: 'busy',
+  SQLITE_BUSY_TIMEOUT: 'busy',
+  SQLITE_LOCKED: 'busy',
+  '40001': 'busy', // serialization_failure
+  '40P01': 'busy', // deadlock_detected
+  '53300': 'busy', // too_many_connections
+  '55P03': 'busy', // lock_not_available
+  '57014': 'busy', // query_canceled (statement timeout)
+  '57P03': 'unreachable', // cannot_connect_now
+  '08000': 'unreachable',
+  '08001': 'unreachable',
+  '08003': 'unreachable',
+  '08006': 'unreachable',
+  ECONNREFUSED: 'unreachable',
+  ECONNRESET: 'unreachable',
+  ETIMEDOUT: 'unreachable',
+  EPIPE: 'unreachable',
+};
+/** Driver adapter error kinds (Prisma's driver adapters). */
+const ADAPTER_KINDS: Record<string, 'busy' | 'unreachable'> = {
+  SocketTimeout: 'busy',
+  TooManyConnections: 'busy',
+  TransactionWriteConflict: 'busy',
+  DatabaseNotReachable: 'unreachable',
+  ConnectionClosed: 'unreachable',
+};
+const BUSY_MESSAGES: [RegExp, 'busy' | 'unreachable'][] = [
+  [/timeout exceeded when trying to connect/i, 'busy'], // pg-pool
+  [/unable to start a transaction in the given time/i, 'busy'],
+  [/database is locked/i, 'busy'],
+  [/connection terminated unexpectedly/i, 'unreachable'],
+];
+
+/**
+ * Whether `error` (or any error it wraps) says the database is busy or out
+ * of reach, so the same request may well succeed a moment later; null for
+ * every other error.
+ */
+export function databaseTrouble(error: unknown): { kind: 'busy' | 'unreachable'; code: string } | null {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0 && seen.size < 20) {
+    const e = queue.shift();
+    if (!e || typeof e !== 'object' || seen.has(e)) continue;
+    seen.add(e);
+    const o = e as { code?: unknown; errorCode?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown }; errors?: unknown };
+    for (const c of [o.code, o.errorCode]) if (typeof c === 'string' && BUSY_CODES[c]) return { kind: BUSY_CODES[c], code: c };
+    for (const c of [o.code, o.originalCode]) if (typeof c === 'string' && DRIVER_CODES[c]) return { kind: DRIVER_CODES[c], code: c };
+    if (typeof o.kind === 'string' && ADAPTER_KINDS[o.kind]) return { kind: ADAPTER_KINDS[o.kind], code: o.kind };
+    if (typeof o.message === 'string') for (const [re, kind] of BUSY_MESSAGES) if (re.test(o.message)) return { kind, code: 'message' };
+    queue.push(o.cause, o.meta?.driverAdapterError);
+    if (Array.isArray(o.errors)) queue.push(...o.errors);
+  }
+  return null;
+}
+
+/** Seconds a client is asked to wait before retrying, by kind of trouble. */
+export const RETRY_AFTER_SECONDS = { busy: 2, unreachable: 10 } as const;
+
+/** The answer for an error a handler threw: never an empty 500. */
+export function errorAnswer(req: Request | undefined, error: unknown): NextResponse {
+  if (error instanceof ApiError) return errorResponse(error.status, error.message, error.extra, error.headers);
+  const errorId = randomId(6);
+  const where = req ? `${req.method} ${new URL(req.url).pathname}` : 'a request';
+  const trouble = databaseTrouble(error);
+  if (trouble) {
+    const seconds = RETRY_AFTER_SECONDS[trouble.kind];
+    console.warn(`[api] error ${errorId}: ${where}: the database is ${trouble.kind} (${trouble.code}); answered 503:`, error);
+    const what = trouble.kind === 'busy' ? 'The database is busy' : 'The database cannot be reached';
+    return errorResponse(
+      503,
+      `${what} right now, so this request was not completed; try again in ${seconds} s. (Error id ${errorId}.)`,
+      { errorId, reason: trouble.kind === 'busy' ? 'database-busy' : 'database-unreachable', retryAfterSeconds: seconds },
+      { 'retry-after': String(seconds) },
+    );
+  }
+  console.error(`[api] error ${errorId}: ${where} failed:`, error);
+  return errorResponse(
+    500,
+    `Something went wrong on the server while answering this request, and it was not completed. If it happens again, report error id ${errorId}.`,
+    { errorId },
+  );
+}
+
+const wrapped = new WeakSet<object>();
+
+/**
+ * Wraps a route handler: whatever it throws is answered as JSON (see
+ * `errorAnswer`) instead of Next's empty 500. Every handler under app/api is
+ * wrapped: `export const GET = route(async (req, ctx) => …)`.
+ */
+export function route<P extends [req?: Request, ...rest: unknown[]]>(handler: (...args: P) => Response | Promise<Response>): (...args: P) => Promise<Response> {
+  const fn = async (...args: P): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      unstable_rethrow(error); // Next's own control flow (dynamic usage while prerendering), never an error
+      return errorAnswer(args[0], error);
+    }
+  };
+  wrapped.add(fn);
+  return fn;
+}
+
+/** Whether `fn` was made by `route` (the test that every handler is wrapped asks this). */
+export function isRouteWrapped(fn: unknown): boolean {
+  return typeof fn === 'function' && wrapped.has(fn);
 }

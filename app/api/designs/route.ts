@@ -1,10 +1,10 @@
 import { NextResponse } from 'next/server';
 import { describeIssues, MAX_DESIGN_BYTES, parseDesign } from '@/lib/design/schema';
 import { saveDesign } from '@/lib/designs';
-import { errorResponse, otherMethods, readJsonBody } from '@/lib/http';
+import { errorResponse, otherMethods, readJsonBody, route } from '@/lib/http';
 
 /** Saves a design document; answers 201 `{id, url}`. */
-export async function POST(req: Request) {
+export const POST = route(async (req: Request) => {
   const body = await readJsonBody(req, MAX_DESIGN_BYTES);
   if (!body.ok) return body.response;
   const parsed = parseDesign(body.value, { strict: true });
@@ -13,6 +13,6 @@ export async function POST(req: Request) {
   }
   const id = await saveDesign(parsed.design);
   return NextResponse.json({ id, url: `/d/${id}` }, { status: 201, headers: { location: `/api/designs/${id}` } });
-}
+});
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');

@@ -2,7 +2,7 @@ import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
 import { createScenario } from '@/lib/scenarios/repository';
 import { createScenarioSchema, MAX_CREATE_BYTES, oversizedCreatePart, parseWith } from '@/lib/scenarios/schema';
 import { invalid, json, limit, readBody, tooLarge } from '@/lib/scenarios/http';
-import { otherMethods } from '@/lib/http';
+import { otherMethods, route } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
  * Creates a scenario. Answers 201 with the student link and the manage link;
  * the manage key appears only in this answer (the database keeps its hash).
  */
-export async function POST(req: Request) {
+export const POST = route(async (req: Request) => {
   const body = await readBody(req, MAX_CREATE_BYTES);
   if (!body.ok) return body.response;
   const big = oversizedCreatePart(body.value);
@@ -25,6 +25,6 @@ export async function POST(req: Request) {
     201,
     { location: `/api/scenarios/${slug}` },
   );
-}
+});
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');

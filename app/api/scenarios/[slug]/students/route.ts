@@ -2,7 +2,7 @@ import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
 import { findScenario, joinScenario } from '@/lib/scenarios/repository';
 import { joinSchema, MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/scenarios/schema';
 import { invalid, json, limit, notFound, readBody } from '@/lib/scenarios/http';
-import { otherMethods } from '@/lib/http';
+import { otherMethods, route } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
  * student's only credential, shown once, kept by the browser and in the
  * personal resume link.
  */
-export async function POST(req: Request, ctx: { params: Promise<{ slug: string }> }) {
+export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
   const { slug } = await ctx.params;
   const body = await readBody(req, MAX_SMALL_BODY_BYTES);
   if (!body.ok) return body.response;
@@ -23,6 +23,6 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
   if (limited) return limited;
   const { student, resumeToken } = await joinScenario(rec, parsed.value.displayName);
   return json({ displayName: student.displayName, resumeToken, resumeUrl: `/s/${slug}#resume=${resumeToken}` }, 201);
-}
+});
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');

@@ -3,7 +3,7 @@ import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
 import { authorizeStudent, closedReason, submitDesign } from '@/lib/scenarios/repository';
 import { checkDesignConstraints, designBytes, emptyDesignIssue, MAX_SUBMIT_BYTES, parseWith, submitSchema } from '@/lib/scenarios/schema';
 import { fail, invalid, json, notFound, readBody, studentTokenOf, tooLarge, tooMany } from '@/lib/scenarios/http';
-import { otherMethods } from '@/lib/http';
+import { otherMethods, route } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +14,7 @@ export const dynamic = 'force-dynamic';
  * page says before sending), then graded and stored; the 201 answer comes
  * only after the row is committed.
  */
-export async function POST(req: Request, ctx: { params: Promise<{ slug: string }> }) {
+export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
   const { slug } = await ctx.params;
   const body = await readBody(req, MAX_SUBMIT_BYTES);
   if (!body.ok) return body.response;
@@ -40,6 +40,6 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
   ]);
   if (!result.ok) return tooMany(result.refused);
   return json({ submission: result.submission }, 201);
-}
+});
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');
