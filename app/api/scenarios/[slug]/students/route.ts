@@ -1,5 +1,5 @@
 import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
-import { findScenario, joinScenario } from '@/lib/scenarios/repository';
+import { findScenario, joinScenario, sweepSampleStudents } from '@/lib/scenarios/repository';
 import { joinSchema, MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/scenarios/schema';
 import { invalid, json, limit, notFound, readBody } from '@/lib/scenarios/http';
 import { otherMethods, route } from '@/lib/http';
@@ -21,6 +21,7 @@ export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: st
   if (!rec) return notFound();
   const limited = await limit({ rule: RATE_RULES.join, subject: clientAddress(req) });
   if (limited) return limited;
+  if (rec.row.isSample) await sweepSampleStudents(); // a public sample keeps a visitor's work for a day only
   const { student, resumeToken } = await joinScenario(rec, parsed.value.displayName);
   return json({ displayName: student.displayName, resumeToken, resumeUrl: `/s/${slug}#resume=${resumeToken}` }, 201);
 });
