@@ -272,19 +272,26 @@ const BUSY_MESSAGES: [RegExp, 'busy' | 'unreachable'][] = [
  * every other error.
  */
 export function databaseTrouble(error: unknown): { kind: 'busy' | 'unreachable'; code: string } | null {
-  const seen = new Set<unknown>();
+  type Node = { code?: unknown; errorCode?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown }; errors?: unknown };
+  // The error and every error it wraps (cause, Prisma's driver adapter error, an AggregateError's errors).
+  const nodes: Node[] = [];
   const queue: unknown[] = [error];
-  while (queue.length > 0 && seen.size < 20) {
+  while (queue.length > 0 && nodes.length < 20) {
     const e = queue.shift();
-    if (!e || typeof e !== 'object' || seen.has(e)) continue;
-    seen.add(e);
-    const o = e as { code?: unknown; errorCode?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown }; errors?: unknown };
-    for (const c of [o.code, o.errorCode]) if (typeof c === 'string' && BUSY_CODES[c]) return { kind: BUSY_CODES[c], code: c };
-    for (const c of [o.code, o.originalCode]) if (typeof c === 'string' && DRIVER_CODES[c]) return { kind: DRIVER_CODES[c], code: c };
-    if (typeof o.kind === 'string' && ADAPTER_KINDS[o.kind]) return { kind: ADAPTER_KINDS[o.kind], code: o.kind };
-    if (typeof o.message === 'string') for (const [re, kind] of BUSY_MESSAGES) if (re.test(o.message)) return { kind, code: 'message' };
+    if (!e || typeof e !== 'object' || nodes.includes(e as Node)) continue;
+    const o = e as Node;
+    nodes.push(o);
     queue.push(o.cause, o.meta?.driverAdapterError);
     if (Array.isArray(o.errors)) queue.push(...o.errors);
+  }
+  // Codes first, anywhere in the chain; the words of a message only when no code says.
+  for (const o of nodes) {
+    for (const c of [o.code, o.errorCode]) if (typeof c === 'string' && BUSY_CODES[c]) return { kind: BUSY_CODES[c], code: c };
+    for (const c of [o.code, o.originalCode]) if (typeof c === 'string' && DRIVER_CODES[c]) return { kind: DRIVER_CODES[c], code: c };
+    if (typeof o.kind === 'string' && ADAPTER_KINDS[o.kind]) return { kind: ADAPTER_KINDS[o.kind], code: typeof o.originalCode === 'string' ? o.originalCode : o.kind };
+  }
+  for (const o of nodes) {
+    if (typeof o.message === 'string') for (const [re, kind] of BUSY_MESSAGES) if (re.test(o.message)) return { kind, code: 'message' };
   }
   return null;
 }
