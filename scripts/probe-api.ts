@@ -12,6 +12,7 @@
  *   npm run probe:api -- --url http://127.0.0.1:3000   # an app already running (rows not counted)
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { distDirFor, ensureBuild, freshSqlite, holdDistDir, startApp, type AppProcess } from './app-process';
@@ -87,6 +88,21 @@ const bigDesign = (components: number) => ({
   nodes: [{ id: 'users', kind: 'users', position: { x: 0, y: 0 } }, ...Array.from({ length: components }, (_, i) => ({ id: `c${i}`, kind: 'cache', position: { x: i, y: 0 } }))],
   edges: [],
 });
+/** One request over node:http, which sends any method (fetch refuses TRACE); answers the status and the body as text. */
+function httpRequest(url: string, method: string, headers: Record<string, string> = {}, body?: string | Uint8Array): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
 const errorOf = (b: unknown) => (b && typeof b === 'object' && 'error' in b ? String((b as { error: unknown }).error) : '');
 
 async function main() {
@@ -112,9 +128,9 @@ async function main() {
     let body: unknown = null;
     let isJson = false;
     try {
-      const res = await fetch(`${base}${p.path}`, { method: p.method, headers: p.headers, body: p.body as BodyInit | undefined });
+      const res = await httpRequest(`${base}${p.path}`, p.method, p.headers, p.body);
       status = res.status;
-      text = await res.text();
+      text = res.text;
       try {
         body = JSON.parse(text);
         isJson = true;
