@@ -338,7 +338,8 @@ export interface SubmissionSummary {
  */
 export async function listSubmissions(rec: ScenarioRecord, options: { all?: boolean } = {}): Promise<SubmissionSummary[]> {
   const rows = await db().submission.findMany({
-    where: { scenarioId: rec.row.id },
+    // Not a removed student's: a submission that committed while they were being removed stays out of sight.
+    where: { scenarioId: rec.row.id, student: { NOT: { resumeTokenHash: { startsWith: REMOVED_MARK } } } },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     select: { id: true, studentId: true, createdAt: true, score: true, passed: true, grade: true, student: { select: { displayName: true } } },
   });

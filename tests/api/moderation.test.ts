@@ -141,6 +141,11 @@ describe(`moderation (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'}
     expect((await submit(slug, again, 2)).status).toBe(201);
     // Removing the removed student again: 404.
     expect((await removeStudent(slug, adaId, { 'x-manage-key': manageKey })).status).toBe(404);
+    // A submission of Ada's that committed while she was being removed (it was authorised just before) stays out of sight.
+    const late = await db().submission.findFirstOrThrow({ where: { scenario: { slug } } });
+    await db().submission.create({ data: { ...late, id: 'late-submission-1', studentId: adaId, createdAt: new Date() } });
+    expect((await dashboard(slug, manageKey, true)).submissions.map((r) => r.displayName).sort()).toEqual(['Ada', 'Bob']); // the new Ada and Bob
+    expect((await dashboard(slug, manageKey, true)).submissions.map((r) => r.id)).not.toContain('late-submission-1');
   });
 
   it('a removed student’s token still answers 404, not 410, on another scenario: it reveals nothing there', async () => {
