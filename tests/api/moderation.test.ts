@@ -143,9 +143,10 @@ describe(`moderation (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'}
     expect((await removeStudent(slug, adaId, { 'x-manage-key': manageKey })).status).toBe(404);
     // A submission of Ada's that committed while she was being removed (it was authorised just before) stays out of sight.
     const late = await db().submission.findFirstOrThrow({ where: { scenario: { slug } } });
-    await db().submission.create({ data: { ...late, id: 'late-submission-1', studentId: adaId, createdAt: new Date() } });
+    const lateId = `late-${Date.now()}-${process.pid}`;
+    await db().submission.create({ data: { ...late, id: lateId, studentId: adaId, createdAt: new Date() } });
     expect((await dashboard(slug, manageKey, true)).submissions.map((r) => r.displayName).sort()).toEqual(['Ada', 'Bob']); // the new Ada and Bob
-    expect((await dashboard(slug, manageKey, true)).submissions.map((r) => r.id)).not.toContain('late-submission-1');
+    expect((await dashboard(slug, manageKey, true)).submissions.map((r) => r.id)).not.toContain(lateId);
   });
 
   it('a removed student’s token still answers 404, not 410, on another scenario: it reveals nothing there', async () => {
@@ -223,18 +224,20 @@ describe('public samples', () => {
   });
 
   it('sweeps visitors’ work on a sample after 24 hours, and only on samples', async () => {
-    const old = await join(sample, 'Yesterday');
+    const run = `${Date.now()}-${process.pid}`; // names of this run only (a PostgreSQL test database keeps earlier runs' rows)
+    const [yesterday, kept, today] = ['Yesterday', 'Kept', 'Today'].map((n) => `${n} ${run}`);
+    const old = await join(sample, yesterday);
     await call(routes.submit, { body: { design: await design() }, params: { slug: sample }, headers: { 'x-student-token': old }, address: newAddress() });
     const own = await create();
-    const ownOld = await join(own.slug, 'Kept');
+    const ownOld = await join(own.slug, kept);
     await submit(own.slug, ownOld);
     const dayAgo = new Date(Date.now() - 25 * 3600_000);
-    await db().student.updateMany({ where: { displayName: { in: ['Yesterday', 'Kept'] } }, data: { createdAt: dayAgo } });
-    const recent = await join(sample, 'Today'); // a join to a sample sweeps
-    expect(await db().student.count({ where: { displayName: 'Yesterday' } })).toBe(0);
-    expect(await db().submission.count({ where: { student: { displayName: 'Yesterday' } } })).toBe(0);
-    expect(await db().student.count({ where: { displayName: 'Today' } })).toBe(1);
-    expect(await db().student.count({ where: { displayName: 'Kept' } })).toBe(1);
+    await db().student.updateMany({ where: { displayName: { in: [yesterday, kept] } }, data: { createdAt: dayAgo } });
+    const recent = await join(sample, today); // a join to a sample sweeps
+    expect(await db().student.count({ where: { displayName: yesterday } })).toBe(0);
+    expect(await db().submission.count({ where: { student: { displayName: yesterday } } })).toBe(0);
+    expect(await db().student.count({ where: { displayName: today } })).toBe(1);
+    expect(await db().student.count({ where: { displayName: kept } })).toBe(1);
     expect((await call(routes.me, { params: { slug: sample }, headers: { 'x-student-token': recent } })).status).toBe(200);
   });
 });
