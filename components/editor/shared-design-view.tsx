@@ -27,6 +27,7 @@ export function SharedDesignView({
   design,
   createdAt,
   notices = [],
+  retention,
 }: {
   id: string;
   title: string;
@@ -34,6 +35,8 @@ export function SharedDesignView({
   createdAt: string;
   /** What loading dropped from this older design (a param its kind does not take). */
   notices?: DesignNotice[];
+  /** How long an unviewed design is kept, and until when this one is (it was just viewed). */
+  retention?: { days: number; keptUntil: string };
 }) {
   const [store] = useState<EditorStore>(() => createEditorStore({ design, readOnly: true }));
   useEffect(() => {
@@ -55,6 +58,12 @@ export function SharedDesignView({
                 {plural(design.nodes.length, 'component')}, {plural(design.edges.length, 'connection')}
                 {Number.isFinite(date.getTime()) ? ` · shared ${date.toISOString().slice(0, 10)}` : ''}
               </p>
+              {retention ? (
+                <p className="mt-0.5 text-xs text-slate-600" data-testid="shared-retention">
+                  A shared design nobody opens for {retention.days} days is deleted; opening this link keeps it, at least until{' '}
+                  <time dateTime={retention.keptUntil}>{retention.keptUntil.slice(0, 10)}</time>.
+                </p>
+              ) : null}
               {notices.length > 0 ? (
                 <p role="status" className="mt-1 text-xs text-amber-900" data-testid="shared-notices">
                   {describeNotices(notices)}
