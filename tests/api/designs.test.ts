@@ -116,9 +116,9 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
     const body = JSON.parse(text) as { error: string; issues: { path: string; message: string }[] };
     expect(body.issues).toEqual([{ path: '', message: `unknown field "${'k'.repeat(40)}…"; the fields are schemaVersion, name, workload, nodes, edges` }]);
 
-    // Deeper down too, and a thousand unknown fields are counted, not listed.
+    // Deeper down too, and 500 unknown fields (50 KB, under the 64 KB cap) are counted, not listed.
     const deeper = structuredClone(design) as { nodes: Record<string, unknown>[] };
-    for (let i = 0; i < 1000; i++) deeper.nodes[1][`${'p'.repeat(100)}${i}`] = i;
+    for (let i = 0; i < 500; i++) deeper.nodes[1][`${'p'.repeat(100)}${i}`] = i;
     const many = await post(JSON.stringify(deeper));
     expect(many.status).toBe(422);
     const manyText = await many.text();
@@ -126,7 +126,7 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
     const manyBody = JSON.parse(manyText) as { issues: { path: string; message: string }[] };
     const p40 = `"${'p'.repeat(40)}…"`;
     expect(manyBody.issues).toEqual([
-      { path: 'nodes[1]', message: `unknown fields ${[p40, p40, p40, p40, p40].join(', ')} and 995 more; the fields are id, kind, label, position, params` },
+      { path: 'nodes[1]', message: `unknown fields ${[p40, p40, p40, p40, p40].join(', ')} and 495 more; the fields are id, kind, label, position, params` },
     ]);
     expect(await db().design.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
   });
@@ -186,9 +186,11 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
     }
   });
 
-  it('answers 413 for a body over 512 KB, even without a content-length', async () => {
+  it('answers 413 naming the limit for a body over 64 KB, even without a content-length', async () => {
     const huge = JSON.stringify({ ...design, name: 'x'.repeat(600 * 1024) });
-    expect((await post(huge)).status).toBe(413);
+    const declared = await post(huge);
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toEqual({ error: 'The design is larger than 64 KB, the most a shared design may be.', limitBytes: 65_536 });
     const stream = new ReadableStream({
       start(c) {
         c.enqueue(new TextEncoder().encode(huge));
@@ -204,6 +206,7 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
       } as RequestInit),
     );
     expect(res.status).toBe(413);
+    expect(((await res.json()) as { limitBytes: number }).limitBytes).toBe(65_536);
   });
 
   it('answers 422 for a param that does not apply to its kind, naming the kind’s params, and stores nothing (MODEL.md §9.5)', async () => {

@@ -1,4 +1,4 @@
-import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
+import { clientAddress, joinHits } from '@/lib/scenarios/rate-limit';
 import { findScenario, joinScenario } from '@/lib/scenarios/repository';
 import { joinSchema, MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/scenarios/schema';
 import { invalid, json, limit, notFound, readBody } from '@/lib/scenarios/http';
@@ -19,7 +19,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
   if (!parsed.ok) return invalid(parsed.issues, 'The name is not valid');
   const rec = await findScenario(slug);
   if (!rec) return notFound();
-  const limited = await limit({ rule: RATE_RULES.join, subject: clientAddress(req) });
+  const limited = await limit(...joinHits(rec.row.id, clientAddress(req)));
   if (limited) return limited;
   const { student, resumeToken } = await joinScenario(rec, parsed.value.displayName);
   return json({ displayName: student.displayName, resumeToken, resumeUrl: `/s/${slug}#resume=${resumeToken}` }, 201);
