@@ -31,6 +31,12 @@ function get(id: string) {
   return GET(new Request(`http://test.local/api/designs/${id}`), { params: Promise.resolve({ id }) });
 }
 
+/**
+ * The designs this file saves (all named "Round trip"): other test files
+ * sharing a PostgreSQL database save designs at the same time.
+ */
+const ownRows = () => db().design.findMany({ where: { title: design.name }, orderBy: { id: 'asc' } });
+
 beforeAll(async () => {
   dbKind = (await useTestDatabase()).kind;
   ({ POST } = await import('@/app/api/designs/route'));
@@ -80,7 +86,7 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
 
   it('answers 422 naming an unknown field instead of silently dropping it, and stores nothing', async () => {
     const saved = ((await (await post(JSON.stringify(design))).json()) as { id: string }).id;
-    const before = await db().design.findMany({ orderBy: { id: 'asc' } });
+    const before = await ownRows();
     const typo = { ...design, workLoad: { users: 5000 } };
     const res = await post(JSON.stringify(typo));
     expect(res.status).toBe(422);
@@ -100,13 +106,13 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
         { path: 'edges[0]', message: 'unknown field "weight"; the fields are id, source, target, params' },
       ]),
     );
-    expect(await db().design.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+    expect(await ownRows()).toEqual(before);
     // What was saved before still reads back unchanged.
     expect(await (await get(saved)).json()).toEqual(design);
   });
 
   it('quotes only the start of a very long unknown field name, and only the first few of many', async () => {
-    const before = await db().design.findMany({ orderBy: { id: 'asc' } });
+    const before = await ownRows();
     const longKey = `${'k'.repeat(40)}${'z'.repeat(9960)}`;
     const res = await post(JSON.stringify({ ...design, [longKey]: 1 }));
     expect(res.status).toBe(422);
@@ -128,7 +134,7 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
     expect(manyBody.issues).toEqual([
       { path: 'nodes[1]', message: `unknown fields ${[p40, p40, p40, p40, p40].join(', ')} and 495 more; the fields are id, kind, label, position, params` },
     ]);
-    expect(await db().design.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+    expect(await ownRows()).toEqual(before);
   });
 
   it('quotes only the start of a very long unknown kind', async () => {
@@ -154,7 +160,7 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
   });
 
   it('refuses a design sent as text, as a form or without a type with 415 naming the rule, and stores nothing', async () => {
-    const before = await db().design.findMany({ orderBy: { id: 'asc' } });
+    const before = await ownRows();
     const json = JSON.stringify(design);
     const sends: [BodyInit, Record<string, string>, string][] = [
       // What a cross-site page can send without a CORS preflight.
@@ -174,7 +180,7 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
     // A fetch with a string body and no headers is sent as text/plain too.
     const bare = await POST(new Request('http://test.local/api/designs', { method: 'POST', body: json }));
     expect(bare.status).toBe(415);
-    expect(await db().design.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+    expect(await ownRows()).toEqual(before);
   });
 
   it('accepts application/json in any case and with parameters', async () => {
@@ -210,7 +216,7 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
   });
 
   it('answers 422 for a param that does not apply to its kind, naming the kind’s params, and stores nothing (MODEL.md §9.5)', async () => {
-    const before = await db().design.findMany({ orderBy: { id: 'asc' } });
+    const before = await ownRows();
     const bad = structuredClone(design) as { nodes: { id: string; kind: string; params?: unknown }[] };
     bad.nodes.push({ id: 'db', kind: 'database', params: { size: 'large', instances: 3 } });
     bad.nodes[1].params = { instances: 1, hitRatio: 0.5 };
@@ -229,7 +235,7 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
       },
     ]);
     expect(body.error).toContain('nodes[2].params.instances does not apply to a database; a database takes: size, shards');
-    expect(await db().design.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+    expect(await ownRows()).toEqual(before);
   });
 
   it('still loads an older stored design that carries such a param: dropped, with a notice', async () => {
