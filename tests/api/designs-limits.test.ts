@@ -285,6 +285,16 @@ describe(`shared design retention (${process.env.TEST_DATABASE_URL ? 'PostgreSQL
     await expect(SharedDesignPage({ params: Promise.resolve({ id }) })).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/);
   });
 
+  it('opening a copy in the sandbox (/play?from={id}) counts as a view too', async () => {
+    const { default: PlayPage } = await import('@/app/play/page');
+    const id = await save(small('Copied'));
+    await setLastViewed(id, new Date(Date.now() - 89 * DAY_MS));
+    const t0 = Date.now();
+    const element = (await PlayPage({ searchParams: Promise.resolve({ from: id }) })) as { props: { shared: { title: string } | null } };
+    expect(element.props.shared?.title).toBe('Limits: Copied');
+    expect((await lastViewed(id))!.getTime()).toBeGreaterThanOrEqual(t0 - 1000);
+  });
+
   it('sweeps safely from several instances at once: each expired row deleted once, a viewed one kept', async () => {
     const old = new Date(Date.now() - 100 * DAY_MS);
     const expired: string[] = [];

@@ -178,6 +178,25 @@ describe(`rate-limit policy (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'S
     expect((await joinFrom(slug, newAddress())).status).toBe(201);
   });
 
+  it('takes 2,000 submissions a minute from one school address, then 429 until the minute ends; other addresses go on', async () => {
+    const slug = await newScenario();
+    const school = newAddress();
+    const join = async (address: string) => ((await (await joinFrom(slug, address)).json()) as { resumeToken: string }).resumeToken;
+    const [a, b] = [await join(school), await join(school)];
+    const elsewhere = await join(newAddress());
+    const send = (token: string, address: string) =>
+      call(routes.submit, { body: { design: scaledDesign(2) }, params: { slug }, headers: { 'x-student-token': token }, address });
+    await freshWindow(60, 20);
+    expect((await send(a, school)).status).toBe(201);
+    // As if the class had sent 1,999 more this minute (the counter the real submission made).
+    const key = rl.counterKey(rl.RATE_RULES.submitAddress.name, school);
+    await db().rateLimit.update({ where: { key }, data: { count: 2000 } });
+    const before = await db().submission.count({ where: { scenario: { slug } } });
+    await expect429(await send(b, school), 60);
+    expect(await db().submission.count({ where: { scenario: { slug } } })).toBe(before); // refused in the same transaction: nothing stored
+    expect((await send(elsewhere, newAddress())).status).toBe(201);
+  });
+
   it('counts an IPv6 client by its /64, so rotating addresses inside it does not escape the per-address limit', async () => {
     await freshWindow(3600, 60);
     const g4 = Date.now() % 65_000;
