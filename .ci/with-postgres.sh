@@ -22,7 +22,11 @@ as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/scalelab-pg-XXXXXX")
+# In the temporary folder, if the server's user can reach it (a private
+# TMPDIR of root's may not be), else in /tmp.
+base=${TMPDIR:-/tmp}
+as_owner test -x "$base" || base=/tmp
+work=$(mktemp -d "$base/scalelab-pg-XXXXXX")
 data="$work/data"
 child=
 cleanup() {
@@ -43,7 +47,7 @@ trap 'exit 143' TERM
 trap 'exit 129' HUP
 
 if [ "$(id -u)" = 0 ]; then chown postgres: "$work"; fi
-as_owner test -w "$work" || { echo "with-postgres: the postgres user cannot write to $work (is ${TMPDIR:-/tmp} traversable by it?)" >&2; exit 1; }
+as_owner test -w "$work" || { echo "with-postgres: the server's user cannot write to $work" >&2; exit 1; }
 
 # A superuser reachable only through the socket in $work (mode 0700); TCP
 # connections need a password.
