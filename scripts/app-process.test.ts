@@ -45,7 +45,15 @@ describe('build locks', () => {
 
 describe('builds into a harness dist directory', () => {
   it('need no change to tsconfig.json, so `next build` leaves it alone', () => {
-    for (const harness of ['burst', 'multi', 'bench']) expect(missingTsconfigIncludes(distDirFor(harness))).toEqual([]);
+    // Every harness named anywhere in the scripts and tests (distDirFor('…')).
+    const harnesses = new Set(['burst', 'multi', 'bench']);
+    for (const dir of ['scripts', 'tests']) {
+      for (const file of fs.readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })) {
+        if (!/\.tsx?$/.test(file)) continue;
+        for (const m of fs.readFileSync(path.join(ROOT, dir, file), 'utf8').matchAll(/distDirFor\('([\w-]+)'\)/g)) harnesses.add(m[1]);
+      }
+    }
+    for (const harness of harnesses) expect(missingTsconfigIncludes(distDirFor(harness)), harness).toEqual([]);
     expect(missingTsconfigIncludes('.next')).toEqual([]);
   });
 
