@@ -1,4 +1,4 @@
-import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
+import { clientAddress, joinHits } from '@/lib/scenarios/rate-limit';
 import { findScenario, joinScenario, sweepSampleStudents } from '@/lib/scenarios/repository';
 import { joinSchema, MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/scenarios/schema';
 import { invalid, json, limit, notFound, readBody } from '@/lib/scenarios/http';
@@ -19,7 +19,7 @@ export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: st
   if (!parsed.ok) return invalid(parsed.issues, 'The name is not valid');
   const rec = await findScenario(slug);
   if (!rec) return notFound();
-  const limited = await limit({ rule: RATE_RULES.join, subject: clientAddress(req) });
+  const limited = await limit(...joinHits(rec.row.id, clientAddress(req)));
   if (limited) return limited;
   if (rec.row.isSample) await sweepSampleStudents(); // a public sample keeps a visitor's work for a day only
   const { student, resumeToken } = await joinScenario(rec, parsed.value.displayName);
