@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import './globals.css';
 import { SiteHeader } from '@/components/site-header';
 
@@ -10,7 +11,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered for its request, never ahead of time: Next.js
+  // puts the request's CSP nonce (proxy.ts) on its scripts, and a page built
+  // ahead of time would carry scripts without one, which the browser refuses.
+  await connection();
   return (
     <html lang="en">
       <body className="flex min-h-full flex-col">
