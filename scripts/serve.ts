@@ -3,7 +3,7 @@
  * production build in place of `next start` (`npm start`, the browser tests
  * and scripts/app-process.ts all run it):
  *
- *   node --import tsx scripts/serve.ts [-p 3000] [-H 127.0.0.1] [--keepAliveTimeout ms]
+ *   node --require tsx/cjs scripts/serve.ts [-p 3000] [-H 127.0.0.1] [--keepAliveTimeout ms]
  *
  * Before Next.js sees a request it:
  * - works out the client's address from the connection and TRUSTED_PROXY_HOPS
@@ -209,7 +209,33 @@ export type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) 
 export function createAppServer(handle: NextHandler, trustedProxyHops: number): http.Server {
   const server = http.createServer(appListener(handle, trustedProxyHops));
   answerOddRequests(server);
+  server.on('connection', (socket: net.Socket) => {
+    socket.destroySoon = () => lingeringClose(socket);
+  });
   return server;
+}
+
+/**
+ * How Node.js closes a connection after its last answer (`Connection:
+ * close`), made safe for a client still sending a body: Node.js would reset
+ * the connection as soon as the answer is written, and a reset can destroy
+ * the answer before the client reads it (it sees EPIPE instead of the 413).
+ * Here the answer is followed by an orderly close of this side only, what
+ * the client still sends is read and thrown away, and the connection ends
+ * when the client ends it, or at the drain limits.
+ */
+function lingeringClose(socket: net.Socket) {
+  if (socket.writable) socket.end();
+  if (socket.readableEnded) return void socket.destroy();
+  const start = socket.bytesRead;
+  const timer = setTimeout(() => socket.destroy(), DRAIN_LIMIT_MS);
+  timer.unref();
+  socket.on('data', () => {
+    if (socket.bytesRead - start > DRAIN_LIMIT_BYTES) socket.destroy();
+  });
+  socket.once('end', () => socket.destroy());
+  socket.once('close', () => clearTimeout(timer));
+  socket.resume();
 }
 
 function appListener(handle: NextHandler, trustedProxyHops: number) {
@@ -295,6 +321,10 @@ function answerOddRequests(server: http.Server) {
 /** Starts one server process: Next.js prepared, then listening. Resolves once it listens. */
 export async function serve(options: ServeOptions, trustedProxyHops: number): Promise<{ server: http.Server; close(): Promise<void> }> {
   const hostname = options.hostname;
+  // tsx, which runs this file, turns on source maps for every module loaded
+  // after it; Next.js's own would then take some 50 MB. The build's stack
+  // traces read as they do under `next start`.
+  process.setSourceMapsEnabled(false);
   // Loaded here, once NODE_ENV is set: what it loads picks its production build by it.
   const { default: next } = await import('next');
   const app = next({ dev: false, dir: ROOT, hostname: hostname ?? 'localhost', port: options.port });
