@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import './globals.css';
 import { SiteHeader } from '@/components/site-header';
+import { ZodWithoutEval } from '@/components/zod-without-eval';
 
 export const metadata: Metadata = {
   title: { default: 'ScaleLab — learn to scale by building', template: '%s · ScaleLab' },
@@ -19,6 +20,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en">
       <body className="flex min-h-full flex-col">
+        <ZodWithoutEval />
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
