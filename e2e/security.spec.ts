@@ -116,6 +116,16 @@ test('every main page and API answer carries the security headers', async ({ req
   }
 });
 
+for (const path of ['/', '/learn', '/interview', '/model', '/interview/history', '/no-such-page']) {
+  test(`${path} loads under the policy with nothing refused`, async ({ page, watched }) => {
+    await page.goto(path);
+    // The page's script has run: React has taken over the navigation links.
+    await page.waitForFunction(() => Object.keys(document.querySelector('nav[aria-label="Main"] a') ?? {}).some((k) => k.startsWith('__react')));
+    expect(await watched.violations()).toEqual([]);
+    expect(watched.errors).toEqual([]);
+  });
+}
+
 test('the sandbox works under the policy: it hydrates and a palette button adds a component', async ({ page, watched }) => {
   await page.goto('/play');
   await page.waitForFunction(() => document.querySelector('[data-editor-canvas]')?.getAttribute('data-hydrated') === 'true');
