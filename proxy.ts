@@ -17,7 +17,7 @@ import { newNonce, pageCsp } from './lib/security-headers';
  */
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
-  const csp = pageCsp(nonce);
+  const csp = pageCsp(nonce, process.env.NODE_ENV === 'development');
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', csp);
   const { pathname } = request.nextUrl;

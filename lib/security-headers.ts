@@ -15,10 +15,11 @@
  * offered. Inline styles stay allowed: React puts style attributes in the
  * HTML it renders, and a style cannot run script.
  */
-export function pageCsp(nonce: string): string {
+export function pageCsp(nonce: string, development = false): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    // `next dev` rebuilds server errors' stacks in the browser with eval; the build never evaluates strings.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
