@@ -33,7 +33,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // scripts/test-e2e.ts builds the app and migrates this database first.
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
+    command: `node --require tsx/cjs scripts/serve.ts -p ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -175,7 +175,7 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
  */
 export async function startApp(options: { databaseUrl: string; distDir: string; port?: number; env?: Record<string, string>; timeoutMs?: number }): Promise<AppProcess> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'scripts', 'serve.ts'), '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

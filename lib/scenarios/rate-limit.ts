@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 import { z } from 'zod';
 import { db, type Db } from '../db';
-import { env } from '../env';
+import { CLIENT_ADDRESS_HEADER } from '../client-address';
 import { Prisma } from '../generated/sqlite/client';
 
 /**
@@ -342,22 +342,16 @@ export async function sweepExpired(now = new Date()): Promise<number> {
 }
 
 /**
- * The client's address, for per-address limits: the X-Forwarded-For entry
- * `hops` places from the right (TRUSTED_PROXY_HOPS, default 1), the one the
- * outermost trusted proxy appended. Entries further left were sent by the
- * client and can say anything. Next.js only fills the header in when it is
- * absent, so with no proxy in front a client can name any address: run with
- * TRUSTED_PROXY_HOPS=0 there, and per-address limits apply to all clients
- * together (the per-student and global limits hold either way).
+ * The client's address, for per-address limits, as the app server
+ * (scripts/serve.ts) worked it out from the connection and
+ * TRUSTED_PROXY_HOPS: the socket's peer by default, the address the
+ * outermost trusted proxy saw when proxies are configured. The server
+ * replaces any copy of the header a client sends, so X-Forwarded-For cannot
+ * move a client to another address's counters. Without that server (`next
+ * dev`) every client counts as one address, "unknown".
  */
-export function clientAddress(req: Request, hops = env().trustedProxyHops): string {
-  if (hops <= 0) return 'any';
-  const entries = (req.headers.get('x-forwarded-for') ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const trusted = entries[entries.length - hops];
-  return trusted || req.headers.get('x-real-ip')?.trim() || 'unknown';
+export function clientAddress(req: Request): string {
+  return req.headers.get(CLIENT_ADDRESS_HEADER)?.trim() || 'unknown';
 }
 
 /** What joining a scenario counts: the address overall, the address in this scenario, and the backstop. */

@@ -10,9 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from './test-db';
 import { freshWindow } from './scenarios-helpers';
 
-// The address these tests name is the one the nearest proxy appended to
-// X-Forwarded-For: one trusted proxy, whatever the server's default.
-process.env.TRUSTED_PROXY_HOPS = '1';
+// The addresses these tests name arrive as scripts/serve.ts hands them to
+// the app: in the x-scalelab-client-address header.
 
 type Handler = (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>;
 let POST: (req: Request) => Promise<Response>;
@@ -42,7 +41,7 @@ function post(body: unknown, address = newAddress()) {
     new Request('http://test.local/api/designs', {
       method: 'POST',
       body: typeof body === 'string' ? body : JSON.stringify(body),
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+      headers: { 'content-type': 'application/json', 'x-scalelab-client-address': address },
     }),
   );
 }

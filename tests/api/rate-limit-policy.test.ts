@@ -13,9 +13,8 @@ import { call, freshWindow, scaledDesign, scenarioInput, type Handler } from './
 
 vi.mock('@/lib/scenarios/engine', async () => ({ evaluateDesign: (await import('./scenarios-helpers')).fakeEvaluate }));
 
-// The addresses these tests name are the ones the nearest proxy appended to
-// X-Forwarded-For: one trusted proxy, whatever the server's default.
-process.env.TRUSTED_PROXY_HOPS = '1';
+// The addresses these tests name arrive as scripts/serve.ts hands them to
+// the app: in the x-scalelab-client-address header.
 
 const routes = {} as Record<'create' | 'copy' | 'join' | 'submit', Handler>;
 let db: typeof import('@/lib/db').db;
