@@ -1,7 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './scripts/browser';
+import { freePortSync } from './scripts/free-port';
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+// The server's port: E2E_PORT (scripts/test-e2e.ts sets it), or a free one
+// picked once here and handed to Playwright's workers through the
+// environment — never a fixed port that something else may hold.
+if (!process.env.E2E_PORT) process.env.E2E_PORT = String(freePortSync());
+const port = Number(process.env.E2E_PORT);
 const chromium = findChromium();
 
 export default defineConfig({
@@ -28,7 +33,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // scripts/test-e2e.ts builds the app and migrates this database first.
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
+    command: `node --require tsx/cjs scripts/serve.ts -p ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

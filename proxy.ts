@@ -1,23 +1,34 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { errorResponse } from './lib/http';
+import { newNonce, pageCsp } from './lib/security-headers';
 
 /**
- * A path with broken percent-encoding (`/api/designs/%E0%A4%A`, `/d/%E0`, a
- * lone `%`) cannot be decoded into route parameters: Next.js would answer a
- * bare "500 Internal Server Error" before any route handler or page runs.
- * The API answers 400 instead, saying what is wrong with the URL; a page
- * address shows the app's not-found page (404), since no page is there.
+ * Pages only (see `config` below): the API never passes through here, so
+ * Next.js never buffers an API request's body for the proxy; the app server
+ * (scripts/serve.ts) limits bodies and answers broken API URLs itself.
+ *
+ * Each page gets a Content-Security-Policy with a fresh nonce. Next.js reads
+ * the nonce from the request's policy header and puts it on every script it
+ * renders; the browser runs no other inline script.
+ *
+ * A path with broken percent-encoding (`/d/%E0`, a lone `%`) cannot be
+ * decoded into route parameters: Next.js would answer a bare "500 Internal
+ * Server Error". A page address shows the app's not-found page (404)
+ * instead, since no page is there.
  */
 export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const csp = pageCsp(nonce, process.env.NODE_ENV === 'development');
+  const headers = new Headers(request.headers);
+  headers.set('content-security-policy', csp);
   const { pathname } = request.nextUrl;
-  if (decodable(pathname)) return undefined;
-  if (pathname === '/api' || pathname.startsWith('/api/')) {
-    return errorResponse(400, 'The URL is not validly percent-encoded: every "%" must start an escape such as %20 of UTF-8 bytes.');
-  }
   // Folders starting with "_" are private in the app directory, so no page
   // can ever be served at this path: Next renders app/not-found.tsx, with
   // status 404, while the address bar keeps the address that was asked for.
-  return NextResponse.rewrite(new URL(NO_PAGE, request.url));
+  const response = decodable(pathname)
+    ? NextResponse.next({ request: { headers } })
+    : NextResponse.rewrite(new URL(NO_PAGE, request.url), { request: { headers } });
+  response.headers.set('content-security-policy', csp);
+  return response;
 }
 
 const NO_PAGE = '/_no-page-at-this-address';
@@ -31,6 +42,7 @@ function decodable(pathname: string): boolean {
   }
 }
 
-// Every request but Next's own build files and images, which are never
-// addressed by hand.
-export const config = { matcher: '/((?!_next/static|_next/image).*)' };
+// Every page, but not the API (whose bodies the proxy would buffer, up to
+// 10 MB each) nor Next's own build files and images, which are never
+// addressed by hand and carry no markup.
+export const config = { matcher: '/((?!api(?:/|$)|_next/static|_next/image).*)' };

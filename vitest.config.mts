@@ -10,9 +10,22 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts', 'content/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'app/**/*.test.ts',
+      'components/**/*.test.ts',
+      'content/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'tests/**/*.test.ts',
+      // Test files that tests run in a Vitest run of their own.
+      ...(process.env.SCALELAB_VITEST_FIXTURES ? ['tests/fixtures/*.fixture.ts'] : []),
+    ],
     exclude: ['node_modules/**', 'e2e/**', '.next/**'],
     environment: 'node',
+    // A run's temporary files live in one folder, removed when it ends; each
+    // file's own temporary folders are removed after it.
+    globalSetup: ['tests/global-setup.ts'],
+    setupFiles: ['tests/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

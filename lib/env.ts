@@ -24,7 +24,15 @@ const envSchema = z.object({
     .trim()
     .optional()
     .refine((v) => v === undefined || v === '' || /^(0|[1-9])$/.test(v), {
-      message: 'TRUSTED_PROXY_HOPS must be how many proxies stand in front of the app, a whole number from 0 to 9 (default 1)',
+      message:
+        'TRUSTED_PROXY_HOPS must be how many proxies that append to X-Forwarded-For stand in front of the app, a whole number from 0 to 9 (default 0: none, the connection\'s own address is the client\'s)',
+    }),
+  WEB_CONCURRENCY: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^([1-9]|[12]\d|3[0-2])$/.test(v), {
+      message: 'WEB_CONCURRENCY must be how many server processes share the port, a whole number from 1 to 32 (default 1; about one per CPU core)',
     }),
 });
 
@@ -36,10 +44,13 @@ export interface Env {
   nodeEnv: 'development' | 'production' | 'test';
   /**
    * Proxies in front of the app that append to X-Forwarded-For (a load
-   * balancer: 1). The client's address is the entry that many places from
-   * the right; 0 ignores the header, so every client shares one address.
+   * balancer: 1). 0, the default, ignores the header: the connection's peer
+   * is the client. With N, the client is the address N places left of the
+   * peer in [X-Forwarded-For…, peer], what the outermost trusted proxy saw.
    */
   trustedProxyHops: number;
+  /** Server processes (node:cluster workers) sharing the port; 1 runs none. */
+  webConcurrency: number;
 }
 
 export function defaultSqliteUrl(cwd = process.cwd()): string {
@@ -58,7 +69,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     databaseUrl,
     databaseKind: databaseUrl.startsWith('file:') ? 'sqlite' : 'postgres',
     nodeEnv: result.data.NODE_ENV,
-    trustedProxyHops: result.data.TRUSTED_PROXY_HOPS ? Number(result.data.TRUSTED_PROXY_HOPS) : 1,
+    trustedProxyHops: result.data.TRUSTED_PROXY_HOPS ? Number(result.data.TRUSTED_PROXY_HOPS) : 0,
+    webConcurrency: result.data.WEB_CONCURRENCY ? Number(result.data.WEB_CONCURRENCY) : 1,
   };
 }
 

@@ -6,54 +6,68 @@
  * Each harness builds into a dist directory of its own (`.next-scenarios-…`,
  * or NEXT_DIST_DIR), so that a build started by someone else, or by another
  * test file running in parallel, never pulls the build out from under a
- * running server.
+ * running server. Builds take turns through locks kept in this checkout
+ * (LOCK_DIR) and never rewrite tsconfig.json; the SQLite files made here
+ * live in temporary folders removed when the process exits.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
+import { getTypeDefinitionGlobPatterns } from 'next/dist/lib/typescript/type-paths';
 import { prepareDatabase } from './db-setup';
-import { sourceHash } from './source-hash';
+import { freePort } from './free-port';
+import { buildIsCurrent, sourceHash, stampBuild } from './source-hash';
+import { tempDir } from './temp-dirs';
 
 export const ROOT = path.resolve(__dirname, '..');
+
+/**
+ * Where this checkout keeps its build locks: inside the checkout (ignored by
+ * git with node_modules), so that two clones on one machine never wait for,
+ * or take over, each other's locks.
+ */
+export const LOCK_DIR = path.join(ROOT, 'node_modules', '.cache', 'scalelab', 'locks');
 
 /** The dist directory a harness builds into and serves from. */
 export function distDirFor(harness: string): string {
   return process.env.NEXT_DIST_DIR || `.next-scenarios-${harness}`;
 }
 
-function buildIsCurrentIn(distDir: string): boolean {
+function isAlive(pid: number): boolean {
   try {
-    const dir = path.join(ROOT, distDir);
-    return fs.existsSync(path.join(dir, 'BUILD_ID')) && fs.readFileSync(path.join(dir, 'scalelab-source-hash'), 'utf8') === sourceHash();
-  } catch {
-    return false;
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
 /**
  * A lock held by one process at a time: a directory holding the owner's
- * pid. A lock whose owner is gone (killed, crashed) is taken over.
+ * pid, under LOCK_DIR. A lock whose owner is gone (killed, crashed) is taken
+ * over.
  */
-async function acquireLock(name: string): Promise<() => void> {
-  const dir = path.join(os.tmpdir(), `scalelab-${name.replace(/[^\w-]/g, '_')}.lock`);
+export async function acquireLock(name: string, lockDir: string = LOCK_DIR): Promise<() => void> {
+  fs.mkdirSync(lockDir, { recursive: true });
+  const dir = path.join(lockDir, `${name.replace(/[^\w-]/g, '_')}.lock`);
+  const pidFile = path.join(dir, 'pid');
   for (;;) {
     try {
       fs.mkdirSync(dir);
-      fs.writeFileSync(path.join(dir, 'pid'), String(process.pid));
-      return () => fs.rmSync(dir, { recursive: true, force: true });
-    } catch {
-      const owner = Number(fs.readFileSync(path.join(dir, 'pid'), { encoding: 'utf8', flag: 'a+' }) || NaN);
-      let alive = true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      let owner = NaN;
       try {
-        if (Number.isFinite(owner)) process.kill(owner, 0);
+        owner = Number(fs.readFileSync(pidFile, 'utf8') || NaN);
       } catch {
-        alive = false;
+        /* just released, or its owner has not written its pid yet */
       }
-      if (!alive) fs.rmSync(dir, { recursive: true, force: true });
+      if (Number.isFinite(owner) && !isAlive(owner)) fs.rmSync(dir, { recursive: true, force: true });
       else await new Promise((r) => setTimeout(r, 500));
+      continue;
     }
+    fs.writeFileSync(pidFile, String(process.pid));
+    return () => fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -67,52 +81,63 @@ export function holdDistDir(distDir: string): Promise<() => void> {
   return acquireLock(`dist-${distDir}`);
 }
 
+/**
+ * The include patterns `next build` wants in tsconfig.json for `distDir`
+ * (Next's own list). When one is missing, Next rewrites tsconfig.json.
+ */
+export function tsconfigIncludesFor(distDir: string): string[] {
+  return getTypeDefinitionGlobPatterns(distDir);
+}
+
+/** The patterns for `distDir` that tsconfig.json lacks (none: `next build` leaves it alone). */
+export function missingTsconfigIncludes(distDir: string, tsconfigFile = path.join(ROOT, 'tsconfig.json')): string[] {
+  const { include = [] } = JSON.parse(fs.readFileSync(tsconfigFile, 'utf8')) as { include?: string[] };
+  return tsconfigIncludesFor(distDir).filter((p) => !include.includes(p));
+}
+
 /** Builds the app into `distDir` unless its last build matches the sources; throws when the build fails. */
 export async function ensureBuild(distDir: string, log: (line: string) => void = console.log): Promise<void> {
-  if (buildIsCurrentIn(distDir)) return;
-  // One build at a time on this machine: `next build` rewrites shared files
-  // (next-env.d.ts, tsconfig.json) whatever its dist directory.
+  if (buildIsCurrent(distDir)) return;
+  // tsconfig.json is tracked: no build may rewrite it, and `next build`
+  // does unless it already lists the dist directory's type folders.
+  const missing = missingTsconfigIncludes(distDir);
+  if (missing.length > 0) {
+    throw new Error(`tsconfig.json does not list ${missing.map((p) => `"${p}"`).join(', ')} in "include"; add them, or \`next build\` into ${distDir} rewrites tsconfig.json`);
+  }
+  // One build at a time in this checkout: `next build` points next-env.d.ts
+  // (generated, not tracked) at its dist directory, whichever that is.
   const release = await acquireLock('build');
   try {
-    if (buildIsCurrentIn(distDir)) return; // built by whoever held the lock
+    if (buildIsCurrent(distDir)) return; // built by whoever held the lock
     log(`[scalelab] building the app into ${distDir} (the sources changed since its last build)…`);
     const hash = sourceHash();
-    // `next build` points tsconfig.json and next-env.d.ts at its dist
-    // directory; this private build leaves them as they were.
-    const shared = ['tsconfig.json', 'next-env.d.ts'].map((f) => ({ file: path.join(ROOT, f), text: fs.existsSync(path.join(ROOT, f)) ? fs.readFileSync(path.join(ROOT, f), 'utf8') : null }));
-    const restore = () => {
-      for (const { file, text } of shared) if (text !== null && fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
-    };
+    // Next always writes next-env.d.ts (generated, not tracked) for the dist
+    // directory it builds; put back what the type check (`npm run
+    // typecheck`) reads, which points at the default dist directory.
+    const nextEnv = path.join(ROOT, 'next-env.d.ts');
+    const nextEnvBefore = fs.existsSync(nextEnv) ? fs.readFileSync(nextEnv, 'utf8') : null;
     const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
       cwd: ROOT,
       stdio: 'inherit',
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: distDir },
     });
-    restore();
+    if (nextEnvBefore === null) fs.rmSync(nextEnv, { force: true });
+    else if (fs.readFileSync(nextEnv, 'utf8') !== nextEnvBefore) fs.writeFileSync(nextEnv, nextEnvBefore);
     if (run.status !== 0) throw new Error(`next build failed (exit ${run.status})`);
     // The hash of the sources as they were when the build started.
-    fs.writeFileSync(path.join(ROOT, distDir, 'scalelab-source-hash'), hash);
+    stampBuild(distDir, hash);
   } finally {
     release();
   }
 }
 
 /** A free TCP port on loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 /** A fresh, migrated SQLite database file in a temporary directory. */
 export async function freshSqlite(): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scalelab-app-'));
+  // Removed when this process exits, or by removeTempDirs() (scripts/temp-dirs.ts).
+  const dir = tempDir('scalelab-app-');
   const url = `file:${path.join(dir, 'app.db')}`;
   await prepareDatabase({ DATABASE_URL: url });
   return url;
@@ -150,7 +175,7 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
  */
 export async function startApp(options: { databaseUrl: string; distDir: string; port?: number; env?: Record<string, string>; timeoutMs?: number }): Promise<AppProcess> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'scripts', 'serve.ts'), '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -22,8 +22,8 @@ async function main() {
   }
   const root = path.resolve(__dirname, '..');
   const port = process.env.PORT ?? '3000';
-  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const child = spawn(process.execPath, [next, 'start', '-p', port, ...process.argv.slice(2)], {
+  // The app server in front of Next.js (scripts/serve.ts), in place of `next start`.
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(root, 'scripts', 'serve.ts'), '-p', port, ...process.argv.slice(2)], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },

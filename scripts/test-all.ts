@@ -1,13 +1,15 @@
 /**
  * `npm test`: every check and test, in the order that fails fastest —
  * lint, types, unit and API tests (Vitest), then the browser tests
- * (Playwright against a production build). Ends with one summary line,
+ * (Playwright against a production build) — and last, that the run left
+ * the checkout as it found it. Ends with one summary line,
  * `tests: N passed, N failed`.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { checkoutChanges, checkoutState } from './checkout-state';
+import { tempDir } from './temp-dirs';
 import { runE2e } from './test-e2e';
 
 const root = path.resolve(__dirname, '..');
@@ -54,8 +56,14 @@ function countPlaywright(file: string): { passed: number; failed: number } {
   }
 }
 
+function gitCheckout(): boolean {
+  return spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: root, encoding: 'utf8' }).stdout?.trim() === 'true';
+}
+
 async function main() {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'scalelab-test-all-'));
+  const before = gitCheckout() ? checkoutState(root) : null;
+  // The reports of Vitest and Playwright; removed when this script exits.
+  const tmp = tempDir('scalelab-test-all-');
   timed('lint (ESLint)', () => run(process.execPath, [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings=0']));
   // `next typegen` writes the route types (RouteContext, PageProps) that tsc needs on a clean clone.
   timed('typecheck (next typegen, tsc)', () =>
@@ -79,6 +87,19 @@ async function main() {
   const p = countPlaywright(pwJson);
   passed += p.passed;
   failed += p.failed + (code !== 0 && p.failed === 0 ? 1 : 0);
+
+  // No test may rewrite a tracked file (not even with the same contents) or
+  // leave a file behind that git would see.
+  timed('checkout unchanged (git status, tracked files untouched)', () => {
+    if (!before) {
+      console.log('  not a git checkout: nothing to compare');
+      return true;
+    }
+    const changes = checkoutChanges(before, checkoutState(root));
+    for (const change of changes) console.log(`  ${change}`);
+    if (changes.length === 0) console.log('  git status and every tracked file are as they were before the run');
+    return changes.length === 0;
+  });
 
   console.log('\nSummary');
   for (const s of steps) console.log(`  ${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.seconds.toFixed(1)} s)`);

@@ -5,11 +5,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { tempDir } from './temp-dirs';
 
 const root = path.resolve(__dirname, '..');
-const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scalelab-db-')), 'vitest.json');
+// Removed when this script exits (scripts/temp-dirs.ts).
+const out = path.join(tempDir('scalelab-db-'), 'vitest.json');
 const r = spawnSync(
   process.execPath,
   [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'tests/api', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],

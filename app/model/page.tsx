@@ -22,7 +22,9 @@ export const metadata: Metadata = {
     'How ScaleLab turns a design into numbers: load, queueing (Erlang C and M/M/c response times), server-side and user-perceived latency, availability with detection and repair, cost and stage scores, every default checked against published figures, and how closely a simulation agrees.',
 };
 
-export const dynamic = 'force-static';
+// Rendered per request like every page (app/layout.tsx): a page built ahead
+// of time would carry no CSP nonce on its scripts, and the browser would
+// refuse them. Its figures are computed once per server process.
 
 const SECTIONS = [
   ['load', 'From users to load'],

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Sandbox, type SharedCopy } from '@/components/editor/sandbox';
-import { loadDesign } from '@/lib/designs';
+import { loadDesign, RETENTION_DAYS } from '@/lib/designs';
 
 export const metadata: Metadata = {
   title: 'Sandbox',
@@ -17,9 +17,9 @@ export default async function PlayPage({ searchParams }: { searchParams: Promise
   let sharedError: string | null = null;
   if (typeof from === 'string' && from) {
     try {
-      const saved = await loadDesign(from);
+      const saved = await loadDesign(from, { recordView: true }); // opening a copy keeps the shared design
       if (saved) shared = { id: saved.id, title: saved.title, design: saved.design, notices: saved.notices };
-      else sharedError = 'That shared design was not found, so nothing was opened. Check the link.';
+      else sharedError = `That shared design was not found, so nothing was opened. Check the link; a shared design nobody opens for ${RETENTION_DAYS} days is deleted.`;
     } catch {
       sharedError = 'That shared design could not be opened: it no longer validates.';
     }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ScenarioForm } from '@/components/scenarios/scenario-form';
 import { MyScenarios, SampleCards } from '@/components/scenarios/teach-extras';
-import { ensureSampleScenarios } from '@/lib/scenarios/repository';
+import { ensureSampleScenarios, SAMPLE_RETENTION_HOURS } from '@/lib/scenarios/repository';
 import { sampleSummaries } from '@/lib/scenarios/samples';
 
 export const metadata: Metadata = {
@@ -28,6 +28,10 @@ export default async function TeachPage() {
         </h2>
         <p className="mt-1 text-sm text-slate-600">
           Open one as a student, and manage a copy of it in another tab: you see both sides at once. A copy comes with a few graded demo submissions.
+        </p>
+        <p className="mt-1 text-sm text-slate-600">
+          The samples are public, so nobody manages them: what you submit to one is shown to you alone (its leaderboard lists the demo students and you)
+          and is deleted after {SAMPLE_RETENTION_HOURS} hours.
         </p>
         <div className="mt-4">
           <SampleCards samples={sampleSummaries()} />

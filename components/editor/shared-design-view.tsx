@@ -27,6 +27,7 @@ export function SharedDesignView({
   design,
   createdAt,
   notices = [],
+  retention,
 }: {
   id: string;
   title: string;
@@ -34,6 +35,8 @@ export function SharedDesignView({
   createdAt: string;
   /** What loading dropped from this older design (a param its kind does not take). */
   notices?: DesignNotice[];
+  /** How long an unviewed design is kept, and until when this one is (it was just viewed). */
+  retention?: { days: number; keptUntil: string };
 }) {
   const [store] = useState<EditorStore>(() => createEditorStore({ design, readOnly: true }));
   useEffect(() => {
@@ -53,8 +56,19 @@ export function SharedDesignView({
               <p className="text-xs text-slate-600">
                 <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 font-medium text-slate-700">Read-only</span>
                 {plural(design.nodes.length, 'component')}, {plural(design.edges.length, 'connection')}
-                {Number.isFinite(date.getTime()) ? ` · shared ${date.toISOString().slice(0, 10)}` : ''}
+                {Number.isFinite(date.getTime()) ? (
+                  <>
+                    {' · '}
+                    <span className="whitespace-nowrap">shared {date.toISOString().slice(0, 10)}</span>
+                  </>
+                ) : null}
               </p>
+              {retention ? (
+                <p className="mt-0.5 text-xs text-slate-600" data-testid="shared-retention">
+                  A shared design nobody opens for {retention.days} days is deleted; opening this link keeps it, at least until{' '}
+                  <time dateTime={retention.keptUntil} className="whitespace-nowrap">{retention.keptUntil.slice(0, 10)}</time>.
+                </p>
+              ) : null}
               {notices.length > 0 ? (
                 <p role="status" className="mt-1 text-xs text-amber-900" data-testid="shared-notices">
                   {describeNotices(notices)}

@@ -23,9 +23,12 @@ type SortKey = 'student' | 'time' | 'score' | `target:${string}`;
 type Status = 'all' | 'passed' | 'failed' | `failed:${string}`;
 
 const POLL_MS = 15_000;
-const BUTTON = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-50';
-const PRIMARY = 'rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-50';
-const DANGER = 'rounded-md bg-saturated px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-red-800 disabled:opacity-50';
+const BUTTON =
+  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-50';
+const PRIMARY =
+  'rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-50';
+const DANGER =
+  'rounded-md bg-saturated px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-red-800 disabled:opacity-50';
 
 function when(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -54,11 +57,31 @@ function sortRows(rows: SubmissionSummary[], key: SortKey, dir: 1 | -1): Submiss
   });
 }
 
-function SortHeader({ label, k, sort, onSort, className = '' }: { label: string; k: SortKey; sort: { key: SortKey; dir: 1 | -1 }; onSort(k: SortKey): void; className?: string }) {
+function SortHeader({
+  label,
+  k,
+  sort,
+  onSort,
+  className = '',
+}: {
+  label: string;
+  k: SortKey;
+  sort: { key: SortKey; dir: 1 | -1 };
+  onSort(k: SortKey): void;
+  className?: string;
+}) {
   const active = sort.key === k;
   return (
-    <th scope="col" aria-sort={active ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'} className={`py-2 pr-3 font-medium ${className}`}>
-      <button type="button" onClick={() => onSort(k)} className="inline-flex items-center gap-1 rounded hover:text-slate-900">
+    <th
+      scope="col"
+      aria-sort={active ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
+      className={`py-2 pr-3 font-medium ${className}`}
+    >
+      <button
+        type="button"
+        onClick={() => onSort(k)}
+        className="inline-flex items-center gap-1 rounded hover:text-slate-900"
+      >
         {label}
         <span aria-hidden="true" className={active ? 'text-brand-700' : 'text-slate-300'}>
           {active && sort.dir === 1 ? '▲' : '▼'}
@@ -68,7 +91,15 @@ function SortHeader({ label, k, sort, onSort, className = '' }: { label: string;
   );
 }
 
-function DeadlineForm({ deadline, busy, onSave }: { deadline: string | null; busy: boolean; onSave(iso: string | null, done: string): void }) {
+function DeadlineForm({
+  deadline,
+  busy,
+  onSave,
+}: {
+  deadline: string | null;
+  busy: boolean;
+  onSave(iso: string | null, done: string): void;
+}) {
   const id = useId();
   const [value, setValue] = useState(() => toLocalInput(deadline));
   return (
@@ -84,7 +115,13 @@ function DeadlineForm({ deadline, busy, onSave }: { deadline: string | null; bus
         <label htmlFor={id} className="block text-sm font-medium text-slate-800">
           Deadline <span className="font-normal text-slate-500">(your local time, optional)</span>
         </label>
-        <input id={id} type="datetime-local" value={value} onChange={(e) => setValue(e.target.value)} className="mt-1 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm" />
+        <input
+          id={id}
+          type="datetime-local"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          className="mt-1 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
+        />
       </div>
       <button type="submit" disabled={busy} className={BUTTON}>
         Save deadline
@@ -112,6 +149,8 @@ export function ManageDashboard({ slug }: { slug: string }) {
   const [detail, setDetail] = useState<DetailData | null>(null);
   const [detailError, setDetailError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'rotate' | 'delete' | null>(null);
+  // The row whose Remove… was pressed: the dialog offers that submission or its student.
+  const [removing, setRemoving] = useState<SubmissionSummary | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const searchId = useId();
@@ -168,12 +207,17 @@ export function ManageDashboard({ slug }: { slug: string }) {
     return sortRows(filtered, sort.key, sort.dir);
   }, [data, query, status, sort]);
 
-  const onSort = (k: SortKey) => setSort((s) => (s.key === k ? { key: k, dir: s.dir === 1 ? -1 : 1 } : { key: k, dir: k === 'student' ? 1 : -1 }));
+  const onSort = (k: SortKey) =>
+    setSort((s) => (s.key === k ? { key: k, dir: s.dir === 1 ? -1 : 1 } : { key: k, dir: k === 'student' ? 1 : -1 }));
 
   const patch = async (body: ManagePatch, done: string) => {
     if (!key) return;
     setBusy(true);
-    const res = await api<{ scenario: ManageScenario }>(`/api/scenarios/${slug}/manage`, { method: 'PATCH', body, manageKey: key });
+    const res = await api<{ scenario: ManageScenario }>(`/api/scenarios/${slug}/manage`, {
+      method: 'PATCH',
+      body,
+      manageKey: key,
+    });
     setBusy(false);
     if (res.ok) {
       setData((d) => ({ ...d, scenario: res.data.scenario }));
@@ -193,7 +237,10 @@ export function ManageDashboard({ slug }: { slug: string }) {
 
   const exportCsv = async () => {
     if (!key) return;
-    const res = await fetch(`/api/scenarios/${slug}/manage/export${all ? '?all=1' : ''}`, { headers: { 'x-manage-key': key }, cache: 'no-store' });
+    const res = await fetch(`/api/scenarios/${slug}/manage/export${all ? '?all=1' : ''}`, {
+      headers: { 'x-manage-key': key },
+      cache: 'no-store',
+    });
     if (!res.ok) {
       setNotice('The export failed; reload the page and try again.');
       return;
@@ -209,7 +256,10 @@ export function ManageDashboard({ slug }: { slug: string }) {
   const rotate = async () => {
     if (!key) return;
     setBusy(true);
-    const res = await api<{ manageKey: string }>(`/api/scenarios/${slug}/manage/key`, { method: 'POST', manageKey: key });
+    const res = await api<{ manageKey: string }>(`/api/scenarios/${slug}/manage/key`, {
+      method: 'POST',
+      manageKey: key,
+    });
     setBusy(false);
     setDialog(null);
     if (res.ok) {
@@ -233,10 +283,40 @@ export function ManageDashboard({ slug }: { slug: string }) {
     } else setNotice(res.error);
   };
 
+  /** Removes one submission, or a student with every submission of theirs, after the dialog's confirmation. */
+  const moderate = async (what: 'submission' | 'student', row: SubmissionSummary) => {
+    if (!key) return;
+    setBusy(true);
+    const path = what === 'submission' ? `submissions/${row.id}` : `students/${row.studentId}`;
+    const res = await api<{ deleted: { submissions?: number } }>(`/api/scenarios/${slug}/manage/${path}`, {
+      method: 'DELETE',
+      manageKey: key,
+    });
+    setBusy(false);
+    setRemoving(null);
+    if (res.ok) {
+      if (
+        detail &&
+        (what === 'student' ? detail.submission.displayName === row.displayName : detail.submission.id === row.id)
+      )
+        setDetail(null);
+      const n = res.data.deleted.submissions ?? 0;
+      setNotice(
+        what === 'submission'
+          ? `${row.displayName}’s submission from ${when(row.createdAt)} was removed.`
+          : `${row.displayName} was removed with ${n} ${n === 1 ? 'submission' : 'submissions'}; their resume link no longer works.`,
+      );
+    } else setNotice(res.status === 404 ? 'That was already removed.' : res.error);
+    setVersion((v) => v + 1);
+  };
+
   if (state !== 'ready' || !data || !key) {
     const messages: Record<string, { title: string; body: string }> = {
       loading: { title: 'Loading the dashboard…', body: '' },
-      nokey: { title: 'This link has no manage key', body: 'Open the full manage link you received when you created the scenario; it ends with #key=….' },
+      nokey: {
+        title: 'This link has no manage key',
+        body: 'Open the full manage link you received when you created the scenario; it ends with #key=….',
+      },
       denied: {
         title: 'This manage link does not work',
         body: 'It may be incomplete, or the key may have been replaced. Use the latest manage link for this scenario.',
@@ -253,7 +333,11 @@ export function ManageDashboard({ slug }: { slug: string }) {
         <h1 className="text-2xl font-semibold text-slate-900">{m.title}</h1>
         {m.body ? <p className="mt-2 text-slate-700">{m.body}</p> : null}
         {state === 'error' ? (
-          <button type="button" className={`${PRIMARY} mt-6 mr-3 inline-block`} onClick={() => setVersion((v) => v + 1)}>
+          <button
+            type="button"
+            className={`${PRIMARY} mt-6 mr-3 inline-block`}
+            onClick={() => setVersion((v) => v + 1)}
+          >
             Try again now
           </button>
         ) : null}
@@ -278,10 +362,13 @@ export function ManageDashboard({ slug }: { slug: string }) {
           <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">Instructor dashboard</p>
           <h1 className="mt-1 break-words text-2xl font-semibold text-slate-900 sm:text-3xl">{s.title}</h1>
           <p className="mt-1 text-sm text-slate-600">
-            <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-medium ${s.acceptingSubmissions ? 'bg-green-50 text-green-800' : 'bg-amber-50 text-amber-900'}`}>
+            <span
+              className={`mr-2 rounded px-1.5 py-0.5 text-xs font-medium ${s.acceptingSubmissions ? 'bg-green-50 text-green-800' : 'bg-amber-50 text-amber-900'}`}
+            >
               {s.acceptingSubmissions ? 'Open' : 'Closed'}
             </span>
-            {s.students} {s.students === 1 ? 'student' : 'students'} · {s.submissions} {s.submissions === 1 ? 'submission' : 'submissions'} · created {when(s.createdAt)}
+            {s.students} {s.students === 1 ? 'student' : 'students'} · {s.submissions}{' '}
+            {s.submissions === 1 ? 'submission' : 'submissions'} · created {when(s.createdAt)}
           </p>
         </div>
         <Link href={`/s/${slug}`} target="_blank" rel="noreferrer" className={BUTTON}>
@@ -291,13 +378,16 @@ export function ManageDashboard({ slug }: { slug: string }) {
 
       {failure && failure.key === key && loaded ? (
         <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
-          The submissions could not be refreshed: {failure.message} This page shows them as of {when(loaded.at)} and tries again every{' '}
-          {POLL_MS / 1000} seconds.
+          The submissions could not be refreshed: {failure.message} This page shows them as of {when(loaded.at)} and
+          tries again every {POLL_MS / 1000} seconds.
         </p>
       ) : null}
 
       {notice ? (
-        <div role="status" className="flex items-start justify-between gap-3 rounded-lg border border-brand-100 bg-brand-50 px-4 py-2 text-sm text-brand-700">
+        <div
+          role="status"
+          className="flex items-start justify-between gap-3 rounded-lg border border-brand-100 bg-brand-50 px-4 py-2 text-sm text-brand-700"
+        >
           <span>{notice}</span>
           <button type="button" onClick={() => setNotice(null)} className="font-medium underline">
             Dismiss
@@ -306,14 +396,29 @@ export function ManageDashboard({ slug }: { slug: string }) {
       ) : null}
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <section aria-labelledby="links-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+        <section
+          aria-labelledby="links-heading"
+          className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+        >
           <h2 id="links-heading" className="font-semibold text-slate-900">
             Links
           </h2>
-          <CopyField label="Student link" value={studentUrl} hint="Share it with your class. Students join with a name; each sees only their own work." />
-          <CopyField label="Manage link" value={manageUrl} secret hint="Keep it to yourself: it opens this dashboard. Bookmark it." />
+          <CopyField
+            label="Student link"
+            value={studentUrl}
+            hint="Share it with your class. Students join with a name; each sees only their own work."
+          />
+          <CopyField
+            label="Manage link"
+            value={manageUrl}
+            secret
+            hint="Keep it to yourself: it opens this dashboard. Bookmark it."
+          />
         </section>
-        <section aria-labelledby="settings-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+        <section
+          aria-labelledby="settings-heading"
+          className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+        >
           <h2 id="settings-heading" className="font-semibold text-slate-900">
             Settings
           </h2>
@@ -326,7 +431,12 @@ export function ManageDashboard({ slug }: { slug: string }) {
               type="button"
               disabled={busy}
               className={BUTTON}
-              onClick={() => void patch({ status: s.status === 'open' ? 'closed' : 'open' }, s.status === 'open' ? 'Submissions closed.' : 'Submissions reopened.')}
+              onClick={() =>
+                void patch(
+                  { status: s.status === 'open' ? 'closed' : 'open' },
+                  s.status === 'open' ? 'Submissions closed.' : 'Submissions reopened.',
+                )
+              }
             >
               {s.status === 'open' ? 'Close submissions' : 'Reopen submissions'}
             </button>
@@ -334,14 +444,23 @@ export function ManageDashboard({ slug }: { slug: string }) {
           <div className="flex flex-wrap items-center justify-between gap-2">
             <p className="text-sm text-slate-700">
               Students see scores: <strong>{SCORE_VISIBILITY_FOR_INSTRUCTORS[s.scoreVisibility]}</strong>
-              {s.scoreVisibility === 'after-release' ? (s.scoresReleased ? ' — released.' : ' — not released yet.') : '.'}
+              {s.scoreVisibility === 'after-release'
+                ? s.scoresReleased
+                  ? ' — released.'
+                  : ' — not released yet.'
+                : '.'}
             </p>
             {s.scoreVisibility === 'after-release' ? (
               <button
                 type="button"
                 disabled={busy}
                 className={s.scoresReleased ? BUTTON : PRIMARY}
-                onClick={() => void patch({ scoresReleased: !s.scoresReleased }, s.scoresReleased ? 'Scores hidden from students again.' : 'Scores released to students.')}
+                onClick={() =>
+                  void patch(
+                    { scoresReleased: !s.scoresReleased },
+                    s.scoresReleased ? 'Scores hidden from students again.' : 'Scores released to students.',
+                  )
+                }
               >
                 {s.scoresReleased ? 'Hide scores' : 'Release scores'}
               </button>
@@ -352,12 +471,22 @@ export function ManageDashboard({ slug }: { slug: string }) {
               type="checkbox"
               checked={s.leaderboard}
               disabled={busy}
-              onChange={(e) => void patch({ leaderboard: e.target.checked }, e.target.checked ? 'Leaderboard shown to students.' : 'Leaderboard hidden.')}
+              onChange={(e) =>
+                void patch(
+                  { leaderboard: e.target.checked },
+                  e.target.checked ? 'Leaderboard shown to students.' : 'Leaderboard hidden.',
+                )
+              }
               className="h-4 w-4 rounded border-slate-300"
             />
             Show students a leaderboard (names and scores only)
           </label>
-          <DeadlineForm key={s.deadline ?? ''} deadline={s.deadline} busy={busy} onSave={(iso, done) => void patch({ deadline: iso }, done)} />
+          <DeadlineForm
+            key={s.deadline ?? ''}
+            deadline={s.deadline}
+            busy={busy}
+            onSave={(iso, done) => void patch({ deadline: iso }, done)}
+          />
           <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-4">
             <button type="button" className={BUTTON} onClick={() => setDialog('rotate')}>
               Replace the manage key
@@ -410,7 +539,12 @@ export function ManageDashboard({ slug }: { slug: string }) {
               </select>
             </div>
             <label className="flex items-center gap-2 pb-1.5 text-sm text-slate-700">
-              <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} className="h-4 w-4 rounded border-slate-300" />
+              <input
+                type="checkbox"
+                checked={all}
+                onChange={(e) => setAll(e.target.checked)}
+                className="h-4 w-4 rounded border-slate-300"
+              />
               Every submission
             </label>
             <button type="button" className={BUTTON} onClick={() => setVersion((v) => v + 1)}>
@@ -424,7 +558,9 @@ export function ManageDashboard({ slug }: { slug: string }) {
         {!hasAny ? (
           <div className="px-4 py-12 text-center">
             <p className="font-medium text-slate-900">No submissions yet — share the student link.</p>
-            <p className="mt-1 text-sm text-slate-600">Submissions appear here as students send them; this page refreshes itself.</p>
+            <p className="mt-1 text-sm text-slate-600">
+              Submissions appear here as students send them; this page refreshes itself.
+            </p>
           </div>
         ) : rows.length === 0 ? (
           <p className="px-4 py-8 text-center text-sm text-slate-600">No submission matches these filters.</p>
@@ -432,7 +568,8 @@ export function ManageDashboard({ slug }: { slug: string }) {
           <div className="relative overflow-x-auto">
             <table className="w-full min-w-[40rem] text-sm">
               <caption className="sr-only">
-                {all ? 'Every submission' : 'Latest submission of each student'}, sortable by column. {rows.length} shown.
+                {all ? 'Every submission' : 'Latest submission of each student'}, sortable by column. {rows.length}{' '}
+                shown.
               </caption>
               <thead>
                 <tr className="border-b border-slate-200 text-left text-slate-600">
@@ -454,11 +591,21 @@ export function ManageDashboard({ slug }: { slug: string }) {
               </thead>
               <tbody>
                 {rows.map((r) => (
-                  <tr key={r.id} className={`border-b border-slate-100 hover:bg-slate-50 ${detail?.submission.id === r.id ? 'bg-brand-50' : 'bg-white'}`}>
-                    <th scope="row" className="max-w-[14rem] break-words py-2 pl-4 pr-3 text-left font-medium text-slate-900">
+                  <tr
+                    key={r.id}
+                    className={`border-b border-slate-100 hover:bg-slate-50 ${detail?.submission.id === r.id ? 'bg-brand-50' : 'bg-white'}`}
+                  >
+                    <th
+                      scope="row"
+                      className="max-w-[14rem] break-words py-2 pl-4 pr-3 text-left font-medium text-slate-900"
+                    >
                       {r.displayName}
-                      {r.attempts > 1 && r.latest ? <span className="block text-xs font-normal text-slate-500">{r.attempts} submissions</span> : null}
-                      {!r.latest ? <span className="block text-xs font-normal text-slate-500">earlier submission</span> : null}
+                      {r.attempts > 1 && r.latest ? (
+                        <span className="block text-xs font-normal text-slate-500">{r.attempts} submissions</span>
+                      ) : null}
+                      {!r.latest ? (
+                        <span className="block text-xs font-normal text-slate-500">earlier submission</span>
+                      ) : null}
                     </th>
                     <td className="whitespace-nowrap py-2 pr-3 text-slate-700">{when(r.createdAt)}</td>
                     {s.targets.map((t) => {
@@ -478,11 +625,30 @@ export function ManageDashboard({ slug }: { slug: string }) {
                     })}
                     <td className="py-2 pr-3 font-semibold tabular-nums text-slate-900">{r.score}</td>
                     <td className="sticky right-0 bg-inherit py-2 pr-4 pl-3 text-right whitespace-nowrap">
-                      <span aria-hidden="true" data-testid="score-beside-open" className="mr-2 font-semibold tabular-nums text-slate-900 sm:hidden">
+                      <span
+                        aria-hidden="true"
+                        data-testid="score-beside-open"
+                        className="mr-2 font-semibold tabular-nums text-slate-900 sm:hidden"
+                      >
                         {r.score}
                       </span>
-                      <button type="button" className="font-medium text-brand-700 underline underline-offset-2" onClick={() => void openDetail(r.id)}>
+                      <button
+                        type="button"
+                        className="font-medium text-brand-700 underline underline-offset-2"
+                        onClick={() => void openDetail(r.id)}
+                      >
                         Open<span className="sr-only"> {r.displayName}’s submission</span>
+                      </button>
+                      <button
+                        type="button"
+                        className="ml-3 font-medium text-saturated underline underline-offset-2"
+                        onClick={() => setRemoving(r)}
+                      >
+                        Remove…
+                        <span className="sr-only">
+                          {' '}
+                          {r.displayName}’s submission or {r.displayName}
+                        </span>
                       </button>
                     </td>
                   </tr>
@@ -498,7 +664,9 @@ export function ManageDashboard({ slug }: { slug: string }) {
           {detailError}
         </p>
       ) : null}
-      {detail ? <SubmissionDetailView key={detail.submission.id} data={detail} onClose={() => setDetail(null)} /> : null}
+      {detail ? (
+        <SubmissionDetailView key={detail.submission.id} data={detail} onClose={() => setDetail(null)} />
+      ) : null}
 
       <details className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <summary className="cursor-pointer font-semibold text-slate-900">Brief and rules, as students see them</summary>
@@ -524,8 +692,58 @@ export function ManageDashboard({ slug }: { slug: string }) {
         }
       >
         <p className="text-sm text-slate-700">
-          A new manage link is made and the current one stops working at once, for you and anyone you shared it with. The student link does not change.
+          A new manage link is made and the current one stops working at once, for you and anyone you shared it with.
+          The student link does not change.
         </p>
+      </Dialog>
+      <Dialog
+        open={removing !== null}
+        onClose={() => setRemoving(null)}
+        title={removing ? `Remove ${removing.displayName}’s work?` : 'Remove'}
+        footer={
+          <button type="button" className={BUTTON} onClick={() => setRemoving(null)}>
+            Cancel
+          </button>
+        }
+      >
+        {removing ? (
+          <div className="space-y-4 text-sm text-slate-700">
+            <div className="space-y-2">
+              <p>
+                Remove the submission of {when(removing.createdAt)} (score {removing.score}).{' '}
+                {removing.latest && removing.attempts > 1
+                  ? 'Their previous submission counts instead.'
+                  : removing.latest
+                    ? 'They will have no submission left.'
+                    : ''}
+              </p>
+              <button
+                type="button"
+                className={DANGER}
+                disabled={busy}
+                onClick={() => void moderate('submission', removing)}
+              >
+                Remove this submission
+              </button>
+            </div>
+            <div className="space-y-2 border-t border-slate-100 pt-4">
+              <p>
+                Or remove {removing.displayName} from the scenario with all {removing.attempts}{' '}
+                {removing.attempts === 1 ? 'submission' : 'submissions'}: their name leaves the dashboard and the
+                leaderboard, and their resume link stops working and tells them why.
+              </p>
+              <button
+                type="button"
+                className={DANGER}
+                disabled={busy}
+                onClick={() => void moderate('student', removing)}
+              >
+                Remove {removing.displayName} and all their submissions
+              </button>
+            </div>
+            <p className="text-slate-600">This cannot be undone; export the CSV first if you need the results.</p>
+          </div>
+        ) : null}
       </Dialog>
       <Dialog
         open={dialog === 'delete'}
@@ -543,8 +761,9 @@ export function ManageDashboard({ slug }: { slug: string }) {
         }
       >
         <p className="text-sm text-slate-700">
-          “{s.title}”, its {s.students} {s.students === 1 ? 'student' : 'students'} and {s.submissions} {s.submissions === 1 ? 'submission' : 'submissions'} are deleted. This cannot be undone;
-          export the CSV first if you need the results.
+          “{s.title}”, its {s.students} {s.students === 1 ? 'student' : 'students'} and {s.submissions}{' '}
+          {s.submissions === 1 ? 'submission' : 'submissions'} are deleted. This cannot be undone; export the CSV first
+          if you need the results.
         </p>
       </Dialog>
     </div>

@@ -55,4 +55,17 @@ describe('brief Markdown', () => {
       expect(safeUrl(bad), bad).toBe('');
     }
   });
+
+  it('shows a remote image as a link naming it, so no reader’s browser fetches it', () => {
+    const html = render('Look:\n\n![the rack diagram](https://images.example.net/rack.png?reader=1)\n\n![](http://tracker.example/p.gif)');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('href="https://images.example.net/rack.png?reader=1"');
+    expect(html).toContain('the rack diagram (image on images.example.net)');
+    expect(html).toContain('Image (image on tracker.example)');
+    expect(html).toContain('rel="noopener noreferrer nofollow"');
+  });
+
+  it('still shows this site’s own images', () => {
+    expect(render('![logo](/icon.svg)')).toMatch(/<img src="\/icon\.svg" alt="logo"/);
+  });
 });

@@ -5,7 +5,8 @@ import remarkGfm from 'remark-gfm';
 /**
  * An instructor's brief, rendered from Markdown with no way to run script:
  * raw HTML is dropped (no rehype-raw, `skipHtml`), and link and image URLs
- * pass only when they are http(s), mailto, or point inside this site.
+ * pass only when they are http(s), mailto, or point inside this site. Only
+ * this site's images are shown; a remote one becomes a link.
  */
 export function safeUrl(url: string): string {
   // Browsers ignore tabs, newlines and leading control characters in a URL
@@ -33,7 +34,17 @@ function Link({ href, children }: ComponentProps<'a'>) {
 
 function Image({ src, alt }: ComponentProps<'img'>) {
   if (typeof src !== 'string' || !src) return alt ? <span>[{alt}]</span> : null;
-  // eslint-disable-next-line @next/next/no-img-element -- arbitrary instructor URLs cannot go through next/image
+  if (!src.startsWith('/')) {
+    // A remote image is never fetched: it would tell its host who reads the
+    // brief, and when (the pages' Content-Security-Policy refuses it too).
+    // It is offered as a link, named by its alt text and its host.
+    return (
+      <Link href={src}>
+        {alt || 'Image'} (image on {new URL(src).host})
+      </Link>
+    );
+  }
+  // eslint-disable-next-line @next/next/no-img-element -- instructor URLs cannot go through next/image
   return <img src={src} alt={alt ?? ''} referrerPolicy="no-referrer" loading="lazy" className="my-3 max-w-full rounded-lg border border-slate-200" />;
 }
 

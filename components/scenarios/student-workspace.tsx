@@ -8,7 +8,7 @@ import { bandOf } from '@/lib/editor/results';
 import type { EditorResults } from '@/lib/editor/types';
 import { evaluateDesign } from '@/lib/scenarios/engine';
 import { gradeDesign, type ScenarioGrade } from '@/lib/scenarios/grading';
-import type { LeaderboardEntry, StudentSubmission } from '@/lib/scenarios/repository';
+import type { LeaderboardRow, StudentSubmission } from '@/lib/scenarios/repository';
 import {
   checkDesignConstraints,
   emptyDesignIssue,
@@ -54,7 +54,15 @@ function when(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-function JoinForm({ scenario, onJoined, notice }: { scenario: PublicScenario; onJoined(token: string): void; notice: string | null }) {
+function JoinForm({
+  scenario,
+  onJoined,
+  notice,
+}: {
+  scenario: PublicScenario;
+  onJoined(token: string): void;
+  notice: string | null;
+}) {
   const id = useId();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -67,16 +75,24 @@ function JoinForm({ scenario, onJoined, notice }: { scenario: PublicScenario; on
       return;
     }
     setBusy(true);
-    const res = await api<{ resumeToken: string; resumeUrl: string }>(`/api/scenarios/${scenario.slug}/students`, { body: { displayName: trimmed } });
+    const res = await api<{ resumeToken: string; resumeUrl: string }>(`/api/scenarios/${scenario.slug}/students`, {
+      body: { displayName: trimmed },
+    });
     setBusy(false);
     if (res.ok) onJoined(res.data.resumeToken);
     else setError(res.issues[0]?.message.replace(/^displayName/, 'The name') ?? res.error);
   };
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+    <form
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+    >
       <h2 className="text-lg font-semibold text-slate-900">Start this scenario</h2>
       {notice ? <p className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{notice}</p> : null}
-      <p className="mt-1 text-sm text-slate-600">Your instructor sees this name next to your work. Other students never see your designs.</p>
+      <p className="mt-1 text-sm text-slate-600">
+        Your instructor sees this name next to your work. Other students never see your designs.
+      </p>
       <label htmlFor={id} className="mt-4 block text-sm font-medium text-slate-800">
         Display name
       </label>
@@ -111,41 +127,63 @@ function JoinForm({ scenario, onJoined, notice }: { scenario: PublicScenario; on
 
 type Tab = 'brief' | 'results' | 'history' | 'leaderboard';
 
-function Leaderboard({ slug, me }: { slug: string; me: string }) {
-  const [entries, setEntries] = useState<LeaderboardEntry[] | null>(null);
+function Leaderboard({ slug, me, token }: { slug: string; me: string; token: string | null }) {
+  const [board, setBoard] = useState<{ entries: LeaderboardRow[]; note: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void api<{ entries: LeaderboardEntry[] }>(`/api/scenarios/${slug}/leaderboard`).then((r) => (r.ok ? setEntries(r.data.entries) : setError(r.error)));
-  }, [slug]);
+    // The token lets a public sample's leaderboard show this student beside its demo students.
+    void api<{ entries: LeaderboardRow[]; note: string | null }>(`/api/scenarios/${slug}/leaderboard`, {
+      studentToken: token,
+    }).then((r) => (r.ok ? setBoard(r.data) : setError(r.error)));
+  }, [slug, token]);
   if (error) return <p className="text-sm text-slate-600">{error}</p>;
-  if (!entries) return <p className="text-sm text-slate-600">Loading…</p>;
-  if (entries.length === 0) return <p className="text-sm text-slate-600">Nobody has submitted yet.</p>;
+  if (!board) return <p className="text-sm text-slate-600">Loading…</p>;
+  const { entries, note } = board;
+  const isMe = (e: LeaderboardRow) => (e.you !== undefined || note ? e.you === true : e.displayName === me);
+  const notice = note ? (
+    <p data-testid="leaderboard-note" className="mb-3 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">
+      {note}
+    </p>
+  ) : null;
+  if (entries.length === 0)
+    return (
+      <>
+        {notice}
+        <p className="text-sm text-slate-600">Nobody has submitted yet.</p>
+      </>
+    );
   return (
-    <table className="w-full text-sm">
-      <caption className="sr-only">Leaderboard: latest score of each student</caption>
-      <thead>
-        <tr className="border-b border-slate-200 text-left text-slate-600">
-          <th scope="col" className="py-1.5 pr-2 font-medium">
-            #
-          </th>
-          <th scope="col" className="py-1.5 pr-2 font-medium">
-            Student
-          </th>
-          <th scope="col" className="py-1.5 text-right font-medium">
-            Score
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((e, i) => (
-          <tr key={i} className={`border-b border-slate-100 ${e.displayName === me ? 'bg-brand-50 font-medium' : ''}`}>
-            <td className="py-1.5 pr-2 tabular-nums text-slate-600">{e.rank}</td>
-            <td className="break-all py-1.5 pr-2 text-slate-900">{e.displayName}</td>
-            <td className="py-1.5 text-right tabular-nums text-slate-900">{e.score}</td>
+    <>
+      {notice}
+      <table className="w-full text-sm">
+        <caption className="sr-only">Leaderboard: latest score of each student</caption>
+        <thead>
+          <tr className="border-b border-slate-200 text-left text-slate-600">
+            <th scope="col" className="py-1.5 pr-2 font-medium">
+              #
+            </th>
+            <th scope="col" className="py-1.5 pr-2 font-medium">
+              Student
+            </th>
+            <th scope="col" className="py-1.5 text-right font-medium">
+              Score
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {entries.map((e, i) => (
+            <tr key={i} className={`border-b border-slate-100 ${isMe(e) ? 'bg-brand-50 font-medium' : ''}`}>
+              <td className="py-1.5 pr-2 tabular-nums text-slate-600">{e.rank}</td>
+              <td className="break-all py-1.5 pr-2 text-slate-900">
+                {e.displayName}
+                {e.you ? <span className="ml-1 text-xs font-normal text-slate-500">(you)</span> : null}
+              </td>
+              <td className="py-1.5 text-right tabular-nums text-slate-900">{e.score}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 
@@ -159,7 +197,10 @@ function IssueList({ issues }: { issues: FieldIssue[] }) {
   );
 }
 
-type SubmitState = { kind: 'idle' | 'busy' } | { kind: 'done'; message: string } | { kind: 'error'; message: string; issues: FieldIssue[] };
+type SubmitState =
+  | { kind: 'idle' | 'busy' }
+  | { kind: 'done'; message: string }
+  | { kind: 'error'; message: string; issues: FieldIssue[] };
 
 function SubmitStatus({ state }: { state: SubmitState }) {
   if (state.kind === 'done') {
@@ -222,9 +263,14 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
         setLoadError(null);
         // Where the canvas starts: this browser's draft, else the latest submission, else the starting design.
         setInitialDesign((d) => d ?? readDraft(slug) ?? res.data.latestDesign ?? startDesign);
-      } else if (res.status === 404) {
+      } else if (res.status === 404 || res.status === 410) {
         storeItem(tokenKey(slug), null);
-        setJoinNotice('That resume link is not valid for this scenario any more. Start again with your name.');
+        // 410: the instructor removed this student, and the answer says so.
+        setJoinNotice(
+          res.status === 410
+            ? res.error
+            : 'That resume link is not valid for this scenario any more. Start again with your name.',
+        );
       } else {
         setLoadError(res.error);
       }
@@ -238,7 +284,16 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
   const scenario = meData?.scenario ?? initial;
   const visible = scoresVisible(scenario);
   const live = scenario.scoreVisibility === 'live';
-  const phase: 'loading' | 'join' | 'work' | 'error' = token === undefined ? 'loading' : !token ? 'join' : meData && initialDesign ? 'work' : loadError ? 'error' : 'loading';
+  const phase: 'loading' | 'join' | 'work' | 'error' =
+    token === undefined
+      ? 'loading'
+      : !token
+        ? 'join'
+        : meData && initialDesign
+          ? 'work'
+          : loadError
+            ? 'error'
+            : 'loading';
   const resumeUrl = token ? absoluteUrl(`/s/${slug}#resume=${token}`) : null;
 
   const onDesignChange = useCallback(
@@ -256,9 +311,15 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
       setLiveGrade(grade);
       const biggest = Math.max(...scenario.targets.map((t) => t.users));
       try {
-        const r = evaluateDesign({ ...design, workload: undefined }, { ...scenario.grading.workload, users: biggest }, { stages: false });
+        const r = evaluateDesign(
+          { ...design, workload: undefined },
+          { ...scenario.grading.workload, users: biggest },
+          { stages: false },
+        );
         setNodeResults({
-          nodes: Object.fromEntries(Object.entries(r.nodes).map(([id, n]) => [id, { utilization: n.utilization, band: bandOf(n.utilization) }])),
+          nodes: Object.fromEntries(
+            Object.entries(r.nodes).map(([id, n]) => [id, { utilization: n.utilization, band: bandOf(n.utilization) }]),
+          ),
         });
       } catch {
         setNodeResults(null);
@@ -293,7 +354,8 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
         lastDraft.current = stored;
       },
       notify: (message, tone) => controller.current?.notify(message, tone),
-      followed: 'Your design was changed in another tab, so this tab now shows that version. Undo brings back what was here.',
+      followed:
+        'Your design was changed in another tab, so this tab now shows that version. Undo brings back what was here.',
     });
   }, [working, slug, onDesignChange, watchOtherTab]);
 
@@ -303,7 +365,9 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
     const design = controller.current.getDesign();
     // Checked as the server will: a new design, so a param its kind does not take is refused.
     const parsed = parseDesign(design, { newDesign: true });
-    const issues = parsed.ok ? checkDesignConstraints(parsed.design, { ...scenario, startingDesign: scenario.startingDesign ?? undefined }) : parsed.issues;
+    const issues = parsed.ok
+      ? checkDesignConstraints(parsed.design, { ...scenario, startingDesign: scenario.startingDesign ?? undefined })
+      : parsed.issues;
     setTab('results');
     const empty = parsed.ok ? emptyDesignIssue(parsed.design) : null;
     if (empty) {
@@ -329,7 +393,9 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
     if (res.ok || (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429)) pendingSubmit.current = null;
     if (res.ok) {
       const s = res.data.submission;
-      setMe((m) => (m ? { ...m, data: { ...m.data, submissions: [s, ...m.data.submissions], latestDesign: design } } : m));
+      setMe((m) =>
+        m ? { ...m, data: { ...m.data, submissions: [s, ...m.data.submissions], latestDesign: design } } : m,
+      );
       setSubmitState({
         kind: 'done',
         message: s.grade
@@ -358,7 +424,11 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
         <p role="alert" className="text-slate-800">
           Your work could not be loaded: {loadError}
         </p>
-        <button type="button" onClick={() => setVersion((v) => v + 1)} className="mt-4 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+        <button
+          type="button"
+          onClick={() => setVersion((v) => v + 1)}
+          className="mt-4 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+        >
           Try again
         </button>
       </div>
@@ -398,14 +468,21 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
 
   return (
     <div className="flex flex-col lg:h-[calc(100dvh-3.5rem-1px)] lg:flex-row">
-      <aside aria-label="Scenario" className="flex min-h-0 flex-col border-b border-slate-200 bg-white lg:w-[22rem] lg:shrink-0 xl:w-[25rem] lg:border-b-0 lg:border-r">
+      <aside
+        aria-label="Scenario"
+        className="flex min-h-0 flex-col border-b border-slate-200 bg-white lg:w-[22rem] lg:shrink-0 xl:w-[25rem] lg:border-b-0 lg:border-r"
+      >
         <div className="border-b border-slate-200 px-4 py-3">
           <ScenarioHeader scenario={scenario} compact />
           <p className="mt-1 text-sm text-slate-600">
             Working as <span className="font-medium text-slate-900">{meData?.student.displayName}</span>
           </p>
         </div>
-        <div role="tablist" aria-label="Scenario panels" className="relative flex gap-1 overflow-x-auto border-b border-slate-200 px-2">
+        <div
+          role="tablist"
+          aria-label="Scenario panels"
+          className="relative flex gap-1 overflow-x-auto border-b border-slate-200 px-2"
+        >
           {tabs.map((t) => (
             <button
               key={t.id}
@@ -417,7 +494,11 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
               tabIndex={tab === t.id ? 0 : -1}
               onClick={() => setTab(t.id)}
               onKeyDown={(e) => {
-                const to = tabKeyTarget(e.key, tabs.findIndex((x) => x.id === tab), tabs.length);
+                const to = tabKeyTarget(
+                  e.key,
+                  tabs.findIndex((x) => x.id === tab),
+                  tabs.length,
+                );
                 const next = to === null ? null : tabs[to];
                 if (next) {
                   e.preventDefault();
@@ -426,21 +507,33 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
                 }
               }}
               className={`whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${
-                tab === t.id ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'
+                tab === t.id
+                  ? 'border-brand-600 text-brand-700'
+                  : 'border-transparent text-slate-600 hover:text-slate-900'
               }`}
             >
               {t.label}
             </button>
           ))}
         </div>
-        <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="relative min-h-0 flex-1 overflow-y-auto px-4 py-4 max-lg:max-h-[40dvh]">
+        <div
+          id={`panel-${tab}`}
+          role="tabpanel"
+          aria-labelledby={`tab-${tab}`}
+          className="relative min-h-0 flex-1 overflow-y-auto px-4 py-4 max-lg:max-h-[40dvh]"
+        >
           {tab === 'brief' ? (
             <div className="space-y-5">
               <BriefMarkdown source={scenario.brief} />
               <ScenarioFacts scenario={scenario} />
               {resumeUrl ? (
                 <div className="rounded-lg border border-slate-200 bg-slate-50 p-3">
-                  <CopyField label="Your personal resume link" value={resumeUrl} secret hint="Open it on any device to continue. Anyone with it can submit as you." />
+                  <CopyField
+                    label="Your personal resume link"
+                    value={resumeUrl}
+                    secret
+                    hint="Open it on any device to continue. Anyone with it can submit as you."
+                  />
                 </div>
               ) : null}
             </div>
@@ -449,11 +542,16 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
             <div className="space-y-4">
               <SubmitStatus state={submitState} />
               {shownGrade ? (
-                <GradeView grade={shownGrade} heading={live ? 'Score of the design on the canvas' : 'Your latest submission'} />
+                <GradeView
+                  grade={shownGrade}
+                  heading={live ? 'Score of the design on the canvas' : 'Your latest submission'}
+                />
               ) : latest && !visible ? (
                 <p className="text-sm text-slate-600">Submitted. Your instructor will release the scores later.</p>
               ) : (
-                <p className="text-sm text-slate-600">{live ? 'Add components to see your score.' : 'Submit your design to see how it does.'}</p>
+                <p className="text-sm text-slate-600">
+                  {live ? 'Add components to see your score.' : 'Submit your design to see how it does.'}
+                </p>
               )}
             </div>
           ) : null}
@@ -461,10 +559,17 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
             meData && meData.submissions.length > 0 ? (
               <ol className="space-y-2">
                 {meData.submissions.map((s, i) => (
-                  <li key={s.id} className="flex items-center justify-between gap-2 rounded-lg border border-slate-200 px-3 py-2 text-sm">
+                  <li
+                    key={s.id}
+                    className="flex items-center justify-between gap-2 rounded-lg border border-slate-200 px-3 py-2 text-sm"
+                  >
                     <span>
                       <span className="text-slate-900">{when(s.createdAt)}</span>
-                      {i === 0 ? <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">counts</span> : null}
+                      {i === 0 ? (
+                        <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">
+                          counts
+                        </span>
+                      ) : null}
                     </span>
                     {s.score !== null && s.passed !== null ? (
                       <span className="flex items-center gap-2">
@@ -478,10 +583,14 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
                 ))}
               </ol>
             ) : (
-              <p className="text-sm text-slate-600">No submissions yet. You can submit as often as you like; the latest counts.</p>
+              <p className="text-sm text-slate-600">
+                No submissions yet. You can submit as often as you like; the latest counts.
+              </p>
             )
           ) : null}
-          {tab === 'leaderboard' && meData ? <Leaderboard slug={slug} me={meData.student.displayName} /> : null}
+          {tab === 'leaderboard' && meData ? (
+            <Leaderboard slug={slug} me={meData.student.displayName} token={token ?? null} />
+          ) : null}
         </div>
       </aside>
       <div className="flex h-[75dvh] min-h-[420px] flex-col lg:h-auto lg:min-w-0 lg:flex-1">
@@ -520,7 +629,12 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
                     'Submitting…'
                   ) : (
                     <>
-                      Submit{latest ? <span className="sr-only sm:not-sr-only">&nbsp;again</span> : <span className="sr-only sm:not-sr-only">&nbsp;design</span>}
+                      Submit
+                      {latest ? (
+                        <span className="sr-only sm:not-sr-only">&nbsp;again</span>
+                      ) : (
+                        <span className="sr-only sm:not-sr-only">&nbsp;design</span>
+                      )}
                     </>
                   )}
                 </button>
@@ -537,7 +651,9 @@ function ScenarioHeader({ scenario, compact = false }: { scenario: PublicScenari
   return (
     <div>
       <div className="flex flex-wrap items-center gap-2">
-        {scenario.isSample ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">Sample</span> : null}
+        {scenario.isSample ? (
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">Sample</span>
+        ) : null}
         <span
           className={`rounded px-1.5 py-0.5 text-xs font-medium ${
             scenario.acceptingSubmissions ? 'bg-green-50 text-green-800' : 'bg-amber-50 text-amber-900'
@@ -547,7 +663,9 @@ function ScenarioHeader({ scenario, compact = false }: { scenario: PublicScenari
         </span>
         {scenario.deadline ? <span className="text-xs text-slate-600">Due {when(scenario.deadline)}</span> : null}
       </div>
-      <h1 className={`mt-1 break-words font-semibold text-slate-900 ${compact ? 'text-lg' : 'text-2xl sm:text-3xl'}`}>{scenario.title}</h1>
+      <h1 className={`mt-1 break-words font-semibold text-slate-900 ${compact ? 'text-lg' : 'text-2xl sm:text-3xl'}`}>
+        {scenario.title}
+      </h1>
     </div>
   );
 }

@@ -7,7 +7,7 @@
 import { threadId } from 'node:worker_threads';
 import { MAX_DESIGN_BYTES } from '../design/schema';
 import type { Design } from '../engine/types';
-import { notJsonMessage } from '../http';
+import { parseJsonText } from '../json-text';
 import { evaluateDesign } from './engine';
 import { gradeDesign, type ScenarioGrade } from './grading';
 import { overGradingCap } from './grading-limits';
@@ -33,7 +33,8 @@ export interface GradingOutcome {
 
 /** A submission's body, parsed, checked and graded; or why it was refused. */
 export type SubmissionOutcome =
-  | { kind: 'notJson'; message: string }
+  /** Too deep, not JSON, or half a character (lib/json-text.ts). */
+  | { kind: 'badJson'; status: 400 | 422; error: string; extra?: Record<string, unknown> }
   | { kind: 'tooLarge'; limitBytes: number }
   | { kind: 'overCap'; components: number; connections: number }
   | { kind: 'invalid'; what: string; issues: FieldIssue[] }
@@ -41,12 +42,9 @@ export type SubmissionOutcome =
   | { kind: 'graded'; document: string; grade: ScenarioGrade; threadId: number };
 
 function checkSubmission(text: string, rules: SubmissionRules, config: Config): SubmissionOutcome {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { kind: 'notJson', message: notJsonMessage(e) };
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) return { kind: 'badJson', status: json.status, error: json.error, extra: json.extra };
+  const raw = json.value;
   const body = raw as { design?: unknown } | null;
   if (body && typeof body === 'object') {
     if (designBytes(body.design) > MAX_DESIGN_BYTES) return { kind: 'tooLarge', limitBytes: MAX_DESIGN_BYTES };

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '../db';
-import { randomId } from '../ids';
+import { ApiError } from '../http';
+import { ID_PATTERN, randomId } from '../ids';
 import type { Design } from '../engine/types';
 import type { Scenario as ScenarioRow } from '../generated/sqlite/client';
 import { evaluateDesign } from './engine';
@@ -20,7 +21,7 @@ import {
   type ScoreVisibility,
 } from './schema';
 import { hitRateLimits, type RateDecision, type RateHit } from './rate-limit';
-import { sampleBySlug } from './sample-definitions';
+import { sampleBySlug, type SampleScenario } from './sample-definitions';
 import { hashSecret, newSecret, secretMatches } from './secrets';
 import { seedSampleScenarios } from './seed';
 
@@ -203,7 +204,7 @@ export async function gradeReference(rec: ScenarioRecord): Promise<{ referenceGr
 
 export async function toManageScenario(rec: ScenarioRecord, now = new Date()): Promise<ManageScenario> {
   const [students, submissions, reference] = await Promise.all([
-    db().student.count({ where: { scenarioId: rec.row.id } }),
+    db().student.count({ where: { scenarioId: rec.row.id, NOT: { resumeTokenHash: { startsWith: REMOVED_MARK } } } }),
     db().submission.count({ where: { scenarioId: rec.row.id } }),
     gradeReference(rec),
   ]);
@@ -246,7 +247,11 @@ export async function authorizeStudent(
     where: { resumeTokenHash: hash },
     select: { id: true, displayName: true, createdAt: true, resumeTokenHash: true, scenario: true },
   });
-  if (!student || student.scenario.slug !== slug || !secretMatches(token, student.resumeTokenHash)) return null;
+  if (!student) {
+    await refuseRemovedStudent(slug, hash);
+    return null;
+  }
+  if (student.scenario.slug !== slug || !secretMatches(token, student.resumeTokenHash)) return null;
   return {
     scenario: { row: student.scenario, config: parseConfig(student.scenario) },
     student: { id: student.id, displayName: student.displayName, createdAt: student.createdAt },
@@ -443,7 +448,8 @@ export interface SubmissionSummary {
  */
 export async function listSubmissions(rec: ScenarioRecord, options: { all?: boolean } = {}): Promise<SubmissionSummary[]> {
   const rows = await db().submission.findMany({
-    where: { scenarioId: rec.row.id },
+    // Not a removed student's: a submission that committed while they were being removed stays out of sight.
+    where: { scenarioId: rec.row.id, student: { NOT: { resumeTokenHash: { startsWith: REMOVED_MARK } } } },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     select: { id: true, studentId: true, createdAt: true, score: true, passed: true, grade: true, student: { select: { displayName: true } } },
   });
@@ -520,4 +526,138 @@ export async function leaderboard(rec: ScenarioRecord): Promise<LeaderboardEntry
     if (i === 0 || e.score !== sorted[i - 1].score) rank = i + 1;
     return { rank, ...e };
   });
+}
+
+// ---------------------------------------------------------------------------
+// Moderation: an instructor removes a submission or a student
+
+/**
+ * A removed student's row stays as a tombstone, so their token can be told
+ * apart from a mistyped one: the name is erased, every submission deleted,
+ * and the token hash kept behind this mark, where no token lookup finds it.
+ */
+const REMOVED_MARK = 'removed:';
+
+export const REMOVED_STUDENT_MESSAGE =
+  'Your instructor removed you from this scenario, with your submissions, so this resume link no longer works. Ask your instructor if you should join again.';
+
+/** Throws the 410 answer when `hash` is the token of a student removed from the scenario `slug`. */
+async function refuseRemovedStudent(slug: string, hash: string): Promise<void> {
+  const gone = await db().student.findUnique({
+    where: { resumeTokenHash: `${REMOVED_MARK}${hash}` },
+    select: { scenario: { select: { slug: true } } },
+  });
+  if (gone && gone.scenario.slug === slug) throw new ApiError(410, REMOVED_STUDENT_MESSAGE, { removed: true });
+}
+
+/**
+ * Deletes one submission of this scenario; answers what was deleted, or null
+ * when the scenario has no submission with that id. The student's latest
+ * remaining submission (if any) counts from then on.
+ */
+export async function removeSubmission(rec: ScenarioRecord, id: string): Promise<{ id: string; studentId: string } | null> {
+  if (!ID_PATTERN.test(id)) return null;
+  const row = await db().submission.findFirst({ where: { id, scenarioId: rec.row.id }, select: { id: true, studentId: true } });
+  if (!row) return null;
+  const { count } = await db().submission.deleteMany({ where: { id: row.id, scenarioId: rec.row.id } });
+  return count === 1 ? row : null;
+}
+
+/**
+ * Removes a student of this scenario with every submission of theirs; their
+ * resume token then answers 410 with REMOVED_STUDENT_MESSAGE. Null when the
+ * scenario has no such student (or they were removed already).
+ */
+export async function removeStudent(rec: ScenarioRecord, studentId: string): Promise<{ studentId: string; displayName: string; submissions: number } | null> {
+  if (!ID_PATTERN.test(studentId)) return null;
+  const student = await db().student.findFirst({
+    where: { id: studentId, scenarioId: rec.row.id },
+    select: { id: true, displayName: true, resumeTokenHash: true },
+  });
+  if (!student || student.resumeTokenHash.startsWith(REMOVED_MARK)) return null;
+  const [deleted] = await db().$transaction([
+    db().submission.deleteMany({ where: { studentId: student.id, scenarioId: rec.row.id } }),
+    db().student.update({
+      where: { id: student.id },
+      data: { displayName: '', resumeTokenHash: `${REMOVED_MARK}${student.resumeTokenHash}` },
+    }),
+  ]);
+  return { studentId: student.id, displayName: student.displayName, submissions: deleted.count };
+}
+
+// ---------------------------------------------------------------------------
+// Public samples: nobody's work shows to strangers, and none of it stays
+
+/** How long a visitor's work on a public sample is kept. */
+export const SAMPLE_RETENTION_HOURS = 24;
+
+export const SAMPLE_LEADERBOARD_NOTE = `This is a public sample: its leaderboard shows the demo students and you, never other visitors, and work on a sample is deleted after ${SAMPLE_RETENTION_HOURS} hours. Copy the sample on the Teach page to run it with a class.`;
+
+/**
+ * Deletes the students (and their submissions) of the public samples who
+ * joined more than SAMPLE_RETENTION_HOURS ago. Answers how many went.
+ */
+export async function sweepSampleStudents(now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - SAMPLE_RETENTION_HOURS * 3600_000);
+  const { count } = await db().student.deleteMany({ where: { createdAt: { lt: before }, scenario: { isSample: true } } });
+  return count;
+}
+
+export interface LeaderboardRow extends LeaderboardEntry {
+  /** A built-in demo student of a sample. */
+  demo?: boolean;
+  /** The student who asked (sent their token). */
+  you?: boolean;
+}
+
+const demoScores = new Map<string, { displayName: string; score: number }[]>();
+
+function sampleDemoScores(sample: SampleScenario, rec: ScenarioRecord): { displayName: string; score: number }[] {
+  const key = `${sample.slug}\n${rec.row.config}`;
+  let scores = demoScores.get(key);
+  if (!scores) {
+    scores = sample.demoSubmissions.map((d) => ({ displayName: d.displayName, score: gradeScenarioDesign(d.design, rec.config).score }));
+    demoScores.clear();
+    demoScores.set(key, scores);
+  }
+  return scores;
+}
+
+function ranked<T extends { displayName: string; score: number }>(rows: T[]): (T & { rank: number })[] {
+  const sorted = [...rows].sort((a, b) => b.score - a.score || a.displayName.localeCompare(b.displayName));
+  let rank = 0;
+  return sorted.map((e, i) => {
+    if (i === 0 || e.score !== sorted[i - 1].score) rank = i + 1;
+    return { ...e, rank };
+  });
+}
+
+/**
+ * The leaderboard as the asker may see it; null when the scenario shows
+ * none. A scenario's own: every student's latest score. A public sample's:
+ * its demo students (graded as the sample's copies are) and the asker's own
+ * latest score when they send their token: no visitor's name or score ever
+ * reaches another visitor.
+ */
+export async function leaderboardFor(
+  rec: ScenarioRecord,
+  studentToken: string | null,
+): Promise<{ entries: LeaderboardRow[]; note: string | null } | null> {
+  const sample = rec.row.isSample ? sampleBySlug(rec.row.slug) : undefined;
+  if (!sample) {
+    const entries = await leaderboard(rec);
+    return entries && { entries, note: null };
+  }
+  if (!rec.config.leaderboard || !scoresVisible(visibilityOf(rec))) return null;
+  const rows: (LeaderboardRow & { rank?: number })[] = sampleDemoScores(sample, rec).map((d) => ({ ...d, rank: 0, demo: true }));
+  const me = studentToken ? await authorizeStudent(rec.row.slug, studentToken) : null;
+  if (me) {
+    const latest = await db().submission.findFirst({
+      where: { scenarioId: rec.row.id, studentId: me.student.id },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      select: { score: true },
+    });
+    if (latest) rows.push({ rank: 0, displayName: me.student.displayName, score: latest.score, you: true });
+  }
+  return { entries: ranked(rows), note: SAMPLE_LEADERBOARD_NOTE };
 }

@@ -31,6 +31,12 @@ function get(id: string) {
   return GET(new Request(`http://test.local/api/designs/${id}`), { params: Promise.resolve({ id }) });
 }
 
+/**
+ * The designs this file saves (all named "Round trip"): other test files
+ * sharing a PostgreSQL database save designs at the same time.
+ */
+const ownRows = () => db().design.findMany({ where: { title: design.name }, orderBy: { id: 'asc' } });
+
 beforeAll(async () => {
   dbKind = (await useTestDatabase()).kind;
   ({ POST } = await import('@/app/api/designs/route'));
@@ -80,7 +86,7 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
 
   it('answers 422 naming an unknown field instead of silently dropping it, and stores nothing', async () => {
     const saved = ((await (await post(JSON.stringify(design))).json()) as { id: string }).id;
-    const before = await db().design.findMany({ orderBy: { id: 'asc' } });
+    const before = await ownRows();
     const typo = { ...design, workLoad: { users: 5000 } };
     const res = await post(JSON.stringify(typo));
     expect(res.status).toBe(422);
@@ -100,13 +106,13 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
         { path: 'edges[0]', message: 'unknown field "weight"; the fields are id, source, target, params' },
       ]),
     );
-    expect(await db().design.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+    expect(await ownRows()).toEqual(before);
     // What was saved before still reads back unchanged.
     expect(await (await get(saved)).json()).toEqual(design);
   });
 
   it('quotes only the start of a very long unknown field name, and only the first few of many', async () => {
-    const before = await db().design.findMany({ orderBy: { id: 'asc' } });
+    const before = await ownRows();
     const longKey = `${'k'.repeat(40)}${'z'.repeat(9960)}`;
     const res = await post(JSON.stringify({ ...design, [longKey]: 1 }));
     expect(res.status).toBe(422);
@@ -116,9 +122,9 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
     const body = JSON.parse(text) as { error: string; issues: { path: string; message: string }[] };
     expect(body.issues).toEqual([{ path: '', message: `unknown field "${'k'.repeat(40)}…"; the fields are schemaVersion, name, workload, nodes, edges` }]);
 
-    // Deeper down too, and a thousand unknown fields are counted, not listed.
+    // Deeper down too, and 500 unknown fields (50 KB, under the 64 KB cap) are counted, not listed.
     const deeper = structuredClone(design) as { nodes: Record<string, unknown>[] };
-    for (let i = 0; i < 1000; i++) deeper.nodes[1][`${'p'.repeat(100)}${i}`] = i;
+    for (let i = 0; i < 500; i++) deeper.nodes[1][`${'p'.repeat(100)}${i}`] = i;
     const many = await post(JSON.stringify(deeper));
     expect(many.status).toBe(422);
     const manyText = await many.text();
@@ -126,9 +132,9 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
     const manyBody = JSON.parse(manyText) as { issues: { path: string; message: string }[] };
     const p40 = `"${'p'.repeat(40)}…"`;
     expect(manyBody.issues).toEqual([
-      { path: 'nodes[1]', message: `unknown fields ${[p40, p40, p40, p40, p40].join(', ')} and 995 more; the fields are id, kind, label, position, params` },
+      { path: 'nodes[1]', message: `unknown fields ${[p40, p40, p40, p40, p40].join(', ')} and 495 more; the fields are id, kind, label, position, params` },
     ]);
-    expect(await db().design.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+    expect(await ownRows()).toEqual(before);
   });
 
   it('quotes only the start of a very long unknown kind', async () => {
@@ -154,7 +160,7 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
   });
 
   it('refuses a design sent as text, as a form or without a type with 415 naming the rule, and stores nothing', async () => {
-    const before = await db().design.findMany({ orderBy: { id: 'asc' } });
+    const before = await ownRows();
     const json = JSON.stringify(design);
     const sends: [BodyInit, Record<string, string>, string][] = [
       // What a cross-site page can send without a CORS preflight.
@@ -174,7 +180,7 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
     // A fetch with a string body and no headers is sent as text/plain too.
     const bare = await POST(new Request('http://test.local/api/designs', { method: 'POST', body: json }));
     expect(bare.status).toBe(415);
-    expect(await db().design.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+    expect(await ownRows()).toEqual(before);
   });
 
   it('accepts application/json in any case and with parameters', async () => {
@@ -186,9 +192,11 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
     }
   });
 
-  it('answers 413 for a body over 512 KB, even without a content-length', async () => {
+  it('answers 413 naming the limit for a body over 64 KB, even without a content-length', async () => {
     const huge = JSON.stringify({ ...design, name: 'x'.repeat(600 * 1024) });
-    expect((await post(huge)).status).toBe(413);
+    const declared = await post(huge);
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toEqual({ error: 'The design is larger than 64 KB, the most a shared design may be.', limitBytes: 65_536 });
     const stream = new ReadableStream({
       start(c) {
         c.enqueue(new TextEncoder().encode(huge));
@@ -204,10 +212,11 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
       } as RequestInit),
     );
     expect(res.status).toBe(413);
+    expect(((await res.json()) as { limitBytes: number }).limitBytes).toBe(65_536);
   });
 
   it('answers 422 for a param that does not apply to its kind, naming the kind’s params, and stores nothing (MODEL.md §9.5)', async () => {
-    const before = await db().design.findMany({ orderBy: { id: 'asc' } });
+    const before = await ownRows();
     const bad = structuredClone(design) as { nodes: { id: string; kind: string; params?: unknown }[] };
     bad.nodes.push({ id: 'db', kind: 'database', params: { size: 'large', instances: 3 } });
     bad.nodes[1].params = { instances: 1, hitRatio: 0.5 };
@@ -226,7 +235,7 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
       },
     ]);
     expect(body.error).toContain('nodes[2].params.instances does not apply to a database; a database takes: size, shards');
-    expect(await db().design.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+    expect(await ownRows()).toEqual(before);
   });
 
   it('still loads an older stored design that carries such a param: dropped, with a notice', async () => {

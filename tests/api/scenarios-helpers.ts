@@ -3,6 +3,7 @@
  * tests/api/designs.test.ts, and a small deterministic stand-in for the
  * capacity engine so these tests check the API, not the model's numbers.
  */
+import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address';
 import type { Design, Workload } from '@/lib/engine/types';
 import type { EngineResult } from '@/lib/scenarios/grading';
 
@@ -56,7 +57,8 @@ export interface CallOptions {
 export async function call(handler: Handler, options: CallOptions = {}): Promise<Response> {
   // A raw body is sent as JSON too unless the test names another type.
   const rawType: Record<string, string> = options.rawBody === undefined ? {} : { 'content-type': 'application/json' };
-  const headers: Record<string, string> = { 'x-forwarded-for': options.address ?? '192.0.2.1', ...rawType, ...options.headers };
+  // The address the app server (scripts/serve.ts) would have handed the route.
+  const headers: Record<string, string> = { [CLIENT_ADDRESS_HEADER]: options.address ?? '192.0.2.1', ...rawType, ...options.headers };
   let body: BodyInit | undefined;
   if (options.rawBody !== undefined) body = options.rawBody;
   else if (options.body !== undefined) {

@@ -1,13 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { prepareDatabase } from '@/scripts/db-setup';
+import { tempDir } from '@/scripts/temp-dirs';
 
 /**
  * Points the app at a fresh, migrated database for one test file: a new
  * SQLite file by default, or the PostgreSQL database in TEST_DATABASE_URL
  * (CI's PostgreSQL pass). Call before the first import of anything that
- * touches lib/db.
+ * touches lib/db. The SQLite file's folder is removed after the test file
+ * (tests/setup.ts).
  */
 export async function useTestDatabase(): Promise<{ kind: 'sqlite' | 'postgres'; url: string }> {
   const pgUrl = process.env.TEST_DATABASE_URL;
@@ -16,7 +16,7 @@ export async function useTestDatabase(): Promise<{ kind: 'sqlite' | 'postgres'; 
     await prepareDatabase({ DATABASE_URL: pgUrl });
     return { kind: 'postgres', url: pgUrl };
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scalelab-test-'));
+  const dir = tempDir('scalelab-test-');
   const url = `file:${path.join(dir, 'test.db')}`;
   process.env.DATABASE_URL = url;
   await prepareDatabase({ DATABASE_URL: url });

@@ -1,4 +1,4 @@
-import { echoed, errorResponse } from '@/lib/http';
+import { echoed, errorResponse, route } from '@/lib/http';
 
 /**
  * Every /api path no route handler claims. Without this an API client would
@@ -11,10 +11,10 @@ function noEndpoint(req: Request) {
   return errorResponse(404, `No API endpoint at ${echoed(new URL(req.url).pathname, 80)}`);
 }
 
-export const GET = noEndpoint;
-export const HEAD = noEndpoint;
-export const POST = noEndpoint;
-export const PUT = noEndpoint;
-export const PATCH = noEndpoint;
-export const DELETE = noEndpoint;
-export const OPTIONS = noEndpoint;
+export const GET = route(noEndpoint);
+export const HEAD = route(noEndpoint);
+export const POST = route(noEndpoint);
+export const PUT = route(noEndpoint);
+export const PATCH = route(noEndpoint);
+export const DELETE = route(noEndpoint);
+export const OPTIONS = route(noEndpoint);

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { otherMethods } from '@/lib/http';
+import { otherMethods, route } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
  * The endpoint is public, so a failure answers a plain message; the driver's
  * own error (file paths, host names, driver versions) goes to the server log.
  */
-export async function GET() {
+export const GET = route(async () => {
   try {
     await db().$queryRawUnsafe('SELECT 1');
     return NextResponse.json({ ok: true, database: env().databaseKind });
@@ -21,6 +21,6 @@ export async function GET() {
       { status: 503, headers: { 'cache-control': 'no-store' } },
     );
   }
-}
+});
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

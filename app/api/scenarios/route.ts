@@ -3,7 +3,7 @@ import { createScenario } from '@/lib/scenarios/repository';
 import { createScenarioSchema, MAX_CREATE_BYTES, oversizedCreatePart, parseWith } from '@/lib/scenarios/schema';
 import { fail, invalid, json, limit, readBody, tooLarge } from '@/lib/scenarios/http';
 import { gradingCapMessage, MAX_GRADED_COMPONENTS, MAX_GRADED_CONNECTIONS, overGradingCap } from '@/lib/scenarios/grading-pool';
-import { otherMethods } from '@/lib/http';
+import { otherMethods, route } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
  * Creates a scenario. Answers 201 with the student link and the manage link;
  * the manage key appears only in this answer (the database keeps its hash).
  */
-export async function POST(req: Request) {
+export const POST = route(async (req: Request) => {
   const body = await readBody(req, MAX_CREATE_BYTES);
   if (!body.ok) return body.response;
   const big = oversizedCreatePart(body.value);
@@ -33,6 +33,6 @@ export async function POST(req: Request) {
     201,
     { location: `/api/scenarios/${slug}` },
   );
-}
+});
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');

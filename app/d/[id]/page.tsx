@@ -2,10 +2,13 @@ import { cache } from 'react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { SharedDesignView } from '@/components/editor/shared-design-view';
-import { loadDesign } from '@/lib/designs';
+import { loadDesign, RETENTION_DAYS } from '@/lib/designs';
 
-/** One database read per request, shared by the metadata and the page. */
-const load = cache(loadDesign);
+/** Every request reads the database: opening the page is what keeps the design. */
+export const dynamic = 'force-dynamic';
+
+/** One database read per request, shared by the metadata and the page; the view is recorded once. */
+const load = cache((id: string) => loadDesign(id, { recordView: true }));
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -22,5 +25,14 @@ export default async function SharedDesignPage({ params }: Props) {
   const { id } = await params;
   const saved = await load(id);
   if (!saved) notFound();
-  return <SharedDesignView id={saved.id} title={saved.title} design={saved.design} createdAt={saved.createdAt} notices={saved.notices} />;
+  return (
+    <SharedDesignView
+      id={saved.id}
+      title={saved.title}
+      design={saved.design}
+      createdAt={saved.createdAt}
+      notices={saved.notices}
+      retention={{ days: RETENTION_DAYS, keptUntil: saved.keptUntil }}
+    />
+  );
 }

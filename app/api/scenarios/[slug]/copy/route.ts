@@ -2,7 +2,7 @@ import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
 import { copySampleScenario } from '@/lib/scenarios/samples';
 import { json, limit, notFound, requireJsonType } from '@/lib/scenarios/http';
 import { sampleBySlug } from '@/lib/scenarios/sample-definitions';
-import { otherMethods } from '@/lib/http';
+import { otherMethods, route } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
  * samples can be copied. Takes no body, but must be declared as JSON (see
  * `requireJsonType`), so another site cannot make a visitor's browser copy.
  */
-export async function POST(req: Request, ctx: { params: Promise<{ slug: string }> }) {
+export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
   const wrongType = requireJsonType(req);
   if (wrongType) return wrongType;
   const { slug } = await ctx.params;
@@ -25,6 +25,6 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
     { ...created, studentUrl: `/s/${created.slug}`, manageUrl: `/s/${created.slug}/manage#key=${created.manageKey}` },
     201,
   );
-}
+});
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');

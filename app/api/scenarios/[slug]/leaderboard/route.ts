@@ -1,17 +1,21 @@
-import { findScenario, leaderboard } from '@/lib/scenarios/repository';
-import { fail, json, notFound } from '@/lib/scenarios/http';
-import { otherMethods } from '@/lib/http';
+import { findScenario, leaderboardFor } from '@/lib/scenarios/repository';
+import { fail, json, notFound, studentTokenOf } from '@/lib/scenarios/http';
+import { otherMethods, route } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
-/** Names and latest scores only, when the instructor turned the leaderboard on and scores are visible. */
-export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }> }) {
+/**
+ * Names and latest scores only, when the instructor turned the leaderboard
+ * on and scores are visible. On a public sample: the demo students and the
+ * asker (send `X-Student-Token`), never other visitors; `note` says so.
+ */
+export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
   const { slug } = await ctx.params;
   const rec = await findScenario(slug);
   if (!rec) return notFound();
-  const entries = await leaderboard(rec);
-  if (!entries) return fail(404, 'This scenario has no leaderboard, or its scores are not released yet.');
-  return json({ entries });
-}
+  const board = await leaderboardFor(rec, studentTokenOf(req));
+  if (!board) return fail(404, 'This scenario has no leaderboard, or its scores are not released yet.');
+  return json(board);
+});
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

@@ -1,16 +1,16 @@
 import { authorizeStudent, studentWork, toPublicScenario } from '@/lib/scenarios/repository';
 import { json, notFound, studentTokenOf } from '@/lib/scenarios/http';
-import { otherMethods } from '@/lib/http';
+import { otherMethods, route } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
 /** A student's own work (send `X-Student-Token`); nobody else's. */
-export async function GET(req: Request, ctx: { params: Promise<{ slug: string }> }) {
+export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
   const { slug } = await ctx.params;
   const auth = await authorizeStudent(slug, studentTokenOf(req));
   if (!auth) return notFound();
   const work = await studentWork(auth.scenario, auth.student);
   return json({ student: { displayName: auth.student.displayName }, scenario: toPublicScenario(auth.scenario), ...work });
-}
+});
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

@@ -1,8 +1,8 @@
-import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
-import { findScenario, joinScenario } from '@/lib/scenarios/repository';
+import { clientAddress, joinHits } from '@/lib/scenarios/rate-limit';
+import { findScenario, joinScenario, sweepSampleStudents } from '@/lib/scenarios/repository';
 import { joinSchema, MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/scenarios/schema';
 import { invalid, json, limit, notFound, readBody } from '@/lib/scenarios/http';
-import { otherMethods } from '@/lib/http';
+import { otherMethods, route } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
  * student's only credential, shown once, kept by the browser and in the
  * personal resume link.
  */
-export async function POST(req: Request, ctx: { params: Promise<{ slug: string }> }) {
+export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
   const { slug } = await ctx.params;
   const body = await readBody(req, MAX_SMALL_BODY_BYTES);
   if (!body.ok) return body.response;
@@ -19,10 +19,11 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
   if (!parsed.ok) return invalid(parsed.issues, 'The name is not valid');
   const rec = await findScenario(slug);
   if (!rec) return notFound();
-  const limited = await limit({ rule: RATE_RULES.join, subject: clientAddress(req) });
+  const limited = await limit(...joinHits(rec.row.id, clientAddress(req)));
   if (limited) return limited;
+  if (rec.row.isSample) await sweepSampleStudents(); // a public sample keeps a visitor's work for a day only
   const { student, resumeToken } = await joinScenario(rec, parsed.value.displayName);
   return json({ displayName: student.displayName, resumeToken, resumeUrl: `/s/${slug}#resume=${resumeToken}` }, 201);
-}
+});
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');

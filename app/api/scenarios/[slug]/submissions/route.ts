@@ -4,7 +4,8 @@ import { authorizeStudent, closedReason, replayedSubmission, submitDesign, type 
 import { MAX_SUBMIT_BYTES } from '@/lib/scenarios/schema';
 import { fail, invalid, json, notFound, readText, studentTokenOf, tooLarge, tooMany } from '@/lib/scenarios/http';
 import { GradingBusy, gradingCapMessage, gradingPool, GradingTimeout, MAX_GRADED_COMPONENTS, MAX_GRADED_CONNECTIONS } from '@/lib/scenarios/grading-pool';
-import { otherMethods } from '@/lib/http';
+import { otherMethods, route } from '@/lib/http';
+import { tooDeep } from '@/lib/json-text';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +25,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
  * submission again (201, `Idempotent-Replayed: true`); the same key with a
  * different design is refused with 422.
  */
-export async function POST(req: Request, ctx: { params: Promise<{ slug: string }> }) {
+export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
   const { slug } = await ctx.params;
   const rawKey = req.headers.get('idempotency-key');
   if (rawKey !== null && !IDEMPOTENCY_KEY.test(rawKey.trim())) {
@@ -35,7 +36,11 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
   if (!body.ok) return body.response;
 
   const auth = await authorizeStudent(slug, studentTokenOf(req));
-  if (!auth) return notFound();
+  if (!auth) {
+    // A body too deep to read is refused as such, token or not (a scan, no parsing).
+    const deep = tooDeep(body.text);
+    return deep ? fail(deep.status, deep.error, deep.extra) : notFound();
+  }
   const { config } = auth.scenario;
 
   let outcome;
@@ -49,8 +54,8 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
     throw e;
   }
   switch (outcome.kind) {
-    case 'notJson':
-      return fail(400, outcome.message);
+    case 'badJson':
+      return fail(outcome.status, outcome.error, outcome.extra);
     case 'tooLarge':
       return tooLarge('The design', MAX_DESIGN_BYTES);
     case 'overCap':
@@ -80,7 +85,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
     { idempotencyKey, keyChecked: true },
   );
   return answer(result);
-}
+});
 
 function answer(result: SubmitResult) {
   if (result.ok) return json({ submission: result.submission }, 201, result.replayed ? { 'idempotent-replayed': 'true' } : {});

@@ -2,12 +2,12 @@ import { submissionsCsv } from '@/lib/scenarios/csv';
 import { authorizeManage, listSubmissions } from '@/lib/scenarios/repository';
 import { resolveTargets } from '@/lib/scenarios/schema';
 import { manageKeyOf, notFound } from '@/lib/scenarios/http';
-import { otherMethods } from '@/lib/http';
+import { otherMethods, route } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
 /** Submissions as CSV (latest per student; `?all=1` for every one). */
-export async function GET(req: Request, ctx: { params: Promise<{ slug: string }> }) {
+export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
   const { slug } = await ctx.params;
   const rec = await authorizeManage(slug, manageKeyOf(req));
   if (!rec) return notFound();
@@ -22,6 +22,6 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
       'x-content-type-options': 'nosniff',
     },
   });
-}
+});
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

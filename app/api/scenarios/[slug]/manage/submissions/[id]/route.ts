@@ -1,12 +1,14 @@
-import { authorizeManage, getSubmission, gradeScenarioDesign } from '@/lib/scenarios/repository';
+import { authorizeManage, getSubmission, gradeScenarioDesign, removeSubmission } from '@/lib/scenarios/repository';
 import { resolveTargets } from '@/lib/scenarios/schema';
 import { json, manageKeyOf, notFound } from '@/lib/scenarios/http';
-import { otherMethods } from '@/lib/http';
+import { otherMethods, route } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
+type Ctx = { params: Promise<{ slug: string; id: string }> };
+
 /** One submission, read-only, with its grade and the scenario's reference for comparison. */
-export async function GET(req: Request, ctx: { params: Promise<{ slug: string; id: string }> }) {
+export const GET = route(async (req: Request, ctx: Ctx) => {
   const { slug, id } = await ctx.params;
   const rec = await authorizeManage(slug, manageKeyOf(req));
   if (!rec) return notFound();
@@ -18,6 +20,16 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string; i
     targets: resolveTargets(rec.config),
     reference: ref ? { design: ref, grade: gradeScenarioDesign(ref, rec.config) } : null,
   });
-}
+});
 
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');
+/** Removes one submission (the instructor's moderation); the student's previous one, if any, counts again. */
+export const DELETE = route(async (req: Request, ctx: Ctx) => {
+  const { slug, id } = await ctx.params;
+  const rec = await authorizeManage(slug, manageKeyOf(req));
+  if (!rec) return notFound();
+  const removed = await removeSubmission(rec, id);
+  if (!removed) return notFound();
+  return json({ deleted: { submission: removed.id, student: removed.studentId } });
+});
+
+export const { POST, PUT, PATCH, OPTIONS } = otherMethods('GET', 'DELETE');

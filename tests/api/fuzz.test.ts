@@ -1,0 +1,241 @@
+/**
+ * Every route, every method, hostile input made by fast-check: arbitrary
+ * JSON, numbers too large for a double, wrong types in valid documents,
+ * deep nesting, half characters and other odd Unicode, odd slugs, ids, keys
+ * and content types. No answer may be a 5xx, and every error answer is JSON
+ * with an `error` sentence. Uses the real capacity engine, so grading sees
+ * the hostile designs too.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { useTestDatabase } from './test-db';
+import { scaledDesign, scenarioInput } from './scenarios-helpers';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+function routeFiles(dir = path.join(ROOT, 'app/api'), prefix = ''): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    if (e.isDirectory()) return routeFiles(path.join(dir, e.name), prefix ? `${prefix}/${e.name}` : e.name);
+    return e.name === 'route.ts' ? [prefix] : [];
+  });
+}
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+
+interface Fixture {
+  slug: string;
+  manageKey: string;
+  otherKey: string;
+  token: string;
+  submissionId: string;
+  studentId: string;
+  designId: string;
+}
+
+beforeAll(async () => {
+  await useTestDatabase();
+});
+
+/**
+ * A scenario with a student who has submitted, another scenario's key and a
+ * shared design: real things to aim at. Made through the repository, not
+ * the routes, so the rate limits of the routes are left to the fuzzing.
+ */
+async function makeFixture(): Promise<Fixture> {
+  const repo = await import('@/lib/scenarios/repository');
+  const { createScenarioSchema } = await import('@/lib/scenarios/schema');
+  const { saveDesign } = await import('@/lib/designs');
+  const input = createScenarioSchema.parse(scenarioInput());
+  const a = await repo.createScenario(input);
+  const b = await repo.createScenario(input);
+  const rec = (await repo.findScenario(a.slug))!;
+  const { student, resumeToken } = await repo.joinScenario(rec, 'Ada');
+  const sub = await repo.submitDesign(rec, student, scaledDesign(2));
+  if (!sub.ok) throw new Error('the fixture submission was refused');
+  const designId = await saveDesign(scaledDesign(2));
+  return { slug: a.slug, manageKey: a.manageKey, otherKey: b.manageKey, token: resumeToken, submissionId: sub.submission.id, studentId: student.id, designId };
+}
+
+// ---------------------------------------------------------------------------
+// Arbitraries
+
+const oddText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 30 }), // any UTF-16 code units: lone surrogates included
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+  fc.constantFrom('\u202e', '\u0000', '\ufeff', '\u200d', '💥'.repeat(40), 'x'.repeat(5000), '../../etc/passwd', '%00', '<script>', '\\', '"', "'; DROP TABLE Student;--"),
+);
+const HUGE = '"__HUGE__"';
+const weird: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(1e308, -1e308, Number.MAX_SAFE_INTEGER * 1024, -0, 5e-324, 0, -1, 1.5, 2 ** 31, 2 ** 53 + 1),
+  fc.double(),
+  fc.integer(),
+  fc.constant('__HUGE__'), // becomes the raw number 1e400, which JSON.parse reads as Infinity
+  oddText,
+  fc.constantFrom(null, true, false, [], {}, [[[[]]]], { __proto__: 1 }, { constructor: { prototype: 1 } }),
+  fc.jsonValue({ maxDepth: 3 }),
+);
+
+/** Every path into a JSON document, to put a weird value at one of them. */
+function paths(v: unknown, at: (string | number)[] = []): (string | number)[][] {
+  const out: (string | number)[][] = [at];
+  if (Array.isArray(v)) v.forEach((c, i) => out.push(...paths(c, [...at, i])));
+  else if (v && typeof v === 'object') for (const [k, c] of Object.entries(v)) out.push(...paths(c, [...at, k]));
+  return out;
+}
+
+function replaced(doc: unknown, at: (string | number)[], value: unknown): unknown {
+  if (at.length === 0) return value;
+  const copy = structuredClone(doc) as Record<string | number, unknown>;
+  let cur = copy;
+  for (const k of at.slice(0, -1)) cur = cur[k] as Record<string | number, unknown>;
+  cur[at[at.length - 1]] = value;
+  return copy;
+}
+
+/** A valid document with one value somewhere in it (or one field added) swapped for something weird. */
+function mutated(doc: unknown): fc.Arbitrary<string> {
+  const all = paths(doc);
+  return fc.tuple(fc.integer({ min: 0, max: all.length - 1 }), weird, fc.boolean(), oddText).map(([i, value, addField, key]) => {
+    const at = all[i];
+    const target = addField && at.length > 0 ? [...at.slice(0, -1), key] : at;
+    let next: unknown;
+    try {
+      next = replaced(doc, target, value);
+    } catch {
+      next = doc;
+    }
+    return JSON.stringify(next).replaceAll(HUGE, '1e400');
+  });
+}
+
+const deep = fc.integer({ min: 1, max: 200_000 }).map((n) => `{"design":${'['.repeat(n)}${']'.repeat(n)}}`);
+
+/** A valid body for each route that takes one: the base the mutations start from. */
+function validBody(route: string): unknown {
+  if (route === 'scenarios') return scenarioInput();
+  if (route.endsWith('/students')) return { displayName: 'Ada' };
+  if (route.endsWith('/submissions')) return { design: scaledDesign(3) };
+  if (route.endsWith('/manage')) return { status: 'closed', scoresReleased: true, leaderboard: true, deadline: '2030-01-01T00:00:00Z' };
+  if (route === 'designs') return scaledDesign(2);
+  return {};
+}
+
+function bodies(route: string): fc.Arbitrary<string | undefined> {
+  const valid = validBody(route);
+  return fc.oneof(
+    { arbitrary: fc.constant(JSON.stringify(valid)), weight: 2 },
+    { arbitrary: mutated(valid), weight: 6 },
+    { arbitrary: fc.constant(undefined), weight: 1 },
+    { arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)), weight: 1 },
+    { arbitrary: oddText, weight: 1 },
+    { arbitrary: deep, weight: 1 },
+    { arbitrary: fc.constantFrom(scenarioInput(), { design: scaledDesign(3) }, scaledDesign(2)).chain((d) => mutated(d)), weight: 1 },
+  );
+}
+
+/** Where a request names the fixture's credentials: filled in when sent, since the fuzzing replaces the key and removes students. */
+const CREDENTIALS = { manage: '<manage-key>', token: '<student-token>', other: '<other-key>' } as const;
+const NAMES = { slug: '<slug>', submission: '<submission-id>', student: '<student-id>', design: '<design-id>' } as const;
+
+function requests(route: string, served: string[]) {
+  const often = <T>(usual: fc.Arbitrary<T>, rare: fc.Arbitrary<T>) => fc.oneof({ arbitrary: usual, weight: 4 }, { arbitrary: rare, weight: 1 });
+  const slug = often(fc.constantFrom<string>(NAMES.slug, NAMES.slug, 'sample-daily-byte', 'sample-scale-out'), fc.oneof(fc.constant('a'.repeat(64)), oddText));
+  const id = often(fc.constantFrom<string>(NAMES.submission, NAMES.student, NAMES.design), fc.oneof(fc.constant('abcdefghijklmnop'), oddText));
+  const credential = often(
+    fc.constantFrom<string>(CREDENTIALS.manage, CREDENTIALS.token, CREDENTIALS.other),
+    fc.oneof(fc.constant('k'.repeat(43)), oddText.filter((s) => /^[\x20-\x7e]*$/.test(s))),
+  );
+  const headers = fc.record(
+    {
+      'content-type': often(fc.constant('application/json'), fc.constantFrom('application/JSON; charset=utf-8', 'text/plain', 'multipart/form-data', '')),
+      'x-manage-key': credential,
+      'x-student-token': credential,
+      authorization: credential.map((c) => `Bearer ${c}`),
+      'x-forwarded-for': fc.ipV4(),
+      'idempotency-key': credential,
+    },
+    { requiredKeys: ['content-type'] },
+  );
+  return fc.record({
+    method: often(fc.constantFrom(...served), fc.constantFrom(...METHODS)),
+    slug,
+    id,
+    rest: fc.array(oddText, { maxLength: 3 }),
+    query: fc.constantFrom('', '?all=1', '?all=%ff', `?x=${'y'.repeat(3000)}`),
+    headers,
+    body: bodies(route),
+  });
+}
+
+// ---------------------------------------------------------------------------
+
+describe('fuzzing every route', () => {
+  const files = routeFiles();
+  it('finds the routes', () => expect(files.length).toBeGreaterThan(10));
+
+  for (const route of files) {
+    it(`${route || '(root)'}: never a 5xx, every error JSON with a sentence`, async () => {
+      const mod = (await import(`@/app/api/${route}/route`)) as Partial<Record<string, Handler>>;
+      let fixture = await makeFixture();
+      // The methods the route serves, as its OPTIONS answer names them (the catch-all names none: any will do).
+      const options = await mod.OPTIONS!(new Request('http://test.local/api/x', { method: 'OPTIONS' }), { params: Promise.resolve({}) });
+      const served = (options.headers.get('allow') ?? 'GET, POST').split(', ').filter((m) => m !== 'OPTIONS' && m !== 'HEAD');
+      // A failure is reported with its input; the server log stays quiet unless something breaks.
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+      const tally = new Map<number, number>();
+      try {
+        await fc.assert(
+          fc.asyncProperty(requests(route, served), async (input) => {
+            let r = input;
+            const fill = (v: string) =>
+              v
+                .replace(CREDENTIALS.manage, fixture.manageKey)
+                .replace(CREDENTIALS.token, fixture.token)
+                .replace(CREDENTIALS.other, fixture.otherKey)
+                .replace(NAMES.slug, fixture.slug)
+                .replace(NAMES.submission, fixture.submissionId)
+                .replace(NAMES.student, fixture.studentId)
+                .replace(NAMES.design, fixture.designId);
+            r = { ...r, slug: fill(r.slug), id: fill(r.id) };
+            const handler = mod[r.method] ?? (r.method === 'HEAD' ? mod.GET : undefined);
+            if (!handler) throw new Error(`${r.method} ${route} is not exported`);
+            const url = `http://test.local/api/${route.replace('[slug]', encodeURIComponent(r.slug)).replace(/\[(id|studentId)\]/, encodeURIComponent(r.id))}${r.query}`;
+            const headers = new Headers();
+            for (const [k, v] of Object.entries(r.headers)) {
+              try {
+                headers.set(k, fill(v as string));
+              } catch {
+                /* a value no HTTP client could send */
+              }
+            }
+            const withBody = r.body !== undefined && !['GET', 'HEAD'].includes(r.method);
+            const req = new Request(url, { method: r.method, headers, body: withBody ? r.body : undefined });
+            const res = await handler(req, { params: Promise.resolve({ slug: r.slug, id: r.id, studentId: r.id, path: r.rest }) });
+            const text = await res.text();
+            tally.set(res.status, (tally.get(res.status) ?? 0) + 1);
+            // What the fuzzing destroyed (a replaced key, a deleted scenario, a removed student), made again for the next input.
+            if (res.status === 200 && r.method === 'DELETE') fixture = await makeFixture();
+            if (res.status === 200 && route.endsWith('/key') && r.method === 'POST') fixture.manageKey = (JSON.parse(text) as { manageKey: string }).manageKey;
+            const shown = `${r.method} ${url.slice(0, 200)} → ${res.status} ${text.slice(0, 300)}`;
+            expect(res.status, shown).toBeLessThan(500);
+            if (res.status >= 400) {
+              expect(res.headers.get('content-type'), shown).toMatch(/^application\/json/);
+              const body = JSON.parse(text) as { error?: unknown };
+              expect(typeof body.error, shown).toBe('string');
+              expect((body.error as string).length, shown).toBeGreaterThan(10);
+            }
+          }),
+          { numRuns: Number(process.env.FUZZ_RUNS ?? 60), endOnFailure: true },
+        );
+      } finally {
+        logged.mockRestore();
+      }
+      console.log(`${route}: ${[...tally].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}×${v}`).join(' ')}`);
+      // The inputs reach the route's work, not only its first refusal: some are served.
+      if (route !== '[[...path]]') expect([...tally.keys()].some((k) => k < 300 && k !== 204), `${route} served none`).toBe(true);
+    });
+  }
+});
