@@ -1,4 +1,4 @@
-import { authorizeManage, getSubmission, gradeScenarioDesign, removeSubmission } from '@/lib/scenarios/repository';
+import { authorizeManage, getSubmission, gradeReference, removeSubmission } from '@/lib/scenarios/repository';
 import { resolveTargets } from '@/lib/scenarios/schema';
 import { json, manageKeyOf, notFound } from '@/lib/scenarios/http';
 import { otherMethods, route } from '@/lib/http';
@@ -18,7 +18,7 @@ export const GET = route(async (req: Request, ctx: Ctx) => {
   return json({
     submission,
     targets: resolveTargets(rec.config),
-    reference: ref ? { design: ref, grade: gradeScenarioDesign(ref, rec.config) } : null,
+    reference: ref ? { design: ref, grade: (await gradeReference(rec)).referenceGrade } : null,
   });
 });
 
