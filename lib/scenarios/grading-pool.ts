@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Piscina as PiscinaClass } from 'piscina';
 import type { Design } from '../engine/types';
+import { env } from '../env';
 import type { GradingJob, GradingOutcome, GradingTask, SubmissionOutcome, SubmissionRules } from './grading-job';
 import type { ScenarioGrade } from './grading';
 import type { ScenarioConfig } from './schema';
@@ -86,10 +87,11 @@ function loadPiscina(): typeof PiscinaClass {
 export function createGradingPool(options: GradingPoolOptions = {}): GradingPool {
   const timeLimitMs = options.timeLimitMs ?? GRADING_TIME_LIMIT_MS;
   const queueWaitMs = options.queueWaitMs ?? GRADING_QUEUE_WAIT_MS;
-  // One worker per core, at a lower CPU priority than the request thread
-  // (niceIncrement, Linux): when both want a core, the OS runs the thread
-  // answering requests first, so grading uses the CPU that is left over.
-  const threads = options.threads ?? Math.max(1, os.availableParallelism());
+  // One worker per core (shared among the WEB_CONCURRENCY server processes),
+  // at a lower CPU priority than the request thread (niceIncrement, Linux):
+  // when both want a core, the OS runs the thread answering requests first,
+  // so grading uses the CPU that is left over.
+  const threads = options.threads ?? Math.max(1, Math.floor(os.availableParallelism() / env().webConcurrency));
   const Piscina = loadPiscina();
   const pool = new Piscina<GradingTask, GradingOutcome | SubmissionOutcome>({
     filename: WORKER_FILE,
