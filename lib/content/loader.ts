@@ -113,8 +113,30 @@ export interface LoadedPage {
   headings: ContentHeading[];
 }
 
+/**
+ * Pages compiled so far in this process. Every page is rendered per request
+ * (its Content-Security-Policy carries a fresh nonce), and the content does
+ * not change while a production server runs, so each page's MDX is compiled
+ * once per process instead of on every request. `next dev` compiles afresh,
+ * so an edited lesson shows on reload.
+ */
+const compiledPages = new Map<string, Promise<LoadedPage | undefined>>();
+
 /** Compiles one page's MDX into a component; the page passes it the MDX components. */
-export async function loadPage(id: string): Promise<LoadedPage | undefined> {
+export function loadPage(id: string): Promise<LoadedPage | undefined> {
+  // Only pages that exist are remembered, so made-up addresses cannot grow the map.
+  if (process.env.NODE_ENV !== 'production' || !getEntry(id)) return compilePage(id);
+  let page = compiledPages.get(id);
+  if (!page) {
+    page = compilePage(id);
+    compiledPages.set(id, page);
+    // A failed compile is not remembered: the next request tries again and reports it.
+    page.catch(() => compiledPages.delete(id));
+  }
+  return page;
+}
+
+async function compilePage(id: string): Promise<LoadedPage | undefined> {
   const entry = getEntry(id);
   if (!entry) return undefined;
   const compiled = await compileMdx(entry.body, entry.file);
