@@ -64,6 +64,18 @@ describe('stage lesson challenges under model v2', () => {
     expect(failing(stage(from(2).set('db', { standby: true }).d, 3))).toContain('availability');
   });
 
+  it('stage 3: the reference clears 99.8% over all requests with a lone database only because static requests skip it', () => {
+    const r = evaluate(reference(3), undefined, { stages: false });
+    // The lesson: "reaches 99.83% while its lone database is up only 99.688% … reads and writes … are up 99.674%".
+    expect(r.endToEnd.availability).toBeCloseTo(0.99829, 5);
+    expect(r.nodes.db.availability).toBeCloseTo(0.99688, 5);
+    expect(r.endToEnd.availabilityByClass.read).toBeCloseTo(0.99674, 5);
+    expect(r.endToEnd.availabilityByClass.write).toBeCloseTo(0.99674, 5);
+    expect(r.endToEnd.availabilityByClass.read).toBeLessThan(0.998);
+    expect(r.offered.static / (r.offered.static + r.offered.read + r.offered.write)).toBeCloseTo(0.5, 6);
+    expect(failing(stage(reference(3), 3))).toEqual([]);
+  });
+
   it('stage 4: more app instances, replicas and a standby pass; a lone primary fails even with monitoring and the largest size', () => {
     const done = from(3).set('app', { instances: 8 }).set('db', { standby: true }).add('replicas', 'read-replica', { instances: 2 }).connect('db', 'replicas');
     expect(failing(stage(done.d, 4))).toEqual([]);
