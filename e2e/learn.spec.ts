@@ -62,6 +62,22 @@ test('moving a guide’s slider changes the numbers the model computes', async (
   await expect(page.getByText('saturated: requests fail')).toBeVisible();
 });
 
+test('the rate-limit example counts rejected requests as failing, as the guide says', async ({ learn, page }) => {
+  await learn.open('guide-rate-limiting');
+  const failing = learn.stat('Requests failing');
+  const p95 = learn.stat('Read latency, p95 (admitted)');
+  // The default: a 3× spike against a limit of 3,500 requests/s. A third are rejected, and they count.
+  await expect(failing).toHaveText('32.8%');
+  await expect(p95).toHaveText('501 ms');
+  // No limiter: the app tier saturates; the model fails the excess and the rest wait for the timeout.
+  const slider = page.getByRole('slider', { name: 'Rate limit' });
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await expect(slider).toHaveAttribute('aria-valuetext', 'no limiter');
+  await expect(failing).toHaveText('11.7%');
+  await expect(p95).toHaveText('10,000 ms');
+});
+
 test('a lesson reveals its hints one at a time', async ({ learn, page }) => {
   await learn.open('stage-5-cache-cdn');
   const panel = page.getByRole('region', { name: /Make the stage-4 design pass stage 5/ });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDesign } from '@/lib/design/schema';
 import { evaluate, type Design, type Evaluation, type Workload } from '@/lib/engine';
 import * as D from './example-designs';
+import { failingShare, offeredUserRps } from './example-stats';
 
 /**
  * Each live example in the guides turns one control; these tests check that
@@ -145,13 +146,18 @@ describe('example designs', () => {
     expect(ev(D.monitoringDesign(true)).nodes.db.availability).toBeGreaterThan(ev(D.monitoringDesign(false)).nodes.db.availability);
   });
 
-  it('a rate limit turns a spike from failures into rejected requests', () => {
+  it("a rate limit turns a spike's timeouts into fast rejections, which still count as failures", () => {
     const spike = { users: 3_000_000 };
     const open = ev(D.rateLimitDesign(0), spike);
-    const limited = ev(D.rateLimitDesign(4000), spike);
+    const limited = ev(D.rateLimitDesign(3500), spike);
     expect(open.endToEnd.errorRate).toBeGreaterThan(0.01);
     expect(limited.endToEnd.shedRps).toBeGreaterThan(0);
     expect(limited.endToEnd.errorRate).toBeLessThan(0.001);
+    // Shed requests are failures to their users (model v2): the example's "Requests failing" includes them.
+    expect(failingShare(limited)).toBeGreaterThan(limited.endToEnd.shedRps / offeredUserRps(limited) - 1e-9);
+    expect(failingShare(limited)).toBeGreaterThan(failingShare(open));
+    expect(limited.endToEnd.availability).toBeLessThan(1 - failingShare(limited) + 1e-6);
+    expect(limited.endToEnd.latencyMs.read.p95).toBeLessThan(open.endToEnd.latencyMs.read.p95 / 10);
   });
 
   it('a higher autoscaling target runs fewer, busier instances', () => {

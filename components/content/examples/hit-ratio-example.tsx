@@ -14,7 +14,7 @@ export function HitRatioExample() {
   return (
     <ExampleFrame
       title="Cache hit ratio against database load"
-      description="Four million daily users; app servers read through a cache to one database primary (with a standby). The database also takes every write."
+      description="Four million daily users; app servers read through a cache to one database primary (with a standby). The database also takes every write; background jobs go through a queue to workers, so they do not hold up reads."
       controls={
         <Slider
           label="Cache hit ratio"

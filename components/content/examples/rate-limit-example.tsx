@@ -4,14 +4,17 @@ import { useMemo, useState } from 'react';
 import type { Workload } from '@/lib/engine';
 import { formatMs, formatRps, formatUtilization } from '@/lib/content/format';
 import { rateLimitDesign } from '@/lib/content/example-designs';
+import { failingShare, offeredUserRps } from '@/lib/content/example-stats';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats, Toggle, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 
 const USERS = 1_000_000;
 
+const formatShare = (x: number) => `${(x * 100).toFixed(1)}%`;
+
 /** A rate limit against a traffic spike → shed requests, app utilisation and errors. */
 export function RateLimitExample() {
-  const [limit, setLimit] = useState(4_000);
+  const [limit, setLimit] = useState(3_500);
   const [spike, setSpike] = useState(true);
   const design = useMemo(() => rateLimitDesign(limit), [limit]);
   const workload = useMemo<Partial<Workload>>(() => ({ users: spike ? USERS * 3 : USERS }), [spike]);
@@ -19,7 +22,7 @@ export function RateLimitExample() {
   return (
     <ExampleFrame
       title="A rate limit during a spike"
-      description="App servers sized for a million daily users. A spike triples the traffic; the limiter admits up to its limit and rejects the rest at once. Set the limit to 0 to remove the limiter."
+      description="Twelve app servers, sized for a million daily users. A spike of ordinary users triples the traffic; the limiter admits up to its limit and rejects the rest at once, and a rejected request has failed for the user who sent it. Set the limit to 0 to remove the limiter."
       controls={
         <>
           <Slider
@@ -37,7 +40,7 @@ export function RateLimitExample() {
     >
       {ev.ok ? (
         <Stats>
-          <Stat label="Offered at peak" value={formatRps(ev.result.offered.static + ev.result.offered.read + ev.result.offered.write)} />
+          <Stat label="Offered at peak" value={formatRps(offeredUserRps(ev.result))} />
           <Stat label="Rejected by the limiter" value={formatRps(ev.result.endToEnd.shedRps)} />
           <Stat
             label="App server utilisation"
@@ -47,8 +50,9 @@ export function RateLimitExample() {
           />
           <Stat
             label="Requests failing"
-            value={`${(ev.result.endToEnd.errorRate * 100).toFixed(1)}%`}
-            tone={ev.result.endToEnd.errorRate > 0.001 ? 'bad' : 'good'}
+            value={formatShare(failingShare(ev.result))}
+            tone={failingShare(ev.result) > 0.001 ? 'bad' : 'good'}
+            detail={ev.result.endToEnd.shedRps > 0 ? 'rejections included: a 429 is a failed request to its user' : 'timeouts and errors'}
           />
           <Stat label="Read latency, p95 (admitted)" value={formatMs(ev.result.endToEnd.latencyMs.read.p95)} />
         </Stats>

@@ -17,7 +17,7 @@ export function ShardSkewExample() {
   return (
     <ExampleFrame
       title="Shards and a hot shard"
-      description="Twenty-five million daily users, reads through a cache, writes (five statements each) to a sharded database. Skew is how much more than its fair share the busiest shard takes: 1 means twice."
+      description="Twenty-five million daily users, reads through a cache, writes (five statements each) to a sharded database, background jobs through a queue. Skew is how much more than its fair share the busiest shard takes: 1 means twice. The hot shard runs out of disk operations first; in the model a read waits for the disk and a write does not, so the hot shard shows in the read p95."
       controls={
         <>
           <Stepper label="Shards" value={shards} min={1} max={16} onChange={setShards} />
@@ -34,7 +34,7 @@ export function ShardSkewExample() {
             detail={ev.result.nodes.db.saturated ? 'saturated: its requests fail' : undefined}
           />
           <Stat label="Same shards, no skew" value={formatUtilization(evEven.result.nodes.db.utilization)} />
-          <Stat label="Write latency, p95" value={formatMs(ev.result.endToEnd.latencyMs.write.p95)} />
+          <Stat label="Read latency, p95" value={formatMs(ev.result.endToEnd.latencyMs.read.p95)} />
         </Stats>
       ) : (
         <ExampleError message={ev.ok ? (evEven as { error: string }).error : ev.error} />
