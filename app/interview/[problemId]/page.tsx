@@ -11,7 +11,7 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: { params: Promise<{ problemId: string }> }): Promise<Metadata> {
   const problem = getProblem((await params).problemId);
-  return problem ? { title: `${problem.title} · Interview practice`, description: problem.summary } : {};
+  return problem ? { title: `${problem.title} · Interview practice`, description: problem.summary } : { title: 'Page not found' };
 }
 
 /** The mock: the server hands the one problem to the client, which keeps the attempt in the browser. */

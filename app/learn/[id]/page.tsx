@@ -17,7 +17,9 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const entry = getEntry((await params).id);
-  if (!entry) return {};
+  // Every page renders per request now (CSP nonce), so the not-found page's
+  // title must come from here too, or hydration puts the site's default back.
+  if (!entry) return { title: 'Page not found' };
   return { title: entry.frontmatter.title, description: entry.frontmatter.summary };
 }
 
