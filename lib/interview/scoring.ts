@@ -436,7 +436,10 @@ function curveballItems(
     } else {
       sentence = `${r.outcome === 'degraded' ? 'Degraded' : 'Failed'}: ${listWords(r.reasons)}. ${c.strongResponse}`;
     }
-    const details = r.notes.map((n) => `Under the curveball: ${lowerFirst(n)}`);
+    const details = [
+      ...r.notes.map((n) => `Under the curveball: ${lowerFirst(n)}`),
+      ...r.figures.map((f) => `The model: ${f}`),
+    ];
     if (r.outcome === 'held') details.push(`A strong answer: ${c.strongResponse}`);
     items.push({
       id: `curveball:${c.id}`,
