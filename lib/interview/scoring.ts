@@ -170,7 +170,7 @@ function estimationItem(js: EstimateJudgement[], checked: boolean, max: number):
   const credit = js.reduce((s, j) => s + VERDICT_CREDIT[j.verdict], 0) / js.length;
   const details = js.map((j) => {
     const base = `${j.label}: ${j.yours === null ? 'not given' : formatFigure(j.id, j.yours)} against the model’s ${formatFigure(j.id, j.model)}`;
-    const how = j.ratio === null ? '' : ` (${describeRatio(j.ratio)})`;
+    const how = j.ratio === null || j.hint ? '' : ` (${describeRatio(j.ratio)})`;
     return `${base}${how}.${j.hint ? ` ${j.hint}` : ''}`;
   });
   let sentence: string;
@@ -187,9 +187,9 @@ function estimationItem(js: EstimateJudgement[], checked: boolean, max: number):
     )[0];
     const what =
       worst.yours === null
-        ? `you gave no figure for ${lowerFirst(worst.label)}`
-        : `${lowerFirst(worst.label)} was ${describeRatio(worst.ratio!)}`;
-    sentence = `${js.filter((j) => j.verdict === 'on-target').length} of 3 estimates were on target; ${what}.${worst.hint ? ` ${worst.hint}` : ' Write the arithmetic out: users × requests a day ÷ 86,400 × peak factor.'}`;
+        ? `you gave no figure for ${lowerFirst(worst.label)}.`
+        : (worst.hint ?? `${lowerFirst(worst.label)} was ${describeRatio(worst.ratio!)}.`);
+    sentence = `${js.filter((j) => j.verdict === 'on-target').length} of 3 estimates were on target. ${what.charAt(0).toUpperCase()}${what.slice(1)}`;
   }
   return {
     id: 'estimation',
