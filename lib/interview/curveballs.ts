@@ -304,7 +304,7 @@ function fanOut(s: Scenario, followers: number, withinSeconds: number, insertMs:
         );
         if (x.utilization >= 1 && !r.saturated)
           reasons.push(`${labelOf(d, n.id)} saturated at ${pct0(x.utilization)} while the post fans out`);
-      } else if (WRITERS.has(n.kind) && n.kind !== 'worker' && r.arrivalRps.write > 0 && !sendsJobs(d, n.id)) {
+      } else if (WRITERS.has(n.kind) && r.arrivalRps.write > 0 && !sendsJobs(d, n.id)) {
         // No queue or worker to hand the inserts to: the post's own request makes them, one after another.
         const hours = (followers * insertMs) / 3_600_000;
         figures.push(

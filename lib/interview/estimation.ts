@@ -155,12 +155,19 @@ export const ESTIMATE_LABEL: Record<EstimateId, string> = {
   bandwidth: 'Peak bandwidth out',
 };
 
-export function verdictOf(yours: number | null, model: number): EstimateVerdict {
+/** How near is on target, and how near is close (a level sets its own; levels.ts). */
+export interface Thresholds {
+  onTarget: number;
+  close: number;
+}
+export const DEFAULT_THRESHOLDS: Thresholds = { onTarget: ON_TARGET_FACTOR, close: CLOSE_FACTOR };
+
+export function verdictOf(yours: number | null, model: number, t: Thresholds = DEFAULT_THRESHOLDS): EstimateVerdict {
   if (yours === null) return 'missing';
   if (!(model > 0)) return yours === 0 ? 'on-target' : 'off';
   const factor = Math.max(yours / model, model / yours);
-  if (factor <= ON_TARGET_FACTOR) return 'on-target';
-  if (factor <= CLOSE_FACTOR) return 'close';
+  if (factor <= t.onTarget * (1 + 1e-9)) return 'on-target';
+  if (factor <= t.close * (1 + 1e-9)) return 'close';
   return 'off';
 }
 
@@ -332,7 +339,11 @@ export function diagnose(id: EstimateId, ratio: number, w: ResolvedWorkload): Di
   return { slips: best, text: `Your ${what} is ${how}: ${best.map((s) => s.text).join('; and ')}.` };
 }
 
-export function judgeEstimates(inputs: EstimateInputs, w: ResolvedWorkload): EstimateJudgement[] {
+export function judgeEstimates(
+  inputs: EstimateInputs,
+  w: ResolvedWorkload,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+): EstimateJudgement[] {
   const model = modelFigures(w);
   const yours = candidateFigures(inputs);
   const modelById: Record<EstimateId, number> = {
@@ -344,7 +355,7 @@ export function judgeEstimates(inputs: EstimateInputs, w: ResolvedWorkload): Est
     const y = yours[id];
     const m = modelById[id];
     const ratio = y === null || !(m > 0) ? null : y / m;
-    const verdict = verdictOf(y, m);
+    const verdict = verdictOf(y, m, thresholds);
     return {
       id,
       label: ESTIMATE_LABEL[id],
@@ -420,3 +431,39 @@ export function workingFor(id: EstimateId, w: ResolvedWorkload): string {
   const dynamicMB = ((load.read + load.write) * w.dynamicKB) / 1000;
   return `${formatRate(load.total)} × ${pctOf(w.staticShare)} static = ${formatRate(load.static)} × ${s3(w.staticKB)} KB = ${s3(staticMB)} MB/s; ${formatRate(load.read + load.write)} dynamic × ${s3(w.dynamicKB)} KB = ${s3(dynamicMB)} MB/s; together ${formatBandwidth(staticMB + dynamicMB)}`;
 }
+
+/** Share of a figure's credit a correction on the second try earns of what it adds. */
+export const RETRY_SHARE = 0.5;
+
+/** Each figure's credit over the tries: the first try's, plus half of what the second try adds. */
+export interface TriedJudgement extends EstimateJudgement {
+  /** The first try's judgement, when there was a second. */
+  first: EstimateJudgement | null;
+  credit: number;
+}
+
+/**
+ * Judges the tries (at most two): each figure earns its first try's credit
+ * (on target 1, close ½, off or missing 0) plus RETRY_SHARE of whatever the
+ * second try adds; a second try never lowers it. Without any check, the
+ * figures as they stand are judged once.
+ */
+export function judgeTries(
+  tries: readonly { inputs: EstimateInputs }[],
+  current: EstimateInputs,
+  w: ResolvedWorkload,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+): TriedJudgement[] {
+  const first = judgeEstimates(tries[0]?.inputs ?? current, w, thresholds);
+  const second = tries.length >= 2 ? judgeEstimates(tries[1].inputs, w, thresholds) : null;
+  return first.map((j, i) => {
+    const c1 = VERDICT_CREDIT[j.verdict];
+    if (!second) return { ...j, first: null, credit: c1 };
+    const s = second[i];
+    const c2 = VERDICT_CREDIT[s.verdict];
+    return { ...s, first: j, credit: c1 + RETRY_SHARE * Math.max(0, c2 - c1) };
+  });
+}
+
+/** The credit rule in words. */
+export const RETRY_RULE = `A figure earns full credit on target and half when close on the first check; a corrected second try earns ${RETRY_SHARE * 100}% of what it adds.`;
