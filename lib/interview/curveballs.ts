@@ -225,7 +225,7 @@ function hotKey(s: Scenario, readsPerSecond: number, baseline: Evaluation | unde
       const hottest = Math.max(...fam.map((x) => e.nodes[x]?.utilization ?? 0));
       figures.push(
         extra < 1
-          ? `${labelOf(d, id)}: none of the key's reads reach it (${caches.length > 0 ? 'the cache answers them' : 'they go elsewhere'}); hottest partition at ${pct0(hottest)}.`
+          ? `${labelOf(d, id)}: none of the key's reads reach it (${caches.length > 0 ? 'the cache answers them' : 'they fail before they get there'}); hottest partition at ${pct0(hottest)}.`
           : `${labelOf(d, id)}: the partition holding the key takes the ${rate(extra)} of its reads that reach the store; hottest partition at ${pct0(hottest)}.`,
       );
     }
