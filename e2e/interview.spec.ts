@@ -72,7 +72,6 @@ test('a full mock from the brief to the review, surviving a reload', async ({ pa
   // The model's figure waits for the second check, so the correction is the candidate's own.
   await expect(peakRow).toContainText('after your second check');
   await expect(verdicts.getByRole('row', { name: /Storage per year/ })).toContainText('On target');
-  await page.screenshot({ path: 'test-results/interview-estimation-first.png', fullPage: true });
   // A second try: the figures stay open, corrected for part credit, then lock.
   await expect(page.getByLabel('Peak requests per second')).toBeEnabled();
   await page.getByLabel('Peak requests per second').fill('6944');
