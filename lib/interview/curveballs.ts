@@ -284,6 +284,7 @@ function fanOut(s: Scenario, followers: number, withinSeconds: number, insertMs:
       const r = e.nodes[n.id];
       if (!r) continue;
       if (n.kind === 'queue' && r.queue) {
+        if (!(r.arrivalRps.job >= 1)) continue;
         const q = b.nodes[n.id]?.queue ?? r.queue;
         // The post's inserts this queue takes (its share of all queues' jobs), at what its workers can do.
         const mine = followers * (allJobs > 0 ? r.arrivalRps.job / allJobs : 0);
@@ -298,6 +299,7 @@ function fanOut(s: Scenario, followers: number, withinSeconds: number, insertMs:
           );
       } else if (n.kind === 'worker' || STORES.has(n.kind)) {
         const x = b.nodes[n.id] ?? r;
+        if (!(x.arrivalRps.job + x.arrivalRps.write >= 1)) continue;
         const what = n.kind === 'worker' ? 'jobs' : 'writes and job writes';
         figures.push(
           `${labelOf(d, n.id)}: ${rate(x.arrivalRps.job + (n.kind === 'worker' ? 0 : x.arrivalRps.write))} ${what} while the post fans out, at ${pct0(x.utilization)}.`,
