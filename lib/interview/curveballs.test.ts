@@ -251,6 +251,8 @@ describe('curveballs whose model matches their story', () => {
       expect(r.reasons).toContain(
         "Feed service (us-east) fans out inline: the celebrity's post request waits 17 h for its inserts",
       );
+      // The queues and workers left unconnected take nothing, and are not listed.
+      expect(r.figures.join('\n')).not.toMatch(/Fan-out (queue|workers)/);
     });
   });
 
