@@ -211,7 +211,7 @@ function hotKey(s: Scenario, readsPerSecond: number, baseline: Evaluation | unde
       const shard = key + (reads - key) / n;
       const u = shard / capacity;
       figures.push(
-        `${labelOf(d, c.id)}: the one shard holding the key takes ${rate(shard)} (the key's ${rate(key)} + its share of the rest), ${pct0(u)} of the ${rate(capacity)} one shard serves; the other ${n - 1} shard${n - 1 === 1 ? '' : 's'} take ${rate((reads - key) / n)} each.`,
+        `${labelOf(d, c.id)}: the one shard holding the key takes ${rate(shard)} (the key's ${rate(key)} + its share of the rest), ${pct0(u)} of the ${rate(capacity)} one shard serves; ${n - 1 === 1 ? 'the other shard takes' : `the other ${n - 1} shards take`} ${rate((reads - key) / n)}${n - 1 === 1 ? '' : ' each'}.`,
       );
       if (u >= 1) {
         reasons.push(`the ${labelOf(d, c.id)} shard holding the hot key saturated at ${pct0(u)} of its capacity`);
