@@ -296,8 +296,8 @@ function GroupParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: Gr
   // Numbers refused only because of another field (a minimum above the
   // maximum), kept so that raising the other field stores them too.
   const [pending, setPending] = useState<Record<string, number>>({});
-  // Bumped when pending numbers are stored: their inputs start afresh from the stored value.
-  const [generation, setGeneration] = useState(0);
+  // Bumped per field when its pending number is stored: that input starts afresh from the stored value.
+  const [generation, setGeneration] = useState<Record<string, number>>({});
 
   const commitSub = (sub: string, v: unknown, label: string): string | null => {
     const plan = planGroupCommit(current, pending, sub, v, (edited, values) => groupError(name, edited, values));
@@ -312,7 +312,7 @@ function GroupParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: Gr
     for (const k of plan.adopted) delete rest[k];
     setPending(rest);
     if (plan.adopted.length > 0) {
-      setGeneration((g) => g + 1);
+      setGeneration((g) => ({ ...g, ...Object.fromEntries(plan.adopted.map((k) => [k, (g[k] ?? 0) + 1])) }));
       setErrors((prev) => ({ ...prev, ...Object.fromEntries(plan.adopted.map((k) => [k, null])) }));
     }
     // A number still pending is told why against the values now stored.
@@ -359,7 +359,7 @@ function GroupParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: Gr
                   {f.unit ? <span className="font-normal text-slate-600"> {f.unit === 'instances' ? '' : f.unit}</span> : null}
                 </label>
                 <DraftInput
-                  key={`${f.key}-${generation}`}
+                  key={`${f.key}-${generation[f.key] ?? 0}`}
                   id={id}
                   type="number"
                   meta={f}
