@@ -32,6 +32,7 @@ import {
   type EditorState,
 } from '@/lib/editor/store';
 import { formatRps, formatUsers } from '@/lib/editor/scoring-format';
+import { planGroupCommit } from './group-commit';
 import { GROUP_TILE } from './groups';
 import { KindIcon } from './kind-icons';
 import { useEditor, useEditorStore } from './editor-provider';
@@ -292,15 +293,35 @@ function GroupParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: Gr
   const current = (value ?? undefined) as Record<string, number> | undefined;
   const enabled = !meta.optional || current !== undefined;
 
+  // Numbers refused only because of another field (a minimum above the
+  // maximum), kept so that raising the other field stores them too.
+  const [pending, setPending] = useState<Record<string, number>>({});
+  // Bumped per field when its pending number is stored: that input starts afresh from the stored value.
+  const [generation, setGeneration] = useState<Record<string, number>>({});
+
   const commitSub = (sub: string, v: unknown, label: string): string | null => {
-    const next: Record<string, unknown> = { ...(current ?? {}) };
-    if (v === undefined) delete next[sub];
-    else next[sub] = v;
-    const across = groupError(name, sub, next);
-    if (across) return across;
-    const whole = Object.keys(next).length === 0 ? undefined : next;
-    const result = store.getState().updateNodeParams(nodeId, { [name]: whole });
-    return result.ok ? null : groupWords(name, result.issues[0]?.message ?? `${label} cannot be used`);
+    const plan = planGroupCommit(current, pending, sub, v, (edited, values) => groupError(name, edited, values));
+    if (!plan.ok) {
+      setPending(plan.pending);
+      return plan.error;
+    }
+    const result = store.getState().updateNodeParams(nodeId, { [name]: plan.values });
+    if (!result.ok) return groupWords(name, result.issues[0]?.message ?? `${label} cannot be used`);
+    const rest = { ...pending };
+    delete rest[sub];
+    for (const k of plan.adopted) delete rest[k];
+    setPending(rest);
+    if (plan.adopted.length > 0) {
+      setGeneration((g) => ({ ...g, ...Object.fromEntries(plan.adopted.map((k) => [k, (g[k] ?? 0) + 1])) }));
+      setErrors((prev) => ({ ...prev, ...Object.fromEntries(plan.adopted.map((k) => [k, null])) }));
+    }
+    // A number still pending is told why against the values now stored.
+    const stored = (plan.values ?? {}) as Record<string, unknown>;
+    for (const [k, val] of Object.entries(rest)) {
+      const err = groupError(name, k, { ...stored, [k]: val });
+      setErrors((prev) => ({ ...prev, [k]: err }));
+    }
+    return null;
   };
 
   return (
@@ -338,6 +359,7 @@ function GroupParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: Gr
                   {f.unit ? <span className="font-normal text-slate-600"> {f.unit === 'instances' ? '' : f.unit}</span> : null}
                 </label>
                 <DraftInput
+                  key={`${f.key}-${generation[f.key] ?? 0}`}
                   id={id}
                   type="number"
                   meta={f}

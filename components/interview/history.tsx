@@ -2,8 +2,9 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { formatClock, remainingMs, type Attempt, type CompletedAttempt } from '@/lib/interview/attempt';
-import { trendOf, type Trend } from '@/lib/interview/history';
+import { formatClock, remainingMs, type Attempt, type CompletedAttempt, type Mode } from '@/lib/interview/attempt';
+import { MODES, trendsByMode, type Trend } from '@/lib/interview/history';
+import { LEVEL_RUBRIC } from '@/lib/interview/levels';
 import { deleteAttempt, listActive, readHistory } from '@/lib/interview/storage';
 import { Icon } from './icons';
 import { exportAttempt } from './review';
@@ -72,6 +73,44 @@ export function TrendChart({ trend, titles }: { trend: Trend; titles: ProblemTit
   );
 }
 
+const MODE_LABEL: Record<Mode, string> = { blind: 'Blind', practice: 'Practice' };
+
+/**
+ * Best and Trend for each mode on its own: Practice shows the model's
+ * numbers while designing, so its scores are not pooled with Blind ones.
+ */
+function ModeTrends({
+  attempts,
+  titles,
+  wide = false,
+}: {
+  attempts: readonly CompletedAttempt[];
+  titles: ProblemTitles;
+  wide?: boolean;
+}) {
+  const trends = trendsByMode(attempts);
+  return (
+    <div className="space-y-5">
+      {MODES.filter((m) => trends[m].points.length > 0).map((m) => (
+        <div key={m}>
+          <h4 className="text-sm font-semibold text-slate-800">
+            {MODE_LABEL[m]}{' '}
+            <span className="font-normal text-slate-500">
+              ({trends[m].points.length} attempt{trends[m].points.length === 1 ? '' : 's'})
+            </span>
+          </h4>
+          <div
+            className={`mt-2 grid gap-4 md:items-center ${wide ? 'md:grid-cols-[minmax(0,1fr)_16rem]' : 'md:grid-cols-[minmax(0,1fr)_14rem]'}`}
+          >
+            <TrendChart trend={trends[m]} titles={titles} />
+            <TrendSummary trend={trends[m]} />
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 function TrendSummary({ trend }: { trend: Trend }) {
   const weakest = trend.weakest[0];
   return (
@@ -117,7 +156,6 @@ export function LibraryProgress({ titles }: { titles: ProblemTitles }) {
     setNow(Date.now());
   }, [titles]);
   if (!loaded) return null;
-  const trend = trendOf(attempts);
   if (attempts.length === 0 && active.length === 0) {
     return (
       <p className="rounded-xl border border-dashed border-slate-300 bg-white p-5 text-sm text-slate-600">
@@ -135,9 +173,8 @@ export function LibraryProgress({ titles }: { titles: ProblemTitles }) {
           </Link>
         </div>
         {attempts.length > 0 ? (
-          <div className="mt-4 grid gap-4 md:grid-cols-[minmax(0,1fr)_14rem] md:items-center">
-            <TrendChart trend={trend} titles={titles} />
-            <TrendSummary trend={trend} />
+          <div className="mt-4">
+            <ModeTrends attempts={attempts} titles={titles} />
           </div>
         ) : (
           <p className="mt-2 text-sm text-slate-600">Finish a mock to see your first score.</p>
@@ -181,7 +218,6 @@ export function HistoryPage({ titles }: { titles: ProblemTitles }) {
         Loading…
       </p>
     );
-  const trend = trendOf(attempts);
   const newestFirst = [...attempts].reverse();
   return (
     <div className="space-y-6">
@@ -190,9 +226,8 @@ export function HistoryPage({ titles }: { titles: ProblemTitles }) {
           <h2 id="trend" className="font-semibold text-slate-900">
             Trend
           </h2>
-          <div className="mt-4 grid gap-4 md:grid-cols-[minmax(0,1fr)_16rem] md:items-center">
-            <TrendChart trend={trend} titles={titles} />
-            <TrendSummary trend={trend} />
+          <div className="mt-4">
+            <ModeTrends attempts={attempts} titles={titles} wide />
           </div>
         </section>
       ) : null}
@@ -243,7 +278,8 @@ export function HistoryPage({ titles }: { titles: ProblemTitles }) {
                     </th>
                     <td className="py-2.5 pr-3 text-slate-700">{formatDate(a.finishedAt)}</td>
                     <td className="py-2.5 pr-3">
-                      <Badge tone="neutral">{a.mode === 'blind' ? 'Blind' : 'Practice'}</Badge>
+                      <Badge tone="neutral">{MODE_LABEL[a.mode]}</Badge>{' '}
+                      <span className="text-xs text-slate-600">{LEVEL_RUBRIC[a.level].label}</span>
                     </td>
                     <td className="py-2.5 pr-3">
                       <div className="flex items-center gap-2">
@@ -300,22 +336,32 @@ export function HistoryPage({ titles }: { titles: ProblemTitles }) {
   );
 }
 
-/** On a problem card: a best score or a mock in progress. */
+/** On a problem card: the best score per mode, or a mock in progress. */
 export function ProblemStatus({ problemId }: { problemId: string }) {
-  const [status, setStatus] = useState<{ best: number | null; active: boolean } | null>(null);
+  const [status, setStatus] = useState<{ best: Record<Mode, number | null>; active: boolean } | null>(null);
   useEffect(() => {
-    const best = readHistory(localStorage)
-      .filter((a) => a.problemId === problemId)
-      .reduce<number | null>((b, a) => (b === null || a.review.total > b ? a.review.total : b), null);
+    const mine = readHistory(localStorage).filter((a) => a.problemId === problemId);
+    const bestOf = (m: Mode) =>
+      mine
+        .filter((a) => a.mode === m)
+        .reduce<number | null>((b, a) => (b === null || a.review.total > b ? a.review.total : b), null);
+    const best = { blind: bestOf('blind'), practice: bestOf('practice') };
     // Read after mounting: the history lives in this browser's storage.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setStatus({ best, active: listActive(localStorage, [problemId]).length > 0 });
   }, [problemId]);
-  if (!status || (status.best === null && !status.active)) return null;
+  if (!status || (MODES.every((m) => status.best[m] === null) && !status.active)) return null;
   return (
     <span className="flex flex-wrap gap-1.5">
       {status.active ? <Badge tone="mid">In progress</Badge> : null}
-      {status.best !== null ? <Badge tone={toneOfShare(status.best / 100)}>Best {status.best}</Badge> : null}
+      {MODES.map((m) => {
+        const best = status.best[m];
+        return best === null ? null : (
+          <Badge key={m} tone={toneOfShare(best / 100)}>
+            Best {best} {MODE_LABEL[m].toLowerCase()}
+          </Badge>
+        );
+      })}
     </span>
   );
 }

@@ -10,6 +10,7 @@ import type { EditorResults } from '@/lib/editor/types';
 import {
   attemptReducer,
   dueCurveballs,
+  elapsedMs,
   isPaused,
   mayLeaveDesign,
   pendingCurveballs,
@@ -252,10 +253,13 @@ function ActiveMock({
       go('tradeoffs');
       return;
     }
-    const review = reviewAttempt(problem, attempt);
+    const now = Date.now();
+    // Scored on the clock as it stops, so the overtime rule sees the minutes over.
+    const stopped = { ...attempt, clock: { elapsedMs: elapsedMs(attempt, now), runningSince: null } };
+    const review = reviewAttempt(problem, stopped);
     const done = attemptReducer(attempt, {
       type: 'finish',
-      now: Date.now(),
+      now,
       review: snapshotOf(review),
     }) as CompletedAttempt;
     const r = file(done);

@@ -1,20 +1,19 @@
 'use client';
 
 import { useId, useState } from 'react';
-import type { Attempt, AttemptAction } from '@/lib/interview/attempt';
+import { ESTIMATE_TRIES, estimatesLocked, type Attempt, type AttemptAction } from '@/lib/interview/attempt';
+import { LEVEL_RUBRIC } from '@/lib/interview/levels';
 import {
   BANDWIDTH_UNITS,
-  CLOSE_FACTOR,
   ESTIMATE_LABEL,
-  ON_TARGET_FACTOR,
   STORAGE_UNITS,
   VERDICT_LABEL,
   ESTIMATES,
-  describeRatio,
   estimateError,
   formatFigure,
-  judgeEstimates,
+  judgeTries,
   parseEstimate,
+  RETRY_RULE,
   workingFor,
   type BandwidthUnit,
   type EstimateId,
@@ -106,7 +105,13 @@ export function EstimationPhase({
 }) {
   const base = useId();
   const e = attempt.estimates;
-  const checked = attempt.estimatesCheckedAtMs !== null;
+  const checked = attempt.estimateTries.length > 0;
+  const locked = estimatesLocked(attempt);
+  const triesLeft = ESTIMATE_TRIES - attempt.estimateTries.length;
+  const rubric = LEVEL_RUBRIC[attempt.level];
+  // Figures changed since the last check: the table below shows the last check, not these.
+  const last = attempt.estimateTries.at(-1)?.inputs ?? null;
+  const changed = last !== null && JSON.stringify(last) !== JSON.stringify(e);
   const set = (inputs: EstimateInputs) => dispatch({ type: 'estimates', inputs });
   // The fields as typed: a figure that is not a number, not above zero or too large stays on screen with the problem named.
   const [texts, setTexts] = useState<Record<EstimateId, string>>(() => ({
@@ -140,7 +145,7 @@ export function EstimationPhase({
     label: ESTIMATE_LABEL[id],
     text: texts[id],
     error: errorOf(id),
-    disabled: checked,
+    disabled: locked,
     onText: (text: string) => onText(id, text),
     onBlur: () => setShown((s) => (s[id] ? s : { ...s, [id]: true })),
   });
@@ -155,13 +160,17 @@ export function EstimationPhase({
     dispatch({ type: 'check-estimates', now: Date.now() });
   };
   const w = problemWorkload(problem);
-  const results = checked ? judgeEstimates(e, w) : null;
+  const results = checked
+    ? judgeTries(attempt.estimateTries, e, w, { onTarget: rubric.onTargetFactor, close: rubric.closeFactor })
+    : null;
   const filled = ESTIMATES.some((id) => texts[id].trim() !== '');
+  // The model's figures and working stay hidden while a second try is left, so it is the candidate's own correction.
+  const reveal = locked || (results?.every((r) => r.verdict === 'on-target') ?? false);
   const unitSelect = (label: string, value: string, options: string[], onChange: (v: string) => void) => (
     <select
       aria-label={label}
       value={value}
-      disabled={checked}
+      disabled={locked}
       onChange={(ev) => onChange(ev.target.value)}
       className="rounded-md border border-slate-300 bg-white px-2 text-sm disabled:bg-slate-50"
     >
@@ -198,7 +207,9 @@ export function EstimationPhase({
             Your estimates
           </h2>
           <p className="mt-1 text-sm text-slate-600">
-            Within {ON_TARGET_FACTOR}× of the model’s figure is on target; within {CLOSE_FACTOR}× is close.
+            At the {rubric.label.toLowerCase()} level, within {rubric.onTargetFactor}× of the model’s figure is on
+            target; within {rubric.closeFactor}× is close. You may check twice: {RETRY_RULE.charAt(0).toLowerCase()}
+            {RETRY_RULE.slice(1)}
           </p>
           <div className="mt-4 grid gap-4 md:grid-cols-3">
             <NumberField
@@ -221,13 +232,26 @@ export function EstimationPhase({
               )}
             />
           </div>
-          {checked ? null : (
+          {locked ? (
+            <p className="mt-4 text-sm text-slate-600">Both tries used: your figures are locked.</p>
+          ) : (
             <div className="mt-5 flex flex-wrap items-center gap-3">
-              <button type="button" className={BTN_PRIMARY} onClick={check}>
-                Check against the model
+              <button
+                type="button"
+                className={checked ? BTN_SECONDARY : BTN_PRIMARY}
+                onClick={check}
+                disabled={checked && !changed}
+              >
+                {checked ? 'Check my correction' : 'Check against the model'}
               </button>
               <span className="text-xs text-slate-600">
-                {filled ? 'Your figures lock once checked.' : 'You can also skip this, but it costs points.'}
+                {checked
+                  ? changed
+                    ? 'Your second and last try.'
+                    : `Correct any figure above and check again (${triesLeft} try left), or go on to the design.`
+                  : filled
+                    ? `You have ${ESTIMATE_TRIES} tries; your figures lock after the second.`
+                    : 'You can also skip this, but it costs points.'}
               </span>
               <p role="alert" className="w-full text-sm font-medium text-saturated empty:hidden">
                 {refused && invalid.length > 0
@@ -271,13 +295,23 @@ export function EstimationPhase({
                       </th>
                       <td className="py-2.5 pr-3 font-mono text-slate-800">
                         {r.yours === null ? '—' : formatFigure(r.id, r.yours)}
+                        {r.first ? (
+                          <span className="block text-xs text-slate-500">
+                            first try: {r.first.yours === null ? '—' : formatFigure(r.id, r.first.yours)} (
+                            {VERDICT_LABEL[r.first.verdict].toLowerCase()})
+                          </span>
+                        ) : null}
                       </td>
-                      <td className="py-2.5 pr-3 font-mono text-slate-800">{formatFigure(r.id, r.model)}</td>
+                      <td className="py-2.5 pr-3 font-mono text-slate-800">
+                        {reveal || r.verdict === 'on-target' ? (
+                          formatFigure(r.id, r.model)
+                        ) : (
+                          <span className="font-sans text-xs text-slate-500">after your second check</span>
+                        )}
+                      </td>
                       <td className="py-2.5">
                         <Badge tone={VERDICT_TONE[r.verdict]}>{VERDICT_LABEL[r.verdict]}</Badge>
-                        {r.ratio !== null && r.verdict !== 'on-target' ? (
-                          <span className="ml-2 text-xs text-slate-600">{describeRatio(r.ratio)}</span>
-                        ) : null}
+                        <span className="ml-2 text-xs text-slate-600">credit {Math.round(r.credit * 100)}%</span>
                         {r.hint ? <p className="mt-1 text-xs text-slate-700">{r.hint}</p> : null}
                       </td>
                     </tr>
@@ -285,14 +319,35 @@ export function EstimationPhase({
                 </tbody>
               </table>
             </div>
-            <details className="mt-4 text-sm">
-              <summary className="cursor-pointer font-medium text-brand-700">How the model works these out</summary>
-              <ul className="mt-2 space-y-1.5 font-mono text-xs leading-relaxed text-slate-700">
-                {results.map((r) => (
-                  <li key={r.id}>{workingFor(r.id, w)}</li>
-                ))}
-              </ul>
-            </details>
+            {changed && !locked ? (
+              <p className="mt-3 text-xs text-slate-600">
+                This table is your last check; your figures have changed since.
+              </p>
+            ) : null}
+            {reveal ? (
+              <details className="mt-4 text-sm" open={locked}>
+                <summary className="cursor-pointer font-medium text-brand-700">
+                  How the model works these out, from the figures you have
+                </summary>
+                <ul className="mt-2 space-y-1.5 font-mono text-xs leading-relaxed text-slate-700">
+                  {results.map((r) => (
+                    <li key={r.id}>{workingFor(r.id, w)}</li>
+                  ))}
+                </ul>
+              </details>
+            ) : (
+              <div className="mt-4 flex flex-wrap items-center gap-3 text-sm">
+                <span className="text-slate-700">The model’s figures and working show after your second check.</span>
+                <button
+                  type="button"
+                  className={BTN_SECONDARY}
+                  onClick={() => dispatch({ type: 'check-estimates', now: Date.now() })}
+                  disabled={invalid.length > 0}
+                >
+                  Keep my figures and show the model’s
+                </button>
+              </div>
+            )}
           </section>
         ) : null}
 

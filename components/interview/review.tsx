@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { formatMs } from '@/lib/editor/scoring-format';
 import { formatClock, type CompletedAttempt } from '@/lib/interview/attempt';
 import { VERDICT_LABEL, describeRatio, formatFigure, type EstimateVerdict } from '@/lib/interview/estimation';
+import { LEVEL_RUBRIC, overtimeRule } from '@/lib/interview/levels';
 import type { Problem } from '@/lib/interview/schema';
 import { lowerFirst, reviewAttempt, type Review } from '@/lib/interview/scoring';
 import { attemptExport, findAttempt } from '@/lib/interview/storage';
@@ -131,15 +132,31 @@ export function ReviewBody({
         </div>
         <div className="min-w-0">
           <p className="text-base font-medium text-slate-900">{review.headline}</p>
-          <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
+          <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3 xl:grid-cols-6">
             <div>
               <dt className="text-slate-500">Mode</dt>
               <dd className="font-medium text-slate-900">{attempt.mode === 'blind' ? 'Blind' : 'Practice'}</dd>
             </div>
             <div>
+              <dt className="text-slate-500">Level</dt>
+              <dd className="font-medium text-slate-900">
+                {LEVEL_RUBRIC[review.level].label} (bar {review.bar.score})
+              </dd>
+            </div>
+            <div>
               <dt className="text-slate-500">Time used</dt>
               <dd className="font-medium text-slate-900">
                 {formatClock(attempt.clock.elapsedMs)} of {Math.round(attempt.durationMs / 60000)} min
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Overtime</dt>
+              <dd className="font-medium text-slate-900">
+                {review.overtime.penalty > 0
+                  ? `${review.overtime.minutes} min: −${review.overtime.penalty} pts`
+                  : attempt.penalizeOvertime
+                    ? 'none'
+                    : 'not charged (saved before the rule)'}
               </dd>
             </div>
             <div>
@@ -169,6 +186,9 @@ export function ReviewBody({
               ))}
             </ul>
           ) : null}
+          <p className="mt-3 text-xs text-slate-600">
+            {LEVEL_RUBRIC[review.level].expects} Overtime: {overtimeRule(review.level)}.
+          </p>
           {drift ? (
             <p className="mt-3 text-xs text-slate-600">
               When you finished, this attempt scored {attempt.review.total}; the scoring model has changed since, and
@@ -253,8 +273,8 @@ export function ReviewBody({
             <h3 className="text-sm font-semibold text-slate-900">Your design</h3>
             {e ? (
               <p className="mt-0.5 text-xs text-slate-600">
-                {formatUsd(e.endToEnd.monthlyCostUsd)} a month · p95 read {formatMs(e.endToEnd.latencyMs.read.p95)}
-                · {formatPercent(e.endToEnd.availability, 3)} available
+                {formatUsd(e.endToEnd.monthlyCostUsd)} a month · p95 read {formatMs(e.endToEnd.latencyMs.read.p95)}·{' '}
+                {formatPercent(e.endToEnd.availability, 3)} available
               </p>
             ) : null}
             <div className="mt-3 rounded-lg border border-slate-200 bg-slate-50 p-2">
@@ -308,11 +328,19 @@ export function ReviewBody({
                   </th>
                   <td className="py-2 pr-2 font-mono text-xs text-slate-800">
                     {j.yours === null ? '—' : formatFigure(j.id, j.yours)}
+                    {j.first ? (
+                      <span className="block font-sans text-slate-500">
+                        first try: {j.first.yours === null ? '—' : formatFigure(j.id, j.first.yours)}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="py-2 pr-2 font-mono text-xs text-slate-800">{formatFigure(j.id, j.model)}</td>
                   <td className="py-2">
                     <Badge tone={VERDICT_TONE[j.verdict]}>{VERDICT_LABEL[j.verdict]}</Badge>
-                    {j.ratio !== null && j.verdict !== 'on-target' ? (
+                    <span className="block text-xs text-slate-600">credit {Math.round(j.credit * 100)}%</span>
+                    {j.hint ? (
+                      <span className="block text-xs text-slate-700">{j.hint}</span>
+                    ) : j.ratio !== null && j.verdict !== 'on-target' ? (
                       <span className="block text-xs text-slate-600">{describeRatio(j.ratio)}</span>
                     ) : null}
                   </td>

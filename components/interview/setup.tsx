@@ -11,6 +11,7 @@ import {
   PHASE_SHARE,
   type Mode,
 } from '@/lib/interview/attempt';
+import { DEFAULT_LEVEL, LEVELS, LEVEL_RUBRIC, overtimeRule, type Level } from '@/lib/interview/levels';
 import type { Problem } from '@/lib/interview/schema';
 import { Brief } from './brief';
 import { Icon } from './icons';
@@ -31,9 +32,10 @@ export function Setup({
 }: {
   problem: Problem;
   notice: string | null;
-  onStart(mode: Mode, minutes: number): void;
+  onStart(mode: Mode, minutes: number, level: Level): void;
 }) {
   const [mode, setMode] = useState<Mode>('blind');
+  const [level, setLevel] = useState<Level>(DEFAULT_LEVEL);
   const [minutes, setMinutes] = useState(DEFAULT_MINUTES);
   const durationId = useId();
   return (
@@ -72,7 +74,7 @@ export function Setup({
           className={`${CARD} h-fit space-y-6 p-5`}
           onSubmit={(e) => {
             e.preventDefault();
-            onStart(mode, minutes);
+            onStart(mode, minutes, level);
           }}
         >
           <fieldset>
@@ -94,6 +96,34 @@ export function Setup({
                   <span>
                     <span className="block text-sm font-semibold text-slate-900">{m.title}</span>
                     <span className="block text-sm text-slate-600">{m.text}</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+
+          <fieldset>
+            <legend className="text-sm font-semibold text-slate-900">Level</legend>
+            <div className="mt-2 space-y-2">
+              {LEVELS.map((l) => (
+                <label
+                  key={l}
+                  className={`flex cursor-pointer gap-3 rounded-lg border p-3 ${level === l ? 'border-brand-500 bg-brand-50/60 ring-1 ring-brand-500' : 'border-slate-200 hover:border-slate-300'}`}
+                >
+                  <input
+                    type="radio"
+                    name="level"
+                    value={l}
+                    checked={level === l}
+                    onChange={() => setLevel(l)}
+                    className="mt-1 accent-brand-600"
+                  />
+                  <span>
+                    <span className="block text-sm font-semibold text-slate-900">
+                      {LEVEL_RUBRIC[l].label}{' '}
+                      <span className="font-normal text-slate-600">· bar {LEVEL_RUBRIC[l].bar}</span>
+                    </span>
+                    <span className="block text-sm text-slate-600">{LEVEL_RUBRIC[l].expects}</span>
                   </span>
                 </label>
               ))}
@@ -133,7 +163,7 @@ export function Setup({
             <p className="mt-3 text-sm leading-relaxed text-slate-600">
               While you design, the interviewer throws {problem.curveballs.length} curveballs that change the
               conditions; the model re-scores your design under each. You can pause the clock, and a reload loses
-              nothing.
+              nothing. Running over costs points: {overtimeRule(level)}.
             </p>
           </div>
 

@@ -1,7 +1,14 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { createAttempt, type Attempt, type AttemptAction, type CompletedAttempt, type Mode } from '@/lib/interview/attempt';
+import {
+  createAttempt,
+  type Attempt,
+  type AttemptAction,
+  type CompletedAttempt,
+  type Mode,
+} from '@/lib/interview/attempt';
+import type { Level } from '@/lib/interview/levels';
 import { openAttemptTab, type AttemptTab } from '@/lib/interview/attempt-saving';
 import type { Problem } from '@/lib/interview/schema';
 import type { Design } from '@/lib/engine/types';
@@ -91,8 +98,8 @@ export function useAttempt(problem: Problem) {
   const editDesign = useCallback((design: () => Design) => tab.current?.saving.edit(design), []);
 
   const start = useCallback(
-    (mode: Mode, minutes: number) => {
-      const attempt = createAttempt(problem, { mode, minutes, now: Date.now() });
+    (mode: Mode, minutes: number, level?: Level) => {
+      const attempt = createAttempt(problem, { mode, minutes, now: Date.now(), level });
       tab.current?.saving.begin(attempt);
       setState({ status: 'active', attempt, synced: synced.current, notice: null });
     },

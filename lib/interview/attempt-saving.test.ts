@@ -76,7 +76,13 @@ function openTab(storage: MemoryStorage): Tab {
     writes: () => writes,
     add(kind) {
       const before = canvas!;
-      canvas = { ...before, nodes: [...before.nodes, { id: `${kind}-${before.nodes.length}`, kind: kind as never, position: { x: 0, y: 0 } }] };
+      canvas = {
+        ...before,
+        nodes: [
+          ...before.nodes,
+          { id: `${kind}-${before.nodes.length}`, kind: kind as never, position: { x: 0, y: 0 } },
+        ],
+      };
       const now = canvas;
       tab.saving.edit(() => now);
     },

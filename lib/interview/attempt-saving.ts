@@ -164,13 +164,17 @@ export function startAttemptSaving(hooks: AttemptSavingHooks, delayMs = DESIGN_S
       giving = null;
       current = theirs;
       base = theirs;
-      hooks.adopted(theirs, mineDesign && theirs.phase === 'design' && !sameDesign(mineDesign, theirs.design) ? mineDesign : null);
+      hooks.adopted(
+        theirs,
+        mineDesign && theirs.phase === 'design' && !sameDesign(mineDesign, theirs.design) ? mineDesign : null,
+      );
     },
   };
 }
 
 export const FOLLOWED = 'This interview was continued in another tab, so this tab now shows where it is.';
-export const ENDED_ELSEWHERE = 'This interview was finished or abandoned in another tab. Finished attempts are in your history.';
+export const ENDED_ELSEWHERE =
+  'This interview was finished or abandoned in another tab. Finished attempts are in your history.';
 export const SHOWING_THEIRS_ONLY = 'Showing the other tab’s version.';
 
 /** What a tab of the mock shows, as far as saving and the other tabs change it. */
@@ -204,7 +208,12 @@ export interface AttemptTab extends OtherTabSync {
  * with a change of its own waiting, even a canvas edit not yet taken into the
  * attempt, holds its saving and asks which version to keep.
  */
-export function openAttemptTab(storage: Storage, problemId: string, view: AttemptTabView, delayMs = DESIGN_SAVE_DELAY_MS): AttemptTab {
+export function openAttemptTab(
+  storage: Storage,
+  problemId: string,
+  view: AttemptTabView,
+  delayMs = DESIGN_SAVE_DELAY_MS,
+): AttemptTab {
   const key = activeKey(problemId);
   let open = false;
   let undoable = false;

@@ -92,16 +92,28 @@ describe('phases', () => {
     expect(a.asked).toEqual([{ id: 'expiry', atMs: 2 * MIN }]);
   });
 
-  it('locks the estimates once they are checked against the model', () => {
+  it('allows one corrected second try after the first check, then locks the estimates', () => {
     const inputs = {
-      peakRps: 7000,
+      peakRps: 2300,
       storage: { value: 0.35, unit: 'TB' as const },
       bandwidth: { value: 20, unit: 'MB/s' as const },
     };
     const a = run(start(), { type: 'estimates', inputs }, { type: 'check-estimates', now: T0 + 9 * MIN });
     expect(a.estimatesCheckedAtMs).toBe(9 * MIN);
-    const b = attemptReducer(a, { type: 'estimates', inputs: { ...inputs, peakRps: 1 } });
+    expect(a.estimateTries).toEqual([{ inputs, atMs: 9 * MIN }]);
+    // Not locked after the first check: the candidate corrects the rate.
+    const b = run(
+      a,
+      { type: 'estimates', inputs: { ...inputs, peakRps: 7000 } },
+      { type: 'check-estimates', now: T0 + 10 * MIN },
+    );
     expect(b.estimates.peakRps).toBe(7000);
+    expect(b.estimatesCheckedAtMs).toBe(9 * MIN);
+    expect(b.estimateTries.map((t) => t.inputs.peakRps)).toEqual([2300, 7000]);
+    // Locked after the second.
+    const c = attemptReducer(b, { type: 'estimates', inputs: { ...inputs, peakRps: 1 } });
+    expect(c).toBe(b);
+    expect(attemptReducer(b, { type: 'check-estimates', now: T0 + 11 * MIN })).toBe(b);
   });
 
   it('changes no more once finished', () => {

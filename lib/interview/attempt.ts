@@ -6,7 +6,9 @@
  *
  * Phases run in order: requirements → estimation → design → trade-offs, then
  * the review. The candidate may go back to any phase already reached and one
- * step forward; estimates lock once checked against the model.
+ * step forward. Estimates may be checked against the model twice: after the
+ * first check they can be corrected for part credit (see scoring.ts); they
+ * lock after the second.
  *
  * The clock counts wall time while running (a reload does not stop it, as in
  * a real interview); pausing stops it. When it reaches the chosen duration
@@ -17,6 +19,16 @@ import { designSchema, dropInapplicableParams, type DesignNotice } from '@/lib/d
 import type { Design } from '@/lib/engine/types';
 import { BANDWIDTH_UNITS, EMPTY_ESTIMATES, STORAGE_UNITS, estimateProblems, type EstimateInputs } from './estimation';
 import type { Problem } from './schema';
+import { DEFAULT_LEVEL, LEVELS, type Level } from './levels';
+
+/** Checks of the estimates allowed: the first, and one second try for part credit. */
+export const ESTIMATE_TRIES = 2;
+
+/** One check of the estimates: what was checked, and when (elapsed ms). */
+export interface EstimateTry {
+  inputs: EstimateInputs;
+  atMs: number;
+}
 
 export const PHASES = ['requirements', 'estimation', 'design', 'tradeoffs'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -79,11 +91,21 @@ export interface ReviewSnapshot {
   passedTarget: boolean;
 }
 
+/**
+ * Version 2 added `level`, `estimateTries` and `penalizeOvertime`; a stored
+ * version 1 attempt is read as version 2 (see `migrateAttempt`).
+ */
+export const ATTEMPT_VERSION = 2;
+
 export interface Attempt {
-  version: 1;
+  version: 2;
   id: string;
   problemId: string;
   mode: Mode;
+  /** The level the attempt is judged at (levels.ts). */
+  level: Level;
+  /** Whether running over the clock costs points (false for attempts saved before that rule). */
+  penalizeOvertime: boolean;
   durationMs: number;
   /** Epoch ms when the mock started. */
   startedAt: number;
@@ -94,7 +116,10 @@ export interface Attempt {
   notes: string;
   asked: { id: string; atMs: number }[];
   estimates: EstimateInputs;
+  /** When the estimates were first checked (elapsed ms); null until then. */
   estimatesCheckedAtMs: number | null;
+  /** Each check of the estimates, at most ESTIMATE_TRIES: the first try, then the correction. */
+  estimateTries: EstimateTry[];
   design: Design;
   curveballs: CurveballState[];
   tradeoffs: string;
@@ -133,14 +158,16 @@ export function startingDesign(problem: Pick<Problem, 'title' | 'workload'>): De
 
 export function createAttempt(
   problem: Pick<Problem, 'id' | 'title' | 'workload' | 'curveballs'>,
-  options: { mode: Mode; minutes: number; now: number; id?: string },
+  options: { mode: Mode; minutes: number; now: number; id?: string; level?: Level },
 ): Attempt {
   const durationMs = clampMinutes(options.minutes) * MINUTE;
   return {
-    version: 1,
+    version: 2,
     id: options.id ?? newAttemptId(options.now),
     problemId: problem.id,
     mode: options.mode,
+    level: options.level ?? DEFAULT_LEVEL,
+    penalizeOvertime: true,
     durationMs,
     startedAt: options.now,
     clock: { elapsedMs: 0, runningSince: options.now },
@@ -150,6 +177,7 @@ export function createAttempt(
     asked: [],
     estimates: structuredClone(EMPTY_ESTIMATES),
     estimatesCheckedAtMs: null,
+    estimateTries: [],
     design: startingDesign(problem),
     curveballs: problem.curveballs.map((c) => ({
       id: c.id,
@@ -189,6 +217,11 @@ export function formatClock(ms: number): string {
 
 export function phaseIndex(p: Phase): number {
   return PHASES.indexOf(p);
+}
+
+/** Whether the estimates can no longer change: both tries used. */
+export function estimatesLocked(a: Pick<Attempt, 'estimateTries'>): boolean {
+  return a.estimateTries.length >= ESTIMATE_TRIES;
 }
 
 /** Whether the stepper may move to this phase now. */
@@ -283,13 +316,19 @@ export function attemptReducer(a: Attempt, action: AttemptAction): Attempt {
     case 'notes':
       return a.notes === action.text ? a : { ...a, notes: action.text };
     case 'estimates':
-      if (a.estimatesCheckedAtMs !== null) return a;
+      if (estimatesLocked(a)) return a;
       return { ...a, estimates: action.inputs };
-    case 'check-estimates':
-      if (a.estimatesCheckedAtMs !== null) return a;
-      // A figure that cannot be judged is never locked in: it is fixed or emptied first.
+    case 'check-estimates': {
+      if (estimatesLocked(a)) return a;
+      // A figure that cannot be judged is never checked: it is fixed or emptied first.
       if (Object.keys(estimateProblems(a.estimates)).length > 0) return a;
-      return { ...a, estimatesCheckedAtMs: elapsedMs(a, action.now) };
+      const at = elapsedMs(a, action.now);
+      return {
+        ...a,
+        estimatesCheckedAtMs: a.estimatesCheckedAtMs ?? at,
+        estimateTries: [...a.estimateTries, { inputs: structuredClone(a.estimates), atMs: at }],
+      };
+    }
     case 'design':
       return a.design === action.design ? a : { ...a, design: action.design };
     case 'deliver':
@@ -337,11 +376,25 @@ const reviewSnapshotSchema = z.object({
 
 const finiteOrNull = z.number().nullable();
 
+const estimatesSchema = z.object({
+  peakRps: finiteOrNull,
+  storage: z.object({
+    value: finiteOrNull,
+    unit: z.enum(Object.keys(STORAGE_UNITS) as [keyof typeof STORAGE_UNITS]),
+  }),
+  bandwidth: z.object({
+    value: finiteOrNull,
+    unit: z.enum(Object.keys(BANDWIDTH_UNITS) as [keyof typeof BANDWIDTH_UNITS]),
+  }),
+});
+
 export const attemptSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   id: z.string().min(1).max(100),
   problemId: z.string().min(1).max(100),
   mode: z.enum(['blind', 'practice']),
+  level: z.enum(LEVELS),
+  penalizeOvertime: z.boolean(),
   durationMs: z.number().positive(),
   startedAt: z.number(),
   clock: z.object({ elapsedMs: z.number().min(0), runningSince: z.number().nullable() }),
@@ -349,18 +402,9 @@ export const attemptSchema = z.object({
   reached: z.enum(PHASES),
   notes: z.string(),
   asked: z.array(z.object({ id: z.string(), atMs: z.number() })),
-  estimates: z.object({
-    peakRps: finiteOrNull,
-    storage: z.object({
-      value: finiteOrNull,
-      unit: z.enum(Object.keys(STORAGE_UNITS) as [keyof typeof STORAGE_UNITS]),
-    }),
-    bandwidth: z.object({
-      value: finiteOrNull,
-      unit: z.enum(Object.keys(BANDWIDTH_UNITS) as [keyof typeof BANDWIDTH_UNITS]),
-    }),
-  }),
+  estimates: estimatesSchema,
   estimatesCheckedAtMs: z.number().nullable(),
+  estimateTries: z.array(z.object({ inputs: estimatesSchema, atMs: z.number() })).max(ESTIMATE_TRIES),
   design: designSchema,
   curveballs: z.array(
     z.object({
@@ -387,11 +431,30 @@ export function parseAttempt(raw: unknown): Attempt | null {
  * before that rule) is dropped from the design, and `notices` say so.
  */
 export function readAttempt(raw: unknown): { attempt: Attempt; notices: DesignNotice[] } | null {
-  const r = attemptSchema.safeParse(raw);
+  const r = attemptSchema.safeParse(migrateAttempt(raw));
   if (!r.success) return null;
   const attempt = r.data as Attempt;
   const { design, notices } = dropInapplicableParams(attempt.design);
   return { attempt: notices.length > 0 ? { ...attempt, design } : attempt, notices };
+}
+
+/**
+ * A stored attempt brought to the current version. Version 1 (before
+ * levels, second tries and the overtime rule) is read as a senior attempt
+ * (the rubric it was scored on), without the overtime rule, with its one
+ * check of the estimates as the first try. Anything else is left as it is.
+ */
+export function migrateAttempt(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || (raw as { version?: unknown }).version !== 1) return raw;
+  const v1 = raw as Record<string, unknown>;
+  const checkedAt = v1.estimatesCheckedAtMs;
+  return {
+    ...v1,
+    version: 2,
+    level: DEFAULT_LEVEL,
+    penalizeOvertime: false,
+    estimateTries: typeof checkedAt === 'number' ? [{ inputs: v1.estimates, atMs: checkedAt }] : [],
+  };
 }
 
 export function isCompleted(a: Attempt): a is CompletedAttempt {

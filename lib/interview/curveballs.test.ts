@@ -145,3 +145,178 @@ describe('judging a curveball', () => {
     expect(allowed.outcome).toBe('held');
   });
 });
+
+describe('curveballs whose model matches their story', () => {
+  const byId = (id: string) => getProblem(id)!;
+  const without = (d: Design, drop: (e: Design['edges'][number]) => boolean): Design => ({
+    ...d,
+    edges: d.edges.filter((e) => !drop(e)),
+  });
+
+  describe('a link goes viral: one hot key', () => {
+    const url = byId('url-shortener');
+    const viral = url.curveballs.find((c) => c.id === 'viral-link')!;
+
+    it('lands on the one cache shard holding the key, which the model answer has room for', () => {
+      const r = judgeCurveball(url, url.reference.design, viral);
+      expect(r.outcome).toBe('held');
+      expect(r.notes[0]).toBe('One key takes 50,000/s more reads at peak (all other reads: 6,531/s).');
+      // 50,000 + (6,531 reads that reach the cache) ÷ 3 shards = 52,177/s on one shard of 125,000/s (1 core ÷ 0.008 ms).
+      expect(r.figures[0]).toBe(
+        'Link cache: the one shard holding the key takes 52,177/s (the key’s 50,000/s + its share of the rest), 42% of the 125,000/s one shard serves; the other 2 shards take 2,177/s each.'.replace(
+          '’',
+          "'",
+        ),
+      );
+      expect(r.figures[1]).toMatch(/^Links database: none of the key's reads reach it \(the cache answers them\)/);
+    });
+
+    it('lands on one database partition without a cache, and the feedback never says a cache absorbed it', () => {
+      const noCache: Design = {
+        ...single,
+        nodes: single.nodes
+          .filter((n) => n.kind !== 'cache')
+          .map((n) =>
+            n.kind === 'app-server'
+              ? { ...n, params: { autoscale: { min: 4, max: 1000, target: 0.7 }, stateless: true } }
+              : n.kind === 'load-balancer'
+                ? { ...n, params: { instances: 4 } }
+                : n,
+          ),
+        edges: single.edges.filter((e) => e.source !== 'cache' && e.target !== 'cache'),
+      };
+      const r = judgeCurveball(url, noCache, viral);
+      expect(r.outcome).toBe('failed');
+      expect(r.figures.join(' ')).not.toMatch(/cache/i);
+      expect(r.figures).toHaveLength(1);
+      expect(r.figures[0]).toMatch(
+        /^DB: the partition holding the key takes the 50,000\/s of its reads that reach the store; hottest partition at \d{3,}%\.$/,
+      );
+      expect(r.reasons[0]).toMatch(/^DB saturated at \d{3,}% of capacity$/);
+    });
+
+    it('saturates a cache shard when the key alone is more than one shard serves', () => {
+      // A cache node whose shards serve 50,000 reads a second (0.02 ms a read on its one core).
+      const slowCache: Design = {
+        ...url.reference.design,
+        nodes: url.reference.design.nodes.map((n) =>
+          n.kind === 'cache' ? { ...n, params: { ...n.params, serviceMs: { read: 0.02 } } } : n,
+        ),
+      };
+      const r = judgeCurveball(url, slowCache, viral);
+      expect(r.outcome).not.toBe('held');
+      expect(r.figures[0]).toMatch(/takes 52,177\/s .*, 104% of the 50,000\/s one shard serves/);
+      expect(r.reasons).toContain('the Link cache shard holding the hot key saturated at 104% of its capacity');
+    });
+  });
+
+  describe('a celebrity posts: fan-out on write', () => {
+    const feed = byId('news-feed');
+    const celebrity = feed.curveballs.find((c) => c.id === 'celebrity-post')!;
+
+    it('is one insert per follower on the write path, which the model answer delivers in time', () => {
+      const r = judgeCurveball(feed, feed.reference.design, celebrity);
+      expect(r.notes[0]).toBe(
+        'Fan-out on write: 30,000,000 followers = 30,000,000 feed inserts; within 10 min that is 50,000/s jobs on the write path (normally 2,083/s), each 2 ms of a worker.',
+      );
+      expect(r.outcome).toBe('held');
+      expect(r.figures.join('\n')).toMatch(/its workers can do [\d,]+\/s, so its 15,000,000 inserts take [1-9] min/);
+    });
+
+    it('fails a design whose queue and workers were sized for ordinary posts, with the delivery time', () => {
+      const small: Design = {
+        ...feed.reference.design,
+        nodes: feed.reference.design.nodes.map((n) =>
+          n.kind === 'queue'
+            ? { ...n, params: { ...n.params, instances: 1 } }
+            : n.kind === 'worker'
+              ? { ...n, params: { ...n.params, autoscale: { min: 4, max: 30, target: 0.7 } } }
+              : n,
+        ),
+      };
+      const r = judgeCurveball(feed, small, celebrity);
+      expect(r.outcome).not.toBe('held');
+      expect(r.reasons).toContain('Fan-out queue (us-east) saturated at 130% of capacity');
+      expect(r.reasons.join('\n')).toMatch(/workers do [\d,]+\/s: its 15,000,000 inserts take \d{2} min, not 10 min/);
+      expect(r.figures.join('\n')).toMatch(
+        /Fan-out workers \(us-east\): [\d,]+\/s jobs while the post fans out, at \d+%/,
+      );
+    });
+
+    it('fails a design that fans out inline, on the request path', () => {
+      const inline = without(feed.reference.design, (e) => e.target.endsWith('-queue'));
+      const r = judgeCurveball(feed, inline, celebrity);
+      expect(r.outcome).toBe('failed');
+      // 30,000,000 inserts × 2 ms = 16.7 hours of work behind one request.
+      expect(r.reasons).toContain(
+        "Feed service (us-east) fans out inline: the celebrity's post request waits 17 h for its inserts",
+      );
+      // The queues and workers left unconnected take nothing, and are not listed.
+      expect(r.figures.join('\n')).not.toMatch(/Fan-out (queue|workers)/);
+    });
+  });
+
+  describe('the primary region goes down: data must be replicated', () => {
+    const feed = byId('news-feed');
+    const down = feed.curveballs.find((c) => c.id === 'region-down')!;
+
+    it('fails two unconnected per-region stores: the lost region’s users lose their data', () => {
+      const unconnected = without(
+        feed.reference.design,
+        (e) =>
+          (e.source === 'east-workers' && e.target === 'west-store') ||
+          (e.source === 'west-workers' && e.target === 'east-store'),
+      );
+      const r = judgeCurveball(feed, unconnected, down);
+      expect(r.outcome).toBe('failed');
+      // Half the users lived in the lost region; 40% of requests are dynamic (60% static): 50% × 40% = 20%.
+      expect(r.reasons[0]).toBe(
+        'the data in Post and feed store (eu-west) was not replicated out of eu-west: 20% of requests lost their data',
+      );
+      expect(r.errorRate).toBeCloseTo(0.2, 6);
+    });
+
+    it('holds the model answer, whose workers write to both regions’ stores', () => {
+      const r = judgeCurveball(feed, feed.reference.design, down);
+      expect(r.outcome).toBe('held');
+      expect(r.figures).toEqual([
+        'Post and feed store (eu-west) had a copy outside eu-west: the survivors still hold its data.',
+      ]);
+    });
+
+    it('counts a database’s read replica in a surviving region as a copy', () => {
+      const two: Design = {
+        schemaVersion: 1,
+        nodes: [
+          { id: 'users', kind: 'users' },
+          { id: 'dns', kind: 'dns', params: { routing: 'geo' } },
+          { id: 'a', kind: 'app-server', params: { instances: 40, region: 'a', stateless: true } },
+          { id: 'b', kind: 'app-server', params: { instances: 40, region: 'b', stateless: true } },
+          { id: 'db-a', kind: 'database', params: { size: 'large', region: 'a' } },
+          { id: 'db-b', kind: 'database', params: { size: 'large', region: 'b' } },
+          { id: 'copy-b', kind: 'read-replica', params: { region: 'b' } },
+          { id: 'copy-a', kind: 'read-replica', params: { region: 'a' } },
+        ],
+        edges: [
+          { id: 'e1', source: 'users', target: 'dns' },
+          { id: 'e2', source: 'dns', target: 'a' },
+          { id: 'e3', source: 'dns', target: 'b' },
+          { id: 'e4', source: 'a', target: 'db-a' },
+          { id: 'e5', source: 'b', target: 'db-b' },
+          { id: 'e6', source: 'db-a', target: 'copy-b' },
+          { id: 'e7', source: 'db-b', target: 'copy-a' },
+        ],
+      };
+      const r = judgeCurveball(url0, two, curveball([{ type: 'region-down' }]));
+      expect(r.reasons.join()).not.toMatch(/not replicated/);
+      const unlinked = { ...two, edges: two.edges.filter((e) => e.id !== 'e6' && e.id !== 'e7') };
+      const lost = judgeCurveball(url0, unlinked, curveball([{ type: 'region-down' }]));
+      expect(lost.outcome).toBe('failed');
+      expect(lost.reasons.join('\n')).toMatch(
+        /the data in Database was not replicated out of (a|b): \d+% of requests lost their data/,
+      );
+    });
+  });
+});
+
+const url0 = problem;

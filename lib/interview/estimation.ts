@@ -142,7 +142,10 @@ export interface EstimateJudgement {
   /** yours / model; null when missing. */
   ratio: number | null;
   verdict: EstimateVerdict;
-  /** A likely slip, when the ratio matches one ("you used the daily average, not the peak"). */
+  /**
+   * The diagnosis when not on target: how far off, and the slip that explains
+   * it when one does ("Your rate is 3× too low: you forgot the peak factor…").
+   */
   hint: string | null;
 }
 
@@ -152,34 +155,195 @@ export const ESTIMATE_LABEL: Record<EstimateId, string> = {
   bandwidth: 'Peak bandwidth out',
 };
 
-export function verdictOf(yours: number | null, model: number): EstimateVerdict {
+/** How near is on target, and how near is close (a level sets its own; levels.ts). */
+export interface Thresholds {
+  onTarget: number;
+  close: number;
+}
+export const DEFAULT_THRESHOLDS: Thresholds = { onTarget: ON_TARGET_FACTOR, close: CLOSE_FACTOR };
+
+export function verdictOf(yours: number | null, model: number, t: Thresholds = DEFAULT_THRESHOLDS): EstimateVerdict {
   if (yours === null) return 'missing';
   if (!(model > 0)) return yours === 0 ? 'on-target' : 'off';
   const factor = Math.max(yours / model, model / yours);
-  if (factor <= ON_TARGET_FACTOR) return 'on-target';
-  if (factor <= CLOSE_FACTOR) return 'close';
+  if (factor <= t.onTarget * (1 + 1e-9)) return 'on-target';
+  if (factor <= t.close * (1 + 1e-9)) return 'close';
   return 'off';
 }
 
-const near = (x: number, target: number) => Math.abs(Math.log(x / target)) < Math.log(1.25);
+const near = (x: number, target: number, tolerance = 1.2) => Math.abs(Math.log(x / target)) < Math.log(tolerance);
 
-function hintFor(id: EstimateId, ratio: number, w: ResolvedWorkload): string | null {
-  if (id === 'peakRps' && w.peakFactor > 1.5 && near(ratio, 1 / w.peakFactor)) {
-    return `That is the daily average: multiply by the peak factor (${w.peakFactor}×).`;
-  }
-  if (id === 'peakRps' && near(ratio, 1 - w.staticShare) && w.staticShare > 0.2)
-    return 'You left out the static requests (images, scripts): they count too.';
-  if (near(ratio, 1000) || near(ratio, 1 / 1000))
-    return 'Off by about a thousand: check the units (KB vs MB, GB vs TB).';
-  if (id === 'bandwidth' && (near(ratio, 8) || near(ratio, 1 / 8)))
-    return 'Off by about eight: bits and bytes got mixed up.';
-  if (id === 'peakRps' && (near(ratio, 24) || near(ratio, 1 / 24) || near(ratio, 60) || near(ratio, 1 / 60))) {
-    return 'Check the time units: a day has 86,400 seconds.';
-  }
-  return null;
+/** One common slip and what it does to a figure: the candidate's figure ÷ the model's. */
+export interface Slip {
+  id: string;
+  ratio: number;
+  /** What went wrong, worked from the facts ("you divided by 86,400 s but used users, not daily actions"). */
+  text: string;
 }
 
-export function judgeEstimates(inputs: EstimateInputs, w: ResolvedWorkload): EstimateJudgement[] {
+const n0 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const sig = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+const pctOf = (x: number) => `${sig.format(x * 100)}%`;
+
+/** Writes a user makes a day: requests × dynamic share × write share. */
+export function writesPerUserPerDay(w: ResolvedWorkload): number {
+  return w.requestsPerUserPerDay * (1 - w.staticShare) * (1 - w.readRatio);
+}
+
+/** Bytes one write stores (data a user adds a year ÷ the writes they make in it), as the facts state it. */
+export function bytesPerWrite(w: ResolvedWorkload): number {
+  const writes = writesPerUserPerDay(w) * 365;
+  return writes > 0 ? (w.dataPerUserMB * 1e6) / writes : 0;
+}
+
+/**
+ * Whether the facts state storage per write (a link of 500 bytes) rather
+ * than per user and year (a client's 10 KB a year): a per-write size under
+ * 10 bytes is no item anyone describes.
+ */
+function perWriteFacts(w: ResolvedWorkload): boolean {
+  return bytesPerWrite(w) >= 10;
+}
+
+/** The slips each figure is checked for, with their effect on it. */
+export function slipsFor(id: EstimateId, w: ResolvedWorkload): Slip[] {
+  const out: Slip[] = [];
+  const unit = (what: string): Slip[] => [
+    { id: 'x1000', ratio: 1000, text: `a unit slip of ×1,000 (${what})` },
+    { id: '/1000', ratio: 1 / 1000, text: `a unit slip of ÷1,000 (${what})` },
+  ];
+  if (id === 'peakRps') {
+    const rpd = w.requestsPerUserPerDay;
+    if (rpd > 1.5)
+      out.push({
+        id: 'users-not-actions',
+        ratio: 1 / rpd,
+        text: `you divided by 86,400 s but used users, not daily actions: each user makes ${sig.format(rpd)} requests a day`,
+      });
+    if (w.peakFactor > 1.2)
+      out.push({
+        id: 'no-peak',
+        ratio: 1 / w.peakFactor,
+        text: `you forgot the peak factor: that is the daily average; the busiest hour is ${sig.format(w.peakFactor)}× it`,
+      });
+    out.push({ id: 'per-day', ratio: 86_400, text: 'that is per day, not per second: divide by 86,400 s' });
+    out.push({ id: 'per-hour', ratio: 86_400 / 3_600, text: 'you divided by 3,600 s (an hour), not 86,400 s (a day)' });
+    out.push({
+      id: 'per-minute',
+      ratio: 86_400 / 1_440,
+      text: 'you divided by 1,440 (minutes in a day), not 86,400 s',
+    });
+    if (w.staticShare >= 0.1)
+      out.push({
+        id: 'no-static',
+        ratio: 1 - w.staticShare,
+        text: `you left out the static requests (${pctOf(w.staticShare)} of all): they count too`,
+      });
+    if (w.readRatio <= 0.97 && w.readRatio >= 0.3)
+      out.push({
+        id: 'reads-only',
+        ratio: (1 - w.staticShare) * w.readRatio,
+        text: `you counted only the reads (${pctOf(w.readRatio)} of dynamic requests), not the static requests and writes`,
+      });
+    out.push(...unit('thousands of users or requests'));
+  } else if (id === 'storage') {
+    const wpd = writesPerUserPerDay(w);
+    out.push({ id: 'per-day', ratio: 1 / 365, text: 'that is one day of data, not a year: multiply by 365' });
+    if (perWriteFacts(w) && w.requestsPerUserPerDay / wpd > 1.5)
+      out.push({
+        id: 'every-request',
+        ratio: w.requestsPerUserPerDay / wpd,
+        text: `you stored data for every request, but only writes store data: ${sig.format(wpd)} of a user’s ${sig.format(w.requestsPerUserPerDay)} requests a day`,
+      });
+    out.push({
+      id: 'replicas',
+      ratio: 3,
+      text: 'you counted three copies (replication); the figure asked for is the data itself, one copy',
+    });
+    out.push({
+      id: 'per-user',
+      ratio: 1 / w.users,
+      text: `that is one user’s data: multiply by ${n0.format(w.users)} users`,
+    });
+    out.push(...unit('KB, MB, GB and TB are 1,000 apart'));
+  } else {
+    out.push({ id: 'bits', ratio: 8, text: 'bits and bytes got mixed up (×8): 1 byte = 8 bits' });
+    out.push({ id: 'bits-', ratio: 1 / 8, text: 'bits and bytes got mixed up (÷8): 1 byte = 8 bits' });
+    if (w.peakFactor > 1.2)
+      out.push({
+        id: 'no-peak',
+        ratio: 1 / w.peakFactor,
+        text: `you forgot the peak factor (${sig.format(w.peakFactor)}×): that is the daily average`,
+      });
+    const load = peakLoad(w);
+    const total = load.static * w.staticKB + (load.read + load.write) * w.dynamicKB;
+    if (total > 0 && load.static * w.staticKB > 0.2 * total)
+      out.push({
+        id: 'no-static',
+        ratio: ((load.read + load.write) * w.dynamicKB) / total,
+        text: `you left out the static files (${sig.format(w.staticKB)} KB each, ${pctOf(w.staticShare)} of requests), most of the bytes`,
+      });
+    if (total > 0 && w.staticShare > 0.05 && w.staticKB / w.dynamicKB > 2)
+      out.push({
+        id: 'all-dynamic',
+        ratio: (load.total * w.dynamicKB) / total,
+        text: `you sized every response at ${sig.format(w.dynamicKB)} KB; the static ones are ${sig.format(w.staticKB)} KB`,
+      });
+    out.push(...unit('KB, MB and GB are 1,000 apart'));
+  }
+  return out;
+}
+
+export interface Diagnosis {
+  /** The slips that explain the ratio (one or two), empty when none does. */
+  slips: Slip[];
+  /** One or two sentences: how far off, which factor, and what is left unexplained. */
+  text: string;
+}
+
+/**
+ * Which factor is off and by how much: the single slip, or pair of slips,
+ * whose combined effect lands within 20% of the candidate's ratio (a single
+ * slip preferred); none when nothing explains it.
+ */
+export function diagnose(id: EstimateId, ratio: number, w: ResolvedWorkload): Diagnosis {
+  const slips = slipsFor(id, w);
+  const what = id === 'peakRps' ? 'rate' : id === 'storage' ? 'storage' : 'bandwidth';
+  const how = describeRatio(ratio);
+  let best: Slip[] | null = null;
+  let bestError = Infinity;
+  for (const s of slips) {
+    const err = Math.abs(Math.log(ratio / s.ratio));
+    if (near(ratio, s.ratio) && err < bestError) {
+      best = [s];
+      bestError = err;
+    }
+  }
+  if (!best) {
+    for (let i = 0; i < slips.length; i++)
+      for (let j = i + 1; j < slips.length; j++) {
+        const r = slips[i].ratio * slips[j].ratio;
+        const err = Math.abs(Math.log(ratio / r));
+        if (near(ratio, r) && err < bestError && !near(r, 1, 1.5)) {
+          best = [slips[i], slips[j]];
+          bestError = err;
+        }
+      }
+  }
+  if (!best) {
+    return {
+      slips: [],
+      text: `Your ${what} is ${how}, and no single slip explains it: compare your working with the model’s, step by step.`,
+    };
+  }
+  return { slips: best, text: `Your ${what} is ${how}: ${best.map((s) => s.text).join('; and ')}.` };
+}
+
+export function judgeEstimates(
+  inputs: EstimateInputs,
+  w: ResolvedWorkload,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+): EstimateJudgement[] {
   const model = modelFigures(w);
   const yours = candidateFigures(inputs);
   const modelById: Record<EstimateId, number> = {
@@ -191,7 +355,7 @@ export function judgeEstimates(inputs: EstimateInputs, w: ResolvedWorkload): Est
     const y = yours[id];
     const m = modelById[id];
     const ratio = y === null || !(m > 0) ? null : y / m;
-    const verdict = verdictOf(y, m);
+    const verdict = verdictOf(y, m, thresholds);
     return {
       id,
       label: ESTIMATE_LABEL[id],
@@ -199,7 +363,7 @@ export function judgeEstimates(inputs: EstimateInputs, w: ResolvedWorkload): Est
       model: m,
       ratio,
       verdict,
-      hint: ratio !== null && verdict !== 'on-target' ? hintFor(id, ratio, w) : null,
+      hint: ratio !== null && verdict !== 'on-target' ? diagnose(id, ratio, w).text : null,
     };
   });
 }
@@ -239,16 +403,67 @@ export function describeRatio(ratio: number): string {
   return `${short.format(1 / ratio)}× too low`;
 }
 
-/** How the model's figure is worked out, with the problem's numbers. */
+/**
+ * How the model's figure is worked out, step by step from the facts the
+ * candidate was given (users, requests a day, shares, sizes, peak factor):
+ * no figure appears that the brief does not state or that is not worked
+ * out on the way.
+ */
 export function workingFor(id: EstimateId, w: ResolvedWorkload): string {
   const load = peakLoad(w);
   const n = (x: number) => whole.format(x);
+  const s3 = (x: number) => short.format(x);
   if (id === 'peakRps') {
-    return `${n(w.users)} users × ${short.format(w.requestsPerUserPerDay)} requests a day ÷ 86,400 s × peak factor ${short.format(w.peakFactor)} = ${formatRate(load.total)}`;
+    const perDay = w.users * w.requestsPerUserPerDay;
+    return `${n(w.users)} users × ${s3(w.requestsPerUserPerDay)} requests a day = ${n(perDay)} requests a day; ÷ 86,400 s = ${formatRate(perDay / 86_400)} on average; × peak factor ${s3(w.peakFactor)} = ${formatRate(load.total)}`;
   }
-  if (id === 'storage')
-    return `${n(w.users)} users × ${short.format(w.dataPerUserMB)} MB a year = ${formatStorage((w.users * w.dataPerUserMB) / 1000)}`;
-  return `${formatRate(load.static)} static × ${short.format(w.staticKB)} KB + ${formatRate(load.read + load.write)} dynamic × ${short.format(w.dynamicKB)} KB = ${formatBandwidth(
-    (load.static * w.staticKB + (load.read + load.write) * w.dynamicKB) / 1000,
-  )}`;
+  if (id === 'storage') {
+    const gb = (w.users * w.dataPerUserMB) / 1000;
+    if (!perWriteFacts(w))
+      return `${n(w.users)} users × ${s3(w.dataPerUserMB * 1000)} KB a year each = ${formatStorage(gb)}`;
+    const wpd = writesPerUserPerDay(w);
+    const perDay = w.users * wpd;
+    const bytes = bytesPerWrite(w);
+    const size = bytes >= 1000 ? `${s3(bytes / 1000)} KB` : `${s3(bytes)} bytes`;
+    return `${n(w.users)} users × ${s3(wpd)} writes a day (${s3(w.requestsPerUserPerDay)} requests × ${pctOf(1 - w.staticShare)} dynamic × ${pctOf(1 - w.readRatio)} writes) = ${n(perDay)} writes a day; × 365 days = ${n(perDay * 365)} a year; × ${size} each = ${formatStorage(gb)}`;
+  }
+  const staticMB = (load.static * w.staticKB) / 1000;
+  const dynamicMB = ((load.read + load.write) * w.dynamicKB) / 1000;
+  return `${formatRate(load.total)} × ${pctOf(w.staticShare)} static = ${formatRate(load.static)} × ${s3(w.staticKB)} KB = ${s3(staticMB)} MB/s; ${formatRate(load.read + load.write)} dynamic × ${s3(w.dynamicKB)} KB = ${s3(dynamicMB)} MB/s; together ${formatBandwidth(staticMB + dynamicMB)}`;
 }
+
+/** Share of a figure's credit a correction on the second try earns of what it adds. */
+export const RETRY_SHARE = 0.5;
+
+/** Each figure's credit over the tries: the first try's, plus half of what the second try adds. */
+export interface TriedJudgement extends EstimateJudgement {
+  /** The first try's judgement, when there was a second. */
+  first: EstimateJudgement | null;
+  credit: number;
+}
+
+/**
+ * Judges the tries (at most two): each figure earns its first try's credit
+ * (on target 1, close ½, off or missing 0) plus RETRY_SHARE of whatever the
+ * second try adds; a second try never lowers it. Without any check, the
+ * figures as they stand are judged once.
+ */
+export function judgeTries(
+  tries: readonly { inputs: EstimateInputs }[],
+  current: EstimateInputs,
+  w: ResolvedWorkload,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+): TriedJudgement[] {
+  const first = judgeEstimates(tries[0]?.inputs ?? current, w, thresholds);
+  const second = tries.length >= 2 ? judgeEstimates(tries[1].inputs, w, thresholds) : null;
+  return first.map((j, i) => {
+    const c1 = VERDICT_CREDIT[j.verdict];
+    if (!second) return { ...j, first: null, credit: c1 };
+    const s = second[i];
+    const c2 = VERDICT_CREDIT[s.verdict];
+    return { ...s, first: j, credit: c1 + RETRY_SHARE * Math.max(0, c2 - c1) };
+  });
+}
+
+/** The credit rule in words. */
+export const RETRY_RULE = `A figure earns full credit on target and half when close on the first check; a corrected second try earns ${RETRY_SHARE * 100}% of what it adds.`;

@@ -1,5 +1,5 @@
-/** The trend of a learner's scores over their finished attempts. */
-import type { CompletedAttempt } from './attempt';
+/** The trend of a learner's scores over their finished attempts; Practice and Blind apart. */
+import type { CompletedAttempt, Mode } from './attempt';
 
 export interface TrendPoint {
   attemptId: string;
@@ -49,4 +49,18 @@ export function trendOf(attempts: readonly CompletedAttempt[]): Trend {
     .map(([id, v]) => ({ id, label: v.label, share: mean(v.values) }))
     .sort((a, b) => a.share - b.share);
   return { points, best, latest, change, weakest };
+}
+
+export const MODES: readonly Mode[] = ['blind', 'practice'];
+
+/**
+ * Best and Trend per mode: a Practice attempt (the model's numbers shown
+ * while designing) is not comparable with a Blind one, so they are never
+ * pooled.
+ */
+export function trendsByMode(attempts: readonly CompletedAttempt[]): Record<Mode, Trend> {
+  return {
+    blind: trendOf(attempts.filter((a) => a.mode === 'blind')),
+    practice: trendOf(attempts.filter((a) => a.mode === 'practice')),
+  };
 }

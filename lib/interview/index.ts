@@ -29,14 +29,32 @@
  *     launch-day traffic   workload multipliers (peakFactor ×10);
  *     region outage        every node of the busiest region removed with its
  *                          edges (global kinds stay; DNS and CDN route round);
+ *                          a store of record there with no copy in a
+ *                          surviving region (a read replica there, or a
+ *                          writer that also writes to a store there) loses
+ *                          its region's data: those users' dynamic requests
+ *                          fail and the curveball fails outright;
  *     zone outage          self-run tiers keep ⌊n·(1−f)⌋ instances, a tier
  *                          left with none is removed, a database fails over
  *                          to its standby or is lost, autoscaled tiers and
  *                          managed kinds are unhurt;
  *     slow dependency      serviceMs ×k (latencyMs for managed kinds, the
  *                          job time for workers);
- *     cold cache, hot key  parameters set on every node of a kind
- *                          (hitRatio 0.3, shardSkew 3).
+ *     cold cache           parameters set on every node of a kind (hitRatio 0.3);
+ *     hot key              one key's extra reads: caches' hit ratios rise
+ *                          (the key always hits), the one cache shard
+ *                          holding it is checked here (the engine spreads a
+ *                          cache evenly), and the key's reads that reach a
+ *                          store land on one partition (the engine's
+ *                          shardSkew, set from the first run's figures);
+ *     celebrity fan-out    one insert per follower within a deadline, as
+ *                          jobs on the write path; the queue is judged at
+ *                          that rate, its workers and stores on a second run
+ *                          whose workers see it whole (the engine's queue
+ *                          otherwise hands on the day's average), and a
+ *                          writer with no queue fans out inline: the post
+ *                          request waits for every insert.
+ *   Each result carries the model's figures behind it, quoted in the review.
  *   A curveball *held* when ≤ 1% of requests fail, ≤ 5% are shed (unless the
  *   curveball allows more: shedding is the point of a rate limiter), nothing
  *   saturates and p95 read stays within the SLO; it *degraded* when at most
@@ -48,9 +66,17 @@
  *   on the final design.
  *
  * - Estimation (estimation.ts): peak rps, storage per year and peak
- *   bandwidth out, against the model's figures from the same workload.
- *   Within 2× either way is on target (full credit), within 5× close (half),
- *   beyond that off (none).
+ *   bandwidth out, against the model's figures from the same workload,
+ *   worked step by step from the stated facts (storage from the size of one
+ *   write). At the senior level within 2× either way is on target (full
+ *   credit), within 5× close (half), beyond that off (none); a miss is
+ *   diagnosed by the slip, or pair of slips, that explains its ratio. Two
+ *   checks: a corrected second try earns half of what it adds.
+ *
+ * - Levels (levels.ts): mid, senior (the rubric below) and staff change the
+ *   weights, estimate thresholds, capacity headroom, the bar and what must
+ *   hold to meet it, and the overtime rule (points per started minute over
+ *   the clock, capped), shown in the review as its own line.
  *
  * - The rubric (scoring.ts), 100 points by default, each item with a
  *   sentence on what to improve: requirements covered 15 (per requirement,
@@ -69,7 +95,9 @@
  *   the timer and phases are testable and survive a reload; the clock runs
  *   on wall time unless paused. Attempts live in localStorage under
  *   versioned keys (storage.ts): one active attempt per problem and a
- *   history of finished ones with their score snapshot (history.ts).
+ *   history of finished ones with their score snapshot (history.ts), whose
+ *   Best and Trend are kept per mode. Attempts are version 2; a stored
+ *   version 1 attempt is read as senior, without the overtime rule.
  */
 export * from './schema';
 export * from './study';
@@ -82,5 +110,6 @@ export * from './attempt';
 export * from './scoring';
 export * from './storage';
 export * from './history';
+export * from './levels';
 export * from './problems';
 export * from './format';

@@ -72,7 +72,37 @@ export const effectSchema = z.discriminatedUnion('type', [
     multiply: z.partialRecord(workloadKey, z.number().positive()).optional(),
     set: workloadSchema.partial().optional(),
   }),
-  z.strictObject({ type: z.literal('region-down') }),
+  z.strictObject({
+    type: z.literal('region-down'),
+    /**
+     * Stores of record that must have a copy outside the lost region (a
+     * database → read-replica edge into a surviving region, or a writer that
+     * also writes to a store of record there); default database and NoSQL.
+     * A store without one loses its region's data: those users' requests fail.
+     */
+    replicate: z
+      .array(z.enum(['database', 'nosql']))
+      .min(1)
+      .optional(),
+  }),
+  /**
+   * One key takes `readsPerSecond` extra reads at peak (a viral link): a
+   * cache answers them from the one shard that holds the key; without a
+   * cache they land on the one partition of the store that holds it.
+   */
+  z.strictObject({ type: z.literal('hot-key'), readsPerSecond: z.number().positive() }),
+  /**
+   * A post by an account with `followers` followers, fanned out on write:
+   * one feed insert per follower, delivered within `withinSeconds`, as jobs
+   * on the write path (queue → workers → store, or inline without a queue);
+   * each insert takes `insertMs` of a worker.
+   */
+  z.strictObject({
+    type: z.literal('fan-out'),
+    followers: z.number().int().positive(),
+    withinSeconds: z.number().positive(),
+    insertMs: z.number().positive().default(2),
+  }),
   z.strictObject({ type: z.literal('zone-down'), fraction: z.number().gt(0).max(1) }),
   z.strictObject({ type: z.literal('slow'), kinds: z.array(kind).min(1), factor: z.number().min(1) }),
   z.strictObject({ type: z.literal('params'), kinds: z.array(kind).min(1), set: nodeParamsSchema }),

@@ -39,10 +39,30 @@ describe('the review', () => {
 
   it('tells the candidate the peak factor was forgotten', () => {
     const ideal = idealAttempt(problem);
-    const a = { ...ideal, estimates: { ...ideal.estimates, peakRps: ideal.estimates.peakRps! / 3 } };
+    const estimates = { ...ideal.estimates, peakRps: ideal.estimates.peakRps! / 3 };
+    const a = { ...ideal, estimates, estimateTries: [{ inputs: estimates, atMs: 8 * 60_000 }] };
     const item = reviewAttempt(problem, a).items.find((i) => i.id === 'estimation')!;
     expect(item.score).toBeCloseTo(item.max * (2.5 / 3), 1);
-    expect(item.sentence).toMatch(/peak factor/);
+    expect(item.sentence).toMatch(/Your rate is 3× too low: you forgot the peak factor/);
+  });
+
+  it('gives half of what a corrected second try adds', () => {
+    const ideal = idealAttempt(problem);
+    const wrong = { ...ideal.estimates, peakRps: ideal.estimates.peakRps! / 86_400 };
+    const a = {
+      ...ideal,
+      estimateTries: [
+        { inputs: wrong, atMs: 8 * 60_000 },
+        { inputs: ideal.estimates, atMs: 9 * 60_000 },
+      ],
+    };
+    const item = reviewAttempt(problem, a).items.find((i) => i.id === 'estimation')!;
+    // Rate: off (0) at first, on target (1) on the second try: 0 + ½ × 1 = ½; the others 1 each: (½ + 1 + 1) ÷ 3.
+    expect(item.score).toBeCloseTo(item.max * (2.5 / 3), 1);
+    expect(item.details.join('\n')).toMatch(/First try: 0\.\d+ rps \(off\); credit 50%/);
+    expect(item.details).toContain(
+      'A figure earns full credit on target and half when close on the first check; a corrected second try earns 50% of what it adds.',
+    );
   });
 
   it('names the component that saturates and the curveball it failed', () => {

@@ -7,7 +7,8 @@ import type { Evaluation } from '@/lib/engine/evaluation';
 import { isLessonId } from '@/lib/engine/lessons';
 import type { Attempt, ReviewSnapshot } from './attempt';
 import { judgeCurveball, type CurveballResult } from './curveballs';
-import { VERDICT_CREDIT, describeRatio, formatFigure, judgeEstimates, type EstimateJudgement } from './estimation';
+import { RETRY_RULE, describeRatio, formatFigure, judgeTries, type TriedJudgement } from './estimation';
+import { LEVEL_RUBRIC, levelWeights, overtimePenalty, overtimeRule, type Level } from './levels';
 import { scaleLabel } from './format';
 import { designCheckPasses, labelOf, problemWorkload } from './model';
 import { DEFAULT_WEIGHTS, RUBRIC_ITEMS, type Problem, type Requirement, type RubricItemId } from './schema';
@@ -18,8 +19,8 @@ import { formatMs } from '@/lib/editor/scoring-format';
 
 /** Fewer words than this in the trade-offs box cost marks, however many topics they touch. */
 export const TRADEOFF_MIN_WORDS = 60;
-/** Capacity: full marks up to this utilisation, none at 1 (as the stage score, MODEL.md §6). */
-export const COMFORT_UTILIZATION = 0.8;
+/** Capacity: full marks up to this utilisation, none at 1 (as the stage score, MODEL.md §6); a level sets its own. */
+export const COMFORT_UTILIZATION = LEVEL_RUBRIC.senior.comfortUtilization;
 /** Share of the capacity item for latency (the rest is headroom). */
 const LATENCY_SHARE = 0.3;
 
@@ -57,7 +58,7 @@ export interface Review {
   total: number;
   items: RubricScore[];
   target: TargetResult;
-  estimates: EstimateJudgement[];
+  estimates: TriedJudgement[];
   requirements: RequirementResult[];
   curveballs: {
     curveballId: string;
@@ -69,13 +70,18 @@ export interface Review {
   study: StudyItem[];
   /** One line for the top of the review. */
   headline: string;
+  level: Level;
+  /** Whether the attempt meets its level's bar, and what kept it from it. */
+  bar: { score: number; met: boolean; missing: string[] };
+  /** Minutes over the clock (rounded up) and the points they cost; 0 when on time or before the rule. */
+  overtime: { minutes: number; penalty: number };
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
-export function weightsOf(problem: Problem): Record<RubricItemId, number> {
-  return { ...DEFAULT_WEIGHTS, ...problem.rubric.weights };
+export function weightsOf(problem: Problem, level: Level = 'senior'): Record<RubricItemId, number> {
+  return levelWeights({ ...DEFAULT_WEIGHTS, ...problem.rubric.weights }, level);
 }
 
 function listWords(items: string[], conjunction = 'and'): string {
@@ -166,30 +172,32 @@ function requirementsItem(problem: Problem, results: RequirementResult[], max: n
 
 /* ---- Estimation ---- */
 
-function estimationItem(js: EstimateJudgement[], checked: boolean, max: number): RubricScore {
-  const credit = js.reduce((s, j) => s + VERDICT_CREDIT[j.verdict], 0) / js.length;
+function estimationItem(js: TriedJudgement[], checked: boolean, max: number): RubricScore {
+  const credit = js.reduce((sum, j) => sum + j.credit, 0) / js.length;
   const details = js.map((j) => {
     const base = `${j.label}: ${j.yours === null ? 'not given' : formatFigure(j.id, j.yours)} against the model’s ${formatFigure(j.id, j.model)}`;
-    const how = j.ratio === null ? '' : ` (${describeRatio(j.ratio)})`;
-    return `${base}${how}.${j.hint ? ` ${j.hint}` : ''}`;
+    const how = j.ratio === null || j.hint ? '' : ` (${describeRatio(j.ratio)})`;
+    const before = j.first
+      ? ` First try: ${j.first.yours === null ? 'not given' : formatFigure(j.id, j.first.yours)} (${j.first.verdict === 'on-target' ? 'on target' : j.first.verdict}); credit ${Math.round(j.credit * 100)}%.`
+      : '';
+    return `${base}${how}.${j.hint ? ` ${j.hint}` : ''}${before}`;
   });
+  if (js.some((j) => j.first)) details.push(RETRY_RULE);
   let sentence: string;
   if (!checked && js.every((j) => j.yours === null))
     sentence =
       'You skipped the estimates. Size the load before the boxes: peak requests per second decides how many of everything you need.';
   else if (credit >= 0.999)
-    sentence = 'All three estimates were within 2× of the model: your sizing started from the right numbers.';
+    sentence = 'All three estimates were on target at the first check: your sizing started from the right numbers.';
   else {
     const worst = [...js].sort(
-      (a, b) =>
-        VERDICT_CREDIT[a.verdict] - VERDICT_CREDIT[b.verdict] ||
-        Math.abs(Math.log(b.ratio ?? 1e9)) - Math.abs(Math.log(a.ratio ?? 1e9)),
+      (a, b) => a.credit - b.credit || Math.abs(Math.log(b.ratio ?? 1e9)) - Math.abs(Math.log(a.ratio ?? 1e9)),
     )[0];
     const what =
       worst.yours === null
-        ? `you gave no figure for ${lowerFirst(worst.label)}`
-        : `${lowerFirst(worst.label)} was ${describeRatio(worst.ratio!)}`;
-    sentence = `${js.filter((j) => j.verdict === 'on-target').length} of 3 estimates were on target; ${what}.${worst.hint ? ` ${worst.hint}` : ' Write the arithmetic out: users × requests a day ÷ 86,400 × peak factor.'}`;
+        ? `you gave no figure for ${lowerFirst(worst.label)}.`
+        : (worst.hint ?? `${lowerFirst(worst.label)} was ${describeRatio(worst.ratio!)}.`);
+    sentence = `${js.filter((j) => j.verdict === 'on-target').length} of 3 estimates were on target. ${what.charAt(0).toUpperCase()}${what.slice(1)}`;
   }
   return {
     id: 'estimation',
@@ -211,7 +219,13 @@ function findingLesson(e: Evaluation, nodeId: string | null): StudyId | null {
   return f && isLessonId(f.lessonId) && isStudyId(f.lessonId) ? f.lessonId : null;
 }
 
-function capacityItem(problem: Problem, t: TargetResult, design: Attempt['design'], max: number): RubricScore {
+function capacityItem(
+  problem: Problem,
+  t: TargetResult,
+  design: Attempt['design'],
+  max: number,
+  comfort = COMFORT_UTILIZATION,
+): RubricScore {
   const e = t.evaluation;
   const users = scaleLabel(problem);
   if (!e)
@@ -228,11 +242,7 @@ function capacityItem(problem: Problem, t: TargetResult, design: Attempt['design
   const p95 = e.endToEnd.latencyMs.read.p95;
   const slo = problem.slo.p95ReadMs;
   const rho = e.bottleneck.utilization;
-  const headroom = !capacity.passed
-    ? 0
-    : rho <= COMFORT_UTILIZATION
-      ? 1
-      : clamp01((1 - rho) / (1 - COMFORT_UTILIZATION));
+  const headroom = !capacity.passed ? 0 : rho <= comfort ? 1 : clamp01((1 - rho) / (1 - comfort));
   const latency = !capacity.passed ? 0 : p95 <= slo ? 1 : clamp01(2 - p95 / slo);
   const share = (1 - LATENCY_SHARE) * headroom + LATENCY_SHARE * latency;
   const details: string[] = [];
@@ -256,7 +266,7 @@ function capacityItem(problem: Problem, t: TargetResult, design: Attempt['design
         ? `${lead}. ${errors[0].message}`
         : `${lead}: ${capacity.detail}. ${errors[0]?.message ?? ''}`.trim();
   } else if (headroom < 1) {
-    sentence = `It carries ${peak} rps, but ${bottleneck} runs at ${Math.round(rho * 100)}%: above 80% queues grow fast, so add instances there.`;
+    sentence = `It carries ${peak} rps, but ${bottleneck} runs at ${Math.round(rho * 100)}%: above ${Math.round(comfort * 100)}% (the headroom this level expects) queues grow fast, so add instances there.`;
   } else if (latency < 1) {
     sentence = `It carries ${peak} rps with headroom, but p95 read latency is ${formatMs(p95)} against the ${slo} ms SLO: put a cache in front of the reads or cut a hop.`;
   } else {
@@ -436,7 +446,10 @@ function curveballItems(
     } else {
       sentence = `${r.outcome === 'degraded' ? 'Degraded' : 'Failed'}: ${listWords(r.reasons)}. ${c.strongResponse}`;
     }
-    const details = r.notes.map((n) => `Under the curveball: ${lowerFirst(n)}`);
+    const details = [
+      ...r.notes.map((n) => `Under the curveball: ${lowerFirst(n)}`),
+      ...r.figures.map((f) => `The model: ${f}`),
+    ];
     if (r.outcome === 'held') details.push(`A strong answer: ${c.strongResponse}`);
     items.push({
       id: `curveball:${c.id}`,
@@ -535,26 +548,55 @@ function studyList(problem: Problem, items: RubricScore[]): StudyItem[] {
   return out.slice(0, 5);
 }
 
-/** Scores an attempt (finished or not) against its problem. */
+/** Scores an attempt (finished or not) against its problem, at the attempt's level. */
 export function reviewAttempt(problem: Problem, attempt: Attempt): Review {
-  const w = weightsOf(problem);
+  const level = attempt.level;
+  const rubric = LEVEL_RUBRIC[level];
+  const w = weightsOf(problem, level);
   const target = checkTarget(problem, attempt.design);
-  const estimates = judgeEstimates(attempt.estimates, problemWorkload(problem));
+  const estimates = judgeTries(attempt.estimateTries, attempt.estimates, problemWorkload(problem), {
+    onTarget: rubric.onTargetFactor,
+    close: rubric.closeFactor,
+  });
   const requirements = judgeRequirements(problem, attempt, target.evaluation, attempt.design);
   const curve = curveballItems(problem, attempt, w.curveballs);
   const trade = tradeoffsItem(problem, attempt.tradeoffs, w.tradeoffs);
   const items: RubricScore[] = [
     requirementsItem(problem, requirements, w.requirements),
     estimationItem(estimates, attempt.estimatesCheckedAtMs !== null, w.estimation),
-    capacityItem(problem, target, attempt.design, w.capacity),
+    capacityItem(problem, target, attempt.design, w.capacity, rubric.comfortUtilization),
     availabilityItem(problem, target, attempt.design, w.availability),
     costItem(problem, target, attempt.design, w.cost),
     ...curve.items,
     trade.item,
   ];
-  const total = Math.round(items.reduce((s, i) => s + i.score, 0));
+  // Overtime, on the clock as it stands (stopped when the attempt is finished).
+  const overMs = attempt.penalizeOvertime ? attempt.clock.elapsedMs - attempt.durationMs : 0;
+  const penalty = overtimePenalty(overMs, level);
+  const overtime = { minutes: penalty > 0 ? Math.ceil(overMs / 60_000) : 0, penalty };
+  if (penalty > 0)
+    items.push({
+      id: 'overtime',
+      label: 'Overtime',
+      score: -penalty,
+      max: 0,
+      sentence: `You ran ${overtime.minutes} minute${overtime.minutes === 1 ? '' : 's'} over the clock: ${overtimeRule(level)}. In an interview, time is part of the answer: move on from a phase when its suggested time is up.`,
+      details: [],
+      lessonId: null,
+    });
+  const total = Math.max(0, Math.round(items.reduce((s, i) => s + i.score, 0)));
   const held = curve.results.filter((c) => c.result.outcome === 'held').length;
-  const headline = `${target.passed ? 'Passes' : 'Does not pass'} the target (${scaleLabel(problem)}); held ${held} of ${curve.results.length} curveballs.`;
+  const missing: string[] = [];
+  if (total < rubric.bar) missing.push(`${rubric.bar} points (you have ${total})`);
+  if (rubric.requires.target && !target.passed) missing.push('a design that passes the target');
+  if (rubric.requires.allCurveballs && held < curve.results.length)
+    missing.push(`every curveball held (${held} of ${curve.results.length})`);
+  const bar = { score: rubric.bar, met: missing.length === 0, missing };
+  const headline = `${target.passed ? 'Passes' : 'Does not pass'} the target (${scaleLabel(problem)}); held ${held} of ${curve.results.length} curveballs. ${
+    bar.met
+      ? `Meets the ${rubric.label.toLowerCase()} bar.`
+      : `Below the ${rubric.label.toLowerCase()} bar: needs ${listWords(missing)}.`
+  }`;
   return {
     total,
     items,
@@ -565,6 +607,9 @@ export function reviewAttempt(problem: Problem, attempt: Attempt): Review {
     tradeoffTopics: trade.topics,
     study: studyList(problem, items),
     headline,
+    level,
+    bar,
+    overtime,
   };
 }
 

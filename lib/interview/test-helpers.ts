@@ -13,18 +13,20 @@ export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 export function idealAttempt(problem: Problem): Attempt {
   const a = createAttempt(problem, { mode: 'blind', minutes: 45, now: T0, id: `ideal-${problem.id}` });
   const f = modelFigures(problemWorkload(problem));
+  const estimates: Attempt['estimates'] = {
+    peakRps: f.peakRps,
+    storage: { value: f.storageGB, unit: 'GB' },
+    bandwidth: { value: f.bandwidthMBps, unit: 'MB/s' },
+  };
   const filler =
     'We chose this because the load and the budget call for it, and we would revisit the choice as traffic grows.';
   return {
     ...a,
     notes: problem.requirements.map((r) => `- ${r.keywords[0]}`).join('\n'),
     asked: problem.questions.map((q, i) => ({ id: q.id, atMs: 60_000 + i * 10_000 })),
-    estimates: {
-      peakRps: f.peakRps,
-      storage: { value: f.storageGB, unit: 'GB' },
-      bandwidth: { value: f.bandwidthMBps, unit: 'MB/s' },
-    },
+    estimates,
     estimatesCheckedAtMs: 8 * 60_000,
+    estimateTries: [{ inputs: estimates, atMs: 8 * 60_000 }],
     design: problem.reference.design,
     curveballs: emptyAttempt(problem).curveballs,
     tradeoffs: `${problem.rubric.tradeoffTopics.map((t) => `On ${t.keywords[0]}: ${filler}`).join('\n')}`,
@@ -36,4 +38,3 @@ export function emptyAttempt(problem: Problem): Attempt {
   const a = createAttempt(problem, { mode: 'blind', minutes: 45, now: T0, id: `empty-${problem.id}` });
   return { ...a, curveballs: a.curveballs.map((c) => ({ ...c, deliveredAtMs: c.dueMs, seen: true })) };
 }
-
