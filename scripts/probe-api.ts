@@ -153,7 +153,7 @@ async function main() {
   const { slug, manageKey } = created.body as { slug: string; manageKey: string };
   const other = (await send({ name: '/api/scenarios (another instructor)', method: 'POST', path: '/api/scenarios', headers: JSON_HEADERS, body: json(scenario('Other class')), show: () => 'a second scenario' })).body as { slug: string; manageKey: string };
   const joinAs = async (name: string, displayName: string, target = slug) =>
-    (await send({ name, method: 'POST', path: `/api/scenarios/${target}/students`, headers: { ...JSON_HEADERS, 'x-forwarded-for': `198.51.100.${rows.length}` }, body: json({ displayName }), show: (b) => errorOf(b) || `joined as ${json((b as { displayName?: string }).displayName)}` })).body as { resumeToken: string };
+    (await send({ name, method: 'POST', path: `/api/scenarios/${target}/students`, headers: { ...JSON_HEADERS, 'x-forwarded-for': `198.51.100.${rows.length}` }, body: json({ displayName }), show: (b) => errorOf(b) || `joined as ${json((b as { displayName?: string } | null)?.displayName)}` })).body as { resumeToken: string };
   const ada = await joinAs('/students (Ada joins)', 'Ada');
   const evil = await joinAs('/students (a name that is a formula: x;=1+1)', 'x;=1+1');
   const submitAs = (name: string, token: string | null, body: string, target = slug) =>

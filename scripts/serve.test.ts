@@ -104,6 +104,41 @@ describe('the app server', () => {
     expect((await fetch(`${url}/api/health`)).status).toBe(200);
   });
 
+  it('closes the connection after a route answers before reading the whole body, so a reusing client is never reset', async () => {
+    // A route with its own, smaller limit: it reads 64 KB, answers 413 and stops reading, as lib/http.ts readJsonBody does.
+    server = createAppServer(async (req, res) => {
+      let got = 0;
+      for await (const chunk of req) {
+        got += (chunk as Buffer).length;
+        if (got > 64 * 1024) break; // ends the iteration: the request stream is destroyed, as Next does on cancel
+      }
+      res.writeHead(got > 64 * 1024 ? 413 : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ got }));
+    }, 0);
+    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as net.AddressInfo;
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (bytes: number) =>
+      new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+        const req = http.request({ port, host: '127.0.0.1', method: 'POST', path: '/api/designs', agent, headers: { 'content-type': 'application/json', 'content-length': bytes } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection }));
+        });
+        req.on('error', reject);
+        req.end(Buffer.alloc(bytes, 32));
+      });
+    try {
+      for (let i = 0; i < 5; i++) {
+        const early = await send(400 * 1024);
+        expect(early).toEqual({ status: 413, connection: 'close' });
+        // The next request on the same agent gets an answer, not a reset connection.
+        expect((await send(100)).status).toBe(200);
+      }
+    } finally {
+      agent.destroy();
+    }
+  });
+
   it('passes a chunked body on only up to the limit, and still ends it for the reader', async () => {
     const { port, seen } = await start();
     const answer = await new Promise<number>((resolve, reject) => {

@@ -182,6 +182,23 @@ function boundDrain(req: http.IncomingMessage, res: http.ServerResponse) {
 }
 
 /**
+ * A route that refuses a body before reading all of it (a 413 from its own
+ * limit) cancels the rest, and Next.js then destroys the request: a client
+ * that reuses the connection for its next request would see it reset, with
+ * no answer. So an answer that starts before its request body has arrived
+ * says `Connection: close`, and the client opens a fresh connection.
+ */
+function closeAfterEarlyAnswer(req: http.IncomingMessage, res: http.ServerResponse) {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody) return;
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: http.ServerResponse, ...args: Parameters<typeof writeHead>) {
+    if (!req.complete && !res.headersSent) res.setHeader('connection', 'close');
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+}
+
+/**
  * A chunked body (no Content-Length) is passed on to Next.js only up to
  * `limit` and one chunk past it, which is enough for every route to see that
  * it is too large and answer its own 413; further chunks are dropped as they
@@ -244,6 +261,7 @@ function appListener(handle: NextHandler, trustedProxyHops: number) {
     // A page's policy (with its nonce) replaces this one in proxy.ts.
     res.setHeader('content-security-policy', API_CSP);
     boundDrain(req, res);
+    closeAfterEarlyAnswer(req, res);
 
     const method = req.method ?? '';
     const refusal = methodRefusal(method);
