@@ -68,7 +68,41 @@ export interface GradingPool {
   destroy(): Promise<void>;
 }
 
-const WORKER_FILE = path.join(process.cwd(), 'lib', 'scenarios', 'grading-worker.mjs');
+const WORKER_ENTRY = path.join(process.cwd(), 'lib', 'scenarios', 'grading-worker.ts');
+
+/**
+ * The workers' code: grading-worker.ts and everything it imports, bundled by
+ * esbuild into one ES module in the checkout's cache folder (named by the
+ * bundle's content, so processes and deploys never overwrite a file another
+ * process is loading). esbuild runs once per process, before the first
+ * worker starts (instrumentation.ts starts the pool with the server).
+ */
+function workerBundle(): string {
+  const { createRequire } = process.getBuiltinModule?.('node:module') ?? nodeModule;
+  const req = createRequire(path.join(process.cwd(), 'package.json'));
+  const esbuild = req('esbuild') as typeof import('esbuild');
+  const fs = req('node:fs') as typeof import('node:fs');
+  const crypto = req('node:crypto') as typeof import('node:crypto');
+  const out = esbuild.buildSync({
+    entryPoints: [WORKER_ENTRY],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+    absWorkingDir: process.cwd(),
+  }).outputFiles[0].contents;
+  const dir = path.join(process.cwd(), 'node_modules', '.cache', 'scalelab');
+  const file = path.join(dir, `grading-worker-${crypto.createHash('sha256').update(out).digest('hex').slice(0, 16)}.mjs`);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dir, { recursive: true });
+    const partial = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(partial, out);
+    fs.renameSync(partial, file); // whole or not at all, for a process loading it at the same moment
+  }
+  return file;
+}
 
 /**
  * piscina loaded by Node itself, from node_modules, at run time: bundled
@@ -94,7 +128,7 @@ export function createGradingPool(options: GradingPoolOptions = {}): GradingPool
   const threads = options.threads ?? Math.max(1, Math.floor(os.availableParallelism() / env().webConcurrency));
   const Piscina = loadPiscina();
   const pool = new Piscina<GradingTask, GradingOutcome | SubmissionOutcome>({
-    filename: WORKER_FILE,
+    filename: workerBundle(),
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Infinity,
