@@ -80,27 +80,25 @@ const WORKER_ENTRY = path.join(process.cwd(), 'lib', 'scenarios', 'grading-worke
 function workerBundle(): string {
   const { createRequire } = process.getBuiltinModule?.('node:module') ?? nodeModule;
   const req = createRequire(path.join(process.cwd(), 'package.json'));
-  const esbuild = req('esbuild') as typeof import('esbuild');
   const fs = req('node:fs') as typeof import('node:fs');
   const crypto = req('node:crypto') as typeof import('node:crypto');
-  const out = esbuild.buildSync({
-    entryPoints: [WORKER_ENTRY],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-    absWorkingDir: process.cwd(),
-  }).outputFiles[0].contents;
+  const { execFileSync } = req('node:child_process') as typeof import('node:child_process');
   const dir = path.join(process.cwd(), 'node_modules', '.cache', 'scalelab');
+  fs.mkdirSync(dir, { recursive: true });
+  // esbuild's command line in a child process: its JavaScript API would keep
+  // a worker thread of its own alive in the server for the process's life.
+  const partial = path.join(dir, `grading-worker.${process.pid}.${Date.now()}.tmp.mjs`);
+  // bin/esbuild is the native binary once installed, or a script with a #! line: either runs as it is.
+  execFileSync(
+    req.resolve('esbuild/bin/esbuild'),
+    [WORKER_ENTRY, '--bundle', '--platform=node', '--format=esm', '--target=node20', '--log-level=error', `--outfile=${partial}`],
+    { cwd: process.cwd(), stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const out = fs.readFileSync(partial);
   const file = path.join(dir, `grading-worker-${crypto.createHash('sha256').update(out).digest('hex').slice(0, 16)}.mjs`);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(dir, { recursive: true });
-    const partial = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(partial, out);
-    fs.renameSync(partial, file); // whole or not at all, for a process loading it at the same moment
-  }
+  // Named by content and moved into place whole, so a process loading it at the same moment never sees half a file.
+  if (fs.existsSync(file)) fs.rmSync(partial);
+  else fs.renameSync(partial, file);
   return file;
 }
 
