@@ -18,6 +18,7 @@ export const INPUTS = [
   'lib',
   'public',
   'proxy.ts',
+  'instrumentation.ts',
   'next.config.js',
   'package-lock.json',
   'tsconfig.json',
