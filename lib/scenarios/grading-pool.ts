@@ -127,9 +127,15 @@ export function createGradingPool(options: GradingPoolOptions = {}): GradingPool
   const Piscina = loadPiscina();
   const pool = new Piscina<GradingTask, GradingOutcome | SubmissionOutcome>({
     filename: workerBundle(),
-    minThreads: threads,
+    // One worker stays loaded; the others start when grading queues up and
+    // stop after a minute idle. Each loaded worker holds the engine and its
+    // own heap: keeping all of them at rest cost about 65 MB a worker.
+    minThreads: 1,
+    // A small young generation: a grade allocates little that lives long, and
+    // V8's default semi-spaces let a resting worker keep tens of MB.
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
     maxThreads: threads,
-    idleTimeout: Infinity,
+    idleTimeout: 60_000,
     niceIncrement: GRADING_NICE_INCREMENT,
     maxQueue: options.maxQueue ?? 1_000,
   });
