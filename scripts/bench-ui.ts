@@ -18,12 +18,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { findChromium } from './browser';
 import { build } from './build';
+import { freePort } from './free-port';
 
 const root = path.resolve(__dirname, '..');
 const AUTOSAVE_KEY = 'scalelab:sandbox:v1';
@@ -31,18 +31,6 @@ const NODES = 300;
 /** How long the drag lasts, and how often the mouse reports a move (a 125 Hz mouse). */
 const DRAG_MS = 3000;
 const MOVE_EVERY_MS = 8;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Stops `next start` and the server process it forked (the whole process group it leads). */
 function stopServer(child: ChildProcess): void {
