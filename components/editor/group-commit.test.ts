@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupError } from '@/lib/editor/param-meta';
-import { planGroupCommit } from './group-commit';
+import { autoscaleStart, planGroupCommit } from './group-commit';
 
 const cross = (edited: string, values: Readonly<Record<string, unknown>>) => groupError('autoscale', edited, values);
 
@@ -27,5 +27,13 @@ describe('committing an autoscale field', () => {
       values: { min: 1, max: 8, target: 0.7 },
       adopted: [],
     });
+  });
+});
+
+describe('switching autoscale on', () => {
+  it('starts from the instances running now, never below them', () => {
+    expect(autoscaleStart(80)).toEqual({ min: 80, max: 160, target: 0.6 });
+    expect(autoscaleStart(1)).toEqual({ min: 1, max: 8, target: 0.6 });
+    expect(autoscaleStart(700)).toEqual({ min: 700, max: 1000, target: 0.6 });
   });
 });

@@ -42,3 +42,17 @@ export function planGroupCommit(
     adopted: adopt ? others : [],
   };
 }
+
+/** The autoscale bounds can reach at most this (the inspector's range). */
+const AUTOSCALE_CEILING = 1000;
+
+/**
+ * Autoscale's starting range when it is switched on for a service that runs
+ * `instances` today: never fewer than now (switching it on must not cut
+ * capacity: 80 instances at 85% once became a range of 1–8, 850% busy), and
+ * room to double (at least to 8).
+ */
+export function autoscaleStart(instances: number): { min: number; max: number; target: number } {
+  const now = Math.min(AUTOSCALE_CEILING, Math.max(1, Math.round(instances)));
+  return { min: now, max: Math.min(AUTOSCALE_CEILING, Math.max(now, 4) * 2), target: 0.6 };
+}

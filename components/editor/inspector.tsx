@@ -32,7 +32,7 @@ import {
   type EditorState,
 } from '@/lib/editor/store';
 import { formatRps, formatUsers } from '@/lib/editor/scoring-format';
-import { planGroupCommit } from './group-commit';
+import { autoscaleStart, planGroupCommit } from './group-commit';
 import { GROUP_TILE } from './groups';
 import { KindIcon } from './kind-icons';
 import { useEditor, useEditorStore } from './editor-provider';
@@ -336,9 +336,10 @@ function GroupParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: Gr
             checked={enabled}
             className="h-4 w-4 rounded border-slate-400 accent-brand-600"
             onChange={(e) => {
-              const instances = Number(defaultFor(kind, 'instances')) || 1;
+              const node = store.getState().graph.nodes.find((n) => n.id === nodeId);
+              const instances = Number(node?.data.params.instances ?? defaultFor(kind, 'instances')) || 1;
               store.getState().updateNodeParams(nodeId, {
-                [name]: e.target.checked ? { min: instances, max: Math.max(instances, 4) * 2, target: 0.6 } : undefined,
+                [name]: e.target.checked ? autoscaleStart(instances) : undefined,
               });
             }}
           />
