@@ -1,14 +1,41 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import './globals.css';
 import { SiteHeader } from '@/components/site-header';
 import { ZodWithoutEval } from '@/components/zod-without-eval';
 
-export const metadata: Metadata = {
-  title: { default: 'ScaleLab — learn to scale by building', template: '%s · ScaleLab' },
-  description:
-    'Drag load balancers, databases, caches and queues onto a canvas; a queueing model scores your design at every growth stage from 1K to 100M users.',
-};
+const TITLE = 'ScaleLab — learn to scale by building';
+const DESCRIPTION =
+  'Drag load balancers, databases, caches and queues onto a canvas; a queueing model scores your design at every growth stage from 1K to 100M users.';
+
+/**
+ * The site's metadata. Links in it (the social preview image) must be
+ * absolute, and the app does not know its public address ahead of time (it
+ * runs behind whatever proxy serves it), so they are made from the address
+ * this request came to.
+ */
+export async function generateMetadata(): Promise<Metadata> {
+  const h = await headers();
+  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
+  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
+  let metadataBase: URL | undefined;
+  try {
+    metadataBase = new URL(`${proto.split(',')[0].trim()}://${host.split(',')[0].trim()}`);
+  } catch {
+    metadataBase = undefined;
+  }
+  const image = { url: '/og.png', width: 1200, height: 630, alt: 'ScaleLab: growth stages from 1K to 100M users' };
+  return {
+    metadataBase,
+    title: { default: TITLE, template: '%s · ScaleLab' },
+    description: DESCRIPTION,
+    manifest: '/site.webmanifest',
+    icons: { apple: '/apple-touch-icon.png' },
+    openGraph: { type: 'website', siteName: 'ScaleLab', title: TITLE, description: DESCRIPTION, images: [image] },
+    twitter: { card: 'summary_large_image', title: TITLE, description: DESCRIPTION, images: [image.url] },
+  };
+}
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 

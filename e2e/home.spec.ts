@@ -28,6 +28,26 @@ test('every link on the home page leads to a working page', async ({ page, reque
   }
 });
 
+test('a shared link to the site previews with its image, and crawlers are kept off unlisted links', async ({ page, request }) => {
+  await page.goto('/');
+  const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+  // Absolute, on the address the page was served from, so a chat app can fetch it.
+  expect(image).toBe(new URL('/og.png', page.url()).href);
+  const png = await request.get(image!);
+  expect(png.status()).toBe(200);
+  expect(png.headers()['content-type']).toBe('image/png');
+  await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/site.webmanifest');
+  const manifest = await (await request.get('/site.webmanifest')).json();
+  for (const icon of manifest.icons) expect((await request.get(icon.src)).status(), icon.src).toBe(200);
+
+  const robots = await request.get('/robots.txt');
+  expect(robots.status()).toBe(200);
+  const rules = await robots.text();
+  // Designs shared by link and instructors' scenarios are unlisted; the lessons are not.
+  for (const path of ['/d/', '/s/', '/api/']) expect(rules).toContain(`Disallow: ${path}`);
+  expect(rules).not.toMatch(/Disallow: \/learn/);
+});
+
 test('an unknown address, problem or lesson answers 404 with a page that says so and a way home', async ({ page }) => {
   for (const path of ['/no-such-page', '/interview/no-such-problem', '/learn/no-such-lesson']) {
     const res = await page.goto(path);
