@@ -517,6 +517,10 @@ export interface LeaderboardEntry {
   rank: number;
   displayName: string;
   score: number;
+}
+
+/** What orders equal scores (never sent: a leaderboard shows names and scores only). */
+interface TieBreak {
   /** Monthly cost at the largest target: the first tie-break. */
   monthlyCostUsd: number | null;
   /** When the counted submission was made: the second tie-break. */
@@ -536,15 +540,17 @@ export const LEADERBOARD_TIE_BREAK = 'Equal scores are ordered by the lower mont
  * Best first: higher score, then lower monthly cost (unknown last), then the
  * earlier submission. Rows equal on all three share a rank (1, 1, 3).
  */
-function ranked<T extends { displayName: string; score: number; monthlyCostUsd: number | null; submittedAt: string | null }>(rows: T[]): (T & { rank: number })[] {
-  const cost = (r: T) => r.monthlyCostUsd ?? Number.POSITIVE_INFINITY;
-  const time = (r: T) => (r.submittedAt ? Date.parse(r.submittedAt) : Number.POSITIVE_INFINITY);
-  const order = (a: T, b: T) => b.score - a.score || cost(a) - cost(b) || time(a) - time(b);
+function ranked<T extends { displayName: string; score: number }>(rows: (T & TieBreak)[]): (T & { rank: number })[] {
+  const cost = (r: TieBreak) => r.monthlyCostUsd ?? Number.POSITIVE_INFINITY;
+  const time = (r: TieBreak) => (r.submittedAt ? Date.parse(r.submittedAt) : Number.POSITIVE_INFINITY);
+  const order = (a: T & TieBreak, b: T & TieBreak) => b.score - a.score || cost(a) - cost(b) || time(a) - time(b);
   const sorted = [...rows].sort((a, b) => order(a, b) || a.displayName.localeCompare(b.displayName));
   let rank = 0;
   return sorted.map((e, i) => {
     if (i === 0 || order(sorted[i - 1], e) !== 0) rank = i + 1;
-    return { ...e, rank };
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { monthlyCostUsd, submittedAt, ...shown } = e;
+    return { ...(shown as unknown as T), rank };
   });
 }
 
@@ -637,7 +643,7 @@ export interface LeaderboardRow extends LeaderboardEntry {
   you?: boolean;
 }
 
-type DemoScore = { displayName: string; score: number; monthlyCostUsd: number | null; submittedAt: null };
+type DemoScore = { displayName: string; score: number } & TieBreak;
 const demoScores = new Map<string, DemoScore[]>();
 
 function sampleDemoScores(sample: SampleScenario, rec: ScenarioRecord): DemoScore[] {
@@ -671,7 +677,7 @@ export async function leaderboardFor(
     return entries && { entries, note: null };
   }
   if (!rec.config.leaderboard || !scoresVisible(visibilityOf(rec))) return null;
-  const rows: (LeaderboardRow & { rank?: number })[] = sampleDemoScores(sample, rec).map((d) => ({ ...d, rank: 0, demo: true }));
+  const rows: (Omit<LeaderboardRow, 'rank'> & TieBreak)[] = sampleDemoScores(sample, rec).map((d) => ({ ...d, demo: true }));
   const me = studentToken ? await authorizeStudent(rec.row.slug, studentToken) : null;
   if (me) {
     const latest = await db().submission.findFirst({
@@ -681,7 +687,7 @@ export async function leaderboardFor(
     });
     if (latest) {
       const cost = costOfGrade(JSON.parse(latest.grade) as ScenarioGrade);
-      rows.push({ rank: 0, displayName: me.student.displayName, score: latest.score, monthlyCostUsd: cost, submittedAt: latest.createdAt.toISOString(), you: true });
+      rows.push({ displayName: me.student.displayName, score: latest.score, monthlyCostUsd: cost, submittedAt: latest.createdAt.toISOString(), you: true });
     }
   }
   return { entries: ranked(rows), note: SAMPLE_LEADERBOARD_NOTE };
