@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { Dialog } from '@/components/editor/dialog';
 import type { ManageScenario, SubmissionSummary } from '@/lib/scenarios/repository';
 import { SCORE_VISIBILITY_FOR_INSTRUCTORS, type ManagePatch } from '@/lib/scenarios/schema';
@@ -43,6 +43,7 @@ function FeedbackBar({
   pending,
   busy,
   scoresHidden,
+  scoreLine,
   onRelease,
   onRegrade,
 }: {
@@ -50,11 +51,13 @@ function FeedbackBar({
   pending: number;
   busy: boolean;
   scoresHidden: boolean;
+  scoreLine: ReactNode;
   onRelease(released: boolean): void;
   onRegrade(): void;
 }) {
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm">
+      <p className="text-sm text-slate-700">{scoreLine}</p>
       <p className="text-sm text-slate-700">
         Your comments, adjustments and rubric points are{' '}
         <strong>{released ? 'released: students see them' : 'not released: only you see them'}</strong>
@@ -538,6 +541,12 @@ export function ManageDashboard({ slug }: { slug: string }) {
               scoresHidden={s.scoreVisibility === 'after-release' && !s.scoresReleased}
               onRelease={(released) => void releaseFeedback(released)}
               onRegrade={() => void finishRegrade()}
+              scoreLine={
+                <>
+                  Students see scores: <strong>{SCORE_VISIBILITY_FOR_INSTRUCTORS[s.scoreVisibility]}</strong>
+                  {s.scoreVisibility === 'after-release' ? (s.scoresReleased ? ' — released.' : ' — not released yet.') : '.'}
+                </>
+              }
             />
             <section aria-labelledby="subs-heading" className="rounded-xl border border-slate-200 bg-white shadow-sm">
               <div className="flex flex-wrap items-end justify-between gap-3 border-b border-slate-200 px-4 py-3">
@@ -842,17 +851,17 @@ export function ManageDashboard({ slug }: { slug: string }) {
                 setVersion((v) => v + 1);
               }}
             />
-            <details className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-              <summary className="cursor-pointer font-semibold text-slate-900">Brief and rules, as students see them</summary>
-              <div className="mt-4 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-                <BriefMarkdown source={s.brief} />
-                <ScenarioFacts scenario={s} />
-              </div>
-            </details>
           </div>
         ) : null}
       </DashboardTabs>
 
+      <details className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+        <summary className="cursor-pointer font-semibold text-slate-900">Brief and rules, as students see them</summary>
+        <div className="mt-4 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+          <BriefMarkdown source={s.brief} />
+          <ScenarioFacts scenario={s} />
+        </div>
+      </details>
 
       <Dialog
         open={dialog === 'rotate'}
