@@ -222,7 +222,7 @@ export function AnalyticsPanel({ slug, manageKey, submissions, version }: { slug
                         <div className="h-2 flex-1 rounded bg-slate-100" aria-hidden="true">
                           <div className={`h-2 rounded ${c.passed === c.total ? 'bg-healthy' : 'bg-warm'}`} style={{ width: `${(c.passed / c.total) * 100}%` }} />
                         </div>
-                        <span className="w-24 text-right tabular-nums text-slate-800">
+                        <span className="w-28 shrink-0 text-right tabular-nums text-slate-800">
                           {pct(c.passed, c.total)} ({c.passed}/{c.total})
                         </span>
                       </div>
@@ -236,9 +236,9 @@ export function AnalyticsPanel({ slug, manageKey, submissions, version }: { slug
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <div>
-          <h3 className="text-sm font-semibold text-slate-900">Components most often saturated</h3>
+          <h3 className="text-sm font-semibold text-slate-900">Components most often failing</h3>
           {data.components.length === 0 ? (
-            <p className="mt-1 text-sm text-slate-600">No student’s design saturates a component.</p>
+            <p className="mt-1 text-sm text-slate-600">No student’s design has a saturated component or one the model reports an error on.</p>
           ) : (
             <ul className="mt-1 space-y-1 text-sm">
               {data.components.map((c) => (

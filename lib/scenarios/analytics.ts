@@ -10,7 +10,8 @@ import { resolveTargets } from './schema';
 /**
  * Class analytics over each student's latest submission (what counts):
  * the distribution of final scores, the pass rate of every check of every
- * target, and the components and findings most often behind a failure.
+ * target, and the components (saturated, or named in an error finding) and
+ * the findings most often behind a failure.
  * One pass over the rows: a class of 200 is a few milliseconds.
  */
 
@@ -87,6 +88,8 @@ export async function classAnalytics(rec: ScenarioRecord): Promise<ClassAnalytic
       }
       for (const id of t.metrics.saturated) failingKinds.add(kindOf.get(id) ?? id);
     }
+    // A component the model names in an error (traffic with nowhere to go, data that does not fit, …) fails too.
+    for (const f of grade.findings) if ((f.severity === 'error' || f.severity === 'critical') && f.node) failingKinds.add(kindOf.get(f.node) ?? f.node);
     for (const kind of failingKinds) {
       const item = components.get(kind) ?? { key: kind, label: kindLabel(kind), students: 0 };
       item.students++;
