@@ -1,6 +1,10 @@
 import Link from 'next/link';
 import type { GradeFinding, ScenarioGrade, TargetGrade } from '@/lib/scenarios/grading';
 import { formatUsers } from '@/lib/scenarios/schema';
+import { FAILING_CEILING } from '@/lib/engine/rubric';
+
+/** A grade stored before the one rubric may hold a failing 100: a failing score never shows it. */
+const shown = (score: number, passed: boolean) => (passed ? score : Math.min(score, FAILING_CEILING));
 
 export function PassPill({ passed, className = '' }: { passed: boolean; className?: string }) {
   return (
@@ -19,7 +23,7 @@ export function ScoreBadge({ score, passed, size = 'md' }: { score: number; pass
   return (
     <div className="flex items-center gap-3">
       <span className={`font-semibold tabular-nums text-slate-900 ${size === 'lg' ? 'text-3xl' : 'text-xl'}`}>
-        {Math.round(score * 10) / 10}
+        {Math.round(shown(score, passed) * 10) / 10}
         <span className="text-sm font-normal text-slate-500"> / 100</span>
       </span>
       <PassPill passed={passed} />
@@ -36,7 +40,7 @@ function TargetCard({ target }: { target: TargetGrade }) {
           <p className="text-xs text-slate-600">{formatUsers(target.users)} daily users</p>
         </div>
         <div className="flex items-center gap-2">
-          <span className="font-semibold tabular-nums text-slate-900">{target.score}</span>
+          <span className="font-semibold tabular-nums text-slate-900">{shown(target.score, target.passed)}</span>
           <PassPill passed={target.passed} />
         </div>
       </div>

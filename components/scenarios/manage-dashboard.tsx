@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { Dialog } from '@/components/editor/dialog';
 import type { ManageScenario, SubmissionSummary } from '@/lib/scenarios/repository';
 import { SCORE_VISIBILITY_FOR_INSTRUCTORS, type ManagePatch } from '@/lib/scenarios/schema';
@@ -13,6 +13,69 @@ import { BriefMarkdown } from './markdown';
 import { forgetScenario, saveScenario } from './my-scenarios';
 import { ScenarioFacts } from './scenario-facts';
 import { SubmissionDetailView, type DetailData } from './submission-detail';
+import type { FeedbackView } from '@/lib/scenarios/feedback-schema';
+import type { RubricCriterion } from '@/lib/scenarios/schema';
+import { AnalyticsPanel } from './analytics-panel';
+import { DashboardTabs, type DashboardTab } from './dashboard-tabs';
+import { FeedbackPanel } from './feedback-panel';
+import { ReusePanel, ScenarioEditPanel } from './scenario-edit-panel';
+
+type TabId = 'submissions' | 'roster' | 'analytics' | 'live' | 'settings';
+const TABS: readonly DashboardTab<TabId>[] = [
+  { id: 'submissions', label: 'Submissions' },
+  { id: 'roster', label: 'Roster' },
+  { id: 'analytics', label: 'Analytics' },
+  { id: 'live', label: 'Live' },
+  { id: 'settings', label: 'Settings' },
+];
+
+interface FeedbackState {
+  released: boolean;
+  archived: boolean;
+  rubric: RubricCriterion[];
+  feedback: Record<string, FeedbackView>;
+  pendingRegrades: number;
+}
+
+/** Above the submissions: release the feedback, finish an interrupted re-grade. */
+function FeedbackBar({
+  released,
+  pending,
+  busy,
+  scoresHidden,
+  scoreLine,
+  onRelease,
+  onRegrade,
+}: {
+  released: boolean;
+  pending: number;
+  busy: boolean;
+  scoresHidden: boolean;
+  scoreLine: ReactNode;
+  onRelease(released: boolean): void;
+  onRegrade(): void;
+}) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm">
+      <p className="text-sm text-slate-700">{scoreLine}</p>
+      <p className="text-sm text-slate-700">
+        Your comments, adjustments and rubric points are{' '}
+        <strong>{released ? 'released: students see them' : 'not released: only you see them'}</strong>
+        {scoresHidden && !released ? '. Releasing them releases the scores too.' : '.'}
+      </p>
+      <div className="flex flex-wrap gap-2">
+        {pending > 0 ? (
+          <button type="button" disabled={busy} onClick={onRegrade} className={BUTTON}>
+            Finish re-grading ({pending} left)
+          </button>
+        ) : null}
+        <button type="button" disabled={busy} onClick={() => onRelease(!released)} className={released ? BUTTON : PRIMARY}>
+          {released ? 'Hide feedback' : 'Release feedback'}
+        </button>
+      </div>
+    </div>
+  );
+}
 
 interface Dashboard {
   scenario: ManageScenario;
@@ -29,6 +92,27 @@ const PRIMARY =
   'rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-50';
 const DANGER =
   'rounded-md bg-saturated px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-red-800 disabled:opacity-50';
+
+/** The score as it counts: the model's, or the adjusted one beside it. */
+function FinalScore({ row, feedback }: { row: SubmissionSummary; feedback?: FeedbackView }) {
+  if (!feedback || feedback.adjustment === 0) {
+    return (
+      <>
+        {row.score}
+        {feedback?.comment ? <span className="ml-1 text-xs font-normal text-slate-500" title="Has your comment">💬<span className="sr-only"> commented</span></span> : null}
+      </>
+    );
+  }
+  return (
+    <span title={`Model ${row.score}, adjusted ${feedback.adjustment > 0 ? '+' : ''}${feedback.adjustment}: ${feedback.adjustmentReason}`}>
+      {feedback.finalScore}
+      <span className="block text-xs font-normal text-slate-500">
+        model {row.score} {feedback.adjustment > 0 ? '+' : '−'}
+        {Math.abs(feedback.adjustment)}
+      </span>
+    </span>
+  );
+}
 
 function when(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -155,6 +239,12 @@ export function ManageDashboard({ slug }: { slug: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const searchId = useId();
   const statusId = useId();
+  const tabParam = useHashParam('tab');
+  const tab: TabId = TABS.some((t) => t.id === tabParam) ? (tabParam as TabId) : 'submissions';
+  const selectTab = (id: TabId) => {
+    if (key) replaceHash(`key=${key}${id === 'submissions' ? '' : `&tab=${id}`}`);
+  };
+  const [feedback, setFeedback] = useState<FeedbackState | null>(null);
 
   // Loads the dashboard, then again every POLL_MS while the page is visible.
   useEffect(() => {
@@ -166,7 +256,10 @@ export function ManageDashboard({ slug }: { slug: string }) {
         if (res.ok) {
           setLoaded({ key, data: res.data, at: new Date().toISOString() });
           setFailure(null);
-          saveScenario({ slug, title: res.data.scenario.title, manageUrl: `/s/${slug}/manage#key=${key}` });
+          saveScenario({ slug, title: res.data.scenario.title, manageUrl: `/s/${slug}/manage#key=${key}`, archived: res.data.scenario.archived });
+          void api<FeedbackState>(`/api/scenarios/${slug}/manage/feedback`, { manageKey: key }).then((f) => {
+            if (!cancelled && f.ok) setFeedback(f.data);
+          });
         } else {
           setFailure({ key, kind: res.status === 404 ? 'denied' : 'error', message: res.error });
         }
@@ -223,6 +316,30 @@ export function ManageDashboard({ slug }: { slug: string }) {
       setData((d) => ({ ...d, scenario: res.data.scenario }));
       setNotice(done);
     } else setNotice(res.issues[0]?.message ?? res.error);
+  };
+
+  const releaseFeedback = async (released: boolean) => {
+    if (!key || !data) return;
+    setBusy(true);
+    const res = await api<{ released: boolean }>(`/api/scenarios/${slug}/manage/feedback`, { method: 'PATCH', body: { released }, manageKey: key });
+    // Feedback carries scores: releasing it releases hidden scores too.
+    if (res.ok && released && data.scenario.scoreVisibility === 'after-release' && !data.scenario.scoresReleased) {
+      await patch({ scoresReleased: true }, 'Feedback and scores released to students.');
+    }
+    setBusy(false);
+    if (res.ok) {
+      setFeedback((f) => (f ? { ...f, released } : f));
+      setNotice(released ? 'Feedback released: students see your comments, adjustments and rubric points.' : 'Feedback hidden from students again.');
+    } else setNotice(res.error);
+  };
+
+  const finishRegrade = async () => {
+    if (!key) return;
+    setBusy(true);
+    const res = await api<{ regrade: { done: number; remaining: number } }>(`/api/scenarios/${slug}/manage/regrade`, { method: 'POST', body: {}, manageKey: key });
+    setBusy(false);
+    setNotice(res.ok ? `Re-graded ${res.data.regrade.done} more ${res.data.regrade.done === 1 ? 'submission' : 'submissions'}.` : res.error);
+    setVersion((v) => v + 1);
   };
 
   const openDetail = async (id: string) => {
@@ -365,7 +482,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
             <span
               className={`mr-2 rounded px-1.5 py-0.5 text-xs font-medium ${s.acceptingSubmissions ? 'bg-green-50 text-green-800' : 'bg-amber-50 text-amber-900'}`}
             >
-              {s.acceptingSubmissions ? 'Open' : 'Closed'}
+              {s.archived ? 'Archived' : s.acceptingSubmissions ? 'Open' : 'Closed'}
             </span>
             {s.students} {s.students === 1 ? 'student' : 'students'} · {s.submissions}{' '}
             {s.submissions === 1 ? 'submission' : 'submissions'} · created {when(s.createdAt)}
@@ -395,278 +512,348 @@ export function ManageDashboard({ slug }: { slug: string }) {
         </div>
       ) : null}
 
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <section
-          aria-labelledby="links-heading"
-          className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
-        >
-          <h2 id="links-heading" className="font-semibold text-slate-900">
-            Links
-          </h2>
-          <CopyField
-            label="Student link"
-            value={studentUrl}
-            hint="Share it with your class. Students join with a name; each sees only their own work."
-          />
-          <CopyField
-            label="Manage link"
-            value={manageUrl}
-            secret
-            hint="Keep it to yourself: it opens this dashboard. Bookmark it."
-          />
-        </section>
-        <section
-          aria-labelledby="settings-heading"
-          className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
-        >
-          <h2 id="settings-heading" className="font-semibold text-slate-900">
-            Settings
-          </h2>
-          <div className="flex flex-wrap items-center justify-between gap-2">
-            <p className="text-sm text-slate-700">
-              Submissions are <strong>{s.status === 'open' ? 'open' : 'closed'}</strong>
-              {s.status === 'open' && !s.acceptingSubmissions ? ' (but the deadline has passed)' : ''}.
-            </p>
-            <button
-              type="button"
-              disabled={busy}
-              className={BUTTON}
-              onClick={() =>
-                void patch(
-                  { status: s.status === 'open' ? 'closed' : 'open' },
-                  s.status === 'open' ? 'Submissions closed.' : 'Submissions reopened.',
-                )
-              }
-            >
-              {s.status === 'open' ? 'Close submissions' : 'Reopen submissions'}
-            </button>
-          </div>
-          <div className="flex flex-wrap items-center justify-between gap-2">
-            <p className="text-sm text-slate-700">
-              Students see scores: <strong>{SCORE_VISIBILITY_FOR_INSTRUCTORS[s.scoreVisibility]}</strong>
-              {s.scoreVisibility === 'after-release'
-                ? s.scoresReleased
-                  ? ' — released.'
-                  : ' — not released yet.'
-                : '.'}
-            </p>
-            {s.scoreVisibility === 'after-release' ? (
-              <button
-                type="button"
-                disabled={busy}
-                className={s.scoresReleased ? BUTTON : PRIMARY}
-                onClick={() =>
-                  void patch(
-                    { scoresReleased: !s.scoresReleased },
-                    s.scoresReleased ? 'Scores hidden from students again.' : 'Scores released to students.',
-                  )
-                }
-              >
-                {s.scoresReleased ? 'Hide scores' : 'Release scores'}
-              </button>
-            ) : null}
-          </div>
-          <label className="flex items-center gap-2 text-sm text-slate-700">
-            <input
-              type="checkbox"
-              checked={s.leaderboard}
-              disabled={busy}
-              onChange={(e) =>
-                void patch(
-                  { leaderboard: e.target.checked },
-                  e.target.checked ? 'Leaderboard shown to students.' : 'Leaderboard hidden.',
-                )
-              }
-              className="h-4 w-4 rounded border-slate-300"
+      <section aria-labelledby="links-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="links-heading" className="sr-only">
+          Links
+        </h2>
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+            <CopyField
+              label="Student link"
+              value={studentUrl}
+              hint="Share it with your class. Students join with a name; each sees only their own work."
             />
-            Show students a leaderboard (names and scores only)
-          </label>
-          <DeadlineForm
-            key={s.deadline ?? ''}
-            deadline={s.deadline}
-            busy={busy}
-            onSave={(iso, done) => void patch({ deadline: iso }, done)}
-          />
-          <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-4">
-            <button type="button" className={BUTTON} onClick={() => setDialog('rotate')}>
-              Replace the manage key
-            </button>
-            <button type="button" className={`${BUTTON} text-saturated`} onClick={() => setDialog('delete')}>
-              Delete scenario
-            </button>
-          </div>
-        </section>
-      </div>
-
-      <section aria-labelledby="subs-heading" className="rounded-xl border border-slate-200 bg-white shadow-sm">
-        <div className="flex flex-wrap items-end justify-between gap-3 border-b border-slate-200 px-4 py-3">
-          <h2 id="subs-heading" className="font-semibold text-slate-900">
-            Submissions
-          </h2>
-          <div className="flex flex-wrap items-end gap-2">
-            <div>
-              <label htmlFor={searchId} className="block text-xs font-medium text-slate-600">
-                Student
-              </label>
-              <input
-                id={searchId}
-                type="search"
-                value={query}
-                onChange={(e) => setQuery(e.target.value)}
-                placeholder="Filter by name"
-                className="mt-0.5 w-40 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
-              />
-            </div>
-            {/* A select is as wide as its longest option ("Failed: Stage 3: Load balancer, …"): keep it within the card on a phone. */}
-            <div className="min-w-0 max-w-full">
-              <label htmlFor={statusId} className="block text-xs font-medium text-slate-600">
-                Result
-              </label>
-              <select
-                id={statusId}
-                value={status}
-                onChange={(e) => setStatus(e.target.value as Status)}
-                className="mt-0.5 w-full max-w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm sm:w-auto sm:max-w-xs"
-              >
-                <option value="all">All</option>
-                <option value="passed">Passed every target</option>
-                <option value="failed">Failed a target</option>
-                {s.targets.map((t) => (
-                  <option key={t.key} value={`failed:${t.key}`}>
-                    Failed: {t.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <label className="flex items-center gap-2 pb-1.5 text-sm text-slate-700">
-              <input
-                type="checkbox"
-                checked={all}
-                onChange={(e) => setAll(e.target.checked)}
-                className="h-4 w-4 rounded border-slate-300"
-              />
-              Every submission
-            </label>
-            <button type="button" className={BUTTON} onClick={() => setVersion((v) => v + 1)}>
-              Refresh
-            </button>
-            <button type="button" className={BUTTON} onClick={() => void exportCsv()} disabled={!hasAny}>
-              Export CSV
-            </button>
-          </div>
+            <CopyField
+              label="Manage link"
+              value={manageUrl}
+              secret
+              hint="Keep it to yourself: it opens this dashboard. Bookmark it."
+            />
         </div>
-        {!hasAny ? (
-          <div className="px-4 py-12 text-center">
-            <p className="font-medium text-slate-900">No submissions yet — share the student link.</p>
-            <p className="mt-1 text-sm text-slate-600">
-              Submissions appear here as students send them; this page refreshes itself.
-            </p>
-          </div>
-        ) : rows.length === 0 ? (
-          <p className="px-4 py-8 text-center text-sm text-slate-600">No submission matches these filters.</p>
-        ) : (
-          <div className="relative overflow-x-auto">
-            <table className="w-full min-w-[40rem] text-sm">
-              <caption className="sr-only">
-                {all ? 'Every submission' : 'Latest submission of each student'}, sortable by column. {rows.length}{' '}
-                shown.
-              </caption>
-              <thead>
-                <tr className="border-b border-slate-200 text-left text-slate-600">
-                  <SortHeader label="Student" k="student" sort={sort} onSort={onSort} className="pl-4" />
-                  <SortHeader label="Submitted" k="time" sort={sort} onSort={onSort} />
-                  {s.targets.map((t) => (
-                    <SortHeader key={t.key} label={t.label} k={`target:${t.key}`} sort={sort} onSort={onSort} />
-                  ))}
-                  <SortHeader label="Score" k="score" sort={sort} onSort={onSort} />
-                  {/* Open stays at the right edge while the table scrolls sideways (on a phone it would be off-screen). */}
-                  <th scope="col" className="sticky right-0 bg-white py-2 pr-4 pl-3 text-right font-medium">
-                    {/* On a phone the Score column scrolls out of sight under this one: the score rides along here. */}
-                    <span aria-hidden="true" className="sm:hidden">
-                      Score
-                    </span>
-                    <span className="sr-only">Open</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr
-                    key={r.id}
-                    className={`border-b border-slate-100 hover:bg-slate-50 ${detail?.submission.id === r.id ? 'bg-brand-50' : 'bg-white'}`}
-                  >
-                    <th
-                      scope="row"
-                      className="max-w-[14rem] break-words py-2 pl-4 pr-3 text-left font-medium text-slate-900"
-                    >
-                      {r.displayName}
-                      {r.attempts > 1 && r.latest ? (
-                        <span className="block text-xs font-normal text-slate-500">{r.attempts} submissions</span>
-                      ) : null}
-                      {!r.latest ? (
-                        <span className="block text-xs font-normal text-slate-500">earlier submission</span>
-                      ) : null}
-                    </th>
-                    <td className="whitespace-nowrap py-2 pr-3 text-slate-700">{when(r.createdAt)}</td>
-                    {s.targets.map((t) => {
-                      const g = r.targets.find((x) => x.key === t.key);
-                      return (
-                        <td key={t.key} className="whitespace-nowrap py-2 pr-3">
-                          {g ? (
-                            <span className="inline-flex items-center gap-1.5">
-                              <PassPill passed={g.passed} />
-                              <span className="tabular-nums text-slate-700">{g.score}</span>
-                            </span>
-                          ) : (
-                            '—'
-                          )}
-                        </td>
-                      );
-                    })}
-                    <td className="py-2 pr-3 font-semibold tabular-nums text-slate-900">{r.score}</td>
-                    <td className="sticky right-0 bg-inherit py-2 pr-4 pl-3 text-right whitespace-nowrap">
-                      <span
-                        aria-hidden="true"
-                        data-testid="score-beside-open"
-                        className="mr-2 font-semibold tabular-nums text-slate-900 sm:hidden"
-                      >
-                        {r.score}
-                      </span>
-                      <button
-                        type="button"
-                        className="font-medium text-brand-700 underline underline-offset-2"
-                        onClick={() => void openDetail(r.id)}
-                      >
-                        Open<span className="sr-only"> {r.displayName}’s submission</span>
-                      </button>
-                      <button
-                        type="button"
-                        className="ml-3 font-medium text-saturated underline underline-offset-2"
-                        onClick={() => setRemoving(r)}
-                      >
-                        Remove…
-                        <span className="sr-only">
-                          {' '}
-                          {r.displayName}’s submission or {r.displayName}
-                        </span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
       </section>
 
-      {detailError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
-          {detailError}
-        </p>
-      ) : null}
-      {detail ? (
-        <SubmissionDetailView key={detail.submission.id} data={detail} onClose={() => setDetail(null)} />
-      ) : null}
+      <DashboardTabs tabs={TABS} selected={tab} onSelect={selectTab} label="Dashboard">
+        {tab === 'submissions' ? (
+          <div className="space-y-6">
+            <FeedbackBar
+              released={feedback?.released ?? false}
+              pending={feedback?.pendingRegrades ?? 0}
+              busy={busy}
+              scoresHidden={s.scoreVisibility === 'after-release' && !s.scoresReleased}
+              onRelease={(released) => void releaseFeedback(released)}
+              onRegrade={() => void finishRegrade()}
+              scoreLine={
+                <>
+                  Students see scores: <strong>{SCORE_VISIBILITY_FOR_INSTRUCTORS[s.scoreVisibility]}</strong>
+                  {s.scoreVisibility === 'after-release' ? (s.scoresReleased ? ' — released.' : ' — not released yet.') : '.'}
+                </>
+              }
+            />
+            <section aria-labelledby="subs-heading" className="rounded-xl border border-slate-200 bg-white shadow-sm">
+              <div className="flex flex-wrap items-end justify-between gap-3 border-b border-slate-200 px-4 py-3">
+                <h2 id="subs-heading" className="font-semibold text-slate-900">
+                  Submissions
+                </h2>
+                <div className="flex flex-wrap items-end gap-2">
+                  <div>
+                    <label htmlFor={searchId} className="block text-xs font-medium text-slate-600">
+                      Student
+                    </label>
+                    <input
+                      id={searchId}
+                      type="search"
+                      value={query}
+                      onChange={(e) => setQuery(e.target.value)}
+                      placeholder="Filter by name"
+                      className="mt-0.5 w-40 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
+                    />
+                  </div>
+                  {/* A select is as wide as its longest option ("Failed: Stage 3: Load balancer, …"): keep it within the card on a phone. */}
+                  <div className="min-w-0 max-w-full">
+                    <label htmlFor={statusId} className="block text-xs font-medium text-slate-600">
+                      Result
+                    </label>
+                    <select
+                      id={statusId}
+                      value={status}
+                      onChange={(e) => setStatus(e.target.value as Status)}
+                      className="mt-0.5 w-full max-w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm sm:w-auto sm:max-w-xs"
+                    >
+                      <option value="all">All</option>
+                      <option value="passed">Passed every target</option>
+                      <option value="failed">Failed a target</option>
+                      {s.targets.map((t) => (
+                        <option key={t.key} value={`failed:${t.key}`}>
+                          Failed: {t.label}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <label className="flex items-center gap-2 pb-1.5 text-sm text-slate-700">
+                    <input
+                      type="checkbox"
+                      checked={all}
+                      onChange={(e) => setAll(e.target.checked)}
+                      className="h-4 w-4 rounded border-slate-300"
+                    />
+                    Every submission
+                  </label>
+                  <button type="button" className={BUTTON} onClick={() => setVersion((v) => v + 1)}>
+                    Refresh
+                  </button>
+                  <button type="button" className={BUTTON} onClick={() => void exportCsv()} disabled={!hasAny}>
+                    Export CSV
+                  </button>
+                </div>
+              </div>
+              {!hasAny ? (
+                <div className="px-4 py-12 text-center">
+                  <p className="font-medium text-slate-900">No submissions yet — share the student link.</p>
+                  <p className="mt-1 text-sm text-slate-600">
+                    Submissions appear here as students send them; this page refreshes itself.
+                  </p>
+                </div>
+              ) : rows.length === 0 ? (
+                <p className="px-4 py-8 text-center text-sm text-slate-600">No submission matches these filters.</p>
+              ) : (
+                <div className="relative overflow-x-auto">
+                  <table className="w-full min-w-[40rem] text-sm">
+                    <caption className="sr-only">
+                      {all ? 'Every submission' : 'Latest submission of each student'}, sortable by column. {rows.length}{' '}
+                      shown.
+                    </caption>
+                    <thead>
+                      <tr className="border-b border-slate-200 text-left text-slate-600">
+                        <SortHeader label="Student" k="student" sort={sort} onSort={onSort} className="pl-4" />
+                        <SortHeader label="Submitted" k="time" sort={sort} onSort={onSort} />
+                        {s.targets.map((t) => (
+                          <SortHeader key={t.key} label={t.label} k={`target:${t.key}`} sort={sort} onSort={onSort} />
+                        ))}
+                        <SortHeader label="Score" k="score" sort={sort} onSort={onSort} />
+                        {/* Open stays at the right edge while the table scrolls sideways (on a phone it would be off-screen). */}
+                        <th scope="col" className="sticky right-0 bg-white py-2 pr-4 pl-3 text-right font-medium">
+                          {/* On a phone the Score column scrolls out of sight under this one: the score rides along here. */}
+                          <span aria-hidden="true" className="sm:hidden">
+                            Score
+                          </span>
+                          <span className="sr-only">Open</span>
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {rows.map((r) => (
+                        <tr
+                          key={r.id}
+                          className={`border-b border-slate-100 hover:bg-slate-50 ${detail?.submission.id === r.id ? 'bg-brand-50' : 'bg-white'}`}
+                        >
+                          <th
+                            scope="row"
+                            className="max-w-[14rem] break-words py-2 pl-4 pr-3 text-left font-medium text-slate-900"
+                          >
+                            {r.displayName}
+                            {r.attempts > 1 && r.latest ? (
+                              <span className="block text-xs font-normal text-slate-500">{r.attempts} submissions</span>
+                            ) : null}
+                            {!r.latest ? (
+                              <span className="block text-xs font-normal text-slate-500">earlier submission</span>
+                            ) : null}
+                          </th>
+                          <td className="whitespace-nowrap py-2 pr-3 text-slate-700">{when(r.createdAt)}</td>
+                          {s.targets.map((t) => {
+                            const g = r.targets.find((x) => x.key === t.key);
+                            return (
+                              <td key={t.key} className="whitespace-nowrap py-2 pr-3">
+                                {g ? (
+                                  <span className="inline-flex items-center gap-1.5">
+                                    <PassPill passed={g.passed} />
+                                    <span className="tabular-nums text-slate-700">{g.score}</span>
+                                  </span>
+                                ) : (
+                                  '—'
+                                )}
+                              </td>
+                            );
+                          })}
+                          <td className="py-2 pr-3 font-semibold tabular-nums text-slate-900">
+                      <FinalScore row={r} feedback={feedback?.feedback[r.id]} />
+                    </td>
+                          <td className="sticky right-0 bg-inherit py-2 pr-4 pl-3 text-right whitespace-nowrap">
+                            <span
+                              aria-hidden="true"
+                              data-testid="score-beside-open"
+                              className="mr-2 font-semibold tabular-nums text-slate-900 sm:hidden"
+                            >
+                              {r.score}
+                            </span>
+                            <button
+                              type="button"
+                              className="font-medium text-brand-700 underline underline-offset-2"
+                              onClick={() => void openDetail(r.id)}
+                            >
+                              Open<span className="sr-only"> {r.displayName}’s submission</span>
+                            </button>
+                            <button
+                              type="button"
+                              className="ml-3 font-medium text-saturated underline underline-offset-2"
+                              onClick={() => setRemoving(r)}
+                            >
+                              Remove…
+                              <span className="sr-only">
+                                {' '}
+                                {r.displayName}’s submission or {r.displayName}
+                              </span>
+                            </button>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+
+            {detailError ? (
+              <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
+                {detailError}
+              </p>
+            ) : null}
+            {detail ? (
+              <>
+                <SubmissionDetailView key={detail.submission.id} data={detail} onClose={() => setDetail(null)} />
+                <FeedbackPanel
+                  key={`fb-${detail.submission.id}`}
+                  slug={slug}
+                  manageKey={key}
+                  submissionId={detail.submission.id}
+                  modelScore={detail.submission.grade.score}
+                  released={feedback?.released ?? false}
+                  onSaved={(f) => setFeedback((old) => (old ? { ...old, feedback: { ...old.feedback, [f.submissionId]: f } } : old))}
+                />
+              </>
+            ) : null}
+          </div>
+        ) : null}
+        {tab === 'roster' ? (
+          <div className="space-y-6">
+            {/* Roster tab: helper C mounts <RosterPanel /> and <AccessPanel /> here (one line each). */}
+            <p className="text-sm text-slate-600">
+              {s.students} {s.students === 1 ? 'student has' : 'students have'} joined. Share the student link above.
+            </p>
+          </div>
+        ) : null}
+        {tab === 'analytics' ? <AnalyticsPanel slug={slug} manageKey={key} submissions={data.submissions.filter((r) => r.latest)} version={version} /> : null}
+        {tab === 'live' ? (
+          <div className="space-y-6">
+            {/* Live tab: helper E mounts <LivePanel /> here (one line). */}
+            <p className="text-sm text-slate-600">The live classroom view is not available for this scenario yet.</p>
+          </div>
+        ) : null}
+        {tab === 'settings' ? (
+          <div className="space-y-6">
+            <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+              <section
+                aria-labelledby="settings-heading"
+                className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+              >
+                <h2 id="settings-heading" className="font-semibold text-slate-900">
+                  Settings
+                </h2>
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <p className="text-sm text-slate-700">
+                    Submissions are <strong>{s.status === 'open' ? 'open' : 'closed'}</strong>
+                    {s.status === 'open' && !s.acceptingSubmissions ? ' (but the deadline has passed)' : ''}.
+                  </p>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    className={BUTTON}
+                    onClick={() =>
+                      void patch(
+                        { status: s.status === 'open' ? 'closed' : 'open' },
+                        s.status === 'open' ? 'Submissions closed.' : 'Submissions reopened.',
+                      )
+                    }
+                  >
+                    {s.status === 'open' ? 'Close submissions' : 'Reopen submissions'}
+                  </button>
+                </div>
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <p className="text-sm text-slate-700">
+                    Students see scores: <strong>{SCORE_VISIBILITY_FOR_INSTRUCTORS[s.scoreVisibility]}</strong>
+                    {s.scoreVisibility === 'after-release'
+                      ? s.scoresReleased
+                        ? ' — released.'
+                        : ' — not released yet.'
+                      : '.'}
+                  </p>
+                  {s.scoreVisibility === 'after-release' ? (
+                    <button
+                      type="button"
+                      disabled={busy}
+                      className={s.scoresReleased ? BUTTON : PRIMARY}
+                      onClick={() =>
+                        void patch(
+                          { scoresReleased: !s.scoresReleased },
+                          s.scoresReleased ? 'Scores hidden from students again.' : 'Scores released to students.',
+                        )
+                      }
+                    >
+                      {s.scoresReleased ? 'Hide scores' : 'Release scores'}
+                    </button>
+                  ) : null}
+                </div>
+                <label className="flex items-center gap-2 text-sm text-slate-700">
+                  <input
+                    type="checkbox"
+                    checked={s.leaderboard}
+                    disabled={busy}
+                    onChange={(e) =>
+                      void patch(
+                        { leaderboard: e.target.checked },
+                        e.target.checked ? 'Leaderboard shown to students.' : 'Leaderboard hidden.',
+                      )
+                    }
+                    className="h-4 w-4 rounded border-slate-300"
+                  />
+                  Show students a leaderboard (names and scores only)
+                </label>
+                <DeadlineForm
+                  key={s.deadline ?? ''}
+                  deadline={s.deadline}
+                  busy={busy}
+                  onSave={(iso, done) => void patch({ deadline: iso }, done)}
+                />
+                <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-4">
+                  <button type="button" className={BUTTON} onClick={() => setDialog('rotate')}>
+                    Replace the manage key
+                  </button>
+                  <button type="button" className={`${BUTTON} text-saturated`} onClick={() => setDialog('delete')}>
+                    Delete scenario
+                  </button>
+                </div>
+              </section>
+              <ReusePanel
+                slug={slug}
+                manageKey={key}
+                scenario={s}
+                onArchived={(scenario, message) => {
+                  setData((d) => ({ ...d, scenario }));
+                  setNotice(message);
+                }}
+              />
+            </div>
+            <ScenarioEditPanel
+              key={`${s.title}\n${s.brief}\n${JSON.stringify(s.grading)}`}
+              slug={slug}
+              manageKey={key}
+              scenario={s}
+              onEdited={(message) => {
+                setNotice(message);
+                setVersion((v) => v + 1);
+              }}
+            />
+          </div>
+        ) : null}
+      </DashboardTabs>
 
       <details className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <summary className="cursor-pointer font-semibold text-slate-900">Brief and rules, as students see them</summary>

@@ -10,6 +10,8 @@ export interface SavedScenario {
   title: string;
   manageUrl: string;
   savedAt: string;
+  /** Archived by the instructor: listed apart from the active scenarios. */
+  archived?: boolean;
 }
 
 export const SAVED_SCENARIOS_KEY = 'scalelab:teach:scenarios';
@@ -36,7 +38,7 @@ function current(): SavedScenario[] {
 export function saveScenario(entry: Omit<SavedScenario, 'savedAt'>): void {
   const list = current();
   const existing = list.find((s) => s.slug === entry.slug);
-  if (existing && existing.title === entry.title && existing.manageUrl === entry.manageUrl) return;
+  if (existing && existing.title === entry.title && existing.manageUrl === entry.manageUrl && !!existing.archived === !!entry.archived) return;
   storeItem(SAVED_SCENARIOS_KEY, JSON.stringify([{ ...entry, savedAt: new Date().toISOString() }, ...list.filter((s) => s.slug !== entry.slug)].slice(0, 50)));
 }
 

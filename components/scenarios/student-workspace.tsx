@@ -27,6 +27,7 @@ import { GradeView, PassPill } from './grade-view';
 import { BriefMarkdown } from './markdown';
 import { ScenarioEditor, type EditorController } from './scenario-editor';
 import { ScenarioFacts } from './scenario-facts';
+import { MyFeedback, ScenarioUpdates } from './student-feedback';
 
 interface Me {
   student: { displayName: string };
@@ -128,11 +129,11 @@ function JoinForm({
 type Tab = 'brief' | 'results' | 'history' | 'leaderboard';
 
 function Leaderboard({ slug, me, token }: { slug: string; me: string; token: string | null }) {
-  const [board, setBoard] = useState<{ entries: LeaderboardRow[]; note: string | null } | null>(null);
+  const [board, setBoard] = useState<{ entries: LeaderboardRow[]; note: string | null; tieBreak?: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     // The token lets a public sample's leaderboard show this student beside its demo students.
-    void api<{ entries: LeaderboardRow[]; note: string | null }>(`/api/scenarios/${slug}/leaderboard`, {
+    void api<{ entries: LeaderboardRow[]; note: string | null; tieBreak?: string }>(`/api/scenarios/${slug}/leaderboard`, {
       studentToken: token,
     }).then((r) => (r.ok ? setBoard(r.data) : setError(r.error)));
   }, [slug, token]);
@@ -183,6 +184,7 @@ function Leaderboard({ slug, me, token }: { slug: string; me: string; token: str
           ))}
         </tbody>
       </table>
+      {board.tieBreak ? <p className="mt-2 text-xs text-slate-600">{board.tieBreak}</p> : null}
     </>
   );
 }
@@ -477,6 +479,7 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
           <p className="mt-1 text-sm text-slate-600">
             Working as <span className="font-medium text-slate-900">{meData?.student.displayName}</span>
           </p>
+          <ScenarioUpdates slug={slug} />
         </div>
         <div
           role="tablist"
@@ -553,6 +556,7 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
                   {live ? 'Add components to see your score.' : 'Submit your design to see how it does.'}
                 </p>
               )}
+              <MyFeedback slug={slug} token={token ?? null} submissionId={meData?.submissions[0]?.id ?? null} />
             </div>
           ) : null}
           {tab === 'history' ? (

@@ -55,36 +55,50 @@ export function SampleCards({ samples }: { samples: SampleSummary[] }) {
   );
 }
 
-/** Dashboards this browser knows the manage links of. Hidden when there are none. */
+function ScenarioList({ list }: { list: ReturnType<typeof parseSavedScenarios> }) {
+  return (
+    <ul className="mt-4 divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
+      {list.map((s) => (
+        <li key={s.slug} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
+          <span className="min-w-0 break-words font-medium text-slate-900">{s.title}</span>
+          <span className="flex gap-3 text-sm">
+            <a href={s.manageUrl} className="font-medium text-brand-700 underline underline-offset-2">
+              Dashboard<span className="sr-only"> for {s.title}</span>
+            </a>
+            <button
+              type="button"
+              className="text-slate-600 underline underline-offset-2 hover:text-slate-900"
+              onClick={() => forgetScenario(s.slug)}
+            >
+              Forget<span className="sr-only"> {s.title}</span>
+            </button>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Dashboards this browser knows the manage links of, archived ones apart. Hidden when there are none. */
 export function MyScenarios() {
   const raw = useStoredItem(SAVED_SCENARIOS_KEY);
   const list = useMemo(() => parseSavedScenarios(raw), [raw]);
   if (list.length === 0) return null;
+  const active = list.filter((s) => !s.archived);
+  const archived = list.filter((s) => s.archived);
   return (
     <section aria-labelledby="mine-heading" className="mt-12">
       <h2 id="mine-heading" className="text-xl font-semibold text-slate-900">
         Your scenarios
       </h2>
       <p className="mt-1 text-sm text-slate-600">Remembered in this browser only. Keep your manage links somewhere safe too.</p>
-      <ul className="mt-4 divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
-        {list.map((s) => (
-          <li key={s.slug} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
-            <span className="min-w-0 break-words font-medium text-slate-900">{s.title}</span>
-            <span className="flex gap-3 text-sm">
-              <a href={s.manageUrl} className="font-medium text-brand-700 underline underline-offset-2">
-                Dashboard<span className="sr-only"> for {s.title}</span>
-              </a>
-              <button
-                type="button"
-                className="text-slate-600 underline underline-offset-2 hover:text-slate-900"
-                onClick={() => forgetScenario(s.slug)}
-              >
-                Forget<span className="sr-only"> {s.title}</span>
-              </button>
-            </span>
-          </li>
-        ))}
-      </ul>
+      {active.length > 0 ? <ScenarioList list={active} /> : <p className="mt-4 text-sm text-slate-600">None active: every one is archived.</p>}
+      {archived.length > 0 ? (
+        <details className="mt-4">
+          <summary className="cursor-pointer text-sm font-medium text-slate-800">Archived ({archived.length})</summary>
+          <ScenarioList list={archived} />
+        </details>
+      ) : null}
     </section>
   );
 }

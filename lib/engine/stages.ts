@@ -9,6 +9,7 @@ import type { Audience } from './types';
 import type { LessonId } from './lessons';
 import type { RunState } from './run';
 import { formatMs, formatPercent, formatUsd } from './format';
+import { availabilityShare, capacityShare, errorShare, partPoints, SCORE_WEIGHTS, totalScore, withinLimitShare } from './rubric';
 
 // Local copies: imported bindings can be live getters under some module loaders (tsx/CJS).
 const { JOB, READ, STATIC, WRITE } = codes;
@@ -344,7 +345,6 @@ export interface StageMeasures {
 const fmtPct = (x: number, digits = 2) => formatPercent(x, digits);
 const fmtUsd = formatUsd;
 
-const lerp01 = (x: number) => Math.max(0, Math.min(1, x));
 
 /** Largest unhandled or shed share a stage tolerates (floating-point noise only). */
 const NOISE = 1e-9;
@@ -413,7 +413,7 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
     limit: spec.p95ReadMs,
     unit: 'ms',
   });
-  const latencyScores = [lerp01((2 * spec.p95ReadMs - m.p95ReadMs) / spec.p95ReadMs)];
+  const latencyScores = [withinLimitShare(m.p95ReadMs, spec.p95ReadMs)];
   let writeOk = true;
   if (spec.p95WriteMs !== null && m.p95WriteMs !== null) {
     writeOk = m.p95WriteMs <= spec.p95WriteMs;
@@ -426,7 +426,7 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
       limit: spec.p95WriteMs,
       unit: 'ms',
     });
-    latencyScores.push(lerp01((2 * spec.p95WriteMs - m.p95WriteMs) / spec.p95WriteMs));
+    latencyScores.push(withinLimitShare(m.p95WriteMs, spec.p95WriteMs));
   }
   let staticOk = true;
   if (spec.userStaticP95Ms !== null && m.userStaticP95Ms !== null) {
@@ -440,7 +440,7 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
       limit: spec.userStaticP95Ms,
       unit: 'ms',
     });
-    latencyScores.push(lerp01((2 * spec.userStaticP95Ms - m.userStaticP95Ms) / spec.userStaticP95Ms));
+    latencyScores.push(withinLimitShare(m.userStaticP95Ms, spec.userStaticP95Ms));
   }
   const availOk = m.availability >= spec.availability;
   checks.push({
@@ -534,34 +534,30 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
     cause('cost', { severity: 'error', code: 'over-budget', nodeId: null, message: `The design costs ${fmtUsd(m.monthlyCostUsd)} a month, over the ${fmtUsd(spec.budgetUsd)} budget.`, lessonId: 'guide-cost' });
   }
 
+  // Scored by the one rubric (lib/engine/rubric.ts) that scenario grades use too.
   const blocked = saturated || !routed || !fits;
-  const parts: StageScoreParts = {
-    capacity: blocked ? 0 : 30 * lerp01((1 - m.maxUtilization) / 0.2),
-    latency: 20 * Math.min(...latencyScores),
-    availability: 0,
-    cost: 15 * lerp01((2 * spec.budgetUsd - m.monthlyCostUsd) / spec.budgetUsd),
-    practices: spec.practices.length === 0 ? 15 : (15 * present) / spec.practices.length,
-  };
-  const allowed = 1 - spec.availability;
-  const unavailable = 1 - m.availability;
-  parts.availability = unavailable <= allowed ? 20 : 20 * lerp01(1 - Math.log10(unavailable / allowed));
+  const partOf: Record<string, keyof StageScoreParts> = { capacity: 'capacity', latency: 'latency', availability: 'availability', errors: 'availability', cost: 'cost', practice: 'practices' };
+  const failing = new Set(checks.filter((c) => !c.passed).map((c) => partOf[c.category]));
+  let availability = availabilityShare(m.availability, spec.availability);
   // Errors (shedding, a flash crowd) count against availability: they are requests that do not succeed.
   if (!shedOk || !flashOk) {
     const worst = Math.max(m.shedRate / MAX_SHED_SHARE, spec.flashErrorRate && m.flashErrorRate !== null ? m.flashErrorRate / spec.flashErrorRate : 0);
-    parts.availability = Math.min(parts.availability, 20 * lerp01(1 - Math.log10(Math.max(1, worst))));
+    availability = Math.min(availability, errorShare(worst));
   }
-  for (const k of Object.keys(parts) as (keyof StageScoreParts)[]) parts[k] = Math.round(parts[k] * 10) / 10;
+  const shares: StageScoreParts = {
+    capacity: capacityShare(blocked, m.maxUtilization),
+    latency: Math.min(...latencyScores),
+    availability,
+    cost: withinLimitShare(m.monthlyCostUsd, spec.budgetUsd),
+    practices: spec.practices.length === 0 ? 1 : present / spec.practices.length,
+  };
   // A part with a failing check never shows full marks (a p95 of 200.4 ms against 200 would round to 20.0).
-  const FULL: StageScoreParts = { capacity: 30, latency: 20, availability: 20, cost: 15, practices: 15 };
-  const partOf: Record<string, keyof StageScoreParts> = { capacity: 'capacity', latency: 'latency', availability: 'availability', errors: 'availability', cost: 'cost', practice: 'practices' };
-  for (const c of checks) {
-    const k = partOf[c.category];
-    if (!c.passed && parts[k] >= FULL[k]) parts[k] = FULL[k] - 0.1;
-  }
+  const parts = Object.fromEntries(
+    (Object.keys(SCORE_WEIGHTS) as (keyof StageScoreParts)[]).map((k) => [k, partPoints(shares[k], SCORE_WEIGHTS[k], failing.has(k))]),
+  ) as unknown as StageScoreParts;
   const passed = checks.every((c) => c.passed);
-  let score = Math.round(parts.capacity + parts.latency + parts.availability + parts.cost + parts.practices);
   // A failing stage never shows 100 (MODEL.md §9.6).
-  if (!passed) score = Math.min(score, 99);
+  const score = totalScore(parts.capacity + parts.latency + parts.availability + parts.cost + parts.practices, passed, 0);
   return {
     stage: spec.stage,
     name: spec.name,

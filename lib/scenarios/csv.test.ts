@@ -124,6 +124,7 @@ describe('submissions CSV', () => {
     score: 90,
     passed: true,
     targets: [{ key: 'stage-3', passed: true, score: 90 }],
+    monthlyCostUsd: 120,
     attempts: 1,
     latest: true,
     ...over,
@@ -140,5 +141,22 @@ describe('submissions CSV', () => {
   it('leaves a target a submission was not graded on empty', () => {
     const [, line] = submissionsCsv(targets, [row({ targets: [] })]).split('\r\n');
     expect(line.endsWith(',true,,')).toBe(true);
+  });
+
+  it('adds the instructor’s feedback: comment, adjustment and reason, final score, and each rubric criterion', () => {
+    const rubric = [
+      { id: 'cache', label: 'Explains the cache choice', maxPoints: 10 },
+      { id: 'cost', label: 'Justifies the cost', maxPoints: 5 },
+    ];
+    const feedback = new Map([
+      ['sub_0000000001', { submissionId: 'sub_0000000001', comment: 'Good, but; =see the cache', adjustment: -5, adjustmentReason: 'late', rubricPoints: { cache: 7 }, modelScore: 90, finalScore: 85, updatedAt: '2026-12-07T11:00:00.000Z' }],
+    ]);
+    const csv = submissionsCsv(targets, [row({}), row({ id: 'sub_0000000002', studentId: 'stu_000000002' })], { rubric, feedback });
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0].endsWith(',comment,adjustment,adjustment_reason,final_score,rubric: Explains the cache choice (of 10),rubric: Justifies the cost (of 5),rubric_total')).toBe(true);
+    // The comment is quoted and its formula after a separator defused; a criterion not scored is empty.
+    expect(lines[1]).toMatch(/,"Good, but; '=see the cache",-5,late,85,7,,7$/);
+    // No feedback: the final score is the model's, nothing else filled in.
+    expect(lines[2]).toMatch(/,,0,,90,,,$/);
   });
 });

@@ -1,5 +1,6 @@
 import type { SubmissionSummary } from './repository';
-import type { ResolvedTarget } from './schema';
+import type { ResolvedTarget, RubricCriterion } from './schema';
+import { rubricTotal, type FeedbackView } from './feedback-schema';
 
 /** What makes a spreadsheet read a cell as a formula: = + - @, also in their full-width forms. */
 const FORMULA_CHARS = '=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20';
@@ -36,15 +37,32 @@ export function csvCell(value: string | number | boolean | null | undefined): st
  * The student and submission ids tell apart two students of the same name
  * and match a line to the dashboard and to the API.
  */
-export function submissionsCsv(targets: readonly ResolvedTarget[], rows: readonly SubmissionSummary[]): string {
+export function submissionsCsv(
+  targets: readonly ResolvedTarget[],
+  rows: readonly SubmissionSummary[],
+  /** The instructor's feedback: a comment, the adjustment and its reason, the final score and each rubric criterion. */
+  extras?: { rubric: readonly RubricCriterion[]; feedback: ReadonlyMap<string, FeedbackView> },
+): string {
   const header = ['student', 'student_id', 'submission_id', 'submitted_at', 'attempts', 'latest', 'score', 'passed'];
   for (const t of targets) header.push(`${t.label}: passed`, `${t.label}: score`);
+  if (extras) {
+    header.push('comment', 'adjustment', 'adjustment_reason', 'final_score');
+    for (const c of extras.rubric) header.push(`rubric: ${c.label} (of ${c.maxPoints})`);
+    if (extras.rubric.length > 0) header.push('rubric_total');
+  }
   const lines = [header.map(csvCell).join(',')];
   for (const r of rows) {
     const cells: (string | number | boolean)[] = [r.displayName, r.studentId, r.id, r.createdAt, r.attempts, r.latest, r.score, r.passed];
     for (const t of targets) {
       const g = r.targets.find((x) => x.key === t.key);
       cells.push(g ? g.passed : '', g ? g.score : '');
+    }
+    if (extras) {
+      const f = extras.feedback.get(r.id);
+      cells.push(f?.comment ?? '', f?.adjustment ?? 0, f?.adjustmentReason ?? '', f?.finalScore ?? r.score);
+      for (const c of extras.rubric) cells.push(f?.rubricPoints[c.id] ?? '');
+      const total = f ? rubricTotal(extras.rubric, f.rubricPoints) : null;
+      if (extras.rubric.length > 0) cells.push(total && total.scored > 0 ? total.points : '');
     }
     lines.push(cells.map(csvCell).join(','));
   }

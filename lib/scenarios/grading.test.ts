@@ -153,6 +153,37 @@ describe('grading a design against a scenario', () => {
   });
 });
 
+describe('a failing check never shows full marks (issue 19: “✗ Fail 100” at $308 against $300)', () => {
+  const budget300 = scenarioConfigSchema.parse({ ...usersConfig, slo: { ...usersConfig.slo, monthlyBudgetUsd: 300 } });
+  for (const cost of [300.5, 301, 304, 308]) {
+    it(`a design costing $${cost} against a $300 budget fails the cost check, below full points, and scores under 100`, () => {
+      const g = gradeDesign(design, budget300, engine({ u: 0.5, p95: 100, a: 0.9995, cost }));
+      const c = g.targets[0].checks.find((x) => x.id === 'cost')!;
+      expect(c.passed).toBe(false);
+      expect(c.points).toBeLessThan(c.maxPoints);
+      expect(g.targets[0].passed).toBe(false);
+      expect(g.targets[0].score).toBeLessThan(100);
+      expect(g.passed).toBe(false);
+      expect(g.score).toBeLessThan(100);
+    });
+  }
+
+  it('$308 against $300 costs the points the rubric says (15 × (2 − 308/300) = 14.6) and the target shows 99, not 100', () => {
+    const g = gradeDesign(design, budget300, engine({ u: 0.5, p95: 100, a: 0.9995, cost: 308 }));
+    expect(g.targets[0].checks.find((x) => x.id === 'cost')!.points).toBe(14.6);
+    expect(g.targets[0].score).toBe(99);
+  });
+
+  it('a failing grade over two targets is never rounded up to 100', () => {
+    const cfg = scenarioConfigSchema.parse({ ...usersConfig, targets: [{ type: 'users', users: 1000 }, { type: 'users', users: 2000 }], slo: { ...usersConfig.slo, monthlyBudgetUsd: 300 } });
+    let n = 0;
+    const g = gradeDesign(design, cfg, (d, w) => engine({ u: 0.5, p95: 100, a: 0.9995, cost: n++ === 0 ? 100 : 300.5 })(d, w));
+    expect(g.targets.map((t) => t.passed)).toEqual([true, false]);
+    expect(g.passed).toBe(false);
+    expect(g.score).toBeLessThan(100);
+  });
+});
+
 describe('grading with the real engine', () => {
   it('passes each sample’s reference design and fails its starting design', async () => {
     const { SAMPLE_SCENARIOS } = await import('./sample-definitions');

@@ -8,6 +8,7 @@ import type { Design, Workload } from '../engine/types';
 import { resolveTargets, type ResolvedTarget, type ScenarioConfig } from './schema';
 import { CARRY_MAX_ERROR_RATE, hasComponents } from '@/lib/design/carries-traffic';
 import { formatMs } from '@/lib/editor/scoring-format';
+import { availabilityShare, capacityShare, errorShare, partPoints, SCORE_WEIGHTS as WEIGHTS, totalScore, withinLimitShare } from '../engine/rubric';
 
 // ---------------------------------------------------------------------------
 // The parts of the engine's output (MODEL.md §7, lib/engine/evaluation.ts)
@@ -124,10 +125,6 @@ export interface ScenarioGrade {
   findings: GradeFinding[];
 }
 
-const WEIGHTS = { capacity: 30, latency: 20, availability: 20, cost: 15, practices: 15 } as const;
-
-const round1 = (n: number) => Math.round(n * 10) / 10;
-const clamp01 = (n: number) => Math.min(1, Math.max(0, n));
 
 function pct(a: number): string {
   const p = a * 100;
@@ -191,7 +188,7 @@ function scoreTarget(
     id: 'capacity',
     label: 'Capacity',
     passed: !blocked,
-    points: round1(WEIGHTS.capacity * (blocked ? 0 : clamp01((1 - u) / 0.2))),
+    points: partPoints(capacityShare(blocked, u), WEIGHTS.capacity, blocked),
     maxPoints: WEIGHTS.capacity,
     detail: saturated
       ? `Saturated: ${names(m.saturated)}`
@@ -214,32 +211,30 @@ function scoreTarget(
   const p95 = m.p95ReadMs;
   const readOk = p95 !== null && p95 <= t.slo.p95ReadMs;
   const latencyOk = readOk && stageLatency.every((c) => c.passed);
-  const latencyShares = [p95 === null ? 0 : clamp01(2 - p95 / t.slo.p95ReadMs), ...stageLatency.map((c) => clamp01(2 - c.value! / c.limit!))];
+  const latencyShares = [p95 === null ? 0 : withinLimitShare(p95, t.slo.p95ReadMs), ...stageLatency.map((c) => withinLimitShare(c.value!, c.limit!))];
   const readDetail = p95 === null ? 'No reads reach the system' : `${formatMs(p95)} (target ≤ ${formatMs(t.slo.p95ReadMs)})`;
   checks.push({
     id: 'latency',
     label: stageLatency.length > 0 ? 'p95 latency' : 'p95 read latency',
     passed: latencyOk,
-    points: round1(WEIGHTS.latency * Math.min(...latencyShares)),
+    points: partPoints(Math.min(...latencyShares), WEIGHTS.latency, !latencyOk),
     maxPoints: WEIGHTS.latency,
     detail: stageLatency.length > 0 ? [`reads ${readDetail}`, ...stageLatency.map((c) => c.label)].join('; ') : readDetail,
   });
 
   const a = m.availability;
-  const allowedDown = 1 - t.slo.availability;
-  const down = a === null ? 1 : 1 - a;
   // Stage 8's flash crowd (model v2): the errors ordinary users see count against availability, as in the engine.
   const flash = (engineStage?.checks ?? []).find((c) => c.id === 'flash-crowd' && typeof c.value === 'number' && typeof c.limit === 'number');
   const availabilityOk = a !== null && a >= t.slo.availability && (flash?.passed ?? true);
-  let availabilityShare = down <= allowedDown ? 1 : clamp01(1 - Math.log10(down / allowedDown));
-  if (flash && !flash.passed) availabilityShare = Math.min(availabilityShare, clamp01(1 - Math.log10(Math.max(1, flash.value! / flash.limit!))));
+  let availability = availabilityShare(a ?? 0, t.slo.availability);
+  if (flash && !flash.passed) availability = Math.min(availability, errorShare(flash.value! / flash.limit!));
   const availabilityDetail = a === null ? 'Unknown' : `${pct(a)} (target ≥ ${pct(t.slo.availability)})`;
   checks.push({
     id: 'availability',
     label: 'Availability',
     passed: availabilityOk,
     // Full marks within the allowance, none at ten times the downtime.
-    points: round1(WEIGHTS.availability * availabilityShare),
+    points: partPoints(availability, WEIGHTS.availability, !availabilityOk),
     maxPoints: WEIGHTS.availability,
     detail: flash ? `${availabilityDetail}; ${flash.label}` : availabilityDetail,
   });
@@ -250,7 +245,7 @@ function scoreTarget(
     id: 'cost',
     label: 'Monthly cost',
     passed: costOk,
-    points: notCarried !== null || cost === null ? 0 : round1(WEIGHTS.cost * clamp01(2 - cost / t.slo.monthlyBudgetUsd)),
+    points: notCarried !== null || cost === null ? 0 : partPoints(withinLimitShare(cost, t.slo.monthlyBudgetUsd), WEIGHTS.cost, !costOk),
     maxPoints: WEIGHTS.cost,
     detail:
       cost === null
@@ -278,7 +273,7 @@ function scoreTarget(
       id: 'practices',
       label: 'Practices',
       passed: present === practices.length,
-      points: round1(practices.length === 0 ? WEIGHTS.practices : (WEIGHTS.practices * present) / practices.length),
+      points: partPoints(practices.length === 0 ? 1 : present / practices.length, WEIGHTS.practices, present < practices.length),
       maxPoints: WEIGHTS.practices,
       detail: practices.length === 0 ? 'None required' : practices.map((c) => c.label.replace(/^practice:\s*/, '')).join('; '),
     });
@@ -293,8 +288,9 @@ function scoreTarget(
     });
   }
 
-  let score = round1(checks.reduce((s, c) => s + c.points, 0));
   let passed = checks.every((c) => c.passed);
+  // The sum of the points shown; a failing target never shows 100.
+  let score = totalScore(checks.reduce((s, c) => s + c.points, 0), passed, 1);
   if (useEngineVerdict && engineStage && notCarried === null) {
     // The stage as the engine defines it: the verdict the learner sees on the canvas.
     // Not for a design that carries nothing: the engine's stage score still
@@ -353,6 +349,8 @@ export function gradeDesign(design: Design, config: Pick<ScenarioConfig, 'target
     }
     return scoreTarget(graded.design, t, r, stages ?? [], t.stageDefaults && plainWorkload);
   });
-  const score = results.length ? round1(results.reduce((s, g) => s + g.score, 0) / results.length) : 0;
-  return { version: 1, score, passed: results.length > 0 && results.every((g) => g.passed), targets: results, findings };
+  const passed = results.length > 0 && results.every((g) => g.passed);
+  // The mean of 100 and 99.9 rounds to 100: a failing grade is kept below it all the same.
+  const score = results.length ? totalScore(results.reduce((s, g) => s + g.score, 0) / results.length, passed, 1) : 0;
+  return { version: 1, score, passed, targets: results, findings };
 }

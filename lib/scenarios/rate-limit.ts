@@ -119,6 +119,13 @@ export const RATE_RULES = {
     fairShare: 250,
     overShareLimit: 2000,
   } as const satisfies BackstopRule,
+  /**
+   * Edits of one published scenario: 30 in 10 minutes. An edit of its
+   * targets re-grades every submission (a class of 200 is a few seconds of
+   * the grading pool); an instructor fixing a typo or a target a few times
+   * stays far below.
+   */
+  editScenario: { name: 'edit', limit: 30, windowSeconds: TEN_MINUTES } as const satisfies RateRule,
   /** Submissions by one student: 30 a minute (one every 2 s). */
   submitStudent: { name: 'submit', limit: 30, windowSeconds: MINUTE } as const satisfies RateRule,
   /**

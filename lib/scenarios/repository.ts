@@ -147,6 +147,7 @@ export async function deleteScenario(rec: ScenarioRecord): Promise<void> {
 
 /** Why a submission made at `now` would be refused, or null when it would be accepted. */
 export function closedReason(rec: ScenarioRecord, now = new Date()): string | null {
+  if (rec.row.archivedAt) return 'The instructor has archived this scenario; it is read-only.';
   if (rec.row.status !== 'open') return 'The instructor has closed submissions.';
   if (rec.config.deadline && now.getTime() > Date.parse(rec.config.deadline)) {
     return `The deadline (${rec.config.deadline}) has passed.`;
@@ -169,6 +170,7 @@ export function toPublicScenario(rec: ScenarioRecord, now = new Date()): PublicS
     scoresReleased: row.scoresReleased,
     leaderboard: config.leaderboard,
     isSample: row.isSample,
+    archived: row.archivedAt !== null,
     workload: config.workload,
     targets: resolveTargets(config),
     grading: { targets: config.targets, slo: config.slo, workload: config.workload },
@@ -437,6 +439,8 @@ export interface SubmissionSummary {
   score: number;
   passed: boolean;
   targets: TargetSummary[];
+  /** Monthly cost at the largest target (what breaks a tie on the leaderboard); null when unknown. */
+  monthlyCostUsd: number | null;
   /** How many times this student has submitted (on the latest row). */
   attempts: number;
   latest: boolean;
@@ -470,6 +474,7 @@ export async function listSubmissions(rec: ScenarioRecord, options: { all?: bool
       score: r.score,
       passed: r.passed,
       targets: grade.targets.map((t) => ({ key: t.key, passed: t.passed, score: t.score })),
+      monthlyCostUsd: costOfGrade(grade),
       attempts: attempts.get(r.studentId) ?? 1,
       latest,
     });
@@ -514,18 +519,46 @@ export interface LeaderboardEntry {
   score: number;
 }
 
+/** What orders equal scores (never sent: a leaderboard shows names and scores only). */
+interface TieBreak {
+  /** Monthly cost at the largest target: the first tie-break. */
+  monthlyCostUsd: number | null;
+  /** When the counted submission was made: the second tie-break. */
+  submittedAt: string | null;
+}
+
+/** The monthly cost a grade found at its largest target, or null. */
+export function costOfGrade(grade: ScenarioGrade): number | null {
+  const largest = [...grade.targets].sort((a, b) => b.users - a.users)[0];
+  return largest?.metrics.monthlyCostUsd ?? null;
+}
+
+/** How the leaderboard orders equal scores, in the words the student page shows. */
+export const LEADERBOARD_TIE_BREAK = 'Equal scores are ordered by the lower monthly cost, then the earlier submission; only rows equal on all three share a rank.';
+
+/**
+ * Best first: higher score, then lower monthly cost (unknown last), then the
+ * earlier submission. Rows equal on all three share a rank (1, 1, 3).
+ */
+function ranked<T extends { displayName: string; score: number }>(rows: (T & TieBreak)[]): (T & { rank: number })[] {
+  const cost = (r: TieBreak) => r.monthlyCostUsd ?? Number.POSITIVE_INFINITY;
+  const time = (r: TieBreak) => (r.submittedAt ? Date.parse(r.submittedAt) : Number.POSITIVE_INFINITY);
+  const order = (a: T & TieBreak, b: T & TieBreak) => b.score - a.score || cost(a) - cost(b) || time(a) - time(b);
+  const sorted = [...rows].sort((a, b) => order(a, b) || a.displayName.localeCompare(b.displayName));
+  let rank = 0;
+  return sorted.map((e, i) => {
+    if (i === 0 || order(sorted[i - 1], e) !== 0) rank = i + 1;
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { monthlyCostUsd, submittedAt, ...shown } = e;
+    return { ...(shown as unknown as T), rank };
+  });
+}
+
 /** Names and latest scores only, best first; null when the scenario shows none. */
 export async function leaderboard(rec: ScenarioRecord): Promise<LeaderboardEntry[] | null> {
   if (!rec.config.leaderboard || !scoresVisible(visibilityOf(rec))) return null;
   const latest = await listSubmissions(rec);
-  const sorted = latest
-    .map((s) => ({ displayName: s.displayName, score: s.score }))
-    .sort((a, b) => b.score - a.score || a.displayName.localeCompare(b.displayName));
-  let rank = 0;
-  return sorted.map((e, i) => {
-    if (i === 0 || e.score !== sorted[i - 1].score) rank = i + 1;
-    return { rank, ...e };
-  });
+  return ranked(latest.map((s) => ({ displayName: s.displayName, score: s.score, monthlyCostUsd: s.monthlyCostUsd, submittedAt: s.createdAt })));
 }
 
 // ---------------------------------------------------------------------------
@@ -610,26 +643,21 @@ export interface LeaderboardRow extends LeaderboardEntry {
   you?: boolean;
 }
 
-const demoScores = new Map<string, { displayName: string; score: number }[]>();
+type DemoScore = { displayName: string; score: number } & TieBreak;
+const demoScores = new Map<string, DemoScore[]>();
 
-function sampleDemoScores(sample: SampleScenario, rec: ScenarioRecord): { displayName: string; score: number }[] {
+function sampleDemoScores(sample: SampleScenario, rec: ScenarioRecord): DemoScore[] {
   const key = `${sample.slug}\n${rec.row.config}`;
   let scores = demoScores.get(key);
   if (!scores) {
-    scores = sample.demoSubmissions.map((d) => ({ displayName: d.displayName, score: gradeScenarioDesign(d.design, rec.config).score }));
+    scores = sample.demoSubmissions.map((d) => {
+      const grade = gradeScenarioDesign(d.design, rec.config);
+      return { displayName: d.displayName, score: grade.score, monthlyCostUsd: costOfGrade(grade), submittedAt: null };
+    });
     demoScores.clear();
     demoScores.set(key, scores);
   }
   return scores;
-}
-
-function ranked<T extends { displayName: string; score: number }>(rows: T[]): (T & { rank: number })[] {
-  const sorted = [...rows].sort((a, b) => b.score - a.score || a.displayName.localeCompare(b.displayName));
-  let rank = 0;
-  return sorted.map((e, i) => {
-    if (i === 0 || e.score !== sorted[i - 1].score) rank = i + 1;
-    return { ...e, rank };
-  });
 }
 
 /**
@@ -649,15 +677,18 @@ export async function leaderboardFor(
     return entries && { entries, note: null };
   }
   if (!rec.config.leaderboard || !scoresVisible(visibilityOf(rec))) return null;
-  const rows: (LeaderboardRow & { rank?: number })[] = sampleDemoScores(sample, rec).map((d) => ({ ...d, rank: 0, demo: true }));
+  const rows: (Omit<LeaderboardRow, 'rank'> & TieBreak)[] = sampleDemoScores(sample, rec).map((d) => ({ ...d, demo: true }));
   const me = studentToken ? await authorizeStudent(rec.row.slug, studentToken) : null;
   if (me) {
     const latest = await db().submission.findFirst({
       where: { scenarioId: rec.row.id, studentId: me.student.id },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      select: { score: true },
+      select: { score: true, grade: true, createdAt: true },
     });
-    if (latest) rows.push({ rank: 0, displayName: me.student.displayName, score: latest.score, you: true });
+    if (latest) {
+      const cost = costOfGrade(JSON.parse(latest.grade) as ScenarioGrade);
+      rows.push({ displayName: me.student.displayName, score: latest.score, monthlyCostUsd: cost, submittedAt: latest.createdAt.toISOString(), you: true });
+    }
   }
   return { entries: ranked(rows), note: SAMPLE_LEADERBOARD_NOTE };
 }

@@ -152,6 +152,38 @@ export const sloSchema = z.strictObject({
 });
 export type ScenarioSlo = z.infer<typeof sloSchema>;
 
+/** Most criteria an instructor's own rubric may have. */
+export const MAX_RUBRIC_CRITERIA = 12;
+
+/**
+ * One criterion of the instructor's own rubric ("explains the cache
+ * choice", 10 points), scored per submission by the instructor beside the
+ * model's checks (lib/scenarios/feedback.ts).
+ */
+export const rubricCriterionSchema = z.strictObject({
+  id: z
+    .string({ error: 'a criterion id must be text' })
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'a criterion id is 1 to 40 lower-case letters, digits or dashes' }),
+  label: plainText('criterion', 120),
+  maxPoints: z
+    .number({ error: 'maxPoints must be a number' })
+    .int({ error: 'maxPoints must be a whole number' })
+    .min(1, { error: 'maxPoints must be at least 1' })
+    .max(100, { error: 'maxPoints must be at most 100' }),
+});
+export type RubricCriterion = z.infer<typeof rubricCriterionSchema>;
+
+export const rubricSchema = z
+  .array(rubricCriterionSchema, { error: 'rubric must be a list of criteria' })
+  .max(MAX_RUBRIC_CRITERIA, { error: `a rubric may have at most ${MAX_RUBRIC_CRITERIA} criteria` })
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((c, i) => {
+      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `criterion id "${c.id}" is listed twice` });
+      seen.add(c.id);
+    });
+  });
+
 /** The workload of a scenario: anything but `users`, which the targets set. */
 export const scenarioWorkloadSchema = workloadSchema.omit({ users: true });
 export type ScenarioWorkload = Omit<Workload, 'users'>;
@@ -181,6 +213,7 @@ const configSchema = (stored: boolean) =>
         .nullable()
         .default(null),
       leaderboard: z.boolean({ error: 'leaderboard must be true or false' }).default(false),
+      rubric: rubricSchema.default([]),
     })
     .superRefine((c, ctx) => {
       const seen = new Set<string>();
@@ -459,6 +492,8 @@ export interface PublicScenario {
   scoresReleased: boolean;
   leaderboard: boolean;
   isSample: boolean;
+  /** Archived by the instructor: read-only, nothing can be submitted. */
+  archived: boolean;
   workload: ScenarioWorkload;
   targets: ResolvedTarget[];
   /** What grading needs, so a student's browser can grade live with the same code. */

@@ -121,6 +121,10 @@ function validBody(route: string): unknown {
   if (route.endsWith('/submissions')) return { design: scaledDesign(3) };
   if (route.endsWith('/manage')) return { status: 'closed', scoresReleased: true, leaderboard: true, deadline: '2030-01-01T00:00:00Z' };
   if (route === 'designs') return scaledDesign(2);
+  if (route.endsWith('/manage/feedback')) return { released: true };
+  if (route.endsWith('/[id]/feedback')) return { comment: 'Good start', adjustment: 5, adjustmentReason: 'explained it', rubricPoints: {} };
+  if (route.endsWith('/revisions')) return { brief: '## New brief', slo: { monthlyBudgetUsd: 400 }, reason: 'typo' };
+  if (route.endsWith('/archive')) return { archived: false };
   return {};
 }
 

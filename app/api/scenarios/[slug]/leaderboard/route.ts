@@ -1,4 +1,4 @@
-import { findScenario, leaderboardFor } from '@/lib/scenarios/repository';
+import { findScenario, LEADERBOARD_TIE_BREAK, leaderboardFor } from '@/lib/scenarios/repository';
 import { fail, json, notFound, studentTokenOf } from '@/lib/scenarios/http';
 import { otherMethods, route } from '@/lib/http';
 
@@ -15,7 +15,7 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: str
   if (!rec) return notFound();
   const board = await leaderboardFor(rec, studentTokenOf(req));
   if (!board) return fail(404, 'This scenario has no leaderboard, or its scores are not released yet.');
-  return json(board);
+  return json({ ...board, tieBreak: LEADERBOARD_TIE_BREAK });
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

@@ -1,4 +1,5 @@
 import { submissionsCsv } from '@/lib/scenarios/csv';
+import { feedbackBySubmission } from '@/lib/scenarios/feedback';
 import { authorizeManage, listSubmissions } from '@/lib/scenarios/repository';
 import { resolveTargets } from '@/lib/scenarios/schema';
 import { manageKeyOf, notFound } from '@/lib/scenarios/http';
@@ -12,7 +13,8 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: str
   const rec = await authorizeManage(slug, manageKeyOf(req));
   if (!rec) return notFound();
   const all = new URL(req.url).searchParams.get('all') === '1';
-  const csv = submissionsCsv(resolveTargets(rec.config), await listSubmissions(rec, { all }));
+  const [rows, feedback] = await Promise.all([listSubmissions(rec, { all }), feedbackBySubmission(rec)]);
+  const csv = submissionsCsv(resolveTargets(rec.config), rows, { rubric: rec.config.rubric, feedback });
   return new Response(csv, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
