@@ -37,11 +37,11 @@ export function csvCell(value: string | number | boolean | null | undefined): st
  * and match a line to the dashboard and to the API.
  */
 export function submissionsCsv(targets: readonly ResolvedTarget[], rows: readonly SubmissionSummary[]): string {
-  const header = ['student', 'student_id', 'submission_id', 'submitted_at', 'attempts', 'latest', 'score', 'passed'];
+  const header = ['student', 'student_id', 'submission_id', 'submitted_at', 'attempts', 'latest', 'score', 'passed', 'late'];
   for (const t of targets) header.push(`${t.label}: passed`, `${t.label}: score`);
   const lines = [header.map(csvCell).join(',')];
   for (const r of rows) {
-    const cells: (string | number | boolean)[] = [r.displayName, r.studentId, r.id, r.createdAt, r.attempts, r.latest, r.score, r.passed];
+    const cells: (string | number | boolean)[] = [r.displayName, r.studentId, r.id, r.createdAt, r.attempts, r.latest, r.score, r.passed, r.late];
     for (const t of targets) {
       const g = r.targets.find((x) => x.key === t.key);
       cells.push(g ? g.passed : '', g ? g.score : '');
