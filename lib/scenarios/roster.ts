@@ -343,7 +343,7 @@ export interface ClassList {
   counts: Record<ClassStatus, number> & { expected: number; notOnRoster: number };
 }
 
-/** Every expected student with where they are, then the students who joined without being on the list. */
+/** Every expected student with where they are, then the students who joined without being on the list; each part by name. */
 export async function classList(rec: ScenarioRecord): Promise<ClassList> {
   const [entries, students, submissions, extensions] = await Promise.all([
     db().rosterEntry.findMany({ where: { scenarioId: rec.row.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
@@ -388,7 +388,12 @@ export async function classList(rec: ScenarioRecord): Promise<ClassList> {
     if (student) onRoster.add(student.id);
     return row(e, student);
   });
-  for (const s of students) if (!onRoster.has(s.id)) rows.push(row(null, s));
+  const others: ClassRow[] = [];
+  for (const s of students) if (!onRoster.has(s.id)) others.push(row(null, s));
+  // By name, as a register reads; the students not on the list after the list.
+  const byName = (x: ClassRow, y: ClassRow) => x.name.localeCompare(y.name, undefined, { sensitivity: 'base', numeric: true });
+  rows.sort(byName);
+  rows.push(...others.sort(byName));
   const counts = { 'not-joined': 0, joined: 0, submitted: 0, late: 0, expected: entries.length, notOnRoster: 0 };
   for (const r of rows) {
     counts[r.status]++;
