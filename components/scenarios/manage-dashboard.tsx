@@ -13,10 +13,14 @@ import { BriefMarkdown } from './markdown';
 import { forgetScenario, saveScenario } from './my-scenarios';
 import { ScenarioFacts } from './scenario-facts';
 import { SubmissionDetailView, type DetailData } from './submission-detail';
+import { RosterPanel } from './roster-panel';
+import { AccessPanel } from './access-panel';
 
 interface Dashboard {
   scenario: ManageScenario;
   submissions: SubmissionSummary[];
+  /** Signed in with the owner's key or a co-instructor's (lib/scenarios/access.ts). */
+  access?: { role: 'owner' | 'co-instructor'; label: string | null };
 }
 
 type SortKey = 'student' | 'time' | 'score' | `target:${string}`;
@@ -487,7 +491,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
             busy={busy}
             onSave={(iso, done) => void patch({ deadline: iso }, done)}
           />
-          <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-4">
+          <div className={`flex flex-wrap gap-2 border-t border-slate-100 pt-4 ${data.access?.role === 'co-instructor' ? 'hidden' : ''}`}>
             <button type="button" className={BUTTON} onClick={() => setDialog('rotate')}>
               Replace the manage key
             </button>
@@ -497,6 +501,8 @@ export function ManageDashboard({ slug }: { slug: string }) {
           </div>
         </section>
       </div>
+
+      <RosterPanel slug={slug} manageKey={key} scenario={s} refreshKey={loaded?.at ?? ''} onScenarioChange={() => setVersion((v) => v + 1)} />
 
       <section aria-labelledby="subs-heading" className="rounded-xl border border-slate-200 bg-white shadow-sm">
         <div className="flex flex-wrap items-end justify-between gap-3 border-b border-slate-200 px-4 py-3">
@@ -606,6 +612,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
                       {!r.latest ? (
                         <span className="block text-xs font-normal text-slate-500">earlier submission</span>
                       ) : null}
+                      {r.late ? <span className="mt-0.5 inline-block rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900">late</span> : null}
                     </th>
                     <td className="whitespace-nowrap py-2 pr-3 text-slate-700">{when(r.createdAt)}</td>
                     {s.targets.map((t) => {
@@ -667,6 +674,8 @@ export function ManageDashboard({ slug }: { slug: string }) {
       {detail ? (
         <SubmissionDetailView key={detail.submission.id} data={detail} onClose={() => setDetail(null)} />
       ) : null}
+
+      <AccessPanel slug={slug} manageKey={key} />
 
       <details className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <summary className="cursor-pointer font-semibold text-slate-900">Brief and rules, as students see them</summary>
