@@ -143,7 +143,7 @@ function DeadlineForm({
 export function ManageDashboard({ slug }: { slug: string }) {
   const key = useHashParam('key');
   const [loaded, setLoaded] = useState<{ key: string; data: Dashboard; at: string } | null>(null);
-  const [failure, setFailure] = useState<{ key: string; kind: 'denied' | 'error'; message: string } | null>(null);
+  const [failure, setFailure] = useState<{ key: string; kind: 'denied' | 'error'; message: string; status?: number } | null>(null);
   const [deleted, setDeleted] = useState(false);
   const [version, setVersion] = useState(0);
   const [all, setAll] = useState(false);
@@ -172,7 +172,8 @@ export function ManageDashboard({ slug }: { slug: string }) {
           setFailure(null);
           saveScenario({ slug, title: res.data.scenario.title, manageUrl: `/s/${slug}/manage#key=${key}` });
         } else {
-          setFailure({ key, kind: res.status === 404 ? 'denied' : 'error', message: res.error });
+          // 403: a co-instructor key the owner revoked (the answer says so).
+          setFailure({ key, kind: res.status === 404 || res.status === 403 ? 'denied' : 'error', message: res.error, status: res.status });
         }
       });
     void load();
@@ -323,7 +324,10 @@ export function ManageDashboard({ slug }: { slug: string }) {
       },
       denied: {
         title: 'This manage link does not work',
-        body: 'It may be incomplete, or the key may have been replaced. Use the latest manage link for this scenario.',
+        body:
+          failure?.status === 403
+            ? failure.message
+            : 'It may be incomplete, or the key may have been replaced. Use the latest manage link for this scenario.',
       },
       deleted: { title: 'Scenario deleted', body: 'The scenario, its students and all their submissions are gone.' },
       error: {
