@@ -35,15 +35,21 @@ function signOut(slug: string, next: string | null = null) {
  * another student was signed in on this browser, the page starts afresh as
  * the link's student.
  */
-export function useJoinLink(slug: string, currentToken: string | null | undefined): { busy: boolean; error: string | null } {
+export function useJoinLink(
+  slug: string,
+  currentToken: string | null | undefined,
+  /** The signed-in student's name once known (undefined while loading). */
+  currentName: string | undefined,
+): { busy: boolean; error: string | null } {
   const joinToken = useHashParam('join');
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const sent = useRef<string | null>(null);
   useEffect(() => {
-    if (!joinToken || currentToken === undefined || sent.current === joinToken) return;
+    // Wait until it is known who (if anyone) is signed in on this browser.
+    if (!joinToken || currentToken === undefined || (currentToken && currentName === undefined) || sent.current === joinToken) return;
     sent.current = joinToken;
     setState({ busy: true, error: null });
-    void api<{ resumeToken: string }>(`/api/scenarios/${slug}/join-link`, { body: { token: joinToken } }).then((res) => {
+    void api<{ resumeToken: string; displayName: string }>(`/api/scenarios/${slug}/join-link`, { body: { token: joinToken } }).then((res) => {
       replaceHash(null);
       if (!res.ok) {
         setState({
@@ -55,11 +61,13 @@ export function useJoinLink(slug: string, currentToken: string | null | undefine
         });
         return;
       }
-      if (currentToken && currentToken !== res.data.resumeToken) signOut(slug, res.data.resumeToken);
+      // Another student was signed in here: start afresh as this one. The same student (their link
+      // opened again) keeps the canvas; the new resume token replaces the old one.
+      if (currentToken && currentName !== res.data.displayName) signOut(slug, res.data.resumeToken);
       else storeItem(tokenKey(slug), res.data.resumeToken);
       setState({ busy: false, error: null });
     });
-  }, [joinToken, currentToken, slug]);
+  }, [joinToken, currentToken, currentName, slug]);
   return state;
 }
 
@@ -171,7 +179,7 @@ export function JoinPanel({
           setName(e.target.value);
           setError(null);
         }}
-        maxLength={codeOn ? 254 : MAX_DISPLAY_NAME_CHARS}
+        maxLength={MAX_DISPLAY_NAME_CHARS}
         autoComplete="name"
         aria-invalid={error?.field === 'name' ? true : undefined}
         aria-describedby={error?.field === 'name' ? `${id}-error` : undefined}

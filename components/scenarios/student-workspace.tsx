@@ -156,9 +156,9 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
   const hashToken = useHashParam('resume');
   // undefined while hydrating; then the token from a resume link or from this browser.
   const token = hashToken ?? storedToken;
-  // A personal join link (#join=…) signs in as the name on the class list.
-  const joinLink = useJoinLink(slug, token);
   const [me, setMe] = useState<{ token: string; data: Me } | null>(null);
+  // A personal join link (#join=…) signs in as the name on the class list.
+  const joinLink = useJoinLink(slug, token, me && me.token === token ? me.data.student.displayName : undefined);
   const [initialDesign, setInitialDesign] = useState<Design | null>(null);
   const [joinNotice, setJoinNotice] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
