@@ -27,7 +27,7 @@ async function classWithTwoStudents(request: APIRequestContext) {
     data: {
       title: 'Moderation class',
       brief: 'Scale it.',
-      config: { targets: [{ type: 'stage', stage: 3 }], allowedKinds: ['load-balancer', 'app-server', 'database'], scoreVisibility: 'on-submit', leaderboard: true },
+      config: { targets: [{ type: 'stage', stage: 3 }], allowedKinds: ['load-balancer', 'app-server', 'database'], scoreVisibility: 'on-submit', leaderboard: true, leaderboardNames: 'full' },
     },
   });
   expect(res.status()).toBe(201);

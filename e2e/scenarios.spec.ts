@@ -248,7 +248,7 @@ test('markup in a brief, a title or a name runs no script anywhere', async ({ pe
   const created = await createScenario(request, {
     title: `Title ${payload}`,
     brief: `# Brief ${payload}\n\n${payload}\n\n[click me](javascript:window.__xss=3)\n\n<svg onload="window.__xss=4"></svg>`,
-    config: { targets: [{ type: 'stage', stage: 1 }], allowedKinds: ['server'], scoreVisibility: 'on-submit', leaderboard: true },
+    config: { targets: [{ type: 'stage', stage: 1 }], allowedKinds: ['server'], scoreVisibility: 'on-submit', leaderboard: true, leaderboardNames: 'full' },
   });
   const student = await people.open();
   await joinAs(student, created.studentUrl, 'Mallory <img src=x onerror="window.__xss=5">');

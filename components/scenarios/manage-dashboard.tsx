@@ -19,6 +19,8 @@ import { AnalyticsPanel } from './analytics-panel';
 import { DashboardTabs, type DashboardTab } from './dashboard-tabs';
 import { FeedbackPanel } from './feedback-panel';
 import { ReusePanel, ScenarioEditPanel } from './scenario-edit-panel';
+import { RosterPanel } from './roster-panel';
+import { AccessPanel } from './access-panel';
 
 type TabId = 'submissions' | 'roster' | 'analytics' | 'live' | 'settings';
 const TABS: readonly DashboardTab<TabId>[] = [
@@ -80,6 +82,8 @@ function FeedbackBar({
 interface Dashboard {
   scenario: ManageScenario;
   submissions: SubmissionSummary[];
+  /** Signed in with the owner's key or a co-instructor's (lib/scenarios/access.ts). */
+  access?: { role: 'owner' | 'co-instructor'; label: string | null };
 }
 
 type SortKey = 'student' | 'time' | 'score' | `target:${string}`;
@@ -223,7 +227,7 @@ function DeadlineForm({
 export function ManageDashboard({ slug }: { slug: string }) {
   const key = useHashParam('key');
   const [loaded, setLoaded] = useState<{ key: string; data: Dashboard; at: string } | null>(null);
-  const [failure, setFailure] = useState<{ key: string; kind: 'denied' | 'error'; message: string } | null>(null);
+  const [failure, setFailure] = useState<{ key: string; kind: 'denied' | 'error'; message: string; status?: number } | null>(null);
   const [deleted, setDeleted] = useState(false);
   const [version, setVersion] = useState(0);
   const [all, setAll] = useState(false);
@@ -261,7 +265,8 @@ export function ManageDashboard({ slug }: { slug: string }) {
             if (!cancelled && f.ok) setFeedback(f.data);
           });
         } else {
-          setFailure({ key, kind: res.status === 404 ? 'denied' : 'error', message: res.error });
+          // 403: a co-instructor key the owner revoked (the answer says so).
+          setFailure({ key, kind: res.status === 404 || res.status === 403 ? 'denied' : 'error', message: res.error, status: res.status });
         }
       });
     void load();
@@ -436,7 +441,10 @@ export function ManageDashboard({ slug }: { slug: string }) {
       },
       denied: {
         title: 'This manage link does not work',
-        body: 'It may be incomplete, or the key may have been replaced. Use the latest manage link for this scenario.',
+        body:
+          failure?.status === 403
+            ? failure.message
+            : 'It may be incomplete, or the key may have been replaced. Use the latest manage link for this scenario.',
       },
       deleted: { title: 'Scenario deleted', body: 'The scenario, its students and all their submissions are gone.' },
       error: {
@@ -656,6 +664,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
                             {!r.latest ? (
                               <span className="block text-xs font-normal text-slate-500">earlier submission</span>
                             ) : null}
+                            {r.late ? <span className="mt-0.5 inline-block rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900">late</span> : null}
                           </th>
                           <td className="whitespace-nowrap py-2 pr-3 text-slate-700">{when(r.createdAt)}</td>
                           {s.targets.map((t) => {
@@ -734,10 +743,8 @@ export function ManageDashboard({ slug }: { slug: string }) {
         ) : null}
         {tab === 'roster' ? (
           <div className="space-y-6">
-            {/* Roster tab: helper C mounts <RosterPanel /> and <AccessPanel /> here (one line each). */}
-            <p className="text-sm text-slate-600">
-              {s.students} {s.students === 1 ? 'student has' : 'students have'} joined. Share the student link above.
-            </p>
+            <RosterPanel slug={slug} manageKey={key} scenario={s} refreshKey={loaded?.at ?? ''} onScenarioChange={() => setVersion((v) => v + 1)} />
+            <AccessPanel slug={slug} manageKey={key} />
           </div>
         ) : null}
         {tab === 'analytics' ? <AnalyticsPanel slug={slug} manageKey={key} submissions={data.submissions.filter((r) => r.latest)} version={version} /> : null}
@@ -822,7 +829,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
                   busy={busy}
                   onSave={(iso, done) => void patch({ deadline: iso }, done)}
                 />
-                <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-4">
+                <div className={`flex flex-wrap gap-2 border-t border-slate-100 pt-4 ${data.access?.role === 'co-instructor' ? 'hidden' : ''}`}>
                   <button type="button" className={BUTTON} onClick={() => setDialog('rotate')}>
                     Replace the manage key
                   </button>

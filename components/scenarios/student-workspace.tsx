@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parseDesign } from '@/lib/design/schema';
 import type { Design } from '@/lib/engine/types';
 import { sameDesign } from '@/lib/editor/autosave';
@@ -12,7 +12,6 @@ import type { LeaderboardRow, StudentSubmission } from '@/lib/scenarios/reposito
 import {
   checkDesignConstraints,
   emptyDesignIssue,
-  MAX_DISPLAY_NAME_CHARS,
   scoresVisible,
   type FieldIssue,
   type PublicScenario,
@@ -28,15 +27,15 @@ import { BriefMarkdown } from './markdown';
 import { ScenarioEditor, type EditorController } from './scenario-editor';
 import { ScenarioFacts } from './scenario-facts';
 import { MyFeedback, ScenarioUpdates } from './student-feedback';
+import { DeadlineNote, JoinPanel, NotYou, tokenKey, useJoinLink } from './join-panel';
 
 interface Me {
   student: { displayName: string };
-  scenario: PublicScenario;
+  scenario: PublicScenario & { extended?: boolean; lateNow?: boolean };
   submissions: StudentSubmission[];
   latestDesign: Design | null;
 }
 
-const tokenKey = (slug: string) => `scalelab:scenario:${slug}:token`;
 const draftKey = (slug: string) => `scalelab:scenario:${slug}:draft`;
 const EMPTY: Design = { schemaVersion: 1, nodes: [], edges: [] };
 
@@ -53,77 +52,6 @@ function readDraft(slug: string): Design | null {
 
 function when(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-function JoinForm({
-  scenario,
-  onJoined,
-  notice,
-}: {
-  scenario: PublicScenario;
-  onJoined(token: string): void;
-  notice: string | null;
-}) {
-  const id = useId();
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const trimmed = name.trim();
-    if (!trimmed) {
-      setError('Enter the name your instructor will see.');
-      return;
-    }
-    setBusy(true);
-    const res = await api<{ resumeToken: string; resumeUrl: string }>(`/api/scenarios/${scenario.slug}/students`, {
-      body: { displayName: trimmed },
-    });
-    setBusy(false);
-    if (res.ok) onJoined(res.data.resumeToken);
-    else setError(res.issues[0]?.message.replace(/^displayName/, 'The name') ?? res.error);
-  };
-  return (
-    <form
-      onSubmit={(e) => void submit(e)}
-      noValidate
-      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-    >
-      <h2 className="text-lg font-semibold text-slate-900">Start this scenario</h2>
-      {notice ? <p className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{notice}</p> : null}
-      <p className="mt-1 text-sm text-slate-600">
-        Your instructor sees this name next to your work. Other students never see your designs.
-      </p>
-      <label htmlFor={id} className="mt-4 block text-sm font-medium text-slate-800">
-        Display name
-      </label>
-      <input
-        id={id}
-        value={name}
-        onChange={(e) => {
-          setName(e.target.value);
-          setError(null);
-        }}
-        maxLength={MAX_DISPLAY_NAME_CHARS}
-        autoComplete="name"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-slate-900 aria-[invalid]:border-saturated"
-      />
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-saturated">
-          {error}
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        disabled={busy}
-        className="mt-4 w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60 sm:w-auto"
-      >
-        {busy ? 'Starting…' : 'Start designing'}
-      </button>
-    </form>
-  );
 }
 
 type Tab = 'brief' | 'results' | 'history' | 'leaderboard';
@@ -177,7 +105,7 @@ function Leaderboard({ slug, me, token }: { slug: string; me: string; token: str
               <td className="py-1.5 pr-2 tabular-nums text-slate-600">{e.rank}</td>
               <td className="break-all py-1.5 pr-2 text-slate-900">
                 {e.displayName}
-                {e.you ? <span className="ml-1 text-xs font-normal text-slate-500">(you)</span> : null}
+                {e.you && e.displayName !== 'You' ? <span className="ml-1 text-xs font-normal text-slate-500">(you)</span> : null}
               </td>
               <td className="py-1.5 text-right tabular-nums text-slate-900">{e.score}</td>
             </tr>
@@ -231,6 +159,8 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
   // undefined while hydrating; then the token from a resume link or from this browser.
   const token = hashToken ?? storedToken;
   const [me, setMe] = useState<{ token: string; data: Me } | null>(null);
+  // A personal join link (#join=…) signs in as the name on the class list.
+  const joinLink = useJoinLink(slug, token, me && me.token === token ? me.data.student.displayName : undefined);
   const [initialDesign, setInitialDesign] = useState<Design | null>(null);
   const [joinNotice, setJoinNotice] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -447,9 +377,9 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
           </div>
         </div>
         <div className="space-y-4">
-          <JoinForm
+          <JoinPanel
             scenario={scenario}
-            notice={joinNotice}
+            notice={joinLink.busy ? 'Signing you in with your personal link…' : (joinLink.error ?? joinNotice)}
             onJoined={(t) => {
               setJoinNotice(null);
               storeItem(tokenKey(slug), t);
@@ -478,6 +408,7 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
           <ScenarioHeader scenario={scenario} compact />
           <p className="mt-1 text-sm text-slate-600">
             Working as <span className="font-medium text-slate-900">{meData?.student.displayName}</span>
+            {meData ? <NotYou slug={slug} name={meData.student.displayName} /> : null}
           </p>
           <ScenarioUpdates slug={slug} />
         </div>
@@ -574,6 +505,9 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
                           counts
                         </span>
                       ) : null}
+                      {s.late ? (
+                        <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900">late</span>
+                      ) : null}
                     </span>
                     {s.score !== null && s.passed !== null ? (
                       <span className="flex items-center gap-2">
@@ -603,6 +537,7 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
             {scenario.closedReason ?? 'Submissions are closed.'} You can still look at your work.
           </p>
         ) : null}
+        <DeadlineNote scenario={scenario} />
         {banner ? <OtherTabBanner {...banner} /> : null}
         {initialDesign ? (
           <ScenarioEditor

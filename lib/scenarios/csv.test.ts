@@ -127,20 +127,26 @@ describe('submissions CSV', () => {
     monthlyCostUsd: 120,
     attempts: 1,
     latest: true,
+    late: false,
     ...over,
   });
 
   it('names each student and submission by id, so two students of one name stay apart', () => {
     const csv = submissionsCsv(targets, [row({}), row({ id: 'sub_0000000002', studentId: 'stu_000000002', score: 40, passed: false, targets: [{ key: 'stage-3', passed: false, score: 40 }] })]);
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('student,student_id,submission_id,submitted_at,attempts,latest,score,passed,Stage 3: Load balancer: passed,Stage 3: Load balancer: score');
-    expect(lines[1]).toBe('Ada,stu_000000001,sub_0000000001,2026-12-07T10:00:00.000Z,1,true,90,true,true,90');
-    expect(lines[2]).toBe('Ada,stu_000000002,sub_0000000002,2026-12-07T10:00:00.000Z,1,true,40,false,false,40');
+    expect(lines[0]).toBe('student,student_id,submission_id,submitted_at,attempts,latest,score,passed,late,Stage 3: Load balancer: passed,Stage 3: Load balancer: score');
+    expect(lines[1]).toBe('Ada,stu_000000001,sub_0000000001,2026-12-07T10:00:00.000Z,1,true,90,true,false,true,90');
+    expect(lines[2]).toBe('Ada,stu_000000002,sub_0000000002,2026-12-07T10:00:00.000Z,1,true,40,false,false,false,40');
+  });
+
+  it('flags a submission accepted after the student’s deadline as late', () => {
+    const [, line] = submissionsCsv(targets, [row({ late: true })]).split('\r\n');
+    expect(line).toBe('Ada,stu_000000001,sub_0000000001,2026-12-07T10:00:00.000Z,1,true,90,true,true,true,90');
   });
 
   it('leaves a target a submission was not graded on empty', () => {
     const [, line] = submissionsCsv(targets, [row({ targets: [] })]).split('\r\n');
-    expect(line.endsWith(',true,,')).toBe(true);
+    expect(line.endsWith(',true,false,,')).toBe(true);
   });
 
   it('adds the instructor’s feedback: comment, adjustment and reason, final score, and each rubric criterion', () => {

@@ -43,7 +43,7 @@ export function submissionsCsv(
   /** The instructor's feedback: a comment, the adjustment and its reason, the final score and each rubric criterion. */
   extras?: { rubric: readonly RubricCriterion[]; feedback: ReadonlyMap<string, FeedbackView> },
 ): string {
-  const header = ['student', 'student_id', 'submission_id', 'submitted_at', 'attempts', 'latest', 'score', 'passed'];
+  const header = ['student', 'student_id', 'submission_id', 'submitted_at', 'attempts', 'latest', 'score', 'passed', 'late'];
   for (const t of targets) header.push(`${t.label}: passed`, `${t.label}: score`);
   if (extras) {
     header.push('comment', 'adjustment', 'adjustment_reason', 'final_score');
@@ -52,7 +52,7 @@ export function submissionsCsv(
   }
   const lines = [header.map(csvCell).join(',')];
   for (const r of rows) {
-    const cells: (string | number | boolean)[] = [r.displayName, r.studentId, r.id, r.createdAt, r.attempts, r.latest, r.score, r.passed];
+    const cells: (string | number | boolean)[] = [r.displayName, r.studentId, r.id, r.createdAt, r.attempts, r.latest, r.score, r.passed, r.late];
     for (const t of targets) {
       const g = r.targets.find((x) => x.key === t.key);
       cells.push(g ? g.passed : '', g ? g.score : '');

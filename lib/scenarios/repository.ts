@@ -24,6 +24,8 @@ import { hitRateLimits, type RateDecision, type RateHit } from './rate-limit';
 import { sampleBySlug, type SampleScenario } from './sample-definitions';
 import { hashSecret, newSecret, secretMatches } from './secrets';
 import { seedSampleScenarios } from './seed';
+import { authorizeCoInstructor, type ManageAccess } from './access';
+import { nameKey } from './names';
 
 /**
  * Scenarios, students and submissions in the database. Every function takes
@@ -35,6 +37,8 @@ import { seedSampleScenarios } from './seed';
 export interface ScenarioRecord {
   row: ScenarioRow;
   config: ScenarioConfig;
+  /** Who was let in to manage it: the owner's key or a co-instructor's (lib/scenarios/access.ts). */
+  access?: ManageAccess;
 }
 
 /**
@@ -114,7 +118,9 @@ export async function findScenario(slug: string): Promise<ScenarioRecord | null>
 export async function authorizeManage(slug: string, key: string | null): Promise<ScenarioRecord | null> {
   const found = key && SECRET_PATTERN.test(key) ? await findScenario(slug) : null;
   const ok = secretMatches(key, found?.row.manageKeyHash);
-  return ok && found ? found : null;
+  if (ok && found) return { ...found, access: { kind: 'owner' } };
+  // A co-instructor's key (checked in the database on every request, so a revoked key is refused at once everywhere).
+  return found && key ? authorizeCoInstructor(found, key) : null;
 }
 
 export async function rotateManageKey(rec: ScenarioRecord): Promise<string> {
@@ -128,6 +134,9 @@ export async function updateScenario(rec: ScenarioRecord, patch: ManagePatch): P
     ...rec.config,
     ...(patch.leaderboard !== undefined ? { leaderboard: patch.leaderboard } : {}),
     ...(patch.deadline !== undefined ? { deadline: patch.deadline } : {}),
+    ...(patch.leaderboardNames !== undefined ? { leaderboardNames: patch.leaderboardNames } : {}),
+    ...(patch.latePolicy !== undefined ? { latePolicy: patch.latePolicy } : {}),
+    ...(patch.rosterOnly !== undefined ? { rosterOnly: patch.rosterOnly } : {}),
   };
   const row = await db().scenario.update({
     where: { id: rec.row.id },
@@ -145,12 +154,17 @@ export async function deleteScenario(rec: ScenarioRecord): Promise<void> {
   await db().scenario.deleteMany({ where: { id: rec.row.id } });
 }
 
-/** Why a submission made at `now` would be refused, or null when it would be accepted. */
-export function closedReason(rec: ScenarioRecord, now = new Date()): string | null {
+/**
+ * Why a submission made at `now` would be refused, or null when it would be
+ * accepted. `deadline` is a student's own (an extension, lib/scenarios/deadlines.ts);
+ * under the "accept" late policy a passed deadline refuses nothing (the
+ * submission is flagged late instead).
+ */
+export function closedReason(rec: ScenarioRecord, now = new Date(), deadline = rec.config.deadline): string | null {
   if (rec.row.archivedAt) return 'The instructor has archived this scenario; it is read-only.';
   if (rec.row.status !== 'open') return 'The instructor has closed submissions.';
-  if (rec.config.deadline && now.getTime() > Date.parse(rec.config.deadline)) {
-    return `The deadline (${rec.config.deadline}) has passed.`;
+  if (deadline && now.getTime() > Date.parse(deadline) && rec.config.latePolicy !== 'accept') {
+    return `The deadline (${deadline}) has passed.`;
   }
   return null;
 }
@@ -169,6 +183,10 @@ export function toPublicScenario(rec: ScenarioRecord, now = new Date()): PublicS
     scoreVisibility: config.scoreVisibility,
     scoresReleased: row.scoresReleased,
     leaderboard: config.leaderboard,
+    leaderboardNames: config.leaderboardNames,
+    latePolicy: config.latePolicy,
+    rosterOnly: config.rosterOnly,
+    classCodeOn: row.classCode !== null,
     isSample: row.isSample,
     archived: row.archivedAt !== null,
     workload: config.workload,
@@ -232,7 +250,8 @@ export interface StudentRecord {
 export async function joinScenario(rec: ScenarioRecord, displayName: string): Promise<{ student: StudentRecord; resumeToken: string }> {
   const resumeToken = newSecret();
   const student = await db().student.create({
-    data: { id: randomId(), scenarioId: rec.row.id, displayName, resumeTokenHash: hashSecret(resumeToken) },
+    // Names are unique within a scenario (lib/scenarios/names.ts); not on a public sample, whose visitors never see each other.
+    data: { id: randomId(), scenarioId: rec.row.id, displayName, nameKey: rec.row.isSample ? null : nameKey(displayName), resumeTokenHash: hashSecret(resumeToken) },
     select: { id: true, displayName: true, createdAt: true },
   });
   return { student, resumeToken };
@@ -279,10 +298,12 @@ export interface StudentSubmission {
   score: number | null;
   passed: boolean | null;
   grade: ScenarioGrade | null;
+  /** Submitted after the student's deadline, accepted under the late policy. */
+  late: boolean;
 }
 
 function forStudent(
-  s: { id: string; createdAt: Date; score: number; passed: boolean; grade: string },
+  s: { id: string; createdAt: Date; score: number; passed: boolean; grade: string; late: boolean },
   visibility: { scoreVisibility: ScoreVisibility; scoresReleased: boolean },
 ): StudentSubmission {
   const visible = scoresVisible(visibility);
@@ -292,6 +313,7 @@ function forStudent(
     score: visible ? s.score : null,
     passed: visible ? s.passed : null,
     grade: visible ? (JSON.parse(s.grade) as ScenarioGrade) : null,
+    late: s.late,
   };
 }
 
@@ -304,7 +326,7 @@ export type SubmitResult =
   | { ok: false; refused: Extract<RateDecision, { ok: false }> }
   | { ok: false; keyReused: string };
 
-const submissionSelect = { id: true, createdAt: true, score: true, passed: true, grade: true, document: true } as const;
+const submissionSelect = { id: true, createdAt: true, score: true, passed: true, grade: true, document: true, late: true } as const;
 
 /**
  * The answer to a retry: the student's submission stored under `key` when it
@@ -362,7 +384,11 @@ export async function submitDesign(
   student: StudentRecord,
   design: Design | GradedDesign,
   limits: RateHit[] = [],
-  options: { idempotencyKey?: string | null; /** The caller already asked `replayedSubmission`. */ keyChecked?: boolean } = {},
+  options: {
+    idempotencyKey?: string | null;
+    /** The caller already asked `replayedSubmission`. */ keyChecked?: boolean;
+    /** After the student's deadline, accepted under the late policy (lib/scenarios/deadlines.ts). */ late?: boolean;
+  } = {},
 ): Promise<SubmitResult> {
   const document = 'document' in design ? design.document : JSON.stringify(design);
   const key = options.idempotencyKey ?? null;
@@ -380,6 +406,7 @@ export async function submitDesign(
     score: grade.score,
     passed: grade.passed,
     idempotencyKey: key,
+    late: options.late ?? false,
   };
   let result;
   try {
@@ -414,7 +441,7 @@ export async function studentWork(
   const rows = await db().submission.findMany({
     where: { scenarioId: rec.row.id, studentId: student.id },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    select: { id: true, createdAt: true, score: true, passed: true, grade: true },
+    select: { id: true, createdAt: true, score: true, passed: true, grade: true, late: true },
   });
   const latest = rows[0]
     ? await db().submission.findUnique({ where: { id: rows[0].id }, select: { document: true } })
@@ -444,6 +471,8 @@ export interface SubmissionSummary {
   /** How many times this student has submitted (on the latest row). */
   attempts: number;
   latest: boolean;
+  /** Submitted after the student's deadline (accepted under the late policy). */
+  late: boolean;
 }
 
 /**
@@ -455,7 +484,7 @@ export async function listSubmissions(rec: ScenarioRecord, options: { all?: bool
     // Not a removed student's: a submission that committed while they were being removed stays out of sight.
     where: { scenarioId: rec.row.id, student: { NOT: { resumeTokenHash: { startsWith: REMOVED_MARK } } } },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    select: { id: true, studentId: true, createdAt: true, score: true, passed: true, grade: true, student: { select: { displayName: true } } },
+    select: { id: true, studentId: true, createdAt: true, score: true, passed: true, grade: true, late: true, student: { select: { displayName: true } } },
   });
   const attempts = new Map<string, number>();
   for (const r of rows) attempts.set(r.studentId, (attempts.get(r.studentId) ?? 0) + 1);
@@ -477,6 +506,7 @@ export async function listSubmissions(rec: ScenarioRecord, options: { all?: bool
       monthlyCostUsd: costOfGrade(grade),
       attempts: attempts.get(r.studentId) ?? 1,
       latest,
+      late: r.late,
     });
   }
   return out;
@@ -569,7 +599,7 @@ export async function leaderboard(rec: ScenarioRecord): Promise<LeaderboardEntry
  * apart from a mistyped one: the name is erased, every submission deleted,
  * and the token hash kept behind this mark, where no token lookup finds it.
  */
-const REMOVED_MARK = 'removed:';
+export const REMOVED_MARK = 'removed:';
 
 export const REMOVED_STUDENT_MESSAGE =
   'Your instructor removed you from this scenario, with your submissions, so this resume link no longer works. Ask your instructor if you should join again.';
@@ -612,8 +642,10 @@ export async function removeStudent(rec: ScenarioRecord, studentId: string): Pro
     db().submission.deleteMany({ where: { studentId: student.id, scenarioId: rec.row.id } }),
     db().student.update({
       where: { id: student.id },
-      data: { displayName: '', resumeTokenHash: `${REMOVED_MARK}${student.resumeTokenHash}` },
+      // The name is free again; a class-list entry they joined as goes back to "not joined".
+      data: { displayName: '', nameKey: null, resumeTokenHash: `${REMOVED_MARK}${student.resumeTokenHash}` },
     }),
+    db().rosterEntry.updateMany({ where: { studentId: student.id }, data: { studentId: null } }),
   ]);
   return { studentId: student.id, displayName: student.displayName, submissions: deleted.count };
 }

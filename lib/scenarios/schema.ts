@@ -11,6 +11,7 @@ import { stableJson } from '../design/stable-json';
 import { KINDS, type Kind } from '../engine/kinds';
 import type { Design, Workload } from '../engine/types';
 import { DEFAULT_SLOS, stageTarget, STAGE_TARGETS } from './stages';
+import { LEADERBOARD_NAMES, type LeaderboardNames } from './names';
 
 /** Largest brief, in bytes of UTF-8 Markdown. Larger is refused with 413. */
 export const MAX_BRIEF_BYTES = 20 * 1024;
@@ -47,6 +48,14 @@ export const SCORE_VISIBILITY_FOR_INSTRUCTORS: Record<ScoreVisibility, string> =
   'on-submit': 'when they submit',
   'after-release': 'after you release them',
 };
+
+/** After a student's deadline: refuse the submission (the default), or accept it flagged as late. */
+export const LATE_POLICIES = ['refuse', 'accept'] as const;
+export type LatePolicy = (typeof LATE_POLICIES)[number];
+
+const latePolicySchema = z.enum(LATE_POLICIES, { error: `latePolicy must be one of ${LATE_POLICIES.join(', ')}` });
+const leaderboardNamesSchema = z.enum(LEADERBOARD_NAMES, { error: `leaderboardNames must be one of ${LEADERBOARD_NAMES.join(', ')}` });
+const rosterOnlySchema = z.boolean({ error: 'rosterOnly must be true or false' });
 
 export const SCENARIO_STATUSES = ['open', 'closed'] as const;
 export type ScenarioStatus = (typeof SCENARIO_STATUSES)[number];
@@ -214,6 +223,10 @@ const configSchema = (stored: boolean) =>
         .default(null),
       leaderboard: z.boolean({ error: 'leaderboard must be true or false' }).default(false),
       rubric: rubricSchema.default([]),
+      // Class roster and deadlines (lib/scenarios/roster.ts, deadlines.ts).
+      leaderboardNames: leaderboardNamesSchema.default('initials'),
+      latePolicy: latePolicySchema.default('refuse'),
+      rosterOnly: rosterOnlySchema.default(false),
     })
     .superRefine((c, ctx) => {
       const seen = new Set<string>();
@@ -267,7 +280,11 @@ export const createScenarioSchema = z.strictObject({
 export type CreateScenarioInput = z.input<typeof createScenarioSchema>;
 export type CreateScenario = z.output<typeof createScenarioSchema>;
 
-export const joinSchema = z.strictObject({ displayName: plainText('displayName', MAX_DISPLAY_NAME_CHARS) });
+export const joinSchema = z.strictObject({
+  displayName: plainText('displayName', MAX_DISPLAY_NAME_CHARS),
+  /** The class code, when joining as a name on the class list (lib/scenarios/roster.ts). */
+  classCode: z.string({ error: 'classCode must be text' }).max(40, { error: 'classCode must be at most 40 characters' }).optional(),
+});
 
 export const submitSchema = z.strictObject({ design: designField('design') });
 
@@ -280,9 +297,12 @@ export const managePatchSchema = z
       .datetime({ offset: true, error: 'deadline must be an ISO date and time such as 2026-12-01T17:00:00Z' })
       .nullable()
       .optional(),
+    leaderboardNames: leaderboardNamesSchema.optional(),
+    latePolicy: latePolicySchema.optional(),
+    rosterOnly: rosterOnlySchema.optional(),
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), {
-    error: 'send at least one of status, scoresReleased, leaderboard, deadline',
+    error: 'send at least one of status, scoresReleased, leaderboard, deadline, leaderboardNames, latePolicy, rosterOnly',
   });
 export type ManagePatch = z.output<typeof managePatchSchema>;
 
@@ -491,6 +511,14 @@ export interface PublicScenario {
   scoreVisibility: ScoreVisibility;
   scoresReleased: boolean;
   leaderboard: boolean;
+  /** What the leaderboard shows of names. */
+  leaderboardNames: LeaderboardNames;
+  /** After the deadline: refuse, or accept and flag as late. */
+  latePolicy: LatePolicy;
+  /** Only students on the class list may join. */
+  rosterOnly: boolean;
+  /** Students on the class list can join by typing the class code. */
+  classCodeOn: boolean;
   isSample: boolean;
   /** Archived by the instructor: read-only, nothing can be submitted. */
   archived: boolean;

@@ -34,6 +34,9 @@ interface Fixture {
   submissionId: string;
   studentId: string;
   designId: string;
+  entryId: string;
+  keyId: string;
+  joinToken: string;
 }
 
 beforeAll(async () => {
@@ -57,7 +60,12 @@ async function makeFixture(): Promise<Fixture> {
   const sub = await repo.submitDesign(rec, student, scaledDesign(2));
   if (!sub.ok) throw new Error('the fixture submission was refused');
   const designId = await saveDesign(scaledDesign(2));
-  return { slug: a.slug, manageKey: a.manageKey, otherKey: b.manageKey, token: resumeToken, submissionId: sub.submission.id, studentId: student.id, designId };
+  // A class-list entry (with its join link) and a co-instructor key, for the roster and key routes.
+  const owner = (await repo.authorizeManage(a.slug, a.manageKey))!;
+  const { added } = await (await import('@/lib/scenarios/roster')).addRoster(owner, 'Ben Ode');
+  const { key } = await (await import('@/lib/scenarios/access')).createKey(owner, 'TA');
+  const joinToken = added[0].joinUrl.slice(added[0].joinUrl.indexOf('#join=') + 6);
+  return { slug: a.slug, manageKey: a.manageKey, otherKey: b.manageKey, token: resumeToken, submissionId: sub.submission.id, studentId: student.id, designId, entryId: added[0].id, keyId: key.id, joinToken };
 }
 
 // ---------------------------------------------------------------------------
@@ -120,6 +128,10 @@ function validBody(route: string): unknown {
   if (route.endsWith('/students')) return { displayName: 'Ada' };
   if (route.endsWith('/submissions')) return { design: scaledDesign(3) };
   if (route.endsWith('/manage')) return { status: 'closed', scoresReleased: true, leaderboard: true, deadline: '2030-01-01T00:00:00Z' };
+  if (route.endsWith('/join-link')) return { token: NAMES.joinToken };
+  if (route.endsWith('/manage/roster')) return { text: 'Cleo Park\nDan <dan@school.edu>' };
+  if (route.endsWith('/manage/keys')) return { label: 'TA Priya' };
+  if (route.endsWith('/manage/extensions')) return { name: 'Ada', deadline: '2030-01-01T00:00:00Z' };
   if (route === 'designs') return scaledDesign(2);
   if (route.endsWith('/manage/feedback')) return { released: true };
   if (route.endsWith('/[id]/feedback')) return { comment: 'Good start', adjustment: 5, adjustmentReason: 'explained it', rubricPoints: {} };
@@ -143,12 +155,12 @@ function bodies(route: string): fc.Arbitrary<string | undefined> {
 
 /** Where a request names the fixture's credentials: filled in when sent, since the fuzzing replaces the key and removes students. */
 const CREDENTIALS = { manage: '<manage-key>', token: '<student-token>', other: '<other-key>' } as const;
-const NAMES = { slug: '<slug>', submission: '<submission-id>', student: '<student-id>', design: '<design-id>' } as const;
+const NAMES = { slug: '<slug>', submission: '<submission-id>', student: '<student-id>', design: '<design-id>', entry: '<entry-id>', key: '<key-id>', joinToken: '<join-token>' } as const;
 
 function requests(route: string, served: string[]) {
   const often = <T>(usual: fc.Arbitrary<T>, rare: fc.Arbitrary<T>) => fc.oneof({ arbitrary: usual, weight: 4 }, { arbitrary: rare, weight: 1 });
   const slug = often(fc.constantFrom<string>(NAMES.slug, NAMES.slug, 'sample-daily-byte', 'sample-scale-out'), fc.oneof(fc.constant('a'.repeat(64)), oddText));
-  const id = often(fc.constantFrom<string>(NAMES.submission, NAMES.student, NAMES.design), fc.oneof(fc.constant('abcdefghijklmnop'), oddText));
+  const id = often(fc.constantFrom<string>(NAMES.submission, NAMES.student, NAMES.design, NAMES.entry, NAMES.key), fc.oneof(fc.constant('abcdefghijklmnop'), oddText));
   const credential = often(
     fc.constantFrom<string>(CREDENTIALS.manage, CREDENTIALS.token, CREDENTIALS.other),
     fc.oneof(fc.constant('k'.repeat(43)), oddText.filter((s) => /^[\x20-\x7e]*$/.test(s))),
@@ -178,7 +190,15 @@ function requests(route: string, served: string[]) {
 
 /** A request the route should serve: the fixture's own names and credentials, a valid body. */
 function wellFormed(route: string, method: string): FuzzRequest {
-  const id = route.includes('submissions/[id]') ? NAMES.submission : route.includes('[studentId]') ? NAMES.student : NAMES.design;
+  const id = route.includes('submissions/[id]')
+    ? NAMES.submission
+    : route.includes('[studentId]')
+      ? NAMES.student
+      : route.includes('[entryId]')
+        ? NAMES.entry
+        : route.includes('[keyId]')
+          ? NAMES.key
+          : NAMES.design;
   return {
     method,
     slug: NAMES.slug,
@@ -225,11 +245,14 @@ describe('fuzzing every route', () => {
                 .replace(NAMES.slug, fixture.slug)
                 .replace(NAMES.submission, fixture.submissionId)
                 .replace(NAMES.student, fixture.studentId)
-                .replace(NAMES.design, fixture.designId);
+                .replace(NAMES.design, fixture.designId)
+                .replace(NAMES.entry, fixture.entryId)
+                .replace(NAMES.key, fixture.keyId)
+                .replace(NAMES.joinToken, fixture.joinToken);
             r = { ...r, slug: fill(r.slug), id: fill(r.id) };
             const handler = mod[r.method] ?? (r.method === 'HEAD' ? mod.GET : undefined);
             if (!handler) throw new Error(`${r.method} ${route} is not exported`);
-            const url = `http://test.local/api/${route.replace('[slug]', encodeURIComponent(r.slug)).replace(/\[(id|studentId)\]/, encodeURIComponent(r.id))}${r.query}`;
+            const url = `http://test.local/api/${route.replace('[slug]', encodeURIComponent(r.slug)).replace(/\[(id|studentId|entryId|keyId)\]/, encodeURIComponent(r.id))}${r.query}`;
             const headers = new Headers();
             for (const [k, v] of Object.entries(r.headers)) {
               try {
@@ -239,8 +262,8 @@ describe('fuzzing every route', () => {
               }
             }
             const withBody = r.body !== undefined && !['GET', 'HEAD'].includes(r.method);
-            const req = new Request(url, { method: r.method, headers, body: withBody ? r.body : undefined });
-            const res = await handler(req, { params: Promise.resolve({ slug: r.slug, id: r.id, studentId: r.id, path: r.rest }) });
+            const req = new Request(url, { method: r.method, headers, body: withBody ? fill(r.body!) : undefined });
+            const res = await handler(req, { params: Promise.resolve({ slug: r.slug, id: r.id, studentId: r.id, entryId: r.id, keyId: r.id, path: r.rest }) });
             const text = await res.text();
             tally.set(res.status, (tally.get(res.status) ?? 0) + 1);
             // What the fuzzing destroyed (a replaced key, a deleted scenario, a removed student), made again for the next input.

@@ -180,9 +180,10 @@ describe(`rate-limit policy (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'S
   it('takes 2,000 submissions a minute from one school address, then 429 until the minute ends; other addresses go on', async () => {
     const slug = await newScenario();
     const school = newAddress();
-    const join = async (address: string) => ((await (await joinFrom(slug, address)).json()) as { resumeToken: string }).resumeToken;
-    const [a, b] = [await join(school), await join(school)];
-    const elsewhere = await join(newAddress());
+    // Names are unique within a scenario.
+    const join = async (address: string, name: string) => ((await (await joinFrom(slug, address, name)).json()) as { resumeToken: string }).resumeToken;
+    const [a, b] = [await join(school, 'Student A'), await join(school, 'Student B')];
+    const elsewhere = await join(newAddress(), 'Student C');
     const send = (token: string, address: string) =>
       call(routes.submit, { body: { design: scaledDesign(2) }, params: { slug }, headers: { 'x-student-token': token }, address });
     await freshWindow(60, 20);

@@ -54,6 +54,17 @@ const REACHES_DB: [route: string, method: string, url: string, init: { body?: un
   ['scenarios/[slug]/manage/submissions/[id]', 'GET', `/api/scenarios/sample-scale-out/manage/submissions/${ID}`, { headers: { 'x-manage-key': KEY } }],
   ['scenarios/[slug]/manage/submissions/[id]', 'DELETE', `/api/scenarios/sample-scale-out/manage/submissions/${ID}`, { headers: { 'x-manage-key': KEY } }],
   ['scenarios/[slug]/manage/students/[studentId]', 'DELETE', `/api/scenarios/sample-scale-out/manage/students/${ID}`, { headers: { 'x-manage-key': KEY } }],
+  ['scenarios/[slug]/join-link', 'POST', '/api/scenarios/sample-scale-out/join-link', { body: { token: KEY } }],
+  ['scenarios/[slug]/manage/roster', 'GET', '/api/scenarios/sample-scale-out/manage/roster', { headers: { 'x-manage-key': KEY } }],
+  ['scenarios/[slug]/manage/roster', 'POST', '/api/scenarios/sample-scale-out/manage/roster', { body: { text: 'Ava' }, headers: { 'x-manage-key': KEY } }],
+  ['scenarios/[slug]/manage/roster/[entryId]', 'POST', `/api/scenarios/sample-scale-out/manage/roster/${ID}`, { body: {}, headers: { 'x-manage-key': KEY } }],
+  ['scenarios/[slug]/manage/roster/[entryId]', 'DELETE', `/api/scenarios/sample-scale-out/manage/roster/${ID}`, { headers: { 'x-manage-key': KEY } }],
+  ['scenarios/[slug]/manage/class-code', 'POST', '/api/scenarios/sample-scale-out/manage/class-code', { body: {}, headers: { 'x-manage-key': KEY } }],
+  ['scenarios/[slug]/manage/class-code', 'DELETE', '/api/scenarios/sample-scale-out/manage/class-code', { headers: { 'x-manage-key': KEY } }],
+  ['scenarios/[slug]/manage/keys', 'GET', '/api/scenarios/sample-scale-out/manage/keys', { headers: { 'x-manage-key': KEY } }],
+  ['scenarios/[slug]/manage/keys', 'POST', '/api/scenarios/sample-scale-out/manage/keys', { body: { label: 'TA' }, headers: { 'x-manage-key': KEY } }],
+  ['scenarios/[slug]/manage/keys/[keyId]', 'DELETE', `/api/scenarios/sample-scale-out/manage/keys/${ID}`, { headers: { 'x-manage-key': KEY } }],
+  ['scenarios/[slug]/manage/extensions', 'PUT', '/api/scenarios/sample-scale-out/manage/extensions', { body: { name: 'Ada', deadline: null }, headers: { 'x-manage-key': KEY } }],
   ['designs', 'POST', '/api/designs', { body: scaledDesign(2) }],
   ['designs/[id]', 'GET', `/api/designs/${ID}`, {}],
 ];
@@ -62,7 +73,7 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
 
 async function send([route, method, url, init]: (typeof REACHES_DB)[number]): Promise<Response> {
   const mod = (await import(`@/app/api/${route}/route`)) as Record<string, Handler>;
-  const params: Record<string, string> = { slug: url.split('/')[3] ?? '', id: ID, studentId: ID };
+  const params: Record<string, string> = { slug: url.split('/')[3] ?? '', id: ID, studentId: ID, entryId: ID, keyId: ID };
   const headers: Record<string, string> = { 'x-forwarded-for': '192.0.2.77', ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers };
   const req = new Request(`http://test.local${url}`, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
   return mod[method](req, { params: Promise.resolve(params) });

@@ -102,11 +102,11 @@ describe(`scenario API bad input (${process.env.TEST_DATABASE_URL ? 'PostgreSQL'
     const { slug, manageKey } = await saved();
     const before = await snapshot();
     const joinExtra = await refusal(await call(routes.join, { body: { displayName: 'Bob', role: 'admin' }, params: { slug }, address: newAddress() }));
-    expect(joinExtra.issues).toEqual([{ path: '', message: 'unknown field "role"; the fields are displayName' }]);
+    expect(joinExtra.issues).toEqual([{ path: '', message: 'unknown field "role"; the fields are displayName, classCode' }]);
     const patchExtra = await refusal(
       await call(routes.patch, { method: 'PATCH', body: { status: 'closed', title: 'New' }, params: { slug }, headers: { 'x-manage-key': manageKey } }),
     );
-    expect(patchExtra.issues).toEqual([{ path: '', message: 'unknown field "title"; the fields are status, scoresReleased, leaderboard, deadline' }]);
+    expect(patchExtra.issues).toEqual([{ path: '', message: 'unknown field "title"; the fields are status, scoresReleased, leaderboard, deadline, leaderboardNames, latePolicy, rosterOnly' }]);
     const usersInWorkload = await refusal(await call(routes.create, { body: scenarioInput({}, { workload: { users: 5000 } }), address: newAddress() }));
     expect(usersInWorkload.issues).toHaveLength(1);
     expect(usersInWorkload.issues[0]).toMatchObject({ path: 'config.workload', message: expect.stringMatching(/^unknown field "users"; the fields are requestsPerUserPerDay, peakFactor/) });
@@ -123,7 +123,7 @@ describe(`scenario API bad input (${process.env.TEST_DATABASE_URL ? 'PostgreSQL'
     const join = await call(routes.join, { body: { displayName: 'Bob', [longKey]: 'admin' }, params: { slug }, address: newAddress() });
     const joinText = await join.clone().text();
     expect(joinText.length).toBeLessThan(500);
-    expect((await refusal(join)).issues).toEqual([{ path: '', message: `${expected}; the fields are displayName` }]);
+    expect((await refusal(join)).issues).toEqual([{ path: '', message: `${expected}; the fields are displayName, classCode` }]);
     const create = await call(routes.create, { body: scenarioInput({}, { startingDesign: { ...scaledDesign(1), [longKey]: 1 } }), address: newAddress() });
     expect((await create.clone().text()).length).toBeLessThan(500);
     expect((await refusal(create)).issues).toEqual([

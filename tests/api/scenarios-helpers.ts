@@ -105,6 +105,8 @@ export function scenarioInput(overrides: Record<string, unknown> = {}, config: R
       referenceDesign: scaledDesign(4),
       scoreVisibility: 'on-submit',
       leaderboard: true,
+      // These tests read names off the leaderboard; the default shows initials only.
+      leaderboardNames: 'full',
       ...config,
     },
     ...overrides,

@@ -92,6 +92,18 @@ describe.skipIf(!pg)('two app instances on one PostgreSQL database', () => {
     expect((await request(`${at(1)}/api/scenarios/${slug}/manage`, { headers: { 'x-manage-key': manageKey } })).status).toBe(200);
   });
 
+  it('refuses a co-instructor key revoked on one instance at once on the other, and names stay unique across both', async () => {
+    const made = await request<{ manageKey: string; key: { id: string } }>(`${at(0)}/api/scenarios/${slug}/manage/keys`, { body: { label: 'TA Priya' }, headers: { 'x-manage-key': manageKey } });
+    expect(made.status).toBe(201);
+    const ta = made.body.manageKey;
+    expect((await request(`${at(1)}/api/scenarios/${slug}/manage`, { headers: { 'x-manage-key': ta } })).status).toBe(200);
+    expect((await request(`${at(1)}/api/scenarios/${slug}/manage/keys/${made.body.key.id}`, { method: 'DELETE', headers: { 'x-manage-key': manageKey } })).status).toBe(200);
+    for (const i of [0, 1]) expect((await request(`${at(i)}/api/scenarios/${slug}/manage`, { headers: { 'x-manage-key': ta } })).status).toBe(403);
+    // One name joining through both instances at once: one of them gets it.
+    const both = await Promise.all([0, 1].map((i) => request(`${at(i)}/api/scenarios/${slug}/students`, { body: { displayName: i ? 'twin name' : 'Twin Name' } })));
+    expect(both.map((b) => b.status).sort()).toEqual([201, 409]);
+  });
+
   it('applies closing submissions on one instance at once on the other', async () => {
     const joined = await request<{ resumeToken: string }>(`${at(0)}/api/scenarios/${slug}/students`, { body: { displayName: 'Late' } });
     const token = joined.body.resumeToken;

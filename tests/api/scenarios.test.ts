@@ -466,7 +466,7 @@ describe(`scenarios API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLit
       expect(res.headers.get('content-type')).toMatch(/text\/csv/);
       expect(res.headers.get('content-disposition')).toMatch(/attachment/);
       const lines = (await res.text()).trim().split('\r\n');
-      expect(lines[0]).toBe('student,student_id,submission_id,submitted_at,attempts,latest,score,passed,100K users: passed,100K users: score,200K users: passed,200K users: score,comment,adjustment,adjustment_reason,final_score');
+      expect(lines[0]).toBe('student,student_id,submission_id,submitted_at,attempts,latest,score,passed,late,100K users: passed,100K users: score,200K users: passed,200K users: score,comment,adjustment,adjustment_reason,final_score');
       expect(lines).toHaveLength(3);
       expect(lines.some((l) => l.startsWith(`"'=HYPERLINK(""http://evil"",""x"")"`))).toBe(true);
       expect(lines.some((l) => l.startsWith('"Grace, ""G"" Hopper"'))).toBe(true);

@@ -1,4 +1,5 @@
 import { findScenario, LEADERBOARD_TIE_BREAK, leaderboardFor } from '@/lib/scenarios/repository';
+import { withNamePolicy } from '@/lib/scenarios/leaderboard-names';
 import { fail, json, notFound, studentTokenOf } from '@/lib/scenarios/http';
 import { otherMethods, route } from '@/lib/http';
 
@@ -15,7 +16,8 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: str
   if (!rec) return notFound();
   const board = await leaderboardFor(rec, studentTokenOf(req));
   if (!board) return fail(404, 'This scenario has no leaderboard, or its scores are not released yet.');
-  return json({ ...board, tieBreak: LEADERBOARD_TIE_BREAK });
+  // Names only as far as the instructor allows (initials by default).
+  return json({ ...(await withNamePolicy(rec, board, studentTokenOf(req))), tieBreak: LEADERBOARD_TIE_BREAK });
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

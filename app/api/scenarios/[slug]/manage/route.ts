@@ -5,6 +5,7 @@ import {
   toManageScenario,
   updateScenario,
 } from '@/lib/scenarios/repository';
+import { accessView, requireOwner } from '@/lib/scenarios/access';
 import { managePatchSchema, MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/scenarios/schema';
 import { invalid, json, manageKeyOf, notFound, readBody } from '@/lib/scenarios/http';
 import { otherMethods, route } from '@/lib/http';
@@ -20,7 +21,7 @@ export const GET = route(async (req: Request, ctx: Ctx) => {
   if (!rec) return notFound();
   const all = new URL(req.url).searchParams.get('all') === '1';
   const [scenario, submissions] = await Promise.all([toManageScenario(rec), listSubmissions(rec, { all })]);
-  return json({ scenario, submissions });
+  return json({ scenario, submissions, access: accessView(rec) });
 });
 
 /** Opens or closes submissions, releases scores, toggles the leaderboard, sets the deadline. */
@@ -41,6 +42,7 @@ export const DELETE = route(async (req: Request, ctx: Ctx) => {
   const { slug } = await ctx.params;
   const rec = await authorizeManage(slug, manageKeyOf(req));
   if (!rec) return notFound();
+  requireOwner(rec);
   await deleteScenario(rec);
   return json({ deleted: true });
 });

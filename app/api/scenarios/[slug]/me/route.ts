@@ -1,4 +1,5 @@
 import { authorizeStudent, studentWork, toPublicScenario } from '@/lib/scenarios/repository';
+import { scenarioForStudent } from '@/lib/scenarios/deadlines';
 import { json, notFound, studentTokenOf } from '@/lib/scenarios/http';
 import { otherMethods, route } from '@/lib/http';
 
@@ -10,7 +11,9 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: str
   const auth = await authorizeStudent(slug, studentTokenOf(req));
   if (!auth) return notFound();
   const work = await studentWork(auth.scenario, auth.student);
-  return json({ student: { displayName: auth.student.displayName }, scenario: toPublicScenario(auth.scenario), ...work });
+  // With the student's own deadline (an extension) and whether a submission now would be late.
+  const scenario = await scenarioForStudent(auth.scenario, toPublicScenario(auth.scenario), auth.student);
+  return json({ student: { displayName: auth.student.displayName }, scenario, ...work });
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

@@ -1,5 +1,6 @@
 import { clientAddress, joinHits } from '@/lib/scenarios/rate-limit';
-import { findScenario, joinScenario, sweepSampleStudents } from '@/lib/scenarios/repository';
+import { findScenario, sweepSampleStudents } from '@/lib/scenarios/repository';
+import { joinStudent } from '@/lib/scenarios/roster';
 import { joinSchema, MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/scenarios/schema';
 import { invalid, json, limit, notFound, readBody } from '@/lib/scenarios/http';
 import { otherMethods, route } from '@/lib/http';
@@ -22,7 +23,8 @@ export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: st
   const limited = await limit(...joinHits(rec.row.id, clientAddress(req)));
   if (limited) return limited;
   if (rec.row.isSample) await sweepSampleStudents(); // a public sample keeps a visitor's work for a day only
-  const { student, resumeToken } = await joinScenario(rec, parsed.value.displayName);
+  // Unique names, the class list and the class code (lib/scenarios/roster.ts).
+  const { student, resumeToken } = await joinStudent(rec, parsed.value, clientAddress(req));
   return json({ displayName: student.displayName, resumeToken, resumeUrl: `/s/${slug}#resume=${resumeToken}` }, 201);
 });
 

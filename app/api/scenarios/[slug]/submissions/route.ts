@@ -1,6 +1,7 @@
 import { MAX_DESIGN_BYTES } from '@/lib/design/schema';
 import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
-import { authorizeStudent, closedReason, replayedSubmission, submitDesign, type SubmitResult } from '@/lib/scenarios/repository';
+import { authorizeStudent, replayedSubmission, submitDesign, type SubmitResult } from '@/lib/scenarios/repository';
+import { submissionWindow } from '@/lib/scenarios/deadlines';
 import { MAX_SUBMIT_BYTES } from '@/lib/scenarios/schema';
 import { fail, invalid, json, notFound, readText, studentTokenOf, tooLarge, tooMany } from '@/lib/scenarios/http';
 import { GradingBusy, gradingCapMessage, gradingPool, GradingTimeout, MAX_GRADED_COMPONENTS, MAX_GRADED_CONNECTIONS } from '@/lib/scenarios/grading-pool';
@@ -70,8 +71,9 @@ export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: st
     const earlier = await replayedSubmission(auth.scenario, auth.student, idempotencyKey, graded);
     if (earlier) return answer(earlier);
   }
-  const reason = closedReason(auth.scenario);
-  if (reason) return fail(409, reason);
+  // The student's own deadline (an extension) and the late policy: refused, or accepted and flagged late.
+  const window = await submissionWindow(auth.scenario, auth.student);
+  if (!window.ok) return fail(409, window.reason);
 
   // The rate limits are counted in the same transaction as the insert: one commit.
   const result = await submitDesign(
@@ -82,7 +84,7 @@ export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: st
       { rule: RATE_RULES.submitStudent, subject: auth.student.id },
       { rule: RATE_RULES.submitAddress, subject: clientAddress(req) },
     ],
-    { idempotencyKey, keyChecked: true },
+    { idempotencyKey, keyChecked: true, late: window.late },
   );
   return answer(result);
 });

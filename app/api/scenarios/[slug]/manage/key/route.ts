@@ -1,4 +1,5 @@
 import { authorizeManage, rotateManageKey } from '@/lib/scenarios/repository';
+import { requireOwner } from '@/lib/scenarios/access';
 import { json, manageKeyOf, notFound } from '@/lib/scenarios/http';
 import { otherMethods, route } from '@/lib/http';
 
@@ -9,6 +10,7 @@ export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: st
   const { slug } = await ctx.params;
   const rec = await authorizeManage(slug, manageKeyOf(req));
   if (!rec) return notFound();
+  requireOwner(rec); // a co-instructor cannot lock the owner out
   const manageKey = await rotateManageKey(rec);
   return json({ manageKey, manageUrl: `/s/${slug}/manage#key=${manageKey}` });
 });
