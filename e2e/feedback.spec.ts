@@ -1,5 +1,9 @@
 import fs from 'node:fs';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { fromOwnAddress } from './addresses';
+
+// Its instructors create many scenarios: they do so from an address of their own.
+test.use(fromOwnAddress(3));
 
 /**
  * Issue 19, feedback and reuse, with an instructor and students each in a

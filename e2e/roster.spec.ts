@@ -1,5 +1,9 @@
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { fromOwnAddress } from './addresses';
+
+// Its instructors create many scenarios: they do so from an address of their own.
+test.use(fromOwnAddress(2));
 
 /**
  * A class meeting with several students: the instructor pastes the class
@@ -65,7 +69,7 @@ async function submitOnPage(p: Page) {
 test('the instructor pastes a class list; one student joins by link, one by class code; the dashboard shows who never joined; the leaderboard shows initials', async ({ browser, request }, testInfo) => {
   const c = await newClass(request);
   const teacher = await page(browser);
-  await teacher.goto(c.manageUrl);
+  await teacher.goto(`${c.manageUrl}&tab=roster`);
   const panel = teacher.getByRole('region', { name: 'Class', exact: true });
   await expect(panel.getByText('Nobody yet.')).toBeVisible();
 
@@ -102,7 +106,7 @@ test('the instructor pastes a class list; one student joins by link, one by clas
   await ben.getByLabel('Your name or email').fill('ben@school.edu');
   await ben.getByLabel(/^Class code/).fill('WRONG-CODE');
   await ben.getByRole('button', { name: 'Start designing' }).click();
-  await expect(ben.getByRole('alert')).toContainText('That class code is not right');
+  await expect(ben.getByRole('main').getByRole('alert')).toContainText('That class code is not right');
   await ben.getByLabel(/^Class code/).fill(code.toLowerCase());
   await ben.screenshot({ path: shot(testInfo, 'student-join-390.png') });
   await ben.getByRole('button', { name: 'Start designing' }).click();
@@ -113,7 +117,7 @@ test('the instructor pastes a class list; one student joins by link, one by clas
   await other.goto(c.studentUrl);
   await other.getByLabel('Your name or email').fill('cleo park');
   await other.getByRole('button', { name: 'Start designing' }).click();
-  await expect(other.getByRole('alert')).toContainText('“Cleo Park” is on the class list: join with the personal link your instructor sent you, or enter the class code');
+  await expect(other.getByRole('main').getByRole('alert')).toContainText('“Cleo Park” is on the class list: join with the personal link your instructor sent you, or enter the class code');
 
   await submitOnPage(ava);
   await submitOnPage(ben);
@@ -139,7 +143,7 @@ test('the instructor pastes a class list; one student joins by link, one by clas
   expect(api).not.toContain('Smith');
 
   const phone = await page(browser, 390, 844);
-  await phone.goto(c.manageUrl);
+  await phone.goto(`${c.manageUrl}&tab=roster`);
   await expect(classRow(phone, 'Cleo Park')).toContainText('Not joined');
   await phone.getByRole('region', { name: 'Class', exact: true }).scrollIntoViewIfNeeded();
   await phone.screenshot({ path: shot(testInfo, 'dashboard-390.png'), fullPage: true });
@@ -169,7 +173,7 @@ test('"Not you?" on a shared computer lets a second student join without touchin
   // Dana's name is hers: a clash is refused with a clear message.
   await shared.getByLabel('Display name').fill('dana  LEE');
   await shared.getByRole('button', { name: 'Start designing' }).click();
-  await expect(shared.getByRole('alert')).toContainText('Someone in this scenario already uses the name “dana  LEE”');
+  await expect(shared.getByRole('main').getByRole('alert')).toContainText('Someone in this scenario already uses the name “dana  LEE”');
   await shared.getByLabel('Display name').fill('Eli Moss');
   await shared.getByRole('button', { name: 'Start designing' }).click();
   await expect(shared.getByText('Working as Eli Moss')).toBeVisible();
@@ -190,7 +194,7 @@ test('"Not you?" on a shared computer lets a second student join without touchin
 test('a teaching assistant’s key opens the dashboard until the owner revokes it; then it is refused', async ({ browser, request }, testInfo) => {
   const c = await newClass(request);
   const owner = await page(browser);
-  await owner.goto(c.manageUrl);
+  await owner.goto(`${c.manageUrl}&tab=roster`);
   const access = owner.getByRole('region', { name: 'Co-instructors', exact: true });
   await access.getByRole('button', { name: 'Create key' }).click();
   await expect(access.getByRole('alert')).toContainText('Name whose key this is');
@@ -201,10 +205,15 @@ test('a teaching assistant’s key opens the dashboard until the owner revokes i
   expect(link).not.toContain(c.manageKey);
 
   const ta = await page(browser);
-  await ta.goto(link);
+  await ta.goto(`${link}&tab=settings`);
   await expect(ta.getByRole('heading', { name: 'Scale the shop, section A' })).toBeVisible();
   await expect(ta.getByTestId('signed-in-as')).toContainText('co-instructor key “TA Priya”');
+  // Settings: the owner's own key and the scenario's deletion are not a teaching assistant's to use.
+  await expect(ta.getByRole('button', { name: 'Close submissions' })).toBeVisible();
   await expect(ta.getByRole('button', { name: 'Replace the manage key' })).toBeHidden();
+  await expect(ta.getByRole('button', { name: 'Delete scenario' })).toBeHidden();
+  await ta.getByRole('tab', { name: 'Roster' }).click();
+  await expect(ta.getByRole('region', { name: 'Class', exact: true })).toBeVisible();
   await expect(ta.getByRole('button', { name: 'Create key' })).toHaveCount(0);
 
   await owner.reload();
@@ -223,7 +232,7 @@ test('a teaching assistant’s key opens the dashboard until the owner revokes i
   expect(refused.status()).toBe(403);
 
   const phone = await page(browser, 390, 844);
-  await phone.goto(c.manageUrl);
+  await phone.goto(`${c.manageUrl}&tab=roster`);
   await phone.getByRole('region', { name: 'Co-instructors', exact: true }).scrollIntoViewIfNeeded();
   await phone.getByRole('region', { name: 'Co-instructors', exact: true }).screenshot({ path: shot(testInfo, 'access-panel-390.png') });
 });
@@ -232,7 +241,7 @@ test('after the deadline, with "accept and flag late", a submission is flagged l
   const past = new Date(Date.now() - 3600_000).toISOString();
   const c = await newClass(request, { deadline: past, latePolicy: 'accept' });
   const teacher = await page(browser);
-  await teacher.goto(c.manageUrl);
+  await teacher.goto(`${c.manageUrl}&tab=roster`);
   const panel = teacher.getByRole('region', { name: 'Class', exact: true });
   await panel.getByLabel('Add students to the class list').fill('Fay Ito\nGus Roy');
   await panel.getByRole('button', { name: 'Add to the class list' }).click();

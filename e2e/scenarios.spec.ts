@@ -64,7 +64,7 @@ const test = base.extend<{ people: { open(): Promise<Page> } }>({
 /** Publishes a scenario through the API, as the teach form does; returns its links and slug. */
 async function createScenario(request: APIRequestContext, data: { title: string; brief: string; config: Record<string, unknown> }) {
   const res = await request.post('/api/scenarios', { data });
-  expect(res.status()).toBe(201);
+  expect(res.status(), res.ok() ? '' : await res.text()).toBe(201);
   return res.json();
 }
 

@@ -51,7 +51,9 @@ export function ScenarioEditPanel({
   const [budget, setBudget] = useState(slo.monthlyBudgetUsd?.toString() ?? '');
   const [p95, setP95] = useState(slo.p95ReadMs?.toString() ?? '');
   const [availability, setAvailability] = useState(slo.availability !== undefined ? String(slo.availability * 100) : '');
-  const [rubric, setRubric] = useState<RubricCriterion[]>([]);
+  // Null until the stored rubric has loaded: an edit saved before then leaves the rubric as it is
+  // (sending an empty list would remove every criterion the instructor made).
+  const [rubric, setRubric] = useState<RubricCriterion[] | null>(null);
   const [newCriterion, setNewCriterion] = useState({ label: '', maxPoints: '10' });
   const [reference, setReference] = useState<{ design: unknown; name: string } | 'remove' | null>(null);
   const [reason, setReason] = useState('');
@@ -74,7 +76,7 @@ export function ScenarioEditPanel({
     if (num(budget) !== undefined) sloBody.monthlyBudgetUsd = num(budget);
     if (num(p95) !== undefined) sloBody.p95ReadMs = num(p95);
     if (num(availability) !== undefined) sloBody.availability = num(availability)! / 100;
-    const body: Record<string, unknown> = { title, brief, targets, slo: sloBody, rubric };
+    const body: Record<string, unknown> = { title, brief, targets, slo: sloBody, ...(rubric ? { rubric } : {}) };
     if (reference === 'remove') body.referenceDesign = null;
     else if (reference) body.referenceDesign = reference.design;
     if (reason.trim()) body.reason = reason;
@@ -217,14 +219,14 @@ export function ScenarioEditPanel({
         </fieldset>
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-slate-800">Your rubric <span className="font-normal text-slate-500">(scored by you, beside the model’s checks)</span></legend>
-          {rubric.length === 0 ? <p className="text-sm text-slate-600">No criteria yet.</p> : null}
+          {rubric === null ? <p className="text-sm text-slate-600">Loading your rubric…</p> : rubric.length === 0 ? <p className="text-sm text-slate-600">No criteria yet.</p> : null}
           <ul className="space-y-1 text-sm">
-            {rubric.map((c) => (
+            {(rubric ?? []).map((c) => (
               <li key={c.id} className="flex items-center justify-between gap-2 rounded-md border border-slate-200 px-2.5 py-1">
                 <span>
                   {c.label} <span className="text-slate-500">({c.maxPoints} points)</span>
                 </span>
-                <button type="button" className="text-sm font-medium text-saturated underline" onClick={() => setRubric((r) => r.filter((x) => x.id !== c.id))}>
+                <button type="button" className="text-sm font-medium text-saturated underline" onClick={() => setRubric((r) => (r ?? []).filter((x) => x.id !== c.id))}>
                   Remove<span className="sr-only"> {c.label}</span>
                 </button>
               </li>
@@ -246,9 +248,9 @@ export function ScenarioEditPanel({
             <button
               type="button"
               className={BUTTON}
-              disabled={!newCriterion.label.trim()}
+              disabled={rubric === null || !newCriterion.label.trim()}
               onClick={() => {
-                setRubric((r) => [...r, { id: criterionId(newCriterion.label, new Set(r.map((x) => x.id))), label: newCriterion.label.trim(), maxPoints: Number(newCriterion.maxPoints) }]);
+                setRubric((r) => [...(r ?? []), { id: criterionId(newCriterion.label, new Set((r ?? []).map((x) => x.id))), label: newCriterion.label.trim(), maxPoints: Number(newCriterion.maxPoints) }]);
                 setNewCriterion({ label: '', maxPoints: '10' });
               }}
             >
