@@ -145,6 +145,14 @@ test('the instructor pastes a class list; one student joins by link, one by clas
   await phone.screenshot({ path: shot(testInfo, 'dashboard-390.png'), fullPage: true });
   const box = (await phone.getByRole('region', { name: 'Class', exact: true }).boundingBox())!;
   expect(box.x + box.width, 'the Class panel fits a phone').toBeLessThanOrEqual(390);
+  // Nothing sticks out sideways but what scrolls inside its own table.
+  const outside = await phone.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.overflow-x-auto') && getComputedStyle(el).position !== 'fixed')
+      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} ${el.textContent?.slice(0, 30)}`)
+      .slice(0, 5),
+  );
+  expect(outside).toEqual([]);
 });
 
 test('"Not you?" on a shared computer lets a second student join without touching the first one’s work; names cannot repeat', async ({ browser, request }, testInfo) => {

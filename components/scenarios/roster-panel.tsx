@@ -36,8 +36,8 @@ const STATUS_STYLES: Record<ClassStatus, string> = {
 };
 
 const LATE_LABELS: Record<LatePolicy, string> = {
-  refuse: 'Refuse them (the deadline closes submissions)',
-  accept: 'Accept them, flagged as late',
+  refuse: 'Refuse them',
+  accept: 'Accept, flagged as late',
 };
 
 function when(iso: string): string {
