@@ -50,7 +50,8 @@ function shot(testInfo: TestInfo, name: string) {
 }
 
 async function page(browser: Browser, width = 1440, height = 900): Promise<Page> {
-  return (await browser.newContext({ viewport: { width, height } })).newPage();
+  const phone = width < 600 ? { isMobile: true, hasTouch: true } : {};
+  return (await browser.newContext({ viewport: { width, height }, ...phone })).newPage();
 }
 
 function classRow(p: Page, name: string) {
@@ -153,6 +154,7 @@ test('the instructor pastes a class list; one student joins by link, one by clas
       .slice(0, 5),
   );
   expect(outside).toEqual([]);
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth), 'the dashboard does not scroll sideways').toBeLessThanOrEqual(390);
 });
 
 test('"Not you?" on a shared computer lets a second student join without touching the first one’s work; names cannot repeat', async ({ browser, request }, testInfo) => {
