@@ -46,7 +46,11 @@ async function classWithTwoStudents(request: APIRequestContext) {
 }
 
 function row(page: Page, name: string) {
-  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
+  // The submissions table (the Class panel lists the same names).
+  return page
+    .getByRole('region', { name: 'Submissions', exact: true })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
 }
 
 test('an instructor removes a student from the dashboard after confirming; the student is told why', async ({ browser, request }, testInfo) => {

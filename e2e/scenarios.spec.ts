@@ -158,7 +158,7 @@ test('an instructor publishes a scenario, a student submits, the instructor sees
 
   // The instructor sees the graded submission and opens it read-only.
   await teacher.getByRole('button', { name: 'Refresh' }).click();
-  const row = teacher.getByRole('row', { name: /Ada Lovelace/ });
+  const row = teacher.getByRole('region', { name: 'Submissions', exact: true }).getByRole('row', { name: /Ada Lovelace/ });
   await expect(row).toBeVisible();
   await expect(row.getByText(/Pass|Fail/)).toBeVisible();
   await row.getByRole('button', { name: /Open/ }).click();
@@ -263,7 +263,7 @@ test('markup in a brief, a title or a name runs no script anywhere', async ({ pe
 
   const teacher = await people.open();
   await teacher.goto(created.manageUrl);
-  await expect(teacher.getByRole('row', { name: /Mallory <img/ })).toBeVisible();
+  await expect(teacher.getByRole('region', { name: 'Submissions', exact: true }).getByRole('row', { name: /Mallory <img/ })).toBeVisible();
   await teacher.getByText('Brief and rules, as students see them').click();
 
   for (const page of [student, teacher]) {
@@ -277,8 +277,8 @@ test('the samples let a new user try both sides at once', async ({ people }) => 
   await teacher.goto('/teach');
   await teacher.getByRole('button', { name: /Manage a copy.*The Daily Byte/ }).click();
   await teacher.waitForURL(/\/manage#key=/);
-  await expect(teacher.getByRole('row', { name: /Ada \(demo\)/ })).toBeVisible();
-  await expect(teacher.getByRole('row')).toHaveCount(4);
+  await expect(teacher.getByRole('region', { name: 'Submissions', exact: true }).getByRole('row', { name: /Ada \(demo\)/ })).toBeVisible();
+  await expect(teacher.getByRole('region', { name: 'Submissions', exact: true }).getByRole('row')).toHaveCount(4);
   const studentUrl = await teacher.getByLabel('Student link').inputValue();
 
   const student = await people.open();
@@ -290,7 +290,7 @@ test('the samples let a new user try both sides at once', async ({ people }) => 
   await expect(student.getByText(/Submitted at/)).toBeVisible();
 
   await teacher.getByRole('button', { name: 'Refresh' }).click();
-  await expect(teacher.getByRole('row', { name: /Newcomer/ })).toBeVisible();
+  await expect(teacher.getByRole('region', { name: 'Submissions', exact: true }).getByRole('row', { name: /Newcomer/ })).toBeVisible();
 });
 
 test('on a phone, each submission’s Open button is on screen without scrolling the table sideways', async ({ people }) => {
@@ -299,7 +299,7 @@ test('on a phone, each submission’s Open button is on screen without scrolling
   await teacher.goto('/teach');
   await teacher.getByRole('button', { name: /Manage a copy.*The Daily Byte/ }).click();
   await teacher.waitForURL(/\/manage#key=/);
-  const row = teacher.getByRole('row', { name: /Ada \(demo\)/ });
+  const row = teacher.getByRole('region', { name: 'Submissions', exact: true }).getByRole('row', { name: /Ada \(demo\)/ });
   await expect(row).toBeVisible();
   // Scroll the page (not the table) to the row.
   await row.evaluate((el) => window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top - 200));
@@ -592,7 +592,7 @@ test('no serious or critical axe violations on the teach page, the student page 
   expect(await seriousViolations(page)).toEqual([]);
 
   await page.goto(created.manageUrl);
-  await page.getByRole('row', { name: /Axe/ }).getByRole('button', { name: /Open/ }).click();
+  await page.getByRole('region', { name: 'Submissions', exact: true }).getByRole('row', { name: /Axe/ }).getByRole('button', { name: /Open/ }).click();
   await expect(page.getByRole('region', { name: 'Axe' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

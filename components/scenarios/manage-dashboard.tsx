@@ -821,7 +821,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
                     }
                     className="h-4 w-4 rounded border-slate-300"
                   />
-                  Show students a leaderboard (names and scores only)
+                  Show students a leaderboard (scores; names only as the Class panel allows)
                 </label>
                 <DeadlineForm
                   key={s.deadline ?? ''}

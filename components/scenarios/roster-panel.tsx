@@ -36,8 +36,8 @@ const STATUS_STYLES: Record<ClassStatus, string> = {
 };
 
 const LATE_LABELS: Record<LatePolicy, string> = {
-  refuse: 'Refuse them (the deadline closes submissions)',
-  accept: 'Accept them, flagged as late',
+  refuse: 'Refuse them',
+  accept: 'Accept, flagged as late',
 };
 
 function when(iso: string): string {
@@ -465,7 +465,8 @@ export function RosterPanel({
           Nobody yet. Paste the class list above, or share the student link: students who join appear here.
         </p>
       ) : (
-        <div className="overflow-x-auto">
+        // relative: the screen-reader-only labels inside are positioned, and would otherwise widen the page past the scroller.
+        <div className="relative overflow-x-auto">
           <table className="w-full min-w-[36rem] text-sm">
             <caption className="sr-only">Every student on the class list and everyone who joined, with their status</caption>
             <thead>
@@ -525,7 +526,7 @@ export function RosterPanel({
                       ) : scenario.deadline ? (
                         <span className="whitespace-nowrap text-slate-500">{when(scenario.deadline)}</span>
                       ) : (
-                        <span className="text-slate-400">none</span>
+                        <span className="text-slate-500">none</span>
                       )}
                     </td>
                     <td className="whitespace-nowrap py-2 text-right">
