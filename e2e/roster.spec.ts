@@ -215,16 +215,16 @@ test('a teaching assistant’s key opens the dashboard until the owner revokes i
   expect(link).not.toContain(c.manageKey);
 
   const ta = await page(browser);
-  await ta.goto(`${link}&tab=settings`);
+  await ta.goto(`${link}&tab=roster`);
   await expect(ta.getByRole('heading', { name: 'Scale the shop, section A' })).toBeVisible();
   await expect(ta.getByTestId('signed-in-as')).toContainText('co-instructor key “TA Priya”');
+  await expect(ta.getByRole('region', { name: 'Class', exact: true })).toBeVisible();
+  await expect(ta.getByRole('button', { name: 'Create key' })).toHaveCount(0);
   // Settings: the owner's own key and the scenario's deletion are not a teaching assistant's to use.
+  await ta.getByRole('tab', { name: 'Settings' }).click();
   await expect(ta.getByRole('button', { name: 'Close submissions' })).toBeVisible();
   await expect(ta.getByRole('button', { name: 'Replace the manage key' })).toBeHidden();
   await expect(ta.getByRole('button', { name: 'Delete scenario' })).toBeHidden();
-  await ta.getByRole('tab', { name: 'Roster' }).click();
-  await expect(ta.getByRole('region', { name: 'Class', exact: true })).toBeVisible();
-  await expect(ta.getByRole('button', { name: 'Create key' })).toHaveCount(0);
 
   await owner.reload();
   const row = access.getByTestId('key-row').filter({ hasText: 'TA Priya' });

@@ -743,6 +743,12 @@ export function ManageDashboard({ slug }: { slug: string }) {
         ) : null}
         {tab === 'roster' ? (
           <div className="space-y-6">
+            <div className="flex flex-wrap items-center justify-end gap-3 text-sm text-slate-600">
+              {loaded ? <span>As of {when(loaded.at)}; refreshes every {POLL_MS / 1000} seconds.</span> : null}
+              <button type="button" className={BUTTON} onClick={() => setVersion((v) => v + 1)}>
+                Refresh
+              </button>
+            </div>
             <RosterPanel slug={slug} manageKey={key} scenario={s} refreshKey={loaded?.at ?? ''} onScenarioChange={() => setVersion((v) => v + 1)} />
             <AccessPanel slug={slug} manageKey={key} />
           </div>
