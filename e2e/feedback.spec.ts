@@ -84,6 +84,14 @@ async function open(browser: Browser, url: string, width = 1440) {
   return page;
 }
 
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
 function row(page: Page, name: string) {
   return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
 }
@@ -97,6 +105,8 @@ test('the instructor comments on and adjusts a submission and releases it; the s
   await expect(teacher.getByRole('tab', { name: 'Submissions', selected: true })).toBeVisible();
   await row(teacher, 'Ada').getByRole('button', { name: /^Open/ }).click();
   const panel = teacher.getByRole('region', { name: 'Your feedback' });
+  await expect(panel.getByLabel('Comment to the student')).toBeVisible();
+  expect(await seriousViolations(teacher)).toEqual([]);
   await panel.getByLabel('Comment to the student').fill('Good shape. Say why no cache.');
   // An adjustment without its reason is refused, saying why, and nothing typed is lost.
   await panel.getByLabel(/^Adjustment/).fill('-6');
@@ -226,7 +236,19 @@ test('analytics shows the score distribution, pass rates and two submissions sid
   await expect(table.getByRole('row', { name: /Monthly cost/ })).toContainText('$');
   await expect(teacher.getByRole('region', { name: 'Ada’s design (read-only)' })).toBeVisible();
   await expect(teacher.getByRole('region', { name: 'Bob’s design (read-only)' })).toBeVisible();
+  expect(await seriousViolations(teacher)).toEqual([]);
   await shot(teacher, 'analytics-1440');
+  // The tabs work from the keyboard: arrow keys move between them and select.
+  await teacher.getByRole('tab', { name: 'Analytics' }).focus();
+  await teacher.keyboard.press('ArrowRight');
+  await expect(teacher.getByRole('tab', { name: 'Live', selected: true })).toBeFocused();
+  await teacher.keyboard.press('ArrowRight');
+  await expect(teacher.getByRole('tab', { name: 'Settings', selected: true })).toBeFocused();
+  await expect(teacher.getByRole('heading', { name: 'Edit the scenario' })).toBeVisible();
+  expect(await seriousViolations(teacher)).toEqual([]);
+  await teacher.keyboard.press('Home');
+  await expect(teacher.getByRole('tab', { name: 'Submissions', selected: true })).toBeFocused();
+  await teacher.getByRole('tab', { name: 'Analytics' }).click();
   await teacher.setViewportSize({ width: 390, height: 844 });
   await shot(teacher, 'analytics-390');
   const overflow = await teacher.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
