@@ -202,6 +202,10 @@ test('duplicate makes a new scenario with no students; archive makes it read-onl
   const ada = await open(browser, `${c.studentUrl}#resume=${c.tokens.Ada}`);
   await expect(ada.getByText('The instructor has archived this scenario; it is read-only.')).toBeVisible();
   await expect(ada.getByRole('button', { name: /^Submit/ })).toBeDisabled();
+  // A newcomer is told it is archived instead of a form that could never submit.
+  const newcomer = await open(browser, c.studentUrl);
+  await expect(newcomer.getByRole('heading', { name: 'This scenario is archived' })).toBeVisible();
+  await expect(newcomer.getByRole('button', { name: 'Start designing' })).toHaveCount(0);
 
   const teach = await teacher.context().newPage();
   await teach.goto('/teach');

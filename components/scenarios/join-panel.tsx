@@ -160,6 +160,16 @@ export function JoinPanel({
     }
   };
   const field = 'mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-slate-900 aria-[invalid]:border-saturated';
+  if (scenario.archived) {
+    return (
+      <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 className="text-lg font-semibold text-slate-900">This scenario is archived</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          The instructor has archived it: it is read-only, and nobody can join it. Students who already joined can still open their work with their personal link.
+        </p>
+      </div>
+    );
+  }
   return (
     <form onSubmit={(e) => void submit(e)} noValidate className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
       <h2 className="text-lg font-semibold text-slate-900">Start this scenario</h2>

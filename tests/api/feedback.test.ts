@@ -263,6 +263,12 @@ describe(`feedback, re-grading and analytics (${process.env.TEST_DATABASE_URL ? 
     const refused = await call(r.submit, { body: { design: scaledDesign(3) }, params: { slug }, headers: st(ada), address: newAddress() });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toMatch(/archived/);
+    // Nobody new can join an archived scenario either (they could never submit), and nobody was added.
+    const studentsBefore = await db().student.count({ where: { scenario: { slug } } });
+    const lateJoin = await call(r.join, { body: { displayName: 'Latecomer' }, params: { slug }, address: newAddress() });
+    expect(lateJoin.status).toBe(409);
+    expect(await lateJoin.text()).toMatch(/archived/);
+    expect(await db().student.count({ where: { scenario: { slug } } })).toBe(studentsBefore);
     expect(((await (await call(r.read, { params: { slug } })).json()) as { archived: boolean }).archived).toBe(true);
     // Restored: submissions are accepted again, nothing was lost.
     expect((await call(r.archive, { method: 'POST', body: { archived: false }, params: { slug }, headers: mk(manageKey) })).status).toBe(200);

@@ -2,7 +2,7 @@ import { clientAddress, joinHits } from '@/lib/scenarios/rate-limit';
 import { findScenario, sweepSampleStudents } from '@/lib/scenarios/repository';
 import { joinStudent } from '@/lib/scenarios/roster';
 import { joinSchema, MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/scenarios/schema';
-import { invalid, json, limit, notFound, readBody } from '@/lib/scenarios/http';
+import { fail, invalid, json, limit, notFound, readBody } from '@/lib/scenarios/http';
 import { otherMethods, route } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
@@ -20,6 +20,8 @@ export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: st
   if (!parsed.ok) return invalid(parsed.issues, 'The name is not valid');
   const rec = await findScenario(slug);
   if (!rec) return notFound();
+  // Read-only once archived: a new student could join but never submit.
+  if (rec.row.archivedAt) return fail(409, 'The instructor has archived this scenario: it is read-only, and nobody can join it.');
   const limited = await limit(...joinHits(rec.row.id, clientAddress(req)));
   if (limited) return limited;
   if (rec.row.isSample) await sweepSampleStudents(); // a public sample keeps a visitor's work for a day only
