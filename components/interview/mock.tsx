@@ -20,10 +20,12 @@ import {
   type AttemptAction,
   type CompletedAttempt,
   type Phase,
+  type ReviewSnapshot,
 } from '@/lib/interview/attempt';
 import { judgeCurveball, type CurveballResult } from '@/lib/interview/curveballs';
 import type { Problem } from '@/lib/interview/schema';
-import { reviewAttempt, snapshotOf } from '@/lib/interview/scoring';
+import { reviewUrl } from '@/lib/interview/api';
+import { withRevealed } from '@/lib/interview/candidate-view';
 import { checkTarget } from '@/lib/interview/target';
 import { DesignSide, OUTCOME_LABEL, OUTCOME_TONE, type LiveScore } from './design-side';
 import { Icon } from './icons';
@@ -178,7 +180,7 @@ function AbandonDialog({ open, onClose, onConfirm }: { open: boolean; onClose():
 }
 
 function ActiveMock({
-  problem,
+  problem: view,
   attempt,
   dispatch,
   abandon,
@@ -204,6 +206,8 @@ function ActiveMock({
   saveError: string | null;
 }) {
   const router = useRouter();
+  // The problem as the candidate knows it: what the brief states and what their questions brought out.
+  const problem = useMemo(() => withRevealed(view, attempt.questionLog), [view, attempt.questionLog]);
   const paused = isPaused(attempt);
   const now = useNow(1000, !paused);
   /** Where the candidate is going once the curveballs shown on the way out of the design are read. */
@@ -248,22 +252,40 @@ function ActiveMock({
     if (target) dispatch({ type: 'go', phase: target, now: Date.now() });
   };
 
-  const finish = () => {
+  const [finishing, setFinishing] = useState(false);
+  const finish = async () => {
     if (attempt.phase === 'design') {
       go('tradeoffs');
       return;
     }
+    if (finishing) return;
     const now = Date.now();
     // Scored on the clock as it stops, so the overtime rule sees the minutes over.
     const stopped = { ...attempt, clock: { elapsedMs: elapsedMs(attempt, now), runningSince: null } };
-    const review = reviewAttempt(problem, stopped);
-    const done = attemptReducer(attempt, {
-      type: 'finish',
-      now,
-      review: snapshotOf(review),
-    }) as CompletedAttempt;
+    // Scored on the server, which holds the full problem (hidden requirements, topics) the browser is not given.
+    setFinishing(true);
+    setFinishError(null);
+    let snapshot: ReviewSnapshot;
+    try {
+      const res = await fetch(reviewUrl(problem.id), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ attempt: stopped }),
+      });
+      const body = (await res.json().catch(() => null)) as { review?: ReviewSnapshot; error?: string } | null;
+      if (!res.ok || !body?.review) throw new Error(body?.error ?? `HTTP ${res.status}`);
+      snapshot = body.review;
+    } catch (err) {
+      setFinishing(false);
+      setFinishError(
+        `The attempt could not be scored (${err instanceof Error ? err.message : String(err)}). Your work is saved; try again.`,
+      );
+      return;
+    }
+    const done = attemptReducer(attempt, { type: 'finish', now, review: snapshot }) as CompletedAttempt;
     const r = file(done);
     if (!r.ok) {
+      setFinishing(false);
       setFinishError(`The attempt could not be saved (${r.error}). Free some browser storage and try again.`);
       return;
     }

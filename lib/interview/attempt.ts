@@ -20,6 +20,7 @@ import type { Design } from '@/lib/engine/types';
 import { BANDWIDTH_UNITS, EMPTY_ESTIMATES, STORAGE_UNITS, estimateProblems, type EstimateInputs } from './estimation';
 import type { Problem } from './schema';
 import { DEFAULT_LEVEL, LEVELS, type Level } from './levels';
+import { askedQuestionSchema, type AskedQuestion } from './asked';
 
 /** Checks of the estimates allowed: the first, and one second try for part credit. */
 export const ESTIMATE_TRIES = 2;
@@ -114,7 +115,12 @@ export interface Attempt {
   /** The furthest phase reached. */
   reached: Phase;
   notes: string;
+  /** Problem questions the candidate's own questions matched (see `questionLog`), first time each. */
   asked: { id: string; atMs: number }[];
+  /** Every question typed in the requirements phase, with what the interviewer said back (asked.ts). */
+  questionLog: AskedQuestion[];
+  /** Requirement ids the candidate confirmed as in scope in the requirements list. */
+  inScope: string[];
   estimates: EstimateInputs;
   /** When the estimates were first checked (elapsed ms); null until then. */
   estimatesCheckedAtMs: number | null;
@@ -175,6 +181,8 @@ export function createAttempt(
     reached: 'requirements',
     notes: '',
     asked: [],
+    questionLog: [],
+    inScope: [],
     estimates: structuredClone(EMPTY_ESTIMATES),
     estimatesCheckedAtMs: null,
     estimateTries: [],
@@ -272,6 +280,8 @@ export type AttemptAction =
   | { type: 'set-duration'; minutes: number }
   | { type: 'go'; phase: Phase; now: number }
   | { type: 'ask'; questionId: string; now: number }
+  | { type: 'asked'; entry: Omit<AskedQuestion, 'atMs'>; now: number }
+  | { type: 'scope'; requirementId: string; inScope: boolean }
   | { type: 'notes'; text: string }
   | { type: 'estimates'; inputs: EstimateInputs }
   | { type: 'check-estimates'; now: number }
@@ -313,6 +323,31 @@ export function attemptReducer(a: Attempt, action: AttemptAction): Attempt {
     case 'ask':
       if (a.asked.some((q) => q.id === action.questionId)) return a;
       return { ...a, asked: [...a.asked, { id: action.questionId, atMs: elapsedMs(a, action.now) }] };
+    case 'asked': {
+      const atMs = elapsedMs(a, action.now);
+      const ids = new Set(a.asked.map((q) => q.id));
+      const fresh = action.entry.answers.filter((x) => !ids.has(x.questionId)).map((x) => ({ id: x.questionId, atMs }));
+      return {
+        ...a,
+        asked: fresh.length > 0 ? [...a.asked, ...fresh] : a.asked,
+        questionLog: [...a.questionLog, { ...action.entry, atMs }],
+        // A requirement brought to light by an answer starts in scope: the candidate may take it out.
+        inScope: [
+          ...a.inScope,
+          ...action.entry.answers.flatMap((x) => x.reveals.map((r) => r.id)).filter((id) => !a.inScope.includes(id)),
+        ].filter((id, i, all) => all.indexOf(id) === i),
+      };
+    }
+    case 'scope': {
+      const has = a.inScope.includes(action.requirementId);
+      if (has === action.inScope) return a;
+      return {
+        ...a,
+        inScope: action.inScope
+          ? [...a.inScope, action.requirementId]
+          : a.inScope.filter((id) => id !== action.requirementId),
+      };
+    }
     case 'notes':
       return a.notes === action.text ? a : { ...a, notes: action.text };
     case 'estimates':
@@ -402,6 +437,8 @@ export const attemptSchema = z.object({
   reached: z.enum(PHASES),
   notes: z.string(),
   asked: z.array(z.object({ id: z.string(), atMs: z.number() })),
+  questionLog: z.array(askedQuestionSchema).max(500).default([]),
+  inScope: z.array(z.string()).max(200).default([]),
   estimates: estimatesSchema,
   estimatesCheckedAtMs: z.number().nullable(),
   estimateTries: z.array(z.object({ inputs: estimatesSchema, atMs: z.number() })).max(ESTIMATE_TRIES),

@@ -50,6 +50,23 @@ export const questionSchema = z.strictObject({
   answer: text,
   /** Requirement ids this answer brings to light. */
   reveals: z.array(slug).default([]),
+  /**
+   * How a question typed in the candidate's own words is recognised as this
+   * one (lib/interview/ask.ts): concept groups, each a list of alternatives
+   * separated by "|" (words or short phrases, stemmed on both sides); every
+   * group must be hit.
+   */
+  match: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(2)
+        .refine((g) => g.split('|').every((alt) => alt.trim().length >= 2), {
+          error: 'each alternative in a match group needs at least two characters',
+        }),
+    )
+    .min(1),
 });
 
 const workloadKey = z.enum([

@@ -42,6 +42,8 @@ export interface RequirementResult {
   captured: boolean;
   /** Through a clarifying question (hidden requirements). */
   askedFor: boolean;
+  /** Confirmed in scope in the requirements list. */
+  confirmed: boolean;
   /** Null when the requirement has no design check. */
   inDesign: boolean | null;
   /** The question that reveals it, for a hidden requirement that was missed. */
@@ -102,62 +104,102 @@ function quote(s: string): string {
 
 /* ---- Requirements ---- */
 
+/**
+ * Requirements are judged on what the candidate did, never on words in the
+ * notes (a keyword list used to pass: "create read expire private limit fast
+ * availability cdn" scored 13.1 of 15 without a question asked):
+ *
+ * - A hidden requirement counts only once a question the candidate asked in
+ *   their own words brought it out (ask.ts) and it stayed in scope. Notes
+ *   and design earn nothing for it before that: an interviewer credits what
+ *   the candidate found, not what they happened to build.
+ * - A stated requirement (the brief gives it away) counts when the
+ *   candidate confirms it in the requirements list — a structural act, not
+ *   a word to type — and, where it names a design check, half for that
+ *   confirmation and half for the design having it.
+ * - A hidden requirement weighs the level's `hiddenWeight` against 1 for a
+ *   stated one (mid 1, senior 1.5, staff 2): finding what was left unsaid
+ *   is what senior and staff interviews listen for.
+ * The notes box is the candidate's scratch pad and is not scored.
+ */
 export function judgeRequirements(
   problem: Problem,
-  attempt: Pick<Attempt, 'notes' | 'asked'>,
+  attempt: Pick<Attempt, 'asked' | 'inScope'>,
   e: Evaluation | null,
   design: Attempt['design'],
 ): RequirementResult[] {
   const asked = new Set(attempt.asked.map((q) => q.id));
+  const inScope = new Set(attempt.inScope);
   return problem.requirements.map((r) => {
     const revealing = problem.questions.filter((q) => q.reveals.includes(r.id));
     const askedFor = revealing.some((q) => asked.has(q.id));
-    const captured = mentionsAny(attempt.notes, r.keywords) || askedFor;
+    const confirmed = inScope.has(r.id);
+    const captured = (r.hidden ? askedFor : true) && confirmed;
     const inDesign = r.design ? (e ? designCheckPasses(r.design.check, design, e) : false) : null;
     return {
       requirement: r,
       captured,
       askedFor,
+      confirmed,
       inDesign,
       revealedBy: r.hidden ? (revealing[0]?.question ?? null) : null,
     };
   });
 }
 
-function requirementsItem(problem: Problem, results: RequirementResult[], max: number): RubricScore {
-  let points = 0;
-  for (const r of results) {
-    if (r.inDesign === null) points += r.captured ? 1 : 0;
-    else points += (r.captured ? 0.5 : 0) + (r.inDesign ? 0.5 : 0);
-  }
-  const share = results.length > 0 ? points / results.length : 1;
-  const captured = results.filter((r) => r.captured).length;
-  const missedHidden = results.filter((r) => !r.captured && r.requirement.hidden);
-  const missedStated = results.filter((r) => !r.captured && !r.requirement.hidden);
-  const notBuilt = results.filter((r) => r.inDesign === false);
+/** Points one requirement earns, of 1 (before its weight): see `judgeRequirements`. */
+export function requirementPoints(r: RequirementResult): number {
+  if (r.requirement.hidden && !r.captured) return 0;
+  if (r.inDesign === null) return r.captured ? 1 : 0;
+  return (r.captured ? 0.5 : 0) + (r.inDesign ? 0.5 : 0);
+}
+
+function requirementsItem(
+  problem: Problem,
+  results: RequirementResult[],
+  max: number,
+  level: Level = 'senior',
+  questionsAsked = 0,
+): RubricScore {
+  const hiddenWeight = LEVEL_RUBRIC[level].hiddenWeight;
+  const weightOf = (r: RequirementResult) => (r.requirement.hidden ? hiddenWeight : 1);
+  const total = results.reduce((s, r) => s + weightOf(r), 0);
+  const points = results.reduce((s, r) => s + weightOf(r) * requirementPoints(r), 0);
+  const share = total > 0 ? points / total : 1;
+  const hidden = results.filter((r) => r.requirement.hidden);
+  const found = hidden.filter((r) => r.captured);
+  const stated = results.filter((r) => !r.requirement.hidden);
+  const confirmed = stated.filter((r) => r.confirmed);
+  const missedHidden = hidden.filter((r) => !r.captured);
+  const notBuilt = results.filter((r) => r.inDesign === false && (r.captured || !r.requirement.hidden));
   const details: string[] = [];
-  // Notes are judged by words, not meaning: say which words count, so a requirement written another way is not a mystery.
-  const lookedFor = (r: RequirementResult) =>
-    ` (the notes were searched for words beginning ${listWords(r.requirement.keywords.slice(0, 4).map(quote), 'or')})`;
+  for (const r of found)
+    details.push(`Found by asking: ${quote(r.requirement.text)} (${weightOf(r)}× a stated requirement at this level).`);
   for (const r of missedHidden)
     details.push(
-      `Missed ${quote(r.requirement.text)}; asking ${quote(r.revealedBy ?? 'a clarifying question')} would have revealed it${lookedFor(r)}.`,
+      r.askedFor
+        ? `You asked and then took ${quote(r.requirement.text)} out of scope: the interviewer needs it.`
+        : `Not found: ${quote(r.requirement.text)}; a question such as ${quote(r.revealedBy ?? 'a clarifying question')} would have brought it out.`,
     );
-  for (const r of missedStated) details.push(`Not in your notes: ${quote(r.requirement.text)}${lookedFor(r)}.`);
+  for (const r of stated.filter((x) => !x.confirmed))
+    details.push(`Not confirmed in your list: ${quote(r.requirement.text)}.`);
   for (const r of notBuilt)
     details.push(`Not in your design: ${quote(r.requirement.text)} — ${lowerFirst(r.requirement.design!.label)}.`);
+  details.push(
+    'Only what you asked and confirmed counts here; your notes are yours and are not searched for words.',
+  );
   let sentence: string;
+  const asked = `You asked ${questionsAsked} question${questionsAsked === 1 ? '' : 's'}`;
   if (share >= 0.999)
-    sentence = `You captured all ${results.length} requirements, including the hidden ones, and your design addresses each.`;
+    sentence = `${asked}, found all ${hidden.length} requirements the brief left out, confirmed the ${stated.length} it states, and your design addresses each.`;
   else {
-    const parts = [`You captured ${captured} of ${results.length} requirements`];
-    if (missedHidden.length > 0)
-      parts.push(
-        `${missedHidden.length} hidden one${missedHidden.length === 1 ? '' : 's'} needed a clarifying question you did not ask`,
-      );
+    const parts = [
+      `${asked} and found ${found.length} of ${hidden.length} requirements the brief left out`,
+      `confirmed ${confirmed.length} of the ${stated.length} it states`,
+    ];
     if (notBuilt.length > 0)
       parts.push(`${notBuilt.length} ${notBuilt.length === 1 ? 'is' : 'are'} not reflected in the design`);
-    sentence = `${parts.join('; ')}. Before drawing, write each requirement down and ask about scale, consistency and failure.`;
+    sentence = `${parts.join('; ')}. Before drawing, ask about scope, lifetime, scale, consistency and failure.`;
   }
   return {
     id: 'requirements',
@@ -562,7 +604,7 @@ export function reviewAttempt(problem: Problem, attempt: Attempt): Review {
   const curve = curveballItems(problem, attempt, w.curveballs);
   const trade = tradeoffsItem(problem, attempt.tradeoffs, w.tradeoffs);
   const items: RubricScore[] = [
-    requirementsItem(problem, requirements, w.requirements),
+    requirementsItem(problem, requirements, w.requirements, level, attempt.questionLog.length),
     estimationItem(estimates, attempt.estimatesCheckedAtMs !== null, w.estimation),
     capacityItem(problem, target, attempt.design, w.capacity, rubric.comfortUtilization),
     availabilityItem(problem, target, attempt.design, w.availability),
