@@ -12,6 +12,7 @@ import { lowerFirst, reviewAttempt, type Review } from '@/lib/interview/scoring'
 import { attemptExport, findAttempt } from '@/lib/interview/storage';
 import { studyHref } from '@/lib/interview/study';
 import { formatPercent, formatUsd } from '@/lib/interview/target';
+import { TradeoffClaims } from './review-judged';
 import { DesignDiagram } from './design-diagram';
 import { OUTCOME_LABEL, OUTCOME_TONE } from './design-side';
 import { Icon } from './icons';
@@ -361,7 +362,15 @@ export function ReviewBody({
                   {r.requirement.text}
                   <span className="block text-xs text-slate-500">
                     {r.requirement.hidden ? 'Hidden · ' : ''}
-                    {r.captured ? (r.askedFor ? 'asked about' : 'in your notes') : 'not captured'}
+                    {r.captured
+                      ? r.askedFor
+                        ? 'found by asking, confirmed'
+                        : 'confirmed'
+                      : r.requirement.hidden
+                        ? r.askedFor
+                          ? 'asked about, then taken out of scope'
+                          : 'not asked about'
+                        : 'not confirmed'}
                     {r.inDesign === null
                       ? ''
                       : r.inDesign
@@ -383,6 +392,7 @@ export function ReviewBody({
         ) : (
           <p className="text-sm text-slate-600">You wrote none.</p>
         )}
+        <TradeoffClaims claims={review.tradeoffClaims} />
         <h3 className="mt-4 text-sm font-semibold text-slate-900">Topics an interviewer listens for</h3>
         <ul className="mt-2 flex flex-wrap gap-2">
           {review.tradeoffTopics.map((t) => (

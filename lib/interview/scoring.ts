@@ -14,10 +14,11 @@ import { designCheckPasses, labelOf, problemWorkload } from './model';
 import { DEFAULT_WEIGHTS, RUBRIC_ITEMS, type Problem, type Requirement, type RubricItemId } from './schema';
 import { isStudyId, STUDY, type StudyId } from './study';
 import { checkTarget, formatPercent, formatUsd, servesLoad, worstSaturated, type TargetResult } from './target';
-import { mentionsAny, wordCount } from './text-match';
+import { mentionsAny } from './text-match';
+import { expectedClaims, judgeTradeoffText, type TradeoffJudgement } from './tradeoff-judge';
 import { formatMs } from '@/lib/editor/scoring-format';
 
-/** Fewer words than this in the trade-offs box cost marks, however many topics they touch. */
+/** A guide shown under the trade-offs box; words alone earn nothing (see tradeoff-judge.ts). */
 export const TRADEOFF_MIN_WORDS = 60;
 /** Capacity: full marks up to this utilisation, none at 1 (as the stage score, MODEL.md §6); a level sets its own. */
 export const COMFORT_UTILIZATION = LEVEL_RUBRIC.senior.comfortUtilization;
@@ -69,6 +70,8 @@ export interface Review {
     atArrival: Attempt['curveballs'][number]['atArrival'];
   }[];
   tradeoffTopics: { id: string; label: string; hit: boolean }[];
+  /** Each sentence of the trade-offs and whether it was credited, and why (tradeoff-judge.ts). */
+  tradeoffClaims: TradeoffJudgement['claims'];
   study: StudyItem[];
   /** One line for the top of the review. */
   headline: string;
@@ -508,58 +511,66 @@ function curveballItems(
 
 /* ---- Trade-offs ---- */
 
+/**
+ * The written trade-offs count only as grounded claims: sentences that name
+ * a component of the candidate's design and quote the model's own number
+ * for it (tradeoff-judge.ts). Repeats and keyword lists earn nothing. The
+ * problem's topics are shown in the review as what an interviewer listens
+ * for, marked discussed only where a credited sentence touches them; they
+ * no longer score.
+ */
 function tradeoffsItem(
   problem: Problem,
   text: string,
   max: number,
-): { item: RubricScore; topics: Review['tradeoffTopics'] } {
+  design: Attempt['design'],
+  e: Evaluation | null,
+  level: Level,
+): { item: RubricScore; topics: Review['tradeoffTopics']; judgement: TradeoffJudgement } {
+  const j = judgeTradeoffText(text, design, e, {
+    expected: expectedClaims(problem.rubric.tradeoffsExpected, level),
+  });
+  const creditedText = j.credited.map((c) => c.sentence).join('. ');
   const topics = problem.rubric.tradeoffTopics.map((t) => ({
     id: t.id,
     label: t.label,
-    keywords: t.keywords,
-    hit: mentionsAny(text, t.keywords),
+    hit: creditedText !== '' && mentionsAny(creditedText, t.keywords),
     lessonId: t.lessonId ?? null,
   }));
-  const hits = topics.filter((t) => t.hit);
-  const words = wordCount(text);
-  const expected = Math.min(problem.rubric.tradeoffsExpected, topics.length);
-  const credit = clamp01(hits.length / expected) * clamp01(words / TRADEOFF_MIN_WORDS);
   const missed = topics.filter((t) => !t.hit);
   let sentence: string;
-  if (words === 0)
-    sentence = `You wrote no trade-offs. Say what each choice cost you: for this problem, ${listWords(missed.slice(0, 3).map((t) => lowerFirst(t.label)))}.`;
-  else if (credit >= 1)
-    sentence = `You weighed ${listWords(hits.map((t) => lowerFirst(t.label)))}: the choices an interviewer wants to hear defended.`;
-  else {
-    const parts: string[] = [];
-    if (hits.length > 0) parts.push(`You discussed ${listWords(hits.map((t) => lowerFirst(t.label)))}`);
-    else parts.push('Your notes named none of the key trade-offs');
-    if (hits.length < expected)
-      parts.push(`also weigh ${listWords(missed.slice(0, expected - hits.length).map((t) => lowerFirst(t.label)))}`);
-    if (words < TRADEOFF_MIN_WORDS) parts.push(`and say more (${words} words; aim for ${TRADEOFF_MIN_WORDS} or more)`);
-    sentence = `${parts.join('; ')}.`;
-  }
-  const lessonId = credit < 1 ? (missed.find((t) => t.lessonId)?.lessonId ?? null) : null;
+  if (j.words === 0)
+    sentence = `You wrote no trade-offs. Say what each choice cost you, in your design’s numbers: for this problem, ${listWords(missed.slice(0, 3).map((t) => lowerFirst(t.label)))}.`;
+  else if (j.credited.length === 0)
+    sentence = `None of your ${j.claims.length} sentence${j.claims.length === 1 ? '' : 's'} ties a component of your design to a number the model gives for it, so none earns credit. Write claims such as “the cache at 80% hit ratio takes the database from 4,000 to 800 rps”, with your design’s figures.`;
+  else if (j.credit >= 1)
+    sentence = `${j.credited.length} claim${j.credited.length === 1 ? '' : 's'} tie components of your design to the model’s numbers for them: the grounded reasoning an interviewer wants to hear.`;
+  else
+    sentence = `${j.credited.length} of the ${j.expected} grounded claims this level expects: each names a component of your design and quotes the model’s number for it. Add ${j.expected - j.credited.length} more, on ${listWords(missed.slice(0, 2).map((t) => lowerFirst(t.label)), 'or')}.`;
+  const notCredited = j.claims.filter((c) => !c.credited);
+  const repeats = notCredited.filter((c) => c.reason === 'a repeat of an earlier sentence').length;
+  const details = [
+    ...j.credited.map((c) => `Credited: ${quote(c.sentence)} — ${c.reason}.`),
+    ...notCredited
+      .filter((c) => c.reason !== 'a repeat of an earlier sentence')
+      .slice(0, 4)
+      .map((c) => `Not credited: ${quote(c.sentence.length > 120 ? `${c.sentence.slice(0, 117)}…` : c.sentence)} — ${c.reason}.`),
+    ...(repeats > 0 ? [`${repeats} repeated sentence${repeats === 1 ? '' : 's'} counted once.`] : []),
+    ...problem.rubric.strongAnswer.map((x) => `Strong answers: ${x}`),
+  ];
+  const lessonId = j.credit < 1 ? (missed.find((t) => t.lessonId)?.lessonId ?? null) : null;
   return {
     item: {
       id: 'tradeoffs',
       label: 'Trade-offs written',
-      score: round1(max * credit),
+      score: round1(max * j.credit),
       max,
       sentence,
-      details: [
-        ...problem.rubric.strongAnswer.map((s) => `Strong answers: ${s}`),
-        ...(missed.length > 0
-          ? [
-              `Topics are recognised by words they begin with, not by meaning; missed here: ${missed
-                .map((t) => `${lowerFirst(t.label)} (${listWords(t.keywords.slice(0, 3).map(quote), 'or')})`)
-                .join('; ')}.`,
-            ]
-          : []),
-      ],
+      details,
       lessonId: lessonId && isStudyId(lessonId) ? lessonId : null,
     },
     topics: topics.map(({ id, label, hit }) => ({ id, label, hit })),
+    judgement: j,
   };
 }
 
@@ -602,7 +613,7 @@ export function reviewAttempt(problem: Problem, attempt: Attempt): Review {
   });
   const requirements = judgeRequirements(problem, attempt, target.evaluation, attempt.design);
   const curve = curveballItems(problem, attempt, w.curveballs);
-  const trade = tradeoffsItem(problem, attempt.tradeoffs, w.tradeoffs);
+  const trade = tradeoffsItem(problem, attempt.tradeoffs, w.tradeoffs, attempt.design, target.evaluation, level);
   const items: RubricScore[] = [
     requirementsItem(problem, requirements, w.requirements, level, attempt.questionLog.length),
     estimationItem(estimates, attempt.estimatesCheckedAtMs !== null, w.estimation),
@@ -647,6 +658,7 @@ export function reviewAttempt(problem: Problem, attempt: Attempt): Review {
     requirements,
     curveballs: curve.results,
     tradeoffTopics: trade.topics,
+    tradeoffClaims: trade.judgement.claims,
     study: studyList(problem, items),
     headline,
     level,

@@ -1,0 +1,38 @@
+'use client';
+
+import type { Review } from '@/lib/interview/scoring';
+import { PassMark } from './ui';
+
+/** Each sentence of the trade-offs, credited or not, and why (lib/interview/tradeoff-judge.ts). */
+export function TradeoffClaims({ claims }: { claims: Review['tradeoffClaims'] }) {
+  if (claims.length === 0) return null;
+  const repeats = claims.filter((c) => c.reason === 'a repeat of an earlier sentence').length;
+  const shown = claims.filter((c) => c.reason !== 'a repeat of an earlier sentence').slice(0, 12);
+  return (
+    <>
+      <h3 className="mt-4 text-sm font-semibold text-slate-900">What was credited</h3>
+      <p className="mt-1 text-xs text-slate-600">
+        A sentence counts when it names a component of your design and quotes the model’s number for it.
+      </p>
+      <ul className="mt-2 space-y-2 text-sm" aria-label="Trade-off sentences">
+        {shown.map((c, i) => (
+          <li key={i} className="flex items-start gap-2">
+            <PassMark passed={c.credited} label={c.credited ? 'credited' : 'not credited'} />
+            <span className="min-w-0 text-slate-800 wrap-anywhere">
+              {c.sentence.length > 160 ? `${c.sentence.slice(0, 157)}…` : c.sentence}
+              <span className="block text-xs text-slate-500">
+                {c.credited ? 'Credited: ' : 'Not credited: '}
+                {c.reason}
+              </span>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {repeats > 0 ? (
+        <p className="mt-2 text-xs text-slate-600">
+          {repeats} repeated sentence{repeats === 1 ? '' : 's'} counted once.
+        </p>
+      ) : null}
+    </>
+  );
+}
