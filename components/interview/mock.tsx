@@ -19,6 +19,7 @@ import {
   type Attempt,
   type AttemptAction,
   type CompletedAttempt,
+  PHASE_LABEL,
   type Phase,
   type ReviewSnapshot,
 } from '@/lib/interview/attempt';
@@ -33,6 +34,7 @@ import { InterviewEditor } from './interview-editor';
 import { EstimationPhase } from './phase-estimation';
 import { RequirementsPhase } from './phase-requirements';
 import { TradeoffsPhase } from './phase-tradeoffs';
+import { DeepDivePhase } from './phase-deepdive';
 import { Setup } from './setup';
 import { TimerBar } from './timer-bar';
 import { BTN_PRIMARY, BTN_SECONDARY, Badge } from './ui';
@@ -42,7 +44,8 @@ import { useNow } from './use-now';
 const NEXT: Record<Phase, Phase | null> = {
   requirements: 'estimation',
   estimation: 'design',
-  design: 'tradeoffs',
+  design: 'deepdive',
+  deepdive: 'tradeoffs',
   tradeoffs: null,
 };
 
@@ -76,6 +79,7 @@ function CurveballDialog({
   attempt,
   curveballId,
   leaving,
+  leavingTo,
   onClose,
   onContinue,
 }: {
@@ -84,13 +88,15 @@ function CurveballDialog({
   curveballId: string | null;
   /** Set while the candidate is leaving the design: the curveballs shown on the way out, in order. */
   leaving: string[] | null;
+  /** Where the candidate goes once they are read. */
+  leavingTo: Phase | null;
   onClose(): void;
   onContinue(): void;
 }) {
   const spec = curveballId ? problem.curveballs.find((c) => c.id === curveballId) : null;
   const state = curveballId ? attempt.curveballs.find((c) => c.id === curveballId) : null;
   const practice = attempt.mode === 'practice';
-  // On the way out, one change after another: the last one leads on to the trade-offs.
+  // On the way out, one change after another: the last one leads on to the next phase.
   const position = leaving && curveballId ? leaving.indexOf(curveballId) : -1;
   const count = leaving?.length ?? 0;
   const more = unseenCurveballs(attempt).filter((c) => c.id !== curveballId).length;
@@ -103,7 +109,7 @@ function CurveballDialog({
         <>
           {leaving ? (
             <button type="button" className={BTN_SECONDARY} onClick={onContinue}>
-              {more > 0 ? 'Next change' : 'Continue to trade-offs'}
+              {more > 0 ? 'Next change' : `Continue to ${PHASE_LABEL[leavingTo ?? 'deepdive'].toLowerCase()}`}
             </button>
           ) : null}
           <button type="button" className={BTN_PRIMARY} onClick={onClose}>
@@ -255,7 +261,7 @@ function ActiveMock({
   const [finishing, setFinishing] = useState(false);
   const finish = async () => {
     if (attempt.phase === 'design') {
-      go('tradeoffs');
+      go('deepdive');
       return;
     }
     if (finishing) return;
@@ -349,12 +355,16 @@ function ActiveMock({
                   className="inline-flex h-9 items-center gap-1.5 rounded-md bg-brand-600 px-3 text-sm font-semibold text-white hover:bg-brand-700"
                   onClick={() => go(next)}
                 >
-                  Next: trade-offs
+                  Next: deep dive
                   <Icon name="arrowRight" className="h-4 w-4" />
                 </button>
               ) : null
             }
           />
+        );
+      case 'deepdive':
+        return (
+          <DeepDivePhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('tradeoffs')} />
         );
       case 'tradeoffs':
         return <TradeoffsPhase problem={problem} attempt={attempt} dispatch={dispatch} onFinish={finish} />;
@@ -411,6 +421,7 @@ function ActiveMock({
         attempt={attempt}
         curveballId={paused ? null : unseen}
         leaving={leaving?.ids ?? null}
+        leavingTo={leaving?.phase ?? null}
         onClose={closeCurveball}
         onContinue={continueFromCurveball}
       />

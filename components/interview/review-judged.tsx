@@ -1,7 +1,8 @@
 'use client';
 
+import { formatDeepDiveValue } from '@/lib/interview/deep-dive';
 import type { Review } from '@/lib/interview/scoring';
-import { PassMark } from './ui';
+import { Badge, CARD, PassMark } from './ui';
 
 /** Each sentence of the trade-offs, credited or not, and why (lib/interview/tradeoff-judge.ts). */
 export function TradeoffClaims({ claims }: { claims: Review['tradeoffClaims'] }) {
@@ -34,5 +35,39 @@ export function TradeoffClaims({ claims }: { claims: Review['tradeoffClaims'] })
         </p>
       ) : null}
     </>
+  );
+}
+
+const VERDICT_TONE = { 'on target': 'good', close: 'mid', off: 'bad', 'not answered': 'bad', 'not judged': 'neutral' } as const;
+
+/** The deep dive: each question, the candidate's answer and the engine's figure on the changed design. */
+export function DeepDiveReview({ results }: { results: Review['deepDive'] }) {
+  return (
+    <section aria-labelledby="deepdive" className={`${CARD} break-inside-avoid p-5 print:border-slate-300 print:shadow-none`}>
+      <h2 id="deepdive" className="text-lg font-semibold text-slate-900">
+        Deep dive
+      </h2>
+      {results.length === 0 ? (
+        <p className="mt-3 text-sm text-slate-600">Your design carried no traffic, so there was nothing to probe.</p>
+      ) : (
+        <ol className="mt-3 space-y-3 text-sm">
+          {results.map((r) => (
+            <li key={r.question.id}>
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <span className="min-w-0 flex-1 text-slate-900">{r.question.prompt}</span>
+                <Badge tone={VERDICT_TONE[r.verdict]}>{r.verdict}</Badge>
+              </div>
+              <p className="mt-1 text-slate-600">
+                You: {r.answer === null ? 'no answer' : formatDeepDiveValue(r.question, r.answer)}
+                {' · '}
+                {r.truth.value === null
+                  ? r.truth.why
+                  : `the model: ${formatDeepDiveValue(r.question, r.truth.value)} (${r.truth.why.replace(/^the model: /, '')})`}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
   );
 }

@@ -12,7 +12,7 @@ import { lowerFirst, reviewAttempt, type Review } from '@/lib/interview/scoring'
 import { attemptExport, findAttempt } from '@/lib/interview/storage';
 import { studyHref } from '@/lib/interview/study';
 import { formatPercent, formatUsd } from '@/lib/interview/target';
-import { TradeoffClaims } from './review-judged';
+import { DeepDiveReview, TradeoffClaims } from './review-judged';
 import { DesignDiagram } from './design-diagram';
 import { OUTCOME_LABEL, OUTCOME_TONE } from './design-side';
 import { Icon } from './icons';
@@ -267,6 +267,8 @@ export function ReviewBody({
           </Section>
         </div>
       </div>
+
+      <DeepDiveReview results={review.deepDive} />
 
       <Section id="designs" title="Your design and the reference">
         <div className="grid gap-6 xl:grid-cols-2 print:grid-cols-1">

@@ -161,6 +161,7 @@ export const RUBRIC_ITEMS = [
   'availability',
   'cost',
   'curveballs',
+  'deepdive',
   'tradeoffs',
 ] as const;
 export type RubricItemId = (typeof RUBRIC_ITEMS)[number];
@@ -168,12 +169,14 @@ export type RubricItemId = (typeof RUBRIC_ITEMS)[number];
 /** Points per rubric item when a problem does not say otherwise (they add up to 100). */
 export const DEFAULT_WEIGHTS: Record<RubricItemId, number> = {
   requirements: 15,
-  estimation: 15,
-  capacity: 20,
-  availability: 15,
-  cost: 10,
+  estimation: 12,
+  capacity: 18,
+  availability: 13,
+  cost: 9,
   curveballs: 15,
-  tradeoffs: 10,
+  /** The deep dive's numeric questions about the candidate's own design (deep-dive.ts). */
+  deepdive: 10,
+  tradeoffs: 8,
 };
 
 export const rubricSchema = z.strictObject({

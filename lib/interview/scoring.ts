@@ -15,6 +15,7 @@ import { DEFAULT_WEIGHTS, RUBRIC_ITEMS, type Problem, type Requirement, type Rub
 import { isStudyId, STUDY, type StudyId } from './study';
 import { checkTarget, formatPercent, formatUsd, servesLoad, worstSaturated, type TargetResult } from './target';
 import { mentionsAny } from './text-match';
+import { formatDeepDiveValue, judgeDeepDive, type DeepDiveResult } from './deep-dive';
 import { expectedClaims, judgeTradeoffText, type TradeoffJudgement } from './tradeoff-judge';
 import { formatMs } from '@/lib/editor/scoring-format';
 
@@ -70,6 +71,8 @@ export interface Review {
     atArrival: Attempt['curveballs'][number]['atArrival'];
   }[];
   tradeoffTopics: { id: string; label: string; hit: boolean }[];
+  /** The deep dive's questions, answers and the engine's figures (deep-dive.ts). */
+  deepDive: DeepDiveResult[];
   /** Each sentence of the trade-offs and whether it was credited, and why (tradeoff-judge.ts). */
   tradeoffClaims: TradeoffJudgement['claims'];
   study: StudyItem[];
@@ -574,6 +577,43 @@ function tradeoffsItem(
   };
 }
 
+/* ---- Deep dive ---- */
+
+/** The deep dive's numeric answers against the engine's figures on the transformed design (deep-dive.ts). */
+function deepDiveItem(results: DeepDiveResult[], max: number): RubricScore {
+  const credit = results.length > 0 ? results.reduce((s, r) => s + r.credit, 0) / results.length : 0;
+  const details = results.map((r, i) => {
+    const yours = r.answer === null ? 'no answer' : formatDeepDiveValue(r.question, r.answer);
+    const model = r.truth.value === null ? r.truth.why : `${formatDeepDiveValue(r.question, r.truth.value)} (${r.truth.why})`;
+    return `${i + 1}. ${r.question.prompt} You: ${yours}; the model: ${model}. ${r.verdict === 'not judged' ? 'Not judged' : `${r.verdict.charAt(0).toUpperCase()}${r.verdict.slice(1)}`}: ${Math.round(r.credit * 100)}% credit.`;
+  });
+  let sentence: string;
+  if (results.length === 0)
+    sentence = 'Your design carried no traffic, so the interviewer had nothing to probe.';
+  else if (results.every((r) => r.answer === null))
+    sentence = `You answered none of the ${results.length} deep-dive questions about your own design. Reason out loud from your design’s numbers: what reaches each tier, and what changes when a part fails.`;
+  else if (credit >= 0.999)
+    sentence = `All ${results.length} deep-dive answers matched the model’s figures for your design: you know where its load goes.`;
+  else {
+    const on = results.filter((r) => r.credit >= 1).length;
+    const worst = [...results].sort((a, b) => a.credit - b.credit)[0];
+    sentence = `${on} of ${results.length} deep-dive answers were on target. ${
+      worst.answer === null || worst.truth.value === null
+        ? ''
+        : `For “${worst.question.prompt.split('. ')[0]}” you said ${formatDeepDiveValue(worst.question, worst.answer)}; the model says ${formatDeepDiveValue(worst.question, worst.truth.value)}.`
+    }`.trim();
+  }
+  return {
+    id: 'deepdive',
+    label: 'Deep dive',
+    score: round1(max * credit),
+    max,
+    sentence,
+    details,
+    lessonId: credit < 1 && results.length > 0 ? 'guide-bottlenecks' : null,
+  };
+}
+
 /* ---- Study next ---- */
 
 function studyList(problem: Problem, items: RubricScore[]): StudyItem[] {
@@ -613,6 +653,7 @@ export function reviewAttempt(problem: Problem, attempt: Attempt): Review {
   });
   const requirements = judgeRequirements(problem, attempt, target.evaluation, attempt.design);
   const curve = curveballItems(problem, attempt, w.curveballs);
+  const deepDive = judgeDeepDive(problem, attempt.design, attempt.deepDive, level);
   const trade = tradeoffsItem(problem, attempt.tradeoffs, w.tradeoffs, attempt.design, target.evaluation, level);
   const items: RubricScore[] = [
     requirementsItem(problem, requirements, w.requirements, level, attempt.questionLog.length),
@@ -621,6 +662,7 @@ export function reviewAttempt(problem: Problem, attempt: Attempt): Review {
     availabilityItem(problem, target, attempt.design, w.availability),
     costItem(problem, target, attempt.design, w.cost),
     ...curve.items,
+    deepDiveItem(deepDive, w.deepdive),
     trade.item,
   ];
   // Overtime, on the clock as it stands (stopped when the attempt is finished).
@@ -659,6 +701,7 @@ export function reviewAttempt(problem: Problem, attempt: Attempt): Review {
     curveballs: curve.results,
     tradeoffTopics: trade.topics,
     tradeoffClaims: trade.judgement.claims,
+    deepDive,
     study: studyList(problem, items),
     headline,
     level,

@@ -3,6 +3,7 @@ import { createAttempt, type Attempt } from './attempt';
 import { modelFigures } from './estimation';
 import { problemWorkload, runModel } from './model';
 import { designFigures } from './tradeoff-judge';
+import { deepDiveQuestions, deepDiveTruth } from './deep-dive';
 import type { Problem } from './schema';
 
 /** An in-memory Storage for the persistence tests. */
@@ -57,7 +58,18 @@ export function idealAttempt(problem: Problem): Attempt {
     estimateTries: [{ inputs: estimates, atMs: 8 * 60_000 }],
     design: problem.reference.design,
     curveballs: emptyAttempt(problem).curveballs,
+    deepDive: exactDeepDive(problem, problem.reference.design),
     tradeoffs: `${groundedTradeoffs(problem, problem.reference.design)}\n${filler}`,
+  };
+}
+
+/** The deep dive on a design answered with the engine's own figures, handed in. */
+export function exactDeepDive(problem: Problem, design: Attempt['design']): Attempt['deepDive'] {
+  const questions = deepDiveQuestions(problem, design);
+  return {
+    questions,
+    answers: questions.map((q) => deepDiveTruth(problem, design, q).value),
+    submittedAtMs: 30 * 60_000,
   };
 }
 
