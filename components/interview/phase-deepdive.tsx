@@ -10,7 +10,11 @@ import { BTN_PRIMARY, BTN_SECONDARY, Badge, CARD, INPUT } from './ui';
 
 /** A typed figure as a number: "4,000", "4k", "85%" → 4000, 4000, 85; empty → null; anything else → NaN. */
 export function parseFigure(text: string): number | null {
-  const t = text.trim().replace(/,/g, '').replace(/\s+/g, '').replace(/(%|rps|req\/s)$/i, '');
+  const t = text
+    .trim()
+    .replace(/,/g, '')
+    .replace(/\s+/g, '')
+    .replace(/(%|rps|req\/s)$/i, '');
   if (t === '') return null;
   const m = /^(\d+(?:\.\d+)?)(k|m)?$/i.exec(t);
   if (!m) return NaN;
@@ -61,12 +65,14 @@ export function DeepDivePhase({
         </h2>
         <p className="mt-1 text-sm leading-relaxed text-slate-600">
           The interviewer picks parts of your design and asks what happens when something changes. Answer each with a
-          number; the model checks it on a copy of your design with that change made. Within 15% earns full credit,
-          within 40% half.
+          number; the model checks it on a copy of your design with that change made. Within{' '}
+          {attempt.level === 'mid' ? '25%' : '15%'} earns full credit, within {attempt.level === 'mid' ? '60%' : '40%'}{' '}
+          half.
         </p>
         {questions.length === 0 ? (
           <p className="mt-4 rounded-md bg-slate-50 p-3 text-sm text-slate-700" role="status">
-            Your design has nothing carrying traffic yet, so there is nothing to probe. Go back to the design, or move on.
+            Your design has nothing carrying traffic yet, so there is nothing to probe. Go back to the design, or move
+            on.
           </p>
         ) : (
           <form
@@ -81,7 +87,10 @@ export function DeepDivePhase({
                 const r = results?.[i];
                 return (
                   <li key={q.id} className="rounded-lg border border-slate-200 p-4">
-                    <label htmlFor={`${id}-${q.id}`} className="block text-sm font-medium leading-relaxed text-slate-900">
+                    <label
+                      htmlFor={`${id}-${q.id}`}
+                      className="block text-sm font-medium leading-relaxed text-slate-900"
+                    >
                       <span className="mr-1 text-slate-500">{i + 1}.</span>
                       {q.prompt}
                     </label>
@@ -99,7 +108,7 @@ export function DeepDivePhase({
                       <p className="mt-2 text-sm text-slate-700" role="status">
                         <Badge tone={r.credit >= 1 ? 'good' : r.credit > 0 ? 'mid' : 'bad'}>{r.verdict}</Badge>{' '}
                         {r.truth.value !== null
-                          ? `The model: ${formatDeepDiveValue(q, r.truth.value)}. ${r.truth.why.replace(/^the model: /, '')}.`
+                          ? `The model: ${formatDeepDiveValue(q, r.truth.value)}. ${r.truth.why}.`
                           : r.truth.why}
                       </p>
                     ) : null}

@@ -10,7 +10,6 @@ import { Brief } from './brief';
 import { Icon } from './icons';
 import { BTN_PRIMARY, CARD, INPUT } from './ui';
 
-
 interface AskReply {
   outcome: AskOutcome;
   answers: AnswerGiven[];
@@ -53,7 +52,9 @@ export function RequirementsPhase({
   const input = useRef<HTMLTextAreaElement>(null);
   const revealed = revealedRequirements(attempt.questionLog);
   const listed = [
-    ...problem.requirements.filter((r) => !r.hidden).map((r) => ({ id: r.id, kind: r.kind, text: r.text, found: false })),
+    ...problem.requirements
+      .filter((r) => !r.hidden)
+      .map((r) => ({ id: r.id, kind: r.kind, text: r.text, found: false })),
     ...revealed.map((r) => ({ id: r.id, kind: r.kind, text: r.text, found: true })),
   ];
   const inScope = new Set(attempt.inScope);
@@ -119,9 +120,7 @@ export function RequirementsPhase({
               className={`${INPUT} resize-y`}
             />
             <div className="mt-2 flex items-center justify-between gap-3">
-              <span className="text-xs text-slate-500">
-                {attempt.questionLog.length} asked · Enter to ask
-              </span>
+              <span className="text-xs text-slate-500">{attempt.questionLog.length} asked · Enter to ask</span>
               <button type="submit" className={BTN_PRIMARY} disabled={busy || question.trim() === ''}>
                 <Icon name="question" className="h-4 w-4" />
                 {busy ? 'Asking…' : 'Ask'}

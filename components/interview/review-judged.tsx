@@ -38,12 +38,21 @@ export function TradeoffClaims({ claims }: { claims: Review['tradeoffClaims'] })
   );
 }
 
-const VERDICT_TONE = { 'on target': 'good', close: 'mid', off: 'bad', 'not answered': 'bad', 'not judged': 'neutral' } as const;
+const VERDICT_TONE = {
+  'on target': 'good',
+  close: 'mid',
+  off: 'bad',
+  'not answered': 'bad',
+  'not judged': 'neutral',
+} as const;
 
 /** The deep dive: each question, the candidate's answer and the engine's figure on the changed design. */
 export function DeepDiveReview({ results }: { results: Review['deepDive'] }) {
   return (
-    <section aria-labelledby="deepdive" className={`${CARD} break-inside-avoid p-5 print:border-slate-300 print:shadow-none`}>
+    <section
+      aria-labelledby="deepdive"
+      className={`${CARD} break-inside-avoid p-5 print:border-slate-300 print:shadow-none`}
+    >
       <h2 id="deepdive" className="text-lg font-semibold text-slate-900">
         Deep dive
       </h2>
@@ -62,7 +71,7 @@ export function DeepDiveReview({ results }: { results: Review['deepDive'] }) {
                 {' · '}
                 {r.truth.value === null
                   ? r.truth.why
-                  : `the model: ${formatDeepDiveValue(r.question, r.truth.value)} (${r.truth.why.replace(/^the model: /, '')})`}
+                  : `the model: ${formatDeepDiveValue(r.question, r.truth.value)} (${r.truth.why})`}
               </p>
             </li>
           ))}

@@ -85,7 +85,8 @@ function RubricList({ review }: { review: Review }) {
               {item.details.map((d) => (
                 <li key={d} className="flex gap-2">
                   <span className="mt-2 h-1 w-1 shrink-0 rounded-full bg-slate-400" aria-hidden="true" />
-                  <span>{d}</span>
+                  {/* Details may quote the candidate's own text (trade-off sentences): long words wrap. */}
+                  <span className="min-w-0 wrap-anywhere">{d}</span>
                 </li>
               ))}
             </ul>

@@ -166,10 +166,16 @@ describe('free-text clarifying questions', () => {
 
   it('a keyword list dressed as a question is refused as covering too much', () => {
     expect(asked('pastebin', 'create read expire private limit fast availability cdn?')).toBe('not-a-question');
-    expect(asked('pastebin', 'What about create, read, expire, private, limit, fast, availability and cdn?')).toBe('too-broad');
+    expect(asked('pastebin', 'What about create, read, expire, private, limit, fast, availability and cdn?')).toBe(
+      'too-broad',
+    );
     expect(asked('pastebin', 'expire private?')).toBe('too-broad');
-    expect(asked('url-shortener', 'custom alias, expiry, analytics, malware, predictable codes?')).toBe('not-a-question');
-    expect(asked('url-shortener', 'What about the custom alias, expiry, analytics, malware and predictable codes?')).toBe('too-broad');
+    expect(asked('url-shortener', 'custom alias, expiry, analytics, malware, predictable codes?')).toBe(
+      'not-a-question',
+    );
+    expect(
+      asked('url-shortener', 'What about the custom alias, expiry, analytics, malware and predictable codes?'),
+    ).toBe('too-broad');
   });
 
   it('a real compound question gets both answers', () => {

@@ -29,6 +29,13 @@ export function withRevealed(view: Problem, log: readonly AskedQuestion[]): Prob
   const known = new Set(view.requirements.map((r) => r.id));
   const added: Requirement[] = revealedRequirements(log)
     .filter((r) => !known.has(r.id))
-    .map((r) => ({ id: r.id, kind: r.kind, text: r.text, hidden: true, keywords: [], ...(r.design ? { design: r.design } : {}) }));
+    .map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      text: r.text,
+      hidden: true,
+      keywords: [],
+      ...(r.design ? { design: r.design } : {}),
+    }));
   return added.length === 0 ? view : { ...view, requirements: [...view.requirements, ...added] };
 }

@@ -252,18 +252,18 @@ export function deepDiveTruth(problem: Pick<Problem, 'workload'>, design: Design
   let why: string;
   switch (q.kind) {
     case 'cache-hit':
-      why = `the model: ${labelOf(design, q.targetId)} goes from ${fmtValue(q, before ?? 0)} to ${fmtValue(q, value)} when the misses double through`;
+      why = `${labelOf(design, q.targetId)} goes from ${fmtValue(q, before ?? 0)} to ${fmtValue(q, value)}: every miss passes through to it`;
       break;
     case 'lose-replica':
-      why = `the model: ${Math.round(n1.arrivalRps.total).toLocaleString('en-US')} rps over ${n1.instances} instance${n1.instances === 1 ? '' : 's'} (was ${Math.round(n0.arrivalRps.total).toLocaleString('en-US')} over ${n0.instances})`;
+      why = `${Math.round(n1.arrivalRps.total).toLocaleString('en-US')} rps over ${n1.instances} instance${n1.instances === 1 ? '' : 's'} (was ${Math.round(n0.arrivalRps.total).toLocaleString('en-US')} rps over ${n0.instances})`;
       break;
     case 'half-workers':
     case 'zone-app':
     case 'lose-instance':
-      why = `the model: ${n1.instances} instance${n1.instances === 1 ? '' : 's'} carry ${Math.round(n1.arrivalRps.total).toLocaleString('en-US')} rps at ${fmtValue(q, value)} (was ${fmtValue(q, before ?? 0)} on ${n0.instances})${n1.utilization >= 1 ? ': saturated' : ''}`;
+      why = `${n1.instances} instance${n1.instances === 1 ? '' : 's'} carry ${Math.round(n1.arrivalRps.total).toLocaleString('en-US')} rps at ${fmtValue(q, value)} (was ${fmtValue(q, before ?? 0)} on ${n0.instances})${n1.utilization >= 1 ? ': saturated' : ''}`;
       break;
     case 'double-peak':
-      why = `the model: ${fmtValue(q, before ?? 0)} at today’s peak becomes ${fmtValue(q, value)}`;
+      why = `${fmtValue(q, before ?? 0)} at today’s peak becomes ${fmtValue(q, value)}`;
       break;
   }
   return { value, before, why };

@@ -37,14 +37,18 @@ describe('trade-off text judged against the design', () => {
     const text = `The paste cache at a 90% hit ratio takes the database from ${n(fig('cache:rps'))} to ${n(fig('db:read'))} reads per second, so one primary with two replicas is enough.`;
     const j = judgeTradeoffText(text, design, e, { expected: 3 });
     expect(j.credited).toHaveLength(1);
-    expect(j.credited[0].matched.map((f) => f.id)).toEqual(expect.arrayContaining(['cache:hit', 'cache:rps', 'db:read']));
+    expect(j.credited[0].matched.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['cache:hit', 'cache:rps', 'db:read']),
+    );
   });
 
   it('does not credit the same claim with numbers that are not the design’s', () => {
     const text = `The paste cache at a 90% hit ratio takes the database from ${n(fig('cache:rps') * 3)} to ${n(fig('db:read') * 3)} reads per second.`;
     const wrongHit = `The paste cache at a 55% hit ratio takes the database from ${n(fig('cache:rps') * 3)} to 5 reads per second.`;
     // 90% is the cache's own hit ratio, so the first is credited for that alone; the second for nothing.
-    expect(judgeTradeoffText(text, design, e, { expected: 3 }).credited[0].matched.map((f) => f.id)).toEqual(['cache:hit']);
+    expect(judgeTradeoffText(text, design, e, { expected: 3 }).credited[0].matched.map((f) => f.id)).toEqual([
+      'cache:hit',
+    ]);
     expect(judgeTradeoffText(wrongHit, design, e, { expected: 3 }).credited).toHaveLength(0);
   });
 
@@ -53,7 +57,9 @@ describe('trade-off text judged against the design', () => {
     const j = judgeTradeoffText(text, design, e, { expected: 3 });
     // Names the database (present) with its write rate: credited for the database, not for a queue it does not have.
     expect(j.credited[0]?.components).toEqual(['Paste database']);
-    expect(judgeTradeoffText('The queue at 80% keeps the workers busy so jobs drain.', design, e, { expected: 3 }).credit).toBe(0);
+    expect(
+      judgeTradeoffText('The queue at 80% keeps the workers busy so jobs drain.', design, e, { expected: 3 }).credit,
+    ).toBe(0);
   });
 
   it('counts a pasted genuine answer once', () => {

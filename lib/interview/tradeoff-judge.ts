@@ -41,7 +41,17 @@ const KIND_WORDS: Partial<Record<Kind, string[]>> = {
   'api-gateway': ['gateway', 'api gateway'],
   'rate-limiter': ['rate limiter', 'limiter', 'throttle', 'throttling'],
   server: ['server', 'servers', 'web server', 'web tier'],
-  'app-server': ['app server', 'app servers', 'app tier', 'application server', 'application tier', 'servers', 'web tier', 'api servers', 'stateless tier'],
+  'app-server': [
+    'app server',
+    'app servers',
+    'app tier',
+    'application server',
+    'application tier',
+    'servers',
+    'web tier',
+    'api servers',
+    'stateless tier',
+  ],
   service: ['service', 'services', 'microservice', 'microservices'],
   worker: ['worker', 'workers', 'consumer', 'consumers'],
   cache: ['cache', 'caches', 'caching', 'cached', 'redis', 'memcached'],
@@ -112,26 +122,104 @@ export function designFigures(design: Design, e: Evaluation): Figure[] {
     const r = e.nodes[n.id];
     if (!r || !(r.arrivalRps.total > 0) || n.kind === 'users') continue;
     const name = n.label ?? CATALOG[n.kind].label;
-    add({ id: `${n.id}:rps`, nodeId: n.id, unit: 'rps', value: r.arrivalRps.total, label: `${name}: ${fmt(r.arrivalRps.total)} rps arriving` });
+    add({
+      id: `${n.id}:rps`,
+      nodeId: n.id,
+      unit: 'rps',
+      value: r.arrivalRps.total,
+      label: `${name}: ${fmt(r.arrivalRps.total)} rps arriving`,
+    });
     if (r.arrivalRps.read > 0 && Math.abs(r.arrivalRps.read - r.arrivalRps.total) / r.arrivalRps.total > 0.05)
-      add({ id: `${n.id}:read`, nodeId: n.id, unit: 'rps', value: r.arrivalRps.read, label: `${name}: ${fmt(r.arrivalRps.read)} reads/s` });
+      add({
+        id: `${n.id}:read`,
+        nodeId: n.id,
+        unit: 'rps',
+        value: r.arrivalRps.read,
+        label: `${name}: ${fmt(r.arrivalRps.read)} reads/s`,
+      });
     if (r.arrivalRps.write > 0 && Math.abs(r.arrivalRps.write - r.arrivalRps.total) / r.arrivalRps.total > 0.05)
-      add({ id: `${n.id}:write`, nodeId: n.id, unit: 'rps', value: r.arrivalRps.write, label: `${name}: ${fmt(r.arrivalRps.write)} writes/s` });
+      add({
+        id: `${n.id}:write`,
+        nodeId: n.id,
+        unit: 'rps',
+        value: r.arrivalRps.write,
+        label: `${name}: ${fmt(r.arrivalRps.write)} writes/s`,
+      });
     if (r.instances > 0 && r.arrivalRps.total / r.instances > 1 && r.instances > 1)
-      add({ id: `${n.id}:per-instance`, nodeId: n.id, unit: 'rps', value: r.arrivalRps.total / r.instances, label: `${name}: ${fmt(r.arrivalRps.total / r.instances)} rps per instance` });
-    add({ id: `${n.id}:util`, nodeId: n.id, unit: 'share', value: r.utilization, label: `${name}: ${pct(r.utilization)} utilised` });
+      add({
+        id: `${n.id}:per-instance`,
+        nodeId: n.id,
+        unit: 'rps',
+        value: r.arrivalRps.total / r.instances,
+        label: `${name}: ${fmt(r.arrivalRps.total / r.instances)} rps per instance`,
+      });
+    add({
+      id: `${n.id}:util`,
+      nodeId: n.id,
+      unit: 'share',
+      value: r.utilization,
+      label: `${name}: ${pct(r.utilization)} utilised`,
+    });
     const hit = n.params?.hitRatio ?? CATALOG[n.kind].defaults.hitRatio?.value;
     if (hit !== undefined && (n.kind === 'cache' || n.kind === 'cdn'))
       add({ id: `${n.id}:hit`, nodeId: n.id, unit: 'share', value: hit, label: `${name}: ${pct(hit)} hit ratio` });
-    add({ id: `${n.id}:p95`, nodeId: n.id, unit: 'ms', value: r.responseMs.p95, label: `${name}: p95 ${fmt(r.responseMs.p95)} ms` });
-    add({ id: `${n.id}:cost`, nodeId: n.id, unit: 'usd', value: r.monthlyCostUsd, label: `${name}: $${fmt(r.monthlyCostUsd)} a month` });
-    add({ id: `${n.id}:instances`, nodeId: n.id, unit: 'count', value: r.instances, label: `${name}: ${r.instances} instances` });
+    add({
+      id: `${n.id}:p95`,
+      nodeId: n.id,
+      unit: 'ms',
+      value: r.responseMs.p95,
+      label: `${name}: p95 ${fmt(r.responseMs.p95)} ms`,
+    });
+    add({
+      id: `${n.id}:cost`,
+      nodeId: n.id,
+      unit: 'usd',
+      value: r.monthlyCostUsd,
+      label: `${name}: $${fmt(r.monthlyCostUsd)} a month`,
+    });
+    add({
+      id: `${n.id}:instances`,
+      nodeId: n.id,
+      unit: 'count',
+      value: r.instances,
+      label: `${name}: ${r.instances} instances`,
+    });
   }
-  add({ id: 'peak', nodeId: null, unit: 'rps', value: e.offered.total, label: `peak load ${fmt(e.offered.total)} rps` });
-  add({ id: 'p95-read', nodeId: null, unit: 'ms', value: e.endToEnd.latencyMs.read.p95, label: `p95 read ${fmt(e.endToEnd.latencyMs.read.p95)} ms` });
-  add({ id: 'p95-write', nodeId: null, unit: 'ms', value: e.endToEnd.latencyMs.write.p95, label: `p95 write ${fmt(e.endToEnd.latencyMs.write.p95)} ms` });
-  add({ id: 'availability', nodeId: null, unit: 'availability', value: e.endToEnd.availability, label: `availability ${pct(e.endToEnd.availability, 3)}` });
-  add({ id: 'cost', nodeId: null, unit: 'usd', value: e.endToEnd.monthlyCostUsd, label: `$${fmt(e.endToEnd.monthlyCostUsd)} a month in all` });
+  add({
+    id: 'peak',
+    nodeId: null,
+    unit: 'rps',
+    value: e.offered.total,
+    label: `peak load ${fmt(e.offered.total)} rps`,
+  });
+  add({
+    id: 'p95-read',
+    nodeId: null,
+    unit: 'ms',
+    value: e.endToEnd.latencyMs.read.p95,
+    label: `p95 read ${fmt(e.endToEnd.latencyMs.read.p95)} ms`,
+  });
+  add({
+    id: 'p95-write',
+    nodeId: null,
+    unit: 'ms',
+    value: e.endToEnd.latencyMs.write.p95,
+    label: `p95 write ${fmt(e.endToEnd.latencyMs.write.p95)} ms`,
+  });
+  add({
+    id: 'availability',
+    nodeId: null,
+    unit: 'availability',
+    value: e.endToEnd.availability,
+    label: `availability ${pct(e.endToEnd.availability, 3)}`,
+  });
+  add({
+    id: 'cost',
+    nodeId: null,
+    unit: 'usd',
+    value: e.endToEnd.monthlyCostUsd,
+    label: `$${fmt(e.endToEnd.monthlyCostUsd)} a month in all`,
+  });
   return out;
 }
 
@@ -144,7 +232,8 @@ export function sentences(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-const NUMBER = /(?<![a-z0-9.])(\$\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|m|thousand|million)?\s*(%|percent|rps|qps|req\/s|requests? (?:a|per) second|reads?\/s|writes?\/s|per second|\/s|ms|milliseconds?|s\b|seconds?|\$|usd|dollars?)?/gi;
+const NUMBER =
+  /(?<![a-z0-9.])(\$\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|m|thousand|million)?\s*(%|percent|rps|qps|req\/s|requests? (?:a|per) second|reads?\/s|writes?\/s|per second|\/s|ms|milliseconds?|s\b|seconds?|\$|usd|dollars?)?/gi;
 
 /** The numbers in a sentence with their units as written. */
 export function quotedNumbers(sentence: string): Quoted[] {

@@ -24,8 +24,15 @@ export const POST = route(async (req: Request, ctx: RouteContext<'/api/interview
   if (!body.ok) return body.response;
   const parsed = askBodySchema.safeParse(body.value);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
-    return errorResponse(422, `The question is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}.`, { issues });
+    const issues = parsed.error.issues.map((i) => ({
+      path: i.path.map(String).join('.') || '(root)',
+      message: i.message,
+    }));
+    return errorResponse(
+      422,
+      `The question is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}.`,
+      { issues },
+    );
   }
   const decision = await hitRateLimits([{ rule: RATE_RULES.interviewAsk, subject: clientAddress(req) }]);
   if (!decision.ok) {

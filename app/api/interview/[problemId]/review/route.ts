@@ -43,7 +43,10 @@ export const POST = route(async (req: Request, ctx: RouteContext<'/api/interview
       { 'retry-after': String(s) },
     );
   }
-  return NextResponse.json({ review: snapshotOf(reviewAttempt(problem, attempt)) }, { headers: { 'cache-control': 'no-store' } });
+  return NextResponse.json(
+    { review: snapshotOf(reviewAttempt(problem, attempt)) },
+    { headers: { 'cache-control': 'no-store' } },
+  );
 });
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');
