@@ -16,8 +16,8 @@ let problems: typeof import('@/lib/interview/problems');
 
 beforeAll(async () => {
   await useTestDatabase();
-  ask = (await import('@/app/api/interview/[problemId]/ask/route')).POST;
-  review = (await import('@/app/api/interview/[problemId]/review/route')).POST;
+  ask = (await import('@/app/api/interview/[problemId]/ask/route')).POST as unknown as Handler;
+  review = (await import('@/app/api/interview/[problemId]/review/route')).POST as unknown as Handler;
   helpers = await import('@/lib/interview/test-helpers');
   scoring = await import('@/lib/interview/scoring');
   problems = await import('@/lib/interview/problems');
