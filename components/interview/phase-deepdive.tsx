@@ -173,7 +173,7 @@ function AnswerInput({
       defaultValue={shown}
       disabled={disabled}
       placeholder={unit === '%' ? 'e.g. 65' : 'e.g. 4,000'}
-      className={`${INPUT} w-40`}
+      className={`${INPUT} max-w-40`}
       onChange={(e) => {
         const v = parseFigure(e.target.value);
         e.target.setCustomValidity(bad(e.target.value) ? 'Type a number, such as 4,000 or 4k' : '');
