@@ -5,7 +5,7 @@ import { expect, test, SandboxPage } from './fixtures';
  * A full mock interview on the URL shortener, as a candidate runs it: the
  * brief, a clarifying question, estimates checked against the model, a
  * design built on the canvas, a reload in the middle, a curveball on the
- * clock and one on the way out, the trade-offs, then the review, its export,
+ * clock and one on the way out, the deep dive, the trade-offs, then the review, its export,
  * the printable page and the history.
  */
 
@@ -46,14 +46,16 @@ test('a full mock from the brief to the review, surviving a reload', async ({ pa
   await expect(page.getByLabel('Length')).toHaveValue('45');
   await page.getByRole('button', { name: 'Start the interview' }).click();
 
-  // Phase 1: a clarifying question reveals a hidden requirement; the candidate writes their list.
+  // Phase 1: a clarifying question in the candidate's words reveals a hidden requirement; they note assumptions.
   const timer = page.getByRole('timer');
   await expect(timer).toContainText(/4[45]:\d\d/);
   await expect(page.getByRole('button', { name: 'Requirements' })).toHaveAttribute('aria-current', 'step');
-  await page.getByRole('button', { name: 'Ask: Do links expire?' }).click();
+  await page.getByLabel('Your question').fill('Will short links ever expire?');
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
   await expect(page.getByText('an expired link answers 404')).toBeVisible();
+  await page.getByRole('checkbox', { name: /Create a short link from a long URL/ }).check();
   await page
-    .getByLabel(/One per line/)
+    .getByLabel(/Assumptions and scope/)
     .fill(
       'Create a short link\nRedirect to the long URL\nLinks may expire\nRedirects fast: p95 under 100 ms\n99.95% availability',
     );
@@ -123,12 +125,16 @@ test('a full mock from the brief to the review, surviving a reload', async ({ pa
   await expect(page.getByRole('complementary', { name: 'Interview' }).getByText('A link goes viral')).toBeVisible();
 
   // Leaving the design brings the curveball still to come.
-  await page.getByRole('button', { name: 'Next: trade-offs' }).click();
+  await page.getByRole('button', { name: 'Next: deep dive' }).click();
   const last = page.getByRole('dialog', { name: 'Curveball: The cache goes cold' });
   await expect(last).toBeVisible();
-  await last.getByRole('button', { name: 'Continue to trade-offs' }).click();
+  await last.getByRole('button', { name: 'Continue to deep dive' }).click();
 
-  // Phase 4: the written trade-offs.
+  // Phase 4: the deep dive, left unanswered here (e2e/interview-judged.spec.ts answers one).
+  await expect(page.getByRole('heading', { name: 'Deep dive: your design under pressure' })).toBeVisible();
+  await page.getByRole('button', { name: 'Next: trade-offs' }).click();
+
+  // Phase 5: the written trade-offs.
   await page
     .getByLabel(/Explain your design/)
     .fill(
@@ -149,11 +155,12 @@ test('a full mock from the brief to the review, surviving a reload', async ({ pa
     'Cost',
     'Curveball: A link goes viral',
     'Curveball: The cache goes cold',
+    'Deep dive',
     'Trade-offs written',
   ]) {
     await expect(rubric.getByRole('heading', { name: item, exact: true })).toBeVisible();
   }
-  await expect(rubric).toContainText('asking “Do creators need analytics?” would have revealed it');
+  await expect(rubric).toContainText('a question such as “Do creators need analytics?” would have brought it out');
   await expect(rubric).toContainText('First try: 2,315 rps (close); credit 75%');
   await expect(rubric).toContainText('a corrected second try earns 50% of what it adds');
   // The viral link's feedback quotes the model: no cache, so its reads land on one database partition.
@@ -252,7 +259,9 @@ test('every phase, the review and the history have no serious or critical axe vi
   await page.getByRole('radio', { name: /Practice/ }).check();
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Start the interview' }).click();
-  await page.getByRole('button', { name: 'Ask: How long are seats held while someone pays?' }).click();
+  await page.getByLabel('Your question').fill('How long do we hold seats while someone pays?');
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+  await expect(page.getByText(/New requirement: A hold lasts 10 minutes/)).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByRole('button', { name: 'Next: estimation' }).click();
@@ -271,8 +280,11 @@ test('every phase, the review and the history have no serious or critical axe vi
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Back to my design' }).click();
 
+  await page.getByRole('button', { name: 'Next: deep dive' }).click();
+  await page.getByRole('button', { name: 'Continue to deep dive' }).click();
+  await expect(page.getByRole('heading', { name: 'Deep dive: your design under pressure' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Next: trade-offs' }).click();
-  await page.getByRole('button', { name: 'Continue to trade-offs' }).click();
   await page
     .getByLabel(/Explain your design/)
     .fill('Seats are held in one relational database so they are never sold twice.');
@@ -353,11 +365,11 @@ test('leaving the design early shows every curveball still to come, one after an
   await expect(canvas.canvas).toHaveAttribute('data-hydrated', 'true');
 
   // Before minute 24, both curveballs arrive at once on the way out: the first, then the second.
-  await page.getByRole('button', { name: 'Next: trade-offs' }).click();
+  await page.getByRole('button', { name: 'Next: deep dive' }).click();
   const first = page.getByRole('dialog', { name: 'Curveball: A paste hits the front page' });
   await expect(first).toBeVisible();
   await expect(first).toContainText('the interviewer has 2 more changes for you. Change 1 of 2');
-  await expect(first.getByRole('button', { name: 'Continue to trade-offs' })).toHaveCount(0);
+  await expect(first.getByRole('button', { name: 'Continue to deep dive' })).toHaveCount(0);
   await first.getByRole('button', { name: 'Next change' }).click();
   const second = page.getByRole('dialog', { name: 'Curveball: An availability zone fails' });
   await expect(second).toBeVisible();
@@ -368,9 +380,10 @@ test('leaving the design early shows every curveball still to come, one after an
     ['zone-down', false],
   ]);
   expect(stored.phase).toBe('design');
-  await second.getByRole('button', { name: 'Continue to trade-offs' }).click();
+  await second.getByRole('button', { name: 'Continue to deep dive' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Trade-offs' })).toHaveAttribute('aria-current', 'step');
+  await expect(page.getByRole('button', { name: 'Deep dive' })).toHaveAttribute('aria-current', 'step');
+  await page.getByRole('button', { name: 'Next: trade-offs' }).click();
 
   // The review grades both, since both were shown.
   await page.getByRole('button', { name: 'Finish and see the review' }).click();
@@ -394,7 +407,7 @@ async function pageWidth(page: Page) {
  */
 async function stepperClipping(page: Page) {
   const nav = page.getByRole('navigation', { name: 'Interview phases' });
-  for (const name of ['Requirements', 'Estimation', 'Design', 'Trade-offs', 'Review']) {
+  for (const name of ['Requirements', 'Estimation', 'Design', 'Deep dive', 'Trade-offs', 'Review']) {
     await expect(nav).toContainText(name);
   }
   return nav.locator('ol').evaluate((ol) => {
@@ -460,10 +473,10 @@ test.describe('on a phone', () => {
     await expect(page.getByLabel('Peak requests per second')).toBeVisible();
     expect(await pageWidth(page)).toEqual({ scroll: 390, inner: 390 });
 
-    // Through the design (three curveballs, shown one by one) to the trade-offs.
+    // Through the design (three curveballs, shown one by one) and the deep dive to the trade-offs.
     await page.getByRole('button', { name: 'Skip to the design' }).click();
     await expect(new SandboxPage(page).canvas).toHaveAttribute('data-hydrated', 'true');
-    await page.getByRole('button', { name: 'Next: trade-offs' }).click();
+    await page.getByRole('button', { name: 'Next: deep dive' }).click();
     for (const name of ['A celebrity posts', 'The World Cup final']) {
       const d = page.getByRole('dialog', { name: `Curveball: ${name}` });
       await expect(d).toBeVisible();
@@ -471,8 +484,10 @@ test.describe('on a phone', () => {
     }
     await page
       .getByRole('dialog', { name: 'Curveball: The primary region goes down' })
-      .getByRole('button', { name: 'Continue to trade-offs' })
+      .getByRole('button', { name: 'Continue to deep dive' })
       .click();
+    expect(await pageWidth(page)).toEqual({ scroll: 390, inner: 390 });
+    await page.getByRole('button', { name: 'Next: trade-offs' }).click();
 
     const url = `https://example.com/${'a-very-long-path-segment-'.repeat(4)}end`;
     const word = 'x'.repeat(5000);

@@ -46,6 +46,10 @@ function ScoreSummary({ live }: { live: LiveScore }) {
 /** The design phase's own side panel: targets, score (practice), curveballs received, the candidate's notes. */
 export function DesignSide({ problem, attempt, live }: { problem: Problem; attempt: Attempt; live: LiveScore | null }) {
   const delivered = attempt.curveballs.filter((c) => c.deliveredAtMs !== null);
+  // Each answer once, with the candidate's own wording of the question that drew it.
+  const answered = attempt.questionLog
+    .flatMap((q) => q.answers.map((a) => ({ questionId: a.questionId, asked: q.text, answer: a.answer })))
+    .filter((a, i, all) => all.findIndex((x) => x.questionId === a.questionId) === i);
   return (
     <div className="text-sm">
       <section aria-labelledby="side-targets" className="border-b border-slate-200 p-4">
@@ -111,20 +115,17 @@ export function DesignSide({ problem, attempt, live }: { problem: Problem; attem
         ) : (
           <p className="mt-1 text-slate-600">You wrote none. You can go back to the requirements phase at any time.</p>
         )}
-        {attempt.asked.length > 0 ? (
+        {answered.length > 0 ? (
           <details className="mt-3">
             <summary className="cursor-pointer font-medium text-brand-700">
-              Answers you were given ({attempt.asked.length})
+              Answers you were given ({answered.length})
             </summary>
             <ul className="mt-2 space-y-2">
-              {attempt.asked.map((a) => {
-                const q = problem.questions.find((x) => x.id === a.id);
-                return q ? (
-                  <li key={a.id} className="text-xs leading-relaxed text-slate-700">
-                    <span className="font-medium text-slate-900">{q.question}</span> {q.answer}
-                  </li>
-                ) : null;
-              })}
+              {answered.map((a) => (
+                <li key={a.questionId} className="text-xs leading-relaxed text-slate-700">
+                  <span className="font-medium text-slate-900">{a.asked}</span> {a.answer}
+                </li>
+              ))}
             </ul>
           </details>
         ) : null}

@@ -19,11 +19,14 @@ import {
   type Attempt,
   type AttemptAction,
   type CompletedAttempt,
+  PHASE_LABEL,
   type Phase,
+  type ReviewSnapshot,
 } from '@/lib/interview/attempt';
 import { judgeCurveball, type CurveballResult } from '@/lib/interview/curveballs';
 import type { Problem } from '@/lib/interview/schema';
-import { reviewAttempt, snapshotOf } from '@/lib/interview/scoring';
+import { reviewUrl } from '@/lib/interview/api';
+import { withRevealed } from '@/lib/interview/candidate-view';
 import { checkTarget } from '@/lib/interview/target';
 import { DesignSide, OUTCOME_LABEL, OUTCOME_TONE, type LiveScore } from './design-side';
 import { Icon } from './icons';
@@ -31,6 +34,7 @@ import { InterviewEditor } from './interview-editor';
 import { EstimationPhase } from './phase-estimation';
 import { RequirementsPhase } from './phase-requirements';
 import { TradeoffsPhase } from './phase-tradeoffs';
+import { DeepDivePhase } from './phase-deepdive';
 import { Setup } from './setup';
 import { TimerBar } from './timer-bar';
 import { BTN_PRIMARY, BTN_SECONDARY, Badge } from './ui';
@@ -40,7 +44,8 @@ import { useNow } from './use-now';
 const NEXT: Record<Phase, Phase | null> = {
   requirements: 'estimation',
   estimation: 'design',
-  design: 'tradeoffs',
+  design: 'deepdive',
+  deepdive: 'tradeoffs',
   tradeoffs: null,
 };
 
@@ -74,6 +79,7 @@ function CurveballDialog({
   attempt,
   curveballId,
   leaving,
+  leavingTo,
   onClose,
   onContinue,
 }: {
@@ -82,13 +88,15 @@ function CurveballDialog({
   curveballId: string | null;
   /** Set while the candidate is leaving the design: the curveballs shown on the way out, in order. */
   leaving: string[] | null;
+  /** Where the candidate goes once they are read. */
+  leavingTo: Phase | null;
   onClose(): void;
   onContinue(): void;
 }) {
   const spec = curveballId ? problem.curveballs.find((c) => c.id === curveballId) : null;
   const state = curveballId ? attempt.curveballs.find((c) => c.id === curveballId) : null;
   const practice = attempt.mode === 'practice';
-  // On the way out, one change after another: the last one leads on to the trade-offs.
+  // On the way out, one change after another: the last one leads on to the next phase.
   const position = leaving && curveballId ? leaving.indexOf(curveballId) : -1;
   const count = leaving?.length ?? 0;
   const more = unseenCurveballs(attempt).filter((c) => c.id !== curveballId).length;
@@ -101,7 +109,7 @@ function CurveballDialog({
         <>
           {leaving ? (
             <button type="button" className={BTN_SECONDARY} onClick={onContinue}>
-              {more > 0 ? 'Next change' : 'Continue to trade-offs'}
+              {more > 0 ? 'Next change' : `Continue to ${PHASE_LABEL[leavingTo ?? 'deepdive'].toLowerCase()}`}
             </button>
           ) : null}
           <button type="button" className={BTN_PRIMARY} onClick={onClose}>
@@ -178,7 +186,7 @@ function AbandonDialog({ open, onClose, onConfirm }: { open: boolean; onClose():
 }
 
 function ActiveMock({
-  problem,
+  problem: view,
   attempt,
   dispatch,
   abandon,
@@ -204,6 +212,8 @@ function ActiveMock({
   saveError: string | null;
 }) {
   const router = useRouter();
+  // The problem as the candidate knows it: what the brief states and what their questions brought out.
+  const problem = useMemo(() => withRevealed(view, attempt.questionLog), [view, attempt.questionLog]);
   const paused = isPaused(attempt);
   const now = useNow(1000, !paused);
   /** Where the candidate is going once the curveballs shown on the way out of the design are read. */
@@ -248,22 +258,40 @@ function ActiveMock({
     if (target) dispatch({ type: 'go', phase: target, now: Date.now() });
   };
 
-  const finish = () => {
+  const [finishing, setFinishing] = useState(false);
+  const finish = async () => {
     if (attempt.phase === 'design') {
-      go('tradeoffs');
+      go('deepdive');
       return;
     }
+    if (finishing) return;
     const now = Date.now();
     // Scored on the clock as it stops, so the overtime rule sees the minutes over.
     const stopped = { ...attempt, clock: { elapsedMs: elapsedMs(attempt, now), runningSince: null } };
-    const review = reviewAttempt(problem, stopped);
-    const done = attemptReducer(attempt, {
-      type: 'finish',
-      now,
-      review: snapshotOf(review),
-    }) as CompletedAttempt;
+    // Scored on the server, which holds the full problem (hidden requirements, topics) the browser is not given.
+    setFinishing(true);
+    setFinishError(null);
+    let snapshot: ReviewSnapshot;
+    try {
+      const res = await fetch(reviewUrl(problem.id), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ attempt: stopped }),
+      });
+      const body = (await res.json().catch(() => null)) as { review?: ReviewSnapshot; error?: string } | null;
+      if (!res.ok || !body?.review) throw new Error(body?.error ?? `HTTP ${res.status}`);
+      snapshot = body.review;
+    } catch (err) {
+      setFinishing(false);
+      setFinishError(
+        `The attempt could not be scored (${err instanceof Error ? err.message : String(err)}). Your work is saved; try again.`,
+      );
+      return;
+    }
+    const done = attemptReducer(attempt, { type: 'finish', now, review: snapshot }) as CompletedAttempt;
     const r = file(done);
     if (!r.ok) {
+      setFinishing(false);
       setFinishError(`The attempt could not be saved (${r.error}). Free some browser storage and try again.`);
       return;
     }
@@ -327,12 +355,16 @@ function ActiveMock({
                   className="inline-flex h-9 items-center gap-1.5 rounded-md bg-brand-600 px-3 text-sm font-semibold text-white hover:bg-brand-700"
                   onClick={() => go(next)}
                 >
-                  Next: trade-offs
+                  Next: deep dive
                   <Icon name="arrowRight" className="h-4 w-4" />
                 </button>
               ) : null
             }
           />
+        );
+      case 'deepdive':
+        return (
+          <DeepDivePhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('tradeoffs')} />
         );
       case 'tradeoffs':
         return <TradeoffsPhase problem={problem} attempt={attempt} dispatch={dispatch} onFinish={finish} />;
@@ -389,6 +421,7 @@ function ActiveMock({
         attempt={attempt}
         curveballId={paused ? null : unseen}
         leaving={leaving?.ids ?? null}
+        leavingTo={leaving?.phase ?? null}
         onClose={closeCurveball}
         onContinue={continueFromCurveball}
       />

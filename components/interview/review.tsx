@@ -12,6 +12,7 @@ import { lowerFirst, reviewAttempt, type Review } from '@/lib/interview/scoring'
 import { attemptExport, findAttempt } from '@/lib/interview/storage';
 import { studyHref } from '@/lib/interview/study';
 import { formatPercent, formatUsd } from '@/lib/interview/target';
+import { DeepDiveReview, TradeoffClaims } from './review-judged';
 import { DesignDiagram } from './design-diagram';
 import { OUTCOME_LABEL, OUTCOME_TONE } from './design-side';
 import { Icon } from './icons';
@@ -84,7 +85,8 @@ function RubricList({ review }: { review: Review }) {
               {item.details.map((d) => (
                 <li key={d} className="flex gap-2">
                   <span className="mt-2 h-1 w-1 shrink-0 rounded-full bg-slate-400" aria-hidden="true" />
-                  <span>{d}</span>
+                  {/* Details may quote the candidate's own text (trade-off sentences): long words wrap. */}
+                  <span className="min-w-0 wrap-anywhere">{d}</span>
                 </li>
               ))}
             </ul>
@@ -267,6 +269,8 @@ export function ReviewBody({
         </div>
       </div>
 
+      <DeepDiveReview results={review.deepDive} />
+
       <Section id="designs" title="Your design and the reference">
         <div className="grid gap-6 xl:grid-cols-2 print:grid-cols-1">
           <div>
@@ -361,7 +365,15 @@ export function ReviewBody({
                   {r.requirement.text}
                   <span className="block text-xs text-slate-500">
                     {r.requirement.hidden ? 'Hidden · ' : ''}
-                    {r.captured ? (r.askedFor ? 'asked about' : 'in your notes') : 'not captured'}
+                    {r.captured
+                      ? r.askedFor
+                        ? 'found by asking, confirmed'
+                        : 'confirmed'
+                      : r.requirement.hidden
+                        ? r.askedFor
+                          ? 'asked about, then taken out of scope'
+                          : 'not asked about'
+                        : 'not confirmed'}
                     {r.inDesign === null
                       ? ''
                       : r.inDesign
@@ -383,6 +395,7 @@ export function ReviewBody({
         ) : (
           <p className="text-sm text-slate-600">You wrote none.</p>
         )}
+        <TradeoffClaims claims={review.tradeoffClaims} />
         <h3 className="mt-4 text-sm font-semibold text-slate-900">Topics an interviewer listens for</h3>
         <ul className="mt-2 flex flex-wrap gap-2">
           {review.tradeoffTopics.map((t) => (

@@ -59,11 +59,12 @@ describe('the mock clock', () => {
     expect(b.curveballs.map((c) => c.dueMs)).toEqual(due.map((d) => d * 2));
   });
 
-  it('suggests phase ends of 5, 10, 35 and 45 minutes on the default clock', () => {
+  it('suggests phase ends of 5, 10, 32, 37 and 45 minutes on the default clock', () => {
     expect(phaseDeadlines(45 * MIN)).toEqual({
       requirements: 5 * MIN,
       estimation: 10 * MIN,
-      design: 35 * MIN,
+      design: 32 * MIN,
+      deepdive: 37 * MIN,
       tradeoffs: 45 * MIN,
     });
   });
@@ -80,7 +81,8 @@ describe('phases', () => {
     a = attemptReducer(a, { type: 'go', phase: 'requirements', now: T0 });
     expect(a.phase).toBe('requirements');
     expect(a.reached).toBe('design');
-    expect(canGoTo(a, 'tradeoffs')).toBe(true);
+    expect(canGoTo(a, 'deepdive')).toBe(true);
+    expect(canGoTo(a, 'tradeoffs')).toBe(false);
   });
 
   it('records each clarifying question once, with the time it was asked', () => {
@@ -194,16 +196,16 @@ describe('leaving the design with curveballs to come', () => {
   it('stays in the design until every curveball has arrived and been read', () => {
     const a = designing();
     expect(mayLeaveDesign(a)).toBe(false);
-    expect(run(a, { type: 'go', phase: 'tradeoffs', now: T0 + 10 * MIN }).phase).toBe('design');
+    expect(run(a, { type: 'go', phase: 'deepdive', now: T0 + 10 * MIN }).phase).toBe('design');
     const both = deliverBoth(a);
     // Both arrive at once; they are shown one at a time, in the order they came due.
     expect(unseenCurveballs(both).map((c) => c.id)).toEqual([first.id, second.id]);
     const oneRead = run(both, { type: 'seen', curveballId: first.id });
     expect(unseenCurveballs(oneRead).map((c) => c.id)).toEqual([second.id]);
-    expect(run(oneRead, { type: 'go', phase: 'tradeoffs', now: T0 + 11 * MIN }).phase).toBe('design');
+    expect(run(oneRead, { type: 'go', phase: 'deepdive', now: T0 + 11 * MIN }).phase).toBe('design');
     const bothRead = run(oneRead, { type: 'seen', curveballId: second.id });
     expect(mayLeaveDesign(bothRead)).toBe(true);
-    expect(run(bothRead, { type: 'go', phase: 'tradeoffs', now: T0 + 11 * MIN }).phase).toBe('tradeoffs');
+    expect(run(bothRead, { type: 'go', phase: 'deepdive', now: T0 + 11 * MIN }).phase).toBe('deepdive');
   });
 
   it('cannot mark a curveball read before it has arrived', () => {

@@ -4,7 +4,8 @@
  * happened (`now`, epoch ms), so the state machine is testable without a
  * clock and survives a reload unchanged.
  *
- * Phases run in order: requirements → estimation → design → trade-offs, then
+ * Phases run in order: requirements → estimation → design → deep dive →
+ * trade-offs, then
  * the review. The candidate may go back to any phase already reached and one
  * step forward. Estimates may be checked against the model twice: after the
  * first check they can be corrected for part credit (see scoring.ts); they
@@ -20,6 +21,8 @@ import type { Design } from '@/lib/engine/types';
 import { BANDWIDTH_UNITS, EMPTY_ESTIMATES, STORAGE_UNITS, estimateProblems, type EstimateInputs } from './estimation';
 import type { Problem } from './schema';
 import { DEFAULT_LEVEL, LEVELS, type Level } from './levels';
+import { askedQuestionSchema, type AskedQuestion } from './asked';
+import { deepDiveStateSchema, EMPTY_DEEP_DIVE, type DeepDiveQuestion, type DeepDiveState } from './deep-dive';
 
 /** Checks of the estimates allowed: the first, and one second try for part credit. */
 export const ESTIMATE_TRIES = 2;
@@ -30,22 +33,24 @@ export interface EstimateTry {
   atMs: number;
 }
 
-export const PHASES = ['requirements', 'estimation', 'design', 'tradeoffs'] as const;
+export const PHASES = ['requirements', 'estimation', 'design', 'deepdive', 'tradeoffs'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export const PHASE_LABEL: Record<Phase, string> = {
   requirements: 'Requirements',
   estimation: 'Estimation',
   design: 'Design',
+  deepdive: 'Deep dive',
   tradeoffs: 'Trade-offs',
 };
 
-/** Suggested share of the time per phase (5, 5, 25 and 10 minutes of 45). */
+/** Suggested share of the time per phase (5, 5, 22, 5 and 8 minutes of 45). */
 export const PHASE_SHARE: Record<Phase, number> = {
   requirements: 5 / 45,
   estimation: 5 / 45,
-  design: 25 / 45,
-  tradeoffs: 10 / 45,
+  design: 22 / 45,
+  deepdive: 5 / 45,
+  tradeoffs: 8 / 45,
 };
 
 /** The clock curveballs are written against (`atMinute`); other durations scale it. */
@@ -114,7 +119,12 @@ export interface Attempt {
   /** The furthest phase reached. */
   reached: Phase;
   notes: string;
+  /** Problem questions the candidate's own questions matched (see `questionLog`), first time each. */
   asked: { id: string; atMs: number }[];
+  /** Every question typed in the requirements phase, with what the interviewer said back (asked.ts). */
+  questionLog: AskedQuestion[];
+  /** Requirement ids the candidate confirmed as in scope in the requirements list. */
+  inScope: string[];
   estimates: EstimateInputs;
   /** When the estimates were first checked (elapsed ms); null until then. */
   estimatesCheckedAtMs: number | null;
@@ -122,6 +132,8 @@ export interface Attempt {
   estimateTries: EstimateTry[];
   design: Design;
   curveballs: CurveballState[];
+  /** The deep dive's questions (frozen when the phase is first reached) and the candidate's answers. */
+  deepDive: DeepDiveState;
   tradeoffs: string;
   finishedAt: number | null;
   review: ReviewSnapshot | null;
@@ -175,6 +187,8 @@ export function createAttempt(
     reached: 'requirements',
     notes: '',
     asked: [],
+    questionLog: [],
+    inScope: [],
     estimates: structuredClone(EMPTY_ESTIMATES),
     estimatesCheckedAtMs: null,
     estimateTries: [],
@@ -186,6 +200,7 @@ export function createAttempt(
       atArrival: null,
       seen: false,
     })),
+    deepDive: structuredClone(EMPTY_DEEP_DIVE),
     tradeoffs: '',
     finishedAt: null,
     review: null,
@@ -272,12 +287,17 @@ export type AttemptAction =
   | { type: 'set-duration'; minutes: number }
   | { type: 'go'; phase: Phase; now: number }
   | { type: 'ask'; questionId: string; now: number }
+  | { type: 'asked'; entry: Omit<AskedQuestion, 'atMs'>; now: number }
+  | { type: 'scope'; requirementId: string; inScope: boolean }
   | { type: 'notes'; text: string }
   | { type: 'estimates'; inputs: EstimateInputs }
   | { type: 'check-estimates'; now: number }
   | { type: 'design'; design: Design }
   | { type: 'deliver'; curveballId: string; now: number; snapshot: CurveballSnapshot }
   | { type: 'seen'; curveballId: string }
+  | { type: 'deepdive-questions'; questions: DeepDiveQuestion[] }
+  | { type: 'deepdive-answer'; index: number; value: number | null }
+  | { type: 'deepdive-submit'; now: number }
   | { type: 'tradeoffs'; text: string }
   | { type: 'finish'; now: number; review: ReviewSnapshot };
 
@@ -313,6 +333,31 @@ export function attemptReducer(a: Attempt, action: AttemptAction): Attempt {
     case 'ask':
       if (a.asked.some((q) => q.id === action.questionId)) return a;
       return { ...a, asked: [...a.asked, { id: action.questionId, atMs: elapsedMs(a, action.now) }] };
+    case 'asked': {
+      const atMs = elapsedMs(a, action.now);
+      const ids = new Set(a.asked.map((q) => q.id));
+      const fresh = action.entry.answers.filter((x) => !ids.has(x.questionId)).map((x) => ({ id: x.questionId, atMs }));
+      return {
+        ...a,
+        asked: fresh.length > 0 ? [...a.asked, ...fresh] : a.asked,
+        questionLog: [...a.questionLog, { ...action.entry, atMs }],
+        // A requirement brought to light by an answer starts in scope: the candidate may take it out.
+        inScope: [
+          ...a.inScope,
+          ...action.entry.answers.flatMap((x) => x.reveals.map((r) => r.id)).filter((id) => !a.inScope.includes(id)),
+        ].filter((id, i, all) => all.indexOf(id) === i),
+      };
+    }
+    case 'scope': {
+      const has = a.inScope.includes(action.requirementId);
+      if (has === action.inScope) return a;
+      return {
+        ...a,
+        inScope: action.inScope
+          ? [...a.inScope, action.requirementId]
+          : a.inScope.filter((id) => id !== action.requirementId),
+      };
+    }
     case 'notes':
       return a.notes === action.text ? a : { ...a, notes: action.text };
     case 'estimates':
@@ -344,6 +389,19 @@ export function attemptReducer(a: Attempt, action: AttemptAction): Attempt {
       // Only a curveball that has arrived can have been read.
       if (!a.curveballs.some((c) => c.id === action.curveballId && c.deliveredAtMs !== null && !c.seen)) return a;
       return { ...a, curveballs: a.curveballs.map((c) => (c.id === action.curveballId ? { ...c, seen: true } : c)) };
+    case 'deepdive-questions':
+      // Frozen once asked: going back to the design does not change the questions.
+      if (a.deepDive.questions.length > 0 || action.questions.length === 0) return a;
+      return { ...a, deepDive: { questions: action.questions, answers: action.questions.map(() => null), submittedAtMs: null } };
+    case 'deepdive-answer': {
+      if (a.deepDive.submittedAtMs !== null || !(action.index >= 0 && action.index < a.deepDive.questions.length)) return a;
+      if (a.deepDive.answers[action.index] === action.value) return a;
+      const answers = a.deepDive.questions.map((_, i) => (i === action.index ? action.value : (a.deepDive.answers[i] ?? null)));
+      return { ...a, deepDive: { ...a.deepDive, answers } };
+    }
+    case 'deepdive-submit':
+      if (a.deepDive.submittedAtMs !== null || a.deepDive.questions.length === 0) return a;
+      return { ...a, deepDive: { ...a.deepDive, submittedAtMs: elapsedMs(a, action.now) } };
     case 'tradeoffs':
       return a.tradeoffs === action.text ? a : { ...a, tradeoffs: action.text };
     case 'finish':
@@ -402,6 +460,8 @@ export const attemptSchema = z.object({
   reached: z.enum(PHASES),
   notes: z.string(),
   asked: z.array(z.object({ id: z.string(), atMs: z.number() })),
+  questionLog: z.array(askedQuestionSchema).max(500).default([]),
+  inScope: z.array(z.string()).max(200).default([]),
   estimates: estimatesSchema,
   estimatesCheckedAtMs: z.number().nullable(),
   estimateTries: z.array(z.object({ inputs: estimatesSchema, atMs: z.number() })).max(ESTIMATE_TRIES),
@@ -415,6 +475,7 @@ export const attemptSchema = z.object({
       seen: z.boolean(),
     }),
   ),
+  deepDive: deepDiveStateSchema.default(EMPTY_DEEP_DIVE),
   tradeoffs: z.string(),
   finishedAt: z.number().nullable(),
   review: reviewSnapshotSchema.nullable(),

@@ -78,18 +78,30 @@
  *   hold to meet it, and the overtime rule (points per started minute over
  *   the clock, capped), shown in the review as its own line.
  *
+ * - Nothing is judged by keywords. Clarifying questions are typed in the
+ *   candidate's words and matched on the server (ask.ts, the ask route), so
+ *   the browser is given only the candidate's view of a problem
+ *   (candidate-view.ts: no hidden requirements, questions or answers); the
+ *   finished attempt is scored on the server (the review route), on the
+ *   full problem. The review page, reached at the end, shows everything.
+ *
  * - The rubric (scoring.ts), 100 points by default, each item with a
- *   sentence on what to improve: requirements covered 15 (per requirement,
- *   captured in the notes by keyword or through the question that reveals
- *   it, and — where it names one — its design check: half each), estimation
- *   15 (mean credit of the three figures), capacity at target 20 (70%
- *   headroom: full at ρ ≤ 0.8, none at 1 or when anything saturates; 30%
- *   latency: full at the SLO, none at twice it), availability 15 (full at
- *   the SLO, none at ten times the allowed downtime, log-linear between),
- *   cost 10 (full within budget, none at twice it, none if the design does
- *   not carry the load), curveballs 15 split evenly (held 1, degraded ½,
- *   failed 0), trade-offs 10 (share of the problem's trade-off topics
- *   named, up to its expected count, scaled down below 60 words).
+ *   sentence on what to improve: requirements covered 15 (a hidden
+ *   requirement counts once a question revealed it and it stayed in scope,
+ *   weighed 1–2× a stated one by level; a stated one when confirmed in the
+ *   list; either, where it names one, half for its design check),
+ *   estimation 12 (mean credit of the three figures), capacity at target 18
+ *   (70% headroom: full at ρ ≤ 0.8, none at 1 or when anything saturates;
+ *   30% latency: full at the SLO, none at twice it), availability 13 (full
+ *   at the SLO, none at ten times the allowed downtime, log-linear
+ *   between), cost 9 (full within budget, none at twice it, none if the
+ *   design does not carry the load), curveballs 15 split evenly (held 1,
+ *   degraded ½, failed 0), deep dive 10 (deep-dive.ts: two or three numeric
+ *   questions about the candidate's own design, checked by re-evaluating a
+ *   transformed copy; full within 15%, half within 40%), trade-offs 8
+ *   (tradeoff-judge.ts: distinct sentences that name a component of the
+ *   design and quote the model's number for it, over the number the level
+ *   expects; repeats and lists earn nothing).
  *
  * - State (attempt.ts) is a pure reducer whose actions carry the time, so
  *   the timer and phases are testable and survive a reload; the clock runs
@@ -113,3 +125,8 @@ export * from './history';
 export * from './levels';
 export * from './problems';
 export * from './format';
+export * from './ask';
+export * from './asked';
+export * from './candidate-view';
+export * from './deep-dive';
+export * from './tradeoff-judge';

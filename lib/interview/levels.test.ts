@@ -17,8 +17,9 @@ describe('levels', () => {
     const mid = levelWeights(DEFAULT_WEIGHTS, 'mid');
     const staff = levelWeights(DEFAULT_WEIGHTS, 'staff');
     for (const w of [mid, staff]) expect(RUBRIC_ITEMS.reduce((s, k) => s + w[k], 0)).toBeCloseTo(100, 0);
-    expect(mid.curveballs).toBe(8.9);
-    expect(staff.curveballs).toBe(24.3);
+    expect(mid.curveballs).toBe(9.1);
+    expect(staff.curveballs).toBe(23.5);
+    expect(staff.deepdive).toBeGreaterThan(DEFAULT_WEIGHTS.deepdive);
     expect(staff.curveballs).toBeGreaterThan(DEFAULT_WEIGHTS.curveballs);
     expect(mid.estimation).toBeGreaterThan(DEFAULT_WEIGHTS.estimation);
   });

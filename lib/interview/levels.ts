@@ -25,6 +25,12 @@ export interface LevelRubric {
   /** An estimate within this factor is on target; within `closeFactor`, close. */
   onTargetFactor: number;
   closeFactor: number;
+  /**
+   * Requirements: what one hidden requirement (found only by asking) weighs
+   * against one stated in the brief. Finding what was left unsaid is what
+   * the senior and staff interviews listen for.
+   */
+  hiddenWeight: number;
   /** Capacity: full headroom marks up to this utilisation. */
   comfortUtilization: number;
   /** The total an attempt needs to meet the level's bar. */
@@ -46,9 +52,10 @@ export const LEVEL_RUBRIC: Record<Level, LevelRubric> = {
     label: 'Mid-level',
     expects:
       'A working design that carries the load: clear requirements and estimates matter more; curveballs count for less, and one that degrades is forgiven.',
-    weightFactors: { ...ONE, requirements: 1.3, estimation: 1.3, curveballs: 0.6, tradeoffs: 0.8 },
+    weightFactors: { ...ONE, requirements: 1.3, estimation: 1.3, curveballs: 0.6, deepdive: 0.8, tradeoffs: 0.8 },
     onTargetFactor: 3,
     closeFactor: 10,
+    hiddenWeight: 1,
     comfortUtilization: 0.85,
     bar: 60,
     requires: { target: false, allCurveballs: false },
@@ -62,6 +69,7 @@ export const LEVEL_RUBRIC: Record<Level, LevelRubric> = {
     weightFactors: ONE,
     onTargetFactor: 2,
     closeFactor: 5,
+    hiddenWeight: 1.5,
     comfortUtilization: 0.8,
     bar: 70,
     requires: { target: true, allCurveballs: false },
@@ -72,9 +80,10 @@ export const LEVEL_RUBRIC: Record<Level, LevelRubric> = {
     label: 'Staff',
     expects:
       'A design that passes the target and holds under every curveball, with headroom to spare, estimates within 1.5×, and trade-offs weighed: the curveballs, where the design is probed in depth, weigh most.',
-    weightFactors: { ...ONE, requirements: 0.8, estimation: 0.8, curveballs: 1.8, tradeoffs: 1.3, cost: 1.2 },
+    weightFactors: { ...ONE, requirements: 0.8, estimation: 0.8, curveballs: 1.8, deepdive: 1.4, tradeoffs: 1.3, cost: 1.2 },
     onTargetFactor: 1.5,
     closeFactor: 3,
+    hiddenWeight: 2,
     comfortUtilization: 0.7,
     bar: 80,
     requires: { target: true, allCurveballs: true },

@@ -50,6 +50,23 @@ export const questionSchema = z.strictObject({
   answer: text,
   /** Requirement ids this answer brings to light. */
   reveals: z.array(slug).default([]),
+  /**
+   * How a question typed in the candidate's own words is recognised as this
+   * one (lib/interview/ask.ts): concept groups, each a list of alternatives
+   * separated by "|" (words or short phrases, stemmed on both sides); every
+   * group must be hit.
+   */
+  match: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(2)
+        .refine((g) => g.split('|').every((alt) => alt.trim().length >= 2), {
+          error: 'each alternative in a match group needs at least two characters',
+        }),
+    )
+    .min(1),
 });
 
 const workloadKey = z.enum([
@@ -144,6 +161,7 @@ export const RUBRIC_ITEMS = [
   'availability',
   'cost',
   'curveballs',
+  'deepdive',
   'tradeoffs',
 ] as const;
 export type RubricItemId = (typeof RUBRIC_ITEMS)[number];
@@ -151,12 +169,14 @@ export type RubricItemId = (typeof RUBRIC_ITEMS)[number];
 /** Points per rubric item when a problem does not say otherwise (they add up to 100). */
 export const DEFAULT_WEIGHTS: Record<RubricItemId, number> = {
   requirements: 15,
-  estimation: 15,
-  capacity: 20,
-  availability: 15,
-  cost: 10,
+  estimation: 12,
+  capacity: 18,
+  availability: 13,
+  cost: 9,
   curveballs: 15,
-  tradeoffs: 10,
+  /** The deep dive's numeric questions about the candidate's own design (deep-dive.ts). */
+  deepdive: 10,
+  tradeoffs: 8,
 };
 
 export const rubricSchema = z.strictObject({

@@ -14,10 +14,12 @@ import { designCheckPasses, labelOf, problemWorkload } from './model';
 import { DEFAULT_WEIGHTS, RUBRIC_ITEMS, type Problem, type Requirement, type RubricItemId } from './schema';
 import { isStudyId, STUDY, type StudyId } from './study';
 import { checkTarget, formatPercent, formatUsd, servesLoad, worstSaturated, type TargetResult } from './target';
-import { mentionsAny, wordCount } from './text-match';
+import { mentionsAny } from './text-match';
+import { formatDeepDiveValue, judgeDeepDive, type DeepDiveResult } from './deep-dive';
+import { expectedClaims, judgeTradeoffText, type TradeoffJudgement } from './tradeoff-judge';
 import { formatMs } from '@/lib/editor/scoring-format';
 
-/** Fewer words than this in the trade-offs box cost marks, however many topics they touch. */
+/** A guide shown under the trade-offs box; words alone earn nothing (see tradeoff-judge.ts). */
 export const TRADEOFF_MIN_WORDS = 60;
 /** Capacity: full marks up to this utilisation, none at 1 (as the stage score, MODEL.md §6); a level sets its own. */
 export const COMFORT_UTILIZATION = LEVEL_RUBRIC.senior.comfortUtilization;
@@ -42,6 +44,8 @@ export interface RequirementResult {
   captured: boolean;
   /** Through a clarifying question (hidden requirements). */
   askedFor: boolean;
+  /** Confirmed in scope in the requirements list. */
+  confirmed: boolean;
   /** Null when the requirement has no design check. */
   inDesign: boolean | null;
   /** The question that reveals it, for a hidden requirement that was missed. */
@@ -67,6 +71,10 @@ export interface Review {
     atArrival: Attempt['curveballs'][number]['atArrival'];
   }[];
   tradeoffTopics: { id: string; label: string; hit: boolean }[];
+  /** The deep dive's questions, answers and the engine's figures (deep-dive.ts). */
+  deepDive: DeepDiveResult[];
+  /** Each sentence of the trade-offs and whether it was credited, and why (tradeoff-judge.ts). */
+  tradeoffClaims: TradeoffJudgement['claims'];
   study: StudyItem[];
   /** One line for the top of the review. */
   headline: string;
@@ -102,62 +110,102 @@ function quote(s: string): string {
 
 /* ---- Requirements ---- */
 
+/**
+ * Requirements are judged on what the candidate did, never on words in the
+ * notes (a keyword list used to pass: "create read expire private limit fast
+ * availability cdn" scored 13.1 of 15 without a question asked):
+ *
+ * - A hidden requirement counts only once a question the candidate asked in
+ *   their own words brought it out (ask.ts) and it stayed in scope. Notes
+ *   and design earn nothing for it before that: an interviewer credits what
+ *   the candidate found, not what they happened to build.
+ * - A stated requirement (the brief gives it away) counts when the
+ *   candidate confirms it in the requirements list — a structural act, not
+ *   a word to type — and, where it names a design check, half for that
+ *   confirmation and half for the design having it.
+ * - A hidden requirement weighs the level's `hiddenWeight` against 1 for a
+ *   stated one (mid 1, senior 1.5, staff 2): finding what was left unsaid
+ *   is what senior and staff interviews listen for.
+ * The notes box is the candidate's scratch pad and is not scored.
+ */
 export function judgeRequirements(
   problem: Problem,
-  attempt: Pick<Attempt, 'notes' | 'asked'>,
+  attempt: Pick<Attempt, 'asked' | 'inScope'>,
   e: Evaluation | null,
   design: Attempt['design'],
 ): RequirementResult[] {
   const asked = new Set(attempt.asked.map((q) => q.id));
+  const inScope = new Set(attempt.inScope);
   return problem.requirements.map((r) => {
     const revealing = problem.questions.filter((q) => q.reveals.includes(r.id));
     const askedFor = revealing.some((q) => asked.has(q.id));
-    const captured = mentionsAny(attempt.notes, r.keywords) || askedFor;
+    const confirmed = inScope.has(r.id);
+    const captured = (r.hidden ? askedFor : true) && confirmed;
     const inDesign = r.design ? (e ? designCheckPasses(r.design.check, design, e) : false) : null;
     return {
       requirement: r,
       captured,
       askedFor,
+      confirmed,
       inDesign,
       revealedBy: r.hidden ? (revealing[0]?.question ?? null) : null,
     };
   });
 }
 
-function requirementsItem(problem: Problem, results: RequirementResult[], max: number): RubricScore {
-  let points = 0;
-  for (const r of results) {
-    if (r.inDesign === null) points += r.captured ? 1 : 0;
-    else points += (r.captured ? 0.5 : 0) + (r.inDesign ? 0.5 : 0);
-  }
-  const share = results.length > 0 ? points / results.length : 1;
-  const captured = results.filter((r) => r.captured).length;
-  const missedHidden = results.filter((r) => !r.captured && r.requirement.hidden);
-  const missedStated = results.filter((r) => !r.captured && !r.requirement.hidden);
-  const notBuilt = results.filter((r) => r.inDesign === false);
+/** Points one requirement earns, of 1 (before its weight): see `judgeRequirements`. */
+export function requirementPoints(r: RequirementResult): number {
+  if (r.requirement.hidden && !r.captured) return 0;
+  if (r.inDesign === null) return r.captured ? 1 : 0;
+  return (r.captured ? 0.5 : 0) + (r.inDesign ? 0.5 : 0);
+}
+
+function requirementsItem(
+  problem: Problem,
+  results: RequirementResult[],
+  max: number,
+  level: Level = 'senior',
+  questionsAsked = 0,
+): RubricScore {
+  const hiddenWeight = LEVEL_RUBRIC[level].hiddenWeight;
+  const weightOf = (r: RequirementResult) => (r.requirement.hidden ? hiddenWeight : 1);
+  const total = results.reduce((s, r) => s + weightOf(r), 0);
+  const points = results.reduce((s, r) => s + weightOf(r) * requirementPoints(r), 0);
+  const share = total > 0 ? points / total : 1;
+  const hidden = results.filter((r) => r.requirement.hidden);
+  const found = hidden.filter((r) => r.captured);
+  const stated = results.filter((r) => !r.requirement.hidden);
+  const confirmed = stated.filter((r) => r.confirmed);
+  const missedHidden = hidden.filter((r) => !r.captured);
+  const notBuilt = results.filter((r) => r.inDesign === false && (r.captured || !r.requirement.hidden));
   const details: string[] = [];
-  // Notes are judged by words, not meaning: say which words count, so a requirement written another way is not a mystery.
-  const lookedFor = (r: RequirementResult) =>
-    ` (the notes were searched for words beginning ${listWords(r.requirement.keywords.slice(0, 4).map(quote), 'or')})`;
+  for (const r of found)
+    details.push(`Found by asking: ${quote(r.requirement.text)} (${weightOf(r)}× a stated requirement at this level).`);
   for (const r of missedHidden)
     details.push(
-      `Missed ${quote(r.requirement.text)}; asking ${quote(r.revealedBy ?? 'a clarifying question')} would have revealed it${lookedFor(r)}.`,
+      r.askedFor
+        ? `You asked and then took ${quote(r.requirement.text)} out of scope: the interviewer needs it.`
+        : `Not found: ${quote(r.requirement.text)}; a question such as ${quote(r.revealedBy ?? 'a clarifying question')} would have brought it out.`,
     );
-  for (const r of missedStated) details.push(`Not in your notes: ${quote(r.requirement.text)}${lookedFor(r)}.`);
+  for (const r of stated.filter((x) => !x.confirmed))
+    details.push(`Not confirmed in your list: ${quote(r.requirement.text)}.`);
   for (const r of notBuilt)
     details.push(`Not in your design: ${quote(r.requirement.text)} — ${lowerFirst(r.requirement.design!.label)}.`);
+  details.push(
+    'Only what you asked and confirmed counts here; your notes are yours and are not searched for words.',
+  );
   let sentence: string;
+  const asked = `You asked ${questionsAsked} question${questionsAsked === 1 ? '' : 's'}`;
   if (share >= 0.999)
-    sentence = `You captured all ${results.length} requirements, including the hidden ones, and your design addresses each.`;
+    sentence = `${asked}, found all ${hidden.length} requirements the brief left out, confirmed the ${stated.length} it states, and your design addresses each.`;
   else {
-    const parts = [`You captured ${captured} of ${results.length} requirements`];
-    if (missedHidden.length > 0)
-      parts.push(
-        `${missedHidden.length} hidden one${missedHidden.length === 1 ? '' : 's'} needed a clarifying question you did not ask`,
-      );
+    const parts = [
+      `${asked} and found ${found.length} of ${hidden.length} requirements the brief left out`,
+      `confirmed ${confirmed.length} of the ${stated.length} it states`,
+    ];
     if (notBuilt.length > 0)
       parts.push(`${notBuilt.length} ${notBuilt.length === 1 ? 'is' : 'are'} not reflected in the design`);
-    sentence = `${parts.join('; ')}. Before drawing, write each requirement down and ask about scale, consistency and failure.`;
+    sentence = `${parts.join('; ')}. Before drawing, ask about scope, lifetime, scale, consistency and failure.`;
   }
   return {
     id: 'requirements',
@@ -466,58 +514,103 @@ function curveballItems(
 
 /* ---- Trade-offs ---- */
 
+/**
+ * The written trade-offs count only as grounded claims: sentences that name
+ * a component of the candidate's design and quote the model's own number
+ * for it (tradeoff-judge.ts). Repeats and keyword lists earn nothing. The
+ * problem's topics are shown in the review as what an interviewer listens
+ * for, marked discussed only where a credited sentence touches them; they
+ * no longer score.
+ */
 function tradeoffsItem(
   problem: Problem,
   text: string,
   max: number,
-): { item: RubricScore; topics: Review['tradeoffTopics'] } {
+  design: Attempt['design'],
+  e: Evaluation | null,
+  level: Level,
+): { item: RubricScore; topics: Review['tradeoffTopics']; judgement: TradeoffJudgement } {
+  const j = judgeTradeoffText(text, design, e, {
+    expected: expectedClaims(problem.rubric.tradeoffsExpected, level),
+  });
+  const creditedText = j.credited.map((c) => c.sentence).join('. ');
   const topics = problem.rubric.tradeoffTopics.map((t) => ({
     id: t.id,
     label: t.label,
-    keywords: t.keywords,
-    hit: mentionsAny(text, t.keywords),
+    hit: creditedText !== '' && mentionsAny(creditedText, t.keywords),
     lessonId: t.lessonId ?? null,
   }));
-  const hits = topics.filter((t) => t.hit);
-  const words = wordCount(text);
-  const expected = Math.min(problem.rubric.tradeoffsExpected, topics.length);
-  const credit = clamp01(hits.length / expected) * clamp01(words / TRADEOFF_MIN_WORDS);
   const missed = topics.filter((t) => !t.hit);
   let sentence: string;
-  if (words === 0)
-    sentence = `You wrote no trade-offs. Say what each choice cost you: for this problem, ${listWords(missed.slice(0, 3).map((t) => lowerFirst(t.label)))}.`;
-  else if (credit >= 1)
-    sentence = `You weighed ${listWords(hits.map((t) => lowerFirst(t.label)))}: the choices an interviewer wants to hear defended.`;
-  else {
-    const parts: string[] = [];
-    if (hits.length > 0) parts.push(`You discussed ${listWords(hits.map((t) => lowerFirst(t.label)))}`);
-    else parts.push('Your notes named none of the key trade-offs');
-    if (hits.length < expected)
-      parts.push(`also weigh ${listWords(missed.slice(0, expected - hits.length).map((t) => lowerFirst(t.label)))}`);
-    if (words < TRADEOFF_MIN_WORDS) parts.push(`and say more (${words} words; aim for ${TRADEOFF_MIN_WORDS} or more)`);
-    sentence = `${parts.join('; ')}.`;
-  }
-  const lessonId = credit < 1 ? (missed.find((t) => t.lessonId)?.lessonId ?? null) : null;
+  if (j.words === 0)
+    sentence = `You wrote no trade-offs. Say what each choice cost you, in your design’s numbers: for this problem, ${listWords(missed.slice(0, 3).map((t) => lowerFirst(t.label)))}.`;
+  else if (j.credited.length === 0)
+    sentence = `None of your ${j.claims.length} sentence${j.claims.length === 1 ? '' : 's'} ties a component of your design to a number the model gives for it, so none earns credit. Write claims such as “the cache at 80% hit ratio takes the database from 4,000 to 800 rps”, with your design’s figures.`;
+  else if (j.credit >= 1)
+    sentence = `${j.credited.length} claim${j.credited.length === 1 ? '' : 's'} tie components of your design to the model’s numbers for them: the grounded reasoning an interviewer wants to hear.`;
+  else
+    sentence = `${j.credited.length} of the ${j.expected} grounded claims this level expects: each names a component of your design and quotes the model’s number for it. Add ${j.expected - j.credited.length} more, on ${listWords(missed.slice(0, 2).map((t) => lowerFirst(t.label)), 'or')}.`;
+  const notCredited = j.claims.filter((c) => !c.credited);
+  const repeats = notCredited.filter((c) => c.reason === 'a repeat of an earlier sentence').length;
+  const details = [
+    ...j.credited.map((c) => `Credited: ${quote(c.sentence)} — ${c.reason}.`),
+    ...notCredited
+      .filter((c) => c.reason !== 'a repeat of an earlier sentence')
+      .slice(0, 4)
+      .map((c) => `Not credited: ${quote(c.sentence.length > 120 ? `${c.sentence.slice(0, 117)}…` : c.sentence)} — ${c.reason}.`),
+    ...(repeats > 0 ? [`${repeats} repeated sentence${repeats === 1 ? '' : 's'} counted once.`] : []),
+    ...problem.rubric.strongAnswer.map((x) => `Strong answers: ${x}`),
+  ];
+  const lessonId = j.credit < 1 ? (missed.find((t) => t.lessonId)?.lessonId ?? null) : null;
   return {
     item: {
       id: 'tradeoffs',
       label: 'Trade-offs written',
-      score: round1(max * credit),
+      score: round1(max * j.credit),
       max,
       sentence,
-      details: [
-        ...problem.rubric.strongAnswer.map((s) => `Strong answers: ${s}`),
-        ...(missed.length > 0
-          ? [
-              `Topics are recognised by words they begin with, not by meaning; missed here: ${missed
-                .map((t) => `${lowerFirst(t.label)} (${listWords(t.keywords.slice(0, 3).map(quote), 'or')})`)
-                .join('; ')}.`,
-            ]
-          : []),
-      ],
+      details,
       lessonId: lessonId && isStudyId(lessonId) ? lessonId : null,
     },
     topics: topics.map(({ id, label, hit }) => ({ id, label, hit })),
+    judgement: j,
+  };
+}
+
+/* ---- Deep dive ---- */
+
+/** The deep dive's numeric answers against the engine's figures on the transformed design (deep-dive.ts). */
+function deepDiveItem(results: DeepDiveResult[], max: number): RubricScore {
+  const credit = results.length > 0 ? results.reduce((s, r) => s + r.credit, 0) / results.length : 0;
+  const details = results.map((r, i) => {
+    const yours = r.answer === null ? 'no answer' : formatDeepDiveValue(r.question, r.answer);
+    const model = r.truth.value === null ? r.truth.why : `${formatDeepDiveValue(r.question, r.truth.value)} (${r.truth.why})`;
+    return `${i + 1}. ${r.question.prompt} You: ${yours}; the model: ${model}. ${r.verdict === 'not judged' ? 'Not judged' : `${r.verdict.charAt(0).toUpperCase()}${r.verdict.slice(1)}`}: ${Math.round(r.credit * 100)}% credit.`;
+  });
+  let sentence: string;
+  if (results.length === 0)
+    sentence = 'Your design carried no traffic, so the interviewer had nothing to probe.';
+  else if (results.every((r) => r.answer === null))
+    sentence = `You answered none of the ${results.length} deep-dive questions about your own design. Reason out loud from your design’s numbers: what reaches each tier, and what changes when a part fails.`;
+  else if (credit >= 0.999)
+    sentence = `All ${results.length} deep-dive answers matched the model’s figures for your design: you know where its load goes.`;
+  else {
+    const on = results.filter((r) => r.credit >= 1).length;
+    const worst = [...results].sort((a, b) => a.credit - b.credit)[0];
+    sentence = `${on} of ${results.length} deep-dive answers were on target. ${
+      worst.answer === null || worst.truth.value === null
+        ? ''
+        : `For “${worst.question.prompt.split('. ')[0]}” you said ${formatDeepDiveValue(worst.question, worst.answer)}; the model says ${formatDeepDiveValue(worst.question, worst.truth.value)}.`
+    }`.trim();
+  }
+  return {
+    id: 'deepdive',
+    label: 'Deep dive',
+    score: round1(max * credit),
+    max,
+    sentence,
+    details,
+    lessonId: credit < 1 && results.length > 0 ? 'guide-bottlenecks' : null,
   };
 }
 
@@ -560,14 +653,16 @@ export function reviewAttempt(problem: Problem, attempt: Attempt): Review {
   });
   const requirements = judgeRequirements(problem, attempt, target.evaluation, attempt.design);
   const curve = curveballItems(problem, attempt, w.curveballs);
-  const trade = tradeoffsItem(problem, attempt.tradeoffs, w.tradeoffs);
+  const deepDive = judgeDeepDive(problem, attempt.design, attempt.deepDive, level);
+  const trade = tradeoffsItem(problem, attempt.tradeoffs, w.tradeoffs, attempt.design, target.evaluation, level);
   const items: RubricScore[] = [
-    requirementsItem(problem, requirements, w.requirements),
+    requirementsItem(problem, requirements, w.requirements, level, attempt.questionLog.length),
     estimationItem(estimates, attempt.estimatesCheckedAtMs !== null, w.estimation),
     capacityItem(problem, target, attempt.design, w.capacity, rubric.comfortUtilization),
     availabilityItem(problem, target, attempt.design, w.availability),
     costItem(problem, target, attempt.design, w.cost),
     ...curve.items,
+    deepDiveItem(deepDive, w.deepdive),
     trade.item,
   ];
   // Overtime, on the clock as it stands (stopped when the attempt is finished).
@@ -605,6 +700,8 @@ export function reviewAttempt(problem: Problem, attempt: Attempt): Review {
     requirements,
     curveballs: curve.results,
     tradeoffTopics: trade.topics,
+    tradeoffClaims: trade.judgement.claims,
+    deepDive,
     study: studyList(problem, items),
     headline,
     level,

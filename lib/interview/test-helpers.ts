@@ -1,7 +1,9 @@
 /** Attempts built for tests: the ideal answer to a problem, and an empty one. */
 import { createAttempt, type Attempt } from './attempt';
 import { modelFigures } from './estimation';
-import { problemWorkload } from './model';
+import { problemWorkload, runModel } from './model';
+import { designFigures } from './tradeoff-judge';
+import { deepDiveQuestions, deepDiveTruth } from './deep-dive';
 import type { Problem } from './schema';
 
 /** An in-memory Storage for the persistence tests. */
@@ -9,7 +11,27 @@ export { MemoryStorage } from '@/lib/test-storage';
 
 export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 
-/** Everything right: notes name every requirement, all questions asked, exact estimates, the reference design, every curveball read, every trade-off topic. */
+/**
+ * Trade-offs a strong candidate writes about a design: one sentence per busy
+ * component, naming it and quoting the model's rate and utilisation for it.
+ */
+export function groundedTradeoffs(problem: Problem, design: Attempt['design'], count = 5): string {
+  const run = runModel(design, problemWorkload(problem));
+  if (!run.ok) return '';
+  const figures = designFigures(design, run.evaluation);
+  const lines: string[] = [];
+  for (const n of design.nodes) {
+    const rps = figures.find((f) => f.id === `${n.id}:rps`);
+    const util = figures.find((f) => f.id === `${n.id}:util`);
+    if (!rps || !util || lines.length >= count) continue;
+    lines.push(
+      `The ${n.label ?? n.kind} takes ${Math.round(rps.value).toLocaleString('en-US')} rps at peak, so it runs at ${Math.round(util.value * 100)}% and keeps headroom for growth.`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Everything right: every question asked, every requirement confirmed, exact estimates, the reference design, every curveball read, grounded trade-offs. */
 export function idealAttempt(problem: Problem): Attempt {
   const a = createAttempt(problem, { mode: 'blind', minutes: 45, now: T0, id: `ideal-${problem.id}` });
   const f = modelFigures(problemWorkload(problem));
@@ -24,12 +46,30 @@ export function idealAttempt(problem: Problem): Attempt {
     ...a,
     notes: problem.requirements.map((r) => `- ${r.keywords[0]}`).join('\n'),
     asked: problem.questions.map((q, i) => ({ id: q.id, atMs: 60_000 + i * 10_000 })),
+    questionLog: problem.questions.map((q, i) => ({
+      text: q.question,
+      atMs: 60_000 + i * 10_000,
+      outcome: 'answered' as const,
+      answers: [{ questionId: q.id, question: q.question, answer: q.answer, reveals: [] }],
+    })),
+    inScope: problem.requirements.map((r) => r.id),
     estimates,
     estimatesCheckedAtMs: 8 * 60_000,
     estimateTries: [{ inputs: estimates, atMs: 8 * 60_000 }],
     design: problem.reference.design,
     curveballs: emptyAttempt(problem).curveballs,
-    tradeoffs: `${problem.rubric.tradeoffTopics.map((t) => `On ${t.keywords[0]}: ${filler}`).join('\n')}`,
+    deepDive: exactDeepDive(problem, problem.reference.design),
+    tradeoffs: `${groundedTradeoffs(problem, problem.reference.design)}\n${filler}`,
+  };
+}
+
+/** The deep dive on a design answered with the engine's own figures, handed in. */
+export function exactDeepDive(problem: Problem, design: Attempt['design']): Attempt['deepDive'] {
+  const questions = deepDiveQuestions(problem, design);
+  return {
+    questions,
+    answers: questions.map((q) => deepDiveTruth(problem, design, q).value),
+    submittedAtMs: 30 * 60_000,
   };
 }
 

@@ -69,6 +69,15 @@ const saveDesignDaily = { name: 'design-day', per: 'address', limit: 1000, windo
  */
 export const RATE_RULES = {
   /**
+   * Interview questions put to the interviewer from one address: 600 in 10
+   * minutes. A candidate asks a few dozen in a mock; a classroom of 40
+   * behind one address asking 15 each stays within it. The limit is what
+   * stops a script from walking a dictionary against the matcher.
+   */
+  interviewAsk: { name: 'interview-ask', per: 'address', limit: 600, windowSeconds: TEN_MINUTES } as const satisfies RateRule,
+  /** Interview reviews scored from one address: 300 an hour (one per finished mock; a class finishing together). */
+  interviewReview: { name: 'interview-review', per: 'address', limit: 300, windowSeconds: HOUR } as const satisfies RateRule,
+  /**
    * Scenarios created from one address: 20 an hour. An instructor creates a
    * few a term; 20 covers a department sharing one address preparing a course.
    */

@@ -13,6 +13,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address';
 import { useTestDatabase } from './test-db';
 import { scaledDesign, scenarioInput } from './scenarios-helpers';
+import { createAttempt } from '@/lib/interview/attempt';
+import { getProblem } from '@/lib/interview/problems';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
@@ -137,6 +139,8 @@ function validBody(route: string): unknown {
   if (route.endsWith('/[id]/feedback')) return { comment: 'Good start', adjustment: 5, adjustmentReason: 'explained it', rubricPoints: {} };
   if (route.endsWith('/revisions')) return { brief: '## New brief', slo: { monthlyBudgetUsd: 400 }, reason: 'typo' };
   if (route.endsWith('/archive')) return { archived: false };
+  if (route.endsWith('/ask')) return { question: 'Do pastes expire at some point?' };
+  if (route.endsWith('/review')) return { attempt: createAttempt(getProblem('pastebin')!, { mode: 'blind', minutes: 45, now: 0 }) };
   return {};
 }
 
@@ -252,7 +256,9 @@ describe('fuzzing every route', () => {
             r = { ...r, slug: fill(r.slug), id: fill(r.id) };
             const handler = mod[r.method] ?? (r.method === 'HEAD' ? mod.GET : undefined);
             if (!handler) throw new Error(`${r.method} ${route} is not exported`);
-            const url = `http://test.local/api/${route.replace('[slug]', encodeURIComponent(r.slug)).replace(/\[(id|studentId|entryId|keyId)\]/, encodeURIComponent(r.id))}${r.query}`;
+            // The interview routes take a problem id: one that exists, so the inputs reach the route's work.
+            const problemId = 'pastebin';
+            const url = `http://test.local/api/${route.replace('[problemId]', problemId).replace('[slug]', encodeURIComponent(r.slug)).replace(/\[(id|studentId|entryId|keyId)\]/, encodeURIComponent(r.id))}${r.query}`;
             const headers = new Headers();
             for (const [k, v] of Object.entries(r.headers)) {
               try {
@@ -263,7 +269,7 @@ describe('fuzzing every route', () => {
             }
             const withBody = r.body !== undefined && !['GET', 'HEAD'].includes(r.method);
             const req = new Request(url, { method: r.method, headers, body: withBody ? fill(r.body!) : undefined });
-            const res = await handler(req, { params: Promise.resolve({ slug: r.slug, id: r.id, studentId: r.id, entryId: r.id, keyId: r.id, path: r.rest }) });
+            const res = await handler(req, { params: Promise.resolve({ slug: r.slug, problemId, id: r.id, studentId: r.id, entryId: r.id, keyId: r.id, path: r.rest }) });
             const text = await res.text();
             tally.set(res.status, (tally.get(res.status) ?? 0) + 1);
             // What the fuzzing destroyed (a replaced key, a deleted scenario, a removed student), made again for the next input.

@@ -16,6 +16,8 @@ const ROUTES: Record<string, [url: string, allow: string]> = {
   'designs/[id]': ['/api/designs/abcdefghijkl', 'GET, HEAD, OPTIONS'],
   designs: ['/api/designs', 'POST, OPTIONS'],
   health: ['/api/health', 'GET, HEAD, OPTIONS'],
+  'interview/[problemId]/ask': ['/api/interview/pastebin/ask', 'POST, OPTIONS'],
+  'interview/[problemId]/review': ['/api/interview/pastebin/review', 'POST, OPTIONS'],
   scenarios: ['/api/scenarios', 'POST, OPTIONS'],
   'scenarios/[slug]': ['/api/scenarios/sample-scale-out', 'GET, HEAD, OPTIONS'],
   'scenarios/[slug]/copy': ['/api/scenarios/sample-scale-out/copy', 'POST, OPTIONS'],

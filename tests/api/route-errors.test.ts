@@ -11,6 +11,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Prisma } from '@/lib/generated/sqlite/client';
 import { useTestDatabase } from './test-db';
 import { scaledDesign, scenarioInput } from './scenarios-helpers';
+import { createAttempt } from '@/lib/interview/attempt';
+import { getProblem } from '@/lib/interview/problems';
 
 const induced = vi.hoisted(() => ({ error: null as unknown }));
 
@@ -79,13 +81,15 @@ const REACHES_DB: [route: string, method: string, url: string, init: { body?: un
   ['scenarios/[slug]/updates', 'GET', '/api/scenarios/sample-scale-out/updates', {}],
   ['designs', 'POST', '/api/designs', { body: scaledDesign(2) }],
   ['designs/[id]', 'GET', `/api/designs/${ID}`, {}],
+  ['interview/[problemId]/ask', 'POST', '/api/interview/pastebin/ask', { body: { question: 'Do pastes expire?' } }],
+  ['interview/[problemId]/review', 'POST', '/api/interview/pastebin/review', { body: { attempt: createAttempt(getProblem('pastebin')!, { mode: 'blind', minutes: 45, now: 0 }) } }],
 ];
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 async function send([route, method, url, init]: (typeof REACHES_DB)[number]): Promise<Response> {
   const mod = (await import(`@/app/api/${route}/route`)) as Record<string, Handler>;
-  const params: Record<string, string> = { slug: url.split('/')[3] ?? '', id: ID, studentId: ID, entryId: ID, keyId: ID };
+  const params: Record<string, string> = { slug: url.split('/')[3] ?? '', problemId: url.split('/')[3] ?? '', id: ID, studentId: ID, entryId: ID, keyId: ID };
   const headers: Record<string, string> = { 'x-forwarded-for': '192.0.2.77', ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers };
   const req = new Request(`http://test.local${url}`, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
   return mod[method](req, { params: Promise.resolve(params) });

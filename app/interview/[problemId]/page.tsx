@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { InterviewMock } from '@/components/interview/mock';
+import { candidateProblem } from '@/lib/interview/candidate-view';
 import { PROBLEMS, getProblem } from '@/lib/interview/problems';
 
 export const dynamicParams = false;
@@ -14,13 +15,17 @@ export async function generateMetadata({ params }: { params: Promise<{ problemId
   return problem ? { title: `${problem.title} · Interview practice`, description: problem.summary } : { title: 'Page not found' };
 }
 
-/** The mock: the server hands the one problem to the client, which keeps the attempt in the browser. */
+/**
+ * The mock: the server hands the candidate's view of the problem to the
+ * client (no hidden requirements, no questions or answers: lib/interview/
+ * candidate-view.ts), which keeps the attempt in the browser.
+ */
 export default async function InterviewProblemPage({ params }: { params: Promise<{ problemId: string }> }) {
   const problem = getProblem((await params).problemId);
   if (!problem) notFound();
   return (
     <div className="flex flex-1 flex-col bg-slate-50">
-      <InterviewMock problem={problem} />
+      <InterviewMock problem={candidateProblem(problem)} />
     </div>
   );
 }
