@@ -54,7 +54,7 @@ function liveRow(database: string, r: LiveResult, durationS: number): Row {
     errors: refused,
     statuses: { '200': r.sent - refused, ...r.refused },
     failures: r.lost + (missed ? 1 : 0) + Object.entries(r.refused).filter(([k]) => k === 'no answer' || k.startsWith('5')).reduce((a, [, v]) => a + v, 0),
-    note: `update delay p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms (bound ${LIVE_P99_BOUND_MS} ms ${missed ? 'MISSED' : 'met'}), max ${r.max.toFixed(0)} ms; ${r.received} events received, ${r.lost} lost; server RSS ${r.rssStartMb.toFixed(0)} MB before, ${r.rssMaxMb.toFixed(0)} MB peak, ${r.rssEndMb.toFixed(0)} MB after`,
+    note: `update delay p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms (bound ${LIVE_P99_BOUND_MS} ms ${missed ? 'MISSED' : 'met'}), max ${r.max.toFixed(0)} ms; of which the live channel (event stored → on the dashboard) p50 ${r.channelP50.toFixed(0)} ms, p99 ${r.channelP99.toFixed(0)} ms; ${(r.sent / durationS).toFixed(0)} drafts/s served of ${r.students} asked; ${r.received} events received, ${r.lost} lost; server RSS ${r.rssStartMb.toFixed(0)} MB before, ${r.rssMaxMb.toFixed(0)} MB peak, ${r.rssEndMb.toFixed(0)} MB after`,
   };
 }
 

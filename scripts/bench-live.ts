@@ -24,6 +24,9 @@ export interface LiveResult {
   p50: number;
   p99: number;
   max: number;
+  /** The channel's part: from the event's row being stored (its `at`) to its arrival on the dashboard. */
+  channelP50: number;
+  channelP99: number;
   /** Sends whose event never reached the dashboard. */
   lost: number;
   rssStartMb: number;
@@ -85,14 +88,15 @@ export async function liveClassroom(options: {
   const on = await request(`${studentUrl}/api/scenarios/${slug}/manage`, { method: 'PATCH', body: { liveView: true }, headers: { 'x-manage-key': manageKey } });
   if (on.status !== 200) throw new Error(`turning live view on answered ${on.status}`);
 
-  const sentAt = new Map<string, number>(); // `${studentId}|${updatedAt}` → when the student started sending
+  const sentAt = new Map<string, { started: number; answered: number }>(); // `${studentId}|${updatedAt}` → when the student started sending, and got the answer
   const seenAt = new Map<string, number>(); // the same key → when the dashboard got the event
   const delays: number[] = [];
+  const channel: number[] = [];
   const match = (key: string) => {
     const s = sentAt.get(key);
     const r = seenAt.get(key);
     if (s !== undefined && r !== undefined) {
-      delays.push(r - s);
+      delays.push(r - s.started);
       sentAt.delete(key);
       seenAt.delete(key);
     }
@@ -118,9 +122,10 @@ export async function liveClassroom(options: {
         for (const f of frames) {
           const data = /^data: (.*)$/m.exec(f)?.[1];
           if (!data || !/^event: live$/m.test(f)) continue;
-          const e = JSON.parse(data) as { type: string; data: { studentId: string; updatedAt: string } };
+          const e = JSON.parse(data) as { type: string; at: string; data: { studentId: string; updatedAt: string } };
           if (e.type !== 'draft') continue;
           received++;
+          channel.push(now - Date.parse(e.at));
           const key = `${e.data.studentId}|${e.data.updatedAt}`;
           seenAt.set(key, now);
           match(key);
@@ -140,6 +145,7 @@ export async function liveClassroom(options: {
   await new Promise((r) => setTimeout(r, 1_000));
   received = 0;
   seenAt.clear();
+  channel.length = 0;
   let sent = 0;
   const refused: Record<string, number> = {};
   const rss: number[] = [];
@@ -160,7 +166,7 @@ export async function liveClassroom(options: {
           sent++;
           if (res.status === 200 && body.draft) {
             const key = `${body.draft.studentId}|${body.draft.updatedAt}`;
-            sentAt.set(key, started);
+            sentAt.set(key, { started, answered: performance.timeOrigin + performance.now() });
             match(key);
           } else refused[res.status] = (refused[res.status] ?? 0) + 1;
         } catch {
@@ -180,6 +186,7 @@ export async function liveClassroom(options: {
   await reading;
   for (const a of agents) a.destroy();
   delays.sort((a, b) => a - b);
+  channel.sort((a, b) => a - b);
   return {
     students: tokens.length,
     sent,
@@ -188,6 +195,8 @@ export async function liveClassroom(options: {
     p50: percentile(delays, 50),
     p99: percentile(delays, 99),
     max: delays.at(-1) ?? NaN,
+    channelP50: percentile(channel, 50),
+    channelP99: percentile(channel, 99),
     lost: sentAt.size,
     rssStartMb: rssStart,
     rssMaxMb: Math.max(rssStart, ...rss.filter(Number.isFinite)),
