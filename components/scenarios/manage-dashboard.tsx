@@ -21,6 +21,7 @@ import { FeedbackPanel } from './feedback-panel';
 import { ReusePanel, ScenarioEditPanel } from './scenario-edit-panel';
 import { RosterPanel } from './roster-panel';
 import { AccessPanel } from './access-panel';
+import { LivePanel } from './live-panel';
 
 type TabId = 'submissions' | 'roster' | 'analytics' | 'live' | 'settings';
 const TABS: readonly DashboardTab<TabId>[] = [
@@ -754,12 +755,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
           </div>
         ) : null}
         {tab === 'analytics' ? <AnalyticsPanel slug={slug} manageKey={key} submissions={data.submissions.filter((r) => r.latest)} version={version} /> : null}
-        {tab === 'live' ? (
-          <div className="space-y-6">
-            {/* Live tab: helper E mounts <LivePanel /> here (one line). */}
-            <p className="text-sm text-slate-600">The live classroom view is not available for this scenario yet.</p>
-          </div>
-        ) : null}
+        {tab === 'live' ? <LivePanel slug={slug} manageKey={key} /> : null}
         {tab === 'settings' ? (
           <div className="space-y-6">
             <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">

@@ -28,6 +28,7 @@ import { ScenarioEditor, type EditorController } from './scenario-editor';
 import { ScenarioFacts } from './scenario-facts';
 import { MyFeedback, ScenarioUpdates } from './student-feedback';
 import { DeadlineNote, JoinPanel, NotYou, tokenKey, useJoinLink } from './join-panel';
+import { LiveViewNotice, useDraftPublisher } from './draft-publisher';
 
 interface Me {
   student: { displayName: string };
@@ -216,6 +217,8 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
   const scenario = meData?.scenario ?? initial;
   const visible = scoresVisible(scenario);
   const live = scenario.scoreVisibility === 'live';
+  const draft = useDraftPublisher(slug, meData ? (token ?? null) : null, scenario.liveView);
+  const pushDraft = draft.push;
   const phase: 'loading' | 'join' | 'work' | 'error' =
     token === undefined
       ? 'loading'
@@ -238,6 +241,7 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
           /* storage full or blocked: the draft is only a convenience */
         }
       }
+      pushDraft(design);
       if (!live) return;
       const grade = gradeDesign(design, scenario.grading, evaluateDesign);
       setLiveGrade(grade);
@@ -257,7 +261,7 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
         setNodeResults(null);
       }
     },
-    [slug, live, scenario.grading, scenario.targets],
+    [slug, live, scenario.grading, scenario.targets, pushDraft],
   );
 
   const working = phase === 'work';
@@ -539,6 +543,7 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
         ) : null}
         <DeadlineNote scenario={scenario} />
         {banner ? <OtherTabBanner {...banner} /> : null}
+        <LiveViewNotice on={draft.on} state={draft.state} />
         {initialDesign ? (
           <ScenarioEditor
             initialDesign={initialDesign}

@@ -137,6 +137,7 @@ export async function updateScenario(rec: ScenarioRecord, patch: ManagePatch): P
     ...(patch.leaderboardNames !== undefined ? { leaderboardNames: patch.leaderboardNames } : {}),
     ...(patch.latePolicy !== undefined ? { latePolicy: patch.latePolicy } : {}),
     ...(patch.rosterOnly !== undefined ? { rosterOnly: patch.rosterOnly } : {}),
+    ...(patch.liveView !== undefined ? { liveView: patch.liveView } : {}),
   };
   const row = await db().scenario.update({
     where: { id: rec.row.id },
@@ -187,6 +188,7 @@ export function toPublicScenario(rec: ScenarioRecord, now = new Date()): PublicS
     latePolicy: config.latePolicy,
     rosterOnly: config.rosterOnly,
     classCodeOn: row.classCode !== null,
+    liveView: config.liveView,
     isSample: row.isSample,
     archived: row.archivedAt !== null,
     workload: config.workload,

@@ -227,6 +227,12 @@ const configSchema = (stored: boolean) =>
       leaderboardNames: leaderboardNamesSchema.default('initials'),
       latePolicy: latePolicySchema.default('refuse'),
       rosterOnly: rosterOnlySchema.default(false),
+      /**
+       * Live view (the instructor's consent, off by default): students' pages
+       * send their current draft, and the dashboard shows it as they work
+       * (lib/scenarios/live.ts). Students are told while it is on.
+       */
+      liveView: z.boolean({ error: 'liveView must be true or false' }).default(false),
     })
     .superRefine((c, ctx) => {
       const seen = new Set<string>();
@@ -293,6 +299,7 @@ export const managePatchSchema = z
     status: z.enum(SCENARIO_STATUSES, { error: 'status must be open or closed' }).optional(),
     scoresReleased: z.boolean({ error: 'scoresReleased must be true or false' }).optional(),
     leaderboard: z.boolean({ error: 'leaderboard must be true or false' }).optional(),
+    liveView: z.boolean({ error: 'liveView must be true or false' }).optional(),
     deadline: z.iso
       .datetime({ offset: true, error: 'deadline must be an ISO date and time such as 2026-12-01T17:00:00Z' })
       .nullable()
@@ -302,7 +309,7 @@ export const managePatchSchema = z
     rosterOnly: rosterOnlySchema.optional(),
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), {
-    error: 'send at least one of status, scoresReleased, leaderboard, deadline, leaderboardNames, latePolicy, rosterOnly',
+    error: 'send at least one of status, scoresReleased, leaderboard, liveView, deadline, leaderboardNames, latePolicy, rosterOnly',
   });
 export type ManagePatch = z.output<typeof managePatchSchema>;
 
@@ -519,6 +526,8 @@ export interface PublicScenario {
   rosterOnly: boolean;
   /** Students on the class list can join by typing the class code. */
   classCodeOn: boolean;
+  /** Whether the student's page sends its current draft to the instructor's live view. */
+  liveView: boolean;
   isSample: boolean;
   /** Archived by the instructor: read-only, nothing can be submitted. */
   archived: boolean;
