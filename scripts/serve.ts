@@ -359,6 +359,8 @@ export async function serve(options: ServeOptions, trustedProxyHops: number): Pr
   return {
     server,
     async close() {
+      // Live streams (lib/live/channel.ts) never end by themselves: end them, and browsers reconnect elsewhere.
+      (globalThis as Record<symbol, (() => void) | undefined>)[Symbol.for('scalelab.live.closeAll')]?.();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
