@@ -44,7 +44,7 @@ const NEXT: Record<Phase, Phase | null> = {
   tradeoffs: null,
 };
 
-function deliverAction(problem: Problem, design: Design, curveballId: string): AttemptAction {
+export function deliverAction(problem: Problem, design: Design, curveballId: string): AttemptAction {
   const spec = problem.curveballs.find((c) => c.id === curveballId)!;
   const r = judgeCurveball(problem, design, spec);
   return {
@@ -55,7 +55,7 @@ function deliverAction(problem: Problem, design: Design, curveballId: string): A
   };
 }
 
-function liveScore(problem: Problem, attempt: Attempt): LiveScore {
+export function liveScore(problem: Problem, attempt: Attempt): LiveScore {
   const target = checkTarget(problem, attempt.design);
   const curveballs: Record<string, CurveballResult> = {};
   for (const c of attempt.curveballs) {
@@ -69,7 +69,7 @@ function liveScore(problem: Problem, attempt: Attempt): LiveScore {
   return { target, curveballs };
 }
 
-function CurveballDialog({
+export function CurveballDialog({
   problem,
   attempt,
   curveballId,

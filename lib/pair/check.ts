@@ -11,8 +11,8 @@ import * as Y from 'yjs';
 import type { Problem } from '@/lib/interview/schema';
 import { applyAndInspect, docFromState, forbiddenRoots, readPair, type Role } from './doc';
 
-/** One update's body (an edit batch of the design or a text; a whole design is about 10 KB). */
-export const MAX_UPDATE_BYTES = 64 * 1024;
+/** One update (an edit batch of the design or a text; a whole large design is about 10 KB): as base64 it must fit a live event (64 KB). */
+export const MAX_UPDATE_BYTES = 40 * 1024;
 /** The merged document: a large design (200 components, 64 KB as JSON), long answers and their history. */
 export const MAX_STATE_BYTES = 1024 * 1024;
 /** Components a pair design may have, as a shared design (lib/designs.ts). */

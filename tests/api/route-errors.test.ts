@@ -56,6 +56,11 @@ const REACHES_DB: [route: string, method: string, url: string, init: { body?: un
   ['scenarios/[slug]/manage/students/[studentId]', 'DELETE', `/api/scenarios/sample-scale-out/manage/students/${ID}`, { headers: { 'x-manage-key': KEY } }],
   ['designs', 'POST', '/api/designs', { body: scaledDesign(2) }],
   ['designs/[id]', 'GET', `/api/designs/${ID}`, {}],
+  ['pair', 'POST', '/api/pair', { body: { problemId: 'url-shortener' } }],
+  ['pair/[id]', 'GET', `/api/pair/${ID}`, { headers: { 'x-pair-key': KEY } }],
+  ['pair/[id]', 'PATCH', `/api/pair/${ID}`, { body: { interviewerNotes: 'x' }, headers: { 'x-pair-key': KEY } }],
+  ['pair/[id]/updates', 'POST', `/api/pair/${ID}/updates`, { body: { update: 'AAAA' }, headers: { 'x-pair-key': KEY } }],
+  ['pair/[id]/stream', 'GET', `/api/pair/${ID}/stream?s=${KEY}`, {}],
 ];
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;

@@ -5,6 +5,7 @@ CREATE TABLE "PairSession" (
     "level" TEXT NOT NULL,
     "interviewerKeyHash" TEXT NOT NULL,
     "candidateTokenHash" TEXT NOT NULL,
+    "streamKey" TEXT NOT NULL,
     "state" TEXT NOT NULL,
     "version" INTEGER NOT NULL DEFAULT 0,
     "interviewerNotes" TEXT NOT NULL DEFAULT '',
