@@ -37,7 +37,7 @@ test('a pair interview between two browsers', async ({ browser }) => {
 
   // On to the design; the interviewer sees which phase the candidate is in.
   await cd.getByRole('button', { name: 'Next: estimation' }).click();
-  await cd.getByRole('button', { name: 'Next: design' }).click();
+  await cd.getByRole('button', { name: 'Skip to the design' }).click();
   await expect(iv.getByText('Now on:')).toContainText('Design');
   const canvas = new SandboxPage(cd);
   await expect(canvas.canvas).toHaveAttribute('data-hydrated', 'true');
@@ -109,7 +109,7 @@ test('a pair interview between two browsers', async ({ browser }) => {
   await iv.getByRole('dialog', { name: 'End the interview?' }).getByRole('button', { name: 'End it' }).click();
   await expect(iv.getByText('The interview has ended')).toBeVisible();
   await expect(cd.getByText('The interview has ended')).toBeVisible({ timeout: 2000 });
-  await expect(cd.getByRole('region', { name: 'Rubric' }).getByRole('listitem').filter({ hasText: 'Capacity at target scale' })).toContainText('12');
+  await expect(cd.getByRole('region', { name: "The interviewer's scores" }).getByRole('listitem').filter({ hasText: 'Capacity at target scale' })).toContainText('12');
   expect(await cd.content()).not.toContain('read/write ratio');
 
   await interviewerContext.close();

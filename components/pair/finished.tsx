@@ -28,7 +28,7 @@ export function FinishedPair({
         <p className="text-sm font-semibold tracking-wide text-brand-600 uppercase">The interview has ended</p>
         <h2 className="mt-1 text-2xl font-bold tracking-tight text-slate-900">Scores and review</h2>
       </div>
-      <RubricScores review={review} scores={scores} onScore={onScore} />
+      <RubricScores title="The interviewer's scores" review={review} scores={scores} onScore={onScore} />
       <ReviewBody problem={problem} attempt={completed} review={review} />
     </div>
   );

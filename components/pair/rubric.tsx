@@ -69,7 +69,9 @@ export function RubricScores({
   review,
   scores,
   onScore,
+  title = 'Rubric',
 }: {
+  title?: string;
   review: Review;
   scores: Record<string, number>;
   /** Absent: read-only. */
@@ -83,7 +85,7 @@ export function RubricScores({
     <section aria-labelledby="pair-rubric" className={`${CARD} p-4`}>
       <div className="flex items-baseline justify-between gap-2">
         <h2 id="pair-rubric" className="text-sm font-semibold text-slate-900">
-          Rubric
+          {title}
         </h2>
         <p className="text-xs text-slate-600">
           Interviewer {total} ({scored.length} of {items.length} lines) · model {review.total}/100
