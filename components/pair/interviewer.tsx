@@ -210,7 +210,7 @@ function InterviewerSession({ id, problem, secret }: { id: string; problem: Prob
               <p className="text-xs text-slate-600">
                 The candidate opens the link you copied when you started. Lost it? The candidate&apos;s browser keeps it; or start a new pair interview from the problem&apos;s page.
               </p>
-              <p className="mt-1 font-mono text-xs text-slate-500">{origin}/interview/pair/{id}/candidate</p>
+              <p className="mt-1 font-mono text-xs break-all text-slate-500">{origin}/interview/pair/{id}/candidate</p>
             </Card>
           </div>
           <div className="min-w-0 space-y-4">

@@ -49,7 +49,7 @@ function ScoreInput({ label, max, value, onScore }: { label: string; max: number
           aria-describedby={error ? `${id}-error` : undefined}
           className={`w-20 rounded-md border px-2 py-1 text-right font-mono ${error ? 'border-saturated ring-1 ring-saturated' : 'border-slate-300'}`}
         />
-        <span className="text-slate-500">/ {max}</span>
+        <span className="whitespace-nowrap text-slate-500">/ {max}</span>
       </div>
       {error ? (
         <p id={`${id}-error`} className="mt-0.5 text-xs text-saturated">
