@@ -1,4 +1,22 @@
+import type { Page } from '@playwright/test';
 import { expect, test, SandboxPage } from './fixtures';
+
+async function seriousViolations(page: Page) {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+/** Whether the page scrolls sideways at a phone's width. */
+async function fitsPhone(page: Page) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(300);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  return width <= 390;
+}
 
 /**
  * A pair interview in two browsers (two contexts: nothing shared but the
@@ -84,6 +102,10 @@ test('a pair interview between two browsers', async ({ browser }) => {
   });
   expect(refused).toBe(403);
 
+  expect(await seriousViolations(iv)).toEqual([]);
+  expect(await seriousViolations(cd)).toEqual([]);
+  expect(await fitsPhone(iv)).toBe(true);
+
   // A reload of either side keeps everything.
   await cd.waitForFunction(() => !document.body.textContent?.includes('sending…'));
   await iv.reload();
@@ -111,6 +133,9 @@ test('a pair interview between two browsers', async ({ browser }) => {
   await expect(cd.getByText('The interview has ended')).toBeVisible({ timeout: 2000 });
   await expect(cd.getByRole('region', { name: "The interviewer's scores" }).getByRole('listitem').filter({ hasText: 'Capacity at target scale' })).toContainText('12');
   expect(await cd.content()).not.toContain('read/write ratio');
+  expect(await seriousViolations(iv)).toEqual([]);
+  expect(await seriousViolations(cd)).toEqual([]);
+  expect(await fitsPhone(cd)).toBe(true);
 
   await interviewerContext.close();
   await candidateContext.close();
