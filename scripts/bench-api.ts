@@ -15,9 +15,15 @@
  * - a class of 200 concurrent submitters (200 connections, one student
  *   each), on one instance and, on PostgreSQL, on two instances behind the
  *   round-robin load balancer of scripts/multi-instance.ts: no 5xx allowed.
+ * - the live classroom (scripts/bench-live.ts): 200 students with live view
+ *   on, each sending a draft once a second, and an instructor's dashboard on
+ *   the live stream: the update delay (a draft sent → its event on the
+ *   dashboard) p50/p99, bound p99 ≤ 2 s, none lost, and the server's RSS; on
+ *   PostgreSQL also across two instances (students on one, the dashboard on
+ *   the other, by NOTIFY).
  * The script exits 1 when any of those bounds is missed or a request fails.
  *
- *   npm run bench:api [-- --duration 10 --connections 20 --class 200]
+ *   npm run bench:api [-- --duration 10 --connections 20 --class 200] [--only live]
  *   BENCH_DATABASE_URL=postgres://scalelab:scalelab@127.0.0.1:5432/scalelab_bench npm run bench:api
  *
  * The PostgreSQL database gets migrated and keeps the rows written.
@@ -27,8 +33,36 @@ import { prepareDatabase } from './db-setup';
 import { distDirFor, ensureBuild, freshSqlite, holdDistDir, setUpScenario, startApp } from './app-process';
 import { heavyDesign } from './heavy-design';
 import { startMultiInstance } from './multi-instance';
+import { liveClassroom, type LiveResult } from './bench-live';
 
 const HEALTH_P99_BOUND_MS = 50;
+/** The live classroom's bound: a student's change on the instructor's dashboard within 2 s (issue #19). */
+const LIVE_P99_BOUND_MS = 2_000;
+/** `--only live`: just the live-classroom case. */
+const ONLY_LIVE = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'live';
+
+function liveRow(database: string, r: LiveResult, durationS: number): Row {
+  const refused = Object.values(r.refused).reduce((a, b) => a + b, 0);
+  const missed = r.p99 > LIVE_P99_BOUND_MS || !Number.isFinite(r.p99);
+  return {
+    database,
+    endpoint: `live: ${r.students} students, 1 draft/s each → dashboard`,
+    requests: r.sent,
+    rps: r.sent / durationS,
+    p50: r.p50,
+    p99: r.p99,
+    errors: refused,
+    statuses: { '200': r.sent - refused, ...r.refused },
+    failures: r.lost + (missed ? 1 : 0) + Object.entries(r.refused).filter(([k]) => k === 'no answer' || k.startsWith('5')).reduce((a, [, v]) => a + v, 0),
+    note: `update delay p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms (bound ${LIVE_P99_BOUND_MS} ms ${missed ? 'MISSED' : 'met'}), max ${r.max.toFixed(0)} ms; ${r.received} events received, ${r.lost} lost; server RSS ${r.rssStartMb.toFixed(0)} MB before, ${r.rssMaxMb.toFixed(0)} MB peak, ${r.rssEndMb.toFixed(0)} MB after`,
+  };
+}
+
+async function liveCase(label: string, studentUrl: string, dashboardUrl: string, pids: number[], classSize: number, duration: number): Promise<Row> {
+  const { slug, manageKey, tokens, design } = await setUpScenario(studentUrl, classSize);
+  console.log(`[bench:api] ${label}: live classroom, ${tokens.length} students sending a draft a second for ${duration} s…`);
+  return liveRow(label, await liveClassroom({ studentUrl, dashboardUrl, slug, manageKey, tokens, design, durationS: duration, pids }), duration);
+}
 
 const DIST_DIR = distDirFor('bench');
 
@@ -172,22 +206,25 @@ async function benchDatabase(label: string, databaseUrl: string, duration: numbe
   const app = await startApp({ databaseUrl, distDir: DIST_DIR, env });
   const rows: Row[] = [];
   try {
-    const { slug, tokens, design } = await setUpScenario(app.url, Math.max(200, classSize));
-    const body = JSON.stringify({ design });
-    // Warm up both routes (compilation caches, connection pools, grading workers).
-    await run({ url: `${app.url}/api/scenarios/${slug}`, connections: 4, amount: 200 });
-    await run({ url: app.url, connections: 4, amount: 200, requests: submissions(slug, tokens, body) });
+    rows.push(await liveCase(label, app.url, app.url, [app.child.pid!], classSize, duration));
+    if (!ONLY_LIVE) {
+      const { slug, tokens, design } = await setUpScenario(app.url, Math.max(200, classSize));
+      const body = JSON.stringify({ design });
+      // Warm up both routes (compilation caches, connection pools, grading workers).
+      await run({ url: `${app.url}/api/scenarios/${slug}`, connections: 4, amount: 200 });
+      await run({ url: app.url, connections: 4, amount: 200, requests: submissions(slug, tokens, body) });
 
-    console.log(`[bench:api] ${label}: GET /api/scenarios/{slug} for ${duration} s with ${connections} connections…`);
-    const read = await run({ url: `${app.url}/api/scenarios/${slug}`, connections, duration });
-    rows.push(summarise(label, 'GET scenario', read));
+      console.log(`[bench:api] ${label}: GET /api/scenarios/{slug} for ${duration} s with ${connections} connections…`);
+      const read = await run({ url: `${app.url}/api/scenarios/${slug}`, connections, duration });
+      rows.push(summarise(label, 'GET scenario', read));
 
-    console.log(`[bench:api] ${label}: POST /api/scenarios/{slug}/submissions for ${duration} s with ${connections} connections…`);
-    const submit = await run({ url: app.url, connections, duration, requests: submissions(slug, tokens, body) });
-    rows.push(summarise(label, 'POST submission', submit));
+      console.log(`[bench:api] ${label}: POST /api/scenarios/{slug}/submissions for ${duration} s with ${connections} connections…`);
+      const submit = await run({ url: app.url, connections, duration, requests: submissions(slug, tokens, body) });
+      rows.push(summarise(label, 'POST submission', submit));
 
-    rows.push(await classOf(label, app.url, slug, tokens.slice(0, classSize), body, duration));
-    rows.push(...(await healthDuringGrading(label, app.url, slug, tokens, duration)));
+      rows.push(await classOf(label, app.url, slug, tokens.slice(0, classSize), body, duration));
+      rows.push(...(await healthDuringGrading(label, app.url, slug, tokens, duration)));
+    }
   } finally {
     await app.kill('SIGTERM');
   }
@@ -195,6 +232,11 @@ async function benchDatabase(label: string, databaseUrl: string, duration: numbe
     console.log(`\n[bench:api] ${label}: starting two instances behind a load balancer…`);
     const multi = await startMultiInstance({ databaseUrl, distDir: DIST_DIR, env });
     try {
+      const [one, two] = multi.instances;
+      const live = await liveCase(`${label} ×2`, one.url, two.url, [one.child.pid!, two.child.pid!], classSize, duration);
+      live.note = `students on instance 1, dashboard on instance 2; ${live.note}`;
+      rows.push(live);
+      if (ONLY_LIVE) return rows;
       const { slug, tokens, design } = await setUpScenario(multi.url, classSize);
       const body = JSON.stringify({ design });
       await run({ url: multi.url, connections: 4, amount: 200, requests: submissions(slug, tokens, body) });

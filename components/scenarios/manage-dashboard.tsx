@@ -13,6 +13,7 @@ import { BriefMarkdown } from './markdown';
 import { forgetScenario, saveScenario } from './my-scenarios';
 import { ScenarioFacts } from './scenario-facts';
 import { SubmissionDetailView, type DetailData } from './submission-detail';
+import { LivePanel } from './live-panel';
 
 interface Dashboard {
   scenario: ManageScenario;
@@ -394,6 +395,8 @@ export function ManageDashboard({ slug }: { slug: string }) {
           </button>
         </div>
       ) : null}
+
+      <LivePanel slug={slug} manageKey={key} />
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <section

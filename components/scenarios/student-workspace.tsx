@@ -27,6 +27,7 @@ import { GradeView, PassPill } from './grade-view';
 import { BriefMarkdown } from './markdown';
 import { ScenarioEditor, type EditorController } from './scenario-editor';
 import { ScenarioFacts } from './scenario-facts';
+import { LiveViewNotice, useDraftPublisher } from './draft-publisher';
 
 interface Me {
   student: { displayName: string };
@@ -284,6 +285,8 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
   const scenario = meData?.scenario ?? initial;
   const visible = scoresVisible(scenario);
   const live = scenario.scoreVisibility === 'live';
+  const draft = useDraftPublisher(slug, meData ? (token ?? null) : null, scenario.liveView);
+  const pushDraft = draft.push;
   const phase: 'loading' | 'join' | 'work' | 'error' =
     token === undefined
       ? 'loading'
@@ -306,6 +309,7 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
           /* storage full or blocked: the draft is only a convenience */
         }
       }
+      pushDraft(design);
       if (!live) return;
       const grade = gradeDesign(design, scenario.grading, evaluateDesign);
       setLiveGrade(grade);
@@ -325,7 +329,7 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
         setNodeResults(null);
       }
     },
-    [slug, live, scenario.grading, scenario.targets],
+    [slug, live, scenario.grading, scenario.targets, pushDraft],
   );
 
   const working = phase === 'work';
@@ -600,6 +604,7 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
           </p>
         ) : null}
         {banner ? <OtherTabBanner {...banner} /> : null}
+        <LiveViewNotice on={draft.on} state={draft.state} />
         {initialDesign ? (
           <ScenarioEditor
             initialDesign={initialDesign}

@@ -335,10 +335,13 @@ export function liveResponse(request: Request, topic: string, options: LiveRespo
       },
       // Called whenever the queue is empty: the stream sends as fast as the client reads, no faster.
       async pull(controller) {
+        const send = (text: string) => {
+          if (!closed) controller.enqueue(encoder.encode(text));
+        };
         try {
           if (!started) {
             started = true;
-            controller.enqueue(encoder.encode(await preamble()));
+            send(await preamble());
             return;
           }
           for (;;) {
@@ -349,19 +352,19 @@ export function liveResponse(request: Request, topic: string, options: LiveRespo
             if (closed) return;
             if (events.length > 0) {
               cursor = events[events.length - 1].id;
-              controller.enqueue(encoder.encode(events.map((e) => frame(e)).join('')));
+              send(events.map((e) => frame(e)).join(''));
               return;
             }
             const woke = await subscription.wait(generation, Math.min(heartbeatMs, Math.max(1, maxMs - (Date.now() - openedAt))));
             if (closed) return;
             if (!woke && Date.now() - openedAt < maxMs) {
-              controller.enqueue(encoder.encode(': heartbeat\n\n'));
+              send(': heartbeat\n\n');
               return;
             }
           }
         } catch (e) {
           // The database failed mid-stream: end it; the browser reconnects with its Last-Event-ID.
-          console.warn(`[live] a stream on ${topic} ended after an error (the browser reconnects):`, e);
+          if (!closed) console.warn(`[live] a stream on ${topic} ended after an error (the browser reconnects):`, e);
           close();
         }
       },

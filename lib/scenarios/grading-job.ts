@@ -41,6 +41,9 @@ export type SubmissionOutcome =
   /** `document`: the validated design as stored (compact JSON). */
   | { kind: 'graded'; document: string; grade: ScenarioGrade; threadId: number };
 
+/** What an answer says of a body that is not a design at all (as against one that breaks the scenario's rules). */
+export const NOT_A_DESIGN = 'The design is not valid';
+
 function checkSubmission(text: string, rules: SubmissionRules, config: Config): SubmissionOutcome {
   const json = parseJsonText(text);
   if (!json.ok) return { kind: 'badJson', status: json.status, error: json.error, extra: json.extra };
@@ -57,11 +60,11 @@ function checkSubmission(text: string, rules: SubmissionRules, config: Config): 
     parsed = parseWith(submitSchema, raw);
   } catch (e) {
     if (e instanceof RangeError) {
-      return { kind: 'invalid', what: 'The design is not valid', issues: [{ path: '', message: 'the request body is nested too deeply to read' }] };
+      return { kind: 'invalid', what: NOT_A_DESIGN, issues: [{ path: '', message: 'the request body is nested too deeply to read' }] };
     }
     throw e;
   }
-  if (!parsed.ok) return { kind: 'invalid', what: 'The design is not valid', issues: parsed.issues };
+  if (!parsed.ok) return { kind: 'invalid', what: NOT_A_DESIGN, issues: parsed.issues };
   const design = parsed.value.design;
   const issues = checkDesignConstraints(design, rules);
   if (issues.length > 0) return { kind: 'invalid', what: 'The design breaks the scenario’s rules', issues };

@@ -127,6 +127,18 @@ export const RATE_RULES = {
    */
   submitAddress: { name: 'submit-ip', per: 'address', limit: 2000, windowSeconds: MINUTE } as const satisfies RateRule,
   /**
+   * Live drafts by one student (lib/scenarios/live.ts): 12 in 10 s. The
+   * student's page sends at most one a second; in any 10-second window that
+   * is at most 11, so an honest page is never refused, and no student can
+   * send more than 1.2 a second on average.
+   */
+  draftStudent: { name: 'draft', limit: 12, windowSeconds: 10 } as const satisfies RateRule,
+  /**
+   * Live drafts from one address: 20,000 a minute. A class of 200 behind
+   * one NAT, each sending one a second, makes 12,000.
+   */
+  draftAddress: { name: 'draft-ip', per: 'address', limit: 20_000, windowSeconds: MINUTE } as const satisfies RateRule,
+  /**
    * Designs saved for sharing from one address: 300 an hour (a class of 200
    * behind one NAT sharing a design or two each in a lesson).
    */

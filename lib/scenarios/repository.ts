@@ -128,6 +128,7 @@ export async function updateScenario(rec: ScenarioRecord, patch: ManagePatch): P
     ...rec.config,
     ...(patch.leaderboard !== undefined ? { leaderboard: patch.leaderboard } : {}),
     ...(patch.deadline !== undefined ? { deadline: patch.deadline } : {}),
+    ...(patch.liveView !== undefined ? { liveView: patch.liveView } : {}),
   };
   const row = await db().scenario.update({
     where: { id: rec.row.id },
@@ -168,6 +169,7 @@ export function toPublicScenario(rec: ScenarioRecord, now = new Date()): PublicS
     scoreVisibility: config.scoreVisibility,
     scoresReleased: row.scoresReleased,
     leaderboard: config.leaderboard,
+    liveView: config.liveView,
     isSample: row.isSample,
     workload: config.workload,
     targets: resolveTargets(config),
@@ -536,7 +538,7 @@ export async function leaderboard(rec: ScenarioRecord): Promise<LeaderboardEntry
  * apart from a mistyped one: the name is erased, every submission deleted,
  * and the token hash kept behind this mark, where no token lookup finds it.
  */
-const REMOVED_MARK = 'removed:';
+export const REMOVED_MARK = 'removed:';
 
 export const REMOVED_STUDENT_MESSAGE =
   'Your instructor removed you from this scenario, with your submissions, so this resume link no longer works. Ask your instructor if you should join again.';

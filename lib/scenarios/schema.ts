@@ -181,6 +181,12 @@ const configSchema = (stored: boolean) =>
         .nullable()
         .default(null),
       leaderboard: z.boolean({ error: 'leaderboard must be true or false' }).default(false),
+      /**
+       * Live view (the instructor's consent, off by default): students' pages
+       * send their current draft, and the dashboard shows it as they work
+       * (lib/scenarios/live.ts). Students are told while it is on.
+       */
+      liveView: z.boolean({ error: 'liveView must be true or false' }).default(false),
     })
     .superRefine((c, ctx) => {
       const seen = new Set<string>();
@@ -243,13 +249,14 @@ export const managePatchSchema = z
     status: z.enum(SCENARIO_STATUSES, { error: 'status must be open or closed' }).optional(),
     scoresReleased: z.boolean({ error: 'scoresReleased must be true or false' }).optional(),
     leaderboard: z.boolean({ error: 'leaderboard must be true or false' }).optional(),
+    liveView: z.boolean({ error: 'liveView must be true or false' }).optional(),
     deadline: z.iso
       .datetime({ offset: true, error: 'deadline must be an ISO date and time such as 2026-12-01T17:00:00Z' })
       .nullable()
       .optional(),
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), {
-    error: 'send at least one of status, scoresReleased, leaderboard, deadline',
+    error: 'send at least one of status, scoresReleased, leaderboard, liveView, deadline',
   });
 export type ManagePatch = z.output<typeof managePatchSchema>;
 
@@ -458,6 +465,8 @@ export interface PublicScenario {
   scoreVisibility: ScoreVisibility;
   scoresReleased: boolean;
   leaderboard: boolean;
+  /** Whether the student's page sends its current draft to the instructor's live view. */
+  liveView: boolean;
   isSample: boolean;
   workload: ScenarioWorkload;
   targets: ResolvedTarget[];

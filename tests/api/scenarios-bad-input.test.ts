@@ -62,7 +62,7 @@ describe(`scenario API bad input (${process.env.TEST_DATABASE_URL ? 'PostgreSQL'
       [routes.create, {}, {}, /title, brief, config/],
       [routes.join, { slug }, {}, /displayName/],
       [routes.submit, { slug }, { 'x-student-token': token }, /design/],
-      [routes.patch, { slug }, { 'x-manage-key': manageKey }, /status, scoresReleased, leaderboard, deadline/],
+      [routes.patch, { slug }, { 'x-manage-key': manageKey }, /status, scoresReleased, leaderboard, liveView, deadline/],
     ];
     for (const [handler, params, headers, fields] of sends) {
       for (const [raw, what] of [
@@ -106,7 +106,7 @@ describe(`scenario API bad input (${process.env.TEST_DATABASE_URL ? 'PostgreSQL'
     const patchExtra = await refusal(
       await call(routes.patch, { method: 'PATCH', body: { status: 'closed', title: 'New' }, params: { slug }, headers: { 'x-manage-key': manageKey } }),
     );
-    expect(patchExtra.issues).toEqual([{ path: '', message: 'unknown field "title"; the fields are status, scoresReleased, leaderboard, deadline' }]);
+    expect(patchExtra.issues).toEqual([{ path: '', message: 'unknown field "title"; the fields are status, scoresReleased, leaderboard, liveView, deadline' }]);
     const usersInWorkload = await refusal(await call(routes.create, { body: scenarioInput({}, { workload: { users: 5000 } }), address: newAddress() }));
     expect(usersInWorkload.issues).toHaveLength(1);
     expect(usersInWorkload.issues[0]).toMatchObject({ path: 'config.workload', message: expect.stringMatching(/^unknown field "users"; the fields are requestsPerUserPerDay, peakFactor/) });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from '@/scripts/app-process';
 import { freshWindow } from './scenarios-helpers';
 import { startMultiInstance, type MultiInstance } from '@/scripts/multi-instance';
+import { eventOf, sseReader } from './live-helpers';
 
 /*
  * Two `next start` instances on one PostgreSQL database behind the
@@ -114,5 +115,68 @@ describe.skipIf(!pg)('two app instances on one PostgreSQL database', () => {
     expect(statuses.slice(0, 30)).toEqual(Array(30).fill(201));
     expect(statuses[30]).toBe(429);
     expect((await request(`${at(0)}/api/scenarios/${slug}/submissions`, { body: { design }, headers: { 'x-student-token': token } })).status).toBe(429);
+  }, 120_000);
+
+  it('live classroom: a draft sent to instance 1 reaches a dashboard on instance 2 within 2 s, and a reconnect loses nothing', async () => {
+    // Turned on through one instance, seen by the other.
+    const on = await request(`${at(1)}/api/scenarios/${slug}/manage`, { method: 'PATCH', body: { liveView: true }, headers: { 'x-manage-key': manageKey } });
+    expect(on.status).toBe(200);
+    const joined = await request<{ resumeToken: string }>(`${at(0)}/api/scenarios/${slug}/students`, { body: { displayName: 'Live' } });
+    const token = joined.body.resumeToken;
+    const withInstances = (n: number) => ({ ...design, nodes: design.nodes.map((x) => (x.id === 'app' ? { ...x, params: { instances: n } } : x)) });
+    const sendDraft = async (n: number) => {
+      const r = await request<{ draft: { studentId: string; updatedAt: string; components: number } }>(`${at(0)}/api/scenarios/${slug}/draft`, {
+        body: { design: withInstances(n) },
+        headers: { 'x-student-token': token },
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return r.body.draft;
+    };
+    const connect = async (instance: number, lastEventId?: string) => {
+      const controller = new AbortController();
+      const res = await fetch(`${at(instance)}/api/scenarios/${slug}/manage/live/stream`, {
+        headers: { 'x-manage-key': manageKey, ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
+        signal: controller.signal,
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      return { reader: sseReader(res.body!), controller };
+    };
+
+    // The dashboard on instance 2: a snapshot first, then each draft sent to instance 1, within 2 s.
+    const dash = await connect(1);
+    const [, snapshot] = await dash.reader.next(2, 10_000);
+    expect(snapshot.event).toBe('snapshot');
+    let lastId = snapshot.id!;
+    for (const n of [2, 3, 4]) {
+      const t0 = Date.now();
+      const sent = await sendDraft(n);
+      const [f] = await dash.reader.next(1, 2_000);
+      expect(Date.now() - t0).toBeLessThan(2_000);
+      expect(eventOf(f).data).toMatchObject({ displayName: 'Live', updatedAt: sent.updatedAt });
+      lastId = f.id!;
+      await new Promise((r) => setTimeout(r, 1_000)); // the page sends at most one a second
+    }
+
+    // The stream is cut; two drafts are sent meanwhile; the dashboard reconnects (to either instance) with its last id.
+    dash.controller.abort();
+    const missed = [await sendDraft(5)];
+    await new Promise((r) => setTimeout(r, 1_000));
+    missed.push(await sendDraft(6));
+    const again = await connect(1, lastId);
+    const frames = await again.reader.next(3, 5_000); // retry, then exactly the two missed
+    expect(frames[0].retry).toBeDefined();
+    expect(frames.slice(1).map((f) => (eventOf(f).data as { updatedAt: string }).updatedAt)).toEqual(missed.map((m) => m.updatedAt));
+    // Nothing else was waiting: the next frame is the next draft.
+    await new Promise((r) => setTimeout(r, 1_000));
+    missed.push(await sendDraft(7));
+    const [next] = await again.reader.next(1, 2_000);
+    expect((eventOf(next).data as { updatedAt: string }).updatedAt).toBe(missed[2].updatedAt);
+    again.controller.abort();
+    // The same last id on the other instance: the same three, in order.
+    const other = await connect(0, lastId);
+    const replay = await other.reader.next(4, 5_000);
+    expect(replay.slice(1).map((f) => (eventOf(f).data as { updatedAt: string }).updatedAt)).toEqual(missed.map((m) => m.updatedAt));
+    other.controller.abort();
   }, 120_000);
 });

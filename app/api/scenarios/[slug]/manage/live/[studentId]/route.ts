@@ -1,0 +1,18 @@
+import { authorizeManage } from '@/lib/scenarios/repository';
+import { draftDetail } from '@/lib/scenarios/live';
+import { json, manageKeyOf, notFound } from '@/lib/scenarios/http';
+import { ID_PATTERN } from '@/lib/ids';
+import { otherMethods, route } from '@/lib/http';
+
+export const dynamic = 'force-dynamic';
+
+/** One student's current draft with its design and grade, for the read-only live canvas (send `X-Manage-Key`). */
+export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: string; studentId: string }> }) => {
+  const { slug, studentId } = await ctx.params;
+  const rec = await authorizeManage(slug, manageKeyOf(req));
+  if (!rec || !ID_PATTERN.test(studentId)) return notFound();
+  const detail = await draftDetail(rec, studentId);
+  return detail ? json(detail) : notFound();
+});
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

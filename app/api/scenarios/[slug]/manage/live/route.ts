@@ -1,0 +1,27 @@
+import { authorizeManage } from '@/lib/scenarios/repository';
+import { listDrafts, streamTicket } from '@/lib/scenarios/live';
+import { json, manageKeyOf, notFound } from '@/lib/scenarios/http';
+import { otherMethods, route } from '@/lib/http';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * The live classroom for the instructor (send `X-Manage-Key`): whether live
+ * view is on, every student's current draft (and who has sent none yet), and
+ * the address of the live stream with a short-lived ticket in it (an
+ * EventSource cannot send the key as a header, and the key never goes in a URL).
+ */
+export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
+  const { slug } = await ctx.params;
+  const rec = await authorizeManage(slug, manageKeyOf(req));
+  if (!rec) return notFound();
+  const { drafts, waiting } = await listDrafts(rec);
+  return json({
+    liveView: rec.config.liveView,
+    drafts,
+    waiting,
+    stream: `/api/scenarios/${rec.row.slug}/manage/live/stream?ticket=${streamTicket(rec)}`,
+  });
+});
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');
