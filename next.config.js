@@ -5,7 +5,8 @@ const nextConfig = {
   poweredByHeader: false,
   // better-sqlite3 and pg are native or Node-only: load them at run time
   // instead of bundling them.
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', '@prisma/adapter-pg'],
+  // yjs too: loaded once per process, not once per server bundle (it warns, and its constructor checks fail, when two copies meet).
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', '@prisma/adapter-pg', 'yjs'],
   typedRoutes: false,
   // NEXT_DIST_DIR lets parallel builds (several engineers or CI jobs on one
   // machine) keep apart; the default is Next's own `.next`.

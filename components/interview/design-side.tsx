@@ -17,7 +17,7 @@ export interface LiveScore {
 }
 
 /** Practice mode: pass or fail per check, on the current design. */
-function ScoreSummary({ live }: { live: LiveScore }) {
+export function ScoreSummary({ live }: { live: LiveScore }) {
   return (
     <section aria-labelledby="live-score" className="border-b border-slate-200 p-4">
       <div className="flex items-center justify-between gap-2">

@@ -49,7 +49,7 @@ const NEXT: Record<Phase, Phase | null> = {
   tradeoffs: null,
 };
 
-function deliverAction(problem: Problem, design: Design, curveballId: string): AttemptAction {
+export function deliverAction(problem: Problem, design: Design, curveballId: string): AttemptAction {
   const spec = problem.curveballs.find((c) => c.id === curveballId)!;
   const r = judgeCurveball(problem, design, spec);
   return {
@@ -60,7 +60,7 @@ function deliverAction(problem: Problem, design: Design, curveballId: string): A
   };
 }
 
-function liveScore(problem: Problem, attempt: Attempt): LiveScore {
+export function liveScore(problem: Problem, attempt: Attempt): LiveScore {
   const target = checkTarget(problem, attempt.design);
   const curveballs: Record<string, CurveballResult> = {};
   for (const c of attempt.curveballs) {
@@ -74,7 +74,7 @@ function liveScore(problem: Problem, attempt: Attempt): LiveScore {
   return { target, curveballs };
 }
 
-function CurveballDialog({
+export function CurveballDialog({
   problem,
   attempt,
   curveballId,

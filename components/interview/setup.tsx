@@ -13,6 +13,7 @@ import {
 } from '@/lib/interview/attempt';
 import { DEFAULT_LEVEL, LEVELS, LEVEL_RUBRIC, overtimeRule, type Level } from '@/lib/interview/levels';
 import type { Problem } from '@/lib/interview/schema';
+import { StartPair } from '@/components/pair/start-pair';
 import { Brief } from './brief';
 import { Icon } from './icons';
 import { BTN_PRIMARY, CARD } from './ui';
@@ -171,6 +172,7 @@ export function Setup({
             <Icon name="clock" className="h-4 w-4" />
             Start the interview
           </button>
+          <StartPair problemId={problem.id} level={level} minutes={minutes} />
         </form>
       </div>
     </div>

@@ -29,6 +29,8 @@ function routeFiles(dir = path.join(ROOT, 'app/api'), prefix = ''): string[] {
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
 interface Fixture {
+  /** A pair interview: its id, the interviewer's key, the candidate's token and its stream key. */
+  pair: { id: string; key: string; token: string; stream: string };
   slug: string;
   manageKey: string;
   otherKey: string;
@@ -67,7 +69,10 @@ async function makeFixture(): Promise<Fixture> {
   const { added } = await (await import('@/lib/scenarios/roster')).addRoster(owner, 'Ben Ode');
   const { key } = await (await import('@/lib/scenarios/access')).createKey(owner, 'TA');
   const joinToken = added[0].joinUrl.slice(added[0].joinUrl.indexOf('#join=') + 6);
-  return { slug: a.slug, manageKey: a.manageKey, otherKey: b.manageKey, token: resumeToken, submissionId: sub.submission.id, studentId: student.id, designId, entryId: added[0].id, keyId: key.id, joinToken };
+  const pairs = await import('@/lib/pair/repository');
+  const made = (await pairs.createPairSession({ problemId: 'url-shortener', level: 'senior', minutes: 45 }))!;
+  const pair = { id: made.row.id, key: made.interviewerKey, token: made.candidateToken, stream: made.row.streamKey };
+  return { pair, slug: a.slug, manageKey: a.manageKey, otherKey: b.manageKey, token: resumeToken, submissionId: sub.submission.id, studentId: student.id, designId, entryId: added[0].id, keyId: key.id, joinToken };
 }
 
 // ---------------------------------------------------------------------------
@@ -141,6 +146,9 @@ function validBody(route: string): unknown {
   if (route.endsWith('/archive')) return { archived: false };
   if (route.endsWith('/ask')) return { question: 'Do pastes expire at some point?' };
   if (route.endsWith('/review')) return { attempt: createAttempt(getProblem('pastebin')!, { mode: 'blind', minutes: 45, now: 0 }) };
+  if (route === 'pair') return { problemId: 'url-shortener', level: 'staff', minutes: 30 };
+  if (route === 'pair/[id]') return { interviewerNotes: 'Asked good questions.' };
+  if (route === 'pair/[id]/updates') return { update: 'AAA=' }; // an empty Yjs update: changes nothing, so any role may send it
   return {};
 }
 
@@ -158,15 +166,15 @@ function bodies(route: string): fc.Arbitrary<string | undefined> {
 }
 
 /** Where a request names the fixture's credentials: filled in when sent, since the fuzzing replaces the key and removes students. */
-const CREDENTIALS = { manage: '<manage-key>', token: '<student-token>', other: '<other-key>' } as const;
-const NAMES = { slug: '<slug>', submission: '<submission-id>', student: '<student-id>', design: '<design-id>', entry: '<entry-id>', key: '<key-id>', joinToken: '<join-token>' } as const;
+const CREDENTIALS = { manage: '<manage-key>', token: '<student-token>', other: '<other-key>', pairKey: '<pair-key>', pairToken: '<pair-token>' } as const;
+const NAMES = { slug: '<slug>', submission: '<submission-id>', student: '<student-id>', design: '<design-id>', entry: '<entry-id>', key: '<key-id>', joinToken: '<join-token>', pair: '<pair-id>', pairStream: '<pair-stream>' } as const;
 
 function requests(route: string, served: string[]) {
   const often = <T>(usual: fc.Arbitrary<T>, rare: fc.Arbitrary<T>) => fc.oneof({ arbitrary: usual, weight: 4 }, { arbitrary: rare, weight: 1 });
   const slug = often(fc.constantFrom<string>(NAMES.slug, NAMES.slug, 'sample-daily-byte', 'sample-scale-out'), fc.oneof(fc.constant('a'.repeat(64)), oddText));
-  const id = often(fc.constantFrom<string>(NAMES.submission, NAMES.student, NAMES.design, NAMES.entry, NAMES.key), fc.oneof(fc.constant('abcdefghijklmnop'), oddText));
+  const id = often(fc.constantFrom<string>(NAMES.submission, NAMES.student, NAMES.design, NAMES.entry, NAMES.key, NAMES.pair), fc.oneof(fc.constant('abcdefghijklmnop'), oddText));
   const credential = often(
-    fc.constantFrom<string>(CREDENTIALS.manage, CREDENTIALS.token, CREDENTIALS.other),
+    fc.constantFrom<string>(CREDENTIALS.manage, CREDENTIALS.token, CREDENTIALS.other, CREDENTIALS.pairKey, CREDENTIALS.pairToken),
     fc.oneof(fc.constant('k'.repeat(43)), oddText.filter((s) => /^[\x20-\x7e]*$/.test(s))),
   );
   const headers = fc.record(
@@ -174,6 +182,8 @@ function requests(route: string, served: string[]) {
       'content-type': often(fc.constant('application/json'), fc.constantFrom('application/JSON; charset=utf-8', 'text/plain', 'multipart/form-data', '')),
       'x-manage-key': credential,
       'x-student-token': credential,
+      'x-pair-key': credential,
+      'x-pair-token': credential,
       authorization: credential.map((c) => `Bearer ${c}`),
       // The address scripts/serve.ts hands the app (the socket's): one per request, so per-address limits do not end the fuzzing early.
       [CLIENT_ADDRESS_HEADER]: fc.ipV4(),
@@ -186,7 +196,7 @@ function requests(route: string, served: string[]) {
     slug,
     id,
     rest: fc.array(oddText, { maxLength: 3 }),
-    query: fc.constantFrom('', '?all=1', '?all=%ff', `?x=${'y'.repeat(3000)}`),
+    query: fc.constantFrom('', '?all=1', '?all=%ff', `?x=${'y'.repeat(3000)}`, `?s=${NAMES.pairStream}`, '?s=%ff'),
     headers,
     body: bodies(route),
   });
@@ -202,17 +212,20 @@ function wellFormed(route: string, method: string): FuzzRequest {
         ? NAMES.entry
         : route.includes('[keyId]')
           ? NAMES.key
-          : NAMES.design;
+          : route.startsWith('pair/')
+            ? NAMES.pair
+            : NAMES.design;
   return {
     method,
     slug: NAMES.slug,
     id,
     rest: [],
-    query: '',
+    query: route === 'pair/[id]/stream' ? `?s=${NAMES.pairStream}` : '',
     headers: {
       'content-type': 'application/json',
       'x-manage-key': CREDENTIALS.manage,
       'x-student-token': CREDENTIALS.token,
+      'x-pair-key': CREDENTIALS.pairKey,
       [CLIENT_ADDRESS_HEADER]: '192.0.2.1',
     },
     body: ['GET', 'HEAD', 'DELETE'].includes(method) ? undefined : JSON.stringify(validBody(route)),
@@ -252,13 +265,17 @@ describe('fuzzing every route', () => {
                 .replace(NAMES.design, fixture.designId)
                 .replace(NAMES.entry, fixture.entryId)
                 .replace(NAMES.key, fixture.keyId)
-                .replace(NAMES.joinToken, fixture.joinToken);
+                .replace(NAMES.joinToken, fixture.joinToken)
+                .replace(CREDENTIALS.pairKey, fixture.pair.key)
+                .replace(CREDENTIALS.pairToken, fixture.pair.token)
+                .replace(NAMES.pairStream, fixture.pair.stream)
+                .replace(NAMES.pair, fixture.pair.id);
             r = { ...r, slug: fill(r.slug), id: fill(r.id) };
             const handler = mod[r.method] ?? (r.method === 'HEAD' ? mod.GET : undefined);
             if (!handler) throw new Error(`${r.method} ${route} is not exported`);
             // The interview routes take a problem id: one that exists, so the inputs reach the route's work.
             const problemId = 'pastebin';
-            const url = `http://test.local/api/${route.replace('[problemId]', problemId).replace('[slug]', encodeURIComponent(r.slug)).replace(/\[(id|studentId|entryId|keyId)\]/, encodeURIComponent(r.id))}${r.query}`;
+            const url = `http://test.local/api/${route.replace('[problemId]', problemId).replace('[slug]', encodeURIComponent(r.slug)).replace(/\[(id|studentId|entryId|keyId)\]/, encodeURIComponent(r.id))}${fill(r.query)}`;
             const headers = new Headers();
             for (const [k, v] of Object.entries(r.headers)) {
               try {
@@ -270,7 +287,10 @@ describe('fuzzing every route', () => {
             const withBody = r.body !== undefined && !['GET', 'HEAD'].includes(r.method);
             const req = new Request(url, { method: r.method, headers, body: withBody ? fill(r.body!) : undefined });
             const res = await handler(req, { params: Promise.resolve({ slug: r.slug, problemId, id: r.id, studentId: r.id, entryId: r.id, keyId: r.id, path: r.rest }) });
-            const text = await res.text();
+            // A live stream that opened never ends by itself: it counts as served, its body left unread.
+            const streaming = res.status === 200 && (res.headers.get('content-type') ?? '').startsWith('text/event-stream');
+            if (streaming) await res.body?.cancel();
+            const text = streaming ? '' : await res.text();
             tally.set(res.status, (tally.get(res.status) ?? 0) + 1);
             // What the fuzzing destroyed (a replaced key, a deleted scenario, a removed student), made again for the next input.
             if (res.status === 200 && r.method === 'DELETE') fixture = await makeFixture();

@@ -87,6 +87,11 @@ const REACHES_DB: [route: string, method: string, url: string, init: { body?: un
   ['designs/[id]', 'GET', `/api/designs/${ID}`, {}],
   ['interview/[problemId]/ask', 'POST', '/api/interview/pastebin/ask', { body: { question: 'Do pastes expire?' } }],
   ['interview/[problemId]/review', 'POST', '/api/interview/pastebin/review', { body: { attempt: createAttempt(getProblem('pastebin')!, { mode: 'blind', minutes: 45, now: 0 }) } }],
+  ['pair', 'POST', '/api/pair', { body: { problemId: 'url-shortener' } }],
+  ['pair/[id]', 'GET', `/api/pair/${ID}`, { headers: { 'x-pair-key': KEY } }],
+  ['pair/[id]', 'PATCH', `/api/pair/${ID}`, { body: { interviewerNotes: 'x' }, headers: { 'x-pair-key': KEY } }],
+  ['pair/[id]/updates', 'POST', `/api/pair/${ID}/updates`, { body: { update: 'AAAA' }, headers: { 'x-pair-key': KEY } }],
+  ['pair/[id]/stream', 'GET', `/api/pair/${ID}/stream?s=${KEY}`, {}],
 ];
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;

@@ -1,0 +1,176 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { PHASES, PHASE_LABEL, attemptReducer, unseenCurveballs, type AttemptAction, type Phase } from '@/lib/interview/attempt';
+import { bandOf } from '@/lib/editor/results';
+import type { EditorResults } from '@/lib/editor/types';
+import type { Design } from '@/lib/engine/types';
+import type { Problem } from '@/lib/interview/schema';
+import { readPair, writeCandidate, writeDesign, type PairView } from '@/lib/pair/doc';
+import { usePairSession } from '@/lib/pair/use-pair';
+import { CurveballDialog, liveScore } from '@/components/interview/mock';
+import { DesignSide } from '@/components/interview/design-side';
+import { Icon } from '@/components/interview/icons';
+import { InterviewEditor } from '@/components/interview/interview-editor';
+import { EstimationPhase } from '@/components/interview/phase-estimation';
+import { RequirementsPhase } from '@/components/interview/phase-requirements';
+import { TradeoffsPhase } from '@/components/interview/phase-tradeoffs';
+import { DeepDivePhase } from '@/components/interview/phase-deepdive';
+import { FinishedPair } from './finished';
+import { PairBar, PairMessage, SyncBanner } from './pair-bar';
+import { usePairSecret } from './secret';
+
+/** The phase after `phase`, in the mock's own order (lib/interview/attempt.ts). */
+const nextPhase = (phase: Phase): Phase | null => PHASES[PHASES.indexOf(phase) + 1] ?? null;
+
+/** The model's live numbers for a design, recomputed only when the design (or a delivered curveball) changes. */
+export function useLiveScore(problem: Problem, view: PairView | null) {
+  const a = view?.attempt ?? null;
+  const key = a ? JSON.stringify([a.design, a.curveballs.map((c) => c.id)]) : '';
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the design's content, not its identity
+  const live = useMemo(() => (a ? liveScore(problem, a) : null), [problem, key]);
+  const results = useMemo<EditorResults | null>(() => {
+    const e = live?.target.evaluation;
+    if (!e) return null;
+    const nodes: Record<string, EditorResults['nodes'][string]> = {};
+    for (const [id, n] of Object.entries(e.nodes)) {
+      if (!(n.arrivalRps.total > 0)) continue;
+      nodes[id] = { utilization: n.utilization, band: bandOf(n.utilization), bottleneck: id === e.bottleneck.nodeId, spof: n.spof };
+    }
+    return { nodes };
+  }, [live]);
+  return { live, results };
+}
+
+/** The candidate's side: the solo mock's phases on the shared document; the interviewer ends it. */
+/**
+ * The candidate's side. `ended`: the server saw the interview ended when it
+ * made the page, so `problem` is the whole problem the review needs; before
+ * that it is the candidate's view of it (lib/interview/candidate-view.ts).
+ */
+export function PairCandidate({ id, problem, ended }: { id: string; problem: Problem; ended: boolean }) {
+  const secret = usePairSecret(id, 'candidate');
+  if (secret === undefined) return <PairMessage>Opening the interview…</PairMessage>;
+  return <CandidateSession id={id} problem={problem} secret={secret} ended={ended} />;
+}
+
+function CandidateSession({ id, problem, secret, ended }: { id: string; problem: Problem; secret: string | null; ended: boolean }) {
+  const { status, error, view, connection, syncError, unsent, remoteDesign, doc } = usePairSession({ id, role: 'candidate', secret, problem });
+  const router = useRouter();
+  const endedNow = (view?.attempt.finishedAt ?? null) !== null;
+  // The interviewer ended it while this page held the candidate's view of the problem: the review
+  // needs the whole problem (its hidden requirements are no secret now), which the server page has.
+  useEffect(() => {
+    if (endedNow && !ended) router.refresh();
+  }, [endedNow, ended, router]);
+  const [waiting, setWaiting] = useState(false);
+
+  const dispatch = useCallback(
+    (action: AttemptAction) => {
+      if (!doc) return;
+      // Read afresh: several actions may be dispatched in one event.
+      const prev = readPair(doc, problem, id)?.attempt;
+      if (!prev) return;
+      writeCandidate(doc, prev, attemptReducer(prev, action));
+    },
+    [doc, problem, id],
+  );
+
+  // Canvas changes are written a moment after the last, not on every pointer move.
+  const designTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const editDesign = useCallback(
+    (design: () => Design) => {
+      if (designTimer.current) clearTimeout(designTimer.current);
+      designTimer.current = setTimeout(() => {
+        designTimer.current = null;
+        if (doc) writeDesign(doc, design());
+      }, 120);
+    },
+    [doc],
+  );
+  useEffect(() => () => void (designTimer.current && clearTimeout(designTimer.current)), []);
+
+  const { live, results } = useLiveScore(problem, view);
+
+  if (status === 'loading') return <PairMessage>Loading the interview…</PairMessage>;
+  if (status === 'error') return <PairMessage tone="alert">{error}</PairMessage>;
+  if (!view) return <PairMessage tone="alert">This interview&apos;s document could not be read.</PairMessage>;
+  const attempt = view.attempt;
+  const go = (phase: Phase) => dispatch({ type: 'go', phase, now: Date.now() });
+  const unseen = unseenCurveballs(attempt)[0]?.id ?? null;
+  const next = nextPhase(attempt.phase);
+  const delivered = attempt.curveballs.length;
+
+  const body = (() => {
+    if (attempt.finishedAt !== null)
+      return ended ? <FinishedPair problem={problem} attempt={attempt} scores={view.scores} /> : <PairMessage>The interviewer ended the interview. Loading the review…</PairMessage>;
+    switch (attempt.phase) {
+      case 'requirements':
+        return <RequirementsPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('estimation')} />;
+      case 'estimation':
+        return <EstimationPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('design')} />;
+      case 'design':
+        return (
+          <InterviewEditor
+            // A change to the design from elsewhere (this candidate's other tab) starts the canvas from it.
+            key={`pair-${remoteDesign}`}
+            initialDesign={attempt.design}
+            onChange={editDesign}
+            results={results}
+            side={<DesignSide problem={problem} attempt={attempt} live={live} />}
+            sideLabel="Interview"
+            sideBadge={
+              delivered > 0 ? (
+                <span className="ml-1 inline-flex items-center gap-0.5 rounded-full bg-amber-100 px-1.5 text-xs font-semibold text-warm">
+                  <Icon name="bolt" className="h-3 w-3" />
+                  {delivered}
+                  <span className="sr-only"> {delivered === 1 ? 'curveball' : 'curveballs'}</span>
+                </span>
+              ) : null
+            }
+            toolbarEnd={
+              next ? (
+                <button
+                  type="button"
+                  className="inline-flex h-9 items-center gap-1.5 rounded-md bg-brand-600 px-3 text-sm font-semibold text-white hover:bg-brand-700"
+                  onClick={() => go(next)}
+                >
+                  Next: {PHASE_LABEL[next].toLowerCase()}
+                  <Icon name="arrowRight" className="h-4 w-4" />
+                </button>
+              ) : null
+            }
+          />
+        );
+      case 'deepdive':
+        return <DeepDivePhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('tradeoffs')} />;
+      case 'tradeoffs':
+        return <TradeoffsPhase problem={problem} attempt={attempt} dispatch={dispatch} onFinish={() => setWaiting(true)} />;
+    }
+  })();
+
+  return (
+    <div className={`flex flex-col ${attempt.finishedAt === null && attempt.phase === 'design' ? 'h-[calc(100dvh-3.5rem-1px)] min-h-[560px]' : ''}`} data-phase={attempt.phase}>
+      <PairBar problem={problem} attempt={attempt} role="candidate" connection={connection} unsent={unsent} onGo={attempt.finishedAt === null ? go : undefined} />
+      <SyncBanner error={syncError} />
+      {waiting && attempt.finishedAt === null ? (
+        <p role="status" className="bg-brand-50 px-4 py-2 text-sm font-medium text-brand-700">
+          Your answers are saved as you type. The interviewer ends the interview; the review appears here then.
+        </p>
+      ) : null}
+      <div className={`relative min-h-0 flex-1 ${attempt.phase === 'design' && attempt.finishedAt === null ? '' : 'bg-slate-50'}`}>{body}</div>
+      {attempt.finishedAt === null ? (
+        <CurveballDialog
+          problem={problem}
+          attempt={attempt}
+          curveballId={unseen}
+          leaving={null}
+          leavingTo={null}
+          onClose={() => unseen && dispatch({ type: 'seen', curveballId: unseen })}
+          onContinue={() => unseen && dispatch({ type: 'seen', curveballId: unseen })}
+        />
+      ) : null}
+    </div>
+  );
+}

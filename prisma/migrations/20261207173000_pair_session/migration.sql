@@ -1,0 +1,15 @@
+-- CreateTable
+CREATE TABLE "PairSession" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "problemId" TEXT NOT NULL,
+    "level" TEXT NOT NULL,
+    "interviewerKeyHash" TEXT NOT NULL,
+    "candidateTokenHash" TEXT NOT NULL,
+    "streamKey" TEXT NOT NULL,
+    "state" TEXT NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "interviewerNotes" TEXT NOT NULL DEFAULT '',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
