@@ -207,6 +207,8 @@ async function benchDatabase(label: string, databaseUrl: string, duration: numbe
   const rows: Row[] = [];
   try {
     rows.push(await liveCase(label, app.url, app.url, [app.child.pid!], classSize, duration));
+    // What the server said about any request it failed (its error lines name the cause).
+    for (const line of app.output().split('\n').filter((l) => /\[api\] error|\[live\]/.test(l)).slice(0, 5)) console.log(`[bench:api] server: ${line.slice(0, 400)}`);
     if (!ONLY_LIVE) {
       const { slug, tokens, design } = await setUpScenario(app.url, Math.max(200, classSize));
       const body = JSON.stringify({ design });

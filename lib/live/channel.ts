@@ -122,12 +122,18 @@ export async function publish(topic: string, type: string, data: unknown): Promi
   const now = new Date();
   let row: Row;
   if (isPostgres()) {
-    const client = db();
-    const [, inserted] = await client.$transaction([
-      client.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_CLASS}::int, hashtext(${topic}))`,
-      client.$queryRaw<Row[]>`INSERT INTO "LiveEvent" ("topic", "type", "data", "createdAt") VALUES (${topic}, ${type}, ${text}, ${now}) RETURNING "id"::text AS "id", "topic", "type", "data", "createdAt"`,
-      client.$executeRaw`SELECT pg_notify(${NOTIFY_CHANNEL}, ${topic})`,
-    ]);
+    // One statement, so one commit and no round trip while the topic's lock is held: the lock first
+    // (the insert's row comes from it, so its id is drawn after), then the row, then the notification,
+    // which PostgreSQL delivers when the statement commits.
+    const inserted = await db().$queryRaw<Row[]>`
+      WITH "lock" AS (SELECT pg_advisory_xact_lock(${LOCK_CLASS}::int, hashtext(${topic})) AS "held"),
+      "ins" AS (
+        INSERT INTO "LiveEvent" ("topic", "type", "data", "createdAt")
+        SELECT ${topic}, ${type}, ${text}, clock_timestamp() AT TIME ZONE 'UTC' FROM "lock"
+        RETURNING "id", "topic", "type", "data", "createdAt"
+      ),
+      "note" AS (SELECT pg_notify(${NOTIFY_CHANNEL}, "ins"."topic") AS "sent" FROM "ins")
+      SELECT "ins"."id"::text AS "id", "ins"."topic", "ins"."type", "ins"."data", "ins"."createdAt", (SELECT count(*) FROM "note")::int AS "notified" FROM "ins"`;
     row = inserted[0];
   } else {
     const inserted = await db().$queryRaw<Row[]>`INSERT INTO "LiveEvent" ("topic", "type", "data", "createdAt") VALUES (${topic}, ${type}, ${text}, ${now}) RETURNING CAST("id" AS TEXT) AS "id", "topic", "type", "data", "createdAt"`;

@@ -237,6 +237,19 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('on PostgreSQL: LISTEN/NOTIFY', 
     await c.end();
   }
 
+  it('publish notifies every listening instance, with the topic as the payload', async () => {
+    const pg = (await import('pg')).default;
+    const other = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await other.connect();
+    await other.query(`LISTEN ${live.NOTIFY_CHANNEL}`);
+    const topic = newTopic();
+    const heard = new Promise<string>((resolve) => other.on('notification', (m) => m.payload === topic && resolve(m.payload)));
+    const e = await live.publish(topic, 'n', { hello: 'other instance' });
+    expect(await Promise.race([heard, new Promise((r) => setTimeout(() => r('nothing'), 2_000))])).toBe(topic);
+    expect((await live.eventsAfter(topic, null)).map((x) => x.id)).toEqual([e.id]);
+    await other.end();
+  });
+
   it('wakes a stream at once on a notification from another connection (well before the poll)', async () => {
     const topic = newTopic();
     const { reader, controller } = open(topic);
