@@ -57,7 +57,9 @@ async function makeFixture(): Promise<Fixture> {
   const { createScenarioSchema } = await import('@/lib/scenarios/schema');
   const { saveDesign } = await import('@/lib/designs');
   const input = createScenarioSchema.parse(scenarioInput());
-  const a = await repo.createScenario(input);
+  // Live view on, so that its students' drafts (scenarios/[slug]/draft) are taken.
+  const live = createScenarioSchema.parse(scenarioInput({}, { liveView: true }));
+  const a = await repo.createScenario(live);
   const b = await repo.createScenario(input);
   const rec = (await repo.findScenario(a.slug))!;
   const { student, resumeToken } = await repo.joinScenario(rec, 'Ada');
@@ -133,7 +135,7 @@ const deep = fc.integer({ min: 1, max: 200_000 }).map((n) => `{"design":${'['.re
 function validBody(route: string): unknown {
   if (route === 'scenarios') return scenarioInput();
   if (route.endsWith('/students')) return { displayName: 'Ada' };
-  if (route.endsWith('/submissions')) return { design: scaledDesign(3) };
+  if (route.endsWith('/submissions') || route.endsWith('/draft')) return { design: scaledDesign(3) };
   if (route.endsWith('/manage')) return { status: 'closed', scoresReleased: true, leaderboard: true, deadline: '2030-01-01T00:00:00Z' };
   if (route.endsWith('/join-link')) return { token: NAMES.joinToken };
   if (route.endsWith('/manage/roster')) return { text: 'Cleo Park\nDan <dan@school.edu>' };
