@@ -48,8 +48,11 @@ test('a pair interview between two browsers', async ({ browser }) => {
   await expect(cd.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
 
   // The candidate's requirements appear on the interviewer's side as they are typed.
-  await cd.getByRole('button', { name: 'Ask: Do links expire?' }).click();
-  await cd.getByLabel(/One per line/).fill('Create a short link\nRedirect fast: p95 under 100 ms');
+  // Asked in the candidate's own words, as in the solo mock.
+  await cd.getByLabel('Your question').fill('Will short links ever expire?');
+  await cd.getByRole('button', { name: 'Ask', exact: true }).click();
+  await expect(cd.getByRole('list', { name: 'Questions and answers' })).toContainText('Will short links ever expire?');
+  await cd.getByLabel(/Notes are not scored/).fill('Create a short link\nRedirect fast: p95 under 100 ms');
   await expect(iv.getByTestId('pair-notes')).toHaveText('Create a short link\nRedirect fast: p95 under 100 ms', { timeout: 2000 });
   await expect(iv.getByText(/^1 of \d+ questions asked$/)).toBeVisible();
 

@@ -283,6 +283,7 @@ test('after the deadline, with "accept and flag late", a submission is flagged l
   await teacher.getByRole('button', { name: 'Refresh' }).click();
   await expect(classRow(teacher, 'Fay Ito')).toContainText('Submitted late');
   await expect(classRow(teacher, 'Gus Roy')).toContainText(/Submitted(?! late)/);
+  await teacher.getByRole('tab', { name: 'Submissions' }).click();
   const subs = teacher.getByRole('region', { name: 'Submissions', exact: true });
   await expect(subs.getByRole('rowheader', { name: /^Fay Ito/ })).toContainText('late');
   await expect(subs.getByRole('rowheader', { name: /^Gus Roy/ })).not.toContainText('late');
