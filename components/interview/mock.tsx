@@ -28,6 +28,7 @@ import { checkTarget } from '@/lib/interview/target';
 import { DesignSide, OUTCOME_LABEL, OUTCOME_TONE, type LiveScore } from './design-side';
 import { Icon } from './icons';
 import { InterviewEditor } from './interview-editor';
+import { ApiPhase } from './phase-api';
 import { EstimationPhase } from './phase-estimation';
 import { RequirementsPhase } from './phase-requirements';
 import { TradeoffsPhase } from './phase-tradeoffs';
@@ -39,7 +40,8 @@ import { useNow } from './use-now';
 
 const NEXT: Record<Phase, Phase | null> = {
   requirements: 'estimation',
-  estimation: 'design',
+  estimation: 'api',
+  api: 'design',
   design: 'tradeoffs',
   tradeoffs: null,
 };
@@ -300,7 +302,9 @@ function ActiveMock({
           <RequirementsPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('estimation')} />
         );
       case 'estimation':
-        return <EstimationPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('design')} />;
+        return <EstimationPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('api')} />;
+      case 'api':
+        return <ApiPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('design')} />;
       case 'design':
         return (
           <InterviewEditor

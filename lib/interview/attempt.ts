@@ -4,7 +4,8 @@
  * happened (`now`, epoch ms), so the state machine is testable without a
  * clock and survives a reload unchanged.
  *
- * Phases run in order: requirements → estimation → design → trade-offs, then
+ * Phases run in order: requirements → estimation → entities & API → design →
+ * trade-offs, then
  * the review. The candidate may go back to any phase already reached and one
  * step forward. Estimates may be checked against the model twice: after the
  * first check they can be corrected for part credit (see scoring.ts); they
@@ -20,6 +21,7 @@ import type { Design } from '@/lib/engine/types';
 import { BANDWIDTH_UNITS, EMPTY_ESTIMATES, STORAGE_UNITS, estimateProblems, type EstimateInputs } from './estimation';
 import type { Problem } from './schema';
 import { DEFAULT_LEVEL, LEVELS, type Level } from './levels';
+import { EMPTY_API, apiAnswerSchema, type ApiAnswer } from './api-schema';
 
 /** Checks of the estimates allowed: the first, and one second try for part credit. */
 export const ESTIMATE_TRIES = 2;
@@ -30,21 +32,23 @@ export interface EstimateTry {
   atMs: number;
 }
 
-export const PHASES = ['requirements', 'estimation', 'design', 'tradeoffs'] as const;
+export const PHASES = ['requirements', 'estimation', 'api', 'design', 'tradeoffs'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export const PHASE_LABEL: Record<Phase, string> = {
   requirements: 'Requirements',
   estimation: 'Estimation',
+  api: 'Entities & API',
   design: 'Design',
   tradeoffs: 'Trade-offs',
 };
 
-/** Suggested share of the time per phase (5, 5, 25 and 10 minutes of 45). */
+/** Suggested share of the time per phase (5, 5, 5, 20 and 10 minutes of 45). */
 export const PHASE_SHARE: Record<Phase, number> = {
   requirements: 5 / 45,
   estimation: 5 / 45,
-  design: 25 / 45,
+  api: 5 / 45,
+  design: 20 / 45,
   tradeoffs: 10 / 45,
 };
 
@@ -120,6 +124,8 @@ export interface Attempt {
   estimatesCheckedAtMs: number | null;
   /** Each check of the estimates, at most ESTIMATE_TRIES: the first try, then the correction. */
   estimateTries: EstimateTry[];
+  /** Entities, endpoints and tables (api-schema.ts); null for an attempt saved before that step, which is not scored on it. */
+  api: ApiAnswer | null;
   design: Design;
   curveballs: CurveballState[];
   tradeoffs: string;
@@ -178,6 +184,7 @@ export function createAttempt(
     estimates: structuredClone(EMPTY_ESTIMATES),
     estimatesCheckedAtMs: null,
     estimateTries: [],
+    api: structuredClone(EMPTY_API),
     design: startingDesign(problem),
     curveballs: problem.curveballs.map((c) => ({
       id: c.id,
@@ -275,6 +282,7 @@ export type AttemptAction =
   | { type: 'notes'; text: string }
   | { type: 'estimates'; inputs: EstimateInputs }
   | { type: 'check-estimates'; now: number }
+  | { type: 'api'; answer: ApiAnswer }
   | { type: 'design'; design: Design }
   | { type: 'deliver'; curveballId: string; now: number; snapshot: CurveballSnapshot }
   | { type: 'seen'; curveballId: string }
@@ -329,6 +337,8 @@ export function attemptReducer(a: Attempt, action: AttemptAction): Attempt {
         estimateTries: [...a.estimateTries, { inputs: structuredClone(a.estimates), atMs: at }],
       };
     }
+    case 'api':
+      return a.api === action.answer ? a : { ...a, api: action.answer };
     case 'design':
       return a.design === action.design ? a : { ...a, design: action.design };
     case 'deliver':
@@ -405,6 +415,7 @@ export const attemptSchema = z.object({
   estimates: estimatesSchema,
   estimatesCheckedAtMs: z.number().nullable(),
   estimateTries: z.array(z.object({ inputs: estimatesSchema, atMs: z.number() })).max(ESTIMATE_TRIES),
+  api: apiAnswerSchema.nullable().default(null),
   design: designSchema,
   curveballs: z.array(
     z.object({

@@ -10,6 +10,16 @@ import { MemoryStorage, T0, idealAttempt } from './test-helpers';
 
 const problem = getProblem('url-shortener')!;
 const MIN = 60_000;
+/** The weights before the Entities & API step. */
+const OLD_WEIGHTS = {
+  requirements: 15,
+  estimation: 15,
+  capacity: 20,
+  availability: 15,
+  cost: 10,
+  curveballs: 15,
+  tradeoffs: 10,
+};
 
 describe('levels', () => {
   it('keep senior as the rubric was, and move weight to the curveballs at staff', () => {
@@ -17,8 +27,13 @@ describe('levels', () => {
     const mid = levelWeights(DEFAULT_WEIGHTS, 'mid');
     const staff = levelWeights(DEFAULT_WEIGHTS, 'staff');
     for (const w of [mid, staff]) expect(RUBRIC_ITEMS.reduce((s, k) => s + w[k], 0)).toBeCloseTo(100, 0);
-    expect(mid.curveballs).toBe(8.9);
-    expect(staff.curveballs).toBe(24.3);
+    expect(mid.curveballs).toBe(7.9);
+    expect(staff.curveballs).toBe(22.5);
+    // An attempt saved before the Entities & API step is scored without it, on the weights it had then.
+    const before = { ...DEFAULT_WEIGHTS, api: 0 };
+    expect(levelWeights(before, 'senior')).toEqual({ ...OLD_WEIGHTS, api: 0 });
+    expect(levelWeights(before, 'mid').curveballs).toBe(8.9);
+    expect(levelWeights(before, 'staff').curveballs).toBe(24.3);
     expect(staff.curveballs).toBeGreaterThan(DEFAULT_WEIGHTS.curveballs);
     expect(mid.estimation).toBeGreaterThan(DEFAULT_WEIGHTS.estimation);
   });

@@ -46,7 +46,7 @@ export const LEVEL_RUBRIC: Record<Level, LevelRubric> = {
     label: 'Mid-level',
     expects:
       'A working design that carries the load: clear requirements and estimates matter more; curveballs count for less, and one that degrades is forgiven.',
-    weightFactors: { ...ONE, requirements: 1.3, estimation: 1.3, curveballs: 0.6, tradeoffs: 0.8 },
+    weightFactors: { ...ONE, requirements: 1.3, estimation: 1.3, api: 1.2, curveballs: 0.6, tradeoffs: 0.8 },
     onTargetFactor: 3,
     closeFactor: 10,
     comfortUtilization: 0.85,
@@ -72,7 +72,7 @@ export const LEVEL_RUBRIC: Record<Level, LevelRubric> = {
     label: 'Staff',
     expects:
       'A design that passes the target and holds under every curveball, with headroom to spare, estimates within 1.5×, and trade-offs weighed: the curveballs, where the design is probed in depth, weigh most.',
-    weightFactors: { ...ONE, requirements: 0.8, estimation: 0.8, curveballs: 1.8, tradeoffs: 1.3, cost: 1.2 },
+    weightFactors: { ...ONE, requirements: 0.8, estimation: 0.8, api: 0.8, curveballs: 1.8, tradeoffs: 1.3, cost: 1.2 },
     onTargetFactor: 1.5,
     closeFactor: 3,
     comfortUtilization: 0.7,

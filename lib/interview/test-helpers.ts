@@ -1,5 +1,6 @@
 /** Attempts built for tests: the ideal answer to a problem, and an empty one. */
 import { createAttempt, type Attempt } from './attempt';
+import { idealApi } from './api-ideal';
 import { modelFigures } from './estimation';
 import { problemWorkload } from './model';
 import type { Problem } from './schema';
@@ -9,7 +10,7 @@ export { MemoryStorage } from '@/lib/test-storage';
 
 export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 
-/** Everything right: notes name every requirement, all questions asked, exact estimates, the reference design, every curveball read, every trade-off topic. */
+/** Everything right: notes name every requirement, all questions asked, exact estimates, the complete entities and API, the reference design, every curveball read, every trade-off topic. */
 export function idealAttempt(problem: Problem): Attempt {
   const a = createAttempt(problem, { mode: 'blind', minutes: 45, now: T0, id: `ideal-${problem.id}` });
   const f = modelFigures(problemWorkload(problem));
@@ -27,6 +28,7 @@ export function idealAttempt(problem: Problem): Attempt {
     estimates,
     estimatesCheckedAtMs: 8 * 60_000,
     estimateTries: [{ inputs: estimates, atMs: 8 * 60_000 }],
+    api: idealApi(problem),
     design: problem.reference.design,
     curveballs: emptyAttempt(problem).curveballs,
     tradeoffs: `${problem.rubric.tradeoffTopics.map((t) => `On ${t.keywords[0]}: ${filler}`).join('\n')}`,
