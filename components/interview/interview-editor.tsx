@@ -134,13 +134,7 @@ function Editor({
         end={toolbarEnd}
       />
       <div className="relative flex min-h-0 flex-1">
-        <SidePanel
-          panel="palette"
-          label="Components palette"
-          id="interview-palette"
-          until="lg"
-          className="w-80 max-w-[88vw] lg:w-64"
-        >
+        <SidePanel panel="palette" label="Components palette" id="interview-palette" until="lg" className="w-80 max-w-[88vw] lg:w-64">
           <Palette onAdded={() => isDrawer('lg') && store.getState().setPanel('palette', false)} />
         </SidePanel>
         <section
@@ -152,13 +146,7 @@ function Editor({
         >
           <Canvas />
         </section>
-        <SidePanel
-          panel="inspector"
-          label={sideLabel}
-          id="interview-side"
-          until="lg"
-          className="w-80 max-w-[88vw] lg:w-[22rem]"
-        >
+        <SidePanel panel="inspector" label={sideLabel} id="interview-side" until="lg" className="w-80 max-w-[88vw] lg:w-[22rem]">
           <SideTabs interview={side} interviewLabel={sideLabel} />
         </SidePanel>
       </div>
