@@ -82,6 +82,8 @@ test('a full mock from the brief to the review, surviving a reload', async ({ pa
   await expect(peakRow).toContainText('6,944 rps');
   await expect(page.getByText('50,000,000 users × 4 requests a day = 200,000,000 requests a day')).toBeVisible();
   await expect(page.getByLabel('Peak requests per second')).toBeDisabled();
+  await page.getByRole('button', { name: 'Next: entities & API' }).click();
+  await expect(page.getByRole('button', { name: 'Entities & API' })).toHaveAttribute('aria-current', 'step');
   await page.getByRole('button', { name: 'Next: design' }).click();
 
   // Phase 3: build users → load balancer → app server → database on the canvas.
@@ -144,6 +146,7 @@ test('a full mock from the brief to the review, surviving a reload', async ({ pa
   for (const item of [
     'Requirements covered',
     'Estimation accuracy',
+    'Entities & API',
     'Capacity at target scale',
     'Availability',
     'Cost',
@@ -260,6 +263,11 @@ test('every phase, the review and the history have no serious or critical axe vi
   await page.getByRole('button', { name: 'Check against the model' }).click();
   expect(await seriousViolations(page)).toEqual([]);
 
+  await page.getByRole('button', { name: 'Next: entities & API' }).click();
+  await page.getByRole('button', { name: '+ Add an entity' }).click();
+  await page.getByRole('button', { name: '+ Add an endpoint' }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+
   await page.getByRole('button', { name: 'Next: design' }).click();
   const canvas = new SandboxPage(page);
   await expect(canvas.canvas).toHaveAttribute('data-hydrated', 'true');
@@ -316,7 +324,7 @@ test('bad estimates are named on their fields and never locked in', async ({ pag
   }
   await expect(rps).toBeFocused();
   await expect(page.getByRole('table')).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Next: design' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Next: entities & API' })).toBeDisabled();
 
   // The negative figure survives a reload and is still flagged, not quietly judged “Not given”.
   await expect.poll(async () => (await readStored(page, 'pastebin'))?.estimates.storage.value).toBe(-5);
@@ -348,7 +356,8 @@ test('leaving the design early shows every curveball still to come, one after an
   await openFresh(page, 'pastebin');
   await page.getByRole('button', { name: 'Start the interview' }).click();
   await page.getByRole('button', { name: 'Next: estimation' }).click();
-  await page.getByRole('button', { name: 'Skip to the design' }).click();
+  await page.getByRole('button', { name: 'Skip to entities & API' }).click();
+  await page.getByRole('button', { name: 'Next: design' }).click();
   const canvas = new SandboxPage(page);
   await expect(canvas.canvas).toHaveAttribute('data-hydrated', 'true');
 
@@ -460,8 +469,15 @@ test.describe('on a phone', () => {
     await expect(page.getByLabel('Peak requests per second')).toBeVisible();
     expect(await pageWidth(page)).toEqual({ scroll: 390, inner: 390 });
 
+    // Entities & API fits the narrow window too, rows and all.
+    await page.getByRole('button', { name: 'Skip to entities & API' }).click();
+    await page.getByRole('button', { name: '+ Add an entity' }).click();
+    await page.getByRole('button', { name: '+ Add an endpoint' }).click();
+    await expect(page.getByLabel('Path of endpoint 1')).toBeVisible();
+    expect(await pageWidth(page)).toEqual({ scroll: 390, inner: 390 });
+
     // Through the design (three curveballs, shown one by one) to the trade-offs.
-    await page.getByRole('button', { name: 'Skip to the design' }).click();
+    await page.getByRole('button', { name: 'Next: design' }).click();
     await expect(new SandboxPage(page).canvas).toHaveAttribute('data-hydrated', 'true');
     await page.getByRole('button', { name: 'Next: trade-offs' }).click();
     for (const name of ['A celebrity posts', 'The World Cup final']) {
@@ -495,7 +511,8 @@ test('an autoscale minimum typed before the maximum is raised is kept, not dropp
   await openFresh(page, 'pastebin');
   await page.getByRole('button', { name: 'Start the interview' }).click();
   await page.getByRole('button', { name: 'Next: estimation' }).click();
-  await page.getByRole('button', { name: 'Skip to the design' }).click();
+  await page.getByRole('button', { name: 'Skip to entities & API' }).click();
+  await page.getByRole('button', { name: 'Next: design' }).click();
   const canvas = new SandboxPage(page);
   await expect(canvas.canvas).toHaveAttribute('data-hydrated', 'true');
   await canvas.palette.getByRole('button', { name: 'App server', exact: true }).click();

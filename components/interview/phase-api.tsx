@@ -156,7 +156,12 @@ export function ApiPhase({
               {answer.entities.map((e, i) => {
                 const msgId = `${e.id}-msgs`;
                 return (
-                  <li key={e.id} className="rounded-lg border border-slate-200 p-3">
+                  <li
+                    key={e.id}
+                    role="group"
+                    aria-label={`Entity ${entityName(e, i)}`}
+                    className="rounded-lg border border-slate-200 p-3"
+                  >
                     <div className="flex flex-wrap items-end gap-2">
                       <div className="min-w-0 flex-1">
                         <label htmlFor={`${e.id}-name`} className="block text-xs font-medium text-slate-700">
@@ -464,7 +469,7 @@ function TableRow({
 }) {
   const key = (k: (string | null)[]) => k.filter((x): x is string => !!x);
   return (
-    <li className="rounded-lg border border-slate-200 p-3">
+    <li role="group" aria-label={`Table ${name}`} className="rounded-lg border border-slate-200 p-3">
       <h3 className="text-sm font-semibold text-slate-900">{name}</h3>
       <fieldset className="mt-2 grid gap-2 sm:grid-cols-3">
         <legend className="sr-only">Keys of {name}</legend>

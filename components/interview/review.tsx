@@ -12,6 +12,7 @@ import { lowerFirst, reviewAttempt, type Review } from '@/lib/interview/scoring'
 import { attemptExport, findAttempt } from '@/lib/interview/storage';
 import { studyHref } from '@/lib/interview/study';
 import { formatPercent, formatUsd } from '@/lib/interview/target';
+import { ApiReview } from './review-api';
 import { DesignDiagram } from './design-diagram';
 import { OUTCOME_LABEL, OUTCOME_TONE } from './design-side';
 import { Icon } from './icons';
@@ -374,6 +375,8 @@ export function ReviewBody({
           </ul>
         </Section>
       </div>
+
+      {review.api ? <ApiReview problem={problem} judgement={review.api} /> : null}
 
       <Section id="tradeoffs" title="Your trade-offs">
         {attempt.tradeoffs.trim() ? (
