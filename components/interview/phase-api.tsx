@@ -434,14 +434,18 @@ function FieldSelect({
   none: string;
   id?: string;
 }) {
+  const own = useId();
+  const selectId = id ?? own;
   return (
-    <label className="block text-xs font-medium text-slate-700">
-      {label}
+    <div>
+      <label htmlFor={selectId} className="block text-xs font-medium text-slate-700">
+        {label}
+      </label>
       <select
-        id={id}
+        id={selectId}
         value={value ?? ''}
         onChange={(ev) => onChange(ev.target.value || null)}
-        className={`${SMALL_SELECT} mt-1 font-normal`}
+        className={`${SMALL_SELECT} mt-1`}
       >
         <option value="">{none}</option>
         {fields.map((f) => (
@@ -450,7 +454,7 @@ function FieldSelect({
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 
