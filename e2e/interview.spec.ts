@@ -403,7 +403,7 @@ async function pageWidth(page: Page) {
  */
 async function stepperClipping(page: Page) {
   const nav = page.getByRole('navigation', { name: 'Interview phases' });
-  for (const name of ['Requirements', 'Estimation', 'Design', 'Trade-offs', 'Review']) {
+  for (const name of ['Requirements', 'Estimation', 'Entities & API', 'Design', 'Trade-offs', 'Review']) {
     await expect(nav).toContainText(name);
   }
   return nav.locator('ol').evaluate((ol) => {
@@ -437,6 +437,7 @@ for (const width of [390, 640, 768, 1280]) {
 
     // In the design phase, the step that was cut at “3 D…” reads in full.
     await nav.getByRole('button', { name: 'Estimation' }).click();
+    await nav.getByRole('button', { name: 'Entities & API' }).click();
     await nav.getByRole('button', { name: 'Design' }).click();
     await expect(nav.getByRole('button', { name: 'Design' })).toHaveAttribute('aria-current', 'step');
     await expect(nav.getByRole('button', { name: /Estimation/ })).toHaveAccessibleName(/^Estimation/);

@@ -156,108 +156,105 @@ export function ApiPhase({
               {answer.entities.map((e, i) => {
                 const msgId = `${e.id}-msgs`;
                 return (
-                  <li
-                    key={e.id}
-                    role="group"
-                    aria-label={`Entity ${entityName(e, i)}`}
-                    className="rounded-lg border border-slate-200 p-3"
-                  >
-                    <div className="flex flex-wrap items-end gap-2">
-                      <div className="min-w-0 flex-1">
-                        <label htmlFor={`${e.id}-name`} className="block text-xs font-medium text-slate-700">
-                          Entity name
-                        </label>
-                        <input
-                          id={`${e.id}-name`}
-                          value={e.name}
-                          maxLength={80}
-                          placeholder="e.g. Message"
-                          aria-describedby={messages.has(e.id) ? msgId : undefined}
-                          onChange={(ev) => editEntity(e.id, (x) => ({ ...x, name: ev.target.value }))}
-                          className={`${INPUT} mt-1`}
-                        />
+                  <li key={e.id} className="rounded-lg border border-slate-200 p-3">
+                    <div role="group" aria-label={`Entity ${entityName(e, i)}`}>
+                      <div className="flex flex-wrap items-end gap-2">
+                        <div className="min-w-0 flex-1">
+                          <label htmlFor={`${e.id}-name`} className="block text-xs font-medium text-slate-700">
+                            Entity name
+                          </label>
+                          <input
+                            id={`${e.id}-name`}
+                            value={e.name}
+                            maxLength={80}
+                            placeholder="e.g. Message"
+                            aria-describedby={messages.has(e.id) ? msgId : undefined}
+                            onChange={(ev) => editEntity(e.id, (x) => ({ ...x, name: ev.target.value }))}
+                            className={`${INPUT} mt-1`}
+                          />
+                        </div>
+                        <button
+                          type="button"
+                          className={BTN_QUIET}
+                          onClick={() => removeEntity(e.id)}
+                          aria-label={`Remove entity ${entityName(e, i)}`}
+                        >
+                          <Icon name="trash" className="h-4 w-4" />
+                          <span className="hidden sm:inline">Remove</span>
+                        </button>
                       </div>
-                      <button
-                        type="button"
-                        className={BTN_QUIET}
-                        onClick={() => removeEntity(e.id)}
-                        aria-label={`Remove entity ${entityName(e, i)}`}
-                      >
-                        <Icon name="trash" className="h-4 w-4" />
-                        <span className="hidden sm:inline">Remove</span>
-                      </button>
-                    </div>
-                    <Messages id={msgId} messages={messages.get(e.id)} />
-                    <fieldset className="mt-3">
-                      <legend className="text-xs font-medium text-slate-700">Fields of {entityName(e, i)}</legend>
-                      <ul className="mt-1.5 space-y-2">
-                        {e.fields.map((f) => (
-                          <li key={f.id}>
-                            <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] gap-2 sm:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1fr)_auto]">
-                              <input
-                                id={`${f.id}-name`}
-                                aria-label={`Field name (${entityName(e, i)})`}
-                                value={f.name}
-                                maxLength={80}
-                                placeholder="field_name"
-                                aria-describedby={messages.has(f.id) ? `${f.id}-msgs` : undefined}
-                                onChange={(ev) => editField(e.id, f.id, { name: ev.target.value })}
-                                className={SMALL_INPUT}
-                              />
-                              <select
-                                aria-label={`Type of ${f.name || 'field'}`}
-                                value={f.type}
-                                onChange={(ev) => {
-                                  const type = ev.target.value as FieldType;
-                                  editField(e.id, f.id, { type, ref: type === 'ref' ? f.ref : null });
-                                }}
-                                className={SMALL_SELECT}
-                              >
-                                {FIELD_TYPES.map((t) => (
-                                  <option key={t} value={t}>
-                                    {FIELD_TYPE_LABEL[t]}
-                                  </option>
-                                ))}
-                              </select>
-                              {f.type === 'ref' ? (
+                      <Messages id={msgId} messages={messages.get(e.id)} />
+                      <fieldset className="mt-3">
+                        <legend className="text-xs font-medium text-slate-700">Fields of {entityName(e, i)}</legend>
+                        <ul className="mt-1.5 space-y-2">
+                          {e.fields.map((f) => (
+                            <li key={f.id}>
+                              <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] gap-2 sm:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1fr)_auto]">
+                                <input
+                                  id={`${f.id}-name`}
+                                  aria-label={`Field name (${entityName(e, i)})`}
+                                  value={f.name}
+                                  maxLength={80}
+                                  placeholder="field_name"
+                                  aria-describedby={messages.has(f.id) ? `${f.id}-msgs` : undefined}
+                                  onChange={(ev) => editField(e.id, f.id, { name: ev.target.value })}
+                                  className={SMALL_INPUT}
+                                />
                                 <select
-                                  aria-label={`Entity ${f.name || 'the field'} refers to`}
-                                  value={f.ref ?? ''}
-                                  onChange={(ev) => editField(e.id, f.id, { ref: ev.target.value || null })}
-                                  className={`${SMALL_SELECT} col-span-2 sm:col-span-1`}
+                                  aria-label={`Type of ${f.name || 'field'}`}
+                                  value={f.type}
+                                  onChange={(ev) => {
+                                    const type = ev.target.value as FieldType;
+                                    editField(e.id, f.id, { type, ref: type === 'ref' ? f.ref : null });
+                                  }}
+                                  className={SMALL_SELECT}
                                 >
-                                  <option value="">Choose an entity…</option>
-                                  {answer.entities.map((x, j) => (
-                                    <option key={x.id} value={x.id}>
-                                      {entityName(x, j)}
+                                  {FIELD_TYPES.map((t) => (
+                                    <option key={t} value={t}>
+                                      {FIELD_TYPE_LABEL[t]}
                                     </option>
                                   ))}
                                 </select>
-                              ) : (
-                                <span className="hidden sm:block" />
-                              )}
-                              <button
-                                type="button"
-                                className={`${BTN_QUIET} row-start-1 col-start-3 sm:col-start-4`}
-                                onClick={() => removeField(e.id, f.id)}
-                                aria-label={`Remove field ${f.name || '(unnamed)'} of ${entityName(e, i)}`}
-                              >
-                                <Icon name="trash" className="h-4 w-4" />
-                              </button>
-                            </div>
-                            <Messages id={`${f.id}-msgs`} messages={messages.get(f.id)} />
-                          </li>
-                        ))}
-                      </ul>
-                      <button
-                        id={`${e.id}-add-field`}
-                        type="button"
-                        className={`${BTN_QUIET} mt-2`}
-                        onClick={() => addField(e.id)}
-                      >
-                        + Add a field to {entityName(e, i)}
-                      </button>
-                    </fieldset>
+                                {f.type === 'ref' ? (
+                                  <select
+                                    aria-label={`Entity ${f.name || 'the field'} refers to`}
+                                    value={f.ref ?? ''}
+                                    onChange={(ev) => editField(e.id, f.id, { ref: ev.target.value || null })}
+                                    className={`${SMALL_SELECT} col-span-2 sm:col-span-1`}
+                                  >
+                                    <option value="">Choose an entity…</option>
+                                    {answer.entities.map((x, j) => (
+                                      <option key={x.id} value={x.id}>
+                                        {entityName(x, j)}
+                                      </option>
+                                    ))}
+                                  </select>
+                                ) : (
+                                  <span className="hidden sm:block" />
+                                )}
+                                <button
+                                  type="button"
+                                  className={`${BTN_QUIET} row-start-1 col-start-3 sm:col-start-4`}
+                                  onClick={() => removeField(e.id, f.id)}
+                                  aria-label={`Remove field ${f.name || '(unnamed)'} of ${entityName(e, i)}`}
+                                >
+                                  <Icon name="trash" className="h-4 w-4" />
+                                </button>
+                              </div>
+                              <Messages id={`${f.id}-msgs`} messages={messages.get(f.id)} />
+                            </li>
+                          ))}
+                        </ul>
+                        <button
+                          id={`${e.id}-add-field`}
+                          type="button"
+                          className={`${BTN_QUIET} mt-2`}
+                          onClick={() => addField(e.id)}
+                        >
+                          + Add a field to {entityName(e, i)}
+                        </button>
+                      </fieldset>
+                    </div>
                   </li>
                 );
               })}
@@ -473,85 +470,93 @@ function TableRow({
 }) {
   const key = (k: (string | null)[]) => k.filter((x): x is string => !!x);
   return (
-    <li role="group" aria-label={`Table ${name}`} className="rounded-lg border border-slate-200 p-3">
-      <h3 className="text-sm font-semibold text-slate-900">{name}</h3>
-      <fieldset className="mt-2 grid gap-2 sm:grid-cols-3">
-        <legend className="sr-only">Keys of {name}</legend>
-        <FieldSelect
-          label={`Primary key of ${name}`}
-          value={e.primaryKey[0] ?? null}
-          fields={e.fields}
-          none="None"
-          onChange={(v) => onChange((x) => ({ ...x, primaryKey: key([v, x.primaryKey[1] ?? null]) }))}
-        />
-        <FieldSelect
-          label="…then by (sort key)"
-          value={e.primaryKey[1] ?? null}
-          fields={e.fields}
-          none="Nothing"
-          onChange={(v) => onChange((x) => ({ ...x, primaryKey: key([x.primaryKey[0] ?? null, v]) }))}
-        />
-        <FieldSelect
-          label={`Partition key of ${name}`}
-          value={e.partitionKey}
-          fields={e.fields}
-          none="Not partitioned"
-          onChange={(v) => onChange((x) => ({ ...x, partitionKey: v }))}
-        />
-      </fieldset>
-      <Messages id={`${e.id}-table-msgs`} messages={messages} />
-      <fieldset className="mt-3">
-        <legend className="text-xs font-medium text-slate-700">Indexes of {name}</legend>
-        {e.indexes.length === 0 ? <p className="mt-1 text-xs text-slate-600">No secondary indexes.</p> : null}
-        <ul className="mt-1 space-y-2">
-          {e.indexes.map((ix, j) => (
-            <li key={j} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] items-end gap-2">
-              <FieldSelect
-                id={`${e.id}-ix${j}`}
-                label={`Index ${j + 1} on`}
-                value={ix[0] ?? null}
-                fields={e.fields}
-                none="Choose a field…"
-                onChange={(v) =>
-                  onChange((x) => ({ ...x, indexes: x.indexes.map((k, n) => (n === j ? key([v, k[1] ?? null]) : k)) }))
-                }
-              />
-              <FieldSelect
-                label="then by"
-                value={ix[1] ?? null}
-                fields={e.fields}
-                none="Nothing"
-                onChange={(v) =>
-                  onChange((x) => ({ ...x, indexes: x.indexes.map((k, n) => (n === j ? key([k[0] ?? null, v]) : k)) }))
-                }
-              />
-              <button
-                type="button"
-                className={BTN_QUIET}
-                aria-label={`Remove index ${j + 1} of ${name}`}
-                onClick={() => {
-                  onChange((x) => ({ ...x, indexes: x.indexes.filter((_, n) => n !== j) }));
-                  onFocus(`${e.id}-add-index`);
-                }}
-              >
-                <Icon name="trash" className="h-4 w-4" />
-              </button>
-            </li>
-          ))}
-        </ul>
-        <button
-          id={`${e.id}-add-index`}
-          type="button"
-          className={`${BTN_QUIET} mt-1`}
-          disabled={e.fields.length === 0}
-          onClick={() => {
-            onChange((x) => ({ ...x, indexes: [...x.indexes, []] }));
-            onFocus(`${e.id}-ix${e.indexes.length}`);
-          }}
-        >
-          + Add an index to {name}
-        </button>
-      </fieldset>
+    <li className="rounded-lg border border-slate-200 p-3">
+      <div role="group" aria-label={`Table ${name}`}>
+        <h3 className="text-sm font-semibold text-slate-900">{name}</h3>
+        <fieldset className="mt-2 grid gap-2 sm:grid-cols-3">
+          <legend className="sr-only">Keys of {name}</legend>
+          <FieldSelect
+            label={`Primary key of ${name}`}
+            value={e.primaryKey[0] ?? null}
+            fields={e.fields}
+            none="None"
+            onChange={(v) => onChange((x) => ({ ...x, primaryKey: key([v, x.primaryKey[1] ?? null]) }))}
+          />
+          <FieldSelect
+            label="…then by (sort key)"
+            value={e.primaryKey[1] ?? null}
+            fields={e.fields}
+            none="Nothing"
+            onChange={(v) => onChange((x) => ({ ...x, primaryKey: key([x.primaryKey[0] ?? null, v]) }))}
+          />
+          <FieldSelect
+            label={`Partition key of ${name}`}
+            value={e.partitionKey}
+            fields={e.fields}
+            none="Not partitioned"
+            onChange={(v) => onChange((x) => ({ ...x, partitionKey: v }))}
+          />
+        </fieldset>
+        <Messages id={`${e.id}-table-msgs`} messages={messages} />
+        <fieldset className="mt-3">
+          <legend className="text-xs font-medium text-slate-700">Indexes of {name}</legend>
+          {e.indexes.length === 0 ? <p className="mt-1 text-xs text-slate-600">No secondary indexes.</p> : null}
+          <ul className="mt-1 space-y-2">
+            {e.indexes.map((ix, j) => (
+              <li key={j} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] items-end gap-2">
+                <FieldSelect
+                  id={`${e.id}-ix${j}`}
+                  label={`Index ${j + 1} on`}
+                  value={ix[0] ?? null}
+                  fields={e.fields}
+                  none="Choose a field…"
+                  onChange={(v) =>
+                    onChange((x) => ({
+                      ...x,
+                      indexes: x.indexes.map((k, n) => (n === j ? key([v, k[1] ?? null]) : k)),
+                    }))
+                  }
+                />
+                <FieldSelect
+                  label="then by"
+                  value={ix[1] ?? null}
+                  fields={e.fields}
+                  none="Nothing"
+                  onChange={(v) =>
+                    onChange((x) => ({
+                      ...x,
+                      indexes: x.indexes.map((k, n) => (n === j ? key([k[0] ?? null, v]) : k)),
+                    }))
+                  }
+                />
+                <button
+                  type="button"
+                  className={BTN_QUIET}
+                  aria-label={`Remove index ${j + 1} of ${name}`}
+                  onClick={() => {
+                    onChange((x) => ({ ...x, indexes: x.indexes.filter((_, n) => n !== j) }));
+                    onFocus(`${e.id}-add-index`);
+                  }}
+                >
+                  <Icon name="trash" className="h-4 w-4" />
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button
+            id={`${e.id}-add-index`}
+            type="button"
+            className={`${BTN_QUIET} mt-1`}
+            disabled={e.fields.length === 0}
+            onClick={() => {
+              onChange((x) => ({ ...x, indexes: [...x.indexes, []] }));
+              onFocus(`${e.id}-ix${e.indexes.length}`);
+            }}
+          >
+            + Add an index to {name}
+          </button>
+        </fieldset>
+      </div>
     </li>
   );
 }

@@ -28,7 +28,7 @@ function Stepper({ attempt, onGo }: { attempt: Attempt; onGo(p: Phase): void }) 
   const current = phaseIndex(attempt.phase);
   const reached = phaseIndex(attempt.reached);
   return (
-    // Sized by its container, not the screen: where the row is narrower than 42rem (a phone,
+    // Sized by its container, not the screen (the connectors go below 24rem): where the row is narrower than 48rem (a phone,
     // a small tablet) the steps not being worked on show only their number, their names kept
     // for screen readers. The row is kept tight enough to fit beside the title and the clock
     // at 1280 px; should it not fit somewhere, it wraps rather than scrolls, so no step is cut off.
@@ -42,13 +42,15 @@ function Stepper({ attempt, onGo }: { attempt: Attempt; onGo(p: Phase): void }) 
           const minutes = Math.round((PHASE_SHARE[p] * attempt.durationMs) / MINUTE);
           return (
             <li key={p} className="flex shrink-0 items-center">
-              {i > 0 ? <span className="mx-0.5 h-px w-2 bg-slate-300 @2xl:mx-1 @2xl:w-3" aria-hidden="true" /> : null}
+              {i > 0 ? (
+                <span className="mx-0.5 hidden h-px w-2 bg-slate-300 @sm:block @3xl:mx-1 @3xl:w-3" aria-hidden="true" />
+              ) : null}
               <button
                 type="button"
                 onClick={() => onGo(p)}
                 disabled={!enabled}
                 aria-current={here ? 'step' : undefined}
-                className={`flex items-center gap-1.5 rounded-full py-1 pl-1 text-sm ${here ? 'pr-3' : 'pr-1 @2xl:pr-3'} ${
+                className={`flex items-center gap-1.5 rounded-full py-1 pl-1 text-sm ${here ? 'pr-3' : 'pr-1 @3xl:pr-3'} ${
                   here
                     ? 'bg-brand-50 font-semibold text-brand-700 ring-1 ring-brand-200'
                     : enabled
@@ -68,7 +70,7 @@ function Stepper({ attempt, onGo }: { attempt: Attempt; onGo(p: Phase): void }) 
                 >
                   {done ? '✓' : i + 1}
                 </span>
-                <span className={here ? undefined : '@max-2xl:sr-only'}>{PHASE_LABEL[p]}</span>
+                <span className={here ? undefined : '@max-3xl:sr-only'}>{PHASE_LABEL[p]}</span>
                 <span className="hidden text-xs font-normal text-slate-500 2xl:inline">~{minutes} min</span>
                 <span className="sr-only">{done ? ', done' : ''}</span>
               </button>
@@ -76,15 +78,15 @@ function Stepper({ attempt, onGo }: { attempt: Attempt; onGo(p: Phase): void }) 
           );
         })}
         <li className="flex shrink-0 items-center">
-          <span className="mx-0.5 h-px w-2 bg-slate-300 @2xl:mx-1 @2xl:w-3" aria-hidden="true" />
-          <span className="flex items-center gap-1.5 py-1 pr-1 pl-1 text-sm text-slate-500 @2xl:pr-3">
+          <span className="mx-0.5 hidden h-px w-2 bg-slate-300 @sm:block @3xl:mx-1 @3xl:w-3" aria-hidden="true" />
+          <span className="flex items-center gap-1.5 py-1 pr-1 pl-1 text-sm text-slate-500 @3xl:pr-3">
             <span
               className="grid h-6 w-6 place-items-center rounded-full bg-slate-100 text-xs font-semibold text-slate-500"
               aria-hidden="true"
             >
-              5
+              {PHASES.length + 1}
             </span>
-            <span className="@max-2xl:sr-only">Review</span>
+            <span className="@max-3xl:sr-only">Review</span>
           </span>
         </li>
       </ol>
