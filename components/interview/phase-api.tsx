@@ -145,7 +145,7 @@ export function ApiPhase({
         <Step
           n={1}
           title="Core entities"
-          hint="The things the system stores, each with its fields. Say what each field is: its own id, a reference to another entity, a timestamp…"
+          hint="The things the system stores, each with its fields. Say what each field is: its own id, a reference to another entity’s id, a timestamp, an enum (a few values), a geo cell…"
         >
           {answer.entities.length === 0 ? (
             <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
@@ -398,7 +398,7 @@ export function ApiPhase({
         </div>
       </div>
 
-      <aside aria-labelledby="api-reqs" className={`${CARD} h-fit p-5`}>
+      <aside aria-labelledby="api-reqs" className={`${CARD} h-fit p-5 lg:sticky lg:top-4`}>
         <h2 id="api-reqs" className="text-sm font-semibold text-slate-900">
           Requirements you know of
         </h2>

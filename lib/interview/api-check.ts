@@ -297,7 +297,7 @@ export function judgeTables(iface: Interface, answer: ApiAnswer, m: Match): Tabl
     lookups.push({
       ok,
       text: ok
-        ? `${p.label}: served by ${table.name}'s key or an index on (${what}).`
+        ? `${p.label}: served by ${table.name}’s key or an index on (${what}).`
         : `${p.label}: ${table.name} needs its primary key or an index on (${what}); without one every lookup scans the table.`,
     });
   }

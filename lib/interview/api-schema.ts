@@ -21,14 +21,14 @@ const text = z.string().trim().min(1);
 export const FIELD_TYPES = ['id', 'ref', 'text', 'number', 'timestamp', 'enum', 'boolean', 'geo', 'blob'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 export const FIELD_TYPE_LABEL: Record<FieldType, string> = {
-  id: 'Own id (key)',
-  ref: 'Reference to…',
+  id: 'Own id',
+  ref: 'Reference',
   text: 'Text',
   number: 'Number',
   timestamp: 'Timestamp',
-  enum: 'Enum (few values)',
+  enum: 'Enum',
   boolean: 'Boolean',
-  geo: 'Location / geo cell',
+  geo: 'Geo cell',
   blob: 'Blob / URL',
 };
 
