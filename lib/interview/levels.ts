@@ -45,7 +45,7 @@ export const LEVEL_RUBRIC: Record<Level, LevelRubric> = {
   mid: {
     label: 'Mid-level',
     expects:
-      'A working design that carries the load: clear requirements and estimates matter more; curveballs count for less, and one that degrades is forgiven.',
+      'A working design that carries the load: clear requirements, estimates, entities and API matter more; curveballs count for less, and one that degrades is forgiven.',
     weightFactors: { ...ONE, requirements: 1.3, estimation: 1.3, api: 1.2, curveballs: 0.6, tradeoffs: 0.8 },
     onTargetFactor: 3,
     closeFactor: 10,
