@@ -84,6 +84,8 @@ test('a full mock from the brief to the review, surviving a reload', async ({ pa
   await expect(peakRow).toContainText('6,944 rps');
   await expect(page.getByText('50,000,000 users × 4 requests a day = 200,000,000 requests a day')).toBeVisible();
   await expect(page.getByLabel('Peak requests per second')).toBeDisabled();
+  await page.getByRole('button', { name: 'Next: entities & API' }).click();
+  await expect(page.getByRole('button', { name: 'Entities & API' })).toHaveAttribute('aria-current', 'step');
   await page.getByRole('button', { name: 'Next: design' }).click();
 
   // Phase 3: build users → load balancer → app server → database on the canvas.
@@ -150,6 +152,7 @@ test('a full mock from the brief to the review, surviving a reload', async ({ pa
   for (const item of [
     'Requirements covered',
     'Estimation accuracy',
+    'Entities & API',
     'Capacity at target scale',
     'Availability',
     'Cost',
@@ -269,6 +272,11 @@ test('every phase, the review and the history have no serious or critical axe vi
   await page.getByRole('button', { name: 'Check against the model' }).click();
   expect(await seriousViolations(page)).toEqual([]);
 
+  await page.getByRole('button', { name: 'Next: entities & API' }).click();
+  await page.getByRole('button', { name: '+ Add an entity' }).click();
+  await page.getByRole('button', { name: '+ Add an endpoint' }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+
   await page.getByRole('button', { name: 'Next: design' }).click();
   const canvas = new SandboxPage(page);
   await expect(canvas.canvas).toHaveAttribute('data-hydrated', 'true');
@@ -328,7 +336,7 @@ test('bad estimates are named on their fields and never locked in', async ({ pag
   }
   await expect(rps).toBeFocused();
   await expect(page.getByRole('table')).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Next: design' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Next: entities & API' })).toBeDisabled();
 
   // The negative figure survives a reload and is still flagged, not quietly judged “Not given”.
   await expect.poll(async () => (await readStored(page, 'pastebin'))?.estimates.storage.value).toBe(-5);
@@ -360,7 +368,8 @@ test('leaving the design early shows every curveball still to come, one after an
   await openFresh(page, 'pastebin');
   await page.getByRole('button', { name: 'Start the interview' }).click();
   await page.getByRole('button', { name: 'Next: estimation' }).click();
-  await page.getByRole('button', { name: 'Skip to the design' }).click();
+  await page.getByRole('button', { name: 'Skip to entities & API' }).click();
+  await page.getByRole('button', { name: 'Next: design' }).click();
   const canvas = new SandboxPage(page);
   await expect(canvas.canvas).toHaveAttribute('data-hydrated', 'true');
 
@@ -407,7 +416,7 @@ async function pageWidth(page: Page) {
  */
 async function stepperClipping(page: Page) {
   const nav = page.getByRole('navigation', { name: 'Interview phases' });
-  for (const name of ['Requirements', 'Estimation', 'Design', 'Deep dive', 'Trade-offs', 'Review']) {
+  for (const name of ['Requirements', 'Estimation', 'Entities & API', 'Design', 'Deep dive', 'Trade-offs', 'Review']) {
     await expect(nav).toContainText(name);
   }
   return nav.locator('ol').evaluate((ol) => {
@@ -441,6 +450,7 @@ for (const width of [390, 640, 768, 1280]) {
 
     // In the design phase, the step that was cut at “3 D…” reads in full.
     await nav.getByRole('button', { name: 'Estimation' }).click();
+    await nav.getByRole('button', { name: 'Entities & API' }).click();
     await nav.getByRole('button', { name: 'Design' }).click();
     await expect(nav.getByRole('button', { name: 'Design' })).toHaveAttribute('aria-current', 'step');
     await expect(nav.getByRole('button', { name: /Estimation/ })).toHaveAccessibleName(/^Estimation/);
@@ -473,8 +483,15 @@ test.describe('on a phone', () => {
     await expect(page.getByLabel('Peak requests per second')).toBeVisible();
     expect(await pageWidth(page)).toEqual({ scroll: 390, inner: 390 });
 
+    // Entities & API fits the narrow window too, rows and all.
+    await page.getByRole('button', { name: 'Skip to entities & API' }).click();
+    await page.getByRole('button', { name: '+ Add an entity' }).click();
+    await page.getByRole('button', { name: '+ Add an endpoint' }).click();
+    await expect(page.getByLabel('Path of endpoint 1')).toBeVisible();
+    expect(await pageWidth(page)).toEqual({ scroll: 390, inner: 390 });
+
     // Through the design (three curveballs, shown one by one) and the deep dive to the trade-offs.
-    await page.getByRole('button', { name: 'Skip to the design' }).click();
+    await page.getByRole('button', { name: 'Next: design' }).click();
     await expect(new SandboxPage(page).canvas).toHaveAttribute('data-hydrated', 'true');
     await page.getByRole('button', { name: 'Next: deep dive' }).click();
     for (const name of ['A celebrity posts', 'The World Cup final']) {
@@ -510,7 +527,8 @@ test('an autoscale minimum typed before the maximum is raised is kept, not dropp
   await openFresh(page, 'pastebin');
   await page.getByRole('button', { name: 'Start the interview' }).click();
   await page.getByRole('button', { name: 'Next: estimation' }).click();
-  await page.getByRole('button', { name: 'Skip to the design' }).click();
+  await page.getByRole('button', { name: 'Skip to entities & API' }).click();
+  await page.getByRole('button', { name: 'Next: design' }).click();
   const canvas = new SandboxPage(page);
   await expect(canvas.canvas).toHaveAttribute('data-hydrated', 'true');
   await canvas.palette.getByRole('button', { name: 'App server', exact: true }).click();

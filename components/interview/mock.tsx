@@ -31,6 +31,7 @@ import { checkTarget } from '@/lib/interview/target';
 import { DesignSide, OUTCOME_LABEL, OUTCOME_TONE, type LiveScore } from './design-side';
 import { Icon } from './icons';
 import { InterviewEditor } from './interview-editor';
+import { ApiPhase } from './phase-api';
 import { EstimationPhase } from './phase-estimation';
 import { RequirementsPhase } from './phase-requirements';
 import { TradeoffsPhase } from './phase-tradeoffs';
@@ -43,7 +44,8 @@ import { useNow } from './use-now';
 
 const NEXT: Record<Phase, Phase | null> = {
   requirements: 'estimation',
-  estimation: 'design',
+  estimation: 'api',
+  api: 'design',
   design: 'deepdive',
   deepdive: 'tradeoffs',
   tradeoffs: null,
@@ -328,7 +330,9 @@ function ActiveMock({
           <RequirementsPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('estimation')} />
         );
       case 'estimation':
-        return <EstimationPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('design')} />;
+        return <EstimationPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('api')} />;
+      case 'api':
+        return <ApiPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('design')} />;
       case 'design':
         return (
           <InterviewEditor
@@ -437,7 +441,7 @@ function ActiveMock({
   );
 }
 
-/** A mock interview on one problem: setup, the four timed phases, then off to the review. */
+/** A mock interview on one problem: setup, the six timed phases, then off to the review. */
 export function InterviewMock({ problem }: { problem: Problem }) {
   const { state, dispatch, editDesign, start, abandon, file, saveError, banner } = useAttempt(problem);
   if (state.status === 'loading') {

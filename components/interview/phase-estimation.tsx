@@ -354,11 +354,11 @@ export function EstimationPhase({
         <div className="flex justify-end gap-3">
           {checked ? null : (
             <button type="button" className={BTN_SECONDARY} onClick={onNext}>
-              Skip to the design
+              Skip to entities & API
             </button>
           )}
           <button type="button" className={BTN_PRIMARY} onClick={onNext} disabled={!checked}>
-            Next: design
+            Next: entities & API
             <Icon name="arrowRight" className="h-4 w-4" />
           </button>
         </div>

@@ -13,6 +13,7 @@ import { attemptExport, findAttempt } from '@/lib/interview/storage';
 import { studyHref } from '@/lib/interview/study';
 import { formatPercent, formatUsd } from '@/lib/interview/target';
 import { DeepDiveReview, TradeoffClaims } from './review-judged';
+import { ApiReview } from './review-api';
 import { DesignDiagram } from './design-diagram';
 import { OUTCOME_LABEL, OUTCOME_TONE } from './design-side';
 import { Icon } from './icons';
@@ -386,6 +387,8 @@ export function ReviewBody({
           </ul>
         </Section>
       </div>
+
+      {review.api ? <ApiReview problem={problem} judgement={review.api} /> : null}
 
       <Section id="tradeoffs" title="Your trade-offs">
         {attempt.tradeoffs.trim() ? (

@@ -28,7 +28,7 @@ function Stepper({ attempt, onGo }: { attempt: Attempt; onGo(p: Phase): void }) 
   const current = phaseIndex(attempt.phase);
   const reached = phaseIndex(attempt.reached);
   return (
-    // Sized by its container, not the screen: where the row is narrower than 56rem (a phone,
+    // Sized by its container, not the screen (the connectors go below 24rem): where the row is narrower than 64rem (a phone,
     // a tablet, a laptop beside the title and clock) the steps not being worked on show only their number, their names kept
     // for screen readers. The row is kept tight enough to fit beside the title and the clock
     // at 1280 px; should it not fit somewhere, it wraps rather than scrolls, so no step is cut off.
@@ -42,14 +42,16 @@ function Stepper({ attempt, onGo }: { attempt: Attempt; onGo(p: Phase): void }) 
           const minutes = Math.round((PHASE_SHARE[p] * attempt.durationMs) / MINUTE);
           return (
             <li key={p} className="flex shrink-0 items-center">
-              {i > 0 ? <span className="mx-px h-px w-1.5 bg-slate-300 @4xl:mx-1 @4xl:w-3" aria-hidden="true" /> : null}
+              {i > 0 ? (
+                <span className="mx-px hidden h-px w-1.5 bg-slate-300 @sm:block @5xl:mx-1 @5xl:w-3" aria-hidden="true" />
+              ) : null}
               <button
                 type="button"
                 onClick={() => onGo(p)}
                 disabled={!enabled}
                 aria-current={here ? 'step' : undefined}
                 title={PHASE_LABEL[p]}
-                className={`flex items-center gap-1.5 rounded-full py-1 text-sm ${here ? 'pr-3 pl-1' : 'px-0.5 @4xl:pr-3 @4xl:pl-1'} ${
+                className={`flex items-center gap-1.5 rounded-full py-1 text-sm ${here ? 'pr-3 pl-1' : 'px-0.5 @5xl:pr-3 @5xl:pl-1'} ${
                   here
                     ? 'bg-brand-50 font-semibold text-brand-700 ring-1 ring-brand-200'
                     : enabled
@@ -69,7 +71,7 @@ function Stepper({ attempt, onGo }: { attempt: Attempt; onGo(p: Phase): void }) 
                 >
                   {done ? '✓' : i + 1}
                 </span>
-                <span className={here ? undefined : '@max-4xl:sr-only'}>{PHASE_LABEL[p]}</span>
+                <span className={here ? undefined : '@max-5xl:sr-only'}>{PHASE_LABEL[p]}</span>
                 <span className="hidden text-xs font-normal text-slate-500 2xl:inline">~{minutes} min</span>
                 <span className="sr-only">{done ? ', done' : ''}</span>
               </button>
@@ -77,15 +79,15 @@ function Stepper({ attempt, onGo }: { attempt: Attempt; onGo(p: Phase): void }) 
           );
         })}
         <li className="flex shrink-0 items-center">
-          <span className="mx-px h-px w-1.5 bg-slate-300 @4xl:mx-1 @4xl:w-3" aria-hidden="true" />
-          <span className="flex items-center gap-1.5 px-0.5 py-1 text-sm text-slate-500 @4xl:pr-3 @4xl:pl-1">
+          <span className="mx-px hidden h-px w-1.5 bg-slate-300 @sm:block @5xl:mx-1 @5xl:w-3" aria-hidden="true" />
+          <span className="flex items-center gap-1.5 px-0.5 py-1 text-sm text-slate-500 @5xl:pr-3 @5xl:pl-1">
             <span
               className="grid h-6 w-6 place-items-center rounded-full bg-slate-100 text-xs font-semibold text-slate-500"
               aria-hidden="true"
             >
               {PHASES.length + 1}
             </span>
-            <span className="@max-4xl:sr-only">Review</span>
+            <span className="@max-5xl:sr-only">Review</span>
           </span>
         </li>
       </ol>

@@ -59,10 +59,11 @@ describe('the mock clock', () => {
     expect(b.curveballs.map((c) => c.dueMs)).toEqual(due.map((d) => d * 2));
   });
 
-  it('suggests phase ends of 5, 10, 32, 37 and 45 minutes on the default clock', () => {
+  it('suggests phase ends of 5, 10, 15, 32, 37 and 45 minutes on the default clock', () => {
     expect(phaseDeadlines(45 * MIN)).toEqual({
       requirements: 5 * MIN,
       estimation: 10 * MIN,
+      api: 15 * MIN,
       design: 32 * MIN,
       deepdive: 37 * MIN,
       tradeoffs: 45 * MIN,
@@ -77,6 +78,9 @@ describe('phases', () => {
     a = attemptReducer(a, { type: 'go', phase: 'design', now: T0 });
     expect(a.phase).toBe('requirements');
     a = run(a, { type: 'go', phase: 'estimation', now: T0 }, { type: 'go', phase: 'design', now: T0 });
+    // Entities & API comes between estimation and design: no skipping it.
+    expect(a.phase).toBe('estimation');
+    a = run(a, { type: 'go', phase: 'api', now: T0 }, { type: 'go', phase: 'design', now: T0 });
     expect(a.reached).toBe('design');
     a = attemptReducer(a, { type: 'go', phase: 'requirements', now: T0 });
     expect(a.phase).toBe('requirements');
@@ -135,7 +139,12 @@ describe('curveballs on the clock', () => {
     const a = start();
     const first = problem.curveballs[0];
     expect(dueCurveballs(a, T0 + (first.atMinute + 1) * MIN)).toEqual([]);
-    const designing = run(a, { type: 'go', phase: 'estimation', now: T0 }, { type: 'go', phase: 'design', now: T0 });
+    const designing = run(
+      a,
+      { type: 'go', phase: 'estimation', now: T0 },
+      { type: 'go', phase: 'api', now: T0 },
+      { type: 'go', phase: 'design', now: T0 },
+    );
     expect(dueCurveballs(designing, T0 + (first.atMinute - 1) * MIN)).toEqual([]);
     expect(dueCurveballs(designing, T0 + (first.atMinute + 1) * MIN).map((c) => c.id)).toEqual([first.id]);
   });
@@ -144,6 +153,7 @@ describe('curveballs on the clock', () => {
     const a = run(
       start(),
       { type: 'go', phase: 'estimation', now: T0 },
+      { type: 'go', phase: 'api', now: T0 },
       { type: 'go', phase: 'design', now: T0 },
       { type: 'deliver', curveballId: problem.curveballs[0].id, now: T0 + 25 * MIN, snapshot },
       {
@@ -185,7 +195,12 @@ describe('checking the estimates', () => {
 describe('leaving the design with curveballs to come', () => {
   const [first, second] = problem.curveballs;
   const designing = () =>
-    run(start(), { type: 'go', phase: 'estimation', now: T0 }, { type: 'go', phase: 'design', now: T0 });
+    run(
+      start(),
+      { type: 'go', phase: 'estimation', now: T0 },
+      { type: 'go', phase: 'api', now: T0 },
+      { type: 'go', phase: 'design', now: T0 },
+    );
   const deliverBoth = (a: Attempt) =>
     run(
       a,
@@ -232,6 +247,7 @@ describe('stored attempts', () => {
     const a = run(
       start(),
       { type: 'go', phase: 'estimation', now: T0 },
+      { type: 'go', phase: 'api', now: T0 },
       { type: 'go', phase: 'design', now: T0 },
       {
         type: 'deliver',

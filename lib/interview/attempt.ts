@@ -4,9 +4,8 @@
  * happened (`now`, epoch ms), so the state machine is testable without a
  * clock and survives a reload unchanged.
  *
- * Phases run in order: requirements → estimation → design → deep dive →
- * trade-offs, then
- * the review. The candidate may go back to any phase already reached and one
+ * Phases run in order: requirements → estimation → entities & API → design →
+ * deep dive → trade-offs, then the review. The candidate may go back to any phase already reached and one
  * step forward. Estimates may be checked against the model twice: after the
  * first check they can be corrected for part credit (see scoring.ts); they
  * lock after the second.
@@ -23,6 +22,7 @@ import type { Problem } from './schema';
 import { DEFAULT_LEVEL, LEVELS, type Level } from './levels';
 import { askedQuestionSchema, type AskedQuestion } from './asked';
 import { deepDiveStateSchema, EMPTY_DEEP_DIVE, type DeepDiveQuestion, type DeepDiveState } from './deep-dive';
+import { EMPTY_API, apiAnswerSchema, type ApiAnswer } from './api-schema';
 
 /** Checks of the estimates allowed: the first, and one second try for part credit. */
 export const ESTIMATE_TRIES = 2;
@@ -33,22 +33,29 @@ export interface EstimateTry {
   atMs: number;
 }
 
-export const PHASES = ['requirements', 'estimation', 'design', 'deepdive', 'tradeoffs'] as const;
+export const PHASES = ['requirements', 'estimation', 'api', 'design', 'deepdive', 'tradeoffs'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export const PHASE_LABEL: Record<Phase, string> = {
   requirements: 'Requirements',
   estimation: 'Estimation',
+  api: 'Entities & API',
   design: 'Design',
   deepdive: 'Deep dive',
   tradeoffs: 'Trade-offs',
 };
 
-/** Suggested share of the time per phase (5, 5, 22, 5 and 8 minutes of 45). */
+/**
+ * Suggested share of the time per phase (5, 5, 5, 17, 5 and 8 minutes of
+ * 45). The design phase still ends at minute 32, as before the Entities & API
+ * step, so the curveballs (written against that clock) keep arriving during
+ * the design and the deep dive; the API step's five minutes come from it.
+ */
 export const PHASE_SHARE: Record<Phase, number> = {
   requirements: 5 / 45,
   estimation: 5 / 45,
-  design: 22 / 45,
+  api: 5 / 45,
+  design: 17 / 45,
   deepdive: 5 / 45,
   tradeoffs: 8 / 45,
 };
@@ -130,6 +137,8 @@ export interface Attempt {
   estimatesCheckedAtMs: number | null;
   /** Each check of the estimates, at most ESTIMATE_TRIES: the first try, then the correction. */
   estimateTries: EstimateTry[];
+  /** Entities, endpoints and tables (api-schema.ts); null for an attempt saved before that step, which is not scored on it. */
+  api: ApiAnswer | null;
   design: Design;
   curveballs: CurveballState[];
   /** The deep dive's questions (frozen when the phase is first reached) and the candidate's answers. */
@@ -192,6 +201,7 @@ export function createAttempt(
     estimates: structuredClone(EMPTY_ESTIMATES),
     estimatesCheckedAtMs: null,
     estimateTries: [],
+    api: structuredClone(EMPTY_API),
     design: startingDesign(problem),
     curveballs: problem.curveballs.map((c) => ({
       id: c.id,
@@ -292,6 +302,7 @@ export type AttemptAction =
   | { type: 'notes'; text: string }
   | { type: 'estimates'; inputs: EstimateInputs }
   | { type: 'check-estimates'; now: number }
+  | { type: 'api'; answer: ApiAnswer }
   | { type: 'design'; design: Design }
   | { type: 'deliver'; curveballId: string; now: number; snapshot: CurveballSnapshot }
   | { type: 'seen'; curveballId: string }
@@ -374,6 +385,8 @@ export function attemptReducer(a: Attempt, action: AttemptAction): Attempt {
         estimateTries: [...a.estimateTries, { inputs: structuredClone(a.estimates), atMs: at }],
       };
     }
+    case 'api':
+      return a.api === action.answer ? a : { ...a, api: action.answer };
     case 'design':
       return a.design === action.design ? a : { ...a, design: action.design };
     case 'deliver':
@@ -465,6 +478,7 @@ export const attemptSchema = z.object({
   estimates: estimatesSchema,
   estimatesCheckedAtMs: z.number().nullable(),
   estimateTries: z.array(z.object({ inputs: estimatesSchema, atMs: z.number() })).max(ESTIMATE_TRIES),
+  api: apiAnswerSchema.nullable().default(null),
   design: designSchema,
   curveballs: z.array(
     z.object({

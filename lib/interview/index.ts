@@ -73,6 +73,28 @@
  *   diagnosed by the slip, or pair of slips, that explains its ratio. Two
  *   checks: a corrected second try earns half of what it adds.
  *
+ * - Entities & API (api-schema.ts, api-check.ts): a phase between estimation
+ *   and design. The candidate enters entities with typed fields (own id,
+ *   reference to an entity, timestamp, enum, geo cell…), endpoints (method,
+ *   path, the requirement served, request and response fields) and per
+ *   entity a table (primary key, indexes, partition key). Each problem's
+ *   "interface" lists its entities, access patterns (each with its share of
+ *   the dynamic requests; the shares add up to the workload's read ratio)
+ *   and candidate partition keys with the busiest key value's share of each
+ *   pattern, or "scatter" when the key does not route it. Judged by
+ *   structure: an endpoint per pattern with the method its kind needs, a
+ *   path parameter for each id it is addressed by, the request and response
+ *   fields it needs (read through the candidate's own field types), a key
+ *   for every entity and a key or index for each lookup. The partition key
+ *   is judged by the model: its skew on the busiest store (the candidate's,
+ *   split in four when it is one partition, or the reference's when there is
+ *   none) becomes the engine's shardSkew, as the hot-key curveball does, and
+ *   the hottest partition's utilisation decides: ≥ 1 is a hot partition
+ *   (none of the key's points), a key the content calls unsafe that holds
+ *   today is "concentrated" (part), an acceptable one that holds is full.
+ *   An attempt saved before the phase has `api: null` and is scored without
+ *   the item, on the weights it had.
+ *
  * - Levels (levels.ts): mid, senior (the rubric below) and staff change the
  *   weights, estimate thresholds, capacity headroom, the bar and what must
  *   hold to meet it, and the overtime rule (points per started minute over
@@ -86,7 +108,9 @@
  *   full problem. The review page, reached at the end, shows everything.
  *
  * - The rubric (scoring.ts), 100 points by default, each item with a
- *   sentence on what to improve: requirements covered 15 (a hidden
+ *   sentence on what to improve (the figures below are those of an attempt
+ *   without the Entities & API item, i.e. saved before it; with it, that
+ *   item takes 10 and the others are scaled by 0.9): requirements covered 15 (a hidden
  *   requirement counts once a question revealed it and it stayed in scope,
  *   weighed 1–2× a stated one by level; a stated one when confirmed in the
  *   list; either, where it names one, half for its design check),

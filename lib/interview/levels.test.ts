@@ -10,6 +10,17 @@ import { MemoryStorage, T0, idealAttempt } from './test-helpers';
 
 const problem = getProblem('url-shortener')!;
 const MIN = 60_000;
+/** The weights before the Entities & API step (those of the judged interview with its deep dive). */
+const OLD_WEIGHTS = {
+  requirements: 15,
+  estimation: 12,
+  capacity: 18,
+  availability: 13,
+  cost: 9,
+  curveballs: 15,
+  deepdive: 10,
+  tradeoffs: 8,
+};
 
 describe('levels', () => {
   it('keep senior as the rubric was, and move weight to the curveballs at staff', () => {
@@ -17,9 +28,18 @@ describe('levels', () => {
     const mid = levelWeights(DEFAULT_WEIGHTS, 'mid');
     const staff = levelWeights(DEFAULT_WEIGHTS, 'staff');
     for (const w of [mid, staff]) expect(RUBRIC_ITEMS.reduce((s, k) => s + w[k], 0)).toBeCloseTo(100, 0);
-    expect(mid.curveballs).toBe(9.1);
-    expect(staff.curveballs).toBe(23.5);
+    expect(mid.curveballs).toBe(8);
+    expect(staff.curveballs).toBe(21.8);
     expect(staff.deepdive).toBeGreaterThan(DEFAULT_WEIGHTS.deepdive);
+    expect(mid.api).toBeGreaterThan(DEFAULT_WEIGHTS.api);
+    expect(staff.api).toBeLessThan(DEFAULT_WEIGHTS.api);
+    // An attempt saved before the Entities & API step is scored without it, on the weights it had then (at every level).
+    const before = { ...DEFAULT_WEIGHTS, api: 0 };
+    expect(levelWeights(before, 'senior')).toEqual({ ...OLD_WEIGHTS, api: 0 });
+    for (const level of ['mid', 'senior', 'staff'] as const)
+      expect(levelWeights(before, level)).toEqual(levelWeights({ ...OLD_WEIGHTS, api: 0 }, level));
+    expect(levelWeights(before, 'mid').curveballs).toBe(9.1);
+    expect(levelWeights(before, 'staff').curveballs).toBe(23.5);
     expect(staff.curveballs).toBeGreaterThan(DEFAULT_WEIGHTS.curveballs);
     expect(mid.estimation).toBeGreaterThan(DEFAULT_WEIGHTS.estimation);
   });

@@ -51,8 +51,8 @@ export const LEVEL_RUBRIC: Record<Level, LevelRubric> = {
   mid: {
     label: 'Mid-level',
     expects:
-      'A working design that carries the load: clear requirements and estimates matter more; curveballs count for less, and one that degrades is forgiven.',
-    weightFactors: { ...ONE, requirements: 1.3, estimation: 1.3, curveballs: 0.6, deepdive: 0.8, tradeoffs: 0.8 },
+      'A working design that carries the load: clear requirements, estimates, entities and API matter more; curveballs count for less, and one that degrades is forgiven.',
+    weightFactors: { ...ONE, requirements: 1.3, estimation: 1.3, api: 1.2, curveballs: 0.6, deepdive: 0.8, tradeoffs: 0.8 },
     onTargetFactor: 3,
     closeFactor: 10,
     hiddenWeight: 1,
@@ -80,7 +80,7 @@ export const LEVEL_RUBRIC: Record<Level, LevelRubric> = {
     label: 'Staff',
     expects:
       'A design that passes the target and holds under every curveball, with headroom to spare, estimates within 1.5×, and trade-offs weighed: the curveballs, where the design is probed in depth, weigh most.',
-    weightFactors: { ...ONE, requirements: 0.8, estimation: 0.8, curveballs: 1.8, deepdive: 1.4, tradeoffs: 1.3, cost: 1.2 },
+    weightFactors: { ...ONE, requirements: 0.8, estimation: 0.8, api: 0.8, curveballs: 1.8, deepdive: 1.4, tradeoffs: 1.3, cost: 1.2 },
     onTargetFactor: 1.5,
     closeFactor: 3,
     hiddenWeight: 2,

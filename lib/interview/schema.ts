@@ -5,7 +5,10 @@
 import { z } from 'zod';
 import { designSchema, nodeParamsSchema, workloadSchema } from '@/lib/design/schema';
 import { KINDS } from '@/lib/engine/kinds';
+import type { Workload } from '@/lib/engine/types';
+import { resolveWorkload } from '@/lib/engine/workload';
 import { STUDY_IDS } from './study';
+import { interfaceIssues, interfaceSchema } from './api-schema';
 
 const slug = z
   .string()
@@ -157,6 +160,7 @@ export const tradeoffTopicSchema = z.strictObject({
 export const RUBRIC_ITEMS = [
   'requirements',
   'estimation',
+  'api',
   'capacity',
   'availability',
   'cost',
@@ -166,17 +170,25 @@ export const RUBRIC_ITEMS = [
 ] as const;
 export type RubricItemId = (typeof RUBRIC_ITEMS)[number];
 
-/** Points per rubric item when a problem does not say otherwise (they add up to 100). */
+/**
+ * Points per rubric item when a problem does not say otherwise (they add up
+ * to 100). The "Entities & API" item took its 10 from the others in
+ * proportion (×0.9), so an attempt saved before that step (its `api` null:
+ * scored without it, the rest scaled back to 100) keeps the weights it had:
+ * requirements 15, estimation 12, capacity 18, availability 13, cost 9,
+ * curveballs 15, deep dive 10, trade-offs 8.
+ */
 export const DEFAULT_WEIGHTS: Record<RubricItemId, number> = {
-  requirements: 15,
-  estimation: 12,
-  capacity: 18,
-  availability: 13,
-  cost: 9,
-  curveballs: 15,
+  requirements: 13.5,
+  estimation: 10.8,
+  api: 10,
+  capacity: 16.2,
+  availability: 11.7,
+  cost: 8.1,
+  curveballs: 13.5,
   /** The deep dive's numeric questions about the candidate's own design (deep-dive.ts). */
-  deepdive: 10,
-  tradeoffs: 8,
+  deepdive: 9,
+  tradeoffs: 7.2,
 };
 
 export const rubricSchema = z.strictObject({
@@ -200,6 +212,8 @@ export const problemSchema = z
     brief: z.array(text).min(1),
     /** The figures the brief states, for the estimation phase (shown beside the brief). */
     facts: z.array(text).min(1),
+    /** The expected entities, access patterns and partition keys, for the "Entities & API" step (api-schema.ts). */
+    interface: interfaceSchema,
     /** The load the design is scored at (MODEL.md §1.2). */
     workload: workloadSchema,
     /** How the library states the target when "daily users" does not fit ("100M URLs a day"). */
@@ -270,6 +284,8 @@ export const problemSchema = z
         path: ['requirements'],
         message: 'at least one requirement must be hidden behind a question',
       });
+    for (const issue of interfaceIssues(p.interface, p.requirements, resolveWorkload(p.workload as Workload).readRatio))
+      ctx.addIssue({ code: 'custom', ...issue });
     const weights = { ...DEFAULT_WEIGHTS, ...p.rubric.weights };
     const sum = RUBRIC_ITEMS.reduce((s, k) => s + weights[k], 0);
     if (Math.abs(sum - 100) > 1e-9)

@@ -7,6 +7,8 @@ import type { Evaluation } from '@/lib/engine/evaluation';
 import { isLessonId } from '@/lib/engine/lessons';
 import type { Attempt, ReviewSnapshot } from './attempt';
 import { judgeCurveball, type CurveballResult } from './curveballs';
+import type { ApiJudgement } from './api-check';
+import { apiItem } from './api-item';
 import { RETRY_RULE, describeRatio, formatFigure, judgeTries, type TriedJudgement } from './estimation';
 import { LEVEL_RUBRIC, levelWeights, overtimePenalty, overtimeRule, type Level } from './levels';
 import { scaleLabel } from './format';
@@ -63,6 +65,8 @@ export interface Review {
   items: RubricScore[];
   target: TargetResult;
   estimates: TriedJudgement[];
+  /** The "Entities & API" step, judged; null for an attempt saved before that step. */
+  api: ApiJudgement | null;
   requirements: RequirementResult[];
   curveballs: {
     curveballId: string;
@@ -88,8 +92,9 @@ export interface Review {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
-export function weightsOf(problem: Problem, level: Level = 'senior'): Record<RubricItemId, number> {
-  return levelWeights({ ...DEFAULT_WEIGHTS, ...problem.rubric.weights }, level);
+/** A problem's weights at a level; without the "Entities & API" step (attempts saved before it) the others share its points. */
+export function weightsOf(problem: Problem, level: Level = 'senior', withApi = true): Record<RubricItemId, number> {
+  return levelWeights({ ...DEFAULT_WEIGHTS, ...problem.rubric.weights, ...(withApi ? {} : { api: 0 }) }, level);
 }
 
 function listWords(items: string[], conjunction = 'and'): string {
@@ -645,7 +650,7 @@ function studyList(problem: Problem, items: RubricScore[]): StudyItem[] {
 export function reviewAttempt(problem: Problem, attempt: Attempt): Review {
   const level = attempt.level;
   const rubric = LEVEL_RUBRIC[level];
-  const w = weightsOf(problem, level);
+  const w = weightsOf(problem, level, attempt.api !== null);
   const target = checkTarget(problem, attempt.design);
   const estimates = judgeTries(attempt.estimateTries, attempt.estimates, problemWorkload(problem), {
     onTarget: rubric.onTargetFactor,
@@ -655,9 +660,11 @@ export function reviewAttempt(problem: Problem, attempt: Attempt): Review {
   const curve = curveballItems(problem, attempt, w.curveballs);
   const deepDive = judgeDeepDive(problem, attempt.design, attempt.deepDive, level);
   const trade = tradeoffsItem(problem, attempt.tradeoffs, w.tradeoffs, attempt.design, target.evaluation, level);
+  const api = attempt.api ? apiItem(problem, attempt.api, attempt.design, w.api) : null;
   const items: RubricScore[] = [
     requirementsItem(problem, requirements, w.requirements, level, attempt.questionLog.length),
     estimationItem(estimates, attempt.estimatesCheckedAtMs !== null, w.estimation),
+    ...(api ? [api.item] : []),
     capacityItem(problem, target, attempt.design, w.capacity, rubric.comfortUtilization),
     availabilityItem(problem, target, attempt.design, w.availability),
     costItem(problem, target, attempt.design, w.cost),
@@ -697,6 +704,7 @@ export function reviewAttempt(problem: Problem, attempt: Attempt): Review {
     items,
     target,
     estimates,
+    api: api?.judgement ?? null,
     requirements,
     curveballs: curve.results,
     tradeoffTopics: trade.topics,

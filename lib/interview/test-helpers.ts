@@ -1,5 +1,6 @@
 /** Attempts built for tests: the ideal answer to a problem, and an empty one. */
 import { createAttempt, type Attempt } from './attempt';
+import { idealApi } from './api-ideal';
 import { modelFigures } from './estimation';
 import { problemWorkload, runModel } from './model';
 import { designFigures } from './tradeoff-judge';
@@ -31,7 +32,7 @@ export function groundedTradeoffs(problem: Problem, design: Attempt['design'], c
   return lines.join('\n');
 }
 
-/** Everything right: every question asked, every requirement confirmed, exact estimates, the reference design, every curveball read, grounded trade-offs. */
+/** Everything right: every question asked, every requirement confirmed, exact estimates, the complete entities and API, the reference design, every curveball read, the deep dive exact, grounded trade-offs. */
 export function idealAttempt(problem: Problem): Attempt {
   const a = createAttempt(problem, { mode: 'blind', minutes: 45, now: T0, id: `ideal-${problem.id}` });
   const f = modelFigures(problemWorkload(problem));
@@ -56,6 +57,7 @@ export function idealAttempt(problem: Problem): Attempt {
     estimates,
     estimatesCheckedAtMs: 8 * 60_000,
     estimateTries: [{ inputs: estimates, atMs: 8 * 60_000 }],
+    api: idealApi(problem),
     design: problem.reference.design,
     curveballs: emptyAttempt(problem).curveballs,
     deepDive: exactDeepDive(problem, problem.reference.design),
