@@ -58,7 +58,8 @@ test('a pair interview between two browsers', async ({ browser }) => {
 
   // On to the design; the interviewer sees which phase the candidate is in.
   await cd.getByRole('button', { name: 'Next: estimation' }).click();
-  await cd.getByRole('button', { name: 'Skip to the design' }).click();
+  await cd.getByRole('button', { name: 'Skip to entities & API' }).click();
+  await cd.getByRole('button', { name: 'Next: design' }).click();
   await expect(iv.getByText('Now on:')).toContainText('Design');
   const canvas = new SandboxPage(cd);
   await expect(canvas.canvas).toHaveAttribute('data-hydrated', 'true');

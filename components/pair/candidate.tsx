@@ -17,6 +17,7 @@ import { EstimationPhase } from '@/components/interview/phase-estimation';
 import { RequirementsPhase } from '@/components/interview/phase-requirements';
 import { TradeoffsPhase } from '@/components/interview/phase-tradeoffs';
 import { DeepDivePhase } from '@/components/interview/phase-deepdive';
+import { ApiPhase } from '@/components/interview/phase-api';
 import { FinishedPair } from './finished';
 import { PairBar, PairMessage, SyncBanner } from './pair-bar';
 import { usePairSecret } from './secret';
@@ -109,7 +110,9 @@ function CandidateSession({ id, problem, secret, ended }: { id: string; problem:
       case 'requirements':
         return <RequirementsPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('estimation')} />;
       case 'estimation':
-        return <EstimationPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('design')} />;
+        return <EstimationPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('api')} />;
+      case 'api':
+        return <ApiPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('design')} />;
       case 'design':
         return (
           <InterviewEditor
@@ -147,6 +150,11 @@ function CandidateSession({ id, problem, secret, ended }: { id: string; problem:
         return <DeepDivePhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('tradeoffs')} />;
       case 'tradeoffs':
         return <TradeoffsPhase problem={problem} attempt={attempt} dispatch={dispatch} onFinish={() => setWaiting(true)} />;
+      default: {
+        // Every phase of the mock has its screen here: a new phase fails the type check until it does.
+        const missing: never = attempt.phase;
+        return missing;
+      }
     }
   })();
 
