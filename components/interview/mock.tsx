@@ -28,28 +28,15 @@ import type { Problem } from '@/lib/interview/schema';
 import { reviewUrl } from '@/lib/interview/api';
 import { withRevealed } from '@/lib/interview/candidate-view';
 import { checkTarget } from '@/lib/interview/target';
-import { DesignSide, OUTCOME_LABEL, OUTCOME_TONE, type LiveScore } from './design-side';
+import { OUTCOME_LABEL, OUTCOME_TONE, type LiveScore } from './design-side';
+import { PhaseScreen } from './phase-screen';
 import { Icon } from './icons';
-import { InterviewEditor } from './interview-editor';
-import { ApiPhase } from './phase-api';
-import { EstimationPhase } from './phase-estimation';
-import { RequirementsPhase } from './phase-requirements';
-import { TradeoffsPhase } from './phase-tradeoffs';
-import { DeepDivePhase } from './phase-deepdive';
 import { Setup } from './setup';
 import { TimerBar } from './timer-bar';
 import { BTN_PRIMARY, BTN_SECONDARY, Badge } from './ui';
 import { useAttempt } from './use-attempt';
 import { useNow } from './use-now';
 
-const NEXT: Record<Phase, Phase | null> = {
-  requirements: 'estimation',
-  estimation: 'api',
-  api: 'design',
-  design: 'deepdive',
-  deepdive: 'tradeoffs',
-  tradeoffs: null,
-};
 
 export function deliverAction(problem: Problem, design: Design, curveballId: string): AttemptAction {
   const spec = problem.curveballs.find((c) => c.id === curveballId)!;
@@ -321,59 +308,20 @@ function ActiveMock({
     return { nodes };
   }, [live]);
 
-  const next = NEXT[attempt.phase];
-  const delivered = attempt.curveballs.filter((c) => c.deliveredAtMs !== null).length;
-  const body = (() => {
-    switch (attempt.phase) {
-      case 'requirements':
-        return (
-          <RequirementsPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('estimation')} />
-        );
-      case 'estimation':
-        return <EstimationPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('api')} />;
-      case 'api':
-        return <ApiPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('design')} />;
-      case 'design':
-        return (
-          <InterviewEditor
-            key={attempt.id}
-            initialDesign={attempt.design}
-            undoDesign={undoDesign}
-            onChange={editDesign}
-            results={results}
-            side={<DesignSide problem={problem} attempt={attempt} live={live} />}
-            sideLabel="Interview"
-            sideBadge={
-              delivered > 0 ? (
-                <span className="ml-1 inline-flex items-center gap-0.5 rounded-full bg-amber-100 px-1.5 text-xs font-semibold text-warm">
-                  <Icon name="bolt" className="h-3 w-3" />
-                  {delivered}
-                  <span className="sr-only"> {delivered === 1 ? 'curveball' : 'curveballs'}</span>
-                </span>
-              ) : null
-            }
-            toolbarEnd={
-              next ? (
-                <button
-                  type="button"
-                  className="inline-flex h-9 items-center gap-1.5 rounded-md bg-brand-600 px-3 text-sm font-semibold text-white hover:bg-brand-700"
-                  onClick={() => go(next)}
-                >
-                  Next: deep dive
-                  <Icon name="arrowRight" className="h-4 w-4" />
-                </button>
-              ) : null
-            }
-          />
-        );
-      case 'deepdive':
-        return (
-          <DeepDivePhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('tradeoffs')} />
-        );
-      case 'tradeoffs':
-        return <TradeoffsPhase problem={problem} attempt={attempt} dispatch={dispatch} onFinish={finish} />;
-    }
-  })();
+  const body = (
+    <PhaseScreen
+      problem={problem}
+      attempt={attempt}
+      dispatch={dispatch}
+      go={go}
+      onFinish={finish}
+      editorKey={attempt.id}
+      onDesignChange={editDesign}
+      undoDesign={undoDesign}
+      results={results}
+      live={live}
+    />
+  );
 
   return (
     <div className="flex h-[calc(100dvh-3.5rem-1px)] min-h-[560px] flex-col" data-phase={attempt.phase}>

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { PHASES, PHASE_LABEL, attemptReducer, unseenCurveballs, type AttemptAction, type Phase } from '@/lib/interview/attempt';
+import { attemptReducer, unseenCurveballs, type AttemptAction, type Phase } from '@/lib/interview/attempt';
 import { bandOf } from '@/lib/editor/results';
 import type { EditorResults } from '@/lib/editor/types';
 import type { Design } from '@/lib/engine/types';
@@ -10,20 +10,12 @@ import type { Problem } from '@/lib/interview/schema';
 import { readPair, writeCandidate, writeDesign, type PairView } from '@/lib/pair/doc';
 import { usePairSession } from '@/lib/pair/use-pair';
 import { CurveballDialog, liveScore } from '@/components/interview/mock';
-import { DesignSide } from '@/components/interview/design-side';
-import { Icon } from '@/components/interview/icons';
-import { InterviewEditor } from '@/components/interview/interview-editor';
-import { EstimationPhase } from '@/components/interview/phase-estimation';
-import { RequirementsPhase } from '@/components/interview/phase-requirements';
-import { TradeoffsPhase } from '@/components/interview/phase-tradeoffs';
-import { DeepDivePhase } from '@/components/interview/phase-deepdive';
-import { ApiPhase } from '@/components/interview/phase-api';
+import { PhaseScreen } from '@/components/interview/phase-screen';
+import { withRevealed } from '@/lib/interview/candidate-view';
 import { FinishedPair } from './finished';
 import { PairBar, PairMessage, SyncBanner } from './pair-bar';
 import { usePairSecret } from './secret';
 
-/** The phase after `phase`, in the mock's own order (lib/interview/attempt.ts). */
-const nextPhase = (phase: Phase): Phase | null => PHASES[PHASES.indexOf(phase) + 1] ?? null;
 
 /** The model's live numbers for a design, recomputed only when the design (or a delivered curveball) changes. */
 export function useLiveScore(problem: Problem, view: PairView | null) {
@@ -93,6 +85,9 @@ function CandidateSession({ id, problem, secret, ended }: { id: string; problem:
   useEffect(() => () => void (designTimer.current && clearTimeout(designTimer.current)), []);
 
   const { live, results } = useLiveScore(problem, view);
+  // The problem as the candidate knows it: the brief and what their questions brought out (as in the solo mock).
+  const questionLog = view?.attempt.questionLog;
+  const known = useMemo(() => withRevealed(problem, questionLog ?? []), [problem, questionLog]);
 
   if (status === 'loading') return <PairMessage>Loading the interview…</PairMessage>;
   if (status === 'error') return <PairMessage tone="alert">{error}</PairMessage>;
@@ -100,62 +95,24 @@ function CandidateSession({ id, problem, secret, ended }: { id: string; problem:
   const attempt = view.attempt;
   const go = (phase: Phase) => dispatch({ type: 'go', phase, now: Date.now() });
   const unseen = unseenCurveballs(attempt)[0]?.id ?? null;
-  const next = nextPhase(attempt.phase);
-  const delivered = attempt.curveballs.length;
 
   const body = (() => {
     if (attempt.finishedAt !== null)
       return ended ? <FinishedPair problem={problem} attempt={attempt} scores={view.scores} /> : <PairMessage>The interviewer ended the interview. Loading the review…</PairMessage>;
-    switch (attempt.phase) {
-      case 'requirements':
-        return <RequirementsPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('estimation')} />;
-      case 'estimation':
-        return <EstimationPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('api')} />;
-      case 'api':
-        return <ApiPhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('design')} />;
-      case 'design':
-        return (
-          <InterviewEditor
-            // A change to the design from elsewhere (this candidate's other tab) starts the canvas from it.
-            key={`pair-${remoteDesign}`}
-            initialDesign={attempt.design}
-            onChange={editDesign}
-            results={results}
-            side={<DesignSide problem={problem} attempt={attempt} live={live} />}
-            sideLabel="Interview"
-            sideBadge={
-              delivered > 0 ? (
-                <span className="ml-1 inline-flex items-center gap-0.5 rounded-full bg-amber-100 px-1.5 text-xs font-semibold text-warm">
-                  <Icon name="bolt" className="h-3 w-3" />
-                  {delivered}
-                  <span className="sr-only"> {delivered === 1 ? 'curveball' : 'curveballs'}</span>
-                </span>
-              ) : null
-            }
-            toolbarEnd={
-              next ? (
-                <button
-                  type="button"
-                  className="inline-flex h-9 items-center gap-1.5 rounded-md bg-brand-600 px-3 text-sm font-semibold text-white hover:bg-brand-700"
-                  onClick={() => go(next)}
-                >
-                  Next: {PHASE_LABEL[next].toLowerCase()}
-                  <Icon name="arrowRight" className="h-4 w-4" />
-                </button>
-              ) : null
-            }
-          />
-        );
-      case 'deepdive':
-        return <DeepDivePhase problem={problem} attempt={attempt} dispatch={dispatch} onNext={() => go('tradeoffs')} />;
-      case 'tradeoffs':
-        return <TradeoffsPhase problem={problem} attempt={attempt} dispatch={dispatch} onFinish={() => setWaiting(true)} />;
-      default: {
-        // Every phase of the mock has its screen here: a new phase fails the type check until it does.
-        const missing: never = attempt.phase;
-        return missing;
-      }
-    }
+    return (
+      <PhaseScreen
+        problem={known}
+        attempt={attempt}
+        dispatch={dispatch}
+        go={go}
+        onFinish={() => setWaiting(true)}
+        // A change to the design from elsewhere (this candidate's other tab) starts the canvas from it.
+        editorKey={`pair-${remoteDesign}`}
+        onDesignChange={editDesign}
+        results={results}
+        live={live}
+      />
+    );
   })();
 
   return (
