@@ -59,6 +59,15 @@ test('a pair interview between two browsers', async ({ browser }) => {
   // On to the design; the interviewer sees which phase the candidate is in.
   await cd.getByRole('button', { name: 'Next: estimation' }).click();
   await cd.getByRole('button', { name: 'Skip to entities & API' }).click();
+  // The candidate's entities and endpoints reach the interviewer as they are written.
+  await cd.getByRole('button', { name: '+ Add an entity' }).click();
+  await cd.getByLabel('Entity name').last().fill('Link');
+  await cd.getByRole('button', { name: '+ Add an endpoint' }).click();
+  await cd.getByLabel('Method of endpoint 1').selectOption('POST');
+  await cd.getByLabel('Path of endpoint 1').fill('/links');
+  const ivApi = iv.getByTestId('pair-api');
+  await expect(ivApi).toContainText('Link', { timeout: 2000 });
+  await expect(ivApi).toContainText('POST /links', { timeout: 2000 });
   await cd.getByRole('button', { name: 'Next: design' }).click();
   await expect(iv.getByText('Now on:')).toContainText('Design');
   const canvas = new SandboxPage(cd);

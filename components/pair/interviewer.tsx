@@ -68,6 +68,70 @@ function Answers({ problem, view }: { problem: Problem; view: PairView }) {
           })}
         </dl>
       </Card>
+      <Card
+        id="pair-api"
+        title="Entities & API"
+        aside={
+          <span className="text-xs text-slate-600">
+            {a.api ? `${a.api.entities.length} entities · ${a.api.endpoints.length} endpoints` : 'not started'}
+          </span>
+        }
+      >
+        {a.api && (a.api.entities.length > 0 || a.api.endpoints.length > 0) ? (
+          <div className="space-y-2 text-xs text-slate-800" data-testid="pair-api">
+            {a.api.entities.length > 0 ? (
+              <ul className="space-y-1">
+                {a.api.entities.map((e) => {
+                  const field = (id: string | null) => e.fields.find((f) => f.id === id)?.name || id;
+                  return (
+                    <li key={e.id} className="wrap-anywhere">
+                      <span className="font-semibold">{e.name || 'Unnamed entity'}</span>
+                      {e.fields.length > 0 ? ` (${e.fields.map((f) => f.name || '?').join(', ')})` : ''}
+                      {e.primaryKey.length > 0 ? ` · key ${e.primaryKey.map(field).join(' + ')}` : ''}
+                      {e.partitionKey ? ` · partitioned by ${field(e.partitionKey)}` : ''}
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : null}
+            {a.api.endpoints.length > 0 ? (
+              <ul className="space-y-0.5 font-mono">
+                {a.api.endpoints.map((ep) => (
+                  <li key={ep.id} className="wrap-anywhere">
+                    {ep.method} {ep.path || '…'}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : (
+          <p className="text-sm text-slate-600">None written yet.</p>
+        )}
+      </Card>
+      <Card
+        id="pair-deepdive"
+        title="Deep dive"
+        aside={
+          a.deepDive.questions.length > 0 ? (
+            <span className="text-xs text-slate-600">{a.deepDive.submittedAtMs === null ? 'answering' : 'handed in'}</span>
+          ) : null
+        }
+      >
+        {a.deepDive.questions.length > 0 ? (
+          <ol className="list-decimal space-y-1 pl-4 text-xs text-slate-800" data-testid="pair-deepdive">
+            {a.deepDive.questions.map((q, i) => (
+              <li key={q.id}>
+                {q.prompt}{' '}
+                <span className="font-mono font-semibold">
+                  {a.deepDive.answers[i] === null || a.deepDive.answers[i] === undefined ? '–' : `${a.deepDive.answers[i]!.toLocaleString('en-US')} ${q.unit}`}
+                </span>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="text-sm text-slate-600">Not reached yet.</p>
+        )}
+      </Card>
       <Card id="pair-tradeoffs" title="Trade-offs">
         {a.tradeoffs.trim() ? (
           <p className="text-sm leading-relaxed whitespace-pre-wrap text-slate-800 wrap-anywhere">{a.tradeoffs}</p>
