@@ -9,7 +9,7 @@ import { getProblem } from '@/lib/interview/problems';
 import type { Problem } from '@/lib/interview/schema';
 import { publish } from '@/lib/live/channel';
 import { hashSecret, newSecret, secretMatches } from '@/lib/scenarios/secrets';
-import type { RateHit, RateRule } from '@/lib/scenarios/rate-limit';
+import { hitRateLimit, type RateHit, type RateRule } from '@/lib/scenarios/rate-limit';
 import { checkUpdate, MAX_UPDATE_BYTES } from './check';
 import { createPairDoc, fromBase64, toBase64, type Role } from './doc';
 
@@ -143,4 +143,32 @@ export async function applyPairUpdate(first: PairRow, role: Role, problem: Probl
 
 export async function setInterviewerNotes(row: PairRow, notes: string) {
   await db().pairSession.update({ where: { id: row.id }, data: { interviewerNotes: notes } });
+}
+
+/**
+ * A pair session nobody changed for this many days is deleted: its links
+ * then answer 404. An interview lasts an hour; a month leaves time to read
+ * the review and the interviewer's notes again.
+ */
+export const PAIR_RETENTION_DAYS = 30;
+
+/** Deletes sessions not changed for PAIR_RETENTION_DAYS (a change re-checks the date, so a session used meanwhile stays). */
+export async function sweepStalePairSessions(now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - PAIR_RETENTION_DAYS * 86_400_000);
+  const { count } = await db().pairSession.deleteMany({ where: { updatedAt: { lt: cutoff } } });
+  return count;
+}
+
+/** One sweep per 10 minutes across all instances: the first to count a hit here runs it (as for shared designs). */
+const PAIR_SWEEP_TURN: RateRule = { name: 'pair-sweep', limit: 1, windowSeconds: 600 };
+let nextPairSweepCheck = 0;
+
+/** Runs the sweep in the background now and then (called when a session is created). */
+export function sweepPairsNowAndThen(now = new Date()): void {
+  if (now.getTime() < nextPairSweepCheck) return;
+  nextPairSweepCheck = now.getTime() + PAIR_SWEEP_TURN.windowSeconds * 1000;
+  void (async () => {
+    const turn = await hitRateLimit(PAIR_SWEEP_TURN, 'all', now);
+    if (turn.ok) await sweepStalePairSessions(now);
+  })().catch((e: unknown) => console.error('the sweep of old pair interviews failed (the next one tries again):', e));
 }

@@ -212,4 +212,16 @@ describe('the live stream', () => {
     const data = JSON.parse(/event: snapshot\ndata: (.*)\n/.exec(text)![1]) as { state: string };
     expect(readPair(docFromState(data.state), problem, s.id)!.attempt.design.nodes).toHaveLength(problem.reference.design.nodes.length);
   });
+  it('deletes a session nobody changed for 30 days: its links answer 404; a session in use stays', async () => {
+    const { sweepStalePairSessions, PAIR_RETENTION_DAYS } = await import('@/lib/pair/repository');
+    const { db } = await import('@/lib/db');
+    const old = await start();
+    const fresh = await start();
+    const now = new Date();
+    await db().pairSession.update({ where: { id: old.id }, data: { updatedAt: new Date(now.getTime() - (PAIR_RETENTION_DAYS + 1) * 86_400_000) } });
+    await db().pairSession.update({ where: { id: fresh.id }, data: { updatedAt: new Date(now.getTime() - (PAIR_RETENTION_DAYS - 1) * 86_400_000) } });
+    expect(await sweepStalePairSessions(now)).toBeGreaterThanOrEqual(1);
+    expect((await call(routes.state, { params: { id: old.id }, headers: asInterviewer(old) })).status).toBe(404);
+    expect((await state(fresh, asInterviewer(fresh))).role).toBe('interviewer');
+  });
 });

@@ -1,7 +1,7 @@
 import { invalid, json, limit, readBody } from '@/lib/scenarios/http';
 import { clientAddress } from '@/lib/scenarios/rate-limit';
 import { MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/scenarios/schema';
-import { createHits, createPairSchema, createPairSession } from '@/lib/pair/repository';
+import { createHits, createPairSchema, createPairSession, sweepPairsNowAndThen } from '@/lib/pair/repository';
 import { fail } from '@/lib/scenarios/http';
 import { otherMethods, route } from '@/lib/http';
 
@@ -20,6 +20,7 @@ export const POST = route(async (req: Request) => {
   if (!parsed.ok) return invalid(parsed.issues, 'The pair interview is not valid');
   const limited = await limit(...createHits(clientAddress(req)));
   if (limited) return limited;
+  sweepPairsNowAndThen();
   const made = await createPairSession(parsed.value);
   if (!made) return fail(422, `There is no problem "${parsed.value.problemId.slice(0, 100)}".`);
   const { row, interviewerKey, candidateToken } = made;
