@@ -164,12 +164,14 @@ test('an interview open in two tabs: the older tab takes up the newer notes befo
   await expect(b.getByRole('button', { name: 'Requirements' })).toHaveAttribute('aria-current', 'step');
 
   await a.bringToFront();
-  await a.getByLabel(/One per line/).fill('Create a short link\nRedirect to the long URL');
+  await a.getByLabel(/Notes are not scored/).fill('Create a short link\nRedirect to the long URL');
 
   await b.bringToFront();
-  await expect(b.getByLabel(/One per line/)).toHaveValue('Create a short link\nRedirect to the long URL');
+  await expect(b.getByLabel(/Notes are not scored/)).toHaveValue('Create a short link\nRedirect to the long URL');
   await expect(b.getByRole('status').filter({ hasText: 'continued in another tab' })).toBeVisible();
-  await b.getByRole('button', { name: 'Ask: Do links expire?' }).click();
+  // Questions are asked in the candidate's own words (answered by the server).
+  await b.getByLabel('Your question').fill('Do links expire?');
+  await b.getByRole('button', { name: 'Ask', exact: true }).click();
   await expect(b.getByText('an expired link answers 404')).toBeVisible();
   const stored = await b.evaluate((k) => JSON.parse(localStorage.getItem(k)!) as { notes: string; asked: unknown[] }, key);
   expect(stored.notes).toBe('Create a short link\nRedirect to the long URL');
@@ -251,6 +253,7 @@ async function interviewDesignInTwoTabs(a: Page, b: Page) {
   await a.goto('/interview/url-shortener');
   await a.getByRole('button', { name: 'Start the interview' }).click();
   await a.getByRole('button', { name: 'Estimation', exact: true }).click();
+  await a.getByRole('button', { name: 'Entities & API', exact: true }).click();
   await a.getByRole('button', { name: 'Design', exact: true }).click();
   const canvasOf = (p: Page) => p.getByRole('region', { name: 'Design canvas' });
   await expect(canvasOf(a)).toHaveAttribute('data-hydrated', 'true');
