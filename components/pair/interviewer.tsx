@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { PHASE_LABEL, elapsedMs } from '@/lib/interview/attempt';
 import { ESTIMATES, ESTIMATE_LABEL, formatFigure } from '@/lib/interview/estimation';
+import { candidateProblem, withRevealed } from '@/lib/interview/candidate-view';
 import type { Problem } from '@/lib/interview/schema';
 import { reviewAttempt } from '@/lib/interview/scoring';
 import { deliverCurveball, finishPair, setScore, type PairView } from '@/lib/pair/doc';
@@ -209,7 +210,11 @@ export function PairInterviewer({ id, problem }: { id: string; problem: Problem 
 
 function InterviewerSession({ id, problem, secret }: { id: string; problem: Problem; secret: string | null }) {
   const { status, error, interviewerNotes, view, connection, syncError, unsent, doc } = usePairSession({ id, role: 'interviewer', secret, problem });
-  const { live } = useLiveScore(problem, view);
+  // The live check as the candidate sees it: the requirements they know (the brief's and those their
+  // questions found), so both sides read the same list; the rubric below judges on the whole problem.
+  const questionLog = view?.attempt.questionLog;
+  const known = useMemo(() => withRevealed(candidateProblem(problem), questionLog ?? []), [problem, questionLog]);
+  const { live } = useLiveScore(known, view);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const reviewKey = view ? JSON.stringify([view.attempt, view.scores]) : '';
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content
