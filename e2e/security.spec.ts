@@ -185,6 +185,8 @@ test('a student page and its dashboard work under the policy, and a brief’s re
   // The instructor's dashboard: its script reads the key from the address's
   // fragment and loads the scenario; it shows the brief too.
   await page.goto(manageUrl);
+  // Its scripts run: the tabs work and the Settings tab shows its settings.
+  await page.getByRole('tab', { name: 'Settings' }).click();
   await expect(page.getByRole('region', { name: 'Settings' })).toBeVisible();
   await page.getByText('Brief and rules, as students see them').click();
   await expect(page.getByRole('link', { name: `the current rack (image on ${REMOTE_HOST})` })).toBeVisible();
