@@ -2,7 +2,7 @@ import 'server-only';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { randomId } from '@/lib/ids';
+import { ID_PATTERN, randomId } from '@/lib/ids';
 import { DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES } from '@/lib/interview/attempt';
 import { DEFAULT_LEVEL, LEVELS } from '@/lib/interview/levels';
 import { getProblem } from '@/lib/interview/problems';
@@ -91,7 +91,8 @@ export function credentialsOf(req: Request): { key: string | null; token: string
 /** The session and who is asking, or null: an unknown session, another session's key, no credential. */
 export async function authorizePair(id: string, req: Request): Promise<{ row: PairRow; role: Role; problem: Problem } | null> {
   const { key, token } = credentialsOf(req);
-  const row = id.length <= 64 ? await db().pairSession.findUnique({ where: { id } }) : null;
+  // Only a well-formed id reaches the database (PostgreSQL refuses text holding a NUL byte, which is a 500, not a 404).
+  const row = ID_PATTERN.test(id) ? await db().pairSession.findUnique({ where: { id } }) : null;
   // Both compared whatever is presented, so an answer takes as long either way.
   const isInterviewer = secretMatches(key, row?.interviewerKeyHash);
   const isCandidate = secretMatches(token, row?.candidateTokenHash);
@@ -104,7 +105,8 @@ export async function authorizePair(id: string, req: Request): Promise<{ row: Pa
 }
 
 export async function findPairForStream(id: string, streamKey: string | null): Promise<PairRow | null> {
-  const row = id.length <= 64 ? await db().pairSession.findUnique({ where: { id } }) : null;
+  // Only a well-formed id reaches the database (PostgreSQL refuses text holding a NUL byte, which is a 500, not a 404).
+  const row = ID_PATTERN.test(id) ? await db().pairSession.findUnique({ where: { id } }) : null;
   if (!row || !streamKey) return null;
   // The stream key is stored as it is (it grants reading only); compared in constant time all the same.
   return secretMatches(streamKey, hashSecret(row.streamKey)) ? row : null;

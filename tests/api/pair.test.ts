@@ -224,4 +224,12 @@ describe('the live stream', () => {
     expect((await call(routes.state, { params: { id: old.id }, headers: asInterviewer(old) })).status).toBe(404);
     expect((await state(fresh, asInterviewer(fresh))).role).toBe('interviewer');
   });
+  it('answers 404, not 500, for an id no session could have (a NUL byte, odd characters, too long), whatever credentials come with it', async () => {
+    const s = await start();
+    for (const id of ['\u0000', `${s.id}\u0000`, '../x', 'x'.repeat(65)]) {
+      const res = await call(routes.state, { params: { id }, headers: asCandidate(s) });
+      expect(res.status, id).toBe(404);
+      expect(((await res.json()) as { error: string }).error).toBeTruthy();
+    }
+  });
 });
