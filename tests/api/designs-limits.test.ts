@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from './test-db';
-import { freshWindow } from './scenarios-helpers';
+import { freshWindow, WAITS_FOR_WINDOW } from './scenarios-helpers';
 
 // The addresses these tests name arrive as scripts/serve.ts hands them to
 // the app: in the x-scalelab-client-address header.
@@ -126,7 +126,7 @@ describe(`shared design size caps (${process.env.TEST_DATABASE_URL ? 'PostgreSQL
   });
 });
 
-describe(`shared design rate limits (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
+describe(`shared design rate limits (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, { timeout: WAITS_FOR_WINDOW }, () => {
   it('takes 300 designs an hour from one address, then answers 429 with Retry-After naming the wait; nothing saved is lost', async () => {
     await freshWindow(3600, 120);
     const address = newAddress();

@@ -9,7 +9,7 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { useTestDatabase } from './test-db';
-import { call, freshWindow, scaledDesign, scenarioInput, type Handler } from './scenarios-helpers';
+import { call, freshWindow, scaledDesign, scenarioInput, WAITS_FOR_WINDOW, type Handler } from './scenarios-helpers';
 
 vi.mock('@/lib/scenarios/engine', async () => ({ evaluateDesign: (await import('./scenarios-helpers')).fakeEvaluate }));
 
@@ -82,7 +82,7 @@ async function fillShared(name: string, windowSeconds: number, count: number): P
   };
 }
 
-describe(`rate-limit policy (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
+describe(`rate-limit policy (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, { timeout: WAITS_FOR_WINDOW }, () => {
   it('stops a flood from a few addresses at 20 scenarios an hour each, without touching the global counters; an honest instructor goes on', async () => {
     await freshWindow(3600, 120);
     const flooders = [newAddress(), newAddress(), newAddress()];

@@ -117,6 +117,14 @@ export function scenarioInput(overrides: Record<string, unknown> = {}, config: R
  * Waits, if need be, until the current fixed rate-limit window has at least
  * `needSeconds` left, so a test that fills a window cannot straddle two.
  */
+/**
+ * The timeout of a test that calls freshWindow: the wait for a fresh window
+ * (up to its needSeconds, at most 120 s here) comes before the test's own
+ * work, so the default 30 s would fail such a test whenever it happens to
+ * start near the end of a window, depending on the wall clock alone.
+ */
+export const WAITS_FOR_WINDOW = 180_000;
+
 export async function freshWindow(windowSeconds: number, needSeconds: number): Promise<void> {
   const left = windowSeconds * 1000 - (Date.now() % (windowSeconds * 1000));
   if (left < needSeconds * 1000) await new Promise((r) => setTimeout(r, left + 50));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { useTestDatabase } from './test-db';
-import { baseDesign, call, freshWindow, newAddress, scaledDesign, scenarioInput, type Handler } from './scenarios-helpers';
+import { baseDesign, call, freshWindow, WAITS_FOR_WINDOW, newAddress, scaledDesign, scenarioInput, type Handler } from './scenarios-helpers';
 
 vi.mock('@/lib/scenarios/engine', async () => ({ evaluateDesign: (await import('./scenarios-helpers')).fakeEvaluate }));
 vi.mock('@/lib/scenarios/grading-pool', async (importOriginal) => (await import('./scenarios-helpers')).gradingPoolWithFakeEngine(importOriginal));
@@ -145,7 +145,7 @@ describe(`scenarios API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLit
       expect(res.headers.get('content-type')).toMatch(/application\/json/);
     });
 
-    it('limits scenarios created from one address (429 with Retry-After), counted in the database', async () => {
+    it('limits scenarios created from one address (429 with Retry-After), counted in the database', { timeout: WAITS_FOR_WINDOW }, async () => {
       const address = newAddress();
       await freshWindow(3600, 30);
       for (let i = 0; i < 20; i++) await create(scenarioInput(), address);
@@ -318,7 +318,7 @@ describe(`scenarios API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLit
       expect(await submissionCount(slug)).toBe(0);
     });
 
-    it('limits submissions per student (429 with Retry-After)', async () => {
+    it('limits submissions per student (429 with Retry-After)', { timeout: WAITS_FOR_WINDOW }, async () => {
       const { slug } = await create();
       const token = await join(slug);
       await freshWindow(60, 20);
