@@ -1,4 +1,8 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { fromOwnAddress } from './addresses';
+
+// Its instructors create scenarios from an address of their own: the spec files share the per-address creation limit (20 an hour).
+test.use(fromOwnAddress(5));
 
 /**
  * An instructor removes a student (with their submissions) from the
