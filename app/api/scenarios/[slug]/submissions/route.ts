@@ -1,10 +1,10 @@
-import { MAX_DESIGN_BYTES } from '@/lib/design/schema';
 import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
 import { authorizeStudent, replayedSubmission, submitDesign, type SubmitResult } from '@/lib/scenarios/repository';
 import { submissionWindow } from '@/lib/scenarios/deadlines';
 import { MAX_SUBMIT_BYTES } from '@/lib/scenarios/schema';
-import { fail, invalid, json, notFound, readText, studentTokenOf, tooLarge, tooMany } from '@/lib/scenarios/http';
-import { GradingBusy, gradingCapMessage, gradingPool, GradingTimeout, MAX_GRADED_COMPONENTS, MAX_GRADED_CONNECTIONS } from '@/lib/scenarios/grading-pool';
+import { fail, invalid, json, notFound, readText, studentTokenOf, tooMany } from '@/lib/scenarios/http';
+import { gradingPool } from '@/lib/scenarios/grading-pool';
+import { gradingFailure, isRefused, refusedBody } from '@/lib/scenarios/grading-responses';
 import { otherMethods, route } from '@/lib/http';
 import { tooDeep } from '@/lib/json-text';
 
@@ -48,19 +48,12 @@ export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: st
   try {
     outcome = await gradingPool().checkAndGrade(body.text, config, config);
   } catch (e) {
-    if (e instanceof GradingTimeout) return fail(422, `${e.message} Simplify the design and submit again.`, { limitMs: e.limitMs });
-    if (e instanceof GradingBusy) {
-      return fail(503, e.message, { retryAfterSeconds: e.retryAfterSeconds }, { 'retry-after': String(e.retryAfterSeconds) });
-    }
+    const failed = gradingFailure(e, 'Simplify the design and submit again.');
+    if (failed) return failed;
     throw e;
   }
+  if (isRefused(outcome)) return refusedBody(outcome);
   switch (outcome.kind) {
-    case 'badJson':
-      return fail(outcome.status, outcome.error, outcome.extra);
-    case 'tooLarge':
-      return tooLarge('The design', MAX_DESIGN_BYTES);
-    case 'overCap':
-      return fail(413, gradingCapMessage(outcome), { limitComponents: MAX_GRADED_COMPONENTS, limitConnections: MAX_GRADED_CONNECTIONS });
     case 'invalid':
       return invalid(outcome.issues, outcome.what);
   }
