@@ -1,4 +1,5 @@
 import { expect, test as base, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import { fromOwnAddress } from './addresses';
 
 /**
  * Instructor-shared scenarios, end to end: authoring on /teach, students in
@@ -60,6 +61,9 @@ const test = base.extend<{ people: { open(): Promise<Page> } }>({
     expect(dialogs, 'dialogs opened by pages').toEqual([]);
   },
 });
+
+// Its instructors create many scenarios: see e2e/addresses.ts.
+test.use(fromOwnAddress(7));
 
 /** Publishes a scenario through the API, as the teach form does; returns its links and slug. */
 async function createScenario(request: APIRequestContext, data: { title: string; brief: string; config: Record<string, unknown> }) {

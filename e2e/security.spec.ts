@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test as base, type APIRequestContext, type Page } from '@playwright/test';
+import { fromOwnAddress } from './addresses';
 
 /**
  * Security headers and the Content-Security-Policy, as a browser meets them:
@@ -50,6 +51,9 @@ const test = base.extend<{ watched: Watched }>({
     });
   },
 });
+
+// Its instructors create many scenarios: see e2e/addresses.ts.
+test.use(fromOwnAddress(8));
 
 function expectSecurityHeaders(headers: Record<string, string>, what: string, page: boolean) {
   expect(headers['x-content-type-options'], what).toBe('nosniff');
