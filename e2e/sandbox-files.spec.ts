@@ -67,10 +67,14 @@ test('a broken file is refused with every problem named, and the design is untou
   expect(await sandbox.exportJson()).toEqual(THREE_TIER);
 });
 
-test('export pictures of the design as PNG and SVG', async ({ sandbox, page }) => {
+test('export pictures of the design as PNG and SVG: vector shapes, with the title, stage and score', async ({ sandbox, page }) => {
   await sandbox.seed(THREE_TIER);
   await sandbox.open();
   await expect(sandbox.nodes).toHaveCount(5);
+  // The verdict the canvas shows is the one the pictures carry.
+  const verdict = page.getByTestId('canvas-verdict');
+  await expect(verdict).toContainText(/Stage 1 · 1K:\s*(passes|fails)\s*\d+\/100/);
+  const [, outcome, score] = (await verdict.innerText()).match(/(passes|fails)\s*(\d+)\/100/)!;
 
   const png = page.waitForEvent('download');
   await sandbox.chooseFromMenu('Export', 'Image (PNG)');
@@ -79,6 +83,9 @@ test('export pictures of the design as PNG and SVG', async ({ sandbox, page }) =
   const pngBytes = await streamToBuffer(await pngFile.createReadStream());
   expect(pngBytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
   expect(pngBytes.length).toBeGreaterThan(5_000);
+  // Drawn at twice the picture's size: five cards side by side and the header above them.
+  expect(pngBytes.readUInt32BE(16)).toBeGreaterThan(2 * 1000);
+  expect(pngBytes.readUInt32BE(20)).toBeGreaterThan(2 * 150);
 
   const svg = page.waitForEvent('download');
   await sandbox.chooseFromMenu('Export', 'Vector image (SVG)');
@@ -87,6 +94,13 @@ test('export pictures of the design as PNG and SVG', async ({ sandbox, page }) =
   const svgText = (await streamToBuffer(await svgFile.createReadStream())).toString('utf8');
   expect(svgText).toMatch(/^<svg[\s\S]*<\/svg>$/);
   expect(svgText).toContain('Load balancer');
+  expect(svgText).toContain('>Three tiers</text>');
+  expect(svgText).toContain(`>Stage 1 · 1K users: ${outcome}, ${score}/100</text>`);
+  // Shapes, not a copy of the page's HTML: one card per component, one curve per connection.
+  expect(svgText).not.toContain('foreignObject');
+  expect(svgText.match(/<rect [^>]*rx="8"/g)).toHaveLength(5);
+  expect(svgText.match(/<path [^>]*marker-end=/g)).toHaveLength(5);
+  expect(svgText.length).toBeLessThan(20_000);
 });
 
 async function streamToBuffer(stream: NodeJS.ReadableStream): Promise<Buffer> {

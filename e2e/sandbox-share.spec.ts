@@ -3,6 +3,9 @@ import { expect, SandboxPage, test, THREE_TIER } from './fixtures';
 test('share a design, open the link in a fresh browser: read-only; open a copy: editable', async ({ sandbox, page, browser, baseURL }) => {
   await sandbox.seed(THREE_TIER);
   await sandbox.open();
+  const verdict = page.getByTestId('canvas-verdict');
+  await expect(verdict).toContainText(/Stage 1 · 1K:\s*(passes|fails)\s*\d+\/100/);
+  const sharedVerdict = await verdict.innerText();
   await sandbox.toolbar.getByRole('button', { name: 'Share' }).click();
   const dialog = page.getByRole('dialog', { name: 'Share this design' });
   const link = dialog.getByLabel('Link');
@@ -22,6 +25,12 @@ test('share a design, open the link in a fresh browser: read-only; open a copy: 
   await expect(canvas.getByRole('group', { name: /^Connection from / })).toHaveCount(5);
   await expect(view.getByRole('complementary', { name: 'Components palette' })).toHaveCount(0);
   await expect(view.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+
+  // The stranger sees the score the sharer saw, and the results behind it, without making a copy.
+  await expect(view.getByTestId('canvas-verdict')).toHaveText(sharedVerdict);
+  const results = view.getByRole('complementary', { name: 'Score and components' }).getByTestId('results-panel');
+  await expect(results).toContainText(/Stage 1/);
+  await expect(results.getByRole('tab', { name: /Scorecard/ })).toBeVisible();
 
   // No dragging: pressing on a card and moving pans the view at most; the card keeps its place beside its neighbour.
   const card = canvas.getByRole('group', { name: 'Database', exact: true });

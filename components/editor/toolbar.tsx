@@ -6,6 +6,7 @@ import { describeNotices, type DesignIssue, type DesignNotice } from '@/lib/desi
 import type { Design } from '@/lib/engine/types';
 import { designJson, download, downloadText, fileStem, readDesignFile } from '@/lib/editor/files';
 import { shareDesign, type ShareResult } from '@/lib/editor/share';
+import type { EditorNode } from '@/lib/editor/types';
 import { designOf, selectMeta, selectNodeCount, type PanelName } from '@/lib/editor/store';
 import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
 import { Dialog } from './dialog';
@@ -14,6 +15,7 @@ import { MenuButton, type MenuItem } from './menu-button';
 import { fromKeyboard, togglePanel } from './side-panel';
 import { useAutoLayout } from './use-auto-layout';
 import { Glyph, type GlyphName } from './ui-icons';
+import { useScoringView } from '@/components/results/scoring-context';
 
 // Below 360 px (the narrowest phones, 320 px) the buttons, the name field and Share lose a little padding so the whole toolbar fits.
 const BUTTON =
@@ -198,6 +200,7 @@ export function Toolbar() {
   const nodeCount = useEditor(selectNodeCount);
   const panels = useEditor((s) => s.ui.panels);
   const { getNodes } = useReactFlow();
+  const scoringStage = useScoringView((v) => v.stage);
   const fileRef = useRef<HTMLInputElement>(null);
   const [share, setShare] = useState<ShareResult | 'saving' | null>(null);
   const [importError, setImportError] = useState<{ file: string; issues: DesignIssue[] } | null>(null);
@@ -223,16 +226,16 @@ export function Toolbar() {
   ];
 
   const exportImage = async (format: 'png' | 'svg') => {
-    const viewport = document.querySelector<HTMLElement>('[data-editor-canvas] .react-flow__viewport');
     const s = store.getState();
-    if (!viewport || s.graph.nodes.length === 0) {
+    if (s.graph.nodes.length === 0) {
       s.notify('Add a component first: there is nothing to export.', 'error');
       return;
     }
     setBusy(true);
     try {
-      const { renderDesignImage } = await import('@/lib/editor/export-image');
-      const url = await renderDesignImage(format, getNodes(), viewport);
+      const { designSvg, pictureNodes, svgDataUrl, svgToPng, verdictOf } = await import('./design-svg');
+      const picture = designSvg(pictureNodes(getNodes() as EditorNode[], s.results), s.graph.edges, { title: s.graph.meta.name?.trim() || 'Untitled design', verdict: verdictOf(s.results, scoringStage) });
+      const url = format === 'svg' ? svgDataUrl(picture.svg) : await svgToPng(picture.svg, picture.width, picture.height);
       download(url, `${fileStem(s.graph.meta.name)}.${format}`);
       s.announce(`Exported the design as ${format.toUpperCase()}.`);
     } catch (e) {
