@@ -12,6 +12,14 @@ export function bandOf(utilization: number): UtilisationBand {
   return 'healthy';
 }
 
+/**
+ * The busiest component wears the "Bottleneck" badge only from this
+ * utilisation on: below it (a design at 1–10%) the busiest component limits
+ * nothing yet, and a badge there would send the learner to fix a non-problem.
+ * 0.6 is where the warm band, and visible queueing delay, begins.
+ */
+export const BOTTLENECK_BADGE_FROM = 0.6;
+
 export const BAND_LABEL: Record<UtilisationBand, string> = {
   healthy: 'healthy',
   warm: 'warm',

@@ -56,6 +56,27 @@ describe('live scoring', () => {
     scoring.stop();
   });
 
+  it('shows the Bottleneck badge only where the busiest component is busy enough to limit anything', async () => {
+    vi.useFakeTimers();
+    // Stage 3's design at 1K users: the busiest component runs at a few percent.
+    const store = createEditorStore({ design: stage3 });
+    const scoring = startScoring(store, { live: inlineClient(), lazy: inlineClient() });
+    await settle();
+    // At stage 4's 1M users its app tier is saturated and wears the badge.
+    expect(store.getState().results!.nodes.app?.bottleneck).toBe(true);
+    scoring.setUsers(1_000);
+    await settle();
+    const state = store.getState();
+    const scored = state.results?.scored;
+    expect(scored?.status === 'ok' && scored.users).toBe(1_000);
+    const evaluation = scored?.status === 'ok' ? scored.evaluation : null;
+    const busiest = evaluation!.bottleneck;
+    expect(busiest.nodeId).not.toBeNull();
+    expect(busiest.utilization).toBeLessThan(0.1);
+    expect(Object.values(state.results!.nodes).some((n) => n.bottleneck)).toBe(false);
+    scoring.stop();
+  });
+
   it('never scores while a node is dragged, nor on the drop, but does on a committed edit, debounced', async () => {
     vi.useFakeTimers();
     const store = createEditorStore({ design: stage3 });

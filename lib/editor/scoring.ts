@@ -24,7 +24,7 @@ import type { Design } from '@/lib/engine/types';
 // The stages' users without the engine's stage judging (which would pull the engine into the page's bundle).
 import { GROWTH_STAGES as STAGES } from '@/lib/growth-stages';
 import type { WhatIf } from '@/lib/engine/what-if';
-import { bandOf } from './results';
+import { bandOf, BOTTLENECK_BADGE_FROM } from './results';
 import type {
   ComparisonSummary,
   EngineRequest,
@@ -228,7 +228,7 @@ export function buildResults(prev: EditorResults | null, answer: EvaluateAnswer,
   for (const [id, n] of Object.entries(evaluation.nodes)) {
     if (!showsUtilisation(n.kind) || !Number.isFinite(n.utilization)) continue;
     const next: NodeResult = { utilization: n.utilization, band: bandOf(n.utilization) };
-    if (evaluation.bottleneck.nodeId === id) next.bottleneck = true;
+    if (evaluation.bottleneck.nodeId === id && n.utilization >= BOTTLENECK_BADGE_FROM) next.bottleneck = true;
     if (spofs.has(id)) next.spof = true;
     const old = prev?.nodes[id];
     nodes[id] =
