@@ -156,3 +156,28 @@ test('with the utilisation pills showing, default names fit on their cards and t
     expect(size, `${name}'s card is the size auto-layout plans for`).toEqual([208, 80]);
   }
 });
+
+test('a paste lands at the pointer, and a duplicate clear of its original', async ({ sandbox, page }) => {
+  await sandbox.open();
+  await sandbox.palette.getByRole('button', { name: 'Cache', exact: true }).click();
+  const original = sandbox.node('Cache');
+  await expect(original).toBeVisible();
+  await original.click();
+  await page.keyboard.press('Control+c');
+
+  // The pointer rests on an empty part of the canvas: the copy's corner lands there.
+  const box = (await original.boundingBox())!;
+  const target = { x: box.x + 40, y: box.y + box.height + 160 };
+  await page.mouse.move(target.x, target.y);
+  await page.keyboard.press('Control+v');
+  const pasted = (await sandbox.node('Cache 2').boundingBox())!;
+  expect(Math.abs(pasted.x - target.x)).toBeLessThan(4);
+  expect(Math.abs(pasted.y - target.y)).toBeLessThan(4);
+
+  // Duplicate (no pointer involved): below the original, not on top of it.
+  await original.click();
+  await page.keyboard.press('Control+d');
+  const copy = (await sandbox.node('Cache 3').boundingBox())!;
+  const overlaps = copy.x < box.x + box.width && box.x < copy.x + copy.width && copy.y < box.y + box.height && box.y < copy.y + copy.height;
+  expect(overlaps).toBe(false);
+});

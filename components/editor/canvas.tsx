@@ -23,6 +23,7 @@ import {
 } from '@xyflow/react';
 import { CATALOG } from '@/lib/engine/catalog';
 import { checkConnection } from '@/lib/editor/connection-rules';
+import { notePointer } from '@/lib/editor/pointer';
 import { displayLabel } from '@/lib/editor/labels';
 import { GRID } from '@/lib/editor/layout';
 import {
@@ -308,6 +309,14 @@ export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
     [store, announceConnected],
   );
 
+  // Where the pointer is, for a paste at the pointer (lib/editor/pointer.ts).
+  const { screenToFlowPosition } = useReactFlow();
+  const onMouseMove = useCallback(
+    (e: React.MouseEvent) => notePointer(store, screenToFlowPosition({ x: e.clientX, y: e.clientY })),
+    [store, screenToFlowPosition],
+  );
+  const onMouseLeave = useCallback(() => notePointer(store, null), [store]);
+
   const onNodeDoubleClick = useCallback(
     (_e: React.MouseEvent, node: EditorNode) => store.getState().startEditingLabel(node.id),
     [store],
@@ -330,6 +339,8 @@ export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
       onNodeDragStop={finishDrag}
       onSelectionDragStop={finishDrag}
       onNodeDoubleClick={readOnly ? undefined : onNodeDoubleClick}
+      onMouseMove={readOnly ? undefined : onMouseMove}
+      onMouseLeave={readOnly ? undefined : onMouseLeave}
       nodesDraggable={!readOnly && !spaceHeld}
       nodesConnectable={!readOnly}
       elementsSelectable={!readOnly}

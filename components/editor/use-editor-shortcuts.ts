@@ -4,10 +4,12 @@ import { useEffect, type RefObject } from 'react';
 import {
   CLIPBOARD_TYPE,
   loadClipboard,
+  offsetToPoint,
   parseClipboard,
   serializeClipboard,
   storeClipboard,
 } from '@/lib/editor/clipboard';
+import { pointerOver } from '@/lib/editor/pointer';
 import type { EditorStore } from '@/lib/editor/store';
 
 /** Typing in a field keeps the browser's own meaning of every key. */
@@ -126,7 +128,9 @@ export function useEditorShortcuts(store: EditorStore, enabled: boolean, root?: 
       }
       e.preventDefault();
       const s = store.getState();
-      s.pasteClipboard(payload);
+      // At the pointer when it is over the canvas; otherwise clear of the originals.
+      const at = pointerOver(store);
+      s.pasteClipboard(payload, at ? offsetToPoint(payload, at) : undefined);
       s.announce(`Pasted ${plural(payload.nodes.length, 'component')}.`);
     };
 

@@ -33,6 +33,32 @@ export function copyPayload(nodes: readonly EditorNode[], edges: readonly Editor
   return { type: CLIPBOARD_TYPE, version: 1, nodes: design.nodes, edges: design.edges };
 }
 
+/** Cards are about 64–80 px tall; a copy placed this far below the originals' lowest card clears it. */
+const CARD_CLEARANCE = 120;
+
+function topLeft(payload: ClipboardPayload): XY {
+  const xs = payload.nodes.map((n) => n.position?.x ?? 0);
+  const ys = payload.nodes.map((n) => n.position?.y ?? 0);
+  return { x: xs.length ? Math.min(...xs) : 0, y: ys.length ? Math.min(...ys) : 0 };
+}
+
+/** The shift that puts the fragment's top-left card at `at` (a paste at the pointer). */
+export function offsetToPoint(payload: ClipboardPayload, at: XY): XY {
+  const from = topLeft(payload);
+  return { x: Math.round(at.x - from.x), y: Math.round(at.y - from.y) };
+}
+
+/**
+ * The shift of the `count`-th paste of the same fragment when there is no
+ * pointer to paste at (keyboard, Duplicate): straight below the originals,
+ * clear of them and of the copies before, never on top.
+ */
+export function offsetClearOf(payload: ClipboardPayload, count: number): XY {
+  const ys = payload.nodes.map((n) => n.position?.y ?? 0);
+  const height = ys.length ? Math.max(...ys) - Math.min(...ys) : 0;
+  return { x: 0, y: (height + CARD_CLEARANCE) * count };
+}
+
 export function serializeClipboard(payload: ClipboardPayload): string {
   return JSON.stringify(payload);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NodeChange } from '@xyflow/react';
 import type { Design } from '@/lib/engine/types';
 import { createEditorStore, designOf, HISTORY_LIMIT, onlyMeasured, type EditorStore } from './store';
-import { CLIPBOARD_TYPE } from './clipboard';
+import { CLIPBOARD_TYPE, offsetToPoint } from './clipboard';
 import type { EditorNode } from './types';
 
 const small: Design = {
@@ -208,8 +208,26 @@ describe('editor store: duplicate and paste', () => {
       ['users-2', 'app-server'],
     ]);
     expect(store.getState().selection.nodeIds).toEqual(['users-2', 'app-server']);
-    expect(nodes[3].position).toEqual({ x: 332, y: 32 });
+    // Straight below the originals, clear of them (cards are under 120 px tall), not on top.
+    expect(nodes[3].position).toEqual({ x: 300, y: 120 });
     expect(past(store)).toBe(1);
+  });
+
+  it('puts each further paste of the same fragment clear of the copies before it, and a paste at a point there', () => {
+    const store = loaded();
+    store.getState().selectAll();
+    const payload = store.getState().copySelection()!;
+    store.getState().pasteClipboard(payload);
+    store.getState().pasteClipboard(payload);
+    const ys = store.getState().graph.nodes.filter((n) => n.data.kind === 'app-server').map((n) => n.position.y);
+    expect(ys).toEqual([0, 120, 240]);
+    // At the pointer: the fragment's top-left card lands on the point.
+    store.getState().pasteClipboard(payload, offsetToPoint(payload, { x: 1000, y: 500 }));
+    const added = store.getState().selection.nodeIds.map((id) => store.getState().graph.nodes.find((n) => n.id === id)!.position);
+    expect(added).toEqual([
+      { x: 1000, y: 500 },
+      { x: 1300, y: 500 },
+    ]);
   });
 
   it('labels new nodes uniquely', () => {

@@ -45,7 +45,7 @@ import type { Kind } from '@/lib/engine/kinds';
 import type { Design, EdgeParams, NodeParams } from '@/lib/engine/types';
 import { edgeSchema, formatPath, nodeParamsSchema, nodeSchema, type DesignIssue } from '@/lib/design/schema';
 import { fromDesign, toDesign, toEditorNode, EDGE_TYPE } from './adapter';
-import { copyPayload, instantiatePayload, type ClipboardPayload } from './clipboard';
+import { copyPayload, instantiatePayload, offsetClearOf, type ClipboardPayload } from './clipboard';
 import { checkConnection, type ConnectionVerdict } from './connection-rules';
 import { edgeIdFor, uniqueId, uniqueLabel } from './ids';
 import { displayLabel } from './labels';
@@ -53,8 +53,6 @@ import type { DesignMeta, EditorEdge, EditorNode, EditorResults, NodeResult, XY 
 
 /** How many undo steps are kept. */
 export const HISTORY_LIMIT = 100;
-/** How far a duplicate or a paste lands from its original, px. */
-export const PASTE_OFFSET = 32;
 
 export interface GraphSlice {
   nodes: EditorNode[];
@@ -329,7 +327,7 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
           pasteClipboard(payload, offset) {
             const count = lastPaste && lastPaste.payload === payload ? lastPaste.count + 1 : 1;
             lastPaste = { payload, count };
-            const shift = offset ?? { x: PASTE_OFFSET * count, y: PASTE_OFFSET * count };
+            const shift = offset ?? offsetClearOf(payload, count);
             const stray = payload.nodes.find((n) => !kindAllowed(options.allowedKinds, n.kind));
             if (stray) {
               notAllowed(stray.kind);
