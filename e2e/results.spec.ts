@@ -403,3 +403,26 @@ test.describe('model v2 results: the stage-5 reference at 10M users', () => {
     await expect(panel.locator('[data-check="latency-static-user"]')).toContainText('user-perceived p95 of a static asset');
   });
 });
+
+test('between stages the screen judges no stage: the chip, the cards and the panel all speak of the slider’s load', async ({ sandbox, page }) => {
+  await loadStage3(sandbox);
+  const panel = results(page);
+  const slider = panel.getByRole('slider');
+  // 32K users: between stage 2 (10K) and stage 3 (100K), far from both.
+  await slider.fill(String(Math.log10(32_000)));
+  await expect(panel.getByTestId('results-panel')).toHaveAttribute('data-users', '32000');
+  const at32K = evaluate(STAGE_3, { users: 32_000 });
+  const busiest = at32K.nodes[at32K.bottleneck.nodeId!]!;
+  const line = `At 32K users: busiest is ${busiest.label} at ${Math.round(at32K.bottleneck.utilization * 100)}%`;
+  await expect(page.getByTestId('canvas-at-users')).toHaveText(line);
+  await expect(page.getByTestId('canvas-verdict')).not.toContainText(/Stage \d/);
+  await expect(panel.getByTestId('between-stages')).toContainText(line);
+  await expect(panel.getByTestId('scorecard')).toHaveCount(0);
+  await expect(panel.getByRole('radio', { checked: true })).toHaveCount(0);
+  // The busiest card shows the same figure the line gives.
+  await expect(sandbox.node(busiest.label)).toContainText(`${Math.round(at32K.bottleneck.utilization * 100)}%`);
+  // Back to a judged stage in one click.
+  await panel.getByRole('button', { name: 'Stage 3: 100K users' }).click();
+  await expect(panel.getByTestId('scorecard')).toHaveAttribute('data-stage', '3');
+  await expect(page.getByTestId('canvas-verdict')).toContainText('Stage 3 · 100K');
+});

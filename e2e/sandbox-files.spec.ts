@@ -73,8 +73,8 @@ test('export pictures of the design as PNG and SVG: vector shapes, with the titl
   await expect(sandbox.nodes).toHaveCount(5);
   // The verdict the canvas shows is the one the pictures carry.
   const verdict = page.getByTestId('canvas-verdict');
-  await expect(verdict).toContainText(/Stage 1 · 1K:\s*(passes|fails)\s*\d+\/100/);
-  const [, outcome, score] = (await verdict.innerText()).match(/(passes|fails)\s*(\d+)\/100/)!;
+  await expect(verdict).toContainText(/Stage \d · \S+:\s*(passes|fails)\s*\d+\/100/);
+  const [, stage, users, outcome, score] = (await verdict.innerText()).match(/Stage (\d) · (\S+):\s*(passes|fails)\s*(\d+)\/100/)!;
 
   const png = page.waitForEvent('download');
   await sandbox.chooseFromMenu('Export', 'Image (PNG)');
@@ -95,7 +95,7 @@ test('export pictures of the design as PNG and SVG: vector shapes, with the titl
   expect(svgText).toMatch(/^<svg[\s\S]*<\/svg>$/);
   expect(svgText).toContain('Load balancer');
   expect(svgText).toContain('>Three tiers</text>');
-  expect(svgText).toContain(`>Stage 1 · 1K users: ${outcome}, ${score}/100</text>`);
+  expect(svgText).toContain(`>Stage ${stage} · ${users} users: ${outcome}, ${score}/100</text>`);
   // Shapes, not a copy of the page's HTML: one card per component, one curve per connection.
   expect(svgText).not.toContain('foreignObject');
   expect(svgText.match(/<rect [^>]*rx="8"/g)).toHaveLength(5);

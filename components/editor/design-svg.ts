@@ -11,7 +11,8 @@
 import { CATALOG } from '@/lib/engine/catalog';
 import type { Kind } from '@/lib/engine/kinds';
 import { formatUsers, formatUtilisation } from '@/lib/editor/scoring-format';
-import { displayScore } from '@/lib/editor/stage-view';
+import { stageAtUsers } from '@/lib/editor/scoring';
+import { atUsersLine, displayScore } from '@/lib/editor/stage-view';
 import type { EditorNode, EditorResults, UtilisationBand } from '@/lib/editor/types';
 import { GROUP_FILL } from './groups';
 
@@ -171,6 +172,8 @@ export function pictureNodes(nodes: readonly EditorNode[], results: EditorResult
 export function verdictOf(results: EditorResults | null | undefined, stageNo: number): string | undefined {
   const scored = results?.scored;
   if (scored?.status !== 'ok') return undefined;
+  // Between stages no stage is judged: say which load the picture's numbers are at.
+  if (stageAtUsers(scored.evaluation.users) !== stageNo) return atUsersLine(scored.evaluation);
   const stage = scored.evaluation.stages.find((s) => s.stage === stageNo);
   if (!stage) return undefined;
   return `Stage ${stage.stage} · ${formatUsers(stage.users)} users: ${stage.passed ? 'passes' : 'fails'}, ${displayScore(stage.score, stage.passed)}/100`;

@@ -2,17 +2,21 @@
 
 import { useEffect } from 'react';
 import type { EditorState } from '@/lib/editor/store';
+import type { UtilisationBand } from '@/lib/editor/types';
 import { formatMs, formatUsers } from '@/lib/editor/scoring-format';
-import { displayScore } from '@/lib/editor/stage-view';
+import { atUsersLine, displayScore } from '@/lib/editor/stage-view';
+import { bandOf } from '@/lib/editor/results';
+import { stageAtUsers } from '@/lib/editor/scoring';
 import { TRAFFIC_REQUESTS, TRAFFIC_SEED } from '@/lib/editor/scoring-params';
 import { useEditor, useEditorStore } from '@/components/editor/editor-provider';
 import { useScoring, useScoringView } from './scoring-context';
 import { useReducedMotion } from './use-reduced-motion';
 
-const selectSummary = (s: EditorState) => {
+const BAND_DOT: Record<UtilisationBand, string> = { healthy: 'bg-healthy', warm: 'bg-warm', hot: 'bg-hot', saturated: 'bg-saturated' };
+
+const selectEvaluation = (s: EditorState) => {
   const scored = s.results?.scored;
-  if (scored?.status !== 'ok') return null;
-  return scored.evaluation.stages;
+  return scored?.status === 'ok' ? scored.evaluation : null;
 };
 
 /**
@@ -22,7 +26,7 @@ const selectSummary = (s: EditorState) => {
 export function CanvasStatus() {
   const store = useEditorStore();
   const scoring = useScoring();
-  const stages = useEditor(selectSummary);
+  const evaluation = useEditor(selectEvaluation);
   const stageNo = useScoringView((v) => v.stage);
   const traffic = useScoringView((v) => v.traffic);
   const simulation = useScoringView((v) => v.simulation);
@@ -32,9 +36,11 @@ export function CanvasStatus() {
   useEffect(() => {
     if (traffic) scoring?.ensureSimulation();
   }, [scoring, traffic, revision, users]);
-  if (!scoring || !stages) return null;
-  const stage = stages.find((s) => s.stage === stageNo);
-  if (!stage) return null;
+  if (!scoring || !evaluation) return null;
+  // Between stages no stage is judged: the chip says so, from the evaluation the cards show.
+  const atStage = stageAtUsers(evaluation.users) === stageNo;
+  const stage = atStage ? evaluation.stages.find((s) => s.stage === stageNo) : undefined;
+  const busiestBand = bandOf(evaluation.bottleneck.utilization);
   const open = () => {
     scoring.setTab('results');
     scoring.setSection('scorecard');
@@ -50,12 +56,23 @@ export function CanvasStatus() {
           className="flex items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-slate-50"
           data-testid="canvas-verdict"
         >
-          <span aria-hidden="true" className={`h-2.5 w-2.5 rounded-full ${stage.passed ? 'bg-healthy' : 'bg-saturated'}`} />
-          <span className="text-slate-800">
-            Stage {stage.stage} · {formatUsers(stage.users)}:{' '}
-            <span className={`font-semibold ${stage.passed ? 'text-healthy' : 'text-saturated'}`}>{stage.passed ? 'passes' : 'fails'}</span>{' '}
-            <span className="font-mono text-slate-700">{displayScore(stage.score, stage.passed)}/100</span>
-          </span>
+          {stage ? (
+            <>
+              <span aria-hidden="true" className={`h-2.5 w-2.5 rounded-full ${stage.passed ? 'bg-healthy' : 'bg-saturated'}`} />
+              <span className="text-slate-800">
+                Stage {stage.stage} · {formatUsers(stage.users)}:{' '}
+                <span className={`font-semibold ${stage.passed ? 'text-healthy' : 'text-saturated'}`}>{stage.passed ? 'passes' : 'fails'}</span>{' '}
+                <span className="font-mono text-slate-700">{displayScore(stage.score, stage.passed)}/100</span>
+              </span>
+            </>
+          ) : (
+            <>
+              <span aria-hidden="true" className={`h-2.5 w-2.5 rounded-full ${BAND_DOT[busiestBand]}`} />
+              <span className="text-slate-800" data-testid="canvas-at-users">
+                {atUsersLine(evaluation)}
+              </span>
+            </>
+          )}
           <span className="sr-only">, open the results</span>
         </button>
         <button

@@ -1,6 +1,10 @@
 'use client';
 
-import type { ResultsSection } from '@/lib/editor/scoring';
+import type { Evaluation } from '@/lib/engine/evaluation';
+import { GROWTH_STAGES as STAGES } from '@/lib/growth-stages';
+import { stageAtUsers, type ResultsSection } from '@/lib/editor/scoring';
+import { formatUsers } from '@/lib/editor/scoring-format';
+import { atUsersLine } from '@/lib/editor/stage-view';
 import type { EditorState } from '@/lib/editor/store';
 import { tabKeyTarget } from '@/lib/tab-keys';
 import { useEditor } from '@/components/editor/editor-provider';
@@ -29,6 +33,37 @@ function Calm({ title, children }: { title: string; children: React.ReactNode })
   );
 }
 
+/** The scorecard's place when the slider rests between stages: which load this is, and a way back to a judged stage. */
+function BetweenStages({ evaluation }: { evaluation: Evaluation }) {
+  const scoring = useScoring();
+  const below = [...STAGES].reverse().find((s) => s.users < evaluation.users);
+  const above = STAGES.find((s) => s.users > evaluation.users);
+  return (
+    <section className="rounded-lg border border-slate-200 bg-slate-50 p-3" data-testid="between-stages" aria-labelledby="between-stages-title">
+      <h3 id="between-stages-title" className="text-sm font-semibold text-slate-900">
+        {atUsersLine(evaluation)}
+      </h3>
+      <p className="mt-1 text-sm text-slate-700">
+        No stage is judged at {formatUsers(evaluation.users)} users: the cards, the numbers below and the what-ifs are all at this load. Pick a stage to see its checks and score.
+      </p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        {[below, above].map((s) =>
+          s ? (
+            <button
+              key={s.stage}
+              type="button"
+              onClick={() => scoring?.chooseStage(s.stage)}
+              className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:border-brand-500"
+            >
+              Stage {s.stage}: {formatUsers(s.users)} users
+            </button>
+          ) : null,
+        )}
+      </div>
+    </section>
+  );
+}
+
 /**
  * The results of live scoring: users and stage controls, then the stage's
  * scorecard with the end-to-end numbers, the growth chart, or the what-if
@@ -41,7 +76,9 @@ export function ResultsPanel() {
   const stageNo = useScoringView((v) => v.stage);
   const busy = useScoringView((v) => v.busy);
   const evaluation = scored?.status === 'ok' ? scored.evaluation : null;
-  const stage = evaluation?.stages.find((s) => s.stage === stageNo) ?? null;
+  // A stage is judged only at its own users; between stages every number is at the slider's load.
+  const atStage = evaluation !== null && stageAtUsers(evaluation.users) === stageNo;
+  const stage = atStage ? (evaluation?.stages.find((s) => s.stage === stageNo) ?? null) : null;
 
   return (
     <div
@@ -98,7 +135,7 @@ export function ResultsPanel() {
           ) : section === 'scorecard' ? (
             <>
               <NodeFocus evaluation={scored.evaluation} />
-              {stage ? <Scorecard stage={stage} evaluation={scored.evaluation} /> : null}
+              {stage ? <Scorecard stage={stage} evaluation={scored.evaluation} /> : <BetweenStages evaluation={scored.evaluation} />}
               <EndToEnd evaluation={scored.evaluation} stage={stage} />
             </>
           ) : section === 'growth' ? (

@@ -70,13 +70,15 @@ export function UsersControl() {
 export function StagePicker({ stages }: { stages: readonly StageResult[] | null }) {
   const scoring = useScoring();
   const current = useScoringView((v) => v.stage);
+  // Between stages none is selected: nothing on screen is judged against one.
+  const atStage = useScoringView((v) => stageAtUsers(v.users) === v.stage);
   return (
     <fieldset>
       <legend className="text-sm font-medium text-slate-800">Stage</legend>
       <div role="radiogroup" aria-label="Stage" className="mt-1 grid grid-cols-8 gap-1">
         {STAGES.map((s) => {
           const r = stages?.find((x) => x.stage === s.stage);
-          const selected = current === s.stage;
+          const selected = atStage && current === s.stage;
           const verdict = r ? (r.passed ? 'passes' : 'fails') : 'not scored';
           return (
             <button

@@ -4,8 +4,19 @@
  * practice, and scores that never round a failure up to full marks. Pure
  * functions, no React.
  */
-import type { CheckCategory, PracticeComparison, StageCheck, StageObjectives, StageScoreParts } from '@/lib/engine/evaluation';
+import type { CheckCategory, Evaluation, PracticeComparison, StageCheck, StageObjectives, StageScoreParts } from '@/lib/engine/evaluation';
 import { formatAvailability, formatMs, formatPercent, formatUsd, formatUsers, formatUtilisation } from './scoring-format';
+
+/**
+ * What the screen says when the users slider rests between stages: no
+ * stage is judged there, so the one line names the load and the busiest
+ * component at that load, from the same evaluation the cards colour from.
+ */
+export function atUsersLine(evaluation: Pick<Evaluation, 'users' | 'bottleneck' | 'nodes'>): string {
+  const busiest = evaluation.bottleneck.nodeId ? evaluation.nodes[evaluation.bottleneck.nodeId] : undefined;
+  const head = `At ${formatUsers(evaluation.users)} users`;
+  return busiest ? `${head}: busiest is ${busiest.label} at ${formatUtilisation(evaluation.bottleneck.utilization)}` : head;
+}
 
 export const CATEGORY_ORDER: readonly { id: CheckCategory; label: string }[] = [
   { id: 'capacity', label: 'Capacity' },
