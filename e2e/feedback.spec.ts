@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { expect, request as newRequest, test as base, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test as base, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { freshCreationLimits } from './rate-limits';
 
 /**
  * Issue 19, feedback and reuse, with an instructor and students each in a
@@ -9,19 +10,10 @@ import { expect, request as newRequest, test as base, type APIRequestContext, ty
  * two submissions side by side.
  */
 
-/**
- * These tests create scenarios (and a duplicate) from a loopback address of
- * their own, 127.0.0.3, so they count against its limit of 20 an hour, not
- * the one the other browser tests share from 127.0.0.1.
- */
-const test = base.extend<{ ours: string; request: APIRequestContext }>({
-  ours: async ({ baseURL }, provide) => provide(baseURL!.replace('127.0.0.1', '127.0.0.3')),
-  request: async ({ ours }, provide) => {
-    const ctx = await newRequest.newContext({ baseURL: ours });
-    await provide(ctx);
-    await ctx.dispose();
-  },
-});
+const test = base;
+
+// These tests create scenarios (and a duplicate): each starts from a fresh creation count (see e2e/rate-limits.ts).
+test.beforeEach(() => freshCreationLimits());
 
 // The real engine: this design costs about $380 a month at 10,000 users, over a $300 budget and within $400.
 const design = (instances = 1) => ({
@@ -74,8 +66,8 @@ async function classOf(request: APIRequestContext, names: string[], config: Reco
 }
 
 let origin = '';
-test.beforeEach(({ ours }) => {
-  origin = ours;
+test.beforeEach(({ baseURL }) => {
+  origin = baseURL!;
 });
 
 async function open(browser: Browser, url: string, width = 1440) {

@@ -1,8 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { fromOwnAddress } from './addresses';
+import { freshCreationLimits } from './rate-limits';
 
-// Its instructors create scenarios from an address of their own (the per-address creation limit is shared by a spec file's tests).
-test.use(fromOwnAddress(4));
+// Its instructors create scenarios: each test starts from a fresh creation count (see e2e/rate-limits.ts).
+test.beforeEach(() => freshCreationLimits());
 
 /**
  * The live classroom, one instance on the SQLite default: students edit in

@@ -1,8 +1,8 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { fromOwnAddress } from './addresses';
+import { freshCreationLimits } from './rate-limits';
 
-// Its instructors create scenarios from an address of their own: the spec files share the per-address creation limit (20 an hour).
-test.use(fromOwnAddress(5));
+// Its instructors create scenarios: each test starts from a fresh creation count (see e2e/rate-limits.ts).
+test.beforeEach(() => freshCreationLimits());
 
 /**
  * An instructor removes a student (with their submissions) from the

@@ -1,9 +1,9 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { AUTOSAVE_KEY, expect, SandboxPage, test } from './fixtures';
-import { fromOwnAddress } from './addresses';
+import { freshCreationLimits } from './rate-limits';
 
-// Its instructors create scenarios from an address of their own: the spec files share the per-address creation limit (20 an hour).
-test.use(fromOwnAddress(6));
+// Its instructors create scenarios: each test starts from a fresh creation count (see e2e/rate-limits.ts).
+test.beforeEach(() => freshCreationLimits());
 
 /**
  * The same work open in two tabs of one browser: a tab that still shows an

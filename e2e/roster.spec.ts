@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { fromOwnAddress } from './addresses';
+import { freshCreationLimits } from './rate-limits';
 
-// Its instructors create many scenarios: they do so from an address of their own.
-test.use(fromOwnAddress(2));
+// Its instructors create scenarios: each test starts from a fresh creation count (see e2e/rate-limits.ts).
+test.beforeEach(() => freshCreationLimits());
 
 /**
  * A class meeting with several students: the instructor pastes the class

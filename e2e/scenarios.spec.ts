@@ -1,5 +1,5 @@
 import { expect, test as base, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
-import { fromOwnAddress } from './addresses';
+import { freshCreationLimits } from './rate-limits';
 
 /**
  * Instructor-shared scenarios, end to end: authoring on /teach, students in
@@ -62,8 +62,8 @@ const test = base.extend<{ people: { open(): Promise<Page> } }>({
   },
 });
 
-// Its instructors create many scenarios: see e2e/addresses.ts.
-test.use(fromOwnAddress(7));
+// Its instructors create scenarios: each test starts from a fresh creation count (see e2e/rate-limits.ts).
+test.beforeEach(() => freshCreationLimits());
 
 /** Publishes a scenario through the API, as the teach form does; returns its links and slug. */
 async function createScenario(request: APIRequestContext, data: { title: string; brief: string; config: Record<string, unknown> }) {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test as base, type APIRequestContext, type Page } from '@playwright/test';
-import { fromOwnAddress } from './addresses';
+import { freshCreationLimits } from './rate-limits';
 
 /**
  * Security headers and the Content-Security-Policy, as a browser meets them:
@@ -52,8 +52,8 @@ const test = base.extend<{ watched: Watched }>({
   },
 });
 
-// Its instructors create many scenarios: see e2e/addresses.ts.
-test.use(fromOwnAddress(8));
+// Its instructors create scenarios: each test starts from a fresh creation count (see e2e/rate-limits.ts).
+test.beforeEach(() => freshCreationLimits());
 
 function expectSecurityHeaders(headers: Record<string, string>, what: string, page: boolean) {
   expect(headers['x-content-type-options'], what).toBe('nosniff');

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { expect, request as newRequest, test } from '@playwright/test';
+import { freshCreationLimits } from './rate-limits';
 
 /**
  * The app server in front of Next.js (scripts/serve.ts), against the real
@@ -19,6 +20,7 @@ const scenario = (n: number) => ({
 });
 
 test('a forged X-Forwarded-For does not escape the per-address limit on creating scenarios', async ({ baseURL, request }) => {
+  await freshCreationLimits();
   // This client connects over IPv6 loopback (::1): an address of its own, so
   // its counter is not the one the other browser tests use from 127.0.0.1.
   const url = new URL(baseURL!);
