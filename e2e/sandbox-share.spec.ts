@@ -5,7 +5,7 @@ test('share a design, open the link in a fresh browser: read-only; open a copy: 
   await sandbox.open();
   const verdict = page.getByTestId('canvas-verdict');
   await expect(verdict).toContainText(/Stage \d · \S+:\s*(passes|fails)\s*\d+\/100/);
-  const sharedVerdict = await verdict.innerText();
+  const sharedVerdict = (await verdict.textContent())!;
   await sandbox.toolbar.getByRole('button', { name: 'Share' }).click();
   const dialog = page.getByRole('dialog', { name: 'Share this design' });
   const link = dialog.getByLabel('Link');

@@ -11,6 +11,7 @@ import type { DesignEdge, DesignNode } from '@/lib/engine/types';
 import { toDesign, toEditorEdge, toEditorNode } from './adapter';
 import { edgeIdFor, uniqueId, uniqueLabel } from './ids';
 import { displayLabel } from './labels';
+import { GRID } from './layout';
 import type { EditorEdge, EditorNode, XY } from './types';
 
 export const CLIPBOARD_TYPE = 'scalelab/clipboard';
@@ -42,10 +43,11 @@ function topLeft(payload: ClipboardPayload): XY {
   return { x: xs.length ? Math.min(...xs) : 0, y: ys.length ? Math.min(...ys) : 0 };
 }
 
-/** The shift that puts the fragment's top-left card at `at` (a paste at the pointer). */
+/** The shift that puts the fragment's top-left card at `at` (a paste at the pointer), on the canvas grid as a dropped card is. */
 export function offsetToPoint(payload: ClipboardPayload, at: XY): XY {
   const from = topLeft(payload);
-  return { x: Math.round(at.x - from.x), y: Math.round(at.y - from.y) };
+  const snap = (v: number) => Math.round(v / GRID) * GRID;
+  return { x: snap(at.x) - from.x, y: snap(at.y) - from.y };
 }
 
 /**

@@ -221,12 +221,12 @@ describe('editor store: duplicate and paste', () => {
     store.getState().pasteClipboard(payload);
     const ys = store.getState().graph.nodes.filter((n) => n.data.kind === 'app-server').map((n) => n.position.y);
     expect(ys).toEqual([0, 120, 240]);
-    // At the pointer: the fragment's top-left card lands on the point.
-    store.getState().pasteClipboard(payload, offsetToPoint(payload, { x: 1000, y: 500 }));
+    // At the pointer: the fragment's top-left card lands on the point, on the canvas grid (16 px).
+    store.getState().pasteClipboard(payload, offsetToPoint(payload, { x: 1003, y: 498 }));
     const added = store.getState().selection.nodeIds.map((id) => store.getState().graph.nodes.find((n) => n.id === id)!.position);
     expect(added).toEqual([
-      { x: 1000, y: 500 },
-      { x: 1300, y: 500 },
+      { x: 1008, y: 496 },
+      { x: 1308, y: 496 },
     ]);
   });
 
