@@ -111,7 +111,7 @@ export function designSvg(nodes: readonly PictureNode[], edges: readonly Picture
     parts.push(
       `<g><rect x="${x}" y="${y}" width="${round(n.width)}" height="${round(n.height)}" rx="8" fill="#ffffff" stroke="${stroke}" stroke-width="1.5"/>`,
       `<rect x="${x}" y="${y}" width="6" height="${round(n.height)}" rx="3" fill="${GROUP_FILL[spec.group]}"/>`,
-      `<text x="${round(x + 16)}" y="${round(y + 24)}" font-size="14" font-weight="600" fill="#0f172a">${escapeXml(clip(label, Math.max(6, Math.floor((n.width - 24) / 8))))}</text>`,
+      `<text x="${round(x + 16)}" y="${round(y + 24)}" font-size="14" font-weight="600" fill="#0f172a">${escapeXml(clip(label, Math.max(6, Math.floor((n.width - 28) / 8.6))))}</text>`,
       `<text x="${round(x + 16)}" y="${round(y + 44)}" font-size="12" fill="#475569">${escapeXml(spec.label)}</text>`,
     );
     if (n.utilization !== undefined && n.band) {
