@@ -186,3 +186,33 @@ test('a paste lands at the pointer, and a duplicate clear of its original', asyn
   const overlaps = copy.x < first.x + first.width && first.x < copy.x + copy.width && copy.y < first.y + first.height && first.y < copy.y + copy.height;
   expect(overlaps).toBe(false);
 });
+
+test('the side panels fold away for a canvas-first screen, one at a time or both at once (Ctrl+\\)', async ({ sandbox, page }) => {
+  await sandbox.open();
+  const palette = page.getByRole('complementary', { name: 'Components palette' });
+  const inspector = page.getByRole('complementary', { name: 'Inspector and results' });
+  await expect(palette).toBeVisible();
+  await expect(inspector).toBeVisible();
+  const width = async () => (await sandbox.canvas.boundingBox())!.width;
+  const docked = await width();
+
+  // Focus mode: both panels away, the canvas takes the room; the same key brings them back.
+  await page.keyboard.press('Control+\\');
+  await expect(palette).toBeHidden();
+  await expect(inspector).toBeHidden();
+  await expect(sandbox.toolbar.getByRole('button', { name: 'Show the side panels' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(width).toBeGreaterThan(docked + 600);
+  await page.keyboard.press('Control+\\');
+  await expect(palette).toBeVisible();
+  await expect(inspector).toBeVisible();
+
+  // One panel: the toolbar's toggle folds the inspector away and back; the palette stays.
+  const toggle = sandbox.toolbar.getByRole('button', { name: 'Inspector' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await toggle.click();
+  await expect(inspector).toBeHidden();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(palette).toBeVisible();
+  await toggle.click();
+  await expect(inspector).toBeVisible();
+});

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { selectNodeCount, type PanelName } from '@/lib/editor/store';
 import { useCanRedo, useCanUndo, useEditor, useEditorStore } from './editor-provider';
-import { DRAWER, fromKeyboard, togglePanel, type DrawerUntil } from './side-panel';
+import { fromKeyboard, togglePanelAt, usePanelShown, type DrawerUntil } from './side-panel';
 import { Glyph } from './ui-icons';
 import { useAutoLayout } from './use-auto-layout';
 
@@ -45,15 +45,17 @@ export function CompactToolbar({
   const canUndo = useCanUndo();
   const canRedo = useCanRedo();
   const count = useEditor(selectNodeCount);
-  const panels = useEditor((s) => s.ui.panels);
+  const paletteShown = usePanelShown('palette', palette.until);
+  const sideShown = usePanelShown('inspector', side.until);
   const { layingOut, autoLayout: layout } = useAutoLayout();
   const toggle = (p: PanelName, e: { detail: number }) => {
     const own = p === 'palette' ? palette : side;
-    togglePanel(store, p, p === 'palette' ? side.until : palette.until, fromKeyboard(e) ? own.controls : undefined);
+    // Where a panel stands beside the canvas, its toggle folds it away and back (a canvas-first screen).
+    togglePanelAt(store, p, own.until, p === 'palette' ? side.until : palette.until, fromKeyboard(e) ? own.controls : undefined);
   };
   return (
     <div role="toolbar" aria-label="Design tools" className="flex h-11 shrink-0 items-center gap-1 overflow-x-auto border-b border-slate-200 bg-white px-2">
-      <button type="button" className={`${TOOL} ${DRAWER[palette.until].toggle}`} aria-pressed={panels.palette} aria-controls={palette.controls} onClick={(e) => toggle('palette', e)}>
+      <button type="button" className={TOOL} aria-pressed={paletteShown} aria-controls={palette.controls} onClick={(e) => toggle('palette', e)}>
         <Glyph name="palette" className="h-4 w-4" />
         <span className="sr-only sm:not-sr-only">{palette.label}</span>
       </button>
@@ -87,7 +89,7 @@ export function CompactToolbar({
       {start}
       <span className="flex-1" />
       {end}
-      <button type="button" className={`${TOOL} ${DRAWER[side.until].toggle}`} aria-pressed={panels.inspector} aria-controls={side.controls} onClick={(e) => toggle('inspector', e)}>
+      <button type="button" className={TOOL} aria-pressed={sideShown} aria-controls={side.controls} onClick={(e) => toggle('inspector', e)}>
         <Glyph name="inspector" className="h-4 w-4" />
         <span className="sr-only sm:not-sr-only">{side.label}</span>
         {side.badge}

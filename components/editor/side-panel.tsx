@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import type { EditorStore, PanelName } from '@/lib/editor/store';
 import { useEditor, useEditorStore } from './editor-provider';
 
@@ -12,10 +12,10 @@ export type DrawerUntil = 'lg' | '2xl' | 'always';
  * docks, how its toolbar toggle hides once it is docked, and the width (px)
  * from which it is docked.
  */
-export const DRAWER: Record<DrawerUntil, { docked: string; toggle: string; minWidth: number }> = {
-  lg: { docked: 'lg:static lg:z-auto lg:flex lg:shadow-none', toggle: 'lg:hidden', minWidth: 1024 },
-  '2xl': { docked: '2xl:static 2xl:z-auto 2xl:flex 2xl:shadow-none', toggle: '2xl:hidden', minWidth: 1536 },
-  always: { docked: '', toggle: '', minWidth: Infinity },
+export const DRAWER: Record<DrawerUntil, { docked: string; collapsed: string; toggle: string; minWidth: number }> = {
+  lg: { docked: 'lg:static lg:z-auto lg:flex lg:shadow-none', collapsed: 'lg:hidden', toggle: 'lg:hidden', minWidth: 1024 },
+  '2xl': { docked: '2xl:static 2xl:z-auto 2xl:flex 2xl:shadow-none', collapsed: '2xl:hidden', toggle: '2xl:hidden', minWidth: 1536 },
+  always: { docked: '', collapsed: '', toggle: '', minWidth: Infinity },
 };
 
 /** Whether a panel with this `until` is a drawer at the window's width now (so it closes after use). */
@@ -46,6 +46,33 @@ export function togglePanel(store: EditorStore, panel: PanelName, otherUntil: Dr
   }
 }
 
+/**
+ * A panel's toggle wherever the window is: below `until` it opens or closes
+ * the drawer (`togglePanel`); from there up, where the panel stands beside
+ * the canvas, it folds the panel away or brings it back, so the canvas can
+ * have the room.
+ */
+export function togglePanelAt(store: EditorStore, panel: PanelName, until: DrawerUntil, otherUntil: DrawerUntil, focusInto?: string): void {
+  if (isDrawer(until)) return togglePanel(store, panel, otherUntil, focusInto);
+  const s = store.getState();
+  s.setCollapsed(panel, !s.ui.collapsed[panel]);
+}
+
+function subscribeToWidth(onChange: () => void): () => void {
+  window.addEventListener('resize', onChange);
+  return () => window.removeEventListener('resize', onChange);
+}
+
+/** Whether a panel is on screen now: as a drawer, open; beside the canvas, not folded away. For the toggle's pressed state. */
+export function usePanelShown(panel: PanelName, until: DrawerUntil): boolean {
+  const docked = useSyncExternalStore(
+    subscribeToWidth,
+    () => !isDrawer(until),
+    () => false,
+  );
+  return useEditor((s) => (docked ? !s.ui.collapsed[panel] : s.ui.panels[panel]));
+}
+
 /** A click with no pointer behind it: Enter or Space on a focused button. */
 export const fromKeyboard = (e: { detail: number }) => e.detail === 0;
 
@@ -74,6 +101,7 @@ export function SidePanel({
 }) {
   const store = useEditorStore();
   const open = useEditor((s) => s.ui.panels[panel]);
+  const collapsed = useEditor((s) => s.ui.collapsed[panel]);
   const ref = useRef<HTMLElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   useEffect(() => {
@@ -92,7 +120,7 @@ export function SidePanel({
       ref={ref}
       id={id}
       aria-label={label}
-      className={`${open ? 'flex' : 'hidden'} absolute inset-y-0 z-20 flex-col border-slate-200 bg-white shadow-xl ${edge} ${DRAWER[until].docked} ${className}`}
+      className={`${open ? 'flex' : 'hidden'} absolute inset-y-0 z-20 flex-col border-slate-200 bg-white shadow-xl ${edge} ${collapsed ? DRAWER[until].collapsed : DRAWER[until].docked} ${className}`}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && isDrawer(until) && !(e.target instanceof HTMLSelectElement)) store.getState().setPanel(panel, false);
       }}

@@ -12,7 +12,7 @@ import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
 import { Dialog } from './dialog';
 import { useCanRedo, useCanUndo, useEditor, useEditorStore } from './editor-provider';
 import { MenuButton, type MenuItem } from './menu-button';
-import { fromKeyboard, togglePanel } from './side-panel';
+import { fromKeyboard, togglePanelAt, usePanelShown } from './side-panel';
 import { useAutoLayout } from './use-auto-layout';
 import { Glyph, type GlyphName } from './ui-icons';
 import { useScoringView } from '@/components/results/scoring-context';
@@ -198,7 +198,9 @@ export function Toolbar() {
   const canUndo = useCanUndo();
   const canRedo = useCanRedo();
   const nodeCount = useEditor(selectNodeCount);
-  const panels = useEditor((s) => s.ui.panels);
+  const paletteShown = usePanelShown('palette', 'lg');
+  const inspectorShown = usePanelShown('inspector', 'lg');
+  const focusMode = useEditor((s) => s.ui.collapsed.palette && s.ui.collapsed.inspector);
   const { getNodes } = useReactFlow();
   const scoringStage = useScoringView((v) => v.stage);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -283,8 +285,9 @@ export function Toolbar() {
   };
 
   // Both side panels of the sandbox are drawers below `lg` (sandbox.tsx), with these ids.
+  // From `lg` up the same toggles fold the docked panels away, for a canvas-first screen.
   const toggleDrawer = (panel: PanelName, e: { detail: number }) =>
-    togglePanel(store, panel, 'lg', fromKeyboard(e) ? (panel === 'palette' ? 'editor-palette' : 'editor-inspector') : undefined);
+    togglePanelAt(store, panel, 'lg', 'lg', fromKeyboard(e) ? (panel === 'palette' ? 'editor-palette' : 'editor-inspector') : undefined);
 
   return (
     <div
@@ -292,9 +295,7 @@ export function Toolbar() {
       aria-label="Design tools"
       className="flex h-12 shrink-0 items-center gap-0.5 border-b border-slate-200 bg-white px-2 lg:gap-1"
     >
-      <div className="lg:hidden">
-        <ToolButton icon="palette" label="Components" onClick={(e) => toggleDrawer('palette', e)} pressed={panels.palette} showLabel="md" />
-      </div>
+      <ToolButton icon="palette" label="Components" onClick={(e) => toggleDrawer('palette', e)} pressed={paletteShown} showLabel="md" />
       <DesignName />
       <span className="mx-1 hidden h-6 w-px bg-slate-200 lg:block" aria-hidden="true" />
       <ToolButton icon="undo" label="Undo" onClick={() => store.getState().undo()} disabled={!canUndo} shortcut="Ctrl+Z" keyshortcuts="Control+Z Meta+Z" showLabel="never" />
@@ -343,9 +344,18 @@ export function Toolbar() {
           <Glyph name="share" />
           <span className="sr-only sm:not-sr-only">Share</span>
         </button>
-        <div className="lg:hidden">
-          <ToolButton icon="inspector" label="Inspector" onClick={(e) => toggleDrawer('inspector', e)} pressed={panels.inspector} showLabel="md" />
+        <div className="hidden lg:contents">
+          <ToolButton
+            icon="focus"
+            label={focusMode ? 'Show the side panels' : 'Focus on the canvas'}
+            onClick={() => store.getState().toggleFocusMode()}
+            pressed={focusMode}
+            shortcut={'Ctrl+\\'}
+            keyshortcuts={'Control+\\ Meta+\\'}
+            showLabel="never"
+          />
         </div>
+        <ToolButton icon="inspector" label="Inspector" onClick={(e) => toggleDrawer('inspector', e)} pressed={inspectorShown} showLabel="md" />
       </div>
       <ShareDialog state={share} onClose={() => setShare(null)} />
       <ImportErrorDialog error={importError} onClose={() => setImportError(null)} />

@@ -51,6 +51,8 @@ const GLYPHS = {
     </>
   ),
   chevron: <path d="m6 8 4 4 4-4" />,
+  /** Focus mode: four corners pointing out, the canvas taking the screen. */
+  focus: <path d="M3.5 7.5v-4h4M12.5 3.5h4v4M16.5 12.5v4h-4M7.5 16.5h-4v-4" />,
   more: (
     <>
       <circle cx="4.5" cy="10" r="1.25" fill="currentColor" stroke="none" />

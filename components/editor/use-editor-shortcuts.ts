@@ -95,6 +95,9 @@ export function useEditorShortcuts(store: EditorStore, enabled: boolean, root?: 
           home?.focus({ preventScroll: true });
         });
         s.announce(`Deleted ${[nodeIds.length ? plural(nodeIds.length, 'component') : '', edgeIds.length ? plural(edgeIds.length, 'connection') : ''].filter(Boolean).join(' and ')}.`);
+      } else if (mod && e.key === '\\') {
+        e.preventDefault();
+        s.toggleFocusMode();
       } else if (e.key === '?' && !mod) {
         e.preventDefault();
         s.setShortcutsOpen(true);

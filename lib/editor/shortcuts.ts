@@ -30,6 +30,7 @@ export const SHORTCUTS: readonly { group: string; items: readonly { keys: readon
     items: [
       { keys: [['Space', 'Drag'], ['Middle-drag']], does: 'Pan the canvas' },
       { keys: [['Scroll'], ['Pinch']], does: 'Zoom' },
+      { keys: [['Mod', '\\']], does: 'Fold the side panels away to focus on the canvas, or bring them back (wide screens)' },
       { keys: [['?']], does: 'Show these shortcuts' },
     ],
   },

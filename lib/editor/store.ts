@@ -92,6 +92,8 @@ export interface UiSlice {
   shortcutsOpen: boolean;
   /** Side panels on narrow screens, where they collapse into toggles. */
   panels: Record<PanelName, boolean>;
+  /** Side panels folded away where they stand beside the canvas (wide screens): both folded is focus mode. */
+  collapsed: Record<PanelName, boolean>;
   /** Bumped to ask the canvas to fit the view once the nodes are measured. */
   fitRequest: number;
 }
@@ -132,6 +134,9 @@ export interface EditorActions {
   announce(text: string): void;
   setShortcutsOpen(open: boolean): void;
   setPanel(panel: PanelName, open: boolean): void;
+  setCollapsed(panel: PanelName, collapsed: boolean): void;
+  /** Folds both docked side panels away, or brings both back if either was folded. */
+  toggleFocusMode(): void;
   setHydrated(): void;
   requestFit(): void;
 }
@@ -258,6 +263,7 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
             announcement: { id: 0, text: '' },
             shortcutsOpen: false,
             panels: { palette: false, inspector: false },
+            collapsed: { palette: false, inspector: false },
             fitRequest: 0,
           },
 
@@ -586,6 +592,17 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
           setPanel(panel, open) {
             const { ui } = get();
             set({ ui: { ...ui, panels: { ...ui.panels, [panel]: open } } });
+          },
+
+          setCollapsed(panel, collapsed) {
+            const { ui } = get();
+            set({ ui: { ...ui, collapsed: { ...ui.collapsed, [panel]: collapsed } } });
+          },
+
+          toggleFocusMode() {
+            const { ui } = get();
+            const focus = !(ui.collapsed.palette || ui.collapsed.inspector);
+            set({ ui: { ...ui, collapsed: { palette: focus, inspector: focus } } });
           },
 
           requestFit() {
