@@ -285,6 +285,14 @@ KINDS.forEach((src, si) => {
   }
 });
 
+/** Whether the model sends any class from a `src` node to a `dst` node (the editor's connection rules ask). */
+export function routesBetween(src: Kind, dst: Kind): boolean {
+  const si = K[src];
+  const di = K[dst];
+  for (let c = 0; c < 4; c++) if (ROUTABLE[(si * NK + di) * 4 + c]) return true;
+  return false;
+}
+
 /**
  * The catalog defaults the node loop of `compile` reads, per kind code, in
  * one object shape for every kind (the catalog's own default objects differ

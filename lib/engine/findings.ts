@@ -368,12 +368,12 @@ export function fmtRps(x: number): string {
   return `${x.toPrecision(2)} rps`;
 }
 
-function fmtGB(gb: number): string {
+export function fmtGB(gb: number): string {
   if (gb >= 1000) return `${(gb / 1000).toFixed(gb >= 10_000 ? 0 : 1)} TB`;
   return `${gb.toFixed(gb >= 10 ? 0 : 1)} GB`;
 }
 
-function fmtDuration(s: number): string {
+export function fmtDuration(s: number): string {
   if (s < 90) return `${Math.round(s)} s`;
   if (s < 5400) return `${Math.round(s / 60)} min`;
   return `${(s / 3600).toFixed(1)} h`;
