@@ -128,7 +128,7 @@ const PATHS: Record<Kind, ReactNode> = {
       <path d="M14.5 3.5v4h4M9 11.5h6.5M9 14.5h6.5M9 17.5h4" />
     </>
   ),
-  // Stream processing and analytics (docs/model.md §13.4).
+  // Stream processing and analytics (docs/model.md §14.4).
   'stream-processor': (
     <>
       <path d="M3 7.5h5M3 12h5M3 16.5h5" />

@@ -174,7 +174,7 @@ export const workloadSchema = z.strictObject({
       error: (i) => `workload.audience must be ${AUDIENCES.map((a) => `"${a}"`).join(' or ')}; got ${got(i.input)}`,
     })
     .optional(),
-  /** Analytics queries run per hour (default 0, docs/model.md §13.4). */
+  /** Analytics queries run per hour (default 0, docs/model.md §14.4). */
   analyticsQueriesPerHour: workloadNumber('analyticsQueriesPerHour', 0, MILLION).optional(),
   /** GB one analytics query reads (default 10). */
   analyticsScanGB: workloadNumber('analyticsScanGB', 0, MILLION, { maxShown: '1,000,000 (a petabyte)' }).optional(),

@@ -119,7 +119,7 @@ function pathBetween(graph: RulesGraph, from: string, to: string): string[] | nu
 }
 
 /**
- * Where the pipeline kinds connect (docs/model.md §13.4): a stream processor
+ * Where the pipeline kinds connect (docs/model.md §14.4): a stream processor
  * reads only from a queue (a log) and writes to stores; a warehouse is fed
  * by a pipeline, never from the request path. Decided by the engine's own
  * route table.

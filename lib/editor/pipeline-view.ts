@@ -1,6 +1,6 @@
 /**
  * The selected stream processor's, warehouse's or analytics-loaded
- * primary's numbers in a few plain lines (docs/model.md §13.4), for the
+ * primary's numbers in a few plain lines (docs/model.md §14.4), for the
  * results panel's node focus. Words and formats come from the engine's
  * findings so the panel and the findings say the same thing.
  */

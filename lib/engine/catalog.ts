@@ -544,7 +544,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
       priceKey: { value: 'ec2-t3.medium', source: 'unverified: one self-hosted log collector' },
     },
   },
-  // Stream processing and analytics (docs/model.md §13.4).
+  // Stream processing and analytics (docs/model.md §14.4).
   'stream-processor': {
     kind: 'stream-processor',
     label: 'Stream processor',
@@ -588,7 +588,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     defaults: {
       instances: {
         value: 1,
-        source: 'docs/model.md §13.4: for a warehouse, instances count ingestion and scan units (nodes, or slot blocks of a serverless warehouse)',
+        source: 'docs/model.md §14.4: for a warehouse, instances count ingestion and scan units (nodes, or slot blocks of a serverless warehouse)',
       },
       size: MEDIUM,
       latencyMs: {
@@ -667,7 +667,7 @@ export const STORAGE = {
 } as const;
 
 /**
- * Analytics queries and the data warehouse (docs/model.md §13.4). An
+ * Analytics queries and the data warehouse (docs/model.md §14.4). An
  * analytics query (workload.analyticsQueriesPerHour, each reading
  * workload.analyticsScanGB) runs on the warehouse when the design has one,
  * else on the relational primaries, where it is I/O-bound: it reads at the

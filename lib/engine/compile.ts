@@ -184,12 +184,12 @@ export interface CompiledNetwork {
   deployDown: Uint8Array;
   hasMonitoring: boolean;
   hasLogging: boolean;
-  /** A log's partitions (`params.partitions`), 0 where not given (docs/model.md §13.4). */
+  /** A log's partitions (`params.partitions`), 0 where not given (docs/model.md §14.4). */
   partitions: Float64Array;
   /**
    * A stream processor's parallelism: instances × slots (cores), at most the
    * partitions of the logs feeding it when every one of them gives its count
-   * (docs/model.md §13.4). 0 for other kinds.
+   * (docs/model.md §14.4). 0 for other kinds.
    */
   parallelism: Float64Array;
   /** Partitions of the logs feeding a stream processor: their sum, 0 when none feeds it, -1 when one gives no count. */
@@ -219,7 +219,7 @@ function routable(src: Kind, dst: Kind, cls: number): boolean {
   const accepts = CATALOG[dst].accepts as readonly string[];
   if (!accepts.includes(CLASS_NAMES[cls])) return false;
   if (cls === JOB) {
-    // docs/model.md §13.4: a stream processor consumes events from a queue (a
+    // docs/model.md §14.4: a stream processor consumes events from a queue (a
     // log) only; a warehouse is fed by a pipeline (stream processor, queue or
     // worker), never straight from the request path.
     if (dst === 'stream-processor') return src === 'queue';
@@ -843,7 +843,7 @@ export function compile(design: Design): CompiledNetwork {
         rn++;
         if (kind === 'load-balancer') algorithm[t] = algorithmCode(nodes[v].params?.algorithm);
         // A rate limiter is a proxy (Envoy, nginx) that health-checks its upstreams like a load balancer.
-        // A consumer group moves a failed stream processor's partitions to the others (docs/model.md §13.4).
+        // A consumer group moves a failed stream processor's partitions to the others (docs/model.md §14.4).
         if (kind === 'load-balancer' || kind === 'api-gateway' || kind === 'rate-limiter' || (kind === 'queue' && (kinds[t] === 'worker' || kinds[t] === 'stream-processor')) || (kind === 'database' && kinds[t] === 'read-replica'))
           behindSplitter[t] = 1;
         if (kind === 'queue' && kinds[t] === 'worker') fedByQueue[t] = 1;
@@ -894,7 +894,7 @@ export function compile(design: Design): CompiledNetwork {
     }
   }
 
-  // Stream processors (docs/model.md §13.4): parallelism = instances × slots,
+  // Stream processors (docs/model.md §14.4): parallelism = instances × slots,
   // capped by the partitions of the logs that feed them when each gives its
   // count. Slots beyond the partitions sit idle: the station keeps its servers
   // and runs slower by slots / parallelism, so its capacity is parallelism /

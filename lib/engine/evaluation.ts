@@ -92,11 +92,11 @@ export interface NodeResult {
   queue?: NodeQueueReport;
   /** Present on relational stores (MODEL.md §9.2): the buffer pool and the volume. */
   storageIo?: NodeStorageIo;
-  /** Present on a database primary that runs analytics queries (no warehouse in the design; docs/model.md §13.4). */
+  /** Present on a database primary that runs analytics queries (no warehouse in the design; docs/model.md §14.4). */
   analytics?: OltpAnalyticsReport;
-  /** Present on stream processors: parallelism, capacity and consumer lag (docs/model.md §13.4). */
+  /** Present on stream processors: parallelism, capacity and consumer lag (docs/model.md §14.4). */
   stream?: StreamReport;
-  /** Present on warehouses: ingestion, data growth, query time and bill (docs/model.md §13.4). */
+  /** Present on warehouses: ingestion, data growth, query time and bill (docs/model.md §14.4). */
   warehouse?: WarehouseReport;
 }
 

@@ -289,7 +289,7 @@ export function collectFindings(st: RunState, regionChecks: readonly RegionCheck
   return sorted;
 }
 
-/** Stream processors' consumer lag, analytics on a primary, a warehouse's numbers (docs/model.md §13.4). */
+/** Stream processors' consumer lag, analytics on a primary, a warehouse's numbers (docs/model.md §14.4). */
 function pipelineFindings(out: Finding[], st: RunState, v: number) {
   const net = st.net;
   const kind = net.kinds[v];

@@ -25,7 +25,7 @@ export const KINDS = [
   'search',
   'monitoring',
   'logging',
-  // Stream processing and analytics (docs/model.md §13.4).
+  // Stream processing and analytics (docs/model.md §14.4).
   'stream-processor',
   'warehouse',
 ] as const;

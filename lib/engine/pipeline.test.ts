@@ -1,5 +1,5 @@
 /**
- * Stream processors, warehouses and analytics load (docs/model.md §13.4),
+ * Stream processors, warehouses and analytics load (docs/model.md §14.4),
  * against the published figures they are built on.
  */
 import { describe, expect, it } from 'vitest';
@@ -46,7 +46,7 @@ const perSlot = 1000 / CATALOG['stream-processor'].defaults.serviceMs!.value.wri
 describe('stream processor: parallelism and consumer lag', () => {
   it('processes 10,000 events/s per slot, at or below what one Kafka partition delivers (SOURCES.md §7: 10s of MB/s per partition = 10,000s of 1-KB events/s)', () => {
     expect(perSlot).toBe(10_000);
-    // Below a tuned Flink job's 15,600 events/s per slot (docs/model.md §13.4, unverified) ...
+    // Below a tuned Flink job's 15,600 events/s per slot (docs/model.md §14.4, unverified) ...
     expect(perSlot).toBeLessThanOrEqual(15_600);
     // ... and within what one partition delivers (≥ 10 MB/s): one partition keeps one slot busy.
     expect((perSlot * WORKLOAD_DEFAULTS.eventKB) / 1000).toBeLessThanOrEqual(10);

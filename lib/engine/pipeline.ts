@@ -1,6 +1,6 @@
 /**
  * Stream processors, data warehouses and analytics load (docs/model.md
- * §13.4). The engine's passes call in here at a few fixed points:
+ * §14.4). The engine's passes call in here at a few fixed points:
  *
  * - the queue backlog pass (stage 6) asks each consumer of a queue what it
  *   can process (`consumerCapacityRps`) and turns a peak above that into a
@@ -97,7 +97,7 @@ export function oltpScanSeconds(gb: number): number {
 }
 
 /**
- * Analytics load on the relational primaries (docs/model.md §13.4), for one
+ * Analytics load on the relational primaries (docs/model.md §14.4), for one
  * forward pass. Without a warehouse, each analytics query runs on every
  * database node (each shard scans its share of `analyticsScanGB`), split
  * evenly over the database nodes. While it runs a scan holds one core and
@@ -153,7 +153,7 @@ export function oltpAnalyticsReport(st: RunState, v: number): OltpAnalyticsRepor
   };
 }
 
-/** A stream processor's parallelism, capacity and consumer lag (docs/model.md §13.4). */
+/** A stream processor's parallelism, capacity and consumer lag (docs/model.md §14.4). */
 export interface StreamReport {
   /** Slots processing at once: min(instances × slots, the upstream log's partitions when known). */
   parallelism: number;
@@ -211,7 +211,7 @@ export function streamReport(st: RunState, v: number): StreamReport {
   return report;
 }
 
-/** A warehouse's ingestion, data growth, query time and bill (docs/model.md §13.4). */
+/** A warehouse's ingestion, data growth, query time and bill (docs/model.md §14.4). */
 export interface WarehouseReport {
   /** Events a second it loads (the rate its pipeline delivers). */
   ingestEventsPerSecond: number;

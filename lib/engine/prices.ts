@@ -355,7 +355,7 @@ export const USAGE_PRICES = {
     0.625,
     'SOURCES.md §9: DynamoDB on demand $0.625 per million write request units after the 2024-11-01 cut (Airbyte, JusDB)',
   ),
-  // Data warehouse (docs/model.md §13.4). Not in SOURCES.md: read from stored
+  // Data warehouse (docs/model.md §14.4). Not in SOURCES.md: read from stored
   // copies of the BigQuery pricing page on 2026-12-07, so marked unverified.
   /** A BigQuery-style warehouse's on-demand queries, per TiB scanned (the first free TiB of an account is not deducted). */
   warehousePerTiBScannedUsd: checked(

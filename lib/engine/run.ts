@@ -131,7 +131,7 @@ export interface RunState {
   drainSeconds: Float64Array;
   workerCapacityRps: Float64Array;
   /**
-   * Analytics queries on a relational primary (docs/model.md §13.4): the
+   * Analytics queries on a relational primary (docs/model.md §14.4): the
    * service-time multiplier of its own work while scans hold cores (1 = none),
    * and the share of its volume's throughput the scans take.
    */
@@ -518,7 +518,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       arrival[u * 4 + WRITE] += offered.write / nUsers;
     }
   }
-  // Analytics queries on the relational primaries when no warehouse takes them (docs/model.md §13.4).
+  // Analytics queries on the relational primaries when no warehouse takes them (docs/model.md §14.4).
   if (st.analyticsOn || w.analyticsQueriesPerHour > 0) pipeline.analyticsLoad(st, w);
   const oltpSlow = st.oltpSlow;
   const asyncShare = w.asyncShare;
@@ -584,7 +584,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       } else if (kc === K_OBJECT_STORAGE) {
         done[b] += p0;
       } else if (kc === K_WAREHOUSE) {
-        // A warehouse stores the events it ingests (docs/model.md §13.4).
+        // A warehouse stores the events it ingests (docs/model.md §14.4).
         done[b + 3] += p3;
       } else if (kc === K_QUEUE) {
         done[b + 3] += p3;
@@ -608,7 +608,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       continue;
     }
 
-    // MODEL_QUEUE: an M/M/c station per instance (a primary's work slowed by analytics scans, docs/model.md §13.4).
+    // MODEL_QUEUE: an M/M/c station per instance (a primary's work slowed by analytics scans, docs/model.md §14.4).
     const slow = slowdown[v] * oltpSlow[v];
     // A relational store's figures are per query (MODEL.md §9.2): a read
     // request makes queriesPerRead of them, a write one transaction of
@@ -1020,7 +1020,7 @@ function storageIo(st: RunState) {
     } else ops = hot * (reads * qr * (1 - hit) + writes * qw);
     const striped = dataGB >= S.stripedFromGB.value;
     const limit = striped ? S.iopsStriped.value : S.iopsBaseline.value;
-    // An analytics scan takes its share of the volume's throughput (docs/model.md §13.4; 0 without analytics).
+    // An analytics scan takes its share of the volume's throughput (docs/model.md §14.4; 0 without analytics).
     const rho = (limit > 0 ? ops / limit : 0) + st.analyticsIo[v];
     st.iops[v] = ops;
     st.iopsLimit[v] = limit;
@@ -1966,7 +1966,7 @@ function costs(st: RunState, spare: RunState | null) {
       own += (toMonthlyCount(pf, processed[b]) / 1000) * USAGE_PRICES.objectStoragePer1kGetUsd.value;
       storage += st.storageGB[v] * USAGE_PRICES.objectStorageGBMonthUsd.value;
     } else if (kind === 'warehouse') {
-      // Per TiB scanned and per GB-month stored (docs/model.md §13.4).
+      // Per TiB scanned and per GB-month stored (docs/model.md §14.4).
       const bill = pipeline.warehouseBill(usage, v, pf);
       own += bill.scanUsd;
       storage += bill.storageUsd;

@@ -54,7 +54,7 @@ export interface NodeParams {
   routing?: DnsRouting;
   /**
    * Partitions of a log (a Kafka-style queue): a stream processor behind it
-   * runs at most this many slots in parallel (docs/model.md §13.4). The same
+   * runs at most this many slots in parallel (docs/model.md §14.4). The same
    * key as the queue technologies' (technologies.ts); one key, read by both.
    */
   partitions?: number;
@@ -104,7 +104,7 @@ export interface Workload {
   /** Traffic of a flash crowd as a multiple of the peak (MODEL.md §9.5). */
   flashFactor?: number;
   audience?: Audience;
-  /** Analytics queries (reports, dashboards) run per hour, by staff rather than users (docs/model.md §13.4); default 0. */
+  /** Analytics queries (reports, dashboards) run per hour, by staff rather than users (docs/model.md §14.4); default 0. */
   analyticsQueriesPerHour?: number;
   /** Data one analytics query reads, GB (the bytes of the columns it references); default 10. */
   analyticsScanGB?: number;
