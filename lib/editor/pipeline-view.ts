@@ -12,7 +12,7 @@ export function pipelineLines(r: NodeResult): string[] {
   const out: string[] = [];
   const s = r.stream;
   if (s) {
-    const cap = s.upstreamPartitions !== null && s.parallelism < s.slots ? ` (the log has ${thousands(s.upstreamPartitions)} partitions)` : '';
+    const cap = s.upstreamPartitions !== null && s.parallelism < s.slots ? ` (the log has ${thousands(s.upstreamPartitions)} partition${s.upstreamPartitions === 1 ? '' : 's'})` : '';
     out.push(`Parallelism ${thousands(s.parallelism)} of ${thousands(s.slots)} slots${cap}: ${thousands(s.capacityEventsPerSecond)} events/s.`);
     if (s.maxLagEvents > 0) {
       out.push(

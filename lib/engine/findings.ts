@@ -326,7 +326,7 @@ function pipelineFindings(out: Finding[], st: RunState, v: number) {
         'info',
         'stream-idle-slots',
         id,
-        `${name(net, v)} keeps up (${rate}), but the log has ${thousands(r.upstreamPartitions ?? 0)} partitions, so ${thousands(r.slots - r.parallelism)} of its ${thousands(r.slots)} slots sit idle and cost money without adding throughput.`,
+        `${name(net, v)} keeps up (${rate}), but the log has ${thousands(r.upstreamPartitions ?? 0)} partition${r.upstreamPartitions === 1 ? '' : 's'}, so ${thousands(r.slots - r.parallelism)} of its ${thousands(r.slots)} slots sit idle and cost money without adding throughput.`,
         'guide-queues',
       );
     }
