@@ -56,7 +56,9 @@ describe('stream processor: parallelism and consumer lag', () => {
   });
 
   it('is capped by the partitions of the log it reads: 3 instances × 2 slots behind a 4-partition log run 4 in parallel (40,000 events/s, not 60,000)', () => {
-    const capped = evaluate(pipelineDesign({ processors: 3, partitions: 4 }), undefined, { stages: false }).nodes.stream.stream!;
+    const cappedEval = evaluate(pipelineDesign({ processors: 3, partitions: 4 }), undefined, { stages: false });
+    const capped = cappedEval.nodes.stream.stream!;
+    expect(cappedEval.findings.find((f) => f.code === 'stream-idle-slots')?.message).toContain('the log has 4 partitions, so 2 of its 6 slots sit idle');
     expect(capped.slots).toBe(6);
     expect(capped.upstreamPartitions).toBe(4);
     expect(capped.parallelism).toBe(4);
@@ -145,6 +147,20 @@ describe('warehouse: fed by the pipeline, analytics off the primary', () => {
     const f = busy.findings.find((x) => x.code === 'analytics-on-primary');
     expect(f?.message).toContain('1.3 of its 4 cores');
     expect(f?.message).toContain('47% longer');
+  });
+
+  it('even 12 reports an hour on the primary raise its utilisation from 34% to 60% and its p95; a warehouse takes them off', () => {
+    const onPrimary = evaluate(relational(12, false), undefined, { stages: false });
+    const offloaded = evaluate(relational(12, true), undefined, { stages: false });
+    // 12 × 76 s / 3,600 s = 0.25 cores and a quarter of the volume busy; the volume is the tighter of the two.
+    expect(onPrimary.nodes.db.analytics!.busyCores).toBeCloseTo(0.254, 3);
+    expect(offloaded.nodes.db.utilization).toBeCloseTo(0.341, 3);
+    expect(onPrimary.nodes.db.utilization).toBeCloseTo(0.595, 3);
+    expect(onPrimary.nodes.db.responseMs.p95).toBeGreaterThan(offloaded.nodes.db.responseMs.p95 * 1.5);
+    expect(onPrimary.endToEnd.latencyMs.read.p95).toBeGreaterThan(offloaded.endToEnd.latencyMs.read.p95);
+    const f = onPrimary.findings.find((x) => x.code === 'analytics-on-primary')!;
+    expect(f.severity).toBe('warning');
+    expect(f.message).toContain('7% longer');
   });
 
   it('with a warehouse in the design, the same reports leave the database exactly as without them', () => {
