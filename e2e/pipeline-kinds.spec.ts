@@ -4,11 +4,12 @@ test.use({ viewport: { width: 1440, height: 900 } });
 
 test('a stream processor and a data warehouse come from the palette, wire behind a queue, and show their numbers', async ({ sandbox, page }) => {
   await sandbox.open();
-  await sandbox.dragFromPalette('Users', { x: 110, y: 260 });
-  await sandbox.dragFromPalette('App server', { x: 330, y: 260 });
-  await sandbox.dragFromPalette('Queue', { x: 550, y: 140 });
-  await sandbox.dragFromPalette('Stream processor', { x: 770, y: 140 });
-  await sandbox.dragFromPalette('Data warehouse', { x: 770, y: 400 });
+  // The canvas is about 770 px wide between the palette and the side panel: two rows of cards.
+  await sandbox.dragFromPalette('Users', { x: 120, y: 160 });
+  await sandbox.dragFromPalette('App server', { x: 120, y: 420 });
+  await sandbox.dragFromPalette('Queue', { x: 360, y: 420 });
+  await sandbox.dragFromPalette('Stream processor', { x: 360, y: 160 });
+  await sandbox.dragFromPalette('Data warehouse', { x: 600, y: 160 });
   await expect(sandbox.nodes).toHaveCount(5);
 
   await sandbox.connect('Users', 'App server');
