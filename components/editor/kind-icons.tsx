@@ -128,6 +128,21 @@ const PATHS: Record<Kind, ReactNode> = {
       <path d="M14.5 3.5v4h4M9 11.5h6.5M9 14.5h6.5M9 17.5h4" />
     </>
   ),
+  // Stream processing and analytics (docs/model.md §14.4).
+  'stream-processor': (
+    <>
+      <path d="M3 7.5h5M3 12h5M3 16.5h5" />
+      <rect x="9.5" y="5.5" width="7" height="13" rx="1.5" />
+      <path d="m11.5 14 1.5-3 1.5 2 1-2M16.5 12H21M19 10l2 2-2 2" />
+    </>
+  ),
+  warehouse: (
+    <>
+      <ellipse cx="12" cy="5.5" rx="7.5" ry="2.5" />
+      <path d="M4.5 5.5v13c0 1.4 3.4 2.5 7.5 2.5s7.5-1.1 7.5-2.5v-13" />
+      <path d="M8.5 17v-3M12 17v-5.5M15.5 17v-4" />
+    </>
+  ),
 };
 
 export function KindIcon({ kind, className }: { kind: Kind; className?: string }) {

@@ -68,6 +68,9 @@ const WORKLOAD_MEANING: Record<keyof typeof WORKLOAD_DEFAULTS, string> = {
   deploysPerDay: 'deploys a day of each app tier; a tier that cannot roll them is down about 2 min for each',
   flashFactor: 'a flash crowd’s traffic as a multiple of the peak (stage 8 checks it)',
   audience: 'where the users are: "regional" (near one region, 20–40 ms) or "global" (20–230 ms); a text value, not a number',
+  analyticsQueriesPerHour: 'analytics queries (reports, dashboards) run an hour; on the main database without a warehouse (§14.4)',
+  analyticsScanGB: 'GB one analytics query reads (what a per-TiB warehouse bills)',
+  eventKB: 'size of one event (a job message) as a warehouse stores it, KB',
 };
 
 /** A workload default as the table shows it: numbers grouped, the audience as its quoted string. */

@@ -2,6 +2,7 @@
 
 import { CATALOG } from '@/lib/engine/catalog';
 import type { Evaluation } from '@/lib/engine/evaluation';
+import { pipelineLines } from '@/lib/editor/pipeline-view';
 import { BAND_LABEL, bandOf } from '@/lib/editor/results';
 import { nodeById, selectInspectedNodeId } from '@/lib/editor/store';
 import { formatMs, formatRps, formatUsd, formatUtilisation } from '@/lib/editor/scoring-format';
@@ -37,6 +38,11 @@ export function NodeFocus({ evaluation }: { evaluation: Evaluation }) {
         {formatRps(r.arrivalRps.total)} in · p95 {formatMs(r.responseMs.p95)} · {formatUsd(r.monthlyCostUsd)} a month
         {r.spof ? ' · single point of failure' : ''}
       </p>
+      {pipelineLines(r).map((line) => (
+        <p key={line} className="mt-0.5 text-xs text-slate-700" data-testid="node-focus-pipeline">
+          {line}
+        </p>
+      ))}
       {canScale ? (
         <div className="mt-2 flex items-center gap-2 text-sm">
           <span className="text-slate-700">Instances</span>

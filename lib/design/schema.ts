@@ -84,6 +84,7 @@ export const nodeParamsSchema = z.strictObject({
   maxStorageGB: finite('maxStorageGB').gt(0, { error: 'maxStorageGB must be above 0' }).max(1e9, { error: 'maxStorageGB must be at most 1e9 (an exabyte)' }).optional(),
   algorithm: oneOf('algorithm', LB_ALGORITHMS).optional(),
   routing: oneOf('routing', DNS_ROUTING).optional(),
+  partitions: wholeAtLeast('partitions', 1).max(100000, { error: 'partitions must be at most 100000' }).optional(),
 });
 
 const positionShape = { x: finite('position.x'), y: finite('position.y') };
@@ -173,6 +174,12 @@ export const workloadSchema = z.strictObject({
       error: (i) => `workload.audience must be ${AUDIENCES.map((a) => `"${a}"`).join(' or ')}; got ${got(i.input)}`,
     })
     .optional(),
+  /** Analytics queries run per hour (default 0, docs/model.md §14.4). */
+  analyticsQueriesPerHour: workloadNumber('analyticsQueriesPerHour', 0, MILLION).optional(),
+  /** GB one analytics query reads (default 10). */
+  analyticsScanGB: workloadNumber('analyticsScanGB', 0, MILLION, { maxShown: '1,000,000 (a petabyte)' }).optional(),
+  /** KB of one event stored in a warehouse (default 1). */
+  eventKB: workloadNumber('eventKB', 0, MILLION, { maxShown: '1,000,000 (a gigabyte)' }).optional(),
 });
 
 const designShape = <N extends z.ZodType, E extends z.ZodType>(node: N, edge: E) => ({

@@ -6,7 +6,7 @@
  * `connectableTargets`. Every refusal carries a short reason in plain words.
  */
 import { CATALOG } from '@/lib/engine/catalog';
-import { forwardsOf } from '@/lib/engine/compile';
+import { forwardsOf, routesBetween } from '@/lib/engine/compile';
 import type { Kind, RequestClass } from '@/lib/engine/kinds';
 import { displayLabel, listClasses } from './labels';
 import type { KindNodeData } from './types';
@@ -118,10 +118,29 @@ function pathBetween(graph: RulesGraph, from: string, to: string): string[] | nu
   return null;
 }
 
+/**
+ * Where the pipeline kinds connect (docs/model.md §14.4): a stream processor
+ * reads only from a queue (a log) and writes to stores; a warehouse is fed
+ * by a pipeline, never from the request path. Decided by the engine's own
+ * route table.
+ */
+function pipelineMismatch(source: Kind, target: Kind): string | null {
+  if (target === 'stream-processor' && source !== 'stream-processor' && !routesBetween(source, target)) {
+    return `${CATALOG.queue.label}s feed a ${CATALOG['stream-processor'].label.toLowerCase()}: it reads an event stream, so connect it from a queue (a log).`;
+  }
+  if (target === 'warehouse' && !routesBetween(source, target)) {
+    return `A ${CATALOG.warehouse.label.toLowerCase()} is fed by a pipeline: connect it from a stream processor, a queue or a worker, not from ${CATALOG[source].label.toLowerCase()}.`;
+  }
+  if (source === 'stream-processor' && !routesBetween(source, target)) {
+    return `A ${CATALOG['stream-processor'].label.toLowerCase()} writes its results to a data warehouse, a database or a NoSQL store.`;
+  }
+  return null;
+}
+
 function kindMismatch(source: Kind, target: Kind): string | null {
   const sends = forwardedClasses(source);
   const accepts = CATALOG[target].accepts;
-  if (sends.some((c) => accepts.includes(c))) return null;
+  if (sends.some((c) => accepts.includes(c))) return pipelineMismatch(source, target);
   const verb = source === 'users' ? 'send' : 'sends';
   return `${CATALOG[source].label} ${verb} ${listClasses(sends)}; ${CATALOG[target].label} accepts only ${listClasses(accepts)}.`;
 }

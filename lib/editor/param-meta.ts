@@ -195,6 +195,15 @@ export const PARAM_META: Record<keyof NodeParams, ParamMeta> = {
     options: DNS_ROUTING,
     help: 'Geo routing sends each user to the nearest region.',
   },
+  partitions: {
+    type: 'number',
+    label: 'Partitions',
+    min: 1,
+    max: 10_000,
+    step: 1,
+    integer: true,
+    help: 'Parts of the log read in parallel; a stream processor behind it runs at most this many slots at once.',
+  },
 };
 
 /** Help texts that read better for one kind than the general one. */
@@ -202,6 +211,14 @@ const KIND_HELP: Partial<Record<Kind, Partial<Record<keyof NodeParams, string>>>
   'object-storage': { instances: 'Key prefixes; each one serves about 5,500 reads a second.' },
   cdn: { hitRatio: 'Share of static requests served at the edge; misses go to the origin.' },
   cache: { hitRatio: 'Share of reads answered from memory; misses go to the data store.' },
+  'stream-processor': {
+    instances: 'Task managers side by side; each runs one slot per core.',
+    cores: 'Processing slots per instance; parallelism is instances × slots, at most the upstream log\u2019s partitions.',
+  },
+  warehouse: {
+    instances: 'Ingestion and scan units; each loads about 100,000 events a second and scans about 1 GB a second.',
+    latencyMs: 'Time to load one event; reports take seconds and are shown apart.',
+  },
 };
 
 export function helpFor(kind: Kind, key: keyof NodeParams): string {

@@ -544,6 +544,66 @@ export const CATALOG: Record<Kind, KindSpec> = {
       priceKey: { value: 'ec2-t3.medium', source: 'unverified: one self-hosted log collector' },
     },
   },
+  // Stream processing and analytics (docs/model.md §14.4).
+  'stream-processor': {
+    kind: 'stream-processor',
+    label: 'Stream processor',
+    description:
+      'Reads the event stream from a queue or log as it arrives (Flink, Kafka Streams) and writes results on; falls behind when events come faster than it can process them.',
+    group: 'async',
+    accepts: ['job'],
+    params: ['instances', 'size', 'cores', ...COMMON_COMPUTE],
+    model: 'queue',
+    managed: false,
+    autoscalable: false,
+    global: false,
+    defaults: {
+      instances: ONE,
+      size: MEDIUM,
+      cores: {
+        value: 2,
+        source: 'calibrated: one processing slot per vCPU of an m6g.large (Flink sizes task slots to cores); parallelism = instances × slots, capped by the upstream log\'s partitions',
+      },
+      serviceMs: {
+        value: { static: 0, read: 0, write: 0.1 },
+        source:
+          'calibrated: 10,000 events/s per slot (0.1 ms each) for a keyed, windowed job, below a tuned Flink job\'s 15,600 events/s per slot (1 M/s of 300-byte events at parallelism 64 on 64 vCPU; dev.to HyperscaleDesignHub 2025, not in SOURCES.md, unverified); SOURCES.md §7 Kafka: 10s of MB/s per partition (≥ 10,000 1-KB events/s), so one partition keeps one slot busy',
+      },
+      availability: INSTANCE_AVAILABILITY,
+      priceKey: { value: 'ec2-m6g.large', source: 'SOURCES.md EC2 m6g.large (a self-run task manager)' },
+    },
+  },
+  warehouse: {
+    kind: 'warehouse',
+    label: 'Data warehouse',
+    description:
+      'A columnar analytics store (BigQuery, Redshift, Snowflake) fed by a pipeline: it answers reports in seconds and keeps that work off your main database.',
+    group: 'data',
+    accepts: ['job'],
+    params: ['instances', 'latencyMs', 'region', 'availability'],
+    model: 'rated',
+    managed: true,
+    autoscalable: false,
+    global: false,
+    defaults: {
+      instances: {
+        value: 1,
+        source: 'docs/model.md §14.4: for a warehouse, instances count ingestion and scan units (nodes, or slot blocks of a serverless warehouse)',
+      },
+      size: MEDIUM,
+      latencyMs: {
+        value: 20,
+        source: 'unverified (estimate, 2026-12-07): one streaming-insert call, like object storage\'s first byte (20 ms); query time is separate (WAREHOUSE.queryOverheadMs)',
+      },
+      capacityRps: {
+        value: 100_000,
+        source:
+          'unverified (estimate, 2026-12-07): about 100 MB/s of 1-KB events loaded per unit (a provisioned warehouse node; BigQuery\'s Storage Write API quota is GB/s per project)',
+      },
+      availability: managed(0.9999, 'unverified (not in SOURCES.md): BigQuery and Redshift SLAs 99.9–99.99% (read 2026-12-07); MODEL.md §4 typical observed for a managed service'),
+      priceKey: { value: 'none', source: 'priced per TiB scanned and per GB-month stored (prices.ts warehouse*)' },
+    },
+  },
 };
 
 /** Cores and price double at each size step from `medium` (MODEL.md §2.1). */
@@ -604,6 +664,32 @@ export const STORAGE = {
   iopsBaseline: { value: 3_000, source: 'SOURCES.md §2: RDS gp3 below 400 GiB, 3,000 IOPS' },
   iopsStriped: { value: 12_000, source: 'SOURCES.md §2: RDS gp3 at 400 GiB and more is striped over 4 volumes, 12,000 IOPS baseline' },
   stripedFromGB: { value: 429.5, source: 'SOURCES.md §2: 400 GiB = 429.5 GB' },
+} as const;
+
+/**
+ * Analytics queries and the data warehouse (docs/model.md §14.4). An
+ * analytics query (workload.analyticsQueriesPerHour, each reading
+ * workload.analyticsScanGB) runs on the warehouse when the design has one,
+ * else on the relational primaries, where it is I/O-bound: it reads at the
+ * volume's throughput and holds a core for as long.
+ */
+export const WAREHOUSE = {
+  oltpScanMBps: {
+    value: 131,
+    source: 'SOURCES.md §2: gp3 baseline 125 MiB/s (131 MB/s) included with every volume; a sequential scan of a row store reads at the volume\'s throughput',
+  },
+  scanGBpsPerUnit: {
+    value: 1,
+    source: 'unverified (estimate, 2026-12-07): a columnar warehouse node or slot block scans about 1 GB/s of referenced columns',
+  },
+  queryOverheadMs: {
+    value: 1_000,
+    source: 'unverified (estimate, 2026-12-07): planning, scheduling and result of a warehouse query, about a second (warehouse answers take seconds, not milliseconds)',
+  },
+  retentionMonths: {
+    value: 12,
+    source: 'calibrated: a year of events is kept for year-over-year reports; storage is billed for that much',
+  },
 } as const;
 
 /** One bucket of an audience: a share of users and their round trip to the serving region, ms. */

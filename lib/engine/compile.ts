@@ -49,6 +49,8 @@ export const K = {
   search: 16,
   monitoring: 17,
   logging: 18,
+  'stream-processor': 19,
+  warehouse: 20,
 } as const satisfies Record<Kind, number>;
 // Kept in step with KINDS (checked once at load).
 KINDS.forEach((k, i) => {
@@ -182,6 +184,16 @@ export interface CompiledNetwork {
   deployDown: Uint8Array;
   hasMonitoring: boolean;
   hasLogging: boolean;
+  /** A log's partitions (`params.partitions`), 0 where not given (docs/model.md §14.4). */
+  partitions: Float64Array;
+  /**
+   * A stream processor's parallelism: instances × slots (cores), at most the
+   * partitions of the logs feeding it when every one of them gives its count
+   * (docs/model.md §14.4). 0 for other kinds.
+   */
+  parallelism: Float64Array;
+  /** Partitions of the logs feeding a stream processor: their sum, 0 when none feeds it, -1 when one gives no count. */
+  upstreamPartitions: Float64Array;
   /** Outgoing edges per node (CSR), regardless of class. */
   outStart: Int32Array;
   outTarget: Int32Array;
@@ -207,6 +219,12 @@ function routable(src: Kind, dst: Kind, cls: number): boolean {
   const accepts = CATALOG[dst].accepts as readonly string[];
   if (!accepts.includes(CLASS_NAMES[cls])) return false;
   if (cls === JOB) {
+    // docs/model.md §14.4: a stream processor consumes events from a queue (a
+    // log) only; a warehouse is fed by a pipeline (stream processor, queue or
+    // worker), never straight from the request path.
+    if (dst === 'stream-processor') return src === 'queue';
+    if (dst === 'warehouse') return src === 'stream-processor' || src === 'queue' || src === 'worker';
+    if (src === 'stream-processor') return dst === 'database' || dst === 'nosql';
     if (src === 'worker') return dst === 'database' || dst === 'nosql';
     // MODEL.md §2.1: a queue forwards jobs to workers (each queue hands on the
     // average rate, so a queue behind a queue would divide by peakFactor twice).
@@ -239,6 +257,8 @@ const FORWARDS: Record<Kind, readonly number[]> = {
   search: [],
   monitoring: [],
   logging: [],
+  'stream-processor': [JOB],
+  warehouse: [],
 };
 
 /**
@@ -250,7 +270,7 @@ export function forwardsOf(kind: Kind): readonly (typeof CLASS_NAMES)[number][] 
   return FORWARDS[kind].map((c) => CLASS_NAMES[c]);
 }
 
-// Lookup tables by kind code, built once: [src * 19 * 4 + dst * 4 + cls] and [kind * 4 + cls].
+// Lookup tables by kind code, built once: [src * NK * 4 + dst * 4 + cls] and [kind * 4 + cls].
 const NK = KINDS.length;
 const ROUTABLE = new Uint8Array(NK * NK * 4);
 const TIER = new Uint8Array(NK * 4);
@@ -264,6 +284,14 @@ KINDS.forEach((src, si) => {
     });
   }
 });
+
+/** Whether the model sends any class from a `src` node to a `dst` node (the editor's connection rules ask). */
+export function routesBetween(src: Kind, dst: Kind): boolean {
+  const si = K[src];
+  const di = K[dst];
+  for (let c = 0; c < 4; c++) if (ROUTABLE[(si * NK + di) * 4 + c]) return true;
+  return false;
+}
 
 /**
  * The catalog defaults the node loop of `compile` reads, per kind code, in
@@ -353,6 +381,7 @@ const params: NodeParams = {
   maxStorageGB: undefined,
   algorithm: undefined,
   routing: undefined,
+  partitions: undefined,
 } satisfies Record<keyof Required<NodeParams>, undefined>;
 export function readParams(p: NodeParams | undefined): NodeParams {
   const q = params;
@@ -376,6 +405,7 @@ export function readParams(p: NodeParams | undefined): NodeParams {
   q.maxStorageGB = undefined;
   q.algorithm = undefined;
   q.routing = undefined;
+  q.partitions = undefined;
   if (!p) return q;
   for (const key in p) {
     switch (key) {
@@ -438,6 +468,9 @@ export function readParams(p: NodeParams | undefined): NodeParams {
         break;
       case 'routing':
         q.routing = p.routing;
+        break;
+      case 'partitions':
+        q.partitions = p.partitions;
         break;
     }
   }
@@ -589,6 +622,7 @@ export function compile(design: Design): CompiledNetwork {
   const bandwidthGbps = new Float64Array(n);
   const region = new Int32Array(n);
   const geoDns = new Uint8Array(n);
+  const partitions = new Float64Array(n);
   const regionIndex = new Map<string, number>();
   const regions: string[] = [];
   let hasMonitoring = false;
@@ -641,6 +675,7 @@ export function compile(design: Design): CompiledNetwork {
     bandwidthGbps[v] = Math.min(NETWORK.internetBandwidthCapGbps.value, NETWORK.instanceBandwidthGbps.value * (cores[v] / Math.max(1, baseCores)));
     hourlyUsd[v] = p.hourlyUsd ?? (p.cores !== undefined && d.queueModel ? (price * p.cores) / baseCores : price * sizeFactor);
     geoDns[v] = kc === K.dns && p.routing === 'geo' ? 1 : 0;
+    if (p.partitions !== undefined) partitions[v] = p.partitions;
     if (!d.regional) region[v] = -1;
     else {
       const name = p.region ?? NETWORK.defaultRegion.value;
@@ -808,7 +843,8 @@ export function compile(design: Design): CompiledNetwork {
         rn++;
         if (kind === 'load-balancer') algorithm[t] = algorithmCode(nodes[v].params?.algorithm);
         // A rate limiter is a proxy (Envoy, nginx) that health-checks its upstreams like a load balancer.
-        if (kind === 'load-balancer' || kind === 'api-gateway' || kind === 'rate-limiter' || (kind === 'queue' && kinds[t] === 'worker') || (kind === 'database' && kinds[t] === 'read-replica'))
+        // A consumer group moves a failed stream processor's partitions to the others (docs/model.md §14.4).
+        if (kind === 'load-balancer' || kind === 'api-gateway' || kind === 'rate-limiter' || (kind === 'queue' && (kinds[t] === 'worker' || kinds[t] === 'stream-processor')) || (kind === 'database' && kinds[t] === 'read-replica'))
           behindSplitter[t] = 1;
         if (kind === 'queue' && kinds[t] === 'worker') fedByQueue[t] = 1;
         if (kind === 'database' && kinds[t] === 'read-replica') {
@@ -856,6 +892,29 @@ export function compile(design: Design): CompiledNetwork {
     if (primaryOf[v] >= 0) {
       shardSkew[v] = shardSkew[primaryOf[v]];
     }
+  }
+
+  // Stream processors (docs/model.md §14.4): parallelism = instances × slots,
+  // capped by the partitions of the logs that feed them when each gives its
+  // count. Slots beyond the partitions sit idle: the station keeps its servers
+  // and runs slower by slots / parallelism, so its capacity is parallelism /
+  // serviceMs.
+  const parallelism = new Float64Array(n);
+  const partitionsIn = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    if (kindCode[v] !== K.queue) continue;
+    const b = v * 4 + JOB;
+    for (let i = routeStart[b]; i < routeStart[b + 1]; i++) {
+      const t = rt[i];
+      if (kindCode[t] !== K['stream-processor']) continue;
+      partitionsIn[t] = partitions[v] > 0 && partitionsIn[t] >= 0 ? partitionsIn[t] + partitions[v] : -1;
+    }
+  }
+  for (let v = 0; v < n; v++) {
+    if (kindCode[v] !== K['stream-processor']) continue;
+    const slots = Math.max(1, instances[v]) * cores[v];
+    parallelism[v] = partitionsIn[v] > 0 ? Math.min(slots, partitionsIn[v]) : slots;
+    if (parallelism[v] < slots) slowdown[v] *= slots / parallelism[v];
   }
 
   // Jobs on a request's own path: from an app tier, passed on by anything but a queue.
@@ -943,6 +1002,9 @@ export function compile(design: Design): CompiledNetwork {
     syncJob,
     behindSplitter,
     deployDown,
+    partitions,
+    parallelism,
+    upstreamPartitions: partitionsIn,
     rrSpread,
     hasMonitoring,
     hasLogging,

@@ -23,6 +23,7 @@ import type {
 import * as findingsModule from './findings';
 import { formatMs, formatPercent, formatUsd } from './format';
 import { practiceComparison } from './comparisons';
+import * as pipeline from './pipeline';
 import * as prices from './prices';
 import * as queueing from './queueing';
 import * as records from './records';
@@ -826,6 +827,12 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
         readIoMs: ms(st.ioMs[b + READ]),
       };
     }
+    if (kind === 'database') {
+      const analytics = pipeline.oltpAnalyticsReport(st, v);
+      if (analytics) result.analytics = analytics;
+    }
+    if (kind === 'stream-processor') result.stream = pipeline.streamReport(st, v);
+    if (kind === 'warehouse') result.warehouse = pipeline.warehouseReport(st, v);
     if (kind === 'queue') {
       result.queue = {
         backlogJobs: st.backlogJobs[v],

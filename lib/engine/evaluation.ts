@@ -6,6 +6,7 @@
  */
 import type { Kind } from './kinds';
 import type { LessonId } from './lessons';
+import type { OltpAnalyticsReport, StreamReport, WarehouseReport } from './pipeline';
 import type { Audience, Ms, ResolvedWorkload, Rps, Usd } from './types';
 
 /** Rates per class at peak, requests (or jobs) per second. */
@@ -91,6 +92,12 @@ export interface NodeResult {
   queue?: NodeQueueReport;
   /** Present on relational stores (MODEL.md §9.2): the buffer pool and the volume. */
   storageIo?: NodeStorageIo;
+  /** Present on a database primary that runs analytics queries (no warehouse in the design; docs/model.md §14.4). */
+  analytics?: OltpAnalyticsReport;
+  /** Present on stream processors: parallelism, capacity and consumer lag (docs/model.md §14.4). */
+  stream?: StreamReport;
+  /** Present on warehouses: ingestion, data growth, query time and bill (docs/model.md §14.4). */
+  warehouse?: WarehouseReport;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -3,12 +3,13 @@
  * load class that dominates a hot node and the technique that removes it,
  * and the lesson that teaches the fix.
  */
-import { NETWORK } from './catalog';
+import { NETWORK, WAREHOUSE } from './catalog';
 import { formatPercent, thousands } from './format';
 import * as codes from './compile';
 import { type CompiledNetwork } from './compile';
 import type { Finding, LoadCategory, Severity } from './evaluation';
 import type { LessonId } from './lessons';
+import * as pipeline from './pipeline';
 import { NWORK as NWORK_, type RegionCheck, type RunState } from './run';
 
 // Local copies: imported bindings can be live getters under some module loaders (tsx/CJS).
@@ -99,6 +100,10 @@ function remedy(net: CompiledNetwork, st: RunState, v: number, cat: LoadCategory
       return { fix: 'Spread objects over more key prefixes (instances), and put a CDN in front.', lessonId: 'guide-cdn' };
     case 'queue':
       return { fix: 'Add brokers (instances) to the queue.', lessonId: 'guide-queues' };
+    case 'stream-processor':
+      return { fix: 'Add instances or slots (cores), up to the partitions of the log it reads.', lessonId: 'guide-queues' };
+    case 'warehouse':
+      return { fix: 'Add units (instances) to the warehouse.', lessonId: 'guide-bottlenecks' };
     default:
       return { fix: 'Add instances.', lessonId: 'guide-bottlenecks' };
   }
@@ -235,6 +240,7 @@ export function collectFindings(st: RunState, regionChecks: readonly RegionCheck
         );
       }
     }
+    pipelineFindings(out, st, v);
     if ((kind === 'app-server' || kind === 'service' || kind === 'server') && st.inlineJobMs[v] > 0 && st.processed[v * 4 + WRITE] > 0 && w.asyncShare > 0) {
       push(
         out,
@@ -283,18 +289,91 @@ export function collectFindings(st: RunState, regionChecks: readonly RegionCheck
   return sorted;
 }
 
+/** Stream processors' consumer lag, analytics on a primary, a warehouse's numbers (docs/model.md §14.4). */
+function pipelineFindings(out: Finding[], st: RunState, v: number) {
+  const net = st.net;
+  const kind = net.kinds[v];
+  const id = net.ids[v];
+  const w = st.workload;
+  if (kind === 'stream-processor') {
+    const r = pipeline.streamReport(st, v);
+    const capped = r.parallelism < r.slots;
+    const fix = capped
+      ? `Only ${thousands(r.parallelism)} of its ${thousands(r.slots)} slots have a partition to read: add partitions to the log (then slots).`
+      : 'Add instances or slots, and give the log at least as many partitions as slots.';
+    const rate = `${thousands(r.peakEventsPerSecond)} events/s arrive at peak and it processes ${thousands(r.capacityEventsPerSecond)} (parallelism ${thousands(r.parallelism)})`;
+    if (r.maxLagEvents > 0 && r.drainSeconds === null) {
+      push(
+        out,
+        'error',
+        'stream-lag-never-drains',
+        id,
+        `${name(net, v)} processes ${thousands(r.capacityEventsPerSecond)} events/s, no more than the average of ${thousands(r.averageEventsPerSecond)}/s, so its consumer lag grows without end (by ${thousands(r.lagGrowthEventsPerSecond)} events/s at peak). ${fix}`,
+        'guide-queues',
+      );
+    } else if (r.maxLagEvents > 0) {
+      push(
+        out,
+        'warning',
+        'stream-lag',
+        id,
+        `${name(net, v)} falls behind at peak: ${rate}, so its consumer lag grows by ${thousands(r.lagGrowthEventsPerSecond)} events/s to ${thousands(r.maxLagEvents)} events (${fmtDuration(r.maxLagSeconds)} behind) by the end of the peak hour, and it catches up ${fmtDuration(r.drainSeconds ?? 0)} after the peak. ${fix}`,
+        'guide-queues',
+      );
+    } else if (capped && r.peakEventsPerSecond > 0) {
+      push(
+        out,
+        'info',
+        'stream-idle-slots',
+        id,
+        `${name(net, v)} keeps up (${rate}), but the log has ${thousands(r.upstreamPartitions ?? 0)} partition${r.upstreamPartitions === 1 ? '' : 's'}, so ${thousands(r.slots - r.parallelism)} of its ${thousands(r.slots)} slots sit idle and cost money without adding throughput.`,
+        'guide-queues',
+      );
+    }
+  } else if (kind === 'database') {
+    const a = pipeline.oltpAnalyticsReport(st, v);
+    if (a) {
+      const slower = st.oltpSlow[v] - 1;
+      push(
+        out,
+        a.busyCores >= a.cores || a.volumeShare >= 1 ? 'error' : 'warning',
+        'analytics-on-primary',
+        id,
+        `${thousands(a.queriesPerHour)} analytics queries an hour run on ${name(net, v)}: each scans ${fmtGB(w.analyticsScanGB / Math.max(1, net.shards[v]))} at ${thousands(WAREHOUSE.oltpScanMBps.value)} MB/s (${fmtDuration(a.scanSeconds)}), so scans hold ${a.busyCores.toFixed(1)} of its ${thousands(a.cores)} cores and ${pct(a.volumeShare)} of its volume's throughput${a.busyCores < a.cores ? `, and its own queries take ${pct(slower)} longer` : ', leaving its own queries nothing'}. A data warehouse fed by a pipeline takes the reports off the primary.`,
+        'guide-bottlenecks',
+      );
+    }
+  } else if (kind === 'warehouse') {
+    const r = pipeline.warehouseReport(st, v);
+    const queries =
+      r.queriesPerHour > 0
+        ? ` It answers ${thousands(r.queriesPerHour)} analytics queries an hour in about ${r.queryLatencySeconds.toFixed(r.queryLatencySeconds < 10 ? 1 : 0)} s each, scanning ${r.scannedTiBPerMonth.toFixed(1)} TiB a month ($${thousands(r.scanUsdPerMonth)}), and none of them touch the primary database.`
+        : ' No analytics queries run yet (workload.analyticsQueriesPerHour).';
+    push(
+      out,
+      r.queryUtilization >= 1 ? 'warning' : 'info',
+      r.queryUtilization >= 1 ? 'warehouse-queries-queue' : 'warehouse',
+      id,
+      `${name(net, v)} loads ${thousands(r.ingestEventsPerSecond)} events/s, ${fmtGB(r.storageGBPerMonth)} a month at ${w.eventKB} KB an event (${fmtGB(r.storedGB)} kept for ${WAREHOUSE.retentionMonths.value} months, $${thousands(r.storageUsdPerMonth)} a month).${queries}${
+        r.queryUtilization >= 1 ? ` Its scans overlap (${pct(r.queryUtilization)} of its units' time), so queries queue: add units.` : ''
+      }`,
+      'guide-cost',
+    );
+  }
+}
+
 export function fmtRps(x: number): string {
   if (x >= 100) return `${thousands(x)} rps`;
   if (x >= 1) return `${x.toFixed(1)} rps`;
   return `${x.toPrecision(2)} rps`;
 }
 
-function fmtGB(gb: number): string {
+export function fmtGB(gb: number): string {
   if (gb >= 1000) return `${(gb / 1000).toFixed(gb >= 10_000 ? 0 : 1)} TB`;
   return `${gb.toFixed(gb >= 10 ? 0 : 1)} GB`;
 }
 
-function fmtDuration(s: number): string {
+export function fmtDuration(s: number): string {
   if (s < 90) return `${Math.round(s)} s`;
   if (s < 5400) return `${Math.round(s / 60)} min`;
   return `${(s / 3600).toFixed(1)} h`;

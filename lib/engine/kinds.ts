@@ -25,6 +25,9 @@ export const KINDS = [
   'search',
   'monitoring',
   'logging',
+  // Stream processing and analytics (docs/model.md §14.4).
+  'stream-processor',
+  'warehouse',
 ] as const;
 
 export type Kind = (typeof KINDS)[number];

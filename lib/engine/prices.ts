@@ -355,6 +355,18 @@ export const USAGE_PRICES = {
     0.625,
     'SOURCES.md §9: DynamoDB on demand $0.625 per million write request units after the 2024-11-01 cut (Airbyte, JusDB)',
   ),
+  // Data warehouse (docs/model.md §14.4). Not in SOURCES.md: read from stored
+  // copies of the BigQuery pricing page on 2026-12-07, so marked unverified.
+  /** A BigQuery-style warehouse's on-demand queries, per TiB scanned (the first free TiB of an account is not deducted). */
+  warehousePerTiBScannedUsd: checked(
+    6.25,
+    'unverified (not in SOURCES.md; read 2026-12-07): BigQuery on-demand compute $6.25 per TiB scanned, first 1 TiB a month free (cloud.google.com/bigquery/pricing stored copy; adriennevermorel.com "BigQuery On-Demand Billing Mechanics")',
+  ),
+  /** The warehouse's active storage, per GB-month (logical bytes). */
+  warehouseStorageGBMonthUsd: checked(
+    0.02,
+    'unverified (not in SOURCES.md; read 2026-12-07): BigQuery active storage $0.02 per GB-month, long-term $0.01 (cloud.google.com/bigquery/pricing stored copy)',
+  ),
 } as const;
 
 /** Cost in US dollars of `millions` of requests in a month under a tiered per-request price. */

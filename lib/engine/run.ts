@@ -8,6 +8,7 @@
 import { NETWORK, STORAGE } from './catalog';
 import * as codes from './compile';
 import type { CompiledNetwork } from './compile';
+import * as pipeline from './pipeline';
 import * as prices from './prices';
 import * as queueing from './queueing';
 import type { ResolvedWorkload } from './types';
@@ -35,6 +36,8 @@ const K_REPLICA = codes.K['read-replica'];
 const K_NOSQL = codes.K.nosql;
 const K_OBJECT_STORAGE = codes.K['object-storage'];
 const K_QUEUE = codes.K.queue;
+const K_STREAM = codes.K['stream-processor'];
+const K_WAREHOUSE = codes.K.warehouse;
 
 /** Most components kept in one path-latency mixture; more are merged (moment-matched) into log-spaced bins. */
 export const MIX_MAX = 10;
@@ -127,6 +130,15 @@ export interface RunState {
   /** Seconds to drain the peak-hour backlog; -1 = never (workers below the average rate). */
   drainSeconds: Float64Array;
   workerCapacityRps: Float64Array;
+  /**
+   * Analytics queries on a relational primary (docs/model.md §14.4): the
+   * service-time multiplier of its own work while scans hold cores (1 = none),
+   * and the share of its volume's throughput the scans take.
+   */
+  oltpSlow: Float64Array;
+  analyticsIo: Float64Array;
+  /** Whether the last forward pass put analytics load on a primary (so the next one resets it). */
+  analyticsOn: boolean;
   nodeAvailability: Float64Array;
   /** Instances a node (or its redundancy group) needs / has, for SPOF and k-of-n. */
   needed: Float64Array;
@@ -204,6 +216,9 @@ export function createRunState(net: CompiledNetwork): RunState {
     backlogJobs: f(1),
     drainSeconds: f(1),
     workerCapacityRps: f(1),
+    oltpSlow: new Float64Array(n).fill(1),
+    analyticsIo: f(1),
+    analyticsOn: false,
     nodeAvailability: f(1),
     needed: f(1),
     have: f(1),
@@ -503,6 +518,9 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       arrival[u * 4 + WRITE] += offered.write / nUsers;
     }
   }
+  // Analytics queries on the relational primaries when no warehouse takes them (docs/model.md §14.4).
+  if (st.analyticsOn || w.analyticsQueriesPerHour > 0) pipeline.analyticsLoad(st, w);
+  const oltpSlow = st.oltpSlow;
   const asyncShare = w.asyncShare;
   const jobMs = w.jobServiceMs;
   const pf = w.peakFactor;
@@ -565,6 +583,9 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
         emit(st, v, STATIC, p0 * (1 - h), failedRegion);
       } else if (kc === K_OBJECT_STORAGE) {
         done[b] += p0;
+      } else if (kc === K_WAREHOUSE) {
+        // A warehouse stores the events it ingests (docs/model.md §14.4).
+        done[b + 3] += p3;
       } else if (kc === K_QUEUE) {
         done[b + 3] += p3;
         emit(st, v, JOB, p3 / pf, failedRegion);
@@ -587,8 +608,8 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       continue;
     }
 
-    // MODEL_QUEUE: an M/M/c station per instance.
-    const slow = slowdown[v];
+    // MODEL_QUEUE: an M/M/c station per instance (a primary's work slowed by analytics scans, docs/model.md §14.4).
+    const slow = slowdown[v] * oltpSlow[v];
     // A relational store's figures are per query (MODEL.md §9.2): a read
     // request makes queriesPerRead of them, a write one transaction of
     // queriesPerWrite statements (a worker's job write likewise).
@@ -886,7 +907,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
         emit(st, v, WRITE, p2, failedRegion);
       }
       if (!inline) emit(st, v, JOB, p2 * asyncShare, failedRegion);
-    } else if (isWorker) {
+    } else if (isWorker || kc === K_STREAM) {
       if (hasRoute(net, v, JOB)) emit(st, v, JOB, p3, failedRegion);
       else done[b + 3] += p3;
     } else if (kc === K_CACHE) {
@@ -999,7 +1020,8 @@ function storageIo(st: RunState) {
     } else ops = hot * (reads * qr * (1 - hit) + writes * qw);
     const striped = dataGB >= S.stripedFromGB.value;
     const limit = striped ? S.iopsStriped.value : S.iopsBaseline.value;
-    const rho = limit > 0 ? ops / limit : 0;
+    // An analytics scan takes its share of the volume's throughput (docs/model.md §14.4; 0 without analytics).
+    const rho = (limit > 0 ? ops / limit : 0) + st.analyticsIo[v];
     st.iops[v] = ops;
     st.iopsLimit[v] = limit;
     st.ioUtilization[v] = rho;
@@ -1059,18 +1081,12 @@ function queueBacklogs(st: RunState) {
     const peak = st.processed[v * 4 + JOB];
     let capacity = 0;
     const b = v * 4 + JOB;
-    for (let i = net.routeStart[b]; i < net.routeStart[b + 1]; i++) {
-      const t = net.routeTarget[i];
-      const s = w.jobServiceMs * net.slowdown[t];
-      if (s > 0) capacity += (st.instances[t] * net.cores[t] * 1000) / s;
-      else capacity = Number.MAX_VALUE;
-    }
+    for (let i = net.routeStart[b]; i < net.routeStart[b + 1]; i++) capacity += pipeline.consumerCapacityRps(st, net.routeTarget[i]);
     st.workerCapacityRps[v] = Math.min(capacity, Number.MAX_VALUE);
     if (capacity >= peak || peak <= 0) continue;
-    const backlog = (peak - capacity) * 3600;
-    const average = peak / w.peakFactor;
-    st.backlogJobs[v] = backlog;
-    st.drainSeconds[v] = capacity > average ? backlog / (capacity - average) : -1;
+    const lag = pipeline.backlogOverPeak(peak, capacity, w.peakFactor);
+    st.backlogJobs[v] = lag.backlog;
+    st.drainSeconds[v] = lag.drainSeconds;
   }
 }
 
@@ -1591,7 +1607,7 @@ export function groupsOf(net: CompiledNetwork, st: RunState, v: number, k: numbe
     }
     return g;
   }
-  if (kc === K_WORKER && k === JOB && hasRoute(net, v, JOB)) {
+  if ((kc === K_WORKER || kc === K_STREAM) && k === JOB && hasRoute(net, v, JOB)) {
     outCls[0] = JOB;
     outProb[0] = 1;
     return 1;
@@ -1949,6 +1965,11 @@ function costs(st: RunState, spare: RunState | null) {
     } else if (kind === 'object-storage') {
       own += (toMonthlyCount(pf, processed[b]) / 1000) * USAGE_PRICES.objectStoragePer1kGetUsd.value;
       storage += st.storageGB[v] * USAGE_PRICES.objectStorageGBMonthUsd.value;
+    } else if (kind === 'warehouse') {
+      // Per TiB scanned and per GB-month stored (docs/model.md §14.4).
+      const bill = pipeline.warehouseBill(usage, v, pf);
+      own += bill.scanUsd;
+      storage += bill.storageUsd;
     } else if (kind === 'dns') {
       const share = (st.arrival[b] + st.arrival[b + 1] + st.arrival[b + 2]) / offeredUser;
       const queries =

@@ -52,6 +52,12 @@ export interface NodeParams {
   maxStorageGB?: number;
   algorithm?: LbAlgorithm;
   routing?: DnsRouting;
+  /**
+   * Partitions of a log (a Kafka-style queue): a stream processor behind it
+   * runs at most this many slots in parallel (docs/model.md §14.4). The same
+   * key as the queue technologies' (technologies.ts); one key, read by both.
+   */
+  partitions?: number;
 }
 
 export interface DesignNode {
@@ -98,6 +104,12 @@ export interface Workload {
   /** Traffic of a flash crowd as a multiple of the peak (MODEL.md §9.5). */
   flashFactor?: number;
   audience?: Audience;
+  /** Analytics queries (reports, dashboards) run per hour, by staff rather than users (docs/model.md §14.4); default 0. */
+  analyticsQueriesPerHour?: number;
+  /** Data one analytics query reads, GB (the bytes of the columns it references); default 10. */
+  analyticsScanGB?: number;
+  /** Size of one event (a job message) as stored in a warehouse, KB; default 1. */
+  eventKB?: number;
 }
 
 export type ResolvedWorkload = Required<Workload>;

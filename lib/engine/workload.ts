@@ -20,6 +20,11 @@ export const WORKLOAD_DEFAULTS: Omit<ResolvedWorkload, 'users'> = {
   flashFactor: 5,
   // MODEL.md §9.4: users near one region until stage 5.
   audience: 'regional',
+  // docs/model.md §14.4: no analytics load unless a design says so (old designs
+  // are unchanged); a report reads 10 GB; an event is about 1 KB.
+  analyticsQueriesPerHour: 0,
+  analyticsScanGB: 10,
+  eventKB: 1,
 };
 
 /** Largest peak factor: a peak hour cannot carry more than the whole day (MODEL.md §9.5). */

@@ -73,6 +73,9 @@ const WORKLOAD_WORDS: Record<keyof ResolvedWorkload, string> = {
   deploysPerDay: 'deploys a day',
   flashFactor: 'flash crowd',
   audience: 'audience',
+  analyticsQueriesPerHour: 'analytics queries an hour',
+  analyticsScanGB: 'data per analytics query',
+  eventKB: 'event size',
 };
 
 /** The numeric workload fields (all but `audience`). */

@@ -61,6 +61,9 @@ const KIND_WORDS: Partial<Record<Kind, string[]>> = {
   'object-storage': ['object storage', 'object store', 's3', 'blob', 'blobs', 'bucket', 'gcs'],
   queue: ['queue', 'queues', 'kafka', 'sqs', 'rabbitmq', 'stream', 'log'],
   search: ['search', 'elasticsearch', 'index', 'opensearch'],
+  // Stream processing and analytics (docs/model.md §14.4).
+  'stream-processor': ['stream processor', 'stream processing', 'flink', 'kafka streams', 'kinesis', 'spark streaming', 'consumer lag'],
+  warehouse: ['warehouse', 'data warehouse', 'bigquery', 'redshift', 'snowflake', 'analytics store', 'olap'],
 };
 
 /** Words that relate one thing to another; a sentence without any is a list. */
