@@ -4,6 +4,7 @@ import { CATALOG } from '../engine/catalog';
 import { findCycle } from '../engine/graph';
 import { DNS_ROUTING, KINDS, LB_ALGORITHMS, SIZES, type Kind } from '../engine/kinds';
 import type { Design, NodeParams } from '../engine/types';
+import { CONSISTENCY_LEVELS, QUEUE_TYPES } from '../engine/tech-figures';
 import { MAX_PEAK_FACTOR } from '../engine/workload';
 
 /** The schema version this build writes. Older documents are migrated. */
@@ -84,6 +85,16 @@ export const nodeParamsSchema = z.strictObject({
   maxStorageGB: finite('maxStorageGB').gt(0, { error: 'maxStorageGB must be above 0' }).max(1e9, { error: 'maxStorageGB must be at most 1e9 (an exabyte)' }).optional(),
   algorithm: oneOf('algorithm', LB_ALGORITHMS).optional(),
   routing: oneOf('routing', DNS_ROUTING).optional(),
+  // Key-value stores, queues and logs (docs/model.md §14.2); which technology takes each is the registry's.
+  consistency: oneOf('consistency', CONSISTENCY_LEVELS).optional(),
+  partitions: wholeAtLeast('partitions', 1).max(100000, { error: 'partitions must be at most 100000' }).optional(),
+  retentionHours: finite('retentionHours')
+    .gt(0, { error: 'retentionHours must be above 0' })
+    .max(87_600, { error: 'retentionHours must be at most 87,600 (10 years)' })
+    .optional(),
+  fifo: z.boolean({ error: 'fifo must be true or false' }).optional(),
+  batchSize: wholeAtLeast('batchSize', 1).max(10, { error: 'batchSize must be at most 10 (an SQS batch)' }).optional(),
+  queueType: oneOf('queueType', QUEUE_TYPES).optional(),
 });
 
 const positionShape = { x: finite('position.x'), y: finite('position.y') };
