@@ -11,6 +11,7 @@
 import type { CompiledNetwork } from './compile';
 import type { Finding, StoreQueueReport } from './evaluation';
 import { formatPercent, formatUsd, thousands } from './format';
+import { rps } from './types';
 import { USAGE_PRICES, tieredRequestCostUsd } from './prices';
 import type { RunState } from './run';
 import { DYNAMODB, KAFKA, RABBITMQ, SQS } from './tech-figures';
@@ -163,7 +164,7 @@ export function storeQueueReport(st: RunState, v: number): StoreQueueReport | un
   if (code === TB_DYNAMODB) {
     r.partitions = st.instances[v];
     r.hotPartitionUtilization = st.utilization[v];
-    r.throttledRps = st.failed[b + 1] + st.failed[b + 2] + st.failed[b + 3];
+    r.throttledRps = rps(st.failed[b + 1] + st.failed[b + 2] + st.failed[b + 3]);
   } else if (code === TB_CASSANDRA) {
     const rf = t.quorumHeld[v];
     const k = t.readCopies[v];
@@ -174,7 +175,7 @@ export function storeQueueReport(st: RunState, v: number): StoreQueueReport | un
     r.staleAfterWriteShare = staleAfterWrite(rf, k, k);
   } else if (code === TB_KAFKA || code === TB_SQS || code === TB_RABBITMQ) {
     const cap = net.capacityRps[v] * Math.max(1, st.instances[v]);
-    r.capacityRps = cap > 0 ? cap : null;
+    r.capacityRps = cap > 0 ? rps(cap) : null;
     if (code === TB_KAFKA) {
       r.partitions = t.partitions[v];
       let busy = 0;
@@ -190,7 +191,7 @@ export function storeQueueReport(st: RunState, v: number): StoreQueueReport | un
       r.retainedGB = kafkaRetainedGB(net, st, v, 1 / st.workload.peakFactor);
     } else if (code === TB_SQS) {
       r.requestsPerMessage = SQS.requestsPerMessage.value / t.batch[v];
-      r.throttledRps = st.failed[b + 3];
+      r.throttledRps = rps(st.failed[b + 3]);
     } else {
       r.queueType = t.quorumQueue[v] ? 'quorum' : 'classic';
     }

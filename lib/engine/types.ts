@@ -53,6 +53,8 @@ export interface NodeParams {
   maxStorageGB?: number;
   algorithm?: LbAlgorithm;
   routing?: DnsRouting;
+  /** The product the node is (lib/engine/technologies.ts); absent = "generic". */
+  technology?: string;
   /** Cassandra: replicas a read and a write wait for (docs/model.md §14.2). */
   consistency?: ConsistencyLevel;
   /** Kafka: partitions of the topic. */
