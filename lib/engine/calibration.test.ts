@@ -8,8 +8,9 @@ import { AUDIENCE, CATALOG, NETWORK } from './catalog';
 import { CALIBRATION, calibrationResults, departure, type CalibrationResult } from './calibration';
 import { HOURLY_PRICES, USAGE_PRICES } from './prices';
 import { WORKLOAD_DEFAULTS } from './workload';
+import { DYNAMODB, KAFKA, PROXIES, RABBITMQ, SQS } from './tech-figures';
 
-const ROOTS: Record<string, unknown> = { CATALOG, NETWORK, AUDIENCE, HOURLY_PRICES, USAGE_PRICES, WORKLOAD_DEFAULTS };
+const ROOTS: Record<string, unknown> = { CATALOG, NETWORK, AUDIENCE, HOURLY_PRICES, USAGE_PRICES, WORKLOAD_DEFAULTS, DYNAMODB, KAFKA, PROXIES, RABBITMQ, SQS };
 
 /**
  * Resolves a dotted path to its parent object and key. Keys may contain dots

@@ -19,6 +19,7 @@
 import { AUDIENCE, CATALOG, NETWORK } from './catalog';
 import { HOURLY_PRICES, USAGE_PRICES } from './prices';
 import { WORKLOAD_DEFAULTS } from './workload';
+import { STORE_QUEUE_CALIBRATION } from './calibration-stores-queues';
 
 export type CalibrationGroup = 'database' | 'cache and queue' | 'edge and network' | 'availability' | 'user latency' | 'prices' | 'workload';
 
@@ -42,7 +43,7 @@ export interface CalibrationRow {
   readonly figure: string;
   /** Unit of both `engine()` and `published`. */
   readonly unit: string;
-  /** Where the engine keeps it: dotted paths into CATALOG, NETWORK, AUDIENCE, HOURLY_PRICES, USAGE_PRICES or WORKLOAD_DEFAULTS. */
+  /** Where the engine keeps it: dotted paths into CATALOG, NETWORK, AUDIENCE, HOURLY_PRICES, USAGE_PRICES, WORKLOAD_DEFAULTS or the technology figures (tech-figures.ts: DYNAMODB, KAFKA, PROXIES, RABBITMQ, SQS). */
   readonly reads: readonly string[];
   /** The engine's value in `unit`, read from the catalog modules at call time. */
   readonly engine: () => number;
@@ -774,6 +775,9 @@ export const CALIBRATION: readonly CalibrationRow[] = [
     source: 'Alex Xu, System Design Interview',
     evidence: 'secondary',
   },
+
+  // ---------------------------------------------------------------- key-value stores, queues, balancers (docs/model.md §14.2)
+  ...STORE_QUEUE_CALIBRATION,
 ];
 
 /** Every row evaluated now, largest departure (by size) first; rows without a counterpart last. */

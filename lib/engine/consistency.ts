@@ -22,12 +22,14 @@
  *   invalidated by the write (cache-aside) and is not counted stale.
  * A generic database replicates as PostgreSQL (the catalog is calibrated on it).
  */
-import { STORAGE } from './catalog';
+import { NETWORK, STORAGE } from './catalog';
 import * as codes from './compile';
 import type { CompiledNetwork } from './compile';
 import { mmc } from './queueing';
 import type { RunState } from './run';
 import { TECHNOLOGY_SPECS, type ReplicationSpec } from './technologies';
+import { TB_CASSANDRA } from './tech-stores-queues';
+import { staleAfterWrite } from './tech-stores-queues-run';
 
 const { READ, WRITE, JOB } = codes;
 const K_REPLICA = codes.K['read-replica'];
@@ -53,8 +55,25 @@ export interface ReplicaConsistency {
   why: string;
 }
 
+/** A leaderless store read at a consistency level (Cassandra, docs/model.md §14.2). */
+export interface StoreConsistency {
+  nodeId: string;
+  technology: string;
+  /** one, quorum or all. */
+  consistency: string;
+  /** Share of all user reads this store answers. */
+  readShare: number;
+  /** Share of its reads that may see a stale record: written within the replication window, read from a replica the write has not reached. */
+  staleShare: number;
+  /** Time for a write to reach every replica, ms (the store's write time plus a hop). */
+  windowMs: number;
+  why: string;
+}
+
 export interface ConsistencyReport {
   replicas: ReplicaConsistency[];
+  /** Leaderless stores whose consistency level lets a read miss a write (docs/model.md §14.2). */
+  stores: StoreConsistency[];
   /** Share of user reads that may return stale data (0 when every read goes to a primary or a cache). */
   staleReadShare: number;
   /** A user always sees their own write on the next read. */
@@ -161,10 +180,39 @@ export function consistencyOf(st: RunState): ConsistencyReport {
       why,
     });
   }
-  const readYourWrites = !(replicaReads > 0);
+  // Helper B (docs/model.md §14.2): Cassandra at a consistency level where R + W ≤ RF.
+  const stores: StoreConsistency[] = [];
+  let eventualReads = 0;
+  const sq = net.storesQueues;
+  for (let v = 0; v < net.n; v++) {
+    if (sq.code[v] !== TB_CASSANDRA) continue;
+    const rf = sq.quorumHeld[v];
+    const k = sq.readCopies[v];
+    const served = st.processed[v * 4 + READ];
+    if (!(k + k <= rf) || !(served > 0)) continue;
+    const writes = st.processed[v * 4 + WRITE] + st.processed[v * 4 + JOB];
+    const windowMs = st.svcMs[v * 4 + WRITE] + st.waitMean[v] + NETWORK.insideRegionMs.value;
+    const missed = staleAfterWrite(rf, k, k);
+    const staleShare = staleProbability(st.workload.users, writes, windowMs / 1000) * missed;
+    const readShare = userReads > 0 ? Math.min(1, served / userReads) : 0;
+    stale += readShare * staleShare;
+    eventualReads += served;
+    stores.push({
+      nodeId: net.ids[v],
+      technology: 'cassandra',
+      consistency: sq.consistency[v],
+      readShare,
+      staleShare,
+      windowMs,
+      why: `${sq.consistency[v].toUpperCase()} reads and writes touch ${k} + ${k} ≤ ${rf} replicas: a read within ${windowMs.toFixed(1)} ms of a write to its record misses it ${Math.round(missed * 100)}% of the time`,
+    });
+  }
+  const readYourWrites = !(replicaReads > 0) && !(eventualReads > 0);
   const staleReadShare = Math.max(0, Math.min(1, stale));
   const why = readYourWrites
     ? 'every read is answered by a primary (or a cache invalidated on write): a user always reads their own writes'
-    : `${(100 * Math.min(1, replicaReads / Math.max(userReads, 1e-12))).toFixed(0)}% of reads go to asynchronous replicas without session stickiness: a read just after a write may miss it`;
-  return { replicas, staleReadShare, readYourWrites, why };
+    : replicaReads > 0
+      ? `${(100 * Math.min(1, replicaReads / Math.max(userReads, 1e-12))).toFixed(0)}% of reads go to asynchronous replicas without session stickiness: a read just after a write may miss it`
+      : `${(100 * Math.min(1, eventualReads / Math.max(userReads, 1e-12))).toFixed(0)}% of reads go to a store read at a consistency level below QUORUM: a read just after a write may miss it`;
+  return { replicas, stores, staleReadShare, readYourWrites, why };
 }

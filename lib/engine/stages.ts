@@ -388,7 +388,7 @@ export interface StageMeasures {
 }
 
 const fmtPct = (x: number, digits = 2) => formatPercent(x, digits);
-const EMPTY_CONSISTENCY: ConsistencyReport = { replicas: [], staleReadShare: 0, readYourWrites: true, why: '' };
+const EMPTY_CONSISTENCY: ConsistencyReport = { replicas: [], stores: [], staleReadShare: 0, readYourWrites: true, why: '' };
 const fmtUsd = formatUsd;
 
 

@@ -8,6 +8,7 @@ import { parseDesign } from '../design/schema';
 import { CATALOG, NETWORK } from './catalog';
 import { evaluate } from './evaluate';
 import { kOfN } from './run';
+import { simulate } from './simulate';
 import { KAFKA, RABBITMQ, SQS } from './tech-figures';
 import type { Design, NodeParams, Workload } from './types';
 
@@ -169,6 +170,19 @@ describe('Cassandra (SOURCES.md §8: Netflix ≈ 3,800 client writes/s per node 
     const one = at('one');
     expect(at('quorum') / one).toBeCloseTo(2, 9);
     expect(at('all') / one).toBeCloseTo(3, 9);
+  });
+
+  it('counts ONE reads in the design\'s stale reads and breaks read-your-writes; QUORUM keeps it', () => {
+    const one = evaluate(storeDesign({ technology: 'cassandra', instances: 3, consistency: 'one' }), flat(3_000, 'read', { readRatio: 0.5, users: 3_000 }));
+    expect(one.consistency.readYourWrites).toBe(false);
+    expect(one.consistency.stores).toHaveLength(1);
+    expect(one.consistency.stores[0].consistency).toBe('one');
+    expect(one.consistency.staleReadShare).toBeGreaterThan(0);
+    expect(one.consistency.staleReadShare).toBeLessThan(2 / 3);
+    const quorum = evaluate(storeDesign({ technology: 'cassandra', instances: 3 }), flat(3_000, 'read', { readRatio: 0.5, users: 3_000 }));
+    expect(quorum.consistency.readYourWrites).toBe(true);
+    expect(quorum.consistency.stores).toHaveLength(0);
+    expect(quorum.consistency.staleReadShare).toBe(0);
   });
 
   it('reads stale data after a write at ONE (2 in 3 with RF 3), never at QUORUM', () => {
@@ -369,6 +383,22 @@ describe('bad input: params that do not apply to a technology are refused, namin
     for (const d of ok) {
       const r = parseDesign(d, { newDesign: true });
       expect(r.ok, JSON.stringify(d.nodes[0].params) + (r.ok ? '' : JSON.stringify(r.issues))).toBe(true);
+    }
+  });
+});
+
+describe('the simulation runs every technology of this section', () => {
+  it('serves requests through each, without error', () => {
+    const designs = [
+      storeDesign({ technology: 'dynamodb', shardSkew: 0.5 }),
+      storeDesign({ technology: 'cassandra', instances: 3, consistency: 'all' }),
+      queueDesign({ technology: 'kafka', partitions: 2 }, { instances: 4 }),
+      queueDesign({ technology: 'sqs', fifo: true }),
+      queueDesign({ technology: 'rabbitmq', queueType: 'quorum', instances: 3 }),
+    ];
+    for (const d of designs) {
+      const r = simulate({ ...d, workload: flat(200, 'write', { asyncShare: 0.5 }) }, { requests: 2_000 });
+      expect(r.endToEnd.latencyMs.write.p50, JSON.stringify(d.nodes[3].params ?? d.nodes[4].params)).toBeGreaterThan(0);
     }
   });
 });

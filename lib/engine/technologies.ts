@@ -287,7 +287,7 @@ const B_SPECS = {
         capacityRps: { value: 0, source: 'SOURCES.md §8: partitions are added as the load grows; the limit is per partition (tech-figures.ts DYNAMODB)' },
         availability: { value: { type: 'managed', availability: 0.9999 }, source: 'SOURCES.md "Availability": DynamoDB SLA 99.99%' },
         priceKey: { value: 'none', source: 'SOURCES.md §9: on demand, $0.125 per million reads and $0.625 per million writes (prices.ts)' },
-        maxStorageGB: { value: 0, source: 'a table has no size limit: its partitions split as it grows' },
+        maxStorageGB: { value: 0, source: 'unverified: a DynamoDB table has no size limit (its partitions split as it grows); 0 = no limit in the model' },
       },
     },
   ),
@@ -323,7 +323,7 @@ const B_SPECS = {
       latencyMs: { value: 1, source: 'SOURCES.md §7: RabbitMQ 4.0 end-to-end p50 1 ms, p99 2 ms (rabbitmq.com blog, 2024-08-21)' },
       capacityRps: { value: 99_413, source: 'SOURCES.md §7: durable classic queue 99,413 msg/s on one node (quorum queues: tech-figures.ts RABBITMQ)' },
       availability: SELF_RUN,
-      priceKey: { value: 'ec2-m5.xlarge', source: 'a 4 vCPU broker node (the benchmark ran RabbitMQ on 3 scheduler threads of an 8-core machine)' },
+      priceKey: { value: 'ec2-m5.xlarge', source: 'unverified: a 4 vCPU broker node, EC2 m5.xlarge (SOURCES.md §7: the benchmark ran RabbitMQ on 3 scheduler threads of an 8-core machine)' },
     },
   }),
   'queue:kafka': spec('queue', 'kafka', 'Kafka', 'Partitioned, replicated log: throughput grows with partitions and brokers; each partition feeds one consumer of a group; messages are kept for a retention period.', {
