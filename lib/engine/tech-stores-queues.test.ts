@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDesign } from '../design/schema';
 import { CATALOG, NETWORK } from './catalog';
 import { evaluate } from './evaluate';
+import { compareTechnologies } from './compare-technologies';
 import { kOfN } from './run';
 import { simulate } from './simulate';
 import { KAFKA, RABBITMQ, SQS } from './tech-figures';
@@ -400,5 +401,30 @@ describe('the simulation runs every technology of this section', () => {
       const r = simulate({ ...d, workload: flat(200, 'write', { asyncShare: 0.5 }) }, { requests: 2_000 });
       expect(r.endToEnd.latencyMs.write.p50, JSON.stringify(d.nodes[3].params ?? d.nodes[4].params)).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('compare technologies (the inspector\'s side-by-side) shows the trade-offs in numbers', () => {
+  it('a NoSQL node: DynamoDB is the cheap choice at 100 writes/s and the dear one at 10,000; Cassandra at ALL is the least available', () => {
+    const design = storeDesign({ instances: 6 });
+    const low = compareTechnologies(design, 'db', flat(100, 'write'));
+    const high = compareTechnologies(design, 'db', flat(10_000, 'write'));
+    const row = (rows: typeof low, t: string) => rows.find((r) => r.technology === t)!;
+    expect(low.map((r) => r.technology)).toEqual(['generic', 'dynamodb', 'cassandra']);
+    expect(row(low, 'dynamodb').nodeMonthlyUsd).toBeLessThan(row(low, 'cassandra').nodeMonthlyUsd);
+    expect(row(high, 'dynamodb').nodeMonthlyUsd).toBeGreaterThan(row(high, 'cassandra').nodeMonthlyUsd);
+    const all = compareTechnologies(storeDesign({ instances: 6, consistency: 'all' }), 'db', flat(100, 'write'));
+    expect(row(all, 'cassandra').availability).toBeLessThan(row(all, 'dynamodb').availability);
+  });
+
+  it('a queue: SQS is cheaper than three Kafka brokers at 10 jobs/s and dearer at 1,000 (three requests a message)', () => {
+    const at = (jobs: number) => compareTechnologies(queueDesign({}, { instances: 40 }), 'q', flat(jobs, 'write', { asyncShare: 1 }));
+    const row = (rows: ReturnType<typeof at>, t: string) => rows.find((r) => r.technology === t)!;
+    const low = at(10);
+    const high = at(1_000);
+    expect(row(low, 'sqs').nodeMonthlyUsd).toBeCloseTo(((10 * SECONDS_PER_MONTH * 3) / 1e6) * 0.4, 6);
+    expect(row(low, 'kafka').nodeMonthlyUsd).toBeGreaterThan(3 * 0.21 * 730);
+    expect(row(low, 'sqs').nodeMonthlyUsd).toBeLessThan(row(low, 'kafka').nodeMonthlyUsd / 10);
+    expect(row(high, 'sqs').nodeMonthlyUsd).toBeGreaterThan(row(high, 'kafka').nodeMonthlyUsd * 3);
   });
 });
