@@ -1018,7 +1018,7 @@ export function compile(design: Design): CompiledNetwork {
     n,
     kinds,
     technology,
-    params: nodes.map((x) => x.params),
+    nodes,
     instances,
     replicationFactor,
     capacityRps,

@@ -10,7 +10,7 @@ import { type CompiledNetwork } from './compile';
 import type { Finding, LoadCategory, Severity } from './evaluation';
 import type { LessonId } from './lessons';
 import { NWORK as NWORK_, type RegionCheck, type RunState } from './run';
-import { ownsLoadFinding, storeQueueFindings, storeQueueSpof } from './tech-stores-queues-run';
+import { ownsLoadFinding, partitionBound, storeQueueFindings, storeQueueSpof } from './tech-stores-queues-run';
 
 // Local copies: imported bindings can be live getters under some module loaders (tsx/CJS).
 const { READ, WRITE } = codes;
@@ -229,7 +229,9 @@ export function collectFindings(st: RunState, regionChecks: readonly RegionCheck
     if (kind === 'queue' && st.backlogJobs[v] > 0) {
       const drain = st.drainSeconds[v];
       if (drain < 0) {
-        push(out, 'error', 'queue-never-drains', id, `Workers behind ${name(net, v)} handle fewer jobs than arrive even on average, so its backlog grows without end. Add workers.`, 'guide-queues');
+        // Behind a Kafka topic only one worker per partition consumes (docs/model.md §14.2).
+        const fix = partitionBound(st, v) ? 'Add partitions (each feeds one worker) and workers.' : 'Add workers.';
+        push(out, 'error', 'queue-never-drains', id, `Workers behind ${name(net, v)} handle fewer jobs than arrive even on average, so its backlog grows without end. ${fix}`, 'guide-queues');
       } else {
         push(
           out,

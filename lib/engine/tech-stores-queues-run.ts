@@ -209,11 +209,21 @@ export function ownTimeFactor(net: CompiledNetwork, v: number): number {
 
 const pct = (x: number) => formatPercent(x);
 const rate = (x: number) => `${thousands(x)}/s`;
+const perSecond = (x: number, what: string) => `${thousands(x)} ${what} a second`;
 
 /** A node's name as findings.ts shows it. */
 function name(net: CompiledNetwork, v: number): string {
   const kind = net.specs[v].label;
   return net.labels[v] === kind ? kind : `${kind} "${net.labels[v]}"`;
+}
+
+/** Whether the workers behind a Kafka topic are held back by its partitions (some of them idle). */
+export function partitionBound(st: RunState, v: number): boolean {
+  const net = st.net;
+  if (net.storesQueues.code[v] !== TB_KAFKA) return false;
+  const jb = v * 4 + 3;
+  for (let i = net.routeStart[jb]; i < net.routeStart[jb + 1]; i++) if (consumers(st, net.routeTarget[i]).idle >= 1) return true;
+  return false;
 }
 
 /** Whether the kind's generic "hot"/"saturated" finding would misname the fix (these technologies explain their own). */
@@ -235,6 +245,9 @@ export function storeQueueSpof(st: RunState, v: number): { why: string; fix: str
   }
   if (code === TB_KAFKA && st.have[v] <= 1) {
     return { why: 'it is one broker, so every partition has a single copy', fix: 'Run 3 brokers (replication factor 3): a partition then survives one broker down.' };
+  }
+  if (code === TB_RABBITMQ && t.quorumQueue[v] && st.have[v] <= 1) {
+    return { why: 'it is one broker, so its quorum queues have a single replica', fix: 'Run 3 nodes: a quorum queue keeps a replica on each and survives one down.' };
   }
   if (code === TB_RABBITMQ && !t.quorumQueue[v]) {
     return {
@@ -272,7 +285,7 @@ export function storeQueueFindings(st: RunState, v: number, out: Finding[]): voi
       net.shardSkew[v] > 0 && parts > 1
         ? ` The table spreads its keys over ${thousands(parts)} partitions (room for twice its peak), but a hot key (shardSkew ${net.shardSkew[v]}) puts ${(1 + net.shardSkew[v]).toFixed(1)}× the average load on one, and one key never splits across partitions.`
         : ` The table has ${thousands(parts)} partition${parts === 1 ? '' : 's'}.`;
-    const load = `its hottest partition takes ${rate(reads * hot)} reads and ${rate(writes * hot)} writes, ${pct(u)} of what one partition serves (${limits})`;
+    const load = `its hottest partition takes ${perSecond(reads * hot, 'reads')} and ${perSecond(writes * hot, 'writes')}, ${pct(u)} of what one partition serves (${limits})`;
     if (throttled > 1e-9) {
       out.push({
         severity: 'error',

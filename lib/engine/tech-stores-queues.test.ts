@@ -87,7 +87,7 @@ describe('DynamoDB (SOURCES.md §8: 3,000 reads / 1,000 writes a second per part
     expect(hot.endToEnd.failedRps.write).toBeCloseTo(200, 6);
     const finding = hot.findings.find((f) => f.code === 'throttled' && f.nodeId === 'db');
     expect(finding?.severity).toBe('error');
-    expect(finding?.message).toContain('1,200/s writes');
+    expect(finding?.message).toContain('1,200 writes a second');
     expect(finding?.message).toContain('1,000 writes a second');
 
     // At 1.9 × the average (950 writes/s) nothing is throttled, but it is close.
@@ -211,8 +211,9 @@ describe('Kafka (SOURCES.md §7: 10s of MB/s per partition; Kreps 421,823 rec/s 
     expect(six.nodes.q.queue?.workerCapacityRps).toBeCloseTo(60, 9);
     const finding = six.findings.find((f) => f.code === 'idle-consumers');
     expect(finding?.message).toContain('only 6 of the 12');
-    // The idle six are still billed.
+    // The idle six are still billed, and at 100 jobs/s the backlog never drains: more workers alone would not help.
     expect(six.nodes.w.averageInstances).toBe(12);
+    expect(six.findings.find((f) => f.code === 'queue-never-drains')?.message).toContain('Add partitions');
 
     const twelve = evaluate(queueDesign({ technology: 'kafka', partitions: 12 }, { instances: 12 }), jobs(100));
     expect(twelve.nodes.q.queue?.workerCapacityRps).toBeCloseTo(120, 9);

@@ -100,7 +100,7 @@ export interface CompiledBasics {
   n: number;
   kinds: readonly Kind[];
   technology: readonly string[];
-  params: readonly (NodeParams | undefined)[];
+  nodes: readonly { params?: NodeParams }[];
   instances: Float64Array;
   replicationFactor: Float64Array;
   capacityRps: Float64Array;
@@ -139,7 +139,7 @@ export function compileStoresQueues(c: CompiledBasics): StoreQueueTables {
     if (tc === TB_NONE) continue;
     any = true;
     code[v] = tc;
-    const p = c.params[v] ?? {};
+    const p = c.nodes[v].params ?? {};
     const inst = Math.max(1, c.instances[v]);
     switch (tc) {
       case TB_CASSANDRA: {
