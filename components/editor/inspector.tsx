@@ -538,7 +538,7 @@ function NameField({ nodeId, label }: { nodeId: string; label: string }) {
   );
 }
 
-/** The inspector asks which product a component is before its settings (docs/model.md §13). */
+/** The inspector asks which product a component is before its settings (docs/model.md §14). */
 function technologyFirst(names: readonly (keyof NodeParams)[]): readonly (keyof NodeParams)[] {
   return names.includes('technology') ? ['technology', ...names.filter((n) => n !== 'technology')] : names;
 }
