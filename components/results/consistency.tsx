@@ -38,13 +38,13 @@ export function ConsistencyView({ evaluation }: { evaluation: Evaluation }) {
               <th scope="col" className="py-1 text-left font-medium">
                 Replica
               </th>
-              <th scope="col" className="py-1 text-right font-medium">
+              <th scope="col" className="whitespace-nowrap py-1 pl-2 text-right font-medium">
                 Lag
               </th>
-              <th scope="col" className="py-1 text-right font-medium">
+              <th scope="col" className="whitespace-nowrap py-1 pl-2 text-right font-medium">
                 Reads
               </th>
-              <th scope="col" className="py-1 text-right font-medium">
+              <th scope="col" className="whitespace-nowrap py-1 pl-2 text-right font-medium">
                 Stale
               </th>
             </tr>
@@ -58,9 +58,9 @@ export function ConsistencyView({ evaluation }: { evaluation: Evaluation }) {
                     {r.technology === 'generic' ? 'generic' : r.technology}: {r.why}
                   </span>
                 </th>
-                <td className={`py-1 text-right font-mono text-xs ${r.fallingBehind ? 'font-semibold text-saturated' : 'text-slate-900'}`}>{formatMs(r.lagMs)}</td>
-                <td className="py-1 text-right font-mono text-xs text-slate-900">{formatPercent(r.readShare, 0)}</td>
-                <td className="py-1 text-right font-mono text-xs text-slate-900">{formatPercent(r.staleShare)}</td>
+                <td className={`whitespace-nowrap py-1 pl-2 text-right font-mono text-xs ${r.fallingBehind ? 'font-semibold text-saturated' : 'text-slate-900'}`}>{formatMs(r.lagMs)}</td>
+                <td className="whitespace-nowrap py-1 pl-2 text-right font-mono text-xs text-slate-900">{formatPercent(r.readShare, 0)}</td>
+                <td className="whitespace-nowrap py-1 pl-2 text-right font-mono text-xs text-slate-900">{formatPercent(r.staleShare)}</td>
               </tr>
             ))}
           </tbody>

@@ -150,7 +150,7 @@ export function consistencyOf(st: RunState): ConsistencyReport {
       : behind
       ? `replay cannot keep up with ${thousands(writes)} writes/s (${threads === 1 ? 'one replay thread' : `${threads} replay threads`} at ${Math.round(over * 100)}%): ${formatMs(lagMs)} behind after an hour at peak`
       : threads === 0
-        ? `shared storage: nothing to replay to disk, ${formatMs(lagMs)} (${rep.baseLagMs.value} ms base)`
+        ? `shared storage: nothing to replay to disk, ${rep.baseLagMs.value} ms to make a write visible`
         : `${rep.baseLagMs.value} ms to ship and apply + ${formatMs(replayMs)} replay on ${threads === 1 ? 'one thread' : `${threads} threads`} at ${Math.round(rho * 100)}%`;
     replicas.push({
       replicaId: net.ids[v],
