@@ -1,5 +1,5 @@
 /**
- * Technologies (docs/model.md §13): the product a component of a kind is.
+ * Technologies (docs/model.md §14): the product a component of a kind is.
  * A node's `technology` param picks one; absent means "generic", today's
  * behaviour exactly. Each technology overrides some of its kind's catalog
  * defaults with sourced figures; `compile` resolves a node's defaults in the
@@ -59,7 +59,7 @@ export interface TechnologyDefaults extends Writable<CatalogDefaults> {
   sharedStorage?: Sourced<boolean>;
 }
 
-/** How a relational technology copies its writes to replicas (docs/model.md §13.1). */
+/** How a relational technology copies its writes to replicas (docs/model.md §14.1). */
 export interface ReplicationSpec {
   /** Commit-to-visible time on an idle replica, ms (shipping the change and applying it once). */
   baseLagMs: Sourced<number>;
@@ -104,7 +104,7 @@ const spec = <K extends TechnologyKind>(
 ): TechnologySpec => ({ id, kind, label, description, defaults: {}, params: [], ...rest });
 
 // ---------------------------------------------------------------------------
-// Helper A: caches and relational databases (docs/model.md §13.1).
+// Helper A: caches and relational databases (docs/model.md §14.1).
 
 const CACHE_SPECS = {
   'cache:redis': spec('cache', 'redis', 'Redis', 'In-memory key-value store; runs every command on one thread, so a bigger node buys memory, not speed.', {
