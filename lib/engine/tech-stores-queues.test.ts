@@ -3,13 +3,15 @@
  * technologies (docs/model.md §14.2), against the published figures of
  * SOURCES.md §7, §8 and §9: what a user sees change when they pick one.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDesign } from '../design/schema';
+import { paramsOfNode, parseDesign } from '../design/schema';
 import { CATALOG, NETWORK } from './catalog';
 import { evaluate } from './evaluate';
 import { compareTechnologies } from './compare-technologies';
 import { kOfN } from './run';
 import { simulate } from './simulate';
+import { designArb } from './test-arbitraries';
 import { KAFKA, RABBITMQ, SQS } from './tech-figures';
 import type { Design, NodeParams, Workload } from './types';
 
@@ -427,5 +429,63 @@ describe('compare technologies (the inspector\'s side-by-side) shows the trade-o
     expect(row(low, 'kafka').nodeMonthlyUsd).toBeGreaterThan(3 * 0.21 * 730);
     expect(row(low, 'sqs').nodeMonthlyUsd).toBeLessThan(row(low, 'kafka').nodeMonthlyUsd / 10);
     expect(row(high, 'sqs').nodeMonthlyUsd).toBeGreaterThan(row(high, 'kafka').nodeMonthlyUsd * 3);
+  });
+});
+
+describe('any design with these technologies evaluates to sane numbers', () => {
+  const TECHS: Record<string, readonly string[]> = {
+    nosql: ['dynamodb', 'cassandra'],
+    queue: ['sqs', 'rabbitmq', 'kafka'],
+    'load-balancer': ['managed', 'haproxy', 'envoy'],
+    'api-gateway': ['managed', 'envoy'],
+  };
+  const extras = fc.record(
+    {
+      consistency: fc.constantFrom('one', 'quorum', 'all' as const),
+      partitions: fc.integer({ min: 1, max: 24 }),
+      retentionHours: fc.integer({ min: 1, max: 500 }),
+      fifo: fc.boolean(),
+      batchSize: fc.integer({ min: 1, max: 10 }),
+      queueType: fc.constantFrom('classic', 'quorum' as const),
+    },
+    { requiredKeys: [] },
+  );
+  const withTechs = fc.tuple(designArb({ maxNodes: 10, autoscale: true }), fc.array(fc.tuple(fc.nat(), extras), { minLength: 10, maxLength: 10 })).map(([d, picks]) => {
+    d.nodes.forEach((n, i) => {
+      const choices = TECHS[n.kind];
+      if (!choices) return;
+      const [k, x] = picks[i % picks.length];
+      const technology = choices[k % choices.length];
+      const params: NodeParams = { ...n.params, technology };
+      const takes = new Set<string>(paramsOfNode(n.kind, technology));
+      for (const [key, value] of Object.entries(x)) if (takes.has(key)) (params as Record<string, unknown>)[key] = value;
+      for (const key of Object.keys(params)) if (!takes.has(key)) delete (params as Record<string, unknown>)[key];
+      n.params = params;
+    });
+    return d;
+  });
+
+  it('finite rates, utilisations and costs; availabilities between 0 and 1; schema-valid as a new design', () => {
+    fc.assert(
+      fc.property(withTechs, (d) => {
+        const parsed = parseDesign(d, { newDesign: true });
+        expect(parsed.ok, parsed.ok ? '' : JSON.stringify(parsed.issues)).toBe(true);
+        const e = evaluate(d);
+        expect(Number.isFinite(e.endToEnd.monthlyCostUsd)).toBe(true);
+        expect(e.endToEnd.availability).toBeGreaterThanOrEqual(0);
+        expect(e.endToEnd.availability).toBeLessThanOrEqual(1);
+        for (const [id, r] of Object.entries(e.nodes)) {
+          expect(Number.isFinite(r.utilization), id).toBe(true);
+          expect(r.failedRps, id).toBeGreaterThanOrEqual(0);
+          expect(r.availability, id).toBeGreaterThanOrEqual(0);
+          expect(r.availability, id).toBeLessThanOrEqual(1);
+          expect(Number.isFinite(r.monthlyCostUsd) && r.monthlyCostUsd >= 0, id).toBe(true);
+          expect(Number.isFinite(r.responseMs.p99), id).toBe(true);
+        }
+        expect(e.consistency.staleReadShare).toBeGreaterThanOrEqual(0);
+        expect(e.consistency.staleReadShare).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 150, seed: 20 },
+    );
   });
 });
