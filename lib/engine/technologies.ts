@@ -311,6 +311,7 @@ export function technologyMismatch(kind: Kind, id: unknown): string | null {
   if (id === undefined) return null;
   const shown = typeof id === 'string' ? `"${id.slice(0, 40)}"` : String(id);
   const list = technologiesOf(kind);
+  if (kind === 'read-replica') return `technology ${shown} does not fit a read-replica: it follows its primary's technology; set it on the database`;
   if (list.length === 0) return `technology ${shown} does not fit ${aKind(kind)}: ${aKind(kind)} has no technology choice; leave it out`;
   if (typeof id === 'string' && list.includes(id)) return null;
   return `technology ${shown} does not fit ${aKind(kind)}; choose ${listChoices(kind)}, or leave it out for generic`;
