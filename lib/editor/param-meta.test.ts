@@ -119,3 +119,11 @@ describe('the technology select', () => {
     expect(String(compile(design).cores[0])).toBe(defaultFor('cache', 'cores', undefined, 'memcached'));
   });
 });
+
+describe('a read replica\'s fields', () => {
+  it('show its primary\'s technology\'s replica defaults (Aurora: a twentieth of a write to replay, 20% dearer)', () => {
+    expect(defaultFor('read-replica', 'applyFactor')).toBe('0.5');
+    expect(defaultFor('read-replica', 'applyFactor', undefined, 'aurora')).toBe('0.05');
+    expect(Number(defaultFor('read-replica', 'hourlyUsd', undefined, 'aurora'))).toBeCloseTo(1.2 * Number(defaultFor('read-replica', 'hourlyUsd')), 9);
+  });
+});

@@ -8,7 +8,7 @@ import { CATALOG, NETWORK } from '@/lib/engine/catalog';
 import { DNS_ROUTING, LB_ALGORITHMS, SIZES, type Kind } from '@/lib/engine/kinds';
 import { TECHNOLOGY_KIND_SPECS } from '@/lib/engine/compile';
 import { HOURLY_PRICES } from '@/lib/engine/prices';
-import { technologiesOf, technologyLabel, technologySpec } from '@/lib/engine/technologies';
+import { technologiesOf, technologyDefaults, technologyLabel, technologySpec } from '@/lib/engine/technologies';
 import type { EdgeParams, NodeParams } from '@/lib/engine/types';
 
 export interface NumberMeta {
@@ -272,7 +272,7 @@ function formatNumber(n: number): string {
 export function defaultFor(kind: Kind, key: keyof NodeParams, sub?: string, technology?: string): string {
   // A node with a technology shows its technology's defaults (docs/model.md §14).
   const d = (technology ? TECHNOLOGY_KIND_SPECS.get(`${kind}:${technology}`) : undefined)?.defaults ?? CATALOG[kind].defaults;
-  const priceFactor = technologySpec(kind, technology)?.defaults.priceFactor?.value ?? 1;
+  const priceFactor = technologyDefaults(kind, technology)?.priceFactor?.value ?? 1;
   switch (key) {
     case 'availability': {
       const fig = d.availability.value;

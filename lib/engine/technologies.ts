@@ -317,6 +317,15 @@ export function technologyMismatch(kind: Kind, id: unknown): string | null {
   return `technology ${shown} does not fit ${aKind(kind)}; choose ${listChoices(kind)}, or leave it out for generic`;
 }
 
+/**
+ * The overrides a node of `kind` with technology `id` gets: its technology's
+ * defaults, or for a read replica its primary's technology's `replicaDefaults`.
+ */
+export function technologyDefaults(kind: Kind, id: string | undefined): TechnologyDefaults | undefined {
+  if (kind === 'read-replica') return technologySpec('database', id)?.replicaDefaults;
+  return technologySpec(kind, id)?.defaults;
+}
+
 /** The NodeParams keys a node's technology adds to its kind's. */
 export function technologyParams(kind: Kind, id: string | undefined): readonly (keyof NodeParams)[] {
   return technologySpec(kind, id)?.params ?? [];
