@@ -570,8 +570,8 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
         const hot = Math.min(1, (1 + shardSkew[v]) / parts);
         rho = units * hot;
         f = servedFraction(rho, hot, parts);
-        instances[v] = parts;
-        avgInstances[v] = parts;
+        instances[v] = Math.ceil(parts - 1e-9);
+        avgInstances[v] = instances[v];
         st.hotShare[v] = hot;
       } else {
         const cap = capacityRps[v] * instances[v];

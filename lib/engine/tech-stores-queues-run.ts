@@ -41,9 +41,14 @@ export function dynamoUnits(reads: number, writes: number): number {
   return reads / DYNAMODB.partitionReadUnits.value + writes / DYNAMODB.partitionWriteUnits.value;
 }
 
-/** Partitions an on-demand table holds at this load: twice its peak (it accommodates 2× its previous peak). */
+/**
+ * Partitions an on-demand table holds at this load: twice its peak (it
+ * accommodates 2× its previous peak), at least one. Kept fractional (an
+ * average over the table's uneven splits), so the hottest partition's load
+ * grows smoothly with traffic; shown rounded up.
+ */
 export function dynamoPartitions(units: number): number {
-  return Math.max(1, Math.ceil(DYNAMODB.headroom.value * units - 1e-9));
+  return Math.max(1, DYNAMODB.headroom.value * units);
 }
 
 // ---------------------------------------------------------------------------

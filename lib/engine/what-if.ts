@@ -18,6 +18,7 @@
  * - slow-database: every database, read replica and NoSQL node takes
  *   `factor` (5) times as long per request.
  */
+import { technologyDefaults } from './technologies';
 import { CATALOG } from './catalog';
 import { evaluate } from './evaluate';
 import type { Evaluation } from './evaluation';
@@ -112,7 +113,8 @@ export function applyWhatIf(
       return {
         design: mapNodes(design, (n) => {
           if (!DATA_KINDS.has(n.kind)) return n;
-          const base = CATALOG[n.kind].defaults.serviceMs?.value;
+          // The node's technology's figure where it has one (Aurora's 0.11 ms writes), else its kind's.
+          const base = (technologyDefaults(n.kind, n.params?.technology)?.serviceMs ?? CATALOG[n.kind].defaults.serviceMs)?.value;
           const own = n.params?.serviceMs ?? {};
           const s = (cls: 'static' | 'read' | 'write') => (own[cls] ?? base?.[cls] ?? 0) * factor;
           return withParams(n, { serviceMs: { static: s('static'), read: s('read'), write: s('write') } });
