@@ -14,6 +14,7 @@ import { createRunState, forward, kOfN } from './run';
 import { resolveWorkload } from './workload';
 import { simulate } from './simulate';
 import { designArb } from './test-arbitraries';
+import { applyWhatIf } from './what-if';
 import { KAFKA, RABBITMQ, SQS } from './tech-figures';
 import type { Design, NodeParams, Workload } from './types';
 
@@ -257,6 +258,12 @@ describe('Kafka (SOURCES.md §7: 10s of MB/s per partition; Kreps 421,823 rec/s 
     expect(week.nodes.q.technologyReport?.retainedGB).toBeCloseTo((1_000 * 3600 * 168 * 3) / 1e6, 6);
     const day = evaluate(queueDesign({ technology: 'kafka', retentionHours: 24 }, { instances: 4 }), jobs(1_000));
     expect(week.nodes.q.monthlyCostUsd - day.nodes.q.monthlyCostUsd).toBeCloseTo((((1_000 * 3600 * (168 - 24) * 3) / 1e6) * 0.115), 6);
+  });
+
+  it('loses one broker of its three when one instance fails (what-if), not the whole topic', () => {
+    const d = queueDesign({ technology: 'kafka' }, { instances: 4 });
+    const after = applyWhatIf(d, { type: 'fail-instance', nodeId: 'q' }).design;
+    expect(after.nodes.find((n) => n.id === 'q')?.params?.instances).toBe(2);
   });
 
   it('survives one broker of three; a lone broker is a single point of failure', () => {

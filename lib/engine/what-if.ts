@@ -78,7 +78,8 @@ export function applyWhatIf(
       const node = design.nodes.find((n) => n.id === w.nodeId);
       if (!node) return { design, workload };
       const scale = node.params?.autoscale;
-      const instances = node.params?.instances ?? CATALOG[node.kind].defaults.instances.value;
+      // A technology's own default count: a Kafka topic runs on 3 brokers (docs/model.md §14.2).
+      const instances = node.params?.instances ?? technologyDefaults(node.kind, node.params?.technology)?.instances?.value ?? CATALOG[node.kind].defaults.instances.value;
       if (scale) {
         if (scale.max <= 1) return { design: withoutNodes(design, new Set([w.nodeId])), workload };
         const max = scale.max - 1;
