@@ -25,6 +25,7 @@ import {
   TB_LB_HAPROXY,
   TB_RABBITMQ,
   TB_SQS,
+  harmonic,
   replicasFor,
 } from './tech-stores-queues';
 
@@ -330,7 +331,7 @@ export function storeQueueFindings(st: RunState, v: number, out: Finding[]): voi
         severity: 'info',
         code: 'stale-reads',
         nodeId: id,
-        message: `${name(net, v)} reads and writes at consistency ${t.consistency[v].toUpperCase()} with replication factor ${rf}: a write waits for ${k} replica and a read asks ${k}, and ${k} + ${k} ≤ ${rf}, so a read right after a write finds the old value with probability ${pct(stale)}. QUORUM (${q} + ${q} > ${rf}) reads your own writes, at ${q} replica reads per read and about ${(1 + 1 / 2).toFixed(1)}× the wait.`,
+        message: `${name(net, v)} reads and writes at consistency ${t.consistency[v].toUpperCase()} with replication factor ${rf}: a write waits for ${k} replica and a read asks ${k}, and ${k} + ${k} ≤ ${rf}, so a read right after a write finds the old value with probability ${pct(stale)}. QUORUM (${q} + ${q} > ${rf}) reads your own writes, at ${q} replica reads per read and about ${(harmonic(q) / harmonic(k)).toFixed(1)}× the wait.`,
         lessonId: 'guide-replication',
       });
     }
