@@ -3,9 +3,10 @@
 import Link from 'next/link';
 import { useId, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { edgeSchema, nodeParamsSchema, nodeSchema } from '@/lib/design/schema';
+import { edgeSchema, nodeParamsSchema, nodeSchema, paramsOfNode } from '@/lib/design/schema';
 import { CATALOG } from '@/lib/engine/catalog';
 import type { Kind } from '@/lib/engine/kinds';
+import { technologyLabel } from '@/lib/engine/technologies';
 import type { EdgeParams, NodeParams } from '@/lib/engine/types';
 import { connectableTargets, kindRefusal } from '@/lib/editor/connection-rules';
 import { displayLabel } from '@/lib/editor/labels';
@@ -18,6 +19,7 @@ import {
   groupWords,
   helpFor,
   PARAM_META,
+  selectOptions,
   type FieldCheck,
   type GroupMeta,
   type HopEnd,
@@ -177,6 +179,8 @@ interface ParamProps {
   kind: Kind;
   name: keyof NodeParams;
   value: unknown;
+  /** The node's technology: its defaults are what a blank field stands for. */
+  technology?: string;
 }
 
 function useCommitParam(nodeId: string) {
@@ -185,7 +189,7 @@ function useCommitParam(nodeId: string) {
     firstIssue(store.getState().updateNodeParams(nodeId, { [name]: value }), name, label);
 }
 
-function NumberParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: NumberMeta }) {
+function NumberParam({ nodeId, kind, name, value, meta, technology }: ParamProps & { meta: NumberMeta }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const commit = useCommitParam(nodeId);
@@ -196,7 +200,7 @@ function NumberParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: N
         type="number"
         meta={meta}
         value={formatValue(value)}
-        placeholder={defaultFor(kind, name)}
+        placeholder={defaultFor(kind, name, undefined, technology)}
         error={error}
         setError={setError}
         check={(t, bad) => checkNumber(t, bad, meta, nodeParamsSchema.shape[name], name)}
@@ -206,7 +210,7 @@ function NumberParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: N
   );
 }
 
-function TextParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: Extract<ParamMeta, { type: 'text' }> }) {
+function TextParam({ nodeId, kind, name, value, meta, technology }: ParamProps & { meta: Extract<ParamMeta, { type: 'text' }> }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const commit = useCommitParam(nodeId);
@@ -216,7 +220,7 @@ function TextParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: Ext
         id={id}
         type="text"
         value={formatValue(value)}
-        placeholder={defaultFor(kind, name)}
+        placeholder={defaultFor(kind, name, undefined, technology)}
         error={error}
         setError={setError}
         check={(t) => {
@@ -236,7 +240,7 @@ function SelectParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: E
   const [error, setError] = useState<string | null>(null);
   const commit = useCommitParam(nodeId);
   return (
-    <Field id={id} label={meta.label} help={helpFor(kind, name)} error={error}>
+    <Field id={id} label={meta.label} help={helpFor(kind, name, value)} error={error}>
       <select
         id={id}
         value={formatValue(value)}
@@ -244,10 +248,9 @@ function SelectParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: E
         className={inputClass(error)}
         onChange={(e) => setError(commit(name, e.target.value === '' ? undefined : e.target.value, meta.label))}
       >
-        <option value="">Default ({defaultFor(kind, name)})</option>
-        {meta.options.map((o) => (
-          <option key={o} value={o}>
-            {o}
+        {selectOptions(kind, name).map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
           </option>
         ))}
       </select>
@@ -255,11 +258,11 @@ function SelectParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: E
   );
 }
 
-function BooleanParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: Extract<ParamMeta, { type: 'boolean' }> }) {
+function BooleanParam({ nodeId, kind, name, value, meta, technology }: ParamProps & { meta: Extract<ParamMeta, { type: 'boolean' }> }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const commit = useCommitParam(nodeId);
-  const fallback = defaultFor(kind, name) === 'true';
+  const fallback = defaultFor(kind, name, undefined, technology) === 'true';
   const checked = typeof value === 'boolean' ? value : fallback;
   return (
     <div className="py-1.5">
@@ -286,7 +289,7 @@ function BooleanParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: 
 }
 
 /** `serviceMs` (three optional numbers) and `autoscale` (all three or none). */
-function GroupParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: GroupMeta }) {
+function GroupParam({ nodeId, kind, name, value, meta, technology }: ParamProps & { meta: GroupMeta }) {
   const store = useEditorStore();
   const baseId = useId();
   const [errors, setErrors] = useState<Record<string, string | null>>({});
@@ -365,7 +368,7 @@ function GroupParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: Gr
                   type="number"
                   meta={f}
                   value={formatValue(current?.[f.key])}
-                  placeholder={defaultFor(kind, name, f.key)}
+                  placeholder={defaultFor(kind, name, f.key, technology)}
                   error={error}
                   setError={(e) => setErrors((prev) => ({ ...prev, [f.key]: e }))}
                   check={(t, bad) => {
@@ -538,11 +541,42 @@ function NameField({ nodeId, label }: { nodeId: string; label: string }) {
   );
 }
 
+/** The database primary feeding a node and its technology ('' = generic); ['', ''] when none. */
+function usePrimary(nodeId: string): [string, string] {
+  // Two strings, not a fresh object: a selector must return the same value while nothing changed.
+  return useEditor(
+    useShallow((s: EditorState): [string, string] => {
+      for (const e of s.graph.edges) {
+        if (e.target !== nodeId) continue;
+        const n = nodeById(s, e.source);
+        if (n?.data.kind === 'database') return [displayLabel(n.data), n.data.params.technology ?? ''];
+      }
+      return ['', ''];
+    }),
+  );
+}
+
+/** A read replica's technology is its primary's (docs/model.md §14.1): said where the select would be. */
+function ReplicaTechnology({ primary, technology }: { primary: string; technology: string }) {
+  return (
+    <p className="mt-1 text-xs text-slate-600" data-testid="replica-technology">
+      Technology: <span className="font-medium text-slate-800">{technologyLabel('database', technology || undefined)}</span>
+      {primary ? `, as its primary ${primary}` : ', until a primary database is connected to it'}.
+    </p>
+  );
+}
+
+/** The inspector asks which product a component is before its settings (docs/model.md §14). */
+function technologyFirst(names: readonly (keyof NodeParams)[]): readonly (keyof NodeParams)[] {
+  return names.includes('technology') ? ['technology', ...names.filter((n) => n !== 'technology')] : names;
+}
+
 function NodeInspector({ id }: { id: string }) {
   const store = useEditorStore();
   // Subscribes to the node's data only: dragging the node does not re-render the inspector.
   const data = useEditor((s: EditorState) => nodeById(s, id)?.data);
   const locked = useEditor((s: EditorState) => s.ui.lockedNodeIds.includes(id));
+  const [primaryLabel, primaryTechnology] = usePrimary(id);
   if (!data) return null;
   const spec = CATALOG[data.kind];
   const label = displayLabel(data);
@@ -579,8 +613,9 @@ function NodeInspector({ id }: { id: string }) {
           ) : (
             <>
               <p className="mt-1 text-xs text-slate-600">Leave a field blank to use the default shown in it.</p>
-              {spec.params.map((name) => (
-                <ParamField key={`${id}:${name}`} nodeId={id} kind={data.kind} name={name} value={data.params[name]} />
+              {data.kind === 'read-replica' ? <ReplicaTechnology primary={primaryLabel} technology={primaryTechnology} /> : null}
+              {technologyFirst(paramsOfNode(data.kind, data.params.technology)).map((name) => (
+                <ParamField key={`${id}:${name}`} nodeId={id} kind={data.kind} name={name} value={data.params[name]} technology={data.kind === 'read-replica' ? primaryTechnology || undefined : data.params.technology} />
               ))}
             </>
           )}

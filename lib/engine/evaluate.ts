@@ -21,9 +21,11 @@ import type {
   SweepResult,
 } from './evaluation';
 import * as findingsModule from './findings';
+import { ownTimeFactor, storeQueueReport } from './tech-stores-queues-run';
 import { formatMs, formatPercent, formatUsd } from './format';
 import { practiceComparison } from './comparisons';
 import * as pipeline from './pipeline';
+import { consistencyOf } from './consistency';
 import * as prices from './prices';
 import * as queueing from './queueing';
 import * as records from './records';
@@ -224,10 +226,12 @@ function nodeResponse(st: RunState, v: number): NodeResponse {
     phTheta[i + 6] = st.waitTheta2[v];
   }
   mmcMixturePercentiles(0.95, 0.99, 12, phW, phMu, phTheta, c, tails);
+  // A Cassandra request waits for the slowest of the replicas its consistency level needs (docs/model.md §14.2).
+  const lf = ownTimeFactor(net, v);
   return {
-    mean: ms(Math.min(TIMEOUT_MS, mean / wsum)),
-    p95: ms(Math.min(TIMEOUT_MS, tails[0])),
-    p99: ms(Math.min(TIMEOUT_MS, tails[1])),
+    mean: ms(Math.min(TIMEOUT_MS, (mean / wsum) * lf)),
+    p95: ms(Math.min(TIMEOUT_MS, tails[0] * lf)),
+    p99: ms(Math.min(TIMEOUT_MS, tails[1] * lf)),
   };
 }
 
@@ -727,7 +731,10 @@ function availabilityCause(st: RunState, avail: number, structural: number, slo:
  */
 function flashErrorRate(spare: RunState, w: ReturnType<typeof resolveWorkload>): number {
   const ff = Math.max(1, w.flashFactor);
+  // A DynamoDB table keeps the partitions of its ordinary peak through the flash (docs/model.md §14.2).
+  spare.peakScale = ff;
   forward(spare, { ...w, users: w.users * ff }, -1, LAT_NONE);
+  spare.peakScale = 1;
   const offered = spare.offered.total;
   if (!(offered > 0)) return 0;
   const failed = userFailed(spare) / offered;
@@ -840,6 +847,10 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
         workerCapacityRps: rps(st.workerCapacityRps[v]),
       };
     }
+    if (net.storesQueues.code[v] !== 0) {
+      const report = storeQueueReport(st, v);
+      if (report) result.technologyReport = report;
+    }
     setKey(nodes, id, result);
   }
   // Each connection carries its share of what its source sent (the normal pass routes by routeFrac alone).
@@ -918,6 +929,7 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
     },
     jobs: { bornRps: rps(bornJobs), inlineRps: rps(inlineJobs), queuedRps: rps(queuedJobs) },
     regions: { names: net.regions.slice(), parallel: st.regionsParallel, checks: regionChecks },
+    consistency: consistencyOf(st),
   };
 }
 

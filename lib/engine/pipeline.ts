@@ -38,7 +38,10 @@ export function consumerCapacityRps(st: RunState, t: number): number {
   const kind = net.kinds[t];
   if (kind === 'worker') {
     const s = st.workload.jobServiceMs * net.slowdown[t];
-    return s > 0 ? (st.instances[t] * net.cores[t] * 1000) / s : Number.MAX_VALUE;
+    // Only the consumers a Kafka topic's partitions keep busy count (docs/model.md §14.2).
+    const cap = net.storesQueues.consumerCap[t];
+    const consumers = cap > 0 ? Math.min(st.instances[t], cap) : st.instances[t];
+    return s > 0 ? (consumers * net.cores[t] * 1000) / s : Number.MAX_VALUE;
   }
   if (kind === 'stream-processor') {
     // The slowdown carries the slots the partitions leave idle (compile.ts): capacity = parallelism / serviceMs.
