@@ -195,6 +195,50 @@ export const PARAM_META: Record<keyof NodeParams, ParamMeta> = {
     options: DNS_ROUTING,
     help: 'Geo routing sends each user to the nearest region.',
   },
+  // Cloud-native params (docs/model.md §13.3).
+  concurrency: {
+    type: 'number',
+    label: 'Concurrency limit',
+    unit: 'at once',
+    min: 1,
+    max: 1_000_000,
+    step: 100,
+    integer: true,
+    help: 'Most invocations running at the same time; each serves at most 10 a second. AWS starts accounts at 1,000 per region.',
+  },
+  memoryMB: {
+    type: 'number',
+    label: 'Memory',
+    unit: 'MB',
+    min: 128,
+    max: 10_240,
+    step: 64,
+    integer: true,
+    help: 'Memory of one execution environment; the bill is memory × duration (GB-seconds).',
+  },
+  initMs: {
+    type: 'number',
+    label: 'Cold start',
+    unit: 'ms',
+    min: 0,
+    max: 60_000,
+    step: 1,
+    help: 'Time a new environment takes to load the code: about 180 ms for a small package, seconds for a 64 MB one.',
+  },
+  podsPerNode: {
+    type: 'number',
+    label: 'Pods per node',
+    min: 1,
+    max: 1000,
+    step: 1,
+    integer: true,
+    help: 'Pods that fit on one node (machine); blank: the node\u2019s vCPUs divided by each pod\u2019s cores.',
+  },
+  mesh: {
+    type: 'boolean',
+    label: 'Service mesh',
+    help: 'A sidecar proxy beside every instance: encrypts calls with mTLS, adds about 1.3 ms per proxy on each hop and some CPU.',
+  },
 };
 
 /** Help texts that read better for one kind than the general one. */
@@ -202,6 +246,13 @@ const KIND_HELP: Partial<Record<Kind, Partial<Record<keyof NodeParams, string>>>
   'object-storage': { instances: 'Key prefixes; each one serves about 5,500 reads a second.' },
   cdn: { hitRatio: 'Share of static requests served at the edge; misses go to the origin.' },
   cache: { hitRatio: 'Share of reads answered from memory; misses go to the data store.' },
+  serverless: { latencyMs: 'Time one warm invocation runs (billed per millisecond); a cold start adds its init time.' },
+  'container-cluster': {
+    instances: 'Pods (copies of your container) running side by side; the nodes are added to hold them.',
+    size: 'Size of each node; a larger node holds more pods.',
+    cores: 'Cores one pod requests.',
+    hourlyUsd: 'What one node costs per hour at this size.',
+  },
 };
 
 export function helpFor(kind: Kind, key: keyof NodeParams): string {

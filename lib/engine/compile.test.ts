@@ -24,6 +24,11 @@ const KEYS = Object.keys({
   maxStorageGB: 0,
   algorithm: 0,
   routing: 0,
+  concurrency: 0,
+  memoryMB: 0,
+  initMs: 0,
+  podsPerNode: 0,
+  mesh: 0,
 } satisfies Record<keyof Required<NodeParams>, 0>) as (keyof NodeParams)[];
 
 describe('readParams', () => {

@@ -5,6 +5,7 @@
  * finite numbers, `null` where a value does not exist.
  */
 import type { Kind } from './kinds';
+import type { ClusterReport, MeshReport, ServerlessReport } from './cloud-native-results';
 import type { LessonId } from './lessons';
 import type { Audience, Ms, ResolvedWorkload, Rps, Usd } from './types';
 
@@ -91,6 +92,12 @@ export interface NodeResult {
   queue?: NodeQueueReport;
   /** Present on relational stores (MODEL.md §9.2): the buffer pool and the volume. */
   storageIo?: NodeStorageIo;
+  /** Present on serverless functions (docs/model.md §13.3): environments, cold starts, concurrency, flash-crowd ramp. */
+  serverless?: ServerlessReport;
+  /** Present on container clusters (docs/model.md §13.3): pods, nodes, flash-crowd ramp. */
+  cluster?: ClusterReport;
+  /** Present where a sidecar proxy runs (docs/model.md §13.3): mTLS and its costs. */
+  mesh?: MeshReport;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -25,6 +25,9 @@ export const KINDS = [
   'search',
   'monitoring',
   'logging',
+  // Cloud-native kinds (docs/model.md §13.3).
+  'serverless',
+  'container-cluster',
 ] as const;
 
 export type Kind = (typeof KINDS)[number];

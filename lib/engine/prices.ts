@@ -355,6 +355,19 @@ export const USAGE_PRICES = {
     0.625,
     'SOURCES.md §9: DynamoDB on demand $0.625 per million write request units after the 2024-11-01 cut (Airbyte, JusDB)',
   ),
+  // Cloud-native kinds (docs/model.md §13.3).
+  /** Serverless function (Lambda-style): per invocation. */
+  lambdaPerMillionRequestsUsd: checked(0.2, 'SOURCES.md §9: AWS Lambda $0.20 per 1 M requests (cloudchipr 2024; lambda_local_runner docs 2026-05-11)'),
+  /** Serverless function: per GB-second of memory × billed duration, x86, first 6 B GB-s a month. */
+  lambdaGBSecondUsd: checked(
+    0.0000166667,
+    'SOURCES.md §9: AWS Lambda x86 $0.0000166667 per GB-s (first 6 B GB-s/month; Arm $0.0000133334); free tier not deducted',
+  ),
+  /** Managed Kubernetes control plane, per cluster-hour (EKS standard support). */
+  k8sControlPlaneHourUsd: checked(
+    0.1,
+    'verify: not in SOURCES.md; EKS control plane $73/month = $0.10/h (aws/agent-toolkit-for-aws, architect-for-startups/references/eks.md)',
+  ),
 } as const;
 
 /** Cost in US dollars of `millions` of requests in a month under a tiered per-request price. */
