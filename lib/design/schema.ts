@@ -84,7 +84,7 @@ export const nodeParamsSchema = z.strictObject({
   maxStorageGB: finite('maxStorageGB').gt(0, { error: 'maxStorageGB must be above 0' }).max(1e9, { error: 'maxStorageGB must be at most 1e9 (an exabyte)' }).optional(),
   algorithm: oneOf('algorithm', LB_ALGORITHMS).optional(),
   routing: oneOf('routing', DNS_ROUTING).optional(),
-  // Cloud-native params (docs/model.md §13.3).
+  // Cloud-native params (docs/model.md §14.3).
   concurrency: wholeAtLeast('concurrency', 1).max(1_000_000, { error: 'concurrency must be at most 1000000' }).optional(),
   memoryMB: wholeAtLeast('memoryMB', 128).max(10_240, { error: 'memoryMB must be at most 10240' }).optional(),
   initMs: upTo('initMs', 60_000, '60,000 (a minute)').optional(),

@@ -195,7 +195,7 @@ export const PARAM_META: Record<keyof NodeParams, ParamMeta> = {
     options: DNS_ROUTING,
     help: 'Geo routing sends each user to the nearest region.',
   },
-  // Cloud-native params (docs/model.md §13.3).
+  // Cloud-native params (docs/model.md §14.3).
   concurrency: {
     type: 'number',
     label: 'Concurrency limit',

@@ -5,11 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AUDIENCE, CATALOG, NETWORK } from './catalog';
+import { CLUSTER, MESH, SERVERLESS } from './cloud-native';
 import { CALIBRATION, calibrationResults, departure, type CalibrationResult } from './calibration';
 import { HOURLY_PRICES, USAGE_PRICES } from './prices';
 import { WORKLOAD_DEFAULTS } from './workload';
 
-const ROOTS: Record<string, unknown> = { CATALOG, NETWORK, AUDIENCE, HOURLY_PRICES, USAGE_PRICES, WORKLOAD_DEFAULTS };
+const ROOTS: Record<string, unknown> = { CATALOG, NETWORK, AUDIENCE, HOURLY_PRICES, USAGE_PRICES, WORKLOAD_DEFAULTS, SERVERLESS, CLUSTER, MESH };
 
 /**
  * Resolves a dotted path to its parent object and key. Keys may contain dots

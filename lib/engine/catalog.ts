@@ -71,7 +71,7 @@ export interface KindDefaults {
   readonly maxStorageGB?: Sourced<number>;
   readonly algorithm?: Sourced<LbAlgorithm>;
   readonly routing?: Sourced<DnsRouting>;
-  // Cloud-native kinds (docs/model.md §13.3).
+  // Cloud-native kinds (docs/model.md §14.3).
   readonly concurrency?: Sourced<number>;
   readonly memoryMB?: Sourced<number>;
   readonly initMs?: Sourced<number>;
@@ -117,7 +117,7 @@ const NO_AVAILABILITY: Sourced<AvailabilityFigure> = { value: { type: 'none' }, 
 
 const COMMON_COMPUTE = ['region', 'availability', 'hourlyUsd'] as const;
 
-const NO_MESH: Sourced<boolean> = { value: false, source: 'docs/model.md §13.3: a sidecar proxy (service mesh) is opt-in' };
+const NO_MESH: Sourced<boolean> = { value: false, source: 'docs/model.md §14.3: a sidecar proxy (service mesh) is opt-in' };
 
 export const CATALOG: Record<Kind, KindSpec> = {
   users: {
@@ -555,7 +555,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
       priceKey: { value: 'ec2-t3.medium', source: 'unverified: one self-hosted log collector' },
     },
   },
-  // Cloud-native kinds (docs/model.md §13.3); their model figures are in cloud-native.ts.
+  // Cloud-native kinds (docs/model.md §14.3); their model figures are in cloud-native.ts.
   serverless: {
     kind: 'serverless',
     label: 'Serverless function',

@@ -1,5 +1,5 @@
 /**
- * What the cloud-native kinds add to an evaluation (docs/model.md §13.3):
+ * What the cloud-native kinds add to an evaluation (docs/model.md §14.3):
  * per-node reports (a serverless function's environments, cold starts and
  * concurrency; a cluster's pods and nodes; a sidecar's mTLS), the time they
  * need to meet a flash crowd, and findings that say it in numbers.

@@ -1,5 +1,5 @@
 /**
- * Cloud-native components (docs/model.md §13.3): the serverless function
+ * Cloud-native components (docs/model.md §14.3): the serverless function
  * (Lambda-style), the container cluster (Kubernetes-style) and the service
  * mesh sidecar. The figures and the arithmetic live here; compile.ts and
  * run.ts call in at a few hooks, so the per-kind rules stay in one place.

@@ -166,7 +166,7 @@ export interface CompiledNetwork {
   /** Redundancy group id per node (MODEL.md §4), or -1 when alone. */
   groupOf: Int32Array;
   groupCount: number;
-  // Cloud-native kinds (docs/model.md §13.3).
+  // Cloud-native kinds (docs/model.md §14.3).
   /** 1 where a sidecar proxy (service mesh) runs beside each instance. */
   mesh: Uint8Array;
   /** Serverless: the concurrency limit (environments), the memory (MB) and the cold-start init (ms); 0 elsewhere. */
@@ -251,7 +251,7 @@ const FORWARDS: Record<Kind, readonly number[]> = {
   search: [],
   monitoring: [],
   logging: [],
-  // Cloud-native kinds (docs/model.md §13.3): app tiers, so they pass reads, writes and the jobs writes make.
+  // Cloud-native kinds (docs/model.md §14.3): app tiers, so they pass reads, writes and the jobs writes make.
   serverless: [READ, WRITE, JOB],
   'container-cluster': [READ, WRITE, JOB],
 };
@@ -664,7 +664,7 @@ export function compile(design: Design): CompiledNetwork {
     const sizeFactor = SIZE_FACTOR[size] ?? 1;
     const baseCores = d.baseCores;
     // A Redis-like cache runs commands on one thread whatever its size (MODEL.md §9.2): size buys memory, not speed.
-    // A cluster's size is its nodes' size: a pod keeps its own cores (docs/model.md §13.3).
+    // A cluster's size is its nodes' size: a pod keeps its own cores (docs/model.md §14.3).
     const rawCores = p.cores ?? (kc === K.cache || kc === K['container-cluster'] ? baseCores : baseCores * sizeFactor);
     cores[v] = rawCores >= 1 ? Math.round(rawCores) : 1;
     slowdown[v] = rawCores >= 1 ? 1 : 1 / Math.max(rawCores, 1e-9);
@@ -712,7 +712,7 @@ export function compile(design: Design): CompiledNetwork {
     }
   }
 
-  /** A sidecar proxy on every instance: its CPU on each request, in and (reads, writes) out (docs/model.md §13.3). */
+  /** A sidecar proxy on every instance: its CPU on each request, in and (reads, writes) out (docs/model.md §14.3). */
   function meshNode(v: number) {
     mesh[v] = 1;
     const cpu = MESH.proxyCpuMs.value;
@@ -721,7 +721,7 @@ export function compile(design: Design): CompiledNetwork {
     serviceMs[v * 4 + WRITE] += 2 * cpu;
     serviceMs[v * 4 + JOB] += 2 * cpu;
   }
-  /** The cloud-native kinds' own parameters (docs/model.md §13.3). */
+  /** The cloud-native kinds' own parameters (docs/model.md §14.3). */
   function cloudNative(v: number, kc: number, p: NodeParams, d: KindDefaults, sizeFactor: number, price: number) {
     if (kc === K.serverless) {
       concurrency[v] = p.concurrency ?? d.concurrency;

@@ -168,7 +168,7 @@ function nodeResponse(st: RunState, v: number): NodeResponse {
   if (st.saturated[v]) return { mean: ms(TIMEOUT_MS), p95: ms(TIMEOUT_MS), p99: ms(TIMEOUT_MS) };
   if (model === MODEL_RATED) {
     const l = net.latencyMs[v];
-    // A serverless function's cold starts are a point mass at warm + init (docs/model.md §13.3): in a percentile once their share passes its tail.
+    // A serverless function's cold starts are a point mass at warm + init (docs/model.md §14.3): in a percentile once their share passes its tail.
     const cold = st.coldShare[v];
     if (cold > 0) {
       const coldMs = l + net.initMs[v];
@@ -739,7 +739,7 @@ function flashErrorRate(spare: RunState, w: ReturnType<typeof resolveWorkload>, 
   const failed = userFailed(spare) / offered;
   const excess = ((ff - 1) / ff) * offered;
   const ordinaryShed = Math.max(0, userShed(spare) - excess) / (offered / ff);
-  // Serverless functions and autoscaled clusters fail part of the crowd while they scale up to it (docs/model.md §13.3).
+  // Serverless functions and autoscaled clusters fail part of the crowd while they scale up to it (docs/model.md §14.3).
   return Math.min(1, failed + ordinaryShed + flashRampLoss(peak, spare));
 }
 
@@ -776,7 +776,7 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
     const id = net.ids[v];
     const kind = net.kinds[v];
     // Logging is priced by ingestion (run.ts `costs`), not per instance.
-    // A container cluster bills nodes (and its control plane), not pods (docs/model.md §13.3).
+    // A container cluster bills nodes (and its control plane), not pods (docs/model.md §14.3).
     if (kind === 'container-cluster') instancesUsd += st.componentCostUsd[v];
     else if (kind !== 'logging') instancesUsd += net.hourlyUsd[v] * HOURS_PER_MONTH * st.avgInstances[v];
     storageUsd += st.storageCostUsd[v];

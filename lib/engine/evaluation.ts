@@ -92,11 +92,11 @@ export interface NodeResult {
   queue?: NodeQueueReport;
   /** Present on relational stores (MODEL.md §9.2): the buffer pool and the volume. */
   storageIo?: NodeStorageIo;
-  /** Present on serverless functions (docs/model.md §13.3): environments, cold starts, concurrency, flash-crowd ramp. */
+  /** Present on serverless functions (docs/model.md §14.3): environments, cold starts, concurrency, flash-crowd ramp. */
   serverless?: ServerlessReport;
-  /** Present on container clusters (docs/model.md §13.3): pods, nodes, flash-crowd ramp. */
+  /** Present on container clusters (docs/model.md §14.3): pods, nodes, flash-crowd ramp. */
   cluster?: ClusterReport;
-  /** Present where a sidecar proxy runs (docs/model.md §13.3): mTLS and its costs. */
+  /** Present where a sidecar proxy runs (docs/model.md §14.3): mTLS and its costs. */
   mesh?: MeshReport;
 }
 

@@ -97,7 +97,7 @@ function remedy(net: CompiledNetwork, st: RunState, v: number, cat: LoadCategory
       return { fix: 'Add workers, or autoscale them.', lessonId: 'guide-queues' };
     case 'object-storage':
       return { fix: 'Spread objects over more key prefixes (instances), and put a CDN in front.', lessonId: 'guide-cdn' };
-    // Cloud-native kinds (docs/model.md §13.3).
+    // Cloud-native kinds (docs/model.md §14.3).
     case 'serverless':
       return { fix: 'Raise its concurrency limit (1,000 per region by default): each environment runs one invocation at a time and at most 10 a second.', lessonId: 'guide-bottlenecks' };
     case 'container-cluster':

@@ -25,7 +25,7 @@ export const KINDS = [
   'search',
   'monitoring',
   'logging',
-  // Cloud-native kinds (docs/model.md §13.3).
+  // Cloud-native kinds (docs/model.md §14.3).
   'serverless',
   'container-cluster',
 ] as const;

@@ -355,7 +355,7 @@ export const USAGE_PRICES = {
     0.625,
     'SOURCES.md §9: DynamoDB on demand $0.625 per million write request units after the 2024-11-01 cut (Airbyte, JusDB)',
   ),
-  // Cloud-native kinds (docs/model.md §13.3).
+  // Cloud-native kinds (docs/model.md §14.3).
   /** Serverless function (Lambda-style): per invocation. */
   lambdaPerMillionRequestsUsd: checked(0.2, 'SOURCES.md §9: AWS Lambda $0.20 per 1 M requests (cloudchipr 2024; lambda_local_runner docs 2026-05-11)'),
   /** Serverless function: per GB-second of memory × billed duration, x86, first 6 B GB-s a month. */

@@ -160,7 +160,7 @@ export interface RunState {
   cdnEgressGB: number;
   transferGB: number;
   logIngestionGB: number;
-  /** Serverless: share of invocations that start cold (docs/model.md §13.3); 0 elsewhere. */
+  /** Serverless: share of invocations that start cold (docs/model.md §14.3); 0 elsewhere. */
   coldShare: Float64Array;
 }
 
@@ -576,7 +576,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
         done[b + 3] += p3;
         emit(st, v, JOB, p3 / pf, failedRegion);
       } else if (kc === K_SERVERLESS) {
-        // An app tier run per invocation (docs/model.md §13.3): it answers static itself and calls on for reads and writes.
+        // An app tier run per invocation (docs/model.md §14.3): it answers static itself and calls on for reads and writes.
         done[b] += p0;
         emit(st, v, READ, p1, failedRegion);
         emit(st, v, WRITE, p2, failedRegion);
@@ -1752,7 +1752,7 @@ export function backward(st: RunState, latMask: number): void {
         S.aV[0] = 0;
         an = 1;
       } else if (model === MODEL_RATED) {
-        // A serverless function's cold starts (docs/model.md §13.3): a share of invocations also waits for the init.
+        // A serverless function's cold starts (docs/model.md §14.3): a share of invocations also waits for the init.
         const cold = kc === K_SERVERLESS ? st.coldShare[v] : 0;
         S.aW[0] = 1;
         S.aM[0] = net.latencyMs[v];
@@ -1962,11 +1962,11 @@ function costs(st: RunState, spare: RunState | null) {
     // Logging is priced by ingestion, not as an instance.
     if (kind === 'logging') own += logUsdPerLogger;
     else if (kind === 'container-cluster') {
-      // Nodes to hold the average pods, plus the control plane (docs/model.md §13.3).
+      // Nodes to hold the average pods, plus the control plane (docs/model.md §14.3).
       own += (clusterNodes(st.avgInstances[v], net.podsPerNode[v]) * net.hourlyUsd[v] + USAGE_PRICES.k8sControlPlaneHourUsd.value) * HOURS_PER_MONTH;
     } else own += net.hourlyUsd[v] * HOURS_PER_MONTH * st.avgInstances[v];
     if (kind === 'serverless') {
-      // Per invocation and per GB-second, on the average hour (docs/model.md §13.3).
+      // Per invocation and per GB-second, on the average hour (docs/model.md §14.3).
       const invocations = toMonthlyCount(pf, processed[b] + processed[b + 1] + processed[b + 2]);
       own += serverlessMonthlyUsd(invocations, net.latencyMs[v], net.memoryMB[v], USAGE_PRICES.lambdaPerMillionRequestsUsd.value, USAGE_PRICES.lambdaGBSecondUsd.value);
     }

@@ -52,7 +52,7 @@ export interface NodeParams {
   maxStorageGB?: number;
   algorithm?: LbAlgorithm;
   routing?: DnsRouting;
-  // Cloud-native params (docs/model.md §13.3).
+  // Cloud-native params (docs/model.md §14.3).
   /** Serverless: most invocations running at once (the account's regional limit, 1,000 by default). */
   concurrency?: number;
   /** Serverless: memory of one execution environment, MB (billed per GB-second). */
