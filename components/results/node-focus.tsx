@@ -6,6 +6,7 @@ import { BAND_LABEL, bandOf } from '@/lib/editor/results';
 import { nodeById, selectInspectedNodeId } from '@/lib/editor/store';
 import { formatMs, formatRps, formatUsd, formatUtilisation } from '@/lib/editor/scoring-format';
 import { useEditor, useEditorStore } from '@/components/editor/editor-provider';
+import { CloudNativeFacts } from './cloud-native-facts';
 
 const BAND_TEXT = { healthy: 'text-healthy', warm: 'text-warm', hot: 'text-hot', saturated: 'text-saturated' } as const;
 
@@ -37,6 +38,7 @@ export function NodeFocus({ evaluation }: { evaluation: Evaluation }) {
         {formatRps(r.arrivalRps.total)} in · p95 {formatMs(r.responseMs.p95)} · {formatUsd(r.monthlyCostUsd)} a month
         {r.spof ? ' · single point of failure' : ''}
       </p>
+      <CloudNativeFacts result={r} />
       {canScale ? (
         <div className="mt-2 flex items-center gap-2 text-sm">
           <span className="text-slate-700">Instances</span>
