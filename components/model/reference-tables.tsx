@@ -272,6 +272,9 @@ export function PriceTables() {
     ['API Gateway REST API (listed, not billed)', requestTiers(USAGE_PRICES.apiGatewayRest.tiers), USAGE_PRICES.apiGatewayRest.source],
     ['SQS standard (listed, not billed: the queue is a broker)', `$${USAGE_PRICES.sqsPerMillionRequestsUsd.value} per million requests`, USAGE_PRICES.sqsPerMillionRequestsUsd.source],
     ['DynamoDB on demand (listed, not billed: NoSQL is self-managed)', `$${USAGE_PRICES.dynamoDbPerMillionReadsUsd.value} per million reads, $${USAGE_PRICES.dynamoDbPerMillionWritesUsd.value} per million writes`, USAGE_PRICES.dynamoDbPerMillionWritesUsd.source],
+    ['Serverless function requests', `$${USAGE_PRICES.lambdaPerMillionRequestsUsd.value} per million`, USAGE_PRICES.lambdaPerMillionRequestsUsd.source],
+    ['Serverless function compute', `$${USAGE_PRICES.lambdaGBSecondUsd.value} per GB-second (memory × billed ms)`, USAGE_PRICES.lambdaGBSecondUsd.source],
+    ['Container cluster control plane', `$${USAGE_PRICES.k8sControlPlaneHourUsd.value} per cluster-hour`, USAGE_PRICES.k8sControlPlaneHourUsd.source],
   ];
   return (
     <>

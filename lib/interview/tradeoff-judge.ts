@@ -61,6 +61,8 @@ const KIND_WORDS: Partial<Record<Kind, string[]>> = {
   'object-storage': ['object storage', 'object store', 's3', 'blob', 'blobs', 'bucket', 'gcs'],
   queue: ['queue', 'queues', 'kafka', 'sqs', 'rabbitmq', 'stream', 'log'],
   search: ['search', 'elasticsearch', 'index', 'opensearch'],
+  serverless: ['serverless', 'lambda', 'lambdas', 'function', 'functions', 'faas'],
+  'container-cluster': ['kubernetes', 'k8s', 'eks', 'cluster', 'containers', 'pods'],
 };
 
 /** Words that relate one thing to another; a sentence without any is a list. */
