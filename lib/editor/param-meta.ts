@@ -5,6 +5,7 @@
  * show and bound them. Ranges sit inside what `nodeParamsSchema` accepts.
  */
 import { CATALOG, NETWORK } from '@/lib/engine/catalog';
+import { MESH } from '@/lib/engine/cloud-native';
 import { DNS_ROUTING, LB_ALGORITHMS, SIZES, type Kind } from '@/lib/engine/kinds';
 import { HOURLY_PRICES } from '@/lib/engine/prices';
 import type { EdgeParams, NodeParams } from '@/lib/engine/types';
@@ -397,13 +398,26 @@ const GLOBAL_KINDS = new Set<Kind>(['users', 'dns', 'cdn', 'monitoring', 'loggin
 export interface HopEnd {
   kind: Kind;
   region?: string;
+  /** A sidecar proxy runs beside it (docs/model.md §14.3). */
+  mesh?: boolean;
 }
 
 /**
- * The network time the engine gives a connection left blank, and why
- * (docs/model.md §4.1 "Server-side latency", compile.ts `hop`).
+ * The time the engine gives a connection left blank, and why (docs/model.md
+ * §4.1 "Server-side latency", compile.ts `hop`): the network's, plus the
+ * sidecar proxies of meshed ends (§14.3).
  */
 export function defaultHop(from: HopEnd, to: HopEnd): { ms: number; why: string } {
+  const hop = networkHop(from, to);
+  const proxies = from.kind === 'users' || from.kind === 'dns' || from.kind === 'cdn' ? 0 : (from.mesh ? 1 : 0) + (to.mesh ? 1 : 0);
+  if (proxies === 0) return hop;
+  return {
+    ms: hop.ms + proxies * MESH.proxyMs.value,
+    why: `${hop.why}, plus ${formatNumber(MESH.proxyMs.value)} ms for ${proxies === 1 ? 'a sidecar proxy' : 'each of 2 sidecar proxies'}`,
+  };
+}
+
+function networkHop(from: HopEnd, to: HopEnd): { ms: number; why: string } {
   const regionOf = (e: HopEnd) => (GLOBAL_KINDS.has(e.kind) ? null : (e.region ?? NETWORK.defaultRegion.value));
   if (from.kind === 'users' || from.kind === 'dns') {
     if (to.kind === 'dns') return { ms: 0, why: 'the DNS lookup time stands for it' };

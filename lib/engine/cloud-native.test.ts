@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { defaultHop, edgeLatencyHelp } from '@/lib/editor/param-meta';
 import { clusterRamp, serverlessRamp } from './cloud-native';
+import { compile } from './compile';
 import { evaluate } from './evaluate';
 import { HOURLY_PRICES, HOURS_PER_MONTH } from './prices';
 import type { Design, DesignNode, Workload } from './types';
@@ -163,5 +165,34 @@ describe('service mesh sidecar (Istio/Envoy figures)', () => {
     expect(plain.nodes.a.mesh).toBeUndefined();
     // 0.35 vCPU per 1,000 requests/s through each proxy: the CPU share rises.
     expect(meshed.nodes.a.cpuUtilization).toBeGreaterThan(plain.nodes.a.cpuUtilization);
+  });
+
+  it('tells the connection inspector the hop time the engine uses, proxies included', () => {
+    const d: Design = {
+      schemaVersion: 1,
+      nodes: [
+        { id: 'lb', kind: 'load-balancer' },
+        { id: 'a', kind: 'service', params: { mesh: true } },
+        { id: 'b', kind: 'container-cluster', params: { mesh: true } },
+        { id: 'db', kind: 'nosql' },
+      ],
+      edges: [
+        { id: 'e1', source: 'lb', target: 'a' },
+        { id: 'e2', source: 'a', target: 'b' },
+        { id: 'e3', source: 'b', target: 'db' },
+      ],
+    };
+    const net = compile(d);
+    const byId = new Map(d.nodes.map((n) => [n.id, n]));
+    const hops = new Map<string, number>();
+    for (let r = 0; r < net.routeEdge.length; r++) {
+      const e = d.edges[net.routeEdge[r]];
+      const [x, y] = [byId.get(e.source)!, byId.get(e.target)!];
+      const ms = defaultHop({ kind: x.kind, mesh: x.params?.mesh }, { kind: y.kind, mesh: y.params?.mesh }).ms;
+      expect(ms, e.id).toBe(net.routeHop[r]);
+      hops.set(e.id, ms);
+    }
+    expect(hops.get('e2')).toBeCloseTo(0.5 + 2.65, 9);
+    expect(edgeLatencyHelp({ kind: 'service', mesh: true }, { kind: 'container-cluster', mesh: true })).toContain('plus 1.325 ms for each of 2 sidecar proxies');
   });
 });
