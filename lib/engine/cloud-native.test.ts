@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultHop, edgeLatencyHelp } from '@/lib/editor/param-meta';
 import { clusterRamp, serverlessRamp } from './cloud-native';
 import { compile } from './compile';
+import { validateDesign } from './validate';
 import { evaluate } from './evaluate';
 import { HOURLY_PRICES, HOURS_PER_MONTH } from './prices';
 import type { Design, DesignNode, Workload } from './types';
@@ -194,5 +195,28 @@ describe('service mesh sidecar (Istio/Envoy figures)', () => {
     }
     expect(hops.get('e2')).toBeCloseTo(0.5 + 2.65, 9);
     expect(edgeLatencyHelp({ kind: 'service', mesh: true }, { kind: 'container-cluster', mesh: true })).toContain('plus 1.325 ms for each of 2 sidecar proxies');
+  });
+});
+
+describe('bad input for the cloud-native params', () => {
+  const one = (kind: DesignNode['kind'], params: Record<string, unknown>) => ({
+    schemaVersion: 1,
+    nodes: [{ id: 'n', kind, params }],
+    edges: [],
+  });
+  it('refuses params that do not apply, naming what the kind takes', () => {
+    const r = validateDesign(one('serverless', { instances: 3 }));
+    expect(r.ok ? [] : r.issues.map((i) => i.message)).toEqual([
+      'nodes[0].params.instances does not apply to a serverless; a serverless takes: concurrency, latencyMs, memoryMB, initMs, region, availability',
+    ]);
+    const db = validateDesign(one('database', { mesh: true }));
+    expect(db.ok ? '' : db.issues[0].message).toContain('mesh does not apply to a database; a database takes:');
+    expect(validateDesign(one('service', { mesh: true })).ok).toBe(true);
+  });
+  it('refuses values a function or cluster cannot have, with the allowed range', () => {
+    const low = validateDesign(one('serverless', { memoryMB: 64 }));
+    expect(low.ok ? '' : low.issues[0].message).toContain('memoryMB must be at least 128');
+    const zero = validateDesign(one('container-cluster', { podsPerNode: 0 }));
+    expect(zero.ok ? '' : zero.issues[0].message).toContain('podsPerNode must be at least 1');
   });
 });
