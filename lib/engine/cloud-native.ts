@@ -174,7 +174,7 @@ export function clusterRamp(peakPods: number, needPods: number, maxPods: number,
   for (let t = reaction; pods < target; t += period) {
     const next = Math.min(target, Math.max(pods + CLUSTER.scaleUpPods.value, pods * CLUSTER.scaleUpFactor.value));
     // Pods that fit the nodes already running start at once; the rest wait for new nodes.
-    const fit = Math.max(0, Math.min(next, slots) - Math.max(pods, Math.min(pods, slots)));
+    const fit = Math.max(0, Math.min(next, slots) - pods);
     if (fit > 0) readyAt.push({ t: t + podStart, pods: fit });
     if (next - pods - fit > 0) readyAt.push({ t: t + nodeWait + podStart, pods: next - pods - fit });
     pods = next;
