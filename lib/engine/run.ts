@@ -583,7 +583,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
         if (hasRoute(net, v, JOB)) emit(st, v, JOB, p2 * asyncShare, failedRegion);
         const served = p0 + p1 + p2;
         const lat = net.latencyMs[v];
-        instances[v] = Math.ceil(environmentsFor(served, lat) - 1e-9);
+        instances[v] = served > 0 ? Math.max(1, Math.ceil(environmentsFor(served, lat) - 1e-9)) : 0;
         avgInstances[v] = environmentsFor(served / pf, lat);
         st.coldShare[v] = coldShare(served / pf);
       } else {
