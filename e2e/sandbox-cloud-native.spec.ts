@@ -36,6 +36,6 @@ test('a serverless function and a meshed container cluster come from the palette
   await sandbox.inspector.getByLabel('Service mesh').check();
   await expect(sandbox.inspector.getByLabel('Service mesh')).toBeChecked();
   await page.getByRole('tab', { name: 'Results' }).click();
-  await expect(facts).toContainText(/2 pods on 1 nodes \(4 a node\) · control plane \$73 a month/);
+  await expect(facts).toContainText(/2 pods on 1 node \(4 a node\) · control plane \$73 a month/);
   await expect(facts).toContainText('mTLS by a sidecar proxy');
 });

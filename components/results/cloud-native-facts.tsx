@@ -28,7 +28,7 @@ export function CloudNativeFacts({ result }: { result: NodeResult }) {
   if (flash && flash.rampSeconds > 0) {
     lines.push(`Flash crowd (${flash.flashFactor}× the peak): ${Math.round(flash.rampSeconds)} s to scale up, ${formatPercent(flash.lostShare)} of its requests lost meanwhile`);
   }
-  if (result.mesh) lines.push(`mTLS by a sidecar proxy · +${formatMs(result.mesh.proxyMs)} a hop, ${formatMs(result.mesh.proxyCpuMs)} CPU a request`);
+  if (result.mesh) lines.push(`mTLS by a sidecar proxy · +${result.mesh.proxyMs} ms per proxy on each hop, ${result.mesh.proxyCpuMs} ms of CPU a request`);
   if (lines.length === 0) return null;
   return (
     <ul className="mt-1.5 space-y-0.5 text-xs text-slate-700" data-testid="cloud-native-facts">
