@@ -41,7 +41,7 @@ export function NodeFocus({ evaluation }: { evaluation: Evaluation }) {
       <CloudNativeFacts result={r} />
       {canScale ? (
         <div className="mt-2 flex items-center gap-2 text-sm">
-          <span className="text-slate-700">Instances</span>
+          <span className="text-slate-700">{node.data.kind === 'container-cluster' ? 'Pods' : 'Instances'}</span>
           <button
             type="button"
             onClick={() => set(instances - 1)}
