@@ -70,7 +70,7 @@ export interface CloudNativeNodeReport {
 /** Whether a compiled design has anything this file reports on (cheap, per evaluation). */
 function hasCloudNative(st: RunState): boolean {
   const net = st.net;
-  for (let v = 0; v < net.n; v++) if (net.kindCode[v] >= K_SERVERLESS || net.mesh[v]) return true;
+  for (let v = 0; v < net.n; v++) if (net.kindCode[v] === K_SERVERLESS || net.kindCode[v] === K_CLUSTER || net.mesh[v]) return true;
   return false;
 }
 

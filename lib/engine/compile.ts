@@ -697,7 +697,7 @@ export function compile(design: Design): CompiledNetwork {
     bandwidthGbps[v] = Math.min(NETWORK.internetBandwidthCapGbps.value, NETWORK.instanceBandwidthGbps.value * (cores[v] / Math.max(1, baseCores)));
     hourlyUsd[v] = p.hourlyUsd ?? (p.cores !== undefined && d.queueModel ? (price * p.cores) / baseCores : price * sizeFactor);
     geoDns[v] = kc === K.dns && p.routing === 'geo' ? 1 : 0;
-    if (kc >= K.serverless) cloudNative(v, kc, p, d, sizeFactor, price);
+    if (kc === K.serverless || kc === K['container-cluster']) cloudNative(v, kc, p, d, sizeFactor, price);
     else if (p.mesh) meshNode(v);
     if (!d.regional) region[v] = -1;
     else {
