@@ -112,6 +112,35 @@ describe('serverless function (SOURCES.md §13, AWS Lambda)', () => {
   });
 });
 
+describe('the stage 8 flash crowd counts the serverless ramp (MODEL.md §9.5)', () => {
+  it('fails the part of the crowd a function turns away while it adds environments; servers the model scales at once fail none', () => {
+    const design = (compute: Omit<DesignNode, 'id'>): Design => ({
+      schemaVersion: 1,
+      workload: { users: 1_000, staticShare: 0, asyncShare: 0 },
+      nodes: [
+        { id: 'u', kind: 'users' },
+        { id: 'rl', kind: 'rate-limiter', params: { instances: 20, limitRps: 300_000 } },
+        { id: 'fn', ...compute },
+        { id: 'db', kind: 'nosql', params: { instances: 400 } },
+      ],
+      edges: [
+        { id: 'e1', source: 'u', target: 'rl' },
+        { id: 'e2', source: 'rl', target: 'fn' },
+        { id: 'e3', source: 'fn', target: 'db' },
+      ],
+    });
+    const flash = (compute: Omit<DesignNode, 'id'>) =>
+      evaluate(design(compute)).stages!.find((s) => s.stage === 8)!.checks.find((c) => c.id === 'flash-crowd')!.value;
+    // Stage 8: 100M users, 50 requests a day, peak ×3 = 173,611/s; the crowd is 5×, the limiter passes 300,000/s of it.
+    const peak = (100e6 * 50 * 3) / 86_400;
+    const ramp = serverlessRamp(peak, 300_000, 25, 40_000);
+    expect(ramp.rampSeconds).toBeCloseTo((30_000 - peak / 10) / 100, 6);
+    expect(flash({ kind: 'serverless', params: { concurrency: 40_000 } })).toBeCloseTo((ramp.lostShare * 300_000) / (5 * peak), 6);
+    expect(flash({ kind: 'serverless', params: { concurrency: 40_000 } })).toBeGreaterThan(0.03);
+    expect(flash({ kind: 'app-server', params: { autoscale: { min: 2, max: 5_000, target: 0.7 }, stateless: true } })).toBe(0);
+  });
+});
+
 describe('container cluster (Kubernetes HPA, SOURCES.md §13)', () => {
   it('bills nodes of 4 pods (m6g.xlarge) plus the $0.10/h control plane, not pods', () => {
     const e = run({ kind: 'container-cluster', params: { instances: 6 } }, { users: 10_000 });
