@@ -720,7 +720,7 @@ function EdgeInspector({ id }: { id: string }) {
     useShallow((s: EditorState) => {
       const end = (nodeId: string | undefined) => {
         const n = nodeId ? nodeById(s, nodeId) : undefined;
-        return n ? `${n.data.kind}\u0001${n.data.params.region ?? ''}` : '';
+        return n ? `${n.data.kind}\u0001${n.data.params.region ?? ''}\u0001${n.data.params.mesh ? 'mesh' : ''}` : '';
       };
       return [end(edge?.source), end(edge?.target)];
     }),
@@ -728,8 +728,8 @@ function EdgeInspector({ id }: { id: string }) {
   if (!edge) return null;
   const params = edge.data?.params ?? {};
   const hopEnd = (e: string): HopEnd => {
-    const [kind, region] = e.split('\u0001');
-    return { kind: kind as Kind, region: region || undefined };
+    const [kind, region, mesh] = e.split('\u0001');
+    return { kind: kind as Kind, region: region || undefined, mesh: mesh === 'mesh' };
   };
   const latencyHelp = ends[0] && ends[1] ? edgeLatencyHelp(hopEnd(ends[0]), hopEnd(ends[1])) : undefined;
   return (

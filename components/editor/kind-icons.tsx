@@ -127,6 +127,21 @@ const PATHS: Record<Kind, ReactNode> = {
       <path d="M6.5 3.5h8l4 4v13h-12Z" />
       <path d="M14.5 3.5v4h4M9 11.5h6.5M9 14.5h6.5M9 17.5h4" />
     </>
+  ),  // Cloud-native kinds: a lambda (a function run per request); containers packed on a node.
+  serverless: (
+    <>
+      <path d="M6.5 4.5h2.75L17 19.5h2.5" />
+      <path d="M12.4 11 7 19.5" />
+    </>
+  ),
+  'container-cluster': (
+    <>
+      <rect x="3.5" y="3.5" width="17" height="17" rx="2.5" />
+      <rect x="6.75" y="6.75" width="4.5" height="4.5" rx="0.75" />
+      <rect x="12.75" y="6.75" width="4.5" height="4.5" rx="0.75" />
+      <rect x="6.75" y="12.75" width="4.5" height="4.5" rx="0.75" />
+      <path d="M15 12.75v4.5M12.75 15h4.5" />
+    </>
   ),
   // Stream processing and analytics (docs/model.md §14.4).
   'stream-processor': (

@@ -277,6 +277,9 @@ export function PriceTables() {
     ['SQS FIFO (a queue of technology sqs, fifo)', `$${USAGE_PRICES.sqsFifoPerMillionRequestsUsd.value} per million requests`, USAGE_PRICES.sqsFifoPerMillionRequestsUsd.source],
     ['DynamoDB on demand (a NoSQL store of technology dynamodb; the generic store is self-managed nodes)', `$${USAGE_PRICES.dynamoDbPerMillionReadsUsd.value} per million reads, $${USAGE_PRICES.dynamoDbPerMillionWritesUsd.value} per million writes`, USAGE_PRICES.dynamoDbPerMillionWritesUsd.source],
     ['DynamoDB storage (one logical copy)', `$${USAGE_PRICES.dynamoDbStorageGBMonthUsd.value} per GB-month`, USAGE_PRICES.dynamoDbStorageGBMonthUsd.source],
+    ['Serverless function requests', `$${USAGE_PRICES.lambdaPerMillionRequestsUsd.value} per million`, USAGE_PRICES.lambdaPerMillionRequestsUsd.source],
+    ['Serverless function compute', `$${USAGE_PRICES.lambdaGBSecondUsd.value} per GB-second (memory × billed ms)`, USAGE_PRICES.lambdaGBSecondUsd.source],
+    ['Container cluster control plane', `$${USAGE_PRICES.k8sControlPlaneHourUsd.value} per cluster-hour`, USAGE_PRICES.k8sControlPlaneHourUsd.source],
   ];
   return (
     <>

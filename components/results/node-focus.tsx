@@ -7,6 +7,7 @@ import { BAND_LABEL, bandOf } from '@/lib/editor/results';
 import { nodeById, selectInspectedNodeId } from '@/lib/editor/store';
 import { formatMs, formatRps, formatUsd, formatUtilisation } from '@/lib/editor/scoring-format';
 import { useEditor, useEditorStore } from '@/components/editor/editor-provider';
+import { CloudNativeFacts } from './cloud-native-facts';
 
 const BAND_TEXT = { healthy: 'text-healthy', warm: 'text-warm', hot: 'text-hot', saturated: 'text-saturated' } as const;
 
@@ -43,9 +44,10 @@ export function NodeFocus({ evaluation }: { evaluation: Evaluation }) {
           {line}
         </p>
       ))}
+      <CloudNativeFacts result={r} />
       {canScale ? (
         <div className="mt-2 flex items-center gap-2 text-sm">
-          <span className="text-slate-700">Instances</span>
+          <span className="text-slate-700">{node.data.kind === 'container-cluster' ? 'Pods' : 'Instances'}</span>
           <button
             type="button"
             onClick={() => set(instances - 1)}

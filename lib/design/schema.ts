@@ -102,6 +102,12 @@ export const nodeParamsSchema = z.strictObject({
   fifo: z.boolean({ error: 'fifo must be true or false' }).optional(),
   batchSize: wholeAtLeast('batchSize', 1).max(10, { error: 'batchSize must be at most 10 (an SQS batch)' }).optional(),
   queueType: oneOf('queueType', QUEUE_TYPES).optional(),
+  // Cloud-native params (docs/model.md §14.3).
+  concurrency: wholeAtLeast('concurrency', 1).max(1_000_000, { error: 'concurrency must be at most 1000000' }).optional(),
+  memoryMB: wholeAtLeast('memoryMB', 128).max(10_240, { error: 'memoryMB must be at most 10240' }).optional(),
+  initMs: upTo('initMs', 60_000, '60,000 (a minute)').optional(),
+  podsPerNode: wholeAtLeast('podsPerNode', 1).max(1000, { error: 'podsPerNode must be at most 1000' }).optional(),
+  mesh: z.boolean({ error: 'mesh must be true or false' }).optional(),
 });
 
 const positionShape = { x: finite('position.x'), y: finite('position.y') };

@@ -5,6 +5,7 @@
  * show and bound them. Ranges sit inside what `nodeParamsSchema` accepts.
  */
 import { CATALOG, NETWORK } from '@/lib/engine/catalog';
+import { MESH } from '@/lib/engine/cloud-native';
 import { DNS_ROUTING, LB_ALGORITHMS, SIZES, type Kind } from '@/lib/engine/kinds';
 import { TECHNOLOGY_KIND_SPECS } from '@/lib/engine/compile';
 import { HOURLY_PRICES } from '@/lib/engine/prices';
@@ -251,6 +252,50 @@ export const PARAM_META: Record<keyof NodeParams, ParamMeta> = {
     options: QUEUE_TYPES,
     help: 'Classic queues are fast and live on one node; quorum queues are replicated to three nodes and survive one failing, at a tenth of the speed with default settings.',
   },
+  // Cloud-native params (docs/model.md §14.3).
+  concurrency: {
+    type: 'number',
+    label: 'Concurrency limit',
+    unit: 'at once',
+    min: 1,
+    max: 1_000_000,
+    step: 100,
+    integer: true,
+    help: 'Most invocations running at the same time; each serves at most 10 a second. AWS starts accounts at 1,000 per region.',
+  },
+  memoryMB: {
+    type: 'number',
+    label: 'Memory',
+    unit: 'MB',
+    min: 128,
+    max: 10_240,
+    step: 64,
+    integer: true,
+    help: 'Memory of one execution environment; the bill is memory × duration (GB-seconds).',
+  },
+  initMs: {
+    type: 'number',
+    label: 'Cold start',
+    unit: 'ms',
+    min: 0,
+    max: 60_000,
+    step: 1,
+    help: 'Time a new environment takes to load the code: about 180 ms for a small package, seconds for a 64 MB one.',
+  },
+  podsPerNode: {
+    type: 'number',
+    label: 'Pods per node',
+    min: 1,
+    max: 1000,
+    step: 1,
+    integer: true,
+    help: 'Pods that fit on one node (machine); blank: the node\u2019s vCPUs divided by each pod\u2019s cores.',
+  },
+  mesh: {
+    type: 'boolean',
+    label: 'Service mesh',
+    help: 'A sidecar proxy beside every instance: encrypts calls with mTLS, adds about 1.3 ms per proxy on each hop and some CPU.',
+  },
 };
 
 /** One choice of a select: the stored value ('' = the default) and what it shows. */
@@ -278,6 +323,13 @@ const KIND_HELP: Partial<Record<Kind, Partial<Record<keyof NodeParams, string>>>
   'object-storage': { instances: 'Key prefixes; each one serves about 5,500 reads a second.' },
   cdn: { hitRatio: 'Share of static requests served at the edge; misses go to the origin.' },
   cache: { hitRatio: 'Share of reads answered from memory; misses go to the data store.' },
+  serverless: { latencyMs: 'Time one warm invocation runs (billed per millisecond); a cold start adds its init time.' },
+  'container-cluster': {
+    instances: 'Pods (copies of your container) running side by side; the nodes are added to hold them.',
+    size: 'Size of each node; a larger node holds more pods.',
+    cores: 'Cores one pod requests.',
+    hourlyUsd: 'What one node costs per hour at this size.',
+  },
   'stream-processor': {
     instances: 'Task managers side by side; each runs one slot per core.',
     cores: 'Processing slots per instance; parallelism is instances × slots, at most the upstream log\u2019s partitions.',
@@ -448,13 +500,26 @@ const GLOBAL_KINDS = new Set<Kind>(['users', 'dns', 'cdn', 'monitoring', 'loggin
 export interface HopEnd {
   kind: Kind;
   region?: string;
+  /** A sidecar proxy runs beside it (docs/model.md §14.3). */
+  mesh?: boolean;
 }
 
 /**
- * The network time the engine gives a connection left blank, and why
- * (docs/model.md §4.1 "Server-side latency", compile.ts `hop`).
+ * The time the engine gives a connection left blank, and why (docs/model.md
+ * §4.1 "Server-side latency", compile.ts `hop`): the network's, plus the
+ * sidecar proxies of meshed ends (§14.3).
  */
 export function defaultHop(from: HopEnd, to: HopEnd): { ms: number; why: string } {
+  const hop = networkHop(from, to);
+  const proxies = from.kind === 'users' || from.kind === 'dns' || from.kind === 'cdn' ? 0 : (from.mesh ? 1 : 0) + (to.mesh ? 1 : 0);
+  if (proxies === 0) return hop;
+  return {
+    ms: hop.ms + proxies * MESH.proxyMs.value,
+    why: `${hop.why}, plus ${formatNumber(MESH.proxyMs.value)} ms for ${proxies === 1 ? 'a sidecar proxy' : 'each of 2 sidecar proxies'}`,
+  };
+}
+
+function networkHop(from: HopEnd, to: HopEnd): { ms: number; why: string } {
   const regionOf = (e: HopEnd) => (GLOBAL_KINDS.has(e.kind) ? null : (e.region ?? NETWORK.defaultRegion.value));
   if (from.kind === 'users' || from.kind === 'dns') {
     if (to.kind === 'dns') return { ms: 0, why: 'the DNS lookup time stands for it' };

@@ -17,12 +17,13 @@
  * `acceptedBecause`, or the test fails.
  */
 import { AUDIENCE, CATALOG, NETWORK, SIZE_FACTOR } from './catalog';
+import { CLUSTER, MESH, SERVERLESS } from './cloud-native';
 import { HOURLY_PRICES, USAGE_PRICES } from './prices';
 import { TECHNOLOGY_SPECS } from './technologies';
 import { WORKLOAD_DEFAULTS } from './workload';
 import { STORE_QUEUE_CALIBRATION } from './calibration-stores-queues';
 
-export type CalibrationGroup = 'database' | 'cache and queue' | 'edge and network' | 'availability' | 'user latency' | 'prices' | 'workload';
+export type CalibrationGroup = 'database' | 'cache and queue' | 'edge and network' | 'availability' | 'user latency' | 'prices' | 'workload' | 'cloud-native';
 
 /** How strong the published figure is (SOURCES.md's P/S rule). */
 export type Evidence = 'primary' | 'secondary' | 'derived' | 'vendor claim' | 'SLA threshold' | 'specification';
@@ -44,7 +45,7 @@ export interface CalibrationRow {
   readonly figure: string;
   /** Unit of both `engine()` and `published`. */
   readonly unit: string;
-  /** Where the engine keeps it: dotted paths into CATALOG, NETWORK, AUDIENCE, HOURLY_PRICES, USAGE_PRICES, WORKLOAD_DEFAULTS, TECHNOLOGY_SPECS or the technology figures (tech-figures.ts: DYNAMODB, KAFKA, PROXIES, RABBITMQ, SQS). */
+  /** Where the engine keeps it: dotted paths into CATALOG, NETWORK, AUDIENCE, HOURLY_PRICES, USAGE_PRICES, WORKLOAD_DEFAULTS, TECHNOLOGY_SPECS, the technology figures (tech-figures.ts: DYNAMODB, KAFKA, PROXIES, RABBITMQ, SQS) or the cloud-native figures (SERVERLESS, CLUSTER, MESH). */
   readonly reads: readonly string[];
   /** The engine's value in `unit`, read from the catalog modules at call time. */
   readonly engine: () => number;
@@ -933,6 +934,176 @@ export const CALIBRATION: readonly CalibrationRow[] = [
 
   // ---------------------------------------------------------------- key-value stores, queues, balancers (docs/model.md §14.2)
   ...STORE_QUEUE_CALIBRATION,
+  // ---------------------------------------------------------------- cloud-native (docs/model.md §14.3)
+  {
+    id: 'serverless-warm-ms',
+    group: 'cloud-native',
+    figure: 'Serverless function: a warm invocation',
+    unit: 'ms',
+    reads: ['CATALOG.serverless.defaults.latencyMs.value'],
+    engine: () => CATALOG.serverless.defaults.latencyMs!.value,
+    published: { low: 10, high: 40, text: 'Node 18 Lambda, warm invocations 10–40 ms' },
+    source: 'SOURCES.md §13: adriantanasa gist, "Lambda Cold Starts Benchmark 2023 – Nodejs 18"',
+    evidence: 'secondary',
+  },
+  {
+    id: 'serverless-init-ms',
+    group: 'cloud-native',
+    figure: 'Serverless function: a cold start (init) for a small package',
+    unit: 'ms',
+    reads: ['CATALOG.serverless.defaults.initMs.value'],
+    engine: () => CATALOG.serverless.defaults.initMs!.value,
+    published: { low: 171, high: 185, text: 'Node 18, package ≤ 512 KB: average init 171–185 ms (280 ms at 4 MB, 3,110 ms at 64 MB)' },
+    source: 'SOURCES.md §13: adriantanasa gist, "Lambda Cold Starts Benchmark 2023 – Nodejs 18"',
+    evidence: 'secondary',
+  },
+  {
+    id: 'serverless-cold-share',
+    group: 'cloud-native',
+    figure: 'Serverless function: share of a busy function\'s invocations that start cold',
+    unit: '%',
+    reads: ['SERVERLESS.coldShareFloor.value'],
+    engine: () => SERVERLESS.coldShareFloor.value * 100,
+    published: { low: 0, high: 1, text: '"cold starts typically occur in under 1% of invocations"' },
+    source: 'SOURCES.md §13: AWS Lambda Operator Guide, "Lambda execution environments"',
+    evidence: 'primary',
+  },
+  {
+    id: 'serverless-concurrency',
+    group: 'cloud-native',
+    figure: 'Serverless function: default concurrency limit per region',
+    unit: 'executions',
+    reads: ['CATALOG.serverless.defaults.concurrency.value'],
+    engine: () => CATALOG.serverless.defaults.concurrency!.value,
+    published: { low: 1_000, high: 1_000, text: '1,000 concurrent executions per region by default (raisable to tens of thousands)' },
+    source: 'SOURCES.md §13: Lambda developer guide gettingstarted-limits.md',
+    evidence: 'primary',
+  },
+  {
+    id: 'serverless-rps-cap',
+    group: 'cloud-native',
+    figure: 'Serverless function: most requests a second per unit of concurrency',
+    unit: 'rps',
+    reads: ['SERVERLESS.rpsPerConcurrency.value'],
+    engine: () => SERVERLESS.rpsPerConcurrency.value,
+    published: { low: 10, high: 10, text: 'max RPS = 10 × concurrency' },
+    source: 'SOURCES.md §13: Lambda developer guide urls-configuration.md, troubleshooting-invocation.md',
+    evidence: 'primary',
+  },
+  {
+    id: 'serverless-scaling',
+    group: 'cloud-native',
+    figure: 'Serverless function: environments added per 10 s',
+    unit: 'environments',
+    reads: ['SERVERLESS.scaleEnvironmentsPerSecond.value'],
+    engine: () => SERVERLESS.scaleEnvironmentsPerSecond.value * 10,
+    published: { low: 1_000, high: 1_000, text: '1,000 execution environments every 10 s per function' },
+    source: 'SOURCES.md §13: AWS Lambda docs, "Lambda scaling behavior"',
+    evidence: 'primary',
+  },
+  {
+    id: 'serverless-availability',
+    group: 'cloud-native',
+    figure: 'Serverless function availability',
+    unit: '%',
+    reads: ['CATALOG.serverless.defaults.availability.value.availability'],
+    engine: () => {
+      const fig = CATALOG.serverless.defaults.availability.value;
+      return fig.type === 'managed' ? fig.availability * 100 : NaN;
+    },
+    published: { low: 99.95, high: 99.95, text: 'Lambda SLA 99.95%' },
+    source: 'SOURCES.md Availability: AWS SLA pages',
+    evidence: 'SLA threshold',
+  },
+  {
+    id: 'price-lambda-requests',
+    group: 'cloud-native',
+    figure: 'Serverless function: requests',
+    unit: '$ per million',
+    reads: ['USAGE_PRICES.lambdaPerMillionRequestsUsd.value'],
+    engine: () => USAGE_PRICES.lambdaPerMillionRequestsUsd.value,
+    published: { low: 0.2, high: 0.2, text: '$0.20 per 1 M requests' },
+    source: 'SOURCES.md §9: cloudchipr "AWS Lambda Pricing Breakdown 2024"; lambda_local_runner docs (2026-05-11)',
+    evidence: 'secondary',
+  },
+  {
+    id: 'price-lambda-gb-s',
+    group: 'cloud-native',
+    figure: 'Serverless function: compute, x86, first 6 B GB-s a month',
+    unit: '$ per GB-s',
+    reads: ['USAGE_PRICES.lambdaGBSecondUsd.value'],
+    engine: () => USAGE_PRICES.lambdaGBSecondUsd.value,
+    published: { low: 0.0000166667, high: 0.0000166667, text: '$0.0000166667 per GB-s (Arm $0.0000133334)' },
+    source: 'SOURCES.md §9: cloudchipr "AWS Lambda Pricing Breakdown 2024"',
+    evidence: 'secondary',
+  },
+  {
+    id: 'price-k8s-control-plane',
+    group: 'cloud-native',
+    figure: 'Container cluster: managed control plane',
+    unit: '$/h',
+    reads: ['USAGE_PRICES.k8sControlPlaneHourUsd.value'],
+    engine: () => USAGE_PRICES.k8sControlPlaneHourUsd.value,
+    published: { low: 0.1, high: 0.1, text: 'EKS control plane $73 a month = $0.10 per hour (not in SOURCES.md: verify)' },
+    source: 'aws/agent-toolkit-for-aws, architect-for-startups/references/eks.md',
+    evidence: 'secondary',
+  },
+  {
+    id: 'hpa-sync',
+    group: 'cloud-native',
+    figure: 'Container cluster: autoscaler (HPA) sync period',
+    unit: 's',
+    reads: ['CLUSTER.hpaSyncSeconds.value'],
+    engine: () => CLUSTER.hpaSyncSeconds.value,
+    published: { low: 15, high: 15, text: '--horizontal-pod-autoscaler-sync-period 15 s' },
+    source: 'SOURCES.md §13: Kubernetes HorizontalPodAutoscalerBehavior API doc; k8s.io podautoscaler config',
+    evidence: 'specification',
+  },
+  {
+    id: 'hpa-scale-up',
+    group: 'cloud-native',
+    figure: 'Container cluster: period of one scale-up step (pods at most double, at least +4)',
+    unit: 's',
+    reads: ['CLUSTER.scaleUpPeriodSeconds.value'],
+    engine: () => CLUSTER.scaleUpPeriodSeconds.value,
+    published: { low: 60, high: 60, text: 'default scale-up: max(4 pods, 100%) per 60 s, no stabilization window' },
+    source: 'SOURCES.md §13: Kubernetes HorizontalPodAutoscalerBehavior API doc',
+    evidence: 'specification',
+  },
+  {
+    id: 'cluster-node-provision',
+    group: 'cloud-native',
+    figure: 'Container cluster: a new node ready for pods',
+    unit: 's',
+    reads: ['CLUSTER.nodeProvisionSeconds.value'],
+    engine: () => CLUSTER.nodeProvisionSeconds.value,
+    published: null,
+    source: 'no published figure found (EC2 launch plus kubelet join)',
+    evidence: 'derived',
+    acceptedBecause: 'Open: no source in SOURCES.md; 90 s is an estimate of an instance launch and join, shown as unverified on this page',
+  },
+  {
+    id: 'mesh-call-ms',
+    group: 'cloud-native',
+    figure: 'Service mesh: latency a call gains through two sidecar proxies',
+    unit: 'ms',
+    reads: ['MESH.proxyMs.value'],
+    engine: () => MESH.proxyMs.value * 2,
+    published: { low: 2.65, high: 2.65, text: 'the Envoy proxies add 2.65 ms to the 90th percentile latency (1,000 services, 70,000 rps)' },
+    source: 'Istio 1.12–1.16 "Performance and Scalability" (istio.io); not in SOURCES.md (Envoy unverified there)',
+    evidence: 'primary',
+  },
+  {
+    id: 'mesh-proxy-cpu',
+    group: 'cloud-native',
+    figure: 'Service mesh: sidecar CPU per request through it',
+    unit: 'ms',
+    reads: ['MESH.proxyCpuMs.value'],
+    engine: () => MESH.proxyCpuMs.value,
+    published: { low: 0.35, high: 0.35, text: '0.35 vCPU per 1,000 requests/s through the proxy = 0.35 ms of CPU per request' },
+    source: 'Istio 1.12–1.16 "Performance and Scalability" (istio.io); not in SOURCES.md',
+    evidence: 'primary',
+  },
 ];
 
 /** Every row evaluated now, largest departure (by size) first; rows without a counterpart last. */

@@ -8,6 +8,7 @@
  * or "calibrated: reason" (a figure tuned so that the stage reference designs
  * behave as the lessons say, with the reason).
  */
+import { SERVERLESS } from './cloud-native';
 import type { Kind, LbAlgorithm, DnsRouting, RequestClass, Size } from './kinds';
 import type { PriceKey } from './prices';
 import type { NodeParams } from './types';
@@ -70,6 +71,12 @@ export interface KindDefaults {
   readonly maxStorageGB?: Sourced<number>;
   readonly algorithm?: Sourced<LbAlgorithm>;
   readonly routing?: Sourced<DnsRouting>;
+  // Cloud-native kinds (docs/model.md §14.3).
+  readonly concurrency?: Sourced<number>;
+  readonly memoryMB?: Sourced<number>;
+  readonly initMs?: Sourced<number>;
+  readonly podsPerNode?: Sourced<number>;
+  readonly mesh?: Sourced<boolean>;
 }
 
 export interface KindSpec {
@@ -109,6 +116,8 @@ const managed = (availability: number, source: string): Sourced<AvailabilityFigu
 const NO_AVAILABILITY: Sourced<AvailabilityFigure> = { value: { type: 'none' }, source: 'carries no traffic' };
 
 const COMMON_COMPUTE = ['region', 'availability', 'hourlyUsd'] as const;
+
+const NO_MESH: Sourced<boolean> = { value: false, source: 'docs/model.md §14.3: a sidecar proxy (service mesh) is opt-in' };
 
 export const CATALOG: Record<Kind, KindSpec> = {
   users: {
@@ -274,7 +283,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'Runs your application code for each request and talks to the data stores.',
     group: 'compute',
     accepts: ['static', 'read', 'write'],
-    params: ['instances', 'size', 'autoscale', 'stateless', 'cores', 'serviceMs', ...COMMON_COMPUTE],
+    params: ['instances', 'size', 'autoscale', 'stateless', 'cores', 'serviceMs', 'mesh', ...COMMON_COMPUTE],
     model: 'queue',
     managed: false,
     autoscalable: true,
@@ -292,6 +301,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
         value: false,
         source: 'calibrated: a new app tier keeps sessions in memory until it is made stateless (the stage 3 practice)',
       },
+      mesh: NO_MESH,
       availability: INSTANCE_AVAILABILITY,
       priceKey: { value: 'ec2-m6g.large', source: 'SOURCES.md EC2 m6g.large' },
     },
@@ -302,7 +312,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'A small app that owns one part of the product (say, accounts or orders) and its own data.',
     group: 'compute',
     accepts: ['static', 'read', 'write'],
-    params: ['instances', 'size', 'autoscale', 'stateless', 'cores', 'serviceMs', ...COMMON_COMPUTE],
+    params: ['instances', 'size', 'autoscale', 'stateless', 'cores', 'serviceMs', 'mesh', ...COMMON_COMPUTE],
     model: 'queue',
     managed: false,
     autoscalable: true,
@@ -313,6 +323,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
       cores: { value: 2, source: 'MODEL.md §2.1: as app-server' },
       serviceMs: { value: { static: 1, read: 5, write: 8 }, source: 'MODEL.md §2.1: as app-server' },
       stateless: { value: true, source: 'calibrated: services are designed stateless from the start (stage 7)' },
+      mesh: NO_MESH,
       availability: INSTANCE_AVAILABILITY,
       priceKey: { value: 'ec2-m6g.large', source: 'SOURCES.md EC2 m6g.large' },
     },
@@ -542,6 +553,63 @@ export const CATALOG: Record<Kind, KindSpec> = {
       size: MEDIUM,
       availability: NO_AVAILABILITY,
       priceKey: { value: 'ec2-t3.medium', source: 'unverified: one self-hosted log collector' },
+    },
+  },
+  // Cloud-native kinds (docs/model.md §14.3); their model figures are in cloud-native.ts.
+  serverless: {
+    kind: 'serverless',
+    label: 'Serverless function',
+    description: 'Runs your code once per request on the provider\'s machines: nothing to keep running, billed per call and per GB-second.',
+    group: 'compute',
+    accepts: ['static', 'read', 'write'],
+    params: ['concurrency', 'latencyMs', 'memoryMB', 'initMs', 'region', 'availability'],
+    model: 'rated',
+    managed: true,
+    autoscalable: false,
+    global: false,
+    defaults: {
+      instances: ONE,
+      size: MEDIUM,
+      latencyMs: {
+        value: 25,
+        source: 'SOURCES.md §13: a warm invocation takes 10–40 ms (Node 18, adriantanasa gist 2023); the function\'s own time, billed per ms',
+      },
+      capacityRps: {
+        value: SERVERLESS.concurrency.value * SERVERLESS.rpsPerConcurrency.value,
+        source: 'SOURCES.md §13: max RPS = 10 × concurrency; 1,000 concurrent executions by default',
+      },
+      availability: managed(0.9995, 'SOURCES.md Availability: Lambda SLA 99.95% (managed: no instance of yours to fail)'),
+      priceKey: { value: 'none', source: 'priced per request and per GB-second (prices.ts lambdaPerMillionRequestsUsd, lambdaGBSecondUsd)' },
+      stateless: { value: true, source: 'an invocation keeps nothing in memory between calls that it can rely on' },
+      concurrency: SERVERLESS.concurrency,
+      memoryMB: SERVERLESS.memoryMB,
+      initMs: SERVERLESS.initMs,
+    },
+  },
+  'container-cluster': {
+    kind: 'container-cluster',
+    label: 'Container cluster',
+    description: 'Runs your app as containers (pods) packed onto a pool of machines; Kubernetes adds pods, and machines, as load grows.',
+    group: 'compute',
+    accepts: ['static', 'read', 'write'],
+    params: ['instances', 'autoscale', 'podsPerNode', 'size', 'cores', 'serviceMs', 'mesh', ...COMMON_COMPUTE],
+    model: 'queue',
+    managed: false,
+    autoscalable: true,
+    global: false,
+    defaults: {
+      instances: { value: 2, source: 'calibrated: a Deployment of 2 pods (replicas), so one pod can fail or roll' },
+      size: { value: 'large', source: 'calibrated: a node of 4 vCPU (m6g.xlarge: size large of the m6g family in prices.ts)' },
+      cores: { value: 1, source: 'calibrated: a pod requests one vCPU; node size buys room for pods, not faster pods' },
+      serviceMs: { value: { static: 1, read: 5, write: 8 }, source: 'MODEL.md §2.1: as app-server (the same code in a container)' },
+      stateless: { value: true, source: 'calibrated: pods are replaceable, so the app keeps sessions outside them' },
+      podsPerNode: { value: 4, source: 'derived: node vCPU ÷ pod cores (4 vCPU ÷ 1 at size large); blank follows the size' },
+      mesh: NO_MESH,
+      availability: {
+        ...INSTANCE_AVAILABILITY,
+        source: `${INSTANCE_AVAILABILITY.source}; a pod is replaced automatically behind its Kubernetes Service`,
+      },
+      priceKey: { value: 'ec2-m6g.large', source: 'SOURCES.md EC2 m6g.large per node at size medium (large = m6g.xlarge); plus the control plane (prices.ts k8sControlPlaneHourUsd)' },
     },
   },
   // Stream processing and analytics (docs/model.md §14.4).

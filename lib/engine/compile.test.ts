@@ -31,6 +31,11 @@ const KEYS = Object.keys({
   fifo: 0,
   batchSize: 0,
   queueType: 0,
+  concurrency: 0,
+  memoryMB: 0,
+  initMs: 0,
+  podsPerNode: 0,
+  mesh: 0,
 } satisfies Record<keyof Required<NodeParams>, 0>) as (keyof NodeParams)[];
 
 describe('readParams', () => {

@@ -10,6 +10,7 @@
  * (see `CompiledNetwork`).
  */
 import * as catalog from './catalog';
+import { MESH, serverlessCapacityRps } from './cloud-native';
 import type { KindSpec } from './catalog';
 import { KINDS, type Kind, type Size } from './kinds';
 import * as prices from './prices';
@@ -52,8 +53,10 @@ export const K = {
   search: 16,
   monitoring: 17,
   logging: 18,
-  'stream-processor': 19,
-  warehouse: 20,
+  serverless: 19,
+  'container-cluster': 20,
+  'stream-processor': 21,
+  warehouse: 22,
 } as const satisfies Record<Kind, number>;
 // Kept in step with KINDS (checked once at load).
 KINDS.forEach((k, i) => {
@@ -168,6 +171,15 @@ export interface CompiledNetwork {
   /** Redundancy group id per node (MODEL.md §4), or -1 when alone. */
   groupOf: Int32Array;
   groupCount: number;
+  // Cloud-native kinds (docs/model.md §14.3).
+  /** 1 where a sidecar proxy (service mesh) runs beside each instance. */
+  mesh: Uint8Array;
+  /** Serverless: the concurrency limit (environments), the memory (MB) and the cold-start init (ms); 0 elsewhere. */
+  concurrency: Float64Array;
+  memoryMB: Float64Array;
+  initMs: Float64Array;
+  /** Container cluster: pods that fit one node; 0 elsewhere. */
+  podsPerNode: Float64Array;
   /** 1 for a worker fed by a queue (runs at the average job rate). */
   fedByQueue: Uint8Array;
   /**
@@ -272,6 +284,9 @@ const FORWARDS: Record<Kind, readonly number[]> = {
   logging: [],
   'stream-processor': [JOB],
   warehouse: [],
+  // Cloud-native kinds (docs/model.md §14.3): app tiers, so they pass reads, writes and the jobs writes make.
+  serverless: [READ, WRITE, JOB],
+  'container-cluster': [READ, WRITE, JOB],
 };
 
 /**
@@ -342,6 +357,11 @@ interface KindDefaults {
   sharedStorage: boolean;
   queueModel: boolean;
   regional: boolean;
+  concurrency: number;
+  memoryMB: number;
+  initMs: number;
+  podsPerNode: number;
+  mesh: boolean;
 }
 
 /**
@@ -382,6 +402,11 @@ function defaultsRow(kind: Kind, spec: KindSpec, tech?: TechnologyDefaults): Kin
     sharedStorage: t.sharedStorage?.value ?? false,
     queueModel: model === 'queue',
     regional: !REGIONAL_EXEMPT.has(kind),
+    concurrency: d.concurrency?.value ?? 0,
+    memoryMB: d.memoryMB?.value ?? 0,
+    initMs: d.initMs?.value ?? 0,
+    podsPerNode: d.podsPerNode?.value ?? 0,
+    mesh: d.mesh?.value ?? false,
   };
 }
 const KIND_DEFAULTS: KindDefaults[] = KINDS.map((kind) => defaultsRow(kind, CATALOG[kind]));
@@ -450,6 +475,11 @@ const params: NodeParams = {
   fifo: undefined,
   batchSize: undefined,
   queueType: undefined,
+  concurrency: undefined,
+  memoryMB: undefined,
+  initMs: undefined,
+  podsPerNode: undefined,
+  mesh: undefined,
 } satisfies Record<keyof Required<NodeParams>, undefined>;
 export function readParams(p: NodeParams | undefined): NodeParams {
   const q = params;
@@ -480,6 +510,11 @@ export function readParams(p: NodeParams | undefined): NodeParams {
   q.fifo = undefined;
   q.batchSize = undefined;
   q.queueType = undefined;
+  q.concurrency = undefined;
+  q.memoryMB = undefined;
+  q.initMs = undefined;
+  q.podsPerNode = undefined;
+  q.mesh = undefined;
   if (!p) return q;
   for (const key in p) {
     switch (key) {
@@ -563,6 +598,21 @@ export function readParams(p: NodeParams | undefined): NodeParams {
         break;
       case 'queueType':
         q.queueType = p.queueType;
+        break;
+      case 'concurrency':
+        q.concurrency = p.concurrency;
+        break;
+      case 'memoryMB':
+        q.memoryMB = p.memoryMB;
+        break;
+      case 'initMs':
+        q.initMs = p.initMs;
+        break;
+      case 'podsPerNode':
+        q.podsPerNode = p.podsPerNode;
+        break;
+      case 'mesh':
+        q.mesh = p.mesh;
         break;
     }
   }
@@ -719,6 +769,11 @@ export function compile(design: Design): CompiledNetwork {
   const region = new Int32Array(n);
   const geoDns = new Uint8Array(n);
   const partitions = new Float64Array(n);
+  const mesh = new Uint8Array(n);
+  const concurrency = new Float64Array(n);
+  const memoryMB = new Float64Array(n);
+  const initMs = new Float64Array(n);
+  const podsPerNode = new Float64Array(n);
   const regionIndex = new Map<string, number>();
   const regions: string[] = [];
   let hasMonitoring = false;
@@ -753,7 +808,8 @@ export function compile(design: Design): CompiledNetwork {
     const sizeFactor = SIZE_FACTOR[size] ?? 1;
     const baseCores = d.baseCores;
     // A Redis-like cache runs commands on one thread whatever its size (MODEL.md §9.2): size buys memory, not speed.
-    const rawCores = p.cores ?? (d.coresScale ? baseCores * sizeFactor : baseCores);
+    // A cluster's size is its nodes' size: a pod keeps its own cores (docs/model.md §14.3).
+    const rawCores = p.cores ?? (d.coresScale && kc !== K['container-cluster'] ? baseCores * sizeFactor : baseCores);
     cores[v] = rawCores >= 1 ? Math.round(rawCores) : 1;
     slowdown[v] = rawCores >= 1 ? 1 : 1 / Math.max(rawCores, 1e-9);
     // I/O threads (Valkey) take socket work off the command thread once the node has enough vCPUs (docs/model.md §14.1).
@@ -793,6 +849,8 @@ export function compile(design: Design): CompiledNetwork {
     if (p.partitions !== undefined) partitions[v] = p.partitions;
     // A Kafka topic without a count has the registry's default partitions (docs/model.md §14.2), and they cap a stream processor too.
     else if (kc === K.queue && p.technology === 'kafka') partitions[v] = KAFKA.defaultPartitions.value;
+    if (kc === K.serverless || kc === K['container-cluster']) cloudNative(v, kc, p, d, sizeFactor, price);
+    else if (p.mesh) meshNode(v);
     if (!d.regional) region[v] = -1;
     else {
       const name = p.region ?? NETWORK.defaultRegion.value;
@@ -804,6 +862,32 @@ export function compile(design: Design): CompiledNetwork {
       }
       region[v] = r;
     }
+  }
+
+  /** A sidecar proxy on every instance: its CPU on each request, in and (reads, writes) out (docs/model.md §14.3). */
+  function meshNode(v: number) {
+    mesh[v] = 1;
+    const cpu = MESH.proxyCpuMs.value;
+    serviceMs[v * 4 + STATIC] += cpu;
+    serviceMs[v * 4 + READ] += 2 * cpu;
+    serviceMs[v * 4 + WRITE] += 2 * cpu;
+    serviceMs[v * 4 + JOB] += 2 * cpu;
+  }
+  /** The cloud-native kinds' own parameters (docs/model.md §14.3). */
+  function cloudNative(v: number, kc: number, p: NodeParams, d: KindDefaults, sizeFactor: number, price: number) {
+    if (kc === K.serverless) {
+      concurrency[v] = p.concurrency ?? d.concurrency;
+      memoryMB[v] = p.memoryMB ?? d.memoryMB;
+      initMs[v] = p.initMs ?? d.initMs;
+      capacityRps[v] = serverlessCapacityRps(concurrency[v], latencyMs[v]);
+      stateless[v] = 1;
+      return;
+    }
+    // Container cluster: a node is the priced instance; pods fill it by their cores.
+    // A node at size medium is an m6g.large, 2 vCPU (prices.ts), doubling per size step.
+    podsPerNode[v] = Math.max(1, Math.floor(p.podsPerNode ?? (2 * sizeFactor) / Math.max(1, cores[v])));
+    hourlyUsd[v] = p.hourlyUsd ?? price * sizeFactor;
+    if (p.mesh) meshNode(v);
   }
 
   // Outgoing edges (CSR) and topological order (Kahn).
@@ -955,7 +1039,7 @@ export function compile(design: Design): CompiledNetwork {
         const t = outTarget[j];
         rt[rn] = t;
         rf[rn] = total > 0 ? weights[i] / total : 0;
-        rh[rn] = hop(v, t, edges[outEdge[j]].params?.latencyMs);
+        rh[rn] = hop(v, t, edges[outEdge[j]].params?.latencyMs) + (edges[outEdge[j]].params?.latencyMs !== undefined ? (mesh[v] + mesh[t]) * MESH.proxyMs.value : 0);
         re[rn] = outEdge[j];
         rn++;
         if (kind === 'load-balancer') algorithm[t] = algorithmCode(nodes[v].params?.algorithm);
@@ -996,11 +1080,13 @@ export function compile(design: Design): CompiledNetwork {
   let maxRoute = 0;
   for (let b = 0; b < n * 4; b++) maxRoute = Math.max(maxRoute, routeStart[b + 1] - routeStart[b]);
   for (let v = 0; v < n; v++) if (standby[v]) failover[v] = 1;
+  // A cluster's Service routes only to ready pods: its pods sit behind a health-checking splitter of their own.
+  for (let v = 0; v < n; v++) if (kindCode[v] === K['container-cluster']) behindSplitter[v] = 1;
   // Rolling deploys need two or more instances behind a splitter (MODEL.md §9.3).
   const deployDown = new Uint8Array(n);
   for (let v = 0; v < n; v++) {
     const kv = kindCode[v];
-    if (kv !== K.server && kv !== K['app-server'] && kv !== K.service) continue;
+    if (kv !== K.server && kv !== K['app-server'] && kv !== K.service && kv !== K['container-cluster']) continue;
     const least = autoscaled[v] ? autoscaleMin[v] : instances[v];
     if (least < 2 || !behindSplitter[v]) deployDown[v] = 1;
   }
@@ -1040,7 +1126,7 @@ export function compile(design: Design): CompiledNetwork {
     const v = topo[idx];
     const kv = kindCode[v];
     if (kv === K.queue) continue;
-    if (!(kv === K.server || kv === K['app-server'] || kv === K.service || syncJob[v])) continue;
+    if (!(kv === K.server || kv === K['app-server'] || kv === K.service || kv === K.serverless || kv === K['container-cluster'] || syncJob[v])) continue;
     const b = v * 4 + JOB;
     for (let i = routeStart[b]; i < routeStart[b + 1]; i++) syncJob[rt[i]] = 1;
   }
@@ -1064,8 +1150,9 @@ export function compile(design: Design): CompiledNetwork {
     // round trips to it are added by the user-perceived view.
     if (sk === 'users' || sk === 'dns') return 0;
     if (sk === 'cdn') return region[t] < 0 ? NETWORK.insideRegionMs.value : NETWORK.cdnToOriginMs.value;
-    if (region[s] < 0 || region[t] < 0 || region[s] === region[t]) return NETWORK.insideRegionMs.value;
-    return NETWORK.acrossRegionsMs.value;
+    const proxies = (mesh[s] + mesh[t]) * MESH.proxyMs.value;
+    if (region[s] < 0 || region[t] < 0 || region[s] === region[t]) return NETWORK.insideRegionMs.value + proxies;
+    return NETWORK.acrossRegionsMs.value + proxies;
   }
 
   // Technologies with behaviour of their own (docs/model.md §14.2): their
@@ -1140,6 +1227,11 @@ export function compile(design: Design): CompiledNetwork {
     parallelism,
     upstreamPartitions: partitionsIn,
     rrSpread,
+    mesh,
+    concurrency,
+    memoryMB,
+    initMs,
+    podsPerNode,
     hasMonitoring,
     hasLogging,
     outStart,

@@ -2,6 +2,7 @@
  * `evaluate` and `sweep`: the engine's public entry points (MODEL.md §7).
  */
 import { AUDIENCE, NETWORK, type RttBucket } from './catalog';
+import { cloudNativeReports, flashRampLoss } from './cloud-native-results';
 import * as codes from './compile';
 import { compile, type CompiledNetwork } from './compile';
 import type {
@@ -169,8 +170,14 @@ function nodeResponse(st: RunState, v: number): NodeResponse {
   const model = net.model[v];
   if (st.saturated[v]) return { mean: ms(TIMEOUT_MS), p95: ms(TIMEOUT_MS), p99: ms(TIMEOUT_MS) };
   if (model === MODEL_RATED) {
-    const l = ms(net.latencyMs[v]);
-    return { mean: l, p95: l, p99: l };
+    const l = net.latencyMs[v];
+    // A serverless function's cold starts are a point mass at warm + init (docs/model.md §14.3): in a percentile once their share passes its tail.
+    const cold = st.coldShare[v];
+    if (cold > 0) {
+      const coldMs = l + net.initMs[v];
+      return { mean: ms(l + cold * net.initMs[v]), p95: ms(cold > 0.05 ? coldMs : l), p99: ms(cold > 0.01 ? coldMs : l) };
+    }
+    return { mean: ms(l), p95: ms(l), p99: ms(l) };
   }
   if (model !== MODEL_QUEUE) return { mean: ms(0), p95: ms(0), p99: ms(0) };
   const b = v * 4;
@@ -179,7 +186,7 @@ function nodeResponse(st: RunState, v: number): NodeResponse {
   let mean = 0;
   for (let k = 0; k < 4; k++) {
     let weight = st.processed[b + k];
-    if (k === STATIC && !(net.kinds[v] === 'app-server' || net.kinds[v] === 'service' || net.kinds[v] === 'server')) weight = 0;
+    if (k === STATIC && !(net.kinds[v] === 'app-server' || net.kinds[v] === 'service' || net.kinds[v] === 'server' || net.kinds[v] === 'container-cluster')) weight = 0;
     if (k === READ && replicaReads) weight = 0;
     // Service as the request sees it: CPU time plus any page reads from storage (MODEL.md §9.2).
     const s = st.svcMs[b + k] + st.ioMs[b + k];
@@ -729,7 +736,7 @@ function availabilityCause(st: RunState, avail: number, structural: number, slo:
  * crowd's excess first (per-client limits), and only beyond that excess does
  * shedding reach ordinary users. Forward passes only, on `spare`.
  */
-function flashErrorRate(spare: RunState, w: ReturnType<typeof resolveWorkload>): number {
+function flashErrorRate(spare: RunState, w: ReturnType<typeof resolveWorkload>, peak: RunState): number {
   const ff = Math.max(1, w.flashFactor);
   // A DynamoDB table keeps the partitions of its ordinary peak through the flash (docs/model.md §14.2).
   spare.peakScale = ff;
@@ -740,7 +747,8 @@ function flashErrorRate(spare: RunState, w: ReturnType<typeof resolveWorkload>):
   const failed = userFailed(spare) / offered;
   const excess = ((ff - 1) / ff) * offered;
   const ordinaryShed = Math.max(0, userShed(spare) - excess) / (offered / ff);
-  return Math.min(1, failed + ordinaryShed);
+  // Serverless functions and autoscaled clusters fail part of the crowd while they scale up to it (docs/model.md §14.3).
+  return Math.min(1, failed + ordinaryShed + flashRampLoss(peak, spare));
 }
 
 /** The month's bill of a completed run: every component plus internet egress. */
@@ -776,7 +784,9 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
     const id = net.ids[v];
     const kind = net.kinds[v];
     // Logging is priced by ingestion (run.ts `costs`), not per instance.
-    if (kind !== 'logging') instancesUsd += net.hourlyUsd[v] * HOURS_PER_MONTH * st.avgInstances[v];
+    // A container cluster bills nodes (and its control plane), not pods (docs/model.md §14.3).
+    if (kind === 'container-cluster') instancesUsd += st.componentCostUsd[v];
+    else if (kind !== 'logging') instancesUsd += net.hourlyUsd[v] * HOURS_PER_MONTH * st.avgInstances[v];
     storageUsd += st.storageCostUsd[v];
     cdnUsd += st.cdnCostUsd[v];
     transferUsd += st.transferCostUsd[v];
@@ -963,7 +973,7 @@ export function evaluateStages(p: PreparedDesign): StageResult[] {
     if (!(avail >= spec.availability)) m.causes.availability = availabilityCause(p.state, avail, av.structural, spec.availability);
     if (spec.flashErrorRate !== null) {
       // Runs on the spare buffers (forward passes only): the stage's run stays in `state`.
-      m.flashErrorRate = flashErrorRate(p.spare, w);
+      m.flashErrorRate = flashErrorRate(p.spare, w, p.state);
     }
     for (const practice of spec.practices) {
       const c = practiceComparison(practice, p.design, w);
@@ -982,7 +992,10 @@ export function evaluatePrepared(p: PreparedDesign, workload?: Partial<Workload>
   const w = resolveWorkload(p.design.workload, workload);
   const checks = run(p.state, w, LAT_ALL, p.spare);
   const findings = collectFindings(p.state, checks);
+  const cloud = cloudNativeReports(p.state, p.spare, w);
+  if (cloud) findings.push(...cloud.findings);
   const evaluation = buildEvaluation(p.state, checks, findings);
+  if (cloud) for (const [v, report] of cloud.nodes) Object.assign(evaluation.nodes[p.net.ids[v]], report);
   if (options?.stages !== false) evaluation.stages = evaluateStages(p);
   return evaluation;
 }

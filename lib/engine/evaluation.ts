@@ -6,6 +6,7 @@
  */
 import type { ConsistencyReport } from './consistency';
 import type { Kind } from './kinds';
+import type { ClusterReport, MeshReport, ServerlessReport } from './cloud-native-results';
 import type { LessonId } from './lessons';
 import type { OltpAnalyticsReport, StreamReport, WarehouseReport } from './pipeline';
 import type { Audience, Ms, ResolvedWorkload, Rps, Usd } from './types';
@@ -136,6 +137,12 @@ export interface NodeResult {
   warehouse?: WarehouseReport;
   /** Present on key-value stores, queues, balancers and gateways of a technology with its own figures (docs/model.md §14.2). */
   technologyReport?: StoreQueueReport;
+  /** Present on serverless functions (docs/model.md §14.3): environments, cold starts, concurrency, flash-crowd ramp. */
+  serverless?: ServerlessReport;
+  /** Present on container clusters (docs/model.md §14.3): pods, nodes, flash-crowd ramp. */
+  cluster?: ClusterReport;
+  /** Present where a sidecar proxy runs (docs/model.md §14.3): mTLS and its costs. */
+  mesh?: MeshReport;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

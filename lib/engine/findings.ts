@@ -100,6 +100,12 @@ function remedy(net: CompiledNetwork, st: RunState, v: number, cat: LoadCategory
       return { fix: 'Add workers, or autoscale them.', lessonId: 'guide-queues' };
     case 'object-storage':
       return { fix: 'Spread objects over more key prefixes (instances), and put a CDN in front.', lessonId: 'guide-cdn' };
+    // Cloud-native kinds (docs/model.md §14.3).
+    case 'serverless':
+      return { fix: 'Raise its concurrency limit (1,000 per region by default): each environment runs one invocation at a time and at most 10 a second.', lessonId: 'guide-bottlenecks' };
+    case 'container-cluster':
+      if (cat === 'static') return { fix: 'Put a CDN in front for static files so they never reach the pods.', lessonId: 'stage-5-cache-cdn' };
+      return { fix: 'Add pods (or autoscale with a higher maximum); the nodes follow.', lessonId: 'guide-bottlenecks' };
     case 'queue':
       return { fix: 'Add brokers (instances) to the queue.', lessonId: 'guide-queues' };
     case 'stream-processor':
@@ -119,7 +125,7 @@ function unhandledAdvice(net: CompiledNetwork, v: number, cls: number): { fix: s
   if (kind === 'cdn') return { fix: 'Connect the CDN to an origin (object storage or the app tier) so misses can be fetched.', lessonId: 'guide-cdn' };
   if (kind === 'cache') return { fix: 'Connect the cache to the data store it fronts so misses can be read there.', lessonId: 'guide-caching' };
   if (kind === 'queue') return { fix: 'Connect the queue to workers.', lessonId: 'stage-6-async-queues' };
-  if ((kind === 'app-server' || kind === 'service') && (cls === READ || cls === WRITE)) {
+  if ((kind === 'app-server' || kind === 'service' || kind === 'serverless' || kind === 'container-cluster') && (cls === READ || cls === WRITE)) {
     return { fix: 'Connect it to a database (or another data store).', lessonId: 'stage-2-separate-database' };
   }
   if (kind === 'load-balancer' || kind === 'api-gateway' || kind === 'rate-limiter' || kind === 'dns') {

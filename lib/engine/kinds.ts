@@ -25,6 +25,9 @@ export const KINDS = [
   'search',
   'monitoring',
   'logging',
+  // Cloud-native kinds (docs/model.md §14.3).
+  'serverless',
+  'container-cluster',
   // Stream processing and analytics (docs/model.md §14.4).
   'stream-processor',
   'warehouse',

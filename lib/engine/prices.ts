@@ -378,6 +378,19 @@ export const USAGE_PRICES = {
   dynamoDbStorageGBMonthUsd: checked(0.25, 'unverified: DynamoDB Standard table storage $0.25 per GB-month (AWS price list; not in SOURCES.md)'),
   /** SQS FIFO queue, per million requests (docs/model.md §14.2). */
   sqsFifoPerMillionRequestsUsd: checked(0.5, 'unverified: SQS FIFO $0.50 per million requests (AWS price list; not in SOURCES.md)'),
+  // Cloud-native kinds (docs/model.md §14.3).
+  /** Serverless function (Lambda-style): per invocation. */
+  lambdaPerMillionRequestsUsd: checked(0.2, 'SOURCES.md §9: AWS Lambda $0.20 per 1 M requests (cloudchipr 2024; lambda_local_runner docs 2026-05-11)'),
+  /** Serverless function: per GB-second of memory × billed duration, x86, first 6 B GB-s a month. */
+  lambdaGBSecondUsd: checked(
+    0.0000166667,
+    'SOURCES.md §9: AWS Lambda x86 $0.0000166667 per GB-s (first 6 B GB-s/month; Arm $0.0000133334); free tier not deducted',
+  ),
+  /** Managed Kubernetes control plane, per cluster-hour (EKS standard support). */
+  k8sControlPlaneHourUsd: checked(
+    0.1,
+    'verify: not in SOURCES.md; EKS control plane $73/month = $0.10/h (aws/agent-toolkit-for-aws, architect-for-startups/references/eks.md)',
+  ),
 } as const;
 
 /** Cost in US dollars of `millions` of requests in a month under a tiered per-request price. */

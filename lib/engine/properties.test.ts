@@ -259,7 +259,7 @@ describe('engine properties on random valid designs', () => {
         if (dbs.length === 0) return;
         const db = dbs[0];
         // Readers whose only read target is this database: put a cache between them and it.
-        const readTargets = new Set(['cache', 'read-replica', 'database', 'nosql', 'search', 'load-balancer', 'api-gateway', 'rate-limiter', 'dns', 'server', 'app-server', 'service']);
+        const readTargets = new Set(['cache', 'read-replica', 'database', 'nosql', 'search', 'load-balancer', 'api-gateway', 'rate-limiter', 'dns', 'server', 'app-server', 'service', 'serverless', 'container-cluster']);
         const kindOf = new Map(d.nodes.map((n) => [n.id, n.kind]));
         const readers = d.edges
           .filter((e) => e.target === db.id && kindOf.get(e.source) !== 'database')

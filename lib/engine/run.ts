@@ -6,6 +6,7 @@
  * region-failure checks).
  */
 import { NETWORK, STORAGE } from './catalog';
+import * as cloudNative from './cloud-native';
 import * as codes from './compile';
 import type { CompiledNetwork } from './compile';
 import * as pipeline from './pipeline';
@@ -43,6 +44,9 @@ const K_OBJECT_STORAGE = codes.K['object-storage'];
 const K_QUEUE = codes.K.queue;
 const K_STREAM = codes.K['stream-processor'];
 const K_WAREHOUSE = codes.K.warehouse;
+const K_SERVERLESS = codes.K.serverless;
+const K_CLUSTER = codes.K['container-cluster'];
+const { coldShare, environmentsFor, serverlessMonthlyUsd, clusterNodes } = cloudNative;
 
 /** Most components kept in one path-latency mixture; more are merged (moment-matched) into log-spaced bins. */
 export const MIX_MAX = 10;
@@ -179,6 +183,8 @@ export interface RunState {
    * twice its ordinary peak, not for the flash (docs/model.md §14.2).
    */
   peakScale: number;
+  /** Serverless: share of invocations that start cold (docs/model.md §14.3); 0 elsewhere. */
+  coldShare: Float64Array;
 }
 
 export function createRunState(net: CompiledNetwork): RunState {
@@ -254,6 +260,7 @@ export function createRunState(net: CompiledNetwork): RunState {
     transferGB: 0,
     logIngestionGB: 0,
     peakScale: 1,
+    coldShare: f(1),
   };
 }
 
@@ -625,6 +632,17 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
         done[b + 1] += p1;
         done[b + 2] += p2;
         done[b + 3] += p3;
+      } else if (kc === K_SERVERLESS) {
+        // An app tier run per invocation (docs/model.md §14.3): it answers static itself and calls on for reads and writes.
+        done[b] += p0;
+        emit(st, v, READ, p1, failedRegion);
+        emit(st, v, WRITE, p2, failedRegion);
+        if (hasRoute(net, v, JOB)) emit(st, v, JOB, p2 * asyncShare, failedRegion);
+        const served = p0 + p1 + p2;
+        const lat = net.latencyMs[v];
+        instances[v] = served > 0 ? Math.max(1, Math.ceil(environmentsFor(served, lat) - 1e-9)) : 0;
+        avgInstances[v] = environmentsFor(served / pf, lat);
+        st.coldShare[v] = coldShare(served / pf);
       } else {
         let keep = 1;
         if (kc === K_LIMITER) {
@@ -657,7 +675,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
     const s2 = serviceMs[b + 2] * slow * qw;
     const isWorker = kc === K_WORKER;
     const s3 = isWorker ? jobMs * slow : serviceMs[b + 3] * slow * qw;
-    const isApp = kc === K_APP || kc === K_SERVICE || kc === K_SERVER;
+    const isApp = kc === K_APP || kc === K_SERVICE || kc === K_SERVER || kc === K_CLUSTER;
     const isDb = kc === K_DATABASE;
     const replicaReads = isDb && hasRoute(net, v, READ);
     const inline = isApp && !hasRoute(net, v, JOB);
@@ -1654,7 +1672,7 @@ export function groupsOf(net: CompiledNetwork, st: RunState, v: number, k: numbe
     outProb[0] = 1 - net.hitRatio[v];
     return 1;
   }
-  if (kc === K_APP || kc === K_SERVICE || kc === K_SERVER) {
+  if (kc === K_APP || kc === K_SERVICE || kc === K_SERVER || kc === K_SERVERLESS || kc === K_CLUSTER) {
     let g = 0;
     if (kc !== K_SERVER && (k === READ || k === WRITE)) {
       outCls[g] = k;
@@ -1810,10 +1828,19 @@ export function backward(st: RunState, latMask: number): void {
         S.aV[0] = 0;
         an = 1;
       } else if (model === MODEL_RATED) {
+        // A serverless function's cold starts (docs/model.md §14.3): a share of invocations also waits for the init.
+        const cold = kc === K_SERVERLESS ? st.coldShare[v] : 0;
         S.aW[0] = 1;
         S.aM[0] = net.latencyMs[v];
         S.aV[0] = 0;
         an = 1;
+        if (cold > 0) {
+          S.aW[0] = 1 - cold;
+          S.aW[1] = cold;
+          S.aM[1] = net.latencyMs[v] + net.initMs[v];
+          S.aV[1] = 0;
+          an = 2;
+        }
       } else {
         const io = st.ioMs[b + k];
         const svc = svcMs[b + k] + io;
@@ -2023,7 +2050,15 @@ function costs(st: RunState, spare: RunState | null) {
     let transfer = 0;
     // Logging is priced by ingestion, not as an instance.
     if (kind === 'logging') own += logUsdPerLogger;
-    else own += net.hourlyUsd[v] * HOURS_PER_MONTH * st.avgInstances[v];
+    else if (kind === 'container-cluster') {
+      // Nodes to hold the average pods, plus the control plane (docs/model.md §14.3).
+      own += (clusterNodes(st.avgInstances[v], net.podsPerNode[v]) * net.hourlyUsd[v] + USAGE_PRICES.k8sControlPlaneHourUsd.value) * HOURS_PER_MONTH;
+    } else own += net.hourlyUsd[v] * HOURS_PER_MONTH * st.avgInstances[v];
+    if (kind === 'serverless') {
+      // Per invocation and per GB-second, on the average hour (docs/model.md §14.3).
+      const invocations = toMonthlyCount(pf, processed[b] + processed[b + 1] + processed[b + 2]);
+      own += serverlessMonthlyUsd(invocations, net.latencyMs[v], net.memoryMB[v], USAGE_PRICES.lambdaPerMillionRequestsUsd.value, USAGE_PRICES.lambdaGBSecondUsd.value);
+    }
     // Key-value stores, queues, balancers and gateways of a technology bill their own usage (docs/model.md §14.2).
     let techStorage = -1;
     let replacesUsage = false;

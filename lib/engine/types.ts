@@ -67,6 +67,17 @@ export interface NodeParams {
   batchSize?: number;
   /** RabbitMQ: durable classic queues or replicated quorum queues. */
   queueType?: QueueType;
+  // Cloud-native params (docs/model.md §14.3).
+  /** Serverless: most invocations running at once (the account's regional limit, 1,000 by default). */
+  concurrency?: number;
+  /** Serverless: memory of one execution environment, MB (billed per GB-second). */
+  memoryMB?: number;
+  /** Serverless: time a cold start adds (the package's init), ms. */
+  initMs?: number;
+  /** Container cluster: pods that fit on one node. */
+  podsPerNode?: number;
+  /** App server, service, container cluster: a sidecar proxy (service mesh) on every instance, with mTLS. */
+  mesh?: boolean;
 }
 
 export interface DesignNode {

@@ -64,6 +64,8 @@ const KIND_WORDS: Partial<Record<Kind, string[]>> = {
   // Stream processing and analytics (docs/model.md §14.4).
   'stream-processor': ['stream processor', 'stream processing', 'flink', 'kafka streams', 'kinesis', 'spark streaming', 'consumer lag'],
   warehouse: ['warehouse', 'data warehouse', 'bigquery', 'redshift', 'snowflake', 'analytics store', 'olap'],
+  serverless: ['serverless', 'lambda', 'lambdas', 'function', 'functions', 'faas'],
+  'container-cluster': ['kubernetes', 'k8s', 'eks', 'cluster', 'containers', 'pods'],
 };
 
 /** Words that relate one thing to another; a sentence without any is a list. */

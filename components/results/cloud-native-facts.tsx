@@ -1,0 +1,40 @@
+import type { NodeResult } from '@/lib/engine/evaluation';
+import { formatMs, formatPercent, formatRps, formatUsd } from '@/lib/editor/scoring-format';
+
+/**
+ * What a serverless function, a container cluster or a meshed tier adds to
+ * the selected component's numbers (docs/model.md §14.3): environments and
+ * cold starts, pods and nodes, the flash-crowd ramp, mTLS. Nothing for other
+ * components.
+ */
+export function CloudNativeFacts({ result }: { result: NodeResult }) {
+  const lines: string[] = [];
+  const s = result.serverless;
+  if (s) {
+    lines.push(
+      `${Math.ceil(s.environmentsAtPeak).toLocaleString('en-US')} of ${s.concurrencyLimit.toLocaleString('en-US')} environments at peak · at most ${formatRps(s.maxRps)}`,
+    );
+    lines.push(
+      `${formatPercent(s.coldStartShare)} cold starts (+${formatMs(s.initMs)} each)${s.coldStartsInP99 ? ', in the p99' : ', outside the p99'} · ${s.memoryMB.toLocaleString('en-US')} MB`,
+    );
+  }
+  const c = result.cluster;
+  if (c) {
+    lines.push(
+      `${c.pods.toLocaleString('en-US')} pod${c.pods === 1 ? '' : 's'} on ${c.nodes.toLocaleString('en-US')} node${c.nodes === 1 ? '' : 's'} (${c.podsPerNode} a node) · control plane ${formatUsd(c.controlPlaneUsd)} a month`,
+    );
+  }
+  const flash = s?.flash ?? c?.flash;
+  if (flash && flash.rampSeconds > 0) {
+    lines.push(`Flash crowd (${flash.flashFactor}× the peak): ${Math.round(flash.rampSeconds)} s to scale up, ${formatPercent(flash.lostShare)} of its requests lost meanwhile`);
+  }
+  if (result.mesh) lines.push(`mTLS by a sidecar proxy · +${result.mesh.proxyMs} ms per proxy on each hop, ${result.mesh.proxyCpuMs} ms of CPU a request`);
+  if (lines.length === 0) return null;
+  return (
+    <ul className="mt-1.5 space-y-0.5 text-xs text-slate-700" data-testid="cloud-native-facts">
+      {lines.map((l) => (
+        <li key={l}>{l}</li>
+      ))}
+    </ul>
+  );
+}
