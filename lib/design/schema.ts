@@ -252,7 +252,8 @@ export type ParseResult = { ok: true; design: Design; notices: DesignNotice[] } 
 
 // ---------------------------------------------------------------------------
 // Params that apply to a kind (MODEL.md §9.5). The one list is each kind's
-// `CATALOG[kind].params`; nothing here repeats it.
+// `CATALOG[kind].params`, plus `technology` where TECHNOLOGIES gives the kind
+// a choice (`paramsOfNode`); nothing here repeats them.
 
 /** "a database", "an app-server", "a users node". */
 function aKind(kind: Kind): string {
@@ -265,10 +266,17 @@ export function paramsOfKind(kind: Kind): readonly (keyof NodeParams)[] {
   return CATALOG[kind].params;
 }
 
-/** The params a node takes: its kind's, then the ones its technology adds (e.g. kafka: partitions). */
-export function paramsOfNode(kind: Kind, technology: string | undefined): readonly (keyof NodeParams)[] {
-  const extra = technologyParams(kind, technology);
-  return extra.length === 0 ? CATALOG[kind].params : [...CATALOG[kind].params, ...extra.filter((k) => !CATALOG[kind].params.includes(k))];
+/**
+ * The params a node takes: its kind's settings, then `technology` where the
+ * kind has a choice of product (lib/engine/technologies.ts), then the params
+ * its technology adds (e.g. kafka: partitions). The technology is kept out
+ * of the catalog's list, which names a kind's settings in refusals.
+ */
+export function paramsOfNode(kind: Kind, technology?: string): readonly (keyof NodeParams)[] {
+  const own = CATALOG[kind].params;
+  if (technologiesOf(kind).length === 0) return own;
+  const extra = technologyParams(kind, technology).filter((k) => !own.includes(k));
+  return [...own, 'technology', ...extra];
 }
 
 /** "a database takes: size, shards, …" (or "takes no params"). */
