@@ -275,7 +275,8 @@ export type ParseResult = { ok: true; design: Design; notices: DesignNotice[] } 
 
 // ---------------------------------------------------------------------------
 // Params that apply to a kind (MODEL.md §9.5). The one list is each kind's
-// `CATALOG[kind].params`; nothing here repeats it.
+// `CATALOG[kind].params`, plus `technology` where TECHNOLOGIES gives the kind
+// a choice (`paramsOfNode`); nothing here repeats them.
 
 /** "a database", "an app-server", "a users node". */
 function aKind(kind: Kind): string {
@@ -289,16 +290,19 @@ export function paramsOfKind(kind: Kind): readonly (keyof NodeParams)[] {
 }
 
 /**
- * The params a node takes: its kind's less those its technology does not
- * take (a managed store has no instances), then the ones its technology adds
- * (e.g. kafka: partitions).
+ * The params a node takes: its kind's settings less those its technology
+ * does not take (a managed store has no instances), then `technology` where
+ * the kind has a choice of product (lib/engine/technologies.ts), then the
+ * params its technology adds (e.g. kafka: partitions). The technology is kept
+ * out of the catalog's list, which names a kind's settings in refusals.
  */
-export function paramsOfNode(kind: Kind, technology: string | undefined): readonly (keyof NodeParams)[] {
-  const extra = technologyParams(kind, technology);
+export function paramsOfNode(kind: Kind, technology?: string): readonly (keyof NodeParams)[] {
+  const own = CATALOG[kind].params;
+  if (technologiesOf(kind).length === 0) return own;
   const without = technologyWithoutParams(kind, technology);
-  if (extra.length === 0 && without.length === 0) return CATALOG[kind].params;
-  const base = CATALOG[kind].params.filter((k) => !without.includes(k));
-  return [...base, ...extra.filter((k) => !base.includes(k))];
+  const base = without.length === 0 ? own : own.filter((k) => !without.includes(k));
+  const extra = technologyParams(kind, technology).filter((k) => !base.includes(k));
+  return [...base, 'technology', ...extra];
 }
 
 /** "a database takes: size, shards, …" (or "takes no params"); with a technology, "a queue of technology sqs takes: …". */

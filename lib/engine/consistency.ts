@@ -100,32 +100,37 @@ function replicationOf(net: CompiledNetwork, primary: number): ReplicationSpec {
  * (about 4 per factor of 10, exact for the first 64).
  */
 export function staleProbability(records: number, writesPerS: number, lagS: number, alpha = STORAGE.zipfAlpha.value): number {
-  const n = Math.max(1, Math.floor(records));
   const x = writesPerS * lagS;
   if (!(x > 0)) return 0;
-  let norm = 0;
+  const { count, p } = zipfBuckets(Math.max(1, Math.floor(records)), alpha);
   let sum = 0;
-  let a = 1;
-  while (a <= n) {
-    const b = a < 64 ? a + 1 : Math.min(n + 1, Math.ceil(a * 1.25));
-    const count = b - a;
-    const rank = count === 1 ? a : Math.sqrt(a * (b - 1));
-    const w = Math.pow(rank, -alpha);
-    norm += count * w;
-    a = b;
-  }
-  a = 1;
-  while (a <= n) {
-    const b = a < 64 ? a + 1 : Math.min(n + 1, Math.ceil(a * 1.25));
-    const count = b - a;
-    const rank = count === 1 ? a : Math.sqrt(a * (b - 1));
-    const p = Math.pow(rank, -alpha) / norm;
-    sum += count * p * -Math.expm1(-x * p);
-    a = b;
-  }
+  for (let i = 0; i < p.length; i++) sum += count[i] * p[i] * -Math.expm1(-x * p[i]);
   return Math.max(0, Math.min(1, sum));
 }
 
+/** Rank buckets of a Zipf(α) popularity over n records: records per bucket and each record's probability. Memoised: a design's user count rarely changes. */
+let bucketsKey = '';
+let bucketsValue: { count: Float64Array; p: Float64Array } = { count: new Float64Array(0), p: new Float64Array(0) };
+function zipfBuckets(n: number, alpha: number): { count: Float64Array; p: Float64Array } {
+  const key = `${n}:${alpha}`;
+  if (key === bucketsKey) return bucketsValue;
+  const counts: number[] = [];
+  const weights: number[] = [];
+  let norm = 0;
+  let a = 1;
+  while (a <= n) {
+    const b = a < 64 ? a + 1 : Math.min(n + 1, Math.ceil(a * 1.25));
+    const c = b - a;
+    const w = Math.pow(c === 1 ? a : Math.sqrt(a * (b - 1)), -alpha);
+    counts.push(c);
+    weights.push(w);
+    norm += c * w;
+    a = b;
+  }
+  bucketsKey = key;
+  bucketsValue = { count: Float64Array.from(counts), p: Float64Array.from(weights, (w) => w / norm) };
+  return bucketsValue;
+}
 
 /** The consistency report of a completed run. */
 export function consistencyOf(st: RunState): ConsistencyReport {

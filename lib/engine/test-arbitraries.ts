@@ -63,6 +63,7 @@ export function designArb(options: DesignOptions = {}): fc.Arbitrary<Design> {
         const p = params[i];
         if (p) {
           const allowed = new Set<string>(CATALOG[kind].params as readonly string[]);
+          if (technologiesOf(kind).length > 0) allowed.add('technology');
           const kept = Object.fromEntries(Object.entries(p).filter(([k]) => allowed.has(k))) as NodeParams;
           if (kept.technology !== undefined) {
             const choices = technologiesOf(kind);
