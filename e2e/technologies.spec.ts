@@ -9,14 +9,14 @@ async function seriousViolations(page: Page) {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
-/** Users → app servers → database: a design that reads enough for a cache to matter (stage 5's users). */
+/** Users → load balancer → 100 large app servers → database: at stage 7's users they send a cache enough reads for its technology to show. */
 const READ_HEAVY: SeedDesign = {
   schemaVersion: 1,
   name: 'Reads',
   nodes: [
     { id: 'users', kind: 'users', label: 'Users', position: { x: 0, y: 96 } },
     { id: 'lb', kind: 'load-balancer', label: 'Load balancer', position: { x: 288, y: 96 } },
-    { id: 'app', kind: 'app-server', label: 'App servers', position: { x: 576, y: 96 }, params: { instances: 8 } },
+    { id: 'app', kind: 'app-server', label: 'App servers', position: { x: 576, y: 96 }, params: { instances: 100, size: 'xlarge' } },
     { id: 'db', kind: 'database', label: 'Database', position: { x: 864, y: 192 }, params: { size: 'xlarge' } },
   ],
   edges: [
@@ -35,9 +35,10 @@ async function capacityOf(sandbox: SandboxPage, technology: string): Promise<str
   return (await choice(sandbox, technology).locator('[data-metric="capacityRps"] .font-mono').first().innerText()).trim();
 }
 
-/** The utilisation shown on a card ("42%"). */
+/** The utilisation shown on a card ("Utilisation 18 % (healthy)"), or "" before scoring. */
 async function pillOf(sandbox: SandboxPage, name: string): Promise<string> {
-  return (await sandbox.node(name).locator('.font-mono').first().innerText()).trim();
+  const pill = sandbox.node(name).locator('[title^="Utilisation"]');
+  return (await pill.count()) ? ((await pill.getAttribute('title')) ?? '') : '';
 }
 
 test('a learner compares cache technologies, chooses Memcached, undoes back to Redis and generic, and finds the choice after a reload', async ({
@@ -47,6 +48,9 @@ test('a learner compares cache technologies, chooses Memcached, undoes back to R
   await sandbox.seed(READ_HEAVY);
   await sandbox.open();
   await expect(sandbox.nodes).toHaveCount(4);
+  // Score at stage 7's users (the results panel shows while nothing is selected).
+  await page.getByRole('radio', { name: /^Stage 7,/ }).click();
+  await expect(page.getByRole('radio', { name: /^Stage 7,/ })).toHaveAttribute('aria-checked', 'true');
 
   // Add a cache and wire the app servers to it.
   await sandbox.palette.getByRole('button', { name: 'Cache', exact: true }).click();
@@ -86,7 +90,7 @@ test('a learner compares cache technologies, chooses Memcached, undoes back to R
   await expect(list.getByRole('button', { name: 'Redis, in use' })).toBeVisible();
   // Against Redis, Memcached's capacity is marked as the better one.
   await expect(choice(sandbox, 'memcached').locator('[data-metric="capacityRps"]')).toHaveAttribute('data-change', 'better');
-  await expect.poll(() => pillOf(sandbox, 'Cache')).toMatch(/%$/);
+  await expect.poll(() => pillOf(sandbox, 'Cache')).toMatch(/^Utilisation [1-9]\d* %/);
   const redisPill = await pillOf(sandbox, 'Cache');
 
   // Enter on Memcached (reached with the arrow keys) commits it.
