@@ -1,10 +1,28 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { CATALOG } from '@/lib/engine/catalog';
 import type { Kind } from '@/lib/engine/kinds';
+import type { Workload } from '@/lib/engine/types';
 import { designOf, nodeById, type EditorState } from '@/lib/editor/store';
-import { clampUsers, createScoringWorker, sameForScoring, snapUsers, stageAtUsers, workerClient, type EngineClient } from '@/lib/editor/scoring';
+import {
+  clampUsers,
+  createScoringWorker,
+  sameForScoring,
+  snapUsers,
+  stageAtUsers,
+  workerClient,
+  type EngineClient,
+} from '@/lib/editor/scoring';
 import { formatPercent, formatUsers } from '@/lib/editor/scoring-format';
 import {
   changeSummary,
@@ -22,6 +40,30 @@ import { GROWTH_STAGES } from '@/lib/growth-stages';
 import { useScoring, useScoringView } from '@/components/results/scoring-context';
 import { useEditor, useEditorStore } from './editor-provider';
 
+/**
+ * What an editor outside the sandbox compares at: a lesson's stage, a
+ * scenario's or an interview's own load, and whether it shows figures at all
+ * (a scenario without live scoring and a timed interview keep the numbers
+ * for their grading). The sandbox needs none: it compares at the results
+ * panel's users and stage.
+ */
+export interface ComparisonScope {
+  users: number;
+  /** The stage each choice is judged against, or null where the mode judges by its own rules. */
+  stage: number | null;
+  /** The rest of the workload (read ratio, request sizes…) where the mode has its own. */
+  workload?: Partial<Workload>;
+  figures: boolean;
+  /** Why there are no figures, as the inspector says it. */
+  why?: string;
+}
+
+const ScopeContext = createContext<ComparisonScope | null>(null);
+
+export function TechnologyComparisonScope({ value, children }: { value: ComparisonScope; children: ReactNode }) {
+  return <ScopeContext.Provider value={value}>{children}</ScopeContext.Provider>;
+}
+
 /** Quiet time after an edit before the comparison is computed again, ms. */
 const RECOMPARE_DEBOUNCE_MS = 150;
 
@@ -35,7 +77,10 @@ type Compared =
  * main thread (the live scorer's worker in the sandbox, a worker of its own
  * elsewhere) and again after every edit that changes the scoring.
  */
-function useComparison(nodeId: string, users: number, stage: number): Compared {
+function useComparison(nodeId: string, load: Load): Compared {
+  const { users, stage } = load;
+  // By value: a scope's workload object may be made afresh on every render.
+  const workloadKey = JSON.stringify(load.workload ?? null);
   const store = useEditorStore();
   const scoring = useScoring();
   const [state, setState] = useState<Compared>({ status: 'loading' });
@@ -65,12 +110,20 @@ function useComparison(nodeId: string, users: number, stage: number): Compared {
     let cancelled = false;
     const timer = setTimeout(
       () => {
-        const client: Pick<EngineClient, 'run'> | null = scoring ?? (own.current ??= typeof Worker === 'undefined' ? null : workerClient(createScoringWorker));
+        const client: Pick<EngineClient, 'run'> | null =
+          scoring ?? (own.current ??= typeof Worker === 'undefined' ? null : workerClient(createScoringWorker));
         if (!client) return;
         const started = performance.now();
         setState((prev) => ({ status: 'loading', value: prev.value?.nodeId === nodeId ? prev.value : undefined }));
         void client
-          .run<TechnologyComparison>({ type: 'technologies', design: designOf(store.getState()), nodeId, users, stage })
+          .run<TechnologyComparison>({
+            type: 'technologies',
+            design: designOf(store.getState()),
+            nodeId,
+            users,
+            stage,
+            workload: JSON.parse(workloadKey) ?? undefined,
+          })
           .then((result) => {
             if (cancelled) return;
             setState((prev) =>
@@ -86,20 +139,32 @@ function useComparison(nodeId: string, users: number, stage: number): Compared {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [store, scoring, nodeId, users, stage, version]);
+  }, [store, scoring, nodeId, users, stage, workloadKey, version]);
 
   return state;
 }
 
-/** The users and stage the comparison is for: the results panel's in the sandbox, the design's workload elsewhere. */
-function useComparedLoad(): { users: number; stage: number } {
+type Load = Omit<ComparisonScope, 'why'>;
+
+/**
+ * The load the comparison is for: the mode's scope when it gives one, the
+ * results panel's users and stage in the sandbox, else the design's own
+ * workload and the stage of those users.
+ */
+function useComparedLoad(): Load {
+  const scope = useContext(ScopeContext);
   const scoring = useScoring();
   const liveUsers = useScoringView((v) => v.users);
   const liveStage = useScoringView((v) => v.stage);
   const workloadUsers = useEditor((s: EditorState) => s.graph.meta.workload?.users);
-  if (scoring) return { users: liveUsers, stage: liveStage };
+  if (scope) return scope;
+  if (scoring) return { users: liveUsers, stage: liveStage, figures: true };
   const users = snapUsers(clampUsers(workloadUsers ?? GROWTH_STAGES[0].users));
-  return { users, stage: stageAtUsers(users) ?? GROWTH_STAGES.filter((s) => s.users <= users).at(-1)?.stage ?? 1 };
+  return {
+    users,
+    stage: stageAtUsers(users) ?? GROWTH_STAGES.filter((s) => s.users <= users).at(-1)?.stage ?? 1,
+    figures: true,
+  };
 }
 
 function StageCell({ row, stage }: { row: TechnologyRow; stage: number }) {
@@ -134,7 +199,7 @@ function ChoiceCard({
   kind: Kind;
   row: TechnologyRow;
   base: TechnologyRow | undefined;
-  stage: number;
+  stage: number | null;
   current: boolean;
   /** Some choice lets reads see stale data: each card says how many. */
   showStale: boolean;
@@ -163,13 +228,17 @@ function ChoiceCard({
         onClick={onChoose}
         onKeyDown={onKeyDown}
         className={`w-full rounded-lg border px-2.5 py-2 text-left transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${
-          current ? 'border-brand-600 bg-brand-50/60 ring-1 ring-brand-600' : 'border-slate-200 bg-white hover:border-brand-400 hover:bg-slate-50'
+          current
+            ? 'border-brand-600 bg-brand-50/60 ring-1 ring-brand-600'
+            : 'border-slate-200 bg-white hover:border-brand-400 hover:bg-slate-50'
         } ${disabled && !current ? 'cursor-not-allowed' : current ? 'cursor-default' : 'cursor-pointer'}`}
       >
         <span className="flex items-center justify-between gap-2">
           <span className="min-w-0 truncate text-sm font-semibold text-slate-900">{name}</span>
           {current ? (
-            <span className="shrink-0 rounded bg-brand-600 px-1.5 py-0.5 text-[11px] font-semibold leading-none text-white">In use</span>
+            <span className="shrink-0 rounded bg-brand-600 px-1.5 py-0.5 text-[11px] font-semibold leading-none text-white">
+              In use
+            </span>
           ) : (
             <span className="shrink-0 text-xs font-medium text-brand-700" aria-hidden="true">
               Use
@@ -191,19 +260,23 @@ function ChoiceCard({
                   <span className="block truncate text-[11px] leading-tight text-slate-600">{c.label}</span>
                   <span className="block truncate font-mono text-[13px] font-semibold text-slate-900">{c.text}</span>
                   {c.change ? (
-                    <span className={`block truncate font-mono text-[11px] font-semibold ${c.change.better ? 'text-healthy' : 'text-saturated'}`}>
+                    <span
+                      className={`block truncate font-mono text-[11px] font-semibold ${c.change.better ? 'text-healthy' : 'text-saturated'}`}
+                    >
                       {c.change.text}
                       <span className="sr-only"> ({c.change.better ? 'better' : 'worse'})</span>
                     </span>
                   ) : null}
                 </span>
               ))}
-              <StageCell row={row} stage={stage} />
+              {stage !== null ? <StageCell row={row} stage={stage} /> : null}
             </span>
           )}
           {showStale && !row.error ? (
             <span className="mt-1 block text-[11px] leading-snug text-slate-700" data-metric="staleReadShare">
-              Stale reads: <span className="font-mono font-semibold text-slate-900">{formatPercent(row.staleReadShare)}</span> of reads
+              Stale reads:{' '}
+              <span className="font-mono font-semibold text-slate-900">{formatPercent(row.staleReadShare)}</span> of
+              reads
               {!current && base && row.staleReadShare !== base.staleReadShare ? (
                 <span className={row.staleReadShare < base.staleReadShare ? 'text-healthy' : 'text-saturated'}>
                   {' '}
@@ -217,7 +290,12 @@ function ChoiceCard({
               {better.length > 0 ? <span>Better: {better.join(', ')}</span> : null}
               {better.length > 0 && worse.length > 0 ? ' · ' : null}
               {worse.length > 0 ? <span>Worse: {worse.join(', ')}</span> : null}
-              {stageChanged ? <span className="font-semibold">{better.length + worse.length > 0 ? ' · ' : ''}{row.passes ? 'passes' : 'fails'} the stage</span> : null}
+              {stageChanged ? (
+                <span className="font-semibold">
+                  {better.length + worse.length > 0 ? ' · ' : ''}
+                  {row.passes ? 'passes' : 'fails'} the stage
+                </span>
+              ) : null}
             </span>
           ) : null}
         </span>
@@ -232,18 +310,32 @@ function ChoiceCard({
  * that choice, each compared with the one in use. A click or Enter on a
  * choice commits it as one undoable edit.
  */
-function ComparisonView({ nodeId, kind, technology, locked }: { nodeId: string; kind: Kind; technology: string; locked: boolean }) {
+function ComparisonView({
+  nodeId,
+  kind,
+  technology,
+  locked,
+}: {
+  nodeId: string;
+  kind: Kind;
+  technology: string;
+  locked: boolean;
+}) {
   const store = useEditorStore();
-  const { users, stage } = useComparedLoad();
-  const compared = useComparison(nodeId, users, stage);
+  const load = useComparedLoad();
+  const { users, stage } = load;
+  const compared = useComparison(nodeId, load);
   const value = compared.value;
   const rows = value ? orderRows(kind, value.rows) : [];
   const base = rows.find((r) => r.technology === technology);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
-  const currentIndex = Math.max(0, rows.findIndex((r) => r.technology === technology));
+  const currentIndex = Math.max(
+    0,
+    rows.findIndex((r) => r.technology === technology),
+  );
   const tabbable = focusIndex !== null && focusIndex < rows.length ? focusIndex : currentIndex;
-  const stageName = GROWTH_STAGES[stage - 1]?.title;
+  const stageName = stage === null ? undefined : GROWTH_STAGES[stage - 1]?.title;
 
   const choose = (row: TechnologyRow) => {
     const s = store.getState();
@@ -256,7 +348,9 @@ function ComparisonView({ nodeId, kind, technology, locked }: { nodeId: string; 
       s.notify(result.issues[0]?.message ?? 'That technology cannot be used here.', 'error');
       return;
     }
-    s.announce(`${displayLabel(node.data)} now uses ${technologyName(kind, row.technology)}. Undo puts ${technologyName(kind, from)} back.`);
+    s.announce(
+      `${displayLabel(node.data)} now uses ${technologyName(kind, row.technology)}. Undo puts ${technologyName(kind, from)} back.`,
+    );
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
@@ -278,13 +372,18 @@ function ComparisonView({ nodeId, kind, technology, locked }: { nodeId: string; 
       data-compare-ms={compared.status === 'ready' ? Math.round(compared.ms) : undefined}
     >
       <p className="text-xs text-slate-600">
-        At {formatUsers(users)} users{stageName ? `, stage ${stage} (${stageName})` : ''}. Capacity is this component&rsquo;s; latency,
-        availability and cost are the whole design&rsquo;s.{' '}
-        {locked ? 'Locked: the technology cannot be changed.' : 'Click a choice or press Enter on it to use it; Undo puts it back.'}
+        At {formatUsers(users)} users{stageName ? `, stage ${stage} (${stageName})` : ''}. Capacity is this
+        component&rsquo;s; latency, availability and cost are the whole design&rsquo;s.{' '}
+        {locked
+          ? 'Locked: the technology cannot be changed.'
+          : 'Click a choice or press Enter on it to use it; Undo puts it back.'}
       </p>
       {!value ? (
         compared.status === 'error' ? (
-          <p className="mt-2 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700" role="status">
+          <p
+            className="mt-2 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700"
+            role="status"
+          >
             The technologies cannot be compared on this design yet: {compared.message}
           </p>
         ) : (
@@ -342,6 +441,7 @@ function orderRows(kind: Kind, rows: readonly TechnologyRow[]): TechnologyRow[] 
  * is modelled generically.
  */
 export function TechnologySection({ nodeId, kind, locked }: { nodeId: string; kind: Kind; locked: boolean }) {
+  const scope = useContext(ScopeContext);
   const technology = useEditor((s: EditorState) => nodeById(s, nodeId)?.data.params.technology ?? GENERIC);
   const [open, setOpen] = useState(false);
   const regionId = useId();
@@ -353,8 +453,18 @@ export function TechnologySection({ nodeId, kind, locked }: { nodeId: string; ki
       <div className="border-t border-slate-200 px-4 py-3" data-testid="technology-section">
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Technology</h3>
         <p className="mt-1 text-sm text-slate-700" data-testid="technology-none">
-          <span className="font-medium text-slate-900">Generic.</span> Every {label.toLowerCase()} is modelled the same way: there are no
-          technologies to choose or compare for it.
+          <span className="font-medium text-slate-900">Generic.</span> Every {label.toLowerCase()} is modelled the same
+          way: there are no technologies to choose or compare for it.
+        </p>
+      </div>
+    );
+  }
+  if (scope && !scope.figures) {
+    return (
+      <div className="border-t border-slate-200 px-4 py-3" data-testid="technology-section">
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Compare technologies</h3>
+        <p className="mt-1 text-sm text-slate-700" data-testid="technology-no-figures">
+          {scope.why ?? 'Figures are not shown here.'} Choose with the Technology setting above.
         </p>
       </div>
     );
@@ -368,14 +478,22 @@ export function TechnologySection({ nodeId, kind, locked }: { nodeId: string; ki
         onClick={() => setOpen((o) => !o)}
         className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
       >
-        <svg viewBox="0 0 20 20" className={`h-4 w-4 transition-transform ${open ? 'rotate-90' : ''}`} fill="none" stroke="currentColor" strokeWidth={1.6} aria-hidden="true">
+        <svg
+          viewBox="0 0 20 20"
+          className={`h-4 w-4 transition-transform ${open ? 'rotate-90' : ''}`}
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={1.6}
+          aria-hidden="true"
+        >
           <path d="m8 6 4 4-4 4" />
         </svg>
         Compare technologies
       </button>
       {open ? null : (
         <p className="mt-1 text-xs text-slate-600">
-          {technologyName(kind, technology)} and the {choices.length - 1} other choices side by side, before you change anything.
+          {technologyName(kind, technology)} and the {choices.length - 1} other choices side by side, before you change
+          anything.
         </p>
       )}
       <div id={regionId} hidden={!open}>

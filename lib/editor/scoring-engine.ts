@@ -13,7 +13,7 @@ import { InvalidDesignError } from '@/lib/engine/compile';
 import { evaluate, sweep } from '@/lib/engine/evaluate';
 import type { Evaluation } from '@/lib/engine/evaluation';
 import { simulate } from '@/lib/engine/simulate';
-import type { Design } from '@/lib/engine/types';
+import type { Design, Workload } from '@/lib/engine/types';
 import { compareWhatIf, type WhatIf } from '@/lib/engine/what-if';
 import { SWEEP_FROM_USERS, SWEEP_POINTS, SWEEP_TO_USERS, TRAFFIC_REQUESTS, TRAFFIC_SEED } from './scoring-params';
 import type { TechnologyComparison } from './technology-view';
@@ -27,7 +27,7 @@ export type EngineRequest =
   | { type: 'compare'; design: Design; users: number; whatIf: WhatIf }
   | { type: 'simulate'; design: Design; users: number }
   /** The inspector's "Compare technologies": node `nodeId` switched to each technology of its kind, judged at `stage`. */
-  | { type: 'technologies'; design: Design; nodeId: string; users: number; stage: number };
+  | { type: 'technologies'; design: Design; nodeId: string; users: number; stage: number | null; workload?: Partial<Workload> };
 
 export interface EvaluateAnswer {
   evaluation: Evaluation;
@@ -179,7 +179,7 @@ function answer(req: EngineRequest): EngineAnswer {
     case 'technologies': {
       const node = req.design.nodes.find((n) => n.id === req.nodeId);
       if (!node) throw new Error('That component is no longer in the design.');
-      const rows = compareTechnologies(req.design, req.nodeId, { users: req.users }, { stage: req.stage });
+      const rows = compareTechnologies(req.design, req.nodeId, { ...req.workload, users: req.users }, req.stage === null ? {} : { stage: req.stage });
       return {
         nodeId: req.nodeId,
         kind: node.kind,

@@ -86,7 +86,8 @@ export interface TechnologyComparison {
   nodeId: string;
   kind: Kind;
   users: number;
-  stage: number;
+  /** The stage each choice was judged against, or null where the mode judges by its own rules. */
+  stage: number | null;
   rows: TechnologyRow[];
 }
 
