@@ -398,6 +398,11 @@ function ComparisonView({
               These figures are from before the last edit: {compared.message}
             </p>
           ) : null}
+          {rows.length > 0 && rows.every((r) => r.capacityRps === null) ? (
+            <p className="mt-2 text-xs text-slate-700" data-testid="technology-idle">
+              This component gets no traffic yet, so its capacity shows as &ldquo;—&rdquo;: connect it to compare what each choice can serve.
+            </p>
+          ) : null}
           <ul className="mt-2 space-y-2" aria-label={`Technologies for ${CATALOG[kind].label.toLowerCase()}`}>
             {rows.map((row, i) => (
               <ChoiceCard
