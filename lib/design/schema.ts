@@ -197,7 +197,7 @@ type DesignShape = z.output<typeof designSchemaBase>;
 function checkGraph(d: DesignShape, ctx: z.RefinementCtx<DesignShape>) {
   const nodeIds = new Map<string, number>();
   d.nodes.forEach((n, i) => {
-    // A technology must fit its node's kind (docs/model.md §13); the refusal names the kind's choices.
+    // A technology must fit its node's kind (docs/model.md §14); the refusal names the kind's choices.
     const tech = n.params?.technology;
     if (tech !== undefined && technologiesOf(n.kind).length > 0) {
       const wrong = technologyMismatch(n.kind, tech);

@@ -6,6 +6,7 @@
  */
 import { CATALOG, NETWORK } from '@/lib/engine/catalog';
 import { DNS_ROUTING, LB_ALGORITHMS, SIZES, type Kind } from '@/lib/engine/kinds';
+import { TECHNOLOGY_KIND_SPECS } from '@/lib/engine/compile';
 import { HOURLY_PRICES } from '@/lib/engine/prices';
 import { technologiesOf, technologyLabel, technologySpec } from '@/lib/engine/technologies';
 import type { EdgeParams, NodeParams } from '@/lib/engine/types';
@@ -268,8 +269,10 @@ function formatNumber(n: number): string {
  * The catalog default of a parameter for a kind, as the inspector shows it
  * in an empty field ("" when the catalog has none).
  */
-export function defaultFor(kind: Kind, key: keyof NodeParams, sub?: string): string {
-  const d = CATALOG[kind].defaults;
+export function defaultFor(kind: Kind, key: keyof NodeParams, sub?: string, technology?: string): string {
+  // A node with a technology shows its technology's defaults (docs/model.md §14).
+  const d = (technology ? TECHNOLOGY_KIND_SPECS.get(`${kind}:${technology}`) : undefined)?.defaults ?? CATALOG[kind].defaults;
+  const priceFactor = technologySpec(kind, technology)?.defaults.priceFactor?.value ?? 1;
   switch (key) {
     case 'availability': {
       const fig = d.availability.value;
@@ -279,7 +282,7 @@ export function defaultFor(kind: Kind, key: keyof NodeParams, sub?: string): str
     }
     case 'hourlyUsd': {
       const price = HOURLY_PRICES[d.priceKey.value as keyof typeof HOURLY_PRICES];
-      return price ? formatNumber(price.usdPerHour) : '';
+      return price ? formatNumber(price.usdPerHour * priceFactor) : '';
     }
     case 'region':
       return NETWORK.defaultRegion.value;

@@ -7,9 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { AUDIENCE, CATALOG, NETWORK } from './catalog';
 import { CALIBRATION, calibrationResults, departure, type CalibrationResult } from './calibration';
 import { HOURLY_PRICES, USAGE_PRICES } from './prices';
+import { TECHNOLOGY_SPECS } from './technologies';
 import { WORKLOAD_DEFAULTS } from './workload';
 
-const ROOTS: Record<string, unknown> = { CATALOG, NETWORK, AUDIENCE, HOURLY_PRICES, USAGE_PRICES, WORKLOAD_DEFAULTS };
+const ROOTS: Record<string, unknown> = { CATALOG, NETWORK, AUDIENCE, HOURLY_PRICES, USAGE_PRICES, WORKLOAD_DEFAULTS, TECHNOLOGY_SPECS };
 
 /**
  * Resolves a dotted path to its parent object and key. Keys may contain dots

@@ -186,7 +186,7 @@ export interface CompiledNetwork {
   /** Outgoing edges per node (CSR), regardless of class. */
   outStart: Int32Array;
   outTarget: Int32Array;
-  /** Technology per node ('' = generic); a read replica's is its primary's (docs/model.md §13). */
+  /** Technology per node ('' = generic); a read replica's is its primary's (docs/model.md §14). */
   technology: string[];
   /** Failover to a standby or replica, hours (a database's technology sets it). */
   failoverHours: Float64Array;
@@ -314,7 +314,7 @@ interface KindDefaults {
 
 /**
  * One defaults row: the kind's catalog entry, overridden by a technology's
- * (docs/model.md §13). Without a technology the row is the catalog's alone.
+ * (docs/model.md §14). Without a technology the row is the catalog's alone.
  */
 function defaultsRow(kind: Kind, spec: KindSpec, tech?: TechnologyDefaults): KindDefaults {
   const d = spec.defaults;
@@ -662,7 +662,7 @@ export function compile(design: Design): CompiledNetwork {
   let hasLogging = false;
   const users: number[] = [];
 
-  // Technologies (docs/model.md §13): a node's own, or for a read replica its primary's.
+  // Technologies (docs/model.md §14): a node's own, or for a read replica its primary's.
   const technology: string[] = new Array(n);
   for (let v = 0; v < n; v++) technology[v] = nodes[v].params?.technology ?? '';
   for (let i = 0; i < edges.length; i++) {
@@ -693,7 +693,7 @@ export function compile(design: Design): CompiledNetwork {
     const rawCores = p.cores ?? (d.coresScale ? baseCores * sizeFactor : baseCores);
     cores[v] = rawCores >= 1 ? Math.round(rawCores) : 1;
     slowdown[v] = rawCores >= 1 ? 1 : 1 / Math.max(rawCores, 1e-9);
-    // I/O threads (Valkey) take socket work off the command thread once the node has enough vCPUs (docs/model.md §13.1).
+    // I/O threads (Valkey) take socket work off the command thread once the node has enough vCPUs (docs/model.md §14.1).
     const io = d.ioSpeedup !== 1 && CACHE_VCPU_AT_MEDIUM * sizeFactor >= d.ioThreadsFrom ? d.ioSpeedup : 1;
     serviceMs[v * 4 + STATIC] = p.serviceMs?.static ?? d.serviceStatic / io;
     serviceMs[v * 4 + READ] = p.serviceMs?.read ?? d.serviceRead / io;

@@ -326,7 +326,7 @@ export interface Evaluation {
   cost: CostBreakdown;
   jobs: JobsSummary;
   regions: RegionsReport;
-  /** Replica lag, stale reads and read-your-writes (docs/model.md §13.1). */
+  /** Replica lag, stale reads and read-your-writes (docs/model.md §14.1). */
   consistency: ConsistencyReport;
 }
 

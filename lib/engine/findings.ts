@@ -3,6 +3,7 @@
  * load class that dominates a hot node and the technique that removes it,
  * and the lesson that teaches the fix.
  */
+import { technologyFindings } from './consistency';
 import { NETWORK } from './catalog';
 import { formatPercent, thousands } from './format';
 import * as codes from './compile';
@@ -275,6 +276,8 @@ export function collectFindings(st: RunState, regionChecks: readonly RegionCheck
       );
     }
   }
+  // Named technologies' own limits (docs/model.md §14.1); a design without one gets none of these.
+  if (net.technology.some((t) => t !== '')) out.push(...technologyFindings(st));
   // Stable order: errors, then warnings, then notes.
   const sorted: Finding[] = [];
   for (const severity of ['error', 'warning', 'info'] as const) {

@@ -69,11 +69,11 @@ export interface StageSpec {
   budgetUsd: number;
   practices: readonly PracticeId[];
   lessonId: LessonId;
-  /** Consistency the target demands (docs/model.md §13.1); absent = none. */
+  /** Consistency the target demands (docs/model.md §14.1); absent = none. */
   consistency?: ConsistencyDemand;
 }
 
-/** What a stage, scenario or interview target may demand of reads (docs/model.md §13.1). */
+/** What a stage, scenario or interview target may demand of reads (docs/model.md §14.1). */
 export interface ConsistencyDemand {
   /** Largest share of user reads that may return stale data (e.g. 0.01). */
   maxStaleReadShare?: number;

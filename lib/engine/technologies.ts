@@ -1,5 +1,5 @@
 /**
- * Technologies (docs/model.md §13): the product a component of a kind is.
+ * Technologies (docs/model.md §14): the product a component of a kind is.
  * A node's `technology` param picks one; absent means "generic", today's
  * behaviour exactly. Each technology overrides some of its kind's catalog
  * defaults with sourced figures; `compile` resolves a node's defaults in the
@@ -58,7 +58,7 @@ export interface TechnologyDefaults extends Writable<CatalogDefaults> {
   sharedStorage?: Sourced<boolean>;
 }
 
-/** How a relational technology copies its writes to replicas (docs/model.md §13.1). */
+/** How a relational technology copies its writes to replicas (docs/model.md §14.1). */
 export interface ReplicationSpec {
   /** Commit-to-visible time on an idle replica, ms (shipping the change and applying it once). */
   baseLagMs: Sourced<number>;
@@ -101,7 +101,7 @@ const spec = <K extends TechnologyKind>(
 ): TechnologySpec => ({ id, kind, label, description, defaults: {}, params: [], ...rest });
 
 // ---------------------------------------------------------------------------
-// Helper A: caches and relational databases (docs/model.md §13.1).
+// Helper A: caches and relational databases (docs/model.md §14.1).
 
 const CACHE_SPECS = {
   'cache:redis': spec('cache', 'redis', 'Redis', 'In-memory key-value store; runs every command on one thread, so a bigger node buys memory, not speed.', {
@@ -257,7 +257,7 @@ const DATABASE_SPECS = {
 
 // ---------------------------------------------------------------------------
 // Helper B: key-value stores, queues and logs, load balancers and gateways
-// (docs/model.md §13.2). Listed with no overrides yet: they behave as generic.
+// (docs/model.md §14.2). Listed with no overrides yet: they behave as generic.
 
 const B_SPECS = {
   'nosql:dynamodb': spec('nosql', 'dynamodb', 'DynamoDB', 'Managed key-value store priced per request, with per-partition limits.'),
@@ -311,6 +311,7 @@ export function technologyMismatch(kind: Kind, id: unknown): string | null {
   if (id === undefined) return null;
   const shown = typeof id === 'string' ? `"${id.slice(0, 40)}"` : String(id);
   const list = technologiesOf(kind);
+  if (kind === 'read-replica') return `technology ${shown} does not fit a read-replica: it follows its primary's technology; set it on the database`;
   if (list.length === 0) return `technology ${shown} does not fit ${aKind(kind)}: ${aKind(kind)} has no technology choice; leave it out`;
   if (typeof id === 'string' && list.includes(id)) return null;
   return `technology ${shown} does not fit ${aKind(kind)}; choose ${listChoices(kind)}, or leave it out for generic`;
