@@ -8,11 +8,17 @@
  *   {"name":"drag-300-nodes","fps":N,"targetFps":50}
  *   {"name":"play-first-load-js","kbGzip":N,"targetKb":350}
  *   {"name":"rescore-100-nodes","medianMs":N,"targetMs":100}
+ *   {"name":"compare-technologies-100-nodes","medianMs":N,"roundTripMs":N,"targetMs":500}
  *
  * The last opens a 100-node design, selects an app server, and clicks the
  * results panel's instance stepper (a committed change, as an inspector
  * edit is) again and again, timing each click to the first frame painted
  * after the panel shows the numbers for the new graph (its data-revision).
+ *
+ * The last but one opens the inspector's "Compare technologies" on a cache
+ * of the 100-node design, again and again, timing each open to the frame
+ * painted with every choice's numbers (the comparison runs in the scoring
+ * worker: five evaluations of the whole design, each judged at the stage).
  *
  * A benchmark prints numbers; it does not pass or fail.
  */
@@ -140,6 +146,55 @@ async function rescoreLatency(browser: import('playwright-core').Browser, base: 
   return Math.round(samples[Math.floor(samples.length / 2)] * 10) / 10;
 }
 
+/** Median ms from opening "Compare technologies" on a cache of a 100-node design to the choices painted, and the median round trip of the request to the worker and back. */
+async function compareLatency(browser: import('playwright-core').Browser, base: string): Promise<{ medianMs: number; roundTripMs: number }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript({ content: 'window.__name = (fn) => fn;' });
+  const design = generatedDesign(100);
+  await page.addInitScript(
+    ([key, value]) => localStorage.setItem(key, value),
+    [AUTOSAVE_KEY, JSON.stringify({ version: 1, savedAt: new Date().toISOString(), design })] as const,
+  );
+  await page.goto(`${base}/play`);
+  await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length === 100, undefined, { timeout: 60_000 });
+  await page.waitForTimeout(1500);
+  // n3 is a cache (the generator's fourth column).
+  await page.locator('.react-flow__node[data-id="n3"]').click();
+  await page.getByRole('button', { name: 'Compare technologies' }).waitFor({ timeout: 30_000 });
+  const samples = await page.evaluate(async (runs) => {
+    const out: { total: number; worker: number }[] = [];
+    const toggle = () => [...document.querySelectorAll<HTMLButtonElement>('button[aria-expanded]')].find((b) => b.textContent?.includes('Compare technologies'))!;
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const painted = new Promise<{ total: number; worker: number }>((resolve, reject) => {
+        const timeout = setTimeout(() => reject(new Error('the comparison did not appear within 10 s')), 10_000);
+        const check = () => {
+          const view = document.querySelector('[data-testid="technology-compare"][data-compare-ms]');
+          if (!view) return;
+          observer.disconnect();
+          clearTimeout(timeout);
+          const worker = Number(view.getAttribute('data-compare-ms'));
+          requestAnimationFrame(() => resolve({ total: performance.now() - t0, worker }));
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-compare-ms'] });
+      });
+      toggle().click();
+      out.push(await painted);
+      // Close it again for the next run.
+      toggle().click();
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    return out;
+  }, 9);
+  await page.close();
+  const median = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return Math.round(sorted[Math.floor(sorted.length / 2)] * 10) / 10;
+  };
+  return { medianMs: median(samples.map((s) => s.total)), roundTripMs: median(samples.map((s) => s.worker)) };
+}
+
 async function main() {
   if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
     console.error('[bench-ui] no production build: building first…');
@@ -238,6 +293,7 @@ async function main() {
     console.log(JSON.stringify({ name: 'drag-300-nodes', fps, targetFps: 50 }));
     console.log(JSON.stringify({ name: 'play-first-load-js', kbGzip: await firstLoadJs(base), targetKb: 350 }));
     console.log(JSON.stringify({ name: 'rescore-100-nodes', medianMs: await rescoreLatency(browser, base), targetMs: 100 }));
+    console.log(JSON.stringify({ name: 'compare-technologies-100-nodes', ...(await compareLatency(browser, base)), targetMs: 500 }));
   } finally {
     await browser.close();
     stopServer(server);

@@ -25,6 +25,7 @@ import { CATALOG } from '@/lib/engine/catalog';
 import { checkConnection } from '@/lib/editor/connection-rules';
 import { notePointer } from '@/lib/editor/pointer';
 import { displayLabel } from '@/lib/editor/labels';
+import { technologyName } from '@/lib/editor/technology-view';
 import { GRID } from '@/lib/editor/layout';
 import {
   selectEdges,
@@ -69,7 +70,10 @@ function decorateNode(n: EditorNode, selected: boolean): EditorNode {
   if (hit && hit.selected === selected) return hit.node;
   const label = displayLabel(n.data);
   const kind = CATALOG[n.data.kind].label;
-  const node: EditorNode = { ...n, selected, ariaLabel: label === kind ? label : `${label} (${kind})` };
+  // The technology in the name too ("Cache (Redis)"); a generic one is left unsaid, as before technologies existed.
+  const tech = n.data.params.technology ? technologyName(n.data.kind, n.data.params.technology) : null;
+  const about = [label === kind ? '' : kind, tech ?? ''].filter(Boolean).join(', ');
+  const node: EditorNode = { ...n, selected, ariaLabel: about ? `${label} (${about})` : label };
   nodeCache.set(n, { selected, node });
   return node;
 }

@@ -37,6 +37,7 @@ import { formatRps, formatUsers } from '@/lib/editor/scoring-format';
 import { autoscaleStart, planGroupCommit } from './group-commit';
 import { GROUP_TILE } from './groups';
 import { KindIcon } from './kind-icons';
+import { TechnologySection } from './technology-compare';
 import { useEditor, useEditorStore } from './editor-provider';
 
 /* ---------- validation ---------- */
@@ -621,6 +622,7 @@ function NodeInspector({ id }: { id: string }) {
           )}
         </section>
       </fieldset>
+      <TechnologySection nodeId={id} kind={data.kind} locked={locked} />
       <Connections nodeId={id} kind={data.kind} label={label} />
       <div className="flex gap-2 border-t border-slate-200 px-4 py-3">
         <button

@@ -8,6 +8,7 @@ import { defaultFor } from '@/lib/editor/param-meta';
 import { canReceive, canSend } from '@/lib/editor/connection-rules';
 import { displayLabel } from '@/lib/editor/labels';
 import { BAND_LABEL } from '@/lib/editor/results';
+import { technologyTag } from '@/lib/editor/technology-view';
 import type { EditorNode, NodeResult, UtilisationBand } from '@/lib/editor/types';
 import { selectIsEditingLabel, selectNodeResult, selectReadOnly, type EditorState } from '@/lib/editor/store';
 import { GROUP_TILE } from './groups';
@@ -128,6 +129,8 @@ function KindNodeCard({ id, data, selected }: NodeProps<EditorNode>) {
   const capacity = capacityLine(data);
   // Name the kind only when the label does not already say it ("App servers" does, "Static assets" does not).
   const showKind = !label.toLowerCase().includes(spec.label.toLowerCase());
+  // "Redis" after the kind; "generic" (quieter) for a kind that offers a choice but has none.
+  const tech = technologyTag(data.kind, data.params.technology);
   const receives = canReceive(data.kind);
   const sends = canSend(data.kind);
 
@@ -175,7 +178,18 @@ function KindNodeCard({ id, data, selected }: NodeProps<EditorNode>) {
           )}
         </span>
         <span className="flex min-w-0 items-center gap-1.5">
-          <span className="min-w-0 truncate text-xs text-slate-600">{[showKind ? spec.label : '', capacity].filter(Boolean).join(' · ')}</span>
+          <span className="min-w-0 truncate text-xs text-slate-600" data-node-detail="">
+            {showKind ? spec.label : ''}
+            {tech ? (
+              <>
+                {showKind ? ' · ' : ''}
+                <span className={tech.generic ? 'italic' : 'font-medium text-slate-800'} data-node-technology={tech.generic ? 'generic' : data.params.technology}>
+                  {tech.text}
+                </span>
+              </>
+            ) : null}
+            {capacity ? `${showKind || tech ? ' · ' : ''}${capacity}` : ''}
+          </span>
           {/* Results slot: filled by live scoring through the store's `results` slice. */}
           {result ? <ResultPill result={result} /> : null}
         </span>

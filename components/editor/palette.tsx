@@ -5,6 +5,7 @@ import { createPortal } from 'react-dom';
 import { CATALOG } from '@/lib/engine/catalog';
 import { KINDS, type Kind } from '@/lib/engine/kinds';
 import { kindAllowed } from '@/lib/editor/store';
+import { technologyList } from '@/lib/editor/technology-view';
 import type { XY } from '@/lib/editor/types';
 import { GROUP_TILE, GROUPS, KINDS_BY_GROUP } from './groups';
 import { KindIcon } from './kind-icons';
@@ -20,7 +21,8 @@ const DRAG_THRESHOLD = 5;
 function score(kind: Kind, words: string[]): number {
   const spec = CATALOG[kind];
   const name = `${spec.label} ${kind}`.toLowerCase();
-  const rest = `${spec.description} ${GROUPS.find((g) => g.id === spec.group)?.label}`.toLowerCase();
+  // Technology names find their kind too: "kafka" finds the queue, "redis" the cache.
+  const rest = `${spec.description} ${GROUPS.find((g) => g.id === spec.group)?.label} ${technologyList(kind)}`.toLowerCase();
   let total = 0;
   for (const w of words) {
     if (name.startsWith(w)) total += 4;
@@ -65,6 +67,7 @@ interface ItemProps {
 
 function PaletteItem({ kind, tabbable, onAdd, onFocusItem, onKeyNav }: ItemProps) {
   const spec = CATALOG[kind];
+  const technologies = technologyList(kind);
   const descId = useId();
   const press = useRef<{ id: number; x: number; y: number; dragging: boolean } | null>(null);
   const suppressClick = useRef(false);
@@ -104,6 +107,7 @@ function PaletteItem({ kind, tabbable, onAdd, onFocusItem, onKeyNav }: ItemProps
         tabIndex={tabbable ? 0 : -1}
         aria-label={spec.label}
         aria-describedby={descId}
+        title={technologies ? `${spec.label}: ${technologies}` : undefined}
         className="group flex w-full touch-pan-y select-none items-start gap-2.5 rounded-md px-2 py-2 text-left hover:bg-slate-100 focus-visible:bg-brand-50 active:cursor-grabbing"
         style={{ cursor: 'grab' }}
         onClick={() => {

@@ -30,13 +30,13 @@ import { withRevealed } from '@/lib/interview/candidate-view';
 import { checkTarget } from '@/lib/interview/target';
 import { OUTCOME_LABEL, OUTCOME_TONE, type LiveScore } from './design-side';
 import { PhaseScreen } from './phase-screen';
+import { TechnologyComparisonScope, type ComparisonScope } from '@/components/editor/technology-compare';
 import { Icon } from './icons';
 import { Setup } from './setup';
 import { TimerBar } from './timer-bar';
 import { BTN_PRIMARY, BTN_SECONDARY, Badge } from './ui';
 import { useAttempt } from './use-attempt';
 import { useNow } from './use-now';
-
 
 export function deliverAction(problem: Problem, design: Design, curveballId: string): AttemptAction {
   const spec = problem.curveballs.find((c) => c.id === curveballId)!;
@@ -308,19 +308,36 @@ function ActiveMock({
     return { nodes };
   }, [live]);
 
+  // Practice shows live numbers, so the inspector compares technologies at the problem's load; a timed interview keeps them for the review.
+  const evaluated = live?.target.evaluation;
+  const scope = useMemo<ComparisonScope>(
+    () =>
+      evaluated
+        ? { users: evaluated.users, stage: null, workload: evaluated.workload, figures: true }
+        : {
+            users: 0,
+            stage: null,
+            figures: false,
+            why: 'This interview keeps the numbers for its review: argue the choice from what you know.',
+          },
+    [evaluated],
+  );
+
   const body = (
-    <PhaseScreen
-      problem={problem}
-      attempt={attempt}
-      dispatch={dispatch}
-      go={go}
-      onFinish={finish}
-      editorKey={attempt.id}
-      onDesignChange={editDesign}
-      undoDesign={undoDesign}
-      results={results}
-      live={live}
-    />
+    <TechnologyComparisonScope value={scope}>
+      <PhaseScreen
+        problem={problem}
+        attempt={attempt}
+        dispatch={dispatch}
+        go={go}
+        onFinish={finish}
+        editorKey={attempt.id}
+        onDesignChange={editDesign}
+        undoDesign={undoDesign}
+        results={results}
+        live={live}
+      />
+    </TechnologyComparisonScope>
   );
 
   return (

@@ -24,11 +24,18 @@ import {
 } from '@/lib/progress';
 import { isReferenceSolution, REFERENCE_DESIGNS } from '@/lib/reference-designs';
 import { LessonEditor } from './lesson-editor';
+import { TechnologyComparisonScope } from '@/components/editor/technology-compare';
+import { GROWTH_STAGES } from '@/lib/growth-stages';
 
 /** How long after the last committed change the design is checked and saved, ms. */
 export const CHECK_DELAY_MS = 150;
 
 const BLANK: Design = { schemaVersion: 1, name: 'Stage 1', nodes: [], edges: [] };
+
+const LESSON_SCOPES = new Map(GROWTH_STAGES.map((s) => [s.stage, { users: s.users, stage: s.stage, figures: true }]));
+function lessonScope(stage: number) {
+  return LESSON_SCOPES.get(stage) ?? { users: GROWTH_STAGES[0].users, stage: 1, figures: true };
+}
 
 /** Where a lesson's canvas starts: the previous stage's reference design (stage 1: a blank canvas). */
 export function startingDesign(stage: number): Design {
@@ -103,8 +110,8 @@ function CheckPanel({
         <p role="status" className="mt-2 text-sm text-emerald-800">
           {showingReference ? (
             <>
-              This is the reference solution: it meets every check of stage {stage}. Undo or reset, then build your own design to
-              mark the lesson done.{done ? ' (The lesson is already marked done.)' : ''}
+              This is the reference solution: it meets every check of stage {stage}. Undo or reset, then build your own
+              design to mark the lesson done.{done ? ' (The lesson is already marked done.)' : ''}
             </>
           ) : (
             <>
@@ -166,9 +173,13 @@ export function LessonWorkspace({
     const saved = readLessonDesign(localStorage, lessonId);
     if (saved.status === 'ok') {
       s.loadDesign(saved.design, 'reset');
-      if (saved.notices.length > 0) s.notify(`Your saved design for this lesson was restored. ${describeNotices(saved.notices)}`, 'info');
+      if (saved.notices.length > 0)
+        s.notify(`Your saved design for this lesson was restored. ${describeNotices(saved.notices)}`, 'info');
     } else if (saved.status === 'unreadable') {
-      s.notify('Your saved design for this lesson could not be read, so the lesson starts from its starting design. The old copy was kept in this browser’s storage.', 'error');
+      s.notify(
+        'Your saved design for this lesson could not be read, so the lesson starts from its starting design. The old copy was kept in this browser’s storage.',
+        'error',
+      );
     }
     s.setHydrated();
     s.requestFit();
@@ -224,7 +235,8 @@ export function LessonWorkspace({
         },
       },
       notify: (message, tone) => s.notify(message, tone),
-      followed: 'This lesson’s design was changed in another tab, so this tab now shows that version. Undo brings back what was here.',
+      followed:
+        'This lesson’s design was changed in another tab, so this tab now shows that version. Undo brings back what was here.',
     });
     return () => {
       stopOtherTab();
@@ -269,7 +281,10 @@ export function LessonWorkspace({
       <div className="h-[70vh] min-h-[360px] lg:h-auto lg:min-h-0 lg:flex-1">
         <EditorProvider store={store}>
           <ReactFlowProvider>
-            <LessonEditor />
+            {/* Technologies are compared at the lesson's stage, as its checks judge the design. */}
+            <TechnologyComparisonScope value={lessonScope(stage)}>
+              <LessonEditor />
+            </TechnologyComparisonScope>
           </ReactFlowProvider>
         </EditorProvider>
       </div>

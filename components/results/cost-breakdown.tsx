@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { Evaluation } from '@/lib/engine/evaluation';
 import { costRows, formatDollars, type CostRow } from './cost-lines';
+import { TechnologyAfterName } from '@/components/editor/technology-tag';
 
 const SHARED_NOTES: Record<string, (e: Evaluation) => string | null> = {
   egress: (e) => gbNote(e.cost.internetEgressGB),
@@ -27,7 +28,10 @@ function Line({ row, top, note }: { row: CostRow; top: number; note?: string | n
       data-usd={row.dollars}
     >
       <span className="min-w-0">
-        <span className="block truncate text-slate-800">{row.label}</span>
+        <span className="block truncate text-slate-800">
+          {row.label}
+          {row.nodeId ? <TechnologyAfterName nodeId={row.nodeId} /> : null}
+        </span>
         {note ? <span className="block text-[11px] leading-tight text-slate-600">{note}</span> : null}
         <span
           aria-hidden="true"

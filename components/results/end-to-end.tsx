@@ -1,6 +1,7 @@
 'use client';
 
 import type { Evaluation, StageResult } from '@/lib/engine/evaluation';
+import { TechnologyAfterName } from '@/components/editor/technology-tag';
 import {
   formatAvailability,
   formatDowntime,
@@ -44,7 +45,8 @@ export function EndToEnd({ evaluation, stage = null }: { evaluation: Evaluation;
           {bottleneck ? (
             <>
               {' '}
-              · busiest: {bottleneck.label} at <span data-testid="bottleneck-utilisation">{Math.round(evaluation.bottleneck.utilization * 100)}%</span>
+              · busiest: {bottleneck.label}
+              <TechnologyAfterName nodeId={evaluation.bottleneck.nodeId!} /> at <span data-testid="bottleneck-utilisation">{Math.round(evaluation.bottleneck.utilization * 100)}%</span>
             </>
           ) : null}
         </p>

@@ -5,6 +5,7 @@ import { useReactFlow } from '@xyflow/react';
 import type { Evaluation, Finding, Severity } from '@/lib/engine/evaluation';
 import { LESSONS } from '@/lib/engine/lessons';
 import { useEditorStore } from '@/components/editor/editor-provider';
+import { TechnologyAfterName } from '@/components/editor/technology-tag';
 import { useScoring } from './scoring-context';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -52,7 +53,8 @@ export function FindingsList({ findings, evaluation, label }: { findings: readon
             <div className="mt-1.5 flex flex-wrap items-center gap-x-3 gap-y-1 pl-4 text-xs">
               {f.nodeId && node ? (
                 <button type="button" onClick={() => show(f.nodeId!)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                  Show {node.label} on the canvas
+                  Show {node.label}
+                  <TechnologyAfterName nodeId={f.nodeId} /> on the canvas
                 </button>
               ) : null}
               <Link href={`/learn/${f.lessonId}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">

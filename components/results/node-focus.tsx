@@ -8,6 +8,7 @@ import { nodeById, selectInspectedNodeId } from '@/lib/editor/store';
 import { formatMs, formatRps, formatUsd, formatUtilisation } from '@/lib/editor/scoring-format';
 import { useEditor, useEditorStore } from '@/components/editor/editor-provider';
 import { CloudNativeFacts } from './cloud-native-facts';
+import { TechnologyAfterName } from '@/components/editor/technology-tag';
 
 const BAND_TEXT = { healthy: 'text-healthy', warm: 'text-warm', hot: 'text-hot', saturated: 'text-saturated' } as const;
 
@@ -30,7 +31,10 @@ export function NodeFocus({ evaluation }: { evaluation: Evaluation }) {
   return (
     <section aria-label={`Selected: ${r.label}`} className="rounded-lg border border-slate-200 bg-white p-3" data-testid="node-focus">
       <div className="flex items-baseline justify-between gap-2">
-        <h3 className="truncate text-sm font-semibold text-slate-900">{r.label}</h3>
+        <h3 className="truncate text-sm font-semibold text-slate-900">
+          {r.label}
+          <TechnologyAfterName nodeId={id} generic />
+        </h3>
         <span className={`font-mono text-sm font-semibold ${BAND_TEXT[band]}`} data-testid="node-focus-utilisation">
           {formatUtilisation(r.utilization)} <span className="font-sans text-xs font-normal">{BAND_LABEL[band]}</span>
         </span>

@@ -25,6 +25,7 @@ import { useOtherTab } from '@/components/editor/use-other-tab';
 import { GradeView, PassPill } from './grade-view';
 import { BriefMarkdown } from './markdown';
 import { ScenarioEditor, type EditorController } from './scenario-editor';
+import { TechnologyComparisonScope, type ComparisonScope } from '@/components/editor/technology-compare';
 import { ScenarioFacts } from './scenario-facts';
 import { MyFeedback, ScenarioUpdates } from './student-feedback';
 import { DeadlineNote, JoinPanel, NotYou, tokenKey, useJoinLink } from './join-panel';
@@ -58,13 +59,18 @@ function when(iso: string): string {
 type Tab = 'brief' | 'results' | 'history' | 'leaderboard';
 
 function Leaderboard({ slug, me, token }: { slug: string; me: string; token: string | null }) {
-  const [board, setBoard] = useState<{ entries: LeaderboardRow[]; note: string | null; tieBreak?: string } | null>(null);
+  const [board, setBoard] = useState<{ entries: LeaderboardRow[]; note: string | null; tieBreak?: string } | null>(
+    null,
+  );
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     // The token lets a public sample's leaderboard show this student beside its demo students.
-    void api<{ entries: LeaderboardRow[]; note: string | null; tieBreak?: string }>(`/api/scenarios/${slug}/leaderboard`, {
-      studentToken: token,
-    }).then((r) => (r.ok ? setBoard(r.data) : setError(r.error)));
+    void api<{ entries: LeaderboardRow[]; note: string | null; tieBreak?: string }>(
+      `/api/scenarios/${slug}/leaderboard`,
+      {
+        studentToken: token,
+      },
+    ).then((r) => (r.ok ? setBoard(r.data) : setError(r.error)));
   }, [slug, token]);
   if (error) return <p className="text-sm text-slate-600">{error}</p>;
   if (!board) return <p className="text-sm text-slate-600">Loading…</p>;
@@ -106,7 +112,9 @@ function Leaderboard({ slug, me, token }: { slug: string; me: string; token: str
               <td className="py-1.5 pr-2 tabular-nums text-slate-600">{e.rank}</td>
               <td className="break-all py-1.5 pr-2 text-slate-900">
                 {e.displayName}
-                {e.you && e.displayName !== 'You' ? <span className="ml-1 text-xs font-normal text-slate-500">(you)</span> : null}
+                {e.you && e.displayName !== 'You' ? (
+                  <span className="ml-1 text-xs font-normal text-slate-500">(you)</span>
+                ) : null}
               </td>
               <td className="py-1.5 text-right tabular-nums text-slate-900">{e.score}</td>
             </tr>
@@ -217,6 +225,20 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
   const scenario = meData?.scenario ?? initial;
   const visible = scoresVisible(scenario);
   const live = scenario.scoreVisibility === 'live';
+  // The inspector compares technologies at the scenario's own load, and only where its scores are live.
+  const biggestTarget = Math.max(...scenario.targets.map((t) => t.users));
+  const comparisonScope = useMemo<ComparisonScope>(
+    () =>
+      live
+        ? { users: biggestTarget, stage: null, workload: scenario.grading.workload, figures: true }
+        : {
+            users: biggestTarget,
+            stage: null,
+            figures: false,
+            why: 'This scenario shows its scores only after you submit, so it does not compare technologies’ figures either.',
+          },
+    [live, biggestTarget, scenario.grading.workload],
+  );
   const draft = useDraftPublisher(slug, meData ? (token ?? null) : null, scenario.liveView);
   const pushDraft = draft.push;
   const phase: 'loading' | 'join' | 'work' | 'error' =
@@ -319,14 +341,16 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
     // sent again after an answer that never came (or a busy server): the
     // server then answers the stored submission instead of storing it twice.
     const sent = JSON.stringify(design);
-    const attempt = pendingSubmit.current?.design === sent ? pendingSubmit.current : { design: sent, key: newIdempotencyKey() };
+    const attempt =
+      pendingSubmit.current?.design === sent ? pendingSubmit.current : { design: sent, key: newIdempotencyKey() };
     pendingSubmit.current = attempt;
     const res = await api<{ submission: StudentSubmission }>(`/api/scenarios/${slug}/submissions`, {
       body: { design },
       studentToken: token,
       headers: { 'idempotency-key': attempt.key },
     });
-    if (res.ok || (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429)) pendingSubmit.current = null;
+    if (res.ok || (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429))
+      pendingSubmit.current = null;
     if (res.ok) {
       const s = res.data.submission;
       setMe((m) =>
@@ -510,7 +534,9 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
                         </span>
                       ) : null}
                       {s.late ? (
-                        <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900">late</span>
+                        <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900">
+                          late
+                        </span>
                       ) : null}
                     </span>
                     {s.score !== null && s.passed !== null ? (
@@ -545,46 +571,48 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
         {banner ? <OtherTabBanner {...banner} /> : null}
         <LiveViewNotice on={draft.on} state={draft.state} />
         {initialDesign ? (
-          <ScenarioEditor
-            initialDesign={initialDesign}
-            start={startDesign}
-            allowedKinds={scenario.allowedKinds}
-            lockedNodeIds={scenario.lockedNodeIds}
-            controllerRef={controller}
-            onDesignChange={onDesignChange}
-            results={live ? nodeResults : null}
-            label="Your design"
-            toolbarExtra={
-              <>
-                {live && liveGrade ? (
-                  <span className="mr-2 hidden items-center gap-2 text-sm sm:flex" aria-live="polite">
-                    <span className="sr-only text-slate-600 md:not-sr-only">Score</span>
-                    <span className="font-semibold tabular-nums text-slate-900">{liveGrade.score}</span>
-                    <PassPill passed={liveGrade.passed} />
-                  </span>
-                ) : null}
-                <button
-                  type="button"
-                  onClick={() => void submit()}
-                  disabled={!accepting || submitState.kind === 'busy'}
-                  className="inline-flex h-8 shrink-0 items-center rounded-md bg-brand-600 px-3 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50"
-                >
-                  {submitState.kind === 'busy' ? (
-                    'Submitting…'
-                  ) : (
-                    <>
-                      Submit
-                      {latest ? (
-                        <span className="sr-only sm:not-sr-only">&nbsp;again</span>
-                      ) : (
-                        <span className="sr-only sm:not-sr-only">&nbsp;design</span>
-                      )}
-                    </>
-                  )}
-                </button>
-              </>
-            }
-          />
+          <TechnologyComparisonScope value={comparisonScope}>
+            <ScenarioEditor
+              initialDesign={initialDesign}
+              start={startDesign}
+              allowedKinds={scenario.allowedKinds}
+              lockedNodeIds={scenario.lockedNodeIds}
+              controllerRef={controller}
+              onDesignChange={onDesignChange}
+              results={live ? nodeResults : null}
+              label="Your design"
+              toolbarExtra={
+                <>
+                  {live && liveGrade ? (
+                    <span className="mr-2 hidden items-center gap-2 text-sm sm:flex" aria-live="polite">
+                      <span className="sr-only text-slate-600 md:not-sr-only">Score</span>
+                      <span className="font-semibold tabular-nums text-slate-900">{liveGrade.score}</span>
+                      <PassPill passed={liveGrade.passed} />
+                    </span>
+                  ) : null}
+                  <button
+                    type="button"
+                    onClick={() => void submit()}
+                    disabled={!accepting || submitState.kind === 'busy'}
+                    className="inline-flex h-8 shrink-0 items-center rounded-md bg-brand-600 px-3 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50"
+                  >
+                    {submitState.kind === 'busy' ? (
+                      'Submitting…'
+                    ) : (
+                      <>
+                        Submit
+                        {latest ? (
+                          <span className="sr-only sm:not-sr-only">&nbsp;again</span>
+                        ) : (
+                          <span className="sr-only sm:not-sr-only">&nbsp;design</span>
+                        )}
+                      </>
+                    )}
+                  </button>
+                </>
+              }
+            />
+          </TechnologyComparisonScope>
         ) : null}
       </div>
     </div>

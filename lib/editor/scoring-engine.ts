@@ -8,13 +8,15 @@
  * Imports the engine and nothing from React or the editor store.
  */
 import { CATALOG } from '@/lib/engine/catalog';
+import { compareTechnologies } from '@/lib/engine/compare-technologies';
 import { InvalidDesignError } from '@/lib/engine/compile';
 import { evaluate, sweep } from '@/lib/engine/evaluate';
 import type { Evaluation } from '@/lib/engine/evaluation';
 import { simulate } from '@/lib/engine/simulate';
-import type { Design } from '@/lib/engine/types';
+import type { Design, Workload } from '@/lib/engine/types';
 import { compareWhatIf, type WhatIf } from '@/lib/engine/what-if';
 import { SWEEP_FROM_USERS, SWEEP_POINTS, SWEEP_TO_USERS, TRAFFIC_REQUESTS, TRAFFIC_SEED } from './scoring-params';
+import type { TechnologyComparison } from './technology-view';
 import type { EdgeResult } from './types';
 
 export { SWEEP_FROM_USERS, SWEEP_POINTS, SWEEP_TO_USERS, TRAFFIC_REQUESTS, TRAFFIC_SEED } from './scoring-params';
@@ -23,7 +25,9 @@ export type EngineRequest =
   | { type: 'evaluate'; design: Design; users: number }
   | { type: 'sweep'; design: Design }
   | { type: 'compare'; design: Design; users: number; whatIf: WhatIf }
-  | { type: 'simulate'; design: Design; users: number };
+  | { type: 'simulate'; design: Design; users: number }
+  /** The inspector's "Compare technologies": node `nodeId` switched to each technology of its kind, judged at `stage`. */
+  | { type: 'technologies'; design: Design; nodeId: string; users: number; stage: number | null; workload?: Partial<Workload> };
 
 export interface EvaluateAnswer {
   evaluation: Evaluation;
@@ -82,7 +86,7 @@ export interface SimulationSummary {
   errorRate: number;
 }
 
-export type EngineAnswer = EvaluateAnswer | SweepSummary | ComparisonSummary | SimulationSummary;
+export type EngineAnswer = EvaluateAnswer | SweepSummary | ComparisonSummary | SimulationSummary | TechnologyComparison;
 
 export type EngineResult<T = EngineAnswer> = { ok: true; value: T } | { ok: false; invalid: boolean; message: string };
 
@@ -170,6 +174,28 @@ function answer(req: EngineRequest): EngineAnswer {
         baseline: snapshot(c.baseline),
         scenario: snapshot(c.scenario),
         newlySaturated: c.newlySaturated,
+      };
+    }
+    case 'technologies': {
+      const node = req.design.nodes.find((n) => n.id === req.nodeId);
+      if (!node) throw new Error('That component is no longer in the design.');
+      const rows = compareTechnologies(req.design, req.nodeId, { ...req.workload, users: req.users }, req.stage === null ? {} : { stage: req.stage });
+      return {
+        nodeId: req.nodeId,
+        kind: node.kind,
+        users: req.users,
+        stage: req.stage,
+        // Only the figures the view draws cross back (no findings, no evaluations).
+        rows: rows.map((r) => ({
+          technology: r.technology,
+          capacityRps: r.capacityRps,
+          p95Ms: r.p95Ms,
+          p99Ms: r.p99Ms,
+          availability: r.availability,
+          monthlyUsd: r.monthlyUsd,
+          staleReadShare: r.staleReadShare,
+          passes: r.passes ?? null,
+        })),
       };
     }
     case 'simulate': {

@@ -260,6 +260,8 @@ export interface Scoring {
   ensureSweep(): void;
   ensureChaos(): void;
   ensureSimulation(): void;
+  /** Runs an on-demand request (the inspector's technology comparison) on the same off-thread client as the sweep. */
+  run<T>(request: EngineRequest): Promise<EngineResult<T>>;
   stop(): void;
 }
 
@@ -449,6 +451,9 @@ export function startScoring(store: EditorStore, options: ScoringOptions = {}): 
       const design = scoreable();
       if (!design) return;
       lazyRun<SimulationSummary>('simulation', `${revision}:${users}`, { type: 'simulate', design, users });
+    },
+    run<T>(request: EngineRequest) {
+      return lazy.run<T>(request);
     },
     stop() {
       stopped = true;
