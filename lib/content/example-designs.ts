@@ -329,3 +329,23 @@ export function availabilityShapeDesign(shape: AvailabilityShape, monitored = fa
   if (monitored) b.node('monitoring', 'monitoring', undefined, 'Monitoring');
   return b.build();
 }
+
+/** Cache technologies the "Choosing a technology" guide compares (lib/engine/technologies.ts). */
+export type CacheTech = 'redis' | 'valkey' | 'memcached';
+
+/**
+ * A read-heavy app behind one cache tier of two nodes of `size`, running
+ * `tech`: Redis runs every command on one thread whatever the node's size,
+ * Memcached on every core, Valkey's I/O threads double its thread from four
+ * cores (docs/model.md §13.1). The cache takes most reads, so its per-node
+ * utilisation is what the choice moves.
+ */
+export function cacheTechDesign(tech: CacheTech, size: 'medium' | 'xlarge'): Design {
+  const b = webTier(design('Cache technology', 40_000_000), 300)
+    .node('cache', 'cache', { technology: tech, size, instances: 2, hitRatio: 0.95 }, 'Cache')
+    .node('db', 'database', { standby: true, shards: 4 }, 'Database')
+    .edge('app', 'cache')
+    .edge('app', 'db')
+    .edge('cache', 'db');
+  return offloadJobs(b, 60).build();
+}

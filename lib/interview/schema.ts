@@ -164,6 +164,7 @@ export const RUBRIC_ITEMS = [
   'capacity',
   'availability',
   'cost',
+  'technology',
   'curveballs',
   'deepdive',
   'tradeoffs',
@@ -189,7 +190,51 @@ export const DEFAULT_WEIGHTS: Record<RubricItemId, number> = {
   /** The deep dive's numeric questions about the candidate's own design (deep-dive.ts). */
   deepdive: 9,
   tradeoffs: 7.2,
+  /** Only a problem that judges a technology choice (`rubric.technology`) scores it: see TECHNOLOGY_POINTS. */
+  technology: 0,
 };
+
+/**
+ * The points of the technology item on a problem that judges technology
+ * choices (technology-judge.ts), and the items they come from. The written
+ * trade-offs used to be where "why Cassandra and not PostgreSQL" was heard;
+ * the model now judges the choice itself, so half its points come from
+ * there, half from the curveballs. The other items keep their weights, so
+ * a review's capacity, availability, cost, API and deep-dive points mean
+ * the same on every problem.
+ */
+export const TECHNOLOGY_POINTS = { points: 6, from: { tradeoffs: 3, curveballs: 3 } } as const;
+
+/**
+ * A technology choice a problem judges: the busiest node of one of `kinds`
+ * in the candidate's design (say, the message store), its technology, and
+ * what each alternative would do to the same design at the problem's load.
+ */
+export const technologyChoiceSchema = z.strictObject({
+  id: slug,
+  /** What the node does in this problem ("Message store"). */
+  label: text,
+  /** The kinds a candidate may draw for it; the busiest of them is judged. */
+  kinds: z.array(kind).min(1),
+  /**
+   * Technologies that do what the problem needs, when the model's numbers
+   * alone cannot tell (a leaderboard needs a sorted set): any other is
+   * judged a misfit with `why`. Absent: every technology of the kind fits.
+   */
+  needs: z.strictObject({ technologies: z.array(z.string().min(1)).min(1), why: text }).optional(),
+  /** Alternatives of another kind to compare with ("a single PostgreSQL primary"). */
+  alternatives: z
+    .array(
+      z.strictObject({
+        kind,
+        technology: z.string().min(1).optional(),
+        label: text,
+        params: nodeParamsSchema.optional(),
+      }),
+    )
+    .default([]),
+  lessonId: studyId.optional(),
+});
 
 export const rubricSchema = z.strictObject({
   /** Points per item (they must add up to 100); absent items take DEFAULT_WEIGHTS. */
@@ -199,6 +244,8 @@ export const rubricSchema = z.strictObject({
   tradeoffsExpected: z.number().int().min(1).default(3),
   /** What an interviewer listens for, shown in the review. */
   strongAnswer: z.array(text).min(2),
+  /** Technology choices the review judges by the model (technology-judge.ts); none: no technology item. */
+  technology: z.array(technologyChoiceSchema).default([]),
 });
 
 export const problemSchema = z
@@ -308,6 +355,7 @@ export type Curveball = z.infer<typeof curveballSchema>;
 export type Effect = z.infer<typeof effectSchema>;
 export type DesignCheck = z.infer<typeof designCheckSchema>;
 export type TradeoffTopic = z.infer<typeof tradeoffTopicSchema>;
+export type TechnologyChoice = z.infer<typeof technologyChoiceSchema>;
 
 /** Every problem as a list of readable issues, or the parsed problem. */
 export function parseProblem(raw: unknown): { ok: true; problem: Problem } | { ok: false; issues: string[] } {
