@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useId, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { edgeSchema, nodeParamsSchema, nodeSchema } from '@/lib/design/schema';
+import { edgeSchema, nodeParamsSchema, nodeSchema, paramsOfNode } from '@/lib/design/schema';
 import { CATALOG } from '@/lib/engine/catalog';
 import type { Kind } from '@/lib/engine/kinds';
 import type { EdgeParams, NodeParams } from '@/lib/engine/types';
@@ -18,6 +18,7 @@ import {
   groupWords,
   helpFor,
   PARAM_META,
+  selectOptions,
   type FieldCheck,
   type GroupMeta,
   type HopEnd,
@@ -236,7 +237,7 @@ function SelectParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: E
   const [error, setError] = useState<string | null>(null);
   const commit = useCommitParam(nodeId);
   return (
-    <Field id={id} label={meta.label} help={helpFor(kind, name)} error={error}>
+    <Field id={id} label={meta.label} help={helpFor(kind, name, value)} error={error}>
       <select
         id={id}
         value={formatValue(value)}
@@ -244,10 +245,9 @@ function SelectParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: E
         className={inputClass(error)}
         onChange={(e) => setError(commit(name, e.target.value === '' ? undefined : e.target.value, meta.label))}
       >
-        <option value="">Default ({defaultFor(kind, name)})</option>
-        {meta.options.map((o) => (
-          <option key={o} value={o}>
-            {o}
+        {selectOptions(kind, name).map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
           </option>
         ))}
       </select>
@@ -538,6 +538,11 @@ function NameField({ nodeId, label }: { nodeId: string; label: string }) {
   );
 }
 
+/** The inspector asks which product a component is before its settings (docs/model.md §13). */
+function technologyFirst(names: readonly (keyof NodeParams)[]): readonly (keyof NodeParams)[] {
+  return names.includes('technology') ? ['technology', ...names.filter((n) => n !== 'technology')] : names;
+}
+
 function NodeInspector({ id }: { id: string }) {
   const store = useEditorStore();
   // Subscribes to the node's data only: dragging the node does not re-render the inspector.
@@ -579,7 +584,7 @@ function NodeInspector({ id }: { id: string }) {
           ) : (
             <>
               <p className="mt-1 text-xs text-slate-600">Leave a field blank to use the default shown in it.</p>
-              {spec.params.map((name) => (
+              {technologyFirst(paramsOfNode(data.kind, data.params.technology)).map((name) => (
                 <ParamField key={`${id}:${name}`} nodeId={id} kind={data.kind} name={name} value={data.params[name]} />
               ))}
             </>

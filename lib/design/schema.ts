@@ -4,6 +4,7 @@ import { CATALOG } from '../engine/catalog';
 import { findCycle } from '../engine/graph';
 import { DNS_ROUTING, KINDS, LB_ALGORITHMS, SIZES, type Kind } from '../engine/kinds';
 import type { Design, NodeParams } from '../engine/types';
+import { technologiesOf, technologyMismatch, technologyParams } from '../engine/technologies';
 import { MAX_PEAK_FACTOR } from '../engine/workload';
 
 /** The schema version this build writes. Older documents are migrated. */
@@ -84,6 +85,12 @@ export const nodeParamsSchema = z.strictObject({
   maxStorageGB: finite('maxStorageGB').gt(0, { error: 'maxStorageGB must be above 0' }).max(1e9, { error: 'maxStorageGB must be at most 1e9 (an exabyte)' }).optional(),
   algorithm: oneOf('algorithm', LB_ALGORITHMS).optional(),
   routing: oneOf('routing', DNS_ROUTING).optional(),
+  /** Which product the node is (lib/engine/technologies.ts); whether it fits the node's kind is checked per node. Absent = generic. */
+  technology: z
+    .string({ error: 'technology must be text naming one of the kind\'s technologies' })
+    .min(1, { error: 'technology must not be empty; leave it out for generic' })
+    .max(40, { error: 'technology must be at most 40 characters' })
+    .optional(),
 });
 
 const positionShape = { x: finite('position.x'), y: finite('position.y') };
@@ -190,6 +197,12 @@ type DesignShape = z.output<typeof designSchemaBase>;
 function checkGraph(d: DesignShape, ctx: z.RefinementCtx<DesignShape>) {
   const nodeIds = new Map<string, number>();
   d.nodes.forEach((n, i) => {
+    // A technology must fit its node's kind (docs/model.md §13); the refusal names the kind's choices.
+    const tech = n.params?.technology;
+    if (tech !== undefined && technologiesOf(n.kind).length > 0) {
+      const wrong = technologyMismatch(n.kind, tech);
+      if (wrong) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'params', 'technology'], message: wrong });
+    }
     if (nodeIds.has(n.id)) {
       ctx.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `duplicate node id "${n.id}" (also nodes[${nodeIds.get(n.id)}])` });
     } else nodeIds.set(n.id, i);
@@ -252,6 +265,12 @@ export function paramsOfKind(kind: Kind): readonly (keyof NodeParams)[] {
   return CATALOG[kind].params;
 }
 
+/** The params a node takes: its kind's, then the ones its technology adds (e.g. kafka: partitions). */
+export function paramsOfNode(kind: Kind, technology: string | undefined): readonly (keyof NodeParams)[] {
+  const extra = technologyParams(kind, technology);
+  return extra.length === 0 ? CATALOG[kind].params : [...CATALOG[kind].params, ...extra.filter((k) => !CATALOG[kind].params.includes(k))];
+}
+
 /** "a database takes: size, shards, …" (or "takes no params"). */
 function takes(kind: Kind): string {
   const list = paramsOfKind(kind);
@@ -261,7 +280,7 @@ function takes(kind: Kind): string {
 /** The node's params (with a value) that its kind does not take. */
 export function inapplicableParams(node: { kind: Kind; params?: NodeParams }): (keyof NodeParams)[] {
   if (!node.params) return [];
-  const allowed = new Set<string>(paramsOfKind(node.kind));
+  const allowed = new Set<string>(paramsOfNode(node.kind, node.params.technology));
   return (Object.keys(node.params) as (keyof NodeParams)[]).filter(
     (k) => node.params![k] !== undefined && !allowed.has(k),
   );

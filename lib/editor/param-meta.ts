@@ -7,6 +7,7 @@
 import { CATALOG, NETWORK } from '@/lib/engine/catalog';
 import { DNS_ROUTING, LB_ALGORITHMS, SIZES, type Kind } from '@/lib/engine/kinds';
 import { HOURLY_PRICES } from '@/lib/engine/prices';
+import { technologiesOf, technologyLabel, technologySpec } from '@/lib/engine/technologies';
 import type { EdgeParams, NodeParams } from '@/lib/engine/types';
 
 export interface NumberMeta {
@@ -195,7 +196,34 @@ export const PARAM_META: Record<keyof NodeParams, ParamMeta> = {
     options: DNS_ROUTING,
     help: 'Geo routing sends each user to the nearest region.',
   },
+  technology: {
+    type: 'select',
+    label: 'Technology',
+    // The choices depend on the kind: see `selectOptions`.
+    options: [],
+    help: 'Which product this is; Generic is the textbook component the lessons use.',
+  },
 };
+
+/** One choice of a select: the stored value ('' = the default) and what it shows. */
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * The choices of a select param for a kind, the default first: a
+ * technology's are its kind's (lib/engine/technologies.ts), with "Generic"
+ * for none; the others are the meta's own, after "Default (…)".
+ */
+export function selectOptions(kind: Kind, key: keyof NodeParams): SelectOption[] {
+  if (key === 'technology') {
+    return [{ value: '', label: 'Generic' }, ...technologiesOf(kind).map((id) => ({ value: id, label: technologyLabel(kind, id) }))];
+  }
+  const meta = PARAM_META[key];
+  const options = meta.type === 'select' ? meta.options : [];
+  return [{ value: '', label: `Default (${defaultFor(kind, key)})` }, ...options.map((o) => ({ value: o, label: o }))];
+}
 
 /** Help texts that read better for one kind than the general one. */
 const KIND_HELP: Partial<Record<Kind, Partial<Record<keyof NodeParams, string>>>> = {
@@ -204,7 +232,11 @@ const KIND_HELP: Partial<Record<Kind, Partial<Record<keyof NodeParams, string>>>
   cache: { hitRatio: 'Share of reads answered from memory; misses go to the data store.' },
 };
 
-export function helpFor(kind: Kind, key: keyof NodeParams): string {
+export function helpFor(kind: Kind, key: keyof NodeParams, value?: unknown): string {
+  if (key === 'technology' && typeof value === 'string') {
+    const spec = technologySpec(kind, value);
+    if (spec) return spec.description;
+  }
   return KIND_HELP[kind]?.[key] ?? PARAM_META[key].help;
 }
 
@@ -257,6 +289,8 @@ export function defaultFor(kind: Kind, key: keyof NodeParams, sub?: string): str
     }
     case 'autoscale':
       return '';
+    case 'technology':
+      return 'generic';
     case 'limitRps':
       return d.limitRps ? formatNumber(d.limitRps.value) : 'no limit';
     default: {

@@ -24,6 +24,7 @@ const KEYS = Object.keys({
   maxStorageGB: 0,
   algorithm: 0,
   routing: 0,
+  technology: 0,
 } satisfies Record<keyof Required<NodeParams>, 0>) as (keyof NodeParams)[];
 
 describe('readParams', () => {

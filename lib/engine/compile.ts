@@ -14,6 +14,7 @@ import type { KindSpec } from './catalog';
 import { KINDS, type Kind, type Size } from './kinds';
 import * as prices from './prices';
 import type { Design, NodeParams } from './types';
+import { TECHNOLOGY_SPECS, technologyMismatch, type TechnologyDefaults } from './technologies';
 
 // Local copies: imported bindings can be live getters under some module loaders
 // (tsx's per-file CommonJS), which costs a call per use in the per-node loops below.
@@ -185,6 +186,14 @@ export interface CompiledNetwork {
   /** Outgoing edges per node (CSR), regardless of class. */
   outStart: Int32Array;
   outTarget: Int32Array;
+  /** Technology per node ('' = generic); a read replica's is its primary's (docs/model.md §13). */
+  technology: string[];
+  /** Failover to a standby or replica, hours (a database's technology sets it). */
+  failoverHours: Float64Array;
+  /** Usage price per million requests served (a serverless cache), US dollars; 0 for none. */
+  usdPerMillionRequests: Float64Array;
+  /** 1 for a replica on its primary's volume (Aurora): replaying writes costs it no storage writes. */
+  sharedStorage: Uint8Array;
 }
 
 const REGIONAL_EXEMPT = new Set<Kind>(['users', 'dns', 'cdn', 'monitoring', 'logging']);
@@ -275,6 +284,11 @@ interface KindDefaults {
   model: number;
   size: Size;
   baseCores: number;
+  /** Cores follow the size (false for a cache's one command thread, MODEL.md §9.2). */
+  coresScale: boolean;
+  /** Service time divisor from `ioThreadsFrom` cores up (Valkey's I/O threads); 1 = none. */
+  ioSpeedup: number;
+  ioThreadsFrom: number;
   serviceStatic: number;
   serviceRead: number;
   serviceWrite: number;
@@ -291,37 +305,81 @@ interface KindDefaults {
   maxStorageGB: number;
   stateless: boolean;
   usdPerHour: number;
+  usdPerMillionRequests: number;
+  failoverHours: number;
+  sharedStorage: boolean;
   queueModel: boolean;
   regional: boolean;
 }
-const KIND_DEFAULTS: KindDefaults[] = KINDS.map((kind) => {
-  const spec = CATALOG[kind];
+
+/**
+ * One defaults row: the kind's catalog entry, overridden by a technology's
+ * (docs/model.md §13). Without a technology the row is the catalog's alone.
+ */
+function defaultsRow(kind: Kind, spec: KindSpec, tech?: TechnologyDefaults): KindDefaults {
   const d = spec.defaults;
-  const sm = d.serviceMs?.value;
+  const t = tech ?? {};
+  const sm = (t.serviceMs ?? d.serviceMs)?.value;
+  const io = t.ioThreads?.value;
+  const model = spec.model;
   return {
-    model: spec.model === 'source' ? MODEL_SOURCE : spec.model === 'queue' ? MODEL_QUEUE : spec.model === 'rated' ? MODEL_RATED : MODEL_NONE,
-    size: d.size.value,
-    baseCores: d.cores?.value ?? 1,
+    model: model === 'source' ? MODEL_SOURCE : model === 'queue' ? MODEL_QUEUE : model === 'rated' ? MODEL_RATED : MODEL_NONE,
+    size: (t.size ?? d.size).value,
+    baseCores: (t.cores ?? d.cores)?.value ?? 1,
+    coresScale: t.coresScaleWithSize?.value ?? kind !== 'cache',
+    ioSpeedup: io?.speedup ?? 1,
+    ioThreadsFrom: io?.fromCores ?? Infinity,
     serviceStatic: sm?.static ?? 0,
     serviceRead: sm?.read ?? 0,
     serviceWrite: sm?.write ?? 0,
-    instances: d.instances.value,
+    instances: (t.instances ?? d.instances).value,
     autoscalable: !!spec.autoscalable,
-    hitRatio: d.hitRatio?.value ?? 0,
-    latencyMs: d.latencyMs?.value ?? 0,
-    capacityRps: d.capacityRps?.value ?? 0,
-    shards: d.shards?.value ?? 1,
-    shardSkew: d.shardSkew?.value ?? 0,
-    standby: d.standby?.value ?? false,
-    applyFactor: d.applyFactor?.value ?? 0,
-    replicationFactor: d.replicationFactor?.value ?? 1,
-    maxStorageGB: d.maxStorageGB?.value ?? 0,
-    stateless: d.stateless?.value ?? true,
-    usdPerHour: HOURLY_PRICES[d.priceKey.value].usdPerHour,
-    queueModel: spec.model === 'queue',
+    hitRatio: (t.hitRatio ?? d.hitRatio)?.value ?? 0,
+    latencyMs: (t.latencyMs ?? d.latencyMs)?.value ?? 0,
+    capacityRps: (t.capacityRps ?? d.capacityRps)?.value ?? 0,
+    shards: (t.shards ?? d.shards)?.value ?? 1,
+    shardSkew: (t.shardSkew ?? d.shardSkew)?.value ?? 0,
+    standby: (t.standby ?? d.standby)?.value ?? false,
+    applyFactor: (t.applyFactor ?? d.applyFactor)?.value ?? 0,
+    replicationFactor: (t.replicationFactor ?? d.replicationFactor)?.value ?? 1,
+    maxStorageGB: (t.maxStorageGB ?? d.maxStorageGB)?.value ?? 0,
+    stateless: (t.stateless ?? d.stateless)?.value ?? true,
+    usdPerHour: HOURLY_PRICES[(t.priceKey ?? d.priceKey).value].usdPerHour * (t.priceFactor?.value ?? 1),
+    usdPerMillionRequests: t.usdPerMillionRequests?.value ?? 0,
+    failoverHours: t.failoverHours?.value ?? NETWORK.failoverMttrHours.value,
+    sharedStorage: t.sharedStorage?.value ?? false,
+    queueModel: model === 'queue',
     regional: !REGIONAL_EXEMPT.has(kind),
   };
-});
+}
+const KIND_DEFAULTS: KindDefaults[] = KINDS.map((kind) => defaultsRow(kind, CATALOG[kind]));
+
+/**
+ * A technology's catalog entry: its kind's, with the technology's model,
+ * management and defaults over it (what the availability pass and the
+ * inspector read). Built once per technology, like its defaults row; a read
+ * replica's under `read-replica:<its primary's technology>`.
+ */
+/** vCPUs of a cache node at size medium (cache.t4g.medium: 2), doubling with each size step. */
+const CACHE_VCPU_AT_MEDIUM = 2;
+const CATALOG_DEFAULT_KEYS = new Set<string>([
+  'instances', 'size', 'cores', 'serviceMs', 'hitRatio', 'latencyMs', 'capacityRps', 'availability', 'priceKey', 'shards',
+  'shardSkew', 'standby', 'applyFactor', 'replicationFactor', 'limitRps', 'stateless', 'maxStorageGB', 'algorithm', 'routing',
+] satisfies (keyof KindSpec['defaults'])[]);
+export const TECHNOLOGY_KIND_SPECS = new Map<string, KindSpec>();
+const TECH_DEFAULTS = new Map<string, KindDefaults>();
+for (const t of Object.values(TECHNOLOGY_SPECS)) {
+  const add = (kind: Kind, overrides: TechnologyDefaults, model = CATALOG[kind].model, managed = CATALOG[kind].managed) => {
+    const base = CATALOG[kind];
+    const defaults = { ...base.defaults } as Record<string, unknown>;
+    for (const [key, value] of Object.entries(overrides)) if (CATALOG_DEFAULT_KEYS.has(key)) defaults[key] = value;
+    const kindSpec: KindSpec = { ...base, model, managed, defaults: defaults as unknown as KindSpec['defaults'] };
+    TECHNOLOGY_KIND_SPECS.set(`${kind}:${t.id}`, kindSpec);
+    TECH_DEFAULTS.set(`${kind}:${t.id}`, defaultsRow(kind, kindSpec, overrides));
+  };
+  add(t.kind, t.defaults, t.model, t.managed);
+  if (t.kind === 'database') add('read-replica', t.replicaDefaults ?? {});
+}
 
 /**
  * A node's params copied into one object shape (every key, undefined where
@@ -353,6 +411,7 @@ const params: NodeParams = {
   maxStorageGB: undefined,
   algorithm: undefined,
   routing: undefined,
+  technology: undefined,
 } satisfies Record<keyof Required<NodeParams>, undefined>;
 export function readParams(p: NodeParams | undefined): NodeParams {
   const q = params;
@@ -376,6 +435,7 @@ export function readParams(p: NodeParams | undefined): NodeParams {
   q.maxStorageGB = undefined;
   q.algorithm = undefined;
   q.routing = undefined;
+  q.technology = undefined;
   if (!p) return q;
   for (const key in p) {
     switch (key) {
@@ -439,6 +499,9 @@ export function readParams(p: NodeParams | undefined): NodeParams {
       case 'routing':
         q.routing = p.routing;
         break;
+      case 'technology':
+        q.technology = p.technology;
+        break;
     }
   }
   return q;
@@ -486,6 +549,10 @@ function inspectDesign(design: Design): Inspection {
       for (const key in p) {
         if (!hasOwn.call(p, key)) continue;
         const value = p[key];
+        if (key === 'technology' && node.kind in CATALOG) {
+          const wrong = technologyMismatch(node.kind, value);
+          if (wrong) issues.push({ path: `nodes[${i}].params.technology`, message: wrong });
+        }
         if (num(value) && (!Number.isFinite(value) || value < 0)) {
           issues.push({ path: `nodes[${i}].params.${key}`, message: `${key} must be a finite number, zero or more` });
         }
@@ -595,10 +662,24 @@ export function compile(design: Design): CompiledNetwork {
   let hasLogging = false;
   const users: number[] = [];
 
+  // Technologies (docs/model.md §13): a node's own, or for a read replica its primary's.
+  const technology: string[] = new Array(n);
+  for (let v = 0; v < n; v++) technology[v] = nodes[v].params?.technology ?? '';
+  for (let i = 0; i < edges.length; i++) {
+    const s = eSrc[i];
+    const t = eDst[i];
+    if (kinds[s] === 'database' && kinds[t] === 'read-replica' && technology[t] === '' && technology[s] !== '') technology[t] = technology[s];
+  }
+  const failoverHours = new Float64Array(n);
+  const usdPerMillionRequests = new Float64Array(n);
+  const sharedStorage = new Uint8Array(n);
+
   for (let v = 0; v < n; v++) {
     const node = nodes[v];
     const kc = K[node.kind];
-    const d = KIND_DEFAULTS[kc];
+    const tech = technology[v];
+    const d = tech === '' ? KIND_DEFAULTS[kc] : (TECH_DEFAULTS.get(`${node.kind}:${tech}`) ?? KIND_DEFAULTS[kc]);
+    if (tech !== '') specs[v] = TECHNOLOGY_KIND_SPECS.get(`${node.kind}:${tech}`) ?? specs[v];
     const p = readParams(node.params);
     kindCode[v] = kc;
     model[v] = d.model;
@@ -609,12 +690,17 @@ export function compile(design: Design): CompiledNetwork {
     const sizeFactor = SIZE_FACTOR[size] ?? 1;
     const baseCores = d.baseCores;
     // A Redis-like cache runs commands on one thread whatever its size (MODEL.md §9.2): size buys memory, not speed.
-    const rawCores = p.cores ?? (kc === K.cache ? baseCores : baseCores * sizeFactor);
+    const rawCores = p.cores ?? (d.coresScale ? baseCores * sizeFactor : baseCores);
     cores[v] = rawCores >= 1 ? Math.round(rawCores) : 1;
     slowdown[v] = rawCores >= 1 ? 1 : 1 / Math.max(rawCores, 1e-9);
-    serviceMs[v * 4 + STATIC] = p.serviceMs?.static ?? d.serviceStatic;
-    serviceMs[v * 4 + READ] = p.serviceMs?.read ?? d.serviceRead;
-    serviceMs[v * 4 + WRITE] = p.serviceMs?.write ?? d.serviceWrite;
+    // I/O threads (Valkey) take socket work off the command thread once the node has enough vCPUs (docs/model.md §13.1).
+    const io = d.ioSpeedup !== 1 && CACHE_VCPU_AT_MEDIUM * sizeFactor >= d.ioThreadsFrom ? d.ioSpeedup : 1;
+    serviceMs[v * 4 + STATIC] = p.serviceMs?.static ?? d.serviceStatic / io;
+    serviceMs[v * 4 + READ] = p.serviceMs?.read ?? d.serviceRead / io;
+    serviceMs[v * 4 + WRITE] = p.serviceMs?.write ?? d.serviceWrite / io;
+    failoverHours[v] = d.failoverHours;
+    usdPerMillionRequests[v] = d.usdPerMillionRequests;
+    sharedStorage[v] = d.sharedStorage ? 1 : 0;
     // A job reaching a data store is one write; at a worker it takes jobServiceMs (set per run).
     serviceMs[v * 4 + JOB] = serviceMs[v * 4 + WRITE];
     instances[v] = kc === K.database ? 1 : (p.instances ?? d.instances);
@@ -948,6 +1034,10 @@ export function compile(design: Design): CompiledNetwork {
     hasLogging,
     outStart,
     outTarget,
+    technology,
+    failoverHours,
+    usdPerMillionRequests,
+    sharedStorage,
   };
 }
 

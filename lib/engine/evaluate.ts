@@ -23,6 +23,7 @@ import type {
 import * as findingsModule from './findings';
 import { formatMs, formatPercent, formatUsd } from './format';
 import { practiceComparison } from './comparisons';
+import { consistencyOf } from './consistency';
 import * as prices from './prices';
 import * as queueing from './queueing';
 import * as records from './records';
@@ -911,6 +912,7 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
     },
     jobs: { bornRps: rps(bornJobs), inlineRps: rps(inlineJobs), queuedRps: rps(queuedJobs) },
     regions: { names: net.regions.slice(), parallel: st.regionsParallel, checks: regionChecks },
+    consistency: consistencyOf(st),
   };
 }
 

@@ -4,6 +4,7 @@
  * added, never renamed. Everything is JSON-serialisable: plain objects,
  * finite numbers, `null` where a value does not exist.
  */
+import type { ConsistencyReport } from './consistency';
 import type { Kind } from './kinds';
 import type { LessonId } from './lessons';
 import type { Audience, Ms, ResolvedWorkload, Rps, Usd } from './types';
@@ -325,6 +326,8 @@ export interface Evaluation {
   cost: CostBreakdown;
   jobs: JobsSummary;
   regions: RegionsReport;
+  /** Replica lag, stale reads and read-your-writes (docs/model.md §13.1). */
+  consistency: ConsistencyReport;
 }
 
 /**

@@ -11,7 +11,7 @@ export * from './lessons';
 export * from './workload';
 export * from './queueing';
 export * from './evaluation';
-export { STAGES, PRACTICES, practicePresent, judgeStage, MAX_SHED_SHARE, type StageSpec, type PracticeId, type StageMeasures } from './stages';
+export { STAGES, PRACTICES, practicePresent, judgeStage, consistencyChecks, MAX_SHED_SHARE, type StageSpec, type PracticeId, type StageMeasures, type ConsistencyDemand } from './stages';
 export { HOT_UTILIZATION } from './findings';
 export {
   compile,
@@ -36,3 +36,6 @@ export { evaluate, evaluatePrepared, evaluateStages, prepare, sweep, type Evalua
 export { validateDesign, validate } from './validate';
 export * from './what-if';
 export { simulate, type SimulateOptions, type SimulationResult, type SimulatedNode, type SimulatedLatency } from './simulate';
+export * from './technologies';
+export { compareTechnologies, withTechnology, type TechnologyComparisonRow, type CompareOptions } from './compare-technologies';
+export { consistencyOf, staleProbability, type ConsistencyReport, type ReplicaConsistency } from './consistency';

@@ -229,6 +229,13 @@ export const HOURLY_PRICES = {
     sizes: {},
     checked: PRICES_DATE,
   },
+  'elasticache-serverless-gb': {
+    usdPerHour: 0.125,
+    describes: 'ElastiCache Serverless data stored, per GB-hour (1 GB minimum); requests are priced per million ECPUs on top',
+    source: 'unverified: ElastiCache Serverless (Redis OSS) $0.125 per GB-hour, not in SOURCES.md; SOURCES.md §5: Valkey 33% cheaper',
+    sizes: {},
+    checked: PRICES_DATE,
+  },
   'msk-kafka.m5.large': listed('Managed Kafka broker kafka.m5.large', { medium: 'kafka.m5.large' }),
   none: {
     usdPerHour: 0,

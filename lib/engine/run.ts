@@ -995,7 +995,8 @@ function storageIo(st: RunState) {
     if (kc === K_REPLICA) {
       const ni = Math.max(1, net.instances[v]);
       const hotShard = hot * ni;
-      ops = hot * reads * qr * (1 - hit) + hotShard * apply * qw;
+      // An Aurora replica reads the primary's volume: its replay writes nothing (docs/model.md §13.1).
+      ops = hot * reads * qr * (1 - hit) + (net.sharedStorage[v] ? 0 : hotShard * apply * qw);
     } else ops = hot * (reads * qr * (1 - hit) + writes * qw);
     const striped = dataGB >= S.stripedFromGB.value;
     const limit = striped ? S.iopsStriped.value : S.iopsBaseline.value;
@@ -1169,7 +1170,7 @@ function availabilityConstants(net: CompiledNetwork): AvailabilityConstants {
         failover[v] = !Number.isNaN(o)
           ? 1 - (1 - o) * (1 - o)
           : fig.type === 'instance'
-            ? fig.mtbfHours / (fig.mtbfHours + NETWORK.failoverMttrHours.value)
+            ? fig.mtbfHours / (fig.mtbfHours + net.failoverHours[v])
             : a;
       } else if (kind === 'nosql') rule[v] = AV_NOSQL;
       else rule[v] = AV_INSTANCES;
@@ -1946,6 +1947,9 @@ function costs(st: RunState, spare: RunState | null) {
       st.cdnEgressGB += gb;
       cdn += tieredCostUsd(gb, USAGE_PRICES.cdnEgressTiers);
       cdn += (toMonthlyCount(pf, processed[b]) / 10_000) * USAGE_PRICES.cdnPer10kRequestsUsd.value;
+    } else if (net.usdPerMillionRequests[v] > 0) {
+      // A serverless cache bills every request it serves (docs/model.md §13.1).
+      own += (toMonthlyCount(pf, processed[b] + processed[b + 1] + processed[b + 2] + processed[b + 3]) / 1e6) * net.usdPerMillionRequests[v];
     } else if (kind === 'object-storage') {
       own += (toMonthlyCount(pf, processed[b]) / 1000) * USAGE_PRICES.objectStoragePer1kGetUsd.value;
       storage += st.storageGB[v] * USAGE_PRICES.objectStorageGBMonthUsd.value;
@@ -1956,7 +1960,8 @@ function costs(st: RunState, spare: RunState | null) {
       own += USAGE_PRICES.dnsHostedZoneMonthUsd.value + (queries / 1e6) * USAGE_PRICES.dnsPerMillionQueriesUsd.value;
     }
     if (kind === 'database') storage += st.storageGB[v] * (1 + net.standby[v]) * gbPrice;
-    else if (kind === 'read-replica') storage += st.storageGB[v] * Math.max(1, net.instances[v]) * gbPrice;
+    // An Aurora replica reads the cluster volume its primary pays for (docs/model.md §13.1).
+    else if (kind === 'read-replica' && !net.sharedStorage[v]) storage += st.storageGB[v] * Math.max(1, net.instances[v]) * gbPrice;
     else if (kind === 'nosql')
       storage += st.storageGB[v] * Math.min(net.replicationFactor[v], Math.max(1, net.instances[v])) * gbPrice;
     else if (kind === 'server') storage += st.storageGB[v] * gbPrice;

@@ -8,6 +8,7 @@ import type { Finding, PracticeComparison, StageCheck, StageObjectives, StageRes
 import type { Audience } from './types';
 import type { LessonId } from './lessons';
 import type { RunState } from './run';
+import { consistencyOf, type ConsistencyReport } from './consistency';
 import { formatMs, formatPercent, formatUsd } from './format';
 import { availabilityShare, capacityShare, errorShare, partPoints, SCORE_WEIGHTS, totalScore, withinLimitShare } from './rubric';
 
@@ -68,6 +69,50 @@ export interface StageSpec {
   budgetUsd: number;
   practices: readonly PracticeId[];
   lessonId: LessonId;
+  /** Consistency the target demands (docs/model.md §13.1); absent = none. */
+  consistency?: ConsistencyDemand;
+}
+
+/** What a stage, scenario or interview target may demand of reads (docs/model.md §13.1). */
+export interface ConsistencyDemand {
+  /** Largest share of user reads that may return stale data (e.g. 0.01). */
+  maxStaleReadShare?: number;
+  /** Every user must read their own writes: no read on an asynchronous replica. */
+  readYourWrites?: boolean;
+}
+
+/**
+ * The checks a consistency demand adds, judged on a run's consistency report.
+ * Category `errors`: a stale answer is a wrong answer for the user, so it
+ * weighs on the availability part of the one rubric (lib/engine/rubric.ts).
+ */
+export function consistencyChecks(demand: ConsistencyDemand | undefined, c: ConsistencyReport): StageCheck[] {
+  const checks: StageCheck[] = [];
+  if (!demand) return checks;
+  if (demand.maxStaleReadShare !== undefined) {
+    const ok = c.staleReadShare <= demand.maxStaleReadShare;
+    checks.push({
+      id: 'consistency-stale',
+      category: 'errors',
+      label: `stale reads ${fmtPct(c.staleReadShare, 2)} of reads ${ok ? '≤' : '>'} ${fmtPct(demand.maxStaleReadShare, 2)}`,
+      passed: ok,
+      value: c.staleReadShare,
+      limit: demand.maxStaleReadShare,
+      unit: 'fraction',
+    });
+  }
+  if (demand.readYourWrites) {
+    checks.push({
+      id: 'consistency-read-your-writes',
+      category: 'errors',
+      label: c.readYourWrites ? 'read-your-writes: every user sees their own writes' : `read-your-writes broken: ${c.why}`,
+      passed: c.readYourWrites,
+      value: null,
+      limit: null,
+      unit: 'boolean',
+    });
+  }
+  return checks;
 }
 
 /**
@@ -343,6 +388,7 @@ export interface StageMeasures {
 }
 
 const fmtPct = (x: number, digits = 2) => formatPercent(x, digits);
+const EMPTY_CONSISTENCY: ConsistencyReport = { replicas: [], staleReadShare: 0, readYourWrites: true, why: '' };
 const fmtUsd = formatUsd;
 
 
@@ -475,6 +521,7 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
     limit: spec.budgetUsd,
     unit: 'usd',
   });
+  checks.push(...consistencyChecks(spec.consistency, spec.consistency ? consistencyOf(st) : EMPTY_CONSISTENCY));
   let present = 0;
   const stageFindings = findings.slice();
   for (const p of spec.practices) {

@@ -52,6 +52,8 @@ export interface NodeParams {
   maxStorageGB?: number;
   algorithm?: LbAlgorithm;
   routing?: DnsRouting;
+  /** The product the node is (lib/engine/technologies.ts); absent = "generic". */
+  technology?: string;
 }
 
 export interface DesignNode {
