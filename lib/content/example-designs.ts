@@ -97,8 +97,11 @@ export function cdnDesign(hitRatio: number): Design {
  * single point of failure, and either of two can carry every read alone.
  */
 export function replicaDesign(replicas: number): Design {
-  const b = webTier(design('Read replicas', 2_500_000), 40).node('db', 'database', { size: 'large', standby: true }, 'Primary').edge('app', 'db');
-  if (replicas > 0) b.node('replica', 'read-replica', { size: 'large', instances: replicas }, 'Read replicas').edge('db', 'replica');
+  const b = webTier(design('Read replicas', 2_500_000), 40)
+    .node('db', 'database', { size: 'large', standby: true }, 'Primary')
+    .edge('app', 'db');
+  if (replicas > 0)
+    b.node('replica', 'read-replica', { size: 'large', instances: replicas }, 'Read replicas').edge('db', 'replica');
   return b.build();
 }
 
@@ -198,7 +201,8 @@ export function monitoringDesign(monitored: boolean): Design {
 /** A rate limiter at the entry; `limitRps` of 0 means no limiter. */
 export function rateLimitDesign(limitRps: number): Design {
   const b = design('Rate limiting', 1_000_000);
-  if (limitRps > 0) b.node('limiter', 'rate-limiter', { limitRps, instances: 2 }, 'Rate limiter').edge('users', 'limiter');
+  if (limitRps > 0)
+    b.node('limiter', 'rate-limiter', { limitRps, instances: 2 }, 'Rate limiter').edge('users', 'limiter');
   b.node('lb', 'load-balancer', undefined, 'Load balancer')
     .node('app', 'app-server', { instances: 12, stateless: true }, 'App servers')
     .node('db', 'database', { standby: true }, 'Database')
@@ -222,7 +226,9 @@ export function autoscaleDesign(target: number, min = 2, max = 40): Design {
 
 /** One region, or two behind geo DNS, each with `instancesPerRegion` app servers. */
 export function regionsDesign(regions: 1 | 2, instancesPerRegion: number): Design {
-  const b = design('Regions', 10_000_000).node('dns', 'dns', regions === 2 ? { routing: 'geo' } : undefined, 'DNS').edge('users', 'dns');
+  const b = design('Regions', 10_000_000)
+    .node('dns', 'dns', regions === 2 ? { routing: 'geo' } : undefined, 'DNS')
+    .edge('users', 'dns');
   for (let r = 1; r <= regions; r++) {
     const region = `region-${r}`;
     b.node(`lb${r}`, 'load-balancer', { region }, `Load balancer ${r}`)
@@ -250,7 +256,9 @@ export function consistencyDesign(readFrom: ReadFrom): Design {
     .edge('lb', 'app')
     .edge('app', 'db');
   if (readFrom === 'local-copy') {
-    b.node('cache', 'cache', { instances: 2, hitRatio: 0.95, region: 'region-2' }, 'Local copy').edge('app', 'cache').edge('cache', 'db');
+    b.node('cache', 'cache', { instances: 2, hitRatio: 0.95, region: 'region-2' }, 'Local copy')
+      .edge('app', 'cache')
+      .edge('cache', 'db');
   }
   return b.build();
 }
@@ -261,9 +269,16 @@ export function consistencyDesign(readFrom: ReadFrom): Design {
  * 20–230 ms from the region, a CDN edge 12–38 ms from each of them).
  */
 export function latencyBudgetDesign(withCdn: boolean, withCache: boolean): Design {
-  const b = webTier(design('Latency budget', 1_000_000), 16).node('db', 'database', { standby: true }, 'Database').edge('app', 'db');
-  if (withCdn) b.node('cdn', 'cdn', { hitRatio: 0.95 }, 'CDN').node('storage', 'object-storage', undefined, 'Object storage').edge('users', 'cdn').edge('cdn', 'storage');
-  if (withCache) b.node('cache', 'cache', { instances: 2, hitRatio: 0.9 }, 'Cache').edge('app', 'cache').edge('cache', 'db');
+  const b = webTier(design('Latency budget', 1_000_000), 16)
+    .node('db', 'database', { standby: true }, 'Database')
+    .edge('app', 'db');
+  if (withCdn)
+    b.node('cdn', 'cdn', { hitRatio: 0.95 }, 'CDN')
+      .node('storage', 'object-storage', undefined, 'Object storage')
+      .edge('users', 'cdn')
+      .edge('cdn', 'storage');
+  if (withCache)
+    b.node('cache', 'cache', { instances: 2, hitRatio: 0.9 }, 'Cache').edge('app', 'cache').edge('cache', 'db');
   return b.build();
 }
 
@@ -323,8 +338,15 @@ export function availabilityShapeDesign(shape: AvailabilityShape, monitored = fa
   if (shape === 'lone-server') b.node('server', 'server', { size: 'large' }, 'Server').edge('users', 'server');
   else {
     if (shape === 'app-pair-lb') webTier(b, 2);
-    else b.node('app', 'app-server', { instances: shape === 'app-no-lb' ? 2 : 1, stateless: true }, 'App server').edge('users', 'app');
-    b.node('db', 'database', { size: 'large', ...(shape === 'db-standby' ? { standby: true } : {}) }, 'Database').edge('app', 'db');
+    else
+      b.node('app', 'app-server', { instances: shape === 'app-no-lb' ? 2 : 1, stateless: true }, 'App server').edge(
+        'users',
+        'app',
+      );
+    b.node('db', 'database', { size: 'large', ...(shape === 'db-standby' ? { standby: true } : {}) }, 'Database').edge(
+      'app',
+      'db',
+    );
   }
   if (monitored) b.node('monitoring', 'monitoring', undefined, 'Monitoring');
   return b.build();
@@ -334,18 +356,31 @@ export function availabilityShapeDesign(shape: AvailabilityShape, monitored = fa
 export type CacheTech = 'redis' | 'valkey' | 'memcached';
 
 /**
- * A read-heavy app behind one cache tier of two nodes of `size`, running
- * `tech`: Redis runs every command on one thread whatever the node's size,
- * Memcached on every core, Valkey's I/O threads double its thread from four
- * cores (docs/model.md §13.1). The cache takes most reads, so its per-node
- * utilisation is what the choice moves.
+ * A read-heavy API (no static files, no background jobs) behind one cache
+ * node of `size`, running `tech`: Redis runs every command on one thread
+ * whatever the node's size, Memcached on every core, Valkey's I/O threads
+ * double its one thread from four cores (docs/model.md §13.1). The cache
+ * takes every read, so its utilisation is what the choice moves.
  */
 export function cacheTechDesign(tech: CacheTech, size: 'medium' | 'xlarge'): Design {
-  const b = webTier(design('Cache technology', 40_000_000), 300)
-    .node('cache', 'cache', { technology: tech, size, instances: 2, hitRatio: 0.95 }, 'Cache')
-    .node('db', 'database', { standby: true, shards: 4 }, 'Database')
+  const d = design('Cache technology', 20_000_000)
+    .node('lb', 'load-balancer', { instances: 4 }, 'Load balancer')
+    .node('app', 'app-server', { instances: 450, stateless: true }, 'App servers')
+    .edge('users', 'lb')
+    .edge('lb', 'app')
+    .node('cache', 'cache', { technology: tech, size, hitRatio: 0.95 }, 'Cache')
+    .node('db', 'database', { standby: true, shards: 8, size: 'xlarge' }, 'Database')
     .edge('app', 'cache')
     .edge('app', 'db')
-    .edge('cache', 'db');
-  return offloadJobs(b, 60).build();
+    .edge('cache', 'db')
+    .build();
+  return { ...d, workload: { ...d.workload, ...CACHE_TECH_WORKLOAD } };
 }
+
+/** The cache example's load: an API answering reads, nothing static, no jobs. */
+export const CACHE_TECH_WORKLOAD = {
+  requestsPerUserPerDay: 200,
+  staticShare: 0,
+  readRatio: 0.95,
+  asyncShare: 0,
+} as const;

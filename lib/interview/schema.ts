@@ -164,7 +164,6 @@ export const RUBRIC_ITEMS = [
   'capacity',
   'availability',
   'cost',
-  'technology',
   'curveballs',
   'deepdive',
   'tradeoffs',
@@ -190,20 +189,18 @@ export const DEFAULT_WEIGHTS: Record<RubricItemId, number> = {
   /** The deep dive's numeric questions about the candidate's own design (deep-dive.ts). */
   deepdive: 9,
   tradeoffs: 7.2,
-  /** Only a problem that judges a technology choice (`rubric.technology`) scores it: see TECHNOLOGY_POINTS. */
-  technology: 0,
 };
 
 /**
- * The points of the technology item on a problem that judges technology
- * choices (technology-judge.ts), and the items they come from. The written
- * trade-offs used to be where "why Cassandra and not PostgreSQL" was heard;
- * the model now judges the choice itself, so half its points come from
- * there, half from the curveballs. The other items keep their weights, so
- * a review's capacity, availability, cost, API and deep-dive points mean
- * the same on every problem.
+ * Where the technology item's points come from, on a problem that judges
+ * technology choices (technology-judge.ts): a share of two items' weights at
+ * the attempt's level, so the rubric's weights (and every other problem's
+ * review) stay as they are. The written trade-offs were where "why Cassandra
+ * and not PostgreSQL" used to be heard: the model now judges the choice
+ * itself, so it takes half of them; and the technology is what decides most
+ * of a store's or a queue's bill, so it takes half of the cost item.
  */
-export const TECHNOLOGY_POINTS = { points: 6, from: { tradeoffs: 3, curveballs: 3 } } as const;
+export const TECHNOLOGY_POINTS = { tradeoffs: 0.5, cost: 0.5 } as const satisfies Partial<Record<RubricItemId, number>>;
 
 /**
  * A technology choice a problem judges: the busiest node of one of `kinds`

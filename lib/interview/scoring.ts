@@ -13,7 +13,14 @@ import { RETRY_RULE, describeRatio, formatFigure, judgeTries, type TriedJudgemen
 import { LEVEL_RUBRIC, levelWeights, overtimePenalty, overtimeRule, type Level } from './levels';
 import { scaleLabel } from './format';
 import { designCheckPasses, labelOf, problemWorkload } from './model';
-import { DEFAULT_WEIGHTS, RUBRIC_ITEMS, TECHNOLOGY_POINTS, type Problem, type Requirement, type RubricItemId } from './schema';
+import {
+  DEFAULT_WEIGHTS,
+  RUBRIC_ITEMS,
+  TECHNOLOGY_POINTS,
+  type Problem,
+  type Requirement,
+  type RubricItemId,
+} from './schema';
 import { isStudyId, STUDY, type StudyId } from './study';
 import { checkTarget, formatPercent, formatUsd, servesLoad, worstSaturated, type TargetResult } from './target';
 import { mentionsAny } from './text-match';
@@ -101,23 +108,28 @@ export function judgesTechnology(problem: Problem, attempt: Pick<Attempt, 'judge
   return problem.rubric.technology.length > 0 && attempt.judgesTechnology && attempt.api !== null;
 }
 
+/** A problem's weights at a level; without the "Entities & API" step (attempts saved before it) the others share its points. */
+export function weightsOf(problem: Problem, level: Level = 'senior', withApi = true): Record<RubricItemId, number> {
+  return levelWeights({ ...DEFAULT_WEIGHTS, ...problem.rubric.weights, ...(withApi ? {} : { api: 0 }) }, level);
+}
+
 /**
- * A problem's weights at a level; without the "Entities & API" step (attempts saved before it) the others share its points.
- * With technology judging (a problem that names choices, an attempt started since) the technology item takes
- * TECHNOLOGY_POINTS from the items it names; otherwise the weights are as they were before it.
+ * The points of each item shown in a review: the weights, and with technology
+ * judging the technology item's points taken from the items TECHNOLOGY_POINTS
+ * names (to a tenth, so the items still add up to the weights' 100).
  */
-export function weightsOf(
-  problem: Problem,
-  level: Level = 'senior',
-  withApi = true,
-  withTechnology = problem.rubric.technology.length > 0,
-): Record<RubricItemId, number> {
-  const base: Record<RubricItemId, number> = { ...DEFAULT_WEIGHTS, ...problem.rubric.weights, ...(withApi ? {} : { api: 0 }) };
-  if (withTechnology) {
-    base.technology = TECHNOLOGY_POINTS.points;
-    for (const [k, v] of Object.entries(TECHNOLOGY_POINTS.from)) base[k as RubricItemId] -= v;
-  } else base.technology = 0;
-  return levelWeights(base, level);
+export function itemMaxima(
+  weights: Record<RubricItemId, number>,
+  withTechnology: boolean,
+): Record<RubricItemId, number> & { technology: number } {
+  const out = { ...weights, technology: 0 };
+  if (!withTechnology) return out;
+  for (const [k, share] of Object.entries(TECHNOLOGY_POINTS) as [RubricItemId, number][]) {
+    const kept = round1(weights[k] * (1 - share));
+    out.technology = round1(out.technology + weights[k] - kept);
+    out[k] = kept;
+  }
+  return out;
 }
 
 function listWords(items: string[], conjunction = 'and'): string {
@@ -219,9 +231,7 @@ function requirementsItem(
     details.push(`Not confirmed in your list: ${quote(r.requirement.text)}.`);
   for (const r of notBuilt)
     details.push(`Not in your design: ${quote(r.requirement.text)} — ${lowerFirst(r.requirement.design!.label)}.`);
-  details.push(
-    'Only what you asked and confirmed counts here; your notes are yours and are not searched for words.',
-  );
+  details.push('Only what you asked and confirmed counts here; your notes are yours and are not searched for words.');
   let sentence: string;
   const asked = `You asked ${questionsAsked} question${questionsAsked === 1 ? '' : 's'}`;
   if (share >= 0.999)
@@ -552,10 +562,10 @@ function technologyItem(verdicts: TechnologyVerdict[], max: number): RubricScore
   const credit = verdicts.length > 0 ? verdicts.reduce((s, v) => s + v.credit, 0) / verdicts.length : 0;
   const generic = verdicts.filter((v) => v.outcome === 'generic');
   const sentence =
-    verdicts.length === 1
-      ? verdicts[0].sentence
-      : verdicts.map((v) => `${v.choice.label}: ${v.sentence}`).join(' ');
-  const details = verdicts.flatMap((v) => (verdicts.length === 1 ? v.details : v.details.map((d) => `${v.choice.label} — ${d}`)));
+    verdicts.length === 1 ? verdicts[0].sentence : verdicts.map((v) => `${v.choice.label}: ${v.sentence}`).join(' ');
+  const details = verdicts.flatMap((v) =>
+    verdicts.length === 1 ? v.details : v.details.map((d) => `${v.choice.label} — ${d}`),
+  );
   if (generic.length > 0)
     details.push(
       'A generic component scores nothing here: choose a technology in the inspector and compare what each does to your design before you commit.',
@@ -609,7 +619,10 @@ function tradeoffsItem(
   else if (j.credit >= 1)
     sentence = `${j.credited.length} claim${j.credited.length === 1 ? '' : 's'} tie components of your design to the model’s numbers for them: the grounded reasoning an interviewer wants to hear.`;
   else
-    sentence = `${j.credited.length} of the ${j.expected} grounded claims this level expects: each names a component of your design and quotes the model’s number for it. Add ${j.expected - j.credited.length} more, on ${listWords(missed.slice(0, 2).map((t) => lowerFirst(t.label)), 'or')}.`;
+    sentence = `${j.credited.length} of the ${j.expected} grounded claims this level expects: each names a component of your design and quotes the model’s number for it. Add ${j.expected - j.credited.length} more, on ${listWords(
+      missed.slice(0, 2).map((t) => lowerFirst(t.label)),
+      'or',
+    )}.`;
   const notCredited = j.claims.filter((c) => !c.credited);
   const repeats = notCredited.filter((c) => c.reason === 'a repeat of an earlier sentence').length;
   const details = [
@@ -617,7 +630,10 @@ function tradeoffsItem(
     ...notCredited
       .filter((c) => c.reason !== 'a repeat of an earlier sentence')
       .slice(0, 4)
-      .map((c) => `Not credited: ${quote(c.sentence.length > 120 ? `${c.sentence.slice(0, 117)}…` : c.sentence)} — ${c.reason}.`),
+      .map(
+        (c) =>
+          `Not credited: ${quote(c.sentence.length > 120 ? `${c.sentence.slice(0, 117)}…` : c.sentence)} — ${c.reason}.`,
+      ),
     ...(repeats > 0 ? [`${repeats} repeated sentence${repeats === 1 ? '' : 's'} counted once.`] : []),
     ...problem.rubric.strongAnswer.map((x) => `Strong answers: ${x}`),
   ];
@@ -644,12 +660,12 @@ function deepDiveItem(results: DeepDiveResult[], max: number): RubricScore {
   const credit = results.length > 0 ? results.reduce((s, r) => s + r.credit, 0) / results.length : 0;
   const details = results.map((r, i) => {
     const yours = r.answer === null ? 'no answer' : formatDeepDiveValue(r.question, r.answer);
-    const model = r.truth.value === null ? r.truth.why : `${formatDeepDiveValue(r.question, r.truth.value)} (${r.truth.why})`;
+    const model =
+      r.truth.value === null ? r.truth.why : `${formatDeepDiveValue(r.question, r.truth.value)} (${r.truth.why})`;
     return `${i + 1}. ${r.question.prompt} You: ${yours}; the model: ${model}. ${r.verdict === 'not judged' ? 'Not judged' : `${r.verdict.charAt(0).toUpperCase()}${r.verdict.slice(1)}`}: ${Math.round(r.credit * 100)}% credit.`;
   });
   let sentence: string;
-  if (results.length === 0)
-    sentence = 'Your design carried no traffic, so the interviewer had nothing to probe.';
+  if (results.length === 0) sentence = 'Your design carried no traffic, so the interviewer had nothing to probe.';
   else if (results.every((r) => r.answer === null))
     sentence = `You answered none of the ${results.length} deep-dive questions about your own design. Reason out loud from your design’s numbers: what reaches each tier, and what changes when a part fails.`;
   else if (credit >= 0.999)
@@ -706,7 +722,7 @@ export function reviewAttempt(problem: Problem, attempt: Attempt): Review {
   const level = attempt.level;
   const rubric = LEVEL_RUBRIC[level];
   const withTechnology = judgesTechnology(problem, attempt);
-  const w = weightsOf(problem, level, attempt.api !== null, withTechnology);
+  const w = itemMaxima(weightsOf(problem, level, attempt.api !== null), withTechnology);
   const target = checkTarget(problem, attempt.design);
   const technology = withTechnology ? judgeTechnology(problem, attempt.design, target) : [];
   const estimates = judgeTries(attempt.estimateTries, attempt.estimates, problemWorkload(problem), {
@@ -785,9 +801,13 @@ export function snapshotOf(review: Review): ReviewSnapshot {
   };
 }
 
-/** The rubric item ids a problem is scored on, in review order (the technology item only where the problem judges a choice). */
+/** The rubric item ids a problem is scored on, in review order (the technology item, after cost, only where the problem judges a choice). */
 export function rubricItemIds(problem: Problem, withTechnology = problem.rubric.technology.length > 0): string[] {
   return RUBRIC_ITEMS.flatMap((k) =>
-    k === 'curveballs' ? problem.curveballs.map((c) => `curveball:${c.id}`) : k === 'technology' && !withTechnology ? [] : [k],
+    k === 'curveballs'
+      ? problem.curveballs.map((c) => `curveball:${c.id}`)
+      : k === 'cost' && withTechnology
+        ? [k, 'technology']
+        : [k],
   );
 }

@@ -7,8 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Design, DesignNode } from '@/lib/engine/types';
 import { parseAttempt, type Attempt } from './attempt';
 import { getProblem } from './problems';
-import { reviewAttempt, rubricItemIds, weightsOf } from './scoring';
-import { TECHNOLOGY_POINTS } from './schema';
+import { itemMaxima, reviewAttempt, rubricItemIds, weightsOf } from './scoring';
 import { checkTarget } from './target';
 import { judgeTechnology } from './technology-judge';
 import { idealAttempt } from './test-helpers';
@@ -38,7 +37,9 @@ describe('chat: the message store', () => {
   it('Cassandra keyed by conversation, sized as the reference, passes with full marks and the numbers', () => {
     const { item, review } = technologyItem('chat', chat.reference.design);
     expect(item.score).toBe(item.max);
-    expect(item.max).toBe(TECHNOLOGY_POINTS.points);
+    // Half the trade-offs' points and half the cost's, at senior: 3.6 + 4.1.
+    expect(item.max).toBe(itemMaxima(weightsOf(chat), true).technology);
+    expect(item.max).toBeCloseTo(7.6, 1);
     const v = review.technology[0];
     expect(v.outcome).toBe('passes');
     expect(v.options[0].technology).toBe('cassandra');
@@ -104,7 +105,10 @@ describe('words earn nothing for the technology', () => {
 describe('leaderboard: the ranking store', () => {
   it('Memcached carries the reads but has no sorted set: a misfit, whatever the numbers', () => {
     const p = problem('leaderboard');
-    const design = withNodes(p.reference.design, 'cache', (n) => ({ ...n, params: { ...n.params, technology: 'memcached' } }));
+    const design = withNodes(p.reference.design, 'cache', (n) => ({
+      ...n,
+      params: { ...n.params, technology: 'memcached' },
+    }));
     const { item, review } = technologyItem('leaderboard', design);
     expect(review.technology[0].outcome).toBe('misfit');
     expect(item.score).toBe(0);
@@ -123,9 +127,9 @@ describe('attempts saved before technology judging', () => {
     expect(review.items.map((i) => i.id)).toEqual(rubricItemIds(p, false));
     expect(review.items.some((i) => i.id === 'technology')).toBe(false);
     expect(review.technology).toEqual([]);
-    const before = weightsOf(p, 'senior', true, false);
+    const before = weightsOf(p, 'senior');
     expect(review.items.find((i) => i.id === 'tradeoffs')!.max).toBe(before.tradeoffs);
-    expect(before.technology).toBe(0);
+    expect(review.items.find((i) => i.id === 'cost')!.max).toBe(before.cost);
   });
 
   it('a problem that judges no technology has no technology item at all', () => {

@@ -25,7 +25,8 @@
 import { CATALOG } from '@/lib/engine/catalog';
 import type { Evaluation } from '@/lib/engine/evaluation';
 import type { Kind } from '@/lib/engine/kinds';
-import { technologiesOf, technologySpec } from '@/lib/engine/technologies';
+import { withTechnology } from '@/lib/engine/compare-technologies';
+import { GENERIC, technologiesOf, technologySpec } from '@/lib/engine/technologies';
 import type { Design, DesignNode, NodeParams } from '@/lib/engine/types';
 import { labelOf } from './model';
 import type { Problem, TechnologyChoice } from './schema';
@@ -80,21 +81,42 @@ export function optionLabel(kind: Kind, technology: string | null | undefined): 
   return technologySpec(kind, technology ?? undefined)?.label ?? technology;
 }
 
-/** A node switched to another kind or technology, keeping its id, label, position, region and (same kind) its sizing. */
-function switched(node: DesignNode, kind: Kind, technology: string | null, params?: NodeParams): DesignNode {
-  let next: NodeParams;
-  if (kind === node.kind) {
-    const keep: NodeParams = { ...node.params };
-    delete keep.technology;
-    // Params only the old technology takes (Kafka's partitions) do not carry over.
-    const old = technologySpec(node.kind, node.params?.technology);
-    for (const key of old?.params ?? []) delete (keep as Record<string, unknown>)[key];
-    next = { ...keep, ...params };
-  } else {
-    next = { ...params, ...(node.params?.region ? { region: node.params.region } : {}) };
+/**
+ * The design with `ids` switched to another technology of their kind (compare-technologies.ts
+ * `withTechnology`, keeping their sizing; params only the old technology takes, such as Kafka's
+ * partitions, are dropped) or to another kind (its own params, the node's region kept).
+ */
+function switched(design: Design, ids: string[], kind: Kind, technology: string | null, params?: NodeParams): Design {
+  let out = design;
+  for (const id of ids) {
+    const node = out.nodes.find((n) => n.id === id)!;
+    if (kind === node.kind) {
+      out = withTechnology(out, id, technology ?? GENERIC);
+      const extra = technologySpec(node.kind, node.params?.technology)?.params ?? [];
+      const keep = new Set(technologySpec(kind, technology ?? undefined)?.params ?? []);
+      if (extra.some((k) => !keep.has(k)))
+        out = {
+          ...out,
+          nodes: out.nodes.map((n) => {
+            if (n.id !== id) return n;
+            const p: NodeParams = { ...n.params };
+            for (const k of extra) if (!keep.has(k)) delete p[k];
+            return { ...n, params: p };
+          }),
+        };
+    } else {
+      const next: NodeParams = { ...params, ...(node.params?.region ? { region: node.params.region } : {}) };
+      if (technology) next.technology = technology;
+      out = { ...out, nodes: out.nodes.map((n) => (n.id === id ? { ...n, kind, params: next } : n)) };
+    }
   }
-  if (technology) next.technology = technology;
-  return { ...node, kind, params: next };
+  return out;
+}
+
+/** Requests and jobs arriving at a node (a queue's traffic is jobs). */
+function loadOf(e: Evaluation, id: string): number {
+  const r = e.nodes[id]?.arrivalRps;
+  return r ? r.total + r.job : 0;
 }
 
 /** The busiest node of the choice's kinds that carries traffic, or null. */
@@ -103,7 +125,7 @@ function judgedNode(choice: TechnologyChoice, design: Design, e: Evaluation): De
   let bestRps = 0;
   for (const n of design.nodes) {
     if (!choice.kinds.includes(n.kind)) continue;
-    const rps = e.nodes[n.id]?.arrivalRps.total ?? 0;
+    const rps = loadOf(e, n.id);
     if (rps > bestRps) [best, bestRps] = [n, rps];
   }
   return best;
@@ -123,14 +145,22 @@ function optionOf(
   fits: boolean,
   own: TargetResult | null,
 ): TechnologyOption {
-  const variant: Design = chosen
-    ? design
-    : { ...design, nodes: design.nodes.map((n) => (nodeIds.includes(n.id) ? switched(n, o.kind, o.technology, o.params) : n)) };
+  const variant: Design = chosen ? design : switched(design, nodeIds, o.kind, o.technology, o.params);
   const t = chosen && own ? own : checkTarget(problem, variant);
   const base = { kind: o.kind, technology: o.technology, label: o.label, chosen, fits };
   const e = t.evaluation;
   if (!e)
-    return { ...base, passes: false, misses: [], utilization: null, arrivalRps: null, finding: null, nodesMonthlyUsd: null, designMonthlyUsd: null, error: t.error };
+    return {
+      ...base,
+      passes: false,
+      misses: [],
+      utilization: null,
+      arrivalRps: null,
+      finding: null,
+      nodesMonthlyUsd: null,
+      designMonthlyUsd: null,
+      error: t.error,
+    };
   const r = e.nodes[judged];
   const finding =
     e.findings.find((f) => f.nodeId === judged && f.severity === 'error') ??
@@ -141,7 +171,7 @@ function optionOf(
     passes: t.passed,
     misses: describeMisses(t),
     utilization: r?.utilization ?? null,
-    arrivalRps: r?.arrivalRps.total ?? null,
+    arrivalRps: r ? loadOf(e, judged) : null,
     finding: finding?.message ?? null,
     nodesMonthlyUsd: nodeIds.reduce((s, id) => s + (e.nodes[id]?.monthlyCostUsd ?? 0), 0),
     designMonthlyUsd: e.endToEnd.monthlyCostUsd,
@@ -158,8 +188,11 @@ export function describeOption(o: TechnologyOption, nodeLabel: string): string {
       ? `${nodeLabel} at ${pct(o.utilization)} per instance with ${rate(o.arrivalRps)} rps arriving`
       : `${nodeLabel} carries no traffic`;
   const cost = o.nodesMonthlyUsd !== null ? `, ${formatUsd(o.nodesMonthlyUsd)} a month for it` : '';
-  const said = o.finding ? ` The model: ${o.finding.replace(/\.$/, '')}.` : '';
-  const verdict = o.passes ? 'the design meets the targets' : `the design misses the targets (${o.misses.slice(0, 2).join('; ')})`;
+  // The finding's first sentence: what happens, with its numbers (the advice after it is the inspector's).
+  const said = o.finding ? ` The model: ${o.finding.split(/(?<=[a-z0-9%)])\. (?=[A-Z])/)[0].replace(/\.$/, '')}.` : '';
+  const verdict = o.passes
+    ? 'the design meets the targets'
+    : `the design misses the targets (${o.misses.slice(0, 2).join('; ')})`;
   const need = o.fits ? '' : ' It does not do what this problem needs.';
   return `${name}: ${load}${cost}; ${verdict}.${said}${need}`;
 }
@@ -187,12 +220,20 @@ export function judgeTechnologyChoice(
     };
   const chosenTech = node.params?.technology ?? null;
   const nodeIds = design.nodes
-    .filter((n) => n.kind === node.kind && (n.params?.technology ?? null) === chosenTech && (e.nodes[n.id]?.arrivalRps.total ?? 0) > 0)
+    .filter((n) => n.kind === node.kind && (n.params?.technology ?? null) === chosenTech && loadOf(e, n.id) > 0)
     .map((n) => n.id);
-  const fitsTech = (tech: string | null) => !choice.needs || (tech !== null && choice.needs.technologies.includes(tech));
+  const fitsTech = (tech: string | null) =>
+    !choice.needs || (tech !== null && choice.needs.technologies.includes(tech));
   const wanted = [
-    ...technologiesOf(node.kind).map((t) => ({ kind: node.kind, technology: t as string | null, label: optionLabel(node.kind, t) })),
-    ...choice.alternatives.map((a) => ({ kind: a.kind, technology: a.technology ?? null, label: a.label, params: a.params })),
+    ...technologiesOf(node.kind).map((t) => ({
+      kind: node.kind,
+      technology: t as string | null,
+      label: optionLabel(node.kind, t),
+    })),
+    // An alternative of the judged node's own kind is its technology above, sized as the candidate sized it.
+    ...choice.alternatives
+      .filter((a) => a.kind !== node.kind)
+      .map((a) => ({ kind: a.kind, technology: a.technology ?? null, label: a.label, params: a.params })),
   ];
   const options: TechnologyOption[] = [];
   const own = { kind: node.kind, technology: chosenTech, label: optionLabel(node.kind, chosenTech) };
@@ -218,7 +259,9 @@ export function judgeTechnologyChoice(
     outcome = 'generic';
     credit = 0;
     sentence = `${nodeLabel}${siblings} is ${optionLabel(node.kind, null)}: you did not choose a technology, and which one is what an interviewer asks next. ${
-      strongest ? `On your design, ${lowerFirstLabel(describeOption(strongest, nodeLabel))}` : 'On your design no technology of this kind meets the targets as sized: look at the figures below.'
+      strongest
+        ? `On your design, ${lowerFirstLabel(describeOption(strongest, nodeLabel))}`
+        : 'On your design no technology of this kind meets the targets as sized: look at the figures below.'
     }`;
   } else if (!mine.fits) {
     outcome = 'misfit';
