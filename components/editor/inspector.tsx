@@ -178,6 +178,8 @@ interface ParamProps {
   kind: Kind;
   name: keyof NodeParams;
   value: unknown;
+  /** The node's technology: its defaults are what a blank field stands for. */
+  technology?: string;
 }
 
 function useCommitParam(nodeId: string) {
@@ -186,7 +188,7 @@ function useCommitParam(nodeId: string) {
     firstIssue(store.getState().updateNodeParams(nodeId, { [name]: value }), name, label);
 }
 
-function NumberParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: NumberMeta }) {
+function NumberParam({ nodeId, kind, name, value, meta, technology }: ParamProps & { meta: NumberMeta }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const commit = useCommitParam(nodeId);
@@ -197,7 +199,7 @@ function NumberParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: N
         type="number"
         meta={meta}
         value={formatValue(value)}
-        placeholder={defaultFor(kind, name)}
+        placeholder={defaultFor(kind, name, undefined, technology)}
         error={error}
         setError={setError}
         check={(t, bad) => checkNumber(t, bad, meta, nodeParamsSchema.shape[name], name)}
@@ -207,7 +209,7 @@ function NumberParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: N
   );
 }
 
-function TextParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: Extract<ParamMeta, { type: 'text' }> }) {
+function TextParam({ nodeId, kind, name, value, meta, technology }: ParamProps & { meta: Extract<ParamMeta, { type: 'text' }> }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const commit = useCommitParam(nodeId);
@@ -217,7 +219,7 @@ function TextParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: Ext
         id={id}
         type="text"
         value={formatValue(value)}
-        placeholder={defaultFor(kind, name)}
+        placeholder={defaultFor(kind, name, undefined, technology)}
         error={error}
         setError={setError}
         check={(t) => {
@@ -255,11 +257,11 @@ function SelectParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: E
   );
 }
 
-function BooleanParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: Extract<ParamMeta, { type: 'boolean' }> }) {
+function BooleanParam({ nodeId, kind, name, value, meta, technology }: ParamProps & { meta: Extract<ParamMeta, { type: 'boolean' }> }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const commit = useCommitParam(nodeId);
-  const fallback = defaultFor(kind, name) === 'true';
+  const fallback = defaultFor(kind, name, undefined, technology) === 'true';
   const checked = typeof value === 'boolean' ? value : fallback;
   return (
     <div className="py-1.5">
@@ -286,7 +288,7 @@ function BooleanParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: 
 }
 
 /** `serviceMs` (three optional numbers) and `autoscale` (all three or none). */
-function GroupParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: GroupMeta }) {
+function GroupParam({ nodeId, kind, name, value, meta, technology }: ParamProps & { meta: GroupMeta }) {
   const store = useEditorStore();
   const baseId = useId();
   const [errors, setErrors] = useState<Record<string, string | null>>({});
@@ -365,7 +367,7 @@ function GroupParam({ nodeId, kind, name, value, meta }: ParamProps & { meta: Gr
                   type="number"
                   meta={f}
                   value={formatValue(current?.[f.key])}
-                  placeholder={defaultFor(kind, name, f.key)}
+                  placeholder={defaultFor(kind, name, f.key, technology)}
                   error={error}
                   setError={(e) => setErrors((prev) => ({ ...prev, [f.key]: e }))}
                   check={(t, bad) => {
@@ -538,7 +540,7 @@ function NameField({ nodeId, label }: { nodeId: string; label: string }) {
   );
 }
 
-/** The inspector asks which product a component is before its settings (docs/model.md §13). */
+/** The inspector asks which product a component is before its settings (docs/model.md §14). */
 function technologyFirst(names: readonly (keyof NodeParams)[]): readonly (keyof NodeParams)[] {
   return names.includes('technology') ? ['technology', ...names.filter((n) => n !== 'technology')] : names;
 }
@@ -585,7 +587,7 @@ function NodeInspector({ id }: { id: string }) {
             <>
               <p className="mt-1 text-xs text-slate-600">Leave a field blank to use the default shown in it.</p>
               {technologyFirst(paramsOfNode(data.kind, data.params.technology)).map((name) => (
-                <ParamField key={`${id}:${name}`} nodeId={id} kind={data.kind} name={name} value={data.params[name]} />
+                <ParamField key={`${id}:${name}`} nodeId={id} kind={data.kind} name={name} value={data.params[name]} technology={data.params.technology} />
               ))}
             </>
           )}

@@ -268,10 +268,12 @@ export function PriceTables() {
     ['DNS queries', `$${USAGE_PRICES.dnsPerMillionQueriesUsd.value} per million (${USAGE_PRICES.dnsQueriesPerUserPerDay.value} per user a day)`, USAGE_PRICES.dnsPerMillionQueriesUsd.source],
     ['Inter-region transfer (replicated writes)', `$${USAGE_PRICES.interRegionGBUsd.value} per GB`, USAGE_PRICES.interRegionGBUsd.source],
     ['Log ingestion', `$${USAGE_PRICES.logIngestionGBUsd.value} per GB, ${USAGE_PRICES.logKBPerRequest.value} KB per request`, `${USAGE_PRICES.logIngestionGBUsd.source}; ${USAGE_PRICES.logKBPerRequest.source}`],
-    ['API Gateway HTTP API (listed, not billed: the gateway is self-hosted)', requestTiers(USAGE_PRICES.apiGatewayHttp.tiers), USAGE_PRICES.apiGatewayHttp.source],
+    ['API Gateway HTTP API (a gateway of technology managed; the generic gateway is self-hosted)', requestTiers(USAGE_PRICES.apiGatewayHttp.tiers), USAGE_PRICES.apiGatewayHttp.source],
     ['API Gateway REST API (listed, not billed)', requestTiers(USAGE_PRICES.apiGatewayRest.tiers), USAGE_PRICES.apiGatewayRest.source],
-    ['SQS standard (listed, not billed: the queue is a broker)', `$${USAGE_PRICES.sqsPerMillionRequestsUsd.value} per million requests`, USAGE_PRICES.sqsPerMillionRequestsUsd.source],
-    ['DynamoDB on demand (listed, not billed: NoSQL is self-managed)', `$${USAGE_PRICES.dynamoDbPerMillionReadsUsd.value} per million reads, $${USAGE_PRICES.dynamoDbPerMillionWritesUsd.value} per million writes`, USAGE_PRICES.dynamoDbPerMillionWritesUsd.source],
+    ['SQS standard (a queue of technology sqs: 3 requests a message over the batch size)', `$${USAGE_PRICES.sqsPerMillionRequestsUsd.value} per million requests`, USAGE_PRICES.sqsPerMillionRequestsUsd.source],
+    ['SQS FIFO (a queue of technology sqs, fifo)', `$${USAGE_PRICES.sqsFifoPerMillionRequestsUsd.value} per million requests`, USAGE_PRICES.sqsFifoPerMillionRequestsUsd.source],
+    ['DynamoDB on demand (a NoSQL store of technology dynamodb; the generic store is self-managed nodes)', `$${USAGE_PRICES.dynamoDbPerMillionReadsUsd.value} per million reads, $${USAGE_PRICES.dynamoDbPerMillionWritesUsd.value} per million writes`, USAGE_PRICES.dynamoDbPerMillionWritesUsd.source],
+    ['DynamoDB storage (one logical copy)', `$${USAGE_PRICES.dynamoDbStorageGBMonthUsd.value} per GB-month`, USAGE_PRICES.dynamoDbStorageGBMonthUsd.source],
   ];
   return (
     <>

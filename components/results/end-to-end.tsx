@@ -11,6 +11,7 @@ import {
   formatUsd,
   formatUsers,
 } from '@/lib/editor/scoring-format';
+import { ConsistencyView } from './consistency';
 import { CostBreakdownView } from './cost-breakdown';
 import { LatencyViews } from './latency-views';
 import { LatencyWaterfall } from './latency-waterfall';
@@ -102,6 +103,8 @@ export function EndToEnd({ evaluation, stage = null }: { evaluation: Evaluation;
           note={`${formatUsd(e.costPer1kUsersUsd)} per 1,000 users`}
         />
       </dl>
+
+      <ConsistencyView evaluation={evaluation} />
 
       <CostBreakdownView evaluation={evaluation} />
     </section>

@@ -4,7 +4,8 @@ import { CATALOG } from '../engine/catalog';
 import { findCycle } from '../engine/graph';
 import { DNS_ROUTING, KINDS, LB_ALGORITHMS, SIZES, type Kind } from '../engine/kinds';
 import type { Design, NodeParams } from '../engine/types';
-import { technologiesOf, technologyMismatch, technologyParams } from '../engine/technologies';
+import { technologiesOf, technologyMismatch, technologyParams, technologyWithoutParams } from '../engine/technologies';
+import { CONSISTENCY_LEVELS, QUEUE_TYPES } from '../engine/tech-figures';
 import { MAX_PEAK_FACTOR } from '../engine/workload';
 
 /** The schema version this build writes. Older documents are migrated. */
@@ -91,6 +92,16 @@ export const nodeParamsSchema = z.strictObject({
     .min(1, { error: 'technology must not be empty; leave it out for generic' })
     .max(40, { error: 'technology must be at most 40 characters' })
     .optional(),
+  // Key-value stores, queues and logs (docs/model.md §14.2); which technology takes each is the registry's.
+  consistency: oneOf('consistency', CONSISTENCY_LEVELS).optional(),
+  partitions: wholeAtLeast('partitions', 1).max(100000, { error: 'partitions must be at most 100000' }).optional(),
+  retentionHours: finite('retentionHours')
+    .gt(0, { error: 'retentionHours must be above 0' })
+    .max(87_600, { error: 'retentionHours must be at most 87,600 (10 years)' })
+    .optional(),
+  fifo: z.boolean({ error: 'fifo must be true or false' }).optional(),
+  batchSize: wholeAtLeast('batchSize', 1).max(10, { error: 'batchSize must be at most 10 (an SQS batch)' }).optional(),
+  queueType: oneOf('queueType', QUEUE_TYPES).optional(),
 });
 
 const positionShape = { x: finite('position.x'), y: finite('position.y') };
@@ -197,7 +208,7 @@ type DesignShape = z.output<typeof designSchemaBase>;
 function checkGraph(d: DesignShape, ctx: z.RefinementCtx<DesignShape>) {
   const nodeIds = new Map<string, number>();
   d.nodes.forEach((n, i) => {
-    // A technology must fit its node's kind (docs/model.md §13); the refusal names the kind's choices.
+    // A technology must fit its node's kind (docs/model.md §14); the refusal names the kind's choices.
     const tech = n.params?.technology;
     if (tech !== undefined && technologiesOf(n.kind).length > 0) {
       const wrong = technologyMismatch(n.kind, tech);
@@ -265,16 +276,30 @@ export function paramsOfKind(kind: Kind): readonly (keyof NodeParams)[] {
   return CATALOG[kind].params;
 }
 
-/** The params a node takes: its kind's, then the ones its technology adds (e.g. kafka: partitions). */
+/**
+ * The params a node takes: its kind's less those its technology does not
+ * take (a managed store has no instances), then the ones its technology adds
+ * (e.g. kafka: partitions).
+ */
 export function paramsOfNode(kind: Kind, technology: string | undefined): readonly (keyof NodeParams)[] {
   const extra = technologyParams(kind, technology);
-  return extra.length === 0 ? CATALOG[kind].params : [...CATALOG[kind].params, ...extra.filter((k) => !CATALOG[kind].params.includes(k))];
+  const without = technologyWithoutParams(kind, technology);
+  if (extra.length === 0 && without.length === 0) return CATALOG[kind].params;
+  const base = CATALOG[kind].params.filter((k) => !without.includes(k));
+  return [...base, ...extra.filter((k) => !base.includes(k))];
 }
 
-/** "a database takes: size, shards, …" (or "takes no params"). */
-function takes(kind: Kind): string {
-  const list = paramsOfKind(kind);
-  return list.length > 0 ? `${aKind(kind)} takes: ${list.join(', ')}` : `${aKind(kind)} takes no params`;
+/** "a database takes: size, shards, …" (or "takes no params"); with a technology, "a queue of technology sqs takes: …". */
+function takes(kind: Kind, technology?: string): string {
+  const list = paramsOfNode(kind, technology);
+  const who = technology !== undefined && technologiesOf(kind).includes(technology) ? `${aKind(kind)} of technology ${technology}` : aKind(kind);
+  return list.length > 0 ? `${who} takes: ${list.join(', ')}` : `${who} takes no params`;
+}
+
+/** " of technology sqs" for a node with a technology that fits its kind, else "". */
+function techWords(node: { kind: Kind; params?: NodeParams }): string {
+  const t = node.params?.technology;
+  return t !== undefined && technologiesOf(node.kind).includes(t) ? ` of technology ${t}` : '';
 }
 
 /** The node's params (with a value) that its kind does not take. */
@@ -292,7 +317,7 @@ export function inapplicableParamIssues(design: Pick<Design, 'nodes'>): DesignIs
   design.nodes.forEach((node, i) => {
     for (const key of inapplicableParams(node)) {
       const path = `nodes[${i}].params.${key}`;
-      issues.push({ path, message: `${path} does not apply to ${aKind(node.kind)}; ${takes(node.kind)}` });
+      issues.push({ path, message: `${path} does not apply to ${aKind(node.kind)}${techWords(node)}; ${takes(node.kind, node.params?.technology)}` });
     }
   });
   return issues;
@@ -315,7 +340,7 @@ export function dropInapplicableParams(design: Design): { design: Design; notice
       delete params[key];
       notices.push({
         path: `nodes[${i}].params.${key}`,
-        message: `dropped ${key} from "${node.id}": it does not apply to ${aKind(node.kind)} (${takes(node.kind)})`,
+        message: `dropped ${key} from "${node.id}": it does not apply to ${aKind(node.kind)}${techWords(node)} (${takes(node.kind, node.params?.technology)})`,
       });
     }
     return { ...node, params };

@@ -6,7 +6,9 @@
  */
 import { CATALOG, NETWORK } from '@/lib/engine/catalog';
 import { DNS_ROUTING, LB_ALGORITHMS, SIZES, type Kind } from '@/lib/engine/kinds';
+import { TECHNOLOGY_KIND_SPECS } from '@/lib/engine/compile';
 import { HOURLY_PRICES } from '@/lib/engine/prices';
+import { CONSISTENCY_LEVELS, DEFAULT_CONSISTENCY, DEFAULT_QUEUE_TYPE, KAFKA, QUEUE_TYPES, SQS } from '@/lib/engine/tech-figures';
 import { technologiesOf, technologyLabel, technologySpec } from '@/lib/engine/technologies';
 import type { EdgeParams, NodeParams } from '@/lib/engine/types';
 
@@ -203,6 +205,52 @@ export const PARAM_META: Record<keyof NodeParams, ParamMeta> = {
     options: [],
     help: 'Which product this is; Generic is the textbook component the lessons use.',
   },
+  // Key-value stores, queues and logs (docs/model.md §14.2).
+  consistency: {
+    type: 'select',
+    label: 'Consistency',
+    options: CONSISTENCY_LEVELS,
+    help: 'Replicas a read and a write wait for: ONE is fastest and most available but may read stale data; QUORUM reads your own writes; ALL fails when any replica is down.',
+  },
+  partitions: {
+    type: 'number',
+    label: 'Partitions',
+    min: 1,
+    max: 10_000,
+    step: 1,
+    integer: true,
+    help: `Each partition carries about ${KAFKA.partitionMBps.value} MB/s and feeds one consumer of a group: workers beyond the partitions sit idle.`,
+  },
+  retentionHours: {
+    type: 'number',
+    label: 'Retention',
+    unit: 'hours',
+    min: 1,
+    max: 87_600,
+    step: 1,
+    help: 'How long messages are kept (and stored on every replica), so consumers can replay or catch up.',
+  },
+  fifo: {
+    type: 'boolean',
+    label: 'FIFO',
+    help: `Keeps order and delivers once, but takes only ${SQS.fifoCallsPerSecond.value} calls a second per action.`,
+  },
+  batchSize: {
+    type: 'number',
+    label: 'Batch size',
+    unit: 'messages',
+    min: 1,
+    max: 10,
+    step: 1,
+    integer: true,
+    help: 'Messages sent, received and deleted per request: fewer requests to pay for, and a FIFO queue takes more.',
+  },
+  queueType: {
+    type: 'select',
+    label: 'Queue type',
+    options: QUEUE_TYPES,
+    help: 'Classic queues are fast and live on one node; quorum queues are replicated to three nodes and survive one failing, at a tenth of the speed with default settings.',
+  },
 };
 
 /** One choice of a select: the stored value ('' = the default) and what it shows. */
@@ -268,8 +316,10 @@ function formatNumber(n: number): string {
  * The catalog default of a parameter for a kind, as the inspector shows it
  * in an empty field ("" when the catalog has none).
  */
-export function defaultFor(kind: Kind, key: keyof NodeParams, sub?: string): string {
-  const d = CATALOG[kind].defaults;
+export function defaultFor(kind: Kind, key: keyof NodeParams, sub?: string, technology?: string): string {
+  // A node with a technology shows its technology's defaults (docs/model.md §14).
+  const d = (technology ? TECHNOLOGY_KIND_SPECS.get(`${kind}:${technology}`) : undefined)?.defaults ?? CATALOG[kind].defaults;
+  const priceFactor = technologySpec(kind, technology)?.defaults.priceFactor?.value ?? 1;
   switch (key) {
     case 'availability': {
       const fig = d.availability.value;
@@ -279,7 +329,7 @@ export function defaultFor(kind: Kind, key: keyof NodeParams, sub?: string): str
     }
     case 'hourlyUsd': {
       const price = HOURLY_PRICES[d.priceKey.value as keyof typeof HOURLY_PRICES];
-      return price ? formatNumber(price.usdPerHour) : '';
+      return price ? formatNumber(price.usdPerHour * priceFactor) : '';
     }
     case 'region':
       return NETWORK.defaultRegion.value;
@@ -293,6 +343,16 @@ export function defaultFor(kind: Kind, key: keyof NodeParams, sub?: string): str
       return 'generic';
     case 'limitRps':
       return d.limitRps ? formatNumber(d.limitRps.value) : 'no limit';
+    case 'consistency':
+      return DEFAULT_CONSISTENCY.value;
+    case 'partitions':
+      return formatNumber(KAFKA.defaultPartitions.value);
+    case 'retentionHours':
+      return formatNumber(KAFKA.defaultRetentionHours.value);
+    case 'batchSize':
+      return '1';
+    case 'queueType':
+      return DEFAULT_QUEUE_TYPE.value;
     default: {
       const entry = (d as unknown as Record<string, { value: unknown } | undefined>)[key];
       if (!entry) return '';

@@ -300,3 +300,16 @@ describe('editor store: a scenario’s locked nodes and allowed kinds', () => {
     expect(store.getState().ui.notice?.message).toBe('Queue is not allowed in this scenario.');
   });
 });
+
+describe('editor store: a technology change', () => {
+  it('drops the params the new technology does not take, and keeps the rest', () => {
+    const store = createEditorStore();
+    store.getState().loadDesign({ schemaVersion: 1, nodes: [{ id: 'q', kind: 'queue', params: { technology: 'kafka', partitions: 12, latencyMs: 3 } }], edges: [] }, 'reset');
+    expect(store.getState().updateNodeParams('q', { technology: 'sqs' })).toEqual({ ok: true });
+    expect(designOf(store.getState()).nodes[0].params).toEqual({ technology: 'sqs', latencyMs: 3 });
+    // Generic again: the kind's own params stay, SQS's go.
+    store.getState().updateNodeParams('q', { fifo: true });
+    store.getState().updateNodeParams('q', { technology: undefined });
+    expect(designOf(store.getState()).nodes[0].params).toEqual({ latencyMs: 3 });
+  });
+});

@@ -43,7 +43,7 @@ import type { EdgeChange, NodeChange } from '@xyflow/react';
 import { CATALOG } from '@/lib/engine/catalog';
 import type { Kind } from '@/lib/engine/kinds';
 import type { Design, EdgeParams, NodeParams } from '@/lib/engine/types';
-import { edgeSchema, formatPath, nodeParamsSchema, nodeSchema, type DesignIssue } from '@/lib/design/schema';
+import { edgeSchema, formatPath, nodeParamsSchema, nodeSchema, paramsOfNode, type DesignIssue } from '@/lib/design/schema';
 import { fromDesign, toDesign, toEditorNode, EDGE_TYPE } from './adapter';
 import { copyPayload, instantiatePayload, type ClipboardPayload } from './clipboard';
 import { checkConnection, type ConnectionVerdict } from './connection-rules';
@@ -351,6 +351,11 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
             for (const [key, value] of Object.entries(patch)) {
               if (value === undefined) delete params[key];
               else params[key] = value;
+            }
+            // A new technology keeps only the params it takes (Kafka's partitions do not carry over to SQS).
+            if ('technology' in patch) {
+              const takes = new Set<string>(paramsOfNode(node.data.kind, params.technology as string | undefined));
+              for (const key of Object.keys(params)) if (!takes.has(key)) delete params[key];
             }
             const parsed = nodeParamsSchema.safeParse(params);
             if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error.issues) };

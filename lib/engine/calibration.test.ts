@@ -7,9 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { AUDIENCE, CATALOG, NETWORK } from './catalog';
 import { CALIBRATION, calibrationResults, departure, type CalibrationResult } from './calibration';
 import { HOURLY_PRICES, USAGE_PRICES } from './prices';
+import { TECHNOLOGY_SPECS } from './technologies';
 import { WORKLOAD_DEFAULTS } from './workload';
+import { DYNAMODB, KAFKA, PROXIES, RABBITMQ, SQS } from './tech-figures';
 
-const ROOTS: Record<string, unknown> = { CATALOG, NETWORK, AUDIENCE, HOURLY_PRICES, USAGE_PRICES, WORKLOAD_DEFAULTS };
+const ROOTS: Record<string, unknown> = { CATALOG, NETWORK, AUDIENCE, HOURLY_PRICES, USAGE_PRICES, WORKLOAD_DEFAULTS, TECHNOLOGY_SPECS, DYNAMODB, KAFKA, PROXIES, RABBITMQ, SQS };
 
 /**
  * Resolves a dotted path to its parent object and key. Keys may contain dots

@@ -16,9 +16,11 @@
  * half the published low). A row outside its range must say why in
  * `acceptedBecause`, or the test fails.
  */
-import { AUDIENCE, CATALOG, NETWORK } from './catalog';
+import { AUDIENCE, CATALOG, NETWORK, SIZE_FACTOR } from './catalog';
 import { HOURLY_PRICES, USAGE_PRICES } from './prices';
+import { TECHNOLOGY_SPECS } from './technologies';
 import { WORKLOAD_DEFAULTS } from './workload';
+import { STORE_QUEUE_CALIBRATION } from './calibration-stores-queues';
 
 export type CalibrationGroup = 'database' | 'cache and queue' | 'edge and network' | 'availability' | 'user latency' | 'prices' | 'workload';
 
@@ -42,7 +44,7 @@ export interface CalibrationRow {
   readonly figure: string;
   /** Unit of both `engine()` and `published`. */
   readonly unit: string;
-  /** Where the engine keeps it: dotted paths into CATALOG, NETWORK, AUDIENCE, HOURLY_PRICES, USAGE_PRICES or WORKLOAD_DEFAULTS. */
+  /** Where the engine keeps it: dotted paths into CATALOG, NETWORK, AUDIENCE, HOURLY_PRICES, USAGE_PRICES, WORKLOAD_DEFAULTS, TECHNOLOGY_SPECS or the technology figures (tech-figures.ts: DYNAMODB, KAFKA, PROXIES, RABBITMQ, SQS). */
   readonly reads: readonly string[];
   /** The engine's value in `unit`, read from the catalog modules at call time. */
   readonly engine: () => number;
@@ -774,6 +776,99 @@ export const CALIBRATION: readonly CalibrationRow[] = [
     source: 'Alex Xu, System Design Interview',
     evidence: 'secondary',
   },
+  // ------------------------------------------- technologies: caches and relational databases (docs/model.md §14.1)
+  {
+    id: 'tech-memcached-ops',
+    group: 'cache and queue',
+    figure: 'Memcached operations per second, 4-vCPU node (size large: 4 worker threads)',
+    unit: 'ops/s',
+    reads: ["TECHNOLOGY_SPECS.cache:memcached.defaults.cores.value", "TECHNOLOGY_SPECS.cache:memcached.defaults.serviceMs.value.read"],
+    engine: () => {
+      const d = TECHNOLOGY_SPECS['cache:memcached'].defaults;
+      return (d.cores!.value * SIZE_FACTOR.large * 1000) / d.serviceMs!.value.read;
+    },
+    published: { low: 265_000, high: 265_000, text: '530,000 ops/s at 100 B on 8 cores (2009, UltraSPARC T2) = 265,000 on 4' },
+    source: 'highscalability.com (2009), SOURCES.md §5; a modern per-core figure was not found',
+    evidence: 'secondary',
+    acceptedBecause:
+      'The only published figure is from 2009 hardware (66,000 ops/s per core). The model gives each Memcached thread the throughput of one Redis thread (redis-benchmark 100–180k ops/s), so a 4-thread node serves 4× a Redis node, the multi-threading the issue asks to show.',
+  },
+  {
+    id: 'tech-valkey-io-threads',
+    group: 'cache and queue',
+    figure: 'Valkey I/O threads: speed-up of a node with 4 vCPU or more',
+    unit: '× one thread',
+    reads: ["TECHNOLOGY_SPECS.cache:valkey.defaults.ioThreads.value.speedup"],
+    engine: () => TECHNOLOGY_SPECS['cache:valkey'].defaults.ioThreads!.value.speedup,
+    published: { low: 1.72, high: 2, text: 'redis.conf: I/O threads "speedup two times"; ElastiCache enhanced I/O multiplexing "up to +72%" throughput' },
+    source: 'redis.conf (redis/redis, Redis 6.0+); awsdocs/amazon-elasticache-docs supported-engine-versions.md (SOURCES.md §5)',
+    evidence: 'primary',
+  },
+  {
+    id: 'tech-serverless-cache-ecpu',
+    group: 'prices',
+    figure: 'Serverless cache, price per million requests (ECPUs)',
+    unit: 'USD per million',
+    reads: ["TECHNOLOGY_SPECS.cache:serverless-cache.defaults.usdPerMillionRequests.value"],
+    engine: () => TECHNOLOGY_SPECS['cache:serverless-cache'].defaults.usdPerMillionRequests!.value,
+    published: null,
+    source: 'not in SOURCES.md (ElastiCache Serverless lists $0.0034 per million ECPUs); SOURCES.md §5: the Valkey engine is 33% cheaper',
+    evidence: 'vendor claim',
+    acceptedBecause: 'SOURCES.md has no ElastiCache Serverless price; the figure is AWS\'s list price as remembered, marked unverified on the model page.',
+  },
+  {
+    id: 'tech-aurora-write-statement',
+    group: 'database',
+    figure: 'Aurora CPU per write statement',
+    unit: 'ms per statement per core',
+    reads: ["TECHNOLOGY_SPECS.database:aurora.defaults.serviceMs.value.write"],
+    engine: () => TECHNOLOGY_SPECS['database:aurora'].defaults.serviceMs!.value.write,
+    published: {
+      low: tpcbMsPerTx(TPCB_TPS[1]) / TPCB_STATEMENTS * (7_152 / 12_628),
+      high: tpcbMsPerTx(TPCB_TPS[0]) / TPCB_STATEMENTS * (8_133 / 11_443),
+      text: 'TPC-B at 100 GB, 16 vCPU: Aurora db.r6g.4xlarge 11,443–12,628 TPS vs RDS gp3 7,152–8,133 TPS; the RDS statement cost (0.164–0.172 ms) scaled by that ratio',
+    },
+    source: 'ClickHouse/PostgresBench aurora/ and rds/ results (2026-03), SOURCES.md §1 (derived)',
+    evidence: 'derived',
+  },
+  {
+    id: 'tech-aurora-failover',
+    group: 'availability',
+    figure: 'Aurora failover to a replica',
+    unit: 's',
+    reads: ["TECHNOLOGY_SPECS.database:aurora.defaults.failoverHours.value"],
+    engine: () => TECHNOLOGY_SPECS['database:aurora'].defaults.failoverHours!.value * HOUR_S,
+    published: { low: 0, high: 60, text: 'with a replica: "typically restored in less than 60 seconds, often less than 30"' },
+    source: 'Aurora User Guide, Concepts.AuroraHighAvailability.md (awsdocs, 2023-06), SOURCES.md §10',
+    evidence: 'primary',
+  },
+  {
+    id: 'tech-aurora-replica-lag',
+    group: 'database',
+    figure: 'Aurora replica lag, idle',
+    unit: 'ms',
+    reads: ["TECHNOLOGY_SPECS.database:aurora.replication.baseLagMs.value"],
+    engine: () => TECHNOLOGY_SPECS['database:aurora'].replication!.baseLagMs.value,
+    published: { low: 0, high: 100, text: '"usually much less than 100 milliseconds"; rises with the write rate' },
+    source: 'Aurora User Guide, Aurora.Replication.md (awsdocs, 2023-06), SOURCES.md §4',
+    evidence: 'primary',
+  },
+  {
+    id: 'tech-postgres-replica-lag',
+    group: 'database',
+    figure: 'PostgreSQL and MySQL replica lag, idle (before replay queues)',
+    unit: 'ms',
+    reads: ["TECHNOLOGY_SPECS.database:postgresql.replication.baseLagMs.value", "TECHNOLOGY_SPECS.database:mysql.replication.baseLagMs.value"],
+    engine: () => Math.max(TECHNOLOGY_SPECS['database:postgresql'].replication!.baseLagMs.value, TECHNOLOGY_SPECS['database:mysql'].replication!.baseLagMs.value),
+    published: null,
+    source: 'none found (SOURCES.md §4: typical MySQL replica lag not found; the RDS ReplicaLag metric reads up to 5 min on an idle source)',
+    evidence: 'specification',
+    acceptedBecause:
+      'No typical lag is published. 10 ms stands for shipping the change over a 0.5 ms in-region round trip and applying it; the model adds the replay queue on top, which is what grows under load (PostgreSQL replays on one thread, SOURCES.md §4).',
+  },
+
+  // ---------------------------------------------------------------- key-value stores, queues, balancers (docs/model.md §14.2)
+  ...STORE_QUEUE_CALIBRATION,
 ];
 
 /** Every row evaluated now, largest departure (by size) first; rows without a counterpart last. */

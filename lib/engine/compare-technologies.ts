@@ -1,5 +1,5 @@
 /**
- * "Compare technologies" (docs/model.md §13): the same design evaluated with
+ * "Compare technologies" (docs/model.md §14): the same design evaluated with
  * one node switched to each technology of its kind, generic first. Pure: the
  * design passed in is not changed.
  */
@@ -30,7 +30,7 @@ export interface TechnologyComparisonRow {
   /** The design's monthly bill, and the node's own part of it, US dollars. */
   monthlyUsd: number;
   nodeMonthlyUsd: number;
-  /** Share of reads that may see stale data, and whether read-your-writes holds (docs/model.md §13.1). */
+  /** Share of reads that may see stale data, and whether read-your-writes holds (docs/model.md §14.1). */
   staleReadShare: number;
   readYourWrites: boolean;
   /** Whether the design passes the stage asked for (options.stage); undefined when none was asked. */

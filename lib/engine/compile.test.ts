@@ -25,6 +25,12 @@ const KEYS = Object.keys({
   algorithm: 0,
   routing: 0,
   technology: 0,
+  consistency: 0,
+  partitions: 0,
+  retentionHours: 0,
+  fifo: 0,
+  batchSize: 0,
+  queueType: 0,
 } satisfies Record<keyof Required<NodeParams>, 0>) as (keyof NodeParams)[];
 
 describe('readParams', () => {

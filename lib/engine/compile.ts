@@ -15,6 +15,7 @@ import { KINDS, type Kind, type Size } from './kinds';
 import * as prices from './prices';
 import type { Design, NodeParams } from './types';
 import { TECHNOLOGY_SPECS, technologyMismatch, type TechnologyDefaults } from './technologies';
+import { compileStoresQueues, type StoreQueueTables } from './tech-stores-queues';
 
 // Local copies: imported bindings can be live getters under some module loaders
 // (tsx's per-file CommonJS), which costs a call per use in the per-node loops below.
@@ -186,7 +187,7 @@ export interface CompiledNetwork {
   /** Outgoing edges per node (CSR), regardless of class. */
   outStart: Int32Array;
   outTarget: Int32Array;
-  /** Technology per node ('' = generic); a read replica's is its primary's (docs/model.md §13). */
+  /** Technology per node ('' = generic); a read replica's is its primary's (docs/model.md §14). */
   technology: string[];
   /** Failover to a standby or replica, hours (a database's technology sets it). */
   failoverHours: Float64Array;
@@ -194,6 +195,8 @@ export interface CompiledNetwork {
   usdPerMillionRequests: Float64Array;
   /** 1 for a replica on its primary's volume (Aurora): replaying writes costs it no storage writes. */
   sharedStorage: Uint8Array;
+  /** Key-value stores, queues and logs, balancers and gateways of a technology (docs/model.md §14.2). */
+  storesQueues: StoreQueueTables;
 }
 
 const REGIONAL_EXEMPT = new Set<Kind>(['users', 'dns', 'cdn', 'monitoring', 'logging']);
@@ -314,7 +317,7 @@ interface KindDefaults {
 
 /**
  * One defaults row: the kind's catalog entry, overridden by a technology's
- * (docs/model.md §13). Without a technology the row is the catalog's alone.
+ * (docs/model.md §14). Without a technology the row is the catalog's alone.
  */
 function defaultsRow(kind: Kind, spec: KindSpec, tech?: TechnologyDefaults): KindDefaults {
   const d = spec.defaults;
@@ -412,6 +415,12 @@ const params: NodeParams = {
   algorithm: undefined,
   routing: undefined,
   technology: undefined,
+  consistency: undefined,
+  partitions: undefined,
+  retentionHours: undefined,
+  fifo: undefined,
+  batchSize: undefined,
+  queueType: undefined,
 } satisfies Record<keyof Required<NodeParams>, undefined>;
 export function readParams(p: NodeParams | undefined): NodeParams {
   const q = params;
@@ -436,6 +445,12 @@ export function readParams(p: NodeParams | undefined): NodeParams {
   q.algorithm = undefined;
   q.routing = undefined;
   q.technology = undefined;
+  q.consistency = undefined;
+  q.partitions = undefined;
+  q.retentionHours = undefined;
+  q.fifo = undefined;
+  q.batchSize = undefined;
+  q.queueType = undefined;
   if (!p) return q;
   for (const key in p) {
     switch (key) {
@@ -501,6 +516,24 @@ export function readParams(p: NodeParams | undefined): NodeParams {
         break;
       case 'technology':
         q.technology = p.technology;
+        break;
+      case 'consistency':
+        q.consistency = p.consistency;
+        break;
+      case 'partitions':
+        q.partitions = p.partitions;
+        break;
+      case 'retentionHours':
+        q.retentionHours = p.retentionHours;
+        break;
+      case 'fifo':
+        q.fifo = p.fifo;
+        break;
+      case 'batchSize':
+        q.batchSize = p.batchSize;
+        break;
+      case 'queueType':
+        q.queueType = p.queueType;
         break;
     }
   }
@@ -662,7 +695,7 @@ export function compile(design: Design): CompiledNetwork {
   let hasLogging = false;
   const users: number[] = [];
 
-  // Technologies (docs/model.md §13): a node's own, or for a read replica its primary's.
+  // Technologies (docs/model.md §14): a node's own, or for a read replica its primary's.
   const technology: string[] = new Array(n);
   for (let v = 0; v < n; v++) technology[v] = nodes[v].params?.technology ?? '';
   for (let i = 0; i < edges.length; i++) {
@@ -693,7 +726,7 @@ export function compile(design: Design): CompiledNetwork {
     const rawCores = p.cores ?? (d.coresScale ? baseCores * sizeFactor : baseCores);
     cores[v] = rawCores >= 1 ? Math.round(rawCores) : 1;
     slowdown[v] = rawCores >= 1 ? 1 : 1 / Math.max(rawCores, 1e-9);
-    // I/O threads (Valkey) take socket work off the command thread once the node has enough vCPUs (docs/model.md §13.1).
+    // I/O threads (Valkey) take socket work off the command thread once the node has enough vCPUs (docs/model.md §14.1).
     const io = d.ioSpeedup !== 1 && CACHE_VCPU_AT_MEDIUM * sizeFactor >= d.ioThreadsFrom ? d.ioSpeedup : 1;
     serviceMs[v * 4 + STATIC] = p.serviceMs?.static ?? d.serviceStatic / io;
     serviceMs[v * 4 + READ] = p.serviceMs?.read ?? d.serviceRead / io;
@@ -978,6 +1011,23 @@ export function compile(design: Design): CompiledNetwork {
     return NETWORK.acrossRegionsMs.value;
   }
 
+  // Technologies with behaviour of their own (docs/model.md §14.2): their
+  // tables, and their capacity and failover rules applied to capacityRps and
+  // behindSplitter.
+  const storesQueues = compileStoresQueues({
+    n,
+    kinds,
+    technology,
+    nodes,
+    instances,
+    replicationFactor,
+    capacityRps,
+    behindSplitter,
+    routeStart,
+    routeTarget: rt,
+    routeFrac: rf,
+  });
+
   return {
     n,
     ids,
@@ -1038,6 +1088,7 @@ export function compile(design: Design): CompiledNetwork {
     failoverHours,
     usdPerMillionRequests,
     sharedStorage,
+    storesQueues,
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Consistency made visible (docs/model.md §13.1): per read replica, how far
+ * Consistency made visible (docs/model.md §14.1): per read replica, how far
  * it lags its primary and the share of its reads that may return stale data;
  * over the design, the share of user reads that may be stale and whether a
  * user always reads their own writes.
@@ -22,12 +22,16 @@
  *   invalidated by the write (cache-aside) and is not counted stale.
  * A generic database replicates as PostgreSQL (the catalog is calibrated on it).
  */
-import { STORAGE } from './catalog';
+import { NETWORK, STORAGE } from './catalog';
 import * as codes from './compile';
 import type { CompiledNetwork } from './compile';
+import type { Finding } from './evaluation';
+import { formatMs, formatPercent, thousands } from './format';
 import { mmc } from './queueing';
 import type { RunState } from './run';
-import { TECHNOLOGY_SPECS, type ReplicationSpec } from './technologies';
+import { TECHNOLOGY_SPECS, technologyLabel, type ReplicationSpec } from './technologies';
+import { TB_CASSANDRA } from './tech-stores-queues';
+import { staleAfterWrite } from './tech-stores-queues-run';
 
 const { READ, WRITE, JOB } = codes;
 const K_REPLICA = codes.K['read-replica'];
@@ -53,8 +57,25 @@ export interface ReplicaConsistency {
   why: string;
 }
 
+/** A leaderless store read at a consistency level (Cassandra, docs/model.md §14.2). */
+export interface StoreConsistency {
+  nodeId: string;
+  technology: string;
+  /** one, quorum or all. */
+  consistency: string;
+  /** Share of all user reads this store answers. */
+  readShare: number;
+  /** Share of its reads that may see a stale record: written within the replication window, read from a replica the write has not reached. */
+  staleShare: number;
+  /** Time for a write to reach every replica, ms (the store's write time plus a hop). */
+  windowMs: number;
+  why: string;
+}
+
 export interface ConsistencyReport {
   replicas: ReplicaConsistency[];
+  /** Leaderless stores whose consistency level lets a read miss a write (docs/model.md §14.2). */
+  stores: StoreConsistency[];
   /** Share of user reads that may return stale data (0 when every read goes to a primary or a cache). */
   staleReadShare: number;
   /** A user always sees their own write on the next read. */
@@ -105,7 +126,6 @@ export function staleProbability(records: number, writesPerS: number, lagS: numb
   return Math.max(0, Math.min(1, sum));
 }
 
-const fmtMs = (ms: number) => (ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 
 /** The consistency report of a completed run. */
 export function consistencyOf(st: RunState): ConsistencyReport {
@@ -144,11 +164,13 @@ export function consistencyOf(st: RunState): ConsistencyReport {
     stale += readShare * staleShare;
     replicaReads += served;
     const tech = net.technology[primary] || 'generic';
-    const why = behind
-      ? `replay cannot keep up with ${Math.round(writes)} writes/s (${threads === 1 ? 'one replay thread' : `${threads} replay threads`} at ${Math.round(over * 100)}%): ${fmtMs(lagMs)} behind after an hour at peak`
+    const why = behind && rho < 1
+      ? `the replica is saturated (${Math.round(over * 100)}%): its replay waits behind reads, ${formatMs(lagMs)} behind after an hour at peak`
+      : behind
+      ? `replay cannot keep up with ${thousands(writes)} writes/s (${threads === 1 ? 'one replay thread' : `${threads} replay threads`} at ${Math.round(over * 100)}%): ${formatMs(lagMs)} behind after an hour at peak`
       : threads === 0
-        ? `shared storage: nothing to replay to disk, ${fmtMs(lagMs)} (${rep.baseLagMs.value} ms base)`
-        : `${rep.baseLagMs.value} ms to ship and apply + ${replayMs.toFixed(2)} ms replay on ${threads === 1 ? 'one thread' : `${threads} threads`} at ${Math.round(rho * 100)}%`;
+        ? `shared storage: nothing to replay to disk, ${rep.baseLagMs.value} ms to make a write visible`
+        : `${rep.baseLagMs.value} ms to ship and apply + ${formatMs(replayMs)} replay on ${threads === 1 ? 'one thread' : `${threads} threads`} at ${Math.round(rho * 100)}%`;
     replicas.push({
       replicaId: net.ids[v],
       primaryId: net.ids[primary],
@@ -161,10 +183,81 @@ export function consistencyOf(st: RunState): ConsistencyReport {
       why,
     });
   }
-  const readYourWrites = !(replicaReads > 0);
+  // Helper B (docs/model.md §14.2): Cassandra at a consistency level where R + W ≤ RF.
+  const stores: StoreConsistency[] = [];
+  let eventualReads = 0;
+  const sq = net.storesQueues;
+  for (let v = 0; v < net.n; v++) {
+    if (sq.code[v] !== TB_CASSANDRA) continue;
+    const rf = sq.quorumHeld[v];
+    const k = sq.readCopies[v];
+    const served = st.processed[v * 4 + READ];
+    if (!(k + k <= rf) || !(served > 0)) continue;
+    const writes = st.processed[v * 4 + WRITE] + st.processed[v * 4 + JOB];
+    const windowMs = st.svcMs[v * 4 + WRITE] + st.waitMean[v] + NETWORK.insideRegionMs.value;
+    const missed = staleAfterWrite(rf, k, k);
+    const staleShare = staleProbability(st.workload.users, writes, windowMs / 1000) * missed;
+    const readShare = userReads > 0 ? Math.min(1, served / userReads) : 0;
+    stale += readShare * staleShare;
+    eventualReads += served;
+    stores.push({
+      nodeId: net.ids[v],
+      technology: 'cassandra',
+      consistency: sq.consistency[v],
+      readShare,
+      staleShare,
+      windowMs,
+      why: `${sq.consistency[v].toUpperCase()} reads and writes touch ${k} + ${k} ≤ ${rf} replicas: a read within ${windowMs.toFixed(1)} ms of a write to its record misses it ${Math.round(missed * 100)}% of the time`,
+    });
+  }
+  const readYourWrites = !(replicaReads > 0) && !(eventualReads > 0);
   const staleReadShare = Math.max(0, Math.min(1, stale));
   const why = readYourWrites
     ? 'every read is answered by a primary (or a cache invalidated on write): a user always reads their own writes'
-    : `${(100 * Math.min(1, replicaReads / Math.max(userReads, 1e-12))).toFixed(0)}% of reads go to asynchronous replicas without session stickiness: a read just after a write may miss it`;
-  return { replicas, staleReadShare, readYourWrites, why };
+    : replicaReads > 0
+      ? `${formatPercent(Math.min(1, replicaReads / Math.max(userReads, 1e-12)), 0)} of reads go to asynchronous replicas without session stickiness: a read just after a write may miss it`
+      : `${formatPercent(Math.min(1, eventualReads / Math.max(userReads, 1e-12)), 0)} of reads go to a store read at a consistency level below QUORUM: a read just after a write may miss it`;
+  return { replicas, stores, staleReadShare, readYourWrites, why };
+}
+
+/**
+ * Findings of named database technologies (docs/model.md §14.1): more read
+ * replicas than the technology allows (an error), and a replica whose replay
+ * falls behind its primary (a warning). Only nodes with a technology: a
+ * generic design gets none, exactly as before.
+ */
+export function technologyFindings(st: RunState): Finding[] {
+  const net = st.net;
+  const out: Finding[] = [];
+  const replicasOf = new Map<number, number>();
+  for (let v = 0; v < net.n; v++) {
+    const p = net.primaryOf[v];
+    if (net.kindCode[v] === K_REPLICA && p >= 0 && net.technology[p] !== '') replicasOf.set(p, (replicasOf.get(p) ?? 0) + Math.max(1, net.instances[v]));
+  }
+  for (const [p, count] of replicasOf) {
+    const max = replicationOf(net, p).maxReplicas.value;
+    if (max !== null && count > max) {
+      const label = technologyLabel('database', net.technology[p]);
+      out.push({
+        severity: 'error',
+        code: 'replica-limit',
+        nodeId: net.ids[p],
+        message: `${label} allows at most ${max} read replicas per primary; ${net.labels[p]} has ${count}. Shard the data (each shard is its own primary with its own replicas) or put a cache in front of reads.`,
+        lessonId: 'guide-replication',
+      });
+    }
+  }
+  if (replicasOf.size > 0) {
+    for (const r of consistencyOf(st).replicas) {
+      if (!r.fallingBehind || r.technology === 'generic') continue;
+      out.push({
+        severity: 'warning',
+        code: 'replica-lag',
+        nodeId: r.replicaId,
+        message: `${net.labels[net.ids.indexOf(r.replicaId)]} falls behind its primary: ${r.why}. Reads there return ever older data; a technology with parallel replay (MySQL) or shared storage (Aurora), or fewer writes per shard, keeps it current.`,
+        lessonId: 'guide-replication',
+      });
+    }
+  }
+  return out;
 }

@@ -21,6 +21,7 @@ import type {
   SweepResult,
 } from './evaluation';
 import * as findingsModule from './findings';
+import { ownTimeFactor, storeQueueReport } from './tech-stores-queues-run';
 import { formatMs, formatPercent, formatUsd } from './format';
 import { practiceComparison } from './comparisons';
 import { consistencyOf } from './consistency';
@@ -224,10 +225,12 @@ function nodeResponse(st: RunState, v: number): NodeResponse {
     phTheta[i + 6] = st.waitTheta2[v];
   }
   mmcMixturePercentiles(0.95, 0.99, 12, phW, phMu, phTheta, c, tails);
+  // A Cassandra request waits for the slowest of the replicas its consistency level needs (docs/model.md §14.2).
+  const lf = ownTimeFactor(net, v);
   return {
-    mean: ms(Math.min(TIMEOUT_MS, mean / wsum)),
-    p95: ms(Math.min(TIMEOUT_MS, tails[0])),
-    p99: ms(Math.min(TIMEOUT_MS, tails[1])),
+    mean: ms(Math.min(TIMEOUT_MS, (mean / wsum) * lf)),
+    p95: ms(Math.min(TIMEOUT_MS, tails[0] * lf)),
+    p99: ms(Math.min(TIMEOUT_MS, tails[1] * lf)),
   };
 }
 
@@ -833,6 +836,10 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
         drainSeconds: st.drainSeconds[v] < 0 ? null : st.drainSeconds[v],
         workerCapacityRps: rps(st.workerCapacityRps[v]),
       };
+    }
+    if (net.storesQueues.code[v] !== 0) {
+      const report = storeQueueReport(st, v);
+      if (report) result.technologyReport = report;
     }
     setKey(nodes, id, result);
   }

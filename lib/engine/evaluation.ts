@@ -58,6 +58,41 @@ export interface NodeStorageIo {
   readIoMs: Ms;
 }
 
+/**
+ * A key-value store, queue or log, load balancer or gateway of a given
+ * technology (docs/model.md §14.2): the figures that explain its behaviour.
+ * Fields that do not apply to the technology are absent.
+ */
+export interface StoreQueueReport {
+  /** dynamodb, cassandra, sqs, rabbitmq, kafka, haproxy or envoy. */
+  technology: string;
+  /** DynamoDB: partitions the table holds at peak (room for twice the peak); Kafka: partitions of the topic. */
+  partitions?: number;
+  /** DynamoDB: the hottest partition's use of its 3,000 reads / 1,000 writes a second (above 1 = throttling). */
+  hotPartitionUtilization?: number;
+  /** DynamoDB, SQS FIFO: requests or messages refused at peak, per second. */
+  throttledRps?: Rps;
+  /** Cassandra: the consistency level, replicas per request at it, and the replication factor. */
+  consistency?: string;
+  replicasPerRequest?: number;
+  replicationFactor?: number;
+  /** Cassandra: reads and writes overlap on a replica (R + W > RF). */
+  readYourWrites?: boolean;
+  /** Cassandra: chance that a read right after a write finds the old value. */
+  staleAfterWriteShare?: number;
+  /** Queues: messages a second the queue can take (null = no limit). */
+  capacityRps?: Rps | null;
+  /** Kafka: worker instances that get partitions, and those that sit idle (a consumer per instance). */
+  busyConsumers?: number;
+  idleConsumers?: number;
+  /** Kafka: data kept on the brokers for the retention period, GB (all replicas). */
+  retainedGB?: number;
+  /** SQS: billed requests per message (send, receive, delete, over the batch size). */
+  requestsPerMessage?: number;
+  /** RabbitMQ: classic or quorum. */
+  queueType?: string;
+}
+
 export interface NodeResult {
   kind: Kind;
   label: string;
@@ -92,6 +127,8 @@ export interface NodeResult {
   queue?: NodeQueueReport;
   /** Present on relational stores (MODEL.md §9.2): the buffer pool and the volume. */
   storageIo?: NodeStorageIo;
+  /** Present on key-value stores, queues, balancers and gateways of a technology with its own figures (docs/model.md §14.2). */
+  technologyReport?: StoreQueueReport;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -326,7 +363,7 @@ export interface Evaluation {
   cost: CostBreakdown;
   jobs: JobsSummary;
   regions: RegionsReport;
-  /** Replica lag, stale reads and read-your-writes (docs/model.md §13.1). */
+  /** Replica lag, stale reads and read-your-writes (docs/model.md §14.1). */
   consistency: ConsistencyReport;
 }
 

@@ -3,6 +3,7 @@
  * load class that dominates a hot node and the technique that removes it,
  * and the lesson that teaches the fix.
  */
+import { technologyFindings } from './consistency';
 import { NETWORK } from './catalog';
 import { formatPercent, thousands } from './format';
 import * as codes from './compile';
@@ -10,6 +11,7 @@ import { type CompiledNetwork } from './compile';
 import type { Finding, LoadCategory, Severity } from './evaluation';
 import type { LessonId } from './lessons';
 import { NWORK as NWORK_, type RegionCheck, type RunState } from './run';
+import { ownsLoadFinding, partitionBound, storeQueueFindings, storeQueueSpof } from './tech-stores-queues-run';
 
 // Local copies: imported bindings can be live getters under some module loaders (tsx/CJS).
 const { READ, WRITE } = codes;
@@ -158,7 +160,7 @@ export function collectFindings(st: RunState, regionChecks: readonly RegionCheck
         `${name(net, v)} ${state}: ${thousands(st.iops[v])} storage operations a second against ${thousands(st.iopsLimit[v])}. Its buffer pool answers ${pct(hit)} of page reads; the rest of its data lives on disk. A larger size (more RAM), a cache in front of reads, or more replicas take page reads off the disk.`,
         kind === 'read-replica' ? 'stage-5-cache-cdn' : 'guide-caching',
       );
-    } else if (st.saturated[v] || util > HOT_UTILIZATION) {
+    } else if ((st.saturated[v] || util > HOT_UTILIZATION) && !(net.storesQueues.code[v] !== 0 && ownsLoadFinding(net, v))) {
       const dom = dominantLoad(st, v);
       if (dom.category) {
         const r = remedy(net, st, v, dom.category);
@@ -199,7 +201,12 @@ export function collectFindings(st: RunState, regionChecks: readonly RegionCheck
       const compute = kind === 'app-server' || kind === 'server' || kind === 'service';
       let why: string;
       let fix: string;
-      if (kind === 'database') {
+      const tech = net.storesQueues.code[v] !== 0 ? storeQueueSpof(st, v) : null;
+      if (tech) {
+        why = tech.why;
+        fix = tech.fix;
+        lessonId = 'guide-reliability';
+      } else if (kind === 'database') {
         lessonId = 'stage-4-replication-sharding';
         why = `it is one primary${net.shards[v] > 1 ? ' per shard' : ''}: a failure takes it down until it is restored from backup (about ${NETWORK.restoreFromBackupHours.value} h)`;
         fix = 'Add a standby (or a read replica with automatic failover) so the primary can fail over in 1–2 minutes.';
@@ -223,7 +230,9 @@ export function collectFindings(st: RunState, regionChecks: readonly RegionCheck
     if (kind === 'queue' && st.backlogJobs[v] > 0) {
       const drain = st.drainSeconds[v];
       if (drain < 0) {
-        push(out, 'error', 'queue-never-drains', id, `Workers behind ${name(net, v)} handle fewer jobs than arrive even on average, so its backlog grows without end. Add workers.`, 'guide-queues');
+        // Behind a Kafka topic only one worker per partition consumes (docs/model.md §14.2).
+        const fix = partitionBound(st, v) ? 'Add partitions (each feeds one worker) and workers.' : 'Add workers.';
+        push(out, 'error', 'queue-never-drains', id, `Workers behind ${name(net, v)} handle fewer jobs than arrive even on average, so its backlog grows without end. ${fix}`, 'guide-queues');
       } else {
         push(
           out,
@@ -258,6 +267,8 @@ export function collectFindings(st: RunState, regionChecks: readonly RegionCheck
       const shed = st.shed[v * 4] + st.shed[v * 4 + 1] + st.shed[v * 4 + 2];
       push(out, 'warning', 'shedding', id, `${name(net, v)} turns away ${fmtRps(shed)} (${pct(st.shedFrac[v])}) at peak. Raise its limit or add capacity behind it if that traffic is legitimate.`, 'guide-rate-limiting');
     }
+    // Key-value stores, queues and balancers of a technology explain their own numbers (docs/model.md §14.2).
+    if (net.storesQueues.code[v] !== 0) storeQueueFindings(st, v, out);
     const total = st.arrival[v * 4] + st.arrival[v * 4 + 1] + st.arrival[v * 4 + 2] + st.arrival[v * 4 + 3];
     if (total <= 0 && net.specs[v].model !== 'none' && net.specs[v].model !== 'source' && st.costUsd[v] > 0 && !(kind === 'read-replica' && net.primaryOf[v] >= 0)) {
       push(out, 'info', 'idle', id, `${name(net, v)} receives no traffic but still costs money. Connect it or remove it.`, 'guide-cost');
@@ -275,6 +286,8 @@ export function collectFindings(st: RunState, regionChecks: readonly RegionCheck
       );
     }
   }
+  // Named technologies' own limits (docs/model.md §14.1); a design without one gets none of these.
+  if (net.technology.some((t) => t !== '')) out.push(...technologyFindings(st));
   // Stable order: errors, then warnings, then notes.
   const sorted: Finding[] = [];
   for (const severity of ['error', 'warning', 'info'] as const) {

@@ -38,4 +38,5 @@ export * from './what-if';
 export { simulate, type SimulateOptions, type SimulationResult, type SimulatedNode, type SimulatedLatency } from './simulate';
 export * from './technologies';
 export { compareTechnologies, withTechnology, type TechnologyComparisonRow, type CompareOptions } from './compare-technologies';
-export { consistencyOf, staleProbability, type ConsistencyReport, type ReplicaConsistency } from './consistency';
+export { consistencyOf, staleProbability, type ConsistencyReport, type ReplicaConsistency, type StoreConsistency } from './consistency';
+export * from './tech-figures';

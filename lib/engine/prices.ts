@@ -324,9 +324,9 @@ export const USAGE_PRICES = {
   /** Resolver caching means about one query per user per day reaches the authoritative DNS. */
   dnsQueriesPerUserPerDay: checked(1, 'calibrated: resolvers and browsers cache answers for the TTL', CHECKED_BEFORE),
   /**
-   * API Gateway HTTP APIs, per million requests. Listed for the model page and
-   * for managed gateways; the catalog's gateway is a self-hosted instance
-   * (priced per hour), so the engine does not bill it.
+   * API Gateway HTTP APIs, per million requests: billed for a gateway of
+   * technology managed (docs/model.md §14.2); the generic gateway is a
+   * self-hosted instance priced per hour.
    */
   apiGatewayHttp: {
     tiers: [
@@ -348,12 +348,12 @@ export const USAGE_PRICES = {
       'SOURCES.md §9: API Gateway REST API $3.50 (first 333 M), $2.80 (next 667 M), $2.38 (next 19 B), $1.51 (over 20 B) per million (amnic.com; apigatewaycost.com, 2025–26)',
     checked: PRICES_DATE,
   },
-  /** SQS standard queue. Listed; the catalog's queue is a broker priced per hour, so the engine does not bill it. */
+  /** SQS standard queue: billed for a queue of technology sqs (docs/model.md §14.2); the generic queue is a broker priced per hour. */
   sqsPerMillionRequestsUsd: checked(
     0.4,
     'SOURCES.md Prices table: AWS SQS pricing, $0.40 per million requests, standard (2026)',
   ),
-  /** DynamoDB on demand. Listed; the catalog's NoSQL store is self-managed nodes priced per hour. */
+  /** DynamoDB on demand: billed for a NoSQL store of technology dynamodb (docs/model.md §14.2); the generic store is self-managed nodes priced per hour. */
   dynamoDbPerMillionReadsUsd: checked(
     0.125,
     'SOURCES.md §9: DynamoDB on demand $0.125 per million read request units after the 2024-11-01 cut (Airbyte, JusDB)',
@@ -362,6 +362,10 @@ export const USAGE_PRICES = {
     0.625,
     'SOURCES.md §9: DynamoDB on demand $0.625 per million write request units after the 2024-11-01 cut (Airbyte, JusDB)',
   ),
+  /** DynamoDB table storage, one logical copy (docs/model.md §14.2). */
+  dynamoDbStorageGBMonthUsd: checked(0.25, 'unverified: DynamoDB Standard table storage $0.25 per GB-month (AWS price list; not in SOURCES.md)'),
+  /** SQS FIFO queue, per million requests (docs/model.md §14.2). */
+  sqsFifoPerMillionRequestsUsd: checked(0.5, 'unverified: SQS FIFO $0.50 per million requests (AWS price list; not in SOURCES.md)'),
 } as const;
 
 /** Cost in US dollars of `millions` of requests in a month under a tiered per-request price. */

@@ -10,6 +10,9 @@ import * as codes from './compile';
 import type { CompiledNetwork } from './compile';
 import * as prices from './prices';
 import * as queueing from './queueing';
+import * as storesQueues from './tech-stores-queues';
+import * as storesQueuesRun from './tech-stores-queues-run';
+import type { StoreQueueCost } from './tech-stores-queues-run';
 import type { ResolvedWorkload } from './types';
 import * as workloadModule from './workload';
 import type { OfferedLoad } from './workload';
@@ -20,6 +23,8 @@ const { STATIC, READ, WRITE, JOB, MODEL_NONE, MODEL_QUEUE, MODEL_RATED, MODEL_SO
 const { erlangC, lnGamma } = queueing;
 const { HOURS_PER_MONTH, USAGE_PRICES, tieredCostUsd } = prices;
 const { peakLoad } = workloadModule;
+const { TB_DYNAMODB } = storesQueues;
+const { dynamoPartitions, dynamoUnits, storeQueueCost } = storesQueuesRun;
 const K_DNS = codes.K.dns;
 const K_CDN = codes.K.cdn;
 const K_LB = codes.K['load-balancer'];
@@ -512,6 +517,8 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
   const { waitProb, thetaEff, waitP1, waitTheta1, waitTheta2, waitMean, waitVar } = st;
   const { topo, model: models, kindCode, region, serviceMs, slowdown, cores, capacityRps, hitRatio, limitRps, algorithm, primaryOf } = net;
   const { shards, shardSkew, standby, applyFactor, replicationFactor, autoscaled, autoscaleMin, autoscaleMax, autoscaleTarget, fedByQueue } = net;
+  // Technologies with behaviour of their own (docs/model.md §14.2); neutral values elsewhere.
+  const { code: sqCode, readCopies, consumerCap } = net.storesQueues;
 
   for (let idx = 0; idx < net.n; idx++) {
     const v = topo[idx];
@@ -544,12 +551,29 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       continue;
     }
     if (model === MODEL_RATED) {
-      const cap = capacityRps[v] * instances[v];
-      const rho = cap > 0 ? total / cap : 0;
-      const f = rho >= 1 ? 1 / rho : 1;
+      let rho: number;
+      let f: number;
+      const dynamo = sqCode[v] === TB_DYNAMODB;
+      if (dynamo) {
+        // DynamoDB (docs/model.md §14.2): partitions for twice the peak; the
+        // hottest one against its 3,000 reads / 1,000 writes a second. What it
+        // cannot take is throttled (fails); the rest is served at its latency.
+        const units = dynamoUnits(a1, a2 + a3);
+        const parts = dynamoPartitions(units);
+        const hot = Math.min(1, (1 + shardSkew[v]) / parts);
+        rho = units * hot;
+        f = servedFraction(rho, hot, parts);
+        instances[v] = parts;
+        avgInstances[v] = parts;
+        st.hotShare[v] = hot;
+      } else {
+        const cap = capacityRps[v] * instances[v];
+        rho = cap > 0 ? total / cap : 0;
+        f = rho >= 1 ? 1 / rho : 1;
+      }
       utilization[v] = rho;
       st.cpuUtilization[v] = rho;
-      saturated[v] = rho >= 1 ? 1 : 0;
+      saturated[v] = rho >= 1 && !dynamo ? 1 : 0;
       servedFrac[v] = f;
       for (let k = 0; k < 4; k++) {
         processed[b + k] = arrival[b + k] * f;
@@ -568,6 +592,11 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       } else if (kc === K_QUEUE) {
         done[b + 3] += p3;
         emit(st, v, JOB, p3 / pf, failedRegion);
+      } else if (kc === K_NOSQL) {
+        // A managed key-value store (DynamoDB) answers what it serves.
+        done[b + 1] += p1;
+        done[b + 2] += p2;
+        done[b + 3] += p3;
       } else {
         let keep = 1;
         if (kc === K_LIMITER) {
@@ -607,7 +636,8 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
     const inlineMs = inline ? jobMs * slow : 0;
     const rf = kc === K_NOSQL ? Math.min(replicationFactor[v], Math.max(1, net.instances[v])) : 1;
     const o0 = isApp ? a0 : 0;
-    const o1 = replicaReads ? 0 : a1;
+    // A Cassandra read at QUORUM or ALL reads that many replicas (readCopies 1 elsewhere).
+    const o1 = replicaReads ? 0 : a1 * readCopies[v];
     const o2 = a2 * rf;
     const o3 = a3 * rf;
     let lam = o0 + o1 + o2 + o3;
@@ -708,7 +738,10 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       // never more than once per write. Without skew that is rf/parts, every
       // copy spread evenly: `hot` per copy, as for reads.
       const hotCopy = shardSkew[v] > 0 && parts > 1 ? (hot + ((rf - 1) * (1 - hot)) / (parts - 1)) / rf : hot;
-      if (hotCopy === hot) {
+      // Reads of several replicas (Cassandra at QUORUM or ALL) spread like a write's copies.
+      const kr = readCopies[v];
+      const hotRead = kr > 1 && shardSkew[v] > 0 && parts > 1 ? (hot + ((kr - 1) * (1 - hot)) / (parts - 1)) / kr : hot;
+      if (hotCopy === hot && hotRead === hot) {
         lamInst = lam * hot;
         workInst = totalWork * hot;
         m2Inst = totalM2 * hot;
@@ -716,13 +749,23 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
         m4Inst = totalM4 * hot;
       } else {
         // Reads (and any static) at the hot partition; writes and job writes per copy.
-        lamInst = (o0 + o1) * hot + (o2 + o3) * hotCopy;
-        workInst = (w0 + w1) * hot + (w2 + w3 + w6) * hotCopy;
-        if (needWaits) {
+        if (hotRead === hot) {
+          lamInst = (o0 + o1) * hot + (o2 + o3) * hotCopy;
+          workInst = (w0 + w1) * hot + (w2 + w3 + w6) * hotCopy;
+        } else {
+          lamInst = o0 * hot + o1 * hotRead + (o2 + o3) * hotCopy;
+          workInst = w0 * hot + w1 * hotRead + (w2 + w3 + w6) * hotCopy;
+        }
+        if (needWaits && hotRead === hot) {
           m2Inst = (o0 * 2 * s0 * s0 + o1 * 2 * s1 * s1) * hot + (o2 * 2 * s2 * s2 + o3 * 2 * s3 * s3) * hotCopy;
           m3Inst = (o0 * 6 * s0 * s0 * s0 + o1 * 6 * s1 * s1 * s1) * hot + (o2 * 6 * s2 * s2 * s2 + o3 * 6 * s3 * s3 * s3) * hotCopy;
           m4Inst =
             (o0 * 24 * s0 * s0 * s0 * s0 + o1 * 24 * s1 * s1 * s1 * s1) * hot + (o2 * 24 * s2 * s2 * s2 * s2 + o3 * 24 * s3 * s3 * s3 * s3) * hotCopy;
+        } else if (needWaits) {
+          m2Inst = o0 * 2 * s0 * s0 * hot + o1 * 2 * s1 * s1 * hotRead + (o2 * 2 * s2 * s2 + o3 * 2 * s3 * s3) * hotCopy;
+          m3Inst = o0 * 6 * s0 * s0 * s0 * hot + o1 * 6 * s1 * s1 * s1 * hotRead + (o2 * 6 * s2 * s2 * s2 + o3 * 6 * s3 * s3 * s3) * hotCopy;
+          m4Inst =
+            o0 * 24 * s0 * s0 * s0 * s0 * hot + o1 * 24 * s1 * s1 * s1 * s1 * hotRead + (o2 * 24 * s2 * s2 * s2 * s2 + o3 * 24 * s3 * s3 * s3 * s3) * hotCopy;
         } else {
           m2Inst = 0;
           m3Inst = 0;
@@ -744,6 +787,10 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
         instances[v] = inst;
       }
       inst = Math.max(1, inst);
+      // Workers behind a Kafka topic (docs/model.md §14.2): one consumer per
+      // instance and one per partition, so those beyond the partitions idle.
+      const busy = consumerCap[v];
+      if (busy > 0 && inst > busy) inst = busy;
       parts = inst;
       hot = 1 / inst;
       lamInst = lam / inst;
@@ -995,7 +1042,7 @@ function storageIo(st: RunState) {
     if (kc === K_REPLICA) {
       const ni = Math.max(1, net.instances[v]);
       const hotShard = hot * ni;
-      // An Aurora replica reads the primary's volume: its replay writes nothing (docs/model.md §13.1).
+      // An Aurora replica reads the primary's volume: its replay writes nothing (docs/model.md §14.1).
       ops = hot * reads * qr * (1 - hit) + (net.sharedStorage[v] ? 0 : hotShard * apply * qw);
     } else ops = hot * (reads * qr * (1 - hit) + writes * qw);
     const striped = dataGB >= S.stripedFromGB.value;
@@ -1063,7 +1110,10 @@ function queueBacklogs(st: RunState) {
     for (let i = net.routeStart[b]; i < net.routeStart[b + 1]; i++) {
       const t = net.routeTarget[i];
       const s = w.jobServiceMs * net.slowdown[t];
-      if (s > 0) capacity += (st.instances[t] * net.cores[t] * 1000) / s;
+      // Only the consumers a Kafka topic's partitions keep busy count (docs/model.md §14.2).
+      const cap = net.storesQueues.consumerCap[t];
+      const consumers = cap > 0 ? Math.min(st.instances[t], cap) : st.instances[t];
+      if (s > 0) capacity += (consumers * net.cores[t] * 1000) / s;
       else capacity = Number.MAX_VALUE;
     }
     st.workerCapacityRps[v] = Math.min(capacity, Number.MAX_VALUE);
@@ -1172,7 +1222,7 @@ function availabilityConstants(net: CompiledNetwork): AvailabilityConstants {
           : fig.type === 'instance'
             ? fig.mtbfHours / (fig.mtbfHours + net.failoverHours[v])
             : a;
-      } else if (kind === 'nosql') rule[v] = AV_NOSQL;
+      } else if (kind === 'nosql' || net.storesQueues.quorumNeed[v] > 0) rule[v] = AV_NOSQL;
       else rule[v] = AV_INSTANCES;
     }
     const g = net.groupCount;
@@ -1219,8 +1269,12 @@ function availability(st: RunState) {
       continue;
     }
     if (r === AV_NOSQL) {
-      const rf = Math.min(net.replicationFactor[v], Math.max(1, net.instances[v]));
-      const q = Math.floor(rf / 2) + 1;
+      // k of n replicas: a majority, or what a technology says (Cassandra's
+      // consistency level, a Kafka partition's or a quorum queue's 2 of 3; docs/model.md §14.2).
+      const held = net.storesQueues.quorumHeld[v];
+      const rf = held > 0 ? held : Math.min(net.replicationFactor[v], Math.max(1, net.instances[v]));
+      const need = net.storesQueues.quorumNeed[v];
+      const q = need > 0 ? need : Math.floor(rf / 2) + 1;
       nodeAvailability[v] = kOfN(q, rf, a);
       needed[v] = q;
       have[v] = rf;
@@ -1660,6 +1714,7 @@ export function backward(st: RunState, latMask: number): void {
   const { mixW, mixM, mixV, mixN, availUp, arrival, nodeAvailability, saturated, servedFrac, shedFrac, svcMs, inlineJobMs, waitMean } = st;
   const { waitProb, waitP1, waitTheta1, waitTheta2 } = st;
   const { topo, kindCode, region, routeStart, routeTarget, routeFrac, routeHop } = net;
+  const { latencyFactor, latencyVarFactor } = net.storesQueues;
   const asyncShare = st.workload.asyncShare;
   for (let idx = n - 1; idx >= 0; idx--) {
     const v = topo[idx];
@@ -1783,6 +1838,16 @@ export function backward(st: RunState, latMask: number): void {
               an++;
             }
           }
+          // A Cassandra request waits for the slowest of the k replicas its
+          // consistency level needs: mean × H_k, variance × Σ1/i² (docs/model.md §14.2).
+          const lf = latencyFactor[v];
+          if (lf !== 1) {
+            const vf = latencyVarFactor[v];
+            for (let x = 0; x < an; x++) {
+              aM[x] *= lf;
+              aV[x] *= vf;
+            }
+          }
         }
       }
       // Only requests this node serves (not failed, not shed) carry on.
@@ -1876,6 +1941,8 @@ function dataRegions(net: CompiledNetwork): number {
   return seen.size;
 }
 
+const sqCost: StoreQueueCost = { own: 0, storage: -1, replacesUsage: false };
+
 /** Whether the peak hour fails or sheds requests anywhere (so the average hour is not the peak scaled down). */
 function overloadedAtPeak(st: RunState): boolean {
   for (let v = 0; v < st.net.n; v++) if (st.saturated[v] || st.shedFrac[v] > 0) return true;
@@ -1924,6 +1991,7 @@ function costs(st: RunState, spare: RunState | null) {
   st.cdnEgressGB = 0;
   st.transferGB = 0;
   const gbPrice = USAGE_PRICES.databaseStorageGBMonthUsd.value;
+  const sqCode = net.storesQueues.code;
   for (let v = 0; v < net.n; v++) {
     const kind = net.kinds[v];
     const b = v * 4;
@@ -1936,7 +2004,18 @@ function costs(st: RunState, spare: RunState | null) {
     // Logging is priced by ingestion, not as an instance.
     if (kind === 'logging') own += logUsdPerLogger;
     else own += net.hourlyUsd[v] * HOURS_PER_MONTH * st.avgInstances[v];
-    if (kind === 'load-balancer') {
+    // Key-value stores, queues, balancers and gateways of a technology bill their own usage (docs/model.md §14.2).
+    let techStorage = -1;
+    let replacesUsage = false;
+    if (sqCode[v] !== 0) {
+      storeQueueCost(net, usage, st.storageGB[v], v, 1 / pf, SECONDS_PER_MONTH, sqCost);
+      own += sqCost.own;
+      techStorage = sqCost.storage;
+      replacesUsage = sqCost.replacesUsage;
+    }
+    if (replacesUsage) {
+      // Its technology's usage replaces the kind's.
+    } else if (kind === 'load-balancer') {
       const gbPerHour =
         (toMonthlyGB(pf, processed[b], w.staticKB) +
           toMonthlyGB(pf, processed[b + 1] + processed[b + 2], w.dynamicKB)) /
@@ -1948,7 +2027,7 @@ function costs(st: RunState, spare: RunState | null) {
       cdn += tieredCostUsd(gb, USAGE_PRICES.cdnEgressTiers);
       cdn += (toMonthlyCount(pf, processed[b]) / 10_000) * USAGE_PRICES.cdnPer10kRequestsUsd.value;
     } else if (net.usdPerMillionRequests[v] > 0) {
-      // A serverless cache bills every request it serves (docs/model.md §13.1).
+      // A serverless cache bills every request it serves (docs/model.md §14.1).
       own += (toMonthlyCount(pf, processed[b] + processed[b + 1] + processed[b + 2] + processed[b + 3]) / 1e6) * net.usdPerMillionRequests[v];
     } else if (kind === 'object-storage') {
       own += (toMonthlyCount(pf, processed[b]) / 1000) * USAGE_PRICES.objectStoragePer1kGetUsd.value;
@@ -1959,8 +2038,9 @@ function costs(st: RunState, spare: RunState | null) {
         w.users * USAGE_PRICES.dnsQueriesPerUserPerDay.value * (HOURS_PER_MONTH / 24) * Math.min(1, share);
       own += USAGE_PRICES.dnsHostedZoneMonthUsd.value + (queries / 1e6) * USAGE_PRICES.dnsPerMillionQueriesUsd.value;
     }
-    if (kind === 'database') storage += st.storageGB[v] * (1 + net.standby[v]) * gbPrice;
-    // An Aurora replica reads the cluster volume its primary pays for (docs/model.md §13.1).
+    if (techStorage >= 0) storage += techStorage;
+    else if (kind === 'database') storage += st.storageGB[v] * (1 + net.standby[v]) * gbPrice;
+    // An Aurora replica reads the cluster volume its primary pays for (docs/model.md §14.1).
     else if (kind === 'read-replica' && !net.sharedStorage[v]) storage += st.storageGB[v] * Math.max(1, net.instances[v]) * gbPrice;
     else if (kind === 'nosql')
       storage += st.storageGB[v] * Math.min(net.replicationFactor[v], Math.max(1, net.instances[v])) * gbPrice;
@@ -2094,6 +2174,8 @@ export function regionUnit(spare: RunState, w: ResolvedWorkload): RegionUnit | n
     for (let v = 0; v < net.n; v++) {
       if (net.region[v] === r) continue;
       if (spare.saturated[v]) return null;
+      // DynamoDB's partitions follow the load in steps: its throttling does not scale with users.
+      if (net.storesQueues.code[v] === TB_DYNAMODB) return null;
       let load = spare.utilization[v];
       const kc = net.kindCode[v];
       if (net.model[v] === MODEL_QUEUE && net.autoscaled[v] && kc !== K_DATABASE && kc !== K_REPLICA && kc !== K_NOSQL) {

@@ -69,11 +69,11 @@ export interface StageSpec {
   budgetUsd: number;
   practices: readonly PracticeId[];
   lessonId: LessonId;
-  /** Consistency the target demands (docs/model.md §13.1); absent = none. */
+  /** Consistency the target demands (docs/model.md §14.1); absent = none. */
   consistency?: ConsistencyDemand;
 }
 
-/** What a stage, scenario or interview target may demand of reads (docs/model.md §13.1). */
+/** What a stage, scenario or interview target may demand of reads (docs/model.md §14.1). */
 export interface ConsistencyDemand {
   /** Largest share of user reads that may return stale data (e.g. 0.01). */
   maxStaleReadShare?: number;
@@ -388,7 +388,7 @@ export interface StageMeasures {
 }
 
 const fmtPct = (x: number, digits = 2) => formatPercent(x, digits);
-const EMPTY_CONSISTENCY: ConsistencyReport = { replicas: [], staleReadShare: 0, readYourWrites: true, why: '' };
+const EMPTY_CONSISTENCY: ConsistencyReport = { replicas: [], stores: [], staleReadShare: 0, readYourWrites: true, why: '' };
 const fmtUsd = formatUsd;
 
 

@@ -1,5 +1,5 @@
 /**
- * Technologies (docs/model.md §13): the product a component of a kind is.
+ * Technologies (docs/model.md §14): the product a component of a kind is.
  * A node's `technology` param picks one; absent means "generic", today's
  * behaviour exactly. Each technology overrides some of its kind's catalog
  * defaults with sourced figures; `compile` resolves a node's defaults in the
@@ -10,8 +10,9 @@
  * A read replica has no technology of its own: it follows its primary's
  * (`replicaDefaults` of the database technology).
  */
-import type { KindDefaults as CatalogDefaults, ServiceModel, Sourced } from './catalog';
+import { CATALOG, type AvailabilityFigure, type KindDefaults as CatalogDefaults, type ServiceModel, type Sourced } from './catalog';
 import type { Kind } from './kinds';
+import { PROXIES } from './tech-figures';
 import type { NodeParams } from './types';
 
 /** The technologies each kind may be; a kind not listed has no choice. */
@@ -58,7 +59,7 @@ export interface TechnologyDefaults extends Writable<CatalogDefaults> {
   sharedStorage?: Sourced<boolean>;
 }
 
-/** How a relational technology copies its writes to replicas (docs/model.md §13.1). */
+/** How a relational technology copies its writes to replicas (docs/model.md §14.1). */
 export interface ReplicationSpec {
   /** Commit-to-visible time on an idle replica, ms (shipping the change and applying it once). */
   baseLagMs: Sourced<number>;
@@ -82,6 +83,8 @@ export interface TechnologySpec {
   readonly defaults: TechnologyDefaults;
   /** NodeParams keys this technology takes beyond its kind's, e.g. kafka: ['partitions']. */
   readonly params: readonly (keyof NodeParams)[];
+  /** Its kind's params that do not apply to it (a managed store has no instances to set); refused like any other. */
+  readonly withoutParams?: readonly (keyof NodeParams)[];
   /** A service model other than the kind's. */
   readonly model?: ServiceModel;
   /** Runs on the provider's side: not a single point of failure, no MTBF/MTTR. */
@@ -101,7 +104,7 @@ const spec = <K extends TechnologyKind>(
 ): TechnologySpec => ({ id, kind, label, description, defaults: {}, params: [], ...rest });
 
 // ---------------------------------------------------------------------------
-// Helper A: caches and relational databases (docs/model.md §13.1).
+// Helper A: caches and relational databases (docs/model.md §14.1).
 
 const CACHE_SPECS = {
   'cache:redis': spec('cache', 'redis', 'Redis', 'In-memory key-value store; runs every command on one thread, so a bigger node buys memory, not speed.', {
@@ -257,19 +260,125 @@ const DATABASE_SPECS = {
 
 // ---------------------------------------------------------------------------
 // Helper B: key-value stores, queues and logs, load balancers and gateways
-// (docs/model.md §13.2). Listed with no overrides yet: they behave as generic.
+// (docs/model.md §14.2). Figures beyond a kind's defaults (partition limits,
+// per-partition throughput, FIFO limits) are in tech-figures.ts; what the
+// engine does with them is in tech-stores-queues.ts and tech-stores-queues-run.ts.
+
+/** An instance you run: fails and is repaired like any compute instance (MODEL.md §9.3). */
+const SELF_RUN: Sourced<AvailabilityFigure> = {
+  value: CATALOG.worker.defaults.availability.value,
+  source: `a node you run fails and is repaired like any compute instance: ${CATALOG.worker.defaults.availability.source}`,
+};
+/** Params a managed service has no use for: it has no instances, sizes or cores to set. */
+const NO_NODES = ['instances', 'size', 'cores', 'serviceMs', 'hourlyUsd', 'replicationFactor', 'maxStorageGB'] as const;
 
 const B_SPECS = {
-  'nosql:dynamodb': spec('nosql', 'dynamodb', 'DynamoDB', 'Managed key-value store priced per request, with per-partition limits.'),
-  'nosql:cassandra': spec('nosql', 'cassandra', 'Cassandra', 'Self-run wide-column store: every node takes writes; replication factor and consistency level are tunable.'),
-  'queue:sqs': spec('queue', 'sqs', 'SQS', 'Managed queue priced per request; FIFO queues have throughput limits.'),
-  'queue:rabbitmq': spec('queue', 'rabbitmq', 'RabbitMQ', 'Self-run message broker: durable classic or quorum queues on a few nodes.'),
-  'queue:kafka': spec('queue', 'kafka', 'Kafka', 'Partitioned log: throughput grows with partitions; consumer groups read at their own pace; messages kept for a retention period.'),
-  'load-balancer:managed': spec('load-balancer', 'managed', 'Managed', 'A cloud load balancer that scales itself, priced per hour and per capacity unit.'),
-  'load-balancer:haproxy': spec('load-balancer', 'haproxy', 'HAProxy', 'Self-hosted load balancer on instances you run.'),
-  'load-balancer:envoy': spec('load-balancer', 'envoy', 'Envoy', 'Self-hosted proxy on instances you run.'),
-  'api-gateway:managed': spec('api-gateway', 'managed', 'Managed', 'A cloud API gateway that scales itself, priced per million requests.'),
-  'api-gateway:envoy': spec('api-gateway', 'envoy', 'Envoy', 'Self-hosted gateway on instances you run.'),
+  'nosql:dynamodb': spec(
+    'nosql',
+    'dynamodb',
+    'DynamoDB',
+    'Managed key-value store priced per request: no nodes to size, but one partition serves at most 3,000 reads or 1,000 writes a second, so a hot key is throttled.',
+    {
+      model: 'rated',
+      managed: true,
+      withoutParams: NO_NODES,
+      defaults: {
+        latencyMs: { value: 5, source: 'unverified: AWS calls DynamoDB "single-digit millisecond"; SOURCES.md has no figure' },
+        capacityRps: { value: 0, source: 'SOURCES.md §8: partitions are added as the load grows; the limit is per partition (tech-figures.ts DYNAMODB)' },
+        availability: { value: { type: 'managed', availability: 0.9999 }, source: 'SOURCES.md "Availability": DynamoDB SLA 99.99%' },
+        priceKey: { value: 'none', source: 'SOURCES.md §9: on demand, $0.125 per million reads and $0.625 per million writes (prices.ts)' },
+        maxStorageGB: { value: 0, source: 'unverified: a DynamoDB table has no size limit (its partitions split as it grows); 0 = no limit in the model' },
+      },
+    },
+  ),
+  'nosql:cassandra': spec(
+    'nosql',
+    'cassandra',
+    'Cassandra',
+    'Self-run wide-column store: every node takes writes and copies each to replicationFactor nodes; the consistency level trades latency and availability for reading your own writes.',
+    {
+      params: ['consistency'],
+      defaults: {
+        serviceMs: {
+          value: CATALOG.nosql.defaults.serviceMs!.value,
+          source: `as the generic store, which is calibrated on Cassandra: ${CATALOG.nosql.defaults.serviceMs!.source}`,
+        },
+      },
+    },
+  ),
+  'queue:sqs': spec('queue', 'sqs', 'SQS', 'Managed queue priced per request, with no brokers to run; a FIFO queue keeps order but takes 300 calls a second.', {
+    managed: true,
+    params: ['fifo', 'batchSize'],
+    withoutParams: ['instances', 'hourlyUsd'],
+    defaults: {
+      latencyMs: { value: 10, source: 'unverified: SOURCES.md §7 found no SQS per-message latency; one HTTPS call inside a region taken as 10 ms' },
+      capacityRps: { value: 0, source: 'SOURCES.md §7: standard queues take "nearly unlimited" calls per second (FIFO: tech-figures.ts SQS)' },
+      priceKey: { value: 'none', source: 'SOURCES.md Prices table: $0.40 per million requests (prices.ts)' },
+    },
+  }),
+  'queue:rabbitmq': spec('queue', 'rabbitmq', 'RabbitMQ', 'Self-run message broker: durable classic queues are fast and live on one node; quorum queues are replicated to three and slower.', {
+    managed: false,
+    params: ['queueType'],
+    defaults: {
+      latencyMs: { value: 1, source: 'SOURCES.md §7: RabbitMQ 4.0 end-to-end p50 1 ms, p99 2 ms (rabbitmq.com blog, 2024-08-21)' },
+      capacityRps: { value: 99_413, source: 'SOURCES.md §7: durable classic queue 99,413 msg/s on one node (quorum queues: tech-figures.ts RABBITMQ)' },
+      availability: SELF_RUN,
+      priceKey: { value: 'ec2-m5.xlarge', source: 'unverified: a 4 vCPU broker node, EC2 m5.xlarge (SOURCES.md §7: the benchmark ran RabbitMQ on 3 scheduler threads of an 8-core machine)' },
+    },
+  }),
+  'queue:kafka': spec('queue', 'kafka', 'Kafka', 'Partitioned, replicated log: throughput grows with partitions and brokers; each partition feeds one consumer of a group; messages are kept for a retention period.', {
+    managed: false,
+    params: ['partitions', 'retentionHours'],
+    defaults: {
+      instances: { value: 3, source: 'SOURCES.md "Throughput and latency": Kreps\'s cluster of 3 brokers, replication factor 3' },
+      latencyMs: { value: 2, source: 'SOURCES.md "Throughput and latency": Kafka end-to-end p50 2 ms, p99 3 ms (Kreps)' },
+      capacityRps: {
+        value: 140_608,
+        source: 'SOURCES.md "Throughput and latency": Kreps, 421,823 records/s on 3 brokers with 3× synchronous replication = 140,608 a broker (per partition: tech-figures.ts KAFKA)',
+      },
+      availability: SELF_RUN,
+      priceKey: { value: 'msk-kafka.m5.large', source: 'SOURCES.md Prices table: MSK kafka.m5.large $0.21 per broker-hour (unverified)' },
+    },
+  }),
+  'load-balancer:managed': spec('load-balancer', 'managed', 'Managed', 'A cloud load balancer (ALB) that scales itself: no instances and no single instance to fail; priced per hour and per capacity unit (LCU).', {
+    withoutParams: ['instances', 'hourlyUsd'],
+    defaults: {
+      capacityRps: { value: 0, source: 'SOURCES.md §9: an ALB adds capacity units as traffic grows (billed per LCU-hour); no per-instance limit in the model' },
+    },
+  }),
+  'load-balancer:haproxy': spec('load-balancer', 'haproxy', 'HAProxy', 'Self-hosted load balancer on instances you run: fast and cheap, but one instance alone is a single point of failure.', {
+    managed: false,
+    defaults: {
+      capacityRps: {
+        value: PROXIES.haproxyRpsPerCore.value * PROXIES.proxyVcpu.value,
+        source: 'derived: SOURCES.md HAProxy ~32k rps per core × the 2 vCPU of a c6g.large = 64,000 rps an instance',
+      },
+      latencyMs: { value: 0.4, source: 'SOURCES.md "Throughput and latency": HAProxy adds at most 0.4 ms at saturation' },
+      availability: SELF_RUN,
+      priceKey: { value: 'ec2-c6g.large', source: 'SOURCES.md Prices table: EC2 c6g.large $0.068/h, one instance' },
+    },
+  }),
+  'load-balancer:envoy': spec('load-balancer', 'envoy', 'Envoy', 'Self-hosted proxy on instances you run (rich routing and retries); one instance alone is a single point of failure.', {
+    managed: false,
+    defaults: {
+      capacityRps: CATALOG['api-gateway'].defaults.capacityRps,
+      latencyMs: CATALOG['api-gateway'].defaults.latencyMs,
+      availability: SELF_RUN,
+      priceKey: { value: 'ec2-c6g.large', source: 'SOURCES.md Prices table: EC2 c6g.large $0.068/h, one instance' },
+    },
+  }),
+  'api-gateway:managed': spec('api-gateway', 'managed', 'Managed', 'A cloud API gateway (API Gateway HTTP API) that scales itself, priced per million requests.', {
+    withoutParams: ['instances', 'hourlyUsd'],
+    defaults: {
+      capacityRps: { value: 0, source: 'scales itself; the account\'s default throttle (10,000 rps, raisable) is not modelled (unverified, not in SOURCES.md)' },
+      latencyMs: { value: 10, source: 'unverified: SOURCES.md has no API Gateway latency; 10 ms taken' },
+      priceKey: { value: 'none', source: 'SOURCES.md §9: HTTP API $1.00 per million requests (first 300 M), $0.90 after (prices.ts)' },
+    },
+  }),
+  'api-gateway:envoy': spec('api-gateway', 'envoy', 'Envoy', 'Self-hosted gateway on instances you run; one instance alone is a single point of failure.', {
+    managed: false,
+    defaults: { availability: SELF_RUN },
+  }),
 } satisfies Partial<Record<TechnologyKey, TechnologySpec>>;
 
 // ---------------------------------------------------------------------------
@@ -314,6 +423,11 @@ export function technologyMismatch(kind: Kind, id: unknown): string | null {
   if (list.length === 0) return `technology ${shown} does not fit ${aKind(kind)}: ${aKind(kind)} has no technology choice; leave it out`;
   if (typeof id === 'string' && list.includes(id)) return null;
   return `technology ${shown} does not fit ${aKind(kind)}; choose ${listChoices(kind)}, or leave it out for generic`;
+}
+
+/** The kind's params a node's technology does not take (docs/model.md §14.2). */
+export function technologyWithoutParams(kind: Kind, id: string | undefined): readonly (keyof NodeParams)[] {
+  return technologySpec(kind, id)?.withoutParams ?? [];
 }
 
 /** The NodeParams keys a node's technology adds to its kind's. */

@@ -1,4 +1,5 @@
 import type { DnsRouting, Kind, LbAlgorithm, Size } from './kinds';
+import type { ConsistencyLevel, QueueType } from './tech-figures';
 
 /*
  * Branded units. A number typed `Ms` cannot be passed where `Rps` is wanted
@@ -54,6 +55,18 @@ export interface NodeParams {
   routing?: DnsRouting;
   /** The product the node is (lib/engine/technologies.ts); absent = "generic". */
   technology?: string;
+  /** Cassandra: replicas a read and a write wait for (docs/model.md §14.2). */
+  consistency?: ConsistencyLevel;
+  /** Kafka: partitions of the topic. */
+  partitions?: number;
+  /** Kafka: hours a message is kept. */
+  retentionHours?: number;
+  /** SQS: a FIFO queue (ordered, 300 calls a second per action). */
+  fifo?: boolean;
+  /** SQS: messages sent, received and deleted per request (1–10). */
+  batchSize?: number;
+  /** RabbitMQ: durable classic queues or replicated quorum queues. */
+  queueType?: QueueType;
 }
 
 export interface DesignNode {
