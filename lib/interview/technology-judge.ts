@@ -26,11 +26,11 @@ import { CATALOG } from '@/lib/engine/catalog';
 import type { Evaluation } from '@/lib/engine/evaluation';
 import type { Kind } from '@/lib/engine/kinds';
 import { withTechnology } from '@/lib/engine/compare-technologies';
-import { GENERIC, technologiesOf, technologySpec } from '@/lib/engine/technologies';
+import { GENERIC, technologiesOf, technologySpec, technologyWithoutParams } from '@/lib/engine/technologies';
 import type { Design, DesignNode, NodeParams } from '@/lib/engine/types';
 import { labelOf } from './model';
 import type { Problem, TechnologyChoice } from './schema';
-import { checkTarget, formatUsd, type TargetResult } from './target';
+import { checkTarget, formatPercent, formatUsd, type TargetResult } from './target';
 
 /** One way the judged nodes could be built, and what the model says of the design with it. */
 export interface TechnologyOption {
@@ -92,15 +92,19 @@ function switched(design: Design, ids: string[], kind: Kind, technology: string 
     const node = out.nodes.find((n) => n.id === id)!;
     if (kind === node.kind) {
       out = withTechnology(out, id, technology ?? GENERIC);
-      const extra = technologySpec(node.kind, node.params?.technology)?.params ?? [];
+      // Params the new technology refuses: the old one's own (Kafka's partitions) and those a managed service has no use for (DynamoDB's instances).
       const keep = new Set(technologySpec(kind, technology ?? undefined)?.params ?? []);
-      if (extra.some((k) => !keep.has(k)))
+      const drop = [
+        ...(technologySpec(node.kind, node.params?.technology)?.params ?? []).filter((k) => !keep.has(k)),
+        ...technologyWithoutParams(kind, technology ?? undefined),
+      ];
+      if (drop.length > 0)
         out = {
           ...out,
           nodes: out.nodes.map((n) => {
             if (n.id !== id) return n;
             const p: NodeParams = { ...n.params };
-            for (const k of extra) if (!keep.has(k)) delete p[k];
+            for (const k of drop) delete p[k];
             return { ...n, params: p };
           }),
         };
@@ -131,8 +135,23 @@ function judgedNode(choice: TechnologyChoice, design: Design, e: Evaluation): De
   return best;
 }
 
-function describeMisses(t: TargetResult): string[] {
-  return t.checks.filter((c) => !c.passed).map((c) => (c.id.startsWith('req:') ? `${c.label}: ${c.detail}` : c.detail));
+/** The target checks a variant misses, in the model's numbers; latency is left out when the load is not carried (it fails with capacity). */
+function describeMisses(problem: Problem, t: TargetResult): string[] {
+  const carried = t.checks.find((c) => c.id === 'capacity')?.passed ?? false;
+  return t.checks
+    .filter((c) => !c.passed && !(c.id === 'latency' && !carried))
+    .map((c) => {
+      switch (c.id) {
+        case 'latency':
+          return `${c.detail} against ${problem.slo.p95ReadMs} ms`;
+        case 'availability':
+          return `availability ${c.detail} against ${formatPercent(problem.slo.availability)}`;
+        case 'cost':
+          return `${c.detail} against a budget of ${formatUsd(problem.budgetUsd)}`;
+        default:
+          return c.id.startsWith('req:') ? `${c.label}: ${c.detail}` : c.detail;
+      }
+    });
 }
 
 function optionOf(
@@ -169,7 +188,7 @@ function optionOf(
   return {
     ...base,
     passes: t.passed,
-    misses: describeMisses(t),
+    misses: describeMisses(problem, t),
     utilization: r?.utilization ?? null,
     arrivalRps: r ? loadOf(e, judged) : null,
     finding: finding?.message ?? null,
@@ -185,7 +204,7 @@ export function describeOption(o: TechnologyOption, nodeLabel: string): string {
   if (o.error) return `${name}: the model cannot evaluate the design with it (${o.error}).`;
   const load =
     o.utilization !== null && o.arrivalRps !== null
-      ? `${nodeLabel} at ${pct(o.utilization)} per instance with ${rate(o.arrivalRps)} rps arriving`
+      ? `${nodeLabel} at ${pct(o.utilization)} utilisation with ${rate(o.arrivalRps)} rps arriving`
       : `${nodeLabel} carries no traffic`;
   const cost = o.nodesMonthlyUsd !== null ? `, ${formatUsd(o.nodesMonthlyUsd)} a month for it` : '';
   // The finding's first sentence: what happens, with its numbers (the advice after it is the inspector's).
@@ -253,7 +272,14 @@ export function judgeTechnologyChoice(
   let credit: number;
   let sentence: string;
   const strongest = betterOnes[0] ?? null;
-  const worstOther = others.find((o) => !o.passes && o.misses.length > 0) ?? null;
+  // The alternative that fails hardest: one that cannot carry the load first, then the busiest.
+  const failing = others.filter((o) => !o.passes && !o.error && o.misses.length > 0);
+  const blocked = (o: TechnologyOption) =>
+    (o.utilization ?? 0) >= 1 || o.misses.some((m) => /saturates|cannot hold|fail/.test(m));
+  const worstOther =
+    [...failing].sort(
+      (a, b) => Number(blocked(b)) - Number(blocked(a)) || (b.utilization ?? 0) - (a.utilization ?? 0),
+    )[0] ?? null;
   const contrast = worstOther ? ` By contrast, ${lowerFirstLabel(describeOption(worstOther, nodeLabel))}` : '';
   if (chosenTech === null) {
     outcome = 'generic';
