@@ -23,14 +23,7 @@ import { evaluate, type Design, type Evaluation, type Workload } from '@/lib/eng
 import { EXAMPLE_COMPONENTS } from '@/components/content/examples';
 import * as D from '@/lib/content/example-designs';
 import { failingShare, offeredUserRps } from '@/lib/content/example-stats';
-import {
-  formatAvailability,
-  formatDuration,
-  formatMs,
-  formatRps,
-  formatUsd,
-  formatUtilization,
-} from '@/lib/content/format';
+import { formatAvailability, formatDuration, formatMs, formatRps, formatUsd, formatUtilization } from '@/lib/content/format';
 
 const VISIBLE = 0.1;
 const STEADY = 0.05;
@@ -54,11 +47,7 @@ interface ExampleDef {
 
 const util = (read: (r: Evaluation) => number): StatDef => ({ read, format: formatUtilization });
 const ms = (read: (r: Evaluation) => number): StatDef => ({ read, format: formatMs });
-const avail = (read: (r: Evaluation) => number): StatDef => ({
-  read,
-  format: formatAvailability,
-  unavailability: true,
-});
+const avail = (read: (r: Evaluation) => number): StatDef => ({ read, format: formatAvailability, unavailability: true });
 const usd = (read: (r: Evaluation) => number): StatDef => ({ read, format: formatUsd });
 const rps = (read: (r: Evaluation) => number): StatDef => ({ read, format: formatRps });
 
@@ -141,16 +130,12 @@ const EXAMPLES: Record<keyof typeof EXAMPLE_COMPONENTS, ExampleDef> = {
       'Database availability': avail((r) => r.nodes.db.availability),
       'Reads and writes': avail((r) => r.endToEnd.availabilityByClass.read),
       'End-to-end availability': avail((r) => r.endToEnd.availability),
-      'Expected downtime a year': {
-        read: (r) => (1 - r.endToEnd.availability) * 365 * 24,
-        format: (h) => `${Math.round(h)} h`,
-      },
+      'Expected downtime a year': { read: (r) => (1 - r.endToEnd.availability) * 365 * 24, format: (h) => `${Math.round(h)} h` },
     },
   },
   PeakLoadExample: {
     file: 'peak-load-example.tsx',
-    run: (s) =>
-      ev(D.peakLoadDesign(n(s, 'users')), { requestsPerUserPerDay: n(s, 'perUser'), peakFactor: n(s, 'peak') }),
+    run: (s) => ev(D.peakLoadDesign(n(s, 'users')), { requestsPerUserPerDay: n(s, 'perUser'), peakFactor: n(s, 'peak') }),
     stats: { 'Peak requests, total': rps((r) => offeredUserRps(r)) },
   },
   QueryCostExample: {
@@ -166,14 +151,8 @@ const EXAMPLES: Record<keyof typeof EXAMPLE_COMPONENTS, ExampleDef> = {
     run: (s) => ev(D.queueDesign(n(s, 'workers')), { asyncShare: n(s, 'asyncShare'), jobServiceMs: n(s, 'jobMs') }),
     stats: {
       'Jobs at peak': rps((r) => r.jobs.queuedRps),
-      'Backlog after the peak hour': {
-        read: (r) => r.nodes.queue.queue!.backlogJobs,
-        format: (b) => (b < 1 ? 'none' : `${Math.round(b).toLocaleString('en-US')} jobs`),
-      },
-      'Time to drain it': {
-        read: (r) => r.nodes.queue.queue!.drainSeconds ?? Infinity,
-        format: (x) => (x === Infinity ? 'never' : formatDuration(x)),
-      },
+      'Backlog after the peak hour': { read: (r) => r.nodes.queue.queue!.backlogJobs, format: (b) => (b < 1 ? 'none' : `${Math.round(b).toLocaleString('en-US')} jobs`) },
+      'Time to drain it': { read: (r) => r.nodes.queue.queue!.drainSeconds ?? Infinity, format: (x) => (x === Infinity ? 'never' : formatDuration(x)) },
     },
   },
   RateLimitExample: {
@@ -228,8 +207,7 @@ const EXAMPLES: Record<keyof typeof EXAMPLE_COMPONENTS, ExampleDef> = {
   },
   WiringExample: {
     file: 'wiring-example.tsx',
-    run: (s) =>
-      ev(D.wiringDesign({ appToCache: true, cacheToDb: s.cacheToDb as boolean, appToDb: true, queueToWorker: true })),
+    run: (s) => ev(D.wiringDesign({ appToCache: true, cacheToDb: s.cacheToDb as boolean, appToDb: true, queueToWorker: true })),
     stats: { 'Requests failing': { read: (r) => r.endToEnd.errorRate, format: pct1 } },
   },
 };
@@ -254,12 +232,7 @@ interface Claim {
 
 const QUEUE = { workers: 10, asyncShare: 0.2, jobMs: 200 };
 const RATE_LIMIT: Watch[] = [
-  {
-    stat: 'Read latency, p95 (admitted)',
-    from: { limit: 0, spike: true },
-    to: { limit: 3500, spike: true },
-    direction: 'falls',
-  },
+  { stat: 'Read latency, p95 (admitted)', from: { limit: 0, spike: true }, to: { limit: 3500, spike: true }, direction: 'falls' },
   { stat: 'Requests failing', from: { limit: 0, spike: true }, to: { limit: 3500, spike: true }, direction: 'rises' },
 ];
 const RATE_LIMIT_QUOTED: Watch[] = [
@@ -268,290 +241,102 @@ const RATE_LIMIT_QUOTED: Watch[] = [
 ];
 const REPLICAS: Watch[] = [
   { stat: 'Primary utilisation', from: { replicas: 0 }, to: { replicas: 1 }, direction: 'falls' },
-  {
-    stat: 'End-to-end availability',
-    from: { replicas: 0 },
-    to: { replicas: 1 },
-    direction: 'falls',
-    quoted: ['99.984%', '99.938%'],
-  },
-  {
-    stat: 'End-to-end availability',
-    from: { replicas: 1 },
-    to: { replicas: 2 },
-    direction: 'rises',
-    quoted: ['99.938%', '99.985%'],
-  },
+  { stat: 'End-to-end availability', from: { replicas: 0 }, to: { replicas: 1 }, direction: 'falls', quoted: ['99.984%', '99.938%'] },
+  { stat: 'End-to-end availability', from: { replicas: 1 }, to: { replicas: 2 }, direction: 'rises', quoted: ['99.938%', '99.985%'] },
 ];
 const HIT_RATIO: Watch[] = [
   { stat: 'Database utilisation', from: { hit: 0.8 }, to: { hit: 0.99 }, direction: 'falls', quoted: ['44%', '17%'] },
-  {
-    stat: 'Read latency, p95 end to end',
-    from: { hit: 0.8 },
-    to: { hit: 0.99 },
-    direction: 'falls',
-    quoted: ['25.5 ms', '17.3 ms'],
-  },
+  { stat: 'Read latency, p95 end to end', from: { hit: 0.8 }, to: { hit: 0.99 }, direction: 'falls', quoted: ['25.5 ms', '17.3 ms'] },
 ];
 const SHARDS: Watch[] = [
-  {
-    stat: 'Hottest shard utilisation',
-    from: { shards: 4, skew: 0 },
-    to: { shards: 4, skew: 1 },
-    direction: 'rises',
-    quoted: ['47%', '95%'],
-  },
+  { stat: 'Hottest shard utilisation', from: { shards: 4, skew: 0 }, to: { shards: 4, skew: 1 }, direction: 'rises', quoted: ['47%', '95%'] },
 ];
 const CHAIN: Watch[] = [
   { stat: 'Read latency, p95', from: { depth: 1, spare: false }, to: { depth: 4, spare: false }, direction: 'rises' },
-  {
-    stat: 'End-to-end availability',
-    from: { depth: 1, spare: false },
-    to: { depth: 4, spare: false },
-    direction: 'falls',
-  },
+  { stat: 'End-to-end availability', from: { depth: 1, spare: false }, to: { depth: 4, spare: false }, direction: 'falls' },
 ];
-const INSTANCES: Watch[] = [
-  { stat: 'App tier availability', from: { instances: 1 }, to: { instances: 2 }, direction: 'rises' },
-];
-const UTILIZATION: Watch[] = [
-  { stat: 'Server response, p95', from: { users: 40_000 }, to: { users: 80_000 }, direction: 'rises' },
-];
-const QUERY_COST: Watch[] = [
-  { stat: 'Database utilisation', from: { readMs: 0.15 }, to: { readMs: 0.3 }, direction: 'rises' },
-];
+const INSTANCES: Watch[] = [{ stat: 'App tier availability', from: { instances: 1 }, to: { instances: 2 }, direction: 'rises' }];
+const UTILIZATION: Watch[] = [{ stat: 'Server response, p95', from: { users: 40_000 }, to: { users: 80_000 }, direction: 'rises' }];
+const QUERY_COST: Watch[] = [{ stat: 'Database utilisation', from: { readMs: 0.15 }, to: { readMs: 0.3 }, direction: 'rises' }];
 const AUTOSCALE: Watch[] = [
   { stat: 'Instances at peak', from: { target: 0.6 }, to: { target: 0.8 }, direction: 'falls' },
   { stat: 'App tier, per month', from: { target: 0.6 }, to: { target: 0.8 }, direction: 'falls' },
 ];
 const CDN: Watch[] = [
-  {
-    stat: 'Requests reaching the origin',
-    from: { hit: 0.9 },
-    to: { hit: 0.99 },
-    direction: 'falls',
-    quoted: ['434', '43'],
-  },
+  { stat: 'Requests reaching the origin', from: { hit: 0.9 }, to: { hit: 0.99 }, direction: 'falls', quoted: ['434', '43'] },
   { stat: 'Static latency, p95', from: { hit: 0.9 }, to: { hit: 0.99 }, direction: 'falls', quoted: ['61 ms', '1 ms'] },
-  {
-    stat: 'Static latency, p95',
-    from: { hit: 0.9 },
-    to: { hit: 0.95 },
-    direction: 'falls',
-    quoted: ['61 ms', '30.5 ms'],
-  },
+  { stat: 'Static latency, p95', from: { hit: 0.9 }, to: { hit: 0.95 }, direction: 'falls', quoted: ['61 ms', '30.5 ms'] },
   { stat: 'Static latency, p95', from: { hit: 0.5 }, to: { hit: 0.9 }, direction: 'steady' },
   { stat: 'Whole design, per month', from: { hit: 0.5 }, to: { hit: 0.99 }, direction: 'steady' },
 ];
 const REGIONS_2: Watch[] = [
-  {
-    stat: 'End-to-end availability',
-    from: { regions: 2, perRegion: 30 },
-    to: { regions: 2, perRegion: 60 },
-    direction: 'rises',
-  },
-  {
-    stat: 'App utilisation, normal day',
-    from: { regions: 2, perRegion: 30 },
-    to: { regions: 2, perRegion: 60 },
-    direction: 'falls',
-  },
+  { stat: 'End-to-end availability', from: { regions: 2, perRegion: 30 }, to: { regions: 2, perRegion: 60 }, direction: 'rises' },
+  { stat: 'App utilisation, normal day', from: { regions: 2, perRegion: 30 }, to: { regions: 2, perRegion: 60 }, direction: 'falls' },
 ];
 
 export const CLAIMS: Claim[] = [
   // Lessons
-  {
-    file: 'content/lessons/stage-1-single-server.mdx',
-    tag: '<UtilizationExample />',
-    says: 'watch where its p95 turns upward',
-    watch: UTILIZATION,
-  },
-  {
-    file: 'content/lessons/stage-2-separate-database.mdx',
-    tag: '<QueryCostExample />',
-    says: 'see what it does to the database',
-    watch: QUERY_COST,
-  },
-  {
-    file: 'content/lessons/stage-3-load-balancer.mdx',
-    tag: '<InstancesExample />',
-    says: "watch the tier's availability",
-    watch: INSTANCES,
-  },
-  {
-    file: 'content/lessons/stage-4-replication-sharding.mdx',
-    tag: '<ReplicaExample />',
-    says: "watch the primary's utilisation drop",
-    watch: REPLICAS,
-  },
-  {
-    file: 'content/lessons/stage-4-replication-sharding.mdx',
-    tag: '<ShardSkewExample />',
-    says: "watch the hottest shard's utilisation",
-    watch: SHARDS,
-  },
-  {
-    file: 'content/lessons/stage-5-cache-cdn.mdx',
-    tag: '<HitRatioExample />',
-    says: "watch the database's utilisation and the p95 read latency",
-    watch: HIT_RATIO,
-  },
-  {
-    file: 'content/lessons/stage-5-cache-cdn.mdx',
-    tag: '<CdnExample />',
-    says: 'watch the load that reaches object storage',
-    watch: CDN,
-  },
+  { file: 'content/lessons/stage-1-single-server.mdx', tag: '<UtilizationExample />', says: 'watch where its p95 turns upward', watch: UTILIZATION },
+  { file: 'content/lessons/stage-2-separate-database.mdx', tag: '<QueryCostExample />', says: 'see what it does to the database', watch: QUERY_COST },
+  { file: 'content/lessons/stage-3-load-balancer.mdx', tag: '<InstancesExample />', says: "watch the tier's availability", watch: INSTANCES },
+  { file: 'content/lessons/stage-4-replication-sharding.mdx', tag: '<ReplicaExample />', says: "watch the primary's utilisation drop", watch: REPLICAS },
+  { file: 'content/lessons/stage-4-replication-sharding.mdx', tag: '<ShardSkewExample />', says: "watch the hottest shard's utilisation", watch: SHARDS },
+  { file: 'content/lessons/stage-5-cache-cdn.mdx', tag: '<HitRatioExample />', says: "watch the database's utilisation and the p95 read latency", watch: HIT_RATIO },
+  { file: 'content/lessons/stage-5-cache-cdn.mdx', tag: '<CdnExample />', says: 'watch the load that reaches object storage', watch: CDN },
   {
     file: 'content/lessons/stage-6-async-queues.mdx',
     tag: '<QueueExample />',
     says: 'watch the drain time fall',
-    watch: [
-      {
-        stat: 'Time to drain it',
-        from: { ...QUEUE, workers: 8 },
-        to: { ...QUEUE, workers: 15 },
-        direction: 'falls',
-        quoted: ['4.2 h', '15 min'],
-      },
-    ],
+    watch: [{ stat: 'Time to drain it', from: { ...QUEUE, workers: 8 }, to: { ...QUEUE, workers: 15 }, direction: 'falls', quoted: ['4.2 h', '15 min'] }],
   },
-  {
-    file: 'content/lessons/stage-7-microservices.mdx',
-    tag: '<ServiceChainExample />',
-    says: 'watch the end-to-end p95 and availability',
-    watch: CHAIN,
-  },
-  {
-    file: 'content/lessons/stage-8-web-scale.mdx',
-    tag: '<RegionsExample />',
-    says: 'The model checks this by failing each region in turn',
-    watch: REGIONS_2,
-  },
-  {
-    file: 'content/lessons/stage-8-web-scale.mdx',
-    tag: '<RateLimitExample />',
-    says: 'a third of all requests fail, rejected',
-    watch: RATE_LIMIT,
-  },
+  { file: 'content/lessons/stage-7-microservices.mdx', tag: '<ServiceChainExample />', says: 'watch the end-to-end p95 and availability', watch: CHAIN },
+  { file: 'content/lessons/stage-8-web-scale.mdx', tag: '<RegionsExample />', says: 'The model checks this by failing each region in turn', watch: REGIONS_2 },
+  { file: 'content/lessons/stage-8-web-scale.mdx', tag: '<RateLimitExample />', says: 'a third of all requests fail, rejected', watch: RATE_LIMIT },
   // Guides
-  {
-    file: 'content/guides/guide-replication.mdx',
-    tag: '<ReplicaExample />',
-    says: "watch how the primary's load and the replicas' load change",
-    watch: REPLICAS,
-  },
+  { file: 'content/guides/guide-replication.mdx', tag: '<ReplicaExample />', says: "watch how the primary's load and the replicas' load change", watch: REPLICAS },
   {
     file: 'content/guides/guide-event-driven.mdx',
     tag: '<QueueExample control="asyncShare" />',
     says: 'watch the job rate, the workers and the backlog',
     watch: [
-      {
-        stat: 'Jobs at peak',
-        from: { ...QUEUE, workers: 40, asyncShare: 0.2 },
-        to: { ...QUEUE, workers: 40, asyncShare: 0.5 },
-        direction: 'rises',
-      },
-      {
-        stat: 'Backlog after the peak hour',
-        from: { ...QUEUE, workers: 40, asyncShare: 0.2 },
-        to: { ...QUEUE, workers: 40, asyncShare: 0.5 },
-        direction: 'rises',
-      },
+      { stat: 'Jobs at peak', from: { ...QUEUE, workers: 40, asyncShare: 0.2 }, to: { ...QUEUE, workers: 40, asyncShare: 0.5 }, direction: 'rises' },
+      { stat: 'Backlog after the peak hour', from: { ...QUEUE, workers: 40, asyncShare: 0.2 }, to: { ...QUEUE, workers: 40, asyncShare: 0.5 }, direction: 'rises' },
     ],
   },
-  {
-    file: 'content/guides/guide-caching.mdx',
-    tag: '<HitRatioExample />',
-    says: "watch the database's utilisation and the read p95",
-    watch: HIT_RATIO,
-  },
-  {
-    file: 'content/guides/guide-microservices.mdx',
-    tag: '<ServiceChainExample />',
-    says: "see the model's numbers",
-    watch: CHAIN,
-  },
-  {
-    file: 'content/guides/guide-cost.mdx',
-    tag: '<AutoscaleExample />',
-    says: 'watch instances and cost',
-    watch: AUTOSCALE,
-  },
+  { file: 'content/guides/guide-caching.mdx', tag: '<HitRatioExample />', says: "watch the database's utilisation and the read p95", watch: HIT_RATIO },
+  { file: 'content/guides/guide-microservices.mdx', tag: '<ServiceChainExample />', says: "see the model's numbers", watch: CHAIN },
+  { file: 'content/guides/guide-cost.mdx', tag: '<AutoscaleExample />', says: 'watch instances and cost', watch: AUTOSCALE },
   {
     file: 'content/guides/guide-wiring.mdx',
     tag: '<WiringExample />',
     says: 'watch what the model reports as failing',
     watch: [{ stat: 'Requests failing', from: { cacheToDb: false }, to: { cacheToDb: true }, direction: 'falls' }],
   },
-  {
-    file: 'content/guides/guide-reliability.mdx',
-    tag: '<InstancesExample />',
-    says: "see a tier's availability",
-    watch: INSTANCES,
-  },
-  {
-    file: 'content/guides/guide-latency-throughput.mdx',
-    tag: '<UtilizationExample />',
-    says: "watch one app server's utilisation and percentiles",
-    watch: UTILIZATION,
-  },
+  { file: 'content/guides/guide-reliability.mdx', tag: '<InstancesExample />', says: "see a tier's availability", watch: INSTANCES },
+  { file: 'content/guides/guide-latency-throughput.mdx', tag: '<UtilizationExample />', says: "watch one app server's utilisation and percentiles", watch: UTILIZATION },
   {
     file: 'content/guides/guide-regions.mdx',
     tag: '<RegionsExample />',
     says: 'Compare one region with two',
-    watch: [
-      {
-        stat: 'End-to-end availability',
-        from: { regions: 1, perRegion: 60 },
-        to: { regions: 2, perRegion: 60 },
-        direction: 'rises',
-      },
-      ...REGIONS_2,
-    ],
+    watch: [{ stat: 'End-to-end availability', from: { regions: 1, perRegion: 60 }, to: { regions: 2, perRegion: 60 }, direction: 'rises' }, ...REGIONS_2],
   },
   {
     file: 'content/guides/guide-bottlenecks.mdx',
     tag: '<BottleneckExample />',
     says: 'raise the number of users and see which node saturates first',
     watch: [
-      {
-        stat: 'App servers (per instance)',
-        from: { users: 500_000, instances: 4 },
-        to: { users: 1_000_000, instances: 4 },
-        direction: 'rises',
-      },
-      {
-        stat: 'Database',
-        from: { users: 2_000_000, instances: 10 },
-        to: { users: 5_000_000, instances: 30 },
-        direction: 'rises',
-      },
+      { stat: 'App servers (per instance)', from: { users: 500_000, instances: 4 }, to: { users: 1_000_000, instances: 4 }, direction: 'rises' },
+      { stat: 'Database', from: { users: 2_000_000, instances: 10 }, to: { users: 5_000_000, instances: 30 }, direction: 'rises' },
     ],
   },
-  {
-    file: 'content/guides/guide-cloud-native.mdx',
-    tag: '<AutoscaleExample />',
-    says: 'Try a target in the model',
-    watch: AUTOSCALE,
-  },
+  { file: 'content/guides/guide-cloud-native.mdx', tag: '<AutoscaleExample />', says: 'Try a target in the model', watch: AUTOSCALE },
   {
     file: 'content/guides/guide-data-pipelines.mdx',
     tag: '<QueueExample control="jobMs" />',
     says: "watch the workers' backlog and drain time",
     watch: [
-      {
-        stat: 'Backlog after the peak hour',
-        from: { ...QUEUE, workers: 12, jobMs: 200 },
-        to: { ...QUEUE, workers: 12, jobMs: 400 },
-        direction: 'rises',
-      },
-      {
-        stat: 'Time to drain it',
-        from: { ...QUEUE, workers: 12, jobMs: 200 },
-        to: { ...QUEUE, workers: 12, jobMs: 400 },
-        direction: 'rises',
-      },
+      { stat: 'Backlog after the peak hour', from: { ...QUEUE, workers: 12, jobMs: 200 }, to: { ...QUEUE, workers: 12, jobMs: 400 }, direction: 'rises' },
+      { stat: 'Time to drain it', from: { ...QUEUE, workers: 12, jobMs: 200 }, to: { ...QUEUE, workers: 12, jobMs: 400 }, direction: 'rises' },
     ],
   },
   {
@@ -559,27 +344,9 @@ export const CLAIMS: Claim[] = [
     tag: '<LatencyBudgetExample />',
     says: 'What it cuts is what users perceive',
     watch: [
-      {
-        stat: 'Static user-perceived p95',
-        from: { cdn: false, cache: false },
-        to: { cdn: true, cache: false },
-        direction: 'falls',
-        quoted: ['693 ms', '115 ms'],
-      },
-      {
-        stat: 'Static p95',
-        from: { cdn: false, cache: false },
-        to: { cdn: true, cache: false },
-        direction: 'rises',
-        quoted: ['8.5 ms', '30.5 ms'],
-      },
-      {
-        stat: 'Read p95',
-        from: { cdn: false, cache: false },
-        to: { cdn: false, cache: true },
-        direction: 'falls',
-        quoted: ['37.4 ms', '23.3 ms'],
-      },
+      { stat: 'Static user-perceived p95', from: { cdn: false, cache: false }, to: { cdn: true, cache: false }, direction: 'falls', quoted: ['693 ms', '115 ms'] },
+      { stat: 'Static p95', from: { cdn: false, cache: false }, to: { cdn: true, cache: false }, direction: 'rises', quoted: ['8.5 ms', '30.5 ms'] },
+      { stat: 'Read p95', from: { cdn: false, cache: false }, to: { cdn: false, cache: true }, direction: 'falls', quoted: ['37.4 ms', '23.3 ms'] },
     ],
   },
   {
@@ -588,12 +355,7 @@ export const CLAIMS: Claim[] = [
     says: 'Change the worker count and watch',
     watch: [
       { stat: 'Time to drain it', from: { ...QUEUE, workers: 10 }, to: { ...QUEUE, workers: 15 }, direction: 'falls' },
-      {
-        stat: 'Backlog after the peak hour',
-        from: { ...QUEUE, workers: 10 },
-        to: { ...QUEUE, workers: 15 },
-        direction: 'falls',
-      },
+      { stat: 'Backlog after the peak hour', from: { ...QUEUE, workers: 10 }, to: { ...QUEUE, workers: 15 }, direction: 'falls' },
     ],
   },
   {
@@ -610,130 +372,52 @@ export const CLAIMS: Claim[] = [
     tag: '<PeakLoadExample />',
     says: 'see the peak load per class',
     watch: [
-      {
-        stat: 'Peak requests, total',
-        from: { users: 1e6, perUser: 50, peak: 3 },
-        to: { users: 3e6, perUser: 50, peak: 3 },
-        direction: 'rises',
-      },
-      {
-        stat: 'Peak requests, total',
-        from: { users: 1e6, perUser: 50, peak: 3 },
-        to: { users: 1e6, perUser: 50, peak: 6 },
-        direction: 'rises',
-      },
+      { stat: 'Peak requests, total', from: { users: 1e6, perUser: 50, peak: 3 }, to: { users: 3e6, perUser: 50, peak: 3 }, direction: 'rises' },
+      { stat: 'Peak requests, total', from: { users: 1e6, perUser: 50, peak: 3 }, to: { users: 1e6, perUser: 50, peak: 6 }, direction: 'rises' },
     ],
   },
-  {
-    file: 'content/guides/guide-database-performance.mdx',
-    tag: '<QueryCostExample />',
-    says: 'feeds straight into database utilisation and latency',
-    watch: QUERY_COST,
-  },
-  {
-    file: 'content/guides/guide-rate-limiting.mdx',
-    tag: '<RateLimitExample />',
-    says: 'watch two numbers during the spike',
-    watch: RATE_LIMIT_QUOTED,
-  },
-  {
-    file: 'content/guides/guide-security.mdx',
-    tag: '<RateLimitExample />',
-    says: 'the share failing rises',
-    watch: RATE_LIMIT,
-  },
+  { file: 'content/guides/guide-database-performance.mdx', tag: '<QueryCostExample />', says: 'feeds straight into database utilisation and latency', watch: QUERY_COST },
+  { file: 'content/guides/guide-rate-limiting.mdx', tag: '<RateLimitExample />', says: 'watch two numbers during the spike', watch: RATE_LIMIT_QUOTED },
+  { file: 'content/guides/guide-security.mdx', tag: '<RateLimitExample />', says: 'the share failing rises', watch: RATE_LIMIT },
   {
     file: 'content/guides/guide-sharding.mdx',
     tag: '<ShardSkewExample />',
     says: "watch the hottest shard's utilisation climb",
     watch: [
       ...SHARDS,
-      {
-        stat: 'Read latency, p95',
-        from: { shards: 4, skew: 0 },
-        to: { shards: 4, skew: 1 },
-        direction: 'rises',
-        quoted: ['21.3 ms', '82.9 ms'],
-      },
-      {
-        stat: 'Hottest shard utilisation',
-        from: { shards: 4, skew: 1 },
-        to: { shards: 8, skew: 1 },
-        direction: 'falls',
-      },
+      { stat: 'Read latency, p95', from: { shards: 4, skew: 0 }, to: { shards: 4, skew: 1 }, direction: 'rises', quoted: ['21.3 ms', '82.9 ms'] },
+      { stat: 'Hottest shard utilisation', from: { shards: 4, skew: 1 }, to: { shards: 8, skew: 1 }, direction: 'falls' },
     ],
   },
   {
     file: 'content/guides/guide-observability.mdx',
     tag: '<MonitoringExample />',
     says: 'Toggle monitoring on a design whose database has none and watch availability',
-    watch: [{ stat: 'Database availability', from: { monitored: false }, to: { monitored: true }, direction: 'rises' }],
+    watch: [
+      { stat: 'Database availability', from: { monitored: false }, to: { monitored: true }, direction: 'rises' },
+    ],
   },
   { file: 'content/guides/guide-cdn.mdx', tag: '<CdnExample />', says: "watch the origin's load", watch: CDN },
   {
     file: 'content/guides/guide-databases.mdx',
     tag: '<StoreChoiceExample />',
     says: 'Try the relational versus partitioned choice',
-    watch: [
-      {
-        stat: 'Store utilisation (per node)',
-        from: { store: 'relational', users: 5e6 },
-        to: { store: 'nosql-3', users: 5e6 },
-        direction: 'falls',
-      },
-    ],
+    watch: [{ stat: 'Store utilisation (per node)', from: { store: 'relational', users: 5e6 }, to: { store: 'nosql-3', users: 5e6 }, direction: 'falls' }],
   },
-  {
-    file: 'content/guides/guide-queueing.mdx',
-    tag: '<UtilizationExample />',
-    says: 'Drag the load up and watch it happen',
-    watch: UTILIZATION,
-  },
-  {
-    file: 'content/guides/guide-complexity.mdx',
-    tag: '<ServiceChainExample />',
-    says: 'see what the model says it costs',
-    watch: CHAIN,
-  },
+  { file: 'content/guides/guide-queueing.mdx', tag: '<UtilizationExample />', says: 'Drag the load up and watch it happen', watch: UTILIZATION },
+  { file: 'content/guides/guide-complexity.mdx', tag: '<ServiceChainExample />', says: 'see what the model says it costs', watch: CHAIN },
   {
     file: 'content/guides/guide-choosing-technology.mdx',
     tag: '<CacheTechnologyExample />',
     says: "watch the cache's utilisation",
     watch: [
-      {
-        stat: 'Cache utilisation (per node)',
-        from: { tech: 'redis', size: 'medium' },
-        to: { tech: 'memcached', size: 'medium' },
-        direction: 'falls',
-        quoted: ['106%', '53%'],
-      },
-      {
-        stat: 'Read latency, p95',
-        from: { tech: 'redis', size: 'medium' },
-        to: { tech: 'memcached', size: 'medium' },
-        direction: 'falls',
-      },
+      { stat: 'Cache utilisation (per node)', from: { tech: 'redis', size: 'medium' }, to: { tech: 'memcached', size: 'medium' }, direction: 'falls', quoted: ['106%', '53%'] },
+      { stat: 'Read latency, p95', from: { tech: 'redis', size: 'medium' }, to: { tech: 'memcached', size: 'medium' }, direction: 'falls' },
       // One command thread: a bigger node buys Redis memory, not speed, and costs more.
-      {
-        stat: 'Cache utilisation (per node)',
-        from: { tech: 'redis', size: 'medium' },
-        to: { tech: 'redis', size: 'xlarge' },
-        direction: 'steady',
-      },
-      {
-        stat: 'Cache, per month',
-        from: { tech: 'redis', size: 'medium' },
-        to: { tech: 'redis', size: 'xlarge' },
-        direction: 'rises',
-      },
+      { stat: 'Cache utilisation (per node)', from: { tech: 'redis', size: 'medium' }, to: { tech: 'redis', size: 'xlarge' }, direction: 'steady' },
+      { stat: 'Cache, per month', from: { tech: 'redis', size: 'medium' }, to: { tech: 'redis', size: 'xlarge' }, direction: 'rises' },
       // Valkey's I/O threads help from four cores up.
-      {
-        stat: 'Cache utilisation (per node)',
-        from: { tech: 'valkey', size: 'medium' },
-        to: { tech: 'valkey', size: 'xlarge' },
-        direction: 'falls',
-        quoted: ['106%', '53%'],
-      },
+      { stat: 'Cache utilisation (per node)', from: { tech: 'valkey', size: 'medium' }, to: { tech: 'valkey', size: 'xlarge' }, direction: 'falls', quoted: ['106%', '53%'] },
     ],
   },
 ];
@@ -746,8 +430,7 @@ function examplesInContent(): { file: string; tag: string; at: number; body: str
     for (const f of fs.readdirSync(path.join('content', dir)).filter((x) => x.endsWith('.mdx'))) {
       const file = path.join('content', dir, f);
       const body = fs.readFileSync(file, 'utf8');
-      for (const m of body.matchAll(new RegExp(`<(?:${names})\\b[^>]*/>`, 'g')))
-        found.push({ file, tag: m[0], at: m.index!, body });
+      for (const m of body.matchAll(new RegExp(`<(?:${names})\\b[^>]*/>`, 'g'))) found.push({ file, tag: m[0], at: m.index!, body });
     }
   }
   return found;
@@ -770,13 +453,7 @@ function componentName(tag: string): keyof typeof EXAMPLE_COMPONENTS {
 function agrees(quoted: string, shown: string): boolean {
   const parse = (x: string) => {
     const m = /^(-?[\d,]*\.?\d+)\s*(.*)$/.exec(x.trim());
-    return m
-      ? {
-          value: Number(m[1].replace(/,/g, '')),
-          unit: m[2].replace(/^rps$/, ''),
-          decimals: (m[1].split('.')[1] ?? '').length,
-        }
-      : null;
+    return m ? { value: Number(m[1].replace(/,/g, '')), unit: m[2].replace(/^rps$/, ''), decimals: (m[1].split('.')[1] ?? '').length } : null;
   };
   const q = parse(quoted);
   const s = parse(shown);
@@ -807,10 +484,7 @@ describe('live examples', () => {
       for (const label of Object.keys(def.stats)) {
         // Labels are literal, or built from a row label and a suffix (the latency budget's table).
         const [head] = label.split(' ');
-        expect(
-          source.includes(`'${label}'`) || source.includes(`"${label}"`) || source.includes(`label: '${head}'`),
-          `${name}: no stat "${label}" in ${def.file}`,
-        ).toBe(true);
+        expect(source.includes(`'${label}'`) || source.includes(`"${label}"`) || source.includes(`label: '${head}'`), `${name}: no stat "${label}" in ${def.file}`).toBe(true);
       }
     }
   });
@@ -840,11 +514,8 @@ describe('live examples', () => {
         expect(moved, `${label}: under ${VISIBLE * 100}%`).toBeGreaterThanOrEqual(VISIBLE);
       }
       if (w.quoted) {
-        [fa, fb].forEach((shown, i) =>
-          expect(agrees(w.quoted![i], shown), `${label}: the text quotes ${w.quoted!.join(' → ')}`).toBe(true),
-        );
-        for (const q of w.quoted)
-          expect(prose, `${claim.file}: the figure ${q} is not in the text near ${claim.tag}`).toContain(q);
+        [fa, fb].forEach((shown, i) => expect(agrees(w.quoted![i], shown), `${label}: the text quotes ${w.quoted!.join(' → ')}`).toBe(true));
+        for (const q of w.quoted) expect(prose, `${claim.file}: the figure ${q} is not in the text near ${claim.tag}`).toContain(q);
       }
     });
   });

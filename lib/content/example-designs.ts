@@ -97,11 +97,8 @@ export function cdnDesign(hitRatio: number): Design {
  * single point of failure, and either of two can carry every read alone.
  */
 export function replicaDesign(replicas: number): Design {
-  const b = webTier(design('Read replicas', 2_500_000), 40)
-    .node('db', 'database', { size: 'large', standby: true }, 'Primary')
-    .edge('app', 'db');
-  if (replicas > 0)
-    b.node('replica', 'read-replica', { size: 'large', instances: replicas }, 'Read replicas').edge('db', 'replica');
+  const b = webTier(design('Read replicas', 2_500_000), 40).node('db', 'database', { size: 'large', standby: true }, 'Primary').edge('app', 'db');
+  if (replicas > 0) b.node('replica', 'read-replica', { size: 'large', instances: replicas }, 'Read replicas').edge('db', 'replica');
   return b.build();
 }
 
@@ -201,8 +198,7 @@ export function monitoringDesign(monitored: boolean): Design {
 /** A rate limiter at the entry; `limitRps` of 0 means no limiter. */
 export function rateLimitDesign(limitRps: number): Design {
   const b = design('Rate limiting', 1_000_000);
-  if (limitRps > 0)
-    b.node('limiter', 'rate-limiter', { limitRps, instances: 2 }, 'Rate limiter').edge('users', 'limiter');
+  if (limitRps > 0) b.node('limiter', 'rate-limiter', { limitRps, instances: 2 }, 'Rate limiter').edge('users', 'limiter');
   b.node('lb', 'load-balancer', undefined, 'Load balancer')
     .node('app', 'app-server', { instances: 12, stateless: true }, 'App servers')
     .node('db', 'database', { standby: true }, 'Database')
@@ -226,9 +222,7 @@ export function autoscaleDesign(target: number, min = 2, max = 40): Design {
 
 /** One region, or two behind geo DNS, each with `instancesPerRegion` app servers. */
 export function regionsDesign(regions: 1 | 2, instancesPerRegion: number): Design {
-  const b = design('Regions', 10_000_000)
-    .node('dns', 'dns', regions === 2 ? { routing: 'geo' } : undefined, 'DNS')
-    .edge('users', 'dns');
+  const b = design('Regions', 10_000_000).node('dns', 'dns', regions === 2 ? { routing: 'geo' } : undefined, 'DNS').edge('users', 'dns');
   for (let r = 1; r <= regions; r++) {
     const region = `region-${r}`;
     b.node(`lb${r}`, 'load-balancer', { region }, `Load balancer ${r}`)
@@ -256,9 +250,7 @@ export function consistencyDesign(readFrom: ReadFrom): Design {
     .edge('lb', 'app')
     .edge('app', 'db');
   if (readFrom === 'local-copy') {
-    b.node('cache', 'cache', { instances: 2, hitRatio: 0.95, region: 'region-2' }, 'Local copy')
-      .edge('app', 'cache')
-      .edge('cache', 'db');
+    b.node('cache', 'cache', { instances: 2, hitRatio: 0.95, region: 'region-2' }, 'Local copy').edge('app', 'cache').edge('cache', 'db');
   }
   return b.build();
 }
@@ -269,16 +261,9 @@ export function consistencyDesign(readFrom: ReadFrom): Design {
  * 20–230 ms from the region, a CDN edge 12–38 ms from each of them).
  */
 export function latencyBudgetDesign(withCdn: boolean, withCache: boolean): Design {
-  const b = webTier(design('Latency budget', 1_000_000), 16)
-    .node('db', 'database', { standby: true }, 'Database')
-    .edge('app', 'db');
-  if (withCdn)
-    b.node('cdn', 'cdn', { hitRatio: 0.95 }, 'CDN')
-      .node('storage', 'object-storage', undefined, 'Object storage')
-      .edge('users', 'cdn')
-      .edge('cdn', 'storage');
-  if (withCache)
-    b.node('cache', 'cache', { instances: 2, hitRatio: 0.9 }, 'Cache').edge('app', 'cache').edge('cache', 'db');
+  const b = webTier(design('Latency budget', 1_000_000), 16).node('db', 'database', { standby: true }, 'Database').edge('app', 'db');
+  if (withCdn) b.node('cdn', 'cdn', { hitRatio: 0.95 }, 'CDN').node('storage', 'object-storage', undefined, 'Object storage').edge('users', 'cdn').edge('cdn', 'storage');
+  if (withCache) b.node('cache', 'cache', { instances: 2, hitRatio: 0.9 }, 'Cache').edge('app', 'cache').edge('cache', 'db');
   return b.build();
 }
 
@@ -338,15 +323,8 @@ export function availabilityShapeDesign(shape: AvailabilityShape, monitored = fa
   if (shape === 'lone-server') b.node('server', 'server', { size: 'large' }, 'Server').edge('users', 'server');
   else {
     if (shape === 'app-pair-lb') webTier(b, 2);
-    else
-      b.node('app', 'app-server', { instances: shape === 'app-no-lb' ? 2 : 1, stateless: true }, 'App server').edge(
-        'users',
-        'app',
-      );
-    b.node('db', 'database', { size: 'large', ...(shape === 'db-standby' ? { standby: true } : {}) }, 'Database').edge(
-      'app',
-      'db',
-    );
+    else b.node('app', 'app-server', { instances: shape === 'app-no-lb' ? 2 : 1, stateless: true }, 'App server').edge('users', 'app');
+    b.node('db', 'database', { size: 'large', ...(shape === 'db-standby' ? { standby: true } : {}) }, 'Database').edge('app', 'db');
   }
   if (monitored) b.node('monitoring', 'monitoring', undefined, 'Monitoring');
   return b.build();
@@ -359,7 +337,7 @@ export type CacheTech = 'redis' | 'valkey' | 'memcached';
  * A read-heavy API (no static files, no background jobs) behind one cache
  * node of `size`, running `tech`: Redis runs every command on one thread
  * whatever the node's size, Memcached on every core, Valkey's I/O threads
- * double its one thread from four cores (docs/model.md §13.1). The cache
+ * double its one thread from four cores (docs/model.md §14.1). The cache
  * takes every read, so its utilisation is what the choice moves.
  */
 export function cacheTechDesign(tech: CacheTech, size: 'medium' | 'xlarge'): Design {
@@ -374,13 +352,8 @@ export function cacheTechDesign(tech: CacheTech, size: 'medium' | 'xlarge'): Des
     .edge('app', 'db')
     .edge('cache', 'db')
     .build();
-  return { ...d, workload: { ...d.workload, ...CACHE_TECH_WORKLOAD } };
+  return { ...d, workload: { users: 20_000_000, ...CACHE_TECH_WORKLOAD } };
 }
 
 /** The cache example's load: an API answering reads, nothing static, no jobs. */
-export const CACHE_TECH_WORKLOAD = {
-  requestsPerUserPerDay: 200,
-  staticShare: 0,
-  readRatio: 0.95,
-  asyncShare: 0,
-} as const;
+export const CACHE_TECH_WORKLOAD = { requestsPerUserPerDay: 200, staticShare: 0, readRatio: 0.95, asyncShare: 0 } as const;

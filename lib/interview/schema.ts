@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { designSchema, nodeParamsSchema, workloadSchema } from '@/lib/design/schema';
 import { KINDS } from '@/lib/engine/kinds';
 import type { Workload } from '@/lib/engine/types';
+import { technologyMismatch } from '@/lib/engine/technologies';
 import { resolveWorkload } from '@/lib/engine/workload';
 import { STUDY_IDS } from './study';
 import { interfaceIssues, interfaceSchema } from './api-schema';
@@ -304,6 +305,31 @@ export const problemSchema = z
       'trade-off topic',
       'rubric.tradeoffTopics',
     );
+    unique(
+      p.rubric.technology.map((t) => t.id),
+      'technology choice',
+      'rubric.technology',
+    );
+    // A technology a choice names must fit its kind (the registry's own refusal, naming the choices).
+    p.rubric.technology.forEach((t, i) => {
+      t.alternatives.forEach((a, j) => {
+        const wrong = a.technology === undefined ? null : technologyMismatch(a.kind, a.technology);
+        if (wrong)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rubric', 'technology', i, 'alternatives', j, 'technology'],
+            message: wrong,
+          });
+      });
+      t.needs?.technologies.forEach((id, j) => {
+        if (!t.kinds.some((k) => technologyMismatch(k, id) === null))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rubric', 'technology', i, 'needs', 'technologies', j],
+            message: `technology "${id}" fits none of ${t.kinds.join(', ')}`,
+          });
+      });
+    });
     const reqIds = new Set(p.requirements.map((r) => r.id));
     const revealed = new Set<string>();
     p.questions.forEach((q, i) =>

@@ -231,7 +231,9 @@ function requirementsItem(
     details.push(`Not confirmed in your list: ${quote(r.requirement.text)}.`);
   for (const r of notBuilt)
     details.push(`Not in your design: ${quote(r.requirement.text)} — ${lowerFirst(r.requirement.design!.label)}.`);
-  details.push('Only what you asked and confirmed counts here; your notes are yours and are not searched for words.');
+  details.push(
+    'Only what you asked and confirmed counts here; your notes are yours and are not searched for words.',
+  );
   let sentence: string;
   const asked = `You asked ${questionsAsked} question${questionsAsked === 1 ? '' : 's'}`;
   if (share >= 0.999)
@@ -619,10 +621,7 @@ function tradeoffsItem(
   else if (j.credit >= 1)
     sentence = `${j.credited.length} claim${j.credited.length === 1 ? '' : 's'} tie components of your design to the model’s numbers for them: the grounded reasoning an interviewer wants to hear.`;
   else
-    sentence = `${j.credited.length} of the ${j.expected} grounded claims this level expects: each names a component of your design and quotes the model’s number for it. Add ${j.expected - j.credited.length} more, on ${listWords(
-      missed.slice(0, 2).map((t) => lowerFirst(t.label)),
-      'or',
-    )}.`;
+    sentence = `${j.credited.length} of the ${j.expected} grounded claims this level expects: each names a component of your design and quotes the model’s number for it. Add ${j.expected - j.credited.length} more, on ${listWords(missed.slice(0, 2).map((t) => lowerFirst(t.label)), 'or')}.`;
   const notCredited = j.claims.filter((c) => !c.credited);
   const repeats = notCredited.filter((c) => c.reason === 'a repeat of an earlier sentence').length;
   const details = [
@@ -630,10 +629,7 @@ function tradeoffsItem(
     ...notCredited
       .filter((c) => c.reason !== 'a repeat of an earlier sentence')
       .slice(0, 4)
-      .map(
-        (c) =>
-          `Not credited: ${quote(c.sentence.length > 120 ? `${c.sentence.slice(0, 117)}…` : c.sentence)} — ${c.reason}.`,
-      ),
+      .map((c) => `Not credited: ${quote(c.sentence.length > 120 ? `${c.sentence.slice(0, 117)}…` : c.sentence)} — ${c.reason}.`),
     ...(repeats > 0 ? [`${repeats} repeated sentence${repeats === 1 ? '' : 's'} counted once.`] : []),
     ...problem.rubric.strongAnswer.map((x) => `Strong answers: ${x}`),
   ];
@@ -660,12 +656,12 @@ function deepDiveItem(results: DeepDiveResult[], max: number): RubricScore {
   const credit = results.length > 0 ? results.reduce((s, r) => s + r.credit, 0) / results.length : 0;
   const details = results.map((r, i) => {
     const yours = r.answer === null ? 'no answer' : formatDeepDiveValue(r.question, r.answer);
-    const model =
-      r.truth.value === null ? r.truth.why : `${formatDeepDiveValue(r.question, r.truth.value)} (${r.truth.why})`;
+    const model = r.truth.value === null ? r.truth.why : `${formatDeepDiveValue(r.question, r.truth.value)} (${r.truth.why})`;
     return `${i + 1}. ${r.question.prompt} You: ${yours}; the model: ${model}. ${r.verdict === 'not judged' ? 'Not judged' : `${r.verdict.charAt(0).toUpperCase()}${r.verdict.slice(1)}`}: ${Math.round(r.credit * 100)}% credit.`;
   });
   let sentence: string;
-  if (results.length === 0) sentence = 'Your design carried no traffic, so the interviewer had nothing to probe.';
+  if (results.length === 0)
+    sentence = 'Your design carried no traffic, so the interviewer had nothing to probe.';
   else if (results.every((r) => r.answer === null))
     sentence = `You answered none of the ${results.length} deep-dive questions about your own design. Reason out loud from your design’s numbers: what reaches each tier, and what changes when a part fails.`;
   else if (credit >= 0.999)

@@ -145,7 +145,7 @@ function describeMisses(problem: Problem, t: TargetResult): string[] {
         case 'latency':
           return `${c.detail} against ${problem.slo.p95ReadMs} ms`;
         case 'availability':
-          return `availability ${c.detail} against ${formatPercent(problem.slo.availability)}`;
+          return `availability ${formatPercent(t.evaluation?.endToEnd.availability ?? 0, 3)} against ${formatPercent(problem.slo.availability)}`;
         case 'cost':
           return `${c.detail} against a budget of ${formatUsd(problem.budgetUsd)}`;
         default:
@@ -302,7 +302,7 @@ export function judgeTechnologyChoice(
   } else if (strongest) {
     outcome = 'beaten';
     credit = 0;
-    sentence = `${describeOption(mine, nodeLabel)} With ${strongest.label} instead, sized as you sized it, ${
+    sentence = `${describeOption(mine, nodeLabel)} With ${strongest.label} instead${strongest.kind === node.kind ? ', sized as you sized it' : ''}, ${
       strongest.utilization !== null ? `${nodeLabel} runs at ${pct(strongest.utilization)} and ` : ''
     }the design meets the targets: the choice is what fails.`;
   } else {
