@@ -312,7 +312,9 @@ export function judgeTechnologyChoice(
       .slice(0, 2)
       .join('; ')}), and no other technology here would pass as your design stands.`;
   }
-  return { choice, nodeId: node.id, nodeIds, outcome, credit, sentence, details, options };
+  // Where the sentence already describes the candidate's own choice, the details compare the alternatives only.
+  const shown = outcome === 'passes' || outcome === 'beaten' ? details.slice(1) : details;
+  return { choice, nodeId: node.id, nodeIds, outcome, credit, sentence, details: shown, options };
 }
 
 function lowerFirstLabel(s: string): string {

@@ -26,7 +26,7 @@ export function CacheTechnologyExample() {
   return (
     <ExampleFrame
       title="One command thread or many"
-      description="Forty million daily users; app servers read through two cache nodes (95% hit ratio) to a sharded database. Only the cache's technology and node size change."
+      description="Twenty million daily users of an API that mostly reads (200 requests a day each); app servers read through one cache node (95% hit ratio) to a sharded database. Only the cache's technology and node size change."
       controls={
         <>
           <Choice label="Cache technology" value={tech} options={TECHS} onChange={setTech} />
