@@ -6,6 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { edgeSchema, nodeParamsSchema, nodeSchema, paramsOfNode } from '@/lib/design/schema';
 import { CATALOG } from '@/lib/engine/catalog';
 import type { Kind } from '@/lib/engine/kinds';
+import { technologyLabel } from '@/lib/engine/technologies';
 import type { EdgeParams, NodeParams } from '@/lib/engine/types';
 import { connectableTargets, kindRefusal } from '@/lib/editor/connection-rules';
 import { displayLabel } from '@/lib/editor/labels';
@@ -540,6 +541,31 @@ function NameField({ nodeId, label }: { nodeId: string; label: string }) {
   );
 }
 
+/** The database primary feeding a node and its technology ('' = generic); ['', ''] when none. */
+function usePrimary(nodeId: string): [string, string] {
+  // Two strings, not a fresh object: a selector must return the same value while nothing changed.
+  return useEditor(
+    useShallow((s: EditorState): [string, string] => {
+      for (const e of s.graph.edges) {
+        if (e.target !== nodeId) continue;
+        const n = nodeById(s, e.source);
+        if (n?.data.kind === 'database') return [displayLabel(n.data), n.data.params.technology ?? ''];
+      }
+      return ['', ''];
+    }),
+  );
+}
+
+/** A read replica's technology is its primary's (docs/model.md §14.1): said where the select would be. */
+function ReplicaTechnology({ primary, technology }: { primary: string; technology: string }) {
+  return (
+    <p className="mt-1 text-xs text-slate-600" data-testid="replica-technology">
+      Technology: <span className="font-medium text-slate-800">{technologyLabel('database', technology || undefined)}</span>
+      {primary ? `, as its primary ${primary}` : ', until a primary database is connected to it'}.
+    </p>
+  );
+}
+
 /** The inspector asks which product a component is before its settings (docs/model.md §14). */
 function technologyFirst(names: readonly (keyof NodeParams)[]): readonly (keyof NodeParams)[] {
   return names.includes('technology') ? ['technology', ...names.filter((n) => n !== 'technology')] : names;
@@ -550,6 +576,7 @@ function NodeInspector({ id }: { id: string }) {
   // Subscribes to the node's data only: dragging the node does not re-render the inspector.
   const data = useEditor((s: EditorState) => nodeById(s, id)?.data);
   const locked = useEditor((s: EditorState) => s.ui.lockedNodeIds.includes(id));
+  const [primaryLabel, primaryTechnology] = usePrimary(id);
   if (!data) return null;
   const spec = CATALOG[data.kind];
   const label = displayLabel(data);
@@ -586,8 +613,9 @@ function NodeInspector({ id }: { id: string }) {
           ) : (
             <>
               <p className="mt-1 text-xs text-slate-600">Leave a field blank to use the default shown in it.</p>
+              {data.kind === 'read-replica' ? <ReplicaTechnology primary={primaryLabel} technology={primaryTechnology} /> : null}
               {technologyFirst(paramsOfNode(data.kind, data.params.technology)).map((name) => (
-                <ParamField key={`${id}:${name}`} nodeId={id} kind={data.kind} name={name} value={data.params[name]} technology={data.params.technology} />
+                <ParamField key={`${id}:${name}`} nodeId={id} kind={data.kind} name={name} value={data.params[name]} technology={data.kind === 'read-replica' ? primaryTechnology || undefined : data.params.technology} />
               ))}
             </>
           )}

@@ -3,6 +3,8 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { CATALOG } from '@/lib/engine/catalog';
+import { paramsOfNode } from '@/lib/design/schema';
+import { defaultFor } from '@/lib/editor/param-meta';
 import { canReceive, canSend } from '@/lib/editor/connection-rules';
 import { displayLabel } from '@/lib/editor/labels';
 import { BAND_LABEL } from '@/lib/editor/results';
@@ -46,15 +48,16 @@ function ResultBadges({ result }: { result: NodeResult }) {
   );
 }
 
-/** "×3 · large", "auto 2–10 · medium", "" for kinds without instances. */
+/** "×3 · large", "auto 2–10 · medium", "" for kinds (and managed technologies) without instances. */
 function capacityLine(data: EditorNode['data']): string {
-  const spec = CATALOG[data.kind];
-  const parts: string[] = [];
   const p = data.params;
+  // A technology's own params and defaults: a Kafka topic has 3 brokers, DynamoDB no instances at all (docs/model.md §14.2).
+  const takes = paramsOfNode(data.kind, p.technology);
+  const parts: string[] = [];
   if (p.autoscale) parts.push(`auto ${p.autoscale.min}–${p.autoscale.max}`);
-  else if (spec.params.includes('instances')) parts.push(`×${p.instances ?? spec.defaults.instances.value}`);
-  if (spec.params.includes('size')) parts.push(p.size ?? spec.defaults.size.value);
-  if (spec.params.includes('shards') && (p.shards ?? 1) > 1) parts.push(`${p.shards} shards`);
+  else if (takes.includes('instances')) parts.push(`×${p.instances ?? defaultFor(data.kind, 'instances', undefined, p.technology)}`);
+  if (takes.includes('size')) parts.push(p.size ?? defaultFor(data.kind, 'size', undefined, p.technology));
+  if (takes.includes('shards') && (p.shards ?? 1) > 1) parts.push(`${p.shards} shards`);
   return parts.join(' · ');
 }
 

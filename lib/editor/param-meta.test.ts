@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { autoscaleSchema, nodeParamsSchema } from '@/lib/design/schema';
 import { compile } from '@/lib/engine/compile';
 import type { Design } from '@/lib/engine/types';
-import { checkNumberText, defaultHop, edgeLatencyHelp, groupError, groupWords, PARAM_META, type NumberMeta } from './param-meta';
+import { checkNumberText, defaultFor, defaultHop, edgeLatencyHelp, groupError, groupWords, helpFor, PARAM_META, selectOptions, type NumberMeta } from './param-meta';
 
 const availability = PARAM_META.availability as NumberMeta;
 const check = (text: string) => checkNumberText(text, false, availability, nodeParamsSchema.shape.availability, 'availability');
@@ -90,5 +90,40 @@ describe('a connection’s latency help', () => {
     expect(edgeLatencyHelp({ kind: 'cdn' }, { kind: 'object-storage' })).toContain('blank uses 40 ms');
     expect(edgeLatencyHelp({ kind: 'load-balancer' }, { kind: 'app-server' })).toBe('Network time of this hop; blank uses 0.5 ms (both ends are in region-1).');
     expect(edgeLatencyHelp({ kind: 'load-balancer', region: 'eu-west' }, { kind: 'app-server', region: 'us-east' })).toContain('blank uses 80 ms (from eu-west to us-east)');
+  });
+});
+
+describe('the technology select', () => {
+  it('offers Generic first, then the kind\'s technologies by name; kinds without a choice take no technology', () => {
+    expect(selectOptions('cache', 'technology')).toEqual([
+      { value: '', label: 'Generic' },
+      { value: 'redis', label: 'Redis' },
+      { value: 'valkey', label: 'Valkey' },
+      { value: 'memcached', label: 'Memcached' },
+      { value: 'serverless-cache', label: 'Serverless cache' },
+    ]);
+    expect(selectOptions('database', 'technology').map((o) => o.label)).toEqual(['Generic', 'PostgreSQL', 'MySQL', 'Aurora']);
+    // Other selects keep their "Default (…)" first choice.
+    expect(selectOptions('load-balancer', 'algorithm')[0]).toEqual({ value: '', label: 'Default (round-robin)' });
+  });
+
+  it('explains the chosen technology, and blank fields show its defaults, which the engine uses', () => {
+    expect(helpFor('cache', 'technology', 'memcached')).toMatch(/^Multi-threaded/);
+    expect(helpFor('cache', 'technology', undefined)).toMatch(/Generic/);
+    expect(defaultFor('cache', 'cores')).toBe('1');
+    expect(defaultFor('cache', 'cores', undefined, 'memcached')).toBe('2');
+    expect(defaultFor('cache', 'availability', undefined, 'serverless-cache')).toBe('0.9999');
+    // Aurora's instance price is 20% above RDS's (unverified), as the engine bills it.
+    expect(Number(defaultFor('database', 'hourlyUsd', undefined, 'aurora'))).toBeCloseTo(1.2 * Number(defaultFor('database', 'hourlyUsd')), 9);
+    const design: Design = { schemaVersion: 1, nodes: [{ id: 'c', kind: 'cache', params: { technology: 'memcached' } }], edges: [] };
+    expect(String(compile(design).cores[0])).toBe(defaultFor('cache', 'cores', undefined, 'memcached'));
+  });
+});
+
+describe('a read replica\'s fields', () => {
+  it('show its primary\'s technology\'s replica defaults (Aurora: a twentieth of a write to replay, 20% dearer)', () => {
+    expect(defaultFor('read-replica', 'applyFactor')).toBe('0.5');
+    expect(defaultFor('read-replica', 'applyFactor', undefined, 'aurora')).toBe('0.05');
+    expect(Number(defaultFor('read-replica', 'hourlyUsd', undefined, 'aurora'))).toBeCloseTo(1.2 * Number(defaultFor('read-replica', 'hourlyUsd')), 9);
   });
 });

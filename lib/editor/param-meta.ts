@@ -9,7 +9,7 @@ import { DNS_ROUTING, LB_ALGORITHMS, SIZES, type Kind } from '@/lib/engine/kinds
 import { TECHNOLOGY_KIND_SPECS } from '@/lib/engine/compile';
 import { HOURLY_PRICES } from '@/lib/engine/prices';
 import { CONSISTENCY_LEVELS, DEFAULT_CONSISTENCY, DEFAULT_QUEUE_TYPE, KAFKA, QUEUE_TYPES, SQS } from '@/lib/engine/tech-figures';
-import { technologiesOf, technologyLabel, technologySpec } from '@/lib/engine/technologies';
+import { technologiesOf, technologyDefaults, technologyLabel, technologySpec } from '@/lib/engine/technologies';
 import type { EdgeParams, NodeParams } from '@/lib/engine/types';
 
 export interface NumberMeta {
@@ -319,7 +319,7 @@ function formatNumber(n: number): string {
 export function defaultFor(kind: Kind, key: keyof NodeParams, sub?: string, technology?: string): string {
   // A node with a technology shows its technology's defaults (docs/model.md §14).
   const d = (technology ? TECHNOLOGY_KIND_SPECS.get(`${kind}:${technology}`) : undefined)?.defaults ?? CATALOG[kind].defaults;
-  const priceFactor = technologySpec(kind, technology)?.defaults.priceFactor?.value ?? 1;
+  const priceFactor = technologyDefaults(kind, technology)?.priceFactor?.value ?? 1;
   switch (key) {
     case 'availability': {
       const fig = d.availability.value;

@@ -730,7 +730,10 @@ function availabilityCause(st: RunState, avail: number, structural: number, slo:
  */
 function flashErrorRate(spare: RunState, w: ReturnType<typeof resolveWorkload>): number {
   const ff = Math.max(1, w.flashFactor);
+  // A DynamoDB table keeps the partitions of its ordinary peak through the flash (docs/model.md §14.2).
+  spare.peakScale = ff;
   forward(spare, { ...w, users: w.users * ff }, -1, LAT_NONE);
+  spare.peakScale = 1;
   const offered = spare.offered.total;
   if (!(offered > 0)) return 0;
   const failed = userFailed(spare) / offered;

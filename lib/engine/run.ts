@@ -161,6 +161,12 @@ export interface RunState {
   cdnEgressGB: number;
   transferGB: number;
   logIngestionGB: number;
+  /**
+   * This pass's traffic as a multiple of the design's ordinary peak: the
+   * flash-crowd pass sets flashFactor. A DynamoDB table holds partitions for
+   * twice its ordinary peak, not for the flash (docs/model.md §14.2).
+   */
+  peakScale: number;
 }
 
 export function createRunState(net: CompiledNetwork): RunState {
@@ -232,6 +238,7 @@ export function createRunState(net: CompiledNetwork): RunState {
     cdnEgressGB: 0,
     transferGB: 0,
     logIngestionGB: 0,
+    peakScale: 1,
   };
 }
 
@@ -559,12 +566,12 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
         // hottest one against its 3,000 reads / 1,000 writes a second. What it
         // cannot take is throttled (fails); the rest is served at its latency.
         const units = dynamoUnits(a1, a2 + a3);
-        const parts = dynamoPartitions(units);
+        const parts = dynamoPartitions(units / st.peakScale);
         const hot = Math.min(1, (1 + shardSkew[v]) / parts);
         rho = units * hot;
         f = servedFraction(rho, hot, parts);
-        instances[v] = parts;
-        avgInstances[v] = parts;
+        instances[v] = Math.ceil(parts - 1e-9);
+        avgInstances[v] = instances[v];
         st.hotShare[v] = hot;
       } else {
         const cap = capacityRps[v] * instances[v];

@@ -25,6 +25,7 @@ import {
   TB_LB_HAPROXY,
   TB_RABBITMQ,
   TB_SQS,
+  harmonic,
   replicasFor,
 } from './tech-stores-queues';
 
@@ -41,9 +42,14 @@ export function dynamoUnits(reads: number, writes: number): number {
   return reads / DYNAMODB.partitionReadUnits.value + writes / DYNAMODB.partitionWriteUnits.value;
 }
 
-/** Partitions an on-demand table holds at this load: twice its peak (it accommodates 2× its previous peak). */
+/**
+ * Partitions an on-demand table holds at this load: twice its peak (it
+ * accommodates 2× its previous peak), at least one. Kept fractional (an
+ * average over the table's uneven splits), so the hottest partition's load
+ * grows smoothly with traffic; shown rounded up.
+ */
 export function dynamoPartitions(units: number): number {
-  return Math.max(1, Math.ceil(DYNAMODB.headroom.value * units - 1e-9));
+  return Math.max(1, DYNAMODB.headroom.value * units);
 }
 
 // ---------------------------------------------------------------------------
@@ -325,7 +331,7 @@ export function storeQueueFindings(st: RunState, v: number, out: Finding[]): voi
         severity: 'info',
         code: 'stale-reads',
         nodeId: id,
-        message: `${name(net, v)} reads and writes at consistency ${t.consistency[v].toUpperCase()} with replication factor ${rf}: a write waits for ${k} replica and a read asks ${k}, and ${k} + ${k} ≤ ${rf}, so a read right after a write finds the old value with probability ${pct(stale)}. QUORUM (${q} + ${q} > ${rf}) reads your own writes, at ${q} replica reads per read and about ${(1 + 1 / 2).toFixed(1)}× the wait.`,
+        message: `${name(net, v)} reads and writes at consistency ${t.consistency[v].toUpperCase()} with replication factor ${rf}: a write waits for ${k} replica and a read asks ${k}, and ${k} + ${k} ≤ ${rf}, so a read right after a write finds the old value with probability ${pct(stale)}. QUORUM (${q} + ${q} > ${rf}) reads your own writes, at ${q} replica reads per read and about ${(harmonic(q) / harmonic(k)).toFixed(1)}× the wait.`,
         lessonId: 'guide-replication',
       });
     }

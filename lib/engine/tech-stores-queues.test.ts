@@ -9,9 +9,12 @@ import { paramsOfNode, parseDesign } from '../design/schema';
 import { CATALOG, NETWORK } from './catalog';
 import { evaluate } from './evaluate';
 import { compareTechnologies } from './compare-technologies';
-import { kOfN } from './run';
+import { compile } from './compile';
+import { createRunState, forward, kOfN } from './run';
+import { resolveWorkload } from './workload';
 import { simulate } from './simulate';
 import { designArb } from './test-arbitraries';
+import { applyWhatIf } from './what-if';
 import { KAFKA, RABBITMQ, SQS } from './tech-figures';
 import type { Design, NodeParams, Workload } from './types';
 
@@ -111,6 +114,20 @@ describe('DynamoDB (SOURCES.md §8: 3,000 reads / 1,000 writes a second per part
     const b = evaluate(storeDesign({ technology: 'dynamodb', shardSkew: 3 }), flat(100_000, 'write'));
     expect(a.nodes.db.failedRps).toBeCloseTo(1_000, 6);
     expect(b.nodes.db.failedRps).toBeCloseTo(1_000, 6);
+  });
+
+  it('keeps its partitions through a flash crowd: above twice the ordinary peak it throttles (2× instantly, SOURCES.md §8)', () => {
+    const net = compile(storeDesign({ technology: 'dynamodb' }));
+    const st = createRunState(net);
+    const db = net.ids.indexOf('db');
+    // 5× a peak of 10,000 writes/s on partitions held for 20,000: 2 in 5 served, 3 in 5 throttled.
+    st.peakScale = 5;
+    forward(st, resolveWorkload(flat(50_000, 'write')));
+    expect(st.failed[db * 4 + 2] / st.arrival[db * 4 + 2]).toBeCloseTo(0.6, 9);
+    // Twice the peak is still served.
+    st.peakScale = 2;
+    forward(st, resolveWorkload(flat(20_000, 'write')));
+    expect(st.failed[db * 4 + 2]).toBe(0);
   });
 
   it('bills $0.125 per million reads and $0.625 per million writes', () => {
@@ -241,6 +258,12 @@ describe('Kafka (SOURCES.md §7: 10s of MB/s per partition; Kreps 421,823 rec/s 
     expect(week.nodes.q.technologyReport?.retainedGB).toBeCloseTo((1_000 * 3600 * 168 * 3) / 1e6, 6);
     const day = evaluate(queueDesign({ technology: 'kafka', retentionHours: 24 }, { instances: 4 }), jobs(1_000));
     expect(week.nodes.q.monthlyCostUsd - day.nodes.q.monthlyCostUsd).toBeCloseTo((((1_000 * 3600 * (168 - 24) * 3) / 1e6) * 0.115), 6);
+  });
+
+  it('loses one broker of its three when one instance fails (what-if), not the whole topic', () => {
+    const d = queueDesign({ technology: 'kafka' }, { instances: 4 });
+    const after = applyWhatIf(d, { type: 'fail-instance', nodeId: 'q' }).design;
+    expect(after.nodes.find((n) => n.id === 'q')?.params?.instances).toBe(2);
   });
 
   it('survives one broker of three; a lone broker is a single point of failure', () => {

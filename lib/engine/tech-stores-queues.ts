@@ -77,7 +77,7 @@ export interface StoreQueueTables {
 }
 
 /** Harmonic number H_k: the mean of the slowest of k independent exponentials, in units of one. */
-function harmonic(k: number): number {
+export function harmonic(k: number): number {
   let h = 0;
   for (let i = 1; i <= k; i++) h += 1 / i;
   return h;

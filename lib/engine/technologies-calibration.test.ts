@@ -10,6 +10,7 @@ import { collectFindings } from './findings';
 import { LAT_ALL, run } from './run';
 import { consistencyChecks, judgeStage, STAGES, type StageMeasures } from './stages';
 import type { Design, NodeParams, Workload } from './types';
+import { applyWhatIf } from './what-if';
 import { resolveWorkload } from './workload';
 
 /** Users → LB → app → cache → database (→ replicas). */
@@ -143,6 +144,15 @@ describe('relational databases (SOURCES.md §1, §4, §10)', () => {
     expect(limit?.message).toMatch(/^Aurora allows at most 15 read replicas per primary; Database has 16\./);
     const fine = evaluate(shop({ db: { technology: 'aurora' }, replica: { instances: 15 } }), undefined, { stages: false });
     expect(fine.findings.some((f) => f.code === 'replica-limit')).toBe(false);
+  });
+});
+
+describe('what-ifs start from the technology\'s figures', () => {
+  it('a slow database is 5× Aurora\'s write statement (0.11 ms), not 5× the generic 0.17 ms', () => {
+    const slowed = applyWhatIf(shop({ db: { technology: 'aurora' } }), { type: 'slow-database' }).design;
+    expect(slowed.nodes.find((n) => n.id === 'db')!.params!.serviceMs!.write).toBeCloseTo(5 * 0.11, 12);
+    const generic = applyWhatIf(shop(), { type: 'slow-database' }).design;
+    expect(generic.nodes.find((n) => n.id === 'db')!.params!.serviceMs!.write).toBeCloseTo(5 * 0.17, 12);
   });
 });
 

@@ -151,3 +151,17 @@ describe('compareTechnologies', () => {
     expect(compareTechnologies(stage5, app)).toEqual([]);
   });
 });
+
+describe('technologies: read replicas', () => {
+  it('a replica names no technology of its own: the engine says to set it on the database', () => {
+    const design = {
+      schemaVersion: 1,
+      nodes: [
+        { id: 'db', kind: 'database' },
+        { id: 'r', kind: 'read-replica', params: { technology: 'aurora' } },
+      ],
+      edges: [{ id: 'e', source: 'db', target: 'r' }],
+    } as Design;
+    expect(() => evaluate(design)).toThrow("technology \"aurora\" does not fit a read-replica: it follows its primary's technology; set it on the database");
+  });
+});

@@ -420,6 +420,7 @@ export function technologyMismatch(kind: Kind, id: unknown): string | null {
   if (id === undefined) return null;
   const shown = typeof id === 'string' ? `"${id.slice(0, 40)}"` : String(id);
   const list = technologiesOf(kind);
+  if (kind === 'read-replica') return `technology ${shown} does not fit a read-replica: it follows its primary's technology; set it on the database`;
   if (list.length === 0) return `technology ${shown} does not fit ${aKind(kind)}: ${aKind(kind)} has no technology choice; leave it out`;
   if (typeof id === 'string' && list.includes(id)) return null;
   return `technology ${shown} does not fit ${aKind(kind)}; choose ${listChoices(kind)}, or leave it out for generic`;
@@ -428,6 +429,15 @@ export function technologyMismatch(kind: Kind, id: unknown): string | null {
 /** The kind's params a node's technology does not take (docs/model.md §14.2). */
 export function technologyWithoutParams(kind: Kind, id: string | undefined): readonly (keyof NodeParams)[] {
   return technologySpec(kind, id)?.withoutParams ?? [];
+}
+
+/**
+ * The overrides a node of `kind` with technology `id` gets: its technology's
+ * defaults, or for a read replica its primary's technology's `replicaDefaults`.
+ */
+export function technologyDefaults(kind: Kind, id: string | undefined): TechnologyDefaults | undefined {
+  if (kind === 'read-replica') return technologySpec('database', id)?.replicaDefaults;
+  return technologySpec(kind, id)?.defaults;
 }
 
 /** The NodeParams keys a node's technology adds to its kind's. */

@@ -1,11 +1,12 @@
 /**
  * fast-check arbitraries for the engine's property tests: random valid
  * designs whose edges all point forward in node order, so every design is a
- * DAG (MODEL.md §2), with random catalog parameters.
+ * DAG (MODEL.md §2), with random catalog parameters and technologies.
  */
 import fc from 'fast-check';
 import { CATALOG } from './catalog';
 import { KINDS, type Kind } from './kinds';
+import { technologiesOf, technologyWithoutParams } from './technologies';
 import type { Design, DesignEdge, DesignNode, NodeParams } from './types';
 
 const TRAFFIC_KINDS = KINDS.filter((k) => k !== 'users');
@@ -37,6 +38,8 @@ function paramsArb(autoscale: boolean): fc.Arbitrary<NodeParams> {
       region: fc.constantFrom('region-1', 'region-2'),
       algorithm: fc.constantFrom('round-robin', 'random', 'least-connections' as const),
       routing: fc.constantFrom('simple', 'geo' as const),
+      // A pick among the kind's technologies (or generic), resolved per kind in `designArb`.
+      technology: fc.nat({ max: 15 }).map(String),
     },
     { requiredKeys: [] },
   ) as fc.Arbitrary<NodeParams>;
@@ -61,6 +64,14 @@ export function designArb(options: DesignOptions = {}): fc.Arbitrary<Design> {
         if (p) {
           const allowed = new Set<string>(CATALOG[kind].params as readonly string[]);
           const kept = Object.fromEntries(Object.entries(p).filter(([k]) => allowed.has(k))) as NodeParams;
+          if (kept.technology !== undefined) {
+            const choices = technologiesOf(kind);
+            const pick = Number(kept.technology) % (choices.length + 1);
+            if (pick < choices.length) kept.technology = choices[pick];
+            else delete kept.technology;
+            // A managed technology takes none of its kind's node params (instances, sizes: docs/model.md §14.2).
+            for (const key of technologyWithoutParams(kind, kept.technology)) delete kept[key];
+          }
           if (Object.keys(kept).length > 0) node.params = kept;
         }
         nodes.push(node);

@@ -18,6 +18,7 @@
  * - slow-database: every database, read replica and NoSQL node takes
  *   `factor` (5) times as long per request.
  */
+import { technologyDefaults } from './technologies';
 import { CATALOG } from './catalog';
 import { evaluate } from './evaluate';
 import type { Evaluation } from './evaluation';
@@ -77,7 +78,8 @@ export function applyWhatIf(
       const node = design.nodes.find((n) => n.id === w.nodeId);
       if (!node) return { design, workload };
       const scale = node.params?.autoscale;
-      const instances = node.params?.instances ?? CATALOG[node.kind].defaults.instances.value;
+      // A technology's own default count: a Kafka topic runs on 3 brokers (docs/model.md §14.2).
+      const instances = node.params?.instances ?? technologyDefaults(node.kind, node.params?.technology)?.instances?.value ?? CATALOG[node.kind].defaults.instances.value;
       if (scale) {
         if (scale.max <= 1) return { design: withoutNodes(design, new Set([w.nodeId])), workload };
         const max = scale.max - 1;
@@ -112,7 +114,8 @@ export function applyWhatIf(
       return {
         design: mapNodes(design, (n) => {
           if (!DATA_KINDS.has(n.kind)) return n;
-          const base = CATALOG[n.kind].defaults.serviceMs?.value;
+          // The node's technology's figure where it has one (Aurora's 0.11 ms writes), else its kind's.
+          const base = (technologyDefaults(n.kind, n.params?.technology)?.serviceMs ?? CATALOG[n.kind].defaults.serviceMs)?.value;
           const own = n.params?.serviceMs ?? {};
           const s = (cls: 'static' | 'read' | 'write') => (own[cls] ?? base?.[cls] ?? 0) * factor;
           return withParams(n, { serviceMs: { static: s('static'), read: s('read'), write: s('write') } });

@@ -265,7 +265,13 @@ export const problemSchema = z
     scaleLabel: text.optional(),
     /** What "storage per year" counts when that needs saying (blobs the model does not hold). */
     storageNote: text.optional(),
-    slo: z.strictObject({ p95ReadMs: z.number().positive(), availability: z.number().gt(0).lt(1) }),
+    slo: z.strictObject({
+      p95ReadMs: z.number().positive(),
+      availability: z.number().gt(0).lt(1),
+      /** Consistency the problem demands (docs/model.md §14.1), judged by the engine's `consistencyChecks`. */
+      maxStaleReadShare: z.number().min(0).max(1).optional(),
+      readYourWrites: z.boolean().optional(),
+    }),
     /** Monthly budget at the target scale, US dollars. */
     budgetUsd: z.number().positive(),
     requirements: z.array(requirementSchema).min(4),

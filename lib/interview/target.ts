@@ -5,6 +5,7 @@
  * summary, the review and the test that every reference design passes.
  */
 import type { Evaluation } from '@/lib/engine/evaluation';
+import { consistencyChecks } from '@/lib/engine/stages';
 import type { Design } from '@/lib/engine/types';
 import { designCheckPasses, labelOf, problemWorkload, runModel, shedShare } from './model';
 import type { Problem } from './schema';
@@ -107,6 +108,11 @@ export function checkTarget(problem: Problem, design: Design): TargetResult {
       : `not judged yet: ${formatUsd(cost)} a month only because the design does not serve the load`,
     ...(serves ? {} : { note: 'not judged: the design does not serve the load' }),
   });
+  // Consistency the problem demands: the same checks a stage target gets (lib/engine/stages.ts).
+  const { maxStaleReadShare, readYourWrites } = problem.slo;
+  for (const c of consistencyChecks({ maxStaleReadShare, readYourWrites }, e.consistency)) {
+    checks.push({ id: c.id, label: c.id === 'consistency-stale' ? `Stale reads ≤ ${formatPercent(c.limit ?? 0)}` : 'Read-your-writes', passed: c.passed, detail: c.label });
+  }
   for (const r of problem.requirements) {
     if (!r.design) continue;
     const ok = designCheckPasses(r.design.check, design, e);
