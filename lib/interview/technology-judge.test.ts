@@ -139,3 +139,19 @@ describe('attempts saved before technology judging', () => {
     expect(review.items.some((i) => i.id === 'technology')).toBe(false);
   });
 });
+
+describe('ride-hailing: the location store', () => {
+  it('Cassandra carries the location writes; a single PostgreSQL primary in its place saturates, and the review says so', () => {
+    const p = problem('ride-hailing');
+    expect(technologyItem('ride-hailing', p.reference.design).item.score).toBeGreaterThan(0);
+    const single = withNodes(p.reference.design, 'nosql', (n) => ({
+      ...n,
+      kind: 'database',
+      params: { technology: 'postgresql', size: 'xlarge', standby: true, region: n.params?.region },
+    }));
+    const { item, review } = technologyItem('ride-hailing', single);
+    expect(review.technology[0].outcome).toBe('beaten');
+    expect(item.score).toBe(0);
+    expect(item.sentence).toMatch(/saturates at [\d,]+%/);
+  });
+});
