@@ -71,6 +71,15 @@ const EXAMPLES: Record<keyof typeof EXAMPLE_COMPONENTS, ExampleDef> = {
       Database: util((r) => r.nodes.db.utilization),
     },
   },
+  CacheTechnologyExample: {
+    file: 'cache-technology-example.tsx',
+    run: (s) => ev(D.cacheTechDesign(s.tech as D.CacheTech, s.size as 'medium' | 'xlarge')),
+    stats: {
+      'Cache utilisation (per node)': util((r) => r.nodes.cache.utilization),
+      'Cache, per month': usd((r) => r.nodes.cache.monthlyCostUsd),
+      'Read latency, p95': ms((r) => r.endToEnd.latencyMs.read.p95),
+    },
+  },
   CdnExample: {
     file: 'cdn-example.tsx',
     run: (s) => ev(D.cdnDesign(n(s, 'hit'))),
@@ -397,6 +406,20 @@ export const CLAIMS: Claim[] = [
   },
   { file: 'content/guides/guide-queueing.mdx', tag: '<UtilizationExample />', says: 'Drag the load up and watch it happen', watch: UTILIZATION },
   { file: 'content/guides/guide-complexity.mdx', tag: '<ServiceChainExample />', says: 'see what the model says it costs', watch: CHAIN },
+  {
+    file: 'content/guides/guide-choosing-technology.mdx',
+    tag: '<CacheTechnologyExample />',
+    says: "watch the cache's utilisation",
+    watch: [
+      { stat: 'Cache utilisation (per node)', from: { tech: 'redis', size: 'medium' }, to: { tech: 'memcached', size: 'medium' }, direction: 'falls', quoted: ['106%', '53%'] },
+      { stat: 'Read latency, p95', from: { tech: 'redis', size: 'medium' }, to: { tech: 'memcached', size: 'medium' }, direction: 'falls' },
+      // One command thread: a bigger node buys Redis memory, not speed, and costs more.
+      { stat: 'Cache utilisation (per node)', from: { tech: 'redis', size: 'medium' }, to: { tech: 'redis', size: 'xlarge' }, direction: 'steady' },
+      { stat: 'Cache, per month', from: { tech: 'redis', size: 'medium' }, to: { tech: 'redis', size: 'xlarge' }, direction: 'rises' },
+      // Valkey's I/O threads help from four cores up.
+      { stat: 'Cache utilisation (per node)', from: { tech: 'valkey', size: 'medium' }, to: { tech: 'valkey', size: 'xlarge' }, direction: 'falls', quoted: ['106%', '53%'] },
+    ],
+  },
 ];
 
 /** Every live-example tag in the lessons and guides, with the file it is in and its offset. */

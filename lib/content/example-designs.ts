@@ -329,3 +329,31 @@ export function availabilityShapeDesign(shape: AvailabilityShape, monitored = fa
   if (monitored) b.node('monitoring', 'monitoring', undefined, 'Monitoring');
   return b.build();
 }
+
+/** Cache technologies the "Choosing a technology" guide compares (lib/engine/technologies.ts). */
+export type CacheTech = 'redis' | 'valkey' | 'memcached';
+
+/**
+ * A read-heavy API (no static files, no background jobs) behind one cache
+ * node of `size`, running `tech`: Redis runs every command on one thread
+ * whatever the node's size, Memcached on every core, Valkey's I/O threads
+ * double its one thread from four cores (docs/model.md §14.1). The cache
+ * takes every read, so its utilisation is what the choice moves.
+ */
+export function cacheTechDesign(tech: CacheTech, size: 'medium' | 'xlarge'): Design {
+  const d = design('Cache technology', 20_000_000)
+    .node('lb', 'load-balancer', { instances: 4 }, 'Load balancer')
+    .node('app', 'app-server', { instances: 450, stateless: true }, 'App servers')
+    .edge('users', 'lb')
+    .edge('lb', 'app')
+    .node('cache', 'cache', { technology: tech, size, hitRatio: 0.95 }, 'Cache')
+    .node('db', 'database', { standby: true, shards: 8, size: 'xlarge' }, 'Database')
+    .edge('app', 'cache')
+    .edge('app', 'db')
+    .edge('cache', 'db')
+    .build();
+  return { ...d, workload: { users: 20_000_000, ...CACHE_TECH_WORKLOAD } };
+}
+
+/** The cache example's load: an API answering reads, nothing static, no jobs. */
+export const CACHE_TECH_WORKLOAD = { requestsPerUserPerDay: 200, staticShare: 0, readRatio: 0.95, asyncShare: 0 } as const;

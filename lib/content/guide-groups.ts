@@ -35,7 +35,7 @@ export const GUIDE_GROUPS: GuideGroup[] = [
   {
     title: 'Architecture',
     description: 'How components connect, where to draw service boundaries, and when not to.',
-    ids: ['guide-wiring', 'guide-microservices', 'guide-complexity', 'guide-cloud-native'],
+    ids: ['guide-wiring', 'guide-microservices', 'guide-complexity', 'guide-cloud-native', 'guide-choosing-technology'],
   },
   {
     title: 'Operating in production',

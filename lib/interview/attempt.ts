@@ -139,6 +139,11 @@ export interface Attempt {
   estimateTries: EstimateTry[];
   /** Entities, endpoints and tables (api-schema.ts); null for an attempt saved before that step, which is not scored on it. */
   api: ApiAnswer | null;
+  /**
+   * Whether the review judges the design's technology choices (technology-judge.ts): true for
+   * attempts started since; false for one saved before, whose review keeps the items it had.
+   */
+  judgesTechnology: boolean;
   design: Design;
   curveballs: CurveballState[];
   /** The deep dive's questions (frozen when the phase is first reached) and the candidate's answers. */
@@ -202,6 +207,7 @@ export function createAttempt(
     estimatesCheckedAtMs: null,
     estimateTries: [],
     api: structuredClone(EMPTY_API),
+    judgesTechnology: true,
     design: startingDesign(problem),
     curveballs: problem.curveballs.map((c) => ({
       id: c.id,
@@ -479,6 +485,7 @@ export const attemptSchema = z.object({
   estimatesCheckedAtMs: z.number().nullable(),
   estimateTries: z.array(z.object({ inputs: estimatesSchema, atMs: z.number() })).max(ESTIMATE_TRIES),
   api: apiAnswerSchema.nullable().default(null),
+  judgesTechnology: z.boolean().default(false),
   design: designSchema,
   curveballs: z.array(
     z.object({

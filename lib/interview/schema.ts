@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { designSchema, nodeParamsSchema, workloadSchema } from '@/lib/design/schema';
 import { KINDS } from '@/lib/engine/kinds';
 import type { Workload } from '@/lib/engine/types';
+import { technologyMismatch } from '@/lib/engine/technologies';
 import { resolveWorkload } from '@/lib/engine/workload';
 import { STUDY_IDS } from './study';
 import { interfaceIssues, interfaceSchema } from './api-schema';
@@ -191,6 +192,48 @@ export const DEFAULT_WEIGHTS: Record<RubricItemId, number> = {
   tradeoffs: 7.2,
 };
 
+/**
+ * Where the technology item's points come from, on a problem that judges
+ * technology choices (technology-judge.ts): a share of two items' weights at
+ * the attempt's level, so the rubric's weights (and every other problem's
+ * review) stay as they are. The written trade-offs were where "why Cassandra
+ * and not PostgreSQL" used to be heard: the model now judges the choice
+ * itself, so it takes half of them; and the technology is what decides most
+ * of a store's or a queue's bill, so it takes half of the cost item.
+ */
+export const TECHNOLOGY_POINTS = { tradeoffs: 0.5, cost: 0.5 } as const satisfies Partial<Record<RubricItemId, number>>;
+
+/**
+ * A technology choice a problem judges: the busiest node of one of `kinds`
+ * in the candidate's design (say, the message store), its technology, and
+ * what each alternative would do to the same design at the problem's load.
+ */
+export const technologyChoiceSchema = z.strictObject({
+  id: slug,
+  /** What the node does in this problem ("Message store"). */
+  label: text,
+  /** The kinds a candidate may draw for it; the busiest of them is judged. */
+  kinds: z.array(kind).min(1),
+  /**
+   * Technologies that do what the problem needs, when the model's numbers
+   * alone cannot tell (a leaderboard needs a sorted set): any other is
+   * judged a misfit with `why`. Absent: every technology of the kind fits.
+   */
+  needs: z.strictObject({ technologies: z.array(z.string().min(1)).min(1), why: text }).optional(),
+  /** Alternatives of another kind to compare with ("a single PostgreSQL primary"). */
+  alternatives: z
+    .array(
+      z.strictObject({
+        kind,
+        technology: z.string().min(1).optional(),
+        label: text,
+        params: nodeParamsSchema.optional(),
+      }),
+    )
+    .default([]),
+  lessonId: studyId.optional(),
+});
+
 export const rubricSchema = z.strictObject({
   /** Points per item (they must add up to 100); absent items take DEFAULT_WEIGHTS. */
   weights: z.partialRecord(z.enum(RUBRIC_ITEMS), z.number().min(0).max(100)).default({}),
@@ -199,6 +242,8 @@ export const rubricSchema = z.strictObject({
   tradeoffsExpected: z.number().int().min(1).default(3),
   /** What an interviewer listens for, shown in the review. */
   strongAnswer: z.array(text).min(2),
+  /** Technology choices the review judges by the model (technology-judge.ts); none: no technology item. */
+  technology: z.array(technologyChoiceSchema).default([]),
 });
 
 export const problemSchema = z
@@ -266,6 +311,31 @@ export const problemSchema = z
       'trade-off topic',
       'rubric.tradeoffTopics',
     );
+    unique(
+      p.rubric.technology.map((t) => t.id),
+      'technology choice',
+      'rubric.technology',
+    );
+    // A technology a choice names must fit its kind (the registry's own refusal, naming the choices).
+    p.rubric.technology.forEach((t, i) => {
+      t.alternatives.forEach((a, j) => {
+        const wrong = a.technology === undefined ? null : technologyMismatch(a.kind, a.technology);
+        if (wrong)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rubric', 'technology', i, 'alternatives', j, 'technology'],
+            message: wrong,
+          });
+      });
+      t.needs?.technologies.forEach((id, j) => {
+        if (!t.kinds.some((k) => technologyMismatch(k, id) === null))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rubric', 'technology', i, 'needs', 'technologies', j],
+            message: `technology "${id}" fits none of ${t.kinds.join(', ')}`,
+          });
+      });
+    });
     const reqIds = new Set(p.requirements.map((r) => r.id));
     const revealed = new Set<string>();
     p.questions.forEach((q, i) =>
@@ -314,6 +384,7 @@ export type Curveball = z.infer<typeof curveballSchema>;
 export type Effect = z.infer<typeof effectSchema>;
 export type DesignCheck = z.infer<typeof designCheckSchema>;
 export type TradeoffTopic = z.infer<typeof tradeoffTopicSchema>;
+export type TechnologyChoice = z.infer<typeof technologyChoiceSchema>;
 
 /** Every problem as a list of readable issues, or the parsed problem. */
 export function parseProblem(raw: unknown): { ok: true; problem: Problem } | { ok: false; issues: string[] } {

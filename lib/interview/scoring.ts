@@ -13,12 +13,20 @@ import { RETRY_RULE, describeRatio, formatFigure, judgeTries, type TriedJudgemen
 import { LEVEL_RUBRIC, levelWeights, overtimePenalty, overtimeRule, type Level } from './levels';
 import { scaleLabel } from './format';
 import { designCheckPasses, labelOf, problemWorkload } from './model';
-import { DEFAULT_WEIGHTS, RUBRIC_ITEMS, type Problem, type Requirement, type RubricItemId } from './schema';
+import {
+  DEFAULT_WEIGHTS,
+  RUBRIC_ITEMS,
+  TECHNOLOGY_POINTS,
+  type Problem,
+  type Requirement,
+  type RubricItemId,
+} from './schema';
 import { isStudyId, STUDY, type StudyId } from './study';
 import { checkTarget, formatPercent, formatUsd, servesLoad, worstSaturated, type TargetResult } from './target';
 import { mentionsAny } from './text-match';
 import { formatDeepDiveValue, judgeDeepDive, type DeepDiveResult } from './deep-dive';
 import { expectedClaims, judgeTradeoffText, type TradeoffJudgement } from './tradeoff-judge';
+import { judgeTechnology, type TechnologyVerdict } from './technology-judge';
 import { formatMs } from '@/lib/editor/scoring-format';
 
 /** A guide shown under the trade-offs box; words alone earn nothing (see tradeoff-judge.ts). */
@@ -87,14 +95,41 @@ export interface Review {
   bar: { score: number; met: boolean; missing: string[] };
   /** Minutes over the clock (rounded up) and the points they cost; 0 when on time or before the rule. */
   overtime: { minutes: number; penalty: number };
+  /** Each technology choice the problem judges, with the model's figures for every alternative (technology-judge.ts); empty when not judged. */
+  technology: TechnologyVerdict[];
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
+/** Whether an attempt's review has the technology item: its problem judges a choice and the attempt was started since (attempt.ts). */
+export function judgesTechnology(problem: Problem, attempt: Pick<Attempt, 'judgesTechnology' | 'api'>): boolean {
+  // An attempt without the Entities & API step is older than technology judging too.
+  return problem.rubric.technology.length > 0 && attempt.judgesTechnology && attempt.api !== null;
+}
+
 /** A problem's weights at a level; without the "Entities & API" step (attempts saved before it) the others share its points. */
 export function weightsOf(problem: Problem, level: Level = 'senior', withApi = true): Record<RubricItemId, number> {
   return levelWeights({ ...DEFAULT_WEIGHTS, ...problem.rubric.weights, ...(withApi ? {} : { api: 0 }) }, level);
+}
+
+/**
+ * The points of each item shown in a review: the weights, and with technology
+ * judging the technology item's points taken from the items TECHNOLOGY_POINTS
+ * names (to a tenth, so the items still add up to the weights' 100).
+ */
+export function itemMaxima(
+  weights: Record<RubricItemId, number>,
+  withTechnology: boolean,
+): Record<RubricItemId, number> & { technology: number } {
+  const out = { ...weights, technology: 0 };
+  if (!withTechnology) return out;
+  for (const [k, share] of Object.entries(TECHNOLOGY_POINTS) as [RubricItemId, number][]) {
+    const kept = round1(weights[k] * (1 - share));
+    out.technology = round1(out.technology + weights[k] - kept);
+    out[k] = kept;
+  }
+  return out;
 }
 
 function listWords(items: string[], conjunction = 'and'): string {
@@ -517,6 +552,38 @@ function curveballItems(
   return { items, results };
 }
 
+/* ---- Technology choices ---- */
+
+/**
+ * The design's technology choices, judged by the model (technology-judge.ts):
+ * each choice the problem names shares the item's points. Words in the
+ * trade-offs earn nothing here: naming Kafka beside a generic queue is still
+ * a generic queue.
+ */
+function technologyItem(verdicts: TechnologyVerdict[], max: number): RubricScore {
+  const credit = verdicts.length > 0 ? verdicts.reduce((s, v) => s + v.credit, 0) / verdicts.length : 0;
+  const generic = verdicts.filter((v) => v.outcome === 'generic');
+  const sentence =
+    verdicts.length === 1 ? verdicts[0].sentence : verdicts.map((v) => `${v.choice.label}: ${v.sentence}`).join(' ');
+  const details = verdicts.flatMap((v) =>
+    verdicts.length === 1 ? v.details : v.details.map((d) => `${v.choice.label} — ${d}`),
+  );
+  if (generic.length > 0)
+    details.push(
+      'A generic component scores nothing here: choose a technology in the inspector and compare what each does to your design before you commit.',
+    );
+  const lesson = verdicts.find((v) => v.credit < 1)?.choice.lessonId ?? 'guide-choosing-technology';
+  return {
+    id: 'technology',
+    label: 'Technology choices',
+    score: round1(max * credit),
+    max,
+    sentence,
+    details,
+    lessonId: credit < 1 && isStudyId(lesson) ? lesson : null,
+  };
+}
+
 /* ---- Trade-offs ---- */
 
 /**
@@ -650,8 +717,10 @@ function studyList(problem: Problem, items: RubricScore[]): StudyItem[] {
 export function reviewAttempt(problem: Problem, attempt: Attempt): Review {
   const level = attempt.level;
   const rubric = LEVEL_RUBRIC[level];
-  const w = weightsOf(problem, level, attempt.api !== null);
+  const withTechnology = judgesTechnology(problem, attempt);
+  const w = itemMaxima(weightsOf(problem, level, attempt.api !== null), withTechnology);
   const target = checkTarget(problem, attempt.design);
+  const technology = withTechnology ? judgeTechnology(problem, attempt.design, target) : [];
   const estimates = judgeTries(attempt.estimateTries, attempt.estimates, problemWorkload(problem), {
     onTarget: rubric.onTargetFactor,
     close: rubric.closeFactor,
@@ -668,6 +737,7 @@ export function reviewAttempt(problem: Problem, attempt: Attempt): Review {
     capacityItem(problem, target, attempt.design, w.capacity, rubric.comfortUtilization),
     availabilityItem(problem, target, attempt.design, w.availability),
     costItem(problem, target, attempt.design, w.cost),
+    ...(withTechnology ? [technologyItem(technology, w.technology)] : []),
     ...curve.items,
     deepDiveItem(deepDive, w.deepdive),
     trade.item,
@@ -715,6 +785,7 @@ export function reviewAttempt(problem: Problem, attempt: Attempt): Review {
     level,
     bar,
     overtime,
+    technology,
   };
 }
 
@@ -726,7 +797,13 @@ export function snapshotOf(review: Review): ReviewSnapshot {
   };
 }
 
-/** The rubric item ids a problem is scored on, in review order. */
-export function rubricItemIds(problem: Problem): string[] {
-  return RUBRIC_ITEMS.flatMap((k) => (k === 'curveballs' ? problem.curveballs.map((c) => `curveball:${c.id}`) : [k]));
+/** The rubric item ids a problem is scored on, in review order (the technology item, after cost, only where the problem judges a choice). */
+export function rubricItemIds(problem: Problem, withTechnology = problem.rubric.technology.length > 0): string[] {
+  return RUBRIC_ITEMS.flatMap((k) =>
+    k === 'curveballs'
+      ? problem.curveballs.map((c) => `curveball:${c.id}`)
+      : k === 'cost' && withTechnology
+        ? [k, 'technology']
+        : [k],
+  );
 }

@@ -15,6 +15,7 @@ export const STUDY = {
   'guide-bottlenecks': 'Finding and removing bottlenecks',
   'guide-caching': 'Caching strategies and invalidation',
   'guide-cdn': 'CDNs and object storage for static content',
+  'guide-choosing-technology': 'Choosing a technology',
   'guide-consistency': 'Consistency and the CAP theorem',
   'guide-cost': 'What a design costs',
   'guide-databases': 'Databases: SQL, NoSQL and NewSQL',

@@ -1,5 +1,6 @@
 import { AutoscaleExample } from './autoscale-example';
 import { BottleneckExample } from './bottleneck-example';
+import { CacheTechnologyExample } from './cache-technology-example';
 import { CdnExample } from './cdn-example';
 import { ConsistencyExample } from './consistency-example';
 import { HitRatioExample } from './hit-ratio-example';
@@ -26,6 +27,7 @@ import { WiringExample } from './wiring-example';
 export const EXAMPLE_COMPONENTS = {
   AutoscaleExample,
   BottleneckExample,
+  CacheTechnologyExample,
   CdnExample,
   ConsistencyExample,
   HitRatioExample,
