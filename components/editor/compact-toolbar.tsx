@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { selectNodeCount, type PanelName } from '@/lib/editor/store';
 import { useCanRedo, useCanUndo, useEditor, useEditorStore } from './editor-provider';
-import { fromKeyboard, togglePanelAt, usePanelShown, type DrawerUntil } from './side-panel';
+import { DRAWER, fromKeyboard, togglePanelAt, usePanelShown, type DrawerUntil } from './side-panel';
 import { Glyph } from './ui-icons';
 import { useAutoLayout } from './use-auto-layout';
 
@@ -57,7 +57,8 @@ export function CompactToolbar({
     <div role="toolbar" aria-label="Design tools" className="flex h-11 shrink-0 items-center gap-1 overflow-x-auto border-b border-slate-200 bg-white px-2">
       <button type="button" className={TOOL} aria-pressed={paletteShown} aria-controls={palette.controls} onClick={(e) => toggle('palette', e)}>
         <Glyph name="palette" className="h-4 w-4" />
-        <span className="sr-only sm:not-sr-only">{palette.label}</span>
+        {/* Beside the canvas the toggle only folds the panel: its icon is enough, and the toolbar keeps its room. */}
+        <span className={`sr-only sm:not-sr-only ${DRAWER[palette.until].labelDocked}`}>{palette.label}</span>
       </button>
       <button type="button" className={TOOL} disabled={!canUndo} onClick={() => store.getState().undo()} title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z Meta+Z">
         <Glyph name="undo" className="h-4 w-4" />
@@ -91,7 +92,7 @@ export function CompactToolbar({
       {end}
       <button type="button" className={TOOL} aria-pressed={sideShown} aria-controls={side.controls} onClick={(e) => toggle('inspector', e)}>
         <Glyph name="inspector" className="h-4 w-4" />
-        <span className="sr-only sm:not-sr-only">{side.label}</span>
+        <span className={`sr-only sm:not-sr-only ${DRAWER[side.until].labelDocked}`}>{side.label}</span>
         {side.badge}
       </button>
     </div>

@@ -58,7 +58,10 @@ export function Dialog({
               </svg>
             </button>
           </div>
-          <div className="min-h-0 overflow-y-auto px-5 py-4">{children}</div>
+          {/* Focusable, so a keyboard can scroll a long body that has nothing else to focus (the shortcuts list). */}
+          <div className="min-h-0 overflow-y-auto px-5 py-4" tabIndex={0} role="region" aria-labelledby={titleId}>
+            {children}
+          </div>
           {footer ? <div className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3">{footer}</div> : null}
         </div>
       ) : null}

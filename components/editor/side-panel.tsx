@@ -12,10 +12,10 @@ export type DrawerUntil = 'lg' | '2xl' | 'always';
  * docks, how its toolbar toggle hides once it is docked, and the width (px)
  * from which it is docked.
  */
-export const DRAWER: Record<DrawerUntil, { docked: string; collapsed: string; toggle: string; minWidth: number }> = {
-  lg: { docked: 'lg:static lg:z-auto lg:flex lg:shadow-none', collapsed: 'lg:hidden', toggle: 'lg:hidden', minWidth: 1024 },
-  '2xl': { docked: '2xl:static 2xl:z-auto 2xl:flex 2xl:shadow-none', collapsed: '2xl:hidden', toggle: '2xl:hidden', minWidth: 1536 },
-  always: { docked: '', collapsed: '', toggle: '', minWidth: Infinity },
+export const DRAWER: Record<DrawerUntil, { docked: string; collapsed: string; toggle: string; labelDocked: string; minWidth: number }> = {
+  lg: { docked: 'lg:static lg:z-auto lg:flex lg:shadow-none', collapsed: 'lg:hidden', toggle: 'lg:hidden', labelDocked: 'lg:sr-only', minWidth: 1024 },
+  '2xl': { docked: '2xl:static 2xl:z-auto 2xl:flex 2xl:shadow-none', collapsed: '2xl:hidden', toggle: '2xl:hidden', labelDocked: '2xl:sr-only', minWidth: 1536 },
+  always: { docked: '', collapsed: '', toggle: '', labelDocked: '', minWidth: Infinity },
 };
 
 /** Whether a panel with this `until` is a drawer at the window's width now (so it closes after use). */

@@ -295,7 +295,7 @@ export function Toolbar() {
       aria-label="Design tools"
       className="flex h-12 shrink-0 items-center gap-0.5 border-b border-slate-200 bg-white px-2 lg:gap-1"
     >
-      <ToolButton icon="palette" label="Components" onClick={(e) => toggleDrawer('palette', e)} pressed={paletteShown} showLabel="md" />
+      <ToolButton icon="palette" label="Components" onClick={(e) => toggleDrawer('palette', e)} pressed={paletteShown} showLabel="xl" />
       <DesignName />
       <span className="mx-1 hidden h-6 w-px bg-slate-200 lg:block" aria-hidden="true" />
       <ToolButton icon="undo" label="Undo" onClick={() => store.getState().undo()} disabled={!canUndo} shortcut="Ctrl+Z" keyshortcuts="Control+Z Meta+Z" showLabel="never" />
@@ -355,7 +355,7 @@ export function Toolbar() {
             showLabel="never"
           />
         </div>
-        <ToolButton icon="inspector" label="Inspector" onClick={(e) => toggleDrawer('inspector', e)} pressed={inspectorShown} showLabel="md" />
+        <ToolButton icon="inspector" label="Inspector" onClick={(e) => toggleDrawer('inspector', e)} pressed={inspectorShown} showLabel="xl" />
       </div>
       <ShareDialog state={share} onClose={() => setShare(null)} />
       <ImportErrorDialog error={importError} onClose={() => setImportError(null)} />
