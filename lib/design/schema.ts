@@ -307,8 +307,10 @@ export function paramsOfNode(kind: Kind, technology?: string): readonly (keyof N
 
 /** "a database takes: size, shards, …" (or "takes no params"); with a technology, "a queue of technology sqs takes: …". */
 function takes(kind: Kind, technology?: string): string {
-  const list = paramsOfNode(kind, technology);
-  const who = technology !== undefined && technologiesOf(kind).includes(technology) ? `${aKind(kind)} of technology ${technology}` : aKind(kind);
+  const chosen = technology !== undefined && technologiesOf(kind).includes(technology);
+  // A generic node is told its kind's settings, as before technologies; a chosen technology's list says what it adds and drops.
+  const list = chosen ? paramsOfNode(kind, technology) : paramsOfKind(kind);
+  const who = chosen ? `${aKind(kind)} of technology ${technology}` : aKind(kind);
   return list.length > 0 ? `${who} takes: ${list.join(', ')}` : `${who} takes no params`;
 }
 
