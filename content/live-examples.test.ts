@@ -415,7 +415,7 @@ export const CLAIMS: Claim[] = [
       { stat: 'Read latency, p95', from: { tech: 'redis', size: 'medium' }, to: { tech: 'memcached', size: 'medium' }, direction: 'falls' },
       // One command thread: a bigger node buys Redis memory, not speed, and costs more.
       { stat: 'Cache utilisation (per node)', from: { tech: 'redis', size: 'medium' }, to: { tech: 'redis', size: 'xlarge' }, direction: 'steady' },
-      { stat: 'Cache, per month', from: { tech: 'redis', size: 'medium' }, to: { tech: 'redis', size: 'xlarge' }, direction: 'rises' },
+      { stat: 'Cache, per month', from: { tech: 'redis', size: 'medium' }, to: { tech: 'redis', size: 'xlarge' }, direction: 'rises', quoted: ['$47', '$190'] },
       // Valkey's I/O threads help from four cores up.
       { stat: 'Cache utilisation (per node)', from: { tech: 'valkey', size: 'medium' }, to: { tech: 'valkey', size: 'xlarge' }, direction: 'falls', quoted: ['106%', '53%'] },
     ],
@@ -452,8 +452,9 @@ function componentName(tag: string): keyof typeof EXAMPLE_COMPONENTS {
  */
 function agrees(quoted: string, shown: string): boolean {
   const parse = (x: string) => {
-    const m = /^(-?[\d,]*\.?\d+)\s*(.*)$/.exec(x.trim());
-    return m ? { value: Number(m[1].replace(/,/g, '')), unit: m[2].replace(/^rps$/, ''), decimals: (m[1].split('.')[1] ?? '').length } : null;
+    // A leading "$" is part of the unit: "$47" agrees with "$47", not with "47".
+    const m = /^(\$?)(-?[\d,]*\.?\d+)\s*(.*)$/.exec(x.trim());
+    return m ? { value: Number(m[2].replace(/,/g, '')), unit: m[1] + m[3].replace(/^rps$/, ''), decimals: (m[2].split('.')[1] ?? '').length } : null;
   };
   const q = parse(quoted);
   const s = parse(shown);

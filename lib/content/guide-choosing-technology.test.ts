@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '@/lib/engine/evaluate';
-import type { Design, NodeParams, Workload } from '@/lib/engine/types';
-import { formatUsd } from './format';
+import type { Design, DesignNode, NodeParams, Workload } from '@/lib/engine/types';
+import { formatDuration, formatUsd } from './format';
 
 const GUIDE = fs.readFileSync('content/guides/guide-choosing-technology.mdx', 'utf8');
 const ev = (d: Design) => evaluate(d, undefined, { stages: false });
@@ -167,5 +167,161 @@ describe('the guide’s load-balancer figures', () => {
     const bigTwo = ev(lbDesign({ technology: 'haproxy', instances: 2 }, 10_000_000));
     quoted(usd(bigManaged.nodes.lb.monthlyCostUsd));
     quoted(`${Math.round(bigTwo.nodes.lb.utilization * 100)}% busy each`);
+  });
+});
+
+describe('the guide’s relational figures', () => {
+  /** A three-million-user app (default workload: 260 writes a second at the primary's peak) with a standby and two replicas. */
+  const app = (technology: string): Design => ({
+    schemaVersion: 1,
+    workload: { users: 3_000_000 },
+    nodes: [
+      { id: 'u', kind: 'users' },
+      { id: 'lb', kind: 'load-balancer' },
+      { id: 'app', kind: 'app-server', params: { instances: 400, stateless: true } },
+      { id: 'db', kind: 'database', params: { size: 'xlarge', technology, standby: true } },
+      { id: 'r', kind: 'read-replica', params: { instances: 2 } },
+    ],
+    edges: [
+      { id: 'e1', source: 'u', target: 'lb' },
+      { id: 'e2', source: 'lb', target: 'app' },
+      { id: 'e3', source: 'app', target: 'db' },
+      { id: 'e4', source: 'db', target: 'r' },
+    ],
+  });
+  const pct4 = (a: number) => `${(a * 100).toFixed(4)}%`;
+
+  it('PostgreSQL’s one replay thread against MySQL’s four at 260 writes a second, and each primary’s availability with a standby', () => {
+    const pg = ev(app('postgresql'));
+    const my = ev(app('mysql'));
+    const aurora = ev(app('aurora'));
+    expect(Math.round(pg.nodes.db.arrivalRps.write)).toBe(260);
+    quoted('takes 260 writes a second');
+    const pgReplay = pg.consistency.replicas[0].replayUtilization;
+    quoted(`one replay thread ${Math.round(pgReplay * 100)}% busy`);
+    // How far writes can grow before the one thread is full.
+    quoted(`near ${['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'][Math.floor(1 / pgReplay)]} times that rate`);
+    quoted(`four applier threads are ${Math.round(my.consistency.replicas[0].replayUtilization * 100)}% busy`);
+    expect(pg.nodes.db.availability).toBe(my.nodes.db.availability);
+    quoted(`${pct4(pg.nodes.db.availability)} on PostgreSQL or MySQL`);
+    quoted(`${pct4(aurora.nodes.db.availability)} on Aurora`);
+  });
+});
+
+describe('the guide’s serverless and container table', () => {
+  const app = (compute: Omit<DesignNode, 'id'>, users: number): Design => ({
+    schemaVersion: 1,
+    workload: { users, staticShare: 0, asyncShare: 0 },
+    nodes: [
+      { id: 'u', kind: 'users' },
+      { id: 'lb', kind: 'load-balancer' },
+      { id: 'fn', ...compute },
+      { id: 'db', kind: 'nosql', params: { instances: 12 } },
+    ],
+    edges: [
+      { id: 'e1', source: 'u', target: 'lb' },
+      { id: 'e2', source: 'lb', target: 'fn' },
+      { id: 'e3', source: 'fn', target: 'db' },
+    ],
+  });
+  const cluster = { kind: 'container-cluster', params: { autoscale: { min: 2, max: 1000, target: 0.7 } } } as const;
+
+  it('each row is the model’s peak rate and monthly bills, and the crossover and the ratio at ten million hold', () => {
+    // At ten million the default 1,000 concurrent executions (10,000 requests a second) throttle the rest of the peak.
+    const throttled = ev(app({ kind: 'serverless' }, 10_000_000)).nodes.fn;
+    quoted(`throttle ${Math.round(throttled.failedRps).toLocaleString('en-US')} requests a second`);
+    const rows = [100_000, 300_000, 1_000_000, 10_000_000].map((users) => {
+      const fn = ev(app({ kind: 'serverless', params: users === 10_000_000 ? { concurrency: 2_000 } : {} }, users));
+      const k8s = ev(app(cluster, users));
+      // Both carry the load: the comparison is of bills, not of failures.
+      expect(fn.nodes.fn.failedRps).toBe(0);
+      expect(k8s.nodes.fn.failedRps).toBe(0);
+      const serverlessUsd = fn.nodes.fn.monthlyCostUsd;
+      const clusterUsd = k8s.nodes.fn.monthlyCostUsd + k8s.nodes.lb.monthlyCostUsd;
+      const peak = Math.round(fn.nodes.fn.arrivalRps.total).toLocaleString('en-US');
+      quoted(`| ${users.toLocaleString('en-US')} | ${peak} | ${usd(serverlessUsd)} | ${usd(clusterUsd)} |`);
+      return { serverlessUsd, clusterUsd };
+    });
+    expect(rows[1].serverlessUsd).toBeLessThan(rows[1].clusterUsd);
+    expect(rows[2].serverlessUsd).toBeGreaterThan(rows[2].clusterUsd);
+    expect(rows[3].clusterUsd).toBeLessThan(rows[3].serverlessUsd / 2);
+  });
+});
+
+describe('the guide’s analytics figures', () => {
+  const app = (analyticsQueriesPerHour: number, warehouse: boolean): Design => ({
+    schemaVersion: 1,
+    workload: { users: 1_000_000, analyticsQueriesPerHour },
+    nodes: [
+      { id: 'users', kind: 'users' },
+      { id: 'lb', kind: 'load-balancer' },
+      { id: 'app', kind: 'app-server', params: { instances: 3, stateless: true } },
+      { id: 'db', kind: 'database' },
+      { id: 'log', kind: 'queue' },
+      { id: 'stream', kind: 'stream-processor' },
+      ...(warehouse ? [{ id: 'wh', kind: 'warehouse' as const }] : []),
+    ],
+    edges: [
+      { id: 'e1', source: 'users', target: 'lb' },
+      { id: 'e2', source: 'lb', target: 'app' },
+      { id: 'e3', source: 'app', target: 'db' },
+      { id: 'e4', source: 'app', target: 'log' },
+      { id: 'e5', source: 'log', target: 'stream' },
+      ...(warehouse ? [{ id: 'e6', source: 'stream', target: 'wh' }] : []),
+    ],
+  });
+
+  it('sixty 10 GB reports an hour: on the primary, and through a stream processor to a warehouse', () => {
+    const onPrimary = ev(app(60, false));
+    expect(onPrimary.nodes.db.saturated).toBe(true);
+    quoted(`take ${Math.round(onPrimary.nodes.db.analytics!.volumeShare * 100)}% of its volume's throughput`);
+    const offloaded = ev(app(60, true));
+    quoted(`keeps its primary at ${Math.round(offloaded.nodes.db.utilization * 100)}%`);
+    quoted(`p95 read at ${offloaded.endToEnd.latencyMs.read.p95.toFixed(1)} ms`);
+    // Exactly as without the reports.
+    expect(offloaded.endToEnd.latencyMs.read.p95).toBe(ev(app(0, false)).endToEnd.latencyMs.read.p95);
+    quoted(`about ${Math.round(offloaded.nodes.wh.warehouse!.queryLatencySeconds)} s`);
+    quoted(`${usd(offloaded.nodes.wh.monthlyCostUsd)} a month here`);
+  });
+});
+
+describe('the guide’s stream-processor figures', () => {
+  /** 30,000 events a second at peak: 17.28 M users × 50 requests a day × 3 / 86,400, each a write that publishes one event. */
+  const pipeline = (processors: number, partitions?: number): Design => ({
+    schemaVersion: 1,
+    workload: { users: 17_280_000, staticShare: 0, readRatio: 0, asyncShare: 1 },
+    nodes: [
+      { id: 'users', kind: 'users' },
+      { id: 'lb', kind: 'load-balancer' },
+      { id: 'app', kind: 'app-server', params: { instances: 10, stateless: true, serviceMs: { write: 0.1 } } },
+      { id: 'store', kind: 'nosql', params: { instances: 12 } },
+      { id: 'log', kind: 'queue', params: { instances: 2, ...(partitions ? { partitions } : {}) } },
+      { id: 'stream', kind: 'stream-processor', params: { instances: processors } },
+      { id: 'wh', kind: 'warehouse' },
+    ],
+    edges: [
+      { id: 'e1', source: 'users', target: 'lb' },
+      { id: 'e2', source: 'lb', target: 'app' },
+      { id: 'e3', source: 'app', target: 'store' },
+      { id: 'e4', source: 'app', target: 'log' },
+      { id: 'e5', source: 'log', target: 'stream' },
+      { id: 'e6', source: 'stream', target: 'wh' },
+    ],
+  });
+  const n = (x: number) => Math.round(x).toLocaleString('en-US');
+
+  it('one processor of two slots at 30,000 events a second lags; two keep up; three behind two partitions do no better than one', () => {
+    const one = ev(pipeline(1)).nodes.stream.stream!;
+    quoted(`At ${n(one.peakEventsPerSecond)} events a second`);
+    expect(one.slots).toBe(2);
+    quoted(`handles ${n(one.capacityEventsPerSecond)}`);
+    quoted(`grows by ${n(one.lagGrowthEventsPerSecond)} events a second`);
+    quoted(`to ${n(one.maxLagEvents)} events (${formatDuration(one.maxLagSeconds)} behind)`);
+    expect(one.maxLagSeconds).toBeCloseTo(30 * 60, 6);
+    expect(ev(pipeline(2)).nodes.stream.stream!.maxLagEvents).toBe(0);
+    const capped = ev(pipeline(3, 2)).nodes.stream.stream!;
+    expect(capped.slots).toBe(6);
+    expect(capped.capacityEventsPerSecond).toBeCloseTo(one.capacityEventsPerSecond, 6);
+    quoted(`still process ${n(capped.capacityEventsPerSecond)} a second`);
   });
 });

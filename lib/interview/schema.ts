@@ -215,6 +215,14 @@ export const technologyChoiceSchema = z.strictObject({
   /** The kinds a candidate may draw for it; the busiest of them is judged. */
   kinds: z.array(kind).min(1),
   /**
+   * Only nodes of `kinds` that a node of this kind reads are judged (a log
+   * feeding a stream processor, not the job queue beside it), and the design
+   * with each technology must also keep those readers from lagging at the
+   * peak. A design without such a reader is not judged on this choice (it is
+   * left out of the item rather than scored 0): the problem does not demand it.
+   */
+  readBy: kind.optional(),
+  /**
    * Technologies that do what the problem needs, when the model's numbers
    * alone cannot tell (a leaderboard needs a sorted set): any other is
    * judged a misfit with `why`. Absent: every technology of the kind fits.

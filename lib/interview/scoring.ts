@@ -560,7 +560,9 @@ function curveballItems(
  * trade-offs earn nothing here: naming Kafka beside a generic queue is still
  * a generic queue.
  */
-function technologyItem(verdicts: TechnologyVerdict[], max: number): RubricScore {
+function technologyItem(judged: TechnologyVerdict[], max: number): RubricScore {
+  // A choice judged only where the design has its reader (`readBy`: a stream processor) is left out where it has none.
+  const verdicts = judged.filter((v) => !(v.outcome === 'absent' && v.choice.readBy));
   const credit = verdicts.length > 0 ? verdicts.reduce((s, v) => s + v.credit, 0) / verdicts.length : 0;
   const generic = verdicts.filter((v) => v.outcome === 'generic');
   const sentence =

@@ -155,3 +155,63 @@ describe('ride-hailing: the location store', () => {
     expect(item.sentence).toMatch(/saturates at [\d,]+%/);
   });
 });
+
+describe('ride-hailing: the location stream (a log read by a stream processor, judged only where the design has one)', () => {
+  const p = problem('ride-hailing');
+  /** The reference with a location log from each region's location service to a stream processor (the surge job). */
+  function withStream(log: DesignNode['params'], processor: DesignNode['params'] = {}): Design {
+    const d = p.reference.design;
+    const services = d.nodes.filter((n) => n.kind === 'service' && n.id.endsWith('-location'));
+    return {
+      ...d,
+      nodes: [
+        ...d.nodes,
+        ...services.flatMap((s): DesignNode[] => [
+          { id: `${s.id}-log`, kind: 'queue', label: `Location log (${s.params?.region})`, params: { ...log, region: s.params?.region } },
+          { id: `${s.id}-surge`, kind: 'stream-processor', label: `Surge job (${s.params?.region})`, params: { ...processor, region: s.params?.region } },
+        ]),
+      ],
+      edges: [
+        ...d.edges,
+        ...services.flatMap((s) => [
+          { id: `${s.id}-to-log`, source: s.id, target: `${s.id}-log` },
+          { id: `${s.id}-log-to-surge`, source: `${s.id}-log`, target: `${s.id}-surge` },
+        ]),
+      ],
+    };
+  }
+  const stream = (review: ReturnType<typeof technologyItem>['review']) => review.technology.find((v) => v.choice.id === 'location-stream')!;
+
+  it('a design without a stream processor is not judged on it: the item is the location store’s alone', () => {
+    const { item, review } = technologyItem('ride-hailing', p.reference.design);
+    expect(stream(review).outcome).toBe('absent');
+    expect(item.score).toBe(item.max);
+    // The trip-events queue read by workers is not the location stream.
+    expect(stream(review).nodeId).toBeNull();
+  });
+
+  it('Kafka feeding the surge job keeps up and scores; a generic log scores nothing for it and halves the item', () => {
+    const kafka = technologyItem('ride-hailing', withStream({ technology: 'kafka' }));
+    expect(stream(kafka.review).outcome).toBe('passes');
+    expect(stream(kafka.review).nodeId).toMatch(/-location-log$/);
+    expect(kafka.item.score).toBe(kafka.item.max);
+    const generic = technologyItem('ride-hailing', withStream({}));
+    expect(stream(generic.review).outcome).toBe('generic');
+    expect(generic.item.score).toBe(Math.round((generic.item.max / 2) * 10) / 10);
+  });
+
+  it('one Kafka partition caps a slow surge job at one slot: it lags at the peak, the review says so in numbers, and a log without partitions beats it', () => {
+    // 4 ms an event: 250 events/s a slot against about 445 at each region's peak.
+    const { item, review } = technologyItem('ride-hailing', withStream({ technology: 'kafka', partitions: 1 }, { serviceMs: { write: 4 } }));
+    const v = stream(review);
+    const mine = v.options.find((o) => o.chosen)!;
+    expect(mine.passes).toBe(false);
+    expect(mine.misses[0]).toMatch(/^Surge job \(us-east\) falls [\d,]+ events behind at the peak \(250 events\/s against 445, the log's 1 partition letting 1 of its 2 slots read\)$/);
+    expect(v.outcome).toBe('beaten');
+    expect(v.sentence).toContain('events behind at the peak');
+    expect(item.score).toBeLessThan(item.max);
+    // Two partitions let both slots read: 500 events/s, no lag.
+    const two = stream(technologyItem('ride-hailing', withStream({ technology: 'kafka', partitions: 2 }, { serviceMs: { write: 4 } })).review);
+    expect(two.options.find((o) => o.chosen)!.misses.some((m) => /events behind/.test(m))).toBe(false);
+  });
+});

@@ -123,12 +123,21 @@ function loadOf(e: Evaluation, id: string): number {
   return r ? r.total + r.job : 0;
 }
 
-/** The busiest node of the choice's kinds that carries traffic, or null. */
+/** The nodes of kind `choice.readBy` that read `id` (its stream processors); [] when the choice names no reader. */
+function readersOf(choice: TechnologyChoice, design: Design, id: string): string[] {
+  if (!choice.readBy) return [];
+  return design.edges
+    .filter((x) => x.source === id && design.nodes.some((n) => n.id === x.target && n.kind === choice.readBy))
+    .map((x) => x.target);
+}
+
+/** The busiest node of the choice's kinds that carries traffic (and is read by a `readBy` node when the choice names one), or null. */
 function judgedNode(choice: TechnologyChoice, design: Design, e: Evaluation): DesignNode | null {
   let best: DesignNode | null = null;
   let bestRps = 0;
   for (const n of design.nodes) {
     if (!choice.kinds.includes(n.kind)) continue;
+    if (choice.readBy && readersOf(choice, design, n.id).length === 0) continue;
     const rps = loadOf(e, n.id);
     if (rps > bestRps) [best, bestRps] = [n, rps];
   }
@@ -163,6 +172,7 @@ function optionOf(
   chosen: boolean,
   fits: boolean,
   own: TargetResult | null,
+  readers: string[] = [],
 ): TechnologyOption {
   const variant: Design = chosen ? design : switched(design, nodeIds, o.kind, o.technology, o.params);
   const t = chosen && own ? own : checkTarget(problem, variant);
@@ -185,10 +195,19 @@ function optionOf(
     e.findings.find((f) => f.nodeId === judged && f.severity === 'error') ??
     e.findings.find((f) => f.nodeId === judged && f.severity === 'warning') ??
     null;
+  // A log's readers (stream processors) must keep up: consumer lag at the peak is a miss, in the model's numbers.
+  const lags = readers.flatMap((id) => {
+    const s = e.nodes[id]?.stream;
+    if (!s || s.maxLagEvents <= 0) return [];
+    const capped = s.upstreamPartitions !== null && s.parallelism < s.slots ? `, the log's ${rate(s.upstreamPartitions)} partition${s.upstreamPartitions === 1 ? '' : 's'} letting ${rate(s.parallelism)} of its ${rate(s.slots)} slots read` : '';
+    return [
+      `${labelOf(design, id)} falls ${rate(s.maxLagEvents)} events behind at the peak (${rate(s.capacityEventsPerSecond)} events/s against ${rate(s.peakEventsPerSecond)}${capped})`,
+    ];
+  });
   return {
     ...base,
-    passes: t.passed,
-    misses: describeMisses(problem, t),
+    passes: t.passed && lags.length === 0,
+    misses: [...lags, ...describeMisses(problem, t)],
     utilization: r?.utilization ?? null,
     arrivalRps: r ? loadOf(e, judged) : null,
     finding: finding?.message ?? null,
@@ -239,7 +258,13 @@ export function judgeTechnologyChoice(
     };
   const chosenTech = node.params?.technology ?? null;
   const nodeIds = design.nodes
-    .filter((n) => n.kind === node.kind && (n.params?.technology ?? null) === chosenTech && loadOf(e, n.id) > 0)
+    .filter(
+      (n) =>
+        n.kind === node.kind &&
+        (n.params?.technology ?? null) === chosenTech &&
+        loadOf(e, n.id) > 0 &&
+        (!choice.readBy || readersOf(choice, design, n.id).length > 0),
+    )
     .map((n) => n.id);
   const fitsTech = (tech: string | null) =>
     !choice.needs || (tech !== null && choice.needs.technologies.includes(tech));
@@ -256,10 +281,11 @@ export function judgeTechnologyChoice(
   ];
   const options: TechnologyOption[] = [];
   const own = { kind: node.kind, technology: chosenTech, label: optionLabel(node.kind, chosenTech) };
-  options.push(optionOf(problem, design, nodeIds, node.id, own, true, fitsTech(chosenTech), target));
+  const readers = nodeIds.flatMap((id) => readersOf(choice, design, id));
+  options.push(optionOf(problem, design, nodeIds, node.id, own, true, fitsTech(chosenTech), target, readers));
   for (const o of wanted) {
     if (o.kind === node.kind && o.technology === chosenTech) continue;
-    options.push(optionOf(problem, design, nodeIds, node.id, o, false, fitsTech(o.technology), null));
+    options.push(optionOf(problem, design, nodeIds, node.id, o, false, fitsTech(o.technology), null, readers));
   }
   const mine = options[0];
   const nodeLabel = labelOf(design, node.id);
