@@ -325,3 +325,107 @@ describe('the guide’s stream-processor figures', () => {
     quoted(`still process ${n(capped.capacityEventsPerSecond)} a second`);
   });
 });
+
+describe('the guide’s serverless cache, API gateway and service mesh figures', () => {
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const avail = (x: number) => `${(Math.round(x * 100_000) / 1000).toFixed(3)}%`;
+  const whole = (x: number) => Math.round(x).toLocaleString('en-US');
+
+  function cacheDesign(cache: NodeParams): Design {
+    return {
+      schemaVersion: 1,
+      workload: { users: 100_000_000, staticShare: 0, readRatio: 0.95 },
+      nodes: [
+        { id: 'users', kind: 'users' },
+        { id: 'lb', kind: 'load-balancer', params: { technology: 'managed' } },
+        { id: 'app', kind: 'app-server', params: { instances: 2000, stateless: true } },
+        { id: 'cache', kind: 'cache', params: { hitRatio: 0.95, ...cache } },
+        { id: 'db', kind: 'database', params: { size: 'xlarge', shards: 64 } },
+      ],
+      edges: [
+        { id: 'a', source: 'users', target: 'lb' },
+        { id: 'b', source: 'lb', target: 'app' },
+        { id: 'c', source: 'app', target: 'cache' },
+        { id: 'd', source: 'cache', target: 'db' },
+      ],
+    };
+  }
+
+  it('a serverless cache takes what one Redis node drops, at several times the price', () => {
+    const redis = ev(cacheDesign({ technology: 'redis' }));
+    const twoRedis = ev(cacheDesign({ technology: 'redis', instances: 2 }));
+    const memcached = ev(cacheDesign({ technology: 'memcached', size: 'large' }));
+    const serverless = ev(cacheDesign({ technology: 'serverless-cache' }));
+    const said = [
+      `sends its cache ${whole(redis.nodes.cache!.arrivalRps.read)} reads a second`,
+      `one Redis node runs at ${pct(redis.nodes.cache!.utilization)} and drops ${whole(redis.nodes.cache!.failedRps)}`,
+      `two Redis nodes, each with half the keys, run at ${pct(twoRedis.nodes.cache!.utilization)} for ${usd(twoRedis.cost.byNode.cache!)} a month`,
+      `one large Memcached node (4 threads) at ${pct(memcached.nodes.cache!.utilization)} for ${usd(memcached.cost.byNode.cache!)}`,
+      `a serverless cache at ${pct(serverless.nodes.cache!.utilization)} for ${usd(serverless.cost.byNode.cache!)} a month`,
+    ];
+    expect(redis.nodes.cache!.utilization).toBeGreaterThan(1);
+    for (const s of said) expect(GUIDE).toContain(s);
+  });
+
+  function gatewayDesign(gw: NodeParams, users: number): Design {
+    return {
+      schemaVersion: 1,
+      workload: { users, staticShare: 0 },
+      nodes: [
+        { id: 'users', kind: 'users' },
+        { id: 'gw', kind: 'api-gateway', params: gw },
+        { id: 'app', kind: 'service', params: { instances: 100 } },
+        { id: 'db', kind: 'nosql', params: { instances: 20 } },
+      ],
+      edges: [
+        { id: 'a', source: 'users', target: 'gw' },
+        { id: 'b', source: 'gw', target: 'app' },
+        { id: 'c', source: 'app', target: 'db' },
+      ],
+    };
+  }
+
+  it('a managed gateway bills per request; one Envoy is cheap but a single point of failure, two are not', () => {
+    const managed1 = ev(gatewayDesign({ technology: 'managed' }, 1_000_000));
+    const managed10 = ev(gatewayDesign({ technology: 'managed' }, 10_000_000));
+    const envoy1 = ev(gatewayDesign({ technology: 'envoy' }, 1_000_000));
+    const envoy10 = ev(gatewayDesign({ technology: 'envoy' }, 10_000_000));
+    const two10 = ev(gatewayDesign({ technology: 'envoy', instances: 2 }, 10_000_000));
+    expect(envoy1.spofs).toContain('gw');
+    expect(two10.spofs).not.toContain('gw');
+    const said = [
+      `${usd(managed1.cost.byNode.gw!)} a month for a one-million-user API and ${usd(managed10.cost.byNode.gw!)} at ten million users`,
+      `One self-hosted Envoy instance costs ${usd(envoy1.cost.byNode.gw!)} a month and is ${pct(envoy1.nodes.gw!.utilization)} busy at one million users (${pct(envoy10.nodes.gw!.utilization)} at ten million)`,
+      `the design falls from ${avail(managed1.endToEnd.availability)} to ${avail(envoy1.endToEnd.availability)} available`,
+      `Two Envoy instances cost ${usd(two10.cost.byNode.gw!)}, ${pct(two10.nodes.gw!.utilization)} busy each at ten million users, and take the design to ${avail(two10.endToEnd.availability)}`,
+    ];
+    for (const s of said) expect(GUIDE).toContain(s);
+  });
+
+  it('a service mesh adds its proxies to every hop: the read p95 and the services’ utilisation rise', () => {
+    const twoServices = (mesh: boolean): Design => ({
+      schemaVersion: 1,
+      workload: { users: 1_000_000, staticShare: 0 },
+      nodes: [
+        { id: 'users', kind: 'users' },
+        { id: 'lb', kind: 'load-balancer', params: { technology: 'managed' } },
+        { id: 'front', kind: 'service', params: { instances: 20, mesh } },
+        { id: 'orders', kind: 'service', params: { instances: 20, mesh } },
+        { id: 'db', kind: 'nosql', params: { instances: 10 } },
+      ],
+      edges: [
+        { id: 'a', source: 'users', target: 'lb' },
+        { id: 'b', source: 'lb', target: 'front' },
+        { id: 'c', source: 'front', target: 'orders' },
+        { id: 'd', source: 'orders', target: 'db' },
+      ],
+    });
+    const off = ev(twoServices(false));
+    const on = ev(twoServices(true));
+    expect(on.nodes.front!.mesh?.mtls).toBe(true);
+    expect(off.nodes.front!.mesh).toBeUndefined();
+    const ms = (x: number) => `${x.toFixed(1)} ms`;
+    expect(GUIDE).toContain(`go from a read p95 of ${ms(off.endToEnd.latencyMs.read.p95)} to ${ms(on.endToEnd.latencyMs.read.p95)} with the mesh on`);
+    expect(GUIDE).toContain(`from ${pct(off.nodes.front!.utilization)} to ${pct(on.nodes.front!.utilization)} busy`);
+  });
+});
