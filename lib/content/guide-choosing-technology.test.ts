@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '@/lib/engine/evaluate';
 import type { Design, DesignNode, NodeParams, Workload } from '@/lib/engine/types';
 import { formatDuration, formatUsd } from './format';
+import { analyticsPipelineDesign } from '@/lib/engine/test-designs';
 
 const GUIDE = fs.readFileSync('content/guides/guide-choosing-technology.mdx', 'utf8');
 const ev = (d: Design) => evaluate(d, undefined, { stages: false });
@@ -249,27 +250,7 @@ describe('the guide’s serverless and container table', () => {
 });
 
 describe('the guide’s analytics figures', () => {
-  const app = (analyticsQueriesPerHour: number, warehouse: boolean): Design => ({
-    schemaVersion: 1,
-    workload: { users: 1_000_000, analyticsQueriesPerHour },
-    nodes: [
-      { id: 'users', kind: 'users' },
-      { id: 'lb', kind: 'load-balancer' },
-      { id: 'app', kind: 'app-server', params: { instances: 3, stateless: true } },
-      { id: 'db', kind: 'database' },
-      { id: 'log', kind: 'queue' },
-      { id: 'stream', kind: 'stream-processor' },
-      ...(warehouse ? [{ id: 'wh', kind: 'warehouse' as const }] : []),
-    ],
-    edges: [
-      { id: 'e1', source: 'users', target: 'lb' },
-      { id: 'e2', source: 'lb', target: 'app' },
-      { id: 'e3', source: 'app', target: 'db' },
-      { id: 'e4', source: 'app', target: 'log' },
-      { id: 'e5', source: 'log', target: 'stream' },
-      ...(warehouse ? [{ id: 'e6', source: 'stream', target: 'wh' }] : []),
-    ],
-  });
+  const app = analyticsPipelineDesign;
 
   it('sixty 10 GB reports an hour: on the primary, and through a stream processor to a warehouse', () => {
     const onPrimary = ev(app(60, false));

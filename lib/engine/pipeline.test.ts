@@ -9,6 +9,7 @@ import { GB_PER_TIB } from './pipeline';
 import { USAGE_PRICES } from './prices';
 import type { Design, DesignEdge, DesignNode, Workload } from './types';
 import { WORKLOAD_DEFAULTS } from './workload';
+import { analyticsPipelineDesign } from './test-designs';
 
 /**
  * 30,000 events/s at peak (10,000 on average): 17.28 M users × 50 requests a
@@ -111,27 +112,7 @@ describe('stream processor: parallelism and consumer lag', () => {
 });
 
 describe('warehouse: fed by the pipeline, analytics off the primary', () => {
-  const relational = (analyticsQueriesPerHour: number, warehouse: boolean): Design => ({
-    schemaVersion: 1,
-    workload: { users: 1_000_000, analyticsQueriesPerHour },
-    nodes: [
-      { id: 'users', kind: 'users' },
-      { id: 'lb', kind: 'load-balancer' },
-      { id: 'app', kind: 'app-server', params: { instances: 3, stateless: true } },
-      { id: 'db', kind: 'database' },
-      { id: 'log', kind: 'queue' },
-      { id: 'stream', kind: 'stream-processor' },
-      ...(warehouse ? [{ id: 'wh', kind: 'warehouse' as const }] : []),
-    ],
-    edges: [
-      { id: 'e1', source: 'users', target: 'lb' },
-      { id: 'e2', source: 'lb', target: 'app' },
-      { id: 'e3', source: 'app', target: 'db' },
-      { id: 'e4', source: 'app', target: 'log' },
-      { id: 'e5', source: 'log', target: 'stream' },
-      ...(warehouse ? [{ id: 'e6', source: 'stream', target: 'wh' }] : []),
-    ],
-  });
+  const relational = analyticsPipelineDesign;
 
   it('60 reports an hour of 10 GB each on the primary hold 1.3 of its 4 cores (gp3 scans at 125 MiB/s, SOURCES.md §2) and slow its queries by 47%', () => {
     const quiet = evaluate(relational(0, false), undefined, { stages: false });
