@@ -21,6 +21,7 @@ import * as codes from './compile';
 import type { CompiledNetwork } from './compile';
 import { HOURS_PER_MONTH, USAGE_PRICES } from './prices';
 import type { RunState } from './run';
+import { busyConsumers } from './tech-stores-queues';
 import type { ResolvedWorkload } from './types';
 
 const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
@@ -39,8 +40,7 @@ export function consumerCapacityRps(st: RunState, t: number): number {
   if (kind === 'worker') {
     const s = st.workload.jobServiceMs * net.slowdown[t];
     // Only the consumers a Kafka topic's partitions keep busy count (docs/model.md §14.2).
-    const cap = net.storesQueues.consumerCap[t];
-    const consumers = cap > 0 ? Math.min(st.instances[t], cap) : st.instances[t];
+    const consumers = busyConsumers(st.instances[t], net.storesQueues.consumerCap[t]);
     return s > 0 ? (consumers * net.cores[t] * 1000) / s : Number.MAX_VALUE;
   }
   if (kind === 'stream-processor') {

@@ -835,8 +835,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       inst = Math.max(1, inst);
       // Workers behind a Kafka topic (docs/model.md §14.2): one consumer per
       // instance and one per partition, so those beyond the partitions idle.
-      const busy = consumerCap[v];
-      if (busy > 0 && inst > busy) inst = busy;
+      inst = storesQueues.busyConsumers(inst, consumerCap[v]);
       parts = inst;
       hot = 1 / inst;
       lamInst = lam / inst;

@@ -25,6 +25,7 @@ import {
   TB_LB_HAPROXY,
   TB_RABBITMQ,
   TB_SQS,
+  busyConsumers,
   harmonic,
   replicasFor,
 } from './tech-stores-queues';
@@ -153,9 +154,8 @@ export function staleAfterWrite(rf: number, r: number, w: number): number {
 
 /** A worker's consumers busy and idle behind a Kafka topic (a consumer per worker instance). */
 function consumers(st: RunState, worker: number): { busy: number; idle: number } {
-  const cap = st.net.storesQueues.consumerCap[worker];
   const have = Math.max(1, st.instances[worker]);
-  const busy = cap > 0 ? Math.min(have, cap) : have;
+  const busy = busyConsumers(have, st.net.storesQueues.consumerCap[worker]);
   return { busy, idle: have - busy };
 }
 

@@ -111,6 +111,15 @@ export interface CompiledBasics {
 }
 
 /**
+ * Of `instances` consumers of a queue, the ones its Kafka partitions keep
+ * busy: one consumer per partition of a group, so those beyond `cap` sit idle
+ * (docs/model.md §14.2). `cap` is the worker's `consumerCap`; 0 = no cap.
+ */
+export function busyConsumers(instances: number, cap: number): number {
+  return cap > 0 ? Math.min(instances, cap) : instances;
+}
+
+/**
  * Builds the tables after compile's node loop and routes, and applies the
  * technologies' capacity rules to `capacityRps` and their failover to
  * `behindSplitter` (both compile arrays, changed in place). O(nodes + routes).
