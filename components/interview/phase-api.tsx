@@ -1,7 +1,6 @@
 'use client';
 
 import { useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
-import type { Attempt, AttemptAction } from '@/lib/interview/attempt';
 import { apiMessages, nextRowId, visibleRequirements } from '@/lib/interview/api-edit';
 import {
   EMPTY_API,
@@ -15,12 +14,18 @@ import {
   type FieldType,
   type Method,
 } from '@/lib/interview/api-schema';
-import type { Problem } from '@/lib/interview/schema';
 import { Icon } from './icons';
 import { BTN_PRIMARY, BTN_QUIET, BTN_SECONDARY, CARD, INPUT } from './ui';
+import type { PhaseProps } from './phase-props';
 
 const SMALL_INPUT = INPUT.replace('px-3 py-2', 'px-2.5 py-1.5');
 const SMALL_SELECT = `${SMALL_INPUT} pr-7`;
+
+/** The two comma-separated field lists of an endpoint row. */
+const ENDPOINT_FIELDS = [
+  { key: 'request', label: 'Request fields', placeholder: 'text, client_id' },
+  { key: 'response', label: 'Response fields', placeholder: 'id, created_at' },
+] as const;
 
 function Messages({ id, messages }: { id: string; messages: string[] | undefined }) {
   if (!messages || messages.length === 0) return null;
@@ -47,18 +52,63 @@ function Step({ n, title, hint, children }: { n: number; title: string; hint: st
   );
 }
 
-/** Phase 3: core entities, the API and the data model, as structured rows. */
-export function ApiPhase({
-  problem,
-  attempt,
-  dispatch,
-  onNext,
+/** A step's rows, or a dashed note while there are none, then the step's add button. */
+function RowList<T extends { id: string }>({
+  items,
+  empty,
+  className,
+  add,
+  children,
 }: {
-  problem: Problem;
-  attempt: Attempt;
-  dispatch(a: AttemptAction): void;
-  onNext(): void;
+  items: readonly T[];
+  empty: ReactNode;
+  className: string;
+  add?: { id: string; label: string; onClick(): void };
+  children(item: T, index: number): ReactNode;
 }) {
+  return (
+    <>
+      {items.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">{empty}</p>
+      ) : (
+        <ul className={className}>{items.map(children)}</ul>
+      )}
+      {add ? (
+        <button id={add.id} type="button" className={`${BTN_SECONDARY} mt-3`} onClick={add.onClick}>
+          {add.label}
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+/** The trash button that removes one row (entity, field, endpoint, index); `label` names what it removes. */
+function RemoveButton({
+  label,
+  onClick,
+  className,
+  children,
+}: {
+  label: string;
+  onClick(): void;
+  className?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={className ? `${BTN_QUIET} ${className}` : BTN_QUIET}
+      onClick={onClick}
+      aria-label={label}
+    >
+      <Icon name="trash" className="h-4 w-4" />
+      {children}
+    </button>
+  );
+}
+
+/** Phase 3: core entities, the API and the data model, as structured rows. */
+export function ApiPhase({ problem, attempt, dispatch, onNext }: PhaseProps) {
   const answer = attempt.api ?? EMPTY_API;
   const set = (next: ApiAnswer) => dispatch({ type: 'api', answer: next });
   const messages = useMemo(() => apiMessages(answer), [answer]);
@@ -147,122 +197,109 @@ export function ApiPhase({
           title="Core entities"
           hint="The things the system stores, each with its fields. Say what each field is: its own id, a reference to another entity’s id, a timestamp, an enum (a few values), a geo cell…"
         >
-          {answer.entities.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
-              No entities yet. Add the first one: what does this system store?
-            </p>
-          ) : (
-            <ul className="space-y-4">
-              {answer.entities.map((e, i) => {
-                const msgId = `${e.id}-msgs`;
-                return (
-                  <li key={e.id} className="rounded-lg border border-slate-200 p-3">
-                    <div role="group" aria-label={`Entity ${entityName(e, i)}`}>
-                      <div className="flex flex-wrap items-end gap-2">
-                        <div className="min-w-0 flex-1">
-                          <label htmlFor={`${e.id}-name`} className="block text-xs font-medium text-slate-700">
-                            Entity name
-                          </label>
-                          <input
-                            id={`${e.id}-name`}
-                            value={e.name}
-                            maxLength={80}
-                            placeholder="e.g. Message"
-                            aria-describedby={messages.has(e.id) ? msgId : undefined}
-                            onChange={(ev) => editEntity(e.id, (x) => ({ ...x, name: ev.target.value }))}
-                            className={`${INPUT} mt-1`}
-                          />
-                        </div>
-                        <button
-                          type="button"
-                          className={BTN_QUIET}
-                          onClick={() => removeEntity(e.id)}
-                          aria-label={`Remove entity ${entityName(e, i)}`}
-                        >
-                          <Icon name="trash" className="h-4 w-4" />
-                          <span className="hidden sm:inline">Remove</span>
-                        </button>
+          <RowList
+            items={answer.entities}
+            className="space-y-4"
+            empty="No entities yet. Add the first one: what does this system store?"
+            add={{ id: 'api-add-entity', label: '+ Add an entity', onClick: addEntity }}
+          >
+            {(e, i) => {
+              const msgId = `${e.id}-msgs`;
+              return (
+                <li key={e.id} className="rounded-lg border border-slate-200 p-3">
+                  <div role="group" aria-label={`Entity ${entityName(e, i)}`}>
+                    <div className="flex flex-wrap items-end gap-2">
+                      <div className="min-w-0 flex-1">
+                        <label htmlFor={`${e.id}-name`} className="block text-xs font-medium text-slate-700">
+                          Entity name
+                        </label>
+                        <input
+                          id={`${e.id}-name`}
+                          value={e.name}
+                          maxLength={80}
+                          placeholder="e.g. Message"
+                          aria-describedby={messages.has(e.id) ? msgId : undefined}
+                          onChange={(ev) => editEntity(e.id, (x) => ({ ...x, name: ev.target.value }))}
+                          className={`${INPUT} mt-1`}
+                        />
                       </div>
-                      <Messages id={msgId} messages={messages.get(e.id)} />
-                      <fieldset className="mt-3">
-                        <legend className="text-xs font-medium text-slate-700">Fields of {entityName(e, i)}</legend>
-                        <ul className="mt-1.5 space-y-2">
-                          {e.fields.map((f) => (
-                            <li key={f.id}>
-                              <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] gap-2 sm:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1fr)_auto]">
-                                <input
-                                  id={`${f.id}-name`}
-                                  aria-label={`Field name (${entityName(e, i)})`}
-                                  value={f.name}
-                                  maxLength={80}
-                                  placeholder="field_name"
-                                  aria-describedby={messages.has(f.id) ? `${f.id}-msgs` : undefined}
-                                  onChange={(ev) => editField(e.id, f.id, { name: ev.target.value })}
-                                  className={SMALL_INPUT}
-                                />
+                      <RemoveButton label={`Remove entity ${entityName(e, i)}`} onClick={() => removeEntity(e.id)}>
+                        <span className="hidden sm:inline">Remove</span>
+                      </RemoveButton>
+                    </div>
+                    <Messages id={msgId} messages={messages.get(e.id)} />
+                    <fieldset className="mt-3">
+                      <legend className="text-xs font-medium text-slate-700">Fields of {entityName(e, i)}</legend>
+                      <ul className="mt-1.5 space-y-2">
+                        {e.fields.map((f) => (
+                          <li key={f.id}>
+                            <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] gap-2 sm:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1fr)_auto]">
+                              <input
+                                id={`${f.id}-name`}
+                                aria-label={`Field name (${entityName(e, i)})`}
+                                value={f.name}
+                                maxLength={80}
+                                placeholder="field_name"
+                                aria-describedby={messages.has(f.id) ? `${f.id}-msgs` : undefined}
+                                onChange={(ev) => editField(e.id, f.id, { name: ev.target.value })}
+                                className={SMALL_INPUT}
+                              />
+                              <select
+                                aria-label={`Type of ${f.name || 'field'}`}
+                                value={f.type}
+                                onChange={(ev) => {
+                                  const type = ev.target.value as FieldType;
+                                  editField(e.id, f.id, { type, ref: type === 'ref' ? f.ref : null });
+                                }}
+                                className={SMALL_SELECT}
+                              >
+                                {FIELD_TYPES.map((t) => (
+                                  <option key={t} value={t}>
+                                    {FIELD_TYPE_LABEL[t]}
+                                  </option>
+                                ))}
+                              </select>
+                              {f.type === 'ref' ? (
                                 <select
-                                  aria-label={`Type of ${f.name || 'field'}`}
-                                  value={f.type}
-                                  onChange={(ev) => {
-                                    const type = ev.target.value as FieldType;
-                                    editField(e.id, f.id, { type, ref: type === 'ref' ? f.ref : null });
-                                  }}
-                                  className={SMALL_SELECT}
+                                  aria-label={`Entity ${f.name || 'the field'} refers to`}
+                                  value={f.ref ?? ''}
+                                  onChange={(ev) => editField(e.id, f.id, { ref: ev.target.value || null })}
+                                  className={`${SMALL_SELECT} col-span-2 sm:col-span-1`}
                                 >
-                                  {FIELD_TYPES.map((t) => (
-                                    <option key={t} value={t}>
-                                      {FIELD_TYPE_LABEL[t]}
+                                  <option value="">Choose an entity…</option>
+                                  {answer.entities.map((x, j) => (
+                                    <option key={x.id} value={x.id}>
+                                      {entityName(x, j)}
                                     </option>
                                   ))}
                                 </select>
-                                {f.type === 'ref' ? (
-                                  <select
-                                    aria-label={`Entity ${f.name || 'the field'} refers to`}
-                                    value={f.ref ?? ''}
-                                    onChange={(ev) => editField(e.id, f.id, { ref: ev.target.value || null })}
-                                    className={`${SMALL_SELECT} col-span-2 sm:col-span-1`}
-                                  >
-                                    <option value="">Choose an entity…</option>
-                                    {answer.entities.map((x, j) => (
-                                      <option key={x.id} value={x.id}>
-                                        {entityName(x, j)}
-                                      </option>
-                                    ))}
-                                  </select>
-                                ) : (
-                                  <span className="hidden sm:block" />
-                                )}
-                                <button
-                                  type="button"
-                                  className={`${BTN_QUIET} row-start-1 col-start-3 sm:col-start-4`}
-                                  onClick={() => removeField(e.id, f.id)}
-                                  aria-label={`Remove field ${f.name || '(unnamed)'} of ${entityName(e, i)}`}
-                                >
-                                  <Icon name="trash" className="h-4 w-4" />
-                                </button>
-                              </div>
-                              <Messages id={`${f.id}-msgs`} messages={messages.get(f.id)} />
-                            </li>
-                          ))}
-                        </ul>
-                        <button
-                          id={`${e.id}-add-field`}
-                          type="button"
-                          className={`${BTN_QUIET} mt-2`}
-                          onClick={() => addField(e.id)}
-                        >
-                          + Add a field to {entityName(e, i)}
-                        </button>
-                      </fieldset>
-                    </div>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-          <button id="api-add-entity" type="button" className={`${BTN_SECONDARY} mt-3`} onClick={addEntity}>
-            + Add an entity
-          </button>
+                              ) : (
+                                <span className="hidden sm:block" />
+                              )}
+                              <RemoveButton
+                                className="row-start-1 col-start-3 sm:col-start-4"
+                                label={`Remove field ${f.name || '(unnamed)'} of ${entityName(e, i)}`}
+                                onClick={() => removeField(e.id, f.id)}
+                              />
+                            </div>
+                            <Messages id={`${f.id}-msgs`} messages={messages.get(f.id)} />
+                          </li>
+                        ))}
+                      </ul>
+                      <button
+                        id={`${e.id}-add-field`}
+                        type="button"
+                        className={`${BTN_QUIET} mt-2`}
+                        onClick={() => addField(e.id)}
+                      >
+                        + Add a field to {entityName(e, i)}
+                      </button>
+                    </fieldset>
+                  </div>
+                </li>
+              );
+            }}
+          </RowList>
         </Step>
 
         <Step
@@ -270,99 +307,83 @@ export function ApiPhase({
           title="API"
           hint="One row per endpoint: its method, its path (parameters in braces, e.g. /users/{user_id}), the requirement it serves, and the fields it takes and returns (comma-separated)."
         >
-          {answer.endpoints.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
-              No endpoints yet. Each requirement needs at least one.
-            </p>
-          ) : (
-            <ul className="space-y-3">
-              {answer.endpoints.map((ep, i) => {
-                const msgId = `${ep.id}-msgs`;
-                const describe = messages.has(ep.id) ? msgId : undefined;
-                return (
-                  <li key={ep.id} className="rounded-lg border border-slate-200 p-3">
-                    <fieldset>
-                      <legend className="sr-only">Endpoint {i + 1}</legend>
-                      <div className="grid grid-cols-[6.5rem_minmax(0,1fr)_auto] gap-2">
+          <RowList
+            items={answer.endpoints}
+            className="space-y-3"
+            empty="No endpoints yet. Each requirement needs at least one."
+            add={{ id: 'api-add-endpoint', label: '+ Add an endpoint', onClick: addEndpoint }}
+          >
+            {(ep, i) => {
+              const msgId = `${ep.id}-msgs`;
+              const describe = messages.has(ep.id) ? msgId : undefined;
+              return (
+                <li key={ep.id} className="rounded-lg border border-slate-200 p-3">
+                  <fieldset>
+                    <legend className="sr-only">Endpoint {i + 1}</legend>
+                    <div className="grid grid-cols-[6.5rem_minmax(0,1fr)_auto] gap-2">
+                      <select
+                        id={`${ep.id}-method`}
+                        aria-label={`Method of endpoint ${i + 1}`}
+                        value={ep.method}
+                        onChange={(ev) => editEndpoint(ep.id, { method: ev.target.value as Method })}
+                        className={`${SMALL_SELECT} font-mono`}
+                      >
+                        {METHODS.map((m) => (
+                          <option key={m} value={m}>
+                            {m}
+                          </option>
+                        ))}
+                      </select>
+                      <input
+                        aria-label={`Path of endpoint ${i + 1}`}
+                        value={ep.path}
+                        maxLength={200}
+                        placeholder="/resources/{resource_id}"
+                        aria-describedby={describe}
+                        onChange={(ev) => editEndpoint(ep.id, { path: ev.target.value })}
+                        className={`${SMALL_INPUT} font-mono`}
+                      />
+                      <RemoveButton
+                        label={`Remove endpoint ${i + 1}${ep.path ? ` ${ep.method} ${ep.path}` : ''}`}
+                        onClick={() => removeEndpoint(ep.id)}
+                      />
+                    </div>
+                    <div className="mt-2 grid gap-2 sm:grid-cols-3">
+                      <label className="block text-xs font-medium text-slate-700">
+                        Serves
                         <select
-                          id={`${ep.id}-method`}
-                          aria-label={`Method of endpoint ${i + 1}`}
-                          value={ep.method}
-                          onChange={(ev) => editEndpoint(ep.id, { method: ev.target.value as Method })}
-                          className={`${SMALL_SELECT} font-mono`}
+                          value={ep.serves}
+                          aria-describedby={describe}
+                          onChange={(ev) => editEndpoint(ep.id, { serves: ev.target.value })}
+                          className={`${SMALL_SELECT} mt-1 font-normal`}
                         >
-                          {METHODS.map((m) => (
-                            <option key={m} value={m}>
-                              {m}
+                          <option value="">Choose a requirement…</option>
+                          {requirements.map((r) => (
+                            <option key={r.id} value={r.id}>
+                              {r.text}
                             </option>
                           ))}
                         </select>
-                        <input
-                          aria-label={`Path of endpoint ${i + 1}`}
-                          value={ep.path}
-                          maxLength={200}
-                          placeholder="/resources/{resource_id}"
-                          aria-describedby={describe}
-                          onChange={(ev) => editEndpoint(ep.id, { path: ev.target.value })}
-                          className={`${SMALL_INPUT} font-mono`}
-                        />
-                        <button
-                          type="button"
-                          className={BTN_QUIET}
-                          onClick={() => removeEndpoint(ep.id)}
-                          aria-label={`Remove endpoint ${i + 1}${ep.path ? ` ${ep.method} ${ep.path}` : ''}`}
-                        >
-                          <Icon name="trash" className="h-4 w-4" />
-                        </button>
-                      </div>
-                      <div className="mt-2 grid gap-2 sm:grid-cols-3">
-                        <label className="block text-xs font-medium text-slate-700">
-                          Serves
-                          <select
-                            value={ep.serves}
-                            aria-describedby={describe}
-                            onChange={(ev) => editEndpoint(ep.id, { serves: ev.target.value })}
-                            className={`${SMALL_SELECT} mt-1 font-normal`}
-                          >
-                            <option value="">Choose a requirement…</option>
-                            {requirements.map((r) => (
-                              <option key={r.id} value={r.id}>
-                                {r.text}
-                              </option>
-                            ))}
-                          </select>
-                        </label>
-                        <label className="block text-xs font-medium text-slate-700">
-                          Request fields
+                      </label>
+                      {ENDPOINT_FIELDS.map((x) => (
+                        <label key={x.key} className="block text-xs font-medium text-slate-700">
+                          {x.label}
                           <input
-                            value={ep.request}
+                            value={ep[x.key]}
                             maxLength={300}
-                            placeholder="text, client_id"
-                            onChange={(ev) => editEndpoint(ep.id, { request: ev.target.value })}
+                            placeholder={x.placeholder}
+                            onChange={(ev) => editEndpoint(ep.id, { [x.key]: ev.target.value })}
                             className={`${SMALL_INPUT} mt-1 font-mono font-normal`}
                           />
                         </label>
-                        <label className="block text-xs font-medium text-slate-700">
-                          Response fields
-                          <input
-                            value={ep.response}
-                            maxLength={300}
-                            placeholder="id, created_at"
-                            onChange={(ev) => editEndpoint(ep.id, { response: ev.target.value })}
-                            className={`${SMALL_INPUT} mt-1 font-mono font-normal`}
-                          />
-                        </label>
-                      </div>
-                      <Messages id={msgId} messages={messages.get(ep.id)} />
-                    </fieldset>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-          <button id="api-add-endpoint" type="button" className={`${BTN_SECONDARY} mt-3`} onClick={addEndpoint}>
-            + Add an endpoint
-          </button>
+                      ))}
+                    </div>
+                    <Messages id={msgId} messages={messages.get(ep.id)} />
+                  </fieldset>
+                </li>
+              );
+            }}
+          </RowList>
         </Step>
 
         <Step
@@ -370,24 +391,22 @@ export function ApiPhase({
           title="Data model"
           hint="Each entity is a table: its primary key, the indexes your reads need, and the partition key that decides which partition each row lives on."
         >
-          {answer.entities.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
-              Tables appear here as you add entities in step 1.
-            </p>
-          ) : (
-            <ul className="space-y-4">
-              {answer.entities.map((e, i) => (
-                <TableRow
-                  key={e.id}
-                  entity={e}
-                  name={entityName(e, i)}
-                  messages={messages.get(`${e.id}:table`)}
-                  onChange={(f) => editEntity(e.id, f)}
-                  onFocus={setFocusId}
-                />
-              ))}
-            </ul>
-          )}
+          <RowList
+            items={answer.entities}
+            className="space-y-4"
+            empty="Tables appear here as you add entities in step 1."
+          >
+            {(e, i) => (
+              <TableRow
+                key={e.id}
+                entity={e}
+                name={entityName(e, i)}
+                messages={messages.get(`${e.id}:table`)}
+                onChange={(f) => editEntity(e.id, f)}
+                onFocus={setFocusId}
+              />
+            )}
+          </RowList>
         </Step>
 
         <div className="flex justify-end">
@@ -529,17 +548,13 @@ function TableRow({
                     }))
                   }
                 />
-                <button
-                  type="button"
-                  className={BTN_QUIET}
-                  aria-label={`Remove index ${j + 1} of ${name}`}
+                <RemoveButton
+                  label={`Remove index ${j + 1} of ${name}`}
                   onClick={() => {
                     onChange((x) => ({ ...x, indexes: x.indexes.filter((_, n) => n !== j) }));
                     onFocus(`${e.id}-add-index`);
                   }}
-                >
-                  <Icon name="trash" className="h-4 w-4" />
-                </button>
+                />
               </li>
             ))}
           </ul>

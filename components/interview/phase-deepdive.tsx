@@ -1,12 +1,11 @@
 'use client';
 
 import { useEffect, useId, useMemo } from 'react';
-import type { Attempt, AttemptAction } from '@/lib/interview/attempt';
 import { deepDiveQuestions, judgeDeepDive, formatDeepDiveValue } from '@/lib/interview/deep-dive';
-import type { Problem } from '@/lib/interview/schema';
 import { DesignDiagram } from './design-diagram';
 import { Icon } from './icons';
 import { BTN_PRIMARY, BTN_SECONDARY, Badge, CARD, INPUT } from './ui';
+import type { PhaseProps } from './phase-props';
 
 /** A typed figure as a number: "4,000", "4k", "85%" → 4000, 4000, 85; empty → null; anything else → NaN. */
 export function parseFigure(text: string): number | null {
@@ -29,17 +28,7 @@ export function parseFigure(text: string): number | null {
  * when handed in; practice mode shows the engine's figures at once, blind
  * mode in the review.
  */
-export function DeepDivePhase({
-  problem,
-  attempt,
-  dispatch,
-  onNext,
-}: {
-  problem: Problem;
-  attempt: Attempt;
-  dispatch(a: AttemptAction): void;
-  onNext(): void;
-}) {
+export function DeepDivePhase({ problem, attempt, dispatch, onNext }: PhaseProps) {
   const id = useId();
   const { questions, answers, submittedAtMs } = attempt.deepDive;
   // The questions are drawn from the design once, when the phase is first reached.

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { ESTIMATE_TRIES, estimatesLocked, type Attempt, type AttemptAction } from '@/lib/interview/attempt';
+import { ESTIMATE_TRIES, estimatesLocked } from '@/lib/interview/attempt';
 import { LEVEL_RUBRIC } from '@/lib/interview/levels';
 import {
   BANDWIDTH_UNITS,
@@ -22,10 +22,10 @@ import {
   type StorageUnit,
 } from '@/lib/interview/estimation';
 import { problemWorkload } from '@/lib/interview/model';
-import type { Problem } from '@/lib/interview/schema';
 import { Facts } from './brief';
 import { Icon } from './icons';
 import { BTN_PRIMARY, BTN_SECONDARY, Badge, CARD, INPUT, type Tone } from './ui';
+import type { PhaseProps } from './phase-props';
 
 const VERDICT_TONE: Record<EstimateVerdict, Tone> = {
   'on-target': 'good',
@@ -92,17 +92,7 @@ function NumberField({
 const textOf = (v: number | null) => (v === null ? '' : String(v));
 
 /** Phase 2: three back-of-the-envelope figures, then the model's beside them. */
-export function EstimationPhase({
-  problem,
-  attempt,
-  dispatch,
-  onNext,
-}: {
-  problem: Problem;
-  attempt: Attempt;
-  dispatch(a: AttemptAction): void;
-  onNext(): void;
-}) {
+export function EstimationPhase({ problem, attempt, dispatch, onNext }: PhaseProps) {
   const base = useId();
   const e = attempt.estimates;
   const checked = attempt.estimateTries.length > 0;

@@ -4,11 +4,10 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { askUrl } from '@/lib/interview/api';
 import { ASK_REPLY, MAX_QUESTION_CHARS } from '@/lib/interview/ask';
 import { ASK_OUTCOMES, revealedRequirements, type AnswerGiven, type AskOutcome } from '@/lib/interview/asked';
-import type { Attempt, AttemptAction } from '@/lib/interview/attempt';
-import type { Problem } from '@/lib/interview/schema';
 import { Brief } from './brief';
 import { Icon } from './icons';
 import { BTN_PRIMARY, CARD, INPUT } from './ui';
+import type { PhaseProps } from './phase-props';
 
 interface AskReply {
   outcome: AskOutcome;
@@ -34,17 +33,7 @@ async function putQuestion(problemId: string, question: string): Promise<AskRepl
  * requirements to design to — those the brief states and those the answers
  * brought out — confirmed in scope one by one, and free notes.
  */
-export function RequirementsPhase({
-  problem,
-  attempt,
-  dispatch,
-  onNext,
-}: {
-  problem: Problem;
-  attempt: Attempt;
-  dispatch(a: AttemptAction): void;
-  onNext(): void;
-}) {
+export function RequirementsPhase({ problem, attempt, dispatch, onNext }: PhaseProps) {
   const id = useId();
   const [question, setQuestion] = useState('');
   const [busy, setBusy] = useState(false);

@@ -1,13 +1,12 @@
 'use client';
 
 import { useId } from 'react';
-import type { Attempt, AttemptAction } from '@/lib/interview/attempt';
-import type { Problem } from '@/lib/interview/schema';
 import { TRADEOFF_MIN_WORDS } from '@/lib/interview/scoring';
 import { wordCount } from '@/lib/interview/text-match';
 import { DesignDiagram } from './design-diagram';
 import { Icon } from './icons';
 import { BTN_PRIMARY, CARD, INPUT } from './ui';
+import type { PhaseProps } from './phase-props';
 
 const PROMPTS = [
   'What did you choose, and what did each choice cost you, in your design’s numbers?',
@@ -23,12 +22,7 @@ export function TradeoffsPhase({
   attempt,
   dispatch,
   onFinish,
-}: {
-  problem: Problem;
-  attempt: Attempt;
-  dispatch(a: AttemptAction): void;
-  onFinish(): void;
-}) {
+}: Omit<PhaseProps, 'onNext'> & { onFinish(): void }) {
   const id = useId();
   const words = wordCount(attempt.tradeoffs);
   return (
@@ -39,8 +33,8 @@ export function TradeoffsPhase({
         </h2>
         <label htmlFor={id} className="mt-1 block text-sm text-slate-600">
           Explain your design as you would to the interviewer: the choices, the alternatives you turned down and why. A
-          sentence counts when it names a component of your design and the number behind the choice (“the cache at
-          85% hit ratio takes the database from 4,000 to 600 rps”); lists of terms and repeats count for nothing.
+          sentence counts when it names a component of your design and the number behind the choice (“the cache at 85%
+          hit ratio takes the database from 4,000 to 600 rps”); lists of terms and repeats count for nothing.
         </label>
         <textarea
           id={id}
