@@ -24,7 +24,12 @@ import { BTN_QUIET } from './ui';
 const MINUTE = 60_000;
 const DURATIONS = Array.from({ length: (MAX_MINUTES - MIN_MINUTES) / 5 + 1 }, (_, i) => MIN_MINUTES + i * 5);
 
-function Stepper({ attempt, onGo }: { attempt: Attempt; onGo(p: Phase): void }) {
+/**
+ * The interview's phases as steps (the mock's and both sides of a pair
+ * interview): done ones ticked, the current one named. Without `onGo` the
+ * steps are shown, not chosen (the pair interviewer sees where the candidate is).
+ */
+export function PhaseStepper({ attempt, onGo }: { attempt: Attempt; onGo?: (p: Phase) => void }) {
   const current = phaseIndex(attempt.phase);
   const reached = phaseIndex(attempt.reached);
   return (
@@ -38,16 +43,19 @@ function Stepper({ attempt, onGo }: { attempt: Attempt; onGo(p: Phase): void }) 
         {PHASES.map((p, i) => {
           const done = i < reached && i !== current;
           const here = i === current;
-          const enabled = canGoTo(attempt, p) && !here;
+          const enabled = !!onGo && canGoTo(attempt, p) && !here;
           const minutes = Math.round((PHASE_SHARE[p] * attempt.durationMs) / MINUTE);
           return (
             <li key={p} className="flex shrink-0 items-center">
               {i > 0 ? (
-                <span className="mx-px hidden h-px w-1.5 bg-slate-300 @sm:block @5xl:mx-1 @5xl:w-3" aria-hidden="true" />
+                <span
+                  className="mx-px hidden h-px w-1.5 bg-slate-300 @sm:block @5xl:mx-1 @5xl:w-3"
+                  aria-hidden="true"
+                />
               ) : null}
               <button
                 type="button"
-                onClick={() => onGo(p)}
+                onClick={() => onGo?.(p)}
                 disabled={!enabled}
                 aria-current={here ? 'step' : undefined}
                 title={PHASE_LABEL[p]}
@@ -158,6 +166,23 @@ function TimeMenu({
   );
 }
 
+/** The title block of an interview's top bar: “Interview practice / {where}” over the problem's title. */
+export function BarTitle({ where, title }: { where: string; title: string }) {
+  return (
+    // At least 14rem for the title: on a phone the clock wraps below it rather than squeezing it to a few letters.
+    <div className="min-w-[min(14rem,100%)] flex-1 xl:max-w-md xl:flex-none">
+      <p className="text-xs text-slate-500">
+        <Link href="/interview" className="hover:text-slate-900 hover:underline">
+          Interview practice
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <span className="font-medium text-slate-700">{where}</span>
+      </p>
+      <h1 className="text-base font-semibold wrap-break-word text-slate-900">{title}</h1>
+    </div>
+  );
+}
+
 /**
  * The bar that stays at the top of the mock: problem, phases, and the clock
  * with pause and length controls. Announces five minutes left and time up.
@@ -204,21 +229,9 @@ export function TimerBar({
   return (
     <div className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur print:hidden">
       <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
-        {/* At least 14rem for the title: on a phone the clock wraps below it rather than squeezing it to a few letters. */}
-        <div className="min-w-[min(14rem,100%)] flex-1 xl:max-w-md xl:flex-none">
-          <p className="text-xs text-slate-500">
-            <Link href="/interview" className="hover:text-slate-900 hover:underline">
-              Interview practice
-            </Link>
-            <span aria-hidden="true"> / </span>
-            <span className="font-medium text-slate-700">
-              {attempt.mode === 'blind' ? 'Blind mode' : 'Practice mode'}
-            </span>
-          </p>
-          <h1 className="text-base font-semibold wrap-break-word text-slate-900">{problem.title}</h1>
-        </div>
+        <BarTitle where={attempt.mode === 'blind' ? 'Blind mode' : 'Practice mode'} title={problem.title} />
         <div className="order-3 w-full xl:order-none xl:w-auto xl:flex-1">
-          <Stepper attempt={attempt} onGo={onGo} />
+          <PhaseStepper attempt={attempt} onGo={onGo} />
         </div>
         <div className="flex items-center gap-1">
           <div className="flex flex-col items-end pr-1">

@@ -1,11 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { PHASES, PHASE_LABEL, canGoTo, formatClock, remainingMs, type Attempt, type Phase } from '@/lib/interview/attempt';
+import { formatClock, remainingMs, type Attempt, type Phase } from '@/lib/interview/attempt';
 import type { Problem } from '@/lib/interview/schema';
 import type { Role } from '@/lib/pair/doc';
 import { Icon } from '@/components/interview/icons';
+import { BarTitle, PhaseStepper } from '@/components/interview/timer-bar';
 import { useNow } from '@/components/interview/use-now';
 
 const CONNECTION: Record<string, { label: string; dot: string }> = {
@@ -52,45 +52,13 @@ export function PairBar({
   return (
     <div className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
-        <div className="min-w-[min(14rem,100%)] flex-1 xl:max-w-md xl:flex-none">
-          <p className="text-xs text-slate-500">
-            <Link href="/interview" className="hover:text-slate-900 hover:underline">
-              Interview practice
-            </Link>
-            <span aria-hidden="true"> / </span>
-            <span className="font-medium text-slate-700">
-              Pair interview · {role === 'interviewer' ? 'Interviewer' : 'Candidate'}
-            </span>
-          </p>
-          <h1 className="text-base font-semibold wrap-break-word text-slate-900">{problem.title}</h1>
+        <BarTitle
+          where={`Pair interview · ${role === 'interviewer' ? 'Interviewer' : 'Candidate'}`}
+          title={problem.title}
+        />
+        <div className="order-3 w-full xl:order-none xl:w-auto xl:flex-1">
+          <PhaseStepper attempt={attempt} onGo={onGo} />
         </div>
-        <nav aria-label="Interview phases" className="order-3 w-full xl:order-none xl:w-auto xl:flex-1">
-          <ol className="flex flex-wrap items-center gap-1">
-            {PHASES.map((p, i) => {
-              const here = attempt.phase === p;
-              const enabled = !!onGo && !here && canGoTo(attempt, p);
-              return (
-                <li key={p}>
-                  <button
-                    type="button"
-                    disabled={!enabled}
-                    aria-current={here ? 'step' : undefined}
-                    onClick={() => onGo?.(p)}
-                    className={`rounded-full px-2.5 py-1 text-sm ${
-                      here
-                        ? 'bg-brand-50 font-semibold text-brand-700 ring-1 ring-brand-200'
-                        : enabled
-                          ? 'text-slate-700 hover:bg-slate-100'
-                          : 'text-slate-400'
-                    } disabled:cursor-default`}
-                  >
-                    {i + 1}. {PHASE_LABEL[p]}
-                  </button>
-                </li>
-              );
-            })}
-          </ol>
-        </nav>
         <div className="flex items-center gap-3">
           <ConnectionBadge status={connection} unsent={unsent} />
           <div
@@ -121,7 +89,10 @@ export function SyncBanner({ error }: { error: string | null }) {
 export function PairMessage({ children, tone = 'status' }: { children: ReactNode; tone?: 'status' | 'alert' }) {
   return (
     <div className="grid flex-1 place-items-center p-10">
-      <p role={tone} className={`max-w-lg text-center text-sm ${tone === 'alert' ? 'text-saturated' : 'text-slate-600'}`}>
+      <p
+        role={tone}
+        className={`max-w-lg text-center text-sm ${tone === 'alert' ? 'text-saturated' : 'text-slate-600'}`}
+      >
         {children}
       </p>
     </div>
