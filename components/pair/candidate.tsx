@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { attemptReducer, unseenCurveballs, type AttemptAction, type Phase } from '@/lib/interview/attempt';
-import { bandOf } from '@/lib/editor/results';
+import { resultsOfEvaluation } from '@/lib/editor/results';
 import type { EditorResults } from '@/lib/editor/types';
 import type { Design } from '@/lib/engine/types';
 import type { Problem } from '@/lib/interview/schema';
@@ -25,13 +25,7 @@ export function useLiveScore(problem: Problem, view: PairView | null) {
   const live = useMemo(() => (a ? liveScore(problem, a) : null), [problem, key]);
   const results = useMemo<EditorResults | null>(() => {
     const e = live?.target.evaluation;
-    if (!e) return null;
-    const nodes: Record<string, EditorResults['nodes'][string]> = {};
-    for (const [id, n] of Object.entries(e.nodes)) {
-      if (!(n.arrivalRps.total > 0)) continue;
-      nodes[id] = { utilization: n.utilization, band: bandOf(n.utilization), bottleneck: id === e.bottleneck.nodeId, spof: n.spof };
-    }
-    return { nodes };
+    return e ? resultsOfEvaluation(e) : null;
   }, [live]);
   return { live, results };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandOf, resultsFromUtilisation } from './results';
+import { bandOf, resultsFromUtilisation, resultsOfEvaluation } from './results';
 import { createEditorStore, selectNodeResult } from './store';
 
 describe('results slot', () => {
@@ -25,5 +25,25 @@ describe('results slot', () => {
     store.getState().setResults(resultsFromUtilisation({ [id]: { utilization: 0.85 }, ghost: { utilization: Number.NaN } }));
     expect(selectNodeResult(id)(store.getState())).toEqual({ utilization: 0.85, band: 'hot' });
     expect(store.getState().results?.nodes).not.toHaveProperty('ghost');
+  });
+});
+
+describe('resultsOfEvaluation', () => {
+  const evaluation = (busiest: number) =>
+    ({
+      bottleneck: { nodeId: 'app', utilization: busiest },
+      nodes: {
+        users: { arrivalRps: { total: 0 }, utilization: 0, spof: false },
+        app: { arrivalRps: { total: 100 }, utilization: busiest, spof: true },
+        db: { arrivalRps: { total: 50 }, utilization: 0.3, spof: false },
+      },
+    }) as unknown as Parameters<typeof resultsOfEvaluation>[0];
+
+  it('colours the components traffic reaches, and badges the busiest only once it is busy', () => {
+    expect(resultsOfEvaluation(evaluation(0.85)).nodes).toEqual({
+      app: { utilization: 0.85, band: 'hot', bottleneck: true, spof: true },
+      db: { utilization: 0.3, band: 'healthy', bottleneck: false, spof: false },
+    });
+    expect(resultsOfEvaluation(evaluation(0.05)).nodes.app).toEqual({ utilization: 0.05, band: 'healthy', bottleneck: false, spof: true });
   });
 });

@@ -1,3 +1,4 @@
+import type { Evaluation } from '@/lib/engine/evaluation';
 import type { EditorResults, NodeResult, UtilisationBand } from './types';
 
 /**
@@ -38,4 +39,21 @@ export function resultsFromUtilisation(nodes: Readonly<Record<string, { utilizat
     if (Number.isFinite(n.utilization)) out[id] = { utilization: n.utilization, band: bandOf(n.utilization) };
   }
   return { nodes: out };
+}
+
+/**
+ * The canvas's `results` (colour, Bottleneck and SPOF badges) from one
+ * evaluation, for the pages that evaluate a design themselves (the pair
+ * interview, the mock's practice mode): a component shows its utilisation
+ * only when traffic reaches it, and the busiest one wears the Bottleneck
+ * badge only from BOTTLENECK_BADGE_FROM on, as in the sandbox.
+ */
+export function resultsOfEvaluation(evaluation: Evaluation): EditorResults {
+  const nodes: Record<string, NodeResult> = {};
+  for (const [id, n] of Object.entries(evaluation.nodes)) {
+    if (!(n.arrivalRps.total > 0)) continue;
+    const bottleneck = id === evaluation.bottleneck.nodeId && n.utilization >= BOTTLENECK_BADGE_FROM;
+    nodes[id] = { utilization: n.utilization, band: bandOf(n.utilization), bottleneck, spof: n.spof };
+  }
+  return { nodes };
 }
