@@ -5,8 +5,8 @@
  * findings so the panel and the findings say the same thing.
  */
 import type { NodeResult } from '@/lib/engine/evaluation';
-import { fmtDuration, fmtGB, thousands } from '@/lib/engine/findings';
-import { formatPercent } from '@/lib/engine/format';
+// From the engine's formatting module, not findings.ts: that would pull the engine into the page's first load.
+import { fmtDuration, fmtGB, formatPercent, thousands } from '@/lib/engine/format';
 
 export function pipelineLines(r: NodeResult): string[] {
   const out: string[] = [];
