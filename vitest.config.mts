@@ -20,7 +20,9 @@ export default defineConfig({
       // Test files that tests run in a Vitest run of their own.
       ...(process.env.SCALELAB_VITEST_FIXTURES ? ['tests/fixtures/*.fixture.ts'] : []),
     ],
-    exclude: ['node_modules/**', 'e2e/**', '.next/**'],
+    // tests/integration builds and starts the production app: not part of the
+    // unit run; `npm test` runs it after the browser tests (scripts/test-integration.ts).
+    exclude: ['node_modules/**', 'e2e/**', '.next/**', ...(process.env.SCALELAB_INTEGRATION ? [] : ['tests/integration/**'])],
     environment: 'node',
     // A run's temporary files live in one folder, removed when it ends; each
     // file's own temporary folders are removed after it.

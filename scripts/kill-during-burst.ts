@@ -10,7 +10,7 @@
  *
  *   npx tsx scripts/kill-during-burst.ts            # SQLite, and PostgreSQL when TEST_DATABASE_URL is set
  *
- * tests/api/scenarios-durability.test.ts runs the same check.
+ * tests/integration/scenarios-durability.test.ts runs the same check.
  */
 import { distDirFor, ensureBuild, freshSqlite, holdDistDir, request, setUpScenario, startApp } from './app-process';
 

@@ -1,7 +1,8 @@
 /**
  * `npm test`: every check and test, in the order that fails fastest —
  * lint, types, unit and API tests (Vitest), then the browser tests
- * (Playwright against a production build) — and last, that the run left
+ * (Playwright against a production build) and the integration tests (Vitest
+ * files that build and start the production app) — and last, that the run left
  * the checkout as it found it. Ends with one summary line,
  * `tests: N passed, N failed`.
  */
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { checkoutChanges, checkoutState } from './checkout-state';
 import { tempDir } from './temp-dirs';
 import { runE2e } from './test-e2e';
+import { runIntegration } from './test-integration';
 
 const root = path.resolve(__dirname, '..');
 const bin = (pkg: string, file: string) => path.join(root, 'node_modules', pkg, file);
@@ -87,6 +89,14 @@ async function main() {
   const p = countPlaywright(pwJson);
   passed += p.passed;
   failed += p.failed + (code !== 0 && p.failed === 0 ? 1 : 0);
+
+  // The Vitest files that build and start the production app themselves (a
+  // kill during a burst of submissions): with the browser tests, not the unit run.
+  const integrationJson = path.join(tmp, 'integration.json');
+  timed('integration tests (Vitest, production build)', () => runIntegration(integrationJson) === 0);
+  const it = countVitest(integrationJson);
+  passed += it.passed;
+  failed += it.failed;
 
   // No test may rewrite a tracked file (not even with the same contents) or
   // leave a file behind that git would see.
