@@ -1,10 +1,10 @@
 'use client';
 
-import { useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useId, useState, type CSSProperties } from 'react';
 import type { Evaluation, StageResult } from '@/lib/engine/evaluation';
 import { hasBreakdown, latencyCaption, USER_CLASSES, waterfallRows, type SegmentKind, type UserClass } from '@/lib/editor/latency-view';
 import { formatMs, formatShare, formatUsers } from '@/lib/editor/scoring-format';
-import { tabKeyTarget } from '@/lib/tab-keys';
+import { TabList } from '@/components/ui/tabs';
 import { SectionTitle } from './ui';
 
 /**
@@ -47,44 +47,26 @@ function objectiveOf(stage: StageResult | null, cls: UserClass): number | null {
  */
 export function LatencyWaterfall({ evaluation, stage }: { evaluation: Evaluation; stage: StageResult | null }) {
   const [cls, setCls] = useState<UserClass>('read');
-  const tabs = useRef<Record<string, HTMLButtonElement | null>>({});
   const base = useId();
   const tabId = (c: UserClass) => `${base}-tab-${c}`;
   const panelId = `${base}-panel`;
   const breakdown = evaluation.endToEnd.breakdown?.[cls];
   const noun = USER_CLASSES.find((c) => c.id === cls)!.noun;
-  const onKeyDown = (e: KeyboardEvent) => {
-    const to = tabKeyTarget(e.key, USER_CLASSES.findIndex((c) => c.id === cls), USER_CLASSES.length);
-    if (to === null) return;
-    e.preventDefault();
-    const next = USER_CLASSES[to].id;
-    setCls(next);
-    tabs.current[next]?.focus();
-  };
 
   return (
     <section aria-labelledby={`${base}-title`} data-testid="latency-waterfall" data-class={cls}>
       <SectionTitle id={`${base}-title`}>Where the p95 goes</SectionTitle>
-      <div role="tablist" aria-label="Request class" className="mt-2 grid grid-cols-3 rounded-lg bg-slate-100 p-0.5" onKeyDown={onKeyDown}>
-        {USER_CLASSES.map((c) => (
-          <button
-            key={c.id}
-            ref={(el) => {
-              tabs.current[c.id] = el;
-            }}
-            type="button"
-            role="tab"
-            id={tabId(c.id)}
-            aria-selected={cls === c.id}
-            aria-controls={panelId}
-            tabIndex={cls === c.id ? 0 : -1}
-            onClick={() => setCls(c.id)}
-            className={`rounded-md px-2 py-1 text-sm font-medium ${cls === c.id ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}
-          >
-            {c.label}
-          </button>
-        ))}
-      </div>
+      <TabList<UserClass>
+        tabs={USER_CLASSES}
+        selected={cls}
+        onSelect={setCls}
+        label="Request class"
+        tabId={tabId}
+        panelId={() => panelId}
+        variant="segmented"
+        className="mt-2 grid grid-cols-3 rounded-lg bg-slate-100 p-0.5"
+        tabClassName="px-2 py-1"
+      />
       <div role="tabpanel" id={panelId} aria-labelledby={tabId(cls)} className="mt-2">
         {hasBreakdown(breakdown) ? (
           <Waterfall evaluation={evaluation} cls={cls} noun={noun} objectiveMs={objectiveOf(stage, cls)} />

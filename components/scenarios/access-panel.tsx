@@ -5,6 +5,7 @@ import { Dialog } from '@/components/editor/dialog';
 import type { CoInstructorKeyView } from '@/lib/scenarios/access';
 import { absoluteUrl, api } from './api';
 import { CopyField } from './copy-field';
+import { buttonClass } from '@/components/ui/button';
 
 /**
  * Co-instructor keys: the owner gives a teaching assistant their own manage
@@ -13,12 +14,6 @@ import { CopyField } from './copy-field';
  * but cannot make or revoke keys.
  */
 
-const BUTTON =
-  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-50';
-const PRIMARY =
-  'rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-50';
-const DANGER =
-  'rounded-md bg-saturated px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-red-800 disabled:opacity-50';
 
 function when(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -118,7 +113,7 @@ export function AccessPanel({ slug, manageKey }: { slug: string; manageKey: stri
               className="mt-1 w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm aria-[invalid]:border-saturated"
             />
           </div>
-          <button type="submit" className={PRIMARY} disabled={busy}>
+          <button type="submit" className={buttonClass('primary')} disabled={busy}>
             Create key
           </button>
           {labelError ? (
@@ -163,7 +158,7 @@ export function AccessPanel({ slug, manageKey }: { slug: string; manageKey: stri
                 </p>
               </div>
               {owner && !k.revokedAt ? (
-                <button type="button" className={`${BUTTON} text-saturated`} onClick={() => setRevoking(k)}>
+                <button type="button" className={buttonClass('secondary', 'sm', 'text-saturated')} onClick={() => setRevoking(k)}>
                   Revoke<span className="sr-only"> {k.label}’s key</span>
                 </button>
               ) : null}
@@ -177,10 +172,10 @@ export function AccessPanel({ slug, manageKey }: { slug: string; manageKey: stri
         title={revoking ? `Revoke ${revoking.label}’s key?` : 'Revoke'}
         footer={
           <>
-            <button type="button" className={BUTTON} onClick={() => setRevoking(null)}>
+            <button type="button" className={buttonClass('secondary')} onClick={() => setRevoking(null)}>
               Cancel
             </button>
-            <button type="button" className={DANGER} disabled={busy} onClick={() => revoking && void revoke(revoking)}>
+            <button type="button" className={buttonClass('danger')} disabled={busy} onClick={() => revoking && void revoke(revoking)}>
               Revoke the key
             </button>
           </>

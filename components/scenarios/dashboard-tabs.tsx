@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { tabKeyTarget } from '@/lib/tab-keys';
+import { TabList, TabPanel } from '@/components/ui/tabs';
 
 export interface DashboardTab<T extends string> {
   id: T;
@@ -9,9 +9,9 @@ export interface DashboardTab<T extends string> {
 }
 
 /**
- * Tabs as the WAI-ARIA pattern has them: one tab stop, arrow keys, Home and
- * End move between tabs and select them; each panel is labelled by its tab.
- * Only the selected panel is rendered.
+ * The dashboard's tabs (components/ui/tabs: one tab stop, arrow keys, Home
+ * and End move between tabs and select them); each panel is labelled by its
+ * tab. Only the selected panel is rendered.
  */
 export function DashboardTabs<T extends string>({
   tabs,
@@ -28,35 +28,19 @@ export function DashboardTabs<T extends string>({
 }) {
   return (
     <div>
-      <div role="tablist" aria-label={label} className="flex gap-1 overflow-x-auto border-b border-slate-200">
-        {tabs.map((t, i) => (
-          <button
-            key={t.id}
-            id={`dash-tab-${t.id}`}
-            role="tab"
-            type="button"
-            aria-selected={selected === t.id}
-            aria-controls={`dash-panel-${t.id}`}
-            tabIndex={selected === t.id ? 0 : -1}
-            onClick={() => onSelect(t.id)}
-            onKeyDown={(e) => {
-              const to = tabKeyTarget(e.key, i, tabs.length);
-              if (to === null) return;
-              e.preventDefault();
-              onSelect(tabs[to].id);
-              document.getElementById(`dash-tab-${tabs[to].id}`)?.focus();
-            }}
-            className={`whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${
-              selected === t.id ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'
-            }`}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div id={`dash-panel-${selected}`} role="tabpanel" aria-labelledby={`dash-tab-${selected}`} tabIndex={0} className="pt-4 focus:outline-none">
+      <TabList
+        tabs={tabs}
+        selected={selected}
+        onSelect={onSelect}
+        label={label}
+        tabId={(id) => `dash-tab-${id}`}
+        panelId={(id) => `dash-panel-${id}`}
+        className="flex gap-1 overflow-x-auto border-b border-slate-200"
+        tabClassName="whitespace-nowrap px-3 py-2"
+      />
+      <TabPanel id={`dash-panel-${selected}`} tabId={`dash-tab-${selected}`} tabIndex={0} className="pt-4 focus:outline-none">
         {children}
-      </div>
+      </TabPanel>
     </div>
   );
 }

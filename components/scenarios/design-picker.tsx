@@ -6,8 +6,8 @@ import type { Design } from '@/lib/engine/types';
 import { parseDesignText, readDesignFile } from '@/lib/editor/files';
 import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
 import { ScenarioEditor, type EditorController } from './scenario-editor';
+import { buttonClass } from '@/components/ui/button';
 
-const BUTTON = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50';
 const EMPTY: Design = { schemaVersion: 1, nodes: [], edges: [] };
 
 /**
@@ -90,10 +90,10 @@ export function DesignPicker({
         </div>
       ) : null}
       <div className="mt-3 flex flex-wrap gap-2">
-        <button type="button" className={BUTTON} aria-expanded={mode === 'draw'} onClick={() => setMode(mode === 'draw' ? 'idle' : 'draw')}>
+        <button type="button" className={buttonClass('secondary')} aria-expanded={mode === 'draw'} onClick={() => setMode(mode === 'draw' ? 'idle' : 'draw')}>
           {design ? 'Edit on a canvas' : 'Draw on a canvas'}
         </button>
-        <button type="button" className={BUTTON} onClick={() => fileRef.current?.click()}>
+        <button type="button" className={buttonClass('secondary')} onClick={() => fileRef.current?.click()}>
           Upload a design file
         </button>
         <input
@@ -109,7 +109,7 @@ export function DesignPicker({
             if (f) accept(await readDesignFile(f), f.name);
           }}
         />
-        <button type="button" className={BUTTON} aria-expanded={mode === 'paste'} onClick={() => setMode(mode === 'paste' ? 'idle' : 'paste')}>
+        <button type="button" className={buttonClass('secondary')} aria-expanded={mode === 'paste'} onClick={() => setMode(mode === 'paste' ? 'idle' : 'paste')}>
           Paste JSON
         </button>
         {REFERENCE_DESIGNS.length > 0 ? (
@@ -133,7 +133,7 @@ export function DesignPicker({
         {design ? (
           <button
             type="button"
-            className={`${BUTTON} text-saturated`}
+            className={buttonClass('secondary', 'sm', 'text-saturated')}
             onClick={() => {
               onChange(null);
               onLockedChange?.([]);
@@ -157,7 +157,7 @@ export function DesignPicker({
             className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-xs"
             placeholder='{"schemaVersion": 1, "nodes": [...], "edges": [...]}'
           />
-          <button type="button" className={`${BUTTON} mt-2`} onClick={() => accept(parseDesignText(paste), 'The pasted JSON')}>
+          <button type="button" className={buttonClass('secondary', 'sm', 'mt-2')} onClick={() => accept(parseDesignText(paste), 'The pasted JSON')}>
             Use this JSON
           </button>
         </div>

@@ -4,8 +4,8 @@ import { useEffect, useId, useState } from 'react';
 import { finalScore, MAX_ADJUSTMENT, MAX_COMMENT_CHARS, MAX_REASON_CHARS, signedPoints, type FeedbackView, type RegradeView } from '@/lib/scenarios/feedback-schema';
 import type { RubricCriterion } from '@/lib/scenarios/schema';
 import { api } from './api';
+import { buttonClass } from '@/components/ui/button';
 
-const PRIMARY = 'rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-50';
 
 function when(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -212,7 +212,7 @@ export function FeedbackPanel({
           <p className="text-sm text-slate-600">No rubric of your own yet: add criteria under Settings → Edit the scenario.</p>
         )}
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" disabled={busy} className={PRIMARY}>
+          <button type="submit" disabled={busy} className={buttonClass('primary')}>
             Save feedback
           </button>
           {status ? (

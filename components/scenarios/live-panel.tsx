@@ -6,6 +6,7 @@ import { useLive, type LiveEventMessage } from '@/lib/live/use-live';
 import { api } from './api';
 import { PassPill } from './grade-view';
 import { ago, LiveConnection } from './live-status';
+import { buttonClass } from '@/components/ui/button';
 
 interface LiveData {
   liveView: boolean;
@@ -14,8 +15,6 @@ interface LiveData {
   stream: string;
 }
 
-const BUTTON =
-  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-50';
 
 /**
  * The dashboard's live classroom: with live view on, every student's
@@ -114,7 +113,7 @@ export function LivePanel({ slug, manageKey }: { slug: string; manageKey: string
         </div>
         <div className="flex items-center gap-3">
           {on ? <LiveConnection status={status} /> : null}
-          <button type="button" className={BUTTON} disabled={busy || !live} onClick={() => void toggle()} aria-pressed={on}>
+          <button type="button" className={buttonClass('secondary')} disabled={busy || !live} onClick={() => void toggle()} aria-pressed={on}>
             {on ? 'Turn live view off' : 'Turn live view on'}
           </button>
         </div>

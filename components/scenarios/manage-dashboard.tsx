@@ -22,6 +22,7 @@ import { ReusePanel, ScenarioEditPanel } from './scenario-edit-panel';
 import { RosterPanel } from './roster-panel';
 import { AccessPanel } from './access-panel';
 import { LivePanel } from './live-panel';
+import { buttonClass } from '@/components/ui/button';
 
 type TabId = 'submissions' | 'roster' | 'analytics' | 'live' | 'settings';
 const TABS: readonly DashboardTab<TabId>[] = [
@@ -68,11 +69,11 @@ function FeedbackBar({
       </p>
       <div className="flex flex-wrap gap-2">
         {pending > 0 ? (
-          <button type="button" disabled={busy} onClick={onRegrade} className={BUTTON}>
+          <button type="button" disabled={busy} onClick={onRegrade} className={buttonClass('secondary')}>
             Finish re-grading ({pending} left)
           </button>
         ) : null}
-        <button type="button" disabled={busy} onClick={() => onRelease(!released)} className={released ? BUTTON : PRIMARY}>
+        <button type="button" disabled={busy} onClick={() => onRelease(!released)} className={buttonClass(released ? 'secondary' : 'primary')}>
           {released ? 'Hide feedback' : 'Release feedback'}
         </button>
       </div>
@@ -91,12 +92,6 @@ type SortKey = 'student' | 'time' | 'score' | `target:${string}`;
 type Status = 'all' | 'passed' | 'failed' | `failed:${string}`;
 
 const POLL_MS = 15_000;
-const BUTTON =
-  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-50';
-const PRIMARY =
-  'rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-50';
-const DANGER =
-  'rounded-md bg-saturated px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-red-800 disabled:opacity-50';
 
 /** The score as it counts: the model's, or the adjusted one beside it. */
 function FinalScore({ row, feedback }: { row: SubmissionSummary; feedback?: FeedbackView }) {
@@ -212,11 +207,11 @@ function DeadlineForm({
           className="mt-1 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
         />
       </div>
-      <button type="submit" disabled={busy} className={BUTTON}>
+      <button type="submit" disabled={busy} className={buttonClass('secondary')}>
         Save deadline
       </button>
       {deadline ? (
-        <button type="button" disabled={busy} className={BUTTON} onClick={() => onSave(null, 'Deadline removed.')}>
+        <button type="button" disabled={busy} className={buttonClass('secondary')} onClick={() => onSave(null, 'Deadline removed.')}>
           Remove
         </button>
       ) : null}
@@ -461,14 +456,14 @@ export function ManageDashboard({ slug }: { slug: string }) {
         {state === 'error' ? (
           <button
             type="button"
-            className={`${PRIMARY} mt-6 mr-3 inline-block`}
+            className={buttonClass('primary', 'sm', 'mt-6 mr-3 inline-block')}
             onClick={() => setVersion((v) => v + 1)}
           >
             Try again now
           </button>
         ) : null}
         {state !== 'loading' ? (
-          <Link href="/teach" className={`${state === 'error' ? BUTTON : PRIMARY} mt-6 inline-block`}>
+          <Link href="/teach" className={buttonClass(state === 'error' ? 'secondary' : 'primary', 'sm', 'mt-6 inline-block')}>
             Go to Teach
           </Link>
         ) : null}
@@ -497,7 +492,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
             {s.submissions === 1 ? 'submission' : 'submissions'} · created {when(s.createdAt)}
           </p>
         </div>
-        <Link href={`/s/${slug}`} target="_blank" rel="noreferrer" className={BUTTON}>
+        <Link href={`/s/${slug}`} target="_blank" rel="noreferrer" className={buttonClass('secondary')}>
           Open the student view
         </Link>
       </header>
@@ -606,10 +601,10 @@ export function ManageDashboard({ slug }: { slug: string }) {
                     />
                     Every submission
                   </label>
-                  <button type="button" className={BUTTON} onClick={() => setVersion((v) => v + 1)}>
+                  <button type="button" className={buttonClass('secondary')} onClick={() => setVersion((v) => v + 1)}>
                     Refresh
                   </button>
-                  <button type="button" className={BUTTON} onClick={() => void exportCsv()} disabled={!hasAny}>
+                  <button type="button" className={buttonClass('secondary')} onClick={() => void exportCsv()} disabled={!hasAny}>
                     Export CSV
                   </button>
                 </div>
@@ -746,7 +741,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
           <div className="space-y-6">
             <div className="flex flex-wrap items-center justify-end gap-3 text-sm text-slate-600">
               {loaded ? <span>As of {when(loaded.at)}; refreshes every {POLL_MS / 1000} seconds.</span> : null}
-              <button type="button" className={BUTTON} onClick={() => setVersion((v) => v + 1)}>
+              <button type="button" className={buttonClass('secondary')} onClick={() => setVersion((v) => v + 1)}>
                 Refresh
               </button>
             </div>
@@ -774,7 +769,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
                   <button
                     type="button"
                     disabled={busy}
-                    className={BUTTON}
+                    className={buttonClass('secondary')}
                     onClick={() =>
                       void patch(
                         { status: s.status === 'open' ? 'closed' : 'open' },
@@ -798,7 +793,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
                     <button
                       type="button"
                       disabled={busy}
-                      className={s.scoresReleased ? BUTTON : PRIMARY}
+                      className={buttonClass(s.scoresReleased ? 'secondary' : 'primary')}
                       onClick={() =>
                         void patch(
                           { scoresReleased: !s.scoresReleased },
@@ -832,10 +827,10 @@ export function ManageDashboard({ slug }: { slug: string }) {
                   onSave={(iso, done) => void patch({ deadline: iso }, done)}
                 />
                 <div className={`flex flex-wrap gap-2 border-t border-slate-100 pt-4 ${data.access?.role === 'co-instructor' ? 'hidden' : ''}`}>
-                  <button type="button" className={BUTTON} onClick={() => setDialog('rotate')}>
+                  <button type="button" className={buttonClass('secondary')} onClick={() => setDialog('rotate')}>
                     Replace the manage key
                   </button>
-                  <button type="button" className={`${BUTTON} text-saturated`} onClick={() => setDialog('delete')}>
+                  <button type="button" className={buttonClass('secondary', 'sm', 'text-saturated')} onClick={() => setDialog('delete')}>
                     Delete scenario
                   </button>
                 </div>
@@ -878,10 +873,10 @@ export function ManageDashboard({ slug }: { slug: string }) {
         title="Replace the manage key?"
         footer={
           <>
-            <button type="button" className={BUTTON} onClick={() => setDialog(null)}>
+            <button type="button" className={buttonClass('secondary')} onClick={() => setDialog(null)}>
               Cancel
             </button>
-            <button type="button" className={PRIMARY} disabled={busy} onClick={() => void rotate()}>
+            <button type="button" className={buttonClass('primary')} disabled={busy} onClick={() => void rotate()}>
               Replace the key
             </button>
           </>
@@ -897,7 +892,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
         onClose={() => setRemoving(null)}
         title={removing ? `Remove ${removing.displayName}’s work?` : 'Remove'}
         footer={
-          <button type="button" className={BUTTON} onClick={() => setRemoving(null)}>
+          <button type="button" className={buttonClass('secondary')} onClick={() => setRemoving(null)}>
             Cancel
           </button>
         }
@@ -915,7 +910,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
               </p>
               <button
                 type="button"
-                className={DANGER}
+                className={buttonClass('danger')}
                 disabled={busy}
                 onClick={() => void moderate('submission', removing)}
               >
@@ -930,7 +925,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
               </p>
               <button
                 type="button"
-                className={DANGER}
+                className={buttonClass('danger')}
                 disabled={busy}
                 onClick={() => void moderate('student', removing)}
               >
@@ -947,10 +942,10 @@ export function ManageDashboard({ slug }: { slug: string }) {
         title="Delete this scenario?"
         footer={
           <>
-            <button type="button" className={BUTTON} onClick={() => setDialog(null)}>
+            <button type="button" className={buttonClass('secondary')} onClick={() => setDialog(null)}>
               Cancel
             </button>
-            <button type="button" className={DANGER} disabled={busy} onClick={() => void remove()}>
+            <button type="button" className={buttonClass('danger')} disabled={busy} onClick={() => void remove()}>
               Delete for good
             </button>
           </>

@@ -7,6 +7,7 @@ import { MAX_ROSTER_ENTRIES, parseRoster } from '@/lib/scenarios/roster-parse';
 import { LATE_POLICIES, type LatePolicy, type ManagePatch } from '@/lib/scenarios/schema';
 import { LEADERBOARD_NAMES, LEADERBOARD_NAMES_LABELS, type LeaderboardNames } from '@/lib/scenarios/names';
 import { absoluteUrl, api } from './api';
+import { buttonClass } from '@/components/ui/button';
 
 /**
  * The instructor's class: paste the class list, hand out personal join
@@ -16,10 +17,6 @@ import { absoluteUrl, api } from './api';
  * names are set here too.
  */
 
-const BUTTON =
-  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-50';
-const PRIMARY =
-  'rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-50';
 const LINK = 'font-medium text-brand-700 underline underline-offset-2 disabled:opacity-50';
 
 const STATUS_LABELS: Record<ClassStatus, string> = {
@@ -96,15 +93,15 @@ function ExtensionForm({
           className="mt-0.5 rounded-md border border-slate-300 px-2 py-1 text-sm"
         />
       </div>
-      <button type="submit" className={PRIMARY} disabled={busy || !value}>
+      <button type="submit" className={buttonClass('primary')} disabled={busy || !value}>
         Save extension
       </button>
       {row.extension ? (
-        <button type="button" className={BUTTON} disabled={busy} onClick={() => onSave(null)}>
+        <button type="button" className={buttonClass('secondary')} disabled={busy} onClick={() => onSave(null)}>
           Remove extension
         </button>
       ) : null}
-      <button type="button" className={BUTTON} onClick={onCancel}>
+      <button type="button" className={buttonClass('secondary')} onClick={onCancel}>
         Cancel
       </button>
     </form>
@@ -308,7 +305,7 @@ export function RosterPanel({
               ) : null}
             </div>
           ) : null}
-          <button type="submit" className={PRIMARY} disabled={busy}>
+          <button type="submit" className={buttonClass('primary')} disabled={busy}>
             Add to the class list
           </button>
         </form>
@@ -326,10 +323,10 @@ export function RosterPanel({
                   limited.
                 </p>
                 <div className="mt-2 flex flex-wrap gap-2">
-                  <button type="button" className={BUTTON} disabled={busy} onClick={() => void classCode(true)}>
+                  <button type="button" className={buttonClass('secondary')} disabled={busy} onClick={() => void classCode(true)}>
                     New code
                   </button>
-                  <button type="button" className={BUTTON} disabled={busy} onClick={() => void classCode(false)}>
+                  <button type="button" className={buttonClass('secondary')} disabled={busy} onClick={() => void classCode(false)}>
                     Turn off
                   </button>
                 </div>
@@ -339,7 +336,7 @@ export function RosterPanel({
                 <p className="mt-1 text-xs text-slate-600">
                   Off. Turn it on to let students on the list join by typing a short code instead of opening their link.
                 </p>
-                <button type="button" className={`${BUTTON} mt-2`} disabled={busy} onClick={() => void classCode(true)}>
+                <button type="button" className={buttonClass('secondary', 'sm', 'mt-2')} disabled={busy} onClick={() => void classCode(true)}>
                   Turn on a class code
                 </button>
               </>
@@ -418,13 +415,13 @@ export function RosterPanel({
               {added.entries.length ? (
                 <button
                   type="button"
-                  className={BUTTON}
+                  className={buttonClass('secondary')}
                   onClick={() => void copyText(allLinks).then((ok) => setNotice(ok ? 'All links copied (name, tab, link; one a line).' : 'Copying is blocked here; select the links below.'))}
                 >
                   Copy all links
                 </button>
               ) : null}
-              <button type="button" className={BUTTON} onClick={() => setAdded(null)}>
+              <button type="button" className={buttonClass('secondary')} onClick={() => setAdded(null)}>
                 Done
               </button>
             </div>

@@ -8,9 +8,8 @@ import type { RubricCriterion, ScenarioSlo, ScenarioTargetInput } from '@/lib/sc
 import { api } from './api';
 import { CopyField } from './copy-field';
 import { saveScenario } from './my-scenarios';
+import { buttonClass } from '@/components/ui/button';
 
-const BUTTON = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-50';
-const PRIMARY = 'rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-50';
 const INPUT = 'mt-1 w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm';
 
 function when(iso: string): string {
@@ -166,7 +165,7 @@ export function ScenarioEditPanel({
             </div>
             <button
               type="button"
-              className={BUTTON}
+              className={buttonClass('secondary')}
               disabled={!addStage}
               onClick={() => {
                 setTargets((t) => [...t, { type: 'stage', stage: Number(addStage) }]);
@@ -183,7 +182,7 @@ export function ScenarioEditPanel({
             </div>
             <button
               type="button"
-              className={BUTTON}
+              className={buttonClass('secondary')}
               disabled={!addUsers}
               onClick={() => {
                 setTargets((t) => [...t, { type: 'users', users: Number(addUsers) }]);
@@ -247,7 +246,7 @@ export function ScenarioEditPanel({
             </div>
             <button
               type="button"
-              className={BUTTON}
+              className={buttonClass('secondary')}
               disabled={rubric === null || !newCriterion.label.trim()}
               onClick={() => {
                 setRubric((r) => [...(r ?? []), { id: criterionId(newCriterion.label, new Set((r ?? []).map((x) => x.id))), label: newCriterion.label.trim(), maxPoints: Number(newCriterion.maxPoints) }]);
@@ -264,7 +263,7 @@ export function ScenarioEditPanel({
             {reference === 'remove' ? 'Will be removed.' : reference ? `Will be replaced by ${reference.name}.` : scenario.referenceDesign ? 'Set (students never see it).' : 'None.'}
           </p>
           <div className="flex flex-wrap gap-2">
-            <label className={`${BUTTON} cursor-pointer`}>
+            <label className={buttonClass('secondary', 'sm', 'cursor-pointer')}>
               Replace from a file…
               <input
                 type="file"
@@ -282,7 +281,7 @@ export function ScenarioEditPanel({
               />
             </label>
             {scenario.referenceDesign ? (
-              <button type="button" className={BUTTON} onClick={() => setReference('remove')}>
+              <button type="button" className={buttonClass('secondary')} onClick={() => setReference('remove')}>
                 Remove the reference
               </button>
             ) : null}
@@ -301,7 +300,7 @@ export function ScenarioEditPanel({
             ))}
           </ul>
         ) : null}
-        <button type="submit" disabled={busy} className={PRIMARY}>
+        <button type="submit" disabled={busy} className={buttonClass('primary')}>
           {busy ? 'Saving and re-grading…' : 'Save changes'}
         </button>
       </form>
@@ -360,15 +359,15 @@ export function ReusePanel({ slug, manageKey, scenario, onArchived }: { slug: st
         Reuse and archive
       </h2>
       <div className="flex flex-wrap gap-2">
-        <button type="button" className={BUTTON} disabled={busy} onClick={() => void duplicate()}>
+        <button type="button" className={buttonClass('secondary')} disabled={busy} onClick={() => void duplicate()}>
           Duplicate this scenario
         </button>
         {scenario.archived ? (
-          <button type="button" className={PRIMARY} disabled={busy} onClick={() => void archive(false)}>
+          <button type="button" className={buttonClass('primary')} disabled={busy} onClick={() => void archive(false)}>
             Restore from the archive
           </button>
         ) : (
-          <button type="button" className={BUTTON} disabled={busy} onClick={() => void archive(true)}>
+          <button type="button" className={buttonClass('secondary')} disabled={busy} onClick={() => void archive(true)}>
             Archive
           </button>
         )}

@@ -26,9 +26,9 @@ import { DesignPicker } from './design-picker';
 import { formIssue, formIssuesFromZod, WORKLOAD_FIELDS, workloadFieldId } from './form-issues';
 import { BriefMarkdown } from './markdown';
 import { saveScenario } from './my-scenarios';
+import { buttonClass } from '@/components/ui/button';
 
 const INPUT = 'mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-slate-900 aria-[invalid]:border-saturated';
-const BUTTON = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50';
 
 const DEFAULT_KINDS: Kind[] = ['users', 'dns', 'cdn', 'load-balancer', 'app-server', 'cache', 'database', 'read-replica', 'object-storage', 'queue', 'worker', 'monitoring'];
 
@@ -283,12 +283,12 @@ export function ScenarioForm() {
           <a href={created.manageUrl} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700">
             Open the dashboard
           </a>
-          <a href={created.studentUrl} target="_blank" rel="noreferrer" className={BUTTON}>
+          <a href={created.studentUrl} target="_blank" rel="noreferrer" className={buttonClass('secondary')}>
             Open the student view
           </a>
           <button
             type="button"
-            className={BUTTON}
+            className={buttonClass('secondary')}
             onClick={() => {
               setCreated(null);
               setForm(INITIAL);
@@ -325,7 +325,7 @@ export function ScenarioForm() {
           <p>Your unpublished draft from this browser is back.</p>
           <button
             type="button"
-            className={BUTTON}
+            className={buttonClass('secondary')}
             onClick={() => {
               setRestored(false);
               setIssues([]);
@@ -444,14 +444,14 @@ export function ScenarioForm() {
                     />
                   </div>
                   {form.users.length > 1 ? (
-                    <button type="button" className={BUTTON} onClick={() => set('users', form.users.filter((_, j) => j !== i))}>
+                    <button type="button" className={buttonClass('secondary')} onClick={() => set('users', form.users.filter((_, j) => j !== i))}>
                       Remove<span className="sr-only"> target {i + 1}</span>
                     </button>
                   ) : null}
                 </div>
               ))}
               {form.users.length < 8 ? (
-                <button type="button" className={BUTTON} onClick={() => set('users', [...form.users, { users: '', label: '' }])}>
+                <button type="button" className={buttonClass('secondary')} onClick={() => set('users', [...form.users, { users: '', label: '' }])}>
                   Add a target
                 </button>
               ) : null}
@@ -527,10 +527,10 @@ export function ScenarioForm() {
         <fieldset id="f-kinds" tabIndex={-1}>
           <legend className="sr-only">Allowed component kinds</legend>
           <div className="mb-3 flex gap-2">
-            <button type="button" className={BUTTON} onClick={() => set('allowedKinds', [...KINDS])}>
+            <button type="button" className={buttonClass('secondary')} onClick={() => set('allowedKinds', [...KINDS])}>
               Allow all
             </button>
-            <button type="button" className={BUTTON} onClick={() => set('allowedKinds', ['users'])}>
+            <button type="button" className={buttonClass('secondary')} onClick={() => set('allowedKinds', ['users'])}>
               Clear
             </button>
           </div>
