@@ -25,10 +25,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { findChromium } from './browser';
 import { build } from './build';
+import { firstLoadJs, PLAY_FIRST_LOAD_BUDGET_KB } from './first-load';
 import { freePort } from './free-port';
 
 const root = path.resolve(__dirname, '..');
@@ -79,22 +79,6 @@ function generatedDesign(NODES = 300) {
     if (col > 1 && row + 1 < rows && i % 3 === 0) edges.push({ id: `x${i}`, source: `n${i - 1}`, target: `n${i + cols}` });
   }
   return { schemaVersion: 1, name: `Benchmark: ${NODES} nodes`, nodes, edges };
-}
-
-/** Gzipped size of the script chunks the page's HTML references, in KB. */
-async function firstLoadJs(base: string): Promise<number> {
-  const html = await (await fetch(`${base}/play`)).text();
-  const srcs = new Set<string>();
-  for (const m of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) srcs.add(m[1]);
-  for (const m of html.matchAll(/<link[^>]*rel="preload"[^>]*as="script"[^>]*href="([^"]+)"/g)) srcs.add(m[1]);
-  for (const m of html.matchAll(/<link[^>]*as="script"[^>]*rel="preload"[^>]*href="([^"]+)"/g)) srcs.add(m[1]);
-  let bytes = 0;
-  for (const src of srcs) {
-    const url = new URL(src.replace(/&amp;/g, '&'), base);
-    const body = Buffer.from(await (await fetch(url)).arrayBuffer());
-    bytes += gzipSync(body).length;
-  }
-  return Math.round((bytes / 1024) * 10) / 10;
 }
 
 /** Median ms from a committed instances change to the results panel painting the new numbers, on a 100-node design. */
@@ -291,7 +275,7 @@ async function main() {
     const seconds = (frames[frames.length - 1] - frames[0]) / 1000;
     const fps = frames.length > 1 ? Math.round(((frames.length - 1) / seconds) * 10) / 10 : 0;
     console.log(JSON.stringify({ name: 'drag-300-nodes', fps, targetFps: 50 }));
-    console.log(JSON.stringify({ name: 'play-first-load-js', kbGzip: await firstLoadJs(base), targetKb: 350 }));
+    console.log(JSON.stringify({ name: 'play-first-load-js', kbGzip: (await firstLoadJs(base, '/play')).kbGzip, targetKb: PLAY_FIRST_LOAD_BUDGET_KB }));
     console.log(JSON.stringify({ name: 'rescore-100-nodes', medianMs: await rescoreLatency(browser, base), targetMs: 100 }));
     console.log(JSON.stringify({ name: 'compare-technologies-100-nodes', ...(await compareLatency(browser, base)), targetMs: 500 }));
   } finally {
