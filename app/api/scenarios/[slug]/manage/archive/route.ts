@@ -1,9 +1,10 @@
 import { archiveSchema } from '@/lib/scenarios/feedback-schema';
-import { authorizeManage, findScenario, toManageScenario } from '@/lib/scenarios/repository';
+import { findScenario, toManageScenario } from '@/lib/scenarios/repository';
 import { setArchived } from '@/lib/scenarios/revisions';
 import { MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/scenarios/schema';
-import { invalid, json, manageKeyOf, notFound, readBody } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
+import { invalid, json, notFound } from '@/lib/scenarios/http';
+import { otherMethods } from '@/lib/http';
+import { manageRouteWithBody } from '@/lib/scenarios/manage-route';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,13 +13,8 @@ export const dynamic = 'force-dynamic';
  * instructor's active list) or restores it (`{archived: false}`); nothing is
  * deleted either way.
  */
-export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
-  const { slug } = await ctx.params;
-  const body = await readBody(req, MAX_SMALL_BODY_BYTES);
-  if (!body.ok) return body.response;
-  const rec = await authorizeManage(slug, manageKeyOf(req));
-  if (!rec) return notFound();
-  const parsed = parseWith(archiveSchema, body.value);
+export const POST = manageRouteWithBody(MAX_SMALL_BODY_BYTES, async (_req, rec, value, slug) => {
+  const parsed = parseWith(archiveSchema, value);
   if (!parsed.ok) return invalid(parsed.issues, 'The change is not valid');
   await setArchived(rec, parsed.value.archived);
   const fresh = await findScenario(slug);

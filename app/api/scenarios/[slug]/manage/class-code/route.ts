@@ -2,6 +2,7 @@ import { authorizeManage } from '@/lib/scenarios/repository';
 import { formatClassCode, setClassCode } from '@/lib/scenarios/roster';
 import { json, manageKeyOf, notFound, requireJsonType } from '@/lib/scenarios/http';
 import { otherMethods, route } from '@/lib/http';
+import { manageRoute } from '@/lib/scenarios/manage-route';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,10 +20,7 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
 });
 
 /** Turns the class code off: students on the list then join by their personal links. */
-export const DELETE = route(async (req: Request, ctx: Ctx) => {
-  const { slug } = await ctx.params;
-  const rec = await authorizeManage(slug, manageKeyOf(req));
-  if (!rec) return notFound();
+export const DELETE = manageRoute(async (_req, rec) => {
   await setClassCode(rec, false);
   return json({ classCode: null });
 });

@@ -1,17 +1,14 @@
 import { submissionsCsv } from '@/lib/scenarios/csv';
 import { feedbackBySubmission } from '@/lib/scenarios/feedback';
-import { authorizeManage, listSubmissions } from '@/lib/scenarios/repository';
+import { listSubmissions } from '@/lib/scenarios/repository';
 import { resolveTargets } from '@/lib/scenarios/schema';
-import { manageKeyOf, notFound } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
+import { otherMethods } from '@/lib/http';
+import { manageRoute } from '@/lib/scenarios/manage-route';
 
 export const dynamic = 'force-dynamic';
 
 /** Submissions as CSV (latest per student; `?all=1` for every one). */
-export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
-  const { slug } = await ctx.params;
-  const rec = await authorizeManage(slug, manageKeyOf(req));
-  if (!rec) return notFound();
+export const GET = manageRoute(async (req, rec, slug) => {
   const all = new URL(req.url).searchParams.get('all') === '1';
   const [rows, feedback] = await Promise.all([listSubmissions(rec, { all }), feedbackBySubmission(rec)]);
   const csv = submissionsCsv(resolveTargets(rec.config), rows, { rubric: rec.config.rubric, feedback });

@@ -1,8 +1,8 @@
 import { extensionSchema, setExtension } from '@/lib/scenarios/deadlines';
-import { authorizeManage } from '@/lib/scenarios/repository';
 import { MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/scenarios/schema';
-import { fail, invalid, json, manageKeyOf, notFound, readBody } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
+import { fail, invalid, json } from '@/lib/scenarios/http';
+import { otherMethods } from '@/lib/http';
+import { manageRouteWithBody } from '@/lib/scenarios/manage-route';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,13 +11,8 @@ export const dynamic = 'force-dynamic';
  * (`deadline: null`). `name` is the student's name as on the dashboard (a
  * student who joined, or a name on the class list).
  */
-export const PUT = route(async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
-  const { slug } = await ctx.params;
-  const body = await readBody(req, MAX_SMALL_BODY_BYTES);
-  if (!body.ok) return body.response;
-  const rec = await authorizeManage(slug, manageKeyOf(req));
-  if (!rec) return notFound();
-  const parsed = parseWith(extensionSchema, body.value);
+export const PUT = manageRouteWithBody(MAX_SMALL_BODY_BYTES, async (_req, rec, value) => {
+  const parsed = parseWith(extensionSchema, value);
   if (!parsed.ok) return invalid(parsed.issues, 'The extension is not valid');
   const set = await setExtension(rec, parsed.value);
   if (!set) return fail(404, `No student named “${parsed.value.name}” has joined this scenario or is on its class list.`);

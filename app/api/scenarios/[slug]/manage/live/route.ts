@@ -1,7 +1,7 @@
-import { authorizeManage } from '@/lib/scenarios/repository';
 import { listDrafts, streamTicket } from '@/lib/scenarios/live';
-import { json, manageKeyOf, notFound } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
+import { json } from '@/lib/scenarios/http';
+import { otherMethods } from '@/lib/http';
+import { manageRoute } from '@/lib/scenarios/manage-route';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,10 +11,7 @@ export const dynamic = 'force-dynamic';
  * the address of the live stream with a short-lived ticket in it (an
  * EventSource cannot send the key as a header, and the key never goes in a URL).
  */
-export const GET = route(async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
-  const { slug } = await ctx.params;
-  const rec = await authorizeManage(slug, manageKeyOf(req));
-  if (!rec) return notFound();
+export const GET = manageRoute(async (_req, rec) => {
   const { drafts, waiting } = await listDrafts(rec);
   return json({
     liveView: rec.config.liveView,

@@ -1,21 +1,17 @@
 import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
 import { editScenarioSchema, MAX_EDIT_BYTES } from '@/lib/scenarios/feedback-schema';
-import { authorizeManage, toManageScenario } from '@/lib/scenarios/repository';
+import { toManageScenario } from '@/lib/scenarios/repository';
 import { editScenario, regradePending, revisionsOf } from '@/lib/scenarios/revisions';
 import { parseWith } from '@/lib/scenarios/schema';
 import { GradingBusy, GradingTimeout } from '@/lib/scenarios/grading-pool';
-import { invalid, json, limit, manageKeyOf, notFound, readBody } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
+import { invalid, json, limit } from '@/lib/scenarios/http';
+import { otherMethods } from '@/lib/http';
+import { manageRoute, manageRouteWithBody } from '@/lib/scenarios/manage-route';
 
 export const dynamic = 'force-dynamic';
 
-type Ctx = { params: Promise<{ slug: string }> };
-
 /** The scenario's edits, newest first: what changed, why, and how far re-grading got. */
-export const GET = route(async (req: Request, ctx: Ctx) => {
-  const { slug } = await ctx.params;
-  const rec = await authorizeManage(slug, manageKeyOf(req));
-  if (!rec) return notFound();
+export const GET = manageRoute(async (_req, rec) => {
   return json({ revisions: await revisionsOf(rec, { students: false }) });
 });
 
@@ -26,13 +22,8 @@ export const GET = route(async (req: Request, ctx: Ctx) => {
  * grading pool); if that is cut short, `regrade.remaining` says how many
  * wait, and POST …/manage/regrade finishes them.
  */
-export const POST = route(async (req: Request, ctx: Ctx) => {
-  const { slug } = await ctx.params;
-  const body = await readBody(req, MAX_EDIT_BYTES);
-  if (!body.ok) return body.response;
-  const rec = await authorizeManage(slug, manageKeyOf(req));
-  if (!rec) return notFound();
-  const parsed = parseWith(editScenarioSchema, body.value);
+export const POST = manageRouteWithBody(MAX_EDIT_BYTES, async (req, rec, value, slug) => {
+  const parsed = parseWith(editScenarioSchema, value);
   if (!parsed.ok) return invalid(parsed.issues, 'The edit is not valid');
   const limited = await limit({ rule: RATE_RULES.editScenario, subject: rec.row.id }, { rule: RATE_RULES.createScenario, subject: clientAddress(req) });
   if (limited) return limited;

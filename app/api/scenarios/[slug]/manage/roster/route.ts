@@ -1,19 +1,14 @@
-import { authorizeManage } from '@/lib/scenarios/repository';
 import { addRoster, classList } from '@/lib/scenarios/roster';
 import { MAX_ROSTER_BYTES, rosterPasteSchema } from '@/lib/scenarios/roster-parse';
 import { parseWith } from '@/lib/scenarios/schema';
-import { invalid, json, manageKeyOf, notFound, readBody } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
+import { invalid, json } from '@/lib/scenarios/http';
+import { otherMethods } from '@/lib/http';
+import { manageRoute, manageRouteWithBody } from '@/lib/scenarios/manage-route';
 
 export const dynamic = 'force-dynamic';
 
-type Ctx = { params: Promise<{ slug: string }> };
-
 /** The class: every expected student with their status, then students who joined without being on the list. */
-export const GET = route(async (req: Request, ctx: Ctx) => {
-  const { slug } = await ctx.params;
-  const rec = await authorizeManage(slug, manageKeyOf(req));
-  if (!rec) return notFound();
+export const GET = manageRoute(async (_req, rec) => {
   return json(await classList(rec));
 });
 
@@ -22,13 +17,8 @@ export const GET = route(async (req: Request, ctx: Ctx) => {
  * email). Answers 201 with each added student's personal join link, shown
  * only here; 422 naming every bad line (nothing added).
  */
-export const POST = route(async (req: Request, ctx: Ctx) => {
-  const { slug } = await ctx.params;
-  const body = await readBody(req, MAX_ROSTER_BYTES + 1024);
-  if (!body.ok) return body.response;
-  const rec = await authorizeManage(slug, manageKeyOf(req));
-  if (!rec) return notFound();
-  const parsed = parseWith(rosterPasteSchema, body.value);
+export const POST = manageRouteWithBody(MAX_ROSTER_BYTES + 1024, async (_req, rec, value) => {
+  const parsed = parseWith(rosterPasteSchema, value);
   if (!parsed.ok) return invalid(parsed.issues, 'The class list is not valid');
   return json(await addRoster(rec, parsed.value.text), 201);
 });
