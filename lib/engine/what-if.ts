@@ -24,15 +24,11 @@ import { evaluate } from './evaluate';
 import type { Evaluation } from './evaluation';
 import { resolveWorkload } from './workload';
 import type { Design, DesignNode, NodeParams, Workload } from './types';
-import { DATA_KINDS, describeWhatIf as describeTerms, regionOfKind, type WhatIf } from './what-if-terms';
+import { DATA_KINDS, describeWhatIf as describeTerms, type WhatIf } from './what-if-terms';
+import { regionOf } from '../rules/regions';
 
 export type { WhatIf } from './what-if-terms';
-export { DEFAULT_REGION } from './what-if-terms';
-
-/** The region a node runs in, or null for a global kind. */
-export function regionOf(n: DesignNode): string | null {
-  return regionOfKind(n.kind, n.params?.region);
-}
+export { DEFAULT_REGION, regionOf } from '../rules/regions';
 
 /** A short sentence naming the condition, for headings and curveballs (components by label, else id). */
 export function describeWhatIf(w: WhatIf, design?: Design): string {

@@ -14,7 +14,8 @@ import type { Evaluation } from '@/lib/engine/evaluation';
 import type { Kind } from '@/lib/engine/kinds';
 import type { Design, DesignNode, NodeParams, ResolvedWorkload } from '@/lib/engine/types';
 import { peakLoad } from '@/lib/engine/workload';
-import { busyRegions, labelOf, problemWorkload, regionOf, runModel, shedShare } from './model';
+import { busyRegions, labelOf, problemWorkload, runModel, shedShare } from './model';
+import { GLOBAL_KINDS, regionOf } from '@/lib/rules/regions';
 import type { Curveball, Effect, Problem } from './schema';
 import { formatMs } from '@/lib/editor/scoring-format';
 
@@ -54,7 +55,7 @@ export interface PostFinding {
 export type PostCheck = (e: Evaluation, design: Design) => PostFinding;
 
 const SELF_RUN: ReadonlySet<Kind> = new Set(
-  (Object.keys(CATALOG) as Kind[]).filter((k) => !CATALOG[k].managed && !CATALOG[k].global),
+  (Object.keys(CATALOG) as Kind[]).filter((k) => !CATALOG[k].managed && !GLOBAL_KINDS.has(k)),
 );
 
 const WORKLOAD_WORDS: Record<keyof ResolvedWorkload, string> = {
