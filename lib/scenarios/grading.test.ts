@@ -28,7 +28,7 @@ function engine(f: { u: number; p95: number; a: number; cost: number; errorRate?
 const usersConfig = scenarioConfigSchema.parse({
   workload: { readRatio: 0.95 },
   targets: [{ type: 'users', users: 50_000 }],
-  slo: { p95ReadMs: 200, availability: 0.999, monthlyBudgetUsd: 1000 },
+  slo: { p95ReadMs: 200, availability: 0.999, budgetUsd: 1000 },
   allowedKinds: ['server'],
 });
 
@@ -154,7 +154,7 @@ describe('grading a design against a scenario', () => {
 });
 
 describe('a failing check never shows full marks (issue 19: “✗ Fail 100” at $308 against $300)', () => {
-  const budget300 = scenarioConfigSchema.parse({ ...usersConfig, slo: { ...usersConfig.slo, monthlyBudgetUsd: 300 } });
+  const budget300 = scenarioConfigSchema.parse({ ...usersConfig, slo: { ...usersConfig.slo, budgetUsd: 300 } });
   for (const cost of [300.5, 301, 304, 308]) {
     it(`a design costing $${cost} against a $300 budget fails the cost check, below full points, and scores under 100`, () => {
       const g = gradeDesign(design, budget300, engine({ u: 0.5, p95: 100, a: 0.9995, cost }));
@@ -175,7 +175,7 @@ describe('a failing check never shows full marks (issue 19: “✗ Fail 100” a
   });
 
   it('a failing grade over two targets is never rounded up to 100', () => {
-    const cfg = scenarioConfigSchema.parse({ ...usersConfig, targets: [{ type: 'users', users: 1000 }, { type: 'users', users: 2000 }], slo: { ...usersConfig.slo, monthlyBudgetUsd: 300 } });
+    const cfg = scenarioConfigSchema.parse({ ...usersConfig, targets: [{ type: 'users', users: 1000 }, { type: 'users', users: 2000 }], slo: { ...usersConfig.slo, budgetUsd: 300 } });
     let n = 0;
     const g = gradeDesign(design, cfg, (d, w) => engine({ u: 0.5, p95: 100, a: 0.9995, cost: n++ === 0 ? 100 : 300.5 })(d, w));
     expect(g.targets.map((t) => t.passed)).toEqual([true, false]);

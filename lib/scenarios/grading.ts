@@ -240,19 +240,19 @@ function scoreTarget(
   });
 
   const cost = m.monthlyCostUsd;
-  const costOk = notCarried === null && cost !== null && cost <= t.slo.monthlyBudgetUsd;
+  const costOk = notCarried === null && cost !== null && cost <= t.slo.budgetUsd;
   checks.push({
     id: 'cost',
     label: 'Monthly cost',
     passed: costOk,
-    points: notCarried !== null || cost === null ? 0 : partPoints(withinLimitShare(cost, t.slo.monthlyBudgetUsd), WEIGHTS.cost, !costOk),
+    points: notCarried !== null || cost === null ? 0 : partPoints(withinLimitShare(cost, t.slo.budgetUsd), WEIGHTS.cost, !costOk),
     maxPoints: WEIGHTS.cost,
     detail:
       cost === null
         ? 'Unknown'
         : notCarried !== null
           ? `${usdText(cost)}, not judged: cost is judged once the design carries the traffic (${notCarried})`
-          : `${usdText(cost)} (budget ${usdText(t.slo.monthlyBudgetUsd)})`,
+          : `${usdText(cost)} (budget ${usdText(t.slo.budgetUsd)})`,
   });
 
   if (notCarried !== null) {
