@@ -101,16 +101,15 @@ export function checkTarget(problem: Problem, design: Design): TargetResult {
   const serves = servesLoad(design, e);
   checks.push({
     id: 'cost',
-    label: `Cost ≤ ${formatUsd(problem.budgetUsd)} a month`,
-    passed: serves && cost <= problem.budgetUsd,
+    label: `Cost ≤ ${formatUsd(problem.slo.budgetUsd)} a month`,
+    passed: serves && cost <= problem.slo.budgetUsd,
     detail: serves
       ? `${formatUsd(cost)} a month`
       : `not judged yet: ${formatUsd(cost)} a month only because the design does not serve the load`,
     ...(serves ? {} : { note: 'not judged: the design does not serve the load' }),
   });
   // Consistency the problem demands: the same checks a stage target gets (lib/engine/stages.ts).
-  const { maxStaleReadShare, readYourWrites } = problem.slo;
-  for (const c of consistencyChecks({ maxStaleReadShare, readYourWrites }, e.consistency)) {
+  for (const c of consistencyChecks(problem.slo.consistency, e.consistency)) {
     checks.push({ id: c.id, label: c.id === 'consistency-stale' ? `Stale reads ≤ ${formatPercent(c.limit ?? 0)}` : 'Read-your-writes', passed: c.passed, detail: c.label });
   }
   for (const r of problem.requirements) {
