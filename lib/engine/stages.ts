@@ -10,7 +10,7 @@ import type { RunState } from './run';
 import { consistencyOf, type ConsistencyReport } from './consistency';
 import { formatMs, formatPercent, formatUsd } from './format';
 import { PRACTICES, type ConsistencyDemand, type PracticeId, type StageSpec } from '../rules/stages';
-import { availabilityShare, capacityShare, errorShare, partPoints, SCORE_WEIGHTS, totalScore, withinLimitShare } from './rubric';
+import { capacityShare, judgeObjectives, partPoints, practicesShare, SCORE_WEIGHTS, totalScore } from '../rules/rubric';
 
 // Local copies: imported bindings can be live getters under some module loaders (tsx/CJS).
 const { JOB, READ, STATIC, WRITE } = codes;
@@ -286,7 +286,9 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
     limit: MAX_SHED_SHARE,
     unit: 'fraction',
   });
-  const latOk = m.p95ReadMs <= spec.p95ReadMs;
+  // The service levels, judged by the rule scenario grades use too (lib/rules/rubric.ts).
+  const slo = judgeObjectives(spec, m, m.shedRate / MAX_SHED_SHARE);
+  const latOk = slo.read.passed;
   checks.push({
     id: 'latency',
     category: 'latency',
@@ -296,10 +298,8 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
     limit: spec.p95ReadMs,
     unit: 'ms',
   });
-  const latencyScores = [withinLimitShare(m.p95ReadMs, spec.p95ReadMs)];
-  let writeOk = true;
+  const writeOk = slo.write?.passed ?? true;
   if (spec.p95WriteMs !== null && m.p95WriteMs !== null) {
-    writeOk = m.p95WriteMs <= spec.p95WriteMs;
     checks.push({
       id: 'latency-write',
       category: 'latency',
@@ -309,11 +309,9 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
       limit: spec.p95WriteMs,
       unit: 'ms',
     });
-    latencyScores.push(withinLimitShare(m.p95WriteMs, spec.p95WriteMs));
   }
-  let staticOk = true;
+  const staticOk = slo.userStatic?.passed ?? true;
   if (spec.userStaticP95Ms !== null && m.userStaticP95Ms !== null) {
-    staticOk = m.userStaticP95Ms <= spec.userStaticP95Ms;
     checks.push({
       id: 'latency-static-user',
       category: 'latency',
@@ -323,9 +321,8 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
       limit: spec.userStaticP95Ms,
       unit: 'ms',
     });
-    latencyScores.push(withinLimitShare(m.userStaticP95Ms, spec.userStaticP95Ms));
   }
-  const availOk = m.availability >= spec.availability;
+  const availOk = slo.availability.passed;
   checks.push({
     id: 'availability',
     category: 'availability',
@@ -335,9 +332,8 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
     limit: spec.availability,
     unit: 'fraction',
   });
-  let flashOk = true;
+  const flashOk = slo.flash?.passed ?? true;
   if (spec.flashErrorRate !== null && m.flashErrorRate !== null) {
-    flashOk = m.flashErrorRate <= spec.flashErrorRate;
     checks.push({
       id: 'flash-crowd',
       category: 'errors',
@@ -348,7 +344,7 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
       unit: 'fraction',
     });
   }
-  const costOk = m.monthlyCostUsd <= spec.budgetUsd;
+  const costOk = slo.cost.passed;
   checks.push({
     id: 'cost',
     category: 'cost',
@@ -422,18 +418,13 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
   const blocked = saturated || !routed || !fits;
   const partOf: Record<string, keyof StageScoreParts> = { capacity: 'capacity', latency: 'latency', availability: 'availability', errors: 'availability', cost: 'cost', practice: 'practices' };
   const failing = new Set(checks.filter((c) => !c.passed).map((c) => partOf[c.category]));
-  let availability = availabilityShare(m.availability, spec.availability);
   // Errors (shedding, a flash crowd) count against availability: they are requests that do not succeed.
-  if (!shedOk || !flashOk) {
-    const worst = Math.max(m.shedRate / MAX_SHED_SHARE, spec.flashErrorRate && m.flashErrorRate !== null ? m.flashErrorRate / spec.flashErrorRate : 0);
-    availability = Math.min(availability, errorShare(worst));
-  }
   const shares: StageScoreParts = {
     capacity: capacityShare(blocked, m.maxUtilization),
-    latency: Math.min(...latencyScores),
-    availability,
-    cost: withinLimitShare(m.monthlyCostUsd, spec.budgetUsd),
-    practices: spec.practices.length === 0 ? 1 : present / spec.practices.length,
+    latency: slo.latency.share,
+    availability: slo.availabilityPart.share,
+    cost: slo.cost.share,
+    practices: practicesShare(present, spec.practices.length),
   };
   // A part with a failing check never shows full marks (a p95 of 200.4 ms against 200 would round to 20.0).
   const parts = Object.fromEntries(

@@ -233,3 +233,39 @@ describe('grading with the real engine', () => {
     expect(gradeDesign(config.referenceDesign!, config, evaluateDesign)).toEqual(gradeDesign(config.referenceDesign!, config, evaluateDesign));
   });
 });
+
+describe('one rubric for stages and scenarios', () => {
+  it('judges a stage’s objectives as the stage scorecard does: the same points for latency, availability, cost and practices', async () => {
+    const { evaluateDesign } = await import('./engine');
+    const { REFERENCE_DESIGNS } = await import('@/lib/reference-designs');
+    const { STAGES } = await import('@/lib/rules/stages');
+    let compared = 0;
+    let short = 0;
+    for (const ref of REFERENCE_DESIGNS) {
+      for (const spec of STAGES.filter((s) => s.stage >= ref.stage && s.stage <= ref.stage + 2)) {
+        // The stage's own SLO, restated: the scenario grades it itself instead of taking the engine's verdict.
+        const cfg = scenarioConfigSchema.parse({
+          targets: [{ type: 'stage', stage: spec.stage }],
+          slo: { p95ReadMs: spec.p95ReadMs, availability: spec.availability, budgetUsd: spec.budgetUsd },
+          allowedKinds: ['app-server'],
+        });
+        const target = gradeDesign(ref.design, cfg, evaluateDesign).targets[0];
+        const stage = evaluateDesign({ ...ref.design, workload: undefined }, { users: spec.users }).stages.find((s) => s.stage === spec.stage)!;
+        const points = (id: string) => target.checks.find((c) => c.id === id)!.points;
+        const what = `stage ${ref.stage} reference at stage ${spec.stage}`;
+        const parts = (stage as unknown as { scoreParts: Record<string, number> }).scoreParts;
+        const shed = stage.checks.find((c) => c.id === 'shedding')!;
+        expect(points('latency'), what).toBe(parts.latency);
+        if (shed.passed) expect(points('availability'), what).toBe(parts.availability);
+        if (target.checks.find((c) => c.id === 'cost')!.detail.includes('not judged')) continue;
+        expect(points('cost'), what).toBe(parts.cost);
+        expect(points('practices'), what).toBe(parts.practices);
+        compared++;
+        if (parts.latency < 20 || parts.availability < 20 || parts.cost < 15 || parts.practices < 15) short++;
+      }
+    }
+    expect(compared).toBeGreaterThan(10);
+    // Not only full marks: designs a stage or two ahead of themselves fall short somewhere.
+    expect(short).toBeGreaterThan(3);
+  });
+});
