@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { STAGES } from '@/lib/engine/stages';
+import { STAGES } from '@/lib/rules/stages';
 import { sweep } from '@/lib/engine/evaluate';
 import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
 import { runEngineRequest, SWEEP_FROM_USERS, SWEEP_POINTS, SWEEP_TO_USERS, type EngineRequest, type EvaluateAnswer, type SweepSummary } from './scoring-engine';
