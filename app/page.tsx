@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { NAV } from '@/lib/nav';
-import { GROWTH_STAGES } from '@/lib/growth-stages';
-import { STAGES } from '@/lib/engine/stages';
+import { STAGES } from '@/lib/rules/stages';
+import { formatCount } from '@/lib/content/format';
 
 export default function HomePage() {
   const primary = NAV[0];
@@ -49,17 +49,17 @@ export default function HomePage() {
           you see exactly where it stops coping and why.
         </p>
         <ol className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {GROWTH_STAGES.map((s, i) => (
+          {STAGES.map((s) => (
             <li key={s.stage}>
               <Link
-                href={`/learn/${STAGES[i].lessonId}`}
+                href={`/learn/${s.lessonId}`}
                 className="group block h-full rounded-xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-brand-300 hover:shadow-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
               >
                 <div className="flex items-baseline justify-between">
                   <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Stage {s.stage}</span>
-                  <span className="font-mono text-sm text-brand-700">{s.usersLabel} users</span>
+                  <span className="font-mono text-sm text-brand-700">{formatCount(s.users)} users</span>
                 </div>
-                <h3 className="mt-2 font-semibold text-slate-900 group-hover:text-brand-700">{s.title}</h3>
+                <h3 className="mt-2 font-semibold text-slate-900 group-hover:text-brand-700">{s.name}</h3>
                 <p className="mt-1 text-sm leading-relaxed text-slate-600">{s.summary}</p>
               </Link>
             </li>

@@ -16,7 +16,8 @@ import stage8 from '@/content/stages/stage-8.json';
 import { parseDesign } from '@/lib/design/schema';
 import { stableJson } from '@/lib/design/stable-json';
 import type { Design } from '@/lib/engine/types';
-import { GROWTH_STAGES } from '@/lib/growth-stages';
+import { stageSpec } from '@/lib/rules/stages';
+import { formatCount } from '@/lib/content/format';
 
 const RAW: readonly { stage: number; doc: unknown }[] = [
   { stage: 1, doc: stage1 },
@@ -40,12 +41,12 @@ function load(): ReferenceDesign[] {
   const out: ReferenceDesign[] = [];
   for (const { stage, doc } of RAW) {
     const parsed = parseDesign(doc);
-    const summary = GROWTH_STAGES.find((s) => s.stage === stage);
-    if (!parsed.ok || !summary) {
+    const spec = stageSpec(stage);
+    if (!parsed.ok || !spec) {
       // A broken content file must not take the sandbox down; the unit test names it.
       continue;
     }
-    out.push({ stage, title: summary.title, users: summary.usersLabel, design: parsed.design });
+    out.push({ stage, title: spec.name, users: formatCount(spec.users), design: parsed.design });
   }
   return out.sort((a, b) => a.stage - b.stage);
 }

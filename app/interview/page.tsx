@@ -61,7 +61,7 @@ export default function InterviewLibraryPage() {
                   <span className="mt-4 flex flex-wrap gap-x-4 gap-y-1 border-t border-slate-100 pt-3 text-xs text-slate-500">
                     <span>p95 read ≤ {p.slo.p95ReadMs} ms</span>
                     <span>{formatPercent(p.slo.availability)} available</span>
-                    <span>budget {formatUsd(p.budgetUsd)}/month</span>
+                    <span>budget {formatUsd(p.slo.budgetUsd)}/month</span>
                     <span>{p.curveballs.length} curveballs</span>
                   </span>
                 </Link>

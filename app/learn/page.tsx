@@ -4,7 +4,7 @@ import { LessonPath } from '@/components/lessons/lesson-path';
 import { formatCount } from '@/lib/content/format';
 import { GUIDE_GROUPS } from '@/lib/content/guide-groups';
 import { getContentIndex } from '@/lib/content/loader';
-import { getStageFact } from '@/lib/content/stage-facts';
+import { stageSpec } from '@/lib/rules/stages';
 
 export const metadata: Metadata = {
   title: 'Learn',
@@ -50,7 +50,7 @@ export default function LearnIndexPage() {
             title: l.title,
             summary: l.summary,
             minutes: l.minutes,
-            usersLabel: formatCount(getStageFact(l.stage)?.users ?? 0),
+            usersLabel: formatCount(stageSpec(l.stage)?.users ?? 0),
           }))}
         />
       </section>

@@ -13,7 +13,7 @@ import { AUDIENCE, CATALOG, NETWORK, STORAGE } from '@/lib/engine/catalog';
 import { HOURLY_PRICES, HOURS_PER_MONTH, PRICES_DATE } from '@/lib/engine/prices';
 import { mmc, mmcMixturePercentile } from '@/lib/engine/queueing';
 import { kOfN } from '@/lib/engine/run';
-import { STAGES } from '@/lib/engine/stages';
+import { STAGES } from '@/lib/rules/stages';
 import { peakLoad, resolveWorkload, WORKLOAD_DEFAULTS } from '@/lib/engine/workload';
 
 export const metadata: Metadata = {

@@ -1,13 +1,13 @@
 import { formatCount } from '@/lib/content/format';
 import type { Frontmatter } from '@/lib/content/schema';
-import { getStageFact } from '@/lib/content/stage-facts';
+import { stageSpec } from '@/lib/rules/stages';
 import { PageHeader } from './page-parts';
 
 /** The header of a lesson or guide page: breadcrumb, stage or "Guide", title, summary, reading time. */
 export function ContentHeader({ frontmatter: fm }: { frontmatter: Frontmatter }) {
   const learn = { href: '/learn', label: 'Learn' };
   if (fm.kind === 'lesson') {
-    const users = getStageFact(fm.stage)?.users;
+    const users = stageSpec(fm.stage)?.users;
     return (
       <PageHeader
         crumbs={[learn, { label: `Stage ${fm.stage}` }]}

@@ -1,7 +1,7 @@
 import { AUDIENCE, CATALOG, NETWORK, WORKLOAD_DEFAULTS, evaluate, type Kind, type KindDefaults, type RttBucket } from '@/lib/engine';
 import { AVAILABILITY_SUBJECT, availabilityShapeDesign, type AvailabilityShape } from '@/lib/content/example-designs';
 import { formatAvailability, formatUsd } from '@/lib/content/format';
-import { getStageFact } from '@/lib/content/stage-facts';
+import { stageSpec } from '@/lib/rules/stages';
 
 /**
  * Model figures quoted in the prose, read from the engine's catalog at build
@@ -157,7 +157,7 @@ export function StageTarget({
   stage: number;
   show: 'users' | 'p95' | 'p95Write' | 'userStatic' | 'flash' | 'availability' | 'budget';
 }) {
-  const fact = getStageFact(stage);
+  const fact = stageSpec(stage);
   if (!fact) throw new Error(`<StageTarget>: there is no stage ${stage}`);
   const ms = (v: number | null, what: string) => {
     if (v === null) throw new Error(`<StageTarget>: stage ${stage} sets no ${what}`);

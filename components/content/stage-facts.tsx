@@ -1,4 +1,5 @@
-import { getStageFact, stagePeakLoad } from '@/lib/content/stage-facts';
+import { practiceLabels, stageSpec } from '@/lib/rules/stages';
+import { peakLoad, resolveWorkload } from '@/lib/engine';
 import { formatAvailability, formatCount, formatRps, formatUsd } from '@/lib/content/format';
 import { WORKLOAD_DEFAULTS as W } from '@/lib/engine/workload';
 import { AUDIENCE } from '@/lib/engine/catalog';
@@ -17,9 +18,11 @@ function downtimePerYear(availability: number): string {
 
 /** The targets of one growth stage, as the scoring model sets them (MODEL.md §6). */
 export function StageFacts({ stage }: { stage: number }) {
-  const fact = getStageFact(stage);
+  const fact = stageSpec(stage);
   if (!fact) throw new Error(`<StageFacts stage={${stage}}>: there is no stage ${stage}`);
-  const load = stagePeakLoad(fact);
+  // Peak offered load at the stage's users with the default workload, from the engine.
+  const load = peakLoad(resolveWorkload({ users: fact.users }));
+  const practices = practiceLabels(fact).map((p) => p.charAt(0).toUpperCase() + p.slice(1));
   const rows: [string, React.ReactNode][] = [
     ['Daily active users', formatCount(fact.users)],
     [
@@ -60,11 +63,11 @@ export function StageFacts({ stage }: { stage: number }) {
     ['Budget', `${formatUsd(fact.budgetUsd)} a month`],
     [
       'Practices required',
-      fact.practices.length === 0 ? (
+      practices.length === 0 ? (
         'None yet'
       ) : (
         <ul className="list-disc space-y-0.5 pl-5">
-          {fact.practices.map((p) => (
+          {practices.map((p) => (
             <li key={p}>{p}</li>
           ))}
         </ul>
@@ -74,7 +77,7 @@ export function StageFacts({ stage }: { stage: number }) {
   return (
     <figure className="my-6 overflow-hidden rounded-lg border border-slate-200">
       <figcaption className="border-b border-slate-200 bg-slate-50 px-4 py-2 text-sm font-semibold text-slate-700">
-        Stage {fact.stage} targets: {fact.title}
+        Stage {fact.stage} targets: {fact.name}
       </figcaption>
       <table className="w-full text-left text-sm">
         <tbody className="divide-y divide-slate-100">

@@ -31,7 +31,7 @@ import {
 } from '@/lib/editor/technology-view';
 import { displayLabel } from '@/lib/editor/labels';
 import { tabKeyTarget } from '@/lib/tab-keys';
-import { GROWTH_STAGES } from '@/lib/growth-stages';
+import { STAGES } from '@/lib/rules/stages';
 import { useScoring, useScoringView } from '@/components/results/scoring-context';
 import { useEditor, useEditorStore } from './editor-provider';
 import { ScopeContext, type ComparisonScope } from './technology-scope';
@@ -131,10 +131,10 @@ function useComparedLoad(): Load {
   const workloadUsers = useEditor((s: EditorState) => s.graph.meta.workload?.users);
   if (scope) return scope;
   if (scoring) return { users: liveUsers, stage: liveStage, figures: true };
-  const users = snapUsers(clampUsers(workloadUsers ?? GROWTH_STAGES[0].users));
+  const users = snapUsers(clampUsers(workloadUsers ?? STAGES[0].users));
   return {
     users,
-    stage: stageAtUsers(users) ?? GROWTH_STAGES.filter((s) => s.users <= users).at(-1)?.stage ?? 1,
+    stage: stageAtUsers(users) ?? STAGES.filter((s) => s.users <= users).at(-1)?.stage ?? 1,
     figures: true,
   };
 }
@@ -307,7 +307,7 @@ export function ComparisonView({
     rows.findIndex((r) => r.technology === technology),
   );
   const tabbable = focusIndex !== null && focusIndex < rows.length ? focusIndex : currentIndex;
-  const stageName = stage === null ? undefined : GROWTH_STAGES[stage - 1]?.title;
+  const stageName = stage === null ? undefined : STAGES[stage - 1]?.name;
 
   const choose = (row: TechnologyRow) => {
     const s = store.getState();

@@ -9,7 +9,7 @@ export function Targets({ problem, compact = false }: { problem: Problem; compac
     { label: 'Scale', value: scaleLabel(problem) },
     { label: 'p95 read latency', value: `≤ ${problem.slo.p95ReadMs} ms` },
     { label: 'Availability', value: `≥ ${formatPercent(problem.slo.availability)}` },
-    { label: 'Budget', value: `${formatUsd(problem.budgetUsd)} a month` },
+    { label: 'Budget', value: `${formatUsd(problem.slo.budgetUsd)} a month` },
   ];
   return (
     <dl className={`grid gap-x-3 gap-y-2 ${compact ? 'grid-cols-2' : 'grid-cols-2 xl:grid-cols-4'}`}>

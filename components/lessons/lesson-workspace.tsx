@@ -25,16 +25,16 @@ import {
 import { isReferenceSolution, REFERENCE_DESIGNS } from '@/lib/reference-designs';
 import { LessonEditor } from './lesson-editor';
 import { TechnologyComparisonScope } from '@/components/editor/technology-compare';
-import { GROWTH_STAGES } from '@/lib/growth-stages';
+import { STAGES } from '@/lib/rules/stages';
 
 /** How long after the last committed change the design is checked and saved, ms. */
 export const CHECK_DELAY_MS = 150;
 
 const BLANK: Design = { schemaVersion: 1, name: 'Stage 1', nodes: [], edges: [] };
 
-const LESSON_SCOPES = new Map(GROWTH_STAGES.map((s) => [s.stage, { users: s.users, stage: s.stage, figures: true }]));
+const LESSON_SCOPES = new Map(STAGES.map((s) => [s.stage, { users: s.users, stage: s.stage, figures: true }]));
 function lessonScope(stage: number) {
-  return LESSON_SCOPES.get(stage) ?? { users: GROWTH_STAGES[0].users, stage: 1, figures: true };
+  return LESSON_SCOPES.get(stage) ?? { users: STAGES[0].users, stage: 1, figures: true };
 }
 
 /** Where a lesson's canvas starts: the previous stage's reference design (stage 1: a blank canvas). */

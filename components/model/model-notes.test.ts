@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CALIBRATION } from '@/lib/engine/calibration';
 import { AUDIENCE, NETWORK } from '@/lib/engine/catalog';
-import { STAGES } from '@/lib/engine/stages';
+import { STAGES } from '@/lib/rules/stages';
 import { WORKLOAD_DEFAULTS } from '@/lib/engine/workload';
 import { readModelReference, referenceSections } from './model-notes';
 

@@ -15,7 +15,7 @@ import {
   type PriceTier,
   type RequestTier,
 } from '@/lib/engine/prices';
-import { PRACTICES, STAGES } from '@/lib/engine/stages';
+import { PRACTICES, STAGES } from '@/lib/rules/stages';
 import { WORKLOAD_DEFAULTS } from '@/lib/engine/workload';
 import { grouped, num, pct, usd, usersLabel } from './format';
 

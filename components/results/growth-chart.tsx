@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId } from 'react';
-import { GROWTH_STAGES as STAGES } from '@/lib/growth-stages';
+import { STAGES } from '@/lib/rules/stages';
 import type { SweepRow, SweepSummary } from '@/lib/editor/scoring-engine';
 import { SWEEP_FROM_USERS, SWEEP_TO_USERS } from '@/lib/editor/scoring-params';
 import { displayLabel } from '@/lib/editor/labels';

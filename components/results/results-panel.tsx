@@ -1,7 +1,7 @@
 'use client';
 
 import type { Evaluation } from '@/lib/engine/evaluation';
-import { GROWTH_STAGES as STAGES } from '@/lib/growth-stages';
+import { STAGES } from '@/lib/rules/stages';
 import { stageAtUsers, type ResultsSection } from '@/lib/editor/scoring';
 import { formatUsers } from '@/lib/editor/scoring-format';
 import { atUsersLine } from '@/lib/editor/stage-view';

@@ -1,7 +1,7 @@
 'use client';
 
 import type { Evaluation, PracticeComparison, StageCheck, StageResult, StageScoreParts } from '@/lib/engine/evaluation';
-import { GROWTH_STAGES as STAGES } from '@/lib/growth-stages';
+import { STAGES } from '@/lib/rules/stages';
 import { formatUsers } from '@/lib/editor/scoring-format';
 import { comparisonRows, displayPart, displayScore, failingParts, groupChecks, objectivePhrases } from '@/lib/editor/stage-view';
 import { FindingsList } from './findings-list';

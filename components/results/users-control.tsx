@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, type KeyboardEvent } from 'react';
-import { GROWTH_STAGES as STAGES } from '@/lib/growth-stages';
+import { STAGES } from '@/lib/rules/stages';
 import type { StageResult } from '@/lib/engine/evaluation';
 import { MAX_USERS, MIN_USERS, snapUsers, stageAtUsers } from '@/lib/editor/scoring';
 import { formatUsers } from '@/lib/editor/scoring-format';
@@ -86,8 +86,8 @@ export function StagePicker({ stages }: { stages: readonly StageResult[] | null 
               type="button"
               role="radio"
               aria-checked={selected}
-              aria-label={`Stage ${s.stage}, ${s.title}, ${formatUsers(s.users)} users: ${verdict}`}
-              title={`Stage ${s.stage}: ${s.title} (${formatUsers(s.users)} users): ${verdict}`}
+              aria-label={`Stage ${s.stage}, ${s.name}, ${formatUsers(s.users)} users: ${verdict}`}
+              title={`Stage ${s.stage}: ${s.name} (${formatUsers(s.users)} users): ${verdict}`}
               onClick={() => scoring?.chooseStage(s.stage)}
               className={`flex h-9 flex-col items-center justify-center rounded-md border text-xs font-semibold leading-none ${
                 selected ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-300 bg-white text-slate-800 hover:border-brand-500'

@@ -28,7 +28,7 @@ describe('the teach form’s error messages', () => {
     const m = messages(
       input({
         title: '',
-        slo: { availability: 150 / 100, p95ReadMs: -5, monthlyBudgetUsd: 1e30 },
+        slo: { availability: 150 / 100, p95ReadMs: -5, budgetUsd: 1e30 },
         workload: { staticShare: 150 / 100, readRatio: Number('abc') / 100 },
       }),
     );
@@ -36,11 +36,11 @@ describe('the teach form’s error messages', () => {
       title: 'Title must not be empty',
       'config.slo.availability': 'Availability must be below 100%',
       'config.slo.p95ReadMs': 'p95 read latency must be above 0 ms',
-      'config.slo.monthlyBudgetUsd': 'Monthly budget must be at most $1,000,000,000',
+      'config.slo.budgetUsd': 'Monthly budget must be at most $1,000,000,000',
       'config.workload.staticShare': 'Static share of requests must be between 0% and 100%',
       'config.workload.readRatio': 'Reads among dynamic requests must be a number',
     });
-    for (const text of Object.values(m)) expect(text).not.toMatch(/config\.|staticShare|readRatio|p95ReadMs|monthlyBudgetUsd|\b0\.999\b/);
+    for (const text of Object.values(m)) expect(text).not.toMatch(/config\.|staticShare|readRatio|p95ReadMs|budgetUsd|\b0\.999\b/);
   });
 
   it('give the lower bounds in the form’s units too', () => {

@@ -35,6 +35,8 @@ interface FieldSpec {
 const SLO_SPECS: Record<string, FieldSpec> = {
   'config.slo.p95ReadMs': { label: 'p95 read latency', numeric: { after: ' ms' } },
   'config.slo.availability': { label: 'Availability', numeric: { scale: 100, after: '%' } },
+  'config.slo.budgetUsd': { label: 'Monthly budget', numeric: { before: '$' } },
+  // The budget's old name, still accepted from older clients.
   'config.slo.monthlyBudgetUsd': { label: 'Monthly budget', numeric: { before: '$' } },
 };
 

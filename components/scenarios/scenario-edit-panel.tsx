@@ -3,7 +3,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { RevisionView } from '@/lib/scenarios/feedback-schema';
 import type { ManageScenario } from '@/lib/scenarios/repository';
-import { STAGE_TARGETS } from '@/lib/scenarios/stages';
+import { STAGES } from '@/lib/rules/stages';
 import type { RubricCriterion, ScenarioSlo, ScenarioTargetInput } from '@/lib/scenarios/schema';
 import { api } from './api';
 import { CopyField } from './copy-field';
@@ -47,7 +47,7 @@ export function ScenarioEditPanel({
   const [brief, setBrief] = useState(scenario.brief);
   const [targets, setTargets] = useState<ScenarioTargetInput[]>(scenario.grading.targets);
   const slo = scenario.grading.slo;
-  const [budget, setBudget] = useState(slo.monthlyBudgetUsd?.toString() ?? '');
+  const [budget, setBudget] = useState(slo.budgetUsd?.toString() ?? '');
   const [p95, setP95] = useState(slo.p95ReadMs?.toString() ?? '');
   const [availability, setAvailability] = useState(slo.availability !== undefined ? String(slo.availability * 100) : '');
   // Null until the stored rubric has loaded: an edit saved before then leaves the rubric as it is
@@ -72,7 +72,7 @@ export function ScenarioEditPanel({
     setBusy(true);
     setIssues([]);
     const sloBody: ScenarioSlo = {};
-    if (num(budget) !== undefined) sloBody.monthlyBudgetUsd = num(budget);
+    if (num(budget) !== undefined) sloBody.budgetUsd = num(budget);
     if (num(p95) !== undefined) sloBody.p95ReadMs = num(p95);
     if (num(availability) !== undefined) sloBody.availability = num(availability)! / 100;
     const body: Record<string, unknown> = { title, brief, targets, slo: sloBody, ...(rubric ? { rubric } : {}) };
@@ -106,7 +106,7 @@ export function ScenarioEditPanel({
   };
 
   const removeTarget = (i: number) => setTargets((t) => t.filter((_, j) => j !== i));
-  const targetText = (t: ScenarioTargetInput) => (t.type === 'stage' ? `Stage ${t.stage}: ${STAGE_TARGETS[t.stage - 1]?.title ?? ''}` : `${t.users.toLocaleString('en-US')} users`);
+  const targetText = (t: ScenarioTargetInput) => (t.type === 'stage' ? `Stage ${t.stage}: ${STAGES[t.stage - 1]?.name ?? ''}` : `${t.users.toLocaleString('en-US')} users`);
 
   return (
     <section aria-labelledby={`${ids}-h`} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
@@ -156,9 +156,9 @@ export function ScenarioEditPanel({
               </label>
               <select id={`${ids}-as`} value={addStage} onChange={(e) => setAddStage(e.target.value)} className="mt-0.5 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
                 <option value="">Choose…</option>
-                {STAGE_TARGETS.map((s) => (
+                {STAGES.map((s) => (
                   <option key={s.stage} value={s.stage}>
-                    Stage {s.stage}: {s.title}
+                    Stage {s.stage}: {s.name}
                   </option>
                 ))}
               </select>

@@ -70,7 +70,7 @@ export function ScenarioFacts({ scenario }: { scenario: Pick<PublicScenario, 'ta
                   </th>
                   <td className="py-1.5 pr-2 tabular-nums text-slate-700">≤ {t.slo.p95ReadMs} ms</td>
                   <td className="py-1.5 pr-2 tabular-nums text-slate-700">≥ {pct(t.slo.availability)}</td>
-                  <td className="py-1.5 tabular-nums text-slate-700">${t.slo.monthlyBudgetUsd.toLocaleString('en-US')}/mo</td>
+                  <td className="py-1.5 tabular-nums text-slate-700">${t.slo.budgetUsd.toLocaleString('en-US')}/mo</td>
                 </tr>
               ))}
             </tbody>

@@ -18,7 +18,7 @@ import {
   type FieldIssue,
   type ScoreVisibility,
 } from '@/lib/scenarios/schema';
-import { STAGE_TARGETS } from '@/lib/scenarios/stages';
+import { STAGES } from '@/lib/rules/stages';
 import { absoluteUrl, api } from './api';
 import { readStorage, storeItem } from '@/lib/browser-state';
 import { CopyField } from './copy-field';
@@ -121,7 +121,7 @@ function toInput(f: Form): CreateScenarioInput {
       slo: {
         ...(num(f.p95) !== undefined ? { p95ReadMs: num(f.p95) } : {}),
         ...(availability !== undefined ? { availability: availability / 100 } : {}),
-        ...(num(f.budget) !== undefined ? { monthlyBudgetUsd: num(f.budget) } : {}),
+        ...(num(f.budget) !== undefined ? { budgetUsd: num(f.budget) } : {}),
       },
       allowedKinds: f.allowedKinds,
       ...(f.startingDesign ? { startingDesign: f.startingDesign, lockedNodeIds: f.lockedNodeIds } : {}),
@@ -140,7 +140,7 @@ const FIELD_OF: [string, string][] = [
   ['config.targets', 'f-targets'],
   ['config.slo.p95ReadMs', 'f-p95'],
   ['config.slo.availability', 'f-availability'],
-  ['config.slo.monthlyBudgetUsd', 'f-budget'],
+  ['config.slo.budgetUsd', 'f-budget'],
   ...WORKLOAD_FIELDS.map((w): [string, string] => [`config.workload.${w.key}`, workloadFieldId(w.key)]),
   ['config.workload', 'f-workload'],
   ['config.allowedKinds', 'f-kinds'],
@@ -393,7 +393,7 @@ export function ScenarioForm() {
           </div>
           {form.targetMode === 'stages' ? (
             <ul className="mt-3 grid gap-2 sm:grid-cols-2">
-              {STAGE_TARGETS.map((s) => (
+              {STAGES.map((s) => (
                 <li key={s.stage}>
                   <label className="flex items-start gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50">
                     <input
@@ -404,10 +404,10 @@ export function ScenarioForm() {
                     />
                     <span>
                       <span className="font-medium text-slate-900">
-                        Stage {s.stage}: {s.title}
+                        Stage {s.stage}: {s.name}
                       </span>
                       <span className="block text-xs text-slate-600">
-                        {s.users.toLocaleString('en-US')} users · p95 ≤ {s.p95ReadMs} ms · {Number((s.availability * 100).toFixed(2))}% · ${s.monthlyBudgetUsd.toLocaleString('en-US')}/mo
+                        {s.users.toLocaleString('en-US')} users · p95 ≤ {s.p95ReadMs} ms · {Number((s.availability * 100).toFixed(2))}% · ${s.budgetUsd.toLocaleString('en-US')}/mo
                       </span>
                     </span>
                   </label>

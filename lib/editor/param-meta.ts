@@ -12,6 +12,7 @@ import { HOURLY_PRICES } from '@/lib/engine/prices';
 import { CONSISTENCY_LEVELS, DEFAULT_CONSISTENCY, DEFAULT_QUEUE_TYPE, KAFKA, QUEUE_TYPES, SQS } from '@/lib/engine/tech-figures';
 import { technologiesOf, technologyDefaults, technologyLabel, technologySpec } from '@/lib/engine/technologies';
 import type { EdgeParams, NodeParams } from '@/lib/engine/types';
+import { regionOfKind } from '@/lib/rules/regions';
 
 export interface NumberMeta {
   type: 'number';
@@ -494,7 +495,6 @@ export function groupWords(name: keyof NodeParams, message: string): string {
 }
 
 /** Kinds that are in no region (compile.ts `REGIONAL_EXEMPT`). */
-const GLOBAL_KINDS = new Set<Kind>(['users', 'dns', 'cdn', 'monitoring', 'logging']);
 
 /** One end of a connection, as the hop default needs it. */
 export interface HopEnd {
@@ -520,7 +520,7 @@ export function defaultHop(from: HopEnd, to: HopEnd): { ms: number; why: string 
 }
 
 function networkHop(from: HopEnd, to: HopEnd): { ms: number; why: string } {
-  const regionOf = (e: HopEnd) => (GLOBAL_KINDS.has(e.kind) ? null : (e.region ?? NETWORK.defaultRegion.value));
+  const regionOf = (e: HopEnd) => regionOfKind(e.kind, e.region);
   if (from.kind === 'users' || from.kind === 'dns') {
     if (to.kind === 'dns') return { ms: 0, why: 'the DNS lookup time stands for it' };
     // Server-side time starts at the entry; the user's own round trips (12–38 ms to a

@@ -22,7 +22,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { CATALOG } from '@/lib/engine/catalog';
 import type { Design } from '@/lib/engine/types';
 // The stages' users without the engine's stage judging (which would pull the engine into the page's bundle).
-import { GROWTH_STAGES as STAGES } from '@/lib/growth-stages';
+import { STAGES } from '@/lib/rules/stages';
 import type { WhatIf } from '@/lib/engine/what-if';
 import { bandOf, BOTTLENECK_BADGE_FROM } from './results';
 import type {

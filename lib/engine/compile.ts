@@ -18,6 +18,7 @@ import type { Design, NodeParams } from './types';
 import { TECHNOLOGY_SPECS, technologyMismatch, type TechnologyDefaults } from './technologies';
 import { compileStoresQueues, type StoreQueueTables } from './tech-stores-queues';
 import { KAFKA } from './tech-figures';
+import { GLOBAL_KINDS } from '../rules/regions';
 
 // Local copies: imported bindings can be live getters under some module loaders
 // (tsx's per-file CommonJS), which costs a call per use in the per-node loops below.
@@ -224,7 +225,8 @@ export interface CompiledNetwork {
   storesQueues: StoreQueueTables;
 }
 
-const REGIONAL_EXEMPT = new Set<Kind>(['users', 'dns', 'cdn', 'monitoring', 'logging']);
+/** Global kinds belong to no region (lib/rules/regions.ts). */
+const REGIONAL_EXEMPT = GLOBAL_KINDS;
 
 /** Tiers: where several targets accept a class, only the highest tier takes it (specialists first). */
 function tier(target: Kind, cls: number): number {

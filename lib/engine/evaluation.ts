@@ -4,6 +4,7 @@
  * added, never renamed. Everything is JSON-serialisable: plain objects,
  * finite numbers, `null` where a value does not exist.
  */
+import type { Slo } from '../rules/slo';
 import type { ConsistencyReport } from './consistency';
 import type { Kind } from './kinds';
 import type { ClusterReport, MeshReport, ServerlessReport } from './cloud-native-results';
@@ -214,16 +215,8 @@ export interface StageScoreParts {
 }
 
 /** A stage's objectives (MODEL.md §6 and §9.4): server-side p95s, user-perceived static p95, availability, errors under a flash crowd. */
-export interface StageObjectives {
-  p95ReadMs: number;
-  /** Server-side write p95, ms (from stage 6), or null. */
-  p95WriteMs: number | null;
-  /** User-perceived static p95, ms (from stage 5), or null. */
-  userStaticP95Ms: number | null;
-  availability: number;
-  budgetUsd: number;
-  /** Largest error rate for ordinary users during a flash crowd (stage 8), or null. */
-  flashErrorRate: number | null;
+/** A stage's objectives as a result reports them: the one SLO type (lib/rules/slo.ts) and where the users are. */
+export interface StageObjectives extends Omit<Slo, 'consistency'> {
   audience: Audience;
 }
 

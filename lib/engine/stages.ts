@@ -1,85 +1,21 @@
 /**
- * The eight stages of the growth journey (MODEL.md §6): users, SLOs, budget
- * and required practices, and how a run is checked and scored against them.
+ * How a run is checked and scored against a growth stage (MODEL.md §6). The
+ * stage table itself (users, SLOs, budget, practices, titles) is data in
+ * lib/rules/stages.ts, which client pages read without this module.
  */
 import * as codes from './compile';
 import { type CompiledNetwork } from './compile';
 import type { Finding, PracticeComparison, StageCheck, StageObjectives, StageResult, StageScoreParts } from './evaluation';
-import type { Audience } from './types';
-import type { LessonId } from './lessons';
 import type { RunState } from './run';
 import { consistencyOf, type ConsistencyReport } from './consistency';
 import { formatMs, formatPercent, formatUsd } from './format';
-import { availabilityShare, capacityShare, errorShare, partPoints, SCORE_WEIGHTS, totalScore, withinLimitShare } from './rubric';
+import { PRACTICES, type ConsistencyDemand, type PracticeId, type StageSpec } from '../rules/stages';
+import { capacityShare, judgeObjectives, partPoints, practicesShare, SCORE_WEIGHTS, totalScore } from '../rules/rubric';
 
 // Local copies: imported bindings can be live getters under some module loaders (tsx/CJS).
 const { JOB, READ, STATIC, WRITE } = codes;
 
-export type PracticeId =
-  | 'separate-data-store'
-  | 'load-balanced-app-tier'
-  | 'stateless-app-tier'
-  | 'database-not-spof'
-  | 'read-replicas'
-  | 'cache-for-reads'
-  | 'cdn-for-static'
-  | 'queue-and-workers'
-  | 'api-gateway'
-  | 'services-own-data'
-  | 'rate-limiting'
-  | 'monitoring'
-  | 'logging'
-  | 'multi-region';
-
-/** What each practice means, in the words a check uses. */
-export const PRACTICES: Record<PracticeId, { label: string }> = {
-  'separate-data-store': { label: 'the data store runs on its own node' },
-  'load-balanced-app-tier': { label: 'at least 2 app instances behind a load balancer' },
-  'stateless-app-tier': { label: 'a stateless app tier' },
-  'database-not-spof': { label: 'no data store is a single point of failure' },
-  'read-replicas': { label: 'reads served by replicas' },
-  'cache-for-reads': { label: 'a cache in front of reads' },
-  'cdn-for-static': { label: 'a CDN for static files' },
-  'queue-and-workers': { label: 'background jobs go through a queue to workers' },
-  'api-gateway': { label: 'an API gateway in front of the services' },
-  'services-own-data': { label: 'at least 2 services, each owning its data' },
-  'rate-limiting': { label: 'rate limiting on user traffic' },
-  monitoring: { label: 'monitoring' },
-  logging: { label: 'central logging' },
-  'multi-region': { label: 'at least 2 regions, each with its own compute and copy of the data serving users' },
-};
-
-export interface StageSpec {
-  stage: number;
-  name: string;
-  users: number;
-  /** SLO: server-side p95 read latency, ms. */
-  p95ReadMs: number;
-  /** SLO: server-side p95 write latency, ms (MODEL.md §9.4: from stage 6), or null. */
-  p95WriteMs: number | null;
-  /** SLO: user-perceived p95 of a static asset, ms (MODEL.md §9.4: from stage 5), or null. */
-  userStaticP95Ms: number | null;
-  /** SLO: availability as a fraction. */
-  availability: number;
-  /** Largest error rate ordinary users may see during a flash crowd (MODEL.md §9.5: stage 8), or null. */
-  flashErrorRate: number | null;
-  /** Where the stage's users are (MODEL.md §9.4). */
-  audience: Audience;
-  /** Monthly budget, US dollars. */
-  budgetUsd: number;
-  practices: readonly PracticeId[];
-  lessonId: LessonId;
-  /** Consistency the target demands (docs/model.md §14.1); absent = none. */
-  consistency?: ConsistencyDemand;
-}
-
-/** What a stage, scenario or interview target may demand of reads (docs/model.md §14.1). */
-export interface ConsistencyDemand {
-  /** Largest share of user reads that may return stale data (e.g. 0.01). */
-  maxStaleReadShare?: number;
-  /** Every user must read their own writes: no read on an asynchronous replica. */
-  readYourWrites?: boolean;
-}
+export { PRACTICES, STAGES, type ConsistencyDemand, type PracticeId, type StageSpec } from '../rules/stages';
 
 /**
  * The checks a consistency demand adds, judged on a run's consistency report.
@@ -114,105 +50,6 @@ export function consistencyChecks(demand: ConsistencyDemand | undefined, c: Cons
   }
   return checks;
 }
-
-/**
- * MODEL.md §6 table with version 2's objectives (§9): stage 3's availability
- * is 99.8%, not 99.5% (§9.3 says to tighten it, e.g. to 99.6%, if anything
- * but a load balancer lifts the stage 2 shape past it: static requests that
- * never touch the database put that shape at 99.59%, 99.64% with monitoring
- * and 99.75% with a standby, so only 99.8% leaves the load balancer the one
- * way through; the stage 3 reference is at 99.83%); stage 5 adds a user-perceived static p95 for
- * a global audience; stage 6 a server-side write p95; stage 8 a flash crowd.
- * Budgets as in MODEL.md (all reference designs fit them).
- */
-export const STAGES: readonly StageSpec[] = [
-  { stage: 1, name: 'Single server', users: 1_000, p95ReadMs: 500, p95WriteMs: null, userStaticP95Ms: null, availability: 0.99, flashErrorRate: null, audience: 'regional', budgetUsd: 100, practices: [], lessonId: 'stage-1-single-server' },
-  { stage: 2, name: 'Separate database', users: 10_000, p95ReadMs: 400, p95WriteMs: null, userStaticP95Ms: null, availability: 0.99, flashErrorRate: null, audience: 'regional', budgetUsd: 300, practices: ['separate-data-store'], lessonId: 'stage-2-separate-database' },
-  {
-    stage: 3,
-    name: 'Load balancer, horizontal app tier',
-    users: 100_000,
-    p95ReadMs: 300,
-    p95WriteMs: null,
-    userStaticP95Ms: null,
-    availability: 0.998,
-    flashErrorRate: null,
-    audience: 'regional',
-    budgetUsd: 3_000,
-    practices: ['load-balanced-app-tier', 'stateless-app-tier'],
-    lessonId: 'stage-3-load-balancer',
-  },
-  {
-    stage: 4,
-    name: 'Replication and sharding',
-    users: 1_000_000,
-    p95ReadMs: 300,
-    p95WriteMs: null,
-    userStaticP95Ms: null,
-    availability: 0.999,
-    flashErrorRate: null,
-    audience: 'regional',
-    budgetUsd: 20_000,
-    practices: ['database-not-spof', 'read-replicas'],
-    lessonId: 'stage-4-replication-sharding',
-  },
-  {
-    stage: 5,
-    name: 'Cache and CDN',
-    users: 5_000_000,
-    p95ReadMs: 200,
-    p95WriteMs: null,
-    userStaticP95Ms: 400,
-    availability: 0.9995,
-    flashErrorRate: null,
-    audience: 'global',
-    budgetUsd: 100_000,
-    practices: ['cache-for-reads', 'cdn-for-static'],
-    lessonId: 'stage-5-cache-cdn',
-  },
-  {
-    stage: 6,
-    name: 'Asynchronous processing',
-    users: 10_000_000,
-    p95ReadMs: 200,
-    p95WriteMs: 200,
-    userStaticP95Ms: 400,
-    availability: 0.9995,
-    flashErrorRate: null,
-    audience: 'global',
-    budgetUsd: 200_000,
-    practices: ['queue-and-workers'],
-    lessonId: 'stage-6-async-queues',
-  },
-  {
-    stage: 7,
-    name: 'Microservices',
-    users: 50_000_000,
-    p95ReadMs: 200,
-    p95WriteMs: 200,
-    userStaticP95Ms: 400,
-    availability: 0.9995,
-    flashErrorRate: null,
-    audience: 'global',
-    budgetUsd: 1_000_000,
-    practices: ['api-gateway', 'services-own-data'],
-    lessonId: 'stage-7-microservices',
-  },
-  {
-    stage: 8,
-    name: 'Web scale',
-    users: 100_000_000,
-    p95ReadMs: 200,
-    p95WriteMs: 200,
-    userStaticP95Ms: 400,
-    availability: 0.9999,
-    flashErrorRate: 0.01,
-    audience: 'global',
-    budgetUsd: 2_000_000,
-    practices: ['rate-limiting', 'monitoring', 'logging', 'multi-region'],
-    lessonId: 'stage-8-web-scale',
-  },
-];
 
 /** The objectives a stage result reports. */
 export function objectivesOf(spec: StageSpec): StageObjectives {
@@ -449,7 +286,9 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
     limit: MAX_SHED_SHARE,
     unit: 'fraction',
   });
-  const latOk = m.p95ReadMs <= spec.p95ReadMs;
+  // The service levels, judged by the rule scenario grades use too (lib/rules/rubric.ts).
+  const slo = judgeObjectives(spec, m, m.shedRate / MAX_SHED_SHARE);
+  const latOk = slo.read.passed;
   checks.push({
     id: 'latency',
     category: 'latency',
@@ -459,10 +298,8 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
     limit: spec.p95ReadMs,
     unit: 'ms',
   });
-  const latencyScores = [withinLimitShare(m.p95ReadMs, spec.p95ReadMs)];
-  let writeOk = true;
+  const writeOk = slo.write?.passed ?? true;
   if (spec.p95WriteMs !== null && m.p95WriteMs !== null) {
-    writeOk = m.p95WriteMs <= spec.p95WriteMs;
     checks.push({
       id: 'latency-write',
       category: 'latency',
@@ -472,11 +309,9 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
       limit: spec.p95WriteMs,
       unit: 'ms',
     });
-    latencyScores.push(withinLimitShare(m.p95WriteMs, spec.p95WriteMs));
   }
-  let staticOk = true;
+  const staticOk = slo.userStatic?.passed ?? true;
   if (spec.userStaticP95Ms !== null && m.userStaticP95Ms !== null) {
-    staticOk = m.userStaticP95Ms <= spec.userStaticP95Ms;
     checks.push({
       id: 'latency-static-user',
       category: 'latency',
@@ -486,9 +321,8 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
       limit: spec.userStaticP95Ms,
       unit: 'ms',
     });
-    latencyScores.push(withinLimitShare(m.userStaticP95Ms, spec.userStaticP95Ms));
   }
-  const availOk = m.availability >= spec.availability;
+  const availOk = slo.availability.passed;
   checks.push({
     id: 'availability',
     category: 'availability',
@@ -498,9 +332,8 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
     limit: spec.availability,
     unit: 'fraction',
   });
-  let flashOk = true;
+  const flashOk = slo.flash?.passed ?? true;
   if (spec.flashErrorRate !== null && m.flashErrorRate !== null) {
-    flashOk = m.flashErrorRate <= spec.flashErrorRate;
     checks.push({
       id: 'flash-crowd',
       category: 'errors',
@@ -511,7 +344,7 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
       unit: 'fraction',
     });
   }
-  const costOk = m.monthlyCostUsd <= spec.budgetUsd;
+  const costOk = slo.cost.passed;
   checks.push({
     id: 'cost',
     category: 'cost',
@@ -585,18 +418,13 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
   const blocked = saturated || !routed || !fits;
   const partOf: Record<string, keyof StageScoreParts> = { capacity: 'capacity', latency: 'latency', availability: 'availability', errors: 'availability', cost: 'cost', practice: 'practices' };
   const failing = new Set(checks.filter((c) => !c.passed).map((c) => partOf[c.category]));
-  let availability = availabilityShare(m.availability, spec.availability);
   // Errors (shedding, a flash crowd) count against availability: they are requests that do not succeed.
-  if (!shedOk || !flashOk) {
-    const worst = Math.max(m.shedRate / MAX_SHED_SHARE, spec.flashErrorRate && m.flashErrorRate !== null ? m.flashErrorRate / spec.flashErrorRate : 0);
-    availability = Math.min(availability, errorShare(worst));
-  }
   const shares: StageScoreParts = {
     capacity: capacityShare(blocked, m.maxUtilization),
-    latency: Math.min(...latencyScores),
-    availability,
-    cost: withinLimitShare(m.monthlyCostUsd, spec.budgetUsd),
-    practices: spec.practices.length === 0 ? 1 : present / spec.practices.length,
+    latency: slo.latency.share,
+    availability: slo.availabilityPart.share,
+    cost: slo.cost.share,
+    practices: practicesShare(present, spec.practices.length),
   };
   // A part with a failing check never shows full marks (a p95 of 200.4 ms against 200 would round to 20.0).
   const parts = Object.fromEntries(

@@ -2,9 +2,13 @@
  * The what-if scenarios' vocabulary, shared by the engine (what-if.ts) and
  * the results panel (components/results/what-if-options.ts): the scenario
  * type, which kinds belong to no region, which kinds a slow database slows,
- * and the sentence naming a scenario. No imports, so the panel can use it
- * without pulling the engine into the page bundle.
+ * and the sentence naming a scenario. No engine imports, so the panel can use
+ * it without pulling the engine into the page bundle. Regions and global
+ * kinds live in lib/rules/regions.ts.
  */
+import { DEFAULT_REGION, GLOBAL_KINDS, regionOfKind } from '../rules/regions';
+
+export { DEFAULT_REGION, GLOBAL_KINDS, regionOfKind };
 
 export type WhatIf =
   | { type: 'fail-node'; nodeId: string }
@@ -14,19 +18,8 @@ export type WhatIf =
   | { type: 'cache-flush' }
   | { type: 'slow-database'; factor?: number };
 
-/** The region of a node that names none. */
-export const DEFAULT_REGION = 'region-1';
-
-/** Kinds the engine treats as global: they belong to no region (MODEL-NOTES). */
-export const GLOBAL_KINDS: ReadonlySet<string> = new Set(['users', 'dns', 'cdn', 'monitoring', 'logging']);
-
 /** Kinds a slow database slows: every database, read replica and NoSQL node. */
 export const DATA_KINDS: ReadonlySet<string> = new Set(['database', 'read-replica', 'nosql']);
-
-/** The region a node of this kind runs in, or null for a global kind. */
-export function regionOfKind(kind: string, region: string | undefined): string | null {
-  return GLOBAL_KINDS.has(kind) ? null : (region ?? DEFAULT_REGION);
-}
 
 /** A short sentence naming the condition, with components named by `labelOf`. */
 export function describeWhatIf(w: WhatIf, labelOf: (id: string) => string): string {

@@ -24,15 +24,11 @@ import { evaluate } from './evaluate';
 import type { Evaluation } from './evaluation';
 import { resolveWorkload } from './workload';
 import type { Design, DesignNode, NodeParams, Workload } from './types';
-import { DATA_KINDS, describeWhatIf as describeTerms, regionOfKind, type WhatIf } from './what-if-terms';
+import { DATA_KINDS, describeWhatIf as describeTerms, type WhatIf } from './what-if-terms';
+import { regionOf } from '../rules/regions';
 
 export type { WhatIf } from './what-if-terms';
-export { DEFAULT_REGION } from './what-if-terms';
-
-/** The region a node runs in, or null for a global kind. */
-export function regionOf(n: DesignNode): string | null {
-  return regionOfKind(n.kind, n.params?.region);
-}
+export { DEFAULT_REGION, regionOf } from '../rules/regions';
 
 /** A short sentence naming the condition, for headings and curveballs (components by label, else id). */
 export function describeWhatIf(w: WhatIf, design?: Design): string {
@@ -49,7 +45,13 @@ export function designRegions(design: Design): string[] {
   return [...regions].sort();
 }
 
-function withoutNodes(design: Design, gone: Set<string>): Design {
+// ---------------------------------------------------------------------------
+// Design transforms, once: the what-if scenarios below and the interview's
+// curveballs (lib/interview/curveballs.ts) both build their conditions from
+// these.
+
+/** The design without these nodes and their edges. */
+export function removeNodes(design: Design, gone: ReadonlySet<string>): Design {
   return {
     ...design,
     nodes: design.nodes.filter((n) => !gone.has(n.id)),
@@ -57,13 +59,48 @@ function withoutNodes(design: Design, gone: Set<string>): Design {
   };
 }
 
-function mapNodes(design: Design, fn: (n: DesignNode) => DesignNode): Design {
+export function mapNodes(design: Design, fn: (n: DesignNode) => DesignNode): Design {
   return { ...design, nodes: design.nodes.map(fn) };
 }
 
-function withParams(n: DesignNode, params: NodeParams): DesignNode {
+export function withParams(n: DesignNode, params: NodeParams): DesignNode {
   return { ...n, params: { ...n.params, ...params } };
 }
+
+/** A region goes down: every node in it is removed with its edges; global kinds stay (lib/rules/regions.ts). */
+export function withoutRegion(design: Design, region: string): { design: Design; gone: Set<string> } {
+  const gone = new Set(design.nodes.filter((n) => regionOf(n) === region).map((n) => n.id));
+  return { design: removeNodes(design, gone), gone };
+}
+
+/** Every node of these kinds gets the params (a cache flush is `hitRatio: 0`). */
+export function setParams(design: Design, kinds: ReadonlySet<string>, params: NodeParams): Design {
+  return mapNodes(design, (n) => (kinds.has(n.kind) ? withParams(n, params) : n));
+}
+
+/**
+ * Nodes of these kinds take `factor` times as long: a station's service
+ * times, else a managed kind's fixed latency, each from the node's own value,
+ * else its technology's (Aurora's 0.11 ms writes), else its kind's.
+ */
+export function slowDown(design: Design, kinds: ReadonlySet<string>, factor: number): Design {
+  return mapNodes(design, (n) => {
+    if (!kinds.has(n.kind)) return n;
+    const spec = CATALOG[n.kind];
+    const tech = technologyDefaults(n.kind, n.params?.technology);
+    if (spec.params.includes('serviceMs')) {
+      const base = (tech?.serviceMs ?? spec.defaults.serviceMs)?.value;
+      const own = n.params?.serviceMs ?? {};
+      const s = (cls: 'static' | 'read' | 'write') => (own[cls] ?? base?.[cls] ?? 0) * factor;
+      return withParams(n, { serviceMs: { static: s('static'), read: s('read'), write: s('write') } });
+    }
+    const latency = n.params?.latencyMs ?? (tech?.latencyMs ?? spec.defaults.latencyMs)?.value;
+    if (latency !== undefined && spec.params.includes('latencyMs')) return withParams(n, { latencyMs: latency * factor });
+    return n;
+  });
+}
+
+const CACHES: ReadonlySet<string> = new Set(['cache']);
 
 /** The design and workload overrides under a what-if condition. */
 export function applyWhatIf(
@@ -73,7 +110,7 @@ export function applyWhatIf(
 ): { design: Design; workload: Partial<Workload> | undefined } {
   switch (w.type) {
     case 'fail-node':
-      return { design: withoutNodes(design, new Set([w.nodeId])), workload };
+      return { design: removeNodes(design, new Set([w.nodeId])), workload };
     case 'fail-instance': {
       const node = design.nodes.find((n) => n.id === w.nodeId);
       if (!node) return { design, workload };
@@ -81,7 +118,7 @@ export function applyWhatIf(
       // A technology's own default count: a Kafka topic runs on 3 brokers (docs/model.md §14.2).
       const instances = node.params?.instances ?? technologyDefaults(node.kind, node.params?.technology)?.instances?.value ?? CATALOG[node.kind].defaults.instances.value;
       if (scale) {
-        if (scale.max <= 1) return { design: withoutNodes(design, new Set([w.nodeId])), workload };
+        if (scale.max <= 1) return { design: removeNodes(design, new Set([w.nodeId])), workload };
         const max = scale.max - 1;
         return {
           design: mapNodes(design, (n) =>
@@ -90,39 +127,22 @@ export function applyWhatIf(
           workload,
         };
       }
-      if (instances <= 1) return { design: withoutNodes(design, new Set([w.nodeId])), workload };
+      if (instances <= 1) return { design: removeNodes(design, new Set([w.nodeId])), workload };
       return {
         design: mapNodes(design, (n) => (n.id === w.nodeId ? withParams(n, { instances: instances - 1 }) : n)),
         workload,
       };
     }
-    case 'fail-region': {
-      const gone = new Set(design.nodes.filter((n) => regionOf(n) === w.region).map((n) => n.id));
-      return { design: withoutNodes(design, gone), workload };
-    }
+    case 'fail-region':
+      return { design: withoutRegion(design, w.region).design, workload };
     case 'flash-crowd': {
       const base = resolveWorkload(design.workload, workload);
       return { design, workload: { ...workload, peakFactor: base.peakFactor * (w.factor ?? base.flashFactor) } };
     }
     case 'cache-flush':
-      return {
-        design: mapNodes(design, (n) => (n.kind === 'cache' ? withParams(n, { hitRatio: 0 }) : n)),
-        workload,
-      };
-    case 'slow-database': {
-      const factor = w.factor ?? 5;
-      return {
-        design: mapNodes(design, (n) => {
-          if (!DATA_KINDS.has(n.kind)) return n;
-          // The node's technology's figure where it has one (Aurora's 0.11 ms writes), else its kind's.
-          const base = (technologyDefaults(n.kind, n.params?.technology)?.serviceMs ?? CATALOG[n.kind].defaults.serviceMs)?.value;
-          const own = n.params?.serviceMs ?? {};
-          const s = (cls: 'static' | 'read' | 'write') => (own[cls] ?? base?.[cls] ?? 0) * factor;
-          return withParams(n, { serviceMs: { static: s('static'), read: s('read'), write: s('write') } });
-        }),
-        workload,
-      };
-    }
+      return { design: setParams(design, CACHES, { hitRatio: 0 }), workload };
+    case 'slow-database':
+      return { design: slowDown(design, DATA_KINDS, w.factor ?? 5), workload };
   }
 }
 

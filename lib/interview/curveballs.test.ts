@@ -320,3 +320,16 @@ describe('curveballs whose model matches their story', () => {
 });
 
 const url0 = problem;
+
+describe('design transforms, once', () => {
+  it('slows a database as the what-if does: from its technology’s service times (Aurora’s), not the generic kind’s', async () => {
+    const { applyWhatIf } = await import('@/lib/engine/what-if');
+    const aurora: Design = { ...single, nodes: single.nodes.map((n) => (n.id === 'db' ? { ...n, params: { ...n.params, technology: 'aurora' } } : n)) };
+    const s = applyEffect({ design: aurora, workload: w, notes: [] }, { type: 'slow', kinds: ['database'], factor: 5 });
+    const whatIf = applyWhatIf(aurora, { type: 'slow-database', factor: 5 }).design;
+    const db = (d: Design) => d.nodes.find((n) => n.id === 'db')!.params!.serviceMs;
+    expect(db(s.design)).toEqual(db(whatIf));
+    const generic = applyEffect({ design: single, workload: w, notes: [] }, { type: 'slow', kinds: ['database'], factor: 5 });
+    expect(db(s.design)).not.toEqual(db(generic.design));
+  });
+});

@@ -2,19 +2,20 @@
  * Curveballs: changes of conditions the interviewer throws in mid-design,
  * expressed as what the engine can evaluate — a different workload, or the
  * same design with parts taken away or slowed down (design → design), which
- * the engine then evaluates like any design. The engine's own what-if module
- * (lib/engine/what-if.ts) covers a fixed subset (a flash crowd ×10, a full
- * cache flush, databases ×5 slower, one region down); curveballs need the
- * general forms (any workload multiplier, any kind slowed or re-parametrised,
- * a zone outage), and a region outage that keeps global kinds (DNS, CDN,
- * monitoring) up as MODEL-NOTES.md says, so the transformations live here.
+ * the engine then evaluates like any design. The design transforms are the
+ * engine's what-if ones (lib/engine/what-if.ts: remove nodes or a region,
+ * slow kinds down, set params); curveballs add the general forms on top (any
+ * workload multiplier, a zone outage, a hot key, a fan-out) and the checks
+ * the engine cannot make itself.
  */
 import { CATALOG } from '@/lib/engine/catalog';
 import type { Evaluation } from '@/lib/engine/evaluation';
 import type { Kind } from '@/lib/engine/kinds';
 import type { Design, DesignNode, NodeParams, ResolvedWorkload } from '@/lib/engine/types';
 import { peakLoad } from '@/lib/engine/workload';
-import { busyRegions, labelOf, problemWorkload, regionOf, runModel, shedShare } from './model';
+import { mapNodes, removeNodes, setParams, slowDown, withoutRegion, withParams } from '@/lib/engine/what-if';
+import { busyRegions, labelOf, problemWorkload, runModel, shedShare } from './model';
+import { GLOBAL_KINDS, regionOf } from '@/lib/rules/regions';
 import type { Curveball, Effect, Problem } from './schema';
 import { formatMs } from '@/lib/editor/scoring-format';
 
@@ -54,7 +55,7 @@ export interface PostFinding {
 export type PostCheck = (e: Evaluation, design: Design) => PostFinding;
 
 const SELF_RUN: ReadonlySet<Kind> = new Set(
-  (Object.keys(CATALOG) as Kind[]).filter((k) => !CATALOG[k].managed && !CATALOG[k].global),
+  (Object.keys(CATALOG) as Kind[]).filter((k) => !CATALOG[k].managed && !GLOBAL_KINDS.has(k)),
 );
 
 const WORKLOAD_WORDS: Record<keyof ResolvedWorkload, string> = {
@@ -92,22 +93,6 @@ function describeParams(p: NodeParams): string {
     else parts.push(`${k} ${JSON.stringify(v)}`);
   }
   return parts.join(', ');
-}
-
-function removeNodes(design: Design, ids: ReadonlySet<string>): Design {
-  return {
-    ...design,
-    nodes: design.nodes.filter((n) => !ids.has(n.id)),
-    edges: design.edges.filter((e) => !ids.has(e.source) && !ids.has(e.target)),
-  };
-}
-
-function mapNodes(design: Design, fn: (n: DesignNode) => DesignNode): Design {
-  return { ...design, nodes: design.nodes.map(fn) };
-}
-
-function withParams(n: DesignNode, params: NodeParams): DesignNode {
-  return { ...n, params: { ...n.params, ...params } };
 }
 
 const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -437,7 +422,7 @@ export function applyEffect(s: Scenario, effect: Effect, baseline?: Evaluation):
     case 'region-down': {
       const region = primaryRegion(s.design, s.workload, baseline);
       if (region === null) return { ...s, notes: [...notes, 'No region to take down.'] };
-      const gone = new Set(s.design.nodes.filter((n) => regionOf(n) === region).map((n) => n.id));
+      const { design: survivors, gone } = withoutRegion(s.design, region);
       notes.push(
         gone.size > 0
           ? `Region ${region} is down: ${[...gone].map((id) => labelOf(s.design, id)).join(', ')} removed.`
@@ -463,7 +448,7 @@ export function applyEffect(s: Scenario, effect: Effect, baseline?: Evaluation):
         );
         return { reasons, failedShare, figures, fatal: true };
       };
-      return { design: removeNodes(s.design, gone), workload: s.workload, notes, post: [...(s.post ?? []), post] };
+      return { design: survivors, workload: s.workload, notes, post: [...(s.post ?? []), post] };
     }
     case 'hot-key':
       return hotKey(s, effect.readsPerSecond, baseline);
@@ -501,31 +486,13 @@ export function applyEffect(s: Scenario, effect: Effect, baseline?: Evaluation):
       const kinds = new Set<Kind>(effect.kinds);
       let workload = s.workload;
       if (kinds.has('worker')) workload = { ...workload, jobServiceMs: workload.jobServiceMs * effect.factor };
-      const design = mapNodes(s.design, (n) => {
-        if (!kinds.has(n.kind) || n.kind === 'worker') return n;
-        const spec = CATALOG[n.kind];
-        const svc = spec.defaults.serviceMs?.value;
-        if (svc && spec.params.includes('serviceMs')) {
-          const own = n.params?.serviceMs ?? {};
-          return withParams(n, {
-            serviceMs: {
-              static: (own.static ?? svc.static) * effect.factor,
-              read: (own.read ?? svc.read) * effect.factor,
-              write: (own.write ?? svc.write) * effect.factor,
-            },
-          });
-        }
-        const latency = n.params?.latencyMs ?? spec.defaults.latencyMs?.value;
-        if (latency !== undefined && spec.params.includes('latencyMs'))
-          return withParams(n, { latencyMs: latency * effect.factor });
-        return n;
-      });
+      // Workers slow down through the job time above; every other kind through the engine's transform.
+      const design = slowDown(s.design, new Set([...kinds].filter((k) => k !== 'worker')), effect.factor);
       notes.push(`${effect.kinds.map((k) => CATALOG[k].label).join(', ')} ${effect.factor}× slower.`);
       return { ...s, design, workload, notes };
     }
     case 'params': {
-      const kinds = new Set<Kind>(effect.kinds);
-      const design = mapNodes(s.design, (n) => (kinds.has(n.kind) ? withParams(n, effect.set) : n));
+      const design = setParams(s.design, new Set<Kind>(effect.kinds), effect.set);
       notes.push(`${effect.kinds.map((k) => CATALOG[k].label).join(', ')}: ${describeParams(effect.set)}.`);
       return { ...s, design, notes };
     }

@@ -9,6 +9,7 @@ import type { Evaluation } from '@/lib/engine/evaluation';
 import type { Design, ResolvedWorkload, Workload } from '@/lib/engine/types';
 import { resolveWorkload } from '@/lib/engine/workload';
 import type { DesignCheck, Problem } from './schema';
+import { regionOf } from '@/lib/rules/regions';
 
 /** A design's nodes and edges with the workload dropped. */
 export function withoutWorkload(design: Design): Design {
@@ -35,11 +36,7 @@ export function runModel(design: Design, workload: ResolvedWorkload): ModelRun {
   }
 }
 
-/** The region of a node, as the engine sees it; null for global kinds (users, DNS, CDN, monitoring, logging). */
-export function regionOf(node: Design['nodes'][number]): string | null {
-  if (CATALOG[node.kind].global) return null;
-  return node.params?.region ?? 'region-1';
-}
+export { regionOf };
 
 /** Whether the node takes part in the design: carries traffic, or is a kind that carries none (monitoring, logging). */
 function active(design: Design, evaluation: Evaluation, id: string): boolean {

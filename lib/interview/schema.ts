@@ -9,6 +9,7 @@ import type { Workload } from '@/lib/engine/types';
 import { technologyMismatch } from '@/lib/engine/technologies';
 import { resolveWorkload } from '@/lib/engine/workload';
 import { STUDY_IDS } from './study';
+import { plainSlo } from '@/lib/rules/slo';
 import { interfaceIssues, interfaceSchema } from './api-schema';
 
 const slug = z
@@ -273,15 +274,19 @@ export const problemSchema = z
     scaleLabel: text.optional(),
     /** What "storage per year" counts when that needs saying (blobs the model does not hold). */
     storageNote: text.optional(),
-    slo: z.strictObject({
-      p95ReadMs: z.number().positive(),
-      availability: z.number().gt(0).lt(1),
-      /** Consistency the problem demands (docs/model.md §14.1), judged by the engine's `consistencyChecks`. */
-      maxStaleReadShare: z.number().min(0).max(1).optional(),
-      readYourWrites: z.boolean().optional(),
-    }),
-    /** Monthly budget at the target scale, US dollars. */
-    budgetUsd: z.number().positive(),
+    /** The target's service levels and monthly budget at the target scale: the one SLO type (lib/rules/slo.ts). */
+    slo: z
+      .strictObject({
+        p95ReadMs: z.number().positive(),
+        availability: z.number().gt(0).lt(1),
+        /** Monthly budget at the target scale, US dollars. */
+        budgetUsd: z.number().positive(),
+        /** Consistency the problem demands (docs/model.md §14.1), judged by the engine's `consistencyChecks`. */
+        consistency: z
+          .strictObject({ maxStaleReadShare: z.number().min(0).max(1).optional(), readYourWrites: z.boolean().optional() })
+          .optional(),
+      })
+      .transform(plainSlo),
     requirements: z.array(requirementSchema).min(4),
     questions: z.array(questionSchema).min(3),
     curveballs: z.array(curveballSchema).min(2),

@@ -450,7 +450,7 @@ function costItem(problem: Problem, t: TargetResult, design: Attempt['design'], 
       lessonId: 'guide-cost',
     };
   const cost = e.endToEnd.monthlyCostUsd;
-  const budget = problem.budgetUsd;
+  const budget = problem.slo.budgetUsd;
   const serves = servesLoad(design, e);
   const credit = !serves ? 0 : cost <= budget ? 1 : clamp01(2 - cost / budget);
   const top = Object.entries(e.cost.byNode)

@@ -11,6 +11,7 @@ import { designCheckPasses, labelOf, problemWorkload, runModel, shedShare } from
 import type { Problem } from './schema';
 import { carriesTraffic } from '@/lib/design/carries-traffic';
 import { formatMs } from '@/lib/editor/scoring-format';
+import { judgeObjectives } from '@/lib/rules/rubric';
 
 /** Above this failed (or shed) share, traffic is being lost: the design does not carry the load. */
 export const MAX_TARGET_ERROR_RATE = 0.001;
@@ -84,33 +85,41 @@ export function checkTarget(problem: Problem, design: Design): TargetResult {
             : `busiest: ${labelOf(design, e.bottleneck.nodeId)} at ${Math.round(e.bottleneck.utilization * 100)}%`,
   });
   const p95 = e.endToEnd.latencyMs.read.p95;
+  // The problem's service levels, judged by the rule stages and scenario targets use (lib/rules/rubric.ts).
+  const slo = judgeObjectives(problem.slo, {
+    p95ReadMs: p95,
+    p95WriteMs: null,
+    userStaticP95Ms: null,
+    availability: e.endToEnd.availability,
+    flashErrorRate: null,
+    monthlyCostUsd: e.endToEnd.monthlyCostUsd,
+  });
   checks.push({
     id: 'latency',
     label: `p95 read ≤ ${problem.slo.p95ReadMs} ms`,
-    passed: carried && p95 <= problem.slo.p95ReadMs,
+    passed: carried && slo.read.passed,
     detail: `p95 read ${formatMs(p95)}`,
   });
   const a = e.endToEnd.availability;
   checks.push({
     id: 'availability',
     label: `Availability ≥ ${formatPercent(problem.slo.availability)}`,
-    passed: a >= problem.slo.availability,
+    passed: slo.availability.passed,
     detail: `${formatPercent(a, 3)}${e.spofs.length > 0 ? `; single points of failure: ${e.spofs.map((id) => labelOf(design, id)).join(', ')}` : ''}`,
   });
   const cost = e.endToEnd.monthlyCostUsd;
   const serves = servesLoad(design, e);
   checks.push({
     id: 'cost',
-    label: `Cost ≤ ${formatUsd(problem.budgetUsd)} a month`,
-    passed: serves && cost <= problem.budgetUsd,
+    label: `Cost ≤ ${formatUsd(problem.slo.budgetUsd)} a month`,
+    passed: serves && slo.cost.passed,
     detail: serves
       ? `${formatUsd(cost)} a month`
       : `not judged yet: ${formatUsd(cost)} a month only because the design does not serve the load`,
     ...(serves ? {} : { note: 'not judged: the design does not serve the load' }),
   });
   // Consistency the problem demands: the same checks a stage target gets (lib/engine/stages.ts).
-  const { maxStaleReadShare, readYourWrites } = problem.slo;
-  for (const c of consistencyChecks({ maxStaleReadShare, readYourWrites }, e.consistency)) {
+  for (const c of consistencyChecks(problem.slo.consistency, e.consistency)) {
     checks.push({ id: c.id, label: c.id === 'consistency-stale' ? `Stale reads ≤ ${formatPercent(c.limit ?? 0)}` : 'Read-your-writes', passed: c.passed, detail: c.label });
   }
   for (const r of problem.requirements) {

@@ -156,7 +156,7 @@ function describeMisses(problem: Problem, t: TargetResult): string[] {
         case 'availability':
           return `availability ${formatPercent(t.evaluation?.endToEnd.availability ?? 0, 3)} against ${formatPercent(problem.slo.availability)}`;
         case 'cost':
-          return `${c.detail} against a budget of ${formatUsd(problem.budgetUsd)}`;
+          return `${c.detail} against a budget of ${formatUsd(problem.slo.budgetUsd)}`;
         default:
           return c.id.startsWith('req:') ? `${c.label}: ${c.detail}` : c.detail;
       }

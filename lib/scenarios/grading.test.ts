@@ -28,7 +28,7 @@ function engine(f: { u: number; p95: number; a: number; cost: number; errorRate?
 const usersConfig = scenarioConfigSchema.parse({
   workload: { readRatio: 0.95 },
   targets: [{ type: 'users', users: 50_000 }],
-  slo: { p95ReadMs: 200, availability: 0.999, monthlyBudgetUsd: 1000 },
+  slo: { p95ReadMs: 200, availability: 0.999, budgetUsd: 1000 },
   allowedKinds: ['server'],
 });
 
@@ -154,7 +154,7 @@ describe('grading a design against a scenario', () => {
 });
 
 describe('a failing check never shows full marks (issue 19: “✗ Fail 100” at $308 against $300)', () => {
-  const budget300 = scenarioConfigSchema.parse({ ...usersConfig, slo: { ...usersConfig.slo, monthlyBudgetUsd: 300 } });
+  const budget300 = scenarioConfigSchema.parse({ ...usersConfig, slo: { ...usersConfig.slo, budgetUsd: 300 } });
   for (const cost of [300.5, 301, 304, 308]) {
     it(`a design costing $${cost} against a $300 budget fails the cost check, below full points, and scores under 100`, () => {
       const g = gradeDesign(design, budget300, engine({ u: 0.5, p95: 100, a: 0.9995, cost }));
@@ -175,7 +175,7 @@ describe('a failing check never shows full marks (issue 19: “✗ Fail 100” a
   });
 
   it('a failing grade over two targets is never rounded up to 100', () => {
-    const cfg = scenarioConfigSchema.parse({ ...usersConfig, targets: [{ type: 'users', users: 1000 }, { type: 'users', users: 2000 }], slo: { ...usersConfig.slo, monthlyBudgetUsd: 300 } });
+    const cfg = scenarioConfigSchema.parse({ ...usersConfig, targets: [{ type: 'users', users: 1000 }, { type: 'users', users: 2000 }], slo: { ...usersConfig.slo, budgetUsd: 300 } });
     let n = 0;
     const g = gradeDesign(design, cfg, (d, w) => engine({ u: 0.5, p95: 100, a: 0.9995, cost: n++ === 0 ? 100 : 300.5 })(d, w));
     expect(g.targets.map((t) => t.passed)).toEqual([true, false]);
@@ -231,5 +231,41 @@ describe('grading with the real engine', () => {
     const { createScenarioSchema } = await import('./schema');
     const { config } = createScenarioSchema.parse(SAMPLE_SCENARIOS[0].scenario);
     expect(gradeDesign(config.referenceDesign!, config, evaluateDesign)).toEqual(gradeDesign(config.referenceDesign!, config, evaluateDesign));
+  });
+});
+
+describe('one rubric for stages and scenarios', () => {
+  it('judges a stage’s objectives as the stage scorecard does: the same points for latency, availability, cost and practices', async () => {
+    const { evaluateDesign } = await import('./engine');
+    const { REFERENCE_DESIGNS } = await import('@/lib/reference-designs');
+    const { STAGES } = await import('@/lib/rules/stages');
+    let compared = 0;
+    let short = 0;
+    for (const ref of REFERENCE_DESIGNS) {
+      for (const spec of STAGES.filter((s) => s.stage >= ref.stage && s.stage <= ref.stage + 2)) {
+        // The stage's own SLO, restated: the scenario grades it itself instead of taking the engine's verdict.
+        const cfg = scenarioConfigSchema.parse({
+          targets: [{ type: 'stage', stage: spec.stage }],
+          slo: { p95ReadMs: spec.p95ReadMs, availability: spec.availability, budgetUsd: spec.budgetUsd },
+          allowedKinds: ['app-server'],
+        });
+        const target = gradeDesign(ref.design, cfg, evaluateDesign).targets[0];
+        const stage = evaluateDesign({ ...ref.design, workload: undefined }, { users: spec.users }).stages.find((s) => s.stage === spec.stage)!;
+        const points = (id: string) => target.checks.find((c) => c.id === id)!.points;
+        const what = `stage ${ref.stage} reference at stage ${spec.stage}`;
+        const parts = (stage as unknown as { scoreParts: Record<string, number> }).scoreParts;
+        const shed = stage.checks.find((c) => c.id === 'shedding')!;
+        expect(points('latency'), what).toBe(parts.latency);
+        if (shed.passed) expect(points('availability'), what).toBe(parts.availability);
+        if (target.checks.find((c) => c.id === 'cost')!.detail.includes('not judged')) continue;
+        expect(points('cost'), what).toBe(parts.cost);
+        expect(points('practices'), what).toBe(parts.practices);
+        compared++;
+        if (parts.latency < 20 || parts.availability < 20 || parts.cost < 15 || parts.practices < 15) short++;
+      }
+    }
+    expect(compared).toBeGreaterThan(10);
+    // Not only full marks: designs a stage or two ahead of themselves fall short somewhere.
+    expect(short).toBeGreaterThan(3);
   });
 });

@@ -8,7 +8,7 @@ import type { Design, Workload } from '../engine/types';
 import { resolveTargets, type ResolvedTarget, type ScenarioConfig } from './schema';
 import { CARRY_MAX_ERROR_RATE, hasComponents } from '@/lib/design/carries-traffic';
 import { formatMs } from '@/lib/editor/scoring-format';
-import { availabilityShare, capacityShare, errorShare, partPoints, SCORE_WEIGHTS as WEIGHTS, totalScore, withinLimitShare } from '../engine/rubric';
+import { capacityShare, judgeObjectives, partPoints, practicesShare, SCORE_WEIGHTS as WEIGHTS, totalScore } from '../rules/rubric';
 
 // ---------------------------------------------------------------------------
 // The parts of the engine's output (MODEL.md §7, lib/engine/evaluation.ts)
@@ -202,57 +202,64 @@ function scoreTarget(
   });
 
   const engineStage = t.stage ? stages.find((s) => s.stage === t.stage) : undefined;
-  // The stage's other latency objectives (model v2: a server-side write p95
-  // from stage 6, a user-perceived static p95 for a global audience from
-  // stage 5), as the engine judged them; the scenario cannot override them.
-  const stageLatency = (engineStage?.checks ?? []).filter(
-    (c) => (c.id === 'latency-write' || c.id === 'latency-static-user') && typeof c.value === 'number' && typeof c.limit === 'number',
-  );
+  // The stage's other objectives (model v2: a server-side write p95 from
+  // stage 6, a user-perceived static p95 for a global audience from stage 5,
+  // stage 8's flash crowd) are measured by the engine's stage run; the
+  // scenario cannot override them. Every objective is judged by the rule the
+  // stage scorecard uses (lib/rules/rubric.ts `judgeObjectives`).
+  const stageCheck = (id: string) => (engineStage?.checks ?? []).find((c) => c.id === id && typeof c.value === 'number' && typeof c.limit === 'number');
+  const stageFigure = (id: string) => (stageCheck(id)?.value as number | undefined) ?? null;
+  const judged = judgeObjectives(t.slo, {
+    p95ReadMs: m.p95ReadMs,
+    p95WriteMs: stageFigure('latency-write'),
+    userStaticP95Ms: stageFigure('latency-static-user'),
+    availability: m.availability,
+    flashErrorRate: stageFigure('flash-crowd'),
+    monthlyCostUsd: m.monthlyCostUsd,
+  });
+  const stageLatency = [judged.write && stageCheck('latency-write'), judged.userStatic && stageCheck('latency-static-user')].filter((c) => !!c);
   const p95 = m.p95ReadMs;
-  const readOk = p95 !== null && p95 <= t.slo.p95ReadMs;
-  const latencyOk = readOk && stageLatency.every((c) => c.passed);
-  const latencyShares = [p95 === null ? 0 : withinLimitShare(p95, t.slo.p95ReadMs), ...stageLatency.map((c) => withinLimitShare(c.value!, c.limit!))];
+  const latencyOk = judged.latency.passed;
   const readDetail = p95 === null ? 'No reads reach the system' : `${formatMs(p95)} (target ≤ ${formatMs(t.slo.p95ReadMs)})`;
   checks.push({
     id: 'latency',
     label: stageLatency.length > 0 ? 'p95 latency' : 'p95 read latency',
     passed: latencyOk,
-    points: partPoints(Math.min(...latencyShares), WEIGHTS.latency, !latencyOk),
+    points: partPoints(judged.latency.share, WEIGHTS.latency, !latencyOk),
     maxPoints: WEIGHTS.latency,
     detail: stageLatency.length > 0 ? [`reads ${readDetail}`, ...stageLatency.map((c) => c.label)].join('; ') : readDetail,
   });
 
   const a = m.availability;
   // Stage 8's flash crowd (model v2): the errors ordinary users see count against availability, as in the engine.
-  const flash = (engineStage?.checks ?? []).find((c) => c.id === 'flash-crowd' && typeof c.value === 'number' && typeof c.limit === 'number');
-  const availabilityOk = a !== null && a >= t.slo.availability && (flash?.passed ?? true);
-  let availability = availabilityShare(a ?? 0, t.slo.availability);
-  if (flash && !flash.passed) availability = Math.min(availability, errorShare(flash.value! / flash.limit!));
+  const flash = judged.flash ? stageCheck('flash-crowd') : undefined;
+  const availabilityOk = judged.availabilityPart.passed;
   const availabilityDetail = a === null ? 'Unknown' : `${pct(a)} (target ≥ ${pct(t.slo.availability)})`;
   checks.push({
     id: 'availability',
     label: 'Availability',
     passed: availabilityOk,
     // Full marks within the allowance, none at ten times the downtime.
-    points: partPoints(availability, WEIGHTS.availability, !availabilityOk),
+    points: partPoints(judged.availabilityPart.share, WEIGHTS.availability, !availabilityOk),
     maxPoints: WEIGHTS.availability,
     detail: flash ? `${availabilityDetail}; ${flash.label}` : availabilityDetail,
   });
 
   const cost = m.monthlyCostUsd;
-  const costOk = notCarried === null && cost !== null && cost <= t.slo.monthlyBudgetUsd;
+  // A scenario's own rule on top: cost is judged once the design carries the traffic.
+  const costOk = notCarried === null && judged.cost.passed;
   checks.push({
     id: 'cost',
     label: 'Monthly cost',
     passed: costOk,
-    points: notCarried !== null || cost === null ? 0 : partPoints(withinLimitShare(cost, t.slo.monthlyBudgetUsd), WEIGHTS.cost, !costOk),
+    points: notCarried !== null ? 0 : partPoints(judged.cost.share, WEIGHTS.cost, !costOk),
     maxPoints: WEIGHTS.cost,
     detail:
       cost === null
         ? 'Unknown'
         : notCarried !== null
           ? `${usdText(cost)}, not judged: cost is judged once the design carries the traffic (${notCarried})`
-          : `${usdText(cost)} (budget ${usdText(t.slo.monthlyBudgetUsd)})`,
+          : `${usdText(cost)} (budget ${usdText(t.slo.budgetUsd)})`,
   });
 
   if (notCarried !== null) {
@@ -273,7 +280,7 @@ function scoreTarget(
       id: 'practices',
       label: 'Practices',
       passed: present === practices.length,
-      points: partPoints(practices.length === 0 ? 1 : present / practices.length, WEIGHTS.practices, present < practices.length),
+      points: partPoints(practicesShare(present, practices.length), WEIGHTS.practices, present < practices.length),
       maxPoints: WEIGHTS.practices,
       detail: practices.length === 0 ? 'None required' : practices.map((c) => c.label.replace(/^practice:\s*/, '')).join('; '),
     });

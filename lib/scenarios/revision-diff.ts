@@ -20,8 +20,8 @@ export interface ScenarioSide {
   config: ScenarioConfig;
 }
 
-const SLO_FIELDS: { key: keyof Pick<ResolvedSlo, 'monthlyBudgetUsd' | 'p95ReadMs' | 'availability'>; name: string; show(v: number): string }[] = [
-  { key: 'monthlyBudgetUsd', name: 'budget', show: formatUsd },
+const SLO_FIELDS: { key: keyof Pick<ResolvedSlo, 'budgetUsd' | 'p95ReadMs' | 'availability'>; name: string; show(v: number): string }[] = [
+  { key: 'budgetUsd', name: 'budget', show: formatUsd },
   { key: 'p95ReadMs', name: 'p95 target', show: formatMs },
   { key: 'availability', name: 'availability target', show: formatAvailability },
 ];

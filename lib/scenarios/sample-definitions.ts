@@ -5,7 +5,7 @@
  */
 import type { Design } from '../engine/types';
 import type { CreateScenarioInput } from './schema';
-import { stageTarget } from './stages';
+import { stageSpec } from '../rules/stages';
 
 export interface SampleScenario {
   slug: string;
@@ -43,7 +43,7 @@ will not migrate its data. Everything else is up to you.
 Submit as often as you like; your latest submission counts.
 `;
 
-const STAGE_3 = stageTarget(3)!;
+const STAGE_3 = stageSpec(3)!;
 const percent = (a: number) => `${Number((a * 100).toFixed(2))}%`;
 
 const SCALE_OUT_BRIEF = `## The situation
@@ -57,7 +57,7 @@ Reach **stage 3** of the growth journey:
 
 - put the database on its own machine,
 - run **at least two** stateless app servers behind a **load balancer**,
-- keep p95 reads under ${STAGE_3.p95ReadMs} ms, availability at ${percent(STAGE_3.availability)} or better, and the bill under $${STAGE_3.monthlyBudgetUsd.toLocaleString('en-US')} a month.
+- keep p95 reads under ${STAGE_3.p95ReadMs} ms, availability at ${percent(STAGE_3.availability)} or better, and the bill under $${STAGE_3.budgetUsd.toLocaleString('en-US')} a month.
 
 One server is down for every deploy and until someone replaces it by hand after a failure;
 two or more behind a health-checking load balancer deploy one at a time and are replaced automatically.
@@ -145,7 +145,7 @@ export const SAMPLE_SCENARIOS: readonly SampleScenario[] = [
           { type: 'users', users: 50_000, label: 'Campaign launch' },
           { type: 'users', users: 250_000, label: 'Campaign peak' },
         ],
-        slo: { p95ReadMs: 250, availability: 0.999, monthlyBudgetUsd: 5_000 },
+        slo: { p95ReadMs: 250, availability: 0.999, budgetUsd: 5_000 },
         allowedKinds: ['users', 'cdn', 'load-balancer', 'app-server', 'cache', 'database', 'read-replica', 'object-storage', 'monitoring'],
         startingDesign: newsStart,
         lockedNodeIds: ['users', 'db'],

@@ -46,7 +46,7 @@ describe('scenario config', () => {
         users: 100_000,
         stage: 3,
         stageDefaults: true,
-        slo: { p95ReadMs: 300, availability: 0.998, monthlyBudgetUsd: 3000, p95WriteMs: null, userStaticP95Ms: null, flashErrorRate: null },
+        slo: { p95ReadMs: 300, availability: 0.998, budgetUsd: 3000, p95WriteMs: null, userStaticP95Ms: null, flashErrorRate: null },
       }),
     ]);
     const custom = resolveTargets({ targets: [{ type: 'stage', stage: 3 }, { type: 'users', users: 250_000 }], slo: { p95ReadMs: 150 } });
@@ -58,15 +58,26 @@ describe('scenario config', () => {
     });
   });
 
+  it('reads the budget under its old name, monthlyBudgetUsd, as budgetUsd (saved scenarios still load)', () => {
+    const base = { targets: [{ type: 'stage', stage: 3 }], allowedKinds: ['app-server'] };
+    const old = scenarioConfigSchema.parse({ ...base, slo: { monthlyBudgetUsd: 450 } });
+    expect(old.slo).toEqual({ budgetUsd: 450 });
+    expect(resolveTargets(old)[0].slo.budgetUsd).toBe(450);
+    expect(scenarioConfigSchema.parse({ ...base, slo: { budgetUsd: 450, monthlyBudgetUsd: 450 } }).slo).toEqual({ budgetUsd: 450 });
+    const both = parseWith(scenarioConfigSchema, { ...base, slo: { budgetUsd: 450, monthlyBudgetUsd: 500 } });
+    expect(both.ok).toBe(false);
+    if (!both.ok) expect(both.issues).toContainEqual(expect.objectContaining({ path: 'slo.monthlyBudgetUsd', message: expect.stringMatching(/give the budget once, as budgetUsd/) }));
+  });
+
   it('carries the v2 objectives of later stages, which a scenario cannot override', () => {
     const later = resolveTargets({
       targets: [5, 6, 8].map((stage) => ({ type: 'stage' as const, stage })),
       slo: { p95ReadMs: 150 },
     });
     expect(later.map((t) => t.slo)).toEqual([
-      { p95ReadMs: 150, availability: 0.9995, monthlyBudgetUsd: 100_000, p95WriteMs: null, userStaticP95Ms: 400, flashErrorRate: null },
-      { p95ReadMs: 150, availability: 0.9995, monthlyBudgetUsd: 200_000, p95WriteMs: 200, userStaticP95Ms: 400, flashErrorRate: null },
-      { p95ReadMs: 150, availability: 0.9999, monthlyBudgetUsd: 2_000_000, p95WriteMs: 200, userStaticP95Ms: 400, flashErrorRate: 0.01 },
+      { p95ReadMs: 150, availability: 0.9995, budgetUsd: 100_000, p95WriteMs: null, userStaticP95Ms: 400, flashErrorRate: null },
+      { p95ReadMs: 150, availability: 0.9995, budgetUsd: 200_000, p95WriteMs: 200, userStaticP95Ms: 400, flashErrorRate: null },
+      { p95ReadMs: 150, availability: 0.9999, budgetUsd: 2_000_000, p95WriteMs: 200, userStaticP95Ms: 400, flashErrorRate: 0.01 },
     ]);
   });
 

@@ -10,7 +10,8 @@ import { formatPath, MAX_DESIGN_BYTES, parseDesign, plainIssueMessages, workload
 import { stableJson } from '../design/stable-json';
 import { KINDS, type Kind } from '../engine/kinds';
 import type { Design, Workload } from '../engine/types';
-import { DEFAULT_SLOS, stageTarget, STAGE_TARGETS } from './stages';
+import { practiceLabels, stageSpec, STAGES } from '../rules/stages';
+import { plainSlo, type Slo, type SloOverride } from '../rules/slo';
 import { LEADERBOARD_NAMES, type LeaderboardNames } from './names';
 
 /** Largest brief, in bytes of UTF-8 Markdown. Larger is refused with 413. */
@@ -126,7 +127,7 @@ export const targetSchema = z.discriminatedUnion(
         .number({ error: 'stage must be a number from 1 to 8' })
         .int({ error: 'stage must be a whole number' })
         .min(1, { error: 'stage must be from 1 to 8' })
-        .max(STAGE_TARGETS.length, { error: `stage must be from 1 to ${STAGE_TARGETS.length}` }),
+        .max(STAGES.length, { error: `stage must be from 1 to ${STAGES.length}` }),
     }),
     z.strictObject({
       type: z.literal('users'),
@@ -142,23 +143,43 @@ export const targetSchema = z.discriminatedUnion(
 );
 export type ScenarioTargetInput = z.infer<typeof targetSchema>;
 
-export const sloSchema = z.strictObject({
-  p95ReadMs: z
-    .number({ error: 'p95ReadMs must be a number of milliseconds' })
-    .gt(0, { error: 'p95ReadMs must be above 0' })
-    .max(60_000, { error: 'p95ReadMs must be at most 60000' })
-    .optional(),
-  availability: z
-    .number({ error: 'availability must be a fraction such as 0.999' })
-    .gt(0, { error: 'availability must be above 0' })
-    .lt(1, { error: 'availability must be below 1 (0.999 means 99.9%)' })
-    .optional(),
-  monthlyBudgetUsd: z
-    .number({ error: 'monthlyBudgetUsd must be a number of dollars' })
-    .gt(0, { error: 'monthlyBudgetUsd must be above 0' })
-    .max(1e9, { error: 'monthlyBudgetUsd must be at most 1 billion' })
-    .optional(),
-});
+const budgetField = (name: string) =>
+  z
+    .number({ error: `${name} must be a number of dollars a month` })
+    .gt(0, { error: `${name} must be above 0` })
+    .max(1e9, { error: `${name} must be at most 1 billion` })
+    .optional();
+
+/**
+ * A scenario's service levels, overriding its stages' (the one SLO type,
+ * lib/rules/slo.ts). The budget is `budgetUsd`; its old name here,
+ * `monthlyBudgetUsd`, is still read (saved scenarios, their revisions and
+ * older API clients send it) and becomes `budgetUsd`.
+ */
+export const sloSchema = z
+  .strictObject({
+    p95ReadMs: z
+      .number({ error: 'p95ReadMs must be a number of milliseconds' })
+      .gt(0, { error: 'p95ReadMs must be above 0' })
+      .max(60_000, { error: 'p95ReadMs must be at most 60000' })
+      .optional(),
+    availability: z
+      .number({ error: 'availability must be a fraction such as 0.999' })
+      .gt(0, { error: 'availability must be above 0' })
+      .lt(1, { error: 'availability must be below 1 (0.999 means 99.9%)' })
+      .optional(),
+    budgetUsd: budgetField('budgetUsd'),
+    /** @deprecated The budget's old name: read as `budgetUsd`. */
+    monthlyBudgetUsd: budgetField('monthlyBudgetUsd'),
+  })
+  .superRefine((s, ctx) => {
+    if (s.budgetUsd !== undefined && s.monthlyBudgetUsd !== undefined && s.budgetUsd !== s.monthlyBudgetUsd)
+      ctx.addIssue({ code: 'custom', path: ['monthlyBudgetUsd'], message: 'give the budget once, as budgetUsd (monthlyBudgetUsd is its old name)' });
+  })
+  .transform(({ monthlyBudgetUsd, ...slo }): SloOverride => {
+    const budgetUsd = slo.budgetUsd ?? monthlyBudgetUsd;
+    return { ...(slo.p95ReadMs !== undefined ? { p95ReadMs: slo.p95ReadMs } : {}), ...(slo.availability !== undefined ? { availability: slo.availability } : {}), ...(budgetUsd !== undefined ? { budgetUsd } : {}) };
+  });
 export type ScenarioSlo = z.infer<typeof sloSchema>;
 
 /** Most criteria an instructor's own rubric may have. */
@@ -341,21 +362,17 @@ export function describeFieldIssues(issues: readonly FieldIssue[]): string {
 // ---------------------------------------------------------------------------
 // Targets
 
-export interface ResolvedSlo {
-  p95ReadMs: number;
-  availability: number;
-  monthlyBudgetUsd: number;
-  /**
-   * The stage's other objectives (model v2), taken as they are: a scenario
-   * overrides only the three above. Server-side write p95 (from stage 6),
-   * user-perceived static p95 for the stage's audience (from stage 5), the
-   * error rate ordinary users may see in a flash crowd (stage 8); null where
-   * the stage, or a custom user count, sets none.
-   */
-  p95WriteMs: number | null;
-  userStaticP95Ms: number | null;
-  flashErrorRate: number | null;
-}
+/**
+ * A target's service levels: the one SLO type (lib/rules/slo.ts). A scenario
+ * overrides only p95ReadMs, availability and budgetUsd; a stage's other
+ * objectives (model v2: a write p95 from stage 6, a user-perceived static p95
+ * from stage 5, a flash crowd at stage 8) are taken as they are, and are null
+ * at a custom user count.
+ */
+export type ResolvedSlo = Slo;
+
+/** Service levels used for a custom user count when the scenario sets none. */
+export const CUSTOM_TARGET_SLO = { p95ReadMs: 300, availability: 0.999, budgetUsd: 20_000 } as const;
 
 export interface ResolvedTarget {
   /** Stable key, `stage-3` or `users-250000`. */
@@ -393,36 +410,33 @@ export function resolveTargets(config: Pick<ScenarioConfig, 'targets' | 'slo'>):
   const hasOverride = Object.values(config.slo).some((v) => v !== undefined);
   return config.targets.map((t) => {
     if (t.type === 'stage') {
-      const s = stageTarget(t.stage)!;
+      const s = stageSpec(t.stage)!;
       return {
         key: targetKey(t),
-        label: `Stage ${s.stage}: ${s.title}`,
+        label: `Stage ${s.stage}: ${s.name}`,
         users: s.users,
         stage: s.stage,
         slo: {
           p95ReadMs: config.slo.p95ReadMs ?? s.p95ReadMs,
           availability: config.slo.availability ?? s.availability,
-          monthlyBudgetUsd: config.slo.monthlyBudgetUsd ?? s.monthlyBudgetUsd,
+          budgetUsd: config.slo.budgetUsd ?? s.budgetUsd,
           p95WriteMs: s.p95WriteMs,
           userStaticP95Ms: s.userStaticP95Ms,
           flashErrorRate: s.flashErrorRate,
         },
         stageDefaults: !hasOverride,
-        practices: s.practices,
+        practices: s.practices.length ? practiceLabels(s).join('; ') : 'none',
       };
     }
     return {
       key: targetKey(t),
       label: t.label ?? `${formatUsers(t.users)} users`,
       users: t.users,
-      slo: {
-        p95ReadMs: config.slo.p95ReadMs ?? DEFAULT_SLOS.p95ReadMs,
-        availability: config.slo.availability ?? DEFAULT_SLOS.availability,
-        monthlyBudgetUsd: config.slo.monthlyBudgetUsd ?? DEFAULT_SLOS.monthlyBudgetUsd,
-        p95WriteMs: null,
-        userStaticP95Ms: null,
-        flashErrorRate: null,
-      },
+      slo: plainSlo({
+        p95ReadMs: config.slo.p95ReadMs ?? CUSTOM_TARGET_SLO.p95ReadMs,
+        availability: config.slo.availability ?? CUSTOM_TARGET_SLO.availability,
+        budgetUsd: config.slo.budgetUsd ?? CUSTOM_TARGET_SLO.budgetUsd,
+      }),
       stageDefaults: false,
     };
   });

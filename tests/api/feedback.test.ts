@@ -230,7 +230,7 @@ describe(`feedback, re-grading and analytics (${process.env.TEST_DATABASE_URL ? 
     for (let i = 0; i < 10; i++) await submit(slug, ada, scaledDesign(2 + (i % 3)));
     const { editScenario, regradePending } = await import('@/lib/scenarios/revisions');
     const { findScenario } = await import('@/lib/scenarios/repository');
-    const edited = await editScenario((await findScenario(slug))!, { slo: { monthlyBudgetUsd: 500 } });
+    const edited = await editScenario((await findScenario(slug))!, { slo: { budgetUsd: 500 } });
     expect(edited.ok).toBe(true);
     // One batch of eight, then the process "stops".
     expect(await regradePending(slug, { maxBatches: 1 })).toMatchObject({ done: 8, remaining: 2 });

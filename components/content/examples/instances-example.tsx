@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { formatAvailability, formatUsd, formatUtilization } from '@/lib/content/format';
 import { instancesDesign } from '@/lib/content/example-designs';
-import { getStageFact } from '@/lib/content/stage-facts';
+import { stageSpec } from '@/lib/rules/stages';
 import { ExampleError, ExampleFrame, Stat, Stats, Stepper, targetTone, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 
@@ -13,7 +13,7 @@ function downtime(a: number): string {
 }
 
 /** Stage 3's availability objective, which this design is sized for. */
-const STAGE_3_SLO = getStageFact(3)!.availability;
+const STAGE_3_SLO = stageSpec(3)!.availability;
 
 /** App instances behind a load balancer → the tier's availability (k of n). */
 export function InstancesExample() {
