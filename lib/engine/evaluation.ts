@@ -5,7 +5,7 @@
  * finite numbers, `null` where a value does not exist.
  */
 import type { ConsistencyReport } from './consistency';
-import type { Kind } from './kinds';
+import type { Kind } from '../design/kinds';
 import type { ClusterReport, MeshReport, ServerlessReport } from './cloud-native-results';
 import type { LessonId } from './lessons';
 import type { OltpAnalyticsReport, StreamReport, WarehouseReport } from './pipeline';

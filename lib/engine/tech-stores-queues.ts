@@ -8,7 +8,7 @@
  * Kept free of value imports from compile.ts and run.ts (they import this
  * module), so it works out kinds from their names.
  */
-import type { Kind } from './kinds';
+import type { Kind } from '../design/kinds';
 import { DEFAULT_CONSISTENCY, DEFAULT_QUEUE_TYPE, KAFKA, RABBITMQ, SQS, type ConsistencyLevel } from './tech-figures';
 import type { NodeParams } from './types';
 
