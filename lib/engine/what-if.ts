@@ -34,9 +34,13 @@ export function regionOf(n: DesignNode): string | null {
   return regionOfKind(n.kind, n.params?.region);
 }
 
-/** A short sentence naming the condition, for headings and curveballs (components by label, else id). */
-export function describeWhatIf(w: WhatIf, design?: Design): string {
-  return describeTerms(w, (id) => design?.nodes.find((n) => n.id === id)?.label ?? id);
+/**
+ * A short sentence naming the condition, for headings and curveballs:
+ * components by label (else id) from the design, or named by `labelOf`.
+ */
+export function describeWhatIf(w: WhatIf, names?: Design | ((id: string) => string)): string {
+  if (typeof names === 'function') return describeTerms(w, names);
+  return describeTerms(w, (id) => names?.nodes.find((n) => n.id === id)?.label ?? id);
 }
 
 /** Regions the design's nodes are in (default region included when used). */
