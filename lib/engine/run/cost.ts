@@ -18,6 +18,7 @@ const { storeQueueCost } = storesQueuesRun;
 const { serverlessMonthlyUsd, clusterNodes } = cloudNative;
 const { LAT_NONE } = statePass;
 const { forward } = flowPass;
+const { warehouseBill } = pipeline;
 const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
 
 // ---------------------------------------------------------------------------
@@ -150,7 +151,7 @@ export function costs(st: RunState, spare: RunState | null) {
       storage += st.storageGB[v] * USAGE_PRICES.objectStorageGBMonthUsd.value;
     } else if (kind === 'warehouse') {
       // Per TiB scanned and per GB-month stored (docs/model.md §14.4).
-      const bill = pipeline.warehouseBill(usage, v, pf);
+      const bill = warehouseBill(usage, v, pf);
       own += bill.scanUsd;
       storage += bill.storageUsd;
     } else if (kind === 'dns') {

@@ -18,7 +18,8 @@ import type { RunState } from './state';
 const { STATIC, READ, WRITE, JOB, MODEL_NONE, MODEL_RATED, MODEL_SOURCE, ALG_LEAST_CONNECTIONS, ALG_ROUND_ROBIN } = codes;
 const { erlangC } = queueing;
 const { peakLoad } = workloadModule;
-const { TB_DYNAMODB } = storesQueues;
+const { TB_DYNAMODB, busyConsumers } = storesQueues;
+const { analyticsLoad } = pipeline;
 const { dynamoPartitions, dynamoUnits } = storesQueuesRun;
 const K_DNS = codes.K.dns;
 const K_CDN = codes.K.cdn;
@@ -258,7 +259,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
     }
   }
   // Analytics queries on the relational primaries when no warehouse takes them (docs/model.md §14.4).
-  if (st.analyticsOn || w.analyticsQueriesPerHour > 0) pipeline.analyticsLoad(st, w);
+  if (st.analyticsOn || w.analyticsQueriesPerHour > 0) analyticsLoad(st, w);
   const oltpSlow = st.oltpSlow;
   const asyncShare = w.asyncShare;
   const jobMs = w.jobServiceMs;
@@ -555,7 +556,7 @@ export function forward(st: RunState, w: ResolvedWorkload, failedRegion = -1, wa
       inst = Math.max(1, inst);
       // Workers behind a Kafka topic (docs/model.md §14.2): one consumer per
       // instance and one per partition, so those beyond the partitions idle.
-      inst = storesQueues.busyConsumers(inst, consumerCap[v]);
+      inst = busyConsumers(inst, consumerCap[v]);
       parts = inst;
       hot = 1 / inst;
       lamInst = lam / inst;

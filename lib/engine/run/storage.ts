@@ -16,6 +16,7 @@ const K_REPLICA = codes.K['read-replica'];
 const K_NOSQL = codes.K.nosql;
 const K_OBJECT_STORAGE = codes.K['object-storage'];
 const { hasRoute, servedFraction } = flowPass;
+const { backlogOverPeak, consumerCapacityRps } = pipeline;
 
 /** Data placement and storage limits (MODEL.md §2.1 maxStorageGB, §5 storage). */
 export function placeData(st: RunState) {
@@ -174,10 +175,10 @@ export function queueBacklogs(st: RunState) {
     const peak = st.processed[v * 4 + JOB];
     let capacity = 0;
     const b = v * 4 + JOB;
-    for (let i = net.routeStart[b]; i < net.routeStart[b + 1]; i++) capacity += pipeline.consumerCapacityRps(st, net.routeTarget[i]);
+    for (let i = net.routeStart[b]; i < net.routeStart[b + 1]; i++) capacity += consumerCapacityRps(st, net.routeTarget[i]);
     st.workerCapacityRps[v] = Math.min(capacity, Number.MAX_VALUE);
     if (capacity >= peak || peak <= 0) continue;
-    const lag = pipeline.backlogOverPeak(peak, capacity, w.peakFactor);
+    const lag = backlogOverPeak(peak, capacity, w.peakFactor);
     st.backlogJobs[v] = lag.backlog;
     st.drainSeconds[v] = lag.drainSeconds;
   }
