@@ -5,7 +5,7 @@
  * findings so the panel and the findings say the same thing.
  */
 import type { NodeResult } from '@/lib/engine/evaluation';
-import { fmtDuration, fmtGB, thousands } from '@/lib/engine/findings';
+import { fmtDuration, fmtGB, thousands } from '@/lib/engine/format';
 import { formatPercent } from '@/lib/engine/format';
 
 export function pipelineLines(r: NodeResult): string[] {

@@ -5,7 +5,7 @@
  */
 import { technologyFindings } from './consistency';
 import { NETWORK, WAREHOUSE } from './catalog';
-import { formatPercent, thousands } from './format';
+import { fmtDuration, fmtGB, formatPercent, thousands } from './format';
 import * as codes from './compile';
 import { type CompiledNetwork } from './compile';
 import type { Finding, LoadCategory, Severity } from './evaluation';
@@ -387,15 +387,4 @@ export function fmtRps(x: number): string {
   return `${x.toPrecision(2)} rps`;
 }
 
-export function fmtGB(gb: number): string {
-  if (gb >= 1000) return `${(gb / 1000).toFixed(gb >= 10_000 ? 0 : 1)} TB`;
-  return `${gb.toFixed(gb >= 10 ? 0 : 1)} GB`;
-}
 
-export function fmtDuration(s: number): string {
-  if (s < 90) return `${Math.round(s)} s`;
-  if (s < 5400) return `${Math.round(s / 60)} min`;
-  return `${(s / 3600).toFixed(1)} h`;
-}
-
-export { thousands };

@@ -34,3 +34,16 @@ export function formatPercent(x: number, digits = 0): string {
 export function formatUsd(x: number): string {
   return `$${thousands(x)}`;
 }
+
+/** Gigabytes, or terabytes from 1,000 GB ("12 GB", "1.5 TB"). */
+export function fmtGB(gb: number): string {
+  if (gb >= 1000) return `${(gb / 1000).toFixed(gb >= 10_000 ? 0 : 1)} TB`;
+  return `${gb.toFixed(gb >= 10 ? 0 : 1)} GB`;
+}
+
+/** A duration in seconds as seconds, minutes or hours ("45 s", "12 min", "2.5 h"). */
+export function fmtDuration(s: number): string {
+  if (s < 90) return `${Math.round(s)} s`;
+  if (s < 5400) return `${Math.round(s / 60)} min`;
+  return `${(s / 3600).toFixed(1)} h`;
+}

@@ -2,9 +2,10 @@
  * The what-if scenarios' vocabulary, shared by the engine (what-if.ts) and
  * the results panel (components/results/what-if-options.ts): the scenario
  * type, which kinds belong to no region, which kinds a slow database slows,
- * and the sentence naming a scenario. No imports, so the panel can use it
- * without pulling the engine into the page bundle.
+ * and the sentence naming a scenario. Type imports only, so the panel can
+ * use it without pulling the engine into the page bundle.
  */
+import type { Design } from '../design/types';
 
 export type WhatIf =
   | { type: 'fail-node'; nodeId: string }
@@ -28,8 +29,12 @@ export function regionOfKind(kind: string, region: string | undefined): string |
   return GLOBAL_KINDS.has(kind) ? null : (region ?? DEFAULT_REGION);
 }
 
-/** A short sentence naming the condition, with components named by `labelOf`. */
-export function describeWhatIf(w: WhatIf, labelOf: (id: string) => string): string {
+/**
+ * A short sentence naming the condition, for headings and curveballs:
+ * components by label (else id) from the design, or named by `labelOf`.
+ */
+export function describeWhatIf(w: WhatIf, names?: Pick<Design, 'nodes'> | ((id: string) => string)): string {
+  const labelOf = typeof names === 'function' ? names : (id: string) => names?.nodes.find((n) => n.id === id)?.label ?? id;
   switch (w.type) {
     case 'fail-node':
       return `${labelOf(w.nodeId)} fails`;

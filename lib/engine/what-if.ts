@@ -24,24 +24,16 @@ import { evaluate } from './evaluate';
 import type { Evaluation } from './evaluation';
 import { resolveWorkload } from './workload';
 import type { Design, DesignNode, NodeParams, Workload } from './types';
-import { DATA_KINDS, describeWhatIf as describeTerms, regionOfKind, type WhatIf } from './what-if-terms';
+import { DATA_KINDS, describeWhatIf, regionOfKind, type WhatIf } from './what-if-terms';
 
 export type { WhatIf } from './what-if-terms';
-export { DEFAULT_REGION } from './what-if-terms';
+export { DEFAULT_REGION, describeWhatIf } from './what-if-terms';
 
 /** The region a node runs in, or null for a global kind. */
 export function regionOf(n: DesignNode): string | null {
   return regionOfKind(n.kind, n.params?.region);
 }
 
-/**
- * A short sentence naming the condition, for headings and curveballs:
- * components by label (else id) from the design, or named by `labelOf`.
- */
-export function describeWhatIf(w: WhatIf, names?: Design | ((id: string) => string)): string {
-  if (typeof names === 'function') return describeTerms(w, names);
-  return describeTerms(w, (id) => names?.nodes.find((n) => n.id === id)?.label ?? id);
-}
 
 /** Regions the design's nodes are in (default region included when used). */
 export function designRegions(design: Design): string[] {
