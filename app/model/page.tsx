@@ -6,7 +6,7 @@ import { grouped, num, pct, usd } from '@/components/model/format';
 import { Formula, Frac, V } from '@/components/model/math';
 import { ModelNotes } from '@/components/model/model-notes';
 import { CalibrationTable, type CalibrationView } from '@/components/model/calibration-table';
-import { CatalogSources, CatalogTable, PriceTables, StagesTable, TableWrap, WorkloadTable, td, tdNum, th } from '@/components/model/reference-tables';
+import { CatalogSources, CatalogTable, ParamsTable, PriceTables, StagesTable, TableWrap, WorkloadTable, td, tdNum, th } from '@/components/model/reference-tables';
 import { v2Examples } from '@/components/model/v2-examples';
 import { calibrationResults } from '@/lib/engine/calibration';
 import { AUDIENCE, CATALOG, NETWORK, STORAGE } from '@/lib/engine/catalog';
@@ -744,6 +744,7 @@ export default function ModelPage() {
           </P>
           <CatalogTable />
           <CatalogSources />
+          <ParamsTable />
         </Section>
 
         <Section id="prices">

@@ -1,7 +1,8 @@
 /**
  * The model's reference tables, read from the engine itself: workload
- * defaults, catalog defaults with their sources, the dated price table and
- * the stages. Nothing here is typed by hand.
+ * defaults, catalog defaults with their sources, the node parameters (from
+ * the design's parameter registry), the dated price table and the stages.
+ * Nothing here is typed by hand.
  */
 import type { ReactNode } from 'react';
 import { CATALOG, type KindSpec } from '@/lib/engine/catalog';
@@ -17,6 +18,9 @@ import {
 } from '@/lib/engine/prices';
 import { PRACTICES, STAGES } from '@/lib/rules/stages';
 import { WORKLOAD_DEFAULTS } from '@/lib/engine/workload';
+import { KIND_PARAMS, PARAM_KEYS, PARAMS, type NumberParam, type ParamKey, type ParamSpec } from '@/lib/design/params';
+import { TECHNOLOGY_PARAMS } from '@/lib/design/technologies';
+import { PARAM_META } from '@/lib/editor/param-meta';
 import { grouped, num, pct, usd, usersLabel } from './format';
 
 export function TableWrap({ caption, children }: { caption: string; children: ReactNode }) {
@@ -441,6 +445,84 @@ export function StagesTable() {
             <td className={`${td} min-w-56`}>{s.practices.length ? s.practices.map((p) => PRACTICES[p].label).join('; ') : '—'}</td>
           </tr>
         ))}
+      </tbody>
+    </TableWrap>
+  );
+}
+
+/** What a design may hold for a number param, as the schema checks it: "whole, 1 to 100,000". */
+function validText(p: NumberParam): string {
+  const { min, max, integer, above, maxShown } = p.valid;
+  const top = maxShown ?? num(max);
+  if (above) return `above ${num(min)}, up to ${top}`;
+  return `${integer ? 'whole, ' : ''}${num(min)} to ${top}`;
+}
+
+function valuesText(p: ParamSpec): string {
+  switch (p.type) {
+    case 'number':
+      return validText(p);
+    case 'select':
+      return p.options.length > 0 ? p.options.join(', ') : `one of the kind\u2019s technologies (text, up to ${p.maxLength ?? 0} characters)`;
+    case 'boolean':
+      return 'true or false';
+    case 'text':
+      return `text, up to ${p.maxLength} characters`;
+    case 'group':
+      return p.fields.map((f) => `${f.key}: ${validText(f)}`).join('; ');
+  }
+}
+
+/** The kinds a param applies to: its kinds' lists, then the technologies that add it ("queue (kafka)"). */
+function kindsOf(key: ParamKey): string {
+  const kinds = KINDS.filter((k) => KIND_PARAMS[k].includes(key));
+  const techs = Object.entries(TECHNOLOGY_PARAMS)
+    .filter(([, t]) => t?.params?.includes(key))
+    .map(([id]) => id.replace(':', ' (') + ')');
+  if (key === 'technology') return 'every kind with a choice of technology';
+  return [...kinds, ...techs].join(', ') || '—';
+}
+
+/** Every node parameter from the registry (lib/design/params.ts), as the schema and the inspector read it. */
+export function ParamsTable() {
+  return (
+    <TableWrap caption="Node parameters: what each one means, its unit, the values a design may hold (anything else is refused with a message naming the field) and the kinds that take it. The inspector offers a narrower everyday range for some.">
+      <thead>
+        <tr>
+          <th scope="col" className={th}>
+            Param
+          </th>
+          <th scope="col" className={th}>
+            Unit
+          </th>
+          <th scope="col" className={thWrap}>
+            Values
+          </th>
+          <th scope="col" className={thWrap}>
+            Kinds
+          </th>
+          <th scope="col" className={th}>
+            Meaning
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {PARAM_KEYS.map((k) => {
+          const p: ParamSpec = PARAMS[k];
+          return (
+            <tr key={k}>
+              <td className={`${td} font-mono text-xs break-normal`} data-code-name={k}>
+                <CodeName name={k} />
+              </td>
+              <td className={`${td} whitespace-nowrap`}>{p.type === 'number' ? (p.unit ?? '') : p.type === 'group' && k === 'serviceMs' ? 'ms' : ''}</td>
+              <td className={td}>{valuesText(p)}</td>
+              <td className={td}>{kindsOf(k)}</td>
+              <td className={td}>
+                <span className="font-medium">{p.label}.</span> {PARAM_META[k].help}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </TableWrap>
   );

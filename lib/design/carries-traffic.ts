@@ -4,7 +4,7 @@
  * requests is cheap only because it does nothing, so the interview's cost
  * check and rubric item and a scenario's cost and practices wait for this.
  */
-import type { Design } from '@/lib/engine/types';
+import type { Design } from './types';
 
 /** Most of the requests a design may fail and still count as carrying the traffic. */
 export const CARRY_MAX_ERROR_RATE = 0.05;

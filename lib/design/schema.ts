@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { echoed } from '../echoed';
-import { CATALOG } from '../engine/catalog';
-import { findCycle } from '../engine/graph';
-import { DNS_ROUTING, KINDS, LB_ALGORITHMS, SIZES, type Kind } from '../engine/kinds';
-import type { Design, NodeParams } from '../engine/types';
-import { technologiesOf, technologyMismatch, technologyParams, technologyWithoutParams } from '../engine/technologies';
-import { CONSISTENCY_LEVELS, QUEUE_TYPES } from '../engine/tech-figures';
-import { MAX_PEAK_FACTOR } from '../engine/workload';
+import { findCycle } from './graph';
+import { KINDS, type Kind } from './kinds';
+import { KIND_PARAMS, MAX_PEAK_FACTOR, PARAMS, type NumberParam } from './params';
+import { technologiesOf, technologyMismatch, technologyParams, technologyWithoutParams } from './technologies';
+import type { Design, NodeParams } from './types';
 
 /** The schema version this build writes. Older documents are migrated. */
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -45,69 +43,89 @@ const id = z
   .min(1, { error: 'id must not be empty' })
   .max(100, { error: 'id must be at most 100 characters' });
 
+/**
+ * A number param as the registry bounds it (params.ts `valid`), refused in
+ * the words the API and the command line have always used.
+ */
+function numberParam(what: string, spec: NumberParam) {
+  const { min, max, integer, above, maxShown } = spec.valid;
+  const atMost = { error: `${what} must be at most ${maxShown ?? max}` };
+  if (integer) return wholeAtLeast(what, min).max(max, atMost);
+  if (above) return finite(what).gt(min, { error: `${what} must be above ${min}` }).max(max, atMost);
+  if (min === 0 && max === 1) return fraction(what);
+  return upTo(what, max, maxShown ?? String(max));
+}
+const param = (key: keyof typeof PARAMS & keyof NodeParams) => {
+  const spec = PARAMS[key];
+  if (spec.type !== 'number') throw new Error(`${key} is not a number param`);
+  return numberParam(key, spec).optional();
+};
+const field = (group: 'serviceMs' | 'autoscale', key: string) => {
+  const spec = PARAMS[group].fields.find((f) => f.key === key);
+  if (!spec) throw new Error(`${group}.${key} is not in the registry`);
+  return numberParam(`${group}.${key}`, spec);
+};
+const flag = (key: 'standby' | 'stateless' | 'fifo' | 'mesh') => z.boolean({ error: `${key} must be true or false` }).optional();
+
 export const serviceMsSchema = z.strictObject({
-  static: upTo('serviceMs.static', HOUR_MS, '3,600,000 (an hour)').optional(),
-  read: upTo('serviceMs.read', HOUR_MS, '3,600,000 (an hour)').optional(),
-  write: upTo('serviceMs.write', HOUR_MS, '3,600,000 (an hour)').optional(),
+  static: field('serviceMs', 'static').optional(),
+  read: field('serviceMs', 'read').optional(),
+  write: field('serviceMs', 'write').optional(),
 });
 
 export const autoscaleSchema = z
   .strictObject({
-    min: wholeAtLeast('autoscale.min', 1).max(100000, { error: 'autoscale.min must be at most 100000' }),
-    max: wholeAtLeast('autoscale.max', 1).max(100000, { error: 'autoscale.max must be at most 100000' }),
-    target: finite('autoscale.target')
-      .gt(0, { error: 'autoscale.target must be above 0' })
-      .max(1, { error: 'autoscale.target must be at most 1' }),
+    min: field('autoscale', 'min'),
+    max: field('autoscale', 'max'),
+    target: field('autoscale', 'target'),
   })
   .refine((a) => a.max >= a.min, { error: 'autoscale.max must be at least autoscale.min' });
 
+/** A node's params: every key, bound and option from the registry (params.ts), in its order. */
 export const nodeParamsSchema = z.strictObject({
-  instances: wholeAtLeast('instances', 1).max(100000, { error: 'instances must be at most 100000' }).optional(),
-  size: oneOf('size', SIZES).optional(),
-  cores: wholeAtLeast('cores', 1).max(1024, { error: 'cores must be at most 1024' }).optional(),
+  instances: param('instances'),
+  size: oneOf('size', PARAMS.size.options).optional(),
+  cores: param('cores'),
   serviceMs: serviceMsSchema.optional(),
-  hitRatio: fraction('hitRatio').optional(),
-  latencyMs: upTo('latencyMs', HOUR_MS, '3,600,000 (an hour)').optional(),
-  availability: fraction('availability').optional(),
-  hourlyUsd: upTo('hourlyUsd', MILLION, '1,000,000').optional(),
-  shards: wholeAtLeast('shards', 1).max(100000, { error: 'shards must be at most 100000' }).optional(),
-  shardSkew: upTo('shardSkew', 1000, '1000').optional(),
-  standby: z.boolean({ error: 'standby must be true or false' }).optional(),
-  applyFactor: upTo('applyFactor', 1000, '1000').optional(),
-  replicationFactor: wholeAtLeast('replicationFactor', 1).max(100, { error: 'replicationFactor must be at most 100' }).optional(),
-  limitRps: upTo('limitRps', 1e12, '1e12').optional(),
+  hitRatio: param('hitRatio'),
+  latencyMs: param('latencyMs'),
+  availability: param('availability'),
+  hourlyUsd: param('hourlyUsd'),
+  shards: param('shards'),
+  shardSkew: param('shardSkew'),
+  standby: flag('standby'),
+  applyFactor: param('applyFactor'),
+  replicationFactor: param('replicationFactor'),
+  limitRps: param('limitRps'),
   autoscale: autoscaleSchema.optional(),
-  stateless: z.boolean({ error: 'stateless must be true or false' }).optional(),
+  stateless: flag('stateless'),
   region: z
     .string({ error: 'region must be a string' })
     .min(1, { error: 'region must not be empty' })
-    .max(64, { error: 'region must be at most 64 characters' })
+    .max(PARAMS.region.maxLength, { error: `region must be at most ${PARAMS.region.maxLength} characters` })
     .optional(),
-  maxStorageGB: finite('maxStorageGB').gt(0, { error: 'maxStorageGB must be above 0' }).max(1e9, { error: 'maxStorageGB must be at most 1e9 (an exabyte)' }).optional(),
-  algorithm: oneOf('algorithm', LB_ALGORITHMS).optional(),
-  routing: oneOf('routing', DNS_ROUTING).optional(),
-  /** Which product the node is (lib/engine/technologies.ts); whether it fits the node's kind is checked per node. Absent = generic. */
+  maxStorageGB: param('maxStorageGB'),
+  algorithm: oneOf('algorithm', PARAMS.algorithm.options).optional(),
+  routing: oneOf('routing', PARAMS.routing.options).optional(),
+  /** Which product the node is (technologies.ts); whether it fits the node's kind is checked per node. Absent = generic. */
   technology: z
     .string({ error: 'technology must be text naming one of the kind\'s technologies' })
     .min(1, { error: 'technology must not be empty; leave it out for generic' })
-    .max(40, { error: 'technology must be at most 40 characters' })
+    .max(PARAMS.technology.maxLength, { error: `technology must be at most ${PARAMS.technology.maxLength} characters` })
     .optional(),
-  // Key-value stores, queues and logs (docs/model.md §14.2); which technology takes each is the registry's.
-  consistency: oneOf('consistency', CONSISTENCY_LEVELS).optional(),
-  partitions: wholeAtLeast('partitions', 1).max(100000, { error: 'partitions must be at most 100000' }).optional(),
-  retentionHours: finite('retentionHours')
-    .gt(0, { error: 'retentionHours must be above 0' })
-    .max(87_600, { error: 'retentionHours must be at most 87,600 (10 years)' })
-    .optional(),
-  fifo: z.boolean({ error: 'fifo must be true or false' }).optional(),
-  batchSize: wholeAtLeast('batchSize', 1).max(10, { error: 'batchSize must be at most 10 (an SQS batch)' }).optional(),
-  queueType: oneOf('queueType', QUEUE_TYPES).optional(),
+  // Key-value stores, queues and logs (docs/model.md §14.2); which technology takes each is technologies.ts's.
+  consistency: oneOf('consistency', PARAMS.consistency.options).optional(),
+  partitions: param('partitions'),
+  retentionHours: param('retentionHours'),
+  fifo: flag('fifo'),
+  batchSize: param('batchSize'),
+  queueType: oneOf('queueType', PARAMS.queueType.options).optional(),
   // Cloud-native params (docs/model.md §14.3).
-  concurrency: wholeAtLeast('concurrency', 1).max(1_000_000, { error: 'concurrency must be at most 1000000' }).optional(),
-  memoryMB: wholeAtLeast('memoryMB', 128).max(10_240, { error: 'memoryMB must be at most 10240' }).optional(),
-  initMs: upTo('initMs', 60_000, '60,000 (a minute)').optional(),
-  podsPerNode: wholeAtLeast('podsPerNode', 1).max(1000, { error: 'podsPerNode must be at most 1000' }).optional(),
-  mesh: z.boolean({ error: 'mesh must be true or false' }).optional(),
+  concurrency: param('concurrency'),
+  memoryMB: param('memoryMB'),
+  initMs: param('initMs'),
+  podsPerNode: param('podsPerNode'),
+  mesh: flag('mesh'),
 });
 
 const positionShape = { x: finite('position.x'), y: finite('position.y') };
@@ -167,7 +185,7 @@ export const AUDIENCES = ['regional', 'global'] as const;
 
 /**
  * The workload (MODEL.md §1.2, §9.5). Fields other than `users` are optional;
- * the engine fills their defaults (lib/engine/workload.ts), which are noted
+ * the engine fills their defaults (its workload.ts), which are noted
  * here for the fields version 2 adds: queriesPerRead 10, queriesPerWrite 5,
  * deploysPerDay 1, flashFactor 5, audience "regional".
  */
@@ -216,6 +234,15 @@ const designShape = <N extends z.ZodType, E extends z.ZodType>(node: N, edge: E)
 const designSchemaBase = z.object(designShape(nodeSchema, edgeSchema));
 type DesignShape = z.output<typeof designSchemaBase>;
 
+/**
+ * What the schemas accept is exactly the `Design` type (types.ts), checked
+ * when the project compiles: a field added to one and not the other, or a
+ * different type, fails the type check here instead of being cast away.
+ */
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const _schemaIsDesign: Equals<DesignShape, Design> = true;
+void _schemaIsDesign;
+
 /** Node and edge ids are unique, edges join existing nodes, and traffic flows one way. */
 function checkGraph(d: DesignShape, ctx: z.RefinementCtx<DesignShape>) {
   const nodeIds = new Map<string, number>();
@@ -261,6 +288,8 @@ export const designSchema = designSchemaBase.superRefine(checkGraph);
  * where a dropped field (a misspelt `workLoad`) would be lost without a word.
  */
 const strictDesignSchema = z.strictObject(designShape(strictNodeSchema, strictEdgeSchema)).superRefine(checkGraph);
+const _strictSchemaIsDesign: Equals<z.output<typeof strictDesignSchema>, Design> = true;
+void _strictSchemaIsDesign;
 
 export interface DesignIssue {
   /** Dotted path to the offending field, e.g. `nodes[2].params.instances`. */
@@ -275,7 +304,7 @@ export type ParseResult = { ok: true; design: Design; notices: DesignNotice[] } 
 
 // ---------------------------------------------------------------------------
 // Params that apply to a kind (MODEL.md §9.5). The one list is each kind's
-// `CATALOG[kind].params`, plus `technology` where TECHNOLOGIES gives the kind
+// `KIND_PARAMS[kind]` (params.ts; the engine's catalog reads it too), plus `technology` where TECHNOLOGIES gives the kind
 // a choice (`paramsOfNode`); nothing here repeats them.
 
 /** "a database", "an app-server", "a users node". */
@@ -284,20 +313,20 @@ function aKind(kind: Kind): string {
   return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
 }
 
-/** The params a node of `kind` takes, in inspector order: its catalog entry's list. */
+/** The params a node of `kind` takes, in inspector order: its entry in KIND_PARAMS. */
 export function paramsOfKind(kind: Kind): readonly (keyof NodeParams)[] {
-  return CATALOG[kind].params;
+  return KIND_PARAMS[kind];
 }
 
 /**
  * The params a node takes: its kind's settings less those its technology
  * does not take (a managed store has no instances), then `technology` where
- * the kind has a choice of product (lib/engine/technologies.ts), then the
+ * the kind has a choice of product (technologies.ts), then the
  * params its technology adds (e.g. kafka: partitions). The technology is kept
- * out of the catalog's list, which names a kind's settings in refusals.
+ * out of the kind's list, which names a kind's settings in refusals.
  */
 export function paramsOfNode(kind: Kind, technology?: string): readonly (keyof NodeParams)[] {
-  const own = CATALOG[kind].params;
+  const own = KIND_PARAMS[kind];
   if (technologiesOf(kind).length === 0) return own;
   const without = technologyWithoutParams(kind, technology);
   const base = without.length === 0 ? own : own.filter((k) => !without.includes(k));
@@ -517,7 +546,7 @@ export function parseDesign(raw: unknown, options: ParseOptions = {}): ParseResu
       }),
     };
   }
-  const design = result.data as Design;
+  const design: Design = result.data;
   if (isNew) {
     const issues = inapplicableParamIssues(design);
     return issues.length > 0 ? { ok: false, issues } : { ok: true, design, notices: [] };

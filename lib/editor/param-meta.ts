@@ -1,15 +1,17 @@
 /**
  * How the inspector presents each parameter: its input, a sensible range,
- * units and a one-line help text. The engine's catalog says which parameters
- * apply to a kind and what their defaults are; this file only says how to
- * show and bound them. Ranges sit inside what `nodeParamsSchema` accepts.
+ * units and a one-line help text, all read from the design's parameter
+ * registry (lib/design/params.ts), where the schema reads its bounds too.
+ * The engine's catalog says what the defaults are; this file says how to
+ * show them.
  */
 import { CATALOG, NETWORK } from '@/lib/engine/catalog';
 import { MESH } from '@/lib/engine/cloud-native';
-import { DNS_ROUTING, LB_ALGORITHMS, SIZES, type Kind } from '@/lib/engine/kinds';
+import type { Kind } from '@/lib/engine/kinds';
+import { PARAM_KEYS, PARAMS, type NumberParam, type ParamSpec } from '@/lib/design/params';
 import { TECHNOLOGY_KIND_SPECS } from '@/lib/engine/compile';
 import { HOURLY_PRICES } from '@/lib/engine/prices';
-import { CONSISTENCY_LEVELS, DEFAULT_CONSISTENCY, DEFAULT_QUEUE_TYPE, KAFKA, QUEUE_TYPES, SQS } from '@/lib/engine/tech-figures';
+import { DEFAULT_CONSISTENCY, DEFAULT_QUEUE_TYPE, KAFKA, SQS } from '@/lib/engine/tech-figures';
 import { technologiesOf, technologyDefaults, technologyLabel, technologySpec } from '@/lib/engine/technologies';
 import type { EdgeParams, NodeParams } from '@/lib/engine/types';
 import { regionOfKind } from '@/lib/rules/regions';
@@ -52,252 +54,51 @@ export interface GroupMeta {
 }
 export type ParamMeta = NumberMeta | SelectMeta | BooleanMeta | TextMeta | GroupMeta;
 
-const ms = (label: string, help: string): NumberMeta => ({ type: 'number', label, unit: 'ms', min: 0, max: 60_000, step: 0.01, help });
-
-export const PARAM_META: Record<keyof NodeParams, ParamMeta> = {
-  instances: {
-    type: 'number',
-    label: 'Instances',
-    min: 1,
-    max: 1000,
-    step: 1,
-    integer: true,
-    help: 'Copies running side by side; the load is split between them.',
-  },
-  size: { type: 'select', label: 'Size', options: SIZES, help: 'Each step up doubles the cores and the price.' },
-  cores: {
-    type: 'number',
-    label: 'Cores',
-    unit: 'cores',
-    min: 1,
-    max: 256,
-    step: 1,
-    integer: true,
-    help: 'Requests one instance works on at the same time (at size medium).',
-  },
-  serviceMs: {
-    type: 'group',
-    label: 'Service time',
-    optional: false,
-    help: 'CPU time one request of each class takes on one core.',
-    fields: [
-      { key: 'static', ...ms('Static', 'Serving a static file.') },
-      { key: 'read', ...ms('Read', 'Answering a read.') },
-      { key: 'write', ...ms('Write', 'Handling a write.') },
-    ],
-  },
-  hitRatio: {
-    type: 'number',
-    label: 'Hit ratio',
-    min: 0,
-    max: 1,
-    step: 0.01,
-    help: 'Share of requests answered here; the misses go on downstream.',
-  },
-  latencyMs: ms('Latency', 'Fixed time this component adds to every request it handles.'),
-  availability: {
-    type: 'number',
-    label: 'Availability',
-    min: 0.9,
-    max: 1,
-    step: 0.0001,
-    help: 'Share of the time one instance is up (0.999 is "three nines").',
-  },
-  hourlyUsd: {
-    type: 'number',
-    label: 'Price',
-    unit: '$/hour',
-    min: 0,
-    max: 1000,
-    step: 0.001,
-    help: 'What one instance costs per hour at size medium.',
-  },
-  shards: {
-    type: 'number',
-    label: 'Shards',
-    min: 1,
-    max: 1024,
-    step: 1,
-    integer: true,
-    help: 'Splits the data and all its traffic across this many primaries.',
-  },
-  shardSkew: {
-    type: 'number',
-    label: 'Shard skew',
-    min: 0,
-    max: 10,
-    step: 0.05,
-    help: 'Extra load on the busiest shard: 0.5 means 50 % above the average.',
-  },
-  standby: { type: 'boolean', label: 'Standby', help: 'A failover copy that takes over within a minute if the primary fails.' },
-  applyFactor: {
-    type: 'number',
-    label: 'Apply factor',
-    min: 0,
-    max: 2,
-    step: 0.05,
-    help: 'Cost of replaying one of the primary\u2019s writes, as a share of a write.',
-  },
-  replicationFactor: {
-    type: 'number',
-    label: 'Replication factor',
-    unit: 'copies',
-    min: 1,
-    max: 9,
-    step: 1,
-    integer: true,
-    help: 'How many nodes store each write.',
-  },
-  limitRps: {
-    type: 'number',
-    label: 'Rate limit',
-    unit: 'req/s',
-    min: 0,
-    max: 100_000_000,
-    step: 100,
-    help: 'Most requests per second passed on; the rest are turned away (shed).',
-  },
-  autoscale: {
-    type: 'group',
-    label: 'Autoscale',
-    optional: true,
-    help: 'Adds instances as load grows, between a minimum and a maximum, to hold a target utilisation.',
-    fields: [
-      { key: 'min', type: 'number', label: 'Minimum', unit: 'instances', min: 1, max: 1000, step: 1, integer: true, help: 'Fewest instances kept running.' },
-      { key: 'max', type: 'number', label: 'Maximum', unit: 'instances', min: 1, max: 1000, step: 1, integer: true, help: 'Most instances it may add.' },
-      { key: 'target', type: 'number', label: 'Target', min: 0.05, max: 1, step: 0.05, help: 'Utilisation per instance to aim for (0.6 = 60 %).' },
-    ],
-  },
-  stateless: {
-    type: 'boolean',
-    label: 'Stateless',
-    help: 'Keeps no session in memory, so any instance can serve any user.',
-  },
-  region: {
-    type: 'text',
-    label: 'Region',
-    maxLength: 64,
-    help: `Where it runs. Each hop between regions adds about ${NETWORK.acrossRegionsMs.value} ms.`,
-  },
-  maxStorageGB: {
-    type: 'number',
-    label: 'Storage per instance',
-    unit: 'GB',
-    min: 1,
-    max: 1_000_000,
-    step: 1,
-    help: 'Most data one instance holds; more data than this needs shards.',
-  },
-  algorithm: {
-    type: 'select',
-    label: 'Algorithm',
-    options: LB_ALGORITHMS,
-    help: 'How requests are spread: in turn, at random, or to the least busy.',
-  },
-  routing: {
-    type: 'select',
-    label: 'Routing',
-    options: DNS_ROUTING,
-    help: 'Geo routing sends each user to the nearest region.',
-  },
-  technology: {
-    type: 'select',
-    label: 'Technology',
-    // The choices depend on the kind: see `selectOptions`.
-    options: [],
-    help: 'Which product this is; Generic is the textbook component the lessons use.',
-  },
-  // Key-value stores, queues and logs (docs/model.md §14.2).
-  consistency: {
-    type: 'select',
-    label: 'Consistency',
-    options: CONSISTENCY_LEVELS,
-    help: 'Replicas a read and a write wait for: ONE is fastest and most available but may read stale data; QUORUM reads your own writes; ALL fails when any replica is down.',
-  },
-  partitions: {
-    type: 'number',
-    label: 'Partitions',
-    min: 1,
-    max: 10_000,
-    step: 1,
-    integer: true,
-    help: `Each partition carries about ${KAFKA.partitionMBps.value} MB/s and feeds one consumer of a group: workers beyond the partitions sit idle, and a stream processor behind the log runs at most this many slots at once.`,
-  },
-  retentionHours: {
-    type: 'number',
-    label: 'Retention',
-    unit: 'hours',
-    min: 1,
-    max: 87_600,
-    step: 1,
-    help: 'How long messages are kept (and stored on every replica), so consumers can replay or catch up.',
-  },
-  fifo: {
-    type: 'boolean',
-    label: 'FIFO',
-    help: `Keeps order and delivers once, but takes only ${SQS.fifoCallsPerSecond.value} calls a second per action.`,
-  },
-  batchSize: {
-    type: 'number',
-    label: 'Batch size',
-    unit: 'messages',
-    min: 1,
-    max: 10,
-    step: 1,
-    integer: true,
-    help: 'Messages sent, received and deleted per request: fewer requests to pay for, and a FIFO queue takes more.',
-  },
-  queueType: {
-    type: 'select',
-    label: 'Queue type',
-    options: QUEUE_TYPES,
-    help: 'Classic queues are fast and live on one node; quorum queues are replicated to three nodes and survive one failing, at a tenth of the speed with default settings.',
-  },
-  // Cloud-native params (docs/model.md §14.3).
-  concurrency: {
-    type: 'number',
-    label: 'Concurrency limit',
-    unit: 'at once',
-    min: 1,
-    max: 1_000_000,
-    step: 100,
-    integer: true,
-    help: 'Most invocations running at the same time; each serves at most 10 a second. AWS starts accounts at 1,000 per region.',
-  },
-  memoryMB: {
-    type: 'number',
-    label: 'Memory',
-    unit: 'MB',
-    min: 128,
-    max: 10_240,
-    step: 64,
-    integer: true,
-    help: 'Memory of one execution environment; the bill is memory × duration (GB-seconds).',
-  },
-  initMs: {
-    type: 'number',
-    label: 'Cold start',
-    unit: 'ms',
-    min: 0,
-    max: 60_000,
-    step: 1,
-    help: 'Time a new environment takes to load the code: about 180 ms for a small package, seconds for a 64 MB one.',
-  },
-  podsPerNode: {
-    type: 'number',
-    label: 'Pods per node',
-    min: 1,
-    max: 1000,
-    step: 1,
-    integer: true,
-    help: 'Pods that fit on one node (machine); blank: the node\u2019s vCPUs divided by each pod\u2019s cores.',
-  },
-  mesh: {
-    type: 'boolean',
-    label: 'Service mesh',
-    help: 'A sidecar proxy beside every instance: encrypts calls with mTLS, adds about 1.3 ms per proxy on each hop and some CPU.',
-  },
+/** Engine figures the registry's help texts quote as `{name}` (lib/design/params.ts). */
+const HELP_FIGURES: Record<string, number> = {
+  acrossRegionsMs: NETWORK.acrossRegionsMs.value,
+  kafkaPartitionMBps: KAFKA.partitionMBps.value,
+  sqsFifoCallsPerSecond: SQS.fifoCallsPerSecond.value,
 };
+
+function helpText(help: string): string {
+  return help.replace(/\{(\w+)\}/g, (all, name: string) => {
+    const figure = HELP_FIGURES[name];
+    if (figure === undefined) throw new Error(`param help names an unknown figure ${all}`);
+    return String(figure);
+  });
+}
+
+function numberMeta(p: NumberParam): NumberMeta {
+  return {
+    type: 'number',
+    label: p.label,
+    ...(p.unit !== undefined ? { unit: p.unit } : {}),
+    min: p.range.min,
+    max: p.range.max,
+    step: p.range.step,
+    ...(p.valid.integer ? { integer: true } : {}),
+    help: helpText(p.help),
+  };
+}
+
+function metaOf(p: ParamSpec): ParamMeta {
+  switch (p.type) {
+    case 'number':
+      return numberMeta(p);
+    case 'select':
+      return { type: 'select', label: p.label, options: p.options, help: helpText(p.help) };
+    case 'boolean':
+      return { type: 'boolean', label: p.label, help: helpText(p.help) };
+    case 'text':
+      return { type: 'text', label: p.label, maxLength: p.maxLength, help: helpText(p.help) };
+    case 'group':
+      return { type: 'group', label: p.label, help: helpText(p.help), optional: p.optional, fields: p.fields.map((f) => ({ key: f.key, ...numberMeta(f) })) };
+  }
+}
+
+/** How the inspector shows each param: the registry's label, unit, help and range (lib/design/params.ts). */
+export const PARAM_META = Object.fromEntries(PARAM_KEYS.map((key) => [key, metaOf(PARAMS[key])])) as Record<keyof NodeParams, ParamMeta>;
 
 /** One choice of a select: the stored value ('' = the default) and what it shows. */
 export interface SelectOption {

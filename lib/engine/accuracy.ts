@@ -7,7 +7,7 @@
  */
 import { evaluate } from './evaluate';
 import type { Evaluation } from './evaluation';
-import type { Kind } from './kinds';
+import type { Kind } from '../design/kinds';
 import { simulate, type SimulateOptions, type SimulationResult } from './simulate';
 import type { Design, DesignEdge, DesignNode, Workload } from './types';
 

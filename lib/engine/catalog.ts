@@ -9,8 +9,9 @@
  * behave as the lessons say, with the reason).
  */
 import { SERVERLESS } from './cloud-native';
-import type { Kind, LbAlgorithm, DnsRouting, RequestClass, Size } from './kinds';
+import type { Kind, LbAlgorithm, DnsRouting, RequestClass, Size } from '../design/kinds';
 import type { PriceKey } from './prices';
+import { KIND_PARAMS } from '../design/params';
 import type { NodeParams } from './types';
 
 export type KindGroup = 'edge' | 'compute' | 'data' | 'async' | 'operations';
@@ -88,7 +89,7 @@ export interface KindSpec {
   readonly group: KindGroup;
   /** Request classes this kind takes in (MODEL.md §2.1). */
   readonly accepts: readonly RequestClass[];
-  /** The `NodeParams` keys that apply to this kind, in inspector order. */
+  /** The `NodeParams` keys that apply to this kind, in inspector order (the design's KIND_PARAMS). */
   readonly params: readonly (keyof NodeParams)[];
   readonly model: ServiceModel;
   /** Runs on the provider's side: not a single point of failure, no MTBF/MTTR. */
@@ -115,8 +116,6 @@ const managed = (availability: number, source: string): Sourced<AvailabilityFigu
 });
 const NO_AVAILABILITY: Sourced<AvailabilityFigure> = { value: { type: 'none' }, source: 'carries no traffic' };
 
-const COMMON_COMPUTE = ['region', 'availability', 'hourlyUsd'] as const;
-
 const NO_MESH: Sourced<boolean> = { value: false, source: 'docs/model.md §14.3: a sidecar proxy (service mesh) is opt-in' };
 
 export const CATALOG: Record<Kind, KindSpec> = {
@@ -126,7 +125,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'The people using your app; every request starts here.',
     group: 'edge',
     accepts: [],
-    params: [],
+    params: KIND_PARAMS.users,
     model: 'source',
     managed: true,
     autoscalable: false,
@@ -144,7 +143,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'Turns your domain name into server addresses and can send each user to the nearest region.',
     group: 'edge',
     accepts: ['static', 'read', 'write'],
-    params: ['routing', 'latencyMs', 'availability'],
+    params: KIND_PARAMS.dns,
     model: 'rated',
     managed: true,
     autoscalable: false,
@@ -168,7 +167,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'Serves images, scripts and styles from a location near each user, so they never reach your servers.',
     group: 'edge',
     accepts: ['static'],
-    params: ['hitRatio', 'latencyMs', 'availability'],
+    params: KIND_PARAMS.cdn,
     model: 'rated',
     managed: true,
     autoscalable: false,
@@ -191,7 +190,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'Spreads incoming requests across several servers and stops sending to one that fails.',
     group: 'edge',
     accepts: ['static', 'read', 'write'],
-    params: ['algorithm', 'instances', 'latencyMs', ...COMMON_COMPUTE],
+    params: KIND_PARAMS['load-balancer'],
     model: 'rated',
     managed: true,
     autoscalable: false,
@@ -215,7 +214,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'One front door for many services: checks who is calling and routes each request to the right service.',
     group: 'edge',
     accepts: ['static', 'read', 'write'],
-    params: ['instances', 'latencyMs', ...COMMON_COMPUTE],
+    params: KIND_PARAMS['api-gateway'],
     model: 'rated',
     managed: true,
     autoscalable: false,
@@ -235,7 +234,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'Turns away requests above a set rate so a traffic spike cannot take the whole system down.',
     group: 'edge',
     accepts: ['static', 'read', 'write'],
-    params: ['limitRps', 'instances', 'latencyMs', ...COMMON_COMPUTE],
+    params: KIND_PARAMS['rate-limiter'],
     model: 'rated',
     managed: false,
     autoscalable: false,
@@ -259,7 +258,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'One machine that does everything: serves pages, runs the code and stores the data.',
     group: 'compute',
     accepts: ['static', 'read', 'write'],
-    params: ['size', 'instances', 'cores', 'serviceMs', 'maxStorageGB', ...COMMON_COMPUTE],
+    params: KIND_PARAMS.server,
     model: 'queue',
     managed: false,
     autoscalable: false,
@@ -283,7 +282,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'Runs your application code for each request and talks to the data stores.',
     group: 'compute',
     accepts: ['static', 'read', 'write'],
-    params: ['instances', 'size', 'autoscale', 'stateless', 'cores', 'serviceMs', 'mesh', ...COMMON_COMPUTE],
+    params: KIND_PARAMS['app-server'],
     model: 'queue',
     managed: false,
     autoscalable: true,
@@ -312,7 +311,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'A small app that owns one part of the product (say, accounts or orders) and its own data.',
     group: 'compute',
     accepts: ['static', 'read', 'write'],
-    params: ['instances', 'size', 'autoscale', 'stateless', 'cores', 'serviceMs', 'mesh', ...COMMON_COMPUTE],
+    params: KIND_PARAMS.service,
     model: 'queue',
     managed: false,
     autoscalable: true,
@@ -334,7 +333,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'Runs background jobs (emails, thumbnails, feeds) taken from a queue, away from users.',
     group: 'compute',
     accepts: ['job'],
-    params: ['instances', 'size', 'autoscale', 'cores', ...COMMON_COMPUTE],
+    params: KIND_PARAMS.worker,
     model: 'queue',
     managed: false,
     autoscalable: true,
@@ -357,7 +356,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'Keeps popular answers in memory so most reads never touch the database.',
     group: 'data',
     accepts: ['read'],
-    params: ['hitRatio', 'instances', 'size', 'cores', 'serviceMs', ...COMMON_COMPUTE],
+    params: KIND_PARAMS.cache,
     model: 'queue',
     managed: false,
     autoscalable: false,
@@ -381,7 +380,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'The relational database that keeps your data safe; the primary takes every write.',
     group: 'data',
     accepts: ['read', 'write', 'job'],
-    params: ['size', 'shards', 'shardSkew', 'standby', 'maxStorageGB', 'cores', 'serviceMs', ...COMMON_COMPUTE],
+    params: KIND_PARAMS.database,
     model: 'queue',
     managed: false,
     autoscalable: false,
@@ -409,7 +408,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'A copy of the database that answers reads, so the primary only has to handle writes.',
     group: 'data',
     accepts: ['read'],
-    params: ['instances', 'size', 'applyFactor', 'cores', 'serviceMs', ...COMMON_COMPUTE],
+    params: KIND_PARAMS['read-replica'],
     model: 'queue',
     managed: false,
     autoscalable: false,
@@ -433,7 +432,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'A partitioned key-value store that grows by adding nodes; every write is copied to several of them.',
     group: 'data',
     accepts: ['read', 'write', 'job'],
-    params: ['instances', 'size', 'replicationFactor', 'shardSkew', 'maxStorageGB', 'cores', 'serviceMs', ...COMMON_COMPUTE],
+    params: KIND_PARAMS.nosql,
     model: 'queue',
     managed: false,
     autoscalable: false,
@@ -459,7 +458,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'Cheap, durable storage for files such as images and videos; a CDN usually sits in front.',
     group: 'data',
     accepts: ['static'],
-    params: ['instances', 'latencyMs', 'region', 'availability'],
+    params: KIND_PARAMS['object-storage'],
     model: 'rated',
     managed: true,
     autoscalable: false,
@@ -482,7 +481,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'Holds background jobs until a worker is free, so users never wait for them.',
     group: 'async',
     accepts: ['job'],
-    params: ['instances', 'latencyMs', ...COMMON_COMPUTE],
+    params: KIND_PARAMS.queue,
     model: 'rated',
     managed: true,
     autoscalable: false,
@@ -505,7 +504,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'A search index that answers the share of reads that are searches.',
     group: 'data',
     accepts: ['read'],
-    params: ['instances', 'size', 'cores', 'serviceMs', ...COMMON_COMPUTE],
+    params: KIND_PARAMS.search,
     model: 'queue',
     managed: false,
     autoscalable: false,
@@ -525,7 +524,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'Watches every component and restarts or replaces a failed one in minutes instead of hours.',
     group: 'operations',
     accepts: [],
-    params: ['region', 'hourlyUsd'],
+    params: KIND_PARAMS.monitoring,
     model: 'none',
     managed: false,
     autoscalable: false,
@@ -543,7 +542,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'Collects logs from every component so you can find out what went wrong.',
     group: 'operations',
     accepts: [],
-    params: ['region', 'hourlyUsd'],
+    params: KIND_PARAMS.logging,
     model: 'none',
     managed: false,
     autoscalable: false,
@@ -562,7 +561,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'Runs your code once per request on the provider\'s machines: nothing to keep running, billed per call and per GB-second.',
     group: 'compute',
     accepts: ['static', 'read', 'write'],
-    params: ['concurrency', 'latencyMs', 'memoryMB', 'initMs', 'region', 'availability'],
+    params: KIND_PARAMS.serverless,
     model: 'rated',
     managed: true,
     autoscalable: false,
@@ -592,7 +591,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
     description: 'Runs your app as containers (pods) packed onto a pool of machines; Kubernetes adds pods, and machines, as load grows.',
     group: 'compute',
     accepts: ['static', 'read', 'write'],
-    params: ['instances', 'autoscale', 'podsPerNode', 'size', 'cores', 'serviceMs', 'mesh', ...COMMON_COMPUTE],
+    params: KIND_PARAMS['container-cluster'],
     model: 'queue',
     managed: false,
     autoscalable: true,
@@ -620,7 +619,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
       'Reads the event stream from a queue or log as it arrives (Flink, Kafka Streams) and writes results on; falls behind when events come faster than it can process them.',
     group: 'async',
     accepts: ['job'],
-    params: ['instances', 'size', 'cores', ...COMMON_COMPUTE],
+    params: KIND_PARAMS['stream-processor'],
     model: 'queue',
     managed: false,
     autoscalable: false,
@@ -648,7 +647,7 @@ export const CATALOG: Record<Kind, KindSpec> = {
       'A columnar analytics store (BigQuery, Redshift, Snowflake) fed by a pipeline: it answers reports in seconds and keeps that work off your main database.',
     group: 'data',
     accepts: ['job'],
-    params: ['instances', 'latencyMs', 'region', 'availability'],
+    params: KIND_PARAMS.warehouse,
     model: 'rated',
     managed: true,
     autoscalable: false,

@@ -2,7 +2,7 @@
  * Cloud-native components (docs/model.md §14.3): the serverless function
  * (Lambda-style), the container cluster (Kubernetes-style) and the service
  * mesh sidecar. The figures and the arithmetic live here; compile.ts and
- * run.ts call in at a few hooks, so the per-kind rules stay in one place.
+ * run/ call in at a few hooks, so the per-kind rules stay in one place.
  *
  * Every figure cites /work/shared/SOURCES.md (section and source), or says
  * "unverified" where no primary source was found, as catalog.ts does.

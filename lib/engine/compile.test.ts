@@ -1,42 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readParams } from './compile';
+import { PARAM_KEYS } from '../design/params';
 import type { NodeParams } from './types';
 
-// Every key of NodeParams, as the type requires (a missing or extra key fails the type check).
-const KEYS = Object.keys({
-  instances: 0,
-  size: 0,
-  cores: 0,
-  serviceMs: 0,
-  hitRatio: 0,
-  latencyMs: 0,
-  availability: 0,
-  hourlyUsd: 0,
-  shards: 0,
-  shardSkew: 0,
-  standby: 0,
-  applyFactor: 0,
-  replicationFactor: 0,
-  limitRps: 0,
-  autoscale: 0,
-  stateless: 0,
-  region: 0,
-  maxStorageGB: 0,
-  algorithm: 0,
-  routing: 0,
-  technology: 0,
-  consistency: 0,
-  partitions: 0,
-  retentionHours: 0,
-  fifo: 0,
-  batchSize: 0,
-  queueType: 0,
-  concurrency: 0,
-  memoryMB: 0,
-  initMs: 0,
-  podsPerNode: 0,
-  mesh: 0,
-} satisfies Record<keyof Required<NodeParams>, 0>) as (keyof NodeParams)[];
+// Every key of NodeParams: the parameter registry's (lib/design/params.ts checks that it names each one).
+const KEYS = PARAM_KEYS;
 
 describe('readParams', () => {
   it('copies every param a node gives and resets the ones the previous node gave', () => {

@@ -12,7 +12,8 @@
 import * as catalog from './catalog';
 import { MESH, serverlessCapacityRps } from './cloud-native';
 import type { KindSpec } from './catalog';
-import { KINDS, type Kind, type Size } from './kinds';
+import { KINDS, type Kind, type Size } from '../design/kinds';
+import { PARAM_KEYS, PARAMS } from '../design/params';
 import * as prices from './prices';
 import type { Design, NodeParams } from './types';
 import { TECHNOLOGY_SPECS, technologyMismatch, type TechnologyDefaults } from './technologies';
@@ -725,7 +726,7 @@ function inspectDesign(design: Design): Inspection {
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
-const SUB_PARAMS = ['serviceMs', 'autoscale'] as const;
+const SUB_PARAMS = PARAM_KEYS.filter((k) => PARAMS[k].type === 'group');
 
 /**
  * Compiles a design (MODEL.md §2). Throws `InvalidDesignError` for a design

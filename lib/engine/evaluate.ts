@@ -783,7 +783,7 @@ function buildEvaluation(st: RunState, regionChecks: RegionCheck[], findings: Fi
     const b = v * 4;
     const id = net.ids[v];
     const kind = net.kinds[v];
-    // Logging is priced by ingestion (run.ts `costs`), not per instance.
+    // Logging is priced by ingestion (run/cost.ts `costs`), not per instance.
     // A container cluster bills nodes (and its control plane), not pods (docs/model.md §14.3).
     if (kind === 'container-cluster') instancesUsd += st.componentCostUsd[v];
     else if (kind !== 'logging') instancesUsd += net.hourlyUsd[v] * HOURS_PER_MONTH * st.avgInstances[v];

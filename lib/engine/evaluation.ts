@@ -6,7 +6,7 @@
  */
 import type { Slo } from '../rules/slo';
 import type { ConsistencyReport } from './consistency';
-import type { Kind } from './kinds';
+import type { Kind } from '../design/kinds';
 import type { ClusterReport, MeshReport, ServerlessReport } from './cloud-native-results';
 import type { LessonId } from './lessons';
 import type { OltpAnalyticsReport, StreamReport, WarehouseReport } from './pipeline';

@@ -387,4 +387,4 @@ export function fmtRps(x: number): string {
   return `${x.toPrecision(2)} rps`;
 }
 
-export { fmtDuration, fmtGB, thousands };
+

@@ -1,42 +1,22 @@
 /**
  * ScaleLab's capacity engine (MODEL.md): a pure, deterministic library.
  * No UI, framework or database imports (an ESLint rule enforces it).
+ *
+ * This file is the engine's only entry: code outside lib/engine imports
+ * `@/lib/engine` and nothing below it (types included), and ESLint's
+ * no-restricted-imports says so. Two narrower entries: `@/lib/engine/data`
+ * (data.ts: the tables and rules without the model runs, for code the
+ * browser loads) and `@/lib/engine/testing` (the test doubles). The design's kinds, types and graph check live in
+ * lib/design, which the engine builds on and re-exports here.
  */
-export * from './kinds';
-export * from './types';
-export { findCycle } from './graph';
-export * from './catalog';
-export * from './prices';
-export * from './lessons';
-export * from './workload';
-export * from './queueing';
-export * from './evaluation';
-export { STAGES, PRACTICES, practicePresent, judgeStage, consistencyChecks, MAX_SHED_SHARE, type StageSpec, type PracticeId, type StageMeasures, type ConsistencyDemand } from './stages';
+export * from './data';
 export { HOT_UTILIZATION } from './findings';
-export {
-  compile,
-  guardDesign,
-  InvalidDesignError,
-  STATIC,
-  READ,
-  WRITE,
-  JOB,
-  CLASS_NAMES,
-  MODEL_SOURCE,
-  MODEL_QUEUE,
-  MODEL_RATED,
-  MODEL_NONE,
-  ALG_RANDOM,
-  ALG_ROUND_ROBIN,
-  ALG_LEAST_CONNECTIONS,
-  type CompiledNetwork,
-} from './compile';
 export { createRunState, forward, run, backward, groupsOf, kOfN, MIX_MAX, LAT_ALL, LAT_READ, LAT_NONE, type RunState, type RegionCheck } from './run';
 export { evaluate, evaluatePrepared, evaluateStages, prepare, sweep, type EvaluateOptions, type PreparedDesign } from './evaluate';
 export { validateDesign, validate } from './validate';
-export * from './what-if';
+export { designRegions, applyWhatIf, compareWhatIf, regionOf, type WhatIfComparison } from './what-if';
 export { simulate, type SimulateOptions, type SimulationResult, type SimulatedNode, type SimulatedLatency } from './simulate';
-export * from './technologies';
 export { compareTechnologies, withTechnology, type TechnologyComparisonRow, type CompareOptions } from './compare-technologies';
 export { consistencyOf, staleProbability, type ConsistencyReport, type ReplicaConsistency, type StoreConsistency } from './consistency';
-export * from './tech-figures';
+export * from './accuracy';
+export { CALIBRATION, calibrationResults, departure, type CalibrationGroup, type CalibrationRow, type CalibrationResult, type Evidence, type PublishedRange } from './calibration';

@@ -15,7 +15,7 @@
 import { CATALOG } from './catalog';
 import { evaluate } from './evaluate';
 import type { StageResult } from './evaluation';
-import type { Size } from './kinds';
+import type { Size } from '../design/kinds';
 import type { Design, DesignNode, NodeParams } from './types';
 
 const SIZES: readonly Size[] = ['small', 'medium', 'large', 'xlarge'];

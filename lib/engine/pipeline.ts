@@ -21,8 +21,11 @@ import * as codes from './compile';
 import type { CompiledNetwork } from './compile';
 import { HOURS_PER_MONTH, USAGE_PRICES } from './prices';
 import type { RunState } from './run';
-import { busyConsumers } from './tech-stores-queues';
+import * as storesQueues from './tech-stores-queues';
 import type { ResolvedWorkload } from './types';
+
+// A local copy: an imported binding can be a live getter under tsx/CJS, a call per use in the consumers' loop.
+const { busyConsumers } = storesQueues;
 
 const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
 /** Gigabytes in a tebibyte (warehouses bill per TiB). */

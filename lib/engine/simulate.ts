@@ -48,7 +48,7 @@
 import { NETWORK } from './catalog';
 import * as codes from './compile';
 import { compile, type CompiledNetwork } from './compile';
-import type { Kind } from './kinds';
+import type { Kind } from '../design/kinds';
 import { setKey } from './records';
 import { createRunState, forward, groupsOf, placeAndStore, type RunState } from './run';
 import type { ResolvedWorkload, Workload } from './types';

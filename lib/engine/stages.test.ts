@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from './catalog';
 import { evaluate, sweep } from './evaluate';
-import { KINDS } from './kinds';
+import { KINDS } from '../design/kinds';
 import { LESSON_IDS } from './lessons';
 import { STAGES } from './stages';
 import type { Design } from './types';

@@ -10,6 +10,9 @@
  * figures here, and nowhere else.
  */
 import type { Sourced } from './catalog';
+import { CONSISTENCY_LEVELS, QUEUE_TYPES, type ConsistencyLevel, type QueueType } from '../design/kinds';
+
+export { CONSISTENCY_LEVELS, QUEUE_TYPES, type ConsistencyLevel, type QueueType };
 
 /** DynamoDB on demand (SOURCES.md §8). */
 export const DYNAMODB = {
@@ -42,8 +45,6 @@ export const CASSANDRA = {
 } as const satisfies Record<string, Sourced<number>>;
 
 /** The consistency levels a Cassandra node may be set to, lowest first. */
-export const CONSISTENCY_LEVELS = ['one', 'quorum', 'all'] as const;
-export type ConsistencyLevel = (typeof CONSISTENCY_LEVELS)[number];
 export const DEFAULT_CONSISTENCY: Sourced<ConsistencyLevel> = {
   value: 'quorum',
   source:
@@ -65,8 +66,6 @@ export const SQS = {
 } as const satisfies Record<string, Sourced<number>>;
 
 /** RabbitMQ queue types (SOURCES.md §7). */
-export const QUEUE_TYPES = ['classic', 'quorum'] as const;
-export type QueueType = (typeof QUEUE_TYPES)[number];
 export const RABBITMQ = {
   classicMsgPerSecond: {
     value: 99_413,

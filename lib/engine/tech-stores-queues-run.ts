@@ -2,10 +2,10 @@
  * What the key-value stores, queues and logs, load balancers and gateways
  * (docs/model.md §14.2) do in a run beyond their kinds' rules: DynamoDB's
  * partitions, the usage they bill, their report in the results and the
- * findings that explain them in numbers. run.ts, evaluate.ts and findings.ts
+ * findings that explain them in numbers. run/, evaluate.ts and findings.ts
  * call these through a few hooks; the tables come from tech-stores-queues.ts.
  *
- * Only type imports from run.ts, compile.ts and findings.ts (they import this
+ * Only type imports from run/, compile.ts and findings.ts (they import this
  * module), so nothing here runs at load time.
  */
 import type { CompiledNetwork } from './compile';

@@ -1,14 +1,14 @@
 /**
  * Key-value stores, queues and logs, load balancers and gateways as
  * technologies (docs/model.md §14.2): the per-node tables `compile` builds
- * once for them, read by the passes in run.ts through a few hooks. A node
+ * once for them, read by the passes in run/ through a few hooks. A node
  * without one of these technologies gets code TB_NONE and every table's
  * neutral value, so its behaviour is the kind's exactly.
  *
- * Kept free of value imports from compile.ts and run.ts (they import this
+ * Kept free of value imports from compile.ts and run/ (they import this
  * module), so it works out kinds from their names.
  */
-import type { Kind } from './kinds';
+import type { Kind } from '../design/kinds';
 import { DEFAULT_CONSISTENCY, DEFAULT_QUEUE_TYPE, KAFKA, RABBITMQ, SQS, type ConsistencyLevel } from './tech-figures';
 import type { NodeParams } from './types';
 

@@ -7,7 +7,7 @@ import { compareTechnologies } from './compare-technologies';
 import { InvalidDesignError } from './compile';
 import { evaluate } from './evaluate';
 import type { Evaluation } from './evaluation';
-import { KINDS } from './kinds';
+import { KINDS } from '../design/kinds';
 import { TECHNOLOGIES, TECHNOLOGY_SPECS, technologiesOf, technologySpec } from './technologies';
 import type { Design } from './types';
 

@@ -11,26 +11,12 @@
  * (`replicaDefaults` of the database technology).
  */
 import { CATALOG, type AvailabilityFigure, type KindDefaults as CatalogDefaults, type ServiceModel, type Sourced } from './catalog';
-import type { Kind } from './kinds';
+import type { Kind } from '../design/kinds';
 import { PROXIES } from './tech-figures';
-import type { NodeParams } from './types';
+import { GENERIC, type TechnologyId, type TechnologyKey, type TechnologyKind } from '../design/technologies';
 
-/** The technologies each kind may be; a kind not listed has no choice. */
-export const TECHNOLOGIES = {
-  cache: ['redis', 'valkey', 'memcached', 'serverless-cache'],
-  database: ['postgresql', 'mysql', 'aurora'], // read-replica follows its primary's technology
-  nosql: ['dynamodb', 'cassandra'],
-  queue: ['sqs', 'rabbitmq', 'kafka'],
-  'load-balancer': ['managed', 'haproxy', 'envoy'],
-  'api-gateway': ['managed', 'envoy'],
-} as const satisfies Partial<Record<Kind, readonly string[]>>;
-
-export type TechnologyKind = keyof typeof TECHNOLOGIES;
-export type TechnologyId<K extends TechnologyKind = TechnologyKind> = (typeof TECHNOLOGIES)[K][number];
-export type TechnologyKey = { [K in TechnologyKind]: `${K}:${TechnologyId<K>}` }[TechnologyKind];
-
-/** What a node without a technology is called wherever one is shown. */
-export const GENERIC = 'generic';
+export { GENERIC, TECHNOLOGIES, type TechnologyId, type TechnologyKey, type TechnologyKind } from '../design/technologies';
+export { fitsKind, listChoices, technologiesOf, technologyMismatch, technologyParams, technologyWithoutParams } from '../design/technologies';
 
 type Writable<T> = { -readonly [K in keyof T]?: T[K] };
 
@@ -81,10 +67,6 @@ export interface TechnologySpec {
   /** One plain sentence: what it is and what it changes. */
   readonly description: string;
   readonly defaults: TechnologyDefaults;
-  /** NodeParams keys this technology takes beyond its kind's, e.g. kafka: ['partitions']. */
-  readonly params: readonly (keyof NodeParams)[];
-  /** Its kind's params that do not apply to it (a managed store has no instances to set); refused like any other. */
-  readonly withoutParams?: readonly (keyof NodeParams)[];
   /** A service model other than the kind's. */
   readonly model?: ServiceModel;
   /** Runs on the provider's side: not a single point of failure, no MTBF/MTTR. */
@@ -101,7 +83,7 @@ const spec = <K extends TechnologyKind>(
   label: string,
   description: string,
   rest: Partial<Omit<TechnologySpec, 'id' | 'kind' | 'label' | 'description'>> = {},
-): TechnologySpec => ({ id, kind, label, description, defaults: {}, params: [], ...rest });
+): TechnologySpec => ({ id, kind, label, description, defaults: {}, ...rest });
 
 // ---------------------------------------------------------------------------
 // Helper A: caches and relational databases (docs/model.md §14.1).
@@ -269,8 +251,7 @@ const SELF_RUN: Sourced<AvailabilityFigure> = {
   value: CATALOG.worker.defaults.availability.value,
   source: `a node you run fails and is repaired like any compute instance: ${CATALOG.worker.defaults.availability.source}`,
 };
-/** Params a managed service has no use for: it has no instances, sizes or cores to set. */
-const NO_NODES = ['instances', 'size', 'cores', 'serviceMs', 'hourlyUsd', 'replicationFactor', 'maxStorageGB'] as const;
+// Which params each technology adds or drops is the design's (lib/design/technologies.ts TECHNOLOGY_PARAMS).
 
 const B_SPECS = {
   'nosql:dynamodb': spec(
@@ -281,7 +262,6 @@ const B_SPECS = {
     {
       model: 'rated',
       managed: true,
-      withoutParams: NO_NODES,
       defaults: {
         latencyMs: { value: 5, source: 'unverified: AWS calls DynamoDB "single-digit millisecond"; SOURCES.md has no figure' },
         capacityRps: { value: 0, source: 'SOURCES.md §8: partitions are added as the load grows; the limit is per partition (tech-figures.ts DYNAMODB)' },
@@ -297,7 +277,6 @@ const B_SPECS = {
     'Cassandra',
     'Self-run wide-column store: every node takes writes and copies each to replicationFactor nodes; the consistency level trades latency and availability for reading your own writes.',
     {
-      params: ['consistency'],
       defaults: {
         serviceMs: {
           value: CATALOG.nosql.defaults.serviceMs!.value,
@@ -308,8 +287,6 @@ const B_SPECS = {
   ),
   'queue:sqs': spec('queue', 'sqs', 'SQS', 'Managed queue priced per request, with no brokers to run; a FIFO queue keeps order but takes 300 calls a second.', {
     managed: true,
-    params: ['fifo', 'batchSize'],
-    withoutParams: ['instances', 'hourlyUsd'],
     defaults: {
       latencyMs: { value: 10, source: 'unverified: SOURCES.md §7 found no SQS per-message latency; one HTTPS call inside a region taken as 10 ms' },
       capacityRps: { value: 0, source: 'SOURCES.md §7: standard queues take "nearly unlimited" calls per second (FIFO: tech-figures.ts SQS)' },
@@ -318,7 +295,6 @@ const B_SPECS = {
   }),
   'queue:rabbitmq': spec('queue', 'rabbitmq', 'RabbitMQ', 'Self-run message broker: durable classic queues are fast and live on one node; quorum queues are replicated to three and slower.', {
     managed: false,
-    params: ['queueType'],
     defaults: {
       latencyMs: { value: 1, source: 'SOURCES.md §7: RabbitMQ 4.0 end-to-end p50 1 ms, p99 2 ms (rabbitmq.com blog, 2024-08-21)' },
       capacityRps: { value: 99_413, source: 'SOURCES.md §7: durable classic queue 99,413 msg/s on one node (quorum queues: tech-figures.ts RABBITMQ)' },
@@ -328,7 +304,6 @@ const B_SPECS = {
   }),
   'queue:kafka': spec('queue', 'kafka', 'Kafka', 'Partitioned, replicated log: throughput grows with partitions and brokers; each partition feeds one consumer of a group; messages are kept for a retention period.', {
     managed: false,
-    params: ['partitions', 'retentionHours'],
     defaults: {
       instances: { value: 3, source: 'SOURCES.md "Throughput and latency": Kreps\'s cluster of 3 brokers, replication factor 3' },
       latencyMs: { value: 2, source: 'SOURCES.md "Throughput and latency": Kafka end-to-end p50 2 ms, p99 3 ms (Kreps)' },
@@ -341,7 +316,6 @@ const B_SPECS = {
     },
   }),
   'load-balancer:managed': spec('load-balancer', 'managed', 'Managed', 'A cloud load balancer (ALB) that scales itself: no instances and no single instance to fail; priced per hour and per capacity unit (LCU).', {
-    withoutParams: ['instances', 'hourlyUsd'],
     defaults: {
       capacityRps: { value: 0, source: 'SOURCES.md §9: an ALB adds capacity units as traffic grows (billed per LCU-hour); no per-instance limit in the model' },
     },
@@ -368,7 +342,6 @@ const B_SPECS = {
     },
   }),
   'api-gateway:managed': spec('api-gateway', 'managed', 'Managed', 'A cloud API gateway (API Gateway HTTP API) that scales itself, priced per million requests.', {
-    withoutParams: ['instances', 'hourlyUsd'],
     defaults: {
       capacityRps: { value: 0, source: 'scales itself; the account\'s default throttle (10,000 rps, raisable) is not modelled (unverified, not in SOURCES.md)' },
       latencyMs: { value: 10, source: 'unverified: SOURCES.md has no API Gateway latency; 10 ms taken' },
@@ -385,50 +358,10 @@ const B_SPECS = {
 
 export const TECHNOLOGY_SPECS: Record<TechnologyKey, TechnologySpec> = { ...CACHE_SPECS, ...DATABASE_SPECS, ...B_SPECS };
 
-/** The technologies a kind may be, in the registry's order; [] when the kind has no choice. */
-export function technologiesOf(kind: Kind): readonly string[] {
-  return (TECHNOLOGIES as Partial<Record<Kind, readonly string[]>>)[kind] ?? [];
-}
-
-/** Whether `id` is one of the kind's technologies. */
-export function fitsKind(kind: Kind, id: string): boolean {
-  return technologiesOf(kind).includes(id);
-}
-
 /** The spec of a kind's technology; undefined for generic (absent) or a technology the kind does not have. */
 export function technologySpec(kind: Kind, id: string | undefined): TechnologySpec | undefined {
   if (id === undefined || id === GENERIC) return undefined;
   return (TECHNOLOGY_SPECS as Record<string, TechnologySpec | undefined>)[`${kind}:${id}`];
-}
-
-/** "redis, valkey, memcached or serverless-cache". */
-export function listChoices(kind: Kind): string {
-  const list = technologiesOf(kind);
-  return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
-}
-
-/** "a cache", "an api-gateway". */
-function aKind(kind: Kind): string {
-  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
-}
-
-/**
- * The refusal for a technology that does not fit its node's kind, naming the
- * allowed choices; null when it fits (or is absent).
- */
-export function technologyMismatch(kind: Kind, id: unknown): string | null {
-  if (id === undefined) return null;
-  const shown = typeof id === 'string' ? `"${id.slice(0, 40)}"` : String(id);
-  const list = technologiesOf(kind);
-  if (kind === 'read-replica') return `technology ${shown} does not fit a read-replica: it follows its primary's technology; set it on the database`;
-  if (list.length === 0) return `technology ${shown} does not fit ${aKind(kind)}: ${aKind(kind)} has no technology choice; leave it out`;
-  if (typeof id === 'string' && list.includes(id)) return null;
-  return `technology ${shown} does not fit ${aKind(kind)}; choose ${listChoices(kind)}, or leave it out for generic`;
-}
-
-/** The kind's params a node's technology does not take (docs/model.md §14.2). */
-export function technologyWithoutParams(kind: Kind, id: string | undefined): readonly (keyof NodeParams)[] {
-  return technologySpec(kind, id)?.withoutParams ?? [];
 }
 
 /**
@@ -438,11 +371,6 @@ export function technologyWithoutParams(kind: Kind, id: string | undefined): rea
 export function technologyDefaults(kind: Kind, id: string | undefined): TechnologyDefaults | undefined {
   if (kind === 'read-replica') return technologySpec('database', id)?.replicaDefaults;
   return technologySpec(kind, id)?.defaults;
-}
-
-/** The NodeParams keys a node's technology adds to its kind's. */
-export function technologyParams(kind: Kind, id: string | undefined): readonly (keyof NodeParams)[] {
-  return technologySpec(kind, id)?.params ?? [];
 }
 
 /** A technology's label, "Generic" for none. */

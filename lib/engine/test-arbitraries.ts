@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { CATALOG } from './catalog';
-import { KINDS, type Kind } from './kinds';
+import { KINDS, type Kind } from '../design/kinds';
 import { technologiesOf, technologyWithoutParams } from './technologies';
 import type { Design, DesignEdge, DesignNode, NodeParams } from './types';
 

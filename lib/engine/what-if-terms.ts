@@ -2,10 +2,11 @@
  * The what-if scenarios' vocabulary, shared by the engine (what-if.ts) and
  * the results panel (components/results/what-if-options.ts): the scenario
  * type, which kinds belong to no region, which kinds a slow database slows,
- * and the sentence naming a scenario. No engine imports, so the panel can use
- * it without pulling the engine into the page bundle. Regions and global
+ * and the sentence naming a scenario. Type imports only, so the panel can
+ * use it without pulling the engine into the page bundle. Regions and global
  * kinds live in lib/rules/regions.ts.
  */
+import type { Design } from '../design/types';
 import { DEFAULT_REGION, GLOBAL_KINDS, regionOfKind } from '../rules/regions';
 
 export { DEFAULT_REGION, GLOBAL_KINDS, regionOfKind };
@@ -21,8 +22,12 @@ export type WhatIf =
 /** Kinds a slow database slows: every database, read replica and NoSQL node. */
 export const DATA_KINDS: ReadonlySet<string> = new Set(['database', 'read-replica', 'nosql']);
 
-/** A short sentence naming the condition, with components named by `labelOf`. */
-export function describeWhatIf(w: WhatIf, labelOf: (id: string) => string): string {
+/**
+ * A short sentence naming the condition, for headings and curveballs:
+ * components by label (else id) from the design, or named by `labelOf`.
+ */
+export function describeWhatIf(w: WhatIf, names?: Pick<Design, 'nodes'> | ((id: string) => string)): string {
+  const labelOf = typeof names === 'function' ? names : (id: string) => names?.nodes.find((n) => n.id === id)?.label ?? id;
   switch (w.type) {
     case 'fail-node':
       return `${labelOf(w.nodeId)} fails`;

@@ -24,16 +24,13 @@ import { evaluate } from './evaluate';
 import type { Evaluation } from './evaluation';
 import { resolveWorkload } from './workload';
 import type { Design, DesignNode, NodeParams, Workload } from './types';
-import { DATA_KINDS, describeWhatIf as describeTerms, type WhatIf } from './what-if-terms';
+import { DATA_KINDS, describeWhatIf, type WhatIf } from './what-if-terms';
 import { regionOf } from '../rules/regions';
 
 export type { WhatIf } from './what-if-terms';
+export { describeWhatIf } from './what-if-terms';
 export { DEFAULT_REGION, regionOf } from '../rules/regions';
 
-/** A short sentence naming the condition, for headings and curveballs (components by label, else id). */
-export function describeWhatIf(w: WhatIf, design?: Design): string {
-  return describeTerms(w, (id) => design?.nodes.find((n) => n.id === id)?.label ?? id);
-}
 
 /** Regions the design's nodes are in (default region included when used). */
 export function designRegions(design: Design): string[] {

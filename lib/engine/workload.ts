@@ -27,8 +27,8 @@ export const WORKLOAD_DEFAULTS: Omit<ResolvedWorkload, 'users'> = {
   eventKB: 1,
 };
 
-/** Largest peak factor: a peak hour cannot carry more than the whole day (MODEL.md §9.5). */
-export const MAX_PEAK_FACTOR = 24;
+/** Largest peak factor: a peak hour cannot carry more than the whole day (MODEL.md §9.5); the design's bound. */
+export { MAX_PEAK_FACTOR } from '../design/params';
 
 /** Fills every missing workload field with its default; `users` defaults to 0. */
 export function resolveWorkload(...parts: (Partial<Workload> | undefined)[]): ResolvedWorkload {

@@ -26,7 +26,7 @@ import { CATALOG } from '@/lib/engine/catalog';
 import type { Evaluation } from '@/lib/engine/evaluation';
 import type { Kind } from '@/lib/engine/kinds';
 import { withTechnology } from '@/lib/engine/compare-technologies';
-import { GENERIC, technologiesOf, technologySpec, technologyWithoutParams } from '@/lib/engine/technologies';
+import { GENERIC, technologiesOf, technologyParams, technologySpec, technologyWithoutParams } from '@/lib/engine/technologies';
 import type { Design, DesignNode, NodeParams } from '@/lib/engine/types';
 import { labelOf } from './model';
 import type { Problem, TechnologyChoice } from './schema';
@@ -93,9 +93,9 @@ function switched(design: Design, ids: string[], kind: Kind, technology: string 
     if (kind === node.kind) {
       out = withTechnology(out, id, technology ?? GENERIC);
       // Params the new technology refuses: the old one's own (Kafka's partitions) and those a managed service has no use for (DynamoDB's instances).
-      const keep = new Set(technologySpec(kind, technology ?? undefined)?.params ?? []);
+      const keep = new Set(technologyParams(kind, technology ?? undefined));
       const drop = [
-        ...(technologySpec(node.kind, node.params?.technology)?.params ?? []).filter((k) => !keep.has(k)),
+        ...technologyParams(node.kind, node.params?.technology).filter((k) => !keep.has(k)),
         ...technologyWithoutParams(kind, technology ?? undefined),
       ];
       if (drop.length > 0)
