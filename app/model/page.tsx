@@ -8,13 +8,9 @@ import { ModelNotes } from '@/components/model/model-notes';
 import { CalibrationTable, type CalibrationView } from '@/components/model/calibration-table';
 import { CatalogSources, CatalogTable, ParamsTable, PriceTables, StagesTable, TableWrap, WorkloadTable, td, tdNum, th } from '@/components/model/reference-tables';
 import { v2Examples } from '@/components/model/v2-examples';
-import { calibrationResults } from '@/lib/engine/calibration';
-import { AUDIENCE, CATALOG, NETWORK, STORAGE } from '@/lib/engine/catalog';
-import { HOURLY_PRICES, HOURS_PER_MONTH, PRICES_DATE } from '@/lib/engine/prices';
-import { mmc, mmcMixturePercentile } from '@/lib/engine/queueing';
-import { kOfN } from '@/lib/engine/run';
+import { calibrationResults, kOfN } from '@/lib/engine';
+import { AUDIENCE, CATALOG, NETWORK, STORAGE, HOURLY_PRICES, HOURS_PER_MONTH, PRICES_DATE, mmc, mmcMixturePercentile, peakLoad, resolveWorkload, WORKLOAD_DEFAULTS } from '@/lib/engine/data';
 import { STAGES } from '@/lib/rules/stages';
-import { peakLoad, resolveWorkload, WORKLOAD_DEFAULTS } from '@/lib/engine/workload';
 
 export const metadata: Metadata = {
   title: 'The model',

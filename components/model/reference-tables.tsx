@@ -5,19 +5,8 @@
  * Nothing here is typed by hand.
  */
 import type { ReactNode } from 'react';
-import { CATALOG, type KindSpec } from '@/lib/engine/catalog';
-import { KINDS } from '@/lib/engine/kinds';
-import {
-  HOURLY_PRICES,
-  HOURS_PER_MONTH,
-  INSTANCE_PRICES,
-  PRICES_DATE,
-  USAGE_PRICES,
-  type PriceTier,
-  type RequestTier,
-} from '@/lib/engine/prices';
+import { CATALOG, type KindSpec, KINDS, HOURLY_PRICES, HOURS_PER_MONTH, INSTANCE_PRICES, PRICES_DATE, USAGE_PRICES, type PriceTier, type RequestTier, WORKLOAD_DEFAULTS } from '@/lib/engine/data';
 import { PRACTICES, STAGES } from '@/lib/rules/stages';
-import { WORKLOAD_DEFAULTS } from '@/lib/engine/workload';
 import { KIND_PARAMS, PARAM_KEYS, PARAMS, type NumberParam, type ParamKey, type ParamSpec } from '@/lib/design/params';
 import { TECHNOLOGY_PARAMS } from '@/lib/design/technologies';
 import { PARAM_META } from '@/lib/editor/param-meta';

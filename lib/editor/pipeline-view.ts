@@ -4,9 +4,8 @@
  * results panel's node focus. Words and formats come from the engine's
  * findings so the panel and the findings say the same thing.
  */
-import type { NodeResult } from '@/lib/engine/evaluation';
+import { type NodeResult, fmtDuration, fmtGB, formatPercent, thousands } from '@/lib/engine/data';
 // From the engine's formatting module, not findings.ts: that would pull the engine into the page's first load.
-import { fmtDuration, fmtGB, formatPercent, thousands } from '@/lib/engine/format';
 
 export function pipelineLines(r: NodeResult): string[] {
   const out: string[] = [];

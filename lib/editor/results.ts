@@ -1,4 +1,4 @@
-import type { Evaluation } from '@/lib/engine/evaluation';
+import type { Evaluation } from '@/lib/engine/data';
 import type { EditorResults, NodeResult, UtilisationBand } from './types';
 
 /**

@@ -14,7 +14,7 @@ export { HOT_UTILIZATION } from './findings';
 export { createRunState, forward, run, backward, groupsOf, kOfN, MIX_MAX, LAT_ALL, LAT_READ, LAT_NONE, type RunState, type RegionCheck } from './run';
 export { evaluate, evaluatePrepared, evaluateStages, prepare, sweep, type EvaluateOptions, type PreparedDesign } from './evaluate';
 export { validateDesign, validate } from './validate';
-export { designRegions, applyWhatIf, compareWhatIf, regionOf, type WhatIfComparison } from './what-if';
+export { designRegions, applyWhatIf, compareWhatIf, regionOf, removeNodes, mapNodes, withParams, withoutRegion, setParams, slowDown, type WhatIfComparison } from './what-if';
 export { simulate, type SimulateOptions, type SimulationResult, type SimulatedNode, type SimulatedLatency } from './simulate';
 export { compareTechnologies, withTechnology, type TechnologyComparisonRow, type CompareOptions } from './compare-technologies';
 export { consistencyOf, staleProbability, type ConsistencyReport, type ReplicaConsistency, type StoreConsistency } from './consistency';

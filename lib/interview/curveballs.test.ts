@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { applyEffect, judgeCurveball, primaryRegion, scenarioFor } from './curveballs';
 import { problemWorkload } from './model';
 import { getProblem } from './problems';
@@ -323,7 +323,7 @@ const url0 = problem;
 
 describe('design transforms, once', () => {
   it('slows a database as the what-if does: from its technology’s service times (Aurora’s), not the generic kind’s', async () => {
-    const { applyWhatIf } = await import('@/lib/engine/what-if');
+    const { applyWhatIf } = await import('@/lib/engine');
     const aurora: Design = { ...single, nodes: single.nodes.map((n) => (n.id === 'db' ? { ...n, params: { ...n.params, technology: 'aurora' } } : n)) };
     const s = applyEffect({ design: aurora, workload: w, notes: [] }, { type: 'slow', kinds: ['database'], factor: 5 });
     const whatIf = applyWhatIf(aurora, { type: 'slow-database', factor: 5 }).design;

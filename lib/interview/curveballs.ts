@@ -8,12 +8,8 @@
  * workload multiplier, a zone outage, a hot key, a fan-out) and the checks
  * the engine cannot make itself.
  */
-import { CATALOG } from '@/lib/engine/catalog';
-import type { Evaluation } from '@/lib/engine/evaluation';
-import type { Kind } from '@/lib/engine/kinds';
-import type { Design, DesignNode, NodeParams, ResolvedWorkload } from '@/lib/engine/types';
-import { peakLoad } from '@/lib/engine/workload';
-import { mapNodes, removeNodes, setParams, slowDown, withoutRegion, withParams } from '@/lib/engine/what-if';
+import { CATALOG, type Evaluation, type Kind, type Design, type DesignNode, type NodeParams, type ResolvedWorkload, peakLoad } from '@/lib/engine/data';
+import { mapNodes, removeNodes, setParams, slowDown, withoutRegion, withParams } from '@/lib/engine';
 import { busyRegions, labelOf, problemWorkload, runModel, shedShare } from './model';
 import { GLOBAL_KINDS, regionOf } from '@/lib/rules/regions';
 import type { Curveball, Effect, Problem } from './schema';

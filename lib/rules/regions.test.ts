@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG, NETWORK } from '@/lib/engine/catalog';
-import { KINDS } from '@/lib/engine/kinds';
+import { CATALOG, NETWORK, KINDS } from '@/lib/engine/data';
 import { DEFAULT_REGION, GLOBAL_KINDS, regionOf } from './regions';
 
 describe('regions, in one place', () => {

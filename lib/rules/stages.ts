@@ -9,8 +9,7 @@
  * Data only, with type imports only: a client component may import it without
  * pulling the engine's evaluation code into its bundle.
  */
-import type { Audience } from '../engine/types';
-import type { LessonId } from '../engine/lessons';
+import type { Audience, LessonId } from '../engine/data';
 import type { Slo } from './slo';
 
 export type { ConsistencyDemand, Slo } from './slo';

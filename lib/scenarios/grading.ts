@@ -4,7 +4,7 @@
  * browser with the same code the server stores grades with.
  */
 import { displayLabel } from '../editor/labels';
-import type { Design, Workload } from '../engine/types';
+import type { Design, Workload } from '../engine/data';
 import { resolveTargets, type ResolvedTarget, type ScenarioConfig } from './schema';
 import { CARRY_MAX_ERROR_RATE, hasComponents } from '@/lib/design/carries-traffic';
 import { formatMs } from '@/lib/editor/scoring-format';
