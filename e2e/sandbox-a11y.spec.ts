@@ -16,6 +16,7 @@ test('no serious or critical axe violations on /play: empty, with a design, with
   await sandbox.importFile('three-tiers.json', JSON.stringify(THREE_TIER));
   await expect(sandbox.nodes).toHaveCount(5);
   await sandbox.node('Database').click();
+  await sandbox.inspect();
   await expect(sandbox.inspector.getByLabel('Shards')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 

@@ -54,7 +54,6 @@ function CheckPanel({
   showingReference,
   onLoadReference,
   onReset,
-  onOpenInSandbox,
   next,
 }: {
   stage: number;
@@ -64,7 +63,6 @@ function CheckPanel({
   showingReference: boolean;
   onLoadReference: (() => void) | null;
   onReset: () => void;
-  onOpenInSandbox: () => void;
   next?: { href: string; title: string };
 }) {
   const failing = check?.checks.filter((c) => !c.passed) ?? [];
@@ -96,9 +94,7 @@ function CheckPanel({
           <button type="button" className={BTN} onClick={onReset}>
             Reset to the starting design
           </button>
-          <button type="button" className={BTN} onClick={onOpenInSandbox} title="Open this design in the sandbox; the sandbox offers the way back">
-            Open in the sandbox
-          </button>
+
         </div>
       </div>
       {passed ? (
@@ -215,7 +211,6 @@ export function LessonWorkspace({
             next={next}
             onLoadReference={reference ? () => load(reference, 'Loaded the reference solution. Undo brings back your design.') : null}
             onReset={() => load(startingDesign(stage), 'Back to the starting design. Undo brings back your design.')}
-            onOpenInSandbox={openInSandbox}
           />
           <ChallengePanel lessonId={lessonId} stage={stage} challenge={challenge} hints={hints} />
         </div>
@@ -227,7 +222,20 @@ export function LessonWorkspace({
               className="h-full rounded-lg border border-slate-200"
               ids="lesson"
               shortcuts="while-active"
-              toolbar={{ variant: 'compact', sideLabel: 'Settings and results' }}
+              toolbar={{
+                variant: 'compact',
+                sideLabel: 'Settings and results',
+                end: (
+                  <button
+                    type="button"
+                    onClick={openInSandbox}
+                    title="Open this design in the sandbox; the sandbox offers the way back"
+                    className="inline-flex h-9 shrink-0 items-center gap-1.5 whitespace-nowrap rounded-md px-2 text-sm font-medium text-brand-700 hover:bg-brand-50"
+                  >
+                    Open in the sandbox
+                  </button>
+                ),
+              }}
               // The lesson pane is narrow: the palette is a drawer over the canvas; the results stand beside it on a wide screen.
               dock={{ palette: 'always', side: 'xl' }}
               widths={{ palette: 'w-64 max-w-[88%]', side: 'w-80 max-w-[88%] xl:w-80' }}
@@ -248,14 +256,12 @@ function LessonCheck({
   next,
   onLoadReference,
   onReset,
-  onOpenInSandbox,
 }: {
   lessonId: string;
   stage: number;
   next?: { href: string; title: string };
   onLoadReference: (() => void) | null;
   onReset: () => void;
-  onOpenInSandbox: () => void;
 }) {
   const store = useEditorStore();
   const verdict = useVerdict('stage');
@@ -284,7 +290,6 @@ function LessonCheck({
       next={next}
       onLoadReference={onLoadReference}
       onReset={onReset}
-      onOpenInSandbox={onOpenInSandbox}
     />
   );
 }
