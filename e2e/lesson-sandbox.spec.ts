@@ -5,7 +5,7 @@
  * never silently replacing the sandbox's own design.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { AUTOSAVE_KEY, SandboxPage } from './fixtures';
+import { SandboxPage, type SeedDesign } from './fixtures';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -109,7 +109,7 @@ test('a lesson’s design opens in the sandbox with one click and comes back wit
 });
 
 test('opening a lesson’s design never silently replaces the sandbox’s own design', async ({ page }) => {
-  const own = {
+  const own: SeedDesign = {
     schemaVersion: 1,
     name: 'My own design',
     nodes: [
@@ -118,15 +118,7 @@ test('opening a lesson’s design never silently replaces the sandbox’s own de
     ],
     edges: [{ id: 'e', source: 'u', target: 'a' }],
   };
-  await page.addInitScript(
-    ([key, value]) => {
-      if (!sessionStorage.getItem('e2e-seeded')) {
-        localStorage.setItem(key, value);
-        sessionStorage.setItem('e2e-seeded', '1');
-      }
-    },
-    [AUTOSAVE_KEY, JSON.stringify({ version: 1, savedAt: new Date().toISOString(), design: own })] as const,
-  );
+  await new SandboxPage(page).seed(own);
   await openLesson(page);
   await page.getByRole('button', { name: 'Open in the sandbox' }).click();
   await expect(page).toHaveURL(/\/play$/);
