@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { NAV } from '@/lib/nav';
 import { GROWTH_STAGES } from '@/lib/growth-stages';
-import { STAGES } from '@/lib/engine/stages';
+import { STAGES } from '@/lib/engine/data';
 
 export default function HomePage() {
   const primary = NAV[0];

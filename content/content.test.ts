@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mdxComponents } from '@/components/content/mdx-components';
 import { EXAMPLE_COMPONENTS } from '@/components/content/examples';
-import { LESSONS } from '@/lib/engine/lessons';
+import { LESSONS } from '@/lib/engine/data';
 import { GUIDE_GROUPS } from '@/lib/content/guide-groups';
 import { CONTENT_ROOT, readContentIndex, type ContentEntry, type ContentIndex } from '@/lib/content/loader';
 import { compileMdx, runMdx, type CompiledMdx } from '@/lib/content/mdx';

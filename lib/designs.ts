@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from './db';
 import { randomId, ID_PATTERN } from './ids';
 import { CURRENT_SCHEMA_VERSION, parseDesign, type DesignNotice } from './design/schema';
-import type { Design } from './engine/types';
+import type { Design } from './engine/data';
 import { hitRateLimit, type RateRule } from './scenarios/rate-limit';
 
 /**

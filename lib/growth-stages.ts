@@ -4,7 +4,7 @@
  * the lessons cannot disagree with the scorer; only the short titles and the
  * one-line summaries are written here.
  */
-import { STAGES } from '@/lib/engine/stages';
+import { STAGES } from '@/lib/engine/data';
 import { formatCount } from '@/lib/content/format';
 
 export interface GrowthStageSummary {

@@ -16,7 +16,7 @@
  */
 import { parseDesign, type DesignNotice } from '@/lib/design/schema';
 import { evaluate } from '@/lib/engine';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { writeJson, type StorageWrite } from '@/lib/storage-write';
 
 export const PROGRESS_KEY = 'scalelab:progress:v1';

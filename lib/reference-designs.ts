@@ -15,7 +15,7 @@ import stage7 from '@/content/stages/stage-7.json';
 import stage8 from '@/content/stages/stage-8.json';
 import { parseDesign } from '@/lib/design/schema';
 import { stableJson } from '@/lib/design/stable-json';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { GROWTH_STAGES } from '@/lib/growth-stages';
 
 const RAW: readonly { stage: number; doc: unknown }[] = [

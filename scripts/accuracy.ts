@@ -7,8 +7,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ACCURACY_CASES, LIMIT_CASES, TOLERANCE, accuracyCaseReport, formatAccuracyReport, referenceCases, type AccuracyReport } from '../lib/engine/accuracy';
-import type { Design } from '../lib/engine/types';
+import { ACCURACY_CASES, LIMIT_CASES, TOLERANCE, accuracyCaseReport, formatAccuracyReport, referenceCases, type AccuracyReport } from '../lib/engine';
+import type { Design } from '../lib/engine/data';
 
 const root = path.resolve(__dirname, '..');
 export const ACCURACY_FILE = path.join(root, 'content/model/accuracy.json');

@@ -8,8 +8,8 @@
  * Instance counts are then sized so that nothing runs hotter than 70% at the
  * design's own users, as a competent engineer would submit it.
  */
-import { evaluate } from '../lib/engine/evaluate';
-import type { Design, DesignEdge, DesignNode } from '../lib/engine/types';
+import { evaluate } from '../lib/engine';
+import type { Design, DesignEdge, DesignNode } from '../lib/engine/data';
 
 /** The ten-node design of the simulation benchmark: a stage-6-style system. */
 export function tenNodeDesign(): Design {

@@ -12,9 +12,8 @@
  * 10-node design. Each is warmed up, then timed over enough runs for a
  * stable median. Designs come from `bench-designs.ts` (realistic, sized).
  */
-import { evaluate, sweep } from '../lib/engine/evaluate';
-import { simulate } from '../lib/engine/simulate';
-import type { Design } from '../lib/engine/types';
+import { evaluate, sweep, simulate } from '../lib/engine';
+import type { Design } from '../lib/engine/data';
 import { generateDesign, tenNodeDesign } from './bench-designs';
 
 interface Line {

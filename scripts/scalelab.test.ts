@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate, sweep } from '../lib/engine/evaluate';
-import { simulate } from '../lib/engine/simulate';
+import { evaluate, sweep, simulate } from '../lib/engine';
 import { USAGE, main, type Io } from './scalelab';
 
 const stage3 = path.resolve(__dirname, '../content/stages/stage-3.json');

@@ -8,10 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { issueLine, MAX_USERS, parseDesign } from '../lib/design/schema';
-import { evaluate, sweep } from '../lib/engine/evaluate';
-import type { Evaluation, LatencySummary, SweepResult } from '../lib/engine/evaluation';
-import { simulate, type SimulationResult } from '../lib/engine/simulate';
-import type { Design } from '../lib/engine/types';
+import { evaluate, sweep, simulate, type SimulationResult } from '../lib/engine';
+import type { Evaluation, LatencySummary, SweepResult, Design } from '../lib/engine/data';
 
 export const USAGE = `ScaleLab capacity engine (model version 2; what every number means: docs/model.md)
 

@@ -8,13 +8,8 @@ import { ModelNotes } from '@/components/model/model-notes';
 import { CalibrationTable, type CalibrationView } from '@/components/model/calibration-table';
 import { CatalogSources, CatalogTable, ParamsTable, PriceTables, StagesTable, TableWrap, WorkloadTable, td, tdNum, th } from '@/components/model/reference-tables';
 import { v2Examples } from '@/components/model/v2-examples';
-import { calibrationResults } from '@/lib/engine/calibration';
-import { AUDIENCE, CATALOG, NETWORK, STORAGE } from '@/lib/engine/catalog';
-import { HOURLY_PRICES, HOURS_PER_MONTH, PRICES_DATE } from '@/lib/engine/prices';
-import { mmc, mmcMixturePercentile } from '@/lib/engine/queueing';
-import { kOfN } from '@/lib/engine/run';
-import { STAGES } from '@/lib/engine/stages';
-import { peakLoad, resolveWorkload, WORKLOAD_DEFAULTS } from '@/lib/engine/workload';
+import { calibrationResults, kOfN } from '@/lib/engine';
+import { AUDIENCE, CATALOG, NETWORK, STORAGE, HOURLY_PRICES, HOURS_PER_MONTH, PRICES_DATE, mmc, mmcMixturePercentile, STAGES, peakLoad, resolveWorkload, WORKLOAD_DEFAULTS } from '@/lib/engine/data';
 
 export const metadata: Metadata = {
   title: 'The model',

@@ -1,7 +1,6 @@
 import { getStageFact, stagePeakLoad } from '@/lib/content/stage-facts';
 import { formatAvailability, formatCount, formatRps, formatUsd } from '@/lib/content/format';
-import { WORKLOAD_DEFAULTS as W } from '@/lib/engine/workload';
-import { AUDIENCE } from '@/lib/engine/catalog';
+import { WORKLOAD_DEFAULTS as W, AUDIENCE } from '@/lib/engine/data';
 
 /** "20–230 ms": the spread of an audience's round trips to the serving region (MODEL.md §9.4). */
 function rttRange(audience: 'regional' | 'global'): string {

@@ -21,7 +21,7 @@ import {
   type NodeChange,
   type OnConnectEnd,
 } from '@xyflow/react';
-import { CATALOG } from '@/lib/engine/catalog';
+import { CATALOG } from '@/lib/engine/data';
 import { checkConnection } from '@/lib/editor/connection-rules';
 import { notePointer } from '@/lib/editor/pointer';
 import { displayLabel } from '@/lib/editor/labels';

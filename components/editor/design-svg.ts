@@ -8,8 +8,7 @@
  * The PNG export draws this same picture onto a canvas (`svgToPng`), so both
  * formats carry the same title, stage and score.
  */
-import { CATALOG } from '@/lib/engine/catalog';
-import type { Kind } from '@/lib/engine/kinds';
+import { CATALOG, type Kind } from '@/lib/engine/data';
 import { formatUsers, formatUtilisation } from '@/lib/editor/scoring-format';
 import { stageAtUsers } from '@/lib/editor/scoring';
 import { atUsersLine, displayScore } from '@/lib/editor/stage-view';

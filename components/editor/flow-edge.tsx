@@ -5,7 +5,7 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyf
 import { selectEdgeResult } from '@/lib/editor/scoring';
 import { formatRps } from '@/lib/editor/scoring-format';
 import type { EditorEdge } from '@/lib/editor/types';
-import type { EdgeParams } from '@/lib/engine/types';
+import type { EdgeParams } from '@/lib/engine/data';
 import { TrafficDots } from '@/components/results/traffic-dots';
 import { useEditor } from './editor-provider';
 

@@ -1,5 +1,4 @@
-import { CATALOG, type KindGroup } from '@/lib/engine/catalog';
-import { KINDS, type Kind } from '@/lib/engine/kinds';
+import { CATALOG, type KindGroup, KINDS, type Kind } from '@/lib/engine/data';
 
 /** Palette sections, in the order traffic meets them. */
 export const GROUPS: readonly { id: KindGroup; label: string }[] = [

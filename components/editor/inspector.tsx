@@ -4,10 +4,7 @@ import Link from 'next/link';
 import { useId, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { edgeSchema, nodeParamsSchema, nodeSchema, paramsOfNode } from '@/lib/design/schema';
-import { CATALOG } from '@/lib/engine/catalog';
-import type { Kind } from '@/lib/engine/kinds';
-import { technologyLabel } from '@/lib/engine/technologies';
-import type { EdgeParams, NodeParams } from '@/lib/engine/types';
+import { CATALOG, type Kind, technologyLabel, type EdgeParams, type NodeParams } from '@/lib/engine/data';
 import { connectableTargets, kindRefusal } from '@/lib/editor/connection-rules';
 import { displayLabel } from '@/lib/editor/labels';
 import {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Kind } from '@/lib/engine/kinds';
+import type { Kind } from '@/lib/engine/data';
 
 /*
  * One inline SVG per component kind: 24×24, 1.75 px strokes in currentColor,

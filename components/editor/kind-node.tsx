@@ -2,7 +2,7 @@
 
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { CATALOG } from '@/lib/engine/catalog';
+import { CATALOG } from '@/lib/engine/data';
 import { paramsOfNode } from '@/lib/design/schema';
 import { defaultFor } from '@/lib/editor/param-meta';
 import { canReceive, canSend } from '@/lib/editor/connection-rules';

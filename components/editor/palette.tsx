@@ -2,8 +2,7 @@
 
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { createPortal } from 'react-dom';
-import { CATALOG } from '@/lib/engine/catalog';
-import { KINDS, type Kind } from '@/lib/engine/kinds';
+import { CATALOG, KINDS, type Kind } from '@/lib/engine/data';
 import { kindAllowed } from '@/lib/editor/store';
 import { technologyList } from '@/lib/editor/technology-view';
 import type { XY } from '@/lib/editor/types';

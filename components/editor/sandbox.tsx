@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { ReactFlowProvider } from '@xyflow/react';
 import { describeNotices, type DesignNotice } from '@/lib/design/schema';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { AUTOSAVE_KEY, readAutosave, sameDesign, startAutosave } from '@/lib/editor/autosave';
 import { createEditorStore, designOf, selectNodeCount, type EditorStore } from '@/lib/editor/store';
 import { designJson, downloadText, fileStem } from '@/lib/editor/files';

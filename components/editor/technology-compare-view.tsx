@@ -6,8 +6,7 @@
  * JavaScript does not carry it.
  */
 import { useContext, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { CATALOG } from '@/lib/engine/catalog';
-import type { Kind } from '@/lib/engine/kinds';
+import { CATALOG, type Kind } from '@/lib/engine/data';
 import { designOf, nodeById, type EditorState } from '@/lib/editor/store';
 import {
   clampUsers,

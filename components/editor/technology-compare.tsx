@@ -1,8 +1,7 @@
 'use client';
 
 import { lazy, Suspense, useContext, useId, useState } from 'react';
-import { CATALOG } from '@/lib/engine/catalog';
-import type { Kind } from '@/lib/engine/kinds';
+import { CATALOG, type Kind } from '@/lib/engine/data';
 import { nodeById, type EditorState } from '@/lib/editor/store';
 import { GENERIC, technologyChoices, technologyName } from '@/lib/editor/technology-view';
 import { useEditor } from './editor-provider';

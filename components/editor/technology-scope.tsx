@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, type ReactNode } from 'react';
-import type { Workload } from '@/lib/engine/types';
+import type { Workload } from '@/lib/engine/data';
 
 /**
  * What an editor outside the sandbox compares at: a lesson's stage, a

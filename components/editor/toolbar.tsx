@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { describeNotices, type DesignIssue, type DesignNotice } from '@/lib/design/schema';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { designJson, download, downloadText, fileStem, readDesignFile } from '@/lib/editor/files';
 import { shareDesign, type ShareResult } from '@/lib/editor/share';
 import type { EditorNode } from '@/lib/editor/types';

@@ -2,8 +2,7 @@
 
 import { useCallback } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { CATALOG } from '@/lib/engine/catalog';
-import type { Kind } from '@/lib/engine/kinds';
+import { CATALOG, type Kind } from '@/lib/engine/data';
 import { cardInside, freeSpotNear, GRID, NODE_HEIGHT, NODE_WIDTH, type FlowRect } from '@/lib/editor/layout';
 import type { XY } from '@/lib/editor/types';
 import { useEditorStore } from './editor-provider';

@@ -1,5 +1,4 @@
-import { CATALOG, type KindGroup } from '@/lib/engine/catalog';
-import type { Design, DesignNode } from '@/lib/engine/types';
+import { CATALOG, type KindGroup, type Design, type DesignNode } from '@/lib/engine/data';
 import { layeredPositions } from '@/lib/editor/layout';
 
 const W = 176;

@@ -13,7 +13,7 @@ import { Palette } from '@/components/editor/palette';
 import { ShortcutsDialog } from '@/components/editor/shortcuts-dialog';
 import { isDrawer, SidePanel } from '@/components/editor/side-panel';
 import { useEditorShortcuts } from '@/components/editor/use-editor-shortcuts';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { createEditorStore, designOf, onlyMeasured, type EditorStore } from '@/lib/editor/store';
 import type { EditorResults } from '@/lib/editor/types';
 import { tabKeyTarget } from '@/lib/tab-keys';

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Dialog } from '@/components/editor/dialog';
 import { OtherTabBanner } from '@/components/editor/other-tab-banner';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { bandOf } from '@/lib/editor/results';
 import type { EditorResults } from '@/lib/editor/types';
 import {

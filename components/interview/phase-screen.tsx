@@ -1,6 +1,6 @@
 'use client';
 
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import type { EditorResults } from '@/lib/editor/types';
 import { PHASES, PHASE_LABEL, type Attempt, type AttemptAction, type Phase } from '@/lib/interview/attempt';
 import type { Problem } from '@/lib/interview/schema';

@@ -11,7 +11,7 @@ import {
 import type { Level } from '@/lib/interview/levels';
 import { openAttemptTab, type AttemptTab } from '@/lib/interview/attempt-saving';
 import type { Problem } from '@/lib/interview/schema';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { onOtherTabWrite, warnBeforeLeaving } from '@/lib/editor/other-tab';
 import { onPageHide } from '@/lib/editor/page-hide';
 import { activeKey, clearActive, saveCompleted } from '@/lib/interview/storage';

@@ -9,7 +9,7 @@ import { OtherTabBanner } from '@/components/editor/other-tab-banner';
 import { useOtherTab } from '@/components/editor/use-other-tab';
 import { describeNotices } from '@/lib/design/schema';
 import { sameDesign, startSaving } from '@/lib/editor/autosave';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { createEditorStore, designOf, onlyMeasured, type EditorStore } from '@/lib/editor/store';
 import { onPageHide } from '@/lib/editor/page-hide';
 import {

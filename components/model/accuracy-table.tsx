@@ -3,7 +3,7 @@
  * (written by scripts/accuracy.ts; a test checks it is what the code
  * produces now).
  */
-import type { AccuracyCaseReport, AccuracyRow, Metric } from '@/lib/engine/accuracy';
+import type { AccuracyCaseReport, AccuracyRow, Metric } from '@/lib/engine';
 import { grouped, num, pct } from './format';
 import { TableWrap, td, tdNum, th } from './reference-tables';
 

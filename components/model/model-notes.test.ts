@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CALIBRATION } from '@/lib/engine/calibration';
-import { AUDIENCE, NETWORK } from '@/lib/engine/catalog';
-import { STAGES } from '@/lib/engine/stages';
-import { WORKLOAD_DEFAULTS } from '@/lib/engine/workload';
+import { CALIBRATION } from '@/lib/engine';
+import { AUDIENCE, NETWORK, STAGES, WORKLOAD_DEFAULTS } from '@/lib/engine/data';
 import { readModelReference, referenceSections } from './model-notes';
 
 describe('docs/model.md, the model reference the page renders', () => {

@@ -5,19 +5,7 @@
  * Nothing here is typed by hand.
  */
 import type { ReactNode } from 'react';
-import { CATALOG, type KindSpec } from '@/lib/engine/catalog';
-import { KINDS } from '@/lib/engine/kinds';
-import {
-  HOURLY_PRICES,
-  HOURS_PER_MONTH,
-  INSTANCE_PRICES,
-  PRICES_DATE,
-  USAGE_PRICES,
-  type PriceTier,
-  type RequestTier,
-} from '@/lib/engine/prices';
-import { PRACTICES, STAGES } from '@/lib/engine/stages';
-import { WORKLOAD_DEFAULTS } from '@/lib/engine/workload';
+import { CATALOG, type KindSpec, KINDS, HOURLY_PRICES, HOURS_PER_MONTH, INSTANCE_PRICES, PRICES_DATE, USAGE_PRICES, type PriceTier, type RequestTier, PRACTICES, STAGES, WORKLOAD_DEFAULTS } from '@/lib/engine/data';
 import { KIND_PARAMS, PARAM_KEYS, PARAMS, type NumberParam, type ParamKey, type ParamSpec } from '@/lib/design/params';
 import { TECHNOLOGY_PARAMS } from '@/lib/design/technologies';
 import { PARAM_META } from '@/lib/editor/param-meta';

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { attemptReducer, unseenCurveballs, type AttemptAction, type Phase } from '@/lib/interview/attempt';
 import { bandOf } from '@/lib/editor/results';
 import type { EditorResults } from '@/lib/editor/types';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import type { Problem } from '@/lib/interview/schema';
 import { readPair, writeCandidate, writeDesign, type PairView } from '@/lib/pair/doc';
 import { usePairSession } from '@/lib/pair/use-pair';

@@ -2,7 +2,7 @@
 
 import { useEffect, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { describeWhatIf, regionOfKind, type WhatIf } from '@/lib/engine/what-if-terms';
+import { describeWhatIf, regionOfKind, type WhatIf } from '@/lib/engine/data';
 import type { ComparisonSummary } from '@/lib/editor/scoring-engine';
 import { displayLabel } from '@/lib/editor/labels';
 import type { EditorState } from '@/lib/editor/store';

@@ -1,4 +1,4 @@
-import type { NodeResult } from '@/lib/engine/evaluation';
+import type { NodeResult } from '@/lib/engine/data';
 import { formatMs, formatPercent, formatRps, formatUsd } from '@/lib/editor/scoring-format';
 
 /**

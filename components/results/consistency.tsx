@@ -1,6 +1,6 @@
 'use client';
 
-import type { Evaluation } from '@/lib/engine/evaluation';
+import type { Evaluation } from '@/lib/engine/data';
 import { formatMs, formatPercent } from '@/lib/editor/scoring-format';
 import { PassMark } from './ui';
 

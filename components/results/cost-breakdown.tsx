@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import type { Evaluation } from '@/lib/engine/evaluation';
+import type { Evaluation } from '@/lib/engine/data';
 import { costRows, formatDollars, type CostRow } from './cost-lines';
 import { TechnologyAfterName } from '@/components/editor/technology-tag';
 

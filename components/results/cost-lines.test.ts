@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
-import { evaluate } from '@/lib/engine/evaluate';
-import { designArb } from '@/lib/engine/test-arbitraries';
+import { evaluate } from '@/lib/engine';
+import { designArb } from '@/lib/engine/testing';
 import { costRows, formatDollars, roundToTotal } from './cost-lines';
 
 describe('the bill shown in the results panel', () => {

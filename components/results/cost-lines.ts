@@ -4,7 +4,7 @@
  * so that the rows sum exactly to the rounded total (largest remainder), and
  * the component lines beyond the largest few fold into "Other components".
  */
-import type { CostBreakdown, CostLine } from '@/lib/engine/evaluation';
+import type { CostBreakdown, CostLine } from '@/lib/engine/data';
 
 export interface CostRow {
   key: string;

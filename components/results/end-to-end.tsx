@@ -1,6 +1,6 @@
 'use client';
 
-import type { Evaluation, StageResult } from '@/lib/engine/evaluation';
+import type { Evaluation, StageResult } from '@/lib/engine/data';
 import { TechnologyAfterName } from '@/components/editor/technology-tag';
 import {
   formatAvailability,

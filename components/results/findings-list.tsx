@@ -2,8 +2,7 @@
 
 import Link from 'next/link';
 import { useReactFlow } from '@xyflow/react';
-import type { Evaluation, Finding, Severity } from '@/lib/engine/evaluation';
-import { LESSONS } from '@/lib/engine/lessons';
+import { type Evaluation, type Finding, type Severity, LESSONS } from '@/lib/engine/data';
 import { useEditorStore } from '@/components/editor/editor-provider';
 import { TechnologyAfterName } from '@/components/editor/technology-tag';
 import { useScoring } from './scoring-context';

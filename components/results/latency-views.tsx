@@ -1,7 +1,6 @@
 'use client';
 
-import { AUDIENCE } from '@/lib/engine/catalog';
-import type { Evaluation, LatencySummary, StageResult } from '@/lib/engine/evaluation';
+import { AUDIENCE, type Evaluation, type LatencySummary, type StageResult } from '@/lib/engine/data';
 import { audienceNote, USER_CLASSES, type UserClass } from '@/lib/editor/latency-view';
 import { formatMs } from '@/lib/editor/scoring-format';
 import { SectionTitle } from './ui';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import type { Evaluation, StageResult } from '@/lib/engine/evaluation';
+import type { Evaluation, StageResult } from '@/lib/engine/data';
 import { hasBreakdown, latencyCaption, USER_CLASSES, waterfallRows, type SegmentKind, type UserClass } from '@/lib/editor/latency-view';
 import { formatMs, formatShare, formatUsers } from '@/lib/editor/scoring-format';
 import { tabKeyTarget } from '@/lib/tab-keys';

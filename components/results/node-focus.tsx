@@ -1,7 +1,6 @@
 'use client';
 
-import { CATALOG } from '@/lib/engine/catalog';
-import type { Evaluation } from '@/lib/engine/evaluation';
+import { CATALOG, type Evaluation } from '@/lib/engine/data';
 import { pipelineLines } from '@/lib/editor/pipeline-view';
 import { BAND_LABEL, bandOf } from '@/lib/editor/results';
 import { nodeById, selectInspectedNodeId } from '@/lib/editor/store';

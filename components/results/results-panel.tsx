@@ -1,6 +1,6 @@
 'use client';
 
-import type { Evaluation } from '@/lib/engine/evaluation';
+import type { Evaluation } from '@/lib/engine/data';
 import { GROWTH_STAGES as STAGES } from '@/lib/growth-stages';
 import { stageAtUsers, type ResultsSection } from '@/lib/editor/scoring';
 import { formatUsers } from '@/lib/editor/scoring-format';

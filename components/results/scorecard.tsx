@@ -1,6 +1,6 @@
 'use client';
 
-import type { Evaluation, PracticeComparison, StageCheck, StageResult, StageScoreParts } from '@/lib/engine/evaluation';
+import type { Evaluation, PracticeComparison, StageCheck, StageResult, StageScoreParts } from '@/lib/engine/data';
 import { GROWTH_STAGES as STAGES } from '@/lib/growth-stages';
 import { formatUsers } from '@/lib/editor/scoring-format';
 import { comparisonRows, displayPart, displayScore, failingParts, groupChecks, objectivePhrases } from '@/lib/editor/stage-view';

@@ -2,7 +2,7 @@
 
 import { useId, type KeyboardEvent } from 'react';
 import { GROWTH_STAGES as STAGES } from '@/lib/growth-stages';
-import type { StageResult } from '@/lib/engine/evaluation';
+import type { StageResult } from '@/lib/engine/data';
 import { MAX_USERS, MIN_USERS, snapUsers, stageAtUsers } from '@/lib/editor/scoring';
 import { formatUsers } from '@/lib/editor/scoring-format';
 import { useScoring, useScoringView } from './scoring-context';

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatMs, formatUsd } from '@/lib/editor/scoring-format';
-import { KINDS } from '@/lib/engine/kinds';
-import { regionOf } from '@/lib/engine/what-if';
-import { describeWhatIf, regionOfKind } from '@/lib/engine/what-if-terms';
+import { KINDS, describeWhatIf, regionOfKind } from '@/lib/engine/data';
+import { regionOf } from '@/lib/engine';
 import { changeOf, defaultWhatIf, targetRegions, unavailableReason, validWhatIf, type WhatIfTarget } from './what-if-options';
 
 const lb: WhatIfTarget = { id: 'lb', label: 'Load balancer', kind: 'load-balancer', region: 'region-1' };

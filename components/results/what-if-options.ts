@@ -4,7 +4,7 @@
  * what-if-terms, to keep the engine out of the page bundle), tested beside
  * this file.
  */
-import { DATA_KINDS, type WhatIf } from '@/lib/engine/what-if-terms';
+import { DATA_KINDS, type WhatIf } from '@/lib/engine/data';
 
 export type WhatIfKind = WhatIf['type'];
 

@@ -1,8 +1,7 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
-import { CATALOG } from '@/lib/engine/catalog';
-import type { Design } from '@/lib/engine/types';
+import { CATALOG, type Design } from '@/lib/engine/data';
 import { parseDesignText, readDesignFile } from '@/lib/editor/files';
 import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
 import { ScenarioEditor, type EditorController } from './scenario-editor';

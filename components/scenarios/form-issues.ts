@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod';
 import { formatPath } from '@/lib/design/schema';
-import type { WORKLOAD_DEFAULTS } from '@/lib/engine/workload';
+import type { WORKLOAD_DEFAULTS } from '@/lib/engine/data';
 import type { FieldIssue } from '@/lib/scenarios/schema';
 
 /** The numeric workload fields an instructor can set (`audience` is a choice, not a number). */

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { GradeFinding, ScenarioGrade, TargetGrade } from '@/lib/scenarios/grading';
 import { formatUsers } from '@/lib/scenarios/schema';
-import { FAILING_CEILING } from '@/lib/engine/rubric';
+import { FAILING_CEILING } from '@/lib/engine/data';
 
 /** A grade stored before the one rubric may hold a failing 100: a failing score never shows it. */
 const shown = (score: number, passed: boolean) => (passed ? score : Math.min(score, FAILING_CEILING));

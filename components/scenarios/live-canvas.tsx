@@ -5,7 +5,7 @@ import '@/components/editor/editor.css';
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { createEditorStore, type EditorStore } from '@/lib/editor/store';
 import type { DraftDetail } from '@/lib/scenarios/live';
 import { useLive, type LiveEventMessage } from '@/lib/live/use-live';

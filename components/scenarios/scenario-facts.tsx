@@ -1,4 +1,4 @@
-import { CATALOG } from '@/lib/engine/catalog';
+import { CATALOG } from '@/lib/engine/data';
 import { formatUsers, SCORE_VISIBILITY_FOR_STUDENTS, type PublicScenario } from '@/lib/scenarios/schema';
 
 const WORKLOAD_LABELS: Record<string, (v: number) => string> = {

@@ -3,10 +3,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { GROUPS, KINDS_BY_GROUP } from '@/components/editor/groups';
-import { CATALOG } from '@/lib/engine/catalog';
-import { KINDS, type Kind } from '@/lib/engine/kinds';
-import type { Design } from '@/lib/engine/types';
-import { WORKLOAD_DEFAULTS } from '@/lib/engine/workload';
+import { CATALOG, KINDS, type Kind, type Design, WORKLOAD_DEFAULTS } from '@/lib/engine/data';
 import {
   byteLength,
   createScenarioSchema,

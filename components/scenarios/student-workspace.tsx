@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parseDesign } from '@/lib/design/schema';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { sameDesign } from '@/lib/editor/autosave';
 import { bandOf } from '@/lib/editor/results';
 import type { EditorResults } from '@/lib/editor/types';

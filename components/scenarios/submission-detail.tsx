@@ -1,8 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { CATALOG } from '@/lib/engine/catalog';
-import type { Design } from '@/lib/engine/types';
+import { CATALOG, type Design } from '@/lib/engine/data';
 import type { ScenarioGrade, TargetGrade } from '@/lib/scenarios/grading';
 import type { SubmissionDetail } from '@/lib/scenarios/repository';
 import { GradeView, PassPill } from './grade-view';

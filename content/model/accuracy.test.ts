@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACCURACY_CASES, LIMIT_CASES, TOLERANCE, accuracyCaseReport, referenceCases } from '../../lib/engine/accuracy';
-import type { Design } from '../../lib/engine/types';
+import { ACCURACY_CASES, LIMIT_CASES, TOLERANCE, accuracyCaseReport, referenceCases } from '../../lib/engine';
+import type { Design } from '../../lib/engine/data';
 import committed from './accuracy.json';
 
 const stages = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => JSON.parse(readFileSync(path.resolve(__dirname, '../stages', `stage-${n}.json`), 'utf8')) as Design);

@@ -1,5 +1,4 @@
-import type { Design, DesignEdge, DesignNode, NodeParams, Workload } from '@/lib/engine/types';
-import type { Kind } from '@/lib/engine/kinds';
+import type { Design, DesignEdge, DesignNode, NodeParams, Workload, Kind } from '@/lib/engine/data';
 
 /**
  * The small designs behind the guides' live examples, one builder per

@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '@/lib/engine/evaluate';
-import type { Design, DesignNode, NodeParams, Workload } from '@/lib/engine/types';
+import { evaluate } from '@/lib/engine';
+import type { Design, DesignNode, NodeParams, Workload } from '@/lib/engine/data';
 import { formatDuration, formatUsd } from './format';
-import { analyticsPipelineDesign } from '@/lib/engine/test-designs';
+import { analyticsPipelineDesign } from '@/lib/engine/testing';
 
 const GUIDE = fs.readFileSync('content/guides/guide-choosing-technology.mdx', 'utf8');
 const ev = (d: Design) => evaluate(d, undefined, { stages: false });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '../engine/catalog';
+import { CATALOG } from '../engine/data';
 import { PARAM_META } from '../editor/param-meta';
 import { KINDS } from './kinds';
 import { KIND_PARAMS, PARAM_KEYS, PARAMS, type NumberParam, type ParamSpec } from './params';

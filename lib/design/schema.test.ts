@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '../engine/catalog';
-import { KINDS } from '../engine/kinds';
+import { CATALOG, KINDS } from '../engine/data';
 import { describeIssues, describeNotices, dropInapplicableParams, parseDesign, paramsOfKind } from './schema';
 
 interface LooseDoc {

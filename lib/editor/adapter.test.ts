@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDesign } from '@/lib/design/schema';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { fromDesign, toDesign } from './adapter';
 
 const stage3: Design = {

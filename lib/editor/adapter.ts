@@ -5,7 +5,7 @@
  * `fromDesign`, so the two shapes cannot drift apart.
  */
 import { CURRENT_SCHEMA_VERSION } from '@/lib/design/schema';
-import type { Design, DesignEdge, DesignNode } from '@/lib/engine/types';
+import type { Design, DesignEdge, DesignNode } from '@/lib/engine/data';
 import { layeredPositions } from './layout';
 import type { DesignMeta, EditorEdge, EditorNode } from './types';
 

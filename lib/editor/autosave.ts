@@ -6,7 +6,7 @@
  * overwritten, so nothing is lost.
  */
 import { parseDesign, type DesignIssue, type DesignNotice } from '@/lib/design/schema';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { stableJson } from '@/lib/design/stable-json';
 import { writeJson, type StorageWrite } from '@/lib/storage-write';
 import { designOf, onlyMeasured, type EditorStore } from './store';

@@ -7,7 +7,7 @@
  * edge a fresh id.
  */
 import { parseDesign } from '@/lib/design/schema';
-import type { DesignEdge, DesignNode } from '@/lib/engine/types';
+import type { DesignEdge, DesignNode } from '@/lib/engine/data';
 import { toDesign, toEditorEdge, toEditorNode } from './adapter';
 import { edgeIdFor, uniqueId, uniqueLabel } from './ids';
 import { displayLabel } from './labels';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '@/lib/engine/catalog';
-import { KINDS, type Kind } from '@/lib/engine/kinds';
+import { CATALOG, KINDS, type Kind } from '@/lib/engine/data';
 import { checkConnection, connectableTargets, forwardedClasses, type RulesGraph } from './connection-rules';
 
 function graph(nodes: [string, Kind, string?][], edges: [string, string][] = []): RulesGraph {

@@ -5,9 +5,7 @@
  * adds the edge, and the inspector's "Connect to…" list uses
  * `connectableTargets`. Every refusal carries a short reason in plain words.
  */
-import { CATALOG } from '@/lib/engine/catalog';
-import { forwardsOf, routesBetween } from '@/lib/engine/compile';
-import type { Kind, RequestClass } from '@/lib/engine/kinds';
+import { CATALOG, forwardsOf, routesBetween, type Kind, type RequestClass } from '@/lib/engine/data';
 import { displayLabel, listClasses } from './labels';
 import type { KindNodeData } from './types';
 

@@ -3,7 +3,7 @@
  * document) and offering the design, or a picture of it, as a download.
  */
 import { MAX_DESIGN_BYTES, parseDesign, type DesignIssue, type DesignNotice } from '@/lib/design/schema';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 
 /** A file read as an older design: `notices` say what loading dropped (a param its kind does not take). */
 export type FileRead = { ok: true; design: Design; notices: DesignNotice[] } | { ok: false; issues: DesignIssue[] };

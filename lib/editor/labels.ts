@@ -1,5 +1,4 @@
-import { CATALOG } from '@/lib/engine/catalog';
-import type { RequestClass } from '@/lib/engine/kinds';
+import { CATALOG, type RequestClass } from '@/lib/engine/data';
 import type { KindNodeData } from './types';
 
 /** The name a node goes by on the canvas: its own label, else its kind's. */

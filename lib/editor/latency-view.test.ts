@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import stage5 from '@/content/stages/stage-5.json';
-import { evaluate } from '@/lib/engine/evaluate';
-import type { BreakdownHop, LatencyBreakdown } from '@/lib/engine/evaluation';
-import { AUDIENCE } from '@/lib/engine/catalog';
-import type { Design } from '@/lib/engine/types';
+import { evaluate } from '@/lib/engine';
+import { type BreakdownHop, type LatencyBreakdown, AUDIENCE, type Design } from '@/lib/engine/data';
 import { audienceNote, dominantHop, hasBreakdown, hopSegments, latencyCaption, waterfallRows } from './latency-view';
 import { formatShare } from './scoring-format';
 

@@ -5,7 +5,7 @@
  * for a free core) and service, scaled to the class's server-side p95, and
  * one plain sentence naming the hop that dominates. Pure functions, no React.
  */
-import type { BreakdownHop, LatencyBreakdown, NodeResult } from '@/lib/engine/evaluation';
+import type { BreakdownHop, LatencyBreakdown, NodeResult } from '@/lib/engine/data';
 import { formatShare } from './scoring-format';
 
 export type UserClass = 'static' | 'read' | 'write';

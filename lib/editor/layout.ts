@@ -3,7 +3,7 @@
  * positions, and ELK's layered algorithm for the "Auto-layout" command. ELK is
  * large, so it is imported only when the user asks for a layout.
  */
-import type { DesignEdge, DesignNode } from '@/lib/engine/types';
+import type { DesignEdge, DesignNode } from '@/lib/engine/data';
 import type { XY } from './types';
 
 /** Size of a node card on the canvas, px (the card's CSS uses the same width). */

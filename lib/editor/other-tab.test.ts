@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { AUTOSAVE_BACKUP_KEY, AUTOSAVE_KEY, readAutosave, sameDesign, startAutosave, writeAutosave, type Autosave } from './autosave';
 import { KEPT_MINE, otherTabSync, SHOWING_THEIRS, THEIRS_UNREADABLE, type OtherTabSync } from './other-tab';
 import { createEditorStore, designOf, type EditorStore, type NoticeTone } from './store';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { autoscaleSchema, nodeParamsSchema } from '@/lib/design/schema';
-import { compile } from '@/lib/engine/compile';
-import type { Design } from '@/lib/engine/types';
+import { compile, type Design } from '@/lib/engine/data';
 import { checkNumberText, defaultFor, defaultHop, edgeLatencyHelp, groupError, groupWords, helpFor, PARAM_META, selectOptions, type NumberMeta } from './param-meta';
 
 const availability = PARAM_META.availability as NumberMeta;

@@ -5,15 +5,8 @@
  * The engine's catalog says what the defaults are; this file says how to
  * show them.
  */
-import { CATALOG, NETWORK } from '@/lib/engine/catalog';
-import { MESH } from '@/lib/engine/cloud-native';
-import type { Kind } from '@/lib/engine/kinds';
+import { CATALOG, NETWORK, MESH, type Kind, TECHNOLOGY_KIND_SPECS, HOURLY_PRICES, DEFAULT_CONSISTENCY, DEFAULT_QUEUE_TYPE, KAFKA, SQS, technologiesOf, technologyDefaults, technologyLabel, technologySpec, type EdgeParams, type NodeParams } from '@/lib/engine/data';
 import { PARAM_KEYS, PARAMS, type NumberParam, type ParamSpec } from '@/lib/design/params';
-import { TECHNOLOGY_KIND_SPECS } from '@/lib/engine/compile';
-import { HOURLY_PRICES } from '@/lib/engine/prices';
-import { DEFAULT_CONSISTENCY, DEFAULT_QUEUE_TYPE, KAFKA, SQS } from '@/lib/engine/tech-figures';
-import { technologiesOf, technologyDefaults, technologyLabel, technologySpec } from '@/lib/engine/technologies';
-import type { EdgeParams, NodeParams } from '@/lib/engine/types';
 
 export interface NumberMeta {
   type: 'number';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '@/lib/engine/evaluate';
-import type { Kind } from '@/lib/engine/kinds';
-import type { Design } from '@/lib/engine/types';
+import { evaluate } from '@/lib/engine';
+import type { Kind, Design } from '@/lib/engine/data';
 import { checkConnection, connectableTargets, type RulesGraph } from './connection-rules';
 import { pipelineLines } from './pipeline-view';
 

@@ -4,9 +4,7 @@
  * results panel's node focus. Words and formats come from the engine's
  * findings so the panel and the findings say the same thing.
  */
-import type { NodeResult } from '@/lib/engine/evaluation';
-import { fmtDuration, fmtGB, thousands } from '@/lib/engine/format';
-import { formatPercent } from '@/lib/engine/format';
+import { type NodeResult, fmtDuration, fmtGB, thousands, formatPercent } from '@/lib/engine/data';
 
 export function pipelineLines(r: NodeResult): string[] {
   const out: string[] = [];

@@ -7,14 +7,8 @@
  *
  * Imports the engine and nothing from React or the editor store.
  */
-import { CATALOG } from '@/lib/engine/catalog';
-import { compareTechnologies } from '@/lib/engine/compare-technologies';
-import { InvalidDesignError } from '@/lib/engine/compile';
-import { evaluate, sweep } from '@/lib/engine/evaluate';
-import type { Evaluation } from '@/lib/engine/evaluation';
-import { simulate } from '@/lib/engine/simulate';
-import type { Design, Workload } from '@/lib/engine/types';
-import { compareWhatIf, type WhatIf } from '@/lib/engine/what-if';
+import { CATALOG, InvalidDesignError, type Evaluation, type Design, type Workload } from '@/lib/engine/data';
+import { compareTechnologies, evaluate, sweep, simulate, compareWhatIf, type WhatIf } from '@/lib/engine';
 import { SWEEP_FROM_USERS, SWEEP_POINTS, SWEEP_TO_USERS, TRAFFIC_REQUESTS, TRAFFIC_SEED } from './scoring-params';
 import type { TechnologyComparison } from './technology-view';
 import type { EdgeResult } from './types';

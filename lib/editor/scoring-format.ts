@@ -23,7 +23,7 @@ export function formatUsers(users: number): string {
   return String(Math.round(users));
 }
 
-export { formatMs } from '../engine/format';
+export { formatMs } from '../engine/data';
 
 /**
  * A fraction as a percentage with enough digits to tell nines apart, without

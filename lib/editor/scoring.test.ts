@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { STAGES } from '@/lib/engine/stages';
-import { sweep } from '@/lib/engine/evaluate';
+import { STAGES, type Design } from '@/lib/engine/data';
+import { sweep } from '@/lib/engine';
 import { GROWTH_STAGES } from '@/lib/growth-stages';
 import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
 import { runEngineRequest, SWEEP_FROM_USERS, SWEEP_POINTS, SWEEP_TO_USERS, type EngineRequest, type EvaluateAnswer, type SweepSummary } from './scoring-engine';
-import type { Design } from '@/lib/engine/types';
 import { emptyReason, inlineClient, nextStageToPass, snapUsers, startScoring, type EngineClient } from './scoring';
 import { formatAvailability, formatDowntime, formatMs, formatNines, formatUsd, formatUsers } from './scoring-format';
 import { createEditorStore } from './store';

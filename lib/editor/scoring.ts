@@ -19,11 +19,10 @@
  * One scorer per mounted editor: `startScoring(store)` when it mounts, `stop()` when it goes.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { CATALOG } from '@/lib/engine/catalog';
-import type { Design } from '@/lib/engine/types';
+import { CATALOG, type Design } from '@/lib/engine/data';
 // The stages' users without the engine's stage judging (which would pull the engine into the page's bundle).
 import { GROWTH_STAGES as STAGES } from '@/lib/growth-stages';
-import type { WhatIf } from '@/lib/engine/what-if';
+import type { WhatIf } from '@/lib/engine';
 import { bandOf, BOTTLENECK_BADGE_FROM } from './results';
 import type {
   ComparisonSummary,

@@ -1,6 +1,6 @@
 /** Saves a design through `POST /api/designs` and returns its share link. */
 import type { DesignIssue } from '@/lib/design/schema';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 
 export type ShareResult = { ok: true; id: string; path: string } | { ok: false; message: string; issues: DesignIssue[] };
 

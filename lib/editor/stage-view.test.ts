@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import stage5 from '@/content/stages/stage-5.json';
-import { evaluate } from '@/lib/engine/evaluate';
-import type { PracticeComparison, StageCheck } from '@/lib/engine/evaluation';
-import type { Design } from '@/lib/engine/types';
+import { evaluate } from '@/lib/engine';
+import type { PracticeComparison, StageCheck, Design } from '@/lib/engine/data';
 import { categoryOf, comparisonRows, displayPart, displayScore, failingParts, groupChecks, objectivePhrases } from './stage-view';
 
 const check = (id: string, passed = true, category?: StageCheck['category']): StageCheck =>

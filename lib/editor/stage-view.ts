@@ -4,7 +4,7 @@
  * practice, and scores that never round a failure up to full marks. Pure
  * functions, no React.
  */
-import type { CheckCategory, Evaluation, PracticeComparison, StageCheck, StageObjectives, StageScoreParts } from '@/lib/engine/evaluation';
+import type { CheckCategory, Evaluation, PracticeComparison, StageCheck, StageObjectives, StageScoreParts } from '@/lib/engine/data';
 import { formatAvailability, formatMs, formatPercent, formatUsd, formatUsers, formatUtilisation } from './scoring-format';
 
 /**

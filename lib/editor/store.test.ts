@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeChange } from '@xyflow/react';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { createEditorStore, designOf, HISTORY_LIMIT, onlyMeasured, type EditorStore } from './store';
 import { CLIPBOARD_TYPE, offsetToPoint } from './clipboard';
 import type { EditorNode } from './types';

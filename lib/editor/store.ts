@@ -40,9 +40,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { temporal, type TemporalState } from 'zundo';
 import type { EdgeChange, NodeChange } from '@xyflow/react';
-import { CATALOG } from '@/lib/engine/catalog';
-import type { Kind } from '@/lib/engine/kinds';
-import type { Design, EdgeParams, NodeParams } from '@/lib/engine/types';
+import { CATALOG, type Kind, type Design, type EdgeParams, type NodeParams } from '@/lib/engine/data';
 import { edgeSchema, formatPath, nodeParamsSchema, nodeSchema, paramsOfNode, type DesignIssue } from '@/lib/design/schema';
 import { fromDesign, toDesign, toEditorNode, EDGE_TYPE } from './adapter';
 import { copyPayload, instantiatePayload, offsetClearOf, type ClipboardPayload } from './clipboard';

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TECHNOLOGIES, technologyParams } from '@/lib/engine/technologies';
-import type { Kind } from '@/lib/engine/kinds';
-import type { Design } from '@/lib/engine/types';
+import { TECHNOLOGIES, technologyParams, type Kind, type Design } from '@/lib/engine/data';
 import { runEngineRequest } from './scoring-engine';
 import { createEditorStore } from './store';
 import {

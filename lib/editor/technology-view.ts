@@ -5,9 +5,7 @@
  * the registry owns the choices and their names; this file only words them
  * and measures the differences a learner should notice.
  */
-import type { Kind } from '@/lib/engine/kinds';
-import { GENERIC, technologiesOf, technologyLabel, technologyParams } from '@/lib/engine/technologies';
-import type { NodeParams } from '@/lib/engine/types';
+import { type Kind, GENERIC, technologiesOf, technologyLabel, technologyParams, type NodeParams } from '@/lib/engine/data';
 import { formatAvailability, formatMs, formatRps, formatUsd, signed } from './scoring-format';
 
 export { GENERIC };

@@ -1,7 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { Kind } from '@/lib/engine/kinds';
-import type { Evaluation } from '@/lib/engine/evaluation';
-import type { EdgeParams, NodeParams, Workload } from '@/lib/engine/types';
+import type { Kind, Evaluation, EdgeParams, NodeParams, Workload } from '@/lib/engine/data';
 
 /**
  * What a canvas node carries. `params` holds only the overrides the user set;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { apiCredit, judgeApi, judgePartition, matchEntities, pathParams } from './api-check';
 import { apiMessages, visibleRequirements } from './api-edit';
 import { idealApi } from './api-ideal';

@@ -10,9 +10,7 @@
  * meaning comes from the type the candidate gave it (own id, reference to
  * an entity, timestamp, …), not from its name.
  */
-import { CATALOG } from '@/lib/engine/catalog';
-import type { Evaluation } from '@/lib/engine/evaluation';
-import type { Design, DesignNode } from '@/lib/engine/types';
+import { CATALOG, type Evaluation, type Design, type DesignNode } from '@/lib/engine/data';
 import type {
   AccessPattern,
   ApiAnswer,

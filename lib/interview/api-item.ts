@@ -2,7 +2,7 @@
  * The "Entities & API" rubric line: the judgement of api-check.ts as a score,
  * one sentence and the specific lines the review lists.
  */
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { apiCredit, judgeApi, type ApiJudgement } from './api-check';
 import type { ApiAnswer } from './api-schema';
 import type { Problem } from './schema';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { KEPT_MINE, SHOWING_THEIRS } from '@/lib/editor/other-tab';
 import { createAttempt, type Attempt } from './attempt';
 import {

@@ -7,7 +7,7 @@
  * tab last wrote or took up, so a save another tab made meanwhile is never
  * written over without the user choosing.
  */
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { otherTabSync, SHOWING_THEIRS, type OtherTabSync, type TabSaving } from '@/lib/editor/other-tab';
 import type { StorageWrite } from '@/lib/storage-write';
 import { sameDesign } from '@/lib/editor/autosave';

@@ -16,7 +16,7 @@
  */
 import { z } from 'zod';
 import { designSchema, dropInapplicableParams, type DesignNotice } from '@/lib/design/schema';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { BANDWIDTH_UNITS, EMPTY_ESTIMATES, STORAGE_UNITS, estimateProblems, type EstimateInputs } from './estimation';
 import type { Problem } from './schema';
 import { DEFAULT_LEVEL, LEVELS, type Level } from './levels';

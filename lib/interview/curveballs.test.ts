@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { applyEffect, judgeCurveball, primaryRegion, scenarioFor } from './curveballs';
 import { problemWorkload } from './model';
 import { getProblem } from './problems';

@@ -9,11 +9,7 @@
  * a zone outage), and a region outage that keeps global kinds (DNS, CDN,
  * monitoring) up as MODEL-NOTES.md says, so the transformations live here.
  */
-import { CATALOG } from '@/lib/engine/catalog';
-import type { Evaluation } from '@/lib/engine/evaluation';
-import type { Kind } from '@/lib/engine/kinds';
-import type { Design, DesignNode, NodeParams, ResolvedWorkload } from '@/lib/engine/types';
-import { peakLoad } from '@/lib/engine/workload';
+import { CATALOG, type Evaluation, type Kind, type Design, type DesignNode, type NodeParams, type ResolvedWorkload, peakLoad } from '@/lib/engine/data';
 import { busyRegions, labelOf, problemWorkload, regionOf, runModel, shedShare } from './model';
 import type { Curveball, Effect, Problem } from './schema';
 import { formatMs } from '@/lib/editor/scoring-format';

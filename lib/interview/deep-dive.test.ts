@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { attemptReducer, createAttempt } from './attempt';
 import { deepDiveCredit, deepDiveQuestions, deepDiveTruth, judgeDeepDive } from './deep-dive';
 import { problemWorkload, runModel } from './model';

@@ -34,11 +34,8 @@
  * figure full, within 40% half (mid level: 25% and 60%); a utilisation
  * within 5 (or 15) percentage points counts as within the band too.
  */
-import { CATALOG } from '@/lib/engine/catalog';
-import type { Evaluation } from '@/lib/engine/evaluation';
-import type { Kind } from '@/lib/engine/kinds';
-import type { Design } from '@/lib/engine/types';
-import { applyWhatIf } from '@/lib/engine/what-if';
+import { CATALOG, type Evaluation, type Kind, type Design } from '@/lib/engine/data';
+import { applyWhatIf } from '@/lib/engine';
 import { z } from 'zod';
 import { applyEffect, type Scenario } from './curveballs';
 import type { Level } from './levels';

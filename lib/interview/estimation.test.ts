@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveWorkload } from '@/lib/engine/workload';
+import { resolveWorkload } from '@/lib/engine/data';
 import {
   candidateFigures,
   ESTIMATE_ERRORS,

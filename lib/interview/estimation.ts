@@ -10,8 +10,7 @@
  * - peak bandwidth out: `static rps × staticKB + (read + write) rps × dynamicKB`.
  * Units are decimal (1 GB = 1000 MB; 1 Gbit/s = 125 MB/s).
  */
-import type { ResolvedWorkload } from '@/lib/engine/types';
-import { peakLoad } from '@/lib/engine/workload';
+import { type ResolvedWorkload, peakLoad } from '@/lib/engine/data';
 
 /** Within this factor of the model's figure, either way: on target. */
 export const ON_TARGET_FACTOR = 2;

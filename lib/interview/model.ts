@@ -3,11 +3,8 @@
  * the problem's workload (the design's own `workload` is ignored, so a design
  * cannot pass by lowering requests per user), without the eight stages.
  */
-import { CATALOG } from '@/lib/engine/catalog';
-import { evaluate } from '@/lib/engine/evaluate';
-import type { Evaluation } from '@/lib/engine/evaluation';
-import type { Design, ResolvedWorkload, Workload } from '@/lib/engine/types';
-import { resolveWorkload } from '@/lib/engine/workload';
+import { CATALOG, type Evaluation, type Design, type ResolvedWorkload, type Workload, resolveWorkload } from '@/lib/engine/data';
+import { evaluate } from '@/lib/engine';
 import type { DesignCheck, Problem } from './schema';
 
 /** A design's nodes and edges with the workload dropped. */

@@ -4,10 +4,7 @@
  */
 import { z } from 'zod';
 import { designSchema, nodeParamsSchema, workloadSchema } from '@/lib/design/schema';
-import { KINDS } from '@/lib/engine/kinds';
-import type { Workload } from '@/lib/engine/types';
-import { technologyMismatch } from '@/lib/engine/technologies';
-import { resolveWorkload } from '@/lib/engine/workload';
+import { KINDS, type Workload, technologyMismatch, resolveWorkload } from '@/lib/engine/data';
 import { STUDY_IDS } from './study';
 import { interfaceIssues, interfaceSchema } from './api-schema';
 

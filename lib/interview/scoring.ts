@@ -3,8 +3,7 @@
  * the attempt and the model. Pure and deterministic, so a finished attempt's
  * review can be recomputed exactly from what the history keeps.
  */
-import type { Evaluation } from '@/lib/engine/evaluation';
-import { isLessonId } from '@/lib/engine/lessons';
+import { type Evaluation, isLessonId } from '@/lib/engine/data';
 import type { Attempt, ReviewSnapshot } from './attempt';
 import { judgeCurveball, type CurveballResult } from './curveballs';
 import type { ApiJudgement } from './api-check';

@@ -4,9 +4,7 @@
  * workload at the stage's users). The same list drives the practice-mode
  * summary, the review and the test that every reference design passes.
  */
-import type { Evaluation } from '@/lib/engine/evaluation';
-import { consistencyChecks } from '@/lib/engine/stages';
-import type { Design } from '@/lib/engine/types';
+import { type Evaluation, consistencyChecks, type Design } from '@/lib/engine/data';
 import { designCheckPasses, labelOf, problemWorkload, runModel, shedShare } from './model';
 import type { Problem } from './schema';
 import { carriesTraffic } from '@/lib/design/carries-traffic';

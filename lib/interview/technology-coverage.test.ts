@@ -6,7 +6,7 @@
  * at the problem's load and the review — takes each one and evaluates it.
  */
 import { describe, expect, it } from 'vitest';
-import type { Design, DesignNode, NodeParams } from '@/lib/engine/types';
+import type { Design, DesignNode, NodeParams } from '@/lib/engine/data';
 import { parseAttempt, type Attempt } from './attempt';
 import { getProblem } from './problems';
 import { reviewAttempt } from './scoring';

@@ -4,7 +4,7 @@
  * in the model's numbers. Words in the trade-offs earn nothing for it.
  */
 import { describe, expect, it } from 'vitest';
-import type { Design, DesignNode } from '@/lib/engine/types';
+import type { Design, DesignNode } from '@/lib/engine/data';
 import { parseAttempt, type Attempt } from './attempt';
 import { getProblem } from './problems';
 import { itemMaxima, reviewAttempt, rubricItemIds, weightsOf } from './scoring';

@@ -22,12 +22,8 @@
  * utilisation, what the engine says about it (a throttled partition, a
  * saturated primary) and what it costs. Pure and deterministic.
  */
-import { CATALOG } from '@/lib/engine/catalog';
-import type { Evaluation } from '@/lib/engine/evaluation';
-import type { Kind } from '@/lib/engine/kinds';
-import { withTechnology } from '@/lib/engine/compare-technologies';
-import { GENERIC, technologiesOf, technologyParams, technologySpec, technologyWithoutParams } from '@/lib/engine/technologies';
-import type { Design, DesignNode, NodeParams } from '@/lib/engine/types';
+import { CATALOG, type Evaluation, type Kind, GENERIC, technologiesOf, technologyParams, technologySpec, technologyWithoutParams, type Design, type DesignNode, type NodeParams } from '@/lib/engine/data';
+import { withTechnology } from '@/lib/engine';
 import { labelOf } from './model';
 import type { Problem, TechnologyChoice } from './schema';
 import { checkTarget, formatPercent, formatUsd, type TargetResult } from './target';

@@ -27,10 +27,7 @@
  * (the problem's `tradeoffsExpected`: one fewer at mid, one more at staff),
  * capped at 1.
  */
-import type { Evaluation } from '@/lib/engine/evaluation';
-import type { Kind } from '@/lib/engine/kinds';
-import type { Design } from '@/lib/engine/types';
-import { CATALOG } from '@/lib/engine/catalog';
+import { type Evaluation, type Kind, type Design, CATALOG } from '@/lib/engine/data';
 import type { Level } from './levels';
 import { words } from './ask';
 

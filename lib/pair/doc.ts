@@ -31,7 +31,7 @@ import {
 import { LEVELS, type Level } from '@/lib/interview/levels';
 import type { Problem } from '@/lib/interview/schema';
 import { designSchema } from '@/lib/design/schema';
-import type { Design, DesignEdge, DesignNode } from '@/lib/engine/types';
+import type { Design, DesignEdge, DesignNode } from '@/lib/engine/data';
 
 export type Role = 'interviewer' | 'candidate';
 

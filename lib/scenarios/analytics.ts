@@ -1,6 +1,5 @@
 import 'server-only';
-import { CATALOG } from '../engine/catalog';
-import type { Design } from '../engine/types';
+import { CATALOG, type Design } from '../engine/data';
 import { db } from '../db';
 import type { ScenarioGrade } from './grading';
 import { feedbackBySubmission } from './feedback';

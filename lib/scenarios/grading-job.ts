@@ -6,7 +6,7 @@
  */
 import { threadId } from 'node:worker_threads';
 import { MAX_DESIGN_BYTES } from '../design/schema';
-import type { Design } from '../engine/types';
+import type { Design } from '../engine/data';
 import { parseJsonText } from '../json-text';
 import { evaluateDesign } from './engine';
 import { gradeDesign, type ScenarioGrade } from './grading';

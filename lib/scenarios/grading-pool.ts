@@ -17,7 +17,7 @@ import * as nodeModule from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Piscina as PiscinaClass } from 'piscina';
-import type { Design } from '../engine/types';
+import type { Design } from '../engine/data';
 import { env } from '../env';
 import type { GradingJob, GradingOutcome, GradingTask, SubmissionOutcome, SubmissionRules } from './grading-job';
 import type { ScenarioGrade } from './grading';

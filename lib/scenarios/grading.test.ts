@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Design, Workload } from '../engine/types';
+import type { Design, Workload } from '../engine/data';
 import { gradeDesign, type EngineResult, type Evaluate } from './grading';
 import { scenarioConfigSchema } from './schema';
 

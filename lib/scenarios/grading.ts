@@ -4,11 +4,10 @@
  * browser with the same code the server stores grades with.
  */
 import { displayLabel } from '../editor/labels';
-import type { Design, Workload } from '../engine/types';
+import { type Design, type Workload, availabilityShare, capacityShare, errorShare, partPoints, SCORE_WEIGHTS as WEIGHTS, totalScore, withinLimitShare } from '../engine/data';
 import { resolveTargets, type ResolvedTarget, type ScenarioConfig } from './schema';
 import { CARRY_MAX_ERROR_RATE, hasComponents } from '@/lib/design/carries-traffic';
 import { formatMs } from '@/lib/editor/scoring-format';
-import { availabilityShare, capacityShare, errorShare, partPoints, SCORE_WEIGHTS as WEIGHTS, totalScore, withinLimitShare } from '../engine/rubric';
 
 // ---------------------------------------------------------------------------
 // The parts of the engine's output (MODEL.md §7, lib/engine/evaluation.ts)

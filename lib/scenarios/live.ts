@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { db } from '../db';
-import type { Design } from '../engine/types';
+import type { Design } from '../engine/data';
 import { publish } from '../live/channel';
 import type { ScenarioGrade } from './grading';
 import { REMOVED_MARK, type ScenarioRecord, type StudentRecord } from './repository';

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '../db';
 import { ApiError } from '../http';
 import { ID_PATTERN, randomId } from '../ids';
-import type { Design } from '../engine/types';
+import type { Design } from '../engine/data';
 import type { Scenario as ScenarioRow } from '../generated/sqlite/client';
 import { evaluateDesign } from './engine';
 import { gradeDesign, type ScenarioGrade } from './grading';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '../db';
 import { parseDesign } from '../design/schema';
-import type { Design } from '../engine/types';
+import type { Design } from '../engine/data';
 import { randomId } from '../ids';
 import type { ScenarioGrade } from './grading';
 import { gradeInPool } from './grading-pool';

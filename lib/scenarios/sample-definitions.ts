@@ -3,7 +3,7 @@
  * open one as a student right away, or copy it and manage the copy (with a
  * few demo submissions already graded) to see the instructor's side.
  */
-import type { Design } from '../engine/types';
+import type { Design } from '../engine/data';
 import type { CreateScenarioInput } from './schema';
 import { stageTarget } from './stages';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Design } from '../engine/types';
+import type { Design } from '../engine/data';
 import { SAMPLE_SCENARIOS } from './sample-definitions';
 import {
   checkDesignConstraints,

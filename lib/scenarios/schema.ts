@@ -8,8 +8,7 @@ import { hasComponents } from '../design/carries-traffic';
 import { echoed } from '../echoed';
 import { formatPath, MAX_DESIGN_BYTES, parseDesign, plainIssueMessages, workloadSchema } from '../design/schema';
 import { stableJson } from '../design/stable-json';
-import { KINDS, type Kind } from '../engine/kinds';
-import type { Design, Workload } from '../engine/types';
+import { KINDS, type Kind, type Design, type Workload } from '../engine/data';
 import { DEFAULT_SLOS, stageTarget, STAGE_TARGETS } from './stages';
 import { LEADERBOARD_NAMES, type LeaderboardNames } from './names';
 

@@ -7,7 +7,7 @@
  * another student's token.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { useTestDatabase } from './test-db';
 import { call, newAddress, scaledDesign, scenarioInput, type Handler } from './scenarios-helpers';
 

@@ -1,7 +1,7 @@
 import { threadId } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDesign } from '@/lib/design/schema';
-import type { Design } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/data';
 import { heavyDesign } from '@/scripts/heavy-design';
 import { useTestDatabase } from './test-db';
 

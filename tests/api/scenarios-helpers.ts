@@ -4,7 +4,7 @@
  * capacity engine so these tests check the API, not the model's numbers.
  */
 import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address';
-import type { Design, Workload } from '@/lib/engine/types';
+import type { Design, Workload } from '@/lib/engine/data';
 import type { EngineResult } from '@/lib/scenarios/grading';
 
 /**

@@ -5,7 +5,7 @@ import { formatMs, formatUtilization } from '@/lib/content/format';
 import { queryCostDesign } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';
-import { WORKLOAD_DEFAULTS } from '@/lib/engine/workload';
+import { WORKLOAD_DEFAULTS } from '@/lib/engine/data';
 
 /** Database CPU per query, ms; 0.15 is the model's indexed read query (MODEL.md §9.2). */
 const READ_MS = [0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 1, 2];
