@@ -5,7 +5,7 @@
  * one-line summaries are written here.
  */
 import { STAGES } from '@/lib/engine/stages';
-import { formatCount } from '@/lib/content/format';
+import { formatUsers } from '@/lib/format';
 
 export interface GrowthStageSummary {
   stage: number;
@@ -29,5 +29,5 @@ const WORDS: Record<number, { title: string; summary: string }> = {
 export const GROWTH_STAGES: GrowthStageSummary[] = STAGES.map((s) => {
   const words = WORDS[s.stage];
   if (!words) throw new Error(`lib/growth-stages.ts: no title and summary for stage ${s.stage}`);
-  return { stage: s.stage, title: words.title, users: s.users, usersLabel: formatCount(s.users), summary: words.summary };
+  return { stage: s.stage, title: words.title, users: s.users, usersLabel: formatUsers(s.users), summary: words.summary };
 });

@@ -1,6 +1,6 @@
 import { AUDIENCE, CATALOG, NETWORK, WORKLOAD_DEFAULTS, evaluate, type Kind, type KindDefaults, type RttBucket } from '@/lib/engine';
 import { AVAILABILITY_SUBJECT, availabilityShapeDesign, type AvailabilityShape } from '@/lib/content/example-designs';
-import { formatAvailability, formatUsd } from '@/lib/content/format';
+import { formatAvailability, formatUsd } from '@/lib/format';
 import { getStageFact } from '@/lib/content/stage-facts';
 
 /**

@@ -1,5 +1,5 @@
 import { getStageFact, stagePeakLoad } from '@/lib/content/stage-facts';
-import { formatAvailability, formatCount, formatRps, formatUsd } from '@/lib/content/format';
+import { formatAvailability, formatRps, formatUsd, formatUsers } from '@/lib/format';
 import { WORKLOAD_DEFAULTS as W } from '@/lib/engine/workload';
 import { AUDIENCE } from '@/lib/engine/catalog';
 
@@ -21,7 +21,7 @@ export function StageFacts({ stage }: { stage: number }) {
   if (!fact) throw new Error(`<StageFacts stage={${stage}}>: there is no stage ${stage}`);
   const load = stagePeakLoad(fact);
   const rows: [string, React.ReactNode][] = [
-    ['Daily active users', formatCount(fact.users)],
+    ['Daily active users', formatUsers(fact.users)],
     [
       'Peak load',
       <>

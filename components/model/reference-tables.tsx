@@ -17,7 +17,7 @@ import {
 } from '@/lib/engine/prices';
 import { PRACTICES, STAGES } from '@/lib/engine/stages';
 import { WORKLOAD_DEFAULTS } from '@/lib/engine/workload';
-import { grouped, num, pct, usd, usersLabel } from './format';
+import { formatAvailability, formatInteger, formatNumber, formatPercent, formatPrice, formatUsers } from '@/lib/format';
 
 export function TableWrap({ caption, children }: { caption: string; children: ReactNode }) {
   return (
@@ -75,7 +75,7 @@ const WORKLOAD_MEANING: Record<keyof typeof WORKLOAD_DEFAULTS, string> = {
 
 /** A workload default as the table shows it: numbers grouped, the audience as its quoted string. */
 export function workloadValue(v: number | string): string {
-  return typeof v === 'string' ? `"${v}"` : num(v);
+  return typeof v === 'string' ? `"${v}"` : formatNumber(v);
 }
 
 export function WorkloadTable() {
@@ -111,7 +111,7 @@ export function WorkloadTable() {
 
 function availabilityText(spec: KindSpec): string {
   const a = spec.defaults.availability.value;
-  if (a.type === 'managed') return `${(a.availability * 100).toFixed(4).replace(/0+$/, '')}% managed`;
+  if (a.type === 'managed') return `${formatAvailability(a.availability)} managed`;
   if (a.type === 'none') return '—';
   return `${a.mtbfHours / 24} d / detect + restore`;
 }
@@ -120,8 +120,8 @@ function serviceText(spec: KindSpec): string {
   const s = spec.defaults.serviceMs?.value;
   if (!s) return '—';
   if (spec.kind === 'worker') return 'jobServiceMs';
-  if (s.static === s.read && s.read === s.write) return `${num(s.read)}`;
-  return `${num(s.static)} / ${num(s.read)} / ${num(s.write)}`;
+  if (s.static === s.read && s.read === s.write) return `${formatNumber(s.read)}`;
+  return `${formatNumber(s.static)} / ${formatNumber(s.read)} / ${formatNumber(s.write)}`;
 }
 
 const MODEL_WORDS: Record<KindSpec['model'], string> = { source: 'source', queue: 'queue', rated: 'rated', none: 'no traffic' };
@@ -179,11 +179,11 @@ export function CatalogTable() {
               <td className={td}>{MODEL_WORDS[spec.model]}</td>
               <td className={tdNum}>{d.cores ? d.cores.value : '—'}</td>
               <td className={tdNum}>{serviceText(spec)}</td>
-              <td className={tdNum}>{d.capacityRps ? grouped(d.capacityRps.value) : spec.model === 'rated' ? 'unbounded' : '—'}</td>
-              <td className={tdNum}>{d.latencyMs ? num(d.latencyMs.value) : '—'}</td>
-              <td className={tdNum}>{d.hitRatio ? num(d.hitRatio.value) : '—'}</td>
+              <td className={tdNum}>{d.capacityRps ? formatInteger(d.capacityRps.value) : spec.model === 'rated' ? 'unbounded' : '—'}</td>
+              <td className={tdNum}>{d.latencyMs ? formatNumber(d.latencyMs.value) : '—'}</td>
+              <td className={tdNum}>{d.hitRatio ? formatNumber(d.hitRatio.value) : '—'}</td>
               <td className={`${td} whitespace-nowrap`}>{availabilityText(spec)}</td>
-              <td className={tdNum}>{HOURLY_PRICES[d.priceKey.value].usdPerHour > 0 ? usd(HOURLY_PRICES[d.priceKey.value].usdPerHour) : 'usage'}</td>
+              <td className={tdNum}>{HOURLY_PRICES[d.priceKey.value].usdPerHour > 0 ? formatPrice(HOURLY_PRICES[d.priceKey.value].usdPerHour) : 'usage'}</td>
             </tr>
           );
         })}
@@ -193,7 +193,7 @@ export function CatalogTable() {
 }
 
 function valueText(value: unknown): string {
-  if (typeof value === 'number') return num(value, 4);
+  if (typeof value === 'number') return formatNumber(value, 4);
   if (typeof value === 'string' || typeof value === 'boolean') return String(value);
   if (value && typeof value === 'object') {
     const v = value as Record<string, unknown>;
@@ -240,7 +240,7 @@ function tiers(list: readonly PriceTier[]): string {
   let from = 0;
   return list
     .map((t) => {
-      const range = t.upToGB === Number.MAX_VALUE ? `over ${grouped(from / 1000)} TB` : `${grouped(from / 1000)}–${grouped(t.upToGB / 1000)} TB`;
+      const range = t.upToGB === Number.MAX_VALUE ? `over ${formatInteger(from / 1000)} TB` : `${formatInteger(from / 1000)}–${formatInteger(t.upToGB / 1000)} TB`;
       from = t.upToGB;
       return `${range}: $${t.usdPerGB}/GB`;
     })
@@ -251,7 +251,7 @@ function requestTiers(list: readonly RequestTier[]): string {
   let from = 0;
   return list
     .map((t) => {
-      const range = t.upToMillions === Number.MAX_VALUE ? `over ${grouped(from)} M` : `${grouped(from)}–${grouped(t.upToMillions)} M`;
+      const range = t.upToMillions === Number.MAX_VALUE ? `over ${formatInteger(from)} M` : `${formatInteger(from)}–${formatInteger(t.upToMillions)} M`;
       from = t.upToMillions;
       return `${range}: $${t.usdPerMillion} per million`;
     })
@@ -308,8 +308,8 @@ export function PriceTables() {
                 <th scope="row" className={`${td} font-normal`}>
                   {p.describes}
                 </th>
-                <td className={tdNum}>{usd(p.usdPerHour)}</td>
-                <td className={tdNum}>{usd(p.usdPerHour * HOURS_PER_MONTH)}</td>
+                <td className={tdNum}>{formatPrice(p.usdPerHour)}</td>
+                <td className={tdNum}>{formatPrice(p.usdPerHour * HOURS_PER_MONTH)}</td>
                 <td className={`${td} ${/unverified/i.test(p.source) ? 'text-amber-800' : ''}`}>{p.source}</td>
               </tr>
             ))}
@@ -342,7 +342,7 @@ export function PriceTables() {
                 {p.type}
               </th>
               <td className={tdNum}>{p.vcpu}</td>
-              <td className={tdNum}>{usd(p.usdPerHour)}</td>
+              <td className={tdNum}>{formatPrice(p.usdPerHour)}</td>
               <td className={`${td} whitespace-nowrap`}>{p.checked}</td>
               <td className={`${td} ${/unverified/i.test(p.source) ? 'text-amber-800' : ''}`}>{p.source}</td>
             </tr>
@@ -430,14 +430,14 @@ export function StagesTable() {
             <th scope="row" className={`${td} font-medium whitespace-nowrap`}>
               {s.stage}. {s.name}
             </th>
-            <td className={tdNum}>{usersLabel(s.users)}</td>
+            <td className={tdNum}>{formatUsers(s.users)}</td>
             <td className={td}>{s.audience}</td>
             <td className={tdNum}>{s.p95ReadMs} ms</td>
             <td className={tdNum}>{msOrDash(s.p95WriteMs)}</td>
             <td className={tdNum}>{msOrDash(s.userStaticP95Ms)}</td>
-            <td className={tdNum}>{pct(s.availability, 2)}</td>
-            <td className={tdNum}>{s.flashErrorRate === null ? '—' : pct(s.flashErrorRate, 0)}</td>
-            <td className={tdNum}>{usd(s.budgetUsd)}</td>
+            <td className={tdNum}>{formatPercent(s.availability, 2)}</td>
+            <td className={tdNum}>{s.flashErrorRate === null ? '—' : formatPercent(s.flashErrorRate, 0)}</td>
+            <td className={tdNum}>{formatPrice(s.budgetUsd)}</td>
             <td className={`${td} min-w-56`}>{s.practices.length ? s.practices.map((p) => PRACTICES[p].label).join('; ') : '—'}</td>
           </tr>
         ))}

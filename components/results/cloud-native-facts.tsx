@@ -1,5 +1,5 @@
 import type { NodeResult } from '@/lib/engine/evaluation';
-import { formatMs, formatPercent, formatRps, formatUsd } from '@/lib/editor/scoring-format';
+import { formatFraction, formatMs, formatRps, formatUsd } from '@/lib/format';
 
 /**
  * What a serverless function, a container cluster or a meshed tier adds to
@@ -15,7 +15,7 @@ export function CloudNativeFacts({ result }: { result: NodeResult }) {
       `${Math.ceil(s.environmentsAtPeak).toLocaleString('en-US')} of ${s.concurrencyLimit.toLocaleString('en-US')} environments at peak · at most ${formatRps(s.maxRps)}`,
     );
     lines.push(
-      `${formatPercent(s.coldStartShare)} cold starts (+${formatMs(s.initMs)} each)${s.coldStartsInP99 ? ', in the p99' : ', outside the p99'} · ${s.memoryMB.toLocaleString('en-US')} MB`,
+      `${formatFraction(s.coldStartShare)} cold starts (+${formatMs(s.initMs)} each)${s.coldStartsInP99 ? ', in the p99' : ', outside the p99'} · ${s.memoryMB.toLocaleString('en-US')} MB`,
     );
   }
   const c = result.cluster;
@@ -26,7 +26,7 @@ export function CloudNativeFacts({ result }: { result: NodeResult }) {
   }
   const flash = s?.flash ?? c?.flash;
   if (flash && flash.rampSeconds > 0) {
-    lines.push(`Flash crowd (${flash.flashFactor}× the peak): ${Math.round(flash.rampSeconds)} s to scale up, ${formatPercent(flash.lostShare)} of its requests lost meanwhile`);
+    lines.push(`Flash crowd (${flash.flashFactor}× the peak): ${Math.round(flash.rampSeconds)} s to scale up, ${formatFraction(flash.lostShare)} of its requests lost meanwhile`);
   }
   if (result.mesh) lines.push(`mTLS by a sidecar proxy · +${result.mesh.proxyMs} ms per proxy on each hop, ${result.mesh.proxyCpuMs} ms of CPU a request`);
   if (lines.length === 0) return null;

@@ -3,7 +3,7 @@
 import { AUDIENCE } from '@/lib/engine/catalog';
 import type { Evaluation, LatencySummary, StageResult } from '@/lib/engine/evaluation';
 import { audienceNote, USER_CLASSES, type UserClass } from '@/lib/editor/latency-view';
-import { formatMs } from '@/lib/editor/scoring-format';
+import { formatMs } from '@/lib/format';
 import { SectionTitle } from './ui';
 
 type Limits = Record<UserClass, number | null>;

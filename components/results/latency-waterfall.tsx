@@ -3,7 +3,7 @@
 import { useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { Evaluation, StageResult } from '@/lib/engine/evaluation';
 import { hasBreakdown, latencyCaption, USER_CLASSES, waterfallRows, type SegmentKind, type UserClass } from '@/lib/editor/latency-view';
-import { formatMs, formatShare, formatUsers } from '@/lib/editor/scoring-format';
+import { formatMs, formatShare, formatUsers } from '@/lib/format';
 import { tabKeyTarget } from '@/lib/tab-keys';
 import { SectionTitle } from './ui';
 

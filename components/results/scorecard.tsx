@@ -2,7 +2,7 @@
 
 import type { Evaluation, PracticeComparison, StageCheck, StageResult, StageScoreParts } from '@/lib/engine/evaluation';
 import { GROWTH_STAGES as STAGES } from '@/lib/growth-stages';
-import { formatUsers } from '@/lib/editor/scoring-format';
+import { formatUsers } from '@/lib/format';
 import { comparisonRows, displayPart, displayScore, failingParts, groupChecks, objectivePhrases } from '@/lib/editor/stage-view';
 import { FindingsList } from './findings-list';
 import { useScoring } from './scoring-context';

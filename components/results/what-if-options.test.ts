@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMs, formatUsd } from '@/lib/editor/scoring-format';
+import { formatMs, formatUsd } from '@/lib/format';
 import { KINDS } from '@/lib/engine/kinds';
 import { regionOf } from '@/lib/engine/what-if';
 import { describeWhatIf, regionOfKind } from '@/lib/engine/what-if-terms';

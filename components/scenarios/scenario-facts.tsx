@@ -1,5 +1,6 @@
 import { CATALOG } from '@/lib/engine/catalog';
-import { formatUsers, SCORE_VISIBILITY_FOR_STUDENTS, type PublicScenario } from '@/lib/scenarios/schema';
+import { SCORE_VISIBILITY_FOR_STUDENTS, type PublicScenario } from '@/lib/scenarios/schema';
+import { formatUsers } from '@/lib/format';
 
 const WORKLOAD_LABELS: Record<string, (v: number) => string> = {
   requestsPerUserPerDay: (v) => `${v} requests per user per day`,

@@ -5,7 +5,7 @@ import type { BreakdownHop, LatencyBreakdown } from '@/lib/engine/evaluation';
 import { AUDIENCE } from '@/lib/engine/catalog';
 import type { Design } from '@/lib/engine/types';
 import { audienceNote, dominantHop, hasBreakdown, hopSegments, latencyCaption, waterfallRows } from './latency-view';
-import { formatShare } from './scoring-format';
+import { formatShare } from '@/lib/format';
 
 /** Test figures as plain numbers (the engine brands its milliseconds). */
 type Plain<T> = { [K in keyof T]?: T[K] extends number ? number : T[K] };

@@ -8,7 +8,7 @@
 import type { Kind } from '@/lib/engine/kinds';
 import { GENERIC, technologiesOf, technologyLabel, technologyParams } from '@/lib/engine/technologies';
 import type { NodeParams } from '@/lib/engine/types';
-import { formatAvailability, formatMs, formatRps, formatUsd, signed } from './scoring-format';
+import { formatAvailability, formatMs, formatRps, formatUsd, signed } from '@/lib/format';
 
 export { GENERIC };
 

@@ -26,7 +26,7 @@ import { NETWORK, STORAGE } from './catalog';
 import * as codes from './compile';
 import type { CompiledNetwork } from './compile';
 import type { Finding } from './evaluation';
-import { formatMs, formatPercent, thousands } from './format';
+import { formatInteger, formatMs, formatPercent } from '../format';
 import { mmc } from './queueing';
 import type { RunState } from './run';
 import { TECHNOLOGY_SPECS, technologyLabel, type ReplicationSpec } from './technologies';
@@ -172,7 +172,7 @@ export function consistencyOf(st: RunState): ConsistencyReport {
     const why = behind && rho < 1
       ? `the replica is saturated (${Math.round(over * 100)}%): its replay waits behind reads, ${formatMs(lagMs)} behind after an hour at peak`
       : behind
-      ? `replay cannot keep up with ${thousands(writes)} writes/s (${threads === 1 ? 'one replay thread' : `${threads} replay threads`} at ${Math.round(over * 100)}%): ${formatMs(lagMs)} behind after an hour at peak`
+      ? `replay cannot keep up with ${formatInteger(writes)} writes/s (${threads === 1 ? 'one replay thread' : `${threads} replay threads`} at ${Math.round(over * 100)}%): ${formatMs(lagMs)} behind after an hour at peak`
       : threads === 0
         ? `shared storage: nothing to replay to disk, ${rep.baseLagMs.value} ms to make a write visible`
         : `${rep.baseLagMs.value} ms to ship and apply + ${formatMs(replayMs)} replay on ${threads === 1 ? 'one thread' : `${threads} threads`} at ${Math.round(rho * 100)}%`;

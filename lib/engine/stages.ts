@@ -9,7 +9,7 @@ import type { Audience } from './types';
 import type { LessonId } from './lessons';
 import type { RunState } from './run';
 import { consistencyOf, type ConsistencyReport } from './consistency';
-import { formatMs, formatPercent, formatUsd } from './format';
+import { formatMs, formatPercent, formatUsd } from '../format';
 import { availabilityShare, capacityShare, errorShare, partPoints, SCORE_WEIGHTS, totalScore, withinLimitShare } from './rubric';
 
 // Local copies: imported bindings can be live getters under some module loaders (tsx/CJS).

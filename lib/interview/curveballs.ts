@@ -16,7 +16,7 @@ import type { Design, DesignNode, NodeParams, ResolvedWorkload } from '@/lib/eng
 import { peakLoad } from '@/lib/engine/workload';
 import { busyRegions, labelOf, problemWorkload, regionOf, runModel, shedShare } from './model';
 import type { Curveball, Effect, Problem } from './schema';
-import { formatMs } from '@/lib/editor/scoring-format';
+import { formatMs } from '@/lib/format';
 
 /** A curveball holds when at most this share of requests fails (unless the curveball says otherwise). */
 export const DEFAULT_MAX_ERROR_RATE = 0.01;

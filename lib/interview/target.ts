@@ -10,7 +10,7 @@ import type { Design } from '@/lib/engine/types';
 import { designCheckPasses, labelOf, problemWorkload, runModel, shedShare } from './model';
 import type { Problem } from './schema';
 import { carriesTraffic } from '@/lib/design/carries-traffic';
-import { formatMs } from '@/lib/editor/scoring-format';
+import { formatAvailability, formatFraction, formatMs, formatUsd } from '@/lib/format';
 
 /** Above this failed (or shed) share, traffic is being lost: the design does not carry the load. */
 export const MAX_TARGET_ERROR_RATE = 0.001;
@@ -41,9 +41,6 @@ export interface TargetResult {
   error: string | null;
 }
 
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-export const formatUsd = (n: number) => usd.format(n);
-export const formatPercent = (a: number, digits = 2) => `${(a * 100).toFixed(digits)}%`;
 
 /** The hottest node that saturates, or null. */
 export function worstSaturated(e: Evaluation): [string, Evaluation['nodes'][string]] | null {
@@ -78,9 +75,9 @@ export function checkTarget(problem: Problem, design: Design): TargetResult {
       : full
         ? `${labelOf(design, full[0])} cannot hold the data`
         : e.endToEnd.errorRate > MAX_TARGET_ERROR_RATE
-          ? `${formatPercent(e.endToEnd.errorRate, 1)} of requests fail`
+          ? `${formatFraction(e.endToEnd.errorRate, 1)} of requests fail`
           : shed > MAX_TARGET_ERROR_RATE
-            ? `rate limiting turns away ${formatPercent(shed, 1)} of requests at the normal peak`
+            ? `rate limiting turns away ${formatFraction(shed, 1)} of requests at the normal peak`
             : `busiest: ${labelOf(design, e.bottleneck.nodeId)} at ${Math.round(e.bottleneck.utilization * 100)}%`,
   });
   const p95 = e.endToEnd.latencyMs.read.p95;
@@ -93,9 +90,9 @@ export function checkTarget(problem: Problem, design: Design): TargetResult {
   const a = e.endToEnd.availability;
   checks.push({
     id: 'availability',
-    label: `Availability ≥ ${formatPercent(problem.slo.availability)}`,
+    label: `Availability ≥ ${formatAvailability(problem.slo.availability)}`,
     passed: a >= problem.slo.availability,
-    detail: `${formatPercent(a, 3)}${e.spofs.length > 0 ? `; single points of failure: ${e.spofs.map((id) => labelOf(design, id)).join(', ')}` : ''}`,
+    detail: `${formatAvailability(a)}${e.spofs.length > 0 ? `; single points of failure: ${e.spofs.map((id) => labelOf(design, id)).join(', ')}` : ''}`,
   });
   const cost = e.endToEnd.monthlyCostUsd;
   const serves = servesLoad(design, e);
@@ -111,7 +108,7 @@ export function checkTarget(problem: Problem, design: Design): TargetResult {
   // Consistency the problem demands: the same checks a stage target gets (lib/engine/stages.ts).
   const { maxStaleReadShare, readYourWrites } = problem.slo;
   for (const c of consistencyChecks({ maxStaleReadShare, readYourWrites }, e.consistency)) {
-    checks.push({ id: c.id, label: c.id === 'consistency-stale' ? `Stale reads ≤ ${formatPercent(c.limit ?? 0)}` : 'Read-your-writes', passed: c.passed, detail: c.label });
+    checks.push({ id: c.id, label: c.id === 'consistency-stale' ? `Stale reads ≤ ${formatFraction(c.limit ?? 0)}` : 'Read-your-writes', passed: c.passed, detail: c.label });
   }
   for (const r of problem.requirements) {
     if (!r.design) continue;

@@ -7,7 +7,7 @@ import { displayLabel } from '../editor/labels';
 import type { Design, Workload } from '../engine/types';
 import { resolveTargets, type ResolvedTarget, type ScenarioConfig } from './schema';
 import { CARRY_MAX_ERROR_RATE, hasComponents } from '@/lib/design/carries-traffic';
-import { formatMs } from '@/lib/editor/scoring-format';
+import { formatMs } from '@/lib/format';
 import { availabilityShare, capacityShare, errorShare, partPoints, SCORE_WEIGHTS as WEIGHTS, totalScore, withinLimitShare } from '../engine/rubric';
 
 // ---------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatMs, formatRps, formatUsd } from '@/lib/content/format';
+import { formatMs, formatRps, formatUsd } from '@/lib/format';
 import { cdnDesign } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats } from './example-frame';
 import { useEvaluation } from './use-evaluation';

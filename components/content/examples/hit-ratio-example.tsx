@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatMs, formatRps, formatUtilization } from '@/lib/content/format';
+import { formatMs, formatRps, formatUtilization } from '@/lib/format';
 import { hitRatioDesign } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';

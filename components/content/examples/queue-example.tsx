@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import type { Workload } from '@/lib/engine';
-import { formatDuration, formatMs, formatRps, formatUtilization } from '@/lib/content/format';
+import { formatDuration, formatMs, formatRps, formatUtilization } from '@/lib/format';
 import { queueDesign, type QueueControl } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats, Stepper, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import type { Workload } from '@/lib/engine';
-import { formatMs, formatRps, formatUtilization } from '@/lib/content/format';
+import { formatMs, formatRps, formatUtilization } from '@/lib/format';
 import { rateLimitDesign } from '@/lib/content/example-designs';
 import { failingShare, offeredUserRps } from '@/lib/content/example-stats';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats, Toggle, utilizationTone } from './example-frame';
