@@ -23,13 +23,13 @@ import { evaluate, type Design, type Evaluation, type Workload } from '@/lib/eng
 import { EXAMPLE_COMPONENTS } from '@/components/content/examples';
 import * as D from '@/lib/content/example-designs';
 import { failingShare, offeredUserRps } from '@/lib/content/example-stats';
-import { formatAvailability, formatDuration, formatMs, formatRps, formatUsd, formatUtilization } from '@/lib/format';
+import { formatAvailability, formatDuration, formatFraction, formatMs, formatRps, formatUsd, formatUtilization } from '@/lib/format';
 
 const VISIBLE = 0.1;
 const STEADY = 0.05;
 
 const ev = (design: Design, workload?: Partial<Workload>): Evaluation => evaluate(design, workload, { stages: false });
-const pct1 = (x: number) => `${(x * 100).toFixed(1)}%`;
+const pct1 = (x: number) => formatFraction(x, 1);
 
 type Settings = Record<string, number | string | boolean>;
 interface StatDef {

@@ -1,5 +1,5 @@
 import type { NodeResult } from '@/lib/engine/evaluation';
-import { formatFraction, formatMs, formatRps, formatUsd } from '@/lib/format';
+import { formatFraction, formatInteger, formatMs, formatRps, formatUsd } from '@/lib/format';
 
 /**
  * What a serverless function, a container cluster or a meshed tier adds to
@@ -12,16 +12,16 @@ export function CloudNativeFacts({ result }: { result: NodeResult }) {
   const s = result.serverless;
   if (s) {
     lines.push(
-      `${Math.ceil(s.environmentsAtPeak).toLocaleString('en-US')} of ${s.concurrencyLimit.toLocaleString('en-US')} environments at peak · at most ${formatRps(s.maxRps)}`,
+      `${formatInteger(Math.ceil(s.environmentsAtPeak))} of ${formatInteger(s.concurrencyLimit)} environments at peak · at most ${formatRps(s.maxRps)}`,
     );
     lines.push(
-      `${formatFraction(s.coldStartShare)} cold starts (+${formatMs(s.initMs)} each)${s.coldStartsInP99 ? ', in the p99' : ', outside the p99'} · ${s.memoryMB.toLocaleString('en-US')} MB`,
+      `${formatFraction(s.coldStartShare)} cold starts (+${formatMs(s.initMs)} each)${s.coldStartsInP99 ? ', in the p99' : ', outside the p99'} · ${formatInteger(s.memoryMB)} MB`,
     );
   }
   const c = result.cluster;
   if (c) {
     lines.push(
-      `${c.pods.toLocaleString('en-US')} pod${c.pods === 1 ? '' : 's'} on ${c.nodes.toLocaleString('en-US')} node${c.nodes === 1 ? '' : 's'} (${c.podsPerNode} a node) · control plane ${formatUsd(c.controlPlaneUsd)} a month`,
+      `${formatInteger(c.pods)} pod${c.pods === 1 ? '' : 's'} on ${formatInteger(c.nodes)} node${c.nodes === 1 ? '' : 's'} (${c.podsPerNode} a node) · control plane ${formatUsd(c.controlPlaneUsd)} a month`,
     );
   }
   const flash = s?.flash ?? c?.flash;

@@ -8,6 +8,7 @@ import type { RubricCriterion, ScenarioSlo, ScenarioTargetInput } from '@/lib/sc
 import { api } from './api';
 import { CopyField } from './copy-field';
 import { saveScenario } from './my-scenarios';
+import { formatUsers } from '@/lib/format';
 
 const BUTTON = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-50';
 const PRIMARY = 'rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-50';
@@ -107,7 +108,7 @@ export function ScenarioEditPanel({
   };
 
   const removeTarget = (i: number) => setTargets((t) => t.filter((_, j) => j !== i));
-  const targetText = (t: ScenarioTargetInput) => (t.type === 'stage' ? `Stage ${t.stage}: ${STAGE_TARGETS[t.stage - 1]?.title ?? ''}` : `${t.users.toLocaleString('en-US')} users`);
+  const targetText = (t: ScenarioTargetInput) => (t.type === 'stage' ? `Stage ${t.stage}: ${STAGE_TARGETS[t.stage - 1]?.title ?? ''}` : `${formatUsers(t.users)} users`);
 
   return (
     <section aria-labelledby={`${ids}-h`} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">

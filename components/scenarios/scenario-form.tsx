@@ -26,6 +26,7 @@ import { DesignPicker } from './design-picker';
 import { formIssue, formIssuesFromZod, WORKLOAD_FIELDS, workloadFieldId } from './form-issues';
 import { BriefMarkdown } from './markdown';
 import { saveScenario } from './my-scenarios';
+import { formatAvailability, formatMs, formatUsdPerMonth, formatUsers } from '@/lib/format';
 
 const INPUT = 'mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-slate-900 aria-[invalid]:border-saturated';
 const BUTTON = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50';
@@ -407,7 +408,7 @@ export function ScenarioForm() {
                         Stage {s.stage}: {s.title}
                       </span>
                       <span className="block text-xs text-slate-600">
-                        {s.users.toLocaleString('en-US')} users · p95 ≤ {s.p95ReadMs} ms · {Number((s.availability * 100).toFixed(2))}% · ${s.monthlyBudgetUsd.toLocaleString('en-US')}/mo
+                        {formatUsers(s.users)} users · p95 ≤ {formatMs(s.p95ReadMs)} · {formatAvailability(s.availability)} · {formatUsdPerMonth(s.monthlyBudgetUsd)}
                       </span>
                     </span>
                   </label>

@@ -7,6 +7,7 @@ import type { ScenarioGrade, TargetGrade } from '@/lib/scenarios/grading';
 import type { SubmissionDetail } from '@/lib/scenarios/repository';
 import { GradeView, PassPill } from './grade-view';
 import { DesignView } from './scenario-editor';
+import { formatAvailability, formatMs, formatUsd, formatUtilization } from '@/lib/format';
 
 export interface DetailData {
   submission: SubmissionDetail;
@@ -17,13 +18,6 @@ function when(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-const fmt = {
-  ms: (v: number | null) => (v === null ? '—' : `${v >= 100 ? Math.round(v) : v.toFixed(1)} ms`),
-  pct: (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(3)}%`),
-  usd: (v: number | null) => (v === null ? '—' : `$${Math.round(v).toLocaleString('en-US')}`),
-  util: (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`),
-};
-
 function kindCounts(design: Design): Map<string, number> {
   const m = new Map<string, number>();
   for (const n of design.nodes) m.set(n.kind, (m.get(n.kind) ?? 0) + (n.params?.instances ?? 1));
@@ -33,10 +27,10 @@ function kindCounts(design: Design): Map<string, number> {
 function Comparison({ mine, reference, mineDesign, referenceDesign }: { mine: ScenarioGrade; reference: ScenarioGrade; mineDesign: Design; referenceDesign: Design }) {
   const rows: { label: string; get: (t: TargetGrade) => string }[] = [
     { label: 'Score', get: (t) => String(t.score) },
-    { label: 'p95 read latency', get: (t) => fmt.ms(t.metrics.p95ReadMs) },
-    { label: 'Availability', get: (t) => fmt.pct(t.metrics.availability) },
-    { label: 'Monthly cost', get: (t) => fmt.usd(t.metrics.monthlyCostUsd) },
-    { label: 'Busiest component', get: (t) => (t.metrics.bottleneck ? `${t.metrics.bottleneck} (${fmt.util(t.metrics.maxUtilization)})` : '—') },
+    { label: 'p95 read latency', get: (t) => formatMs(t.metrics.p95ReadMs ?? NaN) },
+    { label: 'Availability', get: (t) => formatAvailability(t.metrics.availability ?? NaN) },
+    { label: 'Monthly cost', get: (t) => formatUsd(t.metrics.monthlyCostUsd ?? NaN) },
+    { label: 'Busiest component', get: (t) => (t.metrics.bottleneck ? `${t.metrics.bottleneck} (${formatUtilization(t.metrics.maxUtilization ?? NaN)})` : '—') },
   ];
   const a = kindCounts(mineDesign);
   const b = kindCounts(referenceDesign);

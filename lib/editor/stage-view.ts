@@ -5,7 +5,7 @@
  * functions, no React.
  */
 import type { CheckCategory, Evaluation, PracticeComparison, StageCheck, StageObjectives, StageScoreParts } from '@/lib/engine/evaluation';
-import { formatAvailability, formatFraction, formatMs, formatUsd, formatUsers, formatUtilization } from '@/lib/format';
+import { formatAvailability, formatFraction, formatInteger, formatMs, formatUsd, formatUsers, formatUtilization } from '@/lib/format';
 
 /**
  * What the screen says when the users slider rests between stages: no
@@ -118,7 +118,7 @@ export interface ComparisonRow {
  */
 export function comparisonRows(c: PracticeComparison): ComparisonRow[] {
   const rows: ComparisonRow[] = [];
-  const count = (n: number | null) => (n === null ? '—' : n.toLocaleString('en-US'));
+  const count = (n: number | null) => formatInteger(n ?? NaN);
   if (c.with.replicaInstances !== null || c.without.replicaInstances !== null) {
     rows.push({ label: 'Read replicas', with: count(c.with.replicaInstances), without: count(c.without.replicaInstances) });
   }

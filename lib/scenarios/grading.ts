@@ -7,7 +7,7 @@ import { displayLabel } from '../editor/labels';
 import type { Design, Workload } from '../engine/types';
 import { resolveTargets, type ResolvedTarget, type ScenarioConfig } from './schema';
 import { CARRY_MAX_ERROR_RATE, hasComponents } from '@/lib/design/carries-traffic';
-import { formatMs } from '@/lib/format';
+import { formatAvailability, formatFraction, formatMs, formatUsd } from '@/lib/format';
 import { availabilityShare, capacityShare, errorShare, partPoints, SCORE_WEIGHTS as WEIGHTS, totalScore, withinLimitShare } from '../engine/rubric';
 
 // ---------------------------------------------------------------------------
@@ -126,16 +126,6 @@ export interface ScenarioGrade {
 }
 
 
-function pct(a: number): string {
-  const p = a * 100;
-  if (p >= 100) return '100%';
-  return `${p >= 99.99 ? p.toFixed(3) : p >= 99 ? p.toFixed(2) : p.toFixed(1)}%`;
-}
-
-function usdText(n: number): string {
-  return `$${n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2)}`;
-}
-
 export function metricsOf(r: EngineResult): TargetMetrics {
   const entries = Object.entries(r.nodes).filter(([, n]) => Number.isFinite(n.utilization));
   const read = r.endToEnd.latencyMs.read ?? r.endToEnd.latencyMs.overall;
@@ -158,7 +148,7 @@ export function notCarriedReason(design: Design, r: Pick<EngineResult, 'endToEnd
   if (!hasComponents(design)) return 'the design has no components besides Users';
   const e = r.endToEnd.errorRate;
   if (!Number.isFinite(e)) return 'its error rate is unknown';
-  return e > CARRY_MAX_ERROR_RATE ? `${pct(e)} of requests fail` : null;
+  return e > CARRY_MAX_ERROR_RATE ? `${formatFraction(e, 1)} of requests fail` : null;
 }
 
 /** The name a node goes by on the canvas (its label, else its kind's), for grade text. */
@@ -195,7 +185,7 @@ function scoreTarget(
       : full.length > 0
         ? `The data does not fit in ${names(full)}`
         : unrouted
-          ? `${pct(r.endToEnd.errorRate)} of requests have nowhere to go`
+          ? `${formatFraction(r.endToEnd.errorRate, 1)} of requests have nowhere to go`
           : m.bottleneck
             ? `Busiest: ${nodeName(design, m.bottleneck)} at ${Math.round(u * 100)}% utilisation`
             : 'No component carries load',
@@ -228,7 +218,7 @@ function scoreTarget(
   const availabilityOk = a !== null && a >= t.slo.availability && (flash?.passed ?? true);
   let availability = availabilityShare(a ?? 0, t.slo.availability);
   if (flash && !flash.passed) availability = Math.min(availability, errorShare(flash.value! / flash.limit!));
-  const availabilityDetail = a === null ? 'Unknown' : `${pct(a)} (target ≥ ${pct(t.slo.availability)})`;
+  const availabilityDetail = a === null ? 'Unknown' : `${formatAvailability(a)} (target ≥ ${formatAvailability(t.slo.availability)})`;
   checks.push({
     id: 'availability',
     label: 'Availability',
@@ -251,8 +241,8 @@ function scoreTarget(
       cost === null
         ? 'Unknown'
         : notCarried !== null
-          ? `${usdText(cost)}, not judged: cost is judged once the design carries the traffic (${notCarried})`
-          : `${usdText(cost)} (budget ${usdText(t.slo.monthlyBudgetUsd)})`,
+          ? `${formatUsd(cost)}, not judged: cost is judged once the design carries the traffic (${notCarried})`
+          : `${formatUsd(cost)} (budget ${formatUsd(t.slo.monthlyBudgetUsd)})`,
   });
 
   if (notCarried !== null) {

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import type { Workload } from '@/lib/engine';
-import { formatDuration, formatMs, formatRps, formatUtilization } from '@/lib/format';
+import { formatDuration, formatInteger, formatMs, formatRps, formatUtilization } from '@/lib/format';
 import { queueDesign, type QueueControl } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats, Stepper, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';
@@ -68,7 +68,7 @@ export function QueueExample({ control = 'workers' }: { control?: QueueControl }
         <Stat label="Worker utilisation (average rate)" value={formatUtilization(r.nodes.worker.utilization)} tone={utilizationTone(r.nodes.worker.utilization)} />
         <Stat
           label="Backlog after the peak hour"
-          value={backlog < 1 ? 'none' : `${Math.round(backlog).toLocaleString('en-US')} jobs`}
+          value={backlog < 1 ? 'none' : `${formatInteger(backlog)} jobs`}
           tone={backlog < 1 ? 'good' : drain === null ? 'bad' : 'warn'}
         />
         <Stat
