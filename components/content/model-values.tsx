@@ -1,6 +1,6 @@
 import { AUDIENCE, CATALOG, NETWORK, WORKLOAD_DEFAULTS, evaluate, type Kind, type KindDefaults, type RttBucket } from '@/lib/engine';
 import { AVAILABILITY_SUBJECT, availabilityShapeDesign, type AvailabilityShape } from '@/lib/content/example-designs';
-import { formatAvailability, formatUsd } from '@/lib/format';
+import { formatAvailability, formatPercent, formatUsd } from '@/lib/format';
 import { getStageFact } from '@/lib/content/stage-facts';
 
 /**
@@ -36,7 +36,7 @@ export function ModelDefault({ kind, param }: { kind: Kind; param: Param }) {
   if (typeof raw !== 'number') throw new Error(`<ModelDefault>: ${kind}.${param} is not a number`);
   let text: string;
   if (key === 'serviceMs' || key === 'latencyMs') text = `${num.format(raw)} ms`;
-  else if (key === 'hitRatio' || key === 'applyFactor') text = `${Math.round(raw * 100)}%`;
+  else if (key === 'hitRatio' || key === 'applyFactor') text = `${formatPercent(raw)}`;
   else if (key === 'capacityRps') text = `${num.format(raw)} requests/s`;
   else if (key === 'maxStorageGB') text = `${num.format(raw)} GB`;
   else text = num.format(raw);
@@ -45,9 +45,9 @@ export function ModelDefault({ kind, param }: { kind: Kind; param: Param }) {
 
 const WORKLOAD_UNITS: Partial<Record<keyof typeof WORKLOAD_DEFAULTS, (v: number) => string>> = {
   peakFactor: (v) => `${v}×`,
-  staticShare: (v) => `${Math.round(v * 100)}%`,
-  readRatio: (v) => `${Math.round(v * 100)}%`,
-  asyncShare: (v) => `${Math.round(v * 100)}%`,
+  staticShare: (v) => `${formatPercent(v)}`,
+  readRatio: (v) => `${formatPercent(v)}`,
+  asyncShare: (v) => `${formatPercent(v)}`,
   jobServiceMs: (v) => `${v} ms`,
   staticKB: (v) => `${v} KB`,
   dynamicKB: (v) => `${v} KB`,
@@ -95,7 +95,7 @@ export function ModelNetwork({ field }: { field: keyof typeof NETWORK }) {
 }
 
 const bucketsText = (buckets: readonly RttBucket[]) =>
-  buckets.map((b) => `${Math.round(b.share * 100)}% at ${num.format(b.rttMs)} ms`).join(', ');
+  buckets.map((b) => `${formatPercent(b.share)} at ${num.format(b.rttMs)} ms`).join(', ');
 
 /**
  * Where the users are (model v2, MODEL.md §9.4): `<ModelAudience which="global" />`

@@ -1,5 +1,5 @@
 import { getStageFact, stagePeakLoad } from '@/lib/content/stage-facts';
-import { formatAvailability, formatRps, formatUsd, formatUsers } from '@/lib/format';
+import { formatAvailability, formatPercent, formatRps, formatUsd, formatUsers } from '@/lib/format';
 import { WORKLOAD_DEFAULTS as W } from '@/lib/engine/workload';
 import { AUDIENCE } from '@/lib/engine/catalog';
 
@@ -53,7 +53,7 @@ export function StageFacts({ stage }: { stage: number }) {
       ? [
           [
             'Flash crowd',
-            `at ${W.flashFactor}× the peak, ordinary users see at most ${Math.round(fact.flashErrorRate * 100)}% errors`,
+            `at ${W.flashFactor}× the peak, ordinary users see at most ${formatPercent(fact.flashErrorRate)} errors`,
           ] as [string, React.ReactNode],
         ]
       : []),
@@ -90,8 +90,8 @@ export function StageFacts({ stage }: { stage: number }) {
       </table>
       <p className="border-t border-slate-200 bg-slate-50 px-4 py-2 text-xs text-slate-500">
         Peak load computed by the ScaleLab model from its default workload: {W.requestsPerUserPerDay} requests per
-        user a day, peak {W.peakFactor}× the daily average, {Math.round(W.staticShare * 100)}% of requests static and{' '}
-        {Math.round(W.readRatio * 100)}% of the rest reads; a read makes {W.queriesPerRead} database queries and a write{' '}
+        user a day, peak {W.peakFactor}× the daily average, {formatPercent(W.staticShare)} of requests static and{' '}
+        {formatPercent(W.readRatio)} of the rest reads; a read makes {W.queriesPerRead} database queries and a write{' '}
         {W.queriesPerWrite} statements. Server-side latency is measured from the entry of the serving region; a
         user-perceived figure adds the user&apos;s round trips.
       </p>

@@ -3,7 +3,7 @@
 import './print.css';
 import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
-import { formatAvailability, formatFraction, formatMs, formatUsd } from '@/lib/format';
+import { formatAvailability, formatFraction, formatMs, formatPercent, formatUsd } from '@/lib/format';
 import { formatClock, type CompletedAttempt } from '@/lib/interview/attempt';
 import { VERDICT_LABEL, describeRatio, formatFigure, type EstimateVerdict } from '@/lib/interview/estimation';
 import { LEVEL_RUBRIC, overtimeRule } from '@/lib/interview/levels';
@@ -341,7 +341,7 @@ export function ReviewBody({
                   <td className="py-2 pr-2 font-mono text-xs text-slate-800">{formatFigure(j.id, j.model)}</td>
                   <td className="py-2">
                     <Badge tone={VERDICT_TONE[j.verdict]}>{VERDICT_LABEL[j.verdict]}</Badge>
-                    <span className="block text-xs text-slate-600">credit {Math.round(j.credit * 100)}%</span>
+                    <span className="block text-xs text-slate-600">credit {formatPercent(j.credit)}</span>
                     {j.hint ? (
                       <span className="block text-xs text-slate-700">{j.hint}</span>
                     ) : j.ratio !== null && j.verdict !== 'on-target' ? (

@@ -2,7 +2,7 @@
 
 import type { Evaluation, StageResult } from '@/lib/engine/evaluation';
 import { TechnologyAfterName } from '@/components/editor/technology-tag';
-import { formatAvailability, formatDowntime, formatFraction, formatMs, formatNines, formatRps, formatUsd, formatUsers } from '@/lib/format';
+import { formatAvailability, formatDowntime, formatFraction, formatMs, formatNines, formatRps, formatUsd, formatUsers, formatUtilization } from '@/lib/format';
 import { ConsistencyView } from './consistency';
 import { CostBreakdownView } from './cost-breakdown';
 import { LatencyViews } from './latency-views';
@@ -37,7 +37,7 @@ export function EndToEnd({ evaluation, stage = null }: { evaluation: Evaluation;
             <>
               {' '}
               · busiest: {bottleneck.label}
-              <TechnologyAfterName nodeId={evaluation.bottleneck.nodeId!} /> at <span data-testid="bottleneck-utilisation">{Math.round(evaluation.bottleneck.utilization * 100)}%</span>
+              <TechnologyAfterName nodeId={evaluation.bottleneck.nodeId!} /> at <span data-testid="bottleneck-utilisation">{formatUtilization(evaluation.bottleneck.utilization)}</span>
             </>
           ) : null}
         </p>

@@ -8,9 +8,9 @@ import { api } from './api';
 import { PassPill } from './grade-view';
 import { DesignView } from './scenario-editor';
 import type { DetailData } from './submission-detail';
-import { formatAvailability, formatMs, formatUsd, formatUtilization } from '@/lib/format';
+import { formatAvailability, formatMs, formatPercent, formatUsd, formatUtilization } from '@/lib/format';
 
-const pct = (n: number, of: number) => (of === 0 ? '—' : `${Math.round((n / of) * 100)}%`);
+const pct = (n: number, of: number) => (of === 0 ? '—' : `${formatPercent(n / of)}`);
 
 function Histogram({ bins, students }: { bins: ClassAnalytics['histogram']; students: number }) {
   const max = Math.max(1, ...bins.map((b) => b.count));

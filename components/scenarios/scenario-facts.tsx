@@ -1,13 +1,13 @@
 import { CATALOG } from '@/lib/engine/catalog';
 import { SCORE_VISIBILITY_FOR_STUDENTS, type PublicScenario } from '@/lib/scenarios/schema';
-import { formatAvailability, formatFraction, formatUsdPerMonth, formatUsers } from '@/lib/format';
+import { formatAvailability, formatFraction, formatPercent, formatUsdPerMonth, formatUsers } from '@/lib/format';
 
 const WORKLOAD_LABELS: Record<string, (v: number) => string> = {
   requestsPerUserPerDay: (v) => `${v} requests per user per day`,
   peakFactor: (v) => `peak hour ${v}× the daily average`,
-  staticShare: (v) => `${Math.round(v * 100)}% of requests for static files`,
-  readRatio: (v) => `${Math.round(v * 100)}% of dynamic requests are reads`,
-  asyncShare: (v) => `${Math.round(v * 100)}% of writes start a background job`,
+  staticShare: (v) => `${formatPercent(v)} of requests for static files`,
+  readRatio: (v) => `${formatPercent(v)} of dynamic requests are reads`,
+  asyncShare: (v) => `${formatPercent(v)} of writes start a background job`,
   jobServiceMs: (v) => `background jobs take ${v} ms`,
   staticKB: (v) => `static responses ${v} KB`,
   dynamicKB: (v) => `dynamic responses ${v} KB`,

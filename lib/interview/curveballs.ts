@@ -16,7 +16,7 @@ import type { Design, DesignNode, NodeParams, ResolvedWorkload } from '@/lib/eng
 import { peakLoad } from '@/lib/engine/workload';
 import { busyRegions, labelOf, problemWorkload, regionOf, runModel, shedShare } from './model';
 import type { Curveball, Effect, Problem } from './schema';
-import { formatAvailability, formatFraction, formatInteger, formatMs, formatPercent } from '@/lib/format';
+import { formatAvailability, formatFraction, formatInteger, formatMs, formatPercent, formatUtilization } from '@/lib/format';
 
 /** A curveball holds when at most this share of requests fails (unless the curveball says otherwise). */
 export const DEFAULT_MAX_ERROR_RATE = 0.01;
@@ -87,7 +87,7 @@ const SHARES = new Set<keyof ResolvedWorkload>(['staticShare', 'readRatio', 'asy
 function describeParams(p: NodeParams): string {
   const parts: string[] = [];
   for (const [k, v] of Object.entries(p)) {
-    if (k === 'hitRatio' && typeof v === 'number') parts.push(`hit ratio ${Math.round(v * 100)}%`);
+    if (k === 'hitRatio' && typeof v === 'number') parts.push(`hit ratio ${formatPercent(v)}`);
     else if (k === 'shardSkew' && typeof v === 'number') parts.push(`the hottest partition takes ${1 + v}× its share`);
     else parts.push(`${k} ${JSON.stringify(v)}`);
   }
@@ -423,7 +423,7 @@ export function applyEffect(s: Scenario, effect: Effect, baseline?: Evaluation):
       for (const [key, value] of Object.entries(effect.set ?? {}) as [NumericWorkloadKey, number][]) {
         if (typeof value !== 'number') continue;
         w[key] = value;
-        notes.push(`${WORKLOAD_WORDS[key]} ${SHARES.has(key) ? `${Math.round(value * 100)}%` : value}`);
+        notes.push(`${WORKLOAD_WORDS[key]} ${SHARES.has(key) ? `${formatPercent(value)}` : value}`);
       }
       // Shares stay shares.
       for (const key of ['staticShare', 'readRatio', 'asyncShare'] as const) w[key] = Math.min(1, Math.max(0, w[key]));
@@ -603,7 +603,7 @@ export function judgeCurveball(
   const reasons: string[] = [];
   if (saturated.length > 0) {
     const [id, n] = saturated[0];
-    reasons.push(`${labelOf(s.design, id)} saturated at ${Math.round(n.utilization * 100)}% of capacity`);
+    reasons.push(`${labelOf(s.design, id)} saturated at ${formatUtilization(n.utilization)} of capacity`);
   }
   for (const f of found) reasons.push(...f.reasons);
   if (errorRate > maxError) reasons.push(`${formatFraction(errorRate)} of requests failed (at most ${formatFraction(maxError)} allowed)`);

@@ -44,7 +44,7 @@ import { applyEffect, type Scenario } from './curveballs';
 import type { Level } from './levels';
 import { labelOf, problemWorkload, runModel } from './model';
 import type { Effect, Problem } from './schema';
-import { formatRps, formatUtilization } from '@/lib/format';
+import { formatPercent, formatRps, formatUtilization } from '@/lib/format';
 
 export const DEEP_DIVE_KINDS = [
   'cache-hit',
@@ -113,7 +113,7 @@ export function deepDiveQuestions(problem: Pick<Problem, 'workload'>, design: De
       targetId: store.id,
       value,
       unit: 'rps',
-      prompt: `Your ${L(cache.id)}’s hit ratio falls to ${Math.round(value * 100)}% (a cold start, or keys that stopped repeating). What peak load, in requests per second, reaches ${L(store.id)}?`,
+      prompt: `Your ${L(cache.id)}’s hit ratio falls to ${formatPercent(value)} (a cold start, or keys that stopped repeating). What peak load, in requests per second, reaches ${L(store.id)}?`,
     });
   }
   const replica = design.nodes

@@ -27,7 +27,7 @@ import { mentionsAny } from './text-match';
 import { formatDeepDiveValue, judgeDeepDive, type DeepDiveResult } from './deep-dive';
 import { expectedClaims, judgeTradeoffText, type TradeoffJudgement } from './tradeoff-judge';
 import { judgeTechnology, type TechnologyVerdict } from './technology-judge';
-import { formatAvailability, formatFraction, formatMs, formatRps, formatUsd } from '@/lib/format';
+import { formatAvailability, formatFraction, formatMs, formatPercent, formatRps, formatUsd, formatUtilization } from '@/lib/format';
 
 /** A guide shown under the trade-offs box; words alone earn nothing (see tradeoff-judge.ts). */
 export const TRADEOFF_MIN_WORDS = 60;
@@ -266,7 +266,7 @@ function estimationItem(js: TriedJudgement[], checked: boolean, max: number): Ru
     const base = `${j.label}: ${j.yours === null ? 'not given' : formatFigure(j.id, j.yours)} against the model’s ${formatFigure(j.id, j.model)}`;
     const how = j.ratio === null || j.hint ? '' : ` (${describeRatio(j.ratio)})`;
     const before = j.first
-      ? ` First try: ${j.first.yours === null ? 'not given' : formatFigure(j.id, j.first.yours)} (${j.first.verdict === 'on-target' ? 'on target' : j.first.verdict}); credit ${Math.round(j.credit * 100)}%.`
+      ? ` First try: ${j.first.yours === null ? 'not given' : formatFigure(j.id, j.first.yours)} (${j.first.verdict === 'on-target' ? 'on target' : j.first.verdict}); credit ${formatPercent(j.credit)}.`
       : '';
     return `${base}${how}.${j.hint ? ` ${j.hint}` : ''}${before}`;
   });
@@ -354,14 +354,14 @@ function capacityItem(
         ? `${lead}. ${errors[0].message}`
         : `${lead}: ${capacity.detail}. ${errors[0]?.message ?? ''}`.trim();
   } else if (headroom < 1) {
-    sentence = `It carries ${peak}, but ${bottleneck} runs at ${Math.round(rho * 100)}%: above ${Math.round(comfort * 100)}% (the headroom this level expects) queues grow fast, so add instances there.`;
+    sentence = `It carries ${peak}, but ${bottleneck} runs at ${formatUtilization(rho)}: above ${formatPercent(comfort)} (the headroom this level expects) queues grow fast, so add instances there.`;
   } else if (latency < 1) {
     sentence = `It carries ${peak} with headroom, but p95 read latency is ${formatMs(p95)} against the ${slo} ms SLO: put a cache in front of the reads or cut a hop.`;
   } else {
-    sentence = `It carries ${peak} at ${users} with headroom (busiest: ${bottleneck} at ${Math.round(rho * 100)}%) and p95 read ${formatMs(p95)} within the ${slo} ms SLO.`;
+    sentence = `It carries ${peak} at ${users} with headroom (busiest: ${bottleneck} at ${formatUtilization(rho)}) and p95 read ${formatMs(p95)} within the ${slo} ms SLO.`;
   }
   if (capacity.passed && rho < 0.2 && design.nodes.length > 1)
-    details.push(`The busiest component is at only ${Math.round(rho * 100)}%: fewer instances would do and cost less.`);
+    details.push(`The busiest component is at only ${formatUtilization(rho)}: fewer instances would do and cost less.`);
   const lessonId =
     !capacity.passed || headroom < 1
       ? (findingLesson(e, e.bottleneck.nodeId) ?? 'guide-bottlenecks')
@@ -470,7 +470,7 @@ function costItem(problem: Problem, t: TargetResult, design: Attempt['design'], 
   else if (credit >= 1) sentence = `${formatUsd(cost)} a month is within the ${formatUsd(budget)} budget.`;
   else {
     const biggest = top[0] ? labelOf(design, top[0][0]) : 'the largest tier';
-    sentence = `${formatUsd(cost)} a month is ${Math.round((cost / budget - 1) * 100)}% over the ${formatUsd(budget)} budget; look first at ${biggest}${
+    sentence = `${formatUsd(cost)} a month is ${formatPercent(cost / budget - 1)} over the ${formatUsd(budget)} budget; look first at ${biggest}${
       egress > cost * 0.3 ? ' and at egress (a CDN serves static bytes for less)' : ''
     }.`;
   }
@@ -659,7 +659,7 @@ function deepDiveItem(results: DeepDiveResult[], max: number): RubricScore {
   const details = results.map((r, i) => {
     const yours = r.answer === null ? 'no answer' : formatDeepDiveValue(r.question, r.answer);
     const model = r.truth.value === null ? r.truth.why : `${formatDeepDiveValue(r.question, r.truth.value)} (${r.truth.why})`;
-    return `${i + 1}. ${r.question.prompt} You: ${yours}; the model: ${model}. ${r.verdict === 'not judged' ? 'Not judged' : `${r.verdict.charAt(0).toUpperCase()}${r.verdict.slice(1)}`}: ${Math.round(r.credit * 100)}% credit.`;
+    return `${i + 1}. ${r.question.prompt} You: ${yours}; the model: ${model}. ${r.verdict === 'not judged' ? 'Not judged' : `${r.verdict.charAt(0).toUpperCase()}${r.verdict.slice(1)}`}: ${formatPercent(r.credit)} credit.`;
   });
   let sentence: string;
   if (results.length === 0)

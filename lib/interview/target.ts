@@ -10,7 +10,7 @@ import type { Design } from '@/lib/engine/types';
 import { designCheckPasses, labelOf, problemWorkload, runModel, shedShare } from './model';
 import type { Problem } from './schema';
 import { carriesTraffic } from '@/lib/design/carries-traffic';
-import { formatAvailability, formatFraction, formatMs, formatUsd } from '@/lib/format';
+import { formatAvailability, formatFraction, formatMs, formatUsd, formatUtilization } from '@/lib/format';
 
 /** Above this failed (or shed) share, traffic is being lost: the design does not carry the load. */
 export const MAX_TARGET_ERROR_RATE = 0.001;
@@ -71,14 +71,14 @@ export function checkTarget(problem: Problem, design: Design): TargetResult {
     label: 'Carries the peak load',
     passed: carried,
     detail: sat
-      ? `${labelOf(design, sat[0])} saturates at ${Math.round(sat[1].utilization * 100)}%`
+      ? `${labelOf(design, sat[0])} saturates at ${formatUtilization(sat[1].utilization)}`
       : full
         ? `${labelOf(design, full[0])} cannot hold the data`
         : e.endToEnd.errorRate > MAX_TARGET_ERROR_RATE
           ? `${formatFraction(e.endToEnd.errorRate, 1)} of requests fail`
           : shed > MAX_TARGET_ERROR_RATE
             ? `rate limiting turns away ${formatFraction(shed, 1)} of requests at the normal peak`
-            : `busiest: ${labelOf(design, e.bottleneck.nodeId)} at ${Math.round(e.bottleneck.utilization * 100)}%`,
+            : `busiest: ${labelOf(design, e.bottleneck.nodeId)} at ${formatUtilization(e.bottleneck.utilization)}`,
   });
   const p95 = e.endToEnd.latencyMs.read.p95;
   checks.push({

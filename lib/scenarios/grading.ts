@@ -7,7 +7,7 @@ import { displayLabel } from '../editor/labels';
 import type { Design, Workload } from '../engine/types';
 import { resolveTargets, type ResolvedTarget, type ScenarioConfig } from './schema';
 import { CARRY_MAX_ERROR_RATE, hasComponents } from '@/lib/design/carries-traffic';
-import { formatAvailability, formatFraction, formatMs, formatUsd } from '@/lib/format';
+import { formatAvailability, formatFraction, formatMs, formatUsd, formatUtilization } from '@/lib/format';
 import { availabilityShare, capacityShare, errorShare, partPoints, SCORE_WEIGHTS as WEIGHTS, totalScore, withinLimitShare } from '../engine/rubric';
 
 // ---------------------------------------------------------------------------
@@ -187,7 +187,7 @@ function scoreTarget(
         : unrouted
           ? `${formatFraction(r.endToEnd.errorRate, 1)} of requests have nowhere to go`
           : m.bottleneck
-            ? `Busiest: ${nodeName(design, m.bottleneck)} at ${Math.round(u * 100)}% utilisation`
+            ? `Busiest: ${nodeName(design, m.bottleneck)} at ${formatUtilization(u)} utilisation`
             : 'No component carries load',
   });
 

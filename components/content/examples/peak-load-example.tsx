@@ -2,12 +2,12 @@
 
 import { useMemo, useState } from 'react';
 import { WORKLOAD_DEFAULTS, type Workload } from '@/lib/engine';
-import { formatRps, formatUsers } from '@/lib/format';
+import { formatPercent, formatRps, formatUsers } from '@/lib/format';
 import { peakLoadDesign } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+const pct = (x: number) => `${formatPercent(x)}`;
 
 /** Log-spaced user counts the slider steps through. */
 const USERS = [1e3, 3e3, 1e4, 3e4, 1e5, 3e5, 1e6, 3e6, 1e7, 3e7, 1e8];

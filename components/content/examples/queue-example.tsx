@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import type { Workload } from '@/lib/engine';
-import { formatDuration, formatInteger, formatMs, formatRps, formatUtilization } from '@/lib/format';
+import { formatDuration, formatInteger, formatMs, formatPercent, formatRps, formatUtilization } from '@/lib/format';
 import { queueDesign, type QueueControl } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats, Stepper, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';
@@ -45,7 +45,7 @@ export function QueueExample({ control = 'workers' }: { control?: QueueControl }
     control === 'workers' ? (
       <Stepper label="Worker instances" value={value} min={1} max={30} onChange={setValue} />
     ) : control === 'asyncShare' ? (
-      <Slider label="Writes that emit an event" value={value} min={0} max={1} step={0.05} onChange={setValue} format={(v) => `${Math.round(v * 100)}%`} />
+      <Slider label="Writes that emit an event" value={value} min={0} max={1} step={0.05} onChange={setValue} format={(v) => `${formatPercent(v)}`} />
     ) : (
       <Slider label="CPU time per job" value={value} min={50} max={600} step={25} onChange={setValue} format={(v) => `${v} ms`} />
     );
