@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatAvailability,
+  formatBandwidth,
   formatDowntime,
   formatDuration,
   formatFraction,
@@ -136,6 +137,7 @@ const TABLE: Record<string, [(x: number) => string, [number, string][]]> = {
       [24_000_000, '$24M'], [24_500_000, '$25M'], [1.5e9, '$1.5B'], [-1218, '−$1,218'], [-0.001, '−$0.001'],
     ],
   ],
+  formatBandwidth: [formatBandwidth, [[0, '0 MB/s (0 Gbit/s)'], [NaN, '—'], [20.7, '20.7 MB/s (0.166 Gbit/s)'], [999.4, '999 MB/s (8 Gbit/s)'], [1200, '1.2 GB/s (9.6 Gbit/s)'], [125_000, '125 GB/s (1,000 Gbit/s)']]],
   formatPrice: [formatPrice, [[0, '$0'], [NaN, '—'], [0.0416, '$0.0416'], [0.00012345, '$0.000123'], [0.9996, '$1.00'], [1.5, '$1.50'], [99.994, '$99.99'], [99.996, '$100'], [1234567.4, '$1,234,567'], [-0.5, '−$0.5']]],
   formatWholeUsd: [formatWholeUsd, [[0, '$0'], [NaN, '—'], [3.4, '$3'], [1234567.4, '$1,234,567'], [-1500, '−$1,500']]],
   formatUsdPerMonth: [formatUsdPerMonth, [[1234, '$1,234/mo'], [0, '$0/mo'], [NaN, '—']]],

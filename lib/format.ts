@@ -11,7 +11,7 @@
  *   durations    "45 s", "12 min", "2.5 h"
  *   dollars      "$0.42", "$9.60", "$1,218", "$2.4M"
  *   percentages  "85%" (utilisation, shares), "99.95%" (availability), "0.12%" (rates)
- *   data         "730 GB", "7.3 TB", "1.2 PB"
+ *   data         "730 GB", "7.3 TB", "1.2 PB"; "20.7 MB/s (0.166 Gbit/s)"
  *
  * No imports and no locale machinery (a server render and a browser render
  * agree), so the engine, the scoring worker, server code and components can
@@ -296,6 +296,13 @@ export function formatGB(gb: number): string {
     if (Number(text.replace(/,/g, '')) < 1000 || i === units.length - 1) return `${sign}${text} ${suffix}`;
   }
   return NOT_A_NUMBER; // unreachable: the loop returns at the largest unit
+}
+
+/** A data rate in MB/s, with the network's Gbit/s: 20.7 → "20.7 MB/s (0.166 Gbit/s)", 1200 → "1.2 GB/s (9.6 Gbit/s)". */
+export function formatBandwidth(mbps: number): string {
+  if (!Number.isFinite(mbps)) return NOT_A_NUMBER;
+  const main = Math.abs(mbps) >= 1000 ? `${formatNumber(mbps / 1000)} GB/s` : `${formatNumber(mbps)} MB/s`;
+  return `${main} (${formatNumber(mbps / 125)} Gbit/s)`;
 }
 
 /** A signed difference for a comparison row: signed("9,942 ms", 9942) → "+9,942 ms", negatives with "−". */

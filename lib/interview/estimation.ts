@@ -12,7 +12,7 @@
  */
 import type { ResolvedWorkload } from '@/lib/engine/types';
 import { peakLoad } from '@/lib/engine/workload';
-import { formatGB, formatInteger, formatNumber, formatRps } from '@/lib/format';
+import { formatBandwidth, formatGB, formatInteger, formatNumber, formatRps } from '@/lib/format';
 
 /** Within this factor of the model's figure, either way: on target. */
 export const ON_TARGET_FACTOR = 2;
@@ -367,12 +367,6 @@ export function judgeEstimates(
   });
 }
 
-/** MB/s → "120 MB/s (0.96 Gbit/s)". */
-export function formatBandwidth(mbps: number): string {
-  const gbit = mbps / 125;
-  const main = mbps >= 1000 ? `${formatNumber(mbps / 1000)} GB/s` : `${formatNumber(mbps)} MB/s`;
-  return `${main} (${formatNumber(gbit)} Gbit/s)`;
-}
 
 export function formatFigure(id: EstimateId, value: number): string {
   if (id === 'peakRps') return formatRps(value);

@@ -7,7 +7,6 @@ import { peakLoadDesign } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 
-const pct = (x: number) => `${formatPercent(x)}`;
 
 /** Log-spaced user counts the slider steps through. */
 const USERS = [1e3, 3e3, 1e4, 3e4, 1e5, 3e5, 1e6, 3e6, 1e7, 3e7, 1e8];
@@ -24,7 +23,7 @@ export function PeakLoadExample() {
   return (
     <ExampleFrame
       title="From daily users to peak requests per second"
-      description={`The model's default mix: ${pct(WORKLOAD_DEFAULTS.staticShare)} of requests static, ${pct(WORKLOAD_DEFAULTS.readRatio)} of the rest reads, and ${pct(WORKLOAD_DEFAULTS.asyncShare)} of writes spawning a background job.`}
+      description={`The model's default mix: ${formatPercent(WORKLOAD_DEFAULTS.staticShare)} of requests static, ${formatPercent(WORKLOAD_DEFAULTS.readRatio)} of the rest reads, and ${formatPercent(WORKLOAD_DEFAULTS.asyncShare)} of writes spawning a background job.`}
       controls={
         <>
           <Slider label="Daily active users" value={usersIndex} min={0} max={USERS.length - 1} onChange={setUsersIndex} format={(i) => formatUsers(USERS[i])} />
