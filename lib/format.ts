@@ -6,7 +6,7 @@
  *
  *   users        "950", "1K", "2.3M", "100M", "1B"
  *   counts       "1,234,567"
- *   requests     "1.7 req/s", "5,787 req/s", "1.2M req/s"
+ *   requests     "1.7 req/s", "5,787 req/s", "174K req/s", "1.2M req/s"
  *   latency      "0.52 ms", "57.7 ms", "1,240 ms", "10.0 s"
  *   durations    "45 s", "12 min", "2.5 h"
  *   dollars      "$0.42", "$9.60", "$1,218", "$2.4M"
@@ -90,7 +90,9 @@ export function formatUsers(users: number): string {
 
 /**
  * Requests per second: "0.0042 req/s", "1.7 req/s", "5,787 req/s",
- * "1.2M req/s". One decimal below 10, whole and grouped below a million.
+ * "57,870 req/s", then short from 100,000 so a canvas label stays short:
+ * "174K req/s", "1.2M req/s". One decimal below 10, whole and grouped below
+ * 100,000.
  */
 export function formatRps(r: number): string {
   if (!Number.isFinite(r)) return NOT_A_NUMBER;
@@ -99,7 +101,7 @@ export function formatRps(r: number): string {
   if (abs === 0) return '0 req/s';
   if (abs < 0.05) return `${sign}${Number(abs.toPrecision(2))} req/s`;
   if (abs < 9.95) return `${sign}${trim(abs, 1)} req/s`;
-  if (Math.round(abs) < 1e6) return `${sign}${formatInteger(abs)} req/s`;
+  if (Math.round(abs) < 1e5) return `${sign}${formatInteger(abs)} req/s`;
   return `${sign}${formatUsers(abs)} req/s`;
 }
 
