@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatAvailability,
   formatBandwidth,
+  formatDateTime,
   formatDowntime,
   formatDuration,
   formatFraction,
@@ -162,6 +163,15 @@ describe('lib/format', () => {
     expect(ninesOf(0.999)).toBeCloseTo(3, 9);
     expect(ninesOf(1)).toBe(Infinity);
     expect(ninesOf(-1)).toBe(0);
+  });
+
+  it('formatDateTime writes a moment in the reader\'s locale, and a bad one as a dash', () => {
+    const at = Date.UTC(2026, 11, 7, 23, 5);
+    const expected = new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    expect(formatDateTime(at)).toBe(expected);
+    expect(formatDateTime(new Date(at).toISOString())).toBe(expected);
+    expect(formatDateTime('not a date')).toBe('—');
+    expect(formatDateTime(NaN)).toBe('—');
   });
 
   it('signed puts a plus or a minus sign in front of a difference', () => {

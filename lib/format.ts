@@ -307,6 +307,18 @@ export function formatBandwidth(mbps: number): string {
   return `${main} (${formatNumber(mbps / 125)} Gbit/s)`;
 }
 
+/**
+ * A moment (an ISO string or epoch milliseconds) as a date and time in the
+ * reader's own locale and time zone: "Dec 7, 2026, 11:05 PM" in en-US. The
+ * one formatter that follows the locale: deadlines and submissions are read
+ * by people in their own time zone.
+ */
+export function formatDateTime(when: string | number): string {
+  const d = new Date(when);
+  if (Number.isNaN(d.getTime())) return NOT_A_NUMBER;
+  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
 /** A signed difference for a comparison row: signed("9,942 ms", 9942) → "+9,942 ms", negatives with "−". */
 export function signed(text: string, n: number): string {
   if (n > 0) return `+${text}`;

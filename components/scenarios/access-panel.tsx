@@ -5,6 +5,7 @@ import { Dialog } from '@/components/editor/dialog';
 import type { CoInstructorKeyView } from '@/lib/scenarios/access';
 import { absoluteUrl, api } from './api';
 import { CopyField } from './copy-field';
+import { formatDateTime } from '@/lib/format';
 
 /**
  * Co-instructor keys: the owner gives a teaching assistant their own manage
@@ -19,10 +20,6 @@ const PRIMARY =
   'rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-50';
 const DANGER =
   'rounded-md bg-saturated px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-red-800 disabled:opacity-50';
-
-function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 interface Keys {
   you: { role: 'owner' | 'co-instructor'; label: string | null };
@@ -158,8 +155,8 @@ export function AccessPanel({ slug, manageKey }: { slug: string; manageKey: stri
                   ) : null}
                 </p>
                 <p className="text-xs text-slate-600">
-                  made {when(k.createdAt)} · {k.lastUsedAt ? `last used ${when(k.lastUsedAt)}` : 'never used'}
-                  {k.revokedAt ? ` · revoked ${when(k.revokedAt)}` : ''}
+                  made {formatDateTime(k.createdAt)} · {k.lastUsedAt ? `last used ${formatDateTime(k.lastUsedAt)}` : 'never used'}
+                  {k.revokedAt ? ` · revoked ${formatDateTime(k.revokedAt)}` : ''}
                 </p>
               </div>
               {owner && !k.revokedAt ? (

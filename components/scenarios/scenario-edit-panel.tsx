@@ -8,15 +8,11 @@ import type { RubricCriterion, ScenarioSlo, ScenarioTargetInput } from '@/lib/sc
 import { api } from './api';
 import { CopyField } from './copy-field';
 import { saveScenario } from './my-scenarios';
-import { formatUsers } from '@/lib/format';
+import { formatDateTime, formatUsers } from '@/lib/format';
 
 const BUTTON = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-50';
 const PRIMARY = 'rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-50';
 const INPUT = 'mt-1 w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm';
-
-function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 const num = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s));
 
@@ -316,7 +312,7 @@ export function ScenarioEditPanel({
           <ol className="mt-1 space-y-1.5 text-sm" data-testid="revisions">
             {revisions.map((r) => (
               <li key={r.id} className="rounded-md border border-slate-200 px-3 py-1.5">
-                <span className="text-xs text-slate-500">{when(r.at)}</span> · {r.changes.join('; ')}
+                <span className="text-xs text-slate-500">{formatDateTime(r.at)}</span> · {r.changes.join('; ')}
                 {r.reason ? <span className="text-slate-600"> — “{r.reason}”</span> : null}
                 {r.regrade ? (
                   <span className="block text-xs text-slate-600">

@@ -7,15 +7,11 @@ import type { ScenarioGrade, TargetGrade } from '@/lib/scenarios/grading';
 import type { SubmissionDetail } from '@/lib/scenarios/repository';
 import { GradeView, PassPill } from './grade-view';
 import { DesignView } from './scenario-editor';
-import { formatAvailability, formatMs, formatUsd, formatUtilization } from '@/lib/format';
+import { formatAvailability, formatDateTime, formatMs, formatUsd, formatUtilization } from '@/lib/format';
 
 export interface DetailData {
   submission: SubmissionDetail;
   reference: { design: Design; grade: ScenarioGrade } | null;
-}
-
-function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 function kindCounts(design: Design): Map<string, number> {
@@ -118,7 +114,7 @@ export function SubmissionDetailView({ data, onClose }: { data: DetailData; onCl
             {submission.displayName}
           </h2>
           <p className="text-sm text-slate-600">
-            Submitted {when(submission.createdAt)} · {submission.latest ? 'latest (counts)' : 'an earlier submission'} · read-only
+            Submitted {formatDateTime(submission.createdAt)} · {submission.latest ? 'latest (counts)' : 'an earlier submission'} · read-only
           </p>
         </div>
         <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
