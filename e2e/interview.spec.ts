@@ -170,7 +170,7 @@ test('a full mock from the brief to the review, surviving a reload', async ({ pa
   await expect(rubric).toContainText(/Database: the partition holding the key takes the [\d,]+\/s of its reads/);
   await expect(page.getByText('Senior (bar 70)')).toBeVisible();
   await expect(page.getByText(/Below the senior bar: needs/)).toBeVisible();
-  await expect(rubric).toContainText(/App server.* saturated at \d+%/);
+  await expect(rubric).toContainText(/App server.* saturated at [\d,]+%/);
   await expect(rubric).toContainText('Single points of failure');
   const study = page.getByRole('region', { name: 'Study next' });
   await expect(study.getByRole('link').first()).toHaveAttribute('href', /^\/learn\//);

@@ -136,7 +136,7 @@ class Lesson {
     await expect(this.nodes).toHaveCount(count - 1);
   }
 
-  /** A failing check's sentence, e.g. "Not met: availability 99.945% < 99.99%." */
+  /** A failing check's sentence, e.g. "Not met: availability 99.9454% < 99.99%." */
   async expectFailing(...texts: (string | RegExp)[]) {
     for (const t of texts) await expect(this.failing).toContainText(t);
   }
@@ -311,7 +311,7 @@ test('stage 7: a gateway in front of two services that own their data passes; a 
   await lesson.expectPassed();
 });
 
-test('stage 8: a second region behind geo DNS passes; one region with limiter, monitoring and logging caps availability at 99.945%', async ({
+test('stage 8: a second region behind geo DNS passes; one region with limiter, monitoring and logging caps availability at 99.9454%', async ({
   page,
 }) => {
   test.setTimeout(90_000);
@@ -332,7 +332,7 @@ test('stage 8: a second region behind geo DNS passes; one region with limiter, m
   await lesson.set('API gateway', { Instances: 6 });
   await lesson.expectNotYet();
   await lesson.expectFailing(
-    'Not met: availability 99.945% < 99.99%.',
+    'Not met: availability 99.9454% < 99.99%.',
     'Missing: at least 2 regions, each with its own compute and copy of the data serving users.',
   );
 
