@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { NAV } from '@/lib/nav';
 import { STAGES } from '@/lib/rules/stages';
-import { formatCount } from '@/lib/content/format';
+import { formatUsers } from '@/lib/format';
 
 export default function HomePage() {
   const primary = NAV[0];
@@ -57,7 +57,7 @@ export default function HomePage() {
               >
                 <div className="flex items-baseline justify-between">
                   <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Stage {s.stage}</span>
-                  <span className="font-mono text-sm text-brand-700">{formatCount(s.users)} users</span>
+                  <span className="font-mono text-sm text-brand-700">{formatUsers(s.users)} users</span>
                 </div>
                 <h3 className="mt-2 font-semibold text-slate-900 group-hover:text-brand-700">{s.name}</h3>
                 <p className="mt-1 text-sm leading-relaxed text-slate-600">{s.summary}</p>

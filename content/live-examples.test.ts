@@ -23,13 +23,13 @@ import { evaluate, type Design, type Evaluation, type Workload } from '@/lib/eng
 import { EXAMPLE_COMPONENTS } from '@/components/content/examples';
 import * as D from '@/lib/content/example-designs';
 import { failingShare, offeredUserRps } from '@/lib/content/example-stats';
-import { formatAvailability, formatDuration, formatMs, formatRps, formatUsd, formatUtilization } from '@/lib/content/format';
+import { formatAvailability, formatDuration, formatFraction, formatMs, formatRps, formatUsd, formatUtilization } from '@/lib/format';
 
 const VISIBLE = 0.1;
 const STEADY = 0.05;
 
 const ev = (design: Design, workload?: Partial<Workload>): Evaluation => evaluate(design, workload, { stages: false });
-const pct1 = (x: number) => `${(x * 100).toFixed(1)}%`;
+const pct1 = (x: number) => formatFraction(x, 1);
 
 type Settings = Record<string, number | string | boolean>;
 interface StatDef {
@@ -236,7 +236,7 @@ const RATE_LIMIT: Watch[] = [
   { stat: 'Requests failing', from: { limit: 0, spike: true }, to: { limit: 3500, spike: true }, direction: 'rises' },
 ];
 const RATE_LIMIT_QUOTED: Watch[] = [
-  { ...RATE_LIMIT[0], quoted: ['10,000 ms', '501 ms'] },
+  { ...RATE_LIMIT[0], quoted: ['10 s', '501 ms'] },
   { ...RATE_LIMIT[1], quoted: ['11.7%', '32.8%'] },
 ];
 const REPLICAS: Watch[] = [
@@ -448,13 +448,13 @@ function componentName(tag: string): keyof typeof EXAMPLE_COMPONENTS {
 /**
  * A figure quoted in prose agrees with the one on screen when the units match
  * and the screen's number rounds to the quote's precision: "99.984%" quotes
- * "99.9841%", "1 ms" quotes "1.0 ms", "434" quotes "434 rps".
+ * "99.9841%", "1 ms" quotes "1.0 ms", "434" quotes "434 req/s".
  */
 function agrees(quoted: string, shown: string): boolean {
   const parse = (x: string) => {
     // A leading "$" is part of the unit: "$47" agrees with "$47", not with "47".
     const m = /^(\$?)(-?[\d,]*\.?\d+)\s*(.*)$/.exec(x.trim());
-    return m ? { value: Number(m[2].replace(/,/g, '')), unit: m[1] + m[3].replace(/^rps$/, ''), decimals: (m[2].split('.')[1] ?? '').length } : null;
+    return m ? { value: Number(m[2].replace(/,/g, '')), unit: m[1] + m[3].replace(/^req\/s$/, ''), decimals: (m[2].split('.')[1] ?? '').length } : null;
   };
   const q = parse(quoted);
   const s = parse(shown);

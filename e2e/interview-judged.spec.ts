@@ -156,6 +156,6 @@ test('asking in one’s own words reveals a requirement; keyword stuffing scores
   // The deep dive: the question, the answer given and the engine's figure for this design.
   const deep = page.getByRole('region', { name: 'Deep dive' });
   await expect(deep).toContainText(prompt);
-  await expect(deep).toContainText(/You: 1,000( rps|%) · the model: [\d,]+( rps|%)/);
+  await expect(deep).toContainText(/You: 1,000( req\/s|%) · the model: [\d,]+( req\/s|%)/);
   await expect(item('Deep dive')).toBeVisible();
 });

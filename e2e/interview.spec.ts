@@ -79,9 +79,9 @@ test('a full mock from the brief to the review, surviving a reload', async ({ pa
   await page.getByLabel('Peak requests per second').fill('6944');
   await page.getByRole('button', { name: 'Check my correction' }).click();
   await expect(peakRow).toContainText('On target');
-  await expect(peakRow).toContainText('first try: 2,315 rps (close)');
+  await expect(peakRow).toContainText('first try: 2,315 req/s (close)');
   await expect(peakRow).toContainText('credit 75%');
-  await expect(peakRow).toContainText('6,944 rps');
+  await expect(peakRow).toContainText('6,944 req/s');
   await expect(page.getByText('50,000,000 users × 4 requests a day = 200,000,000 requests a day')).toBeVisible();
   await expect(page.getByLabel('Peak requests per second')).toBeDisabled();
   await page.getByRole('button', { name: 'Next: entities & API' }).click();
@@ -164,13 +164,13 @@ test('a full mock from the brief to the review, surviving a reload', async ({ pa
     await expect(rubric.getByRole('heading', { name: item, exact: true })).toBeVisible();
   }
   await expect(rubric).toContainText('a question such as “Do creators need analytics?” would have brought it out');
-  await expect(rubric).toContainText('First try: 2,315 rps (close); credit 75%');
+  await expect(rubric).toContainText('First try: 2,315 req/s (close); credit 75%');
   await expect(rubric).toContainText('a corrected second try earns 50% of what it adds');
   // The viral link's feedback quotes the model: no cache, so its reads land on one database partition.
   await expect(rubric).toContainText(/Database: the partition holding the key takes the [\d,]+\/s of its reads/);
   await expect(page.getByText('Senior (bar 70)')).toBeVisible();
   await expect(page.getByText(/Below the senior bar: needs/)).toBeVisible();
-  await expect(rubric).toContainText(/App server.* saturated at \d+%/);
+  await expect(rubric).toContainText(/App server.* saturated at [\d,]+%/);
   await expect(rubric).toContainText('Single points of failure');
   const study = page.getByRole('region', { name: 'Study next' });
   await expect(study.getByRole('link').first()).toHaveAttribute('href', /^\/learn\//);
@@ -352,7 +352,7 @@ test('bad estimates are named on their fields and never locked in', async ({ pag
   await page.getByLabel('Storage per year').fill('');
   await page.getByRole('button', { name: 'Check against the model' }).click();
   await expect(page.getByRole('table').getByRole('row', { name: /Peak requests per second/ })).toContainText(
-    '1,200 rps',
+    '1,200 req/s',
   );
   await expect(page.getByRole('table').getByRole('row', { name: /Storage per year/ })).toContainText('Not given');
   await expect(page.getByLabel('Peak requests per second')).toBeEnabled();

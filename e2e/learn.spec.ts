@@ -75,7 +75,7 @@ test('the rate-limit example counts rejected requests as failing, as the guide s
   await page.keyboard.press('Home');
   await expect(slider).toHaveAttribute('aria-valuetext', 'no limiter');
   await expect(failing).toHaveText('11.7%');
-  await expect(p95).toHaveText('10,000 ms');
+  await expect(p95).toHaveText('10.0 s');
 });
 
 test('a lesson reveals its hints one at a time', async ({ learn, page }) => {

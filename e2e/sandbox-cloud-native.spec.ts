@@ -27,7 +27,7 @@ test('a serverless function and a meshed container cluster come from the palette
   // Its numbers: environments against the concurrency limit, the 10,000 req/s ceiling, cold starts.
   await page.getByRole('tab', { name: 'Results' }).click();
   const facts = page.getByRole('tabpanel', { name: 'Results' }).getByTestId('cloud-native-facts');
-  await expect(facts).toContainText(/of 1,000 environments at peak · at most 10K req\/s/);
+  await expect(facts).toContainText(/of 1,000 environments at peak · at most 10,000 req\/s/);
   await expect(facts).toContainText(/cold starts \(\+180 ms each\)/);
 
   // The cluster: pods per node from the node size, and a sidecar mesh that brings mTLS.

@@ -17,7 +17,7 @@ import { parseDesign } from '@/lib/design/schema';
 import { stableJson } from '@/lib/design/stable-json';
 import type { Design } from '@/lib/engine/data';
 import { stageSpec } from '@/lib/rules/stages';
-import { formatCount } from '@/lib/content/format';
+import { formatUsers } from '@/lib/format';
 
 const RAW: readonly { stage: number; doc: unknown }[] = [
   { stage: 1, doc: stage1 },
@@ -46,7 +46,7 @@ function load(): ReferenceDesign[] {
       // A broken content file must not take the sandbox down; the unit test names it.
       continue;
     }
-    out.push({ stage, title: spec.name, users: formatCount(spec.users), design: parsed.design });
+    out.push({ stage, title: spec.name, users: formatUsers(spec.users), design: parsed.design });
   }
   return out.sort((a, b) => a.stage - b.stage);
 }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { issueLine, MAX_USERS, parseDesign } from '../lib/design/schema';
 import { evaluate, sweep, simulate, type SimulationResult } from '../lib/engine';
 import type { Evaluation, LatencySummary, SweepResult, Design } from '../lib/engine/data';
+import { formatAvailability, formatFraction, formatInteger, formatMs, formatPercent, formatRps, formatUsd } from '../lib/format';
 
 export const USAGE = `ScaleLab capacity engine (model version 2; what every number means: docs/model.md)
 
@@ -226,26 +227,11 @@ function table(head: string[], rows: string[][], right: boolean[]): string {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-function grouped(x: number): string {
-  const r = Math.round(x);
-  return r.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-const ms = (x: number) => (x >= 1000 ? `${grouped(x)} ms` : x >= 100 ? `${Math.round(x)} ms` : x >= 10 ? `${x.toFixed(1)} ms` : `${x.toFixed(2)} ms`);
-const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
-const usd = (x: number) => (x >= 100 ? `$${grouped(x)}` : `$${x.toFixed(2)}`);
-const rps = (x: number) => (x >= 100 ? `${grouped(x)}` : x.toFixed(1));
-
-/** Availability with enough decimals to show its nines (at most 99.9999%). */
-function nines(a: number): string {
-  if (a >= 1) return '100%';
-  if (a > 0.999999) return '>99.9999%';
-  const decimals = Math.min(4, Math.max(1, Math.ceil(-Math.log10(1 - a)) - 1));
-  return `${(a * 100).toFixed(decimals)}%`;
-}
+/** A rate in a table cell, whose header gives the unit: "86.8", "1,736". */
+const rateCell = (x: number) => (x >= 100 ? formatInteger(x) : x.toFixed(1));
 
 function latencyRows(l: Record<'static' | 'read' | 'write' | 'overall', LatencySummary>): string[][] {
-  return (['static', 'read', 'write', 'overall'] as const).map((k) => [k, ms(l[k].mean), ms(l[k].p50), ms(l[k].p95), ms(l[k].p99)]);
+  return (['static', 'read', 'write', 'overall'] as const).map((k) => [k, formatMs(l[k].mean), formatMs(l[k].p50), formatMs(l[k].p95), formatMs(l[k].p99)]);
 }
 
 function title(design: Design, what: string): string {
@@ -254,22 +240,22 @@ function title(design: Design, what: string): string {
 
 export function evaluationReport(design: Design, e: Evaluation): string {
   const out: string[] = [];
-  out.push(title(design, `${grouped(e.users)} daily users, ${rps(e.offered.total)} requests/s at peak`));
-  out.push(`(static ${rps(e.offered.static)}, read ${rps(e.offered.read)}, write ${rps(e.offered.write)}, background jobs ${rps(e.offered.job)} per second)`);
+  out.push(title(design, `${formatInteger(e.users)} daily users, ${rateCell(e.offered.total)} requests/s at peak`));
+  out.push(`(static ${rateCell(e.offered.static)}, read ${rateCell(e.offered.read)}, write ${rateCell(e.offered.write)}, background jobs ${rateCell(e.offered.job)} per second)`);
   out.push('');
   const rows = Object.entries(e.nodes).map(([id, n]) => [
     id,
     n.kind,
     String(n.instances),
-    n.saturated ? `${pct(n.utilization, 0)} SATURATED` : pct(n.utilization),
-    n.kind === 'users' ? '' : ms(n.responseMs.p95),
-    n.kind === 'users' || n.kind === 'monitoring' || n.kind === 'logging' ? '' : nines(n.availability),
-    usd(n.monthlyCostUsd),
+    n.saturated ? `${formatPercent(n.utilization, 0)} SATURATED` : formatPercent(n.utilization, 1),
+    n.kind === 'users' ? '' : formatMs(n.responseMs.p95),
+    n.kind === 'users' || n.kind === 'monitoring' || n.kind === 'logging' ? '' : formatAvailability(n.availability),
+    formatUsd(n.monthlyCostUsd),
   ]);
   out.push(table(['node', 'kind', 'instances', 'utilisation', 'p95', 'availability', 'cost/month'], rows, [false, false, true, true, true, true, true]));
   out.push('');
   out.push('Connections (requests/s at peak)');
-  const cell = (x: number) => (x > 0 ? rps(x) : '');
+  const cell = (x: number) => (x > 0 ? rateCell(x) : '');
   const links = design.edges.map((edge) => {
     const r = e.edges[edge.id]?.rps;
     return [`${edge.source} → ${edge.target}`, cell(r?.static ?? 0), cell(r?.read ?? 0), cell(r?.write ?? 0), cell(r?.job ?? 0), r && r.total > 0 ? '' : 'carries nothing'];
@@ -281,7 +267,7 @@ export function evaluationReport(design: Design, e: Evaluation): string {
   out.push(
     table(
       ['class', 'mean', 'p50', 'p95', 'p99', 'user-perceived p95'],
-      latencyRows(e.endToEnd.latencyMs).map((row) => [...row, row[0] === 'overall' ? '' : ms(up[row[0] as 'static' | 'read' | 'write'].p95)]),
+      latencyRows(e.endToEnd.latencyMs).map((row) => [...row, row[0] === 'overall' ? '' : formatMs(up[row[0] as 'static' | 'read' | 'write'].p95)]),
       [false, true, true, true, true, true],
     ),
   );
@@ -289,19 +275,19 @@ export function evaluationReport(design: Design, e: Evaluation): string {
   for (const k of ['read', 'write'] as const) {
     const b = e.endToEnd.breakdown[k];
     if (b.hops.length === 0) continue;
-    out.push(`Where the ${k} p95 (${ms(b.p95Ms)}) goes`);
+    out.push(`Where the ${k} p95 (${formatMs(b.p95Ms)}) goes`);
     out.push(
       table(
         ['hop', 'network', 'waiting', 'behind inline jobs', 'service', 'share'],
-        b.hops.map((h) => [h.label, ms(h.networkMs), ms(h.waitingMs), h.waitingBehindJobsMs > 0 ? ms(h.waitingBehindJobsMs) : '', ms(h.serviceMs), pct(h.share)]),
+        b.hops.map((h) => [h.label, formatMs(h.networkMs), formatMs(h.waitingMs), h.waitingBehindJobsMs > 0 ? formatMs(h.waitingBehindJobsMs) : '', formatMs(h.serviceMs), formatPercent(h.share, 1)]),
         [false, true, true, true, true, true],
       ),
     );
     out.push('');
   }
-  out.push(`availability ${nines(e.endToEnd.availability)}, error rate ${pct(e.endToEnd.errorRate, 2)}${e.endToEnd.shedRps > 0 ? `, shed ${rps(e.endToEnd.shedRps)} rps` : ''}`);
-  out.push(`cost ${usd(e.endToEnd.monthlyCostUsd)} a month (${usd(e.endToEnd.costPer1kUsersUsd)} per 1,000 daily users; prices of ${e.cost.priceTableDate})`);
-  out.push(`bottleneck ${e.bottleneck.nodeId ?? '(none)'} at ${pct(e.bottleneck.utilization)}${e.spofs.length ? `; single points of failure: ${e.spofs.join(', ')}` : ''}`);
+  out.push(`availability ${formatAvailability(e.endToEnd.availability)}, error rate ${formatFraction(e.endToEnd.errorRate)}${e.endToEnd.shedRps > 0 ? `, shed ${formatRps(e.endToEnd.shedRps)}` : ''}`);
+  out.push(`cost ${formatUsd(e.endToEnd.monthlyCostUsd)} a month (${formatUsd(e.endToEnd.costPer1kUsersUsd)} per 1,000 daily users; prices of ${e.cost.priceTableDate})`);
+  out.push(`bottleneck ${e.bottleneck.nodeId ?? '(none)'} at ${formatPercent(e.bottleneck.utilization, 1)}${e.spofs.length ? `; single points of failure: ${e.spofs.join(', ')}` : ''}`);
   out.push('');
   out.push(findingsText(e.findings));
   if (e.stages.length > 0) {
@@ -310,7 +296,7 @@ export function evaluationReport(design: Design, e: Evaluation): string {
     out.push(
       table(
         ['stage', 'users', 'result', 'score'],
-        e.stages.map((s) => [`${s.stage}. ${s.name}`, grouped(s.users), s.passed ? 'pass' : 'FAIL', String(s.score)]),
+        e.stages.map((s) => [`${s.stage}. ${s.name}`, formatInteger(s.users), s.passed ? 'pass' : 'FAIL', String(s.score)]),
         [false, true, false, true],
       ),
     );
@@ -341,34 +327,34 @@ export function sweepReport(design: Design, s: SweepResult): string {
     const e = p.evaluation;
     const sat = Object.values(e.nodes).some((n) => n.saturated);
     return [
-      grouped(p.users),
-      ms(e.endToEnd.latencyMs.read.p95),
-      ms(e.endToEnd.latencyMs.overall.p95),
-      `${pct(e.bottleneck.utilization)}${sat ? ' SAT' : ''}`,
+      formatInteger(p.users),
+      formatMs(e.endToEnd.latencyMs.read.p95),
+      formatMs(e.endToEnd.latencyMs.overall.p95),
+      `${formatPercent(e.bottleneck.utilization, 1)}${sat ? ' SAT' : ''}`,
       e.bottleneck.nodeId ?? '',
-      nines(e.endToEnd.availability),
-      usd(e.endToEnd.monthlyCostUsd),
+      formatAvailability(e.endToEnd.availability),
+      formatUsd(e.endToEnd.monthlyCostUsd),
     ];
   });
   out.push(table(['users', 'p95 read', 'p95 all', 'max utilisation', 'bottleneck', 'availability', 'cost/month'], rows, [true, true, true, true, false, true, true]));
   out.push('');
   if (s.firstFailingUsers === null) out.push('holds at every swept user count');
   else {
-    out.push(`breaks at ${grouped(s.firstFailingUsers)} users: ${s.failingNodeId} (${s.failingReason})`);
-    if (s.capacityLimitUsers !== null) out.push(`capacity limit: ${s.failingNodeId ?? 'the bottleneck'} reaches 100% at about ${grouped(s.capacityLimitUsers)} users`);
+    out.push(`breaks at ${formatInteger(s.firstFailingUsers)} users: ${s.failingNodeId} (${s.failingReason})`);
+    if (s.capacityLimitUsers !== null) out.push(`capacity limit: ${s.failingNodeId ?? 'the bottleneck'} reaches 100% at about ${formatInteger(s.capacityLimitUsers)} users`);
   }
   return out.join('\n');
 }
 
 export function simulationReport(design: Design, s: SimulationResult, e: Evaluation): string {
   const out: string[] = [];
-  out.push(title(design, `simulation of ${grouped(s.requests)} requests (seed ${s.seed}, first ${grouped(s.warmupRequests)} discarded, ${s.measuredSeconds.toFixed(1)} s simulated)`));
+  out.push(title(design, `simulation of ${formatInteger(s.requests)} requests (seed ${s.seed}, first ${formatInteger(s.warmupRequests)} discarded, ${s.measuredSeconds.toFixed(1)} s simulated)`));
   out.push('');
   const rows = Object.entries(s.nodes)
     .filter(([, n]) => n.kind !== 'users' && n.kind !== 'monitoring' && n.kind !== 'logging')
     .map(([id, n]) => {
       const a = e.nodes[id];
-      return [id, n.kind, `${pct(n.utilization)} / ${pct(a.utilization)}`, `${ms(n.responseMs.mean)} / ${ms(a.responseMs.mean)}`, `${ms(n.responseMs.p99)} / ${ms(a.responseMs.p99)}`, grouped(n.visits)];
+      return [id, n.kind, `${formatPercent(n.utilization, 1)} / ${formatPercent(a.utilization, 1)}`, `${formatMs(n.responseMs.mean)} / ${formatMs(a.responseMs.mean)}`, `${formatMs(n.responseMs.p99)} / ${formatMs(a.responseMs.p99)}`, formatInteger(n.visits)];
     });
   out.push(table(['node', 'kind', 'utilisation sim / model', 'mean sim / model', 'p99 sim / model', 'visits'], rows, [false, false, true, true, true, true]));
   out.push('');
@@ -380,17 +366,17 @@ export function simulationReport(design: Design, s: SimulationResult, e: Evaluat
       ['class', 'requests', 'mean', 'p50', 'p95', 'p99'],
       (['static', 'read', 'write', 'overall'] as const).map((k) => [
         k,
-        grouped(l[k].count),
-        `${ms(l[k].mean)} / ${ms(a[k].mean)}`,
-        `${ms(l[k].p50)} / ${ms(a[k].p50)}`,
-        `${ms(l[k].p95)} / ${ms(a[k].p95)}`,
-        `${ms(l[k].p99)} / ${ms(a[k].p99)}`,
+        formatInteger(l[k].count),
+        `${formatMs(l[k].mean)} / ${formatMs(a[k].mean)}`,
+        `${formatMs(l[k].p50)} / ${formatMs(a[k].p50)}`,
+        `${formatMs(l[k].p95)} / ${formatMs(a[k].p95)}`,
+        `${formatMs(l[k].p99)} / ${formatMs(a[k].p99)}`,
       ]),
       [false, true, true, true, true, true],
     ),
   );
   out.push('');
-  out.push(`completed ${grouped(s.endToEnd.completed)}, failed ${grouped(s.endToEnd.failed)} (error rate ${pct(s.endToEnd.errorRate, 2)}), shed ${grouped(s.endToEnd.shed)}`);
+  out.push(`completed ${formatInteger(s.endToEnd.completed)}, failed ${formatInteger(s.endToEnd.failed)} (error rate ${formatFraction(s.endToEnd.errorRate)}), shed ${formatInteger(s.endToEnd.shed)}`);
   const few = Object.entries(s.nodes).filter(([, n]) => n.visits > 0 && n.visits < 2_000 && !['cdn', 'dns', 'load-balancer', 'api-gateway', 'rate-limiter', 'object-storage', 'queue'].includes(n.kind));
   if (few.length > 0) out.push(`note: ${few.map(([id]) => id).join(', ')} saw under 2,000 measured visits; run more --requests for stable figures there`);
   // Too short for a steady state (MODEL.md §9.5): each warning says how many requests would do.

@@ -4,7 +4,7 @@ import { LibraryProgress, ProblemStatus } from '@/components/interview/history';
 import { DifficultyBadge } from '@/components/interview/ui';
 import { scaleLabel } from '@/lib/interview/format';
 import { PROBLEMS } from '@/lib/interview/problems';
-import { formatPercent, formatUsd } from '@/lib/interview/target';
+import { formatAvailability, formatUsdPerMonth } from '@/lib/format';
 
 export const metadata: Metadata = {
   title: 'Interview practice',
@@ -60,8 +60,8 @@ export default function InterviewLibraryPage() {
                   <span className="mt-1 flex-1 text-sm leading-relaxed text-slate-600">{p.summary}</span>
                   <span className="mt-4 flex flex-wrap gap-x-4 gap-y-1 border-t border-slate-100 pt-3 text-xs text-slate-500">
                     <span>p95 read ≤ {p.slo.p95ReadMs} ms</span>
-                    <span>{formatPercent(p.slo.availability)} available</span>
-                    <span>budget {formatUsd(p.slo.budgetUsd)}/month</span>
+                    <span>{formatAvailability(p.slo.availability)} available</span>
+                    <span>budget {formatUsdPerMonth(p.slo.budgetUsd)}</span>
                     <span>{p.curveballs.length} curveballs</span>
                   </span>
                 </Link>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LessonPath } from '@/components/lessons/lesson-path';
-import { formatCount } from '@/lib/content/format';
+import { formatUsers } from '@/lib/format';
 import { GUIDE_GROUPS } from '@/lib/content/guide-groups';
 import { getContentIndex } from '@/lib/content/loader';
 import { stageSpec } from '@/lib/rules/stages';
@@ -50,7 +50,7 @@ export default function LearnIndexPage() {
             title: l.title,
             summary: l.summary,
             minutes: l.minutes,
-            usersLabel: formatCount(stageSpec(l.stage)?.users ?? 0),
+            usersLabel: formatUsers(stageSpec(l.stage)?.users ?? 0),
           }))}
         />
       </section>

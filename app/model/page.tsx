@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import accuracy from '@/content/model/accuracy.json';
 import { AccuracyTables, type AccuracyData } from '@/components/model/accuracy-table';
-import { grouped, num, pct, usd } from '@/components/model/format';
+import { formatInteger, formatNumber, formatPercent, formatPrice } from '@/lib/format';
 import { Formula, Frac, V } from '@/components/model/math';
 import { ModelNotes } from '@/components/model/model-notes';
 import { CalibrationTable, type CalibrationView } from '@/components/model/calibration-table';
@@ -56,7 +56,7 @@ function Section({ id, children }: { id: (typeof SECTIONS)[number][0]; children:
 function msText(x: number): string {
   if (x === 0) return '0 ms';
   if (x < 0.1) return '< 0.1 ms';
-  return `${num(x, 3)} ms`;
+  return `${formatNumber(x, 3)} ms`;
 }
 
 function P({ children }: { children: ReactNode }) {
@@ -109,7 +109,7 @@ export default function ModelPage() {
     departure: r.departure,
     acceptedBecause: r.row.acceptedBecause ?? null,
   }));
-  const minutes = (h: number) => `${num(h * 60, 3)} min`;
+  const minutes = (h: number) => `${formatNumber(h * 60, 3)} min`;
   const openRows = calibration.filter((r) => r.acceptedBecause?.startsWith('Open')).length;
   const stage3Objective = STAGES[2].availability;
   const io = ex.storage.io;
@@ -165,8 +165,8 @@ export default function ModelPage() {
           </Formula>
           <WorkloadTable />
           <Example>
-            At 1,000,000 daily users: <V>R</V> = 1,000,000 × {w.requestsPerUserPerDay} ÷ 86,400 × {w.peakFactor} = {num(load.total, 4)} requests/s, of
-            which {num(load.static, 4)} static, {num(load.read, 4)} reads, {num(load.write, 3)} writes, and {num(load.job, 3)} background jobs
+            At 1,000,000 daily users: <V>R</V> = 1,000,000 × {w.requestsPerUserPerDay} ÷ 86,400 × {w.peakFactor} = {formatNumber(load.total, 4)} requests/s, of
+            which {formatNumber(load.static, 4)} static, {formatNumber(load.read, 4)} reads, {formatNumber(load.write, 3)} writes, and {formatNumber(load.job, 3)} background jobs
             per second.
           </Example>
         </Section>
@@ -230,8 +230,8 @@ export default function ModelPage() {
           </Formula>
           <P>The engine solves it for the <V>t</V> at which the chance is 5% (p95) or 1% (p99), by bisection with Newton steps.</P>
           <Example>
-            Two cores, <V>λ</V> = 9 requests/s, <V>μ</V> = 5/s: <V>ρ</V> = {num(mm2.rho)}, <V>C</V> = {num(mm2.c, 4)}, <V>W</V>
-            <sub>q</sub> = {num(mm2.wq, 4)} s, mean response {num(mm2.r, 4)} s (the textbook answer is 1.053 s), p99 {num(mm2p99, 3)} s. At 90% busy,
+            Two cores, <V>λ</V> = 9 requests/s, <V>μ</V> = 5/s: <V>ρ</V> = {formatNumber(mm2.rho)}, <V>C</V> = {formatNumber(mm2.c, 4)}, <V>W</V>
+            <sub>q</sub> = {formatNumber(mm2.wq, 4)} s, mean response {formatNumber(mm2.r, 4)} s (the textbook answer is 1.053 s), p99 {formatNumber(mm2p99, 3)} s. At 90% busy,
             the average request waits four times its own service time.
           </Example>
           <h3 className="mt-8 text-lg font-semibold text-slate-900">When requests differ in size</h3>
@@ -248,9 +248,9 @@ export default function ModelPage() {
             <sub>q</sub> ≈ <Frac num={<V>C</V>} den={<><V>cμ</V> − <V>λ</V></>} /> · <Frac num={<><V>c</V><sub>a</sub><sup>2</sup> + <V>c</V><sub>s</sub><sup>2</sup></>} den="2" />
           </Formula>
           <Example>
-            An app server running jobs inline under the default workload: mean service {num(es, 3)} ms, <V>c</V>
+            An app server running jobs inline under the default workload: mean service {formatNumber(es, 3)} ms, <V>c</V>
             <sub>s</sub>
-            <sup>2</sup> = {num(cs2, 3)}, so a single core waits about {num((1 + cs2) / 2, 3)} times as long as a queue of equal, exponential
+            <sup>2</sup> = {formatNumber(cs2, 3)}, so a single core waits about {formatNumber((1 + cs2) / 2, 3)} times as long as a queue of equal, exponential
             requests would. Moving the jobs to a queue and workers removes that, which is what stage 6 teaches.
           </Example>
           <P>
@@ -309,7 +309,7 @@ export default function ModelPage() {
           <h3 className="mt-8 text-lg font-semibold text-slate-900">Memory and disk of a database</h3>
           <P>
             A relational database keeps only part of its data in memory. Each instance has {STORAGE.memoryGBPerCore.value} GB of RAM per
-            core, {pct(STORAGE.bufferShare.value, 0)} of it holding {STORAGE.pageKB.value} KB pages. Some pages are far more popular than
+            core, {formatPercent(STORAGE.bufferShare.value, 0)} of it holding {STORAGE.pageKB.value} KB pages. Some pages are far more popular than
             others (Zipf, <V>α</V> = {STORAGE.zipfAlpha.value}), so a pool of <V>C</V> pages over <V>N</V> pages of data answers a share
           </P>
           <Formula label="H equals C to the power one minus alpha, minus one, divided by N to the power one minus alpha, minus one">
@@ -318,17 +318,17 @@ export default function ModelPage() {
           <P>
             of page reads (all of them when the data fits). Each query that misses reads a page from storage ({STORAGE.storageReadMs.value}{' '}
             ms, longer as the volume gets busy: × 1/(1 − <V>ρ</V>
-            <sub>io</sub>)), and each write statement writes one. The volume allows {grouped(STORAGE.iopsBaseline.value)} operations a
-            second, or {grouped(STORAGE.iopsStriped.value)} from 400 GiB of data. Storage is a second utilisation: a database whose disk
+            <sub>io</sub>)), and each write statement writes one. The volume allows {formatInteger(STORAGE.iopsBaseline.value)} operations a
+            second, or {formatInteger(STORAGE.iopsStriped.value)} from 400 GiB of data. Storage is a second utilisation: a database whose disk
             is busier than its cores is reported at the disk’s figure, and saturates when the disk does, however many cores it has. A
             larger size (more memory), a cache in front of reads or more replicas take page reads off the disk.
           </P>
           <Example>
-            The stage 4 reference’s read replicas at 1,000,000 users: {grouped(ex.storage.dataGB)} GB of data, a {num(ex.storage.bufferGB)}{' '}
-            GB pool, so <V>C</V> = {grouped(ex.storage.bufferGB / pageGB)}, <V>N</V> = {grouped(ex.storage.dataGB / pageGB)} pages and{' '}
-            <V>H</V> = {pct(io.bufferHitRatio, 1)}. Their busiest instance makes {grouped(io.iops)} storage operations a second against{' '}
-            {grouped(io.iopsLimit)} ({pct(io.ioUtilization, 1)}, beside {pct(io.cpuUtilization, 1)} of its cores), and a read spends{' '}
-            {num(io.readIoMs, 3)} ms reading pages beside {num(ex.storage.cpuReadMs, 3)} ms of CPU.
+            The stage 4 reference’s read replicas at 1,000,000 users: {formatInteger(ex.storage.dataGB)} GB of data, a {formatNumber(ex.storage.bufferGB)}{' '}
+            GB pool, so <V>C</V> = {formatInteger(ex.storage.bufferGB / pageGB)}, <V>N</V> = {formatInteger(ex.storage.dataGB / pageGB)} pages and{' '}
+            <V>H</V> = {formatPercent(io.bufferHitRatio, 1)}. Their busiest instance makes {formatInteger(io.iops)} storage operations a second against{' '}
+            {formatInteger(io.iopsLimit)} ({formatPercent(io.ioUtilization, 1)}, beside {formatPercent(io.cpuUtilization, 1)} of its cores), and a read spends{' '}
+            {formatNumber(io.readIoMs, 3)} ms reading pages beside {formatNumber(ex.storage.cpuReadMs, 3)} ms of CPU.
           </Example>
         </Section>
 
@@ -367,7 +367,7 @@ export default function ModelPage() {
                   <td className={`${td} tabular-nums`}>
                     {AUDIENCE[k].value.map((b, i) => (
                       <span key={i} className="block whitespace-nowrap">
-                        {pct(b.share, 0)} × {b.rttMs} ms
+                        {formatPercent(b.share, 0)} × {b.rttMs} ms
                       </span>
                     ))}
                   </td>
@@ -377,11 +377,11 @@ export default function ModelPage() {
             </tbody>
           </TableWrap>
           <Example>
-            The stage 4 reference at 1,000,000 users has no CDN. Its server-side static p95 is {num(ex.latency.serverStaticP95, 3)} ms; users
-            perceive {num(ex.latency.regionalStaticP95, 3)} ms when they are near the region and {num(ex.latency.globalStaticP95, 3)} ms when
+            The stage 4 reference at 1,000,000 users has no CDN. Its server-side static p95 is {formatNumber(ex.latency.serverStaticP95, 3)} ms; users
+            perceive {formatNumber(ex.latency.regionalStaticP95, 3)} ms when they are near the region and {formatNumber(ex.latency.globalStaticP95, 3)} ms when
             they are spread over the world (the farthest fifth pay {AUDIENCE.staticRoundTrips.value} ×{' '}
             {Math.max(...AUDIENCE.global.value.map((b) => b.rttMs))} ms before a server starts). No number or size of servers shortens a
-            round trip; with a CDN (the stage 5 reference) users perceive {num(ex.latency.cdnStaticP95, 3)} ms. That is why stage 5’s
+            round trip; with a CDN (the stage 5 reference) users perceive {formatNumber(ex.latency.cdnStaticP95, 3)} ms. That is why stage 5’s
             user-perceived static objective is a wall only a CDN passes.
           </Example>
           <h3 className="mt-8 text-lg font-semibold text-slate-900">Where the time goes</h3>
@@ -390,7 +390,7 @@ export default function ModelPage() {
             the mean wait for a free core (and how much of that is waiting behind background jobs run inline), the mean service time, and
             that hop’s share of the p95. A failing latency check names the hop that dominates and the technique that removes it.
           </P>
-          <TableWrap caption={`Read p95 of the stage 4 reference at 1,000,000 users: ${num(ex.latency.breakdown.p95Ms, 3)} ms (computed by the engine)`}>
+          <TableWrap caption={`Read p95 of the stage 4 reference at 1,000,000 users: ${formatNumber(ex.latency.breakdown.p95Ms, 3)} ms (computed by the engine)`}>
             <thead>
               <tr>
                 <th scope="col" className={th}>
@@ -424,7 +424,7 @@ export default function ModelPage() {
                   <td className={tdNum}>{msText(h.waitingBehindJobsMs)}</td>
                   <td className={tdNum}>{msText(h.serviceMs)}</td>
                   <td className={tdNum}>
-                    {pct(h.share, 0)} ({num(h.p95Ms, 3)} ms)
+                    {formatPercent(h.share, 0)} ({formatNumber(h.p95Ms, 3)} ms)
                   </td>
                 </tr>
               ))}
@@ -449,7 +449,7 @@ export default function ModelPage() {
         <Section id="availability">
           <P>
             Availability is the expected share of requests that succeed. An instance fails now and then (on average every{' '}
-            {num(mtbf / 24)} days) and is down until someone notices and it is restored:
+            {formatNumber(mtbf / 24)} days) and is down until someone notices and it is restored:
           </P>
           <Formula label="A equals MTBF divided by MTBF plus time to detect plus time to restore">
             <V>A</V> = <Frac num="MTBF" den="MTBF + detect + restore" />
@@ -474,8 +474,8 @@ export default function ModelPage() {
                   ['Detect, no monitoring', minutes(detect), 'a user notices and reports it'],
                   ['Detect, with monitoring', minutes(detectMon), 'alerting pages someone; monitoring anywhere shortens it for every instance'],
                   ['Restore automatically', minutes(automatic), 'an instance behind a load balancer, gateway or rate limiter (or a queue’s worker, or an autoscaling group) is replaced'],
-                  ['Restore by hand', `${num(byHand)} h`, 'any other instance (a lone app server, a replica)'],
-                  ['Restore from backup', `${num(backup)} h`, 'a database primary without a standby, or the stage 1 server that holds the data'],
+                  ['Restore by hand', `${formatNumber(byHand)} h`, 'any other instance (a lone app server, a replica)'],
+                  ['Restore from backup', `${formatNumber(backup)} h`, 'a database primary without a standby, or the stage 1 server that holds the data'],
                   ['Fail over', minutes(failover), 'a primary with a standby or replica: automatic, so no detection time is added'],
                   ['Deploy', `${NETWORK.deployDowntimeMinutes.value} min × ${w.deploysPerDay} a day`, 'an app tier that cannot roll a deploy: one instance, or not behind a load balancer, gateway or rate limiter'],
                 ] as const
@@ -492,13 +492,13 @@ export default function ModelPage() {
           </TableWrap>
           <P>An app tier that cannot deploy one instance at a time is also down for each deploy:</P>
           <Formula label="deploy factor equals one minus deploys per day times deploy minutes divided by 1,440 minutes">
-            deploy factor = 1 − <Frac num="deploysPerDay × deploy minutes" den="1,440 min" /> = {num(1 - deployDown, 6)}
+            deploy factor = 1 − <Frac num="deploysPerDay × deploy minutes" den="1,440 min" /> = {formatNumber(1 - deployDown, 6)}
           </Formula>
           <Example>
-            A lone app instance replaced by hand, with one deploy a day: {num(mtbf)} / ({num(mtbf)} + {num(detect)} + {num(byHand)}) × (1 −{' '}
-            {NETWORK.deployDowntimeMinutes.value}/1,440) = {pct(ex.loneApp, 3)} ({pct(ex.loneAppMonitored, 3)} with monitoring). A lone
-            database restored from backup: {pct(ex.loneDb, 3)} ({pct(ex.loneDbMonitored, 3)} with monitoring: monitoring never makes a lone
-            database highly available). With a standby: {pct(ex.standbyDb, 4)}.
+            A lone app instance replaced by hand, with one deploy a day: {formatNumber(mtbf)} / ({formatNumber(mtbf)} + {formatNumber(detect)} + {formatNumber(byHand)}) × (1 −{' '}
+            {NETWORK.deployDowntimeMinutes.value}/1,440) = {formatPercent(ex.loneApp, 3)} ({formatPercent(ex.loneAppMonitored, 3)} with monitoring). A lone
+            database restored from backup: {formatPercent(ex.loneDb, 3)} ({formatPercent(ex.loneDbMonitored, 3)} with monitoring: monitoring never makes a lone
+            database highly available). With a standby: {formatPercent(ex.standbyDb, 4)}.
           </Example>
           <P>
             Redundancy needs something that routes around a failure. Only behind a health-checking splitter (a load balancer, gateway or
@@ -525,17 +525,17 @@ export default function ModelPage() {
           </Formula>
           <P>
             Elsewhere each instance fails its own share of requests, so two app servers wired straight to users are no better than one (
-            {pct(ex.stage2TwoNoLb, 3)} end to end, as with one). A read replica’s replay of the write stream does not shrink when a sibling
+            {formatPercent(ex.stage2TwoNoLb, 3)} end to end, as with one). A read replica’s replay of the write stream does not shrink when a sibling
             fails, so the survivors must carry it too. When a cache instance fails, its keys miss and go to the store behind it (to the
             replicas, where the primary passes reads on to them): if they can carry one failed instance’s misses, the cache is not a point
             of failure, because reads slow down but succeed.
           </P>
           <Example>
-            Three app instances behind a load balancer, replaced automatically, of which two carry the load: {num(threeForTwo, 7)}, against{' '}
-            {num(instAuto ** 3, 5)} if all three were needed. Two behind a load balancer: {pct(ex.twoBehindLb, 5)}.
+            Three app instances behind a load balancer, replaced automatically, of which two carry the load: {formatNumber(threeForTwo, 7)}, against{' '}
+            {formatNumber(instAuto ** 3, 5)} if all three were needed. Two behind a load balancer: {formatPercent(ex.twoBehindLb, 5)}.
           </Example>
           <P>
-            A path is up when everything on it is, and a region is up {pct(NETWORK.regionAvailability.value, 2)} of the time. Where geo DNS
+            A path is up when everything on it is, and a region is up {formatPercent(NETWORK.regionAvailability.value, 2)} of the time. Where geo DNS
             spreads users over two or more regions, each region holds its whole path (entry, compute and its own copy of the data, shared
             with no other region) and the survivors can carry a failed region without saturating, the regions count in parallel, whole
             paths at a time (geo DNS sends users away from a region whose path is down):
@@ -547,7 +547,7 @@ export default function ModelPage() {
           </Formula>
           <P>
             Where the regions share a component (one database both call), that component fails them together: only the regions’ own{' '}
-            {pct(NETWORK.regionAvailability.value, 2)} counts in parallel and everything on the path still multiplies. The same rule
+            {formatPercent(NETWORK.regionAvailability.value, 2)} counts in parallel and everything on the path still multiplies. The same rule
             decides the multi-region practice: at least two regions, each with compute serving users and a data store of its own.
           </P>
           <P>
@@ -584,16 +584,16 @@ export default function ModelPage() {
                   <th scope="row" className={`${td} font-normal`}>
                     {label}
                   </th>
-                  <td className={tdNum}>{pct(a, 3)}</td>
+                  <td className={tdNum}>{formatPercent(a, 3)}</td>
                 </tr>
               ))}
             </tbody>
           </TableWrap>
           <P>
-            Static requests never touch the database, so the stage 2 shape is at {pct(ex.stage2Shape, 2)}: {pct(ex.stage2Monitored, 2)} with
-            monitoring, {pct(ex.stage2Standby, 2)} with a standby and {pct(ex.stage2StandbyMonitored, 2)} with both. Stage 3 therefore asks
-            for {pct(stage3Objective, 1)}: high enough that nothing but a load balancer lifts the stage 2 shape past it, low enough that the
-            stage 3 shape ({pct(ex.stage3Shape, 2)}) passes. A failing availability check names its cause in numbers: the weakest
+            Static requests never touch the database, so the stage 2 shape is at {formatPercent(ex.stage2Shape, 2)}: {formatPercent(ex.stage2Monitored, 2)} with
+            monitoring, {formatPercent(ex.stage2Standby, 2)} with a standby and {formatPercent(ex.stage2StandbyMonitored, 2)} with both. Stage 3 therefore asks
+            for {formatPercent(stage3Objective, 1)}: high enough that nothing but a load balancer lifts the stage 2 shape past it, low enough that the
+            stage 3 shape ({formatPercent(ex.stage3Shape, 2)}) passes. A failing availability check names its cause in numbers: the weakest
             component and its time down a year, and why more of the same cannot lift it.
           </P>
         </Section>
@@ -608,11 +608,11 @@ export default function ModelPage() {
             transfer.
           </P>
           <Example>
-            Three app servers (EC2 m6g.large at {usd(appPrice)} an hour): 3 × {usd(appPrice)} × {HOURS_PER_MONTH} h = {usd(3 * appPrice * HOURS_PER_MONTH)} a
-            month. The stage 8 reference’s bill (100M users, two regions), line by line: {usd(ex.bill.totalUsd)} a month, of which
-            components {usd(ex.bill.componentsUsd)} (logging {usd(ex.bill.loggingUsd)}, for {grouped(ex.bill.logIngestionGB)} GB of
-            logs), {ex.bill.lines.map((l) => `${/^[A-Z][a-z]/.test(l.label) ? l.label[0].toLowerCase() + l.label.slice(1) : l.label} ${usd(l.usd)}`).join(', ')} (
-            {grouped(ex.bill.transferGB)} GB between regions).
+            Three app servers (EC2 m6g.large at {formatPrice(appPrice)} an hour): 3 × {formatPrice(appPrice)} × {HOURS_PER_MONTH} h = {formatPrice(3 * appPrice * HOURS_PER_MONTH)} a
+            month. The stage 8 reference’s bill (100M users, two regions), line by line: {formatPrice(ex.bill.totalUsd)} a month, of which
+            components {formatPrice(ex.bill.componentsUsd)} (logging {formatPrice(ex.bill.loggingUsd)}, for {formatInteger(ex.bill.logIngestionGB)} GB of
+            logs), {ex.bill.lines.map((l) => `${/^[A-Z][a-z]/.test(l.label) ? l.label[0].toLowerCase() + l.label.slice(1) : l.label} ${formatPrice(l.usd)}`).join(', ')} (
+            {formatInteger(ex.bill.transferGB)} GB between regions).
           </Example>
         </Section>
 
@@ -653,8 +653,8 @@ export default function ModelPage() {
           <P>
             At stage 8, traffic jumps to {w.flashFactor}× the peak for a few minutes, most of the excess from a few clients. Whatever fails
             at that load fails for everyone; what a rate limiter sheds is the crowd’s excess first, and only shedding beyond that excess
-            reaches ordinary users. Computed by the engine: the stage 7 reference (no rate limiter) fails {pct(ex.flash.stage7, 2)} of
-            ordinary users’ requests; the stage 8 reference, with rate limiters, {pct(ex.flash.stage8, 2)}.
+            reaches ordinary users. Computed by the engine: the stage 7 reference (no rate limiter) fails {formatPercent(ex.flash.stage7, 2)} of
+            ordinary users’ requests; the stage 8 reference, with rate limiters, {formatPercent(ex.flash.stage8, 2)}.
           </P>
         </Section>
 
@@ -685,7 +685,7 @@ export default function ModelPage() {
                 [
                   ['1 → 2 separate database', 'soft', 'app and database stop fighting over one box’s cores; each is sized on its own'],
                   ['2 → 3 load balancer', 'wall: availability', 'a lone app tier is down for every deploy and repaired by hand; instances without a health-checking splitter are not redundant'],
-                  ['3 → 4 replication', 'wall: availability', `a lone primary restores from backup in ${num(backup)} h; a standby fails over in ${minutes(failover)}`],
+                  ['3 → 4 replication', 'wall: availability', `a lone primary restores from backup in ${formatNumber(backup)} h; a standby fails over in ${minutes(failover)}`],
                   ['4 → 5 CDN', 'wall: latency', `a global audience’s first asset costs ${AUDIENCE.staticRoundTrips.value} round trips of up to ${Math.max(...AUDIENCE.global.value.map((b) => b.rttMs))} ms to one region; a CDN edge is ${AUDIENCE.cdnEdge.value.map((b) => b.rttMs).join('–')} ms away`],
                   ['4 → 5 cache', 'soft, made visible', 'a cache removes most database work: replicas, cost and p95 with and without'],
                   ['5 → 6 queue and workers', 'wall: latency', 'jobs run inline push the write p95 past its objective; no instance count shortens a 200 ms job'],
@@ -767,18 +767,18 @@ export default function ModelPage() {
             them, a discrete-event simulation runs the same design request by request: random (Poisson) arrivals at the peak rates,
             random service times, real queues at every core, cache hits and misses drawn per request, round-robin as a real rotation. It
             shares the routing with the model but measures the queueing instead of computing it. The specification asks for agreement
-            within {pct(accuracy.tolerance.utilization, 0)} on utilisation, {pct(accuracy.tolerance.mean, 0)} on mean latency and{' '}
-            {pct(accuracy.tolerance.p99, 0)} on p99 wherever every component is at most 80% busy (below {accuracy.tolerance.utilizationFloor}{' '}
-            utilisation, within an absolute {num(accuracy.tolerance.utilization * accuracy.tolerance.utilizationFloor)}, since tiny busy
+            within {formatPercent(accuracy.tolerance.utilization, 0)} on utilisation, {formatPercent(accuracy.tolerance.mean, 0)} on mean latency and{' '}
+            {formatPercent(accuracy.tolerance.p99, 0)} on p99 wherever every component is at most 80% busy (below {accuracy.tolerance.utilizationFloor}{' '}
+            utilisation, within an absolute {formatNumber(accuracy.tolerance.utilization * accuracy.tolerance.utilizationFloor)}, since tiny busy
             fractions are mostly sampling noise). A figure is only judged where the simulation measured enough of it:{' '}
-            {grouped(accuracy.tolerance.minVisits)} visits for a response time, and for a utilisation a sampling error (about √(2/N) over N
+            {formatInteger(accuracy.tolerance.minVisits)} visits for a response time, and for a utilisation a sampling error (about √(2/N) over N
             visits) of at most a third of its tolerance.
           </P>
           <AccuracyTables data={accuracy as AccuracyData} />
           <P>
             These numbers are produced by the project’s own code (<code className="font-mono text-sm">scripts/accuracy.ts</code>), not typed
             by hand; the test suite fails if they no longer match what the engine and the simulator produce. Measured: simulated requests{' '}
-            {grouped(Math.min(...accuracy.cases.map((c) => c.requests)))} to {grouped(Math.max(...accuracy.cases.map((c) => c.requests)))} per
+            {formatInteger(Math.min(...accuracy.cases.map((c) => c.requests)))} to {formatInteger(Math.max(...accuracy.cases.map((c) => c.requests)))} per
             design, {WORKLOAD_DEFAULTS.peakFactor}× peak factor.
           </P>
         </Section>

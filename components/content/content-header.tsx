@@ -1,4 +1,4 @@
-import { formatCount } from '@/lib/content/format';
+import { formatUsers } from '@/lib/format';
 import type { Frontmatter } from '@/lib/content/schema';
 import { stageSpec } from '@/lib/rules/stages';
 import { PageHeader } from './page-parts';
@@ -11,7 +11,7 @@ export function ContentHeader({ frontmatter: fm }: { frontmatter: Frontmatter })
     return (
       <PageHeader
         crumbs={[learn, { label: `Stage ${fm.stage}` }]}
-        eyebrow={`Stage ${fm.stage} of 8${users ? ` · ${formatCount(users)} users` : ''}`}
+        eyebrow={`Stage ${fm.stage} of 8${users ? ` · ${formatUsers(users)} users` : ''}`}
         title={fm.title}
         summary={fm.summary}
         meta={`${fm.minutes} min read`}

@@ -1,6 +1,6 @@
 import { AUDIENCE, CATALOG, NETWORK, WORKLOAD_DEFAULTS, evaluate, type Kind, type KindDefaults, type RttBucket } from '@/lib/engine';
 import { AVAILABILITY_SUBJECT, availabilityShapeDesign, type AvailabilityShape } from '@/lib/content/example-designs';
-import { formatAvailability, formatUsd } from '@/lib/content/format';
+import { formatAvailability, formatFraction, formatNumber, formatPercent, formatRps, formatUsd } from '@/lib/format';
 import { stageSpec } from '@/lib/rules/stages';
 
 /**
@@ -9,7 +9,8 @@ import { stageSpec } from '@/lib/rules/stages';
  * with a dotted underline and the engine's own source note as its tooltip.
  */
 
-const num = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+/** A catalog figure as the prose quotes it: up to four significant digits, grouped. */
+const num = (x: number) => formatNumber(x, 4);
 
 function Value({ children, source }: { children: React.ReactNode; source: string }) {
   return (
@@ -35,19 +36,19 @@ export function ModelDefault({ kind, param }: { kind: Kind; param: Param }) {
   const raw = sub ? (entry.value as Record<string, number>)[sub] : entry.value;
   if (typeof raw !== 'number') throw new Error(`<ModelDefault>: ${kind}.${param} is not a number`);
   let text: string;
-  if (key === 'serviceMs' || key === 'latencyMs') text = `${num.format(raw)} ms`;
-  else if (key === 'hitRatio' || key === 'applyFactor') text = `${Math.round(raw * 100)}%`;
-  else if (key === 'capacityRps') text = `${num.format(raw)} requests/s`;
-  else if (key === 'maxStorageGB') text = `${num.format(raw)} GB`;
-  else text = num.format(raw);
+  if (key === 'serviceMs' || key === 'latencyMs') text = `${num(raw)} ms`;
+  else if (key === 'hitRatio' || key === 'applyFactor') text = `${formatPercent(raw)}`;
+  else if (key === 'capacityRps') text = formatRps(raw);
+  else if (key === 'maxStorageGB') text = `${num(raw)} GB`;
+  else text = num(raw);
   return <Value source={entry.source}>{text}</Value>;
 }
 
 const WORKLOAD_UNITS: Partial<Record<keyof typeof WORKLOAD_DEFAULTS, (v: number) => string>> = {
   peakFactor: (v) => `${v}×`,
-  staticShare: (v) => `${Math.round(v * 100)}%`,
-  readRatio: (v) => `${Math.round(v * 100)}%`,
-  asyncShare: (v) => `${Math.round(v * 100)}%`,
+  staticShare: (v) => `${formatPercent(v)}`,
+  readRatio: (v) => `${formatPercent(v)}`,
+  asyncShare: (v) => `${formatPercent(v)}`,
   jobServiceMs: (v) => `${v} ms`,
   staticKB: (v) => `${v} KB`,
   dynamicKB: (v) => `${v} KB`,
@@ -59,12 +60,12 @@ const WORKLOAD_UNITS: Partial<Record<keyof typeof WORKLOAD_DEFAULTS, (v: number)
 export function ModelWorkload({ field }: { field: keyof typeof WORKLOAD_DEFAULTS }) {
   const v = WORKLOAD_DEFAULTS[field];
   if (typeof v !== 'number') throw new Error(`<ModelWorkload>: unknown field "${field}"`);
-  return <Value source="MODEL.md §1.2 workload defaults">{(WORKLOAD_UNITS[field] ?? num.format)(v)}</Value>;
+  return <Value source="MODEL.md §1.2 workload defaults">{(WORKLOAD_UNITS[field] ?? num)(v)}</Value>;
 }
 
 /** Hours as the prose says them: "2 min", "30 min", "1 h", "4 h". */
 function hoursText(h: number): string {
-  return h >= 1 ? `${num.format(h)} h` : `${num.format(h * 60)} min`;
+  return h >= 1 ? `${num(h)} h` : `${num(h * 60)} min`;
 }
 
 /**
@@ -83,11 +84,11 @@ export function ModelNetwork({ field }: { field: keyof typeof NETWORK }) {
       : field.endsWith('Hours')
         ? hoursText(v)
         : field.endsWith('Minutes')
-          ? `${num.format(v)} min`
+          ? `${num(v)} min`
           : field === 'timeoutMs'
-            ? `${num.format(v / 1000)} s`
+            ? `${num(v / 1000)} s`
             : field.endsWith('Ms')
-              ? `${num.format(v)} ms`
+              ? `${num(v)} ms`
               : (() => {
                   throw new Error(`<ModelNetwork>: no unit for "${field}"`);
                 })();
@@ -95,7 +96,7 @@ export function ModelNetwork({ field }: { field: keyof typeof NETWORK }) {
 }
 
 const bucketsText = (buckets: readonly RttBucket[]) =>
-  buckets.map((b) => `${Math.round(b.share * 100)}% at ${num.format(b.rttMs)} ms`).join(', ');
+  buckets.map((b) => `${formatPercent(b.share)} at ${num(b.rttMs)} ms`).join(', ');
 
 /**
  * Where the users are (model v2, MODEL.md §9.4): `<ModelAudience which="global" />`
@@ -107,7 +108,7 @@ export function ModelAudience({ which }: { which: 'regional' | 'global' | 'cdnEd
   const entry = AUDIENCE[which];
   if (!entry) throw new Error(`<ModelAudience>: unknown figure "${which}"`);
   const v = entry.value;
-  const text = typeof v === 'number' ? num.format(v) : bucketsText(v);
+  const text = typeof v === 'number' ? num(v) : bucketsText(v);
   return <Value source={entry.source}>{text}</Value>;
 }
 
@@ -125,7 +126,7 @@ export function ModelAvailability({ shape, monitored = false }: { shape: Availab
   const down = (1 - a) * 365 * 24;
   // Past five nines the figure rounds to 100%, which no component is: say "over 99.999%".
   const text = a >= 0.99999 ? 'over 99.999%' : formatAvailability(Math.round(a * 1e5) / 1e5);
-  const yearly = down >= 1 ? `about ${num.format(Math.round(down))} h down a year` : `about ${num.format(Math.round(down * 60))} min down a year`;
+  const yearly = down >= 1 ? `about ${num(Math.round(down))} h down a year` : `about ${num(Math.round(down * 60))} min down a year`;
   return <Value source={`computed by the ScaleLab engine for the "${shape}" shape${monitored ? ' with monitoring' : ''} (MODEL.md §9.3): ${yearly}`}>{text}</Value>;
 }
 
@@ -140,8 +141,8 @@ export function InstanceAvailability({ monitored = false, show = 'availability' 
   const { mtbfHours, mttrHours, mttrMonitoredHours } = fig.value;
   const mttr = monitored ? mttrMonitoredHours : mttrHours;
   let text: string;
-  if (show === 'mtbf') text = `${num.format(mtbfHours / 24)} days`;
-  else if (show === 'mttr') text = mttr >= 1 ? `${num.format(mttr)} h` : `${num.format(mttr * 60)} min`;
+  if (show === 'mtbf') text = `${num(mtbfHours / 24)} days`;
+  else if (show === 'mttr') text = mttr >= 1 ? `${num(mttr)} h` : `${num(mttr * 60)} min`;
   else text = formatAvailability(Math.round((mtbfHours / (mtbfHours + mttr)) * 1e6) / 1e6);
   return <Value source={fig.source}>{text}</Value>;
 }
@@ -161,16 +162,16 @@ export function StageTarget({
   if (!fact) throw new Error(`<StageTarget>: there is no stage ${stage}`);
   const ms = (v: number | null, what: string) => {
     if (v === null) throw new Error(`<StageTarget>: stage ${stage} sets no ${what}`);
-    return `${num.format(v)} ms`;
+    return `${num(v)} ms`;
   };
   let text: string;
-  if (show === 'users') text = num.format(fact.users);
-  else if (show === 'p95') text = `${num.format(fact.p95ReadMs)} ms`;
+  if (show === 'users') text = num(fact.users);
+  else if (show === 'p95') text = `${num(fact.p95ReadMs)} ms`;
   else if (show === 'p95Write') text = ms(fact.p95WriteMs, 'write p95');
   else if (show === 'userStatic') text = ms(fact.userStaticP95Ms, 'user-perceived static p95');
   else if (show === 'flash') {
     if (fact.flashErrorRate === null) throw new Error(`<StageTarget>: stage ${stage} has no flash crowd check`);
-    text = `${num.format(fact.flashErrorRate * 100)}%`;
+    text = formatFraction(fact.flashErrorRate);
   } else if (show === 'availability') text = formatAvailability(fact.availability);
   else text = formatUsd(fact.budgetUsd);
   return <Value source={`stage ${stage} target (MODEL.md §6)`}>{text}</Value>;

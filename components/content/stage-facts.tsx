@@ -1,7 +1,7 @@
+import { formatAvailability, formatPercent, formatRps, formatUsd, formatUsers } from '@/lib/format';
+import { WORKLOAD_DEFAULTS as W, AUDIENCE } from '@/lib/engine/data';
 import { practiceLabels, stageSpec } from '@/lib/rules/stages';
 import { peakLoad, resolveWorkload } from '@/lib/engine';
-import { formatAvailability, formatCount, formatRps, formatUsd } from '@/lib/content/format';
-import { WORKLOAD_DEFAULTS as W, AUDIENCE } from '@/lib/engine/data';
 
 /** "20–230 ms": the spread of an audience's round trips to the serving region (MODEL.md §9.4). */
 function rttRange(audience: 'regional' | 'global'): string {
@@ -23,7 +23,7 @@ export function StageFacts({ stage }: { stage: number }) {
   const load = peakLoad(resolveWorkload({ users: fact.users }));
   const practices = practiceLabels(fact).map((p) => p.charAt(0).toUpperCase() + p.slice(1));
   const rows: [string, React.ReactNode][] = [
-    ['Daily active users', formatCount(fact.users)],
+    ['Daily active users', formatUsers(fact.users)],
     [
       'Peak load',
       <>
@@ -55,7 +55,7 @@ export function StageFacts({ stage }: { stage: number }) {
       ? [
           [
             'Flash crowd',
-            `at ${W.flashFactor}× the peak, ordinary users see at most ${Math.round(fact.flashErrorRate * 100)}% errors`,
+            `at ${W.flashFactor}× the peak, ordinary users see at most ${formatPercent(fact.flashErrorRate)} errors`,
           ] as [string, React.ReactNode],
         ]
       : []),
@@ -92,8 +92,8 @@ export function StageFacts({ stage }: { stage: number }) {
       </table>
       <p className="border-t border-slate-200 bg-slate-50 px-4 py-2 text-xs text-slate-500">
         Peak load computed by the ScaleLab model from its default workload: {W.requestsPerUserPerDay} requests per
-        user a day, peak {W.peakFactor}× the daily average, {Math.round(W.staticShare * 100)}% of requests static and{' '}
-        {Math.round(W.readRatio * 100)}% of the rest reads; a read makes {W.queriesPerRead} database queries and a write{' '}
+        user a day, peak {W.peakFactor}× the daily average, {formatPercent(W.staticShare)} of requests static and{' '}
+        {formatPercent(W.readRatio)} of the rest reads; a read makes {W.queriesPerRead} database queries and a write{' '}
         {W.queriesPerWrite} statements. Server-side latency is measured from the entry of the serving region; a
         user-perceived figure adds the user&apos;s round trips.
       </p>

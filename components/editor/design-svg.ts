@@ -9,7 +9,7 @@
  * formats carry the same title, stage and score.
  */
 import { CATALOG, type Kind } from '@/lib/engine/data';
-import { formatUsers, formatUtilisation } from '@/lib/editor/scoring-format';
+import { formatUsers, formatUtilization } from '@/lib/format';
 import { stageAtUsers } from '@/lib/editor/scoring';
 import { atUsersLine, displayScore } from '@/lib/editor/stage-view';
 import type { EditorNode, EditorResults, UtilisationBand } from '@/lib/editor/types';
@@ -115,7 +115,7 @@ export function designSvg(nodes: readonly PictureNode[], edges: readonly Picture
     );
     if (n.utilization !== undefined && n.band) {
       parts.push(
-        `<text x="${round(x + n.width - 10)}" y="${round(y + 44)}" font-size="12" font-weight="600" text-anchor="end" fill="${stroke}">${escapeXml(formatUtilisation(n.utilization))}</text>`,
+        `<text x="${round(x + n.width - 10)}" y="${round(y + 44)}" font-size="12" font-weight="600" text-anchor="end" fill="${stroke}">${escapeXml(formatUtilization(n.utilization))}</text>`,
       );
     }
     parts.push('</g>');

@@ -3,7 +3,7 @@
 import { memo, useMemo, useState } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { selectEdgeResult } from '@/lib/editor/scoring';
-import { formatRps } from '@/lib/editor/scoring-format';
+import { formatRps } from '@/lib/format';
 import type { EditorEdge } from '@/lib/editor/types';
 import type { EdgeParams } from '@/lib/engine/data';
 import { TrafficDots } from '@/components/results/traffic-dots';

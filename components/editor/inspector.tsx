@@ -30,7 +30,7 @@ import {
   type EditResult,
   type EditorState,
 } from '@/lib/editor/store';
-import { formatRps, formatUsers } from '@/lib/editor/scoring-format';
+import { formatRps, formatUsers } from '@/lib/format';
 import { autoscaleStart, planGroupCommit } from './group-commit';
 import { GROUP_TILE } from './groups';
 import { KindIcon } from './kind-icons';

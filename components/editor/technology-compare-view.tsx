@@ -17,7 +17,7 @@ import {
   workerClient,
   type EngineClient,
 } from '@/lib/editor/scoring';
-import { formatPercent, formatUsers } from '@/lib/editor/scoring-format';
+import { formatFraction, formatUsers } from '@/lib/format';
 import {
   changeSummary,
   GENERIC,
@@ -246,7 +246,7 @@ function ChoiceCard({
           {showStale && !row.error ? (
             <span className="mt-1 block text-[11px] leading-snug text-slate-700" data-metric="staleReadShare">
               Stale reads:{' '}
-              <span className="font-mono font-semibold text-slate-900">{formatPercent(row.staleReadShare)}</span> of
+              <span className="font-mono font-semibold text-slate-900">{formatFraction(row.staleReadShare)}</span> of
               reads
               {!current && base && row.staleReadShare !== base.staleReadShare ? (
                 <span className={row.staleReadShare < base.staleReadShare ? 'text-healthy' : 'text-saturated'}>

@@ -1,6 +1,6 @@
 import type { Problem } from '@/lib/interview/schema';
 import { scaleLabel } from '@/lib/interview/format';
-import { formatPercent, formatUsd } from '@/lib/interview/target';
+import { formatAvailability, formatUsd } from '@/lib/format';
 import { DifficultyBadge } from './ui';
 
 /** What the design is scored against: scale, SLOs and budget. */
@@ -8,7 +8,7 @@ export function Targets({ problem, compact = false }: { problem: Problem; compac
   const rows = [
     { label: 'Scale', value: scaleLabel(problem) },
     { label: 'p95 read latency', value: `≤ ${problem.slo.p95ReadMs} ms` },
-    { label: 'Availability', value: `≥ ${formatPercent(problem.slo.availability)}` },
+    { label: 'Availability', value: `≥ ${formatAvailability(problem.slo.availability)}` },
     { label: 'Budget', value: `${formatUsd(problem.slo.budgetUsd)} a month` },
   ];
   return (

@@ -9,6 +9,7 @@ import { deleteAttempt, listActive, readHistory } from '@/lib/interview/storage'
 import { Icon } from './icons';
 import { exportAttempt } from './review';
 import { BTN_QUIET, Badge, CARD, ScoreBar, formatDate, toneOfShare } from './ui';
+import { formatPercent } from '@/lib/format';
 
 /** Problem ids and titles, handed down from the server so the client does not bundle the problem files. */
 export type ProblemTitles = Record<string, string>;
@@ -135,7 +136,7 @@ function TrendSummary({ trend }: { trend: Trend }) {
         <div className="col-span-3 text-sm text-slate-700">
           <dt className="inline">Weakest lately: </dt>
           <dd className="inline">
-            <span className="font-medium text-slate-900">{weakest.label}</span> ({Math.round(weakest.share * 100)}% of
+            <span className="font-medium text-slate-900">{weakest.label}</span> ({formatPercent(weakest.share)} of
             its points on average)
           </dd>
         </div>

@@ -25,6 +25,7 @@ import { problemWorkload } from '@/lib/interview/model';
 import { Facts } from './brief';
 import { Icon } from './icons';
 import { BTN_PRIMARY, BTN_SECONDARY, Badge, CARD, INPUT, type Tone } from './ui';
+import { formatPercent } from '@/lib/format';
 import type { PhaseProps } from './phase-props';
 
 const VERDICT_TONE: Record<EstimateVerdict, Tone> = {
@@ -301,7 +302,7 @@ export function EstimationPhase({ problem, attempt, dispatch, onNext }: PhasePro
                       </td>
                       <td className="py-2.5">
                         <Badge tone={VERDICT_TONE[r.verdict]}>{VERDICT_LABEL[r.verdict]}</Badge>
-                        <span className="ml-2 text-xs text-slate-600">credit {Math.round(r.credit * 100)}%</span>
+                        <span className="ml-2 text-xs text-slate-600">credit {formatPercent(r.credit)}</span>
                         {r.hint ? <p className="mt-1 text-xs text-slate-700">{r.hint}</p> : null}
                       </td>
                     </tr>

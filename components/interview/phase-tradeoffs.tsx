@@ -33,8 +33,8 @@ export function TradeoffsPhase({
         </h2>
         <label htmlFor={id} className="mt-1 block text-sm text-slate-600">
           Explain your design as you would to the interviewer: the choices, the alternatives you turned down and why. A
-          sentence counts when it names a component of your design and the number behind the choice (“the cache at 85%
-          hit ratio takes the database from 4,000 to 600 rps”); lists of terms and repeats count for nothing.
+          sentence counts when it names a component of your design and the number behind the choice (“the cache at
+          85% hit ratio takes the database from 4,000 to 600 req/s”); lists of terms and repeats count for nothing.
         </label>
         <textarea
           id={id}

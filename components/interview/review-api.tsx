@@ -1,6 +1,7 @@
 import type { ApiJudgement, PartitionResult } from '@/lib/interview/api-check';
 import type { Problem } from '@/lib/interview/schema';
 import { Badge, CARD, PassMark, type Tone } from './ui';
+import { formatFraction, formatInteger, formatUtilization } from '@/lib/format';
 
 const VERDICT: Record<PartitionResult['verdict'], { label: string; tone: Tone }> = {
   good: { label: 'Spreads the load', tone: 'good' },
@@ -9,9 +10,7 @@ const VERDICT: Record<PartitionResult['verdict'], { label: string; tone: Tone }>
   missing: { label: 'No partition key', tone: 'bad' },
 };
 
-const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
-const num = (x: number) => Math.round(x).toLocaleString('en-US');
-const load = (u: number) => (u >= 1 ? `${u.toFixed(1)}× its limit` : `${Math.round(u * 100)}%`);
+const load = (u: number) => (u >= 1 ? `${u.toFixed(1)}× its limit` : formatUtilization(u));
 
 /** The review's "Entities & API" section: each request the problem needs, the keys, and the partition key in the model's numbers. */
 export function ApiReview({ problem, judgement: j }: { problem: Problem; judgement: ApiJudgement }) {
@@ -42,13 +41,13 @@ export function ApiReview({ problem, judgement: j }: { problem: Problem; judgeme
           <div>
             <dt className="text-xs text-slate-500">At the store, peak</dt>
             <dd className="text-slate-900">
-              {num(f.writesRps)} writes/s · {num(f.readsRps)} reads/s
+              {formatInteger(f.writesRps)} writes/s · {formatInteger(f.readsRps)} reads/s
             </dd>
           </div>
           <div>
             <dt className="text-xs text-slate-500">Hottest partition’s share</dt>
             <dd className="text-slate-900">
-              {pct(f.hotShare)} <span className="text-slate-500">(even: {pct(1 / f.partitions)})</span>
+              {formatFraction(f.hotShare, 1)} <span className="text-slate-500">(even: {formatFraction(1 / f.partitions, 1)})</span>
             </dd>
           </div>
           <div>

@@ -3,7 +3,7 @@
 import './print.css';
 import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
-import { formatMs } from '@/lib/editor/scoring-format';
+import { formatAvailability, formatFraction, formatMs, formatPercent, formatUsd } from '@/lib/format';
 import { formatClock, type CompletedAttempt } from '@/lib/interview/attempt';
 import { VERDICT_LABEL, describeRatio, formatFigure, type EstimateVerdict } from '@/lib/interview/estimation';
 import { LEVEL_RUBRIC, overtimeRule } from '@/lib/interview/levels';
@@ -11,7 +11,6 @@ import type { Problem } from '@/lib/interview/schema';
 import { lowerFirst, reviewAttempt, type Review } from '@/lib/interview/scoring';
 import { attemptExport, findAttempt } from '@/lib/interview/storage';
 import { studyHref } from '@/lib/interview/study';
-import { formatPercent, formatUsd } from '@/lib/interview/target';
 import { DeepDiveReview, TradeoffClaims } from './review-judged';
 import { ApiReview } from './review-api';
 import { DesignDiagram } from './design-diagram';
@@ -259,8 +258,8 @@ export function ReviewBody({
                   </div>
                   <p className="mt-1 text-slate-600">
                     {c.atArrival ? `When it arrived: ${OUTCOME_LABEL[c.atArrival.outcome].toLowerCase()}. ` : ''}
-                    Final design: {formatPercent(c.result.errorRate, 2)} failed
-                    {c.result.shedShare > 0.0005 ? `, ${formatPercent(c.result.shedShare, 1)} shed` : ''}
+                    Final design: {formatFraction(c.result.errorRate, 2)} failed
+                    {c.result.shedShare > 0.0005 ? `, ${formatFraction(c.result.shedShare, 1)} shed` : ''}
                     {Number.isFinite(c.result.p95ReadMs) ? `, p95 read ${formatMs(c.result.p95ReadMs)}` : ''}.
                   </p>
                 </li>
@@ -279,7 +278,7 @@ export function ReviewBody({
             {e ? (
               <p className="mt-0.5 text-xs text-slate-600">
                 {formatUsd(e.endToEnd.monthlyCostUsd)} a month · p95 read {formatMs(e.endToEnd.latencyMs.read.p95)}·{' '}
-                {formatPercent(e.endToEnd.availability, 3)} available
+                {formatAvailability(e.endToEnd.availability)} available
               </p>
             ) : null}
             <div className="mt-3 rounded-lg border border-slate-200 bg-slate-50 p-2">
@@ -342,7 +341,7 @@ export function ReviewBody({
                   <td className="py-2 pr-2 font-mono text-xs text-slate-800">{formatFigure(j.id, j.model)}</td>
                   <td className="py-2">
                     <Badge tone={VERDICT_TONE[j.verdict]}>{VERDICT_LABEL[j.verdict]}</Badge>
-                    <span className="block text-xs text-slate-600">credit {Math.round(j.credit * 100)}%</span>
+                    <span className="block text-xs text-slate-600">credit {formatPercent(j.credit)}</span>
                     {j.hint ? (
                       <span className="block text-xs text-slate-700">{j.hint}</span>
                     ) : j.ratio !== null && j.verdict !== 'on-target' ? (

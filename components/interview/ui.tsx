@@ -104,9 +104,6 @@ export function SectionTitle({ id, children, aside }: { id?: string; children: R
   );
 }
 
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
-export const formatCompact = (n: number) => compact.format(n);
-
 export function formatDate(ms: number): string {
   return new Date(ms).toLocaleString('en-GB', {
     day: 'numeric',

@@ -4,7 +4,7 @@
  * produces now).
  */
 import type { AccuracyCaseReport, AccuracyRow, Metric } from '@/lib/engine';
-import { grouped, num, pct } from './format';
+import { formatInteger, formatNumber, formatPercent } from '@/lib/format';
 import { TableWrap, td, tdNum, th } from './reference-tables';
 
 export interface AccuracyData {
@@ -35,8 +35,8 @@ function worst(rows: AccuracyRow[], metric: Metric): AccuracyRow | null {
 }
 
 function diffText(r: AccuracyRow): string {
-  if (r.toleranceKind === 'absolute') return `${num(Math.abs(r.simulated - r.analytic), 2)} abs.`;
-  return pct(r.relativeDiff);
+  if (r.toleranceKind === 'absolute') return `${formatNumber(Math.abs(r.simulated - r.analytic), 2)} abs.`;
+  return formatPercent(r.relativeDiff, 1);
 }
 
 function WorstCell({ row }: { row: AccuracyRow | null }) {
@@ -50,15 +50,15 @@ function WorstCell({ row }: { row: AccuracyRow | null }) {
 }
 
 function value(r: AccuracyRow): string {
-  if (r.metric === 'utilization') return pct(r.analytic, 1);
-  if (r.metric === 'arrivalRps') return num(r.analytic, 4);
-  return `${num(r.analytic, 3)} ms`;
+  if (r.metric === 'utilization') return formatPercent(r.analytic, 1);
+  if (r.metric === 'arrivalRps') return formatNumber(r.analytic, 4);
+  return `${formatNumber(r.analytic, 3)} ms`;
 }
 
 function simulatedValue(r: AccuracyRow): string {
-  if (r.metric === 'utilization') return pct(r.simulated, 1);
-  if (r.metric === 'arrivalRps') return num(r.simulated, 4);
-  return `${num(r.simulated, 3)} ms`;
+  if (r.metric === 'utilization') return formatPercent(r.simulated, 1);
+  if (r.metric === 'arrivalRps') return formatNumber(r.simulated, 4);
+  return `${formatNumber(r.simulated, 3)} ms`;
 }
 
 function Summary({ cases, caption }: { cases: AccuracyCaseReport[]; caption: string }) {
@@ -92,9 +92,9 @@ function Summary({ cases, caption }: { cases: AccuracyCaseReport[]; caption: str
             <th scope="row" className={`${td} min-w-52 font-normal`}>
               <span className="font-medium text-slate-900">{c.name}</span>
               <span className="block text-xs text-slate-600">{c.about}</span>
-              <span className="block text-xs text-slate-600">{grouped(c.requests)} simulated requests</span>
+              <span className="block text-xs text-slate-600">{formatInteger(c.requests)} simulated requests</span>
             </th>
-            <td className={tdNum}>{num(c.maxUtilization, 2)}</td>
+            <td className={tdNum}>{formatNumber(c.maxUtilization, 2)}</td>
             <WorstCell row={worst(c.rows, 'utilization')} />
             <WorstCell row={worst(c.rows, 'mean')} />
             <WorstCell row={worst(c.rows, 'p99')} />
@@ -155,8 +155,8 @@ function Details({ c }: { c: AccuracyCaseReport }) {
                 <td className={tdNum}>{value(r)}</td>
                 <td className={tdNum}>{simulatedValue(r)}</td>
                 <td className={`${tdNum} ${r.passed ? '' : 'font-semibold text-amber-900'}`}>{diffText(r)}</td>
-                <td className={tdNum}>{r.tolerance === null ? (r.metric === 'utilization' ? 'too few visits' : 'shown') : r.toleranceKind === 'absolute' ? `±${r.tolerance}` : pct(r.tolerance, 0)}</td>
-                <td className={tdNum}>{grouped(r.samples)}</td>
+                <td className={tdNum}>{r.tolerance === null ? (r.metric === 'utilization' ? 'too few visits' : 'shown') : r.toleranceKind === 'absolute' ? `±${r.tolerance}` : formatPercent(r.tolerance, 0)}</td>
+                <td className={tdNum}>{formatInteger(r.samples)}</td>
               </tr>
             ))}
           </tbody>
@@ -205,14 +205,14 @@ export function AccuracyTables({ data }: { data: AccuracyData }) {
         Realistic designs, shown as they come out rather than held to the tolerances. Some components see only a small share of the
         traffic (workers behind a queue, a primary that only takes the writes). A busy fraction measured over N random visits has a
         sampling error of about √(2/N), 6% at 600 visits, more than the 3% tolerance itself; where that error is over a third of the
-        tolerance (fewer than {grouped(Math.ceil(2 / (data.tolerance.utilization * data.tolerance.maxNoiseShare) ** 2 - 1e-6))} visits at 3%),
+        tolerance (fewer than {formatInteger(Math.ceil(2 / (data.tolerance.utilization * data.tolerance.maxNoiseShare) ** 2 - 1e-6))} visits at 3%),
         the utilisation is shown but not judged. The hardest stations are the app tiers of stages 1 to 5, which run 200 ms jobs inline
         beside 1 to 8 ms requests on two cores: most requests that wait do so briefly, a few wait behind a job for much longer. The model
         keeps that shape by fitting the wait on three moments, not two (see the decisions below).
         {worstReferenceP99?.row.passed ? (
           <>
             {' '}
-            The largest p99 difference among the references is {pct(worstReferenceP99.row.relativeDiff)} ({worstReferenceP99.name},{' '}
+            The largest p99 difference among the references is {formatPercent(worstReferenceP99.row.relativeDiff, 1)} ({worstReferenceP99.name},{' '}
             {worstReferenceP99.row.where}), within the tolerance.
           </>
         ) : null}

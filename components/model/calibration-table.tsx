@@ -7,7 +7,7 @@
  * this component only orders and shows them.
  */
 import { useState } from 'react';
-import { num } from './format';
+import { formatNumber } from '@/lib/format';
 
 const th = 'border-b border-slate-200 bg-slate-50 px-3 py-2 font-semibold whitespace-nowrap text-slate-900';
 const td = 'border-b border-slate-100 px-3 py-2 align-top text-slate-800';
@@ -31,7 +31,7 @@ type Order = 'departure' | 'group';
 export function valueText(x: number, unit: string): string {
   if (unit === 'fraction') return `${Number((x * 100).toPrecision(6))}%`;
   if (unit.startsWith('$') && x < 1) return `$${Number(x.toPrecision(3))}`;
-  return num(x, 4);
+  return formatNumber(x, 4);
 }
 
 function publishedText(row: CalibrationView): string {

@@ -6,11 +6,11 @@
  */
 import type { ReactNode } from 'react';
 import { CATALOG, type KindSpec, KINDS, HOURLY_PRICES, HOURS_PER_MONTH, INSTANCE_PRICES, PRICES_DATE, USAGE_PRICES, type PriceTier, type RequestTier, WORKLOAD_DEFAULTS } from '@/lib/engine/data';
+import { formatAvailability, formatInteger, formatNumber, formatPercent, formatPrice, formatUsers } from '@/lib/format';
 import { PRACTICES, STAGES } from '@/lib/rules/stages';
 import { KIND_PARAMS, PARAM_KEYS, PARAMS, type NumberParam, type ParamKey, type ParamSpec } from '@/lib/design/params';
 import { TECHNOLOGY_PARAMS } from '@/lib/design/technologies';
 import { PARAM_META } from '@/lib/editor/param-meta';
-import { grouped, num, pct, usd, usersLabel } from './format';
 
 export function TableWrap({ caption, children }: { caption: string; children: ReactNode }) {
   return (
@@ -68,7 +68,7 @@ const WORKLOAD_MEANING: Record<keyof typeof WORKLOAD_DEFAULTS, string> = {
 
 /** A workload default as the table shows it: numbers grouped, the audience as its quoted string. */
 export function workloadValue(v: number | string): string {
-  return typeof v === 'string' ? `"${v}"` : num(v);
+  return typeof v === 'string' ? `"${v}"` : formatNumber(v);
 }
 
 export function WorkloadTable() {
@@ -104,7 +104,7 @@ export function WorkloadTable() {
 
 function availabilityText(spec: KindSpec): string {
   const a = spec.defaults.availability.value;
-  if (a.type === 'managed') return `${(a.availability * 100).toFixed(4).replace(/0+$/, '')}% managed`;
+  if (a.type === 'managed') return `${formatAvailability(a.availability)} managed`;
   if (a.type === 'none') return '—';
   return `${a.mtbfHours / 24} d / detect + restore`;
 }
@@ -113,8 +113,8 @@ function serviceText(spec: KindSpec): string {
   const s = spec.defaults.serviceMs?.value;
   if (!s) return '—';
   if (spec.kind === 'worker') return 'jobServiceMs';
-  if (s.static === s.read && s.read === s.write) return `${num(s.read)}`;
-  return `${num(s.static)} / ${num(s.read)} / ${num(s.write)}`;
+  if (s.static === s.read && s.read === s.write) return `${formatNumber(s.read)}`;
+  return `${formatNumber(s.static)} / ${formatNumber(s.read)} / ${formatNumber(s.write)}`;
 }
 
 const MODEL_WORDS: Record<KindSpec['model'], string> = { source: 'source', queue: 'queue', rated: 'rated', none: 'no traffic' };
@@ -172,11 +172,11 @@ export function CatalogTable() {
               <td className={td}>{MODEL_WORDS[spec.model]}</td>
               <td className={tdNum}>{d.cores ? d.cores.value : '—'}</td>
               <td className={tdNum}>{serviceText(spec)}</td>
-              <td className={tdNum}>{d.capacityRps ? grouped(d.capacityRps.value) : spec.model === 'rated' ? 'unbounded' : '—'}</td>
-              <td className={tdNum}>{d.latencyMs ? num(d.latencyMs.value) : '—'}</td>
-              <td className={tdNum}>{d.hitRatio ? num(d.hitRatio.value) : '—'}</td>
+              <td className={tdNum}>{d.capacityRps ? formatInteger(d.capacityRps.value) : spec.model === 'rated' ? 'unbounded' : '—'}</td>
+              <td className={tdNum}>{d.latencyMs ? formatNumber(d.latencyMs.value) : '—'}</td>
+              <td className={tdNum}>{d.hitRatio ? formatNumber(d.hitRatio.value) : '—'}</td>
               <td className={`${td} whitespace-nowrap`}>{availabilityText(spec)}</td>
-              <td className={tdNum}>{HOURLY_PRICES[d.priceKey.value].usdPerHour > 0 ? usd(HOURLY_PRICES[d.priceKey.value].usdPerHour) : 'usage'}</td>
+              <td className={tdNum}>{HOURLY_PRICES[d.priceKey.value].usdPerHour > 0 ? formatPrice(HOURLY_PRICES[d.priceKey.value].usdPerHour) : 'usage'}</td>
             </tr>
           );
         })}
@@ -186,7 +186,7 @@ export function CatalogTable() {
 }
 
 function valueText(value: unknown): string {
-  if (typeof value === 'number') return num(value, 4);
+  if (typeof value === 'number') return formatNumber(value, 4);
   if (typeof value === 'string' || typeof value === 'boolean') return String(value);
   if (value && typeof value === 'object') {
     const v = value as Record<string, unknown>;
@@ -233,7 +233,7 @@ function tiers(list: readonly PriceTier[]): string {
   let from = 0;
   return list
     .map((t) => {
-      const range = t.upToGB === Number.MAX_VALUE ? `over ${grouped(from / 1000)} TB` : `${grouped(from / 1000)}–${grouped(t.upToGB / 1000)} TB`;
+      const range = t.upToGB === Number.MAX_VALUE ? `over ${formatInteger(from / 1000)} TB` : `${formatInteger(from / 1000)}–${formatInteger(t.upToGB / 1000)} TB`;
       from = t.upToGB;
       return `${range}: $${t.usdPerGB}/GB`;
     })
@@ -244,7 +244,7 @@ function requestTiers(list: readonly RequestTier[]): string {
   let from = 0;
   return list
     .map((t) => {
-      const range = t.upToMillions === Number.MAX_VALUE ? `over ${grouped(from)} M` : `${grouped(from)}–${grouped(t.upToMillions)} M`;
+      const range = t.upToMillions === Number.MAX_VALUE ? `over ${formatInteger(from)} M` : `${formatInteger(from)}–${formatInteger(t.upToMillions)} M`;
       from = t.upToMillions;
       return `${range}: $${t.usdPerMillion} per million`;
     })
@@ -301,8 +301,8 @@ export function PriceTables() {
                 <th scope="row" className={`${td} font-normal`}>
                   {p.describes}
                 </th>
-                <td className={tdNum}>{usd(p.usdPerHour)}</td>
-                <td className={tdNum}>{usd(p.usdPerHour * HOURS_PER_MONTH)}</td>
+                <td className={tdNum}>{formatPrice(p.usdPerHour)}</td>
+                <td className={tdNum}>{formatPrice(p.usdPerHour * HOURS_PER_MONTH)}</td>
                 <td className={`${td} ${/unverified/i.test(p.source) ? 'text-amber-800' : ''}`}>{p.source}</td>
               </tr>
             ))}
@@ -335,7 +335,7 @@ export function PriceTables() {
                 {p.type}
               </th>
               <td className={tdNum}>{p.vcpu}</td>
-              <td className={tdNum}>{usd(p.usdPerHour)}</td>
+              <td className={tdNum}>{formatPrice(p.usdPerHour)}</td>
               <td className={`${td} whitespace-nowrap`}>{p.checked}</td>
               <td className={`${td} ${/unverified/i.test(p.source) ? 'text-amber-800' : ''}`}>{p.source}</td>
             </tr>
@@ -423,14 +423,14 @@ export function StagesTable() {
             <th scope="row" className={`${td} font-medium whitespace-nowrap`}>
               {s.stage}. {s.name}
             </th>
-            <td className={tdNum}>{usersLabel(s.users)}</td>
+            <td className={tdNum}>{formatUsers(s.users)}</td>
             <td className={td}>{s.audience}</td>
             <td className={tdNum}>{s.p95ReadMs} ms</td>
             <td className={tdNum}>{msOrDash(s.p95WriteMs)}</td>
             <td className={tdNum}>{msOrDash(s.userStaticP95Ms)}</td>
-            <td className={tdNum}>{pct(s.availability, 2)}</td>
-            <td className={tdNum}>{s.flashErrorRate === null ? '—' : pct(s.flashErrorRate, 0)}</td>
-            <td className={tdNum}>{usd(s.budgetUsd)}</td>
+            <td className={tdNum}>{formatPercent(s.availability, 2)}</td>
+            <td className={tdNum}>{s.flashErrorRate === null ? '—' : formatPercent(s.flashErrorRate, 0)}</td>
+            <td className={tdNum}>{formatPrice(s.budgetUsd)}</td>
             <td className={`${td} min-w-56`}>{s.practices.length ? s.practices.map((p) => PRACTICES[p].label).join('; ') : '—'}</td>
           </tr>
         ))}
@@ -442,9 +442,9 @@ export function StagesTable() {
 /** What a design may hold for a number param, as the schema checks it: "whole, 1 to 100,000". */
 function validText(p: NumberParam): string {
   const { min, max, integer, above, maxShown } = p.valid;
-  const top = maxShown ?? num(max);
-  if (above) return `above ${num(min)}, up to ${top}`;
-  return `${integer ? 'whole, ' : ''}${num(min)} to ${top}`;
+  const top = maxShown ?? formatNumber(max);
+  if (above) return `above ${formatNumber(min)}, up to ${top}`;
+  return `${integer ? 'whole, ' : ''}${formatNumber(min)} to ${top}`;
 }
 
 function valuesText(p: ParamSpec): string {

@@ -19,6 +19,7 @@ import { FinishedPair } from './finished';
 import { PairBar, PairMessage, SyncBanner } from './pair-bar';
 import { RubricScores } from './rubric';
 import { usePairSecret } from './secret';
+import { formatNumber, formatRps } from '@/lib/format';
 
 function Card({ id, title, children, aside }: { id: string; title: string; children: React.ReactNode; aside?: React.ReactNode }) {
   return (
@@ -62,7 +63,7 @@ function Answers({ problem, view }: { problem: Problem; view: PairView }) {
               <div key={e}>
                 <dt className="text-xs text-slate-500">{ESTIMATE_LABEL[e]}</dt>
                 <dd className="font-mono text-slate-900">
-                  {value === null ? '–' : e === 'peakRps' ? formatFigure(e, value) : `${value.toLocaleString('en-US')} ${a.estimates[e].unit}`}
+                  {value === null ? '—' : e === 'peakRps' ? formatFigure(e, value) : `${value.toLocaleString('en-US')} ${a.estimates[e].unit}`}
                 </dd>
               </div>
             );
@@ -124,7 +125,7 @@ function Answers({ problem, view }: { problem: Problem; view: PairView }) {
               <li key={q.id}>
                 {q.prompt}{' '}
                 <span className="font-mono font-semibold">
-                  {a.deepDive.answers[i] === null || a.deepDive.answers[i] === undefined ? '–' : `${a.deepDive.answers[i]!.toLocaleString('en-US')} ${q.unit}`}
+                  {a.deepDive.answers[i] === null || a.deepDive.answers[i] === undefined ? '—' : q.unit === 'rps' ? formatRps(a.deepDive.answers[i]!) : `${formatNumber(a.deepDive.answers[i]!)}%`}
                 </span>
               </li>
             ))}

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import type { EditorState } from '@/lib/editor/store';
 import type { UtilisationBand } from '@/lib/editor/types';
-import { formatMs, formatUsers } from '@/lib/editor/scoring-format';
+import { formatInteger, formatMs, formatUsers } from '@/lib/format';
 import { atUsersLine, displayScore } from '@/lib/editor/stage-view';
 import { bandOf } from '@/lib/editor/results';
 import { stageAtUsers } from '@/lib/editor/scoring';
@@ -88,7 +88,7 @@ export function CanvasStatus() {
         <p role="status" className="pointer-events-auto max-w-xs rounded-md border border-slate-200 bg-white/95 px-2.5 py-1.5 text-xs text-slate-700 shadow-sm">
           {!sim
             ? 'Simulating traffic…'
-            : `Simulated ${TRAFFIC_REQUESTS.toLocaleString('en-US')} requests (seed ${TRAFFIC_SEED}) at ${formatUsers(sim.users)} users: p95 read ${formatMs(sim.p95ReadMs)}.`}
+            : `Simulated ${formatInteger(TRAFFIC_REQUESTS)} requests (seed ${TRAFFIC_SEED}) at ${formatUsers(sim.users)} users: p95 read ${formatMs(sim.p95ReadMs)}.`}
           {reduced ? ' Reduced motion is on, so nothing moves: line widths and labels show the simulated load.' : ''}
         </p>
       ) : null}

@@ -6,7 +6,7 @@ import { describeWhatIf, regionOfKind, type WhatIf } from '@/lib/engine/data';
 import type { ComparisonSummary } from '@/lib/editor/scoring-engine';
 import { displayLabel } from '@/lib/editor/labels';
 import type { EditorState } from '@/lib/editor/store';
-import { formatAvailability, formatMs, formatPercent, formatUsd, formatUsers } from '@/lib/editor/scoring-format';
+import { formatAvailability, formatFraction, formatMs, formatUsd, formatUsers } from '@/lib/format';
 import { useEditor } from '@/components/editor/editor-provider';
 import { useShowNode } from './findings-list';
 import { useScoring, useScoringView } from './scoring-context';
@@ -206,7 +206,7 @@ function Comparison({ c, labelOf, busy }: { c: ComparisonSummary; labelOf: (id: 
         </thead>
         <tbody data-testid="chaos-rows">
           <Row label="Availability" before={formatAvailability(b.availability)} after={formatAvailability(s.availability)} change={changeOf(dA, pts(dA), false)} />
-          <Row label="Error rate" before={formatPercent(b.errorRate)} after={formatPercent(s.errorRate)} change={changeOf(dE, pts(dE), true)} />
+          <Row label="Error rate" before={formatFraction(b.errorRate)} after={formatFraction(s.errorRate)} change={changeOf(dE, pts(dE), true)} />
           <Row label="p95 read" before={formatMs(b.p95Ms.read)} after={formatMs(s.p95Ms.read)} change={changeOf(dRead, formatMs(Math.abs(dRead)), true)} />
           <Row label="p95 write" before={formatMs(b.p95Ms.write)} after={formatMs(s.p95Ms.write)} change={changeOf(dWrite, formatMs(Math.abs(dWrite)), true)} />
           <Row label="Cost / month" before={formatUsd(b.monthlyCostUsd)} after={formatUsd(s.monthlyCostUsd)} change={changeOf(dCost, formatUsd(Math.abs(dCost)), null)} />

@@ -1,5 +1,5 @@
 import type { NodeResult } from '@/lib/engine/data';
-import { formatMs, formatPercent, formatRps, formatUsd } from '@/lib/editor/scoring-format';
+import { formatFraction, formatInteger, formatMs, formatRps, formatUsd } from '@/lib/format';
 
 /**
  * What a serverless function, a container cluster or a meshed tier adds to
@@ -12,21 +12,21 @@ export function CloudNativeFacts({ result }: { result: NodeResult }) {
   const s = result.serverless;
   if (s) {
     lines.push(
-      `${Math.ceil(s.environmentsAtPeak).toLocaleString('en-US')} of ${s.concurrencyLimit.toLocaleString('en-US')} environments at peak · at most ${formatRps(s.maxRps)}`,
+      `${formatInteger(Math.ceil(s.environmentsAtPeak))} of ${formatInteger(s.concurrencyLimit)} environments at peak · at most ${formatRps(s.maxRps)}`,
     );
     lines.push(
-      `${formatPercent(s.coldStartShare)} cold starts (+${formatMs(s.initMs)} each)${s.coldStartsInP99 ? ', in the p99' : ', outside the p99'} · ${s.memoryMB.toLocaleString('en-US')} MB`,
+      `${formatFraction(s.coldStartShare)} cold starts (+${formatMs(s.initMs)} each)${s.coldStartsInP99 ? ', in the p99' : ', outside the p99'} · ${formatInteger(s.memoryMB)} MB`,
     );
   }
   const c = result.cluster;
   if (c) {
     lines.push(
-      `${c.pods.toLocaleString('en-US')} pod${c.pods === 1 ? '' : 's'} on ${c.nodes.toLocaleString('en-US')} node${c.nodes === 1 ? '' : 's'} (${c.podsPerNode} a node) · control plane ${formatUsd(c.controlPlaneUsd)} a month`,
+      `${formatInteger(c.pods)} pod${c.pods === 1 ? '' : 's'} on ${formatInteger(c.nodes)} node${c.nodes === 1 ? '' : 's'} (${c.podsPerNode} a node) · control plane ${formatUsd(c.controlPlaneUsd)} a month`,
     );
   }
   const flash = s?.flash ?? c?.flash;
   if (flash && flash.rampSeconds > 0) {
-    lines.push(`Flash crowd (${flash.flashFactor}× the peak): ${Math.round(flash.rampSeconds)} s to scale up, ${formatPercent(flash.lostShare)} of its requests lost meanwhile`);
+    lines.push(`Flash crowd (${flash.flashFactor}× the peak): ${Math.round(flash.rampSeconds)} s to scale up, ${formatFraction(flash.lostShare)} of its requests lost meanwhile`);
   }
   if (result.mesh) lines.push(`mTLS by a sidecar proxy · +${result.mesh.proxyMs} ms per proxy on each hop, ${result.mesh.proxyCpuMs} ms of CPU a request`);
   if (lines.length === 0) return null;

@@ -1,7 +1,7 @@
 'use client';
 
 import type { Evaluation } from '@/lib/engine/data';
-import { formatMs, formatPercent } from '@/lib/editor/scoring-format';
+import { formatFraction, formatMs } from '@/lib/format';
 import { PassMark } from './ui';
 
 /**
@@ -27,7 +27,7 @@ export function ConsistencyView({ evaluation }: { evaluation: Evaluation }) {
         <div className="flex items-center gap-2" data-testid="consistency-stale">
           <span aria-hidden="true" className="h-4 w-4 shrink-0" />
           <dt className="text-slate-700">Stale reads</dt>
-          <dd className="ml-auto font-mono text-xs font-semibold text-slate-900">{formatPercent(c.staleReadShare)} of reads</dd>
+          <dd className="ml-auto font-mono text-xs font-semibold text-slate-900">{formatFraction(c.staleReadShare)} of reads</dd>
         </div>
       </dl>
       <p className="mt-1 text-xs text-slate-600">{c.why}.</p>
@@ -59,8 +59,8 @@ export function ConsistencyView({ evaluation }: { evaluation: Evaluation }) {
                   </span>
                 </th>
                 <td className={`whitespace-nowrap py-1 pl-2 text-right font-mono text-xs ${r.fallingBehind ? 'font-semibold text-saturated' : 'text-slate-900'}`}>{formatMs(r.lagMs)}</td>
-                <td className="whitespace-nowrap py-1 pl-2 text-right font-mono text-xs text-slate-900">{formatPercent(r.readShare, 0)}</td>
-                <td className="whitespace-nowrap py-1 pl-2 text-right font-mono text-xs text-slate-900">{formatPercent(r.staleShare)}</td>
+                <td className="whitespace-nowrap py-1 pl-2 text-right font-mono text-xs text-slate-900">{formatFraction(r.readShare, 0)}</td>
+                <td className="whitespace-nowrap py-1 pl-2 text-right font-mono text-xs text-slate-900">{formatFraction(r.staleShare)}</td>
               </tr>
             ))}
           </tbody>

@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import type { Evaluation } from '@/lib/engine/data';
-import { costRows, formatDollars, type CostRow } from './cost-lines';
+import { costRows, type CostRow } from './cost-lines';
+import { formatGB, formatWholeUsd } from '@/lib/format';
 import { TechnologyAfterName } from '@/components/editor/technology-tag';
 
 const SHARED_NOTES: Record<string, (e: Evaluation) => string | null> = {
@@ -15,9 +16,7 @@ const SHARED_NOTES: Record<string, (e: Evaluation) => string | null> = {
 
 function gbNote(gb: number): string | null {
   if (!(gb > 0)) return null;
-  if (gb >= 1e6) return `${(gb / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 })} PB a month`;
-  if (gb >= 1e3) return `${(gb / 1e3).toLocaleString('en-US', { maximumFractionDigits: 1 })} TB a month`;
-  return `${gb.toLocaleString('en-US', { maximumFractionDigits: gb < 10 ? 1 : 0 })} GB a month`;
+  return `${formatGB(gb)} a month`;
 }
 
 function Line({ row, top, note }: { row: CostRow; top: number; note?: string | null }) {
@@ -40,7 +39,7 @@ function Line({ row, top, note }: { row: CostRow; top: number; note?: string | n
         />
       </span>
       <span className="text-right font-mono text-slate-900" data-testid="cost-line-usd">
-        {formatDollars(row.dollars)}
+        {formatWholeUsd(row.dollars)}
       </span>
     </li>
   );
@@ -96,7 +95,7 @@ export function CostBreakdownView({ evaluation }: { evaluation: Evaluation }) {
                   />
                 </span>
                 <span className="text-right font-mono text-slate-900" data-testid="cost-line-usd">
-                  {formatDollars(other.dollars)}
+                  {formatWholeUsd(other.dollars)}
                 </span>
               </summary>
               <ul className="mt-1 space-y-1 border-l border-slate-200 pl-2" aria-label="Other components">
@@ -119,7 +118,7 @@ export function CostBreakdownView({ evaluation }: { evaluation: Evaluation }) {
       >
         <span>Total a month</span>
         <span className="text-right font-mono" data-usd={totalDollars}>
-          {formatDollars(totalDollars)}
+          {formatWholeUsd(totalDollars)}
         </span>
       </p>
     </section>

@@ -86,8 +86,3 @@ export function costRows(cost: CostBreakdown, topN = 5): CostRows {
   const shared = SHARED_TYPES.map((t) => rows.find((r) => r.type === t)).filter((r): r is CostRow => r !== undefined);
   return { components: shown, other, shared, totalDollars: Math.round(cost.totalUsd) };
 }
-
-/** "$1,234": whole dollars with thousands separators. */
-export function formatDollars(dollars: number): string {
-  return `$${Math.round(dollars).toLocaleString('en-US')}`;
-}

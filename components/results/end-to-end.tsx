@@ -2,16 +2,7 @@
 
 import type { Evaluation, StageResult } from '@/lib/engine/data';
 import { TechnologyAfterName } from '@/components/editor/technology-tag';
-import {
-  formatAvailability,
-  formatDowntime,
-  formatMs,
-  formatNines,
-  formatPercent,
-  formatRps,
-  formatUsd,
-  formatUsers,
-} from '@/lib/editor/scoring-format';
+import { formatAvailability, formatDowntime, formatFraction, formatMs, formatNines, formatRps, formatUsd, formatUsers, formatUtilization } from '@/lib/format';
 import { ConsistencyView } from './consistency';
 import { CostBreakdownView } from './cost-breakdown';
 import { LatencyViews } from './latency-views';
@@ -46,7 +37,7 @@ export function EndToEnd({ evaluation, stage = null }: { evaluation: Evaluation;
             <>
               {' '}
               · busiest: {bottleneck.label}
-              <TechnologyAfterName nodeId={evaluation.bottleneck.nodeId!} /> at <span data-testid="bottleneck-utilisation">{Math.round(evaluation.bottleneck.utilization * 100)}%</span>
+              <TechnologyAfterName nodeId={evaluation.bottleneck.nodeId!} /> at <span data-testid="bottleneck-utilisation">{formatUtilization(evaluation.bottleneck.utilization)}</span>
             </>
           ) : null}
         </p>
@@ -97,7 +88,7 @@ export function EndToEnd({ evaluation, stage = null }: { evaluation: Evaluation;
           value={<span data-testid="e2e-availability">{formatAvailability(e.availability)}</span>}
           note={`${formatNines(e.availability)} · ${formatDowntime(e.availability)} down a month`}
         />
-        <Stat label="Error rate" value={<span data-testid="e2e-error-rate">{formatPercent(e.errorRate)}</span>} note="failed or unanswered" />
+        <Stat label="Error rate" value={<span data-testid="e2e-error-rate">{formatFraction(e.errorRate)}</span>} note="failed or unanswered" />
         <Stat label="Shed load" value={formatRps(e.shedRps)} note="turned away by rate limits" />
         <Stat
           label="Monthly cost"

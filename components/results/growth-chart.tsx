@@ -6,7 +6,7 @@ import type { SweepRow, SweepSummary } from '@/lib/editor/scoring-engine';
 import { SWEEP_FROM_USERS, SWEEP_TO_USERS } from '@/lib/editor/scoring-params';
 import { displayLabel } from '@/lib/editor/labels';
 import { nodeById } from '@/lib/editor/store';
-import { formatAvailability, formatMs, formatUsd, formatUsers, formatUtilisation } from '@/lib/editor/scoring-format';
+import { formatAvailability, formatMs, formatUsd, formatUsers, formatUtilization } from '@/lib/format';
 import { useEditor } from '@/components/editor/editor-provider';
 import { useScoring, useScoringView } from './scoring-context';
 
@@ -131,7 +131,7 @@ function Panel({ s, rows, breaking, users, last }: { s: Series; rows: SweepRow[]
 
 function formatValue(series: string, v: number): string {
   if (series === 'latency') return formatMs(v);
-  if (series === 'utilisation') return formatUtilisation(v);
+  if (series === 'utilisation') return formatUtilization(v);
   if (series === 'availability') return formatAvailability(v);
   return formatUsd(v);
 }
@@ -211,7 +211,7 @@ export function GrowthChart() {
                 <tr key={r.users} className="border-t border-slate-100">
                   <th scope="row" className="px-2 py-0.5 text-left font-normal">{formatUsers(r.users)}</th>
                   <td className="px-2 py-0.5 text-right">{formatMs(r.p95ReadMs)}</td>
-                  <td className={`px-2 py-0.5 text-right ${r.maxUtilization >= 1 ? 'text-saturated' : ''}`}>{formatUtilisation(r.maxUtilization)}</td>
+                  <td className={`px-2 py-0.5 text-right ${r.maxUtilization >= 1 ? 'text-saturated' : ''}`}>{formatUtilization(r.maxUtilization)}</td>
                   <td className="px-2 py-0.5 text-right">{formatAvailability(r.availability)}</td>
                   <td className="px-2 py-0.5 text-right">{formatUsd(r.monthlyCostUsd)}</td>
                 </tr>

@@ -4,7 +4,7 @@ import { CATALOG, type Evaluation } from '@/lib/engine/data';
 import { pipelineLines } from '@/lib/editor/pipeline-view';
 import { BAND_LABEL, bandOf } from '@/lib/editor/results';
 import { nodeById, selectInspectedNodeId } from '@/lib/editor/store';
-import { formatMs, formatRps, formatUsd, formatUtilisation } from '@/lib/editor/scoring-format';
+import { formatMs, formatRps, formatUsd, formatUtilization } from '@/lib/format';
 import { useEditor, useEditorStore } from '@/components/editor/editor-provider';
 import { CloudNativeFacts } from './cloud-native-facts';
 import { TechnologyAfterName } from '@/components/editor/technology-tag';
@@ -35,7 +35,7 @@ export function NodeFocus({ evaluation }: { evaluation: Evaluation }) {
           <TechnologyAfterName nodeId={id} generic />
         </h3>
         <span className={`font-mono text-sm font-semibold ${BAND_TEXT[band]}`} data-testid="node-focus-utilisation">
-          {formatUtilisation(r.utilization)} <span className="font-sans text-xs font-normal">{BAND_LABEL[band]}</span>
+          {formatUtilization(r.utilization)} <span className="font-sans text-xs font-normal">{BAND_LABEL[band]}</span>
         </span>
       </div>
       <p className="mt-0.5 text-xs text-slate-700">

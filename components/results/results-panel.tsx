@@ -3,7 +3,7 @@
 import type { Evaluation } from '@/lib/engine/data';
 import { STAGES } from '@/lib/rules/stages';
 import { stageAtUsers, type ResultsSection } from '@/lib/editor/scoring';
-import { formatUsers } from '@/lib/editor/scoring-format';
+import { formatUsers } from '@/lib/format';
 import { atUsersLine } from '@/lib/editor/stage-view';
 import type { EditorState } from '@/lib/editor/store';
 import { tabKeyTarget } from '@/lib/tab-keys';

@@ -1,8 +1,8 @@
 'use client';
 
 import type { Evaluation, PracticeComparison, StageCheck, StageResult, StageScoreParts } from '@/lib/engine/data';
+import { formatUsers } from '@/lib/format';
 import { STAGES } from '@/lib/rules/stages';
-import { formatUsers } from '@/lib/editor/scoring-format';
 import { comparisonRows, displayPart, displayScore, failingParts, groupChecks, objectivePhrases } from '@/lib/editor/stage-view';
 import { FindingsList } from './findings-list';
 import { useScoring } from './scoring-context';

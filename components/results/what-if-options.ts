@@ -77,7 +77,8 @@ export function validWhatIf(whatIf: WhatIf | null, targets: readonly WhatIfTarge
  */
 export function changeOf(d: number, magnitude: string, higherIsWorse: boolean | null): { text: string; worse: boolean | null } {
   if (!Number.isFinite(d)) return { text: '—', worse: null };
-  if (d === 0 || !/[1-9]/.test(magnitude)) return { text: 'no change', worse: null };
+  // "< 0.01 ms" is how a figure too small to show reads: as a change, that is none.
+  if (d === 0 || !/[1-9]/.test(magnitude) || /^[<>]/.test(magnitude)) return { text: 'no change', worse: null };
   const text = d > 0 ? `+${magnitude}` : `−${magnitude.replace(/^[−-]/, '')}`;
   return { text, worse: higherIsWorse === null ? null : higherIsWorse ? d > 0 : d < 0 };
 }

@@ -5,6 +5,7 @@ import { Dialog } from '@/components/editor/dialog';
 import type { CoInstructorKeyView } from '@/lib/scenarios/access';
 import { absoluteUrl, api } from './api';
 import { CopyField } from './copy-field';
+import { formatDateTime } from '@/lib/format';
 import { buttonClass } from '@/components/ui/button';
 
 /**
@@ -14,10 +15,6 @@ import { buttonClass } from '@/components/ui/button';
  * but cannot make or revoke keys.
  */
 
-
-function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 interface Keys {
   you: { role: 'owner' | 'co-instructor'; label: string | null };
@@ -153,8 +150,8 @@ export function AccessPanel({ slug, manageKey }: { slug: string; manageKey: stri
                   ) : null}
                 </p>
                 <p className="text-xs text-slate-600">
-                  made {when(k.createdAt)} · {k.lastUsedAt ? `last used ${when(k.lastUsedAt)}` : 'never used'}
-                  {k.revokedAt ? ` · revoked ${when(k.revokedAt)}` : ''}
+                  made {formatDateTime(k.createdAt)} · {k.lastUsedAt ? `last used ${formatDateTime(k.lastUsedAt)}` : 'never used'}
+                  {k.revokedAt ? ` · revoked ${formatDateTime(k.revokedAt)}` : ''}
                 </p>
               </div>
               {owner && !k.revokedAt ? (

@@ -8,8 +8,9 @@ import { api } from './api';
 import { PassPill } from './grade-view';
 import { DesignView } from './scenario-editor';
 import type { DetailData } from './submission-detail';
+import { formatAvailability, formatMs, formatPercent, formatUsd, formatUtilization } from '@/lib/format';
 
-const pct = (n: number, of: number) => (of === 0 ? '—' : `${Math.round((n / of) * 100)}%`);
+const pct = (n: number, of: number) => (of === 0 ? '—' : `${formatPercent(n / of)}`);
 
 function Histogram({ bins, students }: { bins: ClassAnalytics['histogram']; students: number }) {
   const max = Math.max(1, ...bins.map((b) => b.count));
@@ -47,13 +48,6 @@ function Histogram({ bins, students }: { bins: ClassAnalytics['histogram']; stud
   );
 }
 
-const fmt = {
-  ms: (v: number | null) => (v === null ? '—' : `${v >= 100 ? Math.round(v) : v.toFixed(1)} ms`),
-  pct: (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(3)}%`),
-  usd: (v: number | null) => (v === null ? '—' : `$${Math.round(v).toLocaleString('en-US')}`),
-  util: (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`),
-};
-
 /** Two submissions side by side: both designs drawn read-only, and their numbers in one table. */
 export function SideBySide({ slug, manageKey, submissions }: { slug: string; manageKey: string; submissions: SubmissionSummary[] }) {
   const ids = useId();
@@ -74,10 +68,10 @@ export function SideBySide({ slug, manageKey, submissions }: { slug: string; man
   const label = (s: SubmissionSummary) => `${s.displayName} — ${s.score}`;
   const rows: { label: string; get: (t: TargetGrade) => string }[] = [
     { label: 'Score', get: (t) => String(t.score) },
-    { label: 'p95 read latency', get: (t) => fmt.ms(t.metrics.p95ReadMs) },
-    { label: 'Availability', get: (t) => fmt.pct(t.metrics.availability) },
-    { label: 'Monthly cost', get: (t) => fmt.usd(t.metrics.monthlyCostUsd) },
-    { label: 'Busiest component', get: (t) => (t.metrics.bottleneck ? `${t.metrics.bottleneck} (${fmt.util(t.metrics.maxUtilization)})` : '—') },
+    { label: 'p95 read latency', get: (t) => formatMs(t.metrics.p95ReadMs ?? NaN) },
+    { label: 'Availability', get: (t) => formatAvailability(t.metrics.availability ?? NaN) },
+    { label: 'Monthly cost', get: (t) => formatUsd(t.metrics.monthlyCostUsd ?? NaN) },
+    { label: 'Busiest component', get: (t) => (t.metrics.bottleneck ? `${t.metrics.bottleneck} (${formatUtilization(t.metrics.maxUtilization ?? NaN)})` : '—') },
   ];
   return (
     <section aria-labelledby={`${ids}-h`} className="space-y-3">

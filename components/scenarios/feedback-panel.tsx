@@ -4,12 +4,9 @@ import { useEffect, useId, useState } from 'react';
 import { finalScore, MAX_ADJUSTMENT, MAX_COMMENT_CHARS, MAX_REASON_CHARS, signedPoints, type FeedbackView, type RegradeView } from '@/lib/scenarios/feedback-schema';
 import type { RubricCriterion } from '@/lib/scenarios/schema';
 import { api } from './api';
+import { formatDateTime } from '@/lib/format';
 import { buttonClass } from '@/components/ui/button';
 
-
-function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 /** A submission's re-grades, newest first: old → new score, the checks that flipped, what changed and why. */
 export function RegradeHistory({ history, heading = 'Re-grade history' }: { history: RegradeView[]; heading?: string }) {
@@ -23,7 +20,7 @@ export function RegradeHistory({ history, heading = 'Re-grade history' }: { hist
             <p className="text-slate-900">
               <span className="tabular-nums">{h.oldScore}</span> → <span className="font-semibold tabular-nums">{h.newScore}</span>
               {h.oldPassed !== h.newPassed ? <span className="ml-1 text-slate-600">({h.newPassed ? 'now passes' : 'now fails'})</span> : null}
-              <span className="ml-2 text-xs text-slate-500">{when(h.at)}</span>
+              <span className="ml-2 text-xs text-slate-500">{formatDateTime(h.at)}</span>
             </p>
             {h.changes.length > 0 ? <p className="text-slate-700">Because: {h.changes.join('; ')}</p> : null}
             {h.reason ? <p className="text-slate-600">“{h.reason}”</p> : null}

@@ -5,6 +5,7 @@ import { Dialog } from '@/components/editor/dialog';
 import { MAX_DISPLAY_NAME_CHARS, type PublicScenario } from '@/lib/scenarios/schema';
 import { replaceHash, storeItem, useHashParam } from '@/lib/browser-state';
 import { api } from './api';
+import { formatDateTime } from '@/lib/format';
 
 /**
  * How a student becomes themselves on the scenario page: joining under a
@@ -247,7 +248,7 @@ export function DeadlineNote({ scenario }: { scenario: PublicScenario & { extend
     return (
       <p className="mt-1 text-xs text-slate-600">
         Your instructor extended your deadline to{' '}
-        {new Date(scenario.deadline).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}.
+        {formatDateTime(scenario.deadline)}.
       </p>
     );
   }

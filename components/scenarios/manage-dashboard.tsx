@@ -22,6 +22,7 @@ import { ReusePanel, ScenarioEditPanel } from './scenario-edit-panel';
 import { RosterPanel } from './roster-panel';
 import { AccessPanel } from './access-panel';
 import { LivePanel } from './live-panel';
+import { formatDateTime } from '@/lib/format';
 import { buttonClass } from '@/components/ui/button';
 
 type TabId = 'submissions' | 'roster' | 'analytics' | 'live' | 'settings';
@@ -114,10 +115,6 @@ function FinalScore({ row, feedback }: { row: SubmissionSummary; feedback?: Feed
   );
 }
 
-function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 /** An ISO instant as the value of a datetime-local input, in local time. */
 function toLocalInput(iso: string | null): string {
   if (!iso) return '';
@@ -192,7 +189,7 @@ function DeadlineForm({
       onSubmit={(e) => {
         e.preventDefault();
         const iso = value ? new Date(value).toISOString() : null;
-        onSave(iso, iso ? `Deadline set to ${when(iso)}.` : 'Deadline removed.');
+        onSave(iso, iso ? `Deadline set to ${formatDateTime(iso)}.` : 'Deadline removed.');
       }}
     >
       <div>
@@ -421,7 +418,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
       const n = res.data.deleted.submissions ?? 0;
       setNotice(
         what === 'submission'
-          ? `${row.displayName}’s submission from ${when(row.createdAt)} was removed.`
+          ? `${row.displayName}’s submission from ${formatDateTime(row.createdAt)} was removed.`
           : `${row.displayName} was removed with ${n} ${n === 1 ? 'submission' : 'submissions'}; their resume link no longer works.`,
       );
     } else setNotice(res.status === 404 ? 'That was already removed.' : res.error);
@@ -489,7 +486,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
               {s.archived ? 'Archived' : s.acceptingSubmissions ? 'Open' : 'Closed'}
             </span>
             {s.students} {s.students === 1 ? 'student' : 'students'} · {s.submissions}{' '}
-            {s.submissions === 1 ? 'submission' : 'submissions'} · created {when(s.createdAt)}
+            {s.submissions === 1 ? 'submission' : 'submissions'} · created {formatDateTime(s.createdAt)}
           </p>
         </div>
         <Link href={`/s/${slug}`} target="_blank" rel="noreferrer" className={buttonClass('secondary')}>
@@ -499,7 +496,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
 
       {failure && failure.key === key && loaded ? (
         <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
-          The submissions could not be refreshed: {failure.message} This page shows them as of {when(loaded.at)} and
+          The submissions could not be refreshed: {failure.message} This page shows them as of {formatDateTime(loaded.at)} and
           tries again every {POLL_MS / 1000} seconds.
         </p>
       ) : null}
@@ -662,7 +659,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
                             ) : null}
                             {r.late ? <span className="mt-0.5 inline-block rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900">late</span> : null}
                           </th>
-                          <td className="whitespace-nowrap py-2 pr-3 text-slate-700">{when(r.createdAt)}</td>
+                          <td className="whitespace-nowrap py-2 pr-3 text-slate-700">{formatDateTime(r.createdAt)}</td>
                           {s.targets.map((t) => {
                             const g = r.targets.find((x) => x.key === t.key);
                             return (
@@ -740,7 +737,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
         {tab === 'roster' ? (
           <div className="space-y-6">
             <div className="flex flex-wrap items-center justify-end gap-3 text-sm text-slate-600">
-              {loaded ? <span>As of {when(loaded.at)}; refreshes every {POLL_MS / 1000} seconds.</span> : null}
+              {loaded ? <span>As of {formatDateTime(loaded.at)}; refreshes every {POLL_MS / 1000} seconds.</span> : null}
               <button type="button" className={buttonClass('secondary')} onClick={() => setVersion((v) => v + 1)}>
                 Refresh
               </button>
@@ -901,7 +898,7 @@ export function ManageDashboard({ slug }: { slug: string }) {
           <div className="space-y-4 text-sm text-slate-700">
             <div className="space-y-2">
               <p>
-                Remove the submission of {when(removing.createdAt)} (score {removing.score}).{' '}
+                Remove the submission of {formatDateTime(removing.createdAt)} (score {removing.score}).{' '}
                 {removing.latest && removing.attempts > 1
                   ? 'Their previous submission counts instead.'
                   : removing.latest

@@ -7,6 +7,7 @@ import { MAX_ROSTER_ENTRIES, parseRoster } from '@/lib/scenarios/roster-parse';
 import { LATE_POLICIES, type LatePolicy, type ManagePatch } from '@/lib/scenarios/schema';
 import { LEADERBOARD_NAMES, LEADERBOARD_NAMES_LABELS, type LeaderboardNames } from '@/lib/scenarios/names';
 import { absoluteUrl, api } from './api';
+import { formatDateTime } from '@/lib/format';
 import { buttonClass } from '@/components/ui/button';
 
 /**
@@ -36,10 +37,6 @@ const LATE_LABELS: Record<LatePolicy, string> = {
   refuse: 'Refuse them',
   accept: 'Accept, flagged as late',
 };
-
-function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 function toLocalInput(iso: string | null): string {
   if (!iso) return '';
@@ -231,7 +228,7 @@ export function RosterPanel({
     setBusy(false);
     if (res.ok) {
       setExtending(null);
-      setNotice(deadline ? `${row.name} may submit until ${when(deadline)}.` : `${row.name}’s extension was removed.`);
+      setNotice(deadline ? `${row.name} may submit until ${formatDateTime(deadline)}.` : `${row.name}’s extension was removed.`);
       setVersion((v) => v + 1);
     } else setNotice(res.error);
   };
@@ -518,10 +515,10 @@ export function RosterPanel({
                         />
                       ) : row.extension ? (
                         <span className="whitespace-nowrap">
-                          {when(row.extension)} <span className="text-xs text-brand-700">extended</span>
+                          {formatDateTime(row.extension)} <span className="text-xs text-brand-700">extended</span>
                         </span>
                       ) : scenario.deadline ? (
-                        <span className="whitespace-nowrap text-slate-500">{when(scenario.deadline)}</span>
+                        <span className="whitespace-nowrap text-slate-500">{formatDateTime(scenario.deadline)}</span>
                       ) : (
                         <span className="text-slate-500">none</span>
                       )}

@@ -8,13 +8,10 @@ import type { RubricCriterion, ScenarioSlo, ScenarioTargetInput } from '@/lib/sc
 import { api } from './api';
 import { CopyField } from './copy-field';
 import { saveScenario } from './my-scenarios';
+import { formatDateTime, formatUsers } from '@/lib/format';
 import { buttonClass } from '@/components/ui/button';
 
 const INPUT = 'mt-1 w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm';
-
-function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 const num = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s));
 
@@ -106,7 +103,7 @@ export function ScenarioEditPanel({
   };
 
   const removeTarget = (i: number) => setTargets((t) => t.filter((_, j) => j !== i));
-  const targetText = (t: ScenarioTargetInput) => (t.type === 'stage' ? `Stage ${t.stage}: ${STAGES[t.stage - 1]?.name ?? ''}` : `${t.users.toLocaleString('en-US')} users`);
+  const targetText = (t: ScenarioTargetInput) => (t.type === 'stage' ? `Stage ${t.stage}: ${STAGES[t.stage - 1]?.name ?? ''}` : `${formatUsers(t.users)} users`);
 
   return (
     <section aria-labelledby={`${ids}-h`} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
@@ -314,7 +311,7 @@ export function ScenarioEditPanel({
           <ol className="mt-1 space-y-1.5 text-sm" data-testid="revisions">
             {revisions.map((r) => (
               <li key={r.id} className="rounded-md border border-slate-200 px-3 py-1.5">
-                <span className="text-xs text-slate-500">{when(r.at)}</span> · {r.changes.join('; ')}
+                <span className="text-xs text-slate-500">{formatDateTime(r.at)}</span> · {r.changes.join('; ')}
                 {r.reason ? <span className="text-slate-600"> — “{r.reason}”</span> : null}
                 {r.regrade ? (
                   <span className="block text-xs text-slate-600">

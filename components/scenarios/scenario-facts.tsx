@@ -1,12 +1,13 @@
 import { CATALOG } from '@/lib/engine/data';
-import { formatUsers, SCORE_VISIBILITY_FOR_STUDENTS, type PublicScenario } from '@/lib/scenarios/schema';
+import { SCORE_VISIBILITY_FOR_STUDENTS, type PublicScenario } from '@/lib/scenarios/schema';
+import { formatAvailability, formatFraction, formatPercent, formatUsdPerMonth, formatUsers } from '@/lib/format';
 
 const WORKLOAD_LABELS: Record<string, (v: number) => string> = {
   requestsPerUserPerDay: (v) => `${v} requests per user per day`,
   peakFactor: (v) => `peak hour ${v}× the daily average`,
-  staticShare: (v) => `${Math.round(v * 100)}% of requests for static files`,
-  readRatio: (v) => `${Math.round(v * 100)}% of dynamic requests are reads`,
-  asyncShare: (v) => `${Math.round(v * 100)}% of writes start a background job`,
+  staticShare: (v) => `${formatPercent(v)} of requests for static files`,
+  readRatio: (v) => `${formatPercent(v)} of dynamic requests are reads`,
+  asyncShare: (v) => `${formatPercent(v)} of writes start a background job`,
   jobServiceMs: (v) => `background jobs take ${v} ms`,
   staticKB: (v) => `static responses ${v} KB`,
   dynamicKB: (v) => `dynamic responses ${v} KB`,
@@ -22,12 +23,8 @@ function moreObjectives(slo: PublicScenario['targets'][number]['slo']): string[]
   const out: string[] = [];
   if (slo.p95WriteMs !== null) out.push(`p95 write ≤ ${slo.p95WriteMs} ms`);
   if (slo.userStaticP95Ms !== null) out.push(`a static file as users see it (p95, users worldwide) ≤ ${slo.userStaticP95Ms} ms`);
-  if (slo.flashErrorRate !== null) out.push(`in a flash crowd at most ${pct(slo.flashErrorRate)} errors for ordinary users`);
+  if (slo.flashErrorRate !== null) out.push(`in a flash crowd at most ${formatFraction(slo.flashErrorRate, 3)} errors for ordinary users`);
   return out;
-}
-
-function pct(a: number): string {
-  return `${Number((a * 100).toFixed(3))}%`;
 }
 
 /** What a scenario asks for: targets with their SLOs, workload, allowed and locked components. */
@@ -69,8 +66,8 @@ export function ScenarioFacts({ scenario }: { scenario: Pick<PublicScenario, 'ta
                     <span className="block text-xs text-slate-600">{formatUsers(t.users)} users</span>
                   </th>
                   <td className="py-1.5 pr-2 tabular-nums text-slate-700">≤ {t.slo.p95ReadMs} ms</td>
-                  <td className="py-1.5 pr-2 tabular-nums text-slate-700">≥ {pct(t.slo.availability)}</td>
-                  <td className="py-1.5 tabular-nums text-slate-700">${t.slo.budgetUsd.toLocaleString('en-US')}/mo</td>
+                  <td className="py-1.5 pr-2 tabular-nums text-slate-700">≥ {formatAvailability(t.slo.availability)}</td>
+                  <td className="py-1.5 tabular-nums text-slate-700">{formatUsdPerMonth(t.slo.budgetUsd)}</td>
                 </tr>
               ))}
             </tbody>

@@ -23,6 +23,7 @@ import { DesignPicker } from './design-picker';
 import { formIssue, formIssuesFromZod, WORKLOAD_FIELDS, workloadFieldId } from './form-issues';
 import { BriefMarkdown } from './markdown';
 import { saveScenario } from './my-scenarios';
+import { formatAvailability, formatMs, formatUsdPerMonth, formatUsers } from '@/lib/format';
 import { buttonClass } from '@/components/ui/button';
 
 const INPUT = 'mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-slate-900 aria-[invalid]:border-saturated';
@@ -404,7 +405,7 @@ export function ScenarioForm() {
                         Stage {s.stage}: {s.name}
                       </span>
                       <span className="block text-xs text-slate-600">
-                        {s.users.toLocaleString('en-US')} users · p95 ≤ {s.p95ReadMs} ms · {Number((s.availability * 100).toFixed(2))}% · ${s.budgetUsd.toLocaleString('en-US')}/mo
+                        {formatUsers(s.users)} users · p95 ≤ {formatMs(s.p95ReadMs)} · {formatAvailability(s.availability)} · {formatUsdPerMonth(s.budgetUsd)}
                       </span>
                     </span>
                   </label>

@@ -5,10 +5,7 @@ import { signedPoints, type RegradeView } from '@/lib/scenarios/feedback-schema'
 import type { StudentFeedback } from '@/lib/scenarios/feedback';
 import { api } from './api';
 import { RegradeHistory } from './feedback-panel';
-
-function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
+import { formatDateTime } from '@/lib/format';
 
 interface Update {
   id: string;
@@ -28,7 +25,7 @@ export function ScenarioUpdates({ slug }: { slug: string }) {
   return (
     <div role="status" data-testid="scenario-updated" className="mt-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
       <p>
-        <strong>Updated</strong> {when(latest.at)}: {latest.changes.join('; ')}
+        <strong>Updated</strong> {formatDateTime(latest.at)}: {latest.changes.join('; ')}
         {latest.reason ? <span className="text-amber-900"> — “{latest.reason}”</span> : null}
       </p>
       {older.length > 0 ? (
@@ -37,7 +34,7 @@ export function ScenarioUpdates({ slug }: { slug: string }) {
           <ul className="mt-1 list-disc pl-5 text-xs">
             {older.map((u) => (
               <li key={u.id}>
-                {when(u.at)}: {u.changes.join('; ')}
+                {formatDateTime(u.at)}: {u.changes.join('; ')}
               </li>
             ))}
           </ul>

@@ -30,6 +30,7 @@ import { ScenarioFacts } from './scenario-facts';
 import { MyFeedback, ScenarioUpdates } from './student-feedback';
 import { DeadlineNote, JoinPanel, NotYou, tokenKey, useJoinLink } from './join-panel';
 import { LiveViewNotice, useDraftPublisher } from './draft-publisher';
+import { formatDateTime } from '@/lib/format';
 
 interface Me {
   student: { displayName: string };
@@ -50,10 +51,6 @@ function readDraft(slug: string): Design | null {
   } catch {
     return null;
   }
-}
-
-function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 type Tab = 'brief' | 'results' | 'history' | 'leaderboard';
@@ -359,8 +356,8 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
       setSubmitState({
         kind: 'done',
         message: s.grade
-          ? `Submitted at ${when(s.createdAt)}. Your latest submission is the one that counts.`
-          : `Submitted at ${when(s.createdAt)}. Your instructor will release the scores later; your latest submission is the one that counts.`,
+          ? `Submitted at ${formatDateTime(s.createdAt)}. Your latest submission is the one that counts.`
+          : `Submitted at ${formatDateTime(s.createdAt)}. Your instructor will release the scores later; your latest submission is the one that counts.`,
       });
     } else if (res.status === 409) {
       setSubmitState({ kind: 'error', message: res.error, issues: [] });
@@ -527,7 +524,7 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
                     className="flex items-center justify-between gap-2 rounded-lg border border-slate-200 px-3 py-2 text-sm"
                   >
                     <span>
-                      <span className="text-slate-900">{when(s.createdAt)}</span>
+                      <span className="text-slate-900">{formatDateTime(s.createdAt)}</span>
                       {i === 0 ? (
                         <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">
                           counts
@@ -633,7 +630,7 @@ function ScenarioHeader({ scenario, compact = false }: { scenario: PublicScenari
         >
           {scenario.acceptingSubmissions ? 'Open for submissions' : 'Closed'}
         </span>
-        {scenario.deadline ? <span className="text-xs text-slate-600">Due {when(scenario.deadline)}</span> : null}
+        {scenario.deadline ? <span className="text-xs text-slate-600">Due {formatDateTime(scenario.deadline)}</span> : null}
       </div>
       <h1 className={`mt-1 break-words font-semibold text-slate-900 ${compact ? 'text-lg' : 'text-2xl sm:text-3xl'}`}>
         {scenario.title}

@@ -6,22 +6,12 @@ import type { ScenarioGrade, TargetGrade } from '@/lib/scenarios/grading';
 import type { SubmissionDetail } from '@/lib/scenarios/repository';
 import { GradeView, PassPill } from './grade-view';
 import { DesignView } from './scenario-editor';
+import { formatAvailability, formatDateTime, formatMs, formatUsd, formatUtilization } from '@/lib/format';
 
 export interface DetailData {
   submission: SubmissionDetail;
   reference: { design: Design; grade: ScenarioGrade } | null;
 }
-
-function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-const fmt = {
-  ms: (v: number | null) => (v === null ? '—' : `${v >= 100 ? Math.round(v) : v.toFixed(1)} ms`),
-  pct: (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(3)}%`),
-  usd: (v: number | null) => (v === null ? '—' : `$${Math.round(v).toLocaleString('en-US')}`),
-  util: (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`),
-};
 
 function kindCounts(design: Design): Map<string, number> {
   const m = new Map<string, number>();
@@ -32,10 +22,10 @@ function kindCounts(design: Design): Map<string, number> {
 function Comparison({ mine, reference, mineDesign, referenceDesign }: { mine: ScenarioGrade; reference: ScenarioGrade; mineDesign: Design; referenceDesign: Design }) {
   const rows: { label: string; get: (t: TargetGrade) => string }[] = [
     { label: 'Score', get: (t) => String(t.score) },
-    { label: 'p95 read latency', get: (t) => fmt.ms(t.metrics.p95ReadMs) },
-    { label: 'Availability', get: (t) => fmt.pct(t.metrics.availability) },
-    { label: 'Monthly cost', get: (t) => fmt.usd(t.metrics.monthlyCostUsd) },
-    { label: 'Busiest component', get: (t) => (t.metrics.bottleneck ? `${t.metrics.bottleneck} (${fmt.util(t.metrics.maxUtilization)})` : '—') },
+    { label: 'p95 read latency', get: (t) => formatMs(t.metrics.p95ReadMs ?? NaN) },
+    { label: 'Availability', get: (t) => formatAvailability(t.metrics.availability ?? NaN) },
+    { label: 'Monthly cost', get: (t) => formatUsd(t.metrics.monthlyCostUsd ?? NaN) },
+    { label: 'Busiest component', get: (t) => (t.metrics.bottleneck ? `${t.metrics.bottleneck} (${formatUtilization(t.metrics.maxUtilization ?? NaN)})` : '—') },
   ];
   const a = kindCounts(mineDesign);
   const b = kindCounts(referenceDesign);
@@ -123,7 +113,7 @@ export function SubmissionDetailView({ data, onClose }: { data: DetailData; onCl
             {submission.displayName}
           </h2>
           <p className="text-sm text-slate-600">
-            Submitted {when(submission.createdAt)} · {submission.latest ? 'latest (counts)' : 'an earlier submission'} · read-only
+            Submitted {formatDateTime(submission.createdAt)} · {submission.latest ? 'latest (counts)' : 'an earlier submission'} · read-only
           </p>
         </div>
         <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">

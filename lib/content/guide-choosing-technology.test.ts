@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '@/lib/engine';
 import type { Design, DesignNode, NodeParams, Workload } from '@/lib/engine/data';
-import { formatDuration, formatUsd } from './format';
+import { formatDuration, formatUsd } from '@/lib/format';
 import { analyticsPipelineDesign } from '@/lib/engine/testing';
 
 const GUIDE = fs.readFileSync('content/guides/guide-choosing-technology.mdx', 'utf8');

@@ -5,7 +5,6 @@ import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
 import { runEngineRequest, SWEEP_FROM_USERS, SWEEP_POINTS, SWEEP_TO_USERS, type EngineRequest, type EvaluateAnswer, type SweepSummary } from './scoring-engine';
 import type { Design } from '@/lib/engine/data';
 import { emptyReason, inlineClient, nextStageToPass, snapUsers, startScoring, type EngineClient } from './scoring';
-import { formatAvailability, formatDowntime, formatMs, formatNines, formatUsd, formatUsers } from './scoring-format';
 import { createEditorStore } from './store';
 
 const stage3 = REFERENCE_DESIGNS.find((r) => r.stage === 3)!.design;
@@ -186,20 +185,5 @@ describe('scoring helpers', () => {
     expect(!r.ok && r.message).toMatch(/unknown kind/);
     const s = runEngineRequest({ type: 'sweep', design: stage3 });
     expect(s.ok && (s.value as SweepSummary).points).toHaveLength(SWEEP_POINTS);
-  });
-
-  it('writes numbers the way the panel shows them', () => {
-    expect([1_000, 671_098, 2_345_678, 1e9].map(formatUsers)).toEqual(['1K', '671K', '2.3M', '1B']);
-    expect([0.84, 57.71, 1240, 10044].map(formatMs)).toEqual(['0.8 ms', '57.7 ms', '1,240 ms', '10.0 s']);
-    expect(formatAvailability(0.99847)).toBe('99.847%');
-    expect(formatAvailability(0.999)).toBe('99.9%');
-    // Targets read as /model writes them, with enough digits to tell 99.95 % from 99.9 %.
-    expect([0.995, 0.9995, 0.99, 0.9, 0.9999, 0.99949].map(formatAvailability)).toEqual(['99.5%', '99.95%', '99%', '90%', '99.99%', '99.949%']);
-    expect(formatAvailability(0.999999)).toBe('99.9999%');
-    expect(formatAvailability(0.9999999)).toBe('99.9999%');
-    expect(formatNines(0.999)).toBe('3 nines');
-    expect(formatDowntime(0.999)).toBe('44 min');
-    expect(formatDowntime(0.99)).toBe('7.3 h');
-    expect([0.42, 1218.4, 2_400_000, 24_000_000].map(formatUsd)).toEqual(['$0.420', '$1,218', '$2,400,000', '$24M']);
   });
 });

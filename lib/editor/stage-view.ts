@@ -5,7 +5,7 @@
  * functions, no React.
  */
 import type { CheckCategory, Evaluation, PracticeComparison, StageCheck, StageObjectives, StageScoreParts } from '@/lib/engine/data';
-import { formatAvailability, formatMs, formatPercent, formatUsd, formatUsers, formatUtilisation } from './scoring-format';
+import { formatAvailability, formatFraction, formatInteger, formatMs, formatUsd, formatUsers, formatUtilization } from '@/lib/format';
 
 /**
  * What the screen says when the users slider rests between stages: no
@@ -15,7 +15,7 @@ import { formatAvailability, formatMs, formatPercent, formatUsd, formatUsers, fo
 export function atUsersLine(evaluation: Pick<Evaluation, 'users' | 'bottleneck' | 'nodes'>): string {
   const busiest = evaluation.bottleneck.nodeId ? evaluation.nodes[evaluation.bottleneck.nodeId] : undefined;
   const head = `At ${formatUsers(evaluation.users)} users`;
-  return busiest ? `${head}: busiest is ${busiest.label} at ${formatUtilisation(evaluation.bottleneck.utilization)}` : head;
+  return busiest ? `${head}: busiest is ${busiest.label} at ${formatUtilization(evaluation.bottleneck.utilization)}` : head;
 }
 
 export const CATEGORY_ORDER: readonly { id: CheckCategory; label: string }[] = [
@@ -99,7 +99,7 @@ export function objectivePhrases(o: StageObjectives, users: number): string[] {
   if (o.p95WriteMs !== null) out.push(`p95 write ≤ ${formatMs(o.p95WriteMs)}`);
   if (o.userStaticP95Ms !== null) out.push(`static for users ≤ ${formatMs(o.userStaticP95Ms)}`);
   out.push(`${formatAvailability(o.availability)} available`);
-  if (o.flashErrorRate !== null) out.push(`flash-crowd errors ≤ ${formatPercent(o.flashErrorRate)}`);
+  if (o.flashErrorRate !== null) out.push(`flash-crowd errors ≤ ${formatFraction(o.flashErrorRate)}`);
   out.push(`${formatUsd(o.budgetUsd)} a month`);
   out.push(`${o.audience} audience`);
   return out;
@@ -118,16 +118,16 @@ export interface ComparisonRow {
  */
 export function comparisonRows(c: PracticeComparison): ComparisonRow[] {
   const rows: ComparisonRow[] = [];
-  const count = (n: number | null) => (n === null ? '—' : n.toLocaleString('en-US'));
+  const count = (n: number | null) => formatInteger(n ?? NaN);
   if (c.with.replicaInstances !== null || c.without.replicaInstances !== null) {
     rows.push({ label: 'Read replicas', with: count(c.with.replicaInstances), without: count(c.without.replicaInstances) });
   }
   rows.push({ label: 'Data tier, a month', with: formatUsd(c.with.dataTierUsd), without: formatUsd(c.without.dataTierUsd) });
   rows.push({ label: 'p95 read', with: formatMs(c.with.p95ReadMs), without: formatMs(c.without.p95ReadMs) });
-  const busiest = (s: PracticeComparison['with']) => `${formatUtilisation(s.maxUtilization)}${s.saturated ? ' (saturated)' : ''}`;
+  const busiest = (s: PracticeComparison['with']) => `${formatUtilization(s.maxUtilization)}${s.saturated ? ' (saturated)' : ''}`;
   rows.push({ label: 'Busiest component', with: busiest(c.with), without: busiest(c.without) });
   if (c.with.blastRadius !== null || c.without.blastRadius !== null) {
-    const pct = (n: number | null) => (n === null ? '—' : formatPercent(n));
+    const pct = (n: number | null) => (n === null ? '—' : formatFraction(n));
     rows.push({ label: 'Blast radius of a bad deploy', with: pct(c.with.blastRadius), without: pct(c.without.blastRadius) });
   }
   return rows;

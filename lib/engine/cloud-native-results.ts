@@ -9,7 +9,7 @@
 import { CLUSTER, MESH, SERVERLESS, clusterNodes, clusterRamp, environmentsFor, serverlessCapacityRps, serverlessMonthlyUsd, serverlessRamp, type RampResult } from './cloud-native';
 import * as codes from './compile';
 import type { Finding } from './evaluation';
-import { formatMs, formatPercent, formatUsd, thousands } from './format';
+import { formatInteger, formatMs, formatPercent, formatUsd } from '../format';
 import { HOURLY_PRICES, HOURS_PER_MONTH, USAGE_PRICES } from './prices';
 import { forward, LAT_NONE, NWORK, type RunState } from './run';
 import type { ResolvedWorkload } from './types';
@@ -174,7 +174,7 @@ export function cloudNativeReports(st: RunState, spare: RunState, w: ResolvedWor
           severity: 'error',
           code: 'serverless-throttled',
           nodeId: id,
-          message: `${name} is asked for ${thousands(offered)} invocations/s at peak, which needs ${thousands(need)} environments (each runs one invocation at a time and at most ${SERVERLESS.rpsPerConcurrency.value} a second), but its concurrency limit is ${thousands(limit)}: ${formatPercent(1 - s.maxRps / offered, 1)} are throttled. Raise the limit (AWS starts accounts at 1,000 per region).`,
+          message: `${name} is asked for ${formatInteger(offered)} invocations/s at peak, which needs ${formatInteger(need)} environments (each runs one invocation at a time and at most ${SERVERLESS.rpsPerConcurrency.value} a second), but its concurrency limit is ${formatInteger(limit)}: ${formatPercent(1 - s.maxRps / offered, 1)} are throttled. Raise the limit (AWS starts accounts at 1,000 per region).`,
           lessonId: 'guide-bottlenecks',
         });
       }
@@ -192,7 +192,7 @@ export function cloudNativeReports(st: RunState, spare: RunState, w: ResolvedWor
           severity: 'warning',
           code: 'serverless-flash-ramp',
           nodeId: id,
-          message: `In a flash crowd (${ff}× the peak) ${name} must grow to ${thousands(Math.min(limit, environmentsFor(userRate(spare, v), lat)))} environments; it adds ${thousands(SERVERLESS.scaleEnvironmentsPerSecond.value * 10)} every 10 s, so it takes ${s.flash.rampSeconds.toFixed(0)} s and turns away ${formatPercent(s.flash.lostShare, 1)} of the crowd's invocations meanwhile.`,
+          message: `In a flash crowd (${ff}× the peak) ${name} must grow to ${formatInteger(Math.min(limit, environmentsFor(userRate(spare, v), lat)))} environments; it adds ${formatInteger(SERVERLESS.scaleEnvironmentsPerSecond.value * 10)} every 10 s, so it takes ${s.flash.rampSeconds.toFixed(0)} s and turns away ${formatPercent(s.flash.lostShare, 1)} of the crowd's invocations meanwhile.`,
           lessonId: 'guide-rate-limiting',
         });
       }
@@ -206,7 +206,7 @@ export function cloudNativeReports(st: RunState, spare: RunState, w: ResolvedWor
           severity: 'info',
           code: 'serverless-cost',
           nodeId: id,
-          message: `${name} costs ${formatUsd(st.componentCostUsd[v])} a month at ${avg.toFixed(avg < 10 ? 2 : 0)} invocations/s on average ($${(perCall * 1e6).toFixed(2)} per million at ${thousands(net.memoryMB[v])} MB × ${formatMs(lat)}). One always-on m6g.large costs ${formatUsd(server)}: the function is the cheaper way to run this code below about ${breakEvenRps.toFixed(0)} invocations/s on average per server it replaces.`,
+          message: `${name} costs ${formatUsd(st.componentCostUsd[v])} a month at ${avg.toFixed(avg < 10 ? 2 : 0)} invocations/s on average ($${(perCall * 1e6).toFixed(2)} per million at ${formatInteger(net.memoryMB[v])} MB × ${formatMs(lat)}). One always-on m6g.large costs ${formatUsd(server)}: the function is the cheaper way to run this code below about ${breakEvenRps.toFixed(0)} invocations/s on average per server it replaces.`,
           lessonId: 'guide-cost',
         });
       }
@@ -227,7 +227,7 @@ export function cloudNativeReports(st: RunState, spare: RunState, w: ResolvedWor
           severity: 'warning',
           code: 'cluster-flash-ramp',
           nodeId: id,
-          message: `In a flash crowd (${ff}× the peak) ${name}'s autoscaler notices after about ${reaction} s and at most doubles the pods each minute (new nodes take ${CLUSTER.nodeProvisionSeconds.value} s more): it takes ${c.flash.rampSeconds.toFixed(0)} s to go from ${thousands(c.pods)} pods, and ${formatPercent(c.flash.lostShare, 1)} of the crowd's requests at it fail meanwhile. Keep more pods running (a higher autoscale minimum) or shed the crowd with a rate limiter.`,
+          message: `In a flash crowd (${ff}× the peak) ${name}'s autoscaler notices after about ${reaction} s and at most doubles the pods each minute (new nodes take ${CLUSTER.nodeProvisionSeconds.value} s more): it takes ${c.flash.rampSeconds.toFixed(0)} s to go from ${formatInteger(c.pods)} pods, and ${formatPercent(c.flash.lostShare, 1)} of the crowd's requests at it fail meanwhile. Keep more pods running (a higher autoscale minimum) or shed the crowd with a rate limiter.`,
           lessonId: 'guide-rate-limiting',
         });
       }

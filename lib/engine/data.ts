@@ -19,7 +19,6 @@ export * from './workload';
 export * from './queueing';
 export * from './evaluation';
 export { STAGES, PRACTICES, practicePresent, judgeStage, consistencyChecks, MAX_SHED_SHARE, type StageSpec, type PracticeId, type StageMeasures, type ConsistencyDemand } from './stages';
-export { fmtDuration, fmtGB, formatMs, formatPercent, formatUsd, thousands } from './format';
 export * from '../rules/rubric';
 export {
   compile,

@@ -23,7 +23,7 @@ import type {
 } from './evaluation';
 import * as findingsModule from './findings';
 import { ownTimeFactor, storeQueueReport } from './tech-stores-queues-run';
-import { formatMs, formatPercent, formatUsd } from './format';
+import { formatMs, formatPercent, formatUsd, formatUtilization } from '../format';
 import { practiceComparison } from './comparisons';
 import * as pipeline from './pipeline';
 import { consistencyOf } from './consistency';
@@ -1043,7 +1043,7 @@ function failure(st: RunState): { nodeId: string; reason: string } | null {
   const net = st.net;
   let sat = -1;
   for (let v = 0; v < net.n; v++) if (st.saturated[v] && (sat < 0 || st.utilization[v] > st.utilization[sat])) sat = v;
-  if (sat >= 0) return { nodeId: net.ids[sat], reason: `saturated at ${Math.round(st.utilization[sat] * 100)}% of capacity` };
+  if (sat >= 0) return { nodeId: net.ids[sat], reason: `saturated at ${formatUtilization(st.utilization[sat])} of capacity` };
   for (let idx = 0; idx < net.n; idx++) {
     const v = net.topo[idx];
     if (st.storageFull[v]) return { nodeId: net.ids[v], reason: 'the data no longer fits' };

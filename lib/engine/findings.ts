@@ -5,7 +5,7 @@
  */
 import { technologyFindings } from './consistency';
 import { NETWORK, WAREHOUSE } from './catalog';
-import { fmtDuration, fmtGB, formatPercent, thousands } from './format';
+import { formatDuration, formatGB, formatInteger, formatPercent, formatRps, formatUsd } from '../format';
 import * as codes from './compile';
 import { type CompiledNetwork } from './compile';
 import type { Finding, LoadCategory, Severity } from './evaluation';
@@ -154,7 +154,7 @@ export function collectFindings(st: RunState, regionChecks: readonly RegionCheck
       const u = st.unhandled[v * 4 + cls];
       if (u > 1e-12) {
         const advice = unhandledAdvice(net, v, cls);
-        push(out, 'error', 'unhandled-traffic', id, `${name(net, v)} has ${CLASS_WORDS[cls]} (${fmtRps(u)}) with nowhere to go, so they fail. ${advice.fix}`, advice.lessonId);
+        push(out, 'error', 'unhandled-traffic', id, `${name(net, v)} has ${CLASS_WORDS[cls]} (${formatRps(u)}) with nowhere to go, so they fail. ${advice.fix}`, advice.lessonId);
       }
     }
     const util = st.utilization[v];
@@ -168,7 +168,7 @@ export function collectFindings(st: RunState, regionChecks: readonly RegionCheck
         st.saturated[v] ? 'error' : 'warning',
         st.saturated[v] ? 'saturated' : 'hot',
         id,
-        `${name(net, v)} ${state}: ${thousands(st.iops[v])} storage operations a second against ${thousands(st.iopsLimit[v])}. Its buffer pool answers ${pct(hit)} of page reads; the rest of its data lives on disk. A larger size (more RAM), a cache in front of reads, or more replicas take page reads off the disk.`,
+        `${name(net, v)} ${state}: ${formatInteger(st.iops[v])} storage operations a second against ${formatInteger(st.iopsLimit[v])}. Its buffer pool answers ${pct(hit)} of page reads; the rest of its data lives on disk. A larger size (more RAM), a cache in front of reads, or more replicas take page reads off the disk.`,
         kind === 'read-replica' ? 'stage-5-cache-cdn' : 'guide-caching',
       );
     } else if ((st.saturated[v] || util > HOT_UTILIZATION) && !(net.storesQueues.code[v] !== 0 && ownsLoadFinding(net, v))) {
@@ -199,7 +199,7 @@ export function collectFindings(st: RunState, regionChecks: readonly RegionCheck
         'error',
         'storage-full',
         id,
-        `${name(net, v)} must hold ${fmtGB(perCopy)} per ${kind === 'database' ? 'shard' : 'instance'}, more than the ${fmtGB(max)} one instance holds. ${kind === 'database' ? `Split the data over at least ${needed} shards.` : kind === 'nosql' ? 'Add nodes to the store.' : 'Move the data to a sharded database.'}`,
+        `${name(net, v)} must hold ${formatGB(perCopy)} per ${kind === 'database' ? 'shard' : 'instance'}, more than the ${formatGB(max)} one instance holds. ${kind === 'database' ? `Split the data over at least ${needed} shards.` : kind === 'nosql' ? 'Add nodes to the store.' : 'Move the data to a sharded database.'}`,
         'guide-sharding',
       );
     }
@@ -229,11 +229,11 @@ export function collectFindings(st: RunState, regionChecks: readonly RegionCheck
         fix = compute ? 'Run at least one more instance than the load needs, behind a load balancer.' : 'Add a second instance behind something that routes around a failure.';
         if (compute) lessonId = 'stage-3-load-balancer';
       } else if (!net.behindSplitter[v]) {
-        why = `nothing routes around a failed instance of its ${thousands(have)}, so each failure drops that instance's share of requests`;
+        why = `nothing routes around a failed instance of its ${formatInteger(have)}, so each failure drops that instance's share of requests`;
         fix = 'Put its instances behind a load balancer or gateway that health-checks them.';
         lessonId = 'stage-3-load-balancer';
       } else {
-        why = `all ${thousands(have)} instances are needed to carry the load, so one failure drops requests`;
+        why = `all ${formatInteger(have)} instances are needed to carry the load, so one failure drops requests`;
         fix = 'Add spare capacity: at least one more instance than the load needs.';
       }
       push(out, 'warning', 'spof', id, `${name(net, v)} is a single point of failure: ${why}. ${fix}`, lessonId);
@@ -250,7 +250,7 @@ export function collectFindings(st: RunState, regionChecks: readonly RegionCheck
           'info',
           'queue-backlog',
           id,
-          `${name(net, v)} builds a backlog of ${thousands(st.backlogJobs[v])} jobs over the peak hour and drains it in ${fmtDuration(drain)}. That is fine if jobs may wait that long; otherwise add workers.`,
+          `${name(net, v)} builds a backlog of ${formatInteger(st.backlogJobs[v])} jobs over the peak hour and drains it in ${formatDuration(drain)}. That is fine if jobs may wait that long; otherwise add workers.`,
           'guide-queues',
         );
       }
@@ -277,7 +277,7 @@ export function collectFindings(st: RunState, regionChecks: readonly RegionCheck
     }
     if (kind === 'rate-limiter' && st.shedFrac[v] > 0) {
       const shed = st.shed[v * 4] + st.shed[v * 4 + 1] + st.shed[v * 4 + 2];
-      push(out, 'warning', 'shedding', id, `${name(net, v)} turns away ${fmtRps(shed)} (${pct(st.shedFrac[v])}) at peak. Raise its limit or add capacity behind it if that traffic is legitimate.`, 'guide-rate-limiting');
+      push(out, 'warning', 'shedding', id, `${name(net, v)} turns away ${formatRps(shed)} (${pct(st.shedFrac[v])}) at peak. Raise its limit or add capacity behind it if that traffic is legitimate.`, 'guide-rate-limiting');
     }
     // Key-value stores, queues and balancers of a technology explain their own numbers (docs/model.md §14.2).
     if (net.storesQueues.code[v] !== 0) storeQueueFindings(st, v, out);
@@ -318,16 +318,16 @@ function pipelineFindings(out: Finding[], st: RunState, v: number) {
     const r = pipeline.streamReport(st, v);
     const capped = r.parallelism < r.slots;
     const fix = capped
-      ? `Only ${thousands(r.parallelism)} of its ${thousands(r.slots)} slots have a partition to read: add partitions to the log (then slots).`
+      ? `Only ${formatInteger(r.parallelism)} of its ${formatInteger(r.slots)} slots have a partition to read: add partitions to the log (then slots).`
       : 'Add instances or slots, and give the log at least as many partitions as slots.';
-    const rate = `${thousands(r.peakEventsPerSecond)} events/s arrive at peak and it processes ${thousands(r.capacityEventsPerSecond)} (parallelism ${thousands(r.parallelism)})`;
+    const rate = `${formatInteger(r.peakEventsPerSecond)} events/s arrive at peak and it processes ${formatInteger(r.capacityEventsPerSecond)} (parallelism ${formatInteger(r.parallelism)})`;
     if (r.maxLagEvents > 0 && r.drainSeconds === null) {
       push(
         out,
         'error',
         'stream-lag-never-drains',
         id,
-        `${name(net, v)} processes ${thousands(r.capacityEventsPerSecond)} events/s, no more than the average of ${thousands(r.averageEventsPerSecond)}/s, so its consumer lag grows without end (by ${thousands(r.lagGrowthEventsPerSecond)} events/s at peak). ${fix}`,
+        `${name(net, v)} processes ${formatInteger(r.capacityEventsPerSecond)} events/s, no more than the average of ${formatInteger(r.averageEventsPerSecond)}/s, so its consumer lag grows without end (by ${formatInteger(r.lagGrowthEventsPerSecond)} events/s at peak). ${fix}`,
         'guide-queues',
       );
     } else if (r.maxLagEvents > 0) {
@@ -336,7 +336,7 @@ function pipelineFindings(out: Finding[], st: RunState, v: number) {
         'warning',
         'stream-lag',
         id,
-        `${name(net, v)} falls behind at peak: ${rate}, so its consumer lag grows by ${thousands(r.lagGrowthEventsPerSecond)} events/s to ${thousands(r.maxLagEvents)} events (${fmtDuration(r.maxLagSeconds)} behind) by the end of the peak hour, and it catches up ${fmtDuration(r.drainSeconds ?? 0)} after the peak. ${fix}`,
+        `${name(net, v)} falls behind at peak: ${rate}, so its consumer lag grows by ${formatInteger(r.lagGrowthEventsPerSecond)} events/s to ${formatInteger(r.maxLagEvents)} events (${formatDuration(r.maxLagSeconds)} behind) by the end of the peak hour, and it catches up ${formatDuration(r.drainSeconds ?? 0)} after the peak. ${fix}`,
         'guide-queues',
       );
     } else if (capped && r.peakEventsPerSecond > 0) {
@@ -345,7 +345,7 @@ function pipelineFindings(out: Finding[], st: RunState, v: number) {
         'info',
         'stream-idle-slots',
         id,
-        `${name(net, v)} keeps up (${rate}), but the log has ${thousands(r.upstreamPartitions ?? 0)} partition${r.upstreamPartitions === 1 ? '' : 's'}, so ${thousands(r.slots - r.parallelism)} of its ${thousands(r.slots)} slots sit idle and cost money without adding throughput.`,
+        `${name(net, v)} keeps up (${rate}), but the log has ${formatInteger(r.upstreamPartitions ?? 0)} partition${r.upstreamPartitions === 1 ? '' : 's'}, so ${formatInteger(r.slots - r.parallelism)} of its ${formatInteger(r.slots)} slots sit idle and cost money without adding throughput.`,
         'guide-queues',
       );
     }
@@ -358,7 +358,7 @@ function pipelineFindings(out: Finding[], st: RunState, v: number) {
         a.busyCores >= a.cores || a.volumeShare >= 1 ? 'error' : 'warning',
         'analytics-on-primary',
         id,
-        `${thousands(a.queriesPerHour)} analytics queries an hour run on ${name(net, v)}: each scans ${fmtGB(w.analyticsScanGB / Math.max(1, net.shards[v]))} at ${thousands(WAREHOUSE.oltpScanMBps.value)} MB/s (${fmtDuration(a.scanSeconds)}), so scans hold ${a.busyCores.toFixed(1)} of its ${thousands(a.cores)} cores and ${pct(a.volumeShare)} of its volume's throughput${a.busyCores < a.cores ? `, and its own queries take ${pct(slower)} longer` : ', leaving its own queries nothing'}. A data warehouse fed by a pipeline takes the reports off the primary.`,
+        `${formatInteger(a.queriesPerHour)} analytics queries an hour run on ${name(net, v)}: each scans ${formatGB(w.analyticsScanGB / Math.max(1, net.shards[v]))} at ${formatInteger(WAREHOUSE.oltpScanMBps.value)} MB/s (${formatDuration(a.scanSeconds)}), so scans hold ${a.busyCores.toFixed(1)} of its ${formatInteger(a.cores)} cores and ${pct(a.volumeShare)} of its volume's throughput${a.busyCores < a.cores ? `, and its own queries take ${pct(slower)} longer` : ', leaving its own queries nothing'}. A data warehouse fed by a pipeline takes the reports off the primary.`,
         'guide-bottlenecks',
       );
     }
@@ -366,25 +366,18 @@ function pipelineFindings(out: Finding[], st: RunState, v: number) {
     const r = pipeline.warehouseReport(st, v);
     const queries =
       r.queriesPerHour > 0
-        ? ` It answers ${thousands(r.queriesPerHour)} analytics queries an hour in about ${r.queryLatencySeconds.toFixed(r.queryLatencySeconds < 10 ? 1 : 0)} s each, scanning ${r.scannedTiBPerMonth.toFixed(1)} TiB a month ($${thousands(r.scanUsdPerMonth)}), and none of them touch the primary database.`
+        ? ` It answers ${formatInteger(r.queriesPerHour)} analytics queries an hour in about ${r.queryLatencySeconds.toFixed(r.queryLatencySeconds < 10 ? 1 : 0)} s each, scanning ${r.scannedTiBPerMonth.toFixed(1)} TiB a month (${formatUsd(r.scanUsdPerMonth)}), and none of them touch the primary database.`
         : ' No analytics queries run yet (workload.analyticsQueriesPerHour).';
     push(
       out,
       r.queryUtilization >= 1 ? 'warning' : 'info',
       r.queryUtilization >= 1 ? 'warehouse-queries-queue' : 'warehouse',
       id,
-      `${name(net, v)} loads ${thousands(r.ingestEventsPerSecond)} events/s, ${fmtGB(r.storageGBPerMonth)} a month at ${w.eventKB} KB an event (${fmtGB(r.storedGB)} kept for ${WAREHOUSE.retentionMonths.value} months, $${thousands(r.storageUsdPerMonth)} a month).${queries}${
+      `${name(net, v)} loads ${formatInteger(r.ingestEventsPerSecond)} events/s, ${formatGB(r.storageGBPerMonth)} a month at ${w.eventKB} KB an event (${formatGB(r.storedGB)} kept for ${WAREHOUSE.retentionMonths.value} months, ${formatUsd(r.storageUsdPerMonth)} a month).${queries}${
         r.queryUtilization >= 1 ? ` Its scans overlap (${pct(r.queryUtilization)} of its units' time), so queries queue: add units.` : ''
       }`,
       'guide-cost',
     );
   }
 }
-
-export function fmtRps(x: number): string {
-  if (x >= 100) return `${thousands(x)} rps`;
-  if (x >= 1) return `${x.toFixed(1)} rps`;
-  return `${x.toPrecision(2)} rps`;
-}
-
 

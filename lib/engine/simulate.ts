@@ -45,6 +45,7 @@
  * or objects per event. Pure and deterministic: one seeded PRNG
  * (xoshiro128**) for the arrivals and one for everything else; no clock.
  */
+import { formatInteger, formatNumber, formatRps } from '../format';
 import { NETWORK } from './catalog';
 import * as codes from './compile';
 import { compile, type CompiledNetwork } from './compile';
@@ -1213,10 +1214,10 @@ class Simulation {
       const enough = roundUp((lambdaPerMs * worstT) / f);
       warnings.push(
         `The simulated time is too short for a steady state: ${name(worst)} is saturated and its backlog is still growing ` +
-          `(${growth.toLocaleString('en-US')} more requests in it at the end of the measured ${fmt(window / 1000)} s than at its start, while it completed ${d.toLocaleString('en-US')}). ` +
-          `Its queue fills until it holds every request of the last ${fmt(TIMEOUT_MS / 1000)} s (the timeout T), at t* = T × ρ / (ρ − 1) with ρ − 1 ≈ backlog growth / completed = ${fmt(growth / d)}: ` +
-          `t* ≈ ${fmt(worstT / 1000)} s. The warm-up must cover it: requests ≥ Λ × t* / warm-up share = ${fmt(offered.total)} rps × ${fmt(worstT / 1000)} s / ${fmt(f)} ≈ ${enough.toLocaleString('en-US')}; ` +
-          `simulate ${enough.toLocaleString('en-US')} requests or more (this run had ${this.requests.toLocaleString('en-US')}).`,
+          `(${formatInteger(growth)} more requests in it at the end of the measured ${formatNumber(window / 1000)} s than at its start, while it completed ${formatInteger(d)}). ` +
+          `Its queue fills until it holds every request of the last ${formatNumber(TIMEOUT_MS / 1000)} s (the timeout T), at t* = T × ρ / (ρ − 1) with ρ − 1 ≈ backlog growth / completed = ${formatNumber(growth / d)}: ` +
+          `t* ≈ ${formatNumber(worstT / 1000)} s. The warm-up must cover it: requests ≥ Λ × t* / warm-up share = ${formatRps(offered.total)} × ${formatNumber(worstT / 1000)} s / ${formatNumber(f)} ≈ ${formatInteger(enough)}; ` +
+          `simulate ${formatInteger(enough)} requests or more (this run had ${formatInteger(this.requests)}).`,
       );
     }
     if (busiest >= 0 && busiestRho < 0.98) {
@@ -1226,10 +1227,10 @@ class Simulation {
       if (d < n) {
         const enough = roundUp((n * measured) / d / (1 - (this.warmupFraction > 0 ? this.warmupFraction : 0)));
         warnings.push(
-          `Too few completions for a steady state at the busiest station, ${name(busiest)} (busy ${fmt(rho * 100)}% of the time): it completed ${d.toLocaleString('en-US')}, ` +
-            `and its mean wait to ±10% (95% confidence) takes n ≥ 2 × (1.96 / 0.1)² × (1 + ρ) / (1 − ρ)² = ${n.toLocaleString('en-US')} completions. ` +
-            `At ${fmt(d / measured)} completions there per measured request, that is requests ≥ n / ${fmt(d / measured)} / (1 − warm-up share) ≈ ${enough.toLocaleString('en-US')}; ` +
-            `simulate ${enough.toLocaleString('en-US')} requests or more (this run had ${this.requests.toLocaleString('en-US')}).`,
+          `Too few completions for a steady state at the busiest station, ${name(busiest)} (busy ${formatNumber(rho * 100)}% of the time): it completed ${formatInteger(d)}, ` +
+            `and its mean wait to ±10% (95% confidence) takes n ≥ 2 × (1.96 / 0.1)² × (1 + ρ) / (1 − ρ)² = ${formatInteger(n)} completions. ` +
+            `At ${formatNumber(d / measured)} completions there per measured request, that is requests ≥ n / ${formatNumber(d / measured)} / (1 − warm-up share) ≈ ${formatInteger(enough)}; ` +
+            `simulate ${formatInteger(enough)} requests or more (this run had ${formatInteger(this.requests)}).`,
         );
       }
     }
@@ -1242,9 +1243,4 @@ function roundUp(x: number): number {
   if (!(x > 0) || !Number.isFinite(x)) return 0;
   const p = 10 ** Math.max(0, Math.floor(Math.log10(x)) - 1);
   return Math.ceil(x / p) * p;
-}
-
-/** A figure for a message: three significant digits, grouped. */
-function fmt(x: number): string {
-  return Number(x.toPrecision(3)).toLocaleString('en-US', { maximumFractionDigits: 3 });
 }

@@ -60,7 +60,7 @@ describe('stage reference designs (MODEL.md §6 invariant)', () => {
     const s4 = evaluations[3].stages[3];
     const latency = s4.checks.find((c) => c.id === 'latency')!;
     expect(latency.label).toMatch(/^server-side p95 read latency [\d.]+ ms ≤ 300 ms$/);
-    expect(s4.checks.find((c) => c.id === 'availability')!.label).toMatch(/^availability [\d.]+% ≥ 99\.90%$/);
+    expect(s4.checks.find((c) => c.id === 'availability')!.label).toMatch(/^availability [\d.]+% ≥ 99\.9%$/);
     expect(s4.checks.find((c) => c.id === 'cost')!.label).toMatch(/^monthly cost \$[\d,]+ ≤ \$20,000 budget$/);
     for (const r of evaluations.flatMap((x) => x.stages)) for (const c of r.checks) expect(c.label.length).toBeGreaterThan(8);
   });

@@ -8,7 +8,7 @@ import { type CompiledNetwork } from './compile';
 import type { Finding, PracticeComparison, StageCheck, StageObjectives, StageResult, StageScoreParts } from './evaluation';
 import type { RunState } from './run';
 import { consistencyOf, type ConsistencyReport } from './consistency';
-import { formatMs, formatPercent, formatUsd } from './format';
+import { formatAvailability, formatFraction, formatMs, formatUsd, formatUtilization } from '../format';
 import { PRACTICES, type ConsistencyDemand, type PracticeId, type StageSpec } from '../rules/stages';
 import { capacityShare, judgeObjectives, partPoints, practicesShare, SCORE_WEIGHTS, totalScore } from '../rules/rubric';
 
@@ -30,7 +30,7 @@ export function consistencyChecks(demand: ConsistencyDemand | undefined, c: Cons
     checks.push({
       id: 'consistency-stale',
       category: 'errors',
-      label: `stale reads ${fmtPct(c.staleReadShare, 2)} of reads ${ok ? '≤' : '>'} ${fmtPct(demand.maxStaleReadShare, 2)}`,
+      label: `stale reads ${formatFraction(c.staleReadShare)} of reads ${ok ? '≤' : '>'} ${formatFraction(demand.maxStaleReadShare)}`,
       passed: ok,
       value: c.staleReadShare,
       limit: demand.maxStaleReadShare,
@@ -224,9 +224,7 @@ export interface StageMeasures {
   comparisons: Partial<Record<PracticeId, PracticeComparison>>;
 }
 
-const fmtPct = (x: number, digits = 2) => formatPercent(x, digits);
 const EMPTY_CONSISTENCY: ConsistencyReport = { replicas: [], stores: [], staleReadShare: 0, readYourWrites: true, why: '' };
-const fmtUsd = formatUsd;
 
 
 /** Largest unhandled or shed share a stage tolerates (floating-point noise only). */
@@ -249,8 +247,8 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
     id: 'capacity',
     category: 'capacity',
     label: saturated
-      ? `${m.saturatedNames.join(', ')} saturated (busiest at ${fmtPct(m.maxUtilization, 0)} of capacity)`
-      : `busiest component ${m.bottleneckName ?? '(none)'} at ${fmtPct(m.maxUtilization, 0)} of capacity < 100%`,
+      ? `${m.saturatedNames.join(', ')} saturated (busiest at ${formatUtilization(m.maxUtilization)} of capacity)`
+      : `busiest component ${m.bottleneckName ?? '(none)'} at ${formatUtilization(m.maxUtilization)} of capacity < 100%`,
     passed: !saturated,
     value: m.maxUtilization,
     limit: 1,
@@ -260,7 +258,7 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
   checks.push({
     id: 'routing',
     category: 'errors',
-    label: routed ? 'every request has somewhere to go' : `${fmtPct(m.unhandledRate)} of requests have nowhere to go`,
+    label: routed ? 'every request has somewhere to go' : `${formatFraction(m.unhandledRate)} of requests have nowhere to go`,
     passed: routed,
     value: m.unhandledRate,
     limit: 0,
@@ -280,7 +278,7 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
   checks.push({
     id: 'shedding',
     category: 'errors',
-    label: `rate limiting sheds ${fmtPct(m.shedRate)} of requests ${shedOk ? '≤' : '>'} ${fmtPct(MAX_SHED_SHARE, 1)}`,
+    label: `rate limiting sheds ${formatFraction(m.shedRate)} of requests ${shedOk ? '≤' : '>'} ${formatFraction(MAX_SHED_SHARE, 1)}`,
     passed: shedOk,
     value: m.shedRate,
     limit: MAX_SHED_SHARE,
@@ -326,7 +324,7 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
   checks.push({
     id: 'availability',
     category: 'availability',
-    label: `availability ${fmtPct(m.availability, 3)} ${availOk ? '≥' : '<'} ${fmtPct(spec.availability, 2)}`,
+    label: `availability ${formatAvailability(m.availability)} ${availOk ? '≥' : '<'} ${formatAvailability(spec.availability)}`,
     passed: availOk,
     value: m.availability,
     limit: spec.availability,
@@ -337,7 +335,7 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
     checks.push({
       id: 'flash-crowd',
       category: 'errors',
-      label: `during a flash crowd (${st.workload.flashFactor}× the peak) ordinary users see ${fmtPct(m.flashErrorRate)} errors ${flashOk ? '≤' : '>'} ${fmtPct(spec.flashErrorRate, 0)}`,
+      label: `during a flash crowd (${st.workload.flashFactor}× the peak) ordinary users see ${formatFraction(m.flashErrorRate)} errors ${flashOk ? '≤' : '>'} ${formatFraction(spec.flashErrorRate)}`,
       passed: flashOk,
       value: m.flashErrorRate,
       limit: spec.flashErrorRate,
@@ -348,7 +346,7 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
   checks.push({
     id: 'cost',
     category: 'cost',
-    label: `monthly cost ${fmtUsd(m.monthlyCostUsd)} ${costOk ? '≤' : '>'} ${fmtUsd(spec.budgetUsd)} budget`,
+    label: `monthly cost ${formatUsd(m.monthlyCostUsd)} ${costOk ? '≤' : '>'} ${formatUsd(spec.budgetUsd)} budget`,
     passed: costOk,
     value: m.monthlyCostUsd,
     limit: spec.budgetUsd,
@@ -397,7 +395,7 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
       severity: 'error',
       code: 'slo-availability',
       nodeId: null,
-      message: `Availability is ${fmtPct(m.availability, 3)}, below the stage's ${fmtPct(spec.availability)} objective.`,
+      message: `Availability is ${formatAvailability(m.availability)}, below the stage's ${formatAvailability(spec.availability)} objective.`,
       lessonId: 'guide-reliability',
     });
   }
@@ -406,12 +404,12 @@ export function judgeStage(spec: StageSpec, m: StageMeasures, st: RunState, find
       severity: 'error',
       code: 'flash-crowd-errors',
       nodeId: null,
-      message: `A flash crowd fails ${fmtPct(m.flashErrorRate ?? 0)} of ordinary users' requests. A rate limiter in front sheds the crowd's excess instead.`,
+      message: `A flash crowd fails ${formatFraction(m.flashErrorRate ?? 0)} of ordinary users' requests. A rate limiter in front sheds the crowd's excess instead.`,
       lessonId: 'stage-8-web-scale',
     });
   }
   if (!costOk) {
-    cause('cost', { severity: 'error', code: 'over-budget', nodeId: null, message: `The design costs ${fmtUsd(m.monthlyCostUsd)} a month, over the ${fmtUsd(spec.budgetUsd)} budget.`, lessonId: 'guide-cost' });
+    cause('cost', { severity: 'error', code: 'over-budget', nodeId: null, message: `The design costs ${formatUsd(m.monthlyCostUsd)} a month, over the ${formatUsd(spec.budgetUsd)} budget.`, lessonId: 'guide-cost' });
   }
 
   // Scored by the one rubric (lib/engine/rubric.ts) that scenario grades use too.

@@ -10,7 +10,7 @@
  */
 import type { CompiledNetwork } from './compile';
 import type { Finding, StoreQueueReport } from './evaluation';
-import { formatPercent, formatUsd, thousands } from './format';
+import { formatInteger, formatPercent, formatUsd } from '../format';
 import { rps } from './types';
 import { USAGE_PRICES, tieredRequestCostUsd } from './prices';
 import type { RunState } from './run';
@@ -214,8 +214,8 @@ export function ownTimeFactor(net: CompiledNetwork, v: number): number {
 // Findings (MODEL.md §6)
 
 const pct = (x: number) => formatPercent(x);
-const rate = (x: number) => `${thousands(x)}/s`;
-const perSecond = (x: number, what: string) => `${thousands(x)} ${what} a second`;
+const rate = (x: number) => `${formatInteger(x)}/s`;
+const perSecond = (x: number, what: string) => `${formatInteger(x)} ${what} a second`;
 
 /** A node's name as findings.ts shows it. */
 function name(net: CompiledNetwork, v: number): string {
@@ -286,11 +286,11 @@ export function storeQueueFindings(st: RunState, v: number, out: Finding[]): voi
     const hot = st.hotShare[v];
     const parts = st.instances[v];
     const throttled = st.failed[b + 1] + st.failed[b + 2] + st.failed[b + 3];
-    const limits = `${thousands(DYNAMODB.partitionReadUnits.value)} reads or ${thousands(DYNAMODB.partitionWriteUnits.value)} writes a second`;
+    const limits = `${formatInteger(DYNAMODB.partitionReadUnits.value)} reads or ${formatInteger(DYNAMODB.partitionWriteUnits.value)} writes a second`;
     const hotWhy =
       net.shardSkew[v] > 0 && parts > 1
-        ? ` The table spreads its keys over ${thousands(parts)} partitions (room for twice its peak), but a hot key (shardSkew ${net.shardSkew[v]}) puts ${(1 + net.shardSkew[v]).toFixed(1)}× the average load on one, and one key never splits across partitions.`
-        : ` The table has ${thousands(parts)} partition${parts === 1 ? '' : 's'}.`;
+        ? ` The table spreads its keys over ${formatInteger(parts)} partitions (room for twice its peak), but a hot key (shardSkew ${net.shardSkew[v]}) puts ${(1 + net.shardSkew[v]).toFixed(1)}× the average load on one, and one key never splits across partitions.`
+        : ` The table has ${formatInteger(parts)} partition${parts === 1 ? '' : 's'}.`;
     const load = `its hottest partition takes ${perSecond(reads * hot, 'reads')} and ${perSecond(writes * hot, 'writes')}, ${pct(u)} of what one partition serves (${limits})`;
     if (throttled > 1e-9) {
       out.push({
@@ -315,7 +315,7 @@ export function storeQueueFindings(st: RunState, v: number, out: Finding[]): voi
         severity: 'info',
         code: 'table-quota',
         nodeId: id,
-        message: `${name(net, v)} takes ${rate(reads)} reads and ${rate(writes)} writes, above the default table quota of ${thousands(quota)} a second each: ask AWS to raise it before launch.`,
+        message: `${name(net, v)} takes ${rate(reads)} reads and ${rate(writes)} writes, above the default table quota of ${formatInteger(quota)} a second each: ask AWS to raise it before launch.`,
         lessonId: 'guide-sharding',
       });
     }
@@ -354,7 +354,7 @@ export function storeQueueFindings(st: RunState, v: number, out: Finding[]): voi
           severity: failed > 1e-9 ? 'error' : 'warning',
           code: failed > 1e-9 ? 'saturated' : 'hot',
           nodeId: id,
-          message: `${name(net, v)} ${state}: ${thousands(t.partitions[v])} partitions × ${thousands(perPartition)} msg/s (${KAFKA.partitionMBps.value} MB/s of ${KAFKA.messageKB.value} KB messages) = ${rate(byPartitions)}, and ${thousands(inst)} broker${inst === 1 ? '' : 's'} × ${thousands(KAFKA.brokerMsgPerSecond.value)} = ${rate(byBrokers)}. ${partitionBound ? 'The partitions bind: add partitions.' : 'The brokers bind: add brokers.'}`,
+          message: `${name(net, v)} ${state}: ${formatInteger(t.partitions[v])} partitions × ${formatInteger(perPartition)} msg/s (${KAFKA.partitionMBps.value} MB/s of ${KAFKA.messageKB.value} KB messages) = ${rate(byPartitions)}, and ${formatInteger(inst)} broker${inst === 1 ? '' : 's'} × ${formatInteger(KAFKA.brokerMsgPerSecond.value)} = ${rate(byBrokers)}. ${partitionBound ? 'The partitions bind: add partitions.' : 'The brokers bind: add brokers.'}`,
           lessonId: 'guide-queues',
         });
       }
@@ -368,7 +368,7 @@ export function storeQueueFindings(st: RunState, v: number, out: Finding[]): voi
             severity: 'warning',
             code: 'idle-consumers',
             nodeId: id,
-            message: `${name(net, v)} has ${thousands(t.partitions[v])} partitions, and a consumer group gives each partition to one consumer: only ${thousands(c.busy)} of the ${thousands(c.busy + c.idle)} instances of ${name(net, w)} get messages; ${thousands(c.idle)} sit idle and cost ${formatUsd(idleUsd)} a month. Raise partitions to at least ${thousands(c.busy + c.idle)}, or run ${thousands(c.busy)} workers.`,
+            message: `${name(net, v)} has ${formatInteger(t.partitions[v])} partitions, and a consumer group gives each partition to one consumer: only ${formatInteger(c.busy)} of the ${formatInteger(c.busy + c.idle)} instances of ${name(net, w)} get messages; ${formatInteger(c.idle)} sit idle and cost ${formatUsd(idleUsd)} a month. Raise partitions to at least ${formatInteger(c.busy + c.idle)}, or run ${formatInteger(c.busy)} workers.`,
             lessonId: 'guide-queues',
           });
         }
@@ -380,7 +380,7 @@ export function storeQueueFindings(st: RunState, v: number, out: Finding[]): voi
           severity: 'error',
           code: 'retention-loss',
           nodeId: id,
-          message: `${name(net, v)} keeps messages ${thousands(t.retentionHours[v])} h, but its backlog of ${thousands(st.backlogJobs[v])} messages ${drain < 0 ? 'never drains' : `takes ${(drain / 3600).toFixed(1)} h to drain`}: messages are deleted before workers read them. Add workers (and partitions) or keep messages longer.`,
+          message: `${name(net, v)} keeps messages ${formatInteger(t.retentionHours[v])} h, but its backlog of ${formatInteger(st.backlogJobs[v])} messages ${drain < 0 ? 'never drains' : `takes ${(drain / 3600).toFixed(1)} h to drain`}: messages are deleted before workers read them. Add workers (and partitions) or keep messages longer.`,
           lessonId: 'guide-queues',
         });
       }
@@ -392,7 +392,7 @@ export function storeQueueFindings(st: RunState, v: number, out: Finding[]): voi
           severity: failed > 1e-9 ? 'error' : 'warning',
           code: failed > 1e-9 ? 'throttled' : 'hot',
           nodeId: id,
-          message: `${name(net, v)} is a FIFO queue and ${state}: FIFO takes ${thousands(SQS.fifoCallsPerSecond.value)} calls a second per action, here carrying ${thousands(t.batch[v])} message${t.batch[v] === 1 ? '' : 's'} each (${rate(cap)}). ${t.batch[v] < SQS.maxBatch.value ? `Batches of ${SQS.maxBatch.value} raise it to ${rate(SQS.fifoCallsPerSecond.value * SQS.maxBatch.value)}; ` : ''}a standard queue has no such limit if strict order does not matter.`,
+          message: `${name(net, v)} is a FIFO queue and ${state}: FIFO takes ${formatInteger(SQS.fifoCallsPerSecond.value)} calls a second per action, here carrying ${formatInteger(t.batch[v])} message${t.batch[v] === 1 ? '' : 's'} each (${rate(cap)}). ${t.batch[v] < SQS.maxBatch.value ? `Batches of ${SQS.maxBatch.value} raise it to ${rate(SQS.fifoCallsPerSecond.value * SQS.maxBatch.value)}; ` : ''}a standard queue has no such limit if strict order does not matter.`,
           lessonId: 'guide-queues',
         });
       }
@@ -404,7 +404,7 @@ export function storeQueueFindings(st: RunState, v: number, out: Finding[]): voi
         severity: failed > 1e-9 ? 'error' : 'warning',
         code: failed > 1e-9 ? 'saturated' : 'hot',
         nodeId: id,
-        message: `${name(net, v)} ${state}: ${thousands(inst)} node${inst === 1 ? '' : 's'} × ${thousands(net.capacityRps[v])} msg/s for ${quorum ? 'quorum' : 'durable classic'} queues (one node: classic ${thousands(RABBITMQ.classicMsgPerSecond.value)}, quorum ${thousands(RABBITMQ.quorumMsgPerSecond.value)} with default settings). ${quorum ? `Add nodes, or tune the quorum queues' flow control (${thousands(RABBITMQ.quorumTunedMsgPerSecond.value)} msg/s in the benchmark).` : 'Add nodes.'}`,
+        message: `${name(net, v)} ${state}: ${formatInteger(inst)} node${inst === 1 ? '' : 's'} × ${formatInteger(net.capacityRps[v])} msg/s for ${quorum ? 'quorum' : 'durable classic'} queues (one node: classic ${formatInteger(RABBITMQ.classicMsgPerSecond.value)}, quorum ${formatInteger(RABBITMQ.quorumMsgPerSecond.value)} with default settings). ${quorum ? `Add nodes, or tune the quorum queues' flow control (${formatInteger(RABBITMQ.quorumTunedMsgPerSecond.value)} msg/s in the benchmark).` : 'Add nodes.'}`,
         lessonId: 'guide-queues',
       });
     }

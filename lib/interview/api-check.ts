@@ -23,6 +23,7 @@ import type {
 } from './api-schema';
 import { labelOf, problemWorkload, runModel } from './model';
 import type { Problem } from './schema';
+import { formatFraction, formatInteger, formatUtilization } from '@/lib/format';
 
 /* ---- Names ---- */
 
@@ -380,8 +381,7 @@ function defaultSpec(iface: Interface, role: string, name: string): PartitionKey
   };
 }
 
-const num = (x: number) => Math.round(x).toLocaleString('en-US');
-const times = (u: number) => (u >= 1 ? `${u.toFixed(1)}× its limit` : `${Math.round(u * 100)}% of its capacity`);
+const times = (u: number) => (u >= 1 ? `${u.toFixed(1)}× its limit` : `${formatUtilization(u)} of its capacity`);
 
 /**
  * The hot-partition check: the candidate's partition key on the problem's
@@ -428,11 +428,11 @@ export function judgePartition(problem: Problem, answer: ApiAnswer, design: Desi
   const scattered = patterns.filter((p) => spec.hottest[p.id] === 'scatter' && p.kind === 'read');
   const allWrites = patterns.some((p) => p.kind !== 'read' && spec.hottest[p.id] === 1);
   let what: string;
-  if (allWrites) what = `all ${num(figures.writesRps)} writes/s land on one partition`;
+  if (allWrites) what = `all ${formatInteger(figures.writesRps)} writes/s land on one partition`;
   else if (scattered.length > 0)
-    what = `each of the ${num(figures.readsRps)} reads/s (${scattered.map((p) => p.label.toLowerCase()).join('; ')}) must ask all ${figures.partitions} partitions`;
+    what = `each of the ${formatInteger(figures.readsRps)} reads/s (${scattered.map((p) => p.label.toLowerCase()).join('; ')}) must ask all ${figures.partitions} partitions`;
   else
-    what = `the busiest partition takes ${num(figures.hotWritesRps)} writes/s and ${num(figures.hotReadsRps)} reads/s, ${(figures.hotShare * 100).toFixed(figures.hotShare < 0.1 ? 1 : 0)}% of the store’s requests (an even spread is ${(100 / figures.partitions).toFixed(1)}%)`;
+    what = `the busiest partition takes ${formatInteger(figures.hotWritesRps)} writes/s and ${formatInteger(figures.hotReadsRps)} reads/s, ${formatFraction(figures.hotShare, 1)} of the store’s requests (an even spread is ${formatFraction(1 / figures.partitions, 1)})`;
   const sentence = `Partition by ${named}: ${what}, ${times(figures.utilization)} ${where}${
     verdict === 'concentrated'
       ? `. It holds at today’s peak, but adding partitions does not spread it: the hottest one saturates at ${(1 / figures.utilization).toFixed(1)}× today’s load, against ${(1 / Math.max(figures.evenUtilization, 1e-9)).toFixed(0)}× with an even spread`

@@ -313,7 +313,7 @@ describe('curveballs whose model matches their story', () => {
       const lost = judgeCurveball(url0, unlinked, curveball([{ type: 'region-down' }]));
       expect(lost.outcome).toBe('failed');
       expect(lost.reasons.join('\n')).toMatch(
-        /the data in Database was not replicated out of (a|b): \d+% of requests lost their data/,
+        /the data in Database was not replicated out of (a|b): [\d.]+% of requests lost their data/,
       );
     });
   });

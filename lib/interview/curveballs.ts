@@ -13,7 +13,7 @@ import { mapNodes, removeNodes, setParams, slowDown, withoutRegion, withParams }
 import { busyRegions, labelOf, problemWorkload, runModel, shedShare } from './model';
 import { GLOBAL_KINDS, regionOf } from '@/lib/rules/regions';
 import type { Curveball, Effect, Problem } from './schema';
-import { formatMs } from '@/lib/editor/scoring-format';
+import { formatAvailability, formatFraction, formatInteger, formatMs, formatPercent, formatUtilization } from '@/lib/format';
 
 /** A curveball holds when at most this share of requests fails (unless the curveball says otherwise). */
 export const DEFAULT_MAX_ERROR_RATE = 0.01;
@@ -84,18 +84,14 @@ const SHARES = new Set<keyof ResolvedWorkload>(['staticShare', 'readRatio', 'asy
 function describeParams(p: NodeParams): string {
   const parts: string[] = [];
   for (const [k, v] of Object.entries(p)) {
-    if (k === 'hitRatio' && typeof v === 'number') parts.push(`hit ratio ${Math.round(v * 100)}%`);
+    if (k === 'hitRatio' && typeof v === 'number') parts.push(`hit ratio ${formatPercent(v)}`);
     else if (k === 'shardSkew' && typeof v === 'number') parts.push(`the hottest partition takes ${1 + v}× its share`);
     else parts.push(`${k} ${JSON.stringify(v)}`);
   }
   return parts.join(', ');
 }
 
-const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const rate = (x: number) => `${int.format(x)}/s`;
-/** "0.25%", "12%". */
-const pct = (x: number) => `${x < 0.01 && x > 0 ? (x * 100).toFixed(2) : Math.round(x * 100)}%`;
-const pct0 = (x: number) => `${Math.round(x * 100)}%`;
+const rate = (x: number) => `${formatInteger(x)}/s`;
 
 /** The workload with `extra` more reads a second at peak; static requests and writes stay as they were. */
 export function withExtraReads(w: ResolvedWorkload, extra: number): ResolvedWorkload {
@@ -195,10 +191,10 @@ function hotKey(s: Scenario, readsPerSecond: number, baseline: Evaluation | unde
       const shard = key + (reads - key) / n;
       const u = shard / capacity;
       figures.push(
-        `${labelOf(d, c.id)}: the one shard holding the key takes ${rate(shard)} (the key's ${rate(key)} + its share of the rest), ${pct0(u)} of the ${rate(capacity)} one shard serves; ${n - 1 === 1 ? 'the other shard takes' : `the other ${n - 1} shards take`} ${rate((reads - key) / n)}${n - 1 === 1 ? '' : ' each'}.`,
+        `${labelOf(d, c.id)}: the one shard holding the key takes ${rate(shard)} (the key's ${rate(key)} + its share of the rest), ${formatPercent(u)} of the ${rate(capacity)} one shard serves; ${n - 1 === 1 ? 'the other shard takes' : `the other ${n - 1} shards take`} ${rate((reads - key) / n)}${n - 1 === 1 ? '' : ' each'}.`,
       );
       if (u >= 1) {
-        reasons.push(`the ${labelOf(d, c.id)} shard holding the hot key saturated at ${pct0(u)} of its capacity`);
+        reasons.push(`the ${labelOf(d, c.id)} shard holding the hot key saturated at ${formatPercent(u)} of its capacity`);
         failed += shard - capacity;
       }
     }
@@ -209,8 +205,8 @@ function hotKey(s: Scenario, readsPerSecond: number, baseline: Evaluation | unde
       const hottest = Math.max(...fam.map((x) => e.nodes[x]?.utilization ?? 0));
       figures.push(
         extra < 1
-          ? `${labelOf(d, id)}: none of the key's reads reach it (${caches.length > 0 ? 'the cache answers them' : 'they fail before they get there'}); hottest partition at ${pct0(hottest)}.`
-          : `${labelOf(d, id)}: the partition holding the key takes the ${rate(extra)} of its reads that reach the store; hottest partition at ${pct0(hottest)}.`,
+          ? `${labelOf(d, id)}: none of the key's reads reach it (${caches.length > 0 ? 'the cache answers them' : 'they fail before they get there'}); hottest partition at ${formatPercent(hottest)}.`
+          : `${labelOf(d, id)}: the partition holding the key takes the ${rate(extra)} of its reads that reach the store; hottest partition at ${formatPercent(hottest)}.`,
       );
     }
     const offered = e.offered.total;
@@ -245,10 +241,10 @@ function fanOut(s: Scenario, followers: number, withinSeconds: number, insertMs:
   // delivered within the window, so the workers and the stores they write
   // to are judged on a second run whose workers see the whole insert rate.
   const burst = withInserts(inserts * w.peakFactor);
-  const within = withinSeconds >= 60 ? `${int.format(withinSeconds / 60)} min` : `${int.format(withinSeconds)} s`;
+  const within = withinSeconds >= 60 ? `${formatInteger(withinSeconds / 60)} min` : `${formatInteger(withinSeconds)} s`;
   const notes = [
     ...s.notes,
-    `Fan-out on write: ${int.format(followers)} followers = ${int.format(followers)} feed inserts; within ${within} that is ${rate(inserts)} jobs on the write path (normally ${rate(jobs)}), each ${insertMs} ms of a worker.`,
+    `Fan-out on write: ${formatInteger(followers)} followers = ${formatInteger(followers)} feed inserts; within ${within} that is ${rate(inserts)} jobs on the write path (normally ${rate(jobs)}), each ${insertMs} ms of a worker.`,
   ];
   const post: PostCheck = (e, d) => {
     const figures: string[] = [];
@@ -273,31 +269,31 @@ function fanOut(s: Scenario, followers: number, withinSeconds: number, insertMs:
         // The post's inserts this queue takes (its share of all queues' jobs), at what its workers can do.
         const mine = followers * (allJobs > 0 ? r.arrivalRps.job / allJobs : 0);
         const seconds = q.workerCapacityRps > 0 ? mine / q.workerCapacityRps : Infinity;
-        const takes = Number.isFinite(seconds) ? `${int.format(Math.ceil(seconds / 60))} min` : 'forever';
+        const takes = Number.isFinite(seconds) ? `${formatInteger(Math.ceil(seconds / 60))} min` : 'forever';
         figures.push(
-          `${labelOf(d, n.id)}: ${rate(r.arrivalRps.job)} jobs in, at ${pct0(r.utilization)}; its workers can do ${rate(q.workerCapacityRps)}, so its ${int.format(mine)} inserts take ${takes}.`,
+          `${labelOf(d, n.id)}: ${rate(r.arrivalRps.job)} jobs in, at ${formatPercent(r.utilization)}; its workers can do ${rate(q.workerCapacityRps)}, so its ${formatInteger(mine)} inserts take ${takes}.`,
         );
         if (seconds > withinSeconds)
           reasons.push(
-            `${labelOf(d, n.id)}'s workers do ${rate(q.workerCapacityRps)}: its ${int.format(mine)} inserts take ${takes}, not ${within}`,
+            `${labelOf(d, n.id)}'s workers do ${rate(q.workerCapacityRps)}: its ${formatInteger(mine)} inserts take ${takes}, not ${within}`,
           );
       } else if (n.kind === 'worker' || STORES.has(n.kind)) {
         const x = b.nodes[n.id] ?? r;
         if (!(x.arrivalRps.job + x.arrivalRps.write >= 1)) continue;
         const what = n.kind === 'worker' ? 'jobs' : 'writes and job writes';
         figures.push(
-          `${labelOf(d, n.id)}: ${rate(x.arrivalRps.job + (n.kind === 'worker' ? 0 : x.arrivalRps.write))} ${what} while the post fans out, at ${pct0(x.utilization)}.`,
+          `${labelOf(d, n.id)}: ${rate(x.arrivalRps.job + (n.kind === 'worker' ? 0 : x.arrivalRps.write))} ${what} while the post fans out, at ${formatPercent(x.utilization)}.`,
         );
         if (x.utilization >= 1 && !r.saturated)
-          reasons.push(`${labelOf(d, n.id)} saturated at ${pct0(x.utilization)} while the post fans out`);
+          reasons.push(`${labelOf(d, n.id)} saturated at ${formatPercent(x.utilization)} while the post fans out`);
       } else if (WRITERS.has(n.kind) && r.arrivalRps.write > 0 && !sendsJobs(d, n.id)) {
         // No queue or worker to hand the inserts to: the post's own request makes them, one after another.
         const hours = (followers * insertMs) / 3_600_000;
         figures.push(
-          `${labelOf(d, n.id)}: runs the fan-out inline, on the request path: the post's request makes ${int.format(followers)} inserts × ${insertMs} ms = ${int.format(hours)} h of work, at ${pct0(r.utilization)} overall.`,
+          `${labelOf(d, n.id)}: runs the fan-out inline, on the request path: the post's request makes ${formatInteger(followers)} inserts × ${insertMs} ms = ${formatInteger(hours)} h of work, at ${formatPercent(r.utilization)} overall.`,
         );
         reasons.push(
-          `${labelOf(d, n.id)} fans out inline: the celebrity's post request waits ${int.format(hours)} h for its inserts`,
+          `${labelOf(d, n.id)} fans out inline: the celebrity's post request waits ${formatInteger(hours)} h for its inserts`,
         );
         fatal = true;
       }
@@ -408,7 +404,7 @@ export function applyEffect(s: Scenario, effect: Effect, baseline?: Evaluation):
       for (const [key, value] of Object.entries(effect.set ?? {}) as [NumericWorkloadKey, number][]) {
         if (typeof value !== 'number') continue;
         w[key] = value;
-        notes.push(`${WORKLOAD_WORDS[key]} ${SHARES.has(key) ? `${Math.round(value * 100)}%` : value}`);
+        notes.push(`${WORKLOAD_WORDS[key]} ${SHARES.has(key) ? `${formatPercent(value)}` : value}`);
       }
       // Shares stay shares.
       for (const key of ['staticShare', 'readRatio', 'asyncShare'] as const) w[key] = Math.min(1, Math.max(0, w[key]));
@@ -437,10 +433,10 @@ export function applyEffect(s: Scenario, effect: Effect, baseline?: Evaluation):
         const failedShare = data.lostShare * dynamicShare;
         const names = data.unreplicated.map((id) => labelOf(before, id)).join(', ');
         figures.push(
-          `${names} had no copy outside ${region} (no replica or second write into another region): the ${pct0(data.lostShare)} of users whose data lived there lose it, so their reads and writes fail: ${pct(failedShare)} of all requests.`,
+          `${names} had no copy outside ${region} (no replica or second write into another region): the ${formatPercent(data.lostShare)} of users whose data lived there lose it, so their reads and writes fail: ${formatFraction(failedShare)} of all requests.`,
         );
         reasons.push(
-          `the data in ${names} was not replicated out of ${region}: ${pct(failedShare)} of requests lost their data`,
+          `the data in ${names} was not replicated out of ${region}: ${formatFraction(failedShare)} of requests lost their data`,
         );
         return { reasons, failedShare, figures, fatal: true };
       };
@@ -570,16 +566,16 @@ export function judgeCurveball(
   const reasons: string[] = [];
   if (saturated.length > 0) {
     const [id, n] = saturated[0];
-    reasons.push(`${labelOf(s.design, id)} saturated at ${Math.round(n.utilization * 100)}% of capacity`);
+    reasons.push(`${labelOf(s.design, id)} saturated at ${formatUtilization(n.utilization)} of capacity`);
   }
   for (const f of found) reasons.push(...f.reasons);
-  if (errorRate > maxError) reasons.push(`${pct(errorRate)} of requests failed (at most ${pct(maxError)} allowed)`);
+  if (errorRate > maxError) reasons.push(`${formatFraction(errorRate)} of requests failed (at most ${formatFraction(maxError)} allowed)`);
   if (shed > maxShed)
-    reasons.push(`rate limiting turned away ${pct(shed)} of requests (at most ${pct(maxShed)} allowed)`);
+    reasons.push(`rate limiting turned away ${formatFraction(shed)} of requests (at most ${formatFraction(maxShed)} allowed)`);
   if (e.offered.read > 0 && p95 > p95Limit) reasons.push(`p95 read latency ${formatMs(p95)} is over ${p95Limit} ms`);
   const minA = curveball.expect.minAvailability;
   if (minA !== undefined && e.endToEnd.availability < minA) {
-    reasons.push(`availability ${(e.endToEnd.availability * 100).toFixed(3)}% is below ${(minA * 100).toFixed(2)}%`);
+    reasons.push(`availability ${formatAvailability(e.endToEnd.availability)} is below ${formatAvailability(minA)}`);
   }
   const outcome: CurveballOutcome =
     reasons.length === 0 ? 'held' : errorRate <= DEGRADED_LIMIT && !found.some((f) => f.fatal) ? 'degraded' : 'failed';

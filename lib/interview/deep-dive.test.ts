@@ -66,7 +66,7 @@ describe('deep-dive questions from the candidate’s own design', () => {
       nodes: reference.nodes.map((n) => (n.id === q.nodeId ? { ...n, params: { ...n.params, instances: 1 } } : n)),
     };
     expect(truth.value).toBeCloseTo(arrival(one, q.targetId), 6);
-    expect(truth.why).toMatch(/over 1 instance \(was .* rps over 2\)/);
+    expect(truth.why).toMatch(/over 1 instance \(was .* req\/s over 2\)/);
   });
 
   it('gives full credit within 15%, half within 40%, none beyond (wider at mid)', () => {
@@ -87,7 +87,7 @@ describe('deep-dive questions from the candidate’s own design', () => {
     const item = reviewAttempt(pastebin, { ...ideal, deepDive: off }).items.find((i) => i.id === 'deepdive')!;
     expect(item.score).toBeCloseTo((full.max * (0.5 + 0 + 1)) / 3, 1);
     expect(item.details[0]).toMatch(
-      /the model: [\d,]+ rps \(Paste database goes from [\d,]+ rps to [\d,]+ rps: every miss passes through to it\)/,
+      /the model: [\d,]+ req\/s \(Paste database goes from [\d,]+ req\/s to [\d,]+ req\/s: every miss passes through to it\)/,
     );
     const none = reviewAttempt(pastebin, { ...ideal, deepDive: { ...exact, answers: [null, null, null] } });
     expect(none.items.find((i) => i.id === 'deepdive')!.score).toBe(0);

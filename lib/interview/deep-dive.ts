@@ -41,6 +41,7 @@ import { applyEffect, type Scenario } from './curveballs';
 import type { Level } from './levels';
 import { labelOf, problemWorkload, runModel } from './model';
 import type { Effect, Problem } from './schema';
+import { formatPercent, formatRps, formatUtilization } from '@/lib/format';
 
 export const DEEP_DIVE_KINDS = [
   'cache-hit',
@@ -109,7 +110,7 @@ export function deepDiveQuestions(problem: Pick<Problem, 'workload'>, design: De
       targetId: store.id,
       value,
       unit: 'rps',
-      prompt: `Your ${L(cache.id)}’s hit ratio falls to ${Math.round(value * 100)}% (a cold start, or keys that stopped repeating). What peak load, in requests per second, reaches ${L(store.id)}?`,
+      prompt: `Your ${L(cache.id)}’s hit ratio falls to ${formatPercent(value)} (a cold start, or keys that stopped repeating). What peak load, in requests per second, reaches ${L(store.id)}?`,
     });
   }
   const replica = design.nodes
@@ -230,7 +231,7 @@ function figureOf(q: DeepDiveQuestion, design: Design, e: Evaluation): number | 
 }
 
 const fmtValue = (q: Pick<DeepDiveQuestion, 'unit'>, x: number) =>
-  q.unit === '%' ? `${Math.round(x)}%` : `${Math.round(x).toLocaleString('en-US')} rps`;
+  q.unit === '%' ? formatUtilization(x / 100) : formatRps(x);
 
 /** The engine's answer to a question on a design. */
 export function deepDiveTruth(problem: Pick<Problem, 'workload'>, design: Design, q: DeepDiveQuestion): DeepDiveTruth {
@@ -252,12 +253,12 @@ export function deepDiveTruth(problem: Pick<Problem, 'workload'>, design: Design
       why = `${labelOf(design, q.targetId)} goes from ${fmtValue(q, before ?? 0)} to ${fmtValue(q, value)}: every miss passes through to it`;
       break;
     case 'lose-replica':
-      why = `${Math.round(n1.arrivalRps.total).toLocaleString('en-US')} rps over ${n1.instances} instance${n1.instances === 1 ? '' : 's'} (was ${Math.round(n0.arrivalRps.total).toLocaleString('en-US')} rps over ${n0.instances})`;
+      why = `${formatRps(n1.arrivalRps.total)} over ${n1.instances} instance${n1.instances === 1 ? '' : 's'} (was ${formatRps(n0.arrivalRps.total)} over ${n0.instances})`;
       break;
     case 'half-workers':
     case 'zone-app':
     case 'lose-instance':
-      why = `${n1.instances} instance${n1.instances === 1 ? '' : 's'} carry ${Math.round(n1.arrivalRps.total).toLocaleString('en-US')} rps at ${fmtValue(q, value)} (was ${fmtValue(q, before ?? 0)} on ${n0.instances})${n1.utilization >= 1 ? ': saturated' : ''}`;
+      why = `${n1.instances} instance${n1.instances === 1 ? '' : 's'} carry ${formatRps(n1.arrivalRps.total)} at ${fmtValue(q, value)} (was ${fmtValue(q, before ?? 0)} on ${n0.instances})${n1.utilization >= 1 ? ': saturated' : ''}`;
       break;
     case 'double-peak':
       why = `${fmtValue(q, before ?? 0)} at today’s peak becomes ${fmtValue(q, value)}`;

@@ -36,10 +36,10 @@ describe('the model’s figures', () => {
     const f = modelFigures(w);
     expect(f.peakRps).toBeCloseTo((50e6 * 4 * 3) / 86400, 6);
     expect(f.storageGB).toBeCloseTo(347, 0);
-    // 347 static rps × 50 KB + 6,597 dynamic rps × 0.5 KB
+    // 347 static req/s × 50 KB + 6,597 dynamic req/s × 0.5 KB
     expect(f.bandwidthMBps).toBeCloseTo(20.66, 1);
     expect(workingFor('peakRps', w)).toBe(
-      '50,000,000 users × 4 requests a day = 200,000,000 requests a day; ÷ 86,400 s = 2,315 rps on average; × peak factor 3 = 6,944 rps',
+      '50,000,000 users × 4 requests a day = 200,000,000 requests a day; ÷ 86,400 s = 2,315 req/s on average; × peak factor 3 = 6,944 req/s',
     );
   });
 
@@ -209,7 +209,7 @@ describe('diagnosing an estimate', () => {
 
   it('works bandwidth from the shares and sizes', () => {
     expect(workingFor('bandwidth', url)).toBe(
-      '6,944 rps × 5% static = 347 rps × 50 KB = 17.4 MB/s; 6,597 rps dynamic × 0.5 KB = 3.3 MB/s; together 20.7 MB/s (0.165 Gbit/s)',
+      '6,944 req/s × 5% static = 347 req/s × 50 KB = 17.4 MB/s; 6,597 req/s dynamic × 0.5 KB = 3.3 MB/s; together 20.7 MB/s (0.165 Gbit/s)',
     );
   });
 });

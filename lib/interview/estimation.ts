@@ -11,6 +11,7 @@
  * Units are decimal (1 GB = 1000 MB; 1 Gbit/s = 125 MB/s).
  */
 import { type ResolvedWorkload, peakLoad } from '@/lib/engine/data';
+import { formatBandwidth, formatGB, formatInteger, formatNumber, formatRps } from '@/lib/format';
 
 /** Within this factor of the model's figure, either way: on target. */
 export const ON_TARGET_FACTOR = 2;
@@ -180,9 +181,7 @@ export interface Slip {
   text: string;
 }
 
-const n0 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const sig = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
-const pctOf = (x: number) => `${sig.format(x * 100)}%`;
+const pctOf = (x: number) => `${formatNumber(x * 100)}%`;
 
 /** Writes a user makes a day: requests × dynamic share × write share. */
 export function writesPerUserPerDay(w: ResolvedWorkload): number {
@@ -217,13 +216,13 @@ export function slipsFor(id: EstimateId, w: ResolvedWorkload): Slip[] {
       out.push({
         id: 'users-not-actions',
         ratio: 1 / rpd,
-        text: `you divided by 86,400 s but used users, not daily actions: each user makes ${sig.format(rpd)} requests a day`,
+        text: `you divided by 86,400 s but used users, not daily actions: each user makes ${formatNumber(rpd)} requests a day`,
       });
     if (w.peakFactor > 1.2)
       out.push({
         id: 'no-peak',
         ratio: 1 / w.peakFactor,
-        text: `you forgot the peak factor: that is the daily average; the busiest hour is ${sig.format(w.peakFactor)}× it`,
+        text: `you forgot the peak factor: that is the daily average; the busiest hour is ${formatNumber(w.peakFactor)}× it`,
       });
     out.push({ id: 'per-day', ratio: 86_400, text: 'that is per day, not per second: divide by 86,400 s' });
     out.push({ id: 'per-hour', ratio: 86_400 / 3_600, text: 'you divided by 3,600 s (an hour), not 86,400 s (a day)' });
@@ -252,7 +251,7 @@ export function slipsFor(id: EstimateId, w: ResolvedWorkload): Slip[] {
       out.push({
         id: 'every-request',
         ratio: w.requestsPerUserPerDay / wpd,
-        text: `you stored data for every request, but only writes store data: ${sig.format(wpd)} of a user’s ${sig.format(w.requestsPerUserPerDay)} requests a day`,
+        text: `you stored data for every request, but only writes store data: ${formatNumber(wpd)} of a user’s ${formatNumber(w.requestsPerUserPerDay)} requests a day`,
       });
     out.push({
       id: 'replicas',
@@ -262,7 +261,7 @@ export function slipsFor(id: EstimateId, w: ResolvedWorkload): Slip[] {
     out.push({
       id: 'per-user',
       ratio: 1 / w.users,
-      text: `that is one user’s data: multiply by ${n0.format(w.users)} users`,
+      text: `that is one user’s data: multiply by ${formatInteger(w.users)} users`,
     });
     out.push(...unit('KB, MB, GB and TB are 1,000 apart'));
   } else {
@@ -272,7 +271,7 @@ export function slipsFor(id: EstimateId, w: ResolvedWorkload): Slip[] {
       out.push({
         id: 'no-peak',
         ratio: 1 / w.peakFactor,
-        text: `you forgot the peak factor (${sig.format(w.peakFactor)}×): that is the daily average`,
+        text: `you forgot the peak factor (${formatNumber(w.peakFactor)}×): that is the daily average`,
       });
     const load = peakLoad(w);
     const total = load.static * w.staticKB + (load.read + load.write) * w.dynamicKB;
@@ -280,13 +279,13 @@ export function slipsFor(id: EstimateId, w: ResolvedWorkload): Slip[] {
       out.push({
         id: 'no-static',
         ratio: ((load.read + load.write) * w.dynamicKB) / total,
-        text: `you left out the static files (${sig.format(w.staticKB)} KB each, ${pctOf(w.staticShare)} of requests), most of the bytes`,
+        text: `you left out the static files (${formatNumber(w.staticKB)} KB each, ${pctOf(w.staticShare)} of requests), most of the bytes`,
       });
     if (total > 0 && w.staticShare > 0.05 && w.staticKB / w.dynamicKB > 2)
       out.push({
         id: 'all-dynamic',
         ratio: (load.total * w.dynamicKB) / total,
-        text: `you sized every response at ${sig.format(w.dynamicKB)} KB; the static ones are ${sig.format(w.staticKB)} KB`,
+        text: `you sized every response at ${formatNumber(w.dynamicKB)} KB; the static ones are ${formatNumber(w.staticKB)} KB`,
       });
     out.push(...unit('KB, MB and GB are 1,000 apart'));
   }
@@ -367,39 +366,18 @@ export function judgeEstimates(
   });
 }
 
-const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const short = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
-
-/** "11,574 rps". */
-export function formatRate(rps: number): string {
-  return `${rps >= 100 ? whole.format(rps) : short.format(rps)} rps`;
-}
-
-/** GB → "730 GB", "7.3 TB", "1.2 PB". */
-export function formatStorage(gb: number): string {
-  if (gb >= 1_000_000) return `${short.format(gb / 1_000_000)} PB`;
-  if (gb >= 1_000) return `${short.format(gb / 1_000)} TB`;
-  return `${short.format(gb)} GB`;
-}
-
-/** MB/s → "120 MB/s (0.96 Gbit/s)". */
-export function formatBandwidth(mbps: number): string {
-  const gbit = mbps / 125;
-  const main = mbps >= 1000 ? `${short.format(mbps / 1000)} GB/s` : `${short.format(mbps)} MB/s`;
-  return `${main} (${short.format(gbit)} Gbit/s)`;
-}
 
 export function formatFigure(id: EstimateId, value: number): string {
-  if (id === 'peakRps') return formatRate(value);
-  if (id === 'storage') return formatStorage(value);
+  if (id === 'peakRps') return formatRps(value);
+  if (id === 'storage') return formatGB(value);
   return formatBandwidth(value);
 }
 
 /** "3.2× too high", "2.1× too low", "spot on". */
 export function describeRatio(ratio: number): string {
   if (ratio >= 0.95 && ratio <= 1.05) return 'about right';
-  if (ratio > 1) return `${short.format(ratio)}× too high`;
-  return `${short.format(1 / ratio)}× too low`;
+  if (ratio > 1) return `${formatNumber(ratio)}× too high`;
+  return `${formatNumber(1 / ratio)}× too low`;
 }
 
 /**
@@ -410,25 +388,25 @@ export function describeRatio(ratio: number): string {
  */
 export function workingFor(id: EstimateId, w: ResolvedWorkload): string {
   const load = peakLoad(w);
-  const n = (x: number) => whole.format(x);
-  const s3 = (x: number) => short.format(x);
+  const n = formatInteger;
+  const s3 = (x: number) => formatNumber(x);
   if (id === 'peakRps') {
     const perDay = w.users * w.requestsPerUserPerDay;
-    return `${n(w.users)} users × ${s3(w.requestsPerUserPerDay)} requests a day = ${n(perDay)} requests a day; ÷ 86,400 s = ${formatRate(perDay / 86_400)} on average; × peak factor ${s3(w.peakFactor)} = ${formatRate(load.total)}`;
+    return `${n(w.users)} users × ${s3(w.requestsPerUserPerDay)} requests a day = ${n(perDay)} requests a day; ÷ 86,400 s = ${formatRps(perDay / 86_400)} on average; × peak factor ${s3(w.peakFactor)} = ${formatRps(load.total)}`;
   }
   if (id === 'storage') {
     const gb = (w.users * w.dataPerUserMB) / 1000;
     if (!perWriteFacts(w))
-      return `${n(w.users)} users × ${s3(w.dataPerUserMB * 1000)} KB a year each = ${formatStorage(gb)}`;
+      return `${n(w.users)} users × ${s3(w.dataPerUserMB * 1000)} KB a year each = ${formatGB(gb)}`;
     const wpd = writesPerUserPerDay(w);
     const perDay = w.users * wpd;
     const bytes = bytesPerWrite(w);
     const size = bytes >= 1000 ? `${s3(bytes / 1000)} KB` : `${s3(bytes)} bytes`;
-    return `${n(w.users)} users × ${s3(wpd)} writes a day (${s3(w.requestsPerUserPerDay)} requests × ${pctOf(1 - w.staticShare)} dynamic × ${pctOf(1 - w.readRatio)} writes) = ${n(perDay)} writes a day; × 365 days = ${n(perDay * 365)} a year; × ${size} each = ${formatStorage(gb)}`;
+    return `${n(w.users)} users × ${s3(wpd)} writes a day (${s3(w.requestsPerUserPerDay)} requests × ${pctOf(1 - w.staticShare)} dynamic × ${pctOf(1 - w.readRatio)} writes) = ${n(perDay)} writes a day; × 365 days = ${n(perDay * 365)} a year; × ${size} each = ${formatGB(gb)}`;
   }
   const staticMB = (load.static * w.staticKB) / 1000;
   const dynamicMB = ((load.read + load.write) * w.dynamicKB) / 1000;
-  return `${formatRate(load.total)} × ${pctOf(w.staticShare)} static = ${formatRate(load.static)} × ${s3(w.staticKB)} KB = ${s3(staticMB)} MB/s; ${formatRate(load.read + load.write)} dynamic × ${s3(w.dynamicKB)} KB = ${s3(dynamicMB)} MB/s; together ${formatBandwidth(staticMB + dynamicMB)}`;
+  return `${formatRps(load.total)} × ${pctOf(w.staticShare)} static = ${formatRps(load.static)} × ${s3(w.staticKB)} KB = ${s3(staticMB)} MB/s; ${formatRps(load.read + load.write)} dynamic × ${s3(w.dynamicKB)} KB = ${s3(dynamicMB)} MB/s; together ${formatBandwidth(staticMB + dynamicMB)}`;
 }
 
 /** Share of a figure's credit a correction on the second try earns of what it adds. */

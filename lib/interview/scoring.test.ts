@@ -92,7 +92,7 @@ describe('the review', () => {
     const item = reviewAttempt(problem, a).items.find((i) => i.id === 'estimation')!;
     // Rate: off (0) at first, on target (1) on the second try: 0 + ½ × 1 = ½; the others 1 each: (½ + 1 + 1) ÷ 3.
     expect(item.score).toBe(Math.round(item.max * (2.5 / 3) * 10) / 10);
-    expect(item.details.join('\n')).toMatch(/First try: 0\.\d+ rps \(off\); credit 50%/);
+    expect(item.details.join('\n')).toMatch(/First try: 0\.\d+ req\/s \(off\); credit 50%/);
     expect(item.details).toContain(
       'A figure earns full credit on target and half when close on the first check; a corrected second try earns 50% of what it adds.',
     );

@@ -21,12 +21,12 @@ import {
   type RubricItemId,
 } from './schema';
 import { isStudyId, STUDY, type StudyId } from './study';
-import { checkTarget, formatPercent, formatUsd, servesLoad, worstSaturated, type TargetResult } from './target';
+import { checkTarget, servesLoad, worstSaturated, type TargetResult } from './target';
 import { mentionsAny } from './text-match';
 import { formatDeepDiveValue, judgeDeepDive, type DeepDiveResult } from './deep-dive';
 import { expectedClaims, judgeTradeoffText, type TradeoffJudgement } from './tradeoff-judge';
 import { judgeTechnology, type TechnologyVerdict } from './technology-judge';
-import { formatMs } from '@/lib/editor/scoring-format';
+import { formatAvailability, formatFraction, formatMs, formatPercent, formatRps, formatUsd, formatUtilization } from '@/lib/format';
 
 /** A guide shown under the trade-offs box; words alone earn nothing (see tradeoff-judge.ts). */
 export const TRADEOFF_MIN_WORDS = 60;
@@ -265,7 +265,7 @@ function estimationItem(js: TriedJudgement[], checked: boolean, max: number): Ru
     const base = `${j.label}: ${j.yours === null ? 'not given' : formatFigure(j.id, j.yours)} against the model’s ${formatFigure(j.id, j.model)}`;
     const how = j.ratio === null || j.hint ? '' : ` (${describeRatio(j.ratio)})`;
     const before = j.first
-      ? ` First try: ${j.first.yours === null ? 'not given' : formatFigure(j.id, j.first.yours)} (${j.first.verdict === 'on-target' ? 'on target' : j.first.verdict}); credit ${Math.round(j.credit * 100)}%.`
+      ? ` First try: ${j.first.yours === null ? 'not given' : formatFigure(j.id, j.first.yours)} (${j.first.verdict === 'on-target' ? 'on target' : j.first.verdict}); credit ${formatPercent(j.credit)}.`
       : '';
     return `${base}${how}.${j.hint ? ` ${j.hint}` : ''}${before}`;
   });
@@ -340,27 +340,27 @@ function capacityItem(
     .sort((a, b) => Number(b.nodeId === worstId) - Number(a.nodeId === worstId))
     .slice(0, 3);
   for (const f of errors) details.push(f.message);
-  const peak = Math.round(e.offered.total).toLocaleString('en-US');
+  const peak = formatRps(e.offered.total);
   let sentence: string;
   const bottleneck = labelOf(design, e.bottleneck.nodeId);
   if (design.nodes.length <= 1) {
     sentence =
       'The design has nothing to serve the traffic yet: connect the users to a load balancer, servers and a data store.';
   } else if (!capacity.passed) {
-    const lead = `At ${users} (${peak} rps at peak) the design does not carry the load`;
+    const lead = `At ${users} (${peak} at peak) the design does not carry the load`;
     sentence =
       worstId && errors[0]?.nodeId === worstId
         ? `${lead}. ${errors[0].message}`
         : `${lead}: ${capacity.detail}. ${errors[0]?.message ?? ''}`.trim();
   } else if (headroom < 1) {
-    sentence = `It carries ${peak} rps, but ${bottleneck} runs at ${Math.round(rho * 100)}%: above ${Math.round(comfort * 100)}% (the headroom this level expects) queues grow fast, so add instances there.`;
+    sentence = `It carries ${peak}, but ${bottleneck} runs at ${formatUtilization(rho)}: above ${formatPercent(comfort)} (the headroom this level expects) queues grow fast, so add instances there.`;
   } else if (latency < 1) {
-    sentence = `It carries ${peak} rps with headroom, but p95 read latency is ${formatMs(p95)} against the ${slo} ms SLO: put a cache in front of the reads or cut a hop.`;
+    sentence = `It carries ${peak} with headroom, but p95 read latency is ${formatMs(p95)} against the ${slo} ms SLO: put a cache in front of the reads or cut a hop.`;
   } else {
-    sentence = `It carries ${peak} rps at ${users} with headroom (busiest: ${bottleneck} at ${Math.round(rho * 100)}%) and p95 read ${formatMs(p95)} within the ${slo} ms SLO.`;
+    sentence = `It carries ${peak} at ${users} with headroom (busiest: ${bottleneck} at ${formatUtilization(rho)}) and p95 read ${formatMs(p95)} within the ${slo} ms SLO.`;
   }
   if (capacity.passed && rho < 0.2 && design.nodes.length > 1)
-    details.push(`The busiest component is at only ${Math.round(rho * 100)}%: fewer instances would do and cost less.`);
+    details.push(`The busiest component is at only ${formatUtilization(rho)}: fewer instances would do and cost less.`);
   const lessonId =
     !capacity.passed || headroom < 1
       ? (findingLesson(e, e.bottleneck.nodeId) ?? 'guide-bottlenecks')
@@ -408,13 +408,13 @@ function availabilityItem(problem: Problem, t: TargetResult, design: Attempt['de
     details.push(`Single points of failure: ${listWords(spofs)}. Give each a second instance or a standby.`);
   if (e.endToEnd.errorRate > 0.001)
     details.push(
-      `${formatPercent(e.endToEnd.errorRate, 1)} of requests fail under load, which counts against availability.`,
+      `${formatFraction(e.endToEnd.errorRate, 1)} of requests fail under load, which counts against availability.`,
     );
   let sentence: string;
   if (credit >= 1)
-    sentence = `Expected availability ${formatPercent(a, 3)} meets the ${formatPercent(slo)} target (about ${minutes(a)} minutes down a year).`;
+    sentence = `Expected availability ${formatAvailability(a)} meets the ${formatAvailability(slo)} target (about ${minutes(a)} minutes down a year).`;
   else {
-    sentence = `Expected availability ${formatPercent(a, 3)} misses the ${formatPercent(slo)} target: about ${minutes(a).toLocaleString('en-US')} minutes down a year against ${minutes(slo).toLocaleString('en-US')} allowed.${
+    sentence = `Expected availability ${formatAvailability(a)} misses the ${formatAvailability(slo)} target: about ${minutes(a).toLocaleString('en-US')} minutes down a year against ${minutes(slo).toLocaleString('en-US')} allowed.${
       spofs.length > 0
         ? ` Start with the single points of failure: ${listWords(spofs)}.`
         : ' Add redundancy to the weakest tier or monitoring to shorten repairs.'
@@ -469,7 +469,7 @@ function costItem(problem: Problem, t: TargetResult, design: Attempt['design'], 
   else if (credit >= 1) sentence = `${formatUsd(cost)} a month is within the ${formatUsd(budget)} budget.`;
   else {
     const biggest = top[0] ? labelOf(design, top[0][0]) : 'the largest tier';
-    sentence = `${formatUsd(cost)} a month is ${Math.round((cost / budget - 1) * 100)}% over the ${formatUsd(budget)} budget; look first at ${biggest}${
+    sentence = `${formatUsd(cost)} a month is ${formatPercent(cost / budget - 1)} over the ${formatUsd(budget)} budget; look first at ${biggest}${
       egress > cost * 0.3 ? ' and at egress (a CDN serves static bytes for less)' : ''
     }.`;
   }
@@ -527,7 +527,7 @@ function curveballItems(
     results.push({ curveballId: c.id, title: c.title, result: r, atArrival: arrival });
     let sentence: string;
     if (r.outcome === 'held') {
-      sentence = `Held: ${formatPercent(r.errorRate, 2)} of requests failed and p95 read was ${formatMs(r.p95ReadMs)} under the new conditions.`;
+      sentence = `Held: ${formatFraction(r.errorRate, 2)} of requests failed and p95 read was ${formatMs(r.p95ReadMs)} under the new conditions.`;
       if (arrival && arrival.outcome !== 'held')
         sentence += ' It did not hold when it arrived; you adapted the design in time.';
     } else {
@@ -618,7 +618,7 @@ function tradeoffsItem(
   if (j.words === 0)
     sentence = `You wrote no trade-offs. Say what each choice cost you, in your design’s numbers: for this problem, ${listWords(missed.slice(0, 3).map((t) => lowerFirst(t.label)))}.`;
   else if (j.credited.length === 0)
-    sentence = `None of your ${j.claims.length} sentence${j.claims.length === 1 ? '' : 's'} ties a component of your design to a number the model gives for it, so none earns credit. Write claims such as “the cache at 80% hit ratio takes the database from 4,000 to 800 rps”, with your design’s figures.`;
+    sentence = `None of your ${j.claims.length} sentence${j.claims.length === 1 ? '' : 's'} ties a component of your design to a number the model gives for it, so none earns credit. Write claims such as “the cache at 80% hit ratio takes the database from 4,000 to 800 req/s”, with your design’s figures.`;
   else if (j.credit >= 1)
     sentence = `${j.credited.length} claim${j.credited.length === 1 ? '' : 's'} tie components of your design to the model’s numbers for them: the grounded reasoning an interviewer wants to hear.`;
   else
@@ -658,7 +658,7 @@ function deepDiveItem(results: DeepDiveResult[], max: number): RubricScore {
   const details = results.map((r, i) => {
     const yours = r.answer === null ? 'no answer' : formatDeepDiveValue(r.question, r.answer);
     const model = r.truth.value === null ? r.truth.why : `${formatDeepDiveValue(r.question, r.truth.value)} (${r.truth.why})`;
-    return `${i + 1}. ${r.question.prompt} You: ${yours}; the model: ${model}. ${r.verdict === 'not judged' ? 'Not judged' : `${r.verdict.charAt(0).toUpperCase()}${r.verdict.slice(1)}`}: ${Math.round(r.credit * 100)}% credit.`;
+    return `${i + 1}. ${r.question.prompt} You: ${yours}; the model: ${model}. ${r.verdict === 'not judged' ? 'Not judged' : `${r.verdict.charAt(0).toUpperCase()}${r.verdict.slice(1)}`}: ${formatPercent(r.credit)} credit.`;
   });
   let sentence: string;
   if (results.length === 0)

@@ -8,7 +8,7 @@ import { type Evaluation, consistencyChecks, type Design } from '@/lib/engine/da
 import { designCheckPasses, labelOf, problemWorkload, runModel, shedShare } from './model';
 import type { Problem } from './schema';
 import { carriesTraffic } from '@/lib/design/carries-traffic';
-import { formatMs } from '@/lib/editor/scoring-format';
+import { formatAvailability, formatFraction, formatMs, formatUsd, formatUtilization } from '@/lib/format';
 import { judgeObjectives } from '@/lib/rules/rubric';
 
 /** Above this failed (or shed) share, traffic is being lost: the design does not carry the load. */
@@ -40,9 +40,6 @@ export interface TargetResult {
   error: string | null;
 }
 
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-export const formatUsd = (n: number) => usd.format(n);
-export const formatPercent = (a: number, digits = 2) => `${(a * 100).toFixed(digits)}%`;
 
 /** The hottest node that saturates, or null. */
 export function worstSaturated(e: Evaluation): [string, Evaluation['nodes'][string]] | null {
@@ -73,14 +70,14 @@ export function checkTarget(problem: Problem, design: Design): TargetResult {
     label: 'Carries the peak load',
     passed: carried,
     detail: sat
-      ? `${labelOf(design, sat[0])} saturates at ${Math.round(sat[1].utilization * 100)}%`
+      ? `${labelOf(design, sat[0])} saturates at ${formatUtilization(sat[1].utilization)}`
       : full
         ? `${labelOf(design, full[0])} cannot hold the data`
         : e.endToEnd.errorRate > MAX_TARGET_ERROR_RATE
-          ? `${formatPercent(e.endToEnd.errorRate, 1)} of requests fail`
+          ? `${formatFraction(e.endToEnd.errorRate, 1)} of requests fail`
           : shed > MAX_TARGET_ERROR_RATE
-            ? `rate limiting turns away ${formatPercent(shed, 1)} of requests at the normal peak`
-            : `busiest: ${labelOf(design, e.bottleneck.nodeId)} at ${Math.round(e.bottleneck.utilization * 100)}%`,
+            ? `rate limiting turns away ${formatFraction(shed, 1)} of requests at the normal peak`
+            : `busiest: ${labelOf(design, e.bottleneck.nodeId)} at ${formatUtilization(e.bottleneck.utilization)}`,
   });
   const p95 = e.endToEnd.latencyMs.read.p95;
   // The problem's service levels, judged by the rule stages and scenario targets use (lib/rules/rubric.ts).
@@ -101,9 +98,9 @@ export function checkTarget(problem: Problem, design: Design): TargetResult {
   const a = e.endToEnd.availability;
   checks.push({
     id: 'availability',
-    label: `Availability ≥ ${formatPercent(problem.slo.availability)}`,
+    label: `Availability ≥ ${formatAvailability(problem.slo.availability)}`,
     passed: slo.availability.passed,
-    detail: `${formatPercent(a, 3)}${e.spofs.length > 0 ? `; single points of failure: ${e.spofs.map((id) => labelOf(design, id)).join(', ')}` : ''}`,
+    detail: `${formatAvailability(a)}${e.spofs.length > 0 ? `; single points of failure: ${e.spofs.map((id) => labelOf(design, id)).join(', ')}` : ''}`,
   });
   const cost = e.endToEnd.monthlyCostUsd;
   const serves = servesLoad(design, e);
@@ -118,7 +115,7 @@ export function checkTarget(problem: Problem, design: Design): TargetResult {
   });
   // Consistency the problem demands: the same checks a stage target gets (lib/engine/stages.ts).
   for (const c of consistencyChecks(problem.slo.consistency, e.consistency)) {
-    checks.push({ id: c.id, label: c.id === 'consistency-stale' ? `Stale reads ≤ ${formatPercent(c.limit ?? 0)}` : 'Read-your-writes', passed: c.passed, detail: c.label });
+    checks.push({ id: c.id, label: c.id === 'consistency-stale' ? `Stale reads ≤ ${formatFraction(c.limit ?? 0)}` : 'Read-your-writes', passed: c.passed, detail: c.label });
   }
   for (const r of problem.requirements) {
     if (!r.design) continue;

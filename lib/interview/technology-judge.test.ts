@@ -45,7 +45,7 @@ describe('chat: the message store', () => {
     expect(v.options[0].technology).toBe('cassandra');
     expect(v.nodeIds).toEqual(['east-store', 'west-store']);
     // The review says why in the model's numbers: the store's utilisation and cost.
-    expect(item.sentence).toMatch(/Cassandra: .*\d+% utilisation with [\d,]+ rps arriving/);
+    expect(item.sentence).toMatch(/Cassandra: .*\d+% utilisation with [\d,.]+[KMB]? req\/s arriving/);
     expect(item.sentence).toMatch(/meets the targets/);
   });
 

@@ -26,7 +26,8 @@ import { CATALOG, type Evaluation, type Kind, GENERIC, technologiesOf, technolog
 import { withTechnology } from '@/lib/engine';
 import { labelOf } from './model';
 import type { Problem, TechnologyChoice } from './schema';
-import { checkTarget, formatPercent, formatUsd, type TargetResult } from './target';
+import { checkTarget, type TargetResult } from './target';
+import { formatAvailability, formatInteger, formatRps, formatUsd, formatUtilization } from '@/lib/format';
 
 /** One way the judged nodes could be built, and what the model says of the design with it. */
 export interface TechnologyOption {
@@ -68,8 +69,6 @@ export interface TechnologyVerdict {
   options: TechnologyOption[];
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
-const rate = (x: number) => Math.round(x).toLocaleString('en-US');
 
 /** The label of a technology ("Cassandra"), or of the generic kind. */
 export function optionLabel(kind: Kind, technology: string | null | undefined): string {
@@ -150,7 +149,7 @@ function describeMisses(problem: Problem, t: TargetResult): string[] {
         case 'latency':
           return `${c.detail} against ${problem.slo.p95ReadMs} ms`;
         case 'availability':
-          return `availability ${formatPercent(t.evaluation?.endToEnd.availability ?? 0, 3)} against ${formatPercent(problem.slo.availability)}`;
+          return `availability ${formatAvailability(t.evaluation?.endToEnd.availability ?? 0)} against ${formatAvailability(problem.slo.availability)}`;
         case 'cost':
           return `${c.detail} against a budget of ${formatUsd(problem.slo.budgetUsd)}`;
         default:
@@ -195,9 +194,9 @@ function optionOf(
   const lags = readers.flatMap((id) => {
     const s = e.nodes[id]?.stream;
     if (!s || s.maxLagEvents <= 0) return [];
-    const capped = s.upstreamPartitions !== null && s.parallelism < s.slots ? `, the log's ${rate(s.upstreamPartitions)} partition${s.upstreamPartitions === 1 ? '' : 's'} letting ${rate(s.parallelism)} of its ${rate(s.slots)} slots read` : '';
+    const capped = s.upstreamPartitions !== null && s.parallelism < s.slots ? `, the log's ${formatInteger(s.upstreamPartitions)} partition${s.upstreamPartitions === 1 ? '' : 's'} letting ${formatInteger(s.parallelism)} of its ${formatInteger(s.slots)} slots read` : '';
     return [
-      `${labelOf(design, id)} falls ${rate(s.maxLagEvents)} events behind at the peak (${rate(s.capacityEventsPerSecond)} events/s against ${rate(s.peakEventsPerSecond)}${capped})`,
+      `${labelOf(design, id)} falls ${formatInteger(s.maxLagEvents)} events behind at the peak (${formatInteger(s.capacityEventsPerSecond)} events/s against ${formatInteger(s.peakEventsPerSecond)}${capped})`,
     ];
   });
   return {
@@ -213,13 +212,13 @@ function optionOf(
   };
 }
 
-/** One option in numbers: "Cassandra: busiest node 41% at 26,042 rps, $96,360 a month for them; meets the targets". */
+/** One option in numbers: "Cassandra: busiest node 41% at 26,042 req/s, $96,360 a month for them; meets the targets". */
 export function describeOption(o: TechnologyOption, nodeLabel: string): string {
   const name = o.label.charAt(0).toUpperCase() + o.label.slice(1);
   if (o.error) return `${name}: the model cannot evaluate the design with it (${o.error}).`;
   const load =
     o.utilization !== null && o.arrivalRps !== null
-      ? `${nodeLabel} at ${pct(o.utilization)} utilisation with ${rate(o.arrivalRps)} rps arriving`
+      ? `${nodeLabel} at ${formatUtilization(o.utilization)} utilisation with ${formatRps(o.arrivalRps)} arriving`
       : `${nodeLabel} carries no traffic`;
   const cost = o.nodesMonthlyUsd !== null ? `, ${formatUsd(o.nodesMonthlyUsd)} a month for it` : '';
   // The finding's first sentence: what happens, with its numbers (the advice after it is the inspector's).
@@ -325,7 +324,7 @@ export function judgeTechnologyChoice(
     outcome = 'beaten';
     credit = 0;
     sentence = `${describeOption(mine, nodeLabel)} With ${strongest.label} instead${strongest.kind === node.kind ? ', sized as you sized it' : ''}, ${
-      strongest.utilization !== null ? `${nodeLabel} runs at ${pct(strongest.utilization)} and ` : ''
+      strongest.utilization !== null ? `${nodeLabel} runs at ${formatUtilization(strongest.utilization)} and ` : ''
     }the design meets the targets: the choice is what fails.`;
   } else {
     outcome = 'elsewhere';

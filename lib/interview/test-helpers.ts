@@ -6,6 +6,7 @@ import { problemWorkload, runModel } from './model';
 import { designFigures } from './tradeoff-judge';
 import { deepDiveQuestions, deepDiveTruth } from './deep-dive';
 import type { Problem } from './schema';
+import { formatPercent } from '@/lib/format';
 
 /** An in-memory Storage for the persistence tests. */
 export { MemoryStorage } from '@/lib/test-storage';
@@ -26,7 +27,7 @@ export function groundedTradeoffs(problem: Problem, design: Attempt['design'], c
     const util = figures.find((f) => f.id === `${n.id}:util`);
     if (!rps || !util || lines.length >= count) continue;
     lines.push(
-      `The ${n.label ?? n.kind} takes ${Math.round(rps.value).toLocaleString('en-US')} rps at peak, so it runs at ${Math.round(util.value * 100)}% and keeps headroom for growth.`,
+      `The ${n.label ?? n.kind} takes ${Math.round(rps.value).toLocaleString('en-US')} rps at peak, so it runs at ${formatPercent(util.value)} and keeps headroom for growth.`,
     );
   }
   return lines.join('\n');

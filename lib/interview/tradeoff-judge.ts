@@ -30,6 +30,7 @@
 import { type Evaluation, type Kind, type Design, CATALOG } from '@/lib/engine/data';
 import type { Level } from './levels';
 import { words } from './ask';
+import { formatAvailability, formatInteger, formatMs, formatPercent, formatRps, formatUsd, formatUtilization } from '@/lib/format';
 
 /** Words for each kind a candidate may use instead of the label on the canvas. */
 const KIND_WORDS: Partial<Record<Kind, string[]>> = {
@@ -81,7 +82,7 @@ export interface Figure {
   nodeId: string | null;
   unit: FigureUnit;
   value: number;
-  /** In words, for the review: "Cache: 3,990 rps arriving". */
+  /** In words, for the review: "Cache: 3,990 req/s arriving". */
   label: string;
 }
 
@@ -111,8 +112,6 @@ export interface TradeoffJudgement {
   words: number;
 }
 
-const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
-const pct = (x: number, d = 0) => `${(x * 100).toFixed(d)}%`;
 
 /** The numbers the model gives for a design at the problem's load, per component and overall. */
 export function designFigures(design: Design, e: Evaluation): Figure[] {
@@ -129,7 +128,7 @@ export function designFigures(design: Design, e: Evaluation): Figure[] {
       nodeId: n.id,
       unit: 'rps',
       value: r.arrivalRps.total,
-      label: `${name}: ${fmt(r.arrivalRps.total)} rps arriving`,
+      label: `${name}: ${formatRps(r.arrivalRps.total)} arriving`,
     });
     if (r.arrivalRps.read > 0 && Math.abs(r.arrivalRps.read - r.arrivalRps.total) / r.arrivalRps.total > 0.05)
       add({
@@ -137,7 +136,7 @@ export function designFigures(design: Design, e: Evaluation): Figure[] {
         nodeId: n.id,
         unit: 'rps',
         value: r.arrivalRps.read,
-        label: `${name}: ${fmt(r.arrivalRps.read)} reads/s`,
+        label: `${name}: ${formatInteger(r.arrivalRps.read)} reads/s`,
       });
     if (r.arrivalRps.write > 0 && Math.abs(r.arrivalRps.write - r.arrivalRps.total) / r.arrivalRps.total > 0.05)
       add({
@@ -145,7 +144,7 @@ export function designFigures(design: Design, e: Evaluation): Figure[] {
         nodeId: n.id,
         unit: 'rps',
         value: r.arrivalRps.write,
-        label: `${name}: ${fmt(r.arrivalRps.write)} writes/s`,
+        label: `${name}: ${formatInteger(r.arrivalRps.write)} writes/s`,
       });
     if (r.instances > 0 && r.arrivalRps.total / r.instances > 1 && r.instances > 1)
       add({
@@ -153,31 +152,31 @@ export function designFigures(design: Design, e: Evaluation): Figure[] {
         nodeId: n.id,
         unit: 'rps',
         value: r.arrivalRps.total / r.instances,
-        label: `${name}: ${fmt(r.arrivalRps.total / r.instances)} rps per instance`,
+        label: `${name}: ${formatRps(r.arrivalRps.total / r.instances)} per instance`,
       });
     add({
       id: `${n.id}:util`,
       nodeId: n.id,
       unit: 'share',
       value: r.utilization,
-      label: `${name}: ${pct(r.utilization)} utilised`,
+      label: `${name}: ${formatUtilization(r.utilization)} utilised`,
     });
     const hit = n.params?.hitRatio ?? CATALOG[n.kind].defaults.hitRatio?.value;
     if (hit !== undefined && (n.kind === 'cache' || n.kind === 'cdn'))
-      add({ id: `${n.id}:hit`, nodeId: n.id, unit: 'share', value: hit, label: `${name}: ${pct(hit)} hit ratio` });
+      add({ id: `${n.id}:hit`, nodeId: n.id, unit: 'share', value: hit, label: `${name}: ${formatPercent(hit)} hit ratio` });
     add({
       id: `${n.id}:p95`,
       nodeId: n.id,
       unit: 'ms',
       value: r.responseMs.p95,
-      label: `${name}: p95 ${fmt(r.responseMs.p95)} ms`,
+      label: `${name}: p95 ${formatMs(r.responseMs.p95)}`,
     });
     add({
       id: `${n.id}:cost`,
       nodeId: n.id,
       unit: 'usd',
       value: r.monthlyCostUsd,
-      label: `${name}: $${fmt(r.monthlyCostUsd)} a month`,
+      label: `${name}: ${formatUsd(r.monthlyCostUsd)} a month`,
     });
     add({
       id: `${n.id}:instances`,
@@ -192,35 +191,35 @@ export function designFigures(design: Design, e: Evaluation): Figure[] {
     nodeId: null,
     unit: 'rps',
     value: e.offered.total,
-    label: `peak load ${fmt(e.offered.total)} rps`,
+    label: `peak load ${formatRps(e.offered.total)}`,
   });
   add({
     id: 'p95-read',
     nodeId: null,
     unit: 'ms',
     value: e.endToEnd.latencyMs.read.p95,
-    label: `p95 read ${fmt(e.endToEnd.latencyMs.read.p95)} ms`,
+    label: `p95 read ${formatMs(e.endToEnd.latencyMs.read.p95)}`,
   });
   add({
     id: 'p95-write',
     nodeId: null,
     unit: 'ms',
     value: e.endToEnd.latencyMs.write.p95,
-    label: `p95 write ${fmt(e.endToEnd.latencyMs.write.p95)} ms`,
+    label: `p95 write ${formatMs(e.endToEnd.latencyMs.write.p95)}`,
   });
   add({
     id: 'availability',
     nodeId: null,
     unit: 'availability',
     value: e.endToEnd.availability,
-    label: `availability ${pct(e.endToEnd.availability, 3)}`,
+    label: `availability ${formatAvailability(e.endToEnd.availability)}`,
   });
   add({
     id: 'cost',
     nodeId: null,
     unit: 'usd',
     value: e.endToEnd.monthlyCostUsd,
-    label: `$${fmt(e.endToEnd.monthlyCostUsd)} a month in all`,
+    label: `${formatUsd(e.endToEnd.monthlyCostUsd)} a month in all`,
   });
   return out;
 }

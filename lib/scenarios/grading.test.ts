@@ -78,9 +78,9 @@ describe('grading a design against a scenario', () => {
     const g = gradeDesign(design, usersConfig, engine({ u: 0.5, p95: 100, a: 0.94, cost: 10, errorRate: 0.06 }));
     const byId = Object.fromEntries(g.targets[0].checks.map((c) => [c.id, c]));
     expect(byId.cost).toMatchObject({ passed: false, points: 0 });
-    expect(byId.cost.detail).toBe('$10.00, not judged: cost is judged once the design carries the traffic (6.0% of requests fail)');
+    expect(byId.cost.detail).toBe('$10, not judged: cost is judged once the design carries the traffic (6% of requests fail)');
     expect(byId.practices).toMatchObject({ passed: false, points: 0 });
-    expect(byId.practices.detail).toMatch(/judged once the design carries the traffic \(6\.0% of requests fail\)/);
+    expect(byId.practices.detail).toMatch(/judged once the design carries the traffic \(6% of requests fail\)/);
     expect(g.passed).toBe(false);
     // The grade is the sum of the points it shows.
     expect(g.score).toBe(g.targets[0].checks.reduce((s, c) => s + c.points, 0));
@@ -89,7 +89,7 @@ describe('grading a design against a scenario', () => {
   it('still credits cost when up to 5% of requests fail, as the interview review does', () => {
     const g = gradeDesign(design, usersConfig, engine({ u: 0.5, p95: 100, a: 0.95, cost: 10, errorRate: 0.05 }));
     const byId = Object.fromEntries(g.targets[0].checks.map((c) => [c.id, c]));
-    expect(byId.cost).toMatchObject({ passed: true, points: 15, detail: '$10.00 (budget $1,000)' });
+    expect(byId.cost).toMatchObject({ passed: true, points: 15, detail: '$10 (budget $1,000)' });
     expect(byId.practices).toMatchObject({ passed: true, points: 15 });
   });
 
@@ -222,7 +222,7 @@ describe('grading with the real engine', () => {
     }
     const lone = gradeDesign(designs['lone app server'], users, evaluateDesign).targets[0].checks;
     expect(lone.find((c) => c.id === 'capacity')!.detail).toBe('100% of requests have nowhere to go');
-    expect(lone.find((c) => c.id === 'cost')!.detail).toMatch(/^\$\d+\.\d\d, not judged: cost is judged once the design carries the traffic \(100% of requests fail\)$/);
+    expect(lone.find((c) => c.id === 'cost')!.detail).toMatch(/^\$\d+, not judged: cost is judged once the design carries the traffic \(100% of requests fail\)$/);
   });
 
   it('is deterministic', async () => {

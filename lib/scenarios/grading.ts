@@ -7,7 +7,7 @@ import { displayLabel } from '../editor/labels';
 import type { Design, Workload } from '../engine/data';
 import { resolveTargets, type ResolvedTarget, type ScenarioConfig } from './schema';
 import { CARRY_MAX_ERROR_RATE, hasComponents } from '@/lib/design/carries-traffic';
-import { formatMs } from '@/lib/editor/scoring-format';
+import { formatAvailability, formatFraction, formatMs, formatUsd, formatUtilization } from '@/lib/format';
 import { capacityShare, judgeObjectives, partPoints, practicesShare, SCORE_WEIGHTS as WEIGHTS, totalScore } from '../rules/rubric';
 
 // ---------------------------------------------------------------------------
@@ -126,16 +126,6 @@ export interface ScenarioGrade {
 }
 
 
-function pct(a: number): string {
-  const p = a * 100;
-  if (p >= 100) return '100%';
-  return `${p >= 99.99 ? p.toFixed(3) : p >= 99 ? p.toFixed(2) : p.toFixed(1)}%`;
-}
-
-function usdText(n: number): string {
-  return `$${n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2)}`;
-}
-
 export function metricsOf(r: EngineResult): TargetMetrics {
   const entries = Object.entries(r.nodes).filter(([, n]) => Number.isFinite(n.utilization));
   const read = r.endToEnd.latencyMs.read ?? r.endToEnd.latencyMs.overall;
@@ -158,7 +148,7 @@ export function notCarriedReason(design: Design, r: Pick<EngineResult, 'endToEnd
   if (!hasComponents(design)) return 'the design has no components besides Users';
   const e = r.endToEnd.errorRate;
   if (!Number.isFinite(e)) return 'its error rate is unknown';
-  return e > CARRY_MAX_ERROR_RATE ? `${pct(e)} of requests fail` : null;
+  return e > CARRY_MAX_ERROR_RATE ? `${formatFraction(e, 1)} of requests fail` : null;
 }
 
 /** The name a node goes by on the canvas (its label, else its kind's), for grade text. */
@@ -195,9 +185,9 @@ function scoreTarget(
       : full.length > 0
         ? `The data does not fit in ${names(full)}`
         : unrouted
-          ? `${pct(r.endToEnd.errorRate)} of requests have nowhere to go`
+          ? `${formatFraction(r.endToEnd.errorRate, 1)} of requests have nowhere to go`
           : m.bottleneck
-            ? `Busiest: ${nodeName(design, m.bottleneck)} at ${Math.round(u * 100)}% utilisation`
+            ? `Busiest: ${nodeName(design, m.bottleneck)} at ${formatUtilization(u)} utilisation`
             : 'No component carries load',
   });
 
@@ -234,7 +224,7 @@ function scoreTarget(
   // Stage 8's flash crowd (model v2): the errors ordinary users see count against availability, as in the engine.
   const flash = judged.flash ? stageCheck('flash-crowd') : undefined;
   const availabilityOk = judged.availabilityPart.passed;
-  const availabilityDetail = a === null ? 'Unknown' : `${pct(a)} (target ≥ ${pct(t.slo.availability)})`;
+  const availabilityDetail = a === null ? 'Unknown' : `${formatAvailability(a)} (target ≥ ${formatAvailability(t.slo.availability)})`;
   checks.push({
     id: 'availability',
     label: 'Availability',
@@ -258,8 +248,8 @@ function scoreTarget(
       cost === null
         ? 'Unknown'
         : notCarried !== null
-          ? `${usdText(cost)}, not judged: cost is judged once the design carries the traffic (${notCarried})`
-          : `${usdText(cost)} (budget ${usdText(t.slo.budgetUsd)})`,
+          ? `${formatUsd(cost)}, not judged: cost is judged once the design carries the traffic (${notCarried})`
+          : `${formatUsd(cost)} (budget ${formatUsd(t.slo.budgetUsd)})`,
   });
 
   if (notCarried !== null) {

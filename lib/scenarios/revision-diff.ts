@@ -4,8 +4,7 @@
  * changes grades. Pure and client-safe; lib/scenarios/revisions.ts stores it.
  */
 import { stableJson } from '../design/stable-json';
-import { formatMs, formatUsd } from '../engine/data';
-import { formatAvailability } from '../editor/scoring-format';
+import { formatAvailability, formatMs, formatUsd } from '@/lib/format';
 import { resolveTargets, type ResolvedSlo, type ScenarioConfig } from './schema';
 
 export interface ChangeItem {

@@ -5,6 +5,7 @@
  */
 import type { Design } from '../engine/data';
 import type { CreateScenarioInput } from './schema';
+import { formatAvailability, formatUsd } from '../format';
 import { stageSpec } from '../rules/stages';
 
 export interface SampleScenario {
@@ -44,7 +45,6 @@ Submit as often as you like; your latest submission counts.
 `;
 
 const STAGE_3 = stageSpec(3)!;
-const percent = (a: number) => `${Number((a * 100).toFixed(2))}%`;
 
 const SCALE_OUT_BRIEF = `## The situation
 
@@ -57,7 +57,7 @@ Reach **stage 3** of the growth journey:
 
 - put the database on its own machine,
 - run **at least two** stateless app servers behind a **load balancer**,
-- keep p95 reads under ${STAGE_3.p95ReadMs} ms, availability at ${percent(STAGE_3.availability)} or better, and the bill under $${STAGE_3.budgetUsd.toLocaleString('en-US')} a month.
+- keep p95 reads under ${STAGE_3.p95ReadMs} ms, availability at ${formatAvailability(STAGE_3.availability)} or better, and the bill under ${formatUsd(STAGE_3.budgetUsd)} a month.
 
 One server is down for every deploy and until someone replaces it by hand after a failure;
 two or more behind a health-checking load balancer deploy one at a time and are replaced automatically.

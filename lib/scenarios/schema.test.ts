@@ -5,7 +5,6 @@ import {
   checkDesignConstraints,
   createScenarioSchema,
   emptyDesignIssue,
-  formatUsers,
   oversizedCreatePart,
   parseWith,
   resolveTargets,
@@ -109,10 +108,6 @@ describe('scenario config', () => {
       what: 'The starting design',
     });
     expect(oversizedCreatePart(null)).toBeNull();
-  });
-
-  it('formats user counts', () => {
-    expect([1000, 250_000, 5_000_000, 1_500_000, 999].map(formatUsers)).toEqual(['1K', '250K', '5M', '1.5M', '999']);
   });
 
   it('shows scores to students according to the scenario', () => {

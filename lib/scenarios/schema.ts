@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { hasComponents } from '../design/carries-traffic';
 import { echoed } from '../echoed';
+import { formatUsers } from '../format';
 import { formatPath, MAX_DESIGN_BYTES, parseDesign, plainIssueMessages, workloadSchema } from '../design/schema';
 import { stableJson } from '../design/stable-json';
 import { KINDS, type Kind, type Design, type Workload } from '../engine/data';
@@ -387,22 +388,6 @@ export interface ResolvedTarget {
 
 export function targetKey(t: ScenarioTargetInput): string {
   return t.type === 'stage' ? `stage-${t.stage}` : `users-${t.users}`;
-}
-
-/** 1,000 → "1K", 250,000 → "250K", 5,000,000 → "5M". */
-export function formatUsers(n: number): string {
-  const units: [number, string][] = [
-    [1e9, 'B'],
-    [1e6, 'M'],
-    [1e3, 'K'],
-  ];
-  for (const [size, suffix] of units) {
-    if (n >= size) {
-      const v = n / size;
-      return `${Number.isInteger(v) ? v : Number(v.toFixed(1))}${suffix}`;
-    }
-  }
-  return String(n);
 }
 
 export function resolveTargets(config: Pick<ScenarioConfig, 'targets' | 'slo'>): ResolvedTarget[] {

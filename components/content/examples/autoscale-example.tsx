@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatAvailability, formatMs, formatUsd } from '@/lib/content/format';
+import { formatAvailability, formatMs, formatPercent, formatUsd } from '@/lib/format';
 import { autoscaleDesign } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats } from './example-frame';
 import { useEvaluation } from './use-evaluation';
@@ -16,7 +16,7 @@ export function AutoscaleExample() {
       title="Autoscaling to a target utilisation"
       description="A million daily users; the app tier scales between 2 and 40 instances to hold the target at the peak, and follows the daily curve the rest of the time."
       controls={
-        <Slider label="Target utilisation" value={target} min={0.3} max={0.95} step={0.05} onChange={setTarget} format={(v) => `${Math.round(v * 100)}%`} />
+        <Slider label="Target utilisation" value={target} min={0.3} max={0.95} step={0.05} onChange={setTarget} format={(v) => `${formatPercent(v)}`} />
       }
     >
       {ev.ok ? (

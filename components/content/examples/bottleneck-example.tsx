@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import type { Evaluation } from '@/lib/engine';
-import { formatCount, formatUtilization } from '@/lib/content/format';
+import { formatUsers, formatUtilization } from '@/lib/format';
 import { bottleneckDesign } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats, Stepper, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';
@@ -31,7 +31,7 @@ export function BottleneckExample() {
       description="A load balancer, an app tier and one database with a standby. Add users until something saturates, then add app servers and see where the bottleneck moves."
       controls={
         <>
-          <Slider label="Daily active users" value={usersIndex} min={0} max={USERS.length - 1} onChange={setUsersIndex} format={(i) => formatCount(USERS[i])} />
+          <Slider label="Daily active users" value={usersIndex} min={0} max={USERS.length - 1} onChange={setUsersIndex} format={(i) => formatUsers(USERS[i])} />
           <Stepper label="App server instances" value={instances} min={1} max={60} onChange={setInstances} />
         </>
       }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatMs, formatRps, formatUsd, formatUtilization } from '@/lib/content/format';
+import { formatMs, formatRps, formatUsd, formatUtilization } from '@/lib/format';
 import { cacheTechDesign, type CacheTech } from '@/lib/content/example-designs';
 import { Choice, ExampleError, ExampleFrame, Stat, Stats, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';

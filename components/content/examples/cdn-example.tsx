@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatMs, formatRps, formatUsd } from '@/lib/content/format';
+import { formatMs, formatPercent, formatRps, formatUsd } from '@/lib/format';
 import { cdnDesign } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats } from './example-frame';
 import { useEvaluation } from './use-evaluation';
@@ -23,7 +23,7 @@ export function CdnExample() {
           max={0.99}
           step={0.01}
           onChange={setHitRatio}
-          format={(v) => `${Math.round(v * 100)}%`}
+          format={(v) => `${formatPercent(v)}`}
         />
       }
     >

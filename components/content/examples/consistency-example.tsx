@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatMs } from '@/lib/content/format';
+import { formatMs } from '@/lib/format';
 import { consistencyDesign, type ReadFrom } from '@/lib/content/example-designs';
 import { Choice, ExampleError, ExampleFrame, Stat, Stats } from './example-frame';
 import { useEvaluation } from './use-evaluation';

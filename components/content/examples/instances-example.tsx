@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatAvailability, formatUsd, formatUtilization } from '@/lib/content/format';
+import { formatAvailability, formatUsd, formatUtilization } from '@/lib/format';
 import { instancesDesign } from '@/lib/content/example-designs';
 import { stageSpec } from '@/lib/rules/stages';
 import { ExampleError, ExampleFrame, Stat, Stats, Stepper, targetTone, utilizationTone } from './example-frame';

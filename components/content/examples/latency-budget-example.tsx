@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatMs } from '@/lib/content/format';
+import { formatMs } from '@/lib/format';
 import { LATENCY_BUDGET_WORKLOAD, latencyBudgetDesign } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Toggle } from './example-frame';
 import { useEvaluation } from './use-evaluation';

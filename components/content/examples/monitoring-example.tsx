@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatAvailability } from '@/lib/content/format';
+import { formatAvailability } from '@/lib/format';
 import { monitoringDesign } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Stat, Stats, Toggle } from './example-frame';
 import { useEvaluation } from './use-evaluation';

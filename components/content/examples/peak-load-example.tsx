@@ -2,12 +2,11 @@
 
 import { useMemo, useState } from 'react';
 import { WORKLOAD_DEFAULTS, type Workload } from '@/lib/engine';
-import { formatCount, formatRps } from '@/lib/content/format';
+import { formatPercent, formatRps, formatUsers } from '@/lib/format';
 import { peakLoadDesign } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** Log-spaced user counts the slider steps through. */
 const USERS = [1e3, 3e3, 1e4, 3e4, 1e5, 3e5, 1e6, 3e6, 1e7, 3e7, 1e8];
@@ -24,10 +23,10 @@ export function PeakLoadExample() {
   return (
     <ExampleFrame
       title="From daily users to peak requests per second"
-      description={`The model's default mix: ${pct(WORKLOAD_DEFAULTS.staticShare)} of requests static, ${pct(WORKLOAD_DEFAULTS.readRatio)} of the rest reads, and ${pct(WORKLOAD_DEFAULTS.asyncShare)} of writes spawning a background job.`}
+      description={`The model's default mix: ${formatPercent(WORKLOAD_DEFAULTS.staticShare)} of requests static, ${formatPercent(WORKLOAD_DEFAULTS.readRatio)} of the rest reads, and ${formatPercent(WORKLOAD_DEFAULTS.asyncShare)} of writes spawning a background job.`}
       controls={
         <>
-          <Slider label="Daily active users" value={usersIndex} min={0} max={USERS.length - 1} onChange={setUsersIndex} format={(i) => formatCount(USERS[i])} />
+          <Slider label="Daily active users" value={usersIndex} min={0} max={USERS.length - 1} onChange={setUsersIndex} format={(i) => formatUsers(USERS[i])} />
           <Slider label="Requests per user per day" value={perUser} min={5} max={300} step={5} onChange={setPerUser} />
           <Slider label="Peak factor" value={peak} min={1} max={6} step={0.5} onChange={setPeak} format={(v) => `${v}×`} />
         </>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatMs, formatUtilization } from '@/lib/content/format';
+import { formatMs, formatUtilization } from '@/lib/format';
 import { queryCostDesign } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';

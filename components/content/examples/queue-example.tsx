@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import type { Workload } from '@/lib/engine';
-import { formatDuration, formatMs, formatRps, formatUtilization } from '@/lib/content/format';
+import { formatDuration, formatInteger, formatMs, formatPercent, formatRps, formatUtilization } from '@/lib/format';
 import { queueDesign, type QueueControl } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats, Stepper, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';
@@ -45,7 +45,7 @@ export function QueueExample({ control = 'workers' }: { control?: QueueControl }
     control === 'workers' ? (
       <Stepper label="Worker instances" value={value} min={1} max={30} onChange={setValue} />
     ) : control === 'asyncShare' ? (
-      <Slider label="Writes that emit an event" value={value} min={0} max={1} step={0.05} onChange={setValue} format={(v) => `${Math.round(v * 100)}%`} />
+      <Slider label="Writes that emit an event" value={value} min={0} max={1} step={0.05} onChange={setValue} format={(v) => `${formatPercent(v)}`} />
     ) : (
       <Slider label="CPU time per job" value={value} min={50} max={600} step={25} onChange={setValue} format={(v) => `${v} ms`} />
     );
@@ -68,7 +68,7 @@ export function QueueExample({ control = 'workers' }: { control?: QueueControl }
         <Stat label="Worker utilisation (average rate)" value={formatUtilization(r.nodes.worker.utilization)} tone={utilizationTone(r.nodes.worker.utilization)} />
         <Stat
           label="Backlog after the peak hour"
-          value={backlog < 1 ? 'none' : `${Math.round(backlog).toLocaleString('en-US')} jobs`}
+          value={backlog < 1 ? 'none' : `${formatInteger(backlog)} jobs`}
           tone={backlog < 1 ? 'good' : drain === null ? 'bad' : 'warn'}
         />
         <Stat

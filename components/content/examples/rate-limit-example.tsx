@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import type { Workload } from '@/lib/engine';
-import { formatMs, formatRps, formatUtilization } from '@/lib/content/format';
+import { formatFraction, formatMs, formatRps, formatUtilization } from '@/lib/format';
 import { rateLimitDesign } from '@/lib/content/example-designs';
 import { failingShare, offeredUserRps } from '@/lib/content/example-stats';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats, Toggle, utilizationTone } from './example-frame';
@@ -10,7 +10,6 @@ import { useEvaluation } from './use-evaluation';
 
 const USERS = 1_000_000;
 
-const formatShare = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** A rate limit against a traffic spike → shed requests, app utilisation and errors. */
 export function RateLimitExample() {
@@ -32,7 +31,7 @@ export function RateLimitExample() {
             max={10_000}
             step={250}
             onChange={setLimit}
-            format={(v) => (v === 0 ? 'no limiter' : `${v.toLocaleString('en-US')} requests/s`)}
+            format={(v) => (v === 0 ? 'no limiter' : formatRps(v))}
           />
           <Toggle label="Traffic spike (3× the usual peak)" checked={spike} onChange={setSpike} />
         </>
@@ -50,7 +49,7 @@ export function RateLimitExample() {
           />
           <Stat
             label="Requests failing"
-            value={formatShare(failingShare(ev.result))}
+            value={formatFraction(failingShare(ev.result), 1)}
             tone={failingShare(ev.result) > 0.001 ? 'bad' : 'good'}
             detail={ev.result.endToEnd.shedRps > 0 ? 'rejections included: a 429 is a failed request to its user' : 'timeouts and errors'}
           />

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatAvailability, formatUsd, formatUtilization } from '@/lib/content/format';
+import { formatAvailability, formatUsd, formatUtilization } from '@/lib/format';
 import { regionsDesign } from '@/lib/content/example-designs';
 import { Choice, ExampleError, ExampleFrame, Slider, Stat, Stats, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';

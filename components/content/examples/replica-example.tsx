@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatAvailability, formatUsd, formatUtilization } from '@/lib/content/format';
+import { formatAvailability, formatUsd, formatUtilization } from '@/lib/format';
 import { replicaDesign } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Stat, Stats, Stepper, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatAvailability, formatMs, formatUsd } from '@/lib/content/format';
+import { formatAvailability, formatMs, formatUsd } from '@/lib/format';
 import { serviceChainDesign } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Stat, Stats, Stepper, Toggle } from './example-frame';
 import { useEvaluation } from './use-evaluation';

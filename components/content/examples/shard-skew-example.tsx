@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatMs, formatUtilization } from '@/lib/content/format';
+import { formatMs, formatPercent, formatUtilization } from '@/lib/format';
 import { shardDesign } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats, Stepper, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';
@@ -21,7 +21,7 @@ export function ShardSkewExample() {
       controls={
         <>
           <Stepper label="Shards" value={shards} min={1} max={16} onChange={setShards} />
-          <Slider label="Skew on the hottest shard" value={skew} min={0} max={3} step={0.1} onChange={setSkew} format={(v) => `+${Math.round(v * 100)}%`} />
+          <Slider label="Skew on the hottest shard" value={skew} min={0} max={3} step={0.1} onChange={setSkew} format={(v) => `+${formatPercent(v)}`} />
         </>
       }
     >

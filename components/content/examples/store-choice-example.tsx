@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatMs, formatUsd, formatUtilization } from '@/lib/content/format';
+import { formatMs, formatUsd, formatUtilization } from '@/lib/format';
 import { storeDesign, type StoreChoice } from '@/lib/content/example-designs';
 import { Choice, ExampleError, ExampleFrame, Stat, Stats, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';

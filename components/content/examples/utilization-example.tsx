@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import { CATALOG } from '@/lib/engine';
-import { formatCount, formatMs, formatRps, formatUtilization } from '@/lib/content/format';
+import { formatMs, formatRps, formatUsers, formatUtilization } from '@/lib/format';
 import { utilizationDesign } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';
@@ -17,7 +17,7 @@ export function UtilizationExample() {
       title="Utilisation against latency on one server"
       description={`A single ${CATALOG.server.defaults.cores?.value ?? 2}-core server that runs the app and its database. Raise the daily users and watch the server's own response time.`}
       controls={
-        <Slider label="Daily active users" value={users} min={5_000} max={115_000} step={5_000} onChange={setUsers} format={formatCount} />
+        <Slider label="Daily active users" value={users} min={5_000} max={115_000} step={5_000} onChange={setUsers} format={formatUsers} />
       }
     >
       {ev.ok ? (

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { wiringDesign, type Wiring } from '@/lib/content/example-designs';
 import { ExampleError, ExampleFrame, Stat, Stats, Toggle } from './example-frame';
 import { useEvaluation } from './use-evaluation';
+import { formatFraction } from '@/lib/format';
 
 const EDGES: { key: keyof Wiring; label: string }[] = [
   { key: 'appToCache', label: 'App servers → Cache' },
@@ -35,7 +36,7 @@ export function WiringExample() {
           <Stats>
             <Stat
               label="Requests failing"
-              value={`${(ev.result.endToEnd.errorRate * 100).toFixed(1)}%`}
+              value={formatFraction(ev.result.endToEnd.errorRate, 1)}
               tone={ev.result.endToEnd.errorRate > 0.0005 ? 'bad' : 'good'}
             />
             <Stat label="Unhandled findings" value={String(unhandled.length)} tone={unhandled.length > 0 ? 'bad' : 'good'} />
