@@ -1,15 +1,14 @@
 import Link from 'next/link';
 import type { ComponentProps, ReactNode } from 'react';
+import { buttonClass } from '@/components/ui/button';
 import { DIFFICULTY_LABEL } from '@/lib/interview/format';
 import type { Problem } from '@/lib/interview/schema';
 
 /** Shared look of the interview pages: slate neutrals, brand accents (app/globals.css). */
-export const BTN_PRIMARY =
-  'inline-flex h-10 items-center justify-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60';
-export const BTN_SECONDARY =
-  'inline-flex h-10 items-center justify-center gap-2 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-60';
-export const BTN_QUIET =
-  'inline-flex h-9 items-center justify-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent';
+// The buttons are the shared primitive's (components/ui/button.tsx); these names stay for the interview pages.
+export const BTN_PRIMARY = buttonClass('primary', 'md');
+export const BTN_SECONDARY = buttonClass('secondary', 'md');
+export const BTN_QUIET = buttonClass('quiet', 'md');
 export const INPUT =
   'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100 disabled:bg-slate-50 disabled:text-slate-600';
 export const CARD = 'rounded-xl border border-slate-200 bg-white shadow-sm';

@@ -1,13 +1,10 @@
 import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
-import { authorizeStudent } from '@/lib/scenarios/repository';
 import { LIVE_VIEW_OFF, saveDraft } from '@/lib/scenarios/live';
 import { NOT_A_DESIGN } from '@/lib/scenarios/grading-job';
-import { describeFieldIssues, MAX_SUBMIT_BYTES } from '@/lib/scenarios/schema';
-import { fail, invalid, json, limit, notFound, readText, studentTokenOf } from '@/lib/scenarios/http';
-import { gradingPool } from '@/lib/scenarios/grading-pool';
-import { gradingFailure, isRefused, refusedBody } from '@/lib/scenarios/grading-responses';
+import { describeFieldIssues } from '@/lib/scenarios/schema';
+import { fail, invalid, json, limit } from '@/lib/scenarios/http';
+import { gradeStudentDesign, readStudentDesign } from '@/lib/scenarios/grading-responses';
 import { otherMethods, route } from '@/lib/http';
-import { tooDeep } from '@/lib/json-text';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,13 +20,9 @@ export const dynamic = 'force-dynamic';
  */
 export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
   const { slug } = await ctx.params;
-  const body = await readText(req, MAX_SUBMIT_BYTES);
+  const body = await readStudentDesign(req, slug);
   if (!body.ok) return body.response;
-  const auth = await authorizeStudent(slug, studentTokenOf(req));
-  if (!auth) {
-    const deep = tooDeep(body.text);
-    return deep ? fail(deep.status, deep.error, deep.extra) : notFound();
-  }
+  const { auth } = body;
   const { config } = auth.scenario;
   if (!config.liveView) return fail(409, LIVE_VIEW_OFF, { liveView: false });
   const refused = await limit(
@@ -38,15 +31,9 @@ export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: st
   );
   if (refused) return refused;
 
-  let outcome;
-  try {
-    outcome = await gradingPool().checkAndGrade(body.text, config, config);
-  } catch (e) {
-    const failed = gradingFailure(e, 'Simplify the design.');
-    if (failed) return failed;
-    throw e;
-  }
-  if (isRefused(outcome)) return refusedBody(outcome);
+  const graded = await gradeStudentDesign(body.text, config, 'Simplify the design.');
+  if (!graded.ok) return graded.response;
+  const { outcome } = graded;
   switch (outcome.kind) {
     case 'invalid': {
       // A design that parsed but breaks the rules (or has nothing to grade yet): the instructor sees why.

@@ -1,12 +1,9 @@
 import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
-import { authorizeStudent, replayedSubmission, submitDesign, type SubmitResult } from '@/lib/scenarios/repository';
+import { replayedSubmission, submitDesign, type SubmitResult } from '@/lib/scenarios/repository';
 import { submissionWindow } from '@/lib/scenarios/deadlines';
-import { MAX_SUBMIT_BYTES } from '@/lib/scenarios/schema';
-import { fail, invalid, json, notFound, readText, studentTokenOf, tooMany } from '@/lib/scenarios/http';
-import { gradingPool } from '@/lib/scenarios/grading-pool';
-import { gradingFailure, isRefused, refusedBody } from '@/lib/scenarios/grading-responses';
+import { fail, invalid, json, tooMany } from '@/lib/scenarios/http';
+import { gradeStudentDesign, readStudentDesign } from '@/lib/scenarios/grading-responses';
 import { otherMethods, route } from '@/lib/http';
-import { tooDeep } from '@/lib/json-text';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,26 +30,13 @@ export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: st
     return fail(400, 'The Idempotency-Key header must be 1 to 255 visible ASCII characters (a UUID, say).');
   }
   const idempotencyKey = rawKey?.trim() || null;
-  const body = await readText(req, MAX_SUBMIT_BYTES);
+  const body = await readStudentDesign(req, slug);
   if (!body.ok) return body.response;
+  const { auth } = body;
 
-  const auth = await authorizeStudent(slug, studentTokenOf(req));
-  if (!auth) {
-    // A body too deep to read is refused as such, token or not (a scan, no parsing).
-    const deep = tooDeep(body.text);
-    return deep ? fail(deep.status, deep.error, deep.extra) : notFound();
-  }
-  const { config } = auth.scenario;
-
-  let outcome;
-  try {
-    outcome = await gradingPool().checkAndGrade(body.text, config, config);
-  } catch (e) {
-    const failed = gradingFailure(e, 'Simplify the design and submit again.');
-    if (failed) return failed;
-    throw e;
-  }
-  if (isRefused(outcome)) return refusedBody(outcome);
+  const checked = await gradeStudentDesign(body.text, auth.scenario.config, 'Simplify the design and submit again.');
+  if (!checked.ok) return checked.response;
+  const { outcome } = checked;
   switch (outcome.kind) {
     case 'invalid':
       return invalid(outcome.issues, outcome.what);
