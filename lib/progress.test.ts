@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_DESIGNS } from './reference-designs';
+import { checkStage } from './editor/judge';
 import {
-  checkStage,
   continueHere,
   lessonDesignBackupKey,
   lessonDesignKey,

@@ -15,7 +15,6 @@
  * Every read tolerates missing, blocked or corrupt storage.
  */
 import { parseDesign, type DesignNotice } from '@/lib/design/schema';
-import { evaluate } from '@/lib/engine';
 import type { Design } from '@/lib/engine/types';
 import { writeJson, type StorageWrite } from '@/lib/storage-write';
 
@@ -129,25 +128,5 @@ export function writeLessonDesign(storage: StorageLike, lessonId: string, design
   return writeJson(storage, lessonDesignKey(lessonId), { version: 1, savedAt: now.toISOString(), design });
 }
 
-export interface ChallengeCheck {
-  stage: number;
-  passed: boolean;
-  /** Every check of the stage, as plain sentences. */
-  checks: { label: string; passed: boolean }[];
-  /** Set when the design could not be evaluated at all (e.g. an empty canvas). */
-  problem: string | null;
-}
-
-/** A design judged against one stage of the growth path (`evaluate(design).stages[stage - 1]`). */
-export function checkStage(design: Design, stage: number): ChallengeCheck {
-  if (design.nodes.length === 0) {
-    return { stage, passed: false, checks: [], problem: 'The canvas is empty: add components to start.' };
-  }
-  try {
-    const result = evaluate(design).stages.find((s) => s.stage === stage);
-    if (!result) return { stage, passed: false, checks: [], problem: `There is no stage ${stage}.` };
-    return { stage, passed: result.passed, checks: result.checks.map((c) => ({ label: c.label, passed: c.passed })), problem: null };
-  } catch (e) {
-    return { stage, passed: false, checks: [], problem: e instanceof Error ? e.message : 'This design cannot be evaluated yet.' };
-  }
-}
+/** A lesson's check: the stage judge's verdict (lib/editor/judge.ts, run in the scoring worker). */
+export type { ChallengeCheck } from '@/lib/editor/judge';

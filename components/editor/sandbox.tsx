@@ -1,31 +1,22 @@
 'use client';
 
-import '@xyflow/react/dist/style.css';
-import './editor.css';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { ReactFlowProvider } from '@xyflow/react';
 import { describeNotices, type DesignNotice } from '@/lib/design/schema';
 import type { Design } from '@/lib/engine/types';
-import { AUTOSAVE_KEY, readAutosave, sameDesign, startAutosave } from '@/lib/editor/autosave';
-import { createEditorStore, designOf, selectNodeCount, type EditorStore } from '@/lib/editor/store';
+import { sameDesign } from '@/lib/editor/autosave';
+import { sandboxSlot } from '@/lib/editor/session';
+import { designOf, selectNodeCount, type EditorStore } from '@/lib/editor/store';
 import { designJson, downloadText, fileStem } from '@/lib/editor/files';
-import { onPageHide } from '@/lib/editor/page-hide';
 import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
-import { Canvas } from './canvas';
-import { EditorProvider, useEditor, useEditorStore } from './editor-provider';
 import { CanvasStatus } from '@/components/results/canvas-status';
-import { LiveScoring } from '@/components/results/scoring-context';
 import { InspectAndResults } from '@/components/results/side-tabs';
-import { Notices } from './notices';
+import { EditorSession, EditorShell } from './editor-shell';
+import { useEditor, useEditorStore } from './editor-provider';
 import { OtherTabBanner } from './other-tab-banner';
-import { Palette } from './palette';
-import { ShortcutsDialog } from './shortcuts-dialog';
-import { isDrawer, SidePanel } from './side-panel';
 import { Toolbar } from './toolbar';
 import { useAddNode } from './use-add-node';
-import { useEditorShortcuts } from './use-editor-shortcuts';
-import { useOtherTab } from './use-other-tab';
+import { useDesignSession } from './use-design-session';
 
 export interface SharedCopy {
   id: string;
@@ -138,121 +129,71 @@ function SharedCopyOffer({ copy, onOpen, onKeep }: { copy: SharedCopy; onOpen(sa
   );
 }
 
-function Editor({ shared, sharedError }: { shared: SharedCopy | null; sharedError: string | null }) {
-  const store = useEditorStore();
-  const hydrated = useEditor((s) => s.ui.hydrated);
+/** The sandbox editor: palette, canvas, inspector and results around one editor store, saved in this browser. */
+export function Sandbox({ shared = null, sharedError = null }: { shared?: SharedCopy | null; sharedError?: string | null }) {
   const router = useRouter();
-  useEditorShortcuts(store, true);
-  const { watch: watchOtherTab, banner } = useOtherTab();
-
-  // Restore the autosaved design, then a shared copy if the URL asked for one; autosave from then on.
-  useEffect(() => {
-    const s = store.getState();
-    const autosave = startAutosave(store, localStorage, (message) => store.getState().notify(message, 'error'));
-    const saved = readAutosave(localStorage);
-    if (saved.status === 'ok') {
-      s.loadDesign(saved.design, 'reset');
-      if (saved.notices.length > 0) s.notify(`Your autosaved design was restored. ${describeNotices(saved.notices)}`, 'info');
-    } else if (saved.status === 'unreadable') {
-      s.notify('Your autosaved design could not be read, so the sandbox starts empty. The old copy was kept in this browser’s storage.', 'error');
-    }
-    if (shared) {
-      const own = saved.status === 'ok' && saved.design.nodes.length > 0;
-      // A design of the user's own would be replaced: they choose first (the sandbox holds one design).
-      if (own && !sameDesign(saved.design, shared.design)) setOffer(shared);
-      else openCopy(shared, own);
-      router.replace('/play', { scroll: false });
-    } else if (sharedError) {
-      s.notify(sharedError, 'error');
-      router.replace('/play', { scroll: false });
-    }
-    s.setHydrated();
-    const flush = () => autosave.flush();
-    const stopFlushOnHide = onPageHide(flush);
-    const stopOtherTab = watchOtherTab(AUTOSAVE_KEY, {
-      read: () => {
-        const r = readAutosave(localStorage);
-        return r.status === 'ok' ? r.design : null;
-      },
-      mine: () => designOf(store.getState()),
-      same: sameDesign,
-      saving: autosave,
-      notify: (message, tone) => store.getState().notify(message, tone),
-      followed: 'This design was changed in another tab, so this tab now shows that version. Undo brings back what was here.',
-    });
-    return () => {
-      stopOtherTab();
-      stopFlushOnHide();
-      autosave.stop();
-    };
-    // Runs once per mounted editor.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store]);
-
   /** A shared design waiting for the user's answer before it replaces their own. */
   const [offer, setOffer] = useState<SharedCopy | null>(null);
-  function openCopy(copy: SharedCopy, replacing: boolean) {
+  const openCopy = (store: EditorStore, copy: SharedCopy, replacing: boolean) => {
     const s = store.getState();
     s.loadDesign(copy.design, replacing ? 'record' : 'reset');
     const dropped = copy.notices && copy.notices.length > 0 ? ` ${describeNotices(copy.notices)}` : '';
     s.notify(`Opened a copy of “${copy.title}”. It is yours to edit${replacing ? '; Undo brings back your previous design' : ''}.${dropped}`, dropped ? 'info' : 'success');
-  }
-
-  const closeNarrowPalette = () => {
-    if (isDrawer('lg')) store.getState().setPanel('palette', false);
   };
+  // Restore the autosaved design, then a shared copy if the URL asked for one; autosave from then on.
+  const { store, banner } = useDesignSession({
+    slot: () => sandboxSlot(localStorage),
+    onRestored: (saved, store) => {
+      if (shared) {
+        const own = saved.status === 'ok' && saved.design.nodes.length > 0;
+        // A design of the user's own would be replaced: they choose first (the sandbox holds one design).
+        if (own && !sameDesign(saved.design, shared.design)) setOffer(shared);
+        else openCopy(store, shared, own);
+        router.replace('/play', { scroll: false });
+      } else if (sharedError) {
+        store.getState().notify(sharedError, 'error');
+        router.replace('/play', { scroll: false });
+      }
+    },
+  });
 
   return (
-    <div className="flex h-[calc(100dvh-3.5rem-1px)] min-h-[420px] flex-col overflow-hidden bg-slate-50">
-      <h1 className="sr-only">Sandbox: design a system</h1>
-      <Toolbar />
-      {banner ? <OtherTabBanner {...banner} /> : null}
-      {offer ? (
-        <SharedCopyOffer
-          copy={offer}
-          onOpen={(saveFirst) => {
-            if (saveFirst) {
-              const s = store.getState();
-              downloadText(designJson(designOf(s)), `${fileStem(s.graph.meta.name)}.json`);
-            }
-            setOffer(null);
-            openCopy(offer, true);
-          }}
-          onKeep={() => {
-            setOffer(null);
-            store.getState().notify(`Kept your design. “${offer.title}” is still at its link.`, 'info');
-          }}
-        />
-      ) : null}
-      <div className="relative flex min-h-0 flex-1">
-        <SidePanel panel="palette" label="Components palette" id="editor-palette" until="lg" className="w-80 max-w-[85vw] lg:w-72">
-          <Palette onAdded={closeNarrowPalette} />
-        </SidePanel>
-        <section aria-label="Design canvas" data-editor-canvas="" data-hydrated={hydrated} tabIndex={-1} className="relative min-w-0 flex-1">
-          <Canvas />
-          <EmptyState />
-          <CanvasStatus />
-        </section>
-        <SidePanel panel="inspector" label="Inspector and results" id="editor-inspector" until="lg" className="w-96 max-w-[85vw] lg:w-[22rem] xl:w-96">
-          <InspectAndResults />
-        </SidePanel>
-      </div>
-      <ShortcutsDialog />
-      <Notices />
-    </div>
-  );
-}
-
-/** The sandbox editor: palette, canvas, inspector and toolbar around one editor store. */
-export function Sandbox({ shared = null, sharedError = null }: { shared?: SharedCopy | null; sharedError?: string | null }) {
-  const [store] = useState<EditorStore>(() => createEditorStore());
-  return (
-    <EditorProvider store={store}>
-      <ReactFlowProvider>
-        <LiveScoring>
-          <Editor shared={shared} sharedError={sharedError} />
-        </LiveScoring>
-      </ReactFlowProvider>
-    </EditorProvider>
+    <EditorSession store={store}>
+      <EditorShell
+        className="h-[calc(100dvh-3.5rem-1px)] min-h-[420px]"
+        heading={<h1 className="sr-only">Sandbox: design a system</h1>}
+        toolbar={{ variant: 'full', element: <Toolbar /> }}
+        banner={
+          <>
+            {banner ? <OtherTabBanner {...banner} /> : null}
+            {offer ? (
+              <SharedCopyOffer
+                copy={offer}
+                onOpen={(saveFirst) => {
+                  if (saveFirst) {
+                    const s = store.getState();
+                    downloadText(designJson(designOf(s)), `${fileStem(s.graph.meta.name)}.json`);
+                  }
+                  setOffer(null);
+                  openCopy(store, offer, true);
+                }}
+                onKeep={() => {
+                  setOffer(null);
+                  store.getState().notify(`Kept your design. “${offer.title}” is still at its link.`, 'info');
+                }}
+              />
+            ) : null}
+          </>
+        }
+        overlays={
+          <>
+            <EmptyState />
+            <CanvasStatus />
+          </>
+        }
+        side={<InspectAndResults />}
+        sideLabel="Inspector and results"
+      />
+    </EditorSession>
   );
 }

@@ -12,8 +12,8 @@ import { sameDesign, startSaving } from '@/lib/editor/autosave';
 import type { Design } from '@/lib/engine/types';
 import { createEditorStore, designOf, onlyMeasured, type EditorStore } from '@/lib/editor/store';
 import { onPageHide } from '@/lib/editor/page-hide';
+import { checkStage } from '@/lib/editor/judge';
 import {
-  checkStage,
   lessonDesignKey,
   lessonSaveFailed,
   markLessonDone,

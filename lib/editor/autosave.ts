@@ -13,7 +13,8 @@ import { designOf, onlyMeasured, type EditorStore } from './store';
 
 export const AUTOSAVE_KEY = 'scalelab:sandbox:v1';
 export const AUTOSAVE_BACKUP_KEY = 'scalelab:sandbox:v1:unreadable';
-export const AUTOSAVE_DELAY_MS = 400;
+/** Quiet time after the last committed change before a design is saved (or reported to its page), ms: the one debounce of every mode (see session.ts). */
+export const SAVE_DELAY_MS = 300;
 
 export interface AutosaveRecord {
   version: 1;
@@ -96,7 +97,7 @@ export function startAutosave(
   store: EditorStore,
   storage: Storage,
   onError: (message: string) => void,
-  delayMs = AUTOSAVE_DELAY_MS,
+  delayMs = SAVE_DELAY_MS,
 ): Autosave {
   return startSaving(store, (design) => writeAutosave(storage, design), (reason) => onError(`Autosave failed: ${reason}. Export the design to keep it.`), delayMs);
 }
@@ -111,7 +112,7 @@ export function startSaving(
   store: EditorStore,
   write: (design: Design) => AutosaveWrite,
   onError: (message: string) => void,
-  delayMs = AUTOSAVE_DELAY_MS,
+  delayMs = SAVE_DELAY_MS,
 ): Autosave {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let failing = false;

@@ -15,6 +15,7 @@ import type { Evaluation } from '@/lib/engine/evaluation';
 import { simulate } from '@/lib/engine/simulate';
 import type { Design, Workload } from '@/lib/engine/types';
 import { compareWhatIf, type WhatIf } from '@/lib/engine/what-if';
+import { judgeDesign, type Judge, type Verdict } from './judge';
 import { SWEEP_FROM_USERS, SWEEP_POINTS, SWEEP_TO_USERS, TRAFFIC_REQUESTS, TRAFFIC_SEED } from './scoring-params';
 import type { TechnologyComparison } from './technology-view';
 import type { EdgeResult } from './types';
@@ -22,7 +23,10 @@ import type { EdgeResult } from './types';
 export { SWEEP_FROM_USERS, SWEEP_POINTS, SWEEP_TO_USERS, TRAFFIC_REQUESTS, TRAFFIC_SEED } from './scoring-params';
 
 export type EngineRequest =
-  | { type: 'evaluate'; design: Design; users: number }
+  /** The live evaluation at `users`, and the judge's verdict on the same design when a judge is given. */
+  | { type: 'evaluate'; design: Design; users: number; judge?: Judge }
+  /** Only the verdict (a design with nothing to evaluate yet still gets one: "the canvas is empty"). */
+  | { type: 'judge'; design: Design; judge: Judge }
   | { type: 'sweep'; design: Design }
   | { type: 'compare'; design: Design; users: number; whatIf: WhatIf }
   | { type: 'simulate'; design: Design; users: number }
@@ -32,6 +36,8 @@ export type EngineRequest =
 export interface EvaluateAnswer {
   evaluation: Evaluation;
   edges: Record<string, EdgeResult>;
+  /** The judge's verdict on the same design (when the request had a judge). */
+  verdict?: Verdict;
 }
 
 export interface SweepRow {
@@ -86,9 +92,10 @@ export interface SimulationSummary {
   errorRate: number;
 }
 
-export type EngineAnswer = EvaluateAnswer | SweepSummary | ComparisonSummary | SimulationSummary | TechnologyComparison;
+export type EngineAnswer = EvaluateAnswer | Verdict | SweepSummary | ComparisonSummary | SimulationSummary | TechnologyComparison;
 
-export type EngineResult<T = EngineAnswer> = { ok: true; value: T } | { ok: false; invalid: boolean; message: string };
+/** A failed request; an evaluation that failed still carries its judge's verdict (which says why). */
+export type EngineResult<T = EngineAnswer> = { ok: true; value: T } | { ok: false; invalid: boolean; message: string; verdict?: Verdict };
 
 /** Requests per second per connection, from the engine's (or the simulation's) per-edge traffic. */
 export function edgeTotals(edges: Record<string, { rps: { total: number } }>): Record<string, number> {
@@ -134,8 +141,9 @@ export function runEngineRequest(req: EngineRequest): EngineResult {
   try {
     return { ok: true, value: answer(req) };
   } catch (e) {
-    if (e instanceof InvalidDesignError) return { ok: false, invalid: true, message: e.issues.map((i) => i.message).join('; ') || e.message };
-    return { ok: false, invalid: false, message: e instanceof Error ? e.message : String(e) };
+    const verdict = req.type === 'evaluate' && req.judge ? judgeDesign(req.design, req.judge) : undefined;
+    if (e instanceof InvalidDesignError) return { ok: false, invalid: true, message: e.issues.map((i) => i.message).join('; ') || e.message, verdict };
+    return { ok: false, invalid: false, message: e instanceof Error ? e.message : String(e), verdict };
   }
 }
 
@@ -143,8 +151,11 @@ function answer(req: EngineRequest): EngineAnswer {
   switch (req.type) {
     case 'evaluate': {
       const evaluation = evaluate(req.design, { users: req.users });
-      return { evaluation, edges: edgeResults(edgeTotals(evaluation.edges)) };
+      const edges = edgeResults(edgeTotals(evaluation.edges));
+      return req.judge ? { evaluation, edges, verdict: judgeDesign(req.design, req.judge, evaluation) } : { evaluation, edges };
     }
+    case 'judge':
+      return judgeDesign(req.design, req.judge);
     case 'sweep': {
       const r = sweep(req.design, SWEEP_FROM_USERS, SWEEP_TO_USERS, SWEEP_POINTS);
       const saturation = r.failingReason?.startsWith('saturated') ?? false;

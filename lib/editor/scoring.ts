@@ -16,7 +16,17 @@
  * there unchanged, scoring-engine.ts), in the same thread otherwise (tests).
  * Answers that arrive after a newer one was applied are dropped.
  *
- * One scorer per mounted editor: `startScoring(store)` when it mounts, `stop()` when it goes.
+ * What it judges: a mode may hand it a judge (lib/editor/judge.ts: a
+ * lesson's stage, an interview problem, a scenario's grading). The judge
+ * travels with every live evaluation and the worker answers with its
+ * verdict on the same design, stored beside the evaluation (same revision,
+ * `results.scored.verdict`); the panel starts at the judge's users, so its
+ * numbers agree with the verdict.
+ *
+ * The side panel's tab (Inspect or Results) changes only when the user
+ * picks one: selecting a component never takes the panel off Results.
+ *
+ * One scorer per mounted editor: `startScoring(store, { judge })` when it mounts, `stop()` when it goes.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { CATALOG } from '@/lib/engine/catalog';
@@ -33,7 +43,9 @@ import type {
   SimulationSummary,
   SweepSummary,
 } from './scoring-engine';
+import type { Judge } from './judge';
 import { designOf, type EditorState, type EditorStore, type GraphSlice } from './store';
+import type { Verdict } from './judge';
 import type { EdgeResult, EditorResults, NodeResult, ScoredDesign } from './types';
 
 /** Quiet time after a committed change before scoring starts, ms. */
@@ -169,6 +181,16 @@ export function nextStageToPass(stages: readonly { stage: number; passed: boolea
   return Math.min(STAGES.length, highest + 1);
 }
 
+/** Where a judge puts the panel: its users, and its stage when it judges one (null: no judge, or a judge with no load of its own). */
+export function judgeStart(judge: Judge | null | undefined): { users: number; stage: number | null } | null {
+  if (!judge) return null;
+  if (judge.kind === 'stage') {
+    const spec = STAGES[judge.stage - 1];
+    return spec ? { users: spec.users, stage: spec.stage } : null;
+  }
+  return judge.users ? { users: clampUsers(judge.users), stage: stageAtUsers(clampUsers(judge.users)) } : null;
+}
+
 /* ---------- what the scorer skips ---------- */
 
 /**
@@ -221,8 +243,11 @@ function showsUtilisation(kind: keyof typeof CATALOG): boolean {
  * object is reused when its numbers did not change, so only the cards whose
  * colour or figure changed re-render.
  */
-export function buildResults(prev: EditorResults | null, answer: EvaluateAnswer, users: number, revision: number): EditorResults {
-  const { evaluation } = answer;
+export function buildResults(prev: EditorResults | null, answer: EvaluateAnswer, users: number, revision: number, figures = true): EditorResults {
+  const { evaluation, verdict } = answer;
+  const scored: ScoredDesign = verdict ? { status: 'ok', users, evaluation, revision, verdict } : { status: 'ok', users, evaluation, revision };
+  // Blind modes: the verdict and the evaluation, but no figure on the canvas.
+  if (!figures) return { nodes: {}, edges: {}, scored };
   const spofs = new Set(evaluation.spofs);
   const nodes: Record<string, NodeResult> = {};
   for (const [id, n] of Object.entries(evaluation.nodes)) {
@@ -241,7 +266,7 @@ export function buildResults(prev: EditorResults | null, answer: EvaluateAnswer,
     const old = prev?.edges?.[id];
     edges[id] = old && old.rps === e.rps && old.weight === e.weight ? old : e;
   }
-  return { nodes, edges, scored: { status: 'ok', users, evaluation, revision } };
+  return { nodes, edges, scored };
 }
 
 /* ---------- the scorer ---------- */
@@ -254,6 +279,8 @@ export interface Scoring {
   setSection(section: ResultsSection): void;
   /** Selects a node from the results panel (the panel stays on Results). */
   selectFromResults(nodeId: string): void;
+  /** Judges from now on with `judge` (null: no verdict); rescores at once. */
+  setJudge(judge: Judge | null): void;
   chooseWhatIf(whatIf: WhatIf | null): void;
   setTraffic(on: boolean): void;
   /** Computes what the open section shows, if it is not current. */
@@ -271,6 +298,10 @@ export interface ScoringOptions {
   /** Runs sweeps, what-ifs and simulations, so they never delay a live evaluation. */
   lazy?: EngineClient;
   debounceMs?: number;
+  /** What the design is judged against; its verdict comes with every evaluation (see `useVerdict`). */
+  judge?: Judge | null;
+  /** Whether the cards and connections show figures (default true); blind modes turn them off and still get the verdict. */
+  figures?: boolean;
 }
 
 function defaultClient(): EngineClient {
@@ -281,11 +312,17 @@ export function startScoring(store: EditorStore, options: ScoringOptions = {}): 
   const live = options.live ?? defaultClient();
   const lazy = options.lazy ?? defaultClient();
   const debounceMs = options.debounceMs ?? SCORE_DEBOUNCE_MS;
+  const figures = options.figures ?? true;
+  let judge: Judge | null = options.judge ?? null;
   const initial = store.getState();
+  /** Where the panel starts, and returns to when a design is loaded: the judge's load, else the design's (and a stage picked from the first result). */
+  const startView = (): Pick<ScoringView, 'users' | 'stage' | 'stageChosen'> => {
+    const start = judgeStart(judge);
+    if (start) return { users: start.users, stage: start.stage ?? 1, stageChosen: start.stage !== null };
+    return { users: snapUsers(store.getState().graph.meta.workload?.users ?? STAGES[0].users), stage: 1, stageChosen: false };
+  };
   const view = createStore<ScoringView>()(() => ({
-    users: snapUsers(initial.graph.meta.workload?.users ?? STAGES[0].users),
-    stage: 1,
-    stageChosen: false,
+    ...startView(),
     tab: 'results',
     section: 'scorecard',
     revision: 0,
@@ -302,10 +339,10 @@ export function startScoring(store: EditorStore, options: ScoringOptions = {}): 
   let timer: ReturnType<typeof setTimeout> | null = null;
   let requested = 0;
   let applied = 0;
-  let autoPicked = false;
+  // A judge's load is the panel's: no stage is picked for it.
+  let autoPicked = judgeStart(judge) !== null;
   let changedAt = 0;
   let stopped = false;
-  let selecting = false;
 
   const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -320,23 +357,34 @@ export function startScoring(store: EditorStore, options: ScoringOptions = {}): 
     const design = designOf(state);
     const { users, revision } = view.getState();
     const empty = emptyReason(design);
-    if (empty) {
+    const judging = judge;
+    if (empty && !judging) {
       applied = seq;
       apply({ nodes: {}, edges: {}, scored: { status: 'empty', ...empty, revision } });
       view.setState({ busy: false });
       return;
     }
     view.setState({ busy: true });
-    const result = await live.run<EvaluateAnswer>({ type: 'evaluate', design, users });
+    if (empty && judging) {
+      // Nothing to evaluate, but the judge still says why (e.g. "the canvas is empty").
+      const judged = await live.run<Verdict>({ type: 'judge', design, judge: judging });
+      if (stopped || seq <= applied) return;
+      applied = seq;
+      if (seq === requested) view.setState({ busy: false, lastScoreMs: now() - changedAt });
+      const verdict = judged.ok ? judged.value : judged.verdict;
+      apply({ nodes: {}, edges: {}, scored: { status: 'empty', ...empty, revision, ...(verdict ? { verdict } : {}) } });
+      return;
+    }
+    const result = await live.run<EvaluateAnswer>(judging ? { type: 'evaluate', design, users, judge: judging } : { type: 'evaluate', design, users });
     if (stopped || seq <= applied) return;
     applied = seq;
     if (seq === requested) view.setState({ busy: false, lastScoreMs: now() - changedAt });
     if (!result.ok) {
-      const scored: ScoredDesign = { status: 'invalid', message: result.message, revision };
+      const scored: ScoredDesign = { status: 'invalid', message: result.message, revision, ...(result.verdict ? { verdict: result.verdict } : {}) };
       apply({ nodes: {}, edges: {}, scored });
       return;
     }
-    apply(buildResults(store.getState().results, result.value, users, revision));
+    apply(buildResults(store.getState().results, result.value, users, revision, figures));
     if (!autoPicked && !view.getState().stageChosen) {
       autoPicked = true;
       const stage = nextStageToPass(result.value.evaluation.stages);
@@ -357,10 +405,11 @@ export function startScoring(store: EditorStore, options: ScoringOptions = {}): 
   }
 
   const unsubscribe = store.subscribe((state: EditorState, prev: EditorState) => {
-    // A loaded design (results cleared by `loadDesign`): pick its stage afresh.
+    // A loaded design (results cleared by `loadDesign`): back to the judge's load, or pick its stage afresh.
     if (state.results === null && prev.results !== null && applied > 0) {
-      autoPicked = false;
-      view.setState({ stageChosen: false, users: snapUsers(state.graph.meta.workload?.users ?? STAGES[0].users) });
+      const start = startView();
+      autoPicked = judgeStart(judge) !== null;
+      view.setState(start.stageChosen ? start : { stageChosen: false, users: start.users });
     }
     if (state.graph !== prev.graph && !(scoredGraph && sameForScoring(scoredGraph, state.graph))) {
       scoredGraph = state.graph;
@@ -368,14 +417,6 @@ export function startScoring(store: EditorStore, options: ScoringOptions = {}): 
       schedule(debounceMs);
     } else if (state.results === null && prev.results !== null) {
       schedule(0);
-    }
-    // The right panel follows the selection: one node or edge shows its inspector, none shows the results.
-    if (state.selection !== prev.selection && !selecting) {
-      const { nodeIds, edgeIds } = state.selection;
-      const single = nodeIds.length + edgeIds.length === 1;
-      const none = nodeIds.length + edgeIds.length === 0;
-      if (single && view.getState().tab !== 'inspect') view.setState({ tab: 'inspect' });
-      else if (none && view.getState().tab !== 'results') view.setState({ tab: 'results' });
     }
   });
 
@@ -422,12 +463,17 @@ export function startScoring(store: EditorStore, options: ScoringOptions = {}): 
       view.setState({ section });
     },
     selectFromResults(nodeId) {
-      selecting = true;
-      try {
-        store.getState().selectElements([nodeId]);
-      } finally {
-        selecting = false;
+      store.getState().selectElements([nodeId]);
+    },
+    setJudge(next) {
+      if (JSON.stringify(next) === JSON.stringify(judge)) return;
+      judge = next;
+      const start = judgeStart(judge);
+      if (start) {
+        autoPicked = true;
+        view.setState({ users: start.users, stage: start.stage ?? view.getState().stage, stageChosen: start.stage !== null || view.getState().stageChosen });
       }
+      schedule(0);
     },
     chooseWhatIf(whatIf) {
       view.setState({ whatIf });

@@ -2,6 +2,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { Kind } from '@/lib/engine/kinds';
 import type { Evaluation } from '@/lib/engine/evaluation';
 import type { EdgeParams, NodeParams, Workload } from '@/lib/engine/types';
+import type { Verdict } from './judge';
 
 /**
  * What a canvas node carries. `params` holds only the overrides the user set;
@@ -54,10 +55,14 @@ export interface EdgeResult {
  * What the live scorer last produced for the whole design (lib/editor/scoring.ts):
  * an evaluation at `users`, or why there is nothing to evaluate yet.
  */
-export type ScoredDesign =
+export type ScoredDesign = (
   | { status: 'ok'; users: number; evaluation: Evaluation; revision: number }
   | { status: 'empty'; title: string; message: string; revision: number }
-  | { status: 'invalid'; message: string; revision: number };
+  | { status: 'invalid'; message: string; revision: number }
+) & {
+  /** The scorer's judge's verdict on the same design, same revision (lib/editor/judge.ts); absent without a judge. */
+  verdict?: Verdict;
+};
 
 /** Scoring results for the current graph, keyed by node id. */
 export interface EditorResults {
