@@ -3,13 +3,14 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { attemptReducer, unseenCurveballs, type AttemptAction, type Phase } from '@/lib/interview/attempt';
-import { bandOf } from '@/lib/editor/results';
-import type { EditorResults } from '@/lib/editor/types';
+import { interviewJudge } from '@/lib/editor/judges/specs';
 import type { Design } from '@/lib/engine/types';
 import type { Problem } from '@/lib/interview/schema';
 import { readPair, writeCandidate, writeDesign, type PairView } from '@/lib/pair/doc';
 import { usePairSession } from '@/lib/pair/use-pair';
-import { CurveballDialog, liveScore } from '@/components/interview/mock';
+import type { LiveScore } from '@/components/interview/design-side';
+import { CurveballDialog } from '@/components/interview/mock';
+import { useJudged } from '@/components/interview/use-judge';
 import { PhaseScreen } from '@/components/interview/phase-screen';
 import { withRevealed } from '@/lib/interview/candidate-view';
 import { FinishedPair } from './finished';
@@ -17,23 +18,17 @@ import { PairBar, PairMessage, SyncBanner } from './pair-bar';
 import { usePairSecret } from './secret';
 
 
-/** The model's live numbers for a design, recomputed only when the design (or a delivered curveball) changes. */
-export function useLiveScore(problem: Problem, view: PairView | null) {
+/**
+ * The model's live check of the candidate's design as the problem `known`
+ * has it (the target and each curveball that arrived), judged in a scoring
+ * worker whenever the design or the arrived curveballs change.
+ */
+export function useLiveScore(known: Problem, view: PairView | null): { live: LiveScore | null } {
   const a = view?.attempt ?? null;
-  const key = a ? JSON.stringify([a.design, a.curveballs.map((c) => c.id)]) : '';
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the design's content, not its identity
-  const live = useMemo(() => (a ? liveScore(problem, a) : null), [problem, key]);
-  const results = useMemo<EditorResults | null>(() => {
-    const e = live?.target.evaluation;
-    if (!e) return null;
-    const nodes: Record<string, EditorResults['nodes'][string]> = {};
-    for (const [id, n] of Object.entries(e.nodes)) {
-      if (!(n.arrivalRps.total > 0)) continue;
-      nodes[id] = { utilization: n.utilization, band: bandOf(n.utilization), bottleneck: id === e.bottleneck.nodeId, spof: n.spof };
-    }
-    return { nodes };
-  }, [live]);
-  return { live, results };
+  const judge = useMemo(() => (a ? interviewJudge(known, a) : null), [known, a]);
+  const verdict = useJudged(a?.design ?? null, judge);
+  const live = useMemo(() => (verdict ? { target: verdict.target, curveballs: verdict.curveballs } : null), [verdict]);
+  return { live };
 }
 
 /** The candidate's side: the solo mock's phases on the shared document; the interviewer ends it. */
@@ -84,7 +79,6 @@ function CandidateSession({ id, problem, secret, ended }: { id: string; problem:
   );
   useEffect(() => () => void (designTimer.current && clearTimeout(designTimer.current)), []);
 
-  const { live, results } = useLiveScore(problem, view);
   // The problem as the candidate knows it: the brief and what their questions brought out (as in the solo mock).
   const questionLog = view?.attempt.questionLog;
   const known = useMemo(() => withRevealed(problem, questionLog ?? []), [problem, questionLog]);
@@ -109,8 +103,6 @@ function CandidateSession({ id, problem, secret, ended }: { id: string; problem:
         // A change to the design from elsewhere (this candidate's other tab) starts the canvas from it.
         editorKey={`pair-${remoteDesign}`}
         onDesignChange={editDesign}
-        results={results}
-        live={live}
       />
     );
   })();

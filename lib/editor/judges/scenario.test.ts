@@ -6,7 +6,8 @@ import { evaluateDesign } from '@/lib/scenarios/engine';
 import { gradeDesign } from '@/lib/scenarios/grading';
 import { SAMPLE_SCENARIOS } from '@/lib/scenarios/sample-definitions';
 import { resolveTargets, scenarioConfigSchema } from '@/lib/scenarios/schema';
-import { judgeScenario, largestTargetUsers, scenarioWorkload, type ScenarioGradingSpec } from './scenario';
+import { judgeScenario, type ScenarioGradingSpec } from './scenario';
+import { largestTargetUsers, scenarioWorkload } from './specs';
 
 /** What components/scenarios/student-workspace.tsx computed on the main thread on every change before the judge. */
 function mainThreadGrade(design: Design, grading: ScenarioGradingSpec) {
@@ -32,8 +33,8 @@ describe('the scenario judge', () => {
   for (const sample of SAMPLE_SCENARIOS) {
     const grading = gradingOf(sample.scenario.config);
     const designs: [string, Design][] = [
-      ['reference', sample.scenario.config.referenceDesign!],
-      ['start', sample.scenario.config.startingDesign!],
+      ['reference', sample.scenario.config.referenceDesign as Design],
+      ['start', sample.scenario.config.startingDesign as Design],
       ...sample.demoSubmissions.map((d): [string, Design] => [d.displayName, d.design]),
     ];
     for (const [name, design] of designs) {

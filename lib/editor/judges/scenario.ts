@@ -7,12 +7,13 @@
  *
  * Imports the engine: run it in the worker. Components import only its types.
  */
-import type { Design, Workload } from '@/lib/engine/types';
+import type { Design } from '@/lib/engine/types';
 import { bandOf } from '@/lib/editor/results';
 import type { NodeResult } from '@/lib/editor/types';
 import { evaluateDesign } from '@/lib/scenarios/engine';
 import { gradeDesign, type ScenarioGrade } from '@/lib/scenarios/grading';
-import { resolveTargets, type ScenarioConfig } from '@/lib/scenarios/schema';
+import type { ScenarioConfig } from '@/lib/scenarios/schema';
+import { scenarioWorkload } from './specs';
 
 /** What grading needs of a scenario (`PublicScenario.grading`). */
 export type ScenarioGradingSpec = Pick<ScenarioConfig, 'targets' | 'slo' | 'workload'>;
@@ -27,16 +28,6 @@ export interface ScenarioVerdict {
   grade: ScenarioGrade;
   /** Per-component utilisation at the largest target's users; null when the engine refused the design. */
   nodes: Record<string, NodeResult> | null;
-}
-
-/** The users of the scenario's largest target: where its canvas shows utilisation. */
-export function largestTargetUsers(scenario: Pick<ScenarioConfig, 'targets' | 'slo'>): number {
-  return Math.max(...resolveTargets(scenario).map((t) => t.users));
-}
-
-/** The workload the canvas is scored at: the scenario's own, at its largest target (the design's workload is ignored). */
-export function scenarioWorkload(scenario: ScenarioGradingSpec): Partial<Workload> {
-  return { ...scenario.workload, users: largestTargetUsers(scenario) };
 }
 
 export function judgeScenario(design: Design, judge: ScenarioJudge): ScenarioVerdict {
