@@ -15,6 +15,7 @@ import { NodeFocus } from './node-focus';
 import { Scorecard } from './scorecard';
 import { useScoring, useScoringView } from './scoring-context';
 import { StagePicker, UsersControl } from './users-control';
+import { AwayFromVerdict, isJudgedVerdict, VerdictCard, verdictUsers } from './verdict-card';
 
 const SECTIONS: { id: ResultsSection; label: string }[] = [
   { id: 'scorecard', label: 'Scorecard' },
@@ -135,7 +136,18 @@ export function ResultsPanel() {
           ) : section === 'scorecard' ? (
             <>
               <NodeFocus evaluation={scored.evaluation} />
-              {stage ? <Scorecard stage={stage} evaluation={scored.evaluation} /> : <BetweenStages evaluation={scored.evaluation} />}
+              {/* An interview or a scenario: its own verdict at its own load, in place of a stage's scorecard. */}
+              {isJudgedVerdict(scored.verdict) ? (
+                verdictUsers(scored.verdict) === scored.evaluation.users ? (
+                  <VerdictCard verdict={scored.verdict} evaluation={scored.evaluation} />
+                ) : (
+                  <AwayFromVerdict users={verdictUsers(scored.verdict) ?? scored.evaluation.users} at={scored.evaluation.users} />
+                )
+              ) : stage ? (
+                <Scorecard stage={stage} evaluation={scored.evaluation} />
+              ) : (
+                <BetweenStages evaluation={scored.evaluation} />
+              )}
               <EndToEnd evaluation={scored.evaluation} stage={stage} />
             </>
           ) : section === 'growth' ? (
