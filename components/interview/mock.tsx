@@ -51,27 +51,29 @@ export function deliverAction(curveballId: string, verdict: VerdictOf<'interview
 /**
  * Delivers curveballs: they are judged on `design` in a scoring worker (the
  * engine stays off the main thread), then each is handed to `deliver` in the
- * order given. One delivery at a time: a call while one is under way does
- * nothing and answers false.
+ * order given. A curveball already being judged is skipped (the clock asks
+ * every second) unless `again`: delivering one twice changes nothing, the
+ * first arrival stands. Answers whether anything was delivered.
  */
 export function useDeliverCurveballs(problem: Problem, deliver: (action: AttemptAction) => void) {
   const judgeOnce = useJudgeOnce();
-  const busy = useRef(false);
+  const judging = useRef(new Set<string>());
   const deliverRef = useRef(deliver);
   useEffect(() => {
     deliverRef.current = deliver;
   });
   return useCallback(
-    async (design: Design, curveballIds: string[]): Promise<boolean> => {
-      if (busy.current || curveballIds.length === 0) return false;
-      busy.current = true;
+    async (design: Design, curveballIds: string[], again = false): Promise<boolean> => {
+      const ids = again ? curveballIds : curveballIds.filter((id) => !judging.current.has(id));
+      if (ids.length === 0) return false;
+      for (const id of ids) judging.current.add(id);
       try {
-        const verdict = await judgeOnce(design, { kind: 'interview', problemId: problem.id, problem, curveballIds });
+        const verdict = await judgeOnce(design, { kind: 'interview', problemId: problem.id, problem, curveballIds: ids });
         const now = Date.now();
-        for (const id of curveballIds) deliverRef.current(deliverAction(id, verdict, now));
+        for (const id of ids) deliverRef.current(deliverAction(id, verdict, now));
         return true;
       } finally {
-        busy.current = false;
+        for (const id of ids) judging.current.delete(id);
       }
     },
     [judgeOnce, problem],
@@ -242,7 +244,7 @@ function ActiveMock({
         const ids = [...unseenCurveballs(attempt).map((c) => c.id), ...pending];
         const show = () => setLeaving({ phase, ids: attempt.curveballs.map((c) => c.id).filter((id) => ids.includes(id)) });
         if (pending.length === 0) show();
-        else void deliver(attempt.design, pending).then((delivered) => delivered && show());
+        else void deliver(attempt.design, pending, true).then(show);
         return;
       }
       dispatch({ type: 'go', phase, now: Date.now() });
