@@ -48,8 +48,8 @@ function SideTabs({ interview, interviewLabel, practice }: { interview: ReactNod
         label="Side panel"
         tabId={tabId}
         panelId={panelId}
-        className="flex shrink-0 border-b border-slate-200 px-2"
-        tabClassName="-mb-px px-3 py-2.5"
+        className="flex shrink-0 overflow-x-auto border-b border-slate-200 px-2"
+        tabClassName="-mb-px whitespace-nowrap px-2.5 py-2.5"
       />
       {tabs.map((t) => (
         <TabPanel
