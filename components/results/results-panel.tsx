@@ -1,5 +1,6 @@
 'use client';
 
+import { lazy, Suspense } from 'react';
 import type { Evaluation } from '@/lib/engine/evaluation';
 import { GROWTH_STAGES as STAGES } from '@/lib/growth-stages';
 import { stageAtUsers, type ResultsSection } from '@/lib/editor/scoring';
@@ -15,7 +16,11 @@ import { NodeFocus } from './node-focus';
 import { Scorecard } from './scorecard';
 import { useScoring, useScoringView } from './scoring-context';
 import { StagePicker, UsersControl } from './users-control';
-import { AwayFromVerdict, isJudgedVerdict, VerdictCard, verdictUsers } from './verdict-card';
+import { isJudgedVerdict, verdictUsers } from '@/lib/editor/judged-verdict';
+
+// Only the interview and a scenario show a verdict card: loaded when one first shows, not with the sandbox.
+const VerdictCard = lazy(() => import('./verdict-card').then((m) => ({ default: m.VerdictCard })));
+const AwayFromVerdict = lazy(() => import('./verdict-card').then((m) => ({ default: m.AwayFromVerdict })));
 
 const SECTIONS: { id: ResultsSection; label: string }[] = [
   { id: 'scorecard', label: 'Scorecard' },
@@ -138,11 +143,13 @@ export function ResultsPanel() {
               <NodeFocus evaluation={scored.evaluation} />
               {/* An interview or a scenario: its own verdict at its own load, in place of a stage's scorecard. */}
               {isJudgedVerdict(scored.verdict) ? (
-                verdictUsers(scored.verdict) === scored.evaluation.users ? (
-                  <VerdictCard verdict={scored.verdict} evaluation={scored.evaluation} />
-                ) : (
-                  <AwayFromVerdict users={verdictUsers(scored.verdict) ?? scored.evaluation.users} at={scored.evaluation.users} />
-                )
+                <Suspense fallback={<p className="text-sm text-slate-700">Scoring the design…</p>}>
+                  {verdictUsers(scored.verdict) === scored.evaluation.users ? (
+                    <VerdictCard verdict={scored.verdict} evaluation={scored.evaluation} />
+                  ) : (
+                    <AwayFromVerdict users={verdictUsers(scored.verdict) ?? scored.evaluation.users} at={scored.evaluation.users} />
+                  )}
+                </Suspense>
               ) : stage ? (
                 <Scorecard stage={stage} evaluation={scored.evaluation} />
               ) : (

@@ -1,24 +1,11 @@
 'use client';
 
 import type { Evaluation } from '@/lib/engine/evaluation';
-import type { Verdict, VerdictOf } from '@/lib/editor/judge';
+import type { JudgedVerdict } from '@/lib/editor/judged-verdict';
 import { formatUsers } from '@/lib/editor/scoring-format';
 import { FindingsList } from './findings-list';
 import { useScoring } from './scoring-context';
 import { PassMark, SectionTitle } from './ui';
-
-/** A verdict the results panel shows in place of a stage's scorecard: the interview's, a scenario's. */
-export type JudgedVerdict = VerdictOf<'interview'> | VerdictOf<'scenario'>;
-
-export function isJudgedVerdict(v: Verdict | null | undefined): v is JudgedVerdict {
-  return v?.kind === 'interview' || v?.kind === 'scenario';
-}
-
-/** The load a verdict is for: the interview problem's users, a scenario's largest target; null when unknown. */
-export function verdictUsers(v: JudgedVerdict): number | null {
-  if (v.kind === 'interview') return v.target.evaluation?.users ?? null;
-  return v.grade.targets.length > 0 ? Math.max(...v.grade.targets.map((t) => t.users)) : null;
-}
 
 function Frame({ passed, title, score, children }: { passed: boolean; title: string; score?: number; children: React.ReactNode }) {
   return (
