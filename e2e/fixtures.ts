@@ -26,6 +26,16 @@ export class SandboxPage {
   get toolbar(): Locator {
     return this.page.getByRole('toolbar', { name: 'Design tools' });
   }
+  /**
+   * Shows the side panel's Inspect tab. The panel stays where the user left
+   * it (Results when the page opens): selecting a card never switches it, so
+   * a user who wants the settings picks Inspect, and it stays there.
+   */
+  async inspect() {
+    const tab = this.inspector.getByRole('tab', { name: 'Inspect' });
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+  }
   /** A component card on the canvas, by its name ("App server 2" is announced as "App server 2 (App server)"). */
   node(name: string): Locator {
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

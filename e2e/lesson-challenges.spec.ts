@@ -72,6 +72,9 @@ class Lesson {
   /** Opens the settings drawer if the palette's drawer took its place. */
   async showSettings(label: string) {
     if (!(await this.inspector.isVisible())) await this.toolbar.getByRole('button', { name: 'Settings' }).click();
+    // The side panel stays where the learner left it (Results when the lesson opens): pick Inspect once.
+    const tab = this.inspector.getByRole('tab', { name: 'Inspect' });
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
     await expect(this.inspector.getByRole('heading', { name: label, exact: true })).toBeVisible();
   }
 

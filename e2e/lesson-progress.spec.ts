@@ -49,8 +49,10 @@ test('a new user solves the stage 3 challenge on the lesson canvas, and the lear
   await page.keyboard.press('Enter');
   await expect(canvas.locator('.react-flow__node')).toHaveCount(4);
 
-  // The new load balancer is selected and its settings are open: connect it to the app server.
+  // The new load balancer is selected; the side panel stays on Results until the learner picks Inspect: connect it to the app server.
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await expect(inspector.getByTestId('selection-bar')).toContainText('“Load balancer” is selected.');
+  await inspector.getByRole('button', { name: 'Edit its settings' }).click();
   await expect(inspector.getByRole('heading', { name: 'Load balancer' })).toBeVisible();
   await inspector.getByLabel('Connect to…').selectOption({ label: 'App server' });
   await inspector.getByRole('button', { name: 'Connect', exact: true }).click();

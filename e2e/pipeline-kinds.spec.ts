@@ -26,6 +26,7 @@ test('a stream processor and a data warehouse come from the palette, wire behind
 
   // The inspector takes the stream processor's slots (cores) and instances.
   await sandbox.node('Stream processor').click();
+  await sandbox.inspect();
   await expect(sandbox.inspector.getByRole('heading', { name: 'Stream processor' })).toBeVisible();
   await expect(sandbox.inspector.getByLabel('Instances')).toHaveAttribute('placeholder', '1');
 

@@ -153,6 +153,7 @@ test('a connection shows what it carries, class by class: once a cache takes the
   await page.locator('button', { hasText: /^Stage 5\b/ }).first().click();
   await expect(results(page).getByTestId('scorecard')).toBeVisible();
   await sandbox.edge('App servers', 'Primary database').click({ force: true });
+  await sandbox.inspect();
   const traffic = sandbox.inspector.getByTestId('edge-traffic');
   await expect(traffic).toContainText('writes');
   await expect(traffic).not.toContainText('reads');
@@ -166,7 +167,7 @@ test('an empty or unconnected design gets a calm explanation, not an error', asy
   const panel = results(page);
   await expect(panel.getByTestId('results-empty')).toContainText('Nothing to score yet');
   await page.getByRole('button', { name: 'Add Users, where traffic starts' }).click();
-  // Adding selects the new card (its inspector shows); the Results tab still explains what is missing.
+  // Adding selects the new card; the Results tab stays and explains what is missing.
   await page.getByRole('tab', { name: 'Results' }).click();
   await expect(panel.getByTestId('results-empty')).toContainText('Connect Users to your design');
 });

@@ -16,6 +16,7 @@ test('no serious or critical axe violations on /play: empty, with a design, with
   await sandbox.importFile('three-tiers.json', JSON.stringify(THREE_TIER));
   await expect(sandbox.nodes).toHaveCount(5);
   await sandbox.node('Database').click();
+  await sandbox.inspect();
   await expect(sandbox.inspector.getByLabel('Shards')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
@@ -50,7 +51,8 @@ test('keyboard only: add components from the palette with Enter, connect, rename
   expect(await focusedName(page)).toBe('Load balancer');
   await page.keyboard.press('Enter');
   await expect(s.node('Load balancer')).toBeVisible();
-  await expect(s.inspector.getByRole('heading', { name: 'Load balancer' })).toBeVisible();
+  // The side panel stays on Results, naming the new selection.
+  await expect(s.inspector.getByTestId('selection-bar')).toContainText('“Load balancer” is selected.');
 
   // Typing in the search box and pressing Enter adds the first match.
   await page.keyboard.press('Shift+Tab');
@@ -61,6 +63,10 @@ test('keyboard only: add components from the palette with Enter, connect, rename
   // Select Users with the keyboard: Tab to its card, Enter.
   await tabTo(page, () => document.activeElement?.getAttribute('aria-label') === 'Users' && !!document.activeElement?.closest('.react-flow__node'));
   await page.keyboard.press('Enter');
+  // Its settings are one key away: Tab to "Edit its settings", Enter; focus lands on the Inspect tab.
+  await tabTo(page, () => document.activeElement?.textContent === 'Edit its settings');
+  await page.keyboard.press('Enter');
+  await expect(s.inspector.getByRole('tab', { name: 'Inspect' })).toBeFocused();
   await expect(s.inspector.getByRole('heading', { name: 'Users' })).toBeVisible();
 
   // Connect through the inspector.

@@ -31,6 +31,7 @@ test('a new user builds users → load balancer → two app servers → database
 
   // Three instances for the first app server, from the inspector.
   await sandbox.node('App server').click();
+  await sandbox.inspect();
   await expect(sandbox.inspector.getByRole('heading', { name: 'App server' })).toBeVisible();
   const instances = sandbox.inspector.getByLabel('Instances');
   await expect(instances).toHaveAttribute('placeholder', '1');

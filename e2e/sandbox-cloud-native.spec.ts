@@ -17,6 +17,7 @@ test('a serverless function and a meshed container cluster come from the palette
 
   // The function's own params, with the published defaults as placeholders.
   await sandbox.node('Serverless function').click();
+  await sandbox.inspect();
   await expect(sandbox.inspector.getByRole('heading', { name: 'Serverless function' })).toBeVisible();
   await expect(sandbox.inspector.getByLabel('Concurrency limit')).toHaveAttribute('placeholder', '1000');
   await expect(sandbox.inspector.getByLabel('Cold start')).toHaveAttribute('placeholder', '180');
@@ -32,6 +33,7 @@ test('a serverless function and a meshed container cluster come from the palette
   // The cluster: pods per node from the node size, and a sidecar mesh that brings mTLS.
   await page.getByRole('tab', { name: 'Inspect' }).click();
   await sandbox.node('Container cluster').click();
+  await sandbox.inspect();
   await expect(sandbox.inspector.getByLabel('Pods per node')).toHaveAttribute('placeholder', '4');
   await sandbox.inspector.getByLabel('Service mesh').check();
   await expect(sandbox.inspector.getByLabel('Service mesh')).toBeChecked();

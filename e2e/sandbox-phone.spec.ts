@@ -205,12 +205,15 @@ test('on a phone, the palette opened while the side panel is open is on top and 
   await lb.tap();
   await expect(sandbox.node('Load balancer')).toBeVisible();
 
-  // In a lesson, selecting a card opens its settings; the palette then opens over them, not under.
+  // In a lesson, a selected card's settings open in the side drawer; the palette then opens over them, not under.
   await page.goto('/learn/stage-2-separate-database');
   const canvas = page.getByRole('region', { name: 'Design canvas' });
   await expect(canvas).toHaveAttribute('data-hydrated', 'true');
   await canvas.getByRole('group', { name: /^Users(?: \(.*\))?$/ }).tap();
-  await expect(page.getByRole('complementary', { name: 'Inspector' }).getByRole('heading', { name: 'Users' })).toBeVisible();
+  await page.getByRole('toolbar', { name: 'Design tools' }).getByRole('button', { name: 'Settings and results' }).tap();
+  const side = page.getByRole('complementary', { name: 'Inspector' });
+  await side.getByRole('button', { name: 'Edit its settings' }).tap();
+  await expect(side.getByRole('heading', { name: 'Users' })).toBeVisible();
   await page.getByRole('toolbar', { name: 'Design tools' }).getByRole('button', { name: 'Components' }).tap();
   const db = page.getByRole('complementary', { name: 'Components palette' }).getByRole('button', { name: 'Database', exact: true });
   await expect.poll(() => onTop(db), 'the lesson palette is on top').toBe(true);

@@ -55,6 +55,7 @@ test('share a design, open the link in a fresh browser: read-only; open a copy: 
   await expect(copy.nodes).toHaveCount(5);
   await expect(view.getByText(/Opened a copy of “Three tiers”/)).toBeVisible();
   await copy.node('App server 2').click();
+  await copy.inspect();
   const instances = copy.inspector.getByLabel('Instances');
   await instances.fill('4');
   await instances.press('Enter');

@@ -19,6 +19,7 @@ test('on a tablet, the side panels fold into toggles and a tapped palette item l
   expect(Math.abs(box.y + box.height / 2 - (canvas.y + canvas.height / 2))).toBeLessThan(40);
 
   await sandbox.toolbar.getByRole('button', { name: 'Inspector' }).tap();
+  await sandbox.inspector.getByRole('tab', { name: 'Inspect' }).tap();
   await expect(sandbox.inspector.getByRole('heading', { name: 'Load balancer' })).toBeVisible();
   await expect(sandbox.inspector.getByLabel('Instances')).toBeVisible();
 });

@@ -56,6 +56,7 @@ test('a learner compares cache technologies, chooses Memcached, undoes back to R
   await sandbox.palette.getByRole('button', { name: 'Cache', exact: true }).click();
   await expect(sandbox.node('Cache')).toBeVisible();
   await sandbox.node('App servers').click();
+  await sandbox.inspect();
   await sandbox.inspector.getByLabel('Connect to…').selectOption({ label: 'Cache' });
   await sandbox.inspector.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(sandbox.edge('App servers', 'Cache')).toBeAttached();
@@ -119,6 +120,7 @@ test('a learner compares cache technologies, chooses Memcached, undoes back to R
   await page.reload();
   await expect(sandbox.node('Cache').locator('[data-node-technology]')).toHaveText('Memcached');
   await sandbox.node('Cache').click();
+  await sandbox.inspect();
   await expect(sandbox.inspector.getByLabel('Technology', { exact: true })).toHaveValue('memcached');
 });
 
@@ -131,11 +133,13 @@ test('a design saved before technologies shows its cache as generic, and a kind 
   await sandbox.open();
   await expect(sandbox.node('Sessions').locator('[data-node-technology]')).toHaveText('generic');
   await sandbox.node('Sessions').click();
+  await sandbox.inspect();
   await expect(sandbox.inspector.getByLabel('Technology', { exact: true }).locator('option:checked')).toHaveText('Generic');
   await sandbox.inspector.getByRole('button', { name: 'Compare technologies' }).click();
   await expect(sandbox.inspector.getByRole('button', { name: 'Generic, in use' })).toBeVisible();
 
   await sandbox.node('App servers').click();
+  await sandbox.inspect();
   await expect(sandbox.inspector.getByTestId('technology-none')).toContainText('no technologies to choose or compare');
   await expect(sandbox.inspector.getByRole('button', { name: 'Compare technologies' })).toHaveCount(0);
 });
@@ -148,6 +152,7 @@ test('the compare view has no serious axe violations and fits a 390 px phone wit
   });
   await sandbox.open();
   await sandbox.node('Cache').click();
+  await sandbox.inspect();
   await sandbox.inspector.getByRole('button', { name: 'Compare technologies' }).click();
   await expect(sandbox.inspector.getByRole('button', { name: 'Redis, in use' })).toBeVisible();
   await expect(sandbox.inspector.getByTestId('technology-compare')).toHaveAttribute('aria-busy', 'false');

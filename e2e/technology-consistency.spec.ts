@@ -4,6 +4,7 @@ test('a component\'s technology is chosen in the inspector, and the results show
   await sandbox.open();
   await sandbox.chooseFromMenu('Start from', /^Stage 5/);
   await sandbox.node('Cache').click();
+  await sandbox.inspect();
   const technology = sandbox.inspector.getByLabel('Technology');
   // Generic (today's behaviour) until one is chosen; the choices are the kind's own.
   await expect(technology).toHaveValue('');
@@ -13,8 +14,10 @@ test('a component\'s technology is chosen in the inspector, and the results show
   await expect(sandbox.inspector.getByLabel('Cores')).toHaveAttribute('placeholder', '2');
 
   await sandbox.node('Primary database').click();
+  await sandbox.inspect();
   await sandbox.inspector.getByLabel('Technology').selectOption('aurora');
   await sandbox.node('Read replicas').click();
+  await sandbox.inspect();
   await expect(sandbox.inspector.getByTestId('replica-technology')).toHaveText('Technology: Aurora, as its primary Primary database.');
 
   await page.getByRole('tab', { name: 'Results' }).click();

@@ -9,10 +9,11 @@ export const metadata: Metadata = {
 
 /**
  * The sandbox. `?from={id}` opens an editable copy of a shared design
- * (loaded here, on the server); everything else happens in the client editor.
+ * (loaded here, on the server); `?lesson={id}` takes the design a lesson
+ * handed over in this tab; everything else happens in the client editor.
  */
 export default async function PlayPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { from } = await searchParams;
+  const { from, lesson } = await searchParams;
   let shared: SharedCopy | null = null;
   let sharedError: string | null = null;
   if (typeof from === 'string' && from) {
@@ -24,5 +25,5 @@ export default async function PlayPage({ searchParams }: { searchParams: Promise
       sharedError = 'That shared design could not be opened: it no longer validates.';
     }
   }
-  return <Sandbox shared={shared} sharedError={sharedError} />;
+  return <Sandbox shared={shared} sharedError={sharedError} fromLesson={typeof lesson === 'string' && lesson ? lesson : null} />;
 }

@@ -3,19 +3,22 @@
 import '@xyflow/react/dist/style.css';
 import './editor.css';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import dynamic from 'next/dynamic';
 import { ReactFlowProvider } from '@xyflow/react';
 import type { Kind } from '@/lib/engine/kinds';
 import type { Judge } from '@/lib/editor/judge';
 import type { EditorStore } from '@/lib/editor/store';
 import { LiveScoring } from '@/components/results/scoring-context';
 import { Canvas } from './canvas';
-import { CompactToolbar } from './compact-toolbar';
 import { EditorProvider, useEditor, useEditorStore } from './editor-provider';
 import { Notices } from './notices';
 import { Palette } from './palette';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { isDrawer, SidePanel, type DrawerUntil } from './side-panel';
 import { useEditorShortcuts } from './use-editor-shortcuts';
+
+/** The embedded editors' toolbar, loaded only by the pages that show it: the sandbox (its own toolbar) never carries it. */
+const CompactToolbar = dynamic(() => import('./compact-toolbar').then((m) => m.CompactToolbar));
 
 /**
  * The providers of one editor: its store, React Flow, and live scoring in the

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { describeNotices, type DesignNotice } from '@/lib/design/schema';
 import type { Design } from '@/lib/engine/types';
 import { sameDesign } from '@/lib/editor/autosave';
-import { sandboxSlot } from '@/lib/editor/session';
+import { readSandboxLesson, sandboxSlot, takeHandoff, writeHandoff, writeSandboxLesson, type LessonRef } from '@/lib/editor/session';
 import { designOf, selectNodeCount, type EditorStore } from '@/lib/editor/store';
 import { designJson, downloadText, fileStem } from '@/lib/editor/files';
 import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
@@ -24,6 +24,27 @@ export interface SharedCopy {
   design: Design;
   /** What loading the shared design dropped (a param its kind does not take). */
   notices?: DesignNotice[];
+  /** Where it comes from: a shared link (default) or a lesson in this tab. */
+  from?: 'link' | 'lesson';
+}
+
+/** The way back to the lesson the sandbox's design came from. */
+function FromLessonBar({ lesson, onBack, onDismiss }: { lesson: LessonRef; onBack(): void; onDismiss(): void }) {
+  return (
+    <div role="region" aria-label="From a lesson" className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-brand-100 bg-brand-50 px-4 py-2 text-sm text-slate-800">
+      <p className="min-w-0 flex-1 basis-64">
+        This design came from the lesson <strong className="font-semibold">“{lesson.title}”</strong>. Try it at any load here, then take it back.
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <button type="button" onClick={onBack} className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+          Back to the lesson with this design
+        </button>
+        <button type="button" onClick={onDismiss} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50">
+          Stay here
+        </button>
+      </div>
+    </div>
+  );
 }
 
 /**
@@ -130,27 +151,52 @@ function SharedCopyOffer({ copy, onOpen, onKeep }: { copy: SharedCopy; onOpen(sa
 }
 
 /** The sandbox editor: palette, canvas, inspector and results around one editor store, saved in this browser. */
-export function Sandbox({ shared = null, sharedError = null }: { shared?: SharedCopy | null; sharedError?: string | null }) {
+export function Sandbox({
+  shared = null,
+  sharedError = null,
+  fromLesson = null,
+}: {
+  shared?: SharedCopy | null;
+  sharedError?: string | null;
+  /** The lesson (id) that handed its design over in this tab (`/play?lesson=…`). */
+  fromLesson?: string | null;
+}) {
   const router = useRouter();
+  /** The lesson the design on the canvas came from: the sandbox offers the way back. */
+  const [lesson, setLesson] = useState<LessonRef | null>(null);
+  const rememberLesson = (ref: LessonRef | null) => {
+    writeSandboxLesson(sessionStorage, ref);
+    setLesson(ref);
+  };
   /** A shared design waiting for the user's answer before it replaces their own. */
   const [offer, setOffer] = useState<SharedCopy | null>(null);
   const openCopy = (store: EditorStore, copy: SharedCopy, replacing: boolean) => {
     const s = store.getState();
+    if (copy.from === 'lesson') rememberLesson({ lessonId: copy.id, title: copy.title, href: `/learn/${copy.id}` });
     s.loadDesign(copy.design, replacing ? 'record' : 'reset');
     const dropped = copy.notices && copy.notices.length > 0 ? ` ${describeNotices(copy.notices)}` : '';
-    s.notify(`Opened a copy of “${copy.title}”. It is yours to edit${replacing ? '; Undo brings back your previous design' : ''}.${dropped}`, dropped ? 'info' : 'success');
+    const opened = copy.from === 'lesson' ? `Opened your design from the lesson “${copy.title}”` : `Opened a copy of “${copy.title}”`;
+    s.notify(`${opened}. It is yours to edit${replacing ? '; Undo brings back your previous design' : ''}.${dropped}`, dropped ? 'info' : 'success');
   };
   // Restore the autosaved design, then a shared copy if the URL asked for one; autosave from then on.
-  const { store, banner } = useDesignSession({
+  const { store, banner, session } = useDesignSession({
     slot: () => sandboxSlot(localStorage),
     onRestored: (saved, store) => {
-      if (shared) {
+      const handed = fromLesson ? takeHandoff(sessionStorage, 'sandbox', fromLesson) : null;
+      const incoming: SharedCopy | null = handed
+        ? { id: handed.lessonId, title: handed.title, design: handed.design, notices: handed.notices, from: 'lesson' }
+        : shared;
+      if (!handed) setLesson(readSandboxLesson(sessionStorage));
+      if (incoming) {
         const own = saved.status === 'ok' && saved.design.nodes.length > 0;
         // A design of the user's own would be replaced: they choose first (the sandbox holds one design).
-        if (own && !sameDesign(saved.design, shared.design)) setOffer(shared);
-        else openCopy(store, shared, own);
+        if (own && !sameDesign(saved.design, incoming.design)) setOffer(incoming);
+        else openCopy(store, incoming, own);
         router.replace('/play', { scroll: false });
-      } else if (sharedError) {
+      } else if (fromLesson) {
+        router.replace('/play', { scroll: false });
+      }
+      if (!incoming && sharedError) {
         store.getState().notify(sharedError, 'error');
         router.replace('/play', { scroll: false });
       }
@@ -179,8 +225,26 @@ export function Sandbox({ shared = null, sharedError = null }: { shared?: Shared
                 }}
                 onKeep={() => {
                   setOffer(null);
-                  store.getState().notify(`Kept your design. “${offer.title}” is still at its link.`, 'info');
+                  store
+                    .getState()
+                    .notify(`Kept your design. “${offer.title}” is still ${offer.from === 'lesson' ? 'in its lesson' : 'at its link'}.`, 'info');
                 }}
+              />
+            ) : null}
+            {lesson && !offer ? (
+              <FromLessonBar
+                lesson={lesson}
+                onBack={() => {
+                  session?.flush();
+                  const sent = writeHandoff(sessionStorage, { to: 'lesson', ...lesson, design: designOf(store.getState()) });
+                  if (!sent.ok) {
+                    store.getState().notify(`The design could not be handed back to the lesson: ${sent.error}.`, 'error');
+                    return;
+                  }
+                  rememberLesson(null);
+                  router.push(lesson.href);
+                }}
+                onDismiss={() => rememberLesson(null)}
               />
             ) : null}
           </>

@@ -5,7 +5,7 @@ import type { EditorStore, PanelName } from '@/lib/editor/store';
 import { useEditor, useEditorStore } from './editor-provider';
 
 /** Below which width a side panel is a drawer over the canvas, opened by a toolbar toggle (beside the canvas from then on), or `always`. */
-export type DrawerUntil = 'lg' | '2xl' | 'always';
+export type DrawerUntil = 'lg' | 'xl' | '2xl' | 'always';
 
 /**
  * Per `until`, as literal classes (Tailwind's breakpoints): how the panel
@@ -14,6 +14,7 @@ export type DrawerUntil = 'lg' | '2xl' | 'always';
  */
 export const DRAWER: Record<DrawerUntil, { docked: string; collapsed: string; toggle: string; labelDocked: string; minWidth: number }> = {
   lg: { docked: 'lg:static lg:z-auto lg:flex lg:shadow-none', collapsed: 'lg:hidden', toggle: 'lg:hidden', labelDocked: 'lg:sr-only', minWidth: 1024 },
+  xl: { docked: 'xl:static xl:z-auto xl:flex xl:shadow-none', collapsed: 'xl:hidden', toggle: 'xl:hidden', labelDocked: 'xl:sr-only', minWidth: 1280 },
   '2xl': { docked: '2xl:static 2xl:z-auto 2xl:flex 2xl:shadow-none', collapsed: '2xl:hidden', toggle: '2xl:hidden', labelDocked: '2xl:sr-only', minWidth: 1536 },
   always: { docked: '', collapsed: '', toggle: '', labelDocked: '', minWidth: Infinity },
 };

@@ -1,34 +1,24 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
-import { ReactFlowProvider } from '@xyflow/react';
+import { useRouter } from 'next/navigation';
+import { useEffect, useMemo, useState } from 'react';
 import { ChallengePanel } from '@/components/content/challenge-panel';
-import { EditorProvider } from '@/components/editor/editor-provider';
+import { EditorSession, EditorShell } from '@/components/editor/editor-shell';
+import { useEditorStore } from '@/components/editor/editor-provider';
 import { OtherTabBanner } from '@/components/editor/other-tab-banner';
-import { useOtherTab } from '@/components/editor/use-other-tab';
-import { describeNotices } from '@/lib/design/schema';
-import { sameDesign, startSaving } from '@/lib/editor/autosave';
-import type { Design } from '@/lib/engine/types';
-import { createEditorStore, designOf, onlyMeasured, type EditorStore } from '@/lib/editor/store';
-import { onPageHide } from '@/lib/editor/page-hide';
-import { checkStage } from '@/lib/editor/judge';
-import {
-  lessonDesignKey,
-  lessonSaveFailed,
-  markLessonDone,
-  readLessonDesign,
-  readProgress,
-  writeLessonDesign,
-  type ChallengeCheck,
-} from '@/lib/progress';
-import { isReferenceSolution, REFERENCE_DESIGNS } from '@/lib/reference-designs';
-import { LessonEditor } from './lesson-editor';
 import { TechnologyComparisonScope } from '@/components/editor/technology-compare';
+import { useDesignSession } from '@/components/editor/use-design-session';
+import { useVerdict, useVerdictRevision } from '@/components/results/scoring-context';
+import { InspectAndResults } from '@/components/results/side-tabs';
+import { describeNotices } from '@/lib/design/schema';
+import type { Design } from '@/lib/engine/types';
+import { lessonSlot, takeHandoff, writeHandoff } from '@/lib/editor/session';
+import { designOf } from '@/lib/editor/store';
+import type { ChallengeCheck } from '@/lib/editor/judge';
 import { GROWTH_STAGES } from '@/lib/growth-stages';
-
-/** How long after the last committed change the design is checked and saved, ms. */
-export const CHECK_DELAY_MS = 150;
+import { markLessonDone, readProgress } from '@/lib/progress';
+import { isReferenceSolution, REFERENCE_DESIGNS } from '@/lib/reference-designs';
 
 const BLANK: Design = { schemaVersion: 1, name: 'Stage 1', nodes: [], edges: [] };
 
@@ -104,6 +94,7 @@ function CheckPanel({
           <button type="button" className={BTN} onClick={onReset}>
             Reset to the starting design
           </button>
+
         </div>
       </div>
       {passed ? (
@@ -144,109 +135,47 @@ function CheckPanel({
 
 /**
  * A lesson's live canvas with its challenge: the real editor started from the
- * previous stage's design and autosaved under the lesson's own key from the
- * learner's first change (opening a lesson saves nothing); every
- * committed change is checked against the lesson's stage, and a pass marks
- * the lesson done.
+ * previous stage's design and saved under the lesson's own key from the
+ * learner's first change (opening a lesson saves nothing). The design is
+ * judged against the lesson's stage in the scoring worker, with every
+ * evaluation; the results panel beside the canvas shows the same evaluation
+ * at the stage's users. A pass marks the lesson done. "Open in the sandbox"
+ * takes the design to /play, and the sandbox offers the way back.
  */
 export function LessonWorkspace({
   lessonId,
+  title,
   stage,
   challenge,
   hints,
   next,
 }: {
   lessonId: string;
+  /** The lesson's title, to name it in the sandbox. */
+  title?: string;
   stage: number;
   challenge: string;
   hints: string[];
   next?: { href: string; title: string };
 }) {
-  const [store] = useState<EditorStore>(() => createEditorStore({ design: startingDesign(stage) }));
-  const [check, setCheck] = useState<ChallengeCheck | null>(null);
-  const [done, setDone] = useState(false);
-  const [showingReference, setShowingReference] = useState(false);
-  const { watch: watchOtherTab, banner } = useOtherTab();
-
-  useEffect(() => {
-    const s = store.getState();
-    const saved = readLessonDesign(localStorage, lessonId);
-    if (saved.status === 'ok') {
-      s.loadDesign(saved.design, 'reset');
-      if (saved.notices.length > 0)
-        s.notify(`Your saved design for this lesson was restored. ${describeNotices(saved.notices)}`, 'info');
-    } else if (saved.status === 'unreadable') {
-      s.notify(
-        'Your saved design for this lesson could not be read, so the lesson starts from its starting design. The old copy was kept in this browser’s storage.',
-        'error',
-      );
-    }
-    s.setHydrated();
-    s.requestFit();
-
-    // Only the learner's own changes are saved, started after the saved design
-    // is loaded: React Flow measuring the cards when the canvas first draws is
-    // not one, and saving then would mark a lesson that was only opened as in
-    // progress on the learning path. A failed write is reported once, until one succeeds.
-    const autosave = startSaving(
-      store,
-      (design) => writeLessonDesign(localStorage, lessonId, design),
-      (reason) => s.notify(lessonSaveFailed(reason), 'error'),
-      CHECK_DELAY_MS,
-    );
-    // Every change is checked, another tab's too; subscribed after the autosave, so a change is saved before it is checked.
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const check = () => {
-      timer = null;
-      const design = designOf(store.getState());
-      const result = checkStage(design, stage);
-      const reference = isReferenceSolution(design, stage);
-      setCheck(result);
-      setShowingReference(reference);
-      if (result.passed && !reference) markLessonDone(localStorage, lessonId);
-      setDone(!!readProgress(localStorage).done[lessonId]);
-    };
-    const checkNow = () => {
-      if (timer) clearTimeout(timer);
-      check();
-    };
-    const unsubscribe = store.subscribe((state, prev) => {
-      if (onlyMeasured(prev.graph, state.graph)) return;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(check, CHECK_DELAY_MS);
-    });
-    timer = setTimeout(check, CHECK_DELAY_MS);
-    const stopFlushOnHide = onPageHide(() => {
-      autosave.flush();
-      if (timer) checkNow();
-    });
-    const stopOtherTab = watchOtherTab(lessonDesignKey(lessonId), {
-      read: () => {
-        const r = readLessonDesign(localStorage, lessonId);
-        return r.status === 'ok' ? r.design : null;
-      },
-      mine: () => designOf(store.getState()),
-      same: sameDesign,
-      saving: {
-        ...autosave,
-        release(saveNow) {
-          autosave.release(saveNow);
-          if (saveNow) checkNow();
-        },
-      },
-      notify: (message, tone) => s.notify(message, tone),
-      followed:
-        'This lesson’s design was changed in another tab, so this tab now shows that version. Undo brings back what was here.',
-    });
-    return () => {
-      stopOtherTab();
-      stopFlushOnHide();
-      unsubscribe();
-      if (timer) clearTimeout(timer);
-      autosave.stop();
-    };
-  }, [store, lessonId, stage, watchOtherTab]);
-
+  const { store, banner, session } = useDesignSession({
+    initial: () => startingDesign(stage),
+    slot: () => lessonSlot(localStorage, lessonId),
+    slotKey: lessonId,
+    fit: true,
+    // A design brought back from the sandbox replaces the lesson's (one Undo away); it is saved like any change.
+    onRestored: (_read, store) => {
+      const back = takeHandoff(sessionStorage, 'lesson', lessonId);
+      if (!back) return;
+      const s = store.getState();
+      s.loadDesign(back.design, 'record');
+      s.requestFit();
+      const dropped = back.notices.length > 0 ? ` ${describeNotices(back.notices)}` : '';
+      s.notify(`Brought your design back from the sandbox. Undo brings back what the lesson had.${dropped}`, dropped ? 'info' : 'success');
+    },
+  });
+  const router = useRouter();
+  const judge = useMemo(() => ({ kind: 'stage' as const, stage }), [stage]);
   const reference = referenceDesign(stage);
   const load = (design: Design, message: string) => {
     const s = store.getState();
@@ -254,40 +183,113 @@ export function LessonWorkspace({
     s.requestFit();
     s.notify(message, 'success');
   };
+  const openInSandbox = () => {
+    // What waits is saved first, so the lesson keeps the same design as the sandbox gets.
+    session?.flush();
+    const href = `/learn/${lessonId}`;
+    const sent = writeHandoff(sessionStorage, { to: 'sandbox', lessonId, title: title ?? `Stage ${stage}`, href, design: designOf(store.getState()) });
+    if (!sent.ok) {
+      store.getState().notify(`The design could not be handed to the sandbox: ${sent.error}.`, 'error');
+      return;
+    }
+    router.push(`/play?lesson=${encodeURIComponent(lessonId)}`);
+  };
 
   return (
-    <div className="flex flex-col gap-3 lg:h-full lg:min-h-0 lg:gap-2">
-      {/*
-        On a laptop the checks and the challenge share the pane with the canvas: compact,
-        so that four failing checks, the challenge and its hint button fit without
-        scrolling at 1280×720; up to half the pane, the canvas keeping the other half.
-        Only longer lists (or many revealed hints) scroll here.
-      */}
-      <div className="flex shrink-0 flex-col gap-3 lg:max-h-[50%] lg:gap-2 lg:overflow-y-auto">
-        <CheckPanel
-          stage={stage}
-          check={check}
-          done={done}
-          showingReference={showingReference}
-          next={next}
-          onLoadReference={
-            reference ? () => load(reference, 'Loaded the reference solution. Undo brings back your design.') : null
-          }
-          onReset={() => load(startingDesign(stage), 'Back to the starting design. Undo brings back your design.')}
-        />
-        <ChallengePanel lessonId={lessonId} stage={stage} challenge={challenge} hints={hints} />
+    <EditorSession store={store} judge={judge}>
+      <div className="flex flex-col gap-3 lg:h-full lg:min-h-0 lg:gap-2">
+        {/*
+          On a laptop the checks and the challenge share the pane with the canvas: compact,
+          so that four failing checks, the challenge and its hint button fit without
+          scrolling at 1280×720; up to half the pane, the canvas keeping the other half.
+          Only longer lists (or many revealed hints) scroll here.
+        */}
+        <div className="flex shrink-0 flex-col gap-3 lg:max-h-[50%] lg:gap-2 lg:overflow-y-auto">
+          <LessonCheck
+            lessonId={lessonId}
+            stage={stage}
+            next={next}
+            onLoadReference={reference ? () => load(reference, 'Loaded the reference solution. Undo brings back your design.') : null}
+            onReset={() => load(startingDesign(stage), 'Back to the starting design. Undo brings back your design.')}
+          />
+          <ChallengePanel lessonId={lessonId} stage={stage} challenge={challenge} hints={hints} />
+        </div>
+        {banner ? <OtherTabBanner className="rounded-xl border" {...banner} /> : null}
+        <div className="h-[70vh] min-h-[360px] lg:h-auto lg:min-h-0 lg:flex-1">
+          {/* Technologies are compared at the lesson's stage, as its checks judge the design. */}
+          <TechnologyComparisonScope value={lessonScope(stage)}>
+            <EditorShell
+              className="h-full rounded-lg border border-slate-200"
+              ids="lesson"
+              shortcuts="while-active"
+              toolbar={{
+                variant: 'compact',
+                sideLabel: 'Settings and results',
+                end: (
+                  <button
+                    type="button"
+                    onClick={openInSandbox}
+                    title="Open this design in the sandbox; the sandbox offers the way back"
+                    className="inline-flex h-9 shrink-0 items-center gap-1.5 whitespace-nowrap rounded-md px-2 text-sm font-medium text-brand-700 hover:bg-brand-50"
+                  >
+                    Open in the sandbox
+                  </button>
+                ),
+              }}
+              // The lesson pane is narrow: the palette is a drawer over the canvas; the results stand beside it on a wide screen.
+              dock={{ palette: 'always', side: 'xl' }}
+              widths={{ palette: 'w-64 max-w-[88%]', side: 'w-80 max-w-[88%] xl:w-80' }}
+              side={<InspectAndResults />}
+              sideLabel="Inspector and results"
+            />
+          </TechnologyComparisonScope>
+        </div>
       </div>
-      {banner ? <OtherTabBanner className="rounded-xl border" {...banner} /> : null}
-      <div className="h-[70vh] min-h-[360px] lg:h-auto lg:min-h-0 lg:flex-1">
-        <EditorProvider store={store}>
-          <ReactFlowProvider>
-            {/* Technologies are compared at the lesson's stage, as its checks judge the design. */}
-            <TechnologyComparisonScope value={lessonScope(stage)}>
-              <LessonEditor />
-            </TechnologyComparisonScope>
-          </ReactFlowProvider>
-        </EditorProvider>
-      </div>
-    </div>
+    </EditorSession>
+  );
+}
+
+/** The check panel fed by the worker's verdict: marks the lesson done on a pass of the learner's own design. */
+function LessonCheck({
+  lessonId,
+  stage,
+  next,
+  onLoadReference,
+  onReset,
+}: {
+  lessonId: string;
+  stage: number;
+  next?: { href: string; title: string };
+  onLoadReference: (() => void) | null;
+  onReset: () => void;
+}) {
+  const store = useEditorStore();
+  const verdict = useVerdict('stage');
+  const revision = useVerdictRevision();
+  const check = verdict?.check ?? null;
+  const [seen, setSeen] = useState<{ revision: number | null; reference: boolean; done: boolean }>({ revision: null, reference: false, done: false });
+  if (check && seen.revision !== revision) {
+    // The verdict is for the design as scored at `revision`: whether that is the reference solution, and what it earns.
+    const reference = isReferenceSolution(designOf(store.getState()), stage);
+    setSeen({ revision, reference, done: seen.done });
+  }
+  useEffect(() => {
+    if (!check) return;
+    if (check.passed && !seen.reference) markLessonDone(localStorage, lessonId);
+    const done = !!readProgress(localStorage).done[lessonId];
+    // Progress lives in localStorage: read after the write above.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setSeen((s) => (s.done === done ? s : { ...s, done }));
+  }, [check, seen.reference, lessonId]);
+  return (
+    <CheckPanel
+      stage={stage}
+      check={check}
+      done={seen.done}
+      showingReference={seen.reference}
+      next={next}
+      onLoadReference={onLoadReference}
+      onReset={onReset}
+    />
   );
 }

@@ -4,28 +4,14 @@ import { createContext, useContext, useEffect, useRef, useState, type ReactNode 
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { Judge, JudgeKind, Verdict, VerdictOf } from '@/lib/editor/judge';
-import { startScoring, type Scoring, type ScoringView } from '@/lib/editor/scoring';
+import { freshView, startScoring, type Scoring, type ScoringView } from '@/lib/editor/scoring';
 import type { EditorState } from '@/lib/editor/store';
 import { useEditor, useEditorStore } from '@/components/editor/editor-provider';
 
 const ScoringContext = createContext<Scoring | null>(null);
 
 /** What components outside a scoring editor (scenarios, interviews, shared views) read: nothing live. */
-const IDLE_VIEW = createStore<ScoringView>()(() => ({
-  users: 1_000,
-  stage: 1,
-  stageChosen: false,
-  tab: 'inspect',
-  section: 'scorecard',
-  revision: 0,
-  busy: false,
-  lastScoreMs: null,
-  sweep: null,
-  whatIf: null,
-  chaos: null,
-  traffic: false,
-  simulation: null,
-}));
+const IDLE_VIEW = createStore<ScoringView>()(() => freshView({ users: 1_000, stage: 1, stageChosen: false }, 'inspect'));
 
 /**
  * Starts live scoring (in the Web Worker) for the editor it sits in and hands

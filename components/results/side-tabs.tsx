@@ -4,6 +4,9 @@ import { useRef, type KeyboardEvent } from 'react';
 import type { ResultsTab } from '@/lib/editor/scoring';
 import { tabKeyTarget } from '@/lib/tab-keys';
 import { Inspector } from '@/components/editor/inspector';
+import { useEditor } from '@/components/editor/editor-provider';
+import { displayLabel } from '@/lib/editor/labels';
+import { nodeById, selectInspectedEdgeId, selectInspectedNodeId } from '@/lib/editor/store';
 import { ResultsPanel } from './results-panel';
 import { useScoring, useScoringView } from './scoring-context';
 
@@ -13,9 +16,33 @@ const TABS: { id: ResultsTab; label: string }[] = [
 ];
 
 /**
- * The right-hand panel of the sandbox: the inspector and the results as two
- * tabs. Selecting one component or connection shows its inspector; clearing
- * the selection (or choosing the tab) shows the results.
+ * While the results are showing and something is selected: what is selected
+ * and the one click to its settings (the panel never leaves Results on its own).
+ */
+function SelectionBar({ onInspect }: { onInspect(): void }) {
+  const nodeId = useEditor(selectInspectedNodeId);
+  const edgeId = useEditor(selectInspectedEdgeId);
+  const node = useEditor((s) => nodeById(s, nodeId));
+  const count = useEditor((s) => s.selection.nodeIds.length + s.selection.edgeIds.length);
+  if (count === 0) return null;
+  const what = node ? `“${displayLabel(node.data)}”` : edgeId ? 'A connection' : `${count} items`;
+  return (
+    <div className="flex shrink-0 items-center gap-2 border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-sm text-slate-700" data-testid="selection-bar">
+      <p className="min-w-0 flex-1 truncate">
+        {what} {count === 1 ? 'is' : 'are'} selected.
+      </p>
+      <button type="button" onClick={onInspect} className="shrink-0 rounded-md border border-slate-300 bg-white px-2 py-0.5 font-medium text-slate-800 hover:bg-slate-100">
+        {count === 1 ? 'Edit its settings' : 'Inspect'}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The right-hand panel of an editor: the inspector and the results as two
+ * tabs. The tab stays where the user left it: selecting a component keeps
+ * the results (with the selection named above them and one click to its
+ * settings); only the user switches tabs.
  */
 export function InspectAndResults() {
   const scoring = useScoring();
@@ -54,6 +81,14 @@ export function InspectAndResults() {
           </button>
         ))}
       </div>
+      {tab === 'results' ? (
+        <SelectionBar
+          onInspect={() => {
+            choose('inspect');
+            refs.current.inspect?.focus();
+          }}
+        />
+      ) : null}
       {TABS.map((t) => (
         <div
           key={t.id}

@@ -88,6 +88,11 @@ export interface ScoringView {
   simulation: Lazy<SimulationSummary> | null;
 }
 
+/** The view before anything is scored, from where it starts (users, stage) and which tab shows. */
+export function freshView(start: Pick<ScoringView, 'users' | 'stage' | 'stageChosen'>, tab: ResultsTab = 'results'): ScoringView {
+  return { ...start, tab, section: 'scorecard', revision: 0, busy: false, lastScoreMs: null, sweep: null, whatIf: null, chaos: null, traffic: false, simulation: null };
+}
+
 /** Runs engine requests somewhere (a worker, or this thread). */
 export interface EngineClient {
   run<T>(request: EngineRequest): Promise<EngineResult<T>>;
@@ -331,19 +336,7 @@ export function startScoring(store: EditorStore, options: ScoringOptions = {}): 
     if (start) return { users: start.users, stage: start.stage ?? 1, stageChosen: start.stage !== null };
     return { users: snapUsers(store.getState().graph.meta.workload?.users ?? STAGES[0].users), stage: 1, stageChosen: false };
   };
-  const view = createStore<ScoringView>()(() => ({
-    ...startView(),
-    tab: 'results',
-    section: 'scorecard',
-    revision: 0,
-    busy: false,
-    lastScoreMs: null,
-    sweep: null,
-    whatIf: null,
-    chaos: null,
-    traffic: false,
-    simulation: null,
-  }));
+  const view = createStore<ScoringView>()(() => freshView(startView()));
 
   let scoredGraph: GraphSlice | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;

@@ -9,11 +9,10 @@
  * `components/editor/use-design-session.ts` is the React side (store
  * creation, the other-tab banner).
  */
-import type { DesignNotice } from '@/lib/design/schema';
-import { describeNotices } from '@/lib/design/schema';
+import { describeNotices, parseDesign, type DesignNotice } from '@/lib/design/schema';
 import type { Design } from '@/lib/engine/types';
 import { lessonDesignKey, lessonSaveFailed, readLessonDesign, writeLessonDesign } from '@/lib/progress';
-import type { StorageWrite } from '@/lib/storage-write';
+import { writeJson, type StorageWrite } from '@/lib/storage-write';
 import { AUTOSAVE_KEY, readAutosave, SAVE_DELAY_MS, sameDesign, startSaving, writeAutosave, type Autosave } from './autosave';
 import type { OtherTabPage } from './other-tab';
 import { onPageHide } from './page-hide';
@@ -162,4 +161,75 @@ export function startSession(store: EditorStore, options: SessionOptions): Sessi
       saving?.stop();
     },
   };
+}
+
+/* ---------- a lesson's design to the sandbox and back ---------- */
+
+/** Where a design travels between a lesson and the sandbox (this tab only: sessionStorage). */
+export const HANDOFF_KEY = 'scalelab:handoff:v1';
+/** The lesson the sandbox's design came from, so the sandbox can offer the way back (this tab only). */
+export const SANDBOX_FROM_LESSON_KEY = 'scalelab:sandbox-from-lesson:v1';
+
+/** The lesson a design belongs to: enough to name it and link back. */
+export interface LessonRef {
+  lessonId: string;
+  title: string;
+  href: string;
+}
+
+export interface Handoff extends LessonRef {
+  /** Which page takes it: the sandbox (opened from the lesson) or the lesson (brought back). */
+  to: 'sandbox' | 'lesson';
+  design: Design;
+}
+
+type SessionStorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export function writeHandoff(storage: SessionStorageLike, handoff: Handoff): StorageWrite {
+  return writeJson(storage, HANDOFF_KEY, { version: 1, ...handoff });
+}
+
+/**
+ * Takes (reads and removes) the design waiting for `to` (and for `lessonId`
+ * when a lesson takes it); null when there is none, it is for another page,
+ * or it no longer reads.
+ */
+export function takeHandoff(storage: SessionStorageLike, to: Handoff['to'], lessonId?: string): (LessonRef & { design: Design; notices: DesignNotice[] }) | null {
+  let text: string | null = null;
+  try {
+    text = storage.getItem(HANDOFF_KEY);
+  } catch {
+    return null;
+  }
+  if (!text) return null;
+  try {
+    const raw = JSON.parse(text) as Partial<Handoff> & { version?: unknown };
+    if (raw?.version !== 1 || raw.to !== to || (lessonId !== undefined && raw.lessonId !== lessonId)) return null;
+    storage.removeItem(HANDOFF_KEY);
+    const parsed = parseDesign(raw.design);
+    if (!parsed.ok || typeof raw.lessonId !== 'string' || typeof raw.title !== 'string' || typeof raw.href !== 'string') return null;
+    return { lessonId: raw.lessonId, title: raw.title, href: raw.href, design: parsed.design, notices: parsed.notices };
+  } catch {
+    return null;
+  }
+}
+
+/** The lesson the sandbox's design came from (null when none, or unreadable). */
+export function readSandboxLesson(storage: SessionStorageLike): LessonRef | null {
+  try {
+    const raw = JSON.parse(storage.getItem(SANDBOX_FROM_LESSON_KEY) ?? 'null') as Partial<LessonRef> | null;
+    if (!raw || typeof raw.lessonId !== 'string' || typeof raw.title !== 'string' || typeof raw.href !== 'string') return null;
+    return { lessonId: raw.lessonId, title: raw.title, href: raw.href };
+  } catch {
+    return null;
+  }
+}
+
+export function writeSandboxLesson(storage: SessionStorageLike, lesson: LessonRef | null): void {
+  try {
+    if (lesson) storage.setItem(SANDBOX_FROM_LESSON_KEY, JSON.stringify(lesson));
+    else storage.removeItem(SANDBOX_FROM_LESSON_KEY);
+  } catch {
+    // Only the way back is lost; the design is in the sandbox.
+  }
 }

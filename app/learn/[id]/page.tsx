@@ -55,6 +55,7 @@ export default async function LearnPage({ params }: { params: Promise<{ id: stri
               content: (
                 <LessonWorkspace
                   lessonId={fm.id}
+                  title={fm.title}
                   stage={fm.stage}
                   challenge={fm.challenge}
                   hints={fm.hints}
