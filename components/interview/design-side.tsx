@@ -63,6 +63,10 @@ export function DesignSide({ problem, attempt, live }: { problem: Problem; attem
 
       {live ? (
         <ScoreSummary live={live} />
+      ) : attempt.mode === 'practice' ? (
+        <p className="border-b border-slate-200 p-4 text-slate-600" role="status">
+          Scoring your design…
+        </p>
       ) : (
         <p className="flex items-start gap-2 border-b border-slate-200 p-4 text-slate-700">
           <Icon name="eyeOff" className="mt-0.5 h-4 w-4 shrink-0 text-slate-500" />

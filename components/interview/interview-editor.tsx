@@ -1,173 +1,168 @@
 'use client';
 
-import '@xyflow/react/dist/style.css';
-import '@/components/editor/editor.css';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { ReactFlowProvider } from '@xyflow/react';
-import { Canvas } from '@/components/editor/canvas';
-import { CompactToolbar } from '@/components/editor/compact-toolbar';
-import { EditorProvider, useEditor, useEditorStore } from '@/components/editor/editor-provider';
-import { Inspector } from '@/components/editor/inspector';
-import { Notices } from '@/components/editor/notices';
-import { Palette } from '@/components/editor/palette';
-import { ShortcutsDialog } from '@/components/editor/shortcuts-dialog';
-import { isDrawer, SidePanel } from '@/components/editor/side-panel';
-import { useEditorShortcuts } from '@/components/editor/use-editor-shortcuts';
-import type { Design } from '@/lib/engine/data';
-import { createEditorStore, designOf, onlyMeasured, type EditorStore } from '@/lib/editor/store';
-import type { EditorResults } from '@/lib/editor/types';
-import { tabKeyTarget } from '@/lib/tab-keys';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 
-/** The right-hand panel: the interview's own panel and the editor's inspector, as tabs. */
-function SideTabs({ interview, interviewLabel }: { interview: ReactNode; interviewLabel: string }) {
-  const [tab, setTab] = useState<'interview' | 'component'>('interview');
+import { EditorSession, EditorShell } from '@/components/editor/editor-shell';
+
+import { useEditor, useEditorStore } from '@/components/editor/editor-provider';
+
+import { Inspector } from '@/components/editor/inspector';
+
+import { TechnologyComparisonScope, type ComparisonScope } from '@/components/editor/technology-compare';
+
+import { useDesignSession } from '@/components/editor/use-design-session';
+
+import { ResultsPanel } from '@/components/results/results-panel';
+
+import { useVerdict } from '@/components/results/scoring-context';
+
+import { TabList, TabPanel } from '@/components/ui/tabs';
+
+import type { Design } from '@/lib/engine/data';
+
+import type { InterviewJudge } from '@/lib/editor/judges/interview';
+
+import type { JudgeLoad } from '@/lib/editor/judges/specs';
+
+import { designOf, onlyMeasured } from '@/lib/editor/store';
+
+import type { LiveScore } from './design-side';
+
+
+type SideTab = 'interview' | 'results' | 'component';
+
+/**
+ * The right-hand panel: the interview's own panel, the results (practice
+ * mode: the sandbox's results panel at the problem's load) and the
+ * component's settings, as tabs. Selecting a component from the interview's
+ * tab shows its settings; from Results, the panel stays on Results.
+ */
+function SideTabs({ interview, interviewLabel, practice }: { interview: ReactNode; interviewLabel: string; practice: boolean }) {
+  const [tab, setTab] = useState<SideTab>('interview');
   const selected = useEditor((s) => s.selection.nodeIds.length + s.selection.edgeIds.length);
   const base = useId();
-  // Selecting something shows its settings; the candidate can switch back at any time.
   const last = useRef(0);
   useEffect(() => {
-    if (selected > 0 && last.current === 0) setTab('component');
+    if (selected > 0 && last.current === 0) setTab((t) => (t === 'interview' ? 'component' : t));
     last.current = selected;
   }, [selected]);
-  const tabs = [
-    { id: 'interview' as const, label: interviewLabel },
-    { id: 'component' as const, label: 'Component settings' },
+  const tabs: { id: SideTab; label: string }[] = [
+    { id: 'interview', label: interviewLabel },
+    ...(practice ? [{ id: 'results' as const, label: 'Results' }] : []),
+    { id: 'component', label: 'Component settings' },
   ];
+  const tabId = (id: SideTab) => `${base}-${id}-tab`;
+  const panelId = (id: SideTab) => `${base}-${id}`;
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      <div role="tablist" aria-label="Side panel" className="flex shrink-0 border-b border-slate-200 px-2">
-        {tabs.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            id={`${base}-${t.id}-tab`}
-            aria-selected={tab === t.id}
-            aria-controls={`${base}-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
-            onClick={() => setTab(t.id)}
-            onKeyDown={(e) => {
-              const to = tabKeyTarget(e.key, tabs.indexOf(t), tabs.length);
-              if (to !== null) {
-                e.preventDefault();
-                const next = tabs[to].id;
-                setTab(next);
-                document.getElementById(`${base}-${next}-tab`)?.focus();
-              }
-            }}
-            className={`-mb-px border-b-2 px-3 py-2.5 text-sm font-medium ${
-              tab === t.id
-                ? 'border-brand-600 text-brand-700'
-                : 'border-transparent text-slate-600 hover:text-slate-900'
-            }`}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div
-        role="tabpanel"
-        id={`${base}-interview`}
-        aria-labelledby={`${base}-interview-tab`}
-        hidden={tab !== 'interview'}
-        className="min-h-0 flex-1 overflow-y-auto"
-      >
-        {interview}
-      </div>
-      <div
-        role="tabpanel"
-        id={`${base}-component`}
-        aria-labelledby={`${base}-component-tab`}
-        hidden={tab !== 'component'}
-        className="min-h-0 flex-1"
-      >
-        <Inspector />
-      </div>
+      <TabList<SideTab>
+        tabs={tabs}
+        selected={tab}
+        onSelect={setTab}
+        label="Side panel"
+        tabId={tabId}
+        panelId={panelId}
+        className="flex shrink-0 overflow-x-auto border-b border-slate-200 px-2"
+        tabClassName="-mb-px whitespace-nowrap px-2.5 py-2.5"
+      />
+      {tabs.map((t) => (
+        <TabPanel
+          key={t.id}
+          id={panelId(t.id)}
+          tabId={tabId(t.id)}
+          hidden={tab !== t.id}
+          className={`min-h-0 flex-1 ${t.id === 'interview' ? 'overflow-y-auto' : ''}`}
+        >
+          {tab !== t.id ? null : t.id === 'interview' ? interview : t.id === 'results' ? <ResultsPanel /> : <Inspector />}
+        </TabPanel>
+      ))}
     </div>
   );
 }
 
+/** The live check as the design's last scoring left it (practice mode), for the interview's own panel. */
+function useLiveScore(practice: boolean): LiveScore | null {
+  const verdict = useVerdict('interview');
+  return useMemo(() => (practice && verdict ? { target: verdict.target, curveballs: verdict.curveballs } : null), [practice, verdict]);
+}
+
 function Editor({
+  practice,
+  judge,
   onChange,
-  results,
   side,
   sideLabel,
   sideBadge,
   toolbarEnd,
 }: {
+  practice: boolean;
+  judge: InterviewJudge & JudgeLoad;
   onChange(design: () => Design): void;
-  results: EditorResults | null;
-  side: ReactNode;
+  side(live: LiveScore | null): ReactNode;
   sideLabel: string;
   sideBadge: ReactNode;
   toolbarEnd: ReactNode;
 }) {
   const store = useEditorStore();
-  const hydrated = useEditor((s) => s.ui.hydrated);
-  useEditorShortcuts(store, true);
+  const live = useLiveScore(practice);
   const onChangeRef = useRef(onChange);
   useEffect(() => {
     onChangeRef.current = onChange;
   }, [onChange]);
+  // Every change is handed up at once, as a function that reads the design (React Flow measuring the cards is not a change):
+  // the attempt takes it in after its one debounce (lib/interview/attempt-saving.ts), and keeps more than the design.
+  useEffect(
+    () =>
+      store.subscribe((state, prev) => {
+        if (!onlyMeasured(prev.graph, state.graph)) onChangeRef.current(() => designOf(store.getState()));
+      }),
+    [store],
+  );
 
-  // Hand every change up at once (React Flow measuring the cards is not one): the attempt takes the design in a moment after the last.
-  useEffect(() => {
-    const design = () => designOf(store.getState());
-    const unsubscribe = store.subscribe((state, prev) => {
-      if (!onlyMeasured(prev.graph, state.graph)) onChangeRef.current(design);
-    });
-    store.getState().setHydrated();
-    store.getState().requestFit();
-    return unsubscribe;
-  }, [store]);
-
-  useEffect(() => {
-    store.getState().setResults(results);
-  }, [store, results]);
+  // Practice shows live numbers, so the inspector compares technologies at the problem's load; a timed interview keeps them for the review.
+  const evaluated = live?.target.evaluation;
+  const scope = useMemo<ComparisonScope>(
+    () =>
+      practice
+        ? { users: evaluated?.users ?? judge.users, stage: null, workload: evaluated?.workload ?? judge.workload, figures: true }
+        : {
+            users: 0,
+            stage: null,
+            figures: false,
+            why: 'This interview keeps the numbers for its review: argue the choice from what you know.',
+          },
+    [practice, evaluated, judge.users, judge.workload],
+  );
 
   return (
-    <div className="flex h-full min-h-0 flex-col bg-slate-50">
-      <CompactToolbar
-        palette={{ label: 'Components', controls: 'interview-palette', until: 'lg' }}
-        side={{ label: sideLabel, controls: 'interview-side', until: 'lg', badge: sideBadge }}
-        shortcuts
-        end={toolbarEnd}
+    <TechnologyComparisonScope value={scope}>
+      <EditorShell
+        toolbar={{ variant: 'compact', sideLabel, sideBadge, shortcuts: true, end: toolbarEnd }}
+        ids="interview"
+        side={<SideTabs interview={side(live)} interviewLabel={sideLabel} practice={practice} />}
+        sideLabel={sideLabel}
+        widths={{ palette: 'w-80 max-w-[88vw] lg:w-64', side: 'w-80 max-w-[88vw] lg:w-[22rem]' }}
       />
-      <div className="relative flex min-h-0 flex-1">
-        <SidePanel panel="palette" label="Components palette" id="interview-palette" until="lg" className="w-80 max-w-[88vw] lg:w-64">
-          <Palette onAdded={() => isDrawer('lg') && store.getState().setPanel('palette', false)} />
-        </SidePanel>
-        <section
-          aria-label="Design canvas"
-          data-editor-canvas=""
-          data-hydrated={hydrated}
-          tabIndex={-1}
-          className="relative min-w-0 flex-1"
-        >
-          <Canvas />
-        </section>
-        <SidePanel panel="inspector" label={sideLabel} id="interview-side" until="lg" className="w-80 max-w-[88vw] lg:w-[22rem]">
-          <SideTabs interview={side} interviewLabel={sideLabel} />
-        </SidePanel>
-      </div>
-      <ShortcutsDialog />
-      <Notices />
-    </div>
+    </TechnologyComparisonScope>
   );
 }
 
 /**
- * The design phase's canvas: the sandbox editor's own palette, canvas and
- * inspector around a store of its own, started from the attempt's design.
- * Nothing is written to the sandbox's autosave: every change is handed to
- * `onChange` (with the function that reads the design), and the attempt
- * keeps it.
+ * The design phase's canvas: the one editor shell around a store of its own,
+ * started from the attempt's design. Nothing is written to the sandbox's
+ * autosave: every change is handed to `onChange` (with the function that
+ * reads the design), and the attempt keeps it. In practice mode the design
+ * is scored live in the scoring worker against the interview's judge (the
+ * target and each arrived curveball, at the problem's load): the cards show
+ * their utilisation, the Results tab the sandbox's results panel and
+ * `side(live)` the live check. A timed (blind) interview scores nothing here.
  */
 export function InterviewEditor({
   initialDesign,
   undoDesign = null,
   onChange,
-  results,
+  practice,
+  judge,
   side,
   sideLabel,
   sideBadge = null,
@@ -178,32 +173,29 @@ export function InterviewEditor({
   undoDesign?: Design | null;
   /** Hears every change on the canvas, at once; `design` reads it. */
   onChange(design: () => Design): void;
-  /** Per-node utilisation to colour the cards (practice mode); null hides it (blind mode). */
-  results: EditorResults | null;
-  side: ReactNode;
+  /** Practice mode: live scoring, figures on the cards and the Results tab. */
+  practice: boolean;
+  /** What the design is judged against (lib/editor/judges/specs.ts `interviewJudge`). */
+  judge: InterviewJudge & JudgeLoad;
+  /** The interview's own panel, given the live check (null in blind mode, and until the first scoring). */
+  side(live: LiveScore | null): ReactNode;
   sideLabel: string;
   /** Shown beside the side panel's toggle on narrow screens (e.g. how many curveballs arrived). */
   sideBadge?: ReactNode;
   toolbarEnd: ReactNode;
 }) {
-  const [store] = useState<EditorStore>(() => {
-    if (!undoDesign) return createEditorStore({ design: initialDesign });
-    const s = createEditorStore({ design: undoDesign });
-    s.getState().loadDesign(initialDesign, 'record');
-    return s;
-  });
+  const { store } = useDesignSession({ initial: initialDesign, undo: undoDesign, fit: true });
   return (
-    <EditorProvider store={store}>
-      <ReactFlowProvider>
-        <Editor
-          onChange={onChange}
-          results={results}
-          side={side}
-          sideLabel={sideLabel}
-          sideBadge={sideBadge}
-          toolbarEnd={toolbarEnd}
-        />
-      </ReactFlowProvider>
-    </EditorProvider>
+    <EditorSession store={store} judge={practice ? judge : null} scoring={practice}>
+      <Editor
+        practice={practice}
+        judge={judge}
+        onChange={onChange}
+        side={side}
+        sideLabel={sideLabel}
+        sideBadge={sideBadge}
+        toolbarEnd={toolbarEnd}
+      />
+    </EditorSession>
   );
 }

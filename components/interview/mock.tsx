@@ -1,12 +1,17 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
 import { Dialog } from '@/components/editor/dialog';
+
 import { OtherTabBanner } from '@/components/editor/other-tab-banner';
+
 import type { Design } from '@/lib/engine/data';
-import { bandOf } from '@/lib/editor/results';
-import type { EditorResults } from '@/lib/editor/types';
+
+import type { VerdictOf } from '@/lib/editor/judge';
+
 import {
   attemptReducer,
   dueCurveballs,
@@ -23,44 +28,75 @@ import {
   type Phase,
   type ReviewSnapshot,
 } from '@/lib/interview/attempt';
-import { judgeCurveball, type CurveballResult } from '@/lib/interview/curveballs';
+
 import type { Problem } from '@/lib/interview/schema';
+
 import { reviewUrl } from '@/lib/interview/api';
+
 import { withRevealed } from '@/lib/interview/candidate-view';
-import { checkTarget } from '@/lib/interview/target';
-import { OUTCOME_LABEL, OUTCOME_TONE, type LiveScore } from './design-side';
+
+import { OUTCOME_LABEL, OUTCOME_TONE } from './design-side';
+
 import { PhaseScreen } from './phase-screen';
-import { TechnologyComparisonScope, type ComparisonScope } from '@/components/editor/technology-compare';
+
 import { Icon } from './icons';
+
 import { Setup } from './setup';
+
 import { TimerBar } from './timer-bar';
+
 import { BTN_PRIMARY, BTN_SECONDARY, Badge } from './ui';
+
 import { useAttempt } from './use-attempt';
+
+import { useJudgeOnce } from './use-judge';
+
 import { useNow } from './use-now';
 
-export function deliverAction(problem: Problem, design: Design, curveballId: string): AttemptAction {
-  const spec = problem.curveballs.find((c) => c.id === curveballId)!;
-  const r = judgeCurveball(problem, design, spec);
+
+/** The record of a curveball's arrival: how the design did under it then (`verdict`: the interview judge's, with this curveball). */
+export function deliverAction(curveballId: string, verdict: VerdictOf<'interview'> | null, now = Date.now()): AttemptAction {
+  const r = verdict?.curveballs[curveballId];
   return {
     type: 'deliver',
     curveballId,
-    now: Date.now(),
-    snapshot: { outcome: r.outcome, errorRate: r.errorRate, p95ReadMs: r.p95ReadMs, reasons: r.reasons },
+    now,
+    snapshot: r
+      ? { outcome: r.outcome, errorRate: r.errorRate, p95ReadMs: r.p95ReadMs, reasons: r.reasons }
+      : { outcome: 'failed', errorRate: 1, p95ReadMs: Infinity, reasons: ['The model could not judge the design under this change.'] },
   };
 }
 
-export function liveScore(problem: Problem, attempt: Attempt): LiveScore {
-  const target = checkTarget(problem, attempt.design);
-  const curveballs: Record<string, CurveballResult> = {};
-  for (const c of attempt.curveballs) {
-    if (c.deliveredAtMs === null) continue;
-    curveballs[c.id] = judgeCurveball(
-      problem,
-      attempt.design,
-      problem.curveballs.find((x) => x.id === c.id)!,
-    );
-  }
-  return { target, curveballs };
+/**
+ * Delivers curveballs: they are judged on `design` in a scoring worker (the
+ * engine stays off the main thread), then each is handed to `deliver` in the
+ * order given. A curveball already being judged is skipped (the clock asks
+ * every second) unless `again`: delivering one twice changes nothing, the
+ * first arrival stands. Answers whether anything was delivered.
+ */
+export function useDeliverCurveballs(problem: Problem, deliver: (action: AttemptAction) => void) {
+  const judgeOnce = useJudgeOnce();
+  const judging = useRef(new Set<string>());
+  const deliverRef = useRef(deliver);
+  useEffect(() => {
+    deliverRef.current = deliver;
+  });
+  return useCallback(
+    async (design: Design, curveballIds: string[], again = false): Promise<boolean> => {
+      const ids = again ? curveballIds : curveballIds.filter((id) => !judging.current.has(id));
+      if (ids.length === 0) return false;
+      for (const id of ids) judging.current.add(id);
+      try {
+        const verdict = await judgeOnce(design, { kind: 'interview', problemId: problem.id, problem, curveballIds: ids });
+        const now = Date.now();
+        for (const id of ids) deliverRef.current(deliverAction(id, verdict, now));
+        return true;
+      } finally {
+        for (const id of ids) judging.current.delete(id);
+      }
+    },
+    [judgeOnce, problem],
+  );
 }
 
 export function CurveballDialog({
@@ -210,10 +246,12 @@ function ActiveMock({
   const [confirmAbandon, setConfirmAbandon] = useState(false);
   const [finishError, setFinishError] = useState<string | null>(null);
 
-  // Curveballs come due on the clock and arrive while the candidate designs.
+  // Curveballs come due on the clock and arrive while the candidate designs, each judged on the design as it is then.
+  const deliver = useDeliverCurveballs(problem, dispatch);
   useEffect(() => {
-    for (const c of dueCurveballs(attempt, now)) dispatch(deliverAction(problem, attempt.design, c.id));
-  }, [now, attempt, problem, dispatch]);
+    const due = dueCurveballs(attempt, now).map((c) => c.id);
+    if (due.length > 0) void deliver(attempt.design, due);
+  }, [now, attempt, deliver]);
 
   const unseen = unseenCurveballs(attempt)[0]?.id ?? null;
 
@@ -221,15 +259,16 @@ function ActiveMock({
     (phase: Phase) => {
       if (attempt.phase === 'design' && phaseIndex(phase) > phaseIndex('design') && !mayLeaveDesign(attempt)) {
         // Curveballs still to come arrive now, and each is shown in turn before the design is left.
-        const pending = pendingCurveballs(attempt);
-        for (const c of pending) dispatch(deliverAction(problem, attempt.design, c.id));
-        const ids = [...unseenCurveballs(attempt).map((c) => c.id), ...pending.map((c) => c.id)];
-        setLeaving({ phase, ids: attempt.curveballs.map((c) => c.id).filter((id) => ids.includes(id)) });
+        const pending = pendingCurveballs(attempt).map((c) => c.id);
+        const ids = [...unseenCurveballs(attempt).map((c) => c.id), ...pending];
+        const show = () => setLeaving({ phase, ids: attempt.curveballs.map((c) => c.id).filter((id) => ids.includes(id)) });
+        if (pending.length === 0) show();
+        else void deliver(attempt.design, pending, true).then(show);
         return;
       }
       dispatch({ type: 'go', phase, now: Date.now() });
     },
-    [attempt, dispatch, problem],
+    [attempt, dispatch, deliver],
   );
 
   /** "Back to my design": this curveball is read; any others still unread follow, and the design stays open. */
@@ -287,57 +326,17 @@ function ActiveMock({
     router.push(`/interview/${problem.id}/review/${done.id}`);
   };
 
-  const practice = attempt.mode === 'practice';
-  const live = useMemo(
-    () => (practice && attempt.phase === 'design' ? liveScore(problem, attempt) : null),
-    [practice, problem, attempt],
-  );
-  const results = useMemo<EditorResults | null>(() => {
-    const e = live?.target.evaluation;
-    if (!e) return null;
-    const nodes: Record<string, EditorResults['nodes'][string]> = {};
-    for (const [id, n] of Object.entries(e.nodes)) {
-      if (!(n.arrivalRps.total > 0)) continue;
-      nodes[id] = {
-        utilization: n.utilization,
-        band: bandOf(n.utilization),
-        bottleneck: id === e.bottleneck.nodeId,
-        spof: n.spof,
-      };
-    }
-    return { nodes };
-  }, [live]);
-
-  // Practice shows live numbers, so the inspector compares technologies at the problem's load; a timed interview keeps them for the review.
-  const evaluated = live?.target.evaluation;
-  const scope = useMemo<ComparisonScope>(
-    () =>
-      evaluated
-        ? { users: evaluated.users, stage: null, workload: evaluated.workload, figures: true }
-        : {
-            users: 0,
-            stage: null,
-            figures: false,
-            why: 'This interview keeps the numbers for its review: argue the choice from what you know.',
-          },
-    [evaluated],
-  );
-
   const body = (
-    <TechnologyComparisonScope value={scope}>
-      <PhaseScreen
-        problem={problem}
-        attempt={attempt}
-        dispatch={dispatch}
-        go={go}
-        onFinish={finish}
-        editorKey={attempt.id}
-        onDesignChange={editDesign}
-        undoDesign={undoDesign}
-        results={results}
-        live={live}
-      />
-    </TechnologyComparisonScope>
+    <PhaseScreen
+      problem={problem}
+      attempt={attempt}
+      dispatch={dispatch}
+      go={go}
+      onFinish={finish}
+      editorKey={attempt.id}
+      onDesignChange={editDesign}
+      undoDesign={undoDesign}
+    />
   );
 
   return (

@@ -1,17 +1,31 @@
 'use client';
 
+import { useMemo } from 'react';
+
 import type { Design } from '@/lib/engine/data';
-import type { EditorResults } from '@/lib/editor/types';
+
+import { interviewJudge } from '@/lib/editor/judges/specs';
+
 import { PHASES, PHASE_LABEL, type Attempt, type AttemptAction, type Phase } from '@/lib/interview/attempt';
+
 import type { Problem } from '@/lib/interview/schema';
-import { DesignSide, type LiveScore } from './design-side';
+
+import { DesignSide } from './design-side';
+
 import { Icon } from './icons';
+
 import { InterviewEditor } from './interview-editor';
+
 import { ApiPhase } from './phase-api';
+
 import { DeepDivePhase } from './phase-deepdive';
+
 import { EstimationPhase } from './phase-estimation';
+
 import { RequirementsPhase } from './phase-requirements';
+
 import { TradeoffsPhase } from './phase-tradeoffs';
+
 
 /** The phase after `phase`, in the interview's order (lib/interview/attempt.ts), or null after the last. */
 export function nextPhase(phase: Phase): Phase | null {
@@ -32,8 +46,6 @@ export function PhaseScreen({
   editorKey,
   onDesignChange,
   undoDesign,
-  results,
-  live,
 }: {
   /** The problem as the candidate knows it (lib/interview/candidate-view.ts). */
   problem: Problem;
@@ -46,10 +58,12 @@ export function PhaseScreen({
   editorKey: string;
   onDesignChange(design: () => Design): void;
   undoDesign?: Design | null;
-  results: EditorResults | null;
-  live: LiveScore | null;
 }) {
   const next = nextPhase(attempt.phase);
+  // What practice mode scores the design against: the problem as the candidate knows it and the curveballs that have arrived.
+  const arrived = attempt.curveballs.filter((c) => c.deliveredAtMs !== null).map((c) => c.id).join(' ');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the curveballs that arrived, not the attempt's identity
+  const judge = useMemo(() => interviewJudge(problem, attempt), [problem, arrived]);
   const onNext = () => next && go(next);
   const delivered = attempt.curveballs.filter((c) => c.deliveredAtMs !== null).length;
   switch (attempt.phase) {
@@ -66,8 +80,9 @@ export function PhaseScreen({
           initialDesign={attempt.design}
           undoDesign={undoDesign}
           onChange={onDesignChange}
-          results={results}
-          side={<DesignSide problem={problem} attempt={attempt} live={live} />}
+          practice={attempt.mode === 'practice'}
+          judge={judge}
+          side={(live) => <DesignSide problem={problem} attempt={attempt} live={live} />}
           sideLabel="Interview"
           sideBadge={
             delivered > 0 ? (

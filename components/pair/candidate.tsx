@@ -1,33 +1,50 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
 import { attemptReducer, unseenCurveballs, type AttemptAction, type Phase } from '@/lib/interview/attempt';
-import { resultsOfEvaluation } from '@/lib/editor/results';
-import type { EditorResults } from '@/lib/editor/types';
+
+import { interviewJudge } from '@/lib/editor/judges/specs';
+
 import type { Design } from '@/lib/engine/data';
+
 import type { Problem } from '@/lib/interview/schema';
+
 import { readPair, writeCandidate, writeDesign, type PairView } from '@/lib/pair/doc';
+
 import { usePairSession } from '@/lib/pair/use-pair';
-import { CurveballDialog, liveScore } from '@/components/interview/mock';
+
+import type { LiveScore } from '@/components/interview/design-side';
+
+import { CurveballDialog } from '@/components/interview/mock';
+
+import { useJudged } from '@/components/interview/use-judge';
+
 import { PhaseScreen } from '@/components/interview/phase-screen';
+
 import { withRevealed } from '@/lib/interview/candidate-view';
+
 import { FinishedPair } from './finished';
+
 import { PairBar, PairMessage, SyncBanner } from './pair-bar';
+
 import { usePairSecret } from './secret';
 
 
-/** The model's live numbers for a design, recomputed only when the design (or a delivered curveball) changes. */
-export function useLiveScore(problem: Problem, view: PairView | null) {
+
+/**
+ * The model's live check of the candidate's design as the problem `known`
+ * has it (the target and each curveball that arrived), judged in a scoring
+ * worker whenever the design or the arrived curveballs change.
+ */
+export function useLiveScore(known: Problem, view: PairView | null): { live: LiveScore | null } {
   const a = view?.attempt ?? null;
-  const key = a ? JSON.stringify([a.design, a.curveballs.map((c) => c.id)]) : '';
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the design's content, not its identity
-  const live = useMemo(() => (a ? liveScore(problem, a) : null), [problem, key]);
-  const results = useMemo<EditorResults | null>(() => {
-    const e = live?.target.evaluation;
-    return e ? resultsOfEvaluation(e) : null;
-  }, [live]);
-  return { live, results };
+  const judge = useMemo(() => (a ? interviewJudge(known, a) : null), [known, a]);
+  const verdict = useJudged(a?.design ?? null, judge);
+  const live = useMemo(() => (verdict ? { target: verdict.target, curveballs: verdict.curveballs } : null), [verdict]);
+  return { live };
 }
 
 /** The candidate's side: the solo mock's phases on the shared document; the interviewer ends it. */
@@ -78,7 +95,6 @@ function CandidateSession({ id, problem, secret, ended }: { id: string; problem:
   );
   useEffect(() => () => void (designTimer.current && clearTimeout(designTimer.current)), []);
 
-  const { live, results } = useLiveScore(problem, view);
   // The problem as the candidate knows it: the brief and what their questions brought out (as in the solo mock).
   const questionLog = view?.attempt.questionLog;
   const known = useMemo(() => withRevealed(problem, questionLog ?? []), [problem, questionLog]);
@@ -103,8 +119,6 @@ function CandidateSession({ id, problem, secret, ended }: { id: string; problem:
         // A change to the design from elsewhere (this candidate's other tab) starts the canvas from it.
         editorKey={`pair-${remoteDesign}`}
         onDesignChange={editDesign}
-        results={results}
-        live={live}
       />
     );
   })();

@@ -8,7 +8,7 @@ import type { Problem } from '@/lib/interview/schema';
 import { reviewAttempt } from '@/lib/interview/scoring';
 import { deliverCurveball, finishPair, setScore, type PairView } from '@/lib/pair/doc';
 import { authHeader, usePairSession } from '@/lib/pair/use-pair';
-import { deliverAction } from '@/components/interview/mock';
+import { useDeliverCurveballs } from '@/components/interview/mock';
 import { DesignDiagram } from '@/components/interview/design-diagram';
 import { OUTCOME_LABEL, OUTCOME_TONE, ScoreSummary } from '@/components/interview/design-side';
 import { Icon } from '@/components/interview/icons';
@@ -216,6 +216,10 @@ function InterviewerSession({ id, problem, secret }: { id: string; problem: Prob
   const questionLog = view?.attempt.questionLog;
   const known = useMemo(() => withRevealed(candidateProblem(problem), questionLog ?? []), [problem, questionLog]);
   const { live } = useLiveScore(known, view);
+  const deliverNow = useDeliverCurveballs(problem, (action) => {
+    const a = view?.attempt;
+    if (action.type === 'deliver' && doc && a) deliverCurveball(doc, action.curveballId, elapsedMs(a, action.now), action.snapshot);
+  });
   const [confirmEnd, setConfirmEnd] = useState(false);
   const reviewKey = view ? JSON.stringify([view.attempt, view.scores]) : '';
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content
@@ -228,11 +232,8 @@ function InterviewerSession({ id, problem, secret }: { id: string; problem: Prob
   const attempt = view.attempt;
   const finished = attempt.finishedAt !== null;
 
-  const deliver = (curveballId: string) => {
-    // The model's verdict on the design as it is when the curveball arrives, as the solo mock keeps it.
-    const action = deliverAction(problem, attempt.design, curveballId);
-    if (action.type === 'deliver') deliverCurveball(doc, curveballId, elapsedMs(attempt, action.now), action.snapshot);
-  };
+  // The model's verdict on the design as it is when the curveball arrives, as the solo mock keeps it.
+  const deliver = (curveballId: string) => void deliverNow(attempt.design, [curveballId]);
   const origin = typeof window === 'undefined' ? '' : window.location.origin;
 
   return (

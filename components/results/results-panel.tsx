@@ -1,5 +1,6 @@
 'use client';
 
+import { lazy, Suspense } from 'react';
 import type { Evaluation } from '@/lib/engine/data';
 import { STAGES } from '@/lib/rules/stages';
 import { stageAtUsers, type ResultsSection } from '@/lib/editor/scoring';
@@ -14,6 +15,11 @@ import { NodeFocus } from './node-focus';
 import { Scorecard } from './scorecard';
 import { useScoring, useScoringView } from './scoring-context';
 import { StagePicker, UsersControl } from './users-control';
+import { isJudgedVerdict, verdictUsers } from '@/lib/editor/judged-verdict';
+
+// Only the interview and a scenario show a verdict card: loaded when one first shows, not with the sandbox.
+const VerdictCard = lazy(() => import('./verdict-card').then((m) => ({ default: m.VerdictCard })));
+const AwayFromVerdict = lazy(() => import('./verdict-card').then((m) => ({ default: m.AwayFromVerdict })));
 
 const SECTIONS: { id: ResultsSection; label: string }[] = [
   { id: 'scorecard', label: 'Scorecard' },
@@ -134,7 +140,20 @@ export function ResultsPanel() {
           ) : section === 'scorecard' ? (
             <>
               <NodeFocus evaluation={scored.evaluation} />
-              {stage ? <Scorecard stage={stage} evaluation={scored.evaluation} /> : <BetweenStages evaluation={scored.evaluation} />}
+              {/* An interview or a scenario: its own verdict at its own load, in place of a stage's scorecard. */}
+              {isJudgedVerdict(scored.verdict) ? (
+                <Suspense fallback={<p className="text-sm text-slate-700">Scoring the design…</p>}>
+                  {verdictUsers(scored.verdict) === scored.evaluation.users ? (
+                    <VerdictCard verdict={scored.verdict} evaluation={scored.evaluation} />
+                  ) : (
+                    <AwayFromVerdict users={verdictUsers(scored.verdict) ?? scored.evaluation.users} at={scored.evaluation.users} />
+                  )}
+                </Suspense>
+              ) : stage ? (
+                <Scorecard stage={stage} evaluation={scored.evaluation} />
+              ) : (
+                <BetweenStages evaluation={scored.evaluation} />
+              )}
               <EndToEnd evaluation={scored.evaluation} stage={stage} />
             </>
           ) : section === 'growth' ? (

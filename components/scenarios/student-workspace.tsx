@@ -1,14 +1,17 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
 import { parseDesign } from '@/lib/design/schema';
+
 import type { Design } from '@/lib/engine/data';
-import { sameDesign } from '@/lib/editor/autosave';
-import { bandOf } from '@/lib/editor/results';
-import type { EditorResults } from '@/lib/editor/types';
-import { evaluateDesign } from '@/lib/scenarios/engine';
-import { gradeDesign, type ScenarioGrade } from '@/lib/scenarios/grading';
+
+import { scenarioJudge } from '@/lib/editor/judges/specs';
+
+import type { ScenarioGrade } from '@/lib/scenarios/grading';
+
 import type { LeaderboardRow, StudentSubmission } from '@/lib/scenarios/repository';
+
 import {
   checkDesignConstraints,
   emptyDesignIssue,
@@ -16,21 +19,33 @@ import {
   type FieldIssue,
   type PublicScenario,
 } from '@/lib/scenarios/schema';
+
 import { tabKeyTarget } from '@/lib/tab-keys';
+
 import { absoluteUrl, api } from './api';
+
 import { replaceHash, storeItem, useHashParam, useStoredItem } from '@/lib/browser-state';
+
 import { CopyField } from './copy-field';
-import { OtherTabBanner } from '@/components/editor/other-tab-banner';
-import { useOtherTab } from '@/components/editor/use-other-tab';
+
 import { GradeView, PassPill } from './grade-view';
+
 import { BriefMarkdown } from './markdown';
-import { ScenarioEditor, type EditorController } from './scenario-editor';
+
+import { readScenarioDraft, ScenarioEditor, scenarioDraftSlot, type EditorController } from './scenario-editor';
+
 import { TechnologyComparisonScope, type ComparisonScope } from '@/components/editor/technology-compare';
+
 import { ScenarioFacts } from './scenario-facts';
+
 import { MyFeedback, ScenarioUpdates } from './student-feedback';
+
 import { DeadlineNote, JoinPanel, NotYou, tokenKey, useJoinLink } from './join-panel';
+
 import { LiveViewNotice, useDraftPublisher } from './draft-publisher';
+
 import { formatDateTime } from '@/lib/format';
+
 
 interface Me {
   student: { displayName: string };
@@ -39,19 +54,7 @@ interface Me {
   latestDesign: Design | null;
 }
 
-const draftKey = (slug: string) => `scalelab:scenario:${slug}:draft`;
 const EMPTY: Design = { schemaVersion: 1, nodes: [], edges: [] };
-
-function readDraft(slug: string): Design | null {
-  try {
-    const raw = localStorage.getItem(draftKey(slug));
-    if (!raw) return null;
-    const parsed = parseDesign((JSON.parse(raw) as { design: unknown }).design);
-    return parsed.ok ? parsed.design : null;
-  } catch {
-    return null;
-  }
-}
 
 type Tab = 'brief' | 'results' | 'history' | 'leaderboard';
 
@@ -173,14 +176,8 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
   const [version, setVersion] = useState(0);
   const [tab, setTab] = useState<Tab>('brief');
   const [liveGrade, setLiveGrade] = useState<ScenarioGrade | null>(null);
-  const [nodeResults, setNodeResults] = useState<EditorResults | null>(null);
   const [submitState, setSubmitState] = useState<SubmitState>({ kind: 'idle' });
   const controller = useRef<EditorController | null>(null);
-  /** The draft as this tab last wrote or took it up: a canvas that still matches it has nothing unsaved. */
-  const lastDraft = useRef<Design | null>(null);
-  /** Another tab saved the draft while this one had a change waiting: writing is held until the student picks a version. */
-  const held = useRef(false);
-  const { watch: watchOtherTab, banner } = useOtherTab();
   const startDesign = useMemo<Design>(() => initial.startingDesign ?? EMPTY, [initial.startingDesign]);
 
   // A resume link carries the token in the fragment, which never reaches a
@@ -200,7 +197,7 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
         setMe({ token, data: res.data });
         setLoadError(null);
         // Where the canvas starts: this browser's draft, else the latest submission, else the starting design.
-        setInitialDesign((d) => d ?? readDraft(slug) ?? res.data.latestDesign ?? startDesign);
+        setInitialDesign((d) => d ?? readScenarioDraft(localStorage, slug) ?? res.data.latestDesign ?? startDesign);
       } else if (res.status === 404 || res.status === 410) {
         storeItem(tokenKey(slug), null);
         // 410: the instructor removed this student, and the answer says so.
@@ -250,69 +247,13 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
             : 'loading';
   const resumeUrl = token ? absoluteUrl(`/s/${slug}#resume=${token}`) : null;
 
-  const onDesignChange = useCallback(
-    (design: Design) => {
-      if (!held.current) {
-        try {
-          localStorage.setItem(draftKey(slug), JSON.stringify({ design, savedAt: new Date().toISOString() }));
-          lastDraft.current = design;
-        } catch {
-          /* storage full or blocked: the draft is only a convenience */
-        }
-      }
-      pushDraft(design);
-      if (!live) return;
-      const grade = gradeDesign(design, scenario.grading, evaluateDesign);
-      setLiveGrade(grade);
-      const biggest = Math.max(...scenario.targets.map((t) => t.users));
-      try {
-        const r = evaluateDesign(
-          { ...design, workload: undefined },
-          { ...scenario.grading.workload, users: biggest },
-          { stages: false },
-        );
-        setNodeResults({
-          nodes: Object.fromEntries(
-            Object.entries(r.nodes).map(([id, n]) => [id, { utilization: n.utilization, band: bandOf(n.utilization) }]),
-          ),
-        });
-      } catch {
-        setNodeResults(null);
-      }
-    },
-    [slug, live, scenario.grading, scenario.targets, pushDraft],
-  );
-
-  const working = phase === 'work';
-  useEffect(() => {
-    if (!working) return;
-    return watchOtherTab(draftKey(slug), {
-      read: () => readDraft(slug),
-      mine: () => controller.current?.getDesign() ?? null,
-      same: sameDesign,
-      saving: {
-        unsaved: (mine) => lastDraft.current !== null && !sameDesign(mine, lastDraft.current),
-        hold() {
-          held.current = true;
-        },
-        release(saveNow) {
-          held.current = false;
-          const editor = controller.current;
-          if (saveNow && editor) onDesignChange(editor.getDesign());
-        },
-        adopt(theirs) {
-          lastDraft.current = theirs;
-          controller.current?.loadDesign(theirs);
-        },
-      },
-      matched(stored) {
-        lastDraft.current = stored;
-      },
-      notify: (message, tone) => controller.current?.notify(message, tone),
-      followed:
-        'Your design was changed in another tab, so this tab now shows that version. Undo brings back what was here.',
-    });
-  }, [working, slug, onDesignChange, watchOtherTab]);
+  // The draft is kept by the editor's session (scenarioDraftSlot): the page only sends it on to the live view.
+  const onDesignChange = useCallback((design: Design) => pushDraft(design), [pushDraft]);
+  // Graded live in the scoring worker, where the scenario shows scores live.
+  const grading = scenario.grading;
+  const judge = useMemo(() => (live ? scenarioJudge(grading) : null), [live, grading]);
+  const slot = useMemo(() => (typeof window === 'undefined' ? null : scenarioDraftSlot(localStorage, slug)), [slug]);
+  const onVerdict = useCallback((v: { grade: ScenarioGrade } | null) => setLiveGrade(v?.grade ?? null), []);
 
   const pendingSubmit = useRef<{ design: string; key: string } | null>(null);
   const submit = async () => {
@@ -565,7 +506,6 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
           </p>
         ) : null}
         <DeadlineNote scenario={scenario} />
-        {banner ? <OtherTabBanner {...banner} /> : null}
         <LiveViewNotice on={draft.on} state={draft.state} />
         {initialDesign ? (
           <TechnologyComparisonScope value={comparisonScope}>
@@ -576,7 +516,9 @@ export function StudentWorkspace({ initial }: { initial: PublicScenario }) {
               lockedNodeIds={scenario.lockedNodeIds}
               controllerRef={controller}
               onDesignChange={onDesignChange}
-              results={live ? nodeResults : null}
+              slot={slot}
+              judge={judge}
+              onVerdict={onVerdict}
               label="Your design"
               toolbarExtra={
                 <>

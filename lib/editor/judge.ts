@@ -17,7 +17,9 @@
  * types (`import type`), so the page's first JavaScript does not carry it.
  */
 import { evaluate } from '@/lib/engine';
-import type { Evaluation, Design } from '@/lib/engine/data';
+import type { Evaluation, Design, Workload } from '@/lib/engine/data';
+import { judgeInterview, type InterviewJudge, type InterviewVerdict } from './judges/interview';
+import { judgeScenario, type ScenarioJudge, type ScenarioVerdict } from './judges/scenario';
 
 /** A design judged against one stage of the growth path. */
 export interface ChallengeCheck {
@@ -38,10 +40,20 @@ export interface ChallengeCheck {
 export interface JudgeCases {
   /** The lessons (and the sandbox's scorecard stage): the stage's checks. */
   stage: { judge: { stage: number }; verdict: { check: ChallengeCheck } };
+  /** The interview (lib/editor/judges/interview.ts): the target check and each arrived curveball, at the problem's workload. */
+  interview: { judge: Omit<InterviewJudge, 'kind'>; verdict: Omit<InterviewVerdict, 'kind'> };
+  /** A scenario (lib/editor/judges/scenario.ts): the grade the server would store, and the utilisation at its largest target. */
+  scenario: { judge: Omit<ScenarioJudge, 'kind'>; verdict: Omit<ScenarioVerdict, 'kind'> };
 }
 
 export type JudgeKind = keyof JudgeCases;
-export type Judge = { [K in JudgeKind]: { kind: K; users?: number } & JudgeCases[K]['judge'] }[JudgeKind];
+/**
+ * `workload`: a judge that judges under a workload of its own (an interview
+ * problem's, a scenario's) has the live evaluation, and everything the panel
+ * computes, made under it in place of the design's own (`underJudge` in
+ * lib/editor/scoring.ts), so the panel's numbers are the verdict's.
+ */
+export type Judge = { [K in JudgeKind]: { kind: K; users?: number; workload?: Workload } & JudgeCases[K]['judge'] }[JudgeKind];
 export type Verdict = { [K in JudgeKind]: { kind: K } & JudgeCases[K]['verdict'] }[JudgeKind];
 export type JudgeOf<K extends JudgeKind> = Extract<Judge, { kind: K }>;
 export type VerdictOf<K extends JudgeKind> = Extract<Verdict, { kind: K }>;
@@ -56,6 +68,8 @@ type JudgeFn<K extends JudgeKind> = (design: Design, judge: JudgeOf<K>, evaluati
 
 const JUDGES: { [K in JudgeKind]: JudgeFn<K> } = {
   stage: (design, judge, evaluation) => ({ kind: 'stage', check: checkStage(design, judge.stage, evaluation) }),
+  interview: (design, judge) => judgeInterview(design, judge),
+  scenario: (design, judge) => judgeScenario(design, judge),
 };
 
 /** Judges `design`; pure, never throws. Runs in the scoring worker. */

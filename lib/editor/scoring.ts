@@ -195,6 +195,16 @@ export function judgeStart(judge: Judge | null | undefined): { users: number; st
   return judge.users ? { users: clampUsers(judge.users), stage: stageAtUsers(clampUsers(judge.users)) } : null;
 }
 
+/**
+ * The design as the scorer sends it: under a judge with a workload of its own
+ * (an interview problem's, a scenario's), that workload replaces the
+ * design's, so the live evaluation, the growth chart and the what-ifs are all
+ * at the load the verdict is for.
+ */
+export function underJudge(design: Design, judge: Judge | null): Design {
+  return judge?.workload ? { ...design, workload: judge.workload } : design;
+}
+
 /* ---------- what the scorer skips ---------- */
 
 /**
@@ -346,7 +356,7 @@ export function startScoring(store: EditorStore, options: ScoringOptions = {}): 
     timer = null;
     const seq = ++requested;
     const state = store.getState();
-    const design = designOf(state);
+    const design = underJudge(designOf(state), judge);
     const { users, revision } = view.getState();
     const empty = emptyReason(design);
     const judging = judge;
@@ -428,7 +438,7 @@ export function startScoring(store: EditorStore, options: ScoringOptions = {}): 
   }
 
   const scoreable = () => {
-    const design = designOf(store.getState());
+    const design = underJudge(designOf(store.getState()), judge);
     return emptyReason(design) ? null : design;
   };
 

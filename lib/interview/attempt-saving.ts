@@ -10,12 +10,12 @@
 import type { Design } from '@/lib/engine/data';
 import { otherTabSync, SHOWING_THEIRS, type OtherTabSync, type TabSaving } from '@/lib/editor/other-tab';
 import type { StorageWrite } from '@/lib/storage-write';
-import { sameDesign } from '@/lib/editor/autosave';
+import { SAVE_DELAY_MS, sameDesign } from '@/lib/editor/autosave';
 import { attemptReducer, type Attempt, type AttemptAction } from './attempt';
 import { activeKey, readActive, sameAttempt, writeActive, type ActiveRead } from './storage';
 
-/** How long after the last edit on the canvas the design is taken into the attempt (and saved), ms. */
-export const DESIGN_SAVE_DELAY_MS = 300;
+/** How long after the last edit on the canvas the design is taken into the attempt (and saved), ms: every mode's one debounce. */
+export const DESIGN_SAVE_DELAY_MS = SAVE_DELAY_MS;
 
 export interface AttemptSavingHooks {
   write(attempt: Attempt): StorageWrite;
