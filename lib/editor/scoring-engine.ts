@@ -22,7 +22,8 @@ import type { EdgeResult } from './types';
 export { SWEEP_FROM_USERS, SWEEP_POINTS, SWEEP_TO_USERS, TRAFFIC_REQUESTS, TRAFFIC_SEED } from './scoring-params';
 
 export type EngineRequest =
-  | { type: 'evaluate'; design: Design; users: number }
+  /** `stages: false` skips judging the eight stages (they depend on the design only, not on `users`): about a twentieth of the work. */
+  | { type: 'evaluate'; design: Design; users: number; stages?: boolean }
   | { type: 'sweep'; design: Design }
   | { type: 'compare'; design: Design; users: number; whatIf: WhatIf }
   | { type: 'simulate'; design: Design; users: number }
@@ -74,6 +75,10 @@ export interface ComparisonSummary {
   scenario: ScenarioSnapshot;
   /** Nodes saturated under the condition that were not before. */
   newlySaturated: string[];
+  /** Nodes gone under the condition (a failed component, every component of a failed region). */
+  failed: string[];
+  /** Requests per second per connection, now and under the condition (0 for a connection to or from a failed node). */
+  edges: Record<string, { before: number; after: number }>;
 }
 
 export interface SimulationSummary {
@@ -142,7 +147,7 @@ export function runEngineRequest(req: EngineRequest): EngineResult {
 function answer(req: EngineRequest): EngineAnswer {
   switch (req.type) {
     case 'evaluate': {
-      const evaluation = evaluate(req.design, { users: req.users });
+      const evaluation = evaluate(req.design, { users: req.users }, req.stages === false ? { stages: false } : undefined);
       return { evaluation, edges: edgeResults(edgeTotals(evaluation.edges)) };
     }
     case 'sweep': {
@@ -174,6 +179,10 @@ function answer(req: EngineRequest): EngineAnswer {
         baseline: snapshot(c.baseline),
         scenario: snapshot(c.scenario),
         newlySaturated: c.newlySaturated,
+        failed: Object.keys(c.baseline.nodes).filter((id) => !(id in c.scenario.nodes)),
+        edges: Object.fromEntries(
+          Object.entries(c.baseline.edges).map(([id, e]) => [id, { before: e.rps.total, after: c.scenario.edges[id]?.rps.total ?? 0 }]),
+        ),
       };
     }
     case 'technologies': {
