@@ -11,6 +11,9 @@ import { BAND_LABEL } from '@/lib/editor/results';
 import { technologyTag } from '@/lib/editor/technology-view';
 import type { EditorNode, NodeResult, UtilisationBand } from '@/lib/editor/types';
 import { selectIsEditingLabel, selectNodeResult, selectReadOnly, type EditorState } from '@/lib/editor/store';
+import type { ScoringView } from '@/lib/editor/scoring';
+import { nodeMark, shownComparison, type WhatIfNodeMark } from '@/lib/editor/what-if-view';
+import { useScoringView } from '@/components/results/scoring-context';
 import { GROUP_TILE } from './groups';
 import { KindIcon } from './kind-icons';
 import { useEditor, useEditorStore } from './editor-provider';
@@ -45,6 +48,21 @@ function ResultBadges({ result }: { result: NodeResult }) {
           <span className="sr-only">Single point of failure</span>
         </span>
       ) : null}
+    </span>
+  );
+}
+
+/** Under a chosen what-if (results panel → What if): the component is gone, or the condition saturates it. */
+function WhatIfBadge({ mark }: { mark: WhatIfNodeMark }) {
+  return (
+    <span
+      className={`pointer-events-none absolute -bottom-2.5 right-3 rounded px-1.5 py-0.5 text-[10px] font-semibold leading-none ${
+        mark === 'failed' ? 'bg-saturated text-white' : 'border border-saturated bg-white text-saturated'
+      }`}
+      data-badge={`what-if-${mark}`}
+    >
+      {mark === 'failed' ? 'Failed' : 'Overloaded'}
+      <span className="sr-only"> in the what-if</span>
     </span>
   );
 }
@@ -125,6 +143,13 @@ function KindNodeCard({ id, data, selected }: NodeProps<EditorNode>) {
   const editing = useEditor(useMemo(() => selectIsEditingLabel(id), [id]));
   const readOnly = useEditor(selectReadOnly);
   const locked = useEditor(useCallback((st: EditorState) => st.ui.lockedNodeIds.includes(id), [id]));
+  const whatIf = useScoringView(
+    useCallback((v: ScoringView) => {
+      const c = shownComparison(v);
+      return c ? nodeMark(c, id) : null;
+    }, [id]),
+  );
+  const failed = whatIf === 'failed';
   const label = displayLabel(data);
   const capacity = capacityLine(data);
   // Name the kind only when the label does not already say it ("App servers" does, "Static assets" does not).
@@ -138,10 +163,15 @@ function KindNodeCard({ id, data, selected }: NodeProps<EditorNode>) {
     <div
       className={`relative flex h-20 w-52 items-center gap-2.5 rounded-lg border bg-white px-2.5 shadow-sm transition-shadow ${
         result ? BAND_CARD[result.band] : ''
-      } ${selected ? 'border-brand-600 ring-2 ring-brand-500/40' : result ? '' : 'border-slate-300'}`}
+      } ${selected ? 'border-brand-600 ring-2 ring-brand-500/40' : result ? '' : 'border-slate-300'} ${
+        failed ? 'border-dashed !border-saturated !bg-slate-100' : whatIf === 'saturates' ? 'ring-2 ring-saturated/60' : ''
+      }`}
       data-band={result?.band}
+      data-what-if={whatIf ?? undefined}
+      data-utilisation={result?.utilization}
     >
       {result ? <ResultBadges result={result} /> : null}
+      {whatIf ? <WhatIfBadge mark={whatIf} /> : null}
       {locked ? (
         <span
           className="pointer-events-none absolute -top-2.5 right-3 inline-flex items-center gap-1 rounded border border-slate-400 bg-white px-1.5 py-0.5 text-[10px] font-semibold leading-none text-slate-700"
@@ -163,7 +193,7 @@ function KindNodeCard({ id, data, selected }: NodeProps<EditorNode>) {
         className={`sl-handle ${receives ? '' : 'sl-handle-off'}`}
         title={receives && !readOnly ? `Connect to ${label}` : undefined}
       />
-      <span className={`grid h-10 w-10 shrink-0 place-items-center rounded-md ${GROUP_TILE[spec.group]}`}>
+      <span className={`grid h-10 w-10 shrink-0 place-items-center rounded-md ${GROUP_TILE[spec.group]} ${failed ? 'opacity-40 grayscale' : ''}`}>
         <KindIcon kind={data.kind} className="h-6 w-6" />
       </span>
       {/* The name has the card's full width (two lines at most); the utilisation pill sits on the capacity line, so it never cuts the name short. */}
@@ -172,7 +202,11 @@ function KindNodeCard({ id, data, selected }: NodeProps<EditorNode>) {
           {editing ? (
             <LabelEditor id={id} initial={label} />
           ) : (
-            <span className="line-clamp-2 text-sm font-semibold leading-tight break-words text-slate-900" title={label} data-node-name="">
+            <span
+              className={`line-clamp-2 text-sm font-semibold leading-tight break-words ${failed ? 'text-slate-600 line-through' : 'text-slate-900'}`}
+              title={label}
+              data-node-name=""
+            >
               {label}
             </span>
           )}
