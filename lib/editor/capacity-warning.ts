@@ -48,5 +48,5 @@ const plural = (n: number) => `${n.toLocaleString('en-US')} instance${n === 1 ? 
 /** "2 instances would run at 340% busy (drops 1,200 req/s)"; `done` for a change already stored ("run"). */
 export function capacitySentence(p: CapacityProjection, done = false): string {
   const drops = p.dropsRps > 0 ? ` (drops ${formatRps(p.dropsRps)})` : '';
-  return `${plural(p.instances)} ${done ? 'run' : 'would run'} at ${formatUtilisation(p.utilization)} busy${drops}`;
+  return `${plural(p.instances)} ${done ? (p.instances === 1 ? 'runs' : 'run') : 'would run'} at ${formatUtilisation(p.utilization)} busy${drops}`;
 }
