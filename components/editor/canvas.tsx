@@ -50,6 +50,8 @@ import { TrafficLayer } from './traffic-layer';
 const nodeTypes = { kind: KindNode };
 const edgeTypes = { flow: FlowEdge };
 const SNAP: [number, number] = [GRID, GRID];
+/** The farthest out the canvas zooms (scroll, the zoom controls, a fit without the overview map). */
+const MIN_ZOOM = 0.1;
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 // Sized in canvas units, so edges drawn thicker with traffic keep the same arrowhead.
 const ARROW = { type: MarkerType.ArrowClosed, width: 22, height: 22, color: '#64748b', markerUnits: 'userSpaceOnUse' } as const;
@@ -159,10 +161,21 @@ function ConnectionHint() {
   );
 }
 
+/** Fewest components for the overview map: a small design fits the view, where the map would only cover a card. */
+const MINIMAP_FROM = 8;
+/**
+ * Smallest canvas the overview map (200 × 150 px) is shown on. On a phone or
+ * in a lesson's pane beside the guide it would cover cards at the canvas'
+ * edge; pinch, scroll and fit-view do its job there.
+ */
+const MINIMAP_MIN_WIDTH = 640;
+const MINIMAP_MIN_HEIGHT = 420;
+
 /**
  * Fit-to-view that keeps card text readable (lib/editor/fit.ts): the whole
  * design when it fits at a readable zoom, else a readable zoom from the
- * design's entry, with the overview map showing the rest.
+ * design's entry, with the overview map showing the rest. Where the canvas
+ * has no overview map, the whole design, however small.
  */
 function useReadableFit() {
   const { getNodes, getNodesBounds, setViewport } = useReactFlow<EditorNode, EditorEdge>();
@@ -175,7 +188,9 @@ function useReadableFit() {
     // The entry's row: the users (where traffic starts), else the leftmost card.
     const entry = nodes.find((n) => n.data.kind === 'users') ?? nodes.reduce((a, b) => (b.position.x < a.position.x ? b : a));
     const anchorY = entry.position.y + (entry.measured?.height ?? 80) / 2;
-    const { x, y, zoom } = readableFit(bounds, { width, height }, anchorY);
+    // Only with the overview map to show the rest: on a small canvas (a lesson's pane, a phone) the whole design is fitted.
+    const overview = nodes.length >= MINIMAP_FROM && width >= MINIMAP_MIN_WIDTH && height >= MINIMAP_MIN_HEIGHT;
+    const { x, y, zoom } = readableFit(bounds, { width, height }, anchorY, overview ? {} : { minZoom: MIN_ZOOM });
     await setViewport({ x, y, zoom });
   }, [getNodes, getNodesBounds, setViewport, flow]);
 }
@@ -259,16 +274,6 @@ function WhatIfLegend() {
     </Panel>
   );
 }
-
-/** Fewest components for the overview map: a small design fits the view, where the map would only cover a card. */
-const MINIMAP_FROM = 8;
-/**
- * Smallest canvas the overview map (200 × 150 px) is shown on. On a phone or
- * in a lesson's pane beside the guide it would cover cards at the canvas'
- * edge; pinch, scroll and fit-view do its job there.
- */
-const MINIMAP_MIN_WIDTH = 640;
-const MINIMAP_MIN_HEIGHT = 420;
 
 function OverviewMap() {
   const roomy = useStore((s) => s.width >= MINIMAP_MIN_WIDTH && s.height >= MINIMAP_MIN_HEIGHT);
@@ -442,7 +447,7 @@ export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
       panActivationKeyCode="Space"
       snapToGrid
       snapGrid={SNAP}
-      minZoom={0.1}
+      minZoom={MIN_ZOOM}
       maxZoom={2}
       connectionRadius={28}
       ariaLabelConfig={ARIA_LABELS}
