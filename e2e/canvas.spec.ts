@@ -8,6 +8,12 @@ function results(page: Page) {
   return page.getByRole('tabpanel', { name: 'Results' });
 }
 
+/** Shows the inspector of the selected card (the side panel may stay on Results when a card is selected). */
+async function showInspector(page: Page) {
+  const tab = page.getByRole('tab', { name: 'Inspect' });
+  if ((await tab.count()) > 0 && (await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+}
+
 /** A card name's font size on screen, px: its CSS size times the canvas' zoom. */
 async function nameSizeOnScreen(card: Locator): Promise<number> {
   return card.locator('[data-node-name]').evaluate((el) => {
@@ -128,6 +134,7 @@ test('the inspector warns when fewer instances cut capacity, before and after th
   await expect(busy).toHaveAttribute('data-utilisation', /^0\.5/);
   const utilisation = Number(await busy.getAttribute('data-utilisation'));
   await card.click();
+  await showInspector(page);
   const field = sandbox.inspector.getByLabel('Instances', { exact: true });
   await expect(field).toHaveValue('8');
   const warning = sandbox.inspector.getByTestId('capacity-warning');
@@ -154,6 +161,7 @@ test('the inspector warns when an autoscale maximum is below what the peak needs
   await results(page).getByRole('radio', { name: /^Stage 4,/ }).click();
   await expect(results(page).getByTestId('results-panel')).toHaveAttribute('data-users', '1000000');
   await sandbox.node('App servers').click();
+  await showInspector(page);
   // Switched on, autoscale starts from the eight running now (no cut).
   await sandbox.inspector.getByLabel('Scale automatically').check();
   await expect(sandbox.node('App servers')).toContainText('auto 8–16');
