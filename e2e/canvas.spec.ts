@@ -169,3 +169,23 @@ test('the inspector warns when an autoscale maximum is below what the peak needs
   await sandbox.inspector.getByLabel(/^Maximum/).fill('2');
   await expect(sandbox.inspector.getByTestId('capacity-warning')).toContainText(/^2 instances would run at \d+% busy/);
 });
+
+test('traffic dots travel the connections once the Traffic toggle is on', async ({ sandbox, page }) => {
+  await sandbox.open();
+  await page.locator('button', { hasText: /^Stage 3\b/ }).first().click();
+  await expect(sandbox.node('App servers')).toBeVisible();
+  await page.getByRole('button', { name: 'Traffic', exact: true }).click();
+  const layer = page.locator('canvas[data-traffic]');
+  await expect(layer).toHaveCount(1);
+  // Dots are painted on the layer (one canvas for every connection's dots), and they move.
+  const painted = () =>
+    layer.evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+      return n;
+    });
+  await expect.poll(painted).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Traffic', exact: true }).click();
+  await expect(layer).toHaveCount(0);
+});

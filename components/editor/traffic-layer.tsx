@@ -22,13 +22,14 @@ export interface EdgeGeometry {
 
 /*
  * Each flow's connections register where they run; the traffic layer reads
- * them every frame. Keyed by React Flow's store, so two editors on one page
- * keep their own.
+ * them every frame. Keyed by React Flow's store (its `getState`: the object
+ * `useStoreApi` returns is a new one in each component), so two editors on
+ * one page keep their own.
  */
 const registries = new WeakMap<object, Map<string, EdgeGeometry>>();
-export function edgeRegistry(flow: object): Map<string, EdgeGeometry> {
-  let map = registries.get(flow);
-  if (!map) registries.set(flow, (map = new Map()));
+export function edgeRegistry(flow: { getState: object }): Map<string, EdgeGeometry> {
+  let map = registries.get(flow.getState);
+  if (!map) registries.set(flow.getState, (map = new Map()));
   return map;
 }
 
