@@ -1,24 +1,45 @@
 /**
- * UI benchmark of the sandbox (`npx tsx scripts/bench-ui.ts`): serves the
- * production build on a free port, opens /play in Chromium with a generated
- * 300-node design (through the autosave key), drags one node across the
- * canvas with mouse moves while counting animation frames, and measures the
- * first-load JavaScript of /play. Prints one JSON line per measure:
+ * UI benchmark of the editor (`npx tsx scripts/bench-ui.ts`): serves the
+ * production build on a free port and drives it in Chromium at 1440 × 900.
+ * Prints one JSON line per measure:
  *
  *   {"name":"drag-300-nodes","fps":N,"targetFps":50}
  *   {"name":"play-first-load-js","kbGzip":N,"targetKb":350}
  *   {"name":"rescore-100-nodes","medianMs":N,"targetMs":100}
  *   {"name":"compare-technologies-100-nodes","medianMs":N,"roundTripMs":N,"targetMs":500}
+ *   {"name":"drag-300-traffic","mode":M,"fps":N,"traffic":true,"targetFps":50}
+ *   {"name":"stage-switch-300","mode":M,"medianMs":N,"targetMs":150}
+ *   {"name":"score-update-100","mode":M,"medianMs":N,"targetMs":100}
  *
- * The last opens a 100-node design, selects an app server, and clicks the
- * results panel's instance stepper (a committed change, as an inspector
- * edit is) again and again, timing each click to the first frame painted
- * after the panel shows the numbers for the new graph (its data-revision).
+ * The first four are the sandbox's (/play, the design given through its
+ * autosave key). The last three run in each of the four modes (M): the
+ * sandbox (/play), a lesson (/learn/…), the interview (practice mode, at its
+ * design phase) and a student scenario (/s/sample-scale-out). In each, the
+ * design reaches the canvas the way a user can bring one to every mode: it
+ * is pasted (the editor's clipboard format), then fitted to the view. They
+ * use the pages' roles and the canvas' own attributes, not a mode's markup:
  *
- * The last but one opens the inspector's "Compare technologies" on a cache
- * of the 100-node design, again and again, timing each open to the frame
- * painted with every choice's numbers (the comparison runs in the scoring
- * worker: five evaluations of the whole design, each judged at the stage).
+ * - drag-300-traffic: the "Traffic" toggle on (when the mode has it; the
+ *   line says `"traffic":false` otherwise), one card dragged for 3 s with a
+ *   125 Hz mouse while animation frames are counted.
+ * - stage-switch-300: a click on another stage of the "Stage" radio group,
+ *   timed to the last frame painted in the canvas' section before it goes
+ *   quiet (the cards recoloured and relabelled); `null` in a mode without one.
+ * - score-update-100: an app server's Instances committed in the inspector
+ *   (Enter), timed to the first frame painted with the card's new
+ *   utilisation.
+ *
+ * The first drag measure moves one card of a 300-node design with nothing
+ * animated. rescore-100-nodes clicks the results panel's instance stepper (a
+ * committed change, as an inspector edit is) again and again, timing each
+ * click to the first frame painted after the panel shows the numbers for
+ * the new graph (its data-revision). compare-technologies-100-nodes opens
+ * the inspector's "Compare technologies" on a cache of the 100-node design,
+ * again and again, timing each open to the frame painted with every
+ * choice's numbers (the comparison runs in the scoring worker: five
+ * evaluations of the whole design, each judged at the stage).
+ *
+ * `BENCH_MODES=sandbox,lesson` runs only those modes' measures.
  *
  * A benchmark prints numbers; it does not pass or fail.
  */
@@ -64,8 +85,7 @@ async function waitForServer(url: string, child: ChildProcess, timeoutMs = 90_00
 }
 
 /** 300 nodes in 20 columns, each wired to the next column: a design as big as a large lesson's. */
-function generatedDesign(NODES = 300) {
-  const kinds = ['load-balancer', 'app-server', 'service', 'cache', 'database', 'queue', 'worker', 'search'];
+function generatedDesign(NODES = 300, kinds = ['load-balancer', 'app-server', 'service', 'cache', 'database', 'queue', 'worker', 'search']) {
   const cols = 20;
   const rows = Math.ceil(NODES / cols);
   const nodes: { id: string; kind: string; label: string; position: { x: number; y: number }; params?: { instances: number } }[] = [];
@@ -179,6 +199,316 @@ async function compareLatency(browser: import('playwright-core').Browser, base: 
   return { medianMs: median(samples.map((s) => s.total)), roundTripMs: median(samples.map((s) => s.worker)) };
 }
 
+type Page = import('playwright-core').Page;
+type Browser = import('playwright-core').Browser;
+type ModeName = 'sandbox' | 'lesson' | 'interview' | 'scenario';
+const MODES: readonly ModeName[] = ['sandbox', 'lesson', 'interview', 'scenario'];
+const LESSON = '/learn/stage-3-load-balancer';
+const INTERVIEW = '/interview/url-shortener';
+const SCENARIO = '/s/sample-scale-out';
+
+async function newPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // tsx compiles with esbuild's keepNames, which wraps functions passed to page.evaluate in `__name(...)`.
+  await page.addInitScript({ content: 'window.__name = (fn) => fn;' });
+  return page;
+}
+
+/** Puts a design on the canvas the way a user can in every mode: a paste of the editor's clipboard format. */
+async function pasteDesign(page: Page, design: ReturnType<typeof generatedDesign>): Promise<void> {
+  const before = await page.locator('.react-flow__node').count();
+  // A click on the canvas' empty corner first: a lesson's editor takes keys (and pastes) once the learner works in it.
+  const pane = (await page.locator('.react-flow__pane').first().boundingBox())!;
+  await page.mouse.click(pane.x + 12, pane.y + 12);
+  const text = JSON.stringify({ type: 'scalelab/clipboard', version: 1, nodes: design.nodes, edges: design.edges });
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    const target = document.querySelector('.react-flow') ?? document.body;
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, before + design.nodes.length, { timeout: 60_000 });
+}
+
+/** Puts the whole design in view (the worst case: every card is drawn on screen) and lets the view settle. */
+async function fitAll(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Fit view' }).click();
+  await page.waitForTimeout(600);
+  // A fit stops at a readable zoom; zoom out from there until every card is inside the canvas.
+  const allInView = () =>
+    page.evaluate(() => {
+      const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+      return [...document.querySelectorAll('.react-flow__node')].every((el) => {
+        const r = el.getBoundingClientRect();
+        return r.left >= pane.left && r.right <= pane.right && r.top >= pane.top && r.bottom <= pane.bottom;
+      });
+    });
+  const zoomOut = page.getByRole('button', { name: 'Zoom out' });
+  for (let i = 0; i < 12 && !(await allInView()) && (await zoomOut.isEnabled()); i++) {
+    await zoomOut.click();
+    await page.waitForTimeout(250);
+  }
+  await page.waitForTimeout(1200);
+}
+
+/** Opens a mode with `n` generated components on its canvas, fitted to the view. */
+async function openMode(browser: Browser, base: string, mode: ModeName, n: number): Promise<Page> {
+  const page = await newPage(browser);
+  // The student scenario allows only some kinds (lib/scenarios/sample-definitions.ts).
+  const design = mode === 'scenario' ? generatedDesign(n, ['load-balancer', 'app-server', 'server', 'database']) : generatedDesign(n);
+  if (mode === 'sandbox') {
+    await page.addInitScript(
+      ([key, value]) => localStorage.setItem(key, value),
+      [AUTOSAVE_KEY, JSON.stringify({ version: 1, savedAt: new Date().toISOString(), design })] as const,
+    );
+    await page.goto(`${base}/play`);
+    await page.waitForFunction((count) => document.querySelectorAll('.react-flow__node').length >= count, n, { timeout: 60_000 });
+    await fitAll(page);
+    return page;
+  }
+  if (mode === 'lesson') {
+    await page.goto(`${base}${LESSON}`);
+  } else if (mode === 'interview') {
+    await page.goto(`${base}${INTERVIEW}`);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.getByRole('radio', { name: /Practice/ }).check();
+    await page.getByRole('button', { name: /^Start the interview/ }).click();
+    // On through the phases before the design, by their own buttons.
+    for (let i = 0; i < 8 && (await page.locator('.react-flow').count()) === 0; i++) {
+      const next = page.getByRole('button', { name: /^(Skip to|Next: )/, disabled: false }).first();
+      await next.click({ timeout: 10_000 });
+      await page.waitForTimeout(300);
+    }
+  } else {
+    await page.goto(`${base}${SCENARIO}`);
+    await page.getByLabel('Display name').fill('Bench');
+    await page.getByRole('button', { name: 'Start designing' }).click();
+  }
+  await page.locator('.react-flow').first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(800);
+  await pasteDesign(page, design);
+  await fitAll(page);
+  return page;
+}
+
+/** Frames per second while one card near the canvas' centre is dragged around for DRAG_MS; also says whether the card moved. */
+async function dragFps(page: Page): Promise<{ fps: number; moved: number }> {
+  const canvas = (await page.locator('.react-flow').first().boundingBox())!;
+  const centre = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 };
+  const target = await page.evaluate(({ x, y }) => {
+    let best: { id: string; x: number; y: number; d: number } | null = null;
+    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+      const r = el.getBoundingClientRect();
+      const cx = r.left + r.width / 2;
+      const cy = r.top + r.height / 2;
+      const d = Math.hypot(cx - x, cy - y);
+      if (!best || d < best.d) best = { id: el.dataset.id!, x: cx, y: cy, d };
+    }
+    return best!;
+  }, centre);
+
+  const card = page.locator(`.react-flow__node[data-id="${target.id}"]`);
+  const before = await card.boundingBox();
+  await page.mouse.move(target.x, target.y);
+  await page.mouse.down();
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __counting: boolean };
+    w.__frames = [];
+    w.__counting = true;
+    const tick = (t: number) => {
+      if (!w.__counting) return;
+      w.__frames.push(t);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  // Move across the canvas and back, one mouse report every MOVE_EVERY_MS.
+  const span = Math.min(canvas.width, canvas.height) * 0.35;
+  const started = Date.now();
+  for (let i = 0; Date.now() - started < DRAG_MS; i++) {
+    const t = (Date.now() - started) / DRAG_MS;
+    const angle = t * Math.PI * 2;
+    await page.mouse.move(target.x + Math.sin(angle) * span, target.y + (1 - Math.cos(angle)) * span * 0.5);
+    const next = started + (i + 1) * MOVE_EVERY_MS;
+    const wait = next - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  }
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __counting: boolean };
+    w.__counting = false;
+    return w.__frames;
+  });
+  await page.mouse.move(target.x + span, target.y + span / 2, { steps: 4 });
+  await page.mouse.up();
+  const after = await card.boundingBox();
+  const moved = before && after ? Math.hypot(after.x - before.x, after.y - before.y) : 0;
+  if (moved < 20) console.error(`[bench-ui] warning: the node did not move (${moved.toFixed(1)} px); the drag measured nothing`);
+  const seconds = (frames[frames.length - 1] - frames[0]) / 1000;
+  const fps = frames.length > 1 ? Math.round(((frames.length - 1) / seconds) * 10) / 10 : 0;
+  return { fps, moved };
+}
+
+/** Turns the traffic animation on where the mode offers it, and waits for its dots; false when there is no toggle. */
+async function trafficOn(page: Page): Promise<boolean> {
+  const toggle = page.getByRole('button', { name: 'Traffic', exact: true });
+  if ((await toggle.count()) === 0) return false;
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  await page.locator('[data-traffic]').first().waitFor({ state: 'attached', timeout: 60_000 });
+  await page.waitForTimeout(500);
+  return true;
+}
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return Math.round(sorted[Math.floor(sorted.length / 2)] * 10) / 10;
+};
+
+/**
+ * Median ms from a click on another stage to the last frame painted in the
+ * canvas' section before it stays quiet for QUIET_MS; null when the mode has
+ * no stage to switch.
+ */
+async function stageSwitchLatency(page: Page, runs = 6): Promise<number | null> {
+  // Nothing selected, and the Results tab: the right panel shows the results (a drag ends with its card selected).
+  await page.keyboard.press('Escape');
+  const results = page.getByRole('tab', { name: 'Results' });
+  if ((await results.count()) > 0) await results.first().click();
+  await page.waitForTimeout(300);
+  const group = page.getByRole('radiogroup', { name: 'Stage' });
+  if ((await group.count()) === 0) return null;
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    // Two stages with different users and results, in turn.
+    const stage = i % 2 === 0 ? 7 : 3;
+    const ms = await page.evaluate(async (n) => {
+      const QUIET_MS = 700;
+      const radio = [...document.querySelectorAll<HTMLElement>('[role="radiogroup"][aria-label="Stage"] [role="radio"]')][n - 1];
+      if (!radio) throw new Error(`no stage ${n} in the Stage radio group`);
+      const section = document.querySelector('.react-flow')!.closest('[data-editor-canvas]') ?? document.querySelector('.react-flow')!;
+      return new Promise<number>((resolve, reject) => {
+        let painted = -1;
+        let quiet: ReturnType<typeof setTimeout> | null = null;
+        const done = () => {
+          observer.disconnect();
+          clearTimeout(timeout);
+          resolve(painted - t0);
+        };
+        const observer = new MutationObserver(() => {
+          requestAnimationFrame(() => {
+            painted = performance.now();
+            if (quiet) clearTimeout(quiet);
+            quiet = setTimeout(done, QUIET_MS);
+          });
+        });
+        const timeout = setTimeout(() => reject(new Error('the canvas did not change within 20 s')), 20_000);
+        observer.observe(section, { subtree: true, childList: true, attributes: true, characterData: true });
+        const t0 = performance.now();
+        radio.click();
+      });
+    }, stage);
+    samples.push(ms);
+    await page.waitForTimeout(200);
+  }
+  return median(samples);
+}
+
+/** Median ms from committing an app server's Instances in the inspector (Enter) to the first frame painted with its card's new utilisation. */
+async function scoreUpdateLatency(page: Page, runs = 9): Promise<number> {
+  // A stage with a large load first, where the mode has a stage to choose, so the app servers are busy.
+  const stages = page.getByRole('radiogroup', { name: 'Stage' }).getByRole('radio');
+  if ((await stages.count()) > 0) {
+    await stages.last().click();
+    await page.waitForTimeout(2500);
+  }
+  // The busiest app server (its card's utilisation: data-utilisation, or the pill's figure).
+  const id = await page.evaluate(() => {
+    let best: { id: string; u: number } | null = null;
+    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+      const name = el.querySelector('[data-node-name]')?.textContent ?? '';
+      const card = el.querySelector<HTMLElement>('[data-utilisation]');
+      const u = card ? Number(card.dataset.utilisation) : parseInt(el.querySelector('[title^="Utilisation"]')?.textContent ?? '', 10) / 100;
+      if (name.startsWith('app-server') && u > 0 && (!best || u > best.u)) best = { id: el.dataset.id!, u };
+    }
+    return best?.id ?? null;
+  });
+  if (!id) throw new Error('no app server with a utilisation on the canvas');
+  await page.locator(`.react-flow__node[data-id="${id}"]`).click();
+  const field = page.getByLabel('Instances', { exact: true });
+  await field.waitFor({ timeout: 10_000 });
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await field.fill(String(i % 2 === 0 ? 6 : 2));
+    await page.evaluate((nodeId) => {
+      const w = window as unknown as { __update: Promise<number> };
+      const card = document.querySelector(`.react-flow__node[data-id="${nodeId}"]`)!;
+      const pill = () => card.querySelector<HTMLElement>('[data-utilisation]')?.dataset.utilisation ?? card.querySelector('[title^="Utilisation"]')?.textContent ?? '';
+      const before = pill();
+      let t0 = -1;
+      w.__update = new Promise<number>((resolve, reject) => {
+        const timeout = setTimeout(() => reject(new Error('the card did not show a new utilisation within 10 s')), 10_000);
+        const onKey = (e: KeyboardEvent) => {
+          if (e.key === 'Enter') t0 = performance.now();
+        };
+        window.addEventListener('keydown', onKey, true);
+        const observer = new MutationObserver(() => {
+          if (t0 < 0 || pill() === before) return;
+          observer.disconnect();
+          clearTimeout(timeout);
+          window.removeEventListener('keydown', onKey, true);
+          requestAnimationFrame(() => resolve(performance.now() - t0));
+        });
+        observer.observe(card, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+    }, id);
+    await field.press('Enter');
+    samples.push(await page.evaluate(() => (window as unknown as { __update: Promise<number> }).__update));
+    await page.waitForTimeout(200);
+  }
+  return median(samples);
+}
+
+async function sandboxMeasures(browser: Browser, base: string) {
+  const page = await openMode(browser, base, 'sandbox', NODES);
+  const { fps } = await dragFps(page);
+  await page.close();
+  console.log(JSON.stringify({ name: 'drag-300-nodes', fps, targetFps: 50 }));
+  console.log(JSON.stringify({ name: 'play-first-load-js', kbGzip: (await firstLoadJs(base, '/play')).kbGzip, targetKb: PLAY_FIRST_LOAD_BUDGET_KB }));
+  console.log(JSON.stringify({ name: 'rescore-100-nodes', medianMs: await rescoreLatency(browser, base), targetMs: 100 }));
+  console.log(JSON.stringify({ name: 'compare-technologies-100-nodes', ...(await compareLatency(browser, base)), targetMs: 500 }));
+}
+
+/** The three measures of one mode; a measure that cannot run there prints its error instead of a number. */
+async function modeMeasures(browser: Browser, base: string, mode: ModeName) {
+  const attempt = async (name: string, target: Record<string, number>, run: () => Promise<Record<string, unknown>>) => {
+    try {
+      console.log(JSON.stringify({ name, mode, ...(await run()), ...target }));
+    } catch (e) {
+      console.log(JSON.stringify({ name, mode, error: e instanceof Error ? e.message.split('\n')[0] : String(e), ...target }));
+    }
+  };
+  let big: Page | null = null;
+  await attempt('drag-300-traffic', { targetFps: 50 }, async () => {
+    big = await openMode(browser, base, mode, NODES);
+    const traffic = await trafficOn(big);
+    const { fps } = await dragFps(big);
+    return { fps, traffic };
+  });
+  await attempt('stage-switch-300', { targetMs: 150 }, async () => {
+    if (!big) throw new Error('the mode did not open');
+    return { medianMs: await stageSwitchLatency(big) };
+  });
+  await (big as Page | null)?.close();
+  await attempt('score-update-100', { targetMs: 100 }, async () => {
+    const page = await openMode(browser, base, mode, 100);
+    try {
+      return { medianMs: await scoreUpdateLatency(page) };
+    } finally {
+      await page.close();
+    }
+  });
+}
+
 async function main() {
   if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
     console.error('[bench-ui] no production build: building first…');
@@ -186,7 +516,20 @@ async function main() {
   }
   const found = findChromium();
   if (!found.path) throw new Error('no Chromium found (see scripts/browser.ts)');
+  const only = process.env.BENCH_MODES?.split(',').map((m) => m.trim()).filter(Boolean);
+  for (const m of only ?? []) if (!MODES.includes(m as ModeName)) throw new Error(`BENCH_MODES: "${m}" is not a mode (${MODES.join(', ')})`);
 
+  // BENCH_URL: measure a server that is already running (no build check, no server of its own).
+  if (process.env.BENCH_URL) {
+    const browser = await chromium.launch({ executablePath: found.path, args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      if (!only) await sandboxMeasures(browser, process.env.BENCH_URL);
+      for (const mode of MODES) if (!only || only.includes(mode)) await modeMeasures(browser, process.env.BENCH_URL, mode);
+    } finally {
+      await browser.close();
+    }
+    return;
+  }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
@@ -208,76 +551,8 @@ async function main() {
   });
 
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    // tsx compiles with esbuild's keepNames, which wraps functions passed to page.evaluate in `__name(...)`.
-    await page.addInitScript({ content: 'window.__name = (fn) => fn;' });
-    const design = generatedDesign();
-    await page.addInitScript(
-      ([key, value]) => localStorage.setItem(key, value),
-      [AUTOSAVE_KEY, JSON.stringify({ version: 1, savedAt: new Date().toISOString(), design })] as const,
-    );
-    await page.goto(`${base}/play`);
-    await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n, NODES, { timeout: 60_000 });
-    // Let the first fit-to-view and measuring settle.
-    await page.waitForTimeout(1500);
-
-    // The whole design is in view (the worst case: every card is rendered); drag the card nearest the centre.
-    const canvas = (await page.locator('[data-editor-canvas]').boundingBox())!;
-    const centre = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 };
-    const target = await page.evaluate(({ x, y }) => {
-      let best: { id: string; x: number; y: number; d: number } | null = null;
-      for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
-        const r = el.getBoundingClientRect();
-        const cx = r.left + r.width / 2;
-        const cy = r.top + r.height / 2;
-        const d = Math.hypot(cx - x, cy - y);
-        if (!best || d < best.d) best = { id: el.dataset.id!, x: cx, y: cy, d };
-      }
-      return best!;
-    }, centre);
-
-    const before = await page.locator(`.react-flow__node[data-id="${target.id}"]`).boundingBox();
-    await page.mouse.move(target.x, target.y);
-    await page.mouse.down();
-    await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __counting: boolean };
-      w.__frames = [];
-      w.__counting = true;
-      const tick = (t: number) => {
-        if (!w.__counting) return;
-        w.__frames.push(t);
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-    // Move across the canvas and back, one mouse report every MOVE_EVERY_MS.
-    const span = Math.min(canvas.width, canvas.height) * 0.35;
-    const started = Date.now();
-    for (let i = 0; Date.now() - started < DRAG_MS; i++) {
-      const t = (Date.now() - started) / DRAG_MS;
-      const angle = t * Math.PI * 2;
-      await page.mouse.move(target.x + Math.sin(angle) * span, target.y + (1 - Math.cos(angle)) * span * 0.5);
-      const next = started + (i + 1) * MOVE_EVERY_MS;
-      const wait = next - Date.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    }
-    const frames = await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __counting: boolean };
-      w.__counting = false;
-      return w.__frames;
-    });
-    await page.mouse.move(target.x + span, target.y + span / 2, { steps: 4 });
-    await page.mouse.up();
-    const after = await page.locator(`.react-flow__node[data-id="${target.id}"]`).boundingBox();
-    const moved = before && after ? Math.hypot(after.x - before.x, after.y - before.y) : 0;
-    if (moved < 20) console.error(`[bench-ui] warning: the node did not move (${moved.toFixed(1)} px); the drag measured nothing`);
-
-    const seconds = (frames[frames.length - 1] - frames[0]) / 1000;
-    const fps = frames.length > 1 ? Math.round(((frames.length - 1) / seconds) * 10) / 10 : 0;
-    console.log(JSON.stringify({ name: 'drag-300-nodes', fps, targetFps: 50 }));
-    console.log(JSON.stringify({ name: 'play-first-load-js', kbGzip: (await firstLoadJs(base, '/play')).kbGzip, targetKb: PLAY_FIRST_LOAD_BUDGET_KB }));
-    console.log(JSON.stringify({ name: 'rescore-100-nodes', medianMs: await rescoreLatency(browser, base), targetMs: 100 }));
-    console.log(JSON.stringify({ name: 'compare-technologies-100-nodes', ...(await compareLatency(browser, base)), targetMs: 500 }));
+    if (!only) await sandboxMeasures(browser, base);
+    for (const mode of MODES) if (!only || only.includes(mode)) await modeMeasures(browser, base, mode);
   } finally {
     await browser.close();
     stopServer(server);

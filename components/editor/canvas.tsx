@@ -5,9 +5,11 @@ import { createPortal } from 'react-dom';
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MarkerType,
   MiniMap,
+  Panel,
   ReactFlow,
   useConnection,
   useKeyPress,
@@ -26,6 +28,7 @@ import { checkConnection } from '@/lib/editor/connection-rules';
 import { notePointer } from '@/lib/editor/pointer';
 import { displayLabel } from '@/lib/editor/labels';
 import { technologyName } from '@/lib/editor/technology-view';
+import { readableFit } from '@/lib/editor/fit';
 import { GRID } from '@/lib/editor/layout';
 import {
   selectEdges,
@@ -35,17 +38,21 @@ import {
   type EditorState,
 } from '@/lib/editor/store';
 import type { EditorEdge, EditorNode, XY } from '@/lib/editor/types';
+import { shownComparison, whatIfMarks } from '@/lib/editor/what-if-view';
+import { useScoring, useScoringView } from '@/components/results/scoring-context';
 import { useEditor, useEditorStore } from './editor-provider';
 import { FlowEdge } from './flow-edge';
 import { GROUP_FILL } from './groups';
 import { KindNode } from './kind-node';
+import { TrafficLayer } from './traffic-layer';
 
 // Module scope: React Flow re-mounts every node when these objects change identity.
 const nodeTypes = { kind: KindNode };
 const edgeTypes = { flow: FlowEdge };
 const SNAP: [number, number] = [GRID, GRID];
+/** The farthest out the canvas zooms (scroll, the zoom controls, a fit without the overview map). */
+const MIN_ZOOM = 0.1;
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-const FIT_OPTIONS = { padding: 0.2, maxZoom: 1.25 };
 // Sized in canvas units, so edges drawn thicker with traffic keep the same arrowhead.
 const ARROW = { type: MarkerType.ArrowClosed, width: 22, height: 22, color: '#64748b', markerUnits: 'userSpaceOnUse' } as const;
 const ARROW_SELECTED = { ...ARROW, color: '#2852d8' } as const;
@@ -154,26 +161,6 @@ function ConnectionHint() {
   );
 }
 
-/**
- * Fits the view once the nodes of a newly loaded design have been measured,
- * then marks the flow `data-fitted` (the cards stay where they are from then
- * on, so a browser test can point at them).
- */
-function FitOnRequest() {
-  const fitRequest = useEditor((s) => s.ui.fitRequest);
-  const initialized = useNodesInitialized();
-  const { fitView } = useReactFlow();
-  const flow = useStoreApi();
-  const handled = useRef(0);
-  useEffect(() => {
-    if (fitRequest > handled.current && initialized) {
-      handled.current = fitRequest;
-      void fitView(FIT_OPTIONS).then(() => flow.getState().domNode?.setAttribute('data-fitted', String(fitRequest)));
-    }
-  }, [fitRequest, initialized, fitView, flow]);
-  return null;
-}
-
 /** Fewest components for the overview map: a small design fits the view, where the map would only cover a card. */
 const MINIMAP_FROM = 8;
 /**
@@ -183,6 +170,110 @@ const MINIMAP_FROM = 8;
  */
 const MINIMAP_MIN_WIDTH = 640;
 const MINIMAP_MIN_HEIGHT = 420;
+
+/**
+ * Fit-to-view that keeps card text readable (lib/editor/fit.ts): the whole
+ * design when it fits at a readable zoom, else a readable zoom from the
+ * design's entry, with the overview map showing the rest. Where the canvas
+ * has no overview map, the whole design, however small.
+ */
+function useReadableFit() {
+  const { getNodes, getNodesBounds, setViewport } = useReactFlow<EditorNode, EditorEdge>();
+  const flow = useStoreApi<EditorNode, EditorEdge>();
+  return useCallback(async () => {
+    const nodes = getNodes();
+    const { width, height } = flow.getState();
+    if (nodes.length === 0 || width === 0 || height === 0) return;
+    const bounds = getNodesBounds(nodes);
+    // The entry's row: the users (where traffic starts), else the leftmost card.
+    const entry = nodes.find((n) => n.data.kind === 'users') ?? nodes.reduce((a, b) => (b.position.x < a.position.x ? b : a));
+    const anchorY = entry.position.y + (entry.measured?.height ?? 80) / 2;
+    // Only with the overview map to show the rest: on a small canvas (a lesson's pane, a phone) the whole design is fitted.
+    const overview = nodes.length >= MINIMAP_FROM && width >= MINIMAP_MIN_WIDTH && height >= MINIMAP_MIN_HEIGHT;
+    const { x, y, zoom } = readableFit(bounds, { width, height }, anchorY, overview ? {} : { minZoom: MIN_ZOOM });
+    await setViewport({ x, y, zoom });
+  }, [getNodes, getNodesBounds, setViewport, flow]);
+}
+
+/**
+ * Fits the view once the nodes of a newly loaded design have been measured,
+ * then marks the flow `data-fitted` (the cards stay where they are from then
+ * on, so a browser test can point at them).
+ */
+function FitOnRequest() {
+  const fitRequest = useEditor((s) => s.ui.fitRequest);
+  const initialized = useNodesInitialized();
+  const fit = useReadableFit();
+  const flow = useStoreApi();
+  const handled = useRef(0);
+  useEffect(() => {
+    if (fitRequest > handled.current && initialized) {
+      handled.current = fitRequest;
+      void fit().then(() => flow.getState().domNode?.setAttribute('data-fitted', String(fitRequest)));
+    }
+  }, [fitRequest, initialized, fit, flow]);
+  return null;
+}
+
+/** The zoom controls' "Fit view", with the readable fit. */
+function FitViewButton() {
+  const fit = useReadableFit();
+  return (
+    <ControlButton onClick={() => void fit()} className="react-flow__controls-fitview" title="Fit view" aria-label="Fit view">
+      <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30" aria-hidden="true">
+        <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+      </svg>
+    </ControlButton>
+  );
+}
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/**
+ * While a what-if is shown on the canvas (results panel → What if): what it
+ * draws, in words, and a way to clear it.
+ */
+function WhatIfLegend() {
+  const scoring = useScoring();
+  const c = useScoringView(shownComparison);
+  const edges = useEditor(selectEdges);
+  const summary = useMemo(() => {
+    if (!c) return null;
+    const marks = whatIfMarks(c, edges);
+    const kinds = Object.values(marks.edges).map((m) => m.kind);
+    const failed = Object.values(marks.nodes).filter((m) => m === 'failed').length;
+    const overloaded = Object.values(marks.nodes).length - failed;
+    const parts = [
+      failed > 0 ? `${count(failed, 'component', 'components')} failed` : '',
+      overloaded > 0 ? `${count(overloaded, 'component', 'components')} overloaded` : '',
+      kinds.includes('lost') ? `${count(kinds.filter((k) => k === 'lost').length, 'connection loses', 'connections lose')} traffic` : '',
+      kinds.includes('rerouted') ? `${count(kinds.filter((k) => k === 'rerouted').length, 'connection takes', 'connections take')} rerouted traffic` : '',
+    ].filter(Boolean);
+    return { title: c.description, parts };
+  }, [c, edges]);
+  if (!summary || !scoring) return null;
+  return (
+    <Panel position="bottom-center" className="!m-3">
+      <div
+        role="status"
+        className="flex max-w-xl items-center gap-3 rounded-lg border border-red-200 bg-white/95 px-3 py-1.5 text-sm text-slate-800 shadow-sm"
+        data-testid="what-if-legend"
+      >
+        <span className="min-w-0">
+          <span className="font-semibold">What if {summary.title}</span>
+          {summary.parts.length > 0 ? <span className="text-slate-700">: {summary.parts.join(', ')}.</span> : <span className="text-slate-700">: no component fails.</span>}
+        </span>
+        <button
+          type="button"
+          onClick={() => scoring.chooseWhatIf(null)}
+          className="shrink-0 rounded-md border border-slate-300 px-2 py-0.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+        >
+          Clear
+        </button>
+      </div>
+    </Panel>
+  );
+}
 
 function OverviewMap() {
   const roomy = useStore((s) => s.width >= MINIMAP_MIN_WIDTH && s.height >= MINIMAP_MIN_HEIGHT);
@@ -356,16 +447,20 @@ export function Canvas({ readOnly = false }: { readOnly?: boolean }) {
       panActivationKeyCode="Space"
       snapToGrid
       snapGrid={SNAP}
-      minZoom={0.1}
+      minZoom={MIN_ZOOM}
       maxZoom={2}
       connectionRadius={28}
       ariaLabelConfig={ARIA_LABELS}
       className={readOnly ? 'sl-readonly' : undefined}
     >
       <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#cbd5e1" />
-      <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_OPTIONS} />
+      <Controls showInteractive={false} showFitView={false} position="bottom-left">
+        <FitViewButton />
+      </Controls>
       {nodes.length >= MINIMAP_FROM ? <OverviewMap /> : null}
       {readOnly ? null : <ConnectionHint />}
+      <TrafficLayer />
+      <WhatIfLegend />
       <FitOnRequest />
     </ReactFlow>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useState, type ReactNode } from 'react';
+import { useCallback, useId, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { edgeSchema, nodeParamsSchema, nodeSchema, paramsOfNode } from '@/lib/design/schema';
 import { CATALOG, type Kind, technologyLabel, type EdgeParams, type NodeParams } from '@/lib/engine/data';
@@ -30,7 +30,8 @@ import {
   type EditResult,
   type EditorState,
 } from '@/lib/editor/store';
-import { formatRps, formatUsers } from '@/lib/format';
+import { capacitySentence, cutsCapacity, projectInstances, type CapacityNow } from '@/lib/editor/capacity-warning';
+import { formatRps, formatUsers, formatUtilization } from '@/lib/format';
 import { autoscaleStart, planGroupCommit } from './group-commit';
 import { GROUP_TILE } from './groups';
 import { KindIcon } from './kind-icons';
@@ -110,6 +111,7 @@ function DraftInput({
   setError,
   check,
   commit,
+  onDraft,
 }: {
   id: string;
   value: string;
@@ -120,8 +122,14 @@ function DraftInput({
   setError(e: string | null): void;
   check(text: string, badInput: boolean): Check;
   commit(value: unknown): string | null;
+  /** Told the draft's valid value as it is typed (null when there is none, or once it is committed or put back). */
+  onDraft?(value: unknown): void;
 }) {
-  const [draft, setDraft] = useState<string | null>(null);
+  const [draft, setDraftText] = useState<string | null>(null);
+  const setDraft = (text: string | null, value: unknown = null) => {
+    setDraftText(text);
+    onDraft?.(text === null ? null : value);
+  };
   const finish = (el: HTMLInputElement) => {
     if (draft === null) return;
     const result = check(el.value, el.validity.badInput);
@@ -147,8 +155,8 @@ function DraftInput({
       aria-describedby={`${error ? `${id}-error ` : ''}${id}-help`}
       className={inputClass(error)}
       onChange={(e) => {
-        setDraft(e.target.value);
         const result = check(e.target.value, e.target.validity.badInput);
+        setDraft(e.target.value, result.ok ? result.value : null);
         setError(result.ok ? null : result.error);
       }}
       onBlur={(e) => finish(e.currentTarget)}
@@ -191,6 +199,10 @@ function NumberParam({ nodeId, kind, name, value, meta, technology }: ParamProps
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const commit = useCommitParam(nodeId);
+  // Instances: the count being typed, and the last cut committed (from → to), for the capacity warning.
+  const [typed, setTyped] = useState<number | null>(null);
+  const [cut, setCut] = useState<{ from: number; to: number } | null>(null);
+  const stored = Number(value ?? defaultFor(kind, name, undefined, technology)) || 1;
   return (
     <Field id={id} label={meta.label} unit={meta.unit} help={helpFor(kind, name)} error={error}>
       <DraftInput
@@ -202,9 +214,61 @@ function NumberParam({ nodeId, kind, name, value, meta, technology }: ParamProps
         error={error}
         setError={setError}
         check={(t, bad) => checkNumber(t, bad, meta, nodeParamsSchema.shape[name], name)}
-        commit={(v) => commit(name, v, meta.label)}
+        commit={(v) => {
+          const refused = commit(name, v, meta.label);
+          if (!refused && name === 'instances') {
+            const to = typeof v === 'number' ? v : Number(defaultFor(kind, name, undefined, technology)) || 1;
+            setCut(to < stored ? { from: stored, to } : null);
+          }
+          return refused;
+        }}
+        onDraft={name === 'instances' ? (v) => setTyped(typeof v === 'number' ? v : null) : undefined}
       />
+      {name === 'instances' ? <CapacityWarning nodeId={nodeId} typed={typed} cut={cut} /> : null}
     </Field>
+  );
+}
+
+/** The latest evaluation's figures for one component, as primitives joined (a stable value for the store selector). */
+function selectCapacityNow(nodeId: string) {
+  return (s: EditorState): string | null => {
+    const scored = s.results?.scored;
+    if (scored?.status !== 'ok') return null;
+    const n = scored.evaluation.nodes[nodeId];
+    if (!n || !Number.isFinite(n.utilization) || n.instances <= 0) return null;
+    return [n.utilization, n.instances, n.arrivalRps.total, n.failedRps + n.shedRps].join(' ');
+  };
+}
+
+/**
+ * Says what a cut in instances does, from the latest evaluation (no engine
+ * here: lib/editor/capacity-warning.ts scales utilisation by the instance
+ * count): while a smaller count is typed ("would run at 340% busy"), and
+ * after it is committed, with the evaluation's own figures once they are in.
+ */
+function CapacityWarning({ nodeId, typed, cut }: { nodeId: string; typed: number | null; cut: { from: number; to: number } | null }) {
+  const raw = useEditor(useCallback((s: EditorState) => selectCapacityNow(nodeId)(s), [nodeId]));
+  if (!raw) return null;
+  const [utilization, instances, arrivalRps, droppedRps] = raw.split(' ').map(Number);
+  const now: CapacityNow = { utilization, instances, arrivalRps };
+  let text: string | null = null;
+  if (typed !== null) {
+    const p = projectInstances(now, typed);
+    if (cutsCapacity(now, p)) text = `${capacitySentence(p)}; ${instances.toLocaleString('en-US')} now run at ${formatUtilization(utilization)}.`;
+  } else if (cut) {
+    if (instances === cut.to) {
+      // The evaluation of the stored count is in: its own figures.
+      const p = { instances, utilization, dropsRps: droppedRps };
+      if (cutsCapacity({ ...now, instances: cut.from }, p)) text = `${capacitySentence(p, true)} (cut from ${cut.from.toLocaleString('en-US')}).`;
+    } else {
+      const p = projectInstances(now, cut.to);
+      if (cutsCapacity(now, p)) text = `${capacitySentence(p)}.`;
+    }
+  }
+  return (
+    <p role="status" className={text ? 'mt-1 rounded-md border border-red-200 bg-red-50 px-2 py-1 text-xs font-medium text-saturated' : 'sr-only'} data-testid={text ? 'capacity-warning' : undefined}>
+      {text}
+    </p>
   );
 }
 
@@ -299,6 +363,8 @@ function GroupParam({ nodeId, kind, name, value, meta, technology }: ParamProps 
   const [pending, setPending] = useState<Record<string, number>>({});
   // Bumped per field when its pending number is stored: that input starts afresh from the stored value.
   const [generation, setGeneration] = useState<Record<string, number>>({});
+  // Autoscale's maximum as it is typed: below what the peak needs, it cuts capacity.
+  const [typedMax, setTypedMax] = useState<number | null>(null);
 
   const commitSub = (sub: string, v: unknown, label: string): string | null => {
     const plan = planGroupCommit(current, pending, sub, v, (edited, values) => groupError(name, edited, values));
@@ -374,6 +440,7 @@ function GroupParam({ nodeId, kind, name, value, meta, technology }: ParamProps 
                     return checkNumber(t, bad, f, { safeParse: (v) => ({ success: true, data: v }) }, f.key);
                   }}
                   commit={(v) => commitSub(f.key, v, f.label)}
+                  onDraft={name === 'autoscale' && f.key === 'max' ? (v) => setTypedMax(typeof v === 'number' ? v : null) : undefined}
                 />
                 {error ? (
                   <p id={`${id}-error`} className="mt-1 text-xs font-medium text-saturated">
@@ -388,6 +455,7 @@ function GroupParam({ nodeId, kind, name, value, meta, technology }: ParamProps 
           })}
         </div>
       ) : null}
+      {name === 'autoscale' && enabled ? <CapacityWarning nodeId={nodeId} typed={typedMax} cut={null} /> : null}
     </fieldset>
   );
 }

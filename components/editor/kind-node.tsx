@@ -11,6 +11,9 @@ import { BAND_LABEL } from '@/lib/editor/results';
 import { technologyTag } from '@/lib/editor/technology-view';
 import type { EditorNode, NodeResult, UtilisationBand } from '@/lib/editor/types';
 import { selectIsEditingLabel, selectNodeResult, selectReadOnly, type EditorState } from '@/lib/editor/store';
+import type { ScoringView } from '@/lib/editor/scoring';
+import { nodeMark, shownComparison, type WhatIfNodeMark } from '@/lib/editor/what-if-view';
+import { useScoringView } from '@/components/results/scoring-context';
 import { GROUP_TILE } from './groups';
 import { KindIcon } from './kind-icons';
 import { useEditor, useEditorStore } from './editor-provider';
@@ -45,6 +48,21 @@ function ResultBadges({ result }: { result: NodeResult }) {
           <span className="sr-only">Single point of failure</span>
         </span>
       ) : null}
+    </span>
+  );
+}
+
+/** Under a chosen what-if (results panel → What if): the component is gone, or the condition saturates it. */
+function WhatIfBadge({ mark }: { mark: WhatIfNodeMark }) {
+  return (
+    <span
+      className={`pointer-events-none absolute -bottom-2.5 right-3 rounded px-1.5 py-0.5 text-[10px] font-semibold leading-none ${
+        mark === 'failed' ? 'bg-saturated text-white' : 'border border-saturated bg-white text-saturated'
+      }`}
+      data-badge={`what-if-${mark}`}
+    >
+      {mark === 'failed' ? 'Failed' : 'Overloaded'}
+      <span className="sr-only"> in the what-if</span>
     </span>
   );
 }
@@ -118,13 +136,32 @@ function LabelEditor({ id, initial }: { id: string; initial: string }) {
   );
 }
 
-function KindNodeCard({ id, data, selected }: NodeProps<EditorNode>) {
-  const spec = CATALOG[data.kind];
-  // Per-node selectors: a card re-renders when its own result or editing state changes, not when another's does.
+/** The card's utilisation pill, subscribed on its own: a new result re-renders it, not the card's body. */
+function LivePill({ id }: { id: string }) {
   const result = useEditor(useMemo(() => selectNodeResult(id), [id]));
-  const editing = useEditor(useMemo(() => selectIsEditingLabel(id), [id]));
-  const readOnly = useEditor(selectReadOnly);
-  const locked = useEditor(useCallback((st: EditorState) => st.ui.lockedNodeIds.includes(id), [id]));
+  return result ? <ResultPill result={result} /> : null;
+}
+
+/**
+ * Everything inside the card but its result outline and badges: handles,
+ * icon, name, detail line. Memoised on the design's data, so a new
+ * evaluation (a stage switch recolours every card) re-renders only the
+ * outline and the pill, not the handles and the text.
+ */
+const CardBody = memo(function CardBody({
+  id,
+  data,
+  editing,
+  readOnly,
+  failed,
+}: {
+  id: string;
+  data: EditorNode['data'];
+  editing: boolean;
+  readOnly: boolean;
+  failed: boolean;
+}) {
+  const spec = CATALOG[data.kind];
   const label = displayLabel(data);
   const capacity = capacityLine(data);
   // Name the kind only when the label does not already say it ("App servers" does, "Static assets" does not).
@@ -133,28 +170,8 @@ function KindNodeCard({ id, data, selected }: NodeProps<EditorNode>) {
   const tech = technologyTag(data.kind, data.params.technology);
   const receives = canReceive(data.kind);
   const sends = canSend(data.kind);
-
   return (
-    <div
-      className={`relative flex h-20 w-52 items-center gap-2.5 rounded-lg border bg-white px-2.5 shadow-sm transition-shadow ${
-        result ? BAND_CARD[result.band] : ''
-      } ${selected ? 'border-brand-600 ring-2 ring-brand-500/40' : result ? '' : 'border-slate-300'}`}
-      data-band={result?.band}
-    >
-      {result ? <ResultBadges result={result} /> : null}
-      {locked ? (
-        <span
-          className="pointer-events-none absolute -top-2.5 right-3 inline-flex items-center gap-1 rounded border border-slate-400 bg-white px-1.5 py-0.5 text-[10px] font-semibold leading-none text-slate-700"
-          data-badge="locked"
-          title="Locked by the instructor: connect to it, but it cannot be moved, changed or removed"
-        >
-          <svg viewBox="0 0 12 12" className="h-2.5 w-2.5" fill="none" stroke="currentColor" strokeWidth={1.4} aria-hidden="true">
-            <rect x="2" y="5.5" width="8" height="5" rx="1" />
-            <path d="M4 5.5V4a2 2 0 0 1 4 0v1.5" />
-          </svg>
-          Locked<span className="sr-only"> by the instructor</span>
-        </span>
-      ) : null}
+    <>
       {/* Both handles always exist so any stored edge can attach; the ones a kind cannot use are hidden and inert. */}
       <Handle
         type="target"
@@ -163,7 +180,7 @@ function KindNodeCard({ id, data, selected }: NodeProps<EditorNode>) {
         className={`sl-handle ${receives ? '' : 'sl-handle-off'}`}
         title={receives && !readOnly ? `Connect to ${label}` : undefined}
       />
-      <span className={`grid h-10 w-10 shrink-0 place-items-center rounded-md ${GROUP_TILE[spec.group]}`}>
+      <span className={`grid h-10 w-10 shrink-0 place-items-center rounded-md ${GROUP_TILE[spec.group]} ${failed ? 'opacity-40 grayscale' : ''}`}>
         <KindIcon kind={data.kind} className="h-6 w-6" />
       </span>
       {/* The name has the card's full width (two lines at most); the utilisation pill sits on the capacity line, so it never cuts the name short. */}
@@ -172,7 +189,11 @@ function KindNodeCard({ id, data, selected }: NodeProps<EditorNode>) {
           {editing ? (
             <LabelEditor id={id} initial={label} />
           ) : (
-            <span className="line-clamp-2 text-sm font-semibold leading-tight break-words text-slate-900" title={label} data-node-name="">
+            <span
+              className={`line-clamp-2 text-sm font-semibold leading-tight break-words ${failed ? 'text-slate-600 line-through' : 'text-slate-900'}`}
+              title={label}
+              data-node-name=""
+            >
               {label}
             </span>
           )}
@@ -191,7 +212,7 @@ function KindNodeCard({ id, data, selected }: NodeProps<EditorNode>) {
             {capacity ? `${showKind || tech ? ' · ' : ''}${capacity}` : ''}
           </span>
           {/* Results slot: filled by live scoring through the store's `results` slice. */}
-          {result ? <ResultPill result={result} /> : null}
+          <LivePill id={id} />
         </span>
       </span>
       <Handle
@@ -201,6 +222,51 @@ function KindNodeCard({ id, data, selected }: NodeProps<EditorNode>) {
         className={`sl-handle ${sends ? '' : 'sl-handle-off'}`}
         title={sends && !readOnly ? `Connect from ${label}` : undefined}
       />
+    </>
+  );
+});
+
+function KindNodeCard({ id, data, selected }: NodeProps<EditorNode>) {
+  // Per-node selectors: a card re-renders when its own result or editing state changes, not when another's does.
+  const result = useEditor(useMemo(() => selectNodeResult(id), [id]));
+  const editing = useEditor(useMemo(() => selectIsEditingLabel(id), [id]));
+  const readOnly = useEditor(selectReadOnly);
+  const locked = useEditor(useCallback((st: EditorState) => st.ui.lockedNodeIds.includes(id), [id]));
+  const whatIf = useScoringView(
+    useCallback((v: ScoringView) => {
+      const c = shownComparison(v);
+      return c ? nodeMark(c, id) : null;
+    }, [id]),
+  );
+  const failed = whatIf === 'failed';
+
+  return (
+    <div
+      className={`relative flex h-20 w-52 items-center gap-2.5 rounded-lg border bg-white px-2.5 shadow-sm transition-shadow ${
+        result ? BAND_CARD[result.band] : ''
+      } ${selected ? 'border-brand-600 ring-2 ring-brand-500/40' : result ? '' : 'border-slate-300'} ${
+        failed ? 'border-dashed !border-saturated !bg-slate-100' : whatIf === 'saturates' ? 'ring-2 ring-saturated/60' : ''
+      }`}
+      data-band={result?.band}
+      data-what-if={whatIf ?? undefined}
+      data-utilisation={result?.utilization}
+    >
+      {result ? <ResultBadges result={result} /> : null}
+      {whatIf ? <WhatIfBadge mark={whatIf} /> : null}
+      {locked ? (
+        <span
+          className="pointer-events-none absolute -top-2.5 right-3 inline-flex items-center gap-1 rounded border border-slate-400 bg-white px-1.5 py-0.5 text-[10px] font-semibold leading-none text-slate-700"
+          data-badge="locked"
+          title="Locked by the instructor: connect to it, but it cannot be moved, changed or removed"
+        >
+          <svg viewBox="0 0 12 12" className="h-2.5 w-2.5" fill="none" stroke="currentColor" strokeWidth={1.4} aria-hidden="true">
+            <rect x="2" y="5.5" width="8" height="5" rx="1" />
+            <path d="M4 5.5V4a2 2 0 0 1 4 0v1.5" />
+          </svg>
+          Locked<span className="sr-only"> by the instructor</span>
+        </span>
+      ) : null}
+      <CardBody id={id} data={data} editing={editing} readOnly={readOnly} failed={failed} />
     </div>
   );
 }

@@ -111,6 +111,20 @@ export function ChaosPanel() {
           );
         })}
       </fieldset>
+      {whatIf ? (
+        <div className="flex items-start justify-between gap-3 text-xs text-slate-700">
+          <p data-testid="chaos-canvas-note">
+            On the canvas: failed components are dashed and struck through, lost traffic is a red dashed line, rerouted traffic amber.
+          </p>
+          <button
+            type="button"
+            onClick={() => scoring?.chooseWhatIf(null)}
+            className="shrink-0 rounded-md border border-slate-300 px-2 py-0.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+          >
+            Clear
+          </button>
+        </div>
+      ) : null}
 
       {whatIf && (whatIf.type === 'fail-node' || whatIf.type === 'fail-instance') ? (
         <div>

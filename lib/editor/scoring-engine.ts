@@ -17,8 +17,8 @@ import type { EdgeResult } from './types';
 export { SWEEP_FROM_USERS, SWEEP_POINTS, SWEEP_TO_USERS, TRAFFIC_REQUESTS, TRAFFIC_SEED } from './scoring-params';
 
 export type EngineRequest =
-  /** The live evaluation at `users`, and the judge's verdict on the same design when a judge is given. */
-  | { type: 'evaluate'; design: Design; users: number; judge?: Judge }
+  /** The live evaluation at `users`, and the judge's verdict on the same design when a judge is given; `stages: false` skips judging the eight stages (they depend on the design only, not on `users`): about a twentieth of the work. */
+  | { type: 'evaluate'; design: Design; users: number; judge?: Judge; stages?: boolean }
   /** Only the verdict (a design with nothing to evaluate yet still gets one: "the canvas is empty"). */
   | { type: 'judge'; design: Design; judge: Judge }
   | { type: 'sweep'; design: Design }
@@ -74,6 +74,10 @@ export interface ComparisonSummary {
   scenario: ScenarioSnapshot;
   /** Nodes saturated under the condition that were not before. */
   newlySaturated: string[];
+  /** Nodes gone under the condition (a failed component, every component of a failed region). */
+  failed: string[];
+  /** Requests per second per connection, now and under the condition (0 for a connection to or from a failed node). */
+  edges: Record<string, { before: number; after: number }>;
 }
 
 export interface SimulationSummary {
@@ -144,9 +148,9 @@ export function runEngineRequest(req: EngineRequest): EngineResult {
 function answer(req: EngineRequest): EngineAnswer {
   switch (req.type) {
     case 'evaluate': {
-      const evaluation = evaluate(req.design, { users: req.users });
+      const evaluation = evaluate(req.design, { users: req.users }, req.stages === false ? { stages: false } : undefined);
       const edges = edgeResults(edgeTotals(evaluation.edges));
-      return req.judge ? { evaluation, edges, verdict: judgeDesign(req.design, req.judge, evaluation) } : { evaluation, edges };
+      return req.judge && req.stages !== false ? { evaluation, edges, verdict: judgeDesign(req.design, req.judge, evaluation) } : { evaluation, edges };
     }
     case 'judge':
       return judgeDesign(req.design, req.judge);
@@ -179,6 +183,10 @@ function answer(req: EngineRequest): EngineAnswer {
         baseline: snapshot(c.baseline),
         scenario: snapshot(c.scenario),
         newlySaturated: c.newlySaturated,
+        failed: Object.keys(c.baseline.nodes).filter((id) => !(id in c.scenario.nodes)),
+        edges: Object.fromEntries(
+          Object.entries(c.baseline.edges).map(([id, e]) => [id, { before: e.rps.total, after: c.scenario.edges[id]?.rps.total ?? 0 }]),
+        ),
       };
     }
     case 'technologies': {

@@ -81,22 +81,47 @@ describe('live scoring', () => {
     const live = countingClient();
     const scoring = startScoring(store, { live, lazy: inlineClient(), debounceMs: 50 });
     await settle();
-    const before = live.requests.length;
+    // Scorings: each one evaluates the design once with its stages (after a quick pass without them, scoring.ts).
+    const scorings = () => live.requests.filter((r) => !(r.type === 'evaluate' && r.stages === false)).length;
+    const before = scorings();
     const s = store.getState();
     for (let i = 1; i <= 20; i++) s.applyNodeChanges([{ type: 'position', id: 'app', position: { x: 10 * i, y: 0 }, dragging: true }]);
     s.applyNodeChanges([{ type: 'position', id: 'app', position: { x: 300, y: 0 }, dragging: false }]);
     await settle();
-    expect(live.requests.length).toBe(before);
+    expect(scorings()).toBe(before);
 
     // Three quick edits: one evaluation.
     s.updateNodeParams('app', { instances: 4 });
     s.updateNodeParams('app', { instances: 5 });
     s.updateNodeParams('app', { instances: 12 });
     await settle();
-    expect(live.requests.length).toBe(before + 1);
+    expect(scorings()).toBe(before + 1);
     const r = store.getState().results!;
     expect(r.scored?.status === 'ok' && r.scored.evaluation.nodes.app.instances).toBe(12);
     expect(r.nodes.app.band).not.toBe('saturated');
+    scoring.stop();
+  });
+
+  it('a stage switch scores the new users without judging the stages again: the design did not change', async () => {
+    vi.useFakeTimers();
+    const store = createEditorStore({ design: stage3 });
+    const live = countingClient();
+    const scoring = startScoring(store, { live, lazy: inlineClient(), debounceMs: 50 });
+    await settle();
+    const judged = store.getState().results!.scored;
+    const stagesBefore = judged?.status === 'ok' ? judged.evaluation.stages : null;
+    expect(stagesBefore).toHaveLength(8);
+    const before = live.requests.length;
+    scoring.chooseStage(6);
+    await settle();
+    expect(live.requests.slice(before)).toEqual([expect.objectContaining({ type: 'evaluate', users: STAGES[5].users, stages: false })]);
+    const r = store.getState().results!.scored;
+    expect(r?.status === 'ok' && r.users).toBe(STAGES[5].users);
+    expect(r?.status === 'ok' && r.evaluation.stages).toEqual(stagesBefore);
+    // An edit judges them afresh.
+    store.getState().updateNodeParams('app', { instances: 1 });
+    await settle();
+    expect(live.requests.slice(before + 1).map((q) => q.type === 'evaluate' && q.stages !== false)).toEqual([false, true]);
     scoring.stop();
   });
 
