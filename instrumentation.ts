@@ -6,6 +6,6 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NODE_ENV !== 'production') return;
-  const { gradingPool } = await import('./lib/scenarios/grading-pool');
+  const { gradingPool } = await import('./lib/classroom/scenarios/grading-pool');
   gradingPool();
 }

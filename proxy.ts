@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { newNonce, pageCsp } from './lib/security-headers';
+import { newNonce, pageCsp } from './lib/server/security-headers';
 
 /**
  * Pages only (see `config` below): the API never passes through here, so

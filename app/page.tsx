@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { NAV } from '@/lib/nav';
+import { NAV } from '@/lib/shared/nav';
 import { STAGES } from '@/lib/rules/stages';
-import { formatUsers } from '@/lib/format';
+import { formatUsers } from '@/lib/shared/format';
 
 export default function HomePage() {
   const primary = NAV[0];

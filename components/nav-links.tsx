@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { NAV } from '@/lib/nav';
+import { NAV } from '@/lib/shared/nav';
 
 /** The main navigation links, marking the current section with aria-current. */
 export function NavLinks({ variant }: { variant: 'bar' | 'menu' }) {

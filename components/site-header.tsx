@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { NAV } from '@/lib/nav';
+import { NAV } from '@/lib/shared/nav';
 import { Logo } from './logo';
 import { MobileMenu } from './mobile-menu';
 import { NavLinks } from './nav-links';

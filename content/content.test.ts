@@ -6,10 +6,10 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mdxComponents } from '@/components/content/mdx-components';
 import { EXAMPLE_COMPONENTS } from '@/components/content/examples';
 import { LESSONS } from '@/lib/engine/data';
-import { GUIDE_GROUPS } from '@/lib/content/guide-groups';
-import { CONTENT_ROOT, readContentIndex, type ContentEntry, type ContentIndex } from '@/lib/content/loader';
-import { compileMdx, runMdx, type CompiledMdx } from '@/lib/content/mdx';
-import { parseContent } from '@/lib/content/parse';
+import { GUIDE_GROUPS } from '@/lib/learn/guide-groups';
+import { CONTENT_ROOT, readContentIndex, type ContentEntry, type ContentIndex } from '@/lib/learn/loader';
+import { compileMdx, runMdx, type CompiledMdx } from '@/lib/learn/mdx';
+import { parseContent } from '@/lib/learn/parse';
 
 const DIRS = ['lessons', 'guides'];
 const files = DIRS.flatMap((dir) =>

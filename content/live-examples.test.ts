@@ -21,9 +21,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, type Design, type Evaluation, type Workload } from '@/lib/engine';
 import { EXAMPLE_COMPONENTS } from '@/components/content/examples';
-import * as D from '@/lib/content/example-designs';
-import { failingShare, offeredUserRps } from '@/lib/content/example-stats';
-import { formatAvailability, formatDuration, formatFraction, formatMs, formatRps, formatUsd, formatUtilization } from '@/lib/format';
+import * as D from '@/lib/learn/example-designs';
+import { failingShare, offeredUserRps } from '@/lib/learn/example-stats';
+import { formatAvailability, formatDuration, formatFraction, formatMs, formatRps, formatUsd, formatUtilization } from '@/lib/shared/format';
 
 const VISIBLE = 0.1;
 const STEADY = 0.05;

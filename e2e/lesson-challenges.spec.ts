@@ -5,7 +5,7 @@
  * first shows the check "not yet" with the lesson's technique left out (and
  * the figure that fails), then adds the technique and sees "passed ✓".
  *
- * The figures are the engine's (model v2); lib/content/lesson-challenges.test.ts
+ * The figures are the engine's (model v2); lib/learn/lesson-challenges.test.ts
  * pins the same designs without a browser.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';

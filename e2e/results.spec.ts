@@ -4,7 +4,7 @@ import stage3 from '../content/stages/stage-3.json';
 import stage5 from '../content/stages/stage-5.json';
 import { evaluate, sweep } from '../lib/engine';
 import type { Design } from '../lib/engine/data';
-import { formatMs, formatUsers } from '../lib/format';
+import { formatMs, formatUsers } from '../lib/shared/format';
 import { SWEEP_FROM_USERS, SWEEP_POINTS, SWEEP_TO_USERS } from '../lib/editor/scoring-params';
 import { expect, test, type SandboxPage } from './fixtures';
 

@@ -254,7 +254,7 @@ async function fitAll(page: Page): Promise<void> {
 /** Opens a mode with `n` generated components on its canvas, fitted to the view. */
 async function openMode(browser: Browser, base: string, mode: ModeName, n: number): Promise<Page> {
   const page = await newPage(browser);
-  // The student scenario allows only some kinds (lib/scenarios/sample-definitions.ts).
+  // The student scenario allows only some kinds (lib/classroom/scenarios/sample-definitions.ts).
   const design = mode === 'scenario' ? generatedDesign(n, ['load-balancer', 'app-server', 'server', 'database']) : generatedDesign(n);
   if (mode === 'sandbox') {
     await page.addInitScript(

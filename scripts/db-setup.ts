@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { parseEnv } from '../lib/env';
+import { parseEnv } from '../lib/server/env';
 
 const root = path.resolve(__dirname, '..');
 

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { issueLine, MAX_USERS, parseDesign } from '../lib/design/schema';
 import { evaluate, sweep, simulate, type SimulationResult } from '../lib/engine';
 import type { Evaluation, LatencySummary, SweepResult, Design } from '../lib/engine/data';
-import { formatAvailability, formatFraction, formatInteger, formatMs, formatPercent, formatRps, formatUsd } from '../lib/format';
+import { formatAvailability, formatFraction, formatInteger, formatMs, formatPercent, formatRps, formatUsd } from '../lib/shared/format';
 
 export const USAGE = `ScaleLab capacity engine (model version 2; what every number means: docs/model.md)
 

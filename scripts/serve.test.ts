@@ -6,8 +6,8 @@
 import http from 'node:http';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLIENT_ADDRESS_HEADER } from '../lib/client-address';
-import { MAX_CREATE_BYTES } from '../lib/scenarios/schema';
+import { CLIENT_ADDRESS_HEADER } from '../lib/server/client-address';
+import { MAX_CREATE_BYTES } from '../lib/classroom/scenarios/schema';
 import { createAppServer, parseServeArgs, PAGE_BODY_LIMIT_BYTES } from './serve';
 
 interface Seen {
@@ -105,7 +105,7 @@ describe('the app server', () => {
   });
 
   it('closes the connection after a route answers before reading the whole body, so a reusing client is never reset', async () => {
-    // A route with its own, smaller limit: it reads 64 KB, answers 413 and stops reading, as lib/http.ts readJsonBody does.
+    // A route with its own, smaller limit: it reads 64 KB, answers 413 and stops reading, as lib/server/http.ts readJsonBody does.
     server = createAppServer(async (req, res) => {
       let got = 0;
       for await (const chunk of req) {

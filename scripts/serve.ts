@@ -14,7 +14,7 @@
  *   so no request holds more than that in memory;
  * - answers TRACE, TRACK, CONNECT (405) and methods it does not implement
  *   (501) in JSON, and API URLs whose percent-encoding is broken (400);
- * - sets the security headers of every answer (lib/security-headers.ts).
+ * - sets the security headers of every answer (lib/server/security-headers.ts).
  *
  * Like `next start`: the port is -p, else PORT, else 3000; every interface
  * unless -H; the build is read from NEXT_DIST_DIR (next.config.js), else
@@ -26,11 +26,11 @@ import cluster from 'node:cluster';
 import http from 'node:http';
 import type net from 'node:net';
 import path from 'node:path';
-import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '../lib/client-address';
-import { echoed } from '../lib/echoed';
-import { parseEnv } from '../lib/env';
-import { MAX_CREATE_BYTES } from '../lib/scenarios/schema';
-import { API_CSP, SECURITY_HEADERS } from '../lib/security-headers';
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '../lib/server/client-address';
+import { echoed } from '../lib/shared/echoed';
+import { parseEnv } from '../lib/server/env';
+import { MAX_CREATE_BYTES } from '../lib/classroom/scenarios/schema';
+import { API_CSP, SECURITY_HEADERS } from '../lib/server/security-headers';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -145,7 +145,7 @@ function methodRefusal(method: string): { status: number; error: string } | null
 }
 
 function tooLarge(limit: number): [string, Record<string, unknown>] {
-  // The wording of the routes' own limit (lib/http.ts readJsonBody).
+  // The wording of the routes' own limit (lib/server/http.ts readJsonBody).
   return [`The request body is larger than ${Math.round(limit / 1024)} KB.`, { limitBytes: limit }];
 }
 
@@ -359,7 +359,7 @@ export async function serve(options: ServeOptions, trustedProxyHops: number): Pr
   return {
     server,
     async close() {
-      // Live streams (lib/live/channel.ts) never end by themselves: end them, and browsers reconnect elsewhere.
+      // Live streams (lib/server/live/channel.ts) never end by themselves: end them, and browsers reconnect elsewhere.
       (globalThis as Record<symbol, (() => void) | undefined>)[Symbol.for('scalelab.live.closeAll')]?.();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -5,8 +5,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { build } from './build';
-import { parseEnv } from '../lib/env';
-import { seedSampleScenariosAt } from '../lib/scenarios/seed';
+import { parseEnv } from '../lib/server/env';
+import { seedSampleScenariosAt } from '../lib/classroom/scenarios/seed';
 import { prepareDatabase } from './db-setup';
 import { buildIsCurrent } from './source-hash';
 

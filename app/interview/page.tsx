@@ -4,7 +4,7 @@ import { LibraryProgress, ProblemStatus } from '@/components/interview/history';
 import { DifficultyBadge } from '@/components/interview/ui';
 import { scaleLabel } from '@/lib/interview/format';
 import { PROBLEMS } from '@/lib/interview/problems';
-import { formatAvailability, formatUsdPerMonth } from '@/lib/format';
+import { formatAvailability, formatUsdPerMonth } from '@/lib/shared/format';
 
 export const metadata: Metadata = {
   title: 'Interview practice',

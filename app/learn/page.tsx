@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LessonPath } from '@/components/lessons/lesson-path';
-import { formatUsers } from '@/lib/format';
-import { GUIDE_GROUPS } from '@/lib/content/guide-groups';
-import { getContentIndex } from '@/lib/content/loader';
+import { formatUsers } from '@/lib/shared/format';
+import { GUIDE_GROUPS } from '@/lib/learn/guide-groups';
+import { getContentIndex } from '@/lib/learn/loader';
 import { stageSpec } from '@/lib/rules/stages';
 
 export const metadata: Metadata = {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import accuracy from '@/content/model/accuracy.json';
 import { AccuracyTables, type AccuracyData } from '@/components/model/accuracy-table';
-import { formatInteger, formatNumber, formatPercent, formatPrice } from '@/lib/format';
+import { formatInteger, formatNumber, formatPercent, formatPrice } from '@/lib/shared/format';
 import { Formula, Frac, V } from '@/components/model/math';
 import { ModelNotes } from '@/components/model/model-notes';
 import { CalibrationTable, type CalibrationView } from '@/components/model/calibration-table';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Sandbox, type SharedCopy } from '@/components/editor/sandbox';
-import { loadDesign, RETENTION_DAYS } from '@/lib/designs';
+import { loadDesign, RETENTION_DAYS } from '@/lib/server/designs';
 
 export const metadata: Metadata = {
   title: 'Sandbox',

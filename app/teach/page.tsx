@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { ScenarioForm } from '@/components/scenarios/scenario-form';
 import { MyScenarios, SampleCards } from '@/components/scenarios/teach-extras';
-import { ensureSampleScenarios, SAMPLE_RETENTION_HOURS } from '@/lib/scenarios/repository';
-import { sampleSummaries } from '@/lib/scenarios/samples';
+import { ensureSampleScenarios, SAMPLE_RETENTION_HOURS } from '@/lib/classroom/scenarios/repository';
+import { sampleSummaries } from '@/lib/classroom/scenarios/samples';
 
 export const metadata: Metadata = {
   title: 'Teach',

@@ -1,5 +1,5 @@
-import { formatUsers } from '@/lib/format';
-import type { Frontmatter } from '@/lib/content/schema';
+import { formatUsers } from '@/lib/shared/format';
+import type { Frontmatter } from '@/lib/learn/schema';
 import { stageSpec } from '@/lib/rules/stages';
 import { PageHeader } from './page-parts';
 

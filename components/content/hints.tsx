@@ -1,7 +1,7 @@
 'use client';
 
-import { useStoredValue } from '@/lib/browser-state';
-import { lessonHintsKey, parseHintsShown, serializeHintsShown } from '@/lib/lesson-view';
+import { useStoredValue } from '@/lib/browser/browser-state';
+import { lessonHintsKey, parseHintsShown, serializeHintsShown } from '@/lib/learn/lesson-view';
 
 /**
  * Reveals a lesson's hints one at a time, so a learner takes only as much

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ContentHeading } from '@/lib/content/mdx';
+import type { ContentHeading } from '@/lib/learn/mdx';
 import { SplitSeparator } from '@/components/lessons/split-separator';
 import { Pager, type PagerLink } from './pager';
 import { CompactTableOfContents, TableOfContents } from './toc';

@@ -1,6 +1,6 @@
 import { AUDIENCE, CATALOG, NETWORK, WORKLOAD_DEFAULTS, evaluate, type Kind, type KindDefaults, type RttBucket } from '@/lib/engine';
-import { AVAILABILITY_SUBJECT, availabilityShapeDesign, type AvailabilityShape } from '@/lib/content/example-designs';
-import { formatAvailability, formatFraction, formatNumber, formatPercent, formatRps, formatUsd } from '@/lib/format';
+import { AVAILABILITY_SUBJECT, availabilityShapeDesign, type AvailabilityShape } from '@/lib/learn/example-designs';
+import { formatAvailability, formatFraction, formatNumber, formatPercent, formatRps, formatUsd } from '@/lib/shared/format';
 import { stageSpec } from '@/lib/rules/stages';
 
 /**

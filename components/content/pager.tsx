@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Frontmatter } from '@/lib/content/schema';
+import type { Frontmatter } from '@/lib/learn/schema';
 
 export interface PagerLink {
   href: string;

@@ -1,4 +1,4 @@
-import { formatAvailability, formatPercent, formatRps, formatUsd, formatUsers } from '@/lib/format';
+import { formatAvailability, formatPercent, formatRps, formatUsd, formatUsers } from '@/lib/shared/format';
 import { WORKLOAD_DEFAULTS as W, AUDIENCE } from '@/lib/engine/data';
 import { practiceLabels, stageSpec } from '@/lib/rules/stages';
 import { peakLoad, resolveWorkload } from '@/lib/engine';

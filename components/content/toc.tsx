@@ -1,4 +1,4 @@
-import type { ContentHeading } from '@/lib/content/mdx';
+import type { ContentHeading } from '@/lib/learn/mdx';
 
 function TocList({ headings }: { headings: ContentHeading[] }) {
   return (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '@/lib/engine';
-import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
+import { REFERENCE_DESIGNS } from '@/lib/learn/reference-designs';
 import { designSvg, escapeXml, type PictureNode } from './design-svg';
 
 const stage8 = REFERENCE_DESIGNS.find((r) => r.stage === 8)!;

@@ -9,7 +9,7 @@
  * formats carry the same title, stage and score.
  */
 import { CATALOG, type Kind } from '@/lib/engine/data';
-import { formatUsers, formatUtilization } from '@/lib/format';
+import { formatUsers, formatUtilization } from '@/lib/shared/format';
 import { stageAtUsers } from '@/lib/editor/scoring';
 import { atUsersLine, displayScore } from '@/lib/editor/stage-view';
 import type { EditorNode, EditorResults, UtilisationBand } from '@/lib/editor/types';

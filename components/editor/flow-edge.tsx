@@ -3,7 +3,7 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { selectEdgeResult } from '@/lib/editor/scoring';
-import { formatRps } from '@/lib/format';
+import { formatRps } from '@/lib/shared/format';
 import type { EditorEdge } from '@/lib/editor/types';
 import type { ScoringView } from '@/lib/editor/scoring';
 import { edgeMark, shownComparison, type WhatIfEdgeMark } from '@/lib/editor/what-if-view';

@@ -31,7 +31,7 @@ import {
   type EditorState,
 } from '@/lib/editor/store';
 import { capacitySentence, cutsCapacity, projectInstances, type CapacityNow } from '@/lib/editor/capacity-warning';
-import { formatRps, formatUsers, formatUtilization } from '@/lib/format';
+import { formatRps, formatUsers, formatUtilization } from '@/lib/shared/format';
 import { autoscaleStart, planGroupCommit } from './group-commit';
 import { GROUP_TILE } from './groups';
 import { KindIcon } from './kind-icons';

@@ -8,7 +8,7 @@ import { sameDesign } from '@/lib/editor/autosave';
 import { readSandboxLesson, sandboxSlot, takeHandoff, writeHandoff, writeSandboxLesson, type LessonRef } from '@/lib/editor/session';
 import { designOf, selectNodeCount, type EditorStore } from '@/lib/editor/store';
 import { designJson, downloadText, fileStem } from '@/lib/editor/files';
-import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
+import { REFERENCE_DESIGNS } from '@/lib/learn/reference-designs';
 import { CanvasStatus } from '@/components/results/canvas-status';
 import { InspectAndResults } from '@/components/results/side-tabs';
 import { EditorSession, EditorShell } from './editor-shell';

@@ -17,7 +17,7 @@ import {
   workerClient,
   type EngineClient,
 } from '@/lib/editor/scoring';
-import { formatFraction, formatUsers } from '@/lib/format';
+import { formatFraction, formatUsers } from '@/lib/shared/format';
 import {
   changeSummary,
   GENERIC,
@@ -29,7 +29,7 @@ import {
   type TechnologyRow,
 } from '@/lib/editor/technology-view';
 import { displayLabel } from '@/lib/editor/labels';
-import { tabKeyTarget } from '@/lib/tab-keys';
+import { tabKeyTarget } from '@/lib/browser/tab-keys';
 import { STAGES } from '@/lib/rules/stages';
 import { useScoring, useScoringView } from '@/components/results/scoring-context';
 import { useEditor, useEditorStore } from './editor-provider';

@@ -8,7 +8,7 @@ import { designJson, download, downloadText, fileStem, readDesignFile } from '@/
 import { shareDesign, type ShareResult } from '@/lib/editor/share';
 import type { EditorNode } from '@/lib/editor/types';
 import { designOf, selectMeta, selectNodeCount, type PanelName } from '@/lib/editor/store';
-import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
+import { REFERENCE_DESIGNS } from '@/lib/learn/reference-designs';
 import { Dialog } from './dialog';
 import { useCanRedo, useCanUndo, useEditor, useEditorStore } from './editor-provider';
 import { MenuButton, type MenuItem } from './menu-button';

@@ -1,6 +1,6 @@
 import type { Problem } from '@/lib/interview/schema';
 import { scaleLabel } from '@/lib/interview/format';
-import { formatAvailability, formatUsd } from '@/lib/format';
+import { formatAvailability, formatUsd } from '@/lib/shared/format';
 import { DifficultyBadge } from './ui';
 
 /** What the design is scored against: scale, SLOs and budget. */

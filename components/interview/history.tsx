@@ -9,7 +9,7 @@ import { deleteAttempt, listActive, readHistory } from '@/lib/interview/storage'
 import { Icon } from './icons';
 import { exportAttempt } from './review';
 import { BTN_QUIET, Badge, CARD, ScoreBar, formatDate, toneOfShare } from './ui';
-import { formatPercent } from '@/lib/format';
+import { formatPercent } from '@/lib/shared/format';
 
 /** Problem ids and titles, handed down from the server so the client does not bundle the problem files. */
 export type ProblemTitles = Record<string, string>;

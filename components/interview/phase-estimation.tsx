@@ -25,7 +25,7 @@ import { problemWorkload } from '@/lib/interview/model';
 import { Facts } from './brief';
 import { Icon } from './icons';
 import { BTN_PRIMARY, BTN_SECONDARY, Badge, CARD, INPUT, type Tone } from './ui';
-import { formatPercent } from '@/lib/format';
+import { formatPercent } from '@/lib/shared/format';
 import type { PhaseProps } from './phase-props';
 
 const VERDICT_TONE: Record<EstimateVerdict, Tone> = {

@@ -1,7 +1,7 @@
 import type { ApiJudgement, PartitionResult } from '@/lib/interview/api-check';
 import type { Problem } from '@/lib/interview/schema';
 import { Badge, CARD, PassMark, type Tone } from './ui';
-import { formatFraction, formatInteger, formatUtilization } from '@/lib/format';
+import { formatFraction, formatInteger, formatUtilization } from '@/lib/shared/format';
 
 const VERDICT: Record<PartitionResult['verdict'], { label: string; tone: Tone }> = {
   good: { label: 'Spreads the load', tone: 'good' },

@@ -3,7 +3,7 @@
 import './print.css';
 import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
-import { formatAvailability, formatFraction, formatMs, formatPercent, formatUsd } from '@/lib/format';
+import { formatAvailability, formatFraction, formatMs, formatPercent, formatUsd } from '@/lib/shared/format';
 import { formatClock, type CompletedAttempt } from '@/lib/interview/attempt';
 import { VERDICT_LABEL, describeRatio, formatFigure, type EstimateVerdict } from '@/lib/interview/estimation';
 import { LEVEL_RUBRIC, overtimeRule } from '@/lib/interview/levels';

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useMemo, useSyncExternalStore } from 'react';
-import { continueHere, LESSON_DESIGN_PREFIX, lessonStatus, parseProgress, PROGRESS_KEY, type LessonStatus } from '@/lib/progress';
+import { continueHere, LESSON_DESIGN_PREFIX, lessonStatus, parseProgress, PROGRESS_KEY, type LessonStatus } from '@/lib/learn/progress';
 
 export interface PathLesson {
   id: string;

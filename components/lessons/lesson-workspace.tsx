@@ -17,8 +17,8 @@ import { lessonSlot, takeHandoff, writeHandoff } from '@/lib/editor/session';
 import { designOf } from '@/lib/editor/store';
 import type { ChallengeCheck } from '@/lib/editor/judge';
 import { STAGES } from '@/lib/rules/stages';
-import { markLessonDone, readProgress } from '@/lib/progress';
-import { isReferenceSolution, REFERENCE_DESIGNS } from '@/lib/reference-designs';
+import { markLessonDone, readProgress } from '@/lib/learn/progress';
+import { isReferenceSolution, REFERENCE_DESIGNS } from '@/lib/learn/reference-designs';
 
 const BLANK: Design = { schemaVersion: 1, name: 'Stage 1', nodes: [], edges: [] };
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { useStoredValue } from '@/lib/browser-state';
-import { clampSplit as clamp, lessonSplitKey, parseSplit, serializeSplit, SPLIT_DEFAULT, SPLIT_MAX, SPLIT_MIN } from '@/lib/lesson-view';
+import { useStoredValue } from '@/lib/browser/browser-state';
+import { clampSplit as clamp, lessonSplitKey, parseSplit, serializeSplit, SPLIT_DEFAULT, SPLIT_MAX, SPLIT_MIN } from '@/lib/learn/lesson-view';
 
 const STEP = 2;
 

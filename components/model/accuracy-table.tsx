@@ -4,7 +4,7 @@
  * produces now).
  */
 import type { AccuracyCaseReport, AccuracyRow, Metric } from '@/lib/engine';
-import { formatInteger, formatNumber, formatPercent } from '@/lib/format';
+import { formatInteger, formatNumber, formatPercent } from '@/lib/shared/format';
 import { TableWrap, td, tdNum, th } from './reference-tables';
 
 export interface AccuracyData {

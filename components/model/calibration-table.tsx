@@ -7,7 +7,7 @@
  * this component only orders and shows them.
  */
 import { useState } from 'react';
-import { formatNumber } from '@/lib/format';
+import { formatNumber } from '@/lib/shared/format';
 
 const th = 'border-b border-slate-200 bg-slate-50 px-3 py-2 font-semibold whitespace-nowrap text-slate-900';
 const td = 'border-b border-slate-100 px-3 py-2 align-top text-slate-800';

@@ -6,7 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import { CATALOG, type KindSpec, KINDS, HOURLY_PRICES, HOURS_PER_MONTH, INSTANCE_PRICES, PRICES_DATE, USAGE_PRICES, type PriceTier, type RequestTier, WORKLOAD_DEFAULTS } from '@/lib/engine/data';
-import { formatAvailability, formatInteger, formatNumber, formatPercent, formatPrice, formatUsers } from '@/lib/format';
+import { formatAvailability, formatInteger, formatNumber, formatPercent, formatPrice, formatUsers } from '@/lib/shared/format';
 import { PRACTICES, STAGES } from '@/lib/rules/stages';
 import { KIND_PARAMS, PARAM_KEYS, PARAMS, type NumberParam, type ParamKey, type ParamSpec } from '@/lib/design/params';
 import { TECHNOLOGY_PARAMS } from '@/lib/design/technologies';

@@ -6,7 +6,7 @@
  * flash crowd and the with/without comparisons.
  */
 import { CATALOG, evaluate, STORAGE, type CostLine, type Design, type DesignNode, type Evaluation, type NodeStorageIo, type StageResult } from '@/lib/engine';
-import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
+import { REFERENCE_DESIGNS } from '@/lib/learn/reference-designs';
 
 function design(nodes: DesignNode[], edges: [string, string][], users: number): Design {
   return { schemaVersion: 1, name: 'example', workload: { users }, nodes, edges: edges.map(([source, target], i) => ({ id: `e${i}`, source, target })) };

@@ -12,9 +12,9 @@ import type { Design } from '@/lib/engine/data';
 
 import type { Problem } from '@/lib/interview/schema';
 
-import { readPair, writeCandidate, writeDesign, type PairView } from '@/lib/pair/doc';
+import { readPair, writeCandidate, writeDesign, type PairView } from '@/lib/classroom/pair/doc';
 
-import { usePairSession } from '@/lib/pair/use-pair';
+import { usePairSession } from '@/lib/classroom/pair/use-pair';
 
 import type { LiveScore } from '@/components/interview/design-side';
 

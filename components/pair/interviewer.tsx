@@ -6,8 +6,8 @@ import { ESTIMATES, ESTIMATE_LABEL, formatFigure } from '@/lib/interview/estimat
 import { candidateProblem, withRevealed } from '@/lib/interview/candidate-view';
 import type { Problem } from '@/lib/interview/schema';
 import { reviewAttempt } from '@/lib/interview/scoring';
-import { deliverCurveball, finishPair, setScore, type PairView } from '@/lib/pair/doc';
-import { authHeader, usePairSession } from '@/lib/pair/use-pair';
+import { deliverCurveball, finishPair, setScore, type PairView } from '@/lib/classroom/pair/doc';
+import { authHeader, usePairSession } from '@/lib/classroom/pair/use-pair';
 import { useDeliverCurveballs } from '@/components/interview/mock';
 import { DesignDiagram } from '@/components/interview/design-diagram';
 import { OUTCOME_LABEL, OUTCOME_TONE, ScoreSummary } from '@/components/interview/design-side';
@@ -19,7 +19,7 @@ import { FinishedPair } from './finished';
 import { PairBar, PairMessage, SyncBanner } from './pair-bar';
 import { RubricScores } from './rubric';
 import { usePairSecret } from './secret';
-import { formatNumber, formatRps } from '@/lib/format';
+import { formatNumber, formatRps } from '@/lib/shared/format';
 
 function Card({ id, title, children, aside }: { id: string; title: string; children: React.ReactNode; aside?: React.ReactNode }) {
   return (

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { formatClock, remainingMs, type Attempt, type Phase } from '@/lib/interview/attempt';
 import type { Problem } from '@/lib/interview/schema';
-import type { Role } from '@/lib/pair/doc';
+import type { Role } from '@/lib/classroom/pair/doc';
 import { Icon } from '@/components/interview/icons';
 import { BarTitle, PhaseStepper } from '@/components/interview/timer-bar';
 import { useNow } from '@/components/interview/use-now';

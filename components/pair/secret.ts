@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect } from 'react';
-import { storeItem, useHashParam, useStoredItem } from '@/lib/browser-state';
-import type { Role } from '@/lib/pair/doc';
+import { storeItem, useHashParam, useStoredItem } from '@/lib/browser/browser-state';
+import type { Role } from '@/lib/classroom/pair/doc';
 
 /** The part of a pair link after `#`: `key=` for the interviewer, `token=` for the candidate. */
 const PARAM: Record<Role, string> = { interviewer: 'key', candidate: 'token' };

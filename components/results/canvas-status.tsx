@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import type { EditorState } from '@/lib/editor/store';
 import type { UtilisationBand } from '@/lib/editor/types';
-import { formatInteger, formatMs, formatUsers } from '@/lib/format';
+import { formatInteger, formatMs, formatUsers } from '@/lib/shared/format';
 import { atUsersLine, displayScore } from '@/lib/editor/stage-view';
 import { bandOf } from '@/lib/editor/results';
 import { stageAtUsers } from '@/lib/editor/scoring';

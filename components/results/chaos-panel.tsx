@@ -6,7 +6,7 @@ import { describeWhatIf, regionOfKind, type WhatIf } from '@/lib/engine/data';
 import type { ComparisonSummary } from '@/lib/editor/scoring-engine';
 import { displayLabel } from '@/lib/editor/labels';
 import type { EditorState } from '@/lib/editor/store';
-import { formatAvailability, formatFraction, formatMs, formatUsd, formatUsers } from '@/lib/format';
+import { formatAvailability, formatFraction, formatMs, formatUsd, formatUsers } from '@/lib/shared/format';
 import { useEditor } from '@/components/editor/editor-provider';
 import { useShowNode } from './findings-list';
 import { useScoring, useScoringView } from './scoring-context';

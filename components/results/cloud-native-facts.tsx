@@ -1,5 +1,5 @@
 import type { NodeResult } from '@/lib/engine/data';
-import { formatFraction, formatInteger, formatMs, formatRps, formatUsd } from '@/lib/format';
+import { formatFraction, formatInteger, formatMs, formatRps, formatUsd } from '@/lib/shared/format';
 
 /**
  * What a serverless function, a container cluster or a meshed tier adds to

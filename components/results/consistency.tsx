@@ -1,7 +1,7 @@
 'use client';
 
 import type { Evaluation } from '@/lib/engine/data';
-import { formatFraction, formatMs } from '@/lib/format';
+import { formatFraction, formatMs } from '@/lib/shared/format';
 import { PassMark } from './ui';
 
 /**

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import type { Evaluation } from '@/lib/engine/data';
 import { costRows, type CostRow } from './cost-lines';
-import { formatGB, formatWholeUsd } from '@/lib/format';
+import { formatGB, formatWholeUsd } from '@/lib/shared/format';
 import { TechnologyAfterName } from '@/components/editor/technology-tag';
 
 const SHARED_NOTES: Record<string, (e: Evaluation) => string | null> = {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
+import { REFERENCE_DESIGNS } from '@/lib/learn/reference-designs';
 import { evaluate } from '@/lib/engine';
 import { designArb } from '@/lib/engine/testing';
 import { costRows, roundToTotal } from './cost-lines';

@@ -2,7 +2,7 @@
 
 import type { Evaluation, StageResult } from '@/lib/engine/data';
 import { TechnologyAfterName } from '@/components/editor/technology-tag';
-import { formatAvailability, formatDowntime, formatFraction, formatMs, formatNines, formatRps, formatUsd, formatUsers, formatUtilization } from '@/lib/format';
+import { formatAvailability, formatDowntime, formatFraction, formatMs, formatNines, formatRps, formatUsd, formatUsers, formatUtilization } from '@/lib/shared/format';
 import { ConsistencyView } from './consistency';
 import { CostBreakdownView } from './cost-breakdown';
 import { LatencyViews } from './latency-views';

@@ -6,7 +6,7 @@ import type { SweepRow, SweepSummary } from '@/lib/editor/scoring-engine';
 import { SWEEP_FROM_USERS, SWEEP_TO_USERS } from '@/lib/editor/scoring-params';
 import { displayLabel } from '@/lib/editor/labels';
 import { nodeById } from '@/lib/editor/store';
-import { formatAvailability, formatMs, formatUsd, formatUsers, formatUtilization } from '@/lib/format';
+import { formatAvailability, formatMs, formatUsd, formatUsers, formatUtilization } from '@/lib/shared/format';
 import { useEditor } from '@/components/editor/editor-provider';
 import { useScoring, useScoringView } from './scoring-context';
 

@@ -2,7 +2,7 @@
 
 import { AUDIENCE, type Evaluation, type LatencySummary, type StageResult } from '@/lib/engine/data';
 import { audienceNote, USER_CLASSES, type UserClass } from '@/lib/editor/latency-view';
-import { formatMs } from '@/lib/format';
+import { formatMs } from '@/lib/shared/format';
 import { SectionTitle } from './ui';
 
 type Limits = Record<UserClass, number | null>;

@@ -3,7 +3,7 @@
 import { useId, useState, type CSSProperties } from 'react';
 import type { Evaluation, StageResult } from '@/lib/engine/data';
 import { hasBreakdown, latencyCaption, USER_CLASSES, waterfallRows, type SegmentKind, type UserClass } from '@/lib/editor/latency-view';
-import { formatMs, formatShare, formatUsers } from '@/lib/format';
+import { formatMs, formatShare, formatUsers } from '@/lib/shared/format';
 import { TabList } from '@/components/ui/tabs';
 import { SectionTitle } from './ui';
 

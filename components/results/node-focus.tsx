@@ -4,7 +4,7 @@ import { CATALOG, type Evaluation } from '@/lib/engine/data';
 import { pipelineLines } from '@/lib/editor/pipeline-view';
 import { BAND_LABEL, bandOf } from '@/lib/editor/results';
 import { nodeById, selectInspectedNodeId } from '@/lib/editor/store';
-import { formatMs, formatRps, formatUsd, formatUtilization } from '@/lib/format';
+import { formatMs, formatRps, formatUsd, formatUtilization } from '@/lib/shared/format';
 import { useEditor, useEditorStore } from '@/components/editor/editor-provider';
 import { CloudNativeFacts } from './cloud-native-facts';
 import { TechnologyAfterName } from '@/components/editor/technology-tag';

@@ -1,7 +1,7 @@
 'use client';
 
 import type { Evaluation, PracticeComparison, StageCheck, StageResult, StageScoreParts } from '@/lib/engine/data';
-import { formatUsers } from '@/lib/format';
+import { formatUsers } from '@/lib/shared/format';
 import { STAGES } from '@/lib/rules/stages';
 import { comparisonRows, displayPart, displayScore, failingParts, groupChecks, objectivePhrases } from '@/lib/editor/stage-view';
 import { FindingsList } from './findings-list';

@@ -2,7 +2,7 @@
 
 import { useRef, type KeyboardEvent } from 'react';
 import type { ResultsTab } from '@/lib/editor/scoring';
-import { tabKeyTarget } from '@/lib/tab-keys';
+import { tabKeyTarget } from '@/lib/browser/tab-keys';
 import { Inspector } from '@/components/editor/inspector';
 import { useEditor } from '@/components/editor/editor-provider';
 import { displayLabel } from '@/lib/editor/labels';

@@ -4,7 +4,7 @@ import { useId, type KeyboardEvent } from 'react';
 import { STAGES } from '@/lib/rules/stages';
 import type { StageResult } from '@/lib/engine/data';
 import { MAX_USERS, MIN_USERS, snapUsers, stageAtUsers } from '@/lib/editor/scoring';
-import { formatUsers } from '@/lib/format';
+import { formatUsers } from '@/lib/shared/format';
 import { useScoring, useScoringView } from './scoring-context';
 
 const LOG_MIN = Math.log10(MIN_USERS);

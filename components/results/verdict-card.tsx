@@ -2,7 +2,7 @@
 
 import type { Evaluation } from '@/lib/engine/data';
 import type { JudgedVerdict } from '@/lib/editor/judged-verdict';
-import { formatUsers } from '@/lib/format';
+import { formatUsers } from '@/lib/shared/format';
 import { FindingsList } from './findings-list';
 import { useScoring } from './scoring-context';
 import { PassMark, SectionTitle } from './ui';

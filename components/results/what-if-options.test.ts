@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMs, formatUsd } from '@/lib/format';
+import { formatMs, formatUsd } from '@/lib/shared/format';
 import { KINDS, describeWhatIf, regionOfKind } from '@/lib/engine/data';
 import { regionOf } from '@/lib/engine';
 import { changeOf, defaultWhatIf, targetRegions, unavailableReason, validWhatIf, type WhatIfTarget } from './what-if-options';

@@ -2,10 +2,10 @@
 
 import { useEffect, useId, useState } from 'react';
 import { Dialog } from '@/components/editor/dialog';
-import type { CoInstructorKeyView } from '@/lib/scenarios/access';
+import type { CoInstructorKeyView } from '@/lib/classroom/scenarios/access';
 import { absoluteUrl, api } from './api';
 import { CopyField } from './copy-field';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/shared/format';
 import { buttonClass } from '@/components/ui/button';
 
 /**

@@ -1,14 +1,14 @@
 'use client';
 
 import { useEffect, useId, useState } from 'react';
-import type { ClassAnalytics } from '@/lib/scenarios/analytics';
-import type { TargetGrade } from '@/lib/scenarios/grading';
-import type { SubmissionSummary } from '@/lib/scenarios/repository';
+import type { ClassAnalytics } from '@/lib/classroom/scenarios/analytics';
+import type { TargetGrade } from '@/lib/classroom/scenarios/grading';
+import type { SubmissionSummary } from '@/lib/classroom/scenarios/repository';
 import { api } from './api';
 import { PassPill } from './grade-view';
 import { DesignView } from './scenario-editor';
 import type { DetailData } from './submission-detail';
-import { formatAvailability, formatMs, formatPercent, formatUsd, formatUtilization } from '@/lib/format';
+import { formatAvailability, formatMs, formatPercent, formatUsd, formatUtilization } from '@/lib/shared/format';
 
 const pct = (n: number, of: number) => (of === 0 ? '—' : `${formatPercent(n / of)}`);
 

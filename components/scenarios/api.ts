@@ -2,7 +2,7 @@
  * Browser-side calls to the scenario API. Secrets travel in headers, never
  * in URLs, so they stay out of server logs and history.
  */
-import type { FieldIssue } from '@/lib/scenarios/schema';
+import type { FieldIssue } from '@/lib/classroom/scenarios/schema';
 
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: string; issues: FieldIssue[] };
 

@@ -3,7 +3,7 @@
 import { useId, useRef, useState } from 'react';
 import { CATALOG, type Design } from '@/lib/engine/data';
 import { parseDesignText, readDesignFile } from '@/lib/editor/files';
-import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
+import { REFERENCE_DESIGNS } from '@/lib/learn/reference-designs';
 import { ScenarioEditor, type EditorController } from './scenario-editor';
 import { buttonClass } from '@/components/ui/button';
 

@@ -1,10 +1,10 @@
 'use client';
 
 import { useEffect, useId, useState } from 'react';
-import { finalScore, MAX_ADJUSTMENT, MAX_COMMENT_CHARS, MAX_REASON_CHARS, signedPoints, type FeedbackView, type RegradeView } from '@/lib/scenarios/feedback-schema';
-import type { RubricCriterion } from '@/lib/scenarios/schema';
+import { finalScore, MAX_ADJUSTMENT, MAX_COMMENT_CHARS, MAX_REASON_CHARS, signedPoints, type FeedbackView, type RegradeView } from '@/lib/classroom/scenarios/feedback-schema';
+import type { RubricCriterion } from '@/lib/classroom/scenarios/schema';
 import { api } from './api';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/shared/format';
 import { buttonClass } from '@/components/ui/button';
 
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createScenarioSchema, type CreateScenarioInput } from '@/lib/scenarios/schema';
+import { createScenarioSchema, type CreateScenarioInput } from '@/lib/classroom/scenarios/schema';
 import { formIssue, formIssuesFromZod } from './form-issues';
 
 /** What the form sends: it divides the % fields by 100 and sends NaN for text that is not a number. */

@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import { formatPath } from '@/lib/design/schema';
 import type { WORKLOAD_DEFAULTS } from '@/lib/engine/data';
-import type { FieldIssue } from '@/lib/scenarios/schema';
+import type { FieldIssue } from '@/lib/classroom/scenarios/schema';
 
 /** The numeric workload fields an instructor can set (`audience` is a choice, not a number). */
 export type WorkloadKey = Exclude<keyof typeof WORKLOAD_DEFAULTS, 'audience'>;

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { GradeFinding, ScenarioGrade, TargetGrade } from '@/lib/scenarios/grading';
-import { formatUsers } from '@/lib/format';
+import type { GradeFinding, ScenarioGrade, TargetGrade } from '@/lib/classroom/scenarios/grading';
+import { formatUsers } from '@/lib/shared/format';
 import { FAILING_CEILING } from '@/lib/rules/rubric';
 
 /** A grade stored before the one rubric may hold a failing 100: a failing score never shows it. */

@@ -2,10 +2,10 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { Dialog } from '@/components/editor/dialog';
-import { MAX_DISPLAY_NAME_CHARS, type PublicScenario } from '@/lib/scenarios/schema';
-import { replaceHash, storeItem, useHashParam } from '@/lib/browser-state';
+import { MAX_DISPLAY_NAME_CHARS, type PublicScenario } from '@/lib/classroom/scenarios/schema';
+import { replaceHash, storeItem, useHashParam } from '@/lib/browser/browser-state';
 import { api } from './api';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/shared/format';
 
 /**
  * How a student becomes themselves on the scenario page: joining under a

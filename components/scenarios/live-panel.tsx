@@ -1,8 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { DraftSummary } from '@/lib/scenarios/live';
-import { useLive, type LiveEventMessage } from '@/lib/live/use-live';
+import type { DraftSummary } from '@/lib/classroom/scenarios/live';
+import { useLive, type LiveEventMessage } from '@/lib/browser/use-live';
 import { api } from './api';
 import { PassPill } from './grade-view';
 import { ago, LiveConnection } from './live-status';

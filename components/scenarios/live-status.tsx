@@ -1,6 +1,6 @@
 'use client';
 
-import type { LiveStatus } from '@/lib/live/use-live';
+import type { LiveStatus } from '@/lib/browser/use-live';
 
 const LOOK: Record<LiveStatus, { dot: string; text: string }> = {
   open: { dot: 'bg-green-600', text: 'Live: connected' },

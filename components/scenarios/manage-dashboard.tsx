@@ -3,18 +3,18 @@
 import Link from 'next/link';
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { Dialog } from '@/components/editor/dialog';
-import type { ManageScenario, SubmissionSummary } from '@/lib/scenarios/repository';
-import { SCORE_VISIBILITY_FOR_INSTRUCTORS, type ManagePatch } from '@/lib/scenarios/schema';
+import type { ManageScenario, SubmissionSummary } from '@/lib/classroom/scenarios/repository';
+import { SCORE_VISIBILITY_FOR_INSTRUCTORS, type ManagePatch } from '@/lib/classroom/scenarios/schema';
 import { absoluteUrl, api } from './api';
-import { replaceHash, useHashParam } from '@/lib/browser-state';
+import { replaceHash, useHashParam } from '@/lib/browser/browser-state';
 import { CopyField } from './copy-field';
 import { PassPill } from './grade-view';
 import { BriefMarkdown } from './markdown';
 import { forgetScenario, saveScenario } from './my-scenarios';
 import { ScenarioFacts } from './scenario-facts';
 import { SubmissionDetailView, type DetailData } from './submission-detail';
-import type { FeedbackView } from '@/lib/scenarios/feedback-schema';
-import type { RubricCriterion } from '@/lib/scenarios/schema';
+import type { FeedbackView } from '@/lib/classroom/scenarios/feedback-schema';
+import type { RubricCriterion } from '@/lib/classroom/scenarios/schema';
 import { AnalyticsPanel } from './analytics-panel';
 import { DashboardTabs, type DashboardTab } from './dashboard-tabs';
 import { FeedbackPanel } from './feedback-panel';
@@ -22,7 +22,7 @@ import { ReusePanel, ScenarioEditPanel } from './scenario-edit-panel';
 import { RosterPanel } from './roster-panel';
 import { AccessPanel } from './access-panel';
 import { LivePanel } from './live-panel';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/shared/format';
 import { buttonClass } from '@/components/ui/button';
 
 type TabId = 'submissions' | 'roster' | 'analytics' | 'live' | 'settings';
@@ -85,7 +85,7 @@ function FeedbackBar({
 interface Dashboard {
   scenario: ManageScenario;
   submissions: SubmissionSummary[];
-  /** Signed in with the owner's key or a co-instructor's (lib/scenarios/access.ts). */
+  /** Signed in with the owner's key or a co-instructor's (lib/classroom/scenarios/access.ts). */
   access?: { role: 'owner' | 'co-instructor'; label: string | null };
 }
 

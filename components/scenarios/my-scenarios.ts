@@ -3,7 +3,7 @@
  * instructor can find their dashboards again from /teach. Kept only in this
  * browser's storage, like a bookmark.
  */
-import { storeItem } from '@/lib/browser-state';
+import { storeItem } from '@/lib/browser/browser-state';
 
 export interface SavedScenario {
   slug: string;

@@ -1,13 +1,13 @@
 'use client';
 
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { ManageScenario } from '@/lib/scenarios/repository';
-import type { AddedEntry, ClassList, ClassRow, ClassStatus } from '@/lib/scenarios/roster';
-import { MAX_ROSTER_ENTRIES, parseRoster } from '@/lib/scenarios/roster-parse';
-import { LATE_POLICIES, type LatePolicy, type ManagePatch } from '@/lib/scenarios/schema';
-import { LEADERBOARD_NAMES, LEADERBOARD_NAMES_LABELS, type LeaderboardNames } from '@/lib/scenarios/names';
+import type { ManageScenario } from '@/lib/classroom/scenarios/repository';
+import type { AddedEntry, ClassList, ClassRow, ClassStatus } from '@/lib/classroom/scenarios/roster';
+import { MAX_ROSTER_ENTRIES, parseRoster } from '@/lib/classroom/scenarios/roster-parse';
+import { LATE_POLICIES, type LatePolicy, type ManagePatch } from '@/lib/classroom/scenarios/schema';
+import { LEADERBOARD_NAMES, LEADERBOARD_NAMES_LABELS, type LeaderboardNames } from '@/lib/classroom/scenarios/names';
 import { absoluteUrl, api } from './api';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/shared/format';
 import { buttonClass } from '@/components/ui/button';
 
 /**

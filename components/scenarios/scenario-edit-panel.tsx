@@ -1,14 +1,14 @@
 'use client';
 
 import { useEffect, useId, useState } from 'react';
-import type { RevisionView } from '@/lib/scenarios/feedback-schema';
-import type { ManageScenario } from '@/lib/scenarios/repository';
+import type { RevisionView } from '@/lib/classroom/scenarios/feedback-schema';
+import type { ManageScenario } from '@/lib/classroom/scenarios/repository';
 import { STAGES } from '@/lib/rules/stages';
-import type { RubricCriterion, ScenarioSlo, ScenarioTargetInput } from '@/lib/scenarios/schema';
+import type { RubricCriterion, ScenarioSlo, ScenarioTargetInput } from '@/lib/classroom/scenarios/schema';
 import { api } from './api';
 import { CopyField } from './copy-field';
 import { saveScenario } from './my-scenarios';
-import { formatDateTime, formatUsers } from '@/lib/format';
+import { formatDateTime, formatUsers } from '@/lib/shared/format';
 import { buttonClass } from '@/components/ui/button';
 
 const INPUT = 'mt-1 w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm';

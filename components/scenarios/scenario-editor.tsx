@@ -38,7 +38,7 @@ import type { DesignSlot } from '@/lib/editor/session';
 
 import { createEditorStore, designOf, type EditorStore } from '@/lib/editor/store';
 
-import { writeJson } from '@/lib/storage-write';
+import { writeJson } from '@/lib/browser/storage-write';
 
 
 export interface EditorController {

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { resolveTargets } from '@/lib/scenarios/schema';
+import { resolveTargets } from '@/lib/classroom/scenarios/schema';
 import { ScenarioFacts } from './scenario-facts';
 
 describe('a scenario’s facts for students', () => {

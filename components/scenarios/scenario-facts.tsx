@@ -1,6 +1,6 @@
 import { CATALOG } from '@/lib/engine/data';
-import { SCORE_VISIBILITY_FOR_STUDENTS, type PublicScenario } from '@/lib/scenarios/schema';
-import { formatAvailability, formatFraction, formatPercent, formatUsdPerMonth, formatUsers } from '@/lib/format';
+import { SCORE_VISIBILITY_FOR_STUDENTS, type PublicScenario } from '@/lib/classroom/scenarios/schema';
+import { formatAvailability, formatFraction, formatPercent, formatUsdPerMonth, formatUsers } from '@/lib/shared/format';
 
 const WORKLOAD_LABELS: Record<string, (v: number) => string> = {
   requestsPerUserPerDay: (v) => `${v} requests per user per day`,

@@ -14,16 +14,16 @@ import {
   type CreateScenarioInput,
   type FieldIssue,
   type ScoreVisibility,
-} from '@/lib/scenarios/schema';
+} from '@/lib/classroom/scenarios/schema';
 import { STAGES } from '@/lib/rules/stages';
 import { absoluteUrl, api } from './api';
-import { readStorage, storeItem } from '@/lib/browser-state';
+import { readStorage, storeItem } from '@/lib/browser/browser-state';
 import { CopyField } from './copy-field';
 import { DesignPicker } from './design-picker';
 import { formIssue, formIssuesFromZod, WORKLOAD_FIELDS, workloadFieldId } from './form-issues';
 import { BriefMarkdown } from './markdown';
 import { saveScenario } from './my-scenarios';
-import { formatAvailability, formatMs, formatUsdPerMonth, formatUsers } from '@/lib/format';
+import { formatAvailability, formatMs, formatUsdPerMonth, formatUsers } from '@/lib/shared/format';
 import { buttonClass } from '@/components/ui/button';
 
 const INPUT = 'mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-slate-900 aria-[invalid]:border-saturated';

@@ -1,11 +1,11 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { signedPoints, type RegradeView } from '@/lib/scenarios/feedback-schema';
-import type { StudentFeedback } from '@/lib/scenarios/feedback';
+import { signedPoints, type RegradeView } from '@/lib/classroom/scenarios/feedback-schema';
+import type { StudentFeedback } from '@/lib/classroom/scenarios/feedback';
 import { api } from './api';
 import { RegradeHistory } from './feedback-panel';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/shared/format';
 
 interface Update {
   id: string;

@@ -8,9 +8,9 @@ import type { Design } from '@/lib/engine/data';
 
 import { scenarioJudge } from '@/lib/editor/judges/specs';
 
-import type { ScenarioGrade } from '@/lib/scenarios/grading';
+import type { ScenarioGrade } from '@/lib/classroom/scenarios/grading';
 
-import type { LeaderboardRow, StudentSubmission } from '@/lib/scenarios/repository';
+import type { LeaderboardRow, StudentSubmission } from '@/lib/classroom/scenarios/repository';
 
 import {
   checkDesignConstraints,
@@ -18,13 +18,13 @@ import {
   scoresVisible,
   type FieldIssue,
   type PublicScenario,
-} from '@/lib/scenarios/schema';
+} from '@/lib/classroom/scenarios/schema';
 
-import { tabKeyTarget } from '@/lib/tab-keys';
+import { tabKeyTarget } from '@/lib/browser/tab-keys';
 
 import { absoluteUrl, api } from './api';
 
-import { replaceHash, storeItem, useHashParam, useStoredItem } from '@/lib/browser-state';
+import { replaceHash, storeItem, useHashParam, useStoredItem } from '@/lib/browser/browser-state';
 
 import { CopyField } from './copy-field';
 
@@ -44,7 +44,7 @@ import { DeadlineNote, JoinPanel, NotYou, tokenKey, useJoinLink } from './join-p
 
 import { LiveViewNotice, useDraftPublisher } from './draft-publisher';
 
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/shared/format';
 
 
 interface Me {

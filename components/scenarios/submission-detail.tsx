@@ -2,11 +2,11 @@
 
 import { useState } from 'react';
 import { CATALOG, type Design } from '@/lib/engine/data';
-import type { ScenarioGrade, TargetGrade } from '@/lib/scenarios/grading';
-import type { SubmissionDetail } from '@/lib/scenarios/repository';
+import type { ScenarioGrade, TargetGrade } from '@/lib/classroom/scenarios/grading';
+import type { SubmissionDetail } from '@/lib/classroom/scenarios/repository';
 import { GradeView, PassPill } from './grade-view';
 import { DesignView } from './scenario-editor';
-import { formatAvailability, formatDateTime, formatMs, formatUsd, formatUtilization } from '@/lib/format';
+import { formatAvailability, formatDateTime, formatMs, formatUsd, formatUtilization } from '@/lib/shared/format';
 
 export interface DetailData {
   submission: SubmissionDetail;

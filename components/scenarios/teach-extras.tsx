@@ -1,9 +1,9 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import type { SampleSummary } from '@/lib/scenarios/samples';
+import type { SampleSummary } from '@/lib/classroom/scenarios/samples';
 import { api } from './api';
-import { useStoredItem } from '@/lib/browser-state';
+import { useStoredItem } from '@/lib/browser/browser-state';
 import { forgetScenario, parseSavedScenarios, SAVED_SCENARIOS_KEY, saveScenario } from './my-scenarios';
 
 /** The built-in samples: open one as a student, or manage a copy with demo submissions. */

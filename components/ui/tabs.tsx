@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, type HTMLAttributes, type ReactNode } from 'react';
-import { tabKeyTarget } from '@/lib/tab-keys';
+import { tabKeyTarget } from '@/lib/browser/tab-keys';
 
 /**
  * Tabs as the WAI-ARIA pattern has them: one tab stop (the selected tab),

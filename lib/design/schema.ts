@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { echoed } from '../echoed';
+import { echoed } from '../shared/echoed';
 import { findCycle } from './graph';
 import { KINDS, type Kind } from './kinds';
 import { KIND_PARAMS, MAX_PEAK_FACTOR, PARAMS, type NumberParam } from './params';

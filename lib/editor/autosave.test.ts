@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Design } from '@/lib/engine/data';
 import { AUTOSAVE_BACKUP_KEY, AUTOSAVE_KEY, readAutosave, sameDesign, startAutosave, writeAutosave } from './autosave';
 import { createEditorStore } from './store';
-import { MemoryStorage } from '@/lib/test-storage';
+import { MemoryStorage } from '@/lib/testing/test-storage';
 
 const design: Design = {
   schemaVersion: 1,

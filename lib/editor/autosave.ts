@@ -8,7 +8,7 @@
 import { parseDesign, type DesignIssue, type DesignNotice } from '@/lib/design/schema';
 import type { Design } from '@/lib/engine/data';
 import { stableJson } from '@/lib/design/stable-json';
-import { writeJson, type StorageWrite } from '@/lib/storage-write';
+import { writeJson, type StorageWrite } from '@/lib/browser/storage-write';
 import { designOf, onlyMeasured, type EditorStore } from './store';
 
 export const AUTOSAVE_KEY = 'scalelab:sandbox:v1';

@@ -8,7 +8,7 @@
  * is dropped. Pure, no React.
  */
 import { bandOf } from './results';
-import { formatRps, formatUtilization } from '@/lib/format';
+import { formatRps, formatUtilization } from '@/lib/shared/format';
 
 /** The component as the latest evaluation saw it. */
 export interface CapacityNow {

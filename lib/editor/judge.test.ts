@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { evaluate } from '@/lib/engine';
 import { STAGES } from '@/lib/rules/stages';
-import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
+import { REFERENCE_DESIGNS } from '@/lib/learn/reference-designs';
 import { checkStage, judgeDesign, stageCheck } from './judge';
 import { inlineClient, judgeStart, startScoring } from './scoring';
 import { createEditorStore } from './store';

@@ -3,7 +3,7 @@ import stage5 from '@/content/stages/stage-5.json';
 import { evaluate } from '@/lib/engine';
 import { type BreakdownHop, type LatencyBreakdown, AUDIENCE, type Design } from '@/lib/engine/data';
 import { audienceNote, dominantHop, hasBreakdown, hopSegments, latencyCaption, waterfallRows } from './latency-view';
-import { formatShare } from '@/lib/format';
+import { formatShare } from '@/lib/shared/format';
 
 /** Test figures as plain numbers (the engine brands its milliseconds). */
 type Plain<T> = { [K in keyof T]?: T[K] extends number ? number : T[K] };

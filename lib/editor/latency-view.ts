@@ -6,7 +6,7 @@
  * one plain sentence naming the hop that dominates. Pure functions, no React.
  */
 import type { BreakdownHop, LatencyBreakdown, NodeResult } from '@/lib/engine/data';
-import { formatShare } from '@/lib/format';
+import { formatShare } from '@/lib/shared/format';
 
 export type UserClass = 'static' | 'read' | 'write';
 

@@ -3,7 +3,7 @@ import type { Design } from '@/lib/engine/data';
 import { AUTOSAVE_BACKUP_KEY, AUTOSAVE_KEY, readAutosave, sameDesign, startAutosave, writeAutosave, type Autosave } from './autosave';
 import { KEPT_MINE, otherTabSync, SHOWING_THEIRS, THEIRS_UNREADABLE, type OtherTabSync } from './other-tab';
 import { createEditorStore, designOf, type EditorStore, type NoticeTone } from './store';
-import { MemoryStorage } from '@/lib/test-storage';
+import { MemoryStorage } from '@/lib/testing/test-storage';
 
 const FOLLOWED = 'This design was changed in another tab, so this tab now shows that version. Undo brings back what was here.';
 

@@ -5,7 +5,7 @@
  * findings so the panel and the findings say the same thing.
  */
 import type { NodeResult } from '@/lib/engine/data';
-import { formatDuration, formatGB, formatInteger, formatPercent } from '@/lib/format';
+import { formatDuration, formatGB, formatInteger, formatPercent } from '@/lib/shared/format';
 
 export function pipelineLines(r: NodeResult): string[] {
   const out: string[] = [];

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Design } from '@/lib/engine/data';
-import { MemoryStorage } from '@/lib/test-storage';
-import { readLessonDesign } from '@/lib/progress';
+import { MemoryStorage } from '@/lib/testing/test-storage';
+import { readLessonDesign } from '@/lib/learn/progress';
 import { HANDOFF_KEY, lessonSlot, readSandboxLesson, SAVE_DELAY_MS, startSession, takeHandoff, writeHandoff, writeSandboxLesson } from './session';
 import { createEditorStore, designOf } from './store';
 

@@ -11,8 +11,8 @@
  */
 import { describeNotices, parseDesign, type DesignNotice } from '@/lib/design/schema';
 import type { Design } from '@/lib/engine/data';
-import { lessonDesignKey, lessonSaveFailed, readLessonDesign, writeLessonDesign } from '@/lib/progress';
-import { writeJson, type StorageWrite } from '@/lib/storage-write';
+import { lessonDesignKey, lessonSaveFailed, readLessonDesign, writeLessonDesign } from '@/lib/learn/progress';
+import { writeJson, type StorageWrite } from '@/lib/browser/storage-write';
 import { AUTOSAVE_KEY, readAutosave, SAVE_DELAY_MS, sameDesign, startSaving, writeAutosave, type Autosave } from './autosave';
 import type { OtherTabPage } from './other-tab';
 import { onPageHide } from './page-hide';

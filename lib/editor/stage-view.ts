@@ -5,7 +5,7 @@
  * functions, no React.
  */
 import type { CheckCategory, Evaluation, PracticeComparison, StageCheck, StageObjectives, StageScoreParts } from '@/lib/engine/data';
-import { formatAvailability, formatFraction, formatInteger, formatMs, formatUsd, formatUsers, formatUtilization } from '@/lib/format';
+import { formatAvailability, formatFraction, formatInteger, formatMs, formatUsd, formatUsers, formatUtilization } from '@/lib/shared/format';
 
 /**
  * What the screen says when the users slider rests between stages: no

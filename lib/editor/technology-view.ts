@@ -6,7 +6,7 @@
  * and measures the differences a learner should notice.
  */
 import { type Kind, GENERIC, technologiesOf, technologyLabel, technologyParams, type NodeParams } from '@/lib/engine/data';
-import { formatAvailability, formatMs, formatRps, formatUsd, signed } from '@/lib/format';
+import { formatAvailability, formatMs, formatRps, formatUsd, signed } from '@/lib/shared/format';
 
 export { GENERIC };
 

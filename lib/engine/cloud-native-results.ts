@@ -9,7 +9,7 @@
 import { CLUSTER, MESH, SERVERLESS, clusterNodes, clusterRamp, environmentsFor, serverlessCapacityRps, serverlessMonthlyUsd, serverlessRamp, type RampResult } from './cloud-native';
 import * as codes from './compile';
 import type { Finding } from './evaluation';
-import { formatInteger, formatMs, formatPercent, formatUsd } from '../format';
+import { formatInteger, formatMs, formatPercent, formatUsd } from '../shared/format';
 import { HOURLY_PRICES, HOURS_PER_MONTH, USAGE_PRICES } from './prices';
 import { forward, LAT_NONE, NWORK, type RunState } from './run';
 import type { ResolvedWorkload } from './types';

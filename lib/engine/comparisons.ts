@@ -23,7 +23,7 @@ import { compile, type CompiledNetwork } from './compile';
 import * as codes from './compile';
 import type { ComparisonSide, PracticeComparison } from './evaluation';
 import { classP95, endToEndAvailability, totalCost } from './evaluate';
-import { formatMs, formatPercent, formatUsd } from '../format';
+import { formatMs, formatPercent, formatUsd } from '../shared/format';
 import { HOT_UTILIZATION } from './findings';
 import { LAT_NONE, LAT_READ, borrowRunState, createRunState, forward, placeAndStore, returnRunState, run, type RunState } from './run';
 import type { PracticeId } from './stages';

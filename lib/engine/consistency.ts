@@ -26,7 +26,7 @@ import { NETWORK, STORAGE } from './catalog';
 import * as codes from './compile';
 import type { CompiledNetwork } from './compile';
 import type { Finding } from './evaluation';
-import { formatInteger, formatMs, formatPercent, formatUtilization } from '../format';
+import { formatInteger, formatMs, formatPercent, formatUtilization } from '../shared/format';
 import { mmc } from './queueing';
 import type { RunState } from './run';
 import { TECHNOLOGY_SPECS, technologyLabel, type ReplicationSpec } from './technologies';

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_DESIGNS } from '@/lib/reference-designs';
+import { REFERENCE_DESIGNS } from '@/lib/learn/reference-designs';
 import { SIZE_FACTOR } from './catalog';
 import { evaluate } from './evaluate';
 import type { Evaluation } from './evaluation';

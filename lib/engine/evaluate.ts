@@ -23,7 +23,7 @@ import type {
 } from './evaluation';
 import * as findingsModule from './findings';
 import { ownTimeFactor, storeQueueReport } from './tech-stores-queues-run';
-import { formatMs, formatPercent, formatUsd, formatUtilization } from '../format';
+import { formatMs, formatPercent, formatUsd, formatUtilization } from '../shared/format';
 import { practiceComparison } from './comparisons';
 import * as pipeline from './pipeline';
 import { consistencyOf } from './consistency';

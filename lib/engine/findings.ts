@@ -5,7 +5,7 @@
  */
 import { technologyFindings } from './consistency';
 import { NETWORK, WAREHOUSE } from './catalog';
-import { formatDuration, formatGB, formatInteger, formatPercent, formatRps, formatUsd } from '../format';
+import { formatDuration, formatGB, formatInteger, formatPercent, formatRps, formatUsd } from '../shared/format';
 import * as codes from './compile';
 import { type CompiledNetwork } from './compile';
 import type { Finding, LoadCategory, Severity } from './evaluation';

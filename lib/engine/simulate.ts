@@ -45,7 +45,7 @@
  * or objects per event. Pure and deterministic: one seeded PRNG
  * (xoshiro128**) for the arrivals and one for everything else; no clock.
  */
-import { formatInteger, formatNumber, formatRps } from '../format';
+import { formatInteger, formatNumber, formatRps } from '../shared/format';
 import { NETWORK } from './catalog';
 import * as codes from './compile';
 import { compile, type CompiledNetwork } from './compile';

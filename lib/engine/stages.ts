@@ -8,7 +8,7 @@ import { type CompiledNetwork } from './compile';
 import type { Finding, PracticeComparison, StageCheck, StageObjectives, StageResult, StageScoreParts } from './evaluation';
 import type { RunState } from './run';
 import { consistencyOf, type ConsistencyReport } from './consistency';
-import { formatAvailability, formatFraction, formatMs, formatUsd, formatUtilization } from '../format';
+import { formatAvailability, formatFraction, formatMs, formatUsd, formatUtilization } from '../shared/format';
 import { PRACTICES, type ConsistencyDemand, type PracticeId, type StageSpec } from '../rules/stages';
 import { capacityShare, judgeObjectives, partPoints, practicesShare, SCORE_WEIGHTS, totalScore } from '../rules/rubric';
 

@@ -10,7 +10,7 @@
  */
 import type { CompiledNetwork } from './compile';
 import type { Finding, StoreQueueReport } from './evaluation';
-import { formatInteger, formatPercent, formatUsd } from '../format';
+import { formatInteger, formatPercent, formatUsd } from '../shared/format';
 import { rps } from './types';
 import { USAGE_PRICES, tieredRequestCostUsd } from './prices';
 import type { RunState } from './run';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { paramsOfNode, parseDesign } from '../design/schema';
-import { REFERENCE_DESIGNS } from '../reference-designs';
+import { REFERENCE_DESIGNS } from '../learn/reference-designs';
 import { CATALOG } from './catalog';
 import { compareTechnologies } from './compare-technologies';
 import { InvalidDesignError } from './compile';

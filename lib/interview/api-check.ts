@@ -23,7 +23,7 @@ import type {
 } from './api-schema';
 import { labelOf, problemWorkload, runModel } from './model';
 import type { Problem } from './schema';
-import { formatFraction, formatInteger, formatUtilization } from '@/lib/format';
+import { formatFraction, formatInteger, formatUtilization } from '@/lib/shared/format';
 
 /* ---- Names ---- */
 

@@ -9,7 +9,7 @@
  */
 import type { Design } from '@/lib/engine/data';
 import { otherTabSync, SHOWING_THEIRS, type OtherTabSync, type TabSaving } from '@/lib/editor/other-tab';
-import type { StorageWrite } from '@/lib/storage-write';
+import type { StorageWrite } from '@/lib/browser/storage-write';
 import { SAVE_DELAY_MS, sameDesign } from '@/lib/editor/autosave';
 import { attemptReducer, type Attempt, type AttemptAction } from './attempt';
 import { activeKey, readActive, sameAttempt, writeActive, type ActiveRead } from './storage';

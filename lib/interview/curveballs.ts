@@ -13,7 +13,7 @@ import { mapNodes, removeNodes, setParams, slowDown, withoutRegion, withParams }
 import { busyRegions, labelOf, problemWorkload, runModel, shedShare } from './model';
 import { GLOBAL_KINDS, regionOf } from '@/lib/rules/regions';
 import type { Curveball, Effect, Problem } from './schema';
-import { formatAvailability, formatFraction, formatInteger, formatMs, formatPercent, formatUtilization } from '@/lib/format';
+import { formatAvailability, formatFraction, formatInteger, formatMs, formatPercent, formatUtilization } from '@/lib/shared/format';
 
 /** A curveball holds when at most this share of requests fails (unless the curveball says otherwise). */
 export const DEFAULT_MAX_ERROR_RATE = 0.01;

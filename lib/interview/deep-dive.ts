@@ -41,7 +41,7 @@ import { applyEffect, type Scenario } from './curveballs';
 import type { Level } from './levels';
 import { labelOf, problemWorkload, runModel } from './model';
 import type { Effect, Problem } from './schema';
-import { formatPercent, formatRps, formatUtilization } from '@/lib/format';
+import { formatPercent, formatRps, formatUtilization } from '@/lib/shared/format';
 
 export const DEEP_DIVE_KINDS = [
   'cache-hit',

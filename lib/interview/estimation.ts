@@ -11,7 +11,7 @@
  * Units are decimal (1 GB = 1000 MB; 1 Gbit/s = 125 MB/s).
  */
 import { type ResolvedWorkload, peakLoad } from '@/lib/engine/data';
-import { formatBandwidth, formatGB, formatInteger, formatNumber, formatRps } from '@/lib/format';
+import { formatBandwidth, formatGB, formatInteger, formatNumber, formatRps } from '@/lib/shared/format';
 
 /** Within this factor of the model's figure, either way: on target. */
 export const ON_TARGET_FACTOR = 2;

@@ -1,5 +1,5 @@
 /** Labels shared by the interview pages (kept apart from the problem files, so client code does not bundle them). */
-import { formatUsers } from '@/lib/format';
+import { formatUsers } from '@/lib/shared/format';
 import type { Problem } from './schema';
 
 export const DIFFICULTY_LABEL: Record<Problem['difficulty'], string> = { easy: 'Easy', medium: 'Medium', hard: 'Hard' };

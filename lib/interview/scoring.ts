@@ -26,7 +26,7 @@ import { mentionsAny } from './text-match';
 import { formatDeepDiveValue, judgeDeepDive, type DeepDiveResult } from './deep-dive';
 import { expectedClaims, judgeTradeoffText, type TradeoffJudgement } from './tradeoff-judge';
 import { judgeTechnology, type TechnologyVerdict } from './technology-judge';
-import { formatAvailability, formatFraction, formatMs, formatPercent, formatRps, formatUsd, formatUtilization } from '@/lib/format';
+import { formatAvailability, formatFraction, formatMs, formatPercent, formatRps, formatUsd, formatUtilization } from '@/lib/shared/format';
 
 /** A guide shown under the trade-offs box; words alone earn nothing (see tradeoff-judge.ts). */
 export const TRADEOFF_MIN_WORDS = 60;

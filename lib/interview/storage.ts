@@ -8,7 +8,7 @@
  * rather than overwritten, so nothing is silently lost.
  */
 import { stableJson } from '@/lib/design/stable-json';
-import { writeJson, type StorageWrite } from '@/lib/storage-write';
+import { writeJson, type StorageWrite } from '@/lib/browser/storage-write';
 import { isCompleted, parseAttempt, type Attempt, type CompletedAttempt } from './attempt';
 
 export const KEY_PREFIX = 'scalelab:interview:v1';

@@ -8,7 +8,7 @@ import { type Evaluation, consistencyChecks, type Design } from '@/lib/engine/da
 import { designCheckPasses, labelOf, problemWorkload, runModel, shedShare } from './model';
 import type { Problem } from './schema';
 import { carriesTraffic } from '@/lib/design/carries-traffic';
-import { formatAvailability, formatFraction, formatMs, formatUsd, formatUtilization } from '@/lib/format';
+import { formatAvailability, formatFraction, formatMs, formatUsd, formatUtilization } from '@/lib/shared/format';
 import { judgeObjectives } from '@/lib/rules/rubric';
 
 /** Above this failed (or shed) share, traffic is being lost: the design does not carry the load. */

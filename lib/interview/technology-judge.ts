@@ -27,7 +27,7 @@ import { withTechnology } from '@/lib/engine';
 import { labelOf } from './model';
 import type { Problem, TechnologyChoice } from './schema';
 import { checkTarget, type TargetResult } from './target';
-import { formatAvailability, formatInteger, formatRps, formatUsd, formatUtilization } from '@/lib/format';
+import { formatAvailability, formatInteger, formatRps, formatUsd, formatUtilization } from '@/lib/shared/format';
 
 /** One way the judged nodes could be built, and what the model says of the design with it. */
 export interface TechnologyOption {

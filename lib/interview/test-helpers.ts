@@ -6,10 +6,10 @@ import { problemWorkload, runModel } from './model';
 import { designFigures } from './tradeoff-judge';
 import { deepDiveQuestions, deepDiveTruth } from './deep-dive';
 import type { Problem } from './schema';
-import { formatPercent } from '@/lib/format';
+import { formatPercent } from '@/lib/shared/format';
 
 /** An in-memory Storage for the persistence tests. */
-export { MemoryStorage } from '@/lib/test-storage';
+export { MemoryStorage } from '@/lib/testing/test-storage';
 
 export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 

@@ -30,7 +30,7 @@
 import { type Evaluation, type Kind, type Design, CATALOG } from '@/lib/engine/data';
 import type { Level } from './levels';
 import { words } from './ask';
-import { formatAvailability, formatInteger, formatMs, formatPercent, formatRps, formatUsd, formatUtilization } from '@/lib/format';
+import { formatAvailability, formatInteger, formatMs, formatPercent, formatRps, formatUsd, formatUtilization } from '@/lib/shared/format';
 
 /** Words for each kind a candidate may use instead of the label on the canvas. */
 const KIND_WORDS: Partial<Record<Kind, string[]>> = {

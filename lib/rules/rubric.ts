@@ -1,7 +1,7 @@
 /**
  * The score rubric of MODEL.md §6, in one place: the canvas's stage verdicts
  * (lib/engine/stages.ts `judgeStage`) and an instructor's scenario grades
- * (lib/scenarios/grading.ts) both judge a target's service levels with
+ * (lib/classroom/scenarios/grading.ts) both judge a target's service levels with
  * `judgeObjectives` and score with these functions, so the same design earns
  * the same verdict and points for the same figures wherever it is shown.
  * Pure, data-only imports; safe in the browser.

@@ -1,7 +1,7 @@
 /**
  * The service levels a design is judged against, one type for all three
  * places that judge: a growth stage (lib/rules/stages.ts, scored by the
- * engine's `judgeStage`), a scenario target (lib/scenarios/grading.ts) and an
+ * engine's `judgeStage`), a scenario target (lib/classroom/scenarios/grading.ts) and an
  * interview problem's target (lib/interview/target.ts). Data only: no
  * runtime imports, so client components may import it.
  */

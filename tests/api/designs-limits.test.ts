@@ -16,9 +16,9 @@ import { freshWindow, WAITS_FOR_WINDOW } from './scenarios-helpers';
 type Handler = (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>;
 let POST: (req: Request) => Promise<Response>;
 let GET: Handler;
-let db: typeof import('@/lib/db').db;
-let designs: typeof import('@/lib/designs');
-let rl: typeof import('@/lib/scenarios/rate-limit');
+let db: typeof import('@/lib/server/db').db;
+let designs: typeof import('@/lib/server/designs');
+let rl: typeof import('@/lib/classroom/scenarios/rate-limit');
 
 const DAY_MS = 86_400_000;
 const root = path.resolve(__dirname, '..', '..');
@@ -71,9 +71,9 @@ beforeAll(async () => {
   await useTestDatabase();
   ({ POST } = await import('@/app/api/designs/route'));
   ({ GET } = await import('@/app/api/designs/[id]/route'));
-  ({ db } = await import('@/lib/db'));
-  designs = await import('@/lib/designs');
-  rl = await import('@/lib/scenarios/rate-limit');
+  ({ db } = await import('@/lib/server/db'));
+  designs = await import('@/lib/server/designs');
+  rl = await import('@/lib/classroom/scenarios/rate-limit');
   // The same backstops under names only this file uses, so that filling one
   // here cannot refuse another test file sharing a PostgreSQL database.
   for (const rule of Object.values(rl.RATE_RULES)) if ('perSubject' in rule) (rule as { name: string }).name += `-${process.pid}-${Date.now()}`;

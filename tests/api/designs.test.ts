@@ -3,7 +3,7 @@ import { useTestDatabase } from './test-db';
 
 let POST: (req: Request) => Promise<Response>;
 let GET: (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>;
-let db: typeof import('@/lib/db').db;
+let db: typeof import('@/lib/server/db').db;
 let dbKind = 'sqlite';
 
 const design = {
@@ -41,7 +41,7 @@ beforeAll(async () => {
   dbKind = (await useTestDatabase()).kind;
   ({ POST } = await import('@/app/api/designs/route'));
   ({ GET } = await import('@/app/api/designs/[id]/route'));
-  ({ db } = await import('@/lib/db'));
+  ({ db } = await import('@/lib/server/db'));
 });
 
 describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
@@ -239,7 +239,7 @@ describe(`designs API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'
   });
 
   it('still loads an older stored design that carries such a param: dropped, with a notice', async () => {
-    const { loadDesign } = await import('@/lib/designs');
+    const { loadDesign } = await import('@/lib/server/designs');
     const old = structuredClone(design) as { nodes: { id: string; kind: string; params?: unknown }[] };
     old.nodes.push({ id: 'db', kind: 'database', params: { size: 'large', instances: 3 } });
     const id = 'olderDesign0001';

@@ -11,8 +11,8 @@ import type { Design } from '@/lib/engine/data';
 import { useTestDatabase } from './test-db';
 import { call, newAddress, scaledDesign, scenarioInput, type Handler } from './scenarios-helpers';
 
-vi.mock('@/lib/scenarios/engine', async () => ({ evaluateDesign: (await import('./scenarios-helpers')).fakeEvaluate }));
-vi.mock('@/lib/scenarios/grading-pool', async (importOriginal) => (await import('./scenarios-helpers')).gradingPoolWithFakeEngine(importOriginal));
+vi.mock('@/lib/classroom/scenarios/engine', async () => ({ evaluateDesign: (await import('./scenarios-helpers')).fakeEvaluate }));
+vi.mock('@/lib/classroom/scenarios/grading-pool', async (importOriginal) => (await import('./scenarios-helpers')).gradingPoolWithFakeEngine(importOriginal));
 
 type H = Handler;
 const r = {} as Record<
@@ -20,7 +20,7 @@ const r = {} as Record<
   | 'feedbackAll' | 'release' | 'feedbackGet' | 'feedbackPut' | 'revisions' | 'edit' | 'regrade' | 'duplicate' | 'archive' | 'analytics' | 'updates' | 'myFeedback',
   H
 >;
-let db: typeof import('@/lib/db').db;
+let db: typeof import('@/lib/server/db').db;
 
 beforeAll(async () => {
   await useTestDatabase();
@@ -46,7 +46,7 @@ beforeAll(async () => {
   r.analytics = (await import('@/app/api/scenarios/[slug]/manage/analytics/route')).GET as H;
   r.updates = (await import('@/app/api/scenarios/[slug]/updates/route')).GET as H;
   r.myFeedback = (await import('@/app/api/scenarios/[slug]/me/feedback/route')).GET as H;
-  ({ db } = await import('@/lib/db'));
+  ({ db } = await import('@/lib/server/db'));
 });
 
 const RUBRIC = [
@@ -228,8 +228,8 @@ describe(`feedback, re-grading and analytics (${process.env.TEST_DATABASE_URL ? 
     const { slug, manageKey } = await create({ slo: { p95ReadMs: 300, availability: 0.999, monthlyBudgetUsd: 250 } });
     const ada = await join(slug, 'Ada');
     for (let i = 0; i < 10; i++) await submit(slug, ada, scaledDesign(2 + (i % 3)));
-    const { editScenario, regradePending } = await import('@/lib/scenarios/revisions');
-    const { findScenario } = await import('@/lib/scenarios/repository');
+    const { editScenario, regradePending } = await import('@/lib/classroom/scenarios/revisions');
+    const { findScenario } = await import('@/lib/classroom/scenarios/repository');
     const edited = await editScenario((await findScenario(slug))!, { slo: { budgetUsd: 500 } });
     expect(edited.ok).toBe(true);
     // One batch of eight, then the process "stops".

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/server/client-address';
 import { useTestDatabase } from './test-db';
 import { scaledDesign, scenarioInput } from './scenarios-helpers';
 import { createAttempt } from '@/lib/interview/attempt';
@@ -53,9 +53,9 @@ beforeAll(async () => {
  * the routes, so the rate limits of the routes are left to the fuzzing.
  */
 async function makeFixture(): Promise<Fixture> {
-  const repo = await import('@/lib/scenarios/repository');
-  const { createScenarioSchema } = await import('@/lib/scenarios/schema');
-  const { saveDesign } = await import('@/lib/designs');
+  const repo = await import('@/lib/classroom/scenarios/repository');
+  const { createScenarioSchema } = await import('@/lib/classroom/scenarios/schema');
+  const { saveDesign } = await import('@/lib/server/designs');
   const input = createScenarioSchema.parse(scenarioInput());
   // Live view on, so that its students' drafts (scenarios/[slug]/draft) are taken.
   const live = createScenarioSchema.parse(scenarioInput({}, { liveView: true }));
@@ -68,10 +68,10 @@ async function makeFixture(): Promise<Fixture> {
   const designId = await saveDesign(scaledDesign(2));
   // A class-list entry (with its join link) and a co-instructor key, for the roster and key routes.
   const owner = (await repo.authorizeManage(a.slug, a.manageKey))!;
-  const { added } = await (await import('@/lib/scenarios/roster')).addRoster(owner, 'Ben Ode');
-  const { key } = await (await import('@/lib/scenarios/access')).createKey(owner, 'TA');
+  const { added } = await (await import('@/lib/classroom/scenarios/roster')).addRoster(owner, 'Ben Ode');
+  const { key } = await (await import('@/lib/classroom/scenarios/access')).createKey(owner, 'TA');
   const joinToken = added[0].joinUrl.slice(added[0].joinUrl.indexOf('#join=') + 6);
-  const pairs = await import('@/lib/pair/repository');
+  const pairs = await import('@/lib/classroom/pair/repository');
   const made = (await pairs.createPairSession({ problemId: 'url-shortener', level: 'senior', minutes: 45 }))!;
   const pair = { id: made.row.id, key: made.interviewerKey, token: made.candidateToken, stream: made.row.streamKey };
   return { pair, slug: a.slug, manageKey: a.manageKey, otherKey: b.manageKey, token: resumeToken, submissionId: sub.submission.id, studentId: student.id, designId, entryId: added[0].id, keyId: key.id, joinToken };

@@ -10,7 +10,7 @@ import { useTestDatabase } from './test-db';
  * leaves the request thread free, a job over the time limit is stopped and
  * its worker replaced, and a job that cannot start in time is refused as busy.
  */
-type PoolModule = typeof import('@/lib/scenarios/grading-pool');
+type PoolModule = typeof import('@/lib/classroom/scenarios/grading-pool');
 let poolModule: PoolModule;
 let health: () => Promise<Response>;
 const pools: { destroy(): Promise<void> }[] = [];
@@ -34,7 +34,7 @@ function pool(options: Parameters<PoolModule['createGradingPool']>[0]) {
 
 beforeAll(async () => {
   await useTestDatabase();
-  poolModule = await import('@/lib/scenarios/grading-pool');
+  poolModule = await import('@/lib/classroom/scenarios/grading-pool');
   ({ GET: health } = (await import('@/app/api/health/route')) as unknown as { GET: () => Promise<Response> });
 });
 
@@ -49,8 +49,8 @@ describe('grading pool', () => {
     expect(threadId).toBe(0);
     expect(out.threadId).not.toBe(0);
     expect(p.threadIds()).toContain(out.threadId);
-    const { gradeDesign } = await import('@/lib/scenarios/grading');
-    const { evaluateDesign } = await import('@/lib/scenarios/engine');
+    const { gradeDesign } = await import('@/lib/classroom/scenarios/grading');
+    const { evaluateDesign } = await import('@/lib/classroom/scenarios/engine');
     expect(out.grade).toEqual(gradeDesign(small, config, evaluateDesign));
   });
 

@@ -9,7 +9,7 @@ import { useTestDatabase } from './test-db';
 import { call, newAddress, scaledDesign, scenarioInput, type Handler } from './scenarios-helpers';
 
 const routes = {} as Record<'create' | 'join' | 'submit' | 'patch' | 'design', Handler>;
-let db: typeof import('@/lib/db').db;
+let db: typeof import('@/lib/server/db').db;
 
 beforeAll(async () => {
   await useTestDatabase();
@@ -18,7 +18,7 @@ beforeAll(async () => {
   routes.submit = (await import('@/app/api/scenarios/[slug]/submissions/route')).POST as Handler;
   routes.patch = (await import('@/app/api/scenarios/[slug]/manage/route')).PATCH as Handler;
   routes.design = (await import('@/app/api/designs/route')).POST as unknown as Handler;
-  ({ db } = await import('@/lib/db'));
+  ({ db } = await import('@/lib/server/db'));
 });
 
 async function saved() {
@@ -73,7 +73,7 @@ describe('deep nesting', () => {
   });
 
   it('65 levels is refused and 64 is parsed, and brackets inside strings do not count', async () => {
-    const { nestingDepthOver } = await import('@/lib/http');
+    const { nestingDepthOver } = await import('@/lib/server/http');
     expect(nestingDepthOver(deep(64), 64)).toBeNull();
     expect(nestingDepthOver(deep(65), 64)).toEqual({ at: 64 });
     expect(nestingDepthOver(`{"name":"${'['.repeat(500)}","x":"\\"[[[["}`, 64)).toBeNull();

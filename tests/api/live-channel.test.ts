@@ -1,5 +1,5 @@
 /**
- * The live channel (lib/live/channel.ts) on the test database: SQLite by
+ * The live channel (lib/server/live/channel.ts) on the test database: SQLite by
  * default, PostgreSQL in CI's second pass (then also LISTEN/NOTIFY from
  * another connection, and the listening connection's reconnect).
  */
@@ -7,16 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from './test-db';
 import { eventOf, sseReader } from './live-helpers';
 
-let live: typeof import('@/lib/live/channel');
-let db: typeof import('@/lib/db').db;
+let live: typeof import('@/lib/server/live/channel');
+let db: typeof import('@/lib/server/db').db;
 let kind: 'sqlite' | 'postgres';
 let topicCounter = 0;
 const newTopic = () => `test:${process.pid}-${Date.now()}-${++topicCounter}`;
 
 beforeAll(async () => {
   ({ kind } = await useTestDatabase());
-  live = await import('@/lib/live/channel');
-  ({ db } = await import('@/lib/db'));
+  live = await import('@/lib/server/live/channel');
+  ({ db } = await import('@/lib/server/db'));
 });
 
 afterAll(async () => {

@@ -8,12 +8,12 @@ import { useTestDatabase } from './test-db';
 import { baseDesign, call, newAddress, scaledDesign, scenarioInput, type Handler } from './scenarios-helpers';
 import { eventOf, sseReader } from './live-helpers';
 
-vi.mock('@/lib/scenarios/engine', async () => ({ evaluateDesign: (await import('./scenarios-helpers')).fakeEvaluate }));
-vi.mock('@/lib/scenarios/grading-pool', async (importOriginal) => (await import('./scenarios-helpers')).gradingPoolWithFakeEngine(importOriginal));
+vi.mock('@/lib/classroom/scenarios/engine', async () => ({ evaluateDesign: (await import('./scenarios-helpers')).fakeEvaluate }));
+vi.mock('@/lib/classroom/scenarios/grading-pool', async (importOriginal) => (await import('./scenarios-helpers')).gradingPoolWithFakeEngine(importOriginal));
 
 type H = Handler;
 const routes = {} as Record<'create' | 'join' | 'draft' | 'patch' | 'rotate' | 'live' | 'stream' | 'one' | 'removeStudent' | 'read', H>;
-let live: typeof import('@/lib/live/channel');
+let live: typeof import('@/lib/server/live/channel');
 
 beforeAll(async () => {
   await useTestDatabase();
@@ -27,7 +27,7 @@ beforeAll(async () => {
   routes.stream = (await import('@/app/api/scenarios/[slug]/manage/live/stream/route')).GET as H;
   routes.one = (await import('@/app/api/scenarios/[slug]/manage/live/[studentId]/route')).GET as unknown as H;
   routes.removeStudent = (await import('@/app/api/scenarios/[slug]/manage/students/[studentId]/route')).DELETE as unknown as H;
-  live = await import('@/lib/live/channel');
+  live = await import('@/lib/server/live/channel');
 });
 
 afterAll(async () => {
@@ -44,7 +44,7 @@ async function join(slug: string, displayName: string) {
   const res = await call(routes.join, { body: { displayName }, params: { slug }, address: newAddress() });
   expect(res.status).toBe(201);
   const body = (await res.json()) as { resumeToken: string };
-  const { db } = await import('@/lib/db');
+  const { db } = await import('@/lib/server/db');
   const row = await db().student.findFirstOrThrow({ where: { displayName, scenario: { slug } }, select: { id: true } });
   return { token: body.resumeToken, id: row.id };
 }
@@ -164,7 +164,7 @@ describe('live classroom', () => {
     expect(statuses.concat(refused.status)).toContain(429);
 
     const bo = await join(slug, 'Bo');
-    const { MAX_SUBMIT_BYTES } = await import('@/lib/scenarios/schema');
+    const { MAX_SUBMIT_BYTES } = await import('@/lib/classroom/scenarios/schema');
     const huge = { ...scaledDesign(2), name: 'x'.repeat(MAX_SUBMIT_BYTES) };
     const big = await sendDraft(slug, bo.token, huge);
     expect(big.status).toBe(413);

@@ -9,7 +9,7 @@ import { call, newAddress, scaledDesign, scenarioInput, type Handler } from './s
 
 type H = Handler;
 const routes = {} as Record<'create' | 'join' | 'me' | 'submit' | 'leaderboard' | 'manage' | 'exportCsv' | 'removeSubmission' | 'removeStudent' | 'detail', H>;
-let db: typeof import('@/lib/db').db;
+let db: typeof import('@/lib/server/db').db;
 
 beforeAll(async () => {
   await useTestDatabase();
@@ -24,7 +24,7 @@ beforeAll(async () => {
   routes.detail = detail.GET as H;
   routes.removeSubmission = detail.DELETE as H;
   routes.removeStudent = (await import('@/app/api/scenarios/[slug]/manage/students/[studentId]/route')).DELETE as unknown as H;
-  ({ db } = await import('@/lib/db'));
+  ({ db } = await import('@/lib/server/db'));
 });
 
 async function create() {
@@ -191,7 +191,7 @@ describe(`moderation (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'}
 describe('public samples', () => {
   const sample = 'sample-daily-byte';
   const design = async () => {
-    const { SAMPLE_SCENARIOS } = await import('@/lib/scenarios/sample-definitions');
+    const { SAMPLE_SCENARIOS } = await import('@/lib/classroom/scenarios/sample-definitions');
     return SAMPLE_SCENARIOS.find((s) => s.slug === sample)!.demoSubmissions.find((d) => d.displayName === 'Linus (demo)')!.design; // the starting design: within the locks
   };
 

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { request } from '@/scripts/app-process';
 import { startMultiInstance, type MultiInstance } from '@/scripts/multi-instance';
 import { getProblem } from '@/lib/interview/problems';
-import { docFromState, readPair, setScore, toBase64, writeDesign } from '@/lib/pair/doc';
+import { docFromState, readPair, setScore, toBase64, writeDesign } from '@/lib/classroom/pair/doc';
 
 /*
  * A pair interview across two app instances on one PostgreSQL database: the

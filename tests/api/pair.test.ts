@@ -6,13 +6,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getProblem } from '@/lib/interview/problems';
-import { deliverCurveball, docFromState, readPair, setScore, toBase64, writeDesign } from '@/lib/pair/doc';
+import { deliverCurveball, docFromState, readPair, setScore, toBase64, writeDesign } from '@/lib/classroom/pair/doc';
 import { useTestDatabase } from './test-db';
 import { call, newAddress, type Handler } from './scenarios-helpers';
 
 type H = Handler;
 const routes = {} as Record<'create' | 'state' | 'notes' | 'updates' | 'stream', H>;
-let eventsAfter: typeof import('@/lib/live/channel').eventsAfter;
+let eventsAfter: typeof import('@/lib/server/live/channel').eventsAfter;
 const problem = getProblem('url-shortener')!;
 
 beforeAll(async () => {
@@ -23,7 +23,7 @@ beforeAll(async () => {
   routes.notes = one.PATCH as H;
   routes.updates = (await import('@/app/api/pair/[id]/updates/route')).POST as H;
   routes.stream = (await import('@/app/api/pair/[id]/stream/route')).GET as H;
-  ({ eventsAfter } = await import('@/lib/live/channel'));
+  ({ eventsAfter } = await import('@/lib/server/live/channel'));
 });
 
 interface Session {
@@ -70,7 +70,7 @@ describe('starting a pair interview', () => {
     const s = await start();
     expect(s.interviewerUrl).toBe(`/interview/pair/${s.id}#key=${s.interviewerKey}`);
     expect(s.candidateUrl).toBe(`/interview/pair/${s.id}/candidate#token=${s.candidateToken}`);
-    const { db } = await import('@/lib/db');
+    const { db } = await import('@/lib/server/db');
     const row = await db().pairSession.findUniqueOrThrow({ where: { id: s.id } });
     expect(JSON.stringify(row)).not.toContain(s.interviewerKey);
     expect(JSON.stringify(row)).not.toContain(s.candidateToken);
@@ -213,8 +213,8 @@ describe('the live stream', () => {
     expect(readPair(docFromState(data.state), problem, s.id)!.attempt.design.nodes).toHaveLength(problem.reference.design.nodes.length);
   });
   it('deletes a session nobody changed for 30 days: its links answer 404; a session in use stays', async () => {
-    const { sweepStalePairSessions, PAIR_RETENTION_DAYS } = await import('@/lib/pair/repository');
-    const { db } = await import('@/lib/db');
+    const { sweepStalePairSessions, PAIR_RETENTION_DAYS } = await import('@/lib/classroom/pair/repository');
+    const { db } = await import('@/lib/server/db');
     const old = await start();
     const fresh = await start();
     const now = new Date();

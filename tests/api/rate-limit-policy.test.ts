@@ -1,5 +1,5 @@
 /**
- * The rate-limit policy (lib/scenarios/rate-limit.ts RATE_RULES, README
+ * The rate-limit policy (lib/classroom/scenarios/rate-limit.ts RATE_RULES, README
  * "Limits and retention"): a flood from a few addresses is stopped by
  * per-address limits, the global backstops still protect the database, and
  * an honest instructor or a class behind one school address is never
@@ -11,14 +11,14 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { useTestDatabase } from './test-db';
 import { call, freshWindow, scaledDesign, scenarioInput, WAITS_FOR_WINDOW, type Handler } from './scenarios-helpers';
 
-vi.mock('@/lib/scenarios/engine', async () => ({ evaluateDesign: (await import('./scenarios-helpers')).fakeEvaluate }));
+vi.mock('@/lib/classroom/scenarios/engine', async () => ({ evaluateDesign: (await import('./scenarios-helpers')).fakeEvaluate }));
 
 // The addresses these tests name arrive as scripts/serve.ts hands them to
 // the app: in the x-scalelab-client-address header.
 
 const routes = {} as Record<'create' | 'copy' | 'join' | 'submit', Handler>;
-let db: typeof import('@/lib/db').db;
-let rl: typeof import('@/lib/scenarios/rate-limit');
+let db: typeof import('@/lib/server/db').db;
+let rl: typeof import('@/lib/classroom/scenarios/rate-limit');
 
 let n = 0;
 /** A fresh IPv4 documentation address (RFC 5737) per call. */
@@ -33,8 +33,8 @@ beforeAll(async () => {
   routes.copy = (await import('@/app/api/scenarios/[slug]/copy/route')).POST;
   routes.join = (await import('@/app/api/scenarios/[slug]/students/route')).POST;
   routes.submit = (await import('@/app/api/scenarios/[slug]/submissions/route')).POST;
-  ({ db } = await import('@/lib/db'));
-  rl = await import('@/lib/scenarios/rate-limit');
+  ({ db } = await import('@/lib/server/db'));
+  rl = await import('@/lib/classroom/scenarios/rate-limit');
   // The same backstops under names only this file uses, so that filling one
   // here cannot refuse another test file sharing a PostgreSQL database.
   for (const rule of Object.values(rl.RATE_RULES)) if ('perSubject' in rule) (rule as { name: string }).name += `-${process.pid}-${Date.now()}`;

@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { useTestDatabase } from './test-db';
 import { call, newAddress, scaledDesign, scenarioInput, type Handler } from './scenarios-helpers';
 
-vi.mock('@/lib/scenarios/engine', async () => ({ evaluateDesign: (await import('./scenarios-helpers')).fakeEvaluate }));
-vi.mock('@/lib/scenarios/grading-pool', async (importOriginal) => (await import('./scenarios-helpers')).gradingPoolWithFakeEngine(importOriginal));
+vi.mock('@/lib/classroom/scenarios/engine', async () => ({ evaluateDesign: (await import('./scenarios-helpers')).fakeEvaluate }));
+vi.mock('@/lib/classroom/scenarios/grading-pool', async (importOriginal) => (await import('./scenarios-helpers')).gradingPoolWithFakeEngine(importOriginal));
 
 type H = Handler;
 const r = {} as Record<
@@ -17,7 +17,7 @@ const r = {} as Record<
   | 'roster' | 'addRoster' | 'newLink' | 'removeEntry' | 'codeOn' | 'codeOff' | 'keys' | 'addKey' | 'revokeKey' | 'extend' | 'removeStudent',
   H
 >;
-let db: typeof import('@/lib/db').db;
+let db: typeof import('@/lib/server/db').db;
 
 beforeAll(async () => {
   await useTestDatabase();
@@ -48,7 +48,7 @@ beforeAll(async () => {
   r.revokeKey = (await import('@/app/api/scenarios/[slug]/manage/keys/[keyId]/route')).DELETE as unknown as H;
   r.extend = (await import('@/app/api/scenarios/[slug]/manage/extensions/route')).PUT as H;
   r.removeStudent = (await import('@/app/api/scenarios/[slug]/manage/students/[studentId]/route')).DELETE as unknown as H;
-  ({ db } = await import('@/lib/db'));
+  ({ db } = await import('@/lib/server/db'));
 });
 
 async function create(config: Record<string, unknown> = {}) {

@@ -1,6 +1,6 @@
 /**
  * No route ever answers a bare 500: every handler under app/api goes
- * through `route` (lib/http.ts). With the database made to fail in each way
+ * through `route` (lib/server/http.ts). With the database made to fail in each way
  * it does in production, every route that touches it answers JSON: 503 with
  * Retry-After when the database is busy or out of reach, 500 with an error
  * id (also in the server log) for anything else.
@@ -17,8 +17,8 @@ import { getProblem } from '@/lib/interview/problems';
 const induced = vi.hoisted(() => ({ error: null as unknown }));
 
 // Every use of the database throws `induced.error` (when set).
-vi.mock('@/lib/db', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/db')>();
+vi.mock('@/lib/server/db', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/lib/server/db')>();
   const failing: unknown = new Proxy(function () {}, {
     get: (_t, prop) => (prop === 'then' ? undefined : failing),
     apply: () => Promise.reject(induced.error),
@@ -134,7 +134,7 @@ afterEach(() => {
 
 describe('the route wrapper', () => {
   it('wraps every handler every route file under app/api exports', async () => {
-    const { isRouteWrapped } = await import('@/lib/http');
+    const { isRouteWrapped } = await import('@/lib/server/http');
     const files = routeFiles();
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {
@@ -195,7 +195,7 @@ describe('the route wrapper', () => {
   });
 
   it('tells a busy database apart from a request that is wrong (a unique-constraint failure is not "busy")', async () => {
-    const { databaseTrouble } = await import('@/lib/http');
+    const { databaseTrouble } = await import('@/lib/server/http');
     expect(databaseTrouble(known('P2002', 'Unique constraint failed'))).toBeNull();
     expect(databaseTrouble(known('P2025', 'Record to update not found.'))).toBeNull();
     expect(databaseTrouble(new RangeError('Maximum call stack size exceeded'))).toBeNull();

@@ -6,11 +6,11 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { useTestDatabase } from './test-db';
 import { call, newAddress, scaledDesign, scenarioInput, type Handler } from './scenarios-helpers';
 
-vi.mock('@/lib/scenarios/engine', async () => ({ evaluateDesign: (await import('./scenarios-helpers')).fakeEvaluate }));
-vi.mock('@/lib/scenarios/grading-pool', async (importOriginal) => (await import('./scenarios-helpers')).gradingPoolWithFakeEngine(importOriginal));
+vi.mock('@/lib/classroom/scenarios/engine', async () => ({ evaluateDesign: (await import('./scenarios-helpers')).fakeEvaluate }));
+vi.mock('@/lib/classroom/scenarios/grading-pool', async (importOriginal) => (await import('./scenarios-helpers')).gradingPoolWithFakeEngine(importOriginal));
 
 const routes = {} as Record<'create' | 'join' | 'submit' | 'patch' | 'manage', Handler>;
-let db: typeof import('@/lib/db').db;
+let db: typeof import('@/lib/server/db').db;
 
 beforeAll(async () => {
   await useTestDatabase();
@@ -19,7 +19,7 @@ beforeAll(async () => {
   routes.submit = (await import('@/app/api/scenarios/[slug]/submissions/route')).POST;
   routes.patch = (await import('@/app/api/scenarios/[slug]/manage/route')).PATCH;
   routes.manage = (await import('@/app/api/scenarios/[slug]/manage/route')).GET;
-  ({ db } = await import('@/lib/db'));
+  ({ db } = await import('@/lib/server/db'));
 });
 
 interface Refusal {

@@ -3,9 +3,9 @@
  * tests/api/designs.test.ts, and a small deterministic stand-in for the
  * capacity engine so these tests check the API, not the model's numbers.
  */
-import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/server/client-address';
 import type { Design, Workload } from '@/lib/engine/data';
-import type { EngineResult } from '@/lib/scenarios/grading';
+import type { EngineResult } from '@/lib/classroom/scenarios/grading';
 
 /**
  * A stand-in for `evaluate`: each app-server or server instance carries
@@ -131,17 +131,17 @@ export async function freshWindow(windowSeconds: number, needSeconds: number): P
 }
 
 /**
- * For `vi.mock('@/lib/scenarios/grading-pool', …)`: grades on the test's own
+ * For `vi.mock('@/lib/classroom/scenarios/grading-pool', …)`: grades on the test's own
  * thread with the mocked engine (a worker thread would load the real one).
  * tests/api/grading-pool.test.ts and submissions-idempotency.test.ts test the pool itself.
  */
-export async function gradingPoolWithFakeEngine(importOriginal: () => Promise<typeof import('@/lib/scenarios/grading-pool')>) {
-  const { gradeDesign } = await import('@/lib/scenarios/grading');
-  const { runGradingTask } = await import('@/lib/scenarios/grading-job');
+export async function gradingPoolWithFakeEngine(importOriginal: () => Promise<typeof import('@/lib/classroom/scenarios/grading-pool')>) {
+  const { gradeDesign } = await import('@/lib/classroom/scenarios/grading');
+  const { runGradingTask } = await import('@/lib/classroom/scenarios/grading-job');
   const started = () => new SharedArrayBuffer(8);
   const inline = {
     grade: async (design: Design, config: Parameters<typeof gradeDesign>[1]) => runGradingTask({ kind: 'grade', design, config, started: started() }),
-    checkAndGrade: async (text: string, rules: import('@/lib/scenarios/grading-job').SubmissionRules, config: Parameters<typeof gradeDesign>[1]) =>
+    checkAndGrade: async (text: string, rules: import('@/lib/classroom/scenarios/grading-job').SubmissionRules, config: Parameters<typeof gradeDesign>[1]) =>
       runGradingTask({ kind: 'submission', text, rules, config, started: started() }),
     threadIds: () => [],
     destroy: async () => {},

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/server/client-address';
 import { useTestDatabase } from './test-db';
 
-let rl: typeof import('@/lib/scenarios/rate-limit');
+let rl: typeof import('@/lib/classroom/scenarios/rate-limit');
 let dbUrl = '';
 
 beforeAll(async () => {
   dbUrl = (await useTestDatabase()).url;
-  rl = await import('@/lib/scenarios/rate-limit');
+  rl = await import('@/lib/classroom/scenarios/rate-limit');
 });
 
 const subject = () => `subject-${process.pid}-${Date.now()}-${Math.random()}`;
@@ -59,7 +59,7 @@ describe(`rate limits in the database (${process.env.TEST_DATABASE_URL ? 'Postgr
     // …then the same counter is found through the other client.
     const { createHash } = await import('node:crypto');
     const key = `test-shared:${createHash('sha256').update(who).digest('base64url').slice(0, 32)}`;
-    const row = await (other as unknown as import('@/lib/db').Db).rateLimit.findUnique({ where: { key } });
+    const row = await (other as unknown as import('@/lib/server/db').Db).rateLimit.findUnique({ where: { key } });
     expect(row?.count).toBe(5);
     await other.$disconnect();
     for (let i = 0; i < 5; i++) expect((await rl.hitRateLimit(rule, who)).ok).toBe(true);
@@ -88,7 +88,7 @@ describe(`rate limits in the database (${process.env.TEST_DATABASE_URL ? 'Postgr
     const { createHash } = await import('node:crypto');
     const key = `${name}:${createHash('sha256').update('all').digest('base64url').slice(0, 32)}`;
     expect(rl.counterKey(name, 'all')).toBe(key);
-    const { db } = await import('@/lib/db');
+    const { db } = await import('@/lib/server/db');
     expect((await db().rateLimit.findUnique({ where: { key } }))?.count).toBe(11);
   });
 

@@ -3,14 +3,14 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { useTestDatabase } from './test-db';
 import { baseDesign, call, freshWindow, WAITS_FOR_WINDOW, newAddress, scaledDesign, scenarioInput, type Handler } from './scenarios-helpers';
 
-vi.mock('@/lib/scenarios/engine', async () => ({ evaluateDesign: (await import('./scenarios-helpers')).fakeEvaluate }));
-vi.mock('@/lib/scenarios/grading-pool', async (importOriginal) => (await import('./scenarios-helpers')).gradingPoolWithFakeEngine(importOriginal));
+vi.mock('@/lib/classroom/scenarios/engine', async () => ({ evaluateDesign: (await import('./scenarios-helpers')).fakeEvaluate }));
+vi.mock('@/lib/classroom/scenarios/grading-pool', async (importOriginal) => (await import('./scenarios-helpers')).gradingPoolWithFakeEngine(importOriginal));
 
 const routes = {} as Record<
   'create' | 'read' | 'join' | 'me' | 'submit' | 'leaderboard' | 'copy' | 'manage' | 'patch' | 'remove' | 'rotate' | 'exportCsv' | 'detail',
   Handler
 >;
-let db: typeof import('@/lib/db').db;
+let db: typeof import('@/lib/server/db').db;
 
 beforeAll(async () => {
   await useTestDatabase();
@@ -28,7 +28,7 @@ beforeAll(async () => {
   routes.rotate = (await import('@/app/api/scenarios/[slug]/manage/key/route')).POST;
   routes.exportCsv = (await import('@/app/api/scenarios/[slug]/manage/export/route')).GET;
   routes.detail = (await import('@/app/api/scenarios/[slug]/manage/submissions/[id]/route')).GET;
-  ({ db } = await import('@/lib/db'));
+  ({ db } = await import('@/lib/server/db'));
 });
 
 interface Created {
@@ -488,8 +488,8 @@ describe(`scenarios API (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLit
 
   describe('samples', () => {
     it('seeds the samples idempotently and serves them to students', async () => {
-      const { ensureSampleScenarios } = await import('@/lib/scenarios/repository');
-      const { seedSampleScenarios } = await import('@/lib/scenarios/seed');
+      const { ensureSampleScenarios } = await import('@/lib/classroom/scenarios/repository');
+      const { seedSampleScenarios } = await import('@/lib/classroom/scenarios/seed');
       await ensureSampleScenarios();
       const again = await seedSampleScenarios(db());
       expect(again).toEqual({ created: 0, updated: 0 });

@@ -9,7 +9,7 @@ import { call, newAddress, scaledDesign, scenarioInput, type Handler } from './s
  * TEST_DATABASE_URL, PostgreSQL.
  */
 const routes = {} as Record<'create' | 'join' | 'submit' | 'me', Handler>;
-let db: typeof import('@/lib/db').db;
+let db: typeof import('@/lib/server/db').db;
 
 beforeAll(async () => {
   await useTestDatabase();
@@ -17,11 +17,11 @@ beforeAll(async () => {
   routes.join = (await import('@/app/api/scenarios/[slug]/students/route')).POST;
   routes.submit = (await import('@/app/api/scenarios/[slug]/submissions/route')).POST;
   routes.me = (await import('@/app/api/scenarios/[slug]/me/route')).GET;
-  ({ db } = await import('@/lib/db'));
+  ({ db } = await import('@/lib/server/db'));
 });
 
 afterAll(async () => {
-  await (await import('@/lib/scenarios/grading-pool')).gradingPool().destroy();
+  await (await import('@/lib/classroom/scenarios/grading-pool')).gradingPool().destroy();
 });
 
 async function scenario(): Promise<string> {

@@ -6,7 +6,7 @@ import { tempDir } from '@/scripts/temp-dirs';
  * Points the app at a fresh, migrated database for one test file: a new
  * SQLite file by default, or the PostgreSQL database in TEST_DATABASE_URL
  * (CI's PostgreSQL pass). Call before the first import of anything that
- * touches lib/db. The SQLite file's folder is removed after the test file
+ * touches lib/server/db. The SQLite file's folder is removed after the test file
  * (tests/setup.ts).
  */
 export async function useTestDatabase(): Promise<{ kind: 'sqlite' | 'postgres'; url: string }> {

@@ -1,4 +1,4 @@
-import { echoed, errorResponse, route } from '@/lib/http';
+import { echoed, errorResponse, route } from '@/lib/server/http';
 
 /**
  * Every /api path no route handler claims. Without this an API client would

@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
 import { describeIssues, parseDesign } from '@/lib/design/schema';
-import { MAX_SHARED_DESIGN_BYTES, MAX_SHARED_DESIGN_COMPONENTS, saveDesign, sweepDesignsNowAndThen } from '@/lib/designs';
-import { errorResponse, otherMethods, readJsonBody, route } from '@/lib/http';
-import { clientAddress, hitRateLimits, RATE_RULES, type RateDecision } from '@/lib/scenarios/rate-limit';
+import { MAX_SHARED_DESIGN_BYTES, MAX_SHARED_DESIGN_COMPONENTS, saveDesign, sweepDesignsNowAndThen } from '@/lib/server/designs';
+import { errorResponse, otherMethods, readJsonBody, route } from '@/lib/server/http';
+import { clientAddress, hitRateLimits, RATE_RULES, type RateDecision } from '@/lib/classroom/scenarios/rate-limit';
 
 const KB = Math.round(MAX_SHARED_DESIGN_BYTES / 1024);
 

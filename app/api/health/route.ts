@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
-import { db } from '@/lib/db';
-import { env } from '@/lib/env';
-import { otherMethods, route } from '@/lib/http';
+import { db } from '@/lib/server/db';
+import { env } from '@/lib/server/env';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

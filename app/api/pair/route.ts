@@ -1,9 +1,9 @@
-import { invalid, json, limit, readBody } from '@/lib/scenarios/http';
-import { clientAddress } from '@/lib/scenarios/rate-limit';
-import { MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/scenarios/schema';
-import { createHits, createPairSchema, createPairSession, sweepPairsNowAndThen } from '@/lib/pair/repository';
-import { fail } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
+import { invalid, json, limit, readBody } from '@/lib/classroom/scenarios/http';
+import { clientAddress } from '@/lib/classroom/scenarios/rate-limit';
+import { MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/classroom/scenarios/schema';
+import { createHits, createPairSchema, createPairSession, sweepPairsNowAndThen } from '@/lib/classroom/pair/repository';
+import { fail } from '@/lib/classroom/scenarios/http';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

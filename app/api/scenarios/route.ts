@@ -1,9 +1,9 @@
-import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
-import { createScenario } from '@/lib/scenarios/repository';
-import { createScenarioSchema, MAX_CREATE_BYTES, oversizedCreatePart, parseWith } from '@/lib/scenarios/schema';
-import { fail, invalid, json, limit, readBody, tooLarge } from '@/lib/scenarios/http';
-import { gradingCapMessage, MAX_GRADED_COMPONENTS, MAX_GRADED_CONNECTIONS, overGradingCap } from '@/lib/scenarios/grading-pool';
-import { otherMethods, route } from '@/lib/http';
+import { clientAddress, RATE_RULES } from '@/lib/classroom/scenarios/rate-limit';
+import { createScenario } from '@/lib/classroom/scenarios/repository';
+import { createScenarioSchema, MAX_CREATE_BYTES, oversizedCreatePart, parseWith } from '@/lib/classroom/scenarios/schema';
+import { fail, invalid, json, limit, readBody, tooLarge } from '@/lib/classroom/scenarios/http';
+import { gradingCapMessage, MAX_GRADED_COMPONENTS, MAX_GRADED_CONNECTIONS, overGradingCap } from '@/lib/classroom/scenarios/grading-pool';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

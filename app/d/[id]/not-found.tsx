@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { RETENTION_DAYS } from '@/lib/designs';
+import { RETENTION_DAYS } from '@/lib/server/designs';
 
 export default function SharedDesignNotFound() {
   return (

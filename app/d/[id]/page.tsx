@@ -2,7 +2,7 @@ import { cache } from 'react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { SharedDesignView } from '@/components/editor/shared-design-view';
-import { loadDesign, RETENTION_DAYS } from '@/lib/designs';
+import { loadDesign, RETENTION_DAYS } from '@/lib/server/designs';
 
 /** Every request reads the database: opening the page is what keeps the design. */
 export const dynamic = 'force-dynamic';

@@ -7,7 +7,7 @@ import { Prose } from '@/components/content/page-parts';
 import { pagerLink } from '@/components/content/pager';
 import { RelatedLinks } from '@/components/content/related-links';
 import { LessonWorkspace } from '@/components/lessons/lesson-workspace';
-import { getContentIndex, getEntry, getNeighbours, getReadingOrder, loadPage } from '@/lib/content/loader';
+import { getContentIndex, getEntry, getNeighbours, getReadingOrder, loadPage } from '@/lib/learn/loader';
 
 export const dynamicParams = false;
 

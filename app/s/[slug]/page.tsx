@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { StudentWorkspace } from '@/components/scenarios/student-workspace';
-import { findScenario, toPublicScenario } from '@/lib/scenarios/repository';
+import { findScenario, toPublicScenario } from '@/lib/classroom/scenarios/repository';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatAvailability, formatMs, formatPercent, formatUsd } from '@/lib/format';
-import { autoscaleDesign } from '@/lib/content/example-designs';
+import { formatAvailability, formatMs, formatPercent, formatUsd } from '@/lib/shared/format';
+import { autoscaleDesign } from '@/lib/learn/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 

@@ -2,8 +2,8 @@
 
 import { useMemo, useState } from 'react';
 import type { Evaluation } from '@/lib/engine';
-import { formatUsers, formatUtilization } from '@/lib/format';
-import { bottleneckDesign } from '@/lib/content/example-designs';
+import { formatUsers, formatUtilization } from '@/lib/shared/format';
+import { bottleneckDesign } from '@/lib/learn/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats, Stepper, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 

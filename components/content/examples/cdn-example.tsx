@@ -1,8 +1,8 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatMs, formatPercent, formatRps, formatUsd } from '@/lib/format';
-import { cdnDesign } from '@/lib/content/example-designs';
+import { formatMs, formatPercent, formatRps, formatUsd } from '@/lib/shared/format';
+import { cdnDesign } from '@/lib/learn/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatMs } from '@/lib/format';
-import { consistencyDesign, type ReadFrom } from '@/lib/content/example-designs';
+import { formatMs } from '@/lib/shared/format';
+import { consistencyDesign, type ReadFrom } from '@/lib/learn/example-designs';
 import { Choice, ExampleError, ExampleFrame, Stat, Stats } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 

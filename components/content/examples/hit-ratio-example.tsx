@@ -1,8 +1,8 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatMs, formatPercent, formatRps, formatUtilization } from '@/lib/format';
-import { hitRatioDesign } from '@/lib/content/example-designs';
+import { formatMs, formatPercent, formatRps, formatUtilization } from '@/lib/shared/format';
+import { hitRatioDesign } from '@/lib/learn/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatAvailability, formatUsd, formatUtilization } from '@/lib/format';
-import { instancesDesign } from '@/lib/content/example-designs';
+import { formatAvailability, formatUsd, formatUtilization } from '@/lib/shared/format';
+import { instancesDesign } from '@/lib/learn/example-designs';
 import { stageSpec } from '@/lib/rules/stages';
 import { ExampleError, ExampleFrame, Stat, Stats, Stepper, targetTone, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';

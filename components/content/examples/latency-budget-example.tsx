@@ -1,8 +1,8 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatMs } from '@/lib/format';
-import { LATENCY_BUDGET_WORKLOAD, latencyBudgetDesign } from '@/lib/content/example-designs';
+import { formatMs } from '@/lib/shared/format';
+import { LATENCY_BUDGET_WORKLOAD, latencyBudgetDesign } from '@/lib/learn/example-designs';
 import { ExampleError, ExampleFrame, Toggle } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatAvailability } from '@/lib/format';
-import { monitoringDesign } from '@/lib/content/example-designs';
+import { formatAvailability } from '@/lib/shared/format';
+import { monitoringDesign } from '@/lib/learn/example-designs';
 import { ExampleError, ExampleFrame, Stat, Stats, Toggle } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 

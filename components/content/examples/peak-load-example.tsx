@@ -2,8 +2,8 @@
 
 import { useMemo, useState } from 'react';
 import { WORKLOAD_DEFAULTS, type Workload } from '@/lib/engine';
-import { formatPercent, formatRps, formatUsers } from '@/lib/format';
-import { peakLoadDesign } from '@/lib/content/example-designs';
+import { formatPercent, formatRps, formatUsers } from '@/lib/shared/format';
+import { peakLoadDesign } from '@/lib/learn/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 

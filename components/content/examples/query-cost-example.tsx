@@ -1,8 +1,8 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatMs, formatUtilization } from '@/lib/format';
-import { queryCostDesign } from '@/lib/content/example-designs';
+import { formatMs, formatUtilization } from '@/lib/shared/format';
+import { queryCostDesign } from '@/lib/learn/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 import { WORKLOAD_DEFAULTS } from '@/lib/engine/data';

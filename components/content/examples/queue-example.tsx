@@ -2,8 +2,8 @@
 
 import { useMemo, useState } from 'react';
 import type { Workload } from '@/lib/engine';
-import { formatDuration, formatInteger, formatMs, formatPercent, formatRps, formatUtilization } from '@/lib/format';
-import { queueDesign, type QueueControl } from '@/lib/content/example-designs';
+import { formatDuration, formatInteger, formatMs, formatPercent, formatRps, formatUtilization } from '@/lib/shared/format';
+import { queueDesign, type QueueControl } from '@/lib/learn/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats, Stepper, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 

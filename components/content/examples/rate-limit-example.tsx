@@ -2,9 +2,9 @@
 
 import { useMemo, useState } from 'react';
 import type { Workload } from '@/lib/engine';
-import { formatFraction, formatMs, formatRps, formatUtilization } from '@/lib/format';
-import { rateLimitDesign } from '@/lib/content/example-designs';
-import { failingShare, offeredUserRps } from '@/lib/content/example-stats';
+import { formatFraction, formatMs, formatRps, formatUtilization } from '@/lib/shared/format';
+import { rateLimitDesign } from '@/lib/learn/example-designs';
+import { failingShare, offeredUserRps } from '@/lib/learn/example-stats';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats, Toggle, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatAvailability, formatUsd, formatUtilization } from '@/lib/format';
-import { regionsDesign } from '@/lib/content/example-designs';
+import { formatAvailability, formatUsd, formatUtilization } from '@/lib/shared/format';
+import { regionsDesign } from '@/lib/learn/example-designs';
 import { Choice, ExampleError, ExampleFrame, Slider, Stat, Stats, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatAvailability, formatUsd, formatUtilization } from '@/lib/format';
-import { replicaDesign } from '@/lib/content/example-designs';
+import { formatAvailability, formatUsd, formatUtilization } from '@/lib/shared/format';
+import { replicaDesign } from '@/lib/learn/example-designs';
 import { ExampleError, ExampleFrame, Stat, Stats, Stepper, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatAvailability, formatMs, formatUsd } from '@/lib/format';
-import { serviceChainDesign } from '@/lib/content/example-designs';
+import { formatAvailability, formatMs, formatUsd } from '@/lib/shared/format';
+import { serviceChainDesign } from '@/lib/learn/example-designs';
 import { ExampleError, ExampleFrame, Stat, Stats, Stepper, Toggle } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 

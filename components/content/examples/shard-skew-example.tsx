@@ -1,8 +1,8 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatMs, formatPercent, formatUtilization } from '@/lib/format';
-import { shardDesign } from '@/lib/content/example-designs';
+import { formatMs, formatPercent, formatUtilization } from '@/lib/shared/format';
+import { shardDesign } from '@/lib/learn/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats, Stepper, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { formatMs, formatUsd, formatUtilization } from '@/lib/format';
-import { storeDesign, type StoreChoice } from '@/lib/content/example-designs';
+import { formatMs, formatUsd, formatUtilization } from '@/lib/shared/format';
+import { storeDesign, type StoreChoice } from '@/lib/learn/example-designs';
 import { Choice, ExampleError, ExampleFrame, Stat, Stats, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 

@@ -2,8 +2,8 @@
 
 import { useMemo, useState } from 'react';
 import { CATALOG } from '@/lib/engine';
-import { formatMs, formatRps, formatUsers, formatUtilization } from '@/lib/format';
-import { utilizationDesign } from '@/lib/content/example-designs';
+import { formatMs, formatRps, formatUsers, formatUtilization } from '@/lib/shared/format';
+import { utilizationDesign } from '@/lib/learn/example-designs';
 import { ExampleError, ExampleFrame, Slider, Stat, Stats, utilizationTone } from './example-frame';
 import { useEvaluation } from './use-evaluation';
 

@@ -1,10 +1,10 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { wiringDesign, type Wiring } from '@/lib/content/example-designs';
+import { wiringDesign, type Wiring } from '@/lib/learn/example-designs';
 import { ExampleError, ExampleFrame, Stat, Stats, Toggle } from './example-frame';
 import { useEvaluation } from './use-evaluation';
-import { formatFraction } from '@/lib/format';
+import { formatFraction } from '@/lib/shared/format';
 
 const EDGES: { key: keyof Wiring; label: string }[] = [
   { key: 'appToCache', label: 'App servers → Cache' },

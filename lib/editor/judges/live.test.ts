@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { candidateProblem } from '@/lib/interview/candidate-view';
 import { PROBLEMS } from '@/lib/interview/problems';
-import { SAMPLE_SCENARIOS } from '@/lib/scenarios/sample-definitions';
-import { scenarioConfigSchema } from '@/lib/scenarios/schema';
+import { SAMPLE_SCENARIOS } from '@/lib/classroom/scenarios/sample-definitions';
+import { scenarioConfigSchema } from '@/lib/classroom/scenarios/schema';
 import type { Design } from '@/lib/engine/data';
 import { underJudge } from '../scoring';
 import { runEngineRequest, type EvaluateAnswer } from '../scoring-engine';

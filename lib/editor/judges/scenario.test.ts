@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Design } from '@/lib/engine/data';
 import { bandOf } from '@/lib/editor/results';
 import type { EditorResults } from '@/lib/editor/types';
-import { evaluateDesign } from '@/lib/scenarios/engine';
-import { gradeDesign } from '@/lib/scenarios/grading';
-import { SAMPLE_SCENARIOS } from '@/lib/scenarios/sample-definitions';
-import { resolveTargets, scenarioConfigSchema } from '@/lib/scenarios/schema';
+import { evaluateDesign } from '@/lib/classroom/scenarios/engine';
+import { gradeDesign } from '@/lib/classroom/scenarios/grading';
+import { SAMPLE_SCENARIOS } from '@/lib/classroom/scenarios/sample-definitions';
+import { resolveTargets, scenarioConfigSchema } from '@/lib/classroom/scenarios/schema';
 import { judgeScenario, type ScenarioGradingSpec } from './scenario';
 import { largestTargetUsers, scenarioWorkload } from './specs';
 

@@ -1,6 +1,6 @@
 /**
  * The scenario's judge: the grade a student's design gets against the
- * scenario (lib/scenarios/grading.ts, the code the server stores grades
+ * scenario (lib/classroom/scenarios/grading.ts, the code the server stores grades
  * with) and the per-component utilisation at the scenario's largest target,
  * computed in the scoring worker (lib/editor/judge.ts) instead of on the
  * student page's main thread.
@@ -10,9 +10,9 @@
 import type { Design } from '@/lib/engine/data';
 import { bandOf } from '@/lib/editor/results';
 import type { NodeResult } from '@/lib/editor/types';
-import { evaluateDesign } from '@/lib/scenarios/engine';
-import { gradeDesign, type ScenarioGrade } from '@/lib/scenarios/grading';
-import type { ScenarioConfig } from '@/lib/scenarios/schema';
+import { evaluateDesign } from '@/lib/classroom/scenarios/engine';
+import { gradeDesign, type ScenarioGrade } from '@/lib/classroom/scenarios/grading';
+import type { ScenarioConfig } from '@/lib/classroom/scenarios/schema';
 import { scenarioWorkload } from './specs';
 
 /** What grading needs of a scenario (`PublicScenario.grading`). */

@@ -7,7 +7,7 @@
 import type { Workload } from '@/lib/engine/data';
 import type { Attempt } from '@/lib/interview/attempt';
 import type { Problem } from '@/lib/interview/schema';
-import { resolveTargets } from '@/lib/scenarios/schema';
+import { resolveTargets } from '@/lib/classroom/scenarios/schema';
 import type { InterviewJudge } from './interview';
 import type { ScenarioGradingSpec, ScenarioJudge } from './scenario';
 

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
-import { loadDesign, sweepDesignsNowAndThen } from '@/lib/designs';
-import { echoed, errorResponse, otherMethods, route } from '@/lib/http';
+import { loadDesign, sweepDesignsNowAndThen } from '@/lib/server/designs';
+import { echoed, errorResponse, otherMethods, route } from '@/lib/server/http';
 
 /**
  * Answers a saved design document, or 404 (unknown and expired alike).

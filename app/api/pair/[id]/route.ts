@@ -1,7 +1,7 @@
-import { fail, invalid, json, notFound, readBody } from '@/lib/scenarios/http';
-import { parseWith } from '@/lib/scenarios/schema';
-import { authorizePair, MAX_NOTES_CHARS, notesSchema, setInterviewerNotes } from '@/lib/pair/repository';
-import { otherMethods, route } from '@/lib/http';
+import { fail, invalid, json, notFound, readBody } from '@/lib/classroom/scenarios/http';
+import { parseWith } from '@/lib/classroom/scenarios/schema';
+import { authorizePair, MAX_NOTES_CHARS, notesSchema, setInterviewerNotes } from '@/lib/classroom/pair/repository';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

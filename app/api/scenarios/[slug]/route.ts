@@ -1,6 +1,6 @@
-import { findScenario, toPublicScenario } from '@/lib/scenarios/repository';
-import { json, notFound } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
+import { findScenario, toPublicScenario } from '@/lib/classroom/scenarios/repository';
+import { json, notFound } from '@/lib/classroom/scenarios/http';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

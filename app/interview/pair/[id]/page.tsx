@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PairInterviewer } from '@/components/pair/interviewer';
-import { findPairProblem } from '@/lib/pair/page-data';
+import { findPairProblem } from '@/lib/classroom/pair/page-data';
 
 export const dynamic = 'force-dynamic';
 

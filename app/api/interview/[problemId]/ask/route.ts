@@ -1,10 +1,10 @@
 import { NextResponse } from 'next/server';
-import { echoed, errorResponse, otherMethods, readJsonBody, route } from '@/lib/http';
+import { echoed, errorResponse, otherMethods, readJsonBody, route } from '@/lib/server/http';
 import { askQuestion, ASK_REPLY } from '@/lib/interview/ask';
 import { askBodySchema } from '@/lib/interview/api';
 import { getProblem } from '@/lib/interview/problems';
-import { MAX_SMALL_BODY_BYTES } from '@/lib/scenarios/schema';
-import { clientAddress, hitRateLimits, RATE_RULES } from '@/lib/scenarios/rate-limit';
+import { MAX_SMALL_BODY_BYTES } from '@/lib/classroom/scenarios/schema';
+import { clientAddress, hitRateLimits, RATE_RULES } from '@/lib/classroom/scenarios/rate-limit';
 
 export const dynamic = 'force-dynamic';
 

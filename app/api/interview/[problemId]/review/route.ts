@@ -1,11 +1,11 @@
 import { NextResponse } from 'next/server';
 import { MAX_DESIGN_BYTES } from '@/lib/design/schema';
-import { echoed, errorResponse, otherMethods, readJsonBody, route } from '@/lib/http';
+import { echoed, errorResponse, otherMethods, readJsonBody, route } from '@/lib/server/http';
 import { reviewBodySchema } from '@/lib/interview/api';
 import { readAttempt } from '@/lib/interview/attempt';
 import { getProblem } from '@/lib/interview/problems';
 import { reviewAttempt, snapshotOf } from '@/lib/interview/scoring';
-import { clientAddress, hitRateLimits, RATE_RULES } from '@/lib/scenarios/rate-limit';
+import { clientAddress, hitRateLimits, RATE_RULES } from '@/lib/classroom/scenarios/rate-limit';
 
 export const dynamic = 'force-dynamic';
 

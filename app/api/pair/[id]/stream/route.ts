@@ -1,8 +1,8 @@
-import { liveResponse } from '@/lib/live/channel';
-import { notFound } from '@/lib/scenarios/http';
-import { findPairForStream, pairTopic } from '@/lib/pair/repository';
-import { db } from '@/lib/db';
-import { otherMethods, route } from '@/lib/http';
+import { liveResponse } from '@/lib/server/live/channel';
+import { notFound } from '@/lib/classroom/scenarios/http';
+import { findPairForStream, pairTopic } from '@/lib/classroom/pair/repository';
+import { db } from '@/lib/server/db';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,14 +1,14 @@
-import { fail, invalid, json, limit, notFound, readBody } from '@/lib/scenarios/http';
-import { parseWith } from '@/lib/scenarios/schema';
-import { applyPairUpdate, authorizePair, MAX_UPDATE_BODY_BYTES, updateHits, updateSchema } from '@/lib/pair/repository';
-import { otherMethods, route } from '@/lib/http';
+import { fail, invalid, json, limit, notFound, readBody } from '@/lib/classroom/scenarios/http';
+import { parseWith } from '@/lib/classroom/scenarios/schema';
+import { applyPairUpdate, authorizePair, MAX_UPDATE_BODY_BYTES, updateHits, updateSchema } from '@/lib/classroom/pair/repository';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * One Yjs update from either side (`{"update": base64}`, with `X-Pair-Key`
  * or `X-Pair-Token`). Refused with 403, storing nothing, when it changes
- * what the sender's role may not (lib/pair/check.ts); otherwise merged into
+ * what the sender's role may not (lib/classroom/pair/check.ts); otherwise merged into
  * the session and published to the other side. Answers 201 with the live
  * event's id.
  */

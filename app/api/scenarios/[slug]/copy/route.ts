@@ -1,8 +1,8 @@
-import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
-import { copySampleScenario } from '@/lib/scenarios/samples';
-import { json, limit, notFound, requireJsonType } from '@/lib/scenarios/http';
-import { sampleBySlug } from '@/lib/scenarios/sample-definitions';
-import { otherMethods, route } from '@/lib/http';
+import { clientAddress, RATE_RULES } from '@/lib/classroom/scenarios/rate-limit';
+import { copySampleScenario } from '@/lib/classroom/scenarios/samples';
+import { json, limit, notFound, requireJsonType } from '@/lib/classroom/scenarios/http';
+import { sampleBySlug } from '@/lib/classroom/scenarios/sample-definitions';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

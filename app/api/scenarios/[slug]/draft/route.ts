@@ -1,10 +1,10 @@
-import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
-import { LIVE_VIEW_OFF, saveDraft } from '@/lib/scenarios/live';
-import { NOT_A_DESIGN } from '@/lib/scenarios/grading-job';
-import { describeFieldIssues } from '@/lib/scenarios/schema';
-import { fail, invalid, json, limit } from '@/lib/scenarios/http';
-import { gradeStudentDesign, readStudentDesign } from '@/lib/scenarios/grading-responses';
-import { otherMethods, route } from '@/lib/http';
+import { clientAddress, RATE_RULES } from '@/lib/classroom/scenarios/rate-limit';
+import { LIVE_VIEW_OFF, saveDraft } from '@/lib/classroom/scenarios/live';
+import { NOT_A_DESIGN } from '@/lib/classroom/scenarios/grading-job';
+import { describeFieldIssues } from '@/lib/classroom/scenarios/schema';
+import { fail, invalid, json, limit } from '@/lib/classroom/scenarios/http';
+import { gradeStudentDesign, readStudentDesign } from '@/lib/classroom/scenarios/grading-responses';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

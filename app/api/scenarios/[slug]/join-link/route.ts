@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { clientAddress, joinHits } from '@/lib/scenarios/rate-limit';
-import { findScenario } from '@/lib/scenarios/repository';
-import { joinByLink } from '@/lib/scenarios/roster';
-import { MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/scenarios/schema';
-import { invalid, json, limit, notFound, readBody } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
+import { clientAddress, joinHits } from '@/lib/classroom/scenarios/rate-limit';
+import { findScenario } from '@/lib/classroom/scenarios/repository';
+import { joinByLink } from '@/lib/classroom/scenarios/roster';
+import { MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/classroom/scenarios/schema';
+import { invalid, json, limit, notFound, readBody } from '@/lib/classroom/scenarios/http';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

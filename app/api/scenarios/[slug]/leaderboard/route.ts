@@ -1,7 +1,7 @@
-import { findScenario, LEADERBOARD_TIE_BREAK, leaderboardFor } from '@/lib/scenarios/repository';
-import { withNamePolicy } from '@/lib/scenarios/leaderboard-names';
-import { fail, json, notFound, studentTokenOf } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
+import { findScenario, LEADERBOARD_TIE_BREAK, leaderboardFor } from '@/lib/classroom/scenarios/repository';
+import { withNamePolicy } from '@/lib/classroom/scenarios/leaderboard-names';
+import { fail, json, notFound, studentTokenOf } from '@/lib/classroom/scenarios/http';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,12 +3,12 @@ import {
   listSubmissions,
   toManageScenario,
   updateScenario,
-} from '@/lib/scenarios/repository';
-import { accessView, requireOwner } from '@/lib/scenarios/access';
-import { managePatchSchema, MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/scenarios/schema';
-import { invalid, json } from '@/lib/scenarios/http';
-import { otherMethods } from '@/lib/http';
-import { manageRoute, manageRouteWithBody } from '@/lib/scenarios/manage-route';
+} from '@/lib/classroom/scenarios/repository';
+import { accessView, requireOwner } from '@/lib/classroom/scenarios/access';
+import { managePatchSchema, MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/classroom/scenarios/schema';
+import { invalid, json } from '@/lib/classroom/scenarios/http';
+import { otherMethods } from '@/lib/server/http';
+import { manageRoute, manageRouteWithBody } from '@/lib/classroom/scenarios/manage-route';
 
 export const dynamic = 'force-dynamic';
 

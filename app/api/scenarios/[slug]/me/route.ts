@@ -1,7 +1,7 @@
-import { authorizeStudent, studentWork, toPublicScenario } from '@/lib/scenarios/repository';
-import { scenarioForStudent } from '@/lib/scenarios/deadlines';
-import { json, notFound, studentTokenOf } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
+import { authorizeStudent, studentWork, toPublicScenario } from '@/lib/classroom/scenarios/repository';
+import { scenarioForStudent } from '@/lib/classroom/scenarios/deadlines';
+import { json, notFound, studentTokenOf } from '@/lib/classroom/scenarios/http';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
-import { clientAddress, joinHits } from '@/lib/scenarios/rate-limit';
-import { findScenario, sweepSampleStudents } from '@/lib/scenarios/repository';
-import { joinStudent } from '@/lib/scenarios/roster';
-import { joinSchema, MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/scenarios/schema';
-import { fail, invalid, json, limit, notFound, readBody } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
+import { clientAddress, joinHits } from '@/lib/classroom/scenarios/rate-limit';
+import { findScenario, sweepSampleStudents } from '@/lib/classroom/scenarios/repository';
+import { joinStudent } from '@/lib/classroom/scenarios/roster';
+import { joinSchema, MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/classroom/scenarios/schema';
+import { fail, invalid, json, limit, notFound, readBody } from '@/lib/classroom/scenarios/http';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,7 +25,7 @@ export const POST = route(async (req: Request, ctx: { params: Promise<{ slug: st
   const limited = await limit(...joinHits(rec.row.id, clientAddress(req)));
   if (limited) return limited;
   if (rec.row.isSample) await sweepSampleStudents(); // a public sample keeps a visitor's work for a day only
-  // Unique names, the class list and the class code (lib/scenarios/roster.ts).
+  // Unique names, the class list and the class code (lib/classroom/scenarios/roster.ts).
   const { student, resumeToken } = await joinStudent(rec, parsed.value, clientAddress(req));
   return json({ displayName: student.displayName, resumeToken, resumeUrl: `/s/${slug}#resume=${resumeToken}` }, 201);
 });

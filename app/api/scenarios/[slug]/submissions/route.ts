@@ -1,9 +1,9 @@
-import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
-import { replayedSubmission, submitDesign, type SubmitResult } from '@/lib/scenarios/repository';
-import { submissionWindow } from '@/lib/scenarios/deadlines';
-import { fail, invalid, json, tooMany } from '@/lib/scenarios/http';
-import { gradeStudentDesign, readStudentDesign } from '@/lib/scenarios/grading-responses';
-import { otherMethods, route } from '@/lib/http';
+import { clientAddress, RATE_RULES } from '@/lib/classroom/scenarios/rate-limit';
+import { replayedSubmission, submitDesign, type SubmitResult } from '@/lib/classroom/scenarios/repository';
+import { submissionWindow } from '@/lib/classroom/scenarios/deadlines';
+import { fail, invalid, json, tooMany } from '@/lib/classroom/scenarios/http';
+import { gradeStudentDesign, readStudentDesign } from '@/lib/classroom/scenarios/grading-responses';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
-import { findScenario } from '@/lib/scenarios/repository';
-import { revisionsOf } from '@/lib/scenarios/revisions';
-import { json, notFound } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
+import { findScenario } from '@/lib/classroom/scenarios/repository';
+import { revisionsOf } from '@/lib/classroom/scenarios/revisions';
+import { json, notFound } from '@/lib/classroom/scenarios/http';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PairCandidate } from '@/components/pair/candidate';
 import { candidateProblem } from '@/lib/interview/candidate-view';
-import { findPairForCandidate, findPairProblem } from '@/lib/pair/page-data';
+import { findPairForCandidate, findPairProblem } from '@/lib/classroom/pair/page-data';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
-import { classAnalytics } from '@/lib/scenarios/analytics';
-import { json } from '@/lib/scenarios/http';
-import { otherMethods } from '@/lib/http';
-import { manageRoute } from '@/lib/scenarios/manage-route';
+import { classAnalytics } from '@/lib/classroom/scenarios/analytics';
+import { json } from '@/lib/classroom/scenarios/http';
+import { otherMethods } from '@/lib/server/http';
+import { manageRoute } from '@/lib/classroom/scenarios/manage-route';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,10 +1,10 @@
-import { archiveSchema } from '@/lib/scenarios/feedback-schema';
-import { findScenario, toManageScenario } from '@/lib/scenarios/repository';
-import { setArchived } from '@/lib/scenarios/revisions';
-import { MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/scenarios/schema';
-import { invalid, json, notFound } from '@/lib/scenarios/http';
-import { otherMethods } from '@/lib/http';
-import { manageRouteWithBody } from '@/lib/scenarios/manage-route';
+import { archiveSchema } from '@/lib/classroom/scenarios/feedback-schema';
+import { findScenario, toManageScenario } from '@/lib/classroom/scenarios/repository';
+import { setArchived } from '@/lib/classroom/scenarios/revisions';
+import { MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/classroom/scenarios/schema';
+import { invalid, json, notFound } from '@/lib/classroom/scenarios/http';
+import { otherMethods } from '@/lib/server/http';
+import { manageRouteWithBody } from '@/lib/classroom/scenarios/manage-route';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
-import { authorizeManage } from '@/lib/scenarios/repository';
-import { formatClassCode, setClassCode } from '@/lib/scenarios/roster';
-import { json, manageKeyOf, notFound, requireJsonType } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
-import { manageRoute } from '@/lib/scenarios/manage-route';
+import { authorizeManage } from '@/lib/classroom/scenarios/repository';
+import { formatClassCode, setClassCode } from '@/lib/classroom/scenarios/roster';
+import { json, manageKeyOf, notFound, requireJsonType } from '@/lib/classroom/scenarios/http';
+import { otherMethods, route } from '@/lib/server/http';
+import { manageRoute } from '@/lib/classroom/scenarios/manage-route';
 
 export const dynamic = 'force-dynamic';
 

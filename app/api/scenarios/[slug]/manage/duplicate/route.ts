@@ -1,8 +1,8 @@
-import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
-import { authorizeManage } from '@/lib/scenarios/repository';
-import { duplicateScenario } from '@/lib/scenarios/revisions';
-import { json, limit, manageKeyOf, notFound, requireJsonType } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
+import { clientAddress, RATE_RULES } from '@/lib/classroom/scenarios/rate-limit';
+import { authorizeManage } from '@/lib/classroom/scenarios/repository';
+import { duplicateScenario } from '@/lib/classroom/scenarios/revisions';
+import { json, limit, manageKeyOf, notFound, requireJsonType } from '@/lib/classroom/scenarios/http';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

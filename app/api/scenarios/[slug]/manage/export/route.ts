@@ -1,9 +1,9 @@
-import { submissionsCsv } from '@/lib/scenarios/csv';
-import { feedbackBySubmission } from '@/lib/scenarios/feedback';
-import { listSubmissions } from '@/lib/scenarios/repository';
-import { resolveTargets } from '@/lib/scenarios/schema';
-import { otherMethods } from '@/lib/http';
-import { manageRoute } from '@/lib/scenarios/manage-route';
+import { submissionsCsv } from '@/lib/classroom/scenarios/csv';
+import { feedbackBySubmission } from '@/lib/classroom/scenarios/feedback';
+import { listSubmissions } from '@/lib/classroom/scenarios/repository';
+import { resolveTargets } from '@/lib/classroom/scenarios/schema';
+import { otherMethods } from '@/lib/server/http';
+import { manageRoute } from '@/lib/classroom/scenarios/manage-route';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
-import { extensionSchema, setExtension } from '@/lib/scenarios/deadlines';
-import { MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/scenarios/schema';
-import { fail, invalid, json } from '@/lib/scenarios/http';
-import { otherMethods } from '@/lib/http';
-import { manageRouteWithBody } from '@/lib/scenarios/manage-route';
+import { extensionSchema, setExtension } from '@/lib/classroom/scenarios/deadlines';
+import { MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/classroom/scenarios/schema';
+import { fail, invalid, json } from '@/lib/classroom/scenarios/http';
+import { otherMethods } from '@/lib/server/http';
+import { manageRouteWithBody } from '@/lib/classroom/scenarios/manage-route';
 
 export const dynamic = 'force-dynamic';
 

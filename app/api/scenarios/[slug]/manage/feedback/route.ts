@@ -1,10 +1,10 @@
-import { feedbackBySubmission, setFeedbackReleased } from '@/lib/scenarios/feedback';
-import { releaseSchema, MAX_FEEDBACK_BYTES } from '@/lib/scenarios/feedback-schema';
-import { pendingRegrades } from '@/lib/scenarios/revisions';
-import { parseWith } from '@/lib/scenarios/schema';
-import { invalid, json } from '@/lib/scenarios/http';
-import { otherMethods } from '@/lib/http';
-import { manageRoute, manageRouteWithBody } from '@/lib/scenarios/manage-route';
+import { feedbackBySubmission, setFeedbackReleased } from '@/lib/classroom/scenarios/feedback';
+import { releaseSchema, MAX_FEEDBACK_BYTES } from '@/lib/classroom/scenarios/feedback-schema';
+import { pendingRegrades } from '@/lib/classroom/scenarios/revisions';
+import { parseWith } from '@/lib/classroom/scenarios/schema';
+import { invalid, json } from '@/lib/classroom/scenarios/http';
+import { otherMethods } from '@/lib/server/http';
+import { manageRoute, manageRouteWithBody } from '@/lib/classroom/scenarios/manage-route';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
-import { rotateManageKey } from '@/lib/scenarios/repository';
-import { requireOwner } from '@/lib/scenarios/access';
-import { json } from '@/lib/scenarios/http';
-import { otherMethods } from '@/lib/http';
-import { manageRoute } from '@/lib/scenarios/manage-route';
+import { rotateManageKey } from '@/lib/classroom/scenarios/repository';
+import { requireOwner } from '@/lib/classroom/scenarios/access';
+import { json } from '@/lib/classroom/scenarios/http';
+import { otherMethods } from '@/lib/server/http';
+import { manageRoute } from '@/lib/classroom/scenarios/manage-route';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
-import { accessView, createKey, createKeySchema, listKeys } from '@/lib/scenarios/access';
-import { MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/scenarios/schema';
-import { invalid, json } from '@/lib/scenarios/http';
-import { otherMethods } from '@/lib/http';
-import { manageRoute, manageRouteWithBody } from '@/lib/scenarios/manage-route';
+import { accessView, createKey, createKeySchema, listKeys } from '@/lib/classroom/scenarios/access';
+import { MAX_SMALL_BODY_BYTES, parseWith } from '@/lib/classroom/scenarios/schema';
+import { invalid, json } from '@/lib/classroom/scenarios/http';
+import { otherMethods } from '@/lib/server/http';
+import { manageRoute, manageRouteWithBody } from '@/lib/classroom/scenarios/manage-route';
 
 export const dynamic = 'force-dynamic';
 

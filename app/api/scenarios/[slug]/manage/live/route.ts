@@ -1,7 +1,7 @@
-import { listDrafts, streamTicket } from '@/lib/scenarios/live';
-import { json } from '@/lib/scenarios/http';
-import { otherMethods } from '@/lib/http';
-import { manageRoute } from '@/lib/scenarios/manage-route';
+import { listDrafts, streamTicket } from '@/lib/classroom/scenarios/live';
+import { json } from '@/lib/classroom/scenarios/http';
+import { otherMethods } from '@/lib/server/http';
+import { manageRoute } from '@/lib/classroom/scenarios/manage-route';
 
 export const dynamic = 'force-dynamic';
 

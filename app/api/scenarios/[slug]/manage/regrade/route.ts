@@ -1,8 +1,8 @@
-import { authorizeManage } from '@/lib/scenarios/repository';
-import { regradePending } from '@/lib/scenarios/revisions';
-import { GradingBusy } from '@/lib/scenarios/grading-pool';
-import { fail, json, manageKeyOf, notFound, requireJsonType } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
+import { authorizeManage } from '@/lib/classroom/scenarios/repository';
+import { regradePending } from '@/lib/classroom/scenarios/revisions';
+import { GradingBusy } from '@/lib/classroom/scenarios/grading-pool';
+import { fail, json, manageKeyOf, notFound, requireJsonType } from '@/lib/classroom/scenarios/http';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,12 +1,12 @@
-import { clientAddress, RATE_RULES } from '@/lib/scenarios/rate-limit';
-import { editScenarioSchema, MAX_EDIT_BYTES } from '@/lib/scenarios/feedback-schema';
-import { toManageScenario } from '@/lib/scenarios/repository';
-import { editScenario, regradePending, revisionsOf } from '@/lib/scenarios/revisions';
-import { parseWith } from '@/lib/scenarios/schema';
-import { GradingBusy, GradingTimeout } from '@/lib/scenarios/grading-pool';
-import { invalid, json, limit } from '@/lib/scenarios/http';
-import { otherMethods } from '@/lib/http';
-import { manageRoute, manageRouteWithBody } from '@/lib/scenarios/manage-route';
+import { clientAddress, RATE_RULES } from '@/lib/classroom/scenarios/rate-limit';
+import { editScenarioSchema, MAX_EDIT_BYTES } from '@/lib/classroom/scenarios/feedback-schema';
+import { toManageScenario } from '@/lib/classroom/scenarios/repository';
+import { editScenario, regradePending, revisionsOf } from '@/lib/classroom/scenarios/revisions';
+import { parseWith } from '@/lib/classroom/scenarios/schema';
+import { GradingBusy, GradingTimeout } from '@/lib/classroom/scenarios/grading-pool';
+import { invalid, json, limit } from '@/lib/classroom/scenarios/http';
+import { otherMethods } from '@/lib/server/http';
+import { manageRoute, manageRouteWithBody } from '@/lib/classroom/scenarios/manage-route';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
-import { addRoster, classList } from '@/lib/scenarios/roster';
-import { MAX_ROSTER_BYTES, rosterPasteSchema } from '@/lib/scenarios/roster-parse';
-import { parseWith } from '@/lib/scenarios/schema';
-import { invalid, json } from '@/lib/scenarios/http';
-import { otherMethods } from '@/lib/http';
-import { manageRoute, manageRouteWithBody } from '@/lib/scenarios/manage-route';
+import { addRoster, classList } from '@/lib/classroom/scenarios/roster';
+import { MAX_ROSTER_BYTES, rosterPasteSchema } from '@/lib/classroom/scenarios/roster-parse';
+import { parseWith } from '@/lib/classroom/scenarios/schema';
+import { invalid, json } from '@/lib/classroom/scenarios/http';
+import { otherMethods } from '@/lib/server/http';
+import { manageRoute, manageRouteWithBody } from '@/lib/classroom/scenarios/manage-route';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
-import { studentFeedback } from '@/lib/scenarios/feedback';
-import { authorizeStudent } from '@/lib/scenarios/repository';
-import { json, notFound, studentTokenOf } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
+import { studentFeedback } from '@/lib/classroom/scenarios/feedback';
+import { authorizeStudent } from '@/lib/classroom/scenarios/repository';
+import { json, notFound, studentTokenOf } from '@/lib/classroom/scenarios/http';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

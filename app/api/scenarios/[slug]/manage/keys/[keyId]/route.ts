@@ -1,7 +1,7 @@
-import { revokeKey } from '@/lib/scenarios/access';
-import { authorizeManage } from '@/lib/scenarios/repository';
-import { json, manageKeyOf, notFound } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
+import { revokeKey } from '@/lib/classroom/scenarios/access';
+import { authorizeManage } from '@/lib/classroom/scenarios/repository';
+import { json, manageKeyOf, notFound } from '@/lib/classroom/scenarios/http';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

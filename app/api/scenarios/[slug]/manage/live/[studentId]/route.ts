@@ -1,8 +1,8 @@
-import { authorizeManage } from '@/lib/scenarios/repository';
-import { draftDetail } from '@/lib/scenarios/live';
-import { json, manageKeyOf, notFound } from '@/lib/scenarios/http';
-import { ID_PATTERN } from '@/lib/ids';
-import { otherMethods, route } from '@/lib/http';
+import { authorizeManage } from '@/lib/classroom/scenarios/repository';
+import { draftDetail } from '@/lib/classroom/scenarios/live';
+import { json, manageKeyOf, notFound } from '@/lib/classroom/scenarios/http';
+import { ID_PATTERN } from '@/lib/shared/ids';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

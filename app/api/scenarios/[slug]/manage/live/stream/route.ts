@@ -1,8 +1,8 @@
-import { authorizeManage, findScenario } from '@/lib/scenarios/repository';
-import { listDrafts, liveTopic, ticketValid } from '@/lib/scenarios/live';
-import { manageKeyOf, notFound } from '@/lib/scenarios/http';
-import { liveResponse } from '@/lib/live/channel';
-import { otherMethods, route } from '@/lib/http';
+import { authorizeManage, findScenario } from '@/lib/classroom/scenarios/repository';
+import { listDrafts, liveTopic, ticketValid } from '@/lib/classroom/scenarios/live';
+import { manageKeyOf, notFound } from '@/lib/classroom/scenarios/http';
+import { liveResponse } from '@/lib/server/live/channel';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
-import { authorizeManage } from '@/lib/scenarios/repository';
-import { newJoinLink, removeEntry } from '@/lib/scenarios/roster';
-import { json, manageKeyOf, notFound, requireJsonType } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
+import { authorizeManage } from '@/lib/classroom/scenarios/repository';
+import { newJoinLink, removeEntry } from '@/lib/classroom/scenarios/roster';
+import { json, manageKeyOf, notFound, requireJsonType } from '@/lib/classroom/scenarios/http';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

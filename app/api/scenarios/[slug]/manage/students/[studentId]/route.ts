@@ -1,6 +1,6 @@
-import { authorizeManage, removeStudent } from '@/lib/scenarios/repository';
-import { json, manageKeyOf, notFound } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
+import { authorizeManage, removeStudent } from '@/lib/classroom/scenarios/repository';
+import { json, manageKeyOf, notFound } from '@/lib/classroom/scenarios/http';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

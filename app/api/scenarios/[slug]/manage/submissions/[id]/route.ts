@@ -1,7 +1,7 @@
-import { authorizeManage, getSubmission, gradeReference, removeSubmission } from '@/lib/scenarios/repository';
-import { resolveTargets } from '@/lib/scenarios/schema';
-import { json, manageKeyOf, notFound } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
+import { authorizeManage, getSubmission, gradeReference, removeSubmission } from '@/lib/classroom/scenarios/repository';
+import { resolveTargets } from '@/lib/classroom/scenarios/schema';
+import { json, manageKeyOf, notFound } from '@/lib/classroom/scenarios/http';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 

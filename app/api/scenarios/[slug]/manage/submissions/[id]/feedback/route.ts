@@ -1,9 +1,9 @@
-import { feedbackOf, saveFeedback } from '@/lib/scenarios/feedback';
-import { feedbackSchema, MAX_FEEDBACK_BYTES } from '@/lib/scenarios/feedback-schema';
-import { authorizeManage } from '@/lib/scenarios/repository';
-import { parseWith } from '@/lib/scenarios/schema';
-import { invalid, json, manageKeyOf, notFound, readBody } from '@/lib/scenarios/http';
-import { otherMethods, route } from '@/lib/http';
+import { feedbackOf, saveFeedback } from '@/lib/classroom/scenarios/feedback';
+import { feedbackSchema, MAX_FEEDBACK_BYTES } from '@/lib/classroom/scenarios/feedback-schema';
+import { authorizeManage } from '@/lib/classroom/scenarios/repository';
+import { parseWith } from '@/lib/classroom/scenarios/schema';
+import { invalid, json, manageKeyOf, notFound, readBody } from '@/lib/classroom/scenarios/http';
+import { otherMethods, route } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 
