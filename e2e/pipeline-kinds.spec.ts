@@ -36,5 +36,5 @@ test('a stream processor and a data warehouse come from the palette, wire behind
   await expect(panel.getByTestId('node-focus-pipeline').first()).toHaveText('Parallelism 2 of 2 slots: 20,000 events/s.');
   await sandbox.node('Data warehouse').click();
   await page.getByRole('tab', { name: 'Results' }).click();
-  await expect(panel.getByTestId('node-focus-pipeline').first()).toContainText(/^Loads [\d,]+ events\/s: \+[\d.]+ [GT]B a month/);
+  await expect(panel.getByTestId('node-focus-pipeline').first()).toContainText(/^Loads [\d,]+ events\/s: \+[\d.]+ [MGTP]B a month/);
 });
